@@ -1,0 +1,31 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from '@tanstack/react-router';
+import { useState } from 'react';
+import { Toaster } from 'sonner';
+import { setUnauthenticatedHandler } from '@/lib/api-client';
+import { createQueryClient } from '@/lib/query-client';
+import { createAppRouter } from './router';
+import { useTheme } from './theme';
+
+export function App() {
+  const [{ queryClient, router }] = useState(() => {
+    const queryClient = createQueryClient();
+    const router = createAppRouter(queryClient);
+    // A refresh that fails ends the session: go to sign-in and come back here afterwards.
+    setUnauthenticatedHandler(() => {
+      queryClient.clear();
+      const here = router.state.location.href;
+      if (router.state.location.pathname !== '/login') {
+        void router.navigate({ to: '/login', search: { redirect: here } });
+      }
+    });
+    return { queryClient, router };
+  });
+  const { theme } = useTheme();
+  return (
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+      <Toaster theme={theme} position="bottom-right" closeButton />
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,12 @@
+import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
+import { paths, type Scope } from '@/contract/paths';
+import { HostedService } from '@/contract/services';
+import { serviceKeys } from '@/api/query-keys';
+import { api } from '@/lib/api-client';
+
+export const getService = (scope: Scope, serviceId: string) => api.get(paths.service(scope, serviceId), HostedService);
+
+export const serviceQueryOptions = (scope: Scope, serviceId: string) =>
+  queryOptions({ queryKey: serviceKeys.detail(scope, serviceId), queryFn: () => getService(scope, serviceId) });
+
+export const useService = (scope: Scope, serviceId: string) => useSuspenseQuery(serviceQueryOptions(scope, serviceId)).data;

@@ -1,0 +1,109 @@
+import type { z } from 'zod';
+import { TokenResponse } from '@/contract/auth';
+import { paths } from '@/contract/paths';
+import { ApiError } from './api-error';
+import { apiBaseUrl } from './env';
+import { clearSession, getSession, setSession } from './session';
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+export type RequestOptions = {
+  query?: Query;
+  body?: unknown;
+  /** Sent on creates; reuse the same key when retrying the same submission. */
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+  /** Auth routes must not trigger the refresh-and-retry dance. */
+  anonymous?: boolean;
+};
+
+let onUnauthenticated: () => void = () => {};
+/** The app decides what "signed out" means (go to sign-in, keeping the place). */
+export function setUnauthenticatedHandler(handler: () => void): void {
+  onUnauthenticated = handler;
+}
+
+function url(path: string, query?: Query): string {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(query ?? {})) {
+    if (v !== undefined && v !== null && v !== '') qs.set(k, String(v));
+  }
+  const s = qs.toString();
+  return `${apiBaseUrl}${path}${s ? `?${s}` : ''}`;
+}
+
+async function send(method: string, path: string, opts: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (opts.idempotencyKey) headers['Idempotency-Key'] = opts.idempotencyKey;
+  const session = getSession();
+  if (session && !opts.anonymous) headers.Authorization = `Bearer ${session.accessToken}`;
+  try {
+    return await fetch(url(path, opts.query), {
+      method,
+      headers,
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      signal: opts.signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw ApiError.network(cause);
+  }
+}
+
+let refreshing: Promise<boolean> | null = null;
+
+/** Trade the refresh token for a new token set, once at a time across callers. */
+export function refreshSession(): Promise<boolean> {
+  refreshing ??= (async () => {
+    const refreshToken = getSession()?.refreshToken;
+    if (!refreshToken) return false;
+    try {
+      const res = await send('POST', paths.refresh(), { body: { refresh_token: refreshToken }, anonymous: true });
+      if (!res.ok) return false;
+      setSession(TokenResponse.parse(await res.json()));
+      return true;
+    } catch {
+      return false;
+    }
+  })().finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
+/**
+ * One request: the bearer token attached, an expired token refreshed once and
+ * the request retried, the response parsed with the contract's schema.
+ */
+export async function request<S extends z.ZodType>(
+  method: string,
+  path: string,
+  schema: S | null,
+  opts: RequestOptions = {},
+): Promise<z.output<S>> {
+  let res = await send(method, path, opts);
+  if (res.status === 401 && !opts.anonymous && getSession()) {
+    if (await refreshSession()) res = await send(method, path, opts);
+  }
+  if (res.status === 401 && !opts.anonymous) {
+    clearSession();
+    onUnauthenticated();
+  }
+  if (!res.ok) throw await ApiError.fromResponse(res);
+  if (schema === null || res.status === 204) return undefined as z.output<S>;
+  const json: unknown = await res.json();
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    // The platform answered something the contract does not describe.
+    throw new ApiError(res.status, `Unexpected response from ${method} ${path}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+export const api = {
+  get: <S extends z.ZodType>(path: string, schema: S, opts?: RequestOptions) => request('GET', path, schema, opts),
+  post: <S extends z.ZodType>(path: string, schema: S | null, opts?: RequestOptions) => request('POST', path, schema, opts),
+  put: <S extends z.ZodType>(path: string, schema: S | null, opts?: RequestOptions) => request('PUT', path, schema, opts),
+  delete: (path: string, opts?: RequestOptions) => request('DELETE', path, null, opts),
+};

@@ -1,0 +1,61 @@
+import { ErrorBody, type ValidationIssue } from '@/contract/common';
+
+/** A failed request, with the platform's FastAPI-shaped `detail` decoded. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly issues: ValidationIssue[];
+  readonly retryAfterSeconds: number | null;
+
+  constructor(status: number, message: string, issues: ValidationIssue[] = [], retryAfterSeconds: number | null = null) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.issues = issues;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** True for failures where trying the same request again may succeed. */
+  get retryable(): boolean {
+    return this.status === 0 || this.status === 429 || this.status >= 500;
+  }
+
+  static async fromResponse(res: Response): Promise<ApiError> {
+    let body: unknown = null;
+    try {
+      body = await res.json();
+    } catch {
+      // not JSON: fall through to the status text
+    }
+    const retryAfter = Number(res.headers.get('Retry-After'));
+    const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null;
+    const parsed = ErrorBody.safeParse(body);
+    if (!parsed.success) {
+      return new ApiError(res.status, defaultMessage(res.status, res.statusText), [], retryAfterSeconds);
+    }
+    const { detail } = parsed.data;
+    if (typeof detail === 'string') return new ApiError(res.status, detail, [], retryAfterSeconds);
+    const message = detail.map((d) => `${fieldName(d.loc) ?? 'request'}: ${d.msg}`).join('; ');
+    return new ApiError(res.status, message || defaultMessage(res.status, res.statusText), detail, retryAfterSeconds);
+  }
+
+  static network(cause: unknown): ApiError {
+    const err = new ApiError(0, 'Could not reach the platform. Check your connection and try again.');
+    err.cause = cause;
+    return err;
+  }
+}
+
+/** `["body","ring_id"]` → `"ring_id"`; `["body","a","b"]` → `"a.b"`; body-level → null. */
+export function fieldName(loc: (string | number)[]): string | null {
+  const rest = loc[0] === 'body' || loc[0] === 'query' || loc[0] === 'path' ? loc.slice(1) : loc;
+  return rest.length ? rest.join('.') : null;
+}
+
+function defaultMessage(status: number, statusText: string): string {
+  if (status === 401) return 'Your session has ended. Sign in again.';
+  if (status === 403) return 'Your role does not allow this.';
+  if (status === 404) return 'Not found.';
+  if (status === 429) return 'Too many requests. Wait a moment and try again.';
+  if (status >= 500) return 'The platform had a problem. Try again.';
+  return statusText || `Request failed (${status})`;
+}

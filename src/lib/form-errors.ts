@@ -1,0 +1,30 @@
+import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
+import { ApiError, fieldName } from './api-error';
+
+/**
+ * Put a failed request's errors where the user will look: each 422/409 issue
+ * whose `loc` names a form field lands on that field; everything else comes
+ * back as a form-level message. Returns that message, or null if every issue
+ * found its field.
+ */
+export function applyServerErrors<T extends FieldValues>(
+  error: unknown,
+  setError: UseFormSetError<T>,
+  fields: readonly string[],
+): string | null {
+  if (!(error instanceof ApiError)) return error instanceof Error ? error.message : 'Something went wrong.';
+  if (error.issues.length === 0) return error.message;
+  const leftovers: string[] = [];
+  let focused = false;
+  for (const issue of error.issues) {
+    const name = fieldName(issue.loc);
+    const field = name && fields.find((f) => name === f || name.startsWith(`${f}.`));
+    if (field) {
+      setError(field as Path<T>, { type: 'server', message: issue.msg }, { shouldFocus: !focused });
+      focused = true;
+    } else {
+      leftovers.push(name ? `${name}: ${issue.msg}` : issue.msg);
+    }
+  }
+  return leftovers.length ? leftovers.join(' ') : null;
+}

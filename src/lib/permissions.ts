@@ -1,0 +1,19 @@
+import type { Role } from '@/contract/auth';
+
+/** What each role may do (CONTRACT §8). The server enforces it too; this only decides what to offer. */
+const grants = {
+  'service:write': ['admin', 'developer'],
+  'ring:write': ['admin'],
+  'org-credentials:write': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof grants;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (grants[permission] as readonly Role[]).includes(role);
+}
+
+export function roleReason(role: Role, permission: Permission): string | null {
+  if (can(role, permission)) return null;
+  return `Your role (${role}) cannot do this. Ask an admin${permission === 'service:write' ? ' or a developer' : ''}.`;
+}

@@ -1,0 +1,62 @@
+import type { TokenResponse } from '@/contract/auth';
+
+/**
+ * Where the session lives, and why:
+ * - The access token is kept in memory for requests.
+ * - So that a reload keeps the user signed in, the token set is also kept in
+ *   **sessionStorage** — never localStorage: it is scoped to this tab, gone
+ *   when the tab closes, never shared with other tabs or sent automatically
+ *   with requests (so no CSRF), and it works against any platform without a
+ *   server-side session. The console renders all user text as text, which is
+ *   what keeps script out of the page that could read it.
+ * - Sign-out and a failed refresh erase it.
+ */
+const KEY = 'hs.session';
+
+export type Session = {
+  accessToken: string;
+  refreshToken: string | null;
+  /** Epoch milliseconds when the access token expires. */
+  expiresAt: number;
+};
+
+let current: Session | null = read();
+const listeners = new Set<() => void>();
+
+function read(): Session | null {
+  try {
+    const raw = globalThis.sessionStorage?.getItem(KEY);
+    if (!raw) return null;
+    const parsed = JSON.parse(raw) as Partial<Session>;
+    if (typeof parsed.accessToken !== 'string' || typeof parsed.expiresAt !== 'number') return null;
+    return { accessToken: parsed.accessToken, refreshToken: parsed.refreshToken ?? null, expiresAt: parsed.expiresAt };
+  } catch {
+    return null;
+  }
+}
+
+export function getSession(): Session | null {
+  return current;
+}
+
+export function setSession(tokens: TokenResponse, now = Date.now()): Session {
+  current = {
+    accessToken: tokens.access_token,
+    refreshToken: tokens.refresh_token,
+    expiresAt: now + tokens.expires_in * 1000,
+  };
+  globalThis.sessionStorage?.setItem(KEY, JSON.stringify(current));
+  listeners.forEach((l) => l());
+  return current;
+}
+
+export function clearSession(): void {
+  current = null;
+  globalThis.sessionStorage?.removeItem(KEY);
+  listeners.forEach((l) => l());
+}
+
+export function onSessionChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}

@@ -1,0 +1,18 @@
+import { createFileRoute, notFound } from '@tanstack/react-router';
+import { organizationsQueryOptions, workspacesQueryOptions } from '@/api/get-scope';
+import { AppShell } from '@/app/shell/app-shell';
+import { rememberScope } from '@/lib/last-scope';
+
+export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId')({
+  loader: async ({ context: { queryClient }, params }) => {
+    const [orgs, workspaces] = await Promise.all([
+      queryClient.ensureQueryData(organizationsQueryOptions()),
+      queryClient.ensureQueryData(workspacesQueryOptions(params.orgId)),
+    ]);
+    const org = orgs.items.find((o) => o.id === params.orgId);
+    const workspace = workspaces.items.find((w) => w.id === params.workspaceId);
+    if (!org || !workspace) throw notFound();
+    rememberScope({ orgId: org.id, workspaceId: workspace.id });
+  },
+  component: AppShell,
+});

@@ -1,0 +1,11 @@
+import { createFileRoute } from '@tanstack/react-router';
+import { serviceQueryOptions } from '@/features/services/api/get-service';
+import { ServiceLayout } from '@/features/services/components/service-layout';
+
+export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId')({
+  loader: async ({ context: { queryClient }, params }) => {
+    const service = await queryClient.ensureQueryData(serviceQueryOptions(params, params.serviceId));
+    return { crumb: service.name };
+  },
+  component: ServiceLayout,
+});

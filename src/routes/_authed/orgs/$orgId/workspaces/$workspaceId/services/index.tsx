@@ -1,0 +1,23 @@
+import { createFileRoute, stripSearchParams } from '@tanstack/react-router';
+import { ServicesPage } from '@/features/services/components/services-page';
+import { ServicesSearch, SERVICES_SEARCH_DEFAULTS } from '@/features/services/services-search';
+import { servicesQueryOptions } from '@/features/services/api/get-services';
+import { toListQuery } from '@/features/services/services-search';
+
+export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/services/')({
+  // A bad link falls back to defaults instead of failing (each field has its own .catch()).
+  validateSearch: ServicesSearch,
+  search: { middlewares: [stripSearchParams(SERVICES_SEARCH_DEFAULTS)] },
+  loaderDeps: ({ search }) => search,
+  loader: ({ context: { queryClient }, params, deps }) => {
+    // Start the request during navigation; the page shows skeletons rather than blocking on it.
+    void queryClient.prefetchQuery(servicesQueryOptions(params, toListQuery(deps)));
+  },
+  component: ServicesRoute,
+});
+
+function ServicesRoute() {
+  const search = Route.useSearch();
+  const navigate = Route.useNavigate();
+  return <ServicesPage search={search} onSearchChange={(next) => void navigate({ search: (prev) => ({ ...prev, ...next }), replace: true })} />;
+}

@@ -1,0 +1,19 @@
+import { createFileRoute, redirect } from '@tanstack/react-router';
+import { z } from 'zod';
+import { SignInPage } from '@/features/auth/components/sign-in-page';
+import { getSession } from '@/lib/session';
+import { safeRedirect } from '@/lib/safe-redirect';
+
+export const Route = createFileRoute('/login')({
+  validateSearch: z.object({ redirect: z.string().optional().catch(undefined) }),
+  beforeLoad: ({ search }) => {
+    if (getSession()) throw redirect({ href: safeRedirect(search.redirect) });
+  },
+  component: LoginRoute,
+});
+
+function LoginRoute() {
+  const { redirect: to } = Route.useSearch();
+  const navigate = Route.useNavigate();
+  return <SignInPage onSignedIn={() => void navigate({ href: safeRedirect(to), replace: true })} />;
+}
