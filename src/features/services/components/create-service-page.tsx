@@ -60,7 +60,9 @@ export function CreateServicePage() {
 
   const form = useForm<ServiceCreateInput, unknown, ServiceCreateOutput>({
     resolver: zodResolver(createServiceSchema),
-    mode: 'onTouched',
+    // Validate on submit, then as the user corrects; validating on blur shifts the layout under the pointer.
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
     shouldUnregister: true,
     defaultValues: { name: '', slug: '', execution_mode: 'invocation', description: undefined, ...PERSISTENT_DEFAULTS, system_packages: [] },
   });
@@ -84,7 +86,7 @@ export function CreateServicePage() {
 
   const name = register('name', {
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
-      if (!slugEdited) setValue('slug', slugify(e.target.value), { shouldValidate: formState.touchedFields.slug === true });
+      if (!slugEdited) setValue('slug', slugify(e.target.value), { shouldValidate: formState.isSubmitted });
     },
   });
   const slug = register('slug', {

@@ -1,4 +1,3 @@
-import { Link } from '@tanstack/react-router';
 import { useRings } from '@/api/get-rings';
 import { useScope } from '@/hooks/use-scope';
 import { useServiceId } from '@/hooks/use-service-id';
@@ -93,13 +92,6 @@ export function ServiceOverview() {
           </div>
         </dl>
       )}
-      <p className="muted">
-        Change these in{' '}
-        <Link to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings" params={{ ...scope, serviceId: service.id }}>
-          Settings
-        </Link>
-        .
-      </p>
     </div>
   );
 }

@@ -68,7 +68,9 @@ export function ServiceSettings() {
 
   const form = useForm<ServiceUpdate>({
     resolver: zodResolver(settingsSchema),
-    mode: 'onTouched',
+    // Validate on submit, then as the user corrects; validating on blur shifts the layout under the pointer.
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
     values: valuesOf(service),
     resetOptions: { keepDirtyValues: true },
   });

@@ -1,0 +1,96 @@
+import { expect, SERVICES_URL, test } from './fixtures';
+
+test.describe('signing in and out', () => {
+  test('signs in with email and password, survives a reload, and signs out', async ({ page }) => {
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/login/);
+    await page.getByRole('textbox', { name: 'Email' }).fill('developer@example.com');
+    await page.getByLabel('Password', { exact: true }).fill('password');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+
+    await expect(page.getByRole('heading', { name: 'Hosted Services' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /Account: developer@example.com/ })).toBeVisible();
+
+    // The session survives a reload, and no token is ever put in localStorage.
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Hosted Services' })).toBeVisible();
+    const local = await page.evaluate(() => JSON.stringify(localStorage));
+    expect(local).not.toMatch(/eyJ|refresh|token/i);
+
+    await page.getByRole('button', { name: /Account:/ }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page).toHaveURL(/\/login/);
+    expect(await page.evaluate(() => sessionStorage.getItem('hs.session'))).toBeNull();
+
+    // Signed out means signed out: the services page sends you to sign in.
+    await page.goto(SERVICES_URL);
+    await expect(page).toHaveURL(/\/login\?redirect=/);
+  });
+
+  test('says so when the password is wrong, and keeps the email', async ({ page }) => {
+    await page.goto('/login');
+    await page.getByRole('textbox', { name: 'Email' }).fill('developer@example.com');
+    await page.getByLabel('Password', { exact: true }).fill('wrong');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(page.getByRole('alert')).toHaveText('Wrong email or password.');
+    await expect(page.getByRole('textbox', { name: 'Email' })).toHaveValue('developer@example.com');
+  });
+
+  test('validates the sign-in form before sending it', async ({ page }) => {
+    await page.goto('/login');
+    await page.getByRole('textbox', { name: 'Email' }).fill('not-an-email');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(page.getByText('Enter a valid email address')).toBeVisible();
+    await expect(page.getByText('Enter your password')).toBeVisible();
+  });
+
+  test('signs in with an API key', async ({ page }) => {
+    await page.goto('/login');
+    await page.getByRole('tab', { name: 'API key' }).click();
+    await page.getByRole('textbox', { name: 'API key' }).fill('fl_demo_admin');
+    await page.getByRole('button', { name: 'Sign in with API key' }).click();
+    await expect(page.getByRole('button', { name: /Account: admin@example.com/ })).toBeVisible();
+  });
+
+  test('refreshes an expired access token once and carries on', async ({ page }) => {
+    await page.goto('/login');
+    await page.getByRole('textbox', { name: 'Email' }).fill('developer@example.com');
+    await page.getByLabel('Password', { exact: true }).fill('password');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Hosted Services' })).toBeVisible();
+
+    // The platform no longer accepts the access token; the refresh token is still good.
+    await page.evaluate(() => {
+      const s = JSON.parse(sessionStorage.getItem('hs.session')!);
+      sessionStorage.setItem('hs.session', JSON.stringify({ ...s, accessToken: 'expired.token.value' }));
+    });
+    const refreshes: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/auth/refresh')) refreshes.push(r.url());
+    });
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Hosted Services' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /Account: developer@example.com/ })).toBeVisible();
+    expect(refreshes).toHaveLength(1);
+  });
+
+  test('sends you to sign in when the session cannot be refreshed, then back to where you were', async ({ page }) => {
+    await page.goto('/login');
+    await page.getByRole('textbox', { name: 'Email' }).fill('developer@example.com');
+    await page.getByLabel('Password', { exact: true }).fill('password');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Hosted Services' })).toBeVisible();
+
+    const deepLink = `${SERVICES_URL}?status=active`;
+    await page.evaluate(() => {
+      sessionStorage.setItem('hs.session', JSON.stringify({ accessToken: 'expired', refreshToken: 'revoked', expiresAt: 0 }));
+    });
+    await page.goto(deepLink);
+    await expect(page).toHaveURL(/\/login\?redirect=/);
+    await page.getByRole('textbox', { name: 'Email' }).fill('developer@example.com');
+    await page.getByLabel('Password', { exact: true }).fill('password');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`${SERVICES_URL}\\?status=active$`));
+    await expect(page.getByLabel('Status')).toHaveValue('active');
+  });
+});

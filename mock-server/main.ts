@@ -1,0 +1,71 @@
+/**
+ * Runs the mock platform over HTTP.
+ *
+ * Env: MOCK_PORT (4010), MOCK_HOST (127.0.0.1), MOCK_DATA (.data/mock-state.json),
+ * MOCK_SEED (demo | empty | large), MOCK_SEED_SERVICES (10000, for `large`),
+ * MOCK_TOKEN_TTL (900 s), MOCK_LATENCY_MS (0).
+ */
+import { serve } from '@hono/node-server';
+import { resolve } from 'node:path';
+import { createMockPlatform } from './app';
+import { SEED_NAMES, type SeedName } from './seed';
+
+function intEnv(name: string, fallback: number, min = 0): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) {
+    console.error(`[mock] ${name} must be an integer ≥ ${min}, got ${JSON.stringify(raw)}`);
+    process.exit(2);
+  }
+  return n;
+}
+
+const seedRaw = process.env.MOCK_SEED || 'demo';
+if (!(SEED_NAMES as readonly string[]).includes(seedRaw)) {
+  console.error(`[mock] MOCK_SEED must be one of ${SEED_NAMES.join(', ')}, got ${JSON.stringify(seedRaw)}`);
+  process.exit(2);
+}
+
+const port = intEnv('MOCK_PORT', 4010);
+const host = process.env.MOCK_HOST || '127.0.0.1';
+const dataFile = resolve(process.env.MOCK_DATA || '.data/mock-state.json');
+
+let platform;
+try {
+  platform = createMockPlatform({
+    dataFile,
+    seed: seedRaw as SeedName,
+    seedServices: intEnv('MOCK_SEED_SERVICES', 10_000),
+    tokenTtl: intEnv('MOCK_TOKEN_TTL', 900, 1),
+    latencyMs: intEnv('MOCK_LATENCY_MS', 0),
+    // Method, path (no query string), status and time only: never headers or tokens.
+    log: (line) => console.log(`[mock] ${line}`),
+  });
+} catch (e) {
+  console.error(`[mock] cannot load ${dataFile}: ${e instanceof Error ? e.message : String(e)}`);
+  console.error('[mock] delete the file (or point MOCK_DATA elsewhere) to start from the seed.');
+  process.exit(1);
+}
+const mock = platform;
+
+const server = serve({ fetch: mock.app.fetch, port, hostname: host }, (info) => {
+  console.log(`[mock] Hosted Services mock platform on http://${host}:${info.port}/api/v1 (state: ${dataFile}, seed: ${mock.store.seed})`);
+  console.log(`[mock] OpenAPI: http://${host}:${info.port}/api/v1/openapi.json`);
+});
+
+let stopping = false;
+function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[mock] ${signal}: saving state and stopping`);
+  try {
+    mock.flushSync();
+  } catch (e) {
+    console.error('[mock] could not save state:', e);
+  }
+  server.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

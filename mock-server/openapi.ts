@@ -1,0 +1,135 @@
+/**
+ * The mock's own OpenAPI 3.1 document, generated from the route table and the
+ * contract's zod schemas (`z.toJSONSchema`), so it cannot drift from the routes.
+ */
+import { z } from 'zod';
+import * as auth from '../src/contract/auth';
+import * as common from '../src/contract/common';
+import * as organizations from '../src/contract/organizations';
+import * as rings from '../src/contract/rings';
+import * as services from '../src/contract/services';
+import * as versions from '../src/contract/versions';
+import { PARAM_THINGS, type AnyRoute } from './route';
+
+type Json = Record<string, unknown>;
+
+/** Component names for every zod schema the contract exports. */
+function schemaNames(): Map<unknown, string> {
+  const names = new Map<unknown, string>();
+  for (const mod of [common, auth, organizations, rings, services, versions] as Record<string, unknown>[]) {
+    for (const [name, value] of Object.entries(mod)) {
+      if (value instanceof z.ZodType && !names.has(value)) names.set(value, name);
+    }
+  }
+  return names;
+}
+
+function toSchema(schema: z.ZodType, io: 'input' | 'output'): Json {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
+  return rest;
+}
+
+const openapiPath = (p: string) => p.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, '{$1}');
+
+export function buildOpenApi(routes: AnyRoute[]): Json {
+  const names = schemaNames();
+  const components: Record<string, Json> = {
+    ErrorBody: toSchema(common.ErrorBody, 'output'),
+    HTTPValidationError: {
+      type: 'object',
+      properties: { detail: { type: 'array', items: toSchema(common.ValidationIssue, 'output') } },
+      required: ['detail'],
+    },
+  };
+  const ioOf = new Map<string, 'input' | 'output'>();
+  const ref = (schema: z.ZodType, io: 'input' | 'output', fallback: string): Json => {
+    let name = names.get(schema) ?? fallback;
+    // A schema used both ways (defaults make input and output differ) gets two components.
+    if (ioOf.has(name) && ioOf.get(name) !== io) name = `${name}${io === 'input' ? 'Input' : 'Output'}`;
+    if (!components[name]) {
+      components[name] = toSchema(schema, io);
+      ioOf.set(name, io);
+    }
+    return { $ref: `#/components/schemas/${name}` };
+  };
+
+  const pathsObj: Record<string, Record<string, Json>> = {};
+  for (const r of routes) {
+    if (r.internal) continue;
+    const path = openapiPath(r.path);
+    const parameters: Json[] = [];
+    for (const m of r.path.matchAll(/:([A-Za-z_][A-Za-z0-9_]*)/g)) {
+      const name = m[1]!;
+      parameters.push({
+        name,
+        in: 'path',
+        required: true,
+        schema: { type: 'string', format: 'uuid' },
+        description: `${PARAM_THINGS[name] ?? name} id (a malformed or unknown one is a 404)`,
+      });
+    }
+    if (r.query) {
+      const q = toSchema(r.query, 'input') as { properties?: Record<string, Json>; required?: string[] };
+      for (const [name, schema] of Object.entries(q.properties ?? {})) {
+        parameters.push({ name, in: 'query', required: q.required?.includes(name) ?? false, schema });
+      }
+    }
+    if (r.idempotent) {
+      parameters.push({
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        schema: { type: 'string', minLength: 1, maxLength: 255 },
+        description: 'The same key and body within 24 h returns the first response and creates nothing; the same key with another body is a 422.',
+      });
+    }
+    const responses: Record<string, Json> = {};
+    for (const [status, spec] of Object.entries(r.responses)) {
+      const code = Number(status);
+      const content =
+        spec.schema !== undefined
+          ? { 'application/json': { schema: ref(spec.schema, 'output', `${r.operationId}Response`) } }
+          : code === 422
+            ? { 'application/json': { schema: { $ref: '#/components/schemas/HTTPValidationError' } } }
+            : code >= 400
+              ? { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } }
+              : code === 200
+                ? { 'application/json': { schema: { type: 'object' } } }
+                : undefined;
+      responses[status] = content ? { description: spec.description, content } : { description: spec.description };
+    }
+    const op: Json = {
+      operationId: r.operationId,
+      summary: r.summary,
+      tags: r.tags,
+      parameters,
+      responses,
+      security: r.auth === 'bearer' ? [{ bearerAuth: [] }] : [],
+    };
+    if (r.roles) op.description = `Roles: ${r.roles.join(', ')}.`;
+    if (r.extension) op['x-extension'] = true;
+    if (r.body) {
+      op.requestBody = {
+        required: !r.bodyOptional,
+        content: { 'application/json': { schema: ref(r.body, 'input', `${r.operationId}Request`) } },
+      };
+    }
+    (pathsObj[path] ??= {})[r.method] = op;
+  }
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Hosted Services mock platform',
+      version: '0.1.0',
+      description: "The console's mock of the platform API (CONTRACT.md). Errors follow FastAPI: {\"detail\": …}.",
+    },
+    servers: [{ url: '/api/v1' }],
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    paths: pathsObj,
+    components: {
+      schemas: components,
+      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+    },
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * The route table's types. One table drives both the routing (app.ts) and the
+ * OpenAPI document (openapi.ts), so the two cannot drift.
+ */
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import type { Role } from '../src/contract/auth';
+import type { Organization, Workspace } from '../src/contract/organizations';
+import type { Principal, TokenSettings } from './auth';
+import type { ServiceRecord, Store } from './store';
+import type { SeedName } from './seed';
+
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** A typed JSON reply: the body must match the schema's output type. */
+export function reply<S extends z.ZodType>(status: number, _schema: S, body: z.output<S>, headers?: Record<string, string>): Reply {
+  return headers ? { status, body, headers } : { status, body };
+}
+
+export const noContent = (): Reply => ({ status: 204 });
+
+export interface Platform {
+  store: Store;
+  tokens: TokenSettings;
+  reset(seed?: SeedName): void;
+}
+
+export interface HandlerCtx<B, Q> {
+  c: Context;
+  platform: Platform;
+  store: Store;
+  principal: Principal | undefined;
+  params: Record<string, string>;
+  body: B;
+  query: Q;
+  /** Resolved from `:org_id` (scoped to the caller's org). */
+  org: Organization | undefined;
+  /** Resolved from `:org_id` + `:workspace_id`. */
+  workspace: Workspace | undefined;
+  /** Resolved from `:service_id` within the workspace. */
+  service: ServiceRecord | undefined;
+}
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface ResponseSpec {
+  description: string;
+  schema?: z.ZodType;
+}
+
+export interface RouteSpec<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
+  method: Method;
+  /** Hono-style path relative to `/api/v1`, e.g. `/orgs/:org_id/workspaces/:workspace_id/hosted-services`. */
+  path: string;
+  operationId: string;
+  summary: string;
+  tags: string[];
+  /** `none` for login, refresh, api-key exchange, openapi.json and test routes. */
+  auth: 'bearer' | 'none';
+  /** Roles allowed; others get 403 "Your role (x) cannot <action>". */
+  roles?: readonly Role[];
+  action?: string;
+  body?: B;
+  /** The body may be absent (treated as `{}`). */
+  bodyOptional?: boolean;
+  query?: Q;
+  /** Honour `Idempotency-Key` (CONTRACT §1). */
+  idempotent?: boolean;
+  /** An extension beyond the seeds (marked in the OpenAPI document). */
+  extension?: boolean;
+  /** Hidden from the OpenAPI document. */
+  internal?: boolean;
+  responses: Record<number, ResponseSpec>;
+  handler: (ctx: HandlerCtx<Out<B>, Out<Q>>) => Reply | Promise<Reply>;
+}
+
+export type AnyRoute = RouteSpec<z.ZodType | undefined, z.ZodType | undefined>;
+
+export function defineRoute<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(spec: RouteSpec<B, Q>): AnyRoute {
+  return spec as unknown as AnyRoute;
+}
+
+/** Path parameters that name a thing: a malformed or unknown one is a 404 "<Thing> not found". */
+export const PARAM_THINGS: Record<string, string> = {
+  org_id: 'Organization',
+  workspace_id: 'Workspace',
+  service_id: 'Service',
+  ring_id: 'Ring',
+  version_id: 'Version',
+};
+
+export function must<T>(x: T | undefined): T {
+  if (x === undefined) throw new Error('route resolution missing');
+  return x;
+}

@@ -1,0 +1,56 @@
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * End-to-end tests run Debian's Chromium (Playwright's own browser download is
+ * not reachable here) against the real mock platform and the built console.
+ */
+const MOCK_PORT = Number(process.env.E2E_MOCK_PORT ?? 4011);
+const WEB_PORT = Number(process.env.E2E_WEB_PORT ?? 4174);
+export const MOCK_URL = `http://127.0.0.1:${MOCK_PORT}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : 2,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  reporter: process.env.CI ? [['list']] : [['list']],
+  globalSetup: './e2e/global-setup.ts',
+  use: {
+    baseURL: `http://127.0.0.1:${WEB_PORT}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    ...devices['Desktop Chrome'],
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    },
+  },
+  webServer: [
+    {
+      command: 'npx tsx mock-server/main.ts',
+      url: `${MOCK_URL}/api/v1/openapi.json`,
+      env: {
+        MOCK_PORT: String(MOCK_PORT),
+        MOCK_DATA: 'test-results/e2e-mock-state.json',
+        MOCK_SEED: 'demo',
+        // Short-lived tokens would make unrelated tests flaky; the refresh story sets its own expiry.
+        MOCK_TOKEN_TTL: '900',
+      },
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      timeout: 60_000,
+    },
+    {
+      command: `npx vite build && npx vite preview --port ${WEB_PORT}`,
+      url: `http://127.0.0.1:${WEB_PORT}/login`,
+      env: { API_TARGET: MOCK_URL, PORT: String(WEB_PORT) },
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      timeout: 180_000,
+    },
+  ],
+});
