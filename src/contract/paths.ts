@@ -19,4 +19,13 @@ export const paths = {
   ring: (s: Scope, ringId: string) => `${paths.rings(s)}/${enc(ringId)}`,
   services: (s: Scope) => `${paths.workspaceBase(s)}/hosted-services`,
   service: (s: Scope, serviceId: string) => `${paths.services(s)}/${enc(serviceId)}`,
+  versions: (s: Scope, serviceId: string) => `${paths.service(s, serviceId)}/versions`,
+  version: (s: Scope, serviceId: string, versionId: string) => `${paths.versions(s, serviceId)}/${enc(versionId)}`,
+  publishVersion: (s: Scope, serviceId: string, versionId: string) => `${paths.version(s, serviceId, versionId)}/publish`,
+  publishDraft: (s: Scope, serviceId: string) => `${paths.service(s, serviceId)}/publish`,
+  endpoints: (s: Scope, serviceId: string) => `${paths.service(s, serviceId)}/endpoints`,
+  endpoint: (s: Scope, serviceId: string, endpointId: string) => `${paths.endpoints(s, serviceId)}/${enc(endpointId)}`,
+  traffic: (s: Scope, serviceId: string) => `${paths.service(s, serviceId)}/traffic`,
+  serviceOpenapi: (s: Scope, serviceId: string) => `${paths.service(s, serviceId)}/openapi.json`,
+  stub: (s: Scope, serviceId: string, language: 'python' | 'typescript') => `${paths.service(s, serviceId)}/stubs/${language}`,
 };
