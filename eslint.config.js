@@ -35,7 +35,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
-  restrict(['src/contract/**'], [{ regex: '^(?!zod$|\\./)', message: 'The contract imports only zod (and itself).' }]),
+  restrict(['src/contract/**'], [{ regex: '^(?!zod$|\\./)', message: 'The contract imports only zod (and itself).' }], ['src/contract/**/*.test.ts']),
   restrict(
     ['mock-server/**'],
     [

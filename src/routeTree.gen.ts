@@ -19,6 +19,11 @@ import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRout
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesNewRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/new'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdIndexRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/index'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings'
+import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs'
+import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic'
+import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/route'
+import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsIndexRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/index'
+import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsVersionIdRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId'
 
 const AuthedRoute = AuthedRouteImport.update({
   id: '/_authed',
@@ -83,6 +88,49 @@ const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute =
         AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute,
     } as any,
   )
+const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute =
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRouteImport.update({
+    id: '/stubs',
+    path: '/stubs',
+    getParentRoute: () =>
+      AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute,
+  } as any)
+const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRoute =
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRouteImport.update(
+    {
+      id: '/traffic',
+      path: '/traffic',
+      getParentRoute: () =>
+        AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute,
+    } as any,
+  )
+const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRoute =
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRouteImport.update(
+    {
+      id: '/versions',
+      path: '/versions',
+      getParentRoute: () =>
+        AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute,
+    } as any,
+  )
+const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsIndexRoute =
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsIndexRouteImport.update(
+    {
+      id: '/',
+      path: '/',
+      getParentRoute: () =>
+        AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRoute,
+    } as any,
+  )
+const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsVersionIdRoute =
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsVersionIdRouteImport.update(
+    {
+      id: '/$versionId',
+      path: '/$versionId',
+      getParentRoute: () =>
+        AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRoute,
+    } as any,
+  )
 
 export interface FileRoutesByFullPath {
   '/': typeof AuthedIndexRoute
@@ -92,8 +140,13 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRouteWithChildren
   '/orgs/$orgId/workspaces/$workspaceId/services/new': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesNewRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesIndexRoute
+  '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRouteWithChildren
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute
+  '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute
+  '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdIndexRoute
+  '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsVersionIdRoute
+  '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsIndexRoute
 }
 export interface FileRoutesByTo {
   '/login': typeof LoginRoute
@@ -102,7 +155,11 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/workspaces/$workspaceId/services/new': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesNewRoute
   '/orgs/$orgId/workspaces/$workspaceId/services': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesIndexRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute
+  '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute
+  '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdIndexRoute
+  '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsVersionIdRoute
+  '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -114,8 +171,13 @@ export interface FileRoutesById {
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRouteWithChildren
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/new': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesNewRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesIndexRoute
+  '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRouteWithChildren
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute
+  '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute
+  '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdIndexRoute
+  '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsVersionIdRoute
+  '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -127,8 +189,13 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId'
     | '/orgs/$orgId/workspaces/$workspaceId/services/new'
     | '/orgs/$orgId/workspaces/$workspaceId/services/'
+    | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings'
+    | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs'
+    | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/'
+    | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId'
+    | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/login'
@@ -137,7 +204,11 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/workspaces/$workspaceId/services/new'
     | '/orgs/$orgId/workspaces/$workspaceId/services'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings'
+    | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs'
+    | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId'
+    | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId'
+    | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions'
   id:
     | '__root__'
     | '/_authed'
@@ -148,8 +219,13 @@ export interface FileRouteTypes {
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/new'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/'
+    | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings'
+    | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs'
+    | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/'
+    | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId'
+    | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -229,18 +305,80 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRouteImport
       parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute
     }
+    '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs': {
+      id: '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs'
+      path: '/stubs'
+      fullPath: '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs'
+      preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRouteImport
+      parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute
+    }
+    '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic': {
+      id: '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic'
+      path: '/traffic'
+      fullPath: '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic'
+      preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRouteImport
+      parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute
+    }
+    '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions': {
+      id: '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions'
+      path: '/versions'
+      fullPath: '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions'
+      preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRouteImport
+      parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute
+    }
+    '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/': {
+      id: '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/'
+      path: '/'
+      fullPath: '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/'
+      preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsIndexRouteImport
+      parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRoute
+    }
+    '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId': {
+      id: '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId'
+      path: '/$versionId'
+      fullPath: '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId'
+      preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsVersionIdRouteImport
+      parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRoute
+    }
   }
 }
 
+interface AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRouteChildren {
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsVersionIdRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsVersionIdRoute
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsIndexRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsIndexRoute
+}
+
+const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRouteChildren: AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRouteChildren =
+  {
+    AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsVersionIdRoute:
+      AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsVersionIdRoute,
+    AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsIndexRoute:
+      AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsIndexRoute,
+  }
+
+const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRouteWithChildren =
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRoute._addFileChildren(
+    AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRouteChildren,
+  )
+
 interface AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRouteChildren {
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRouteWithChildren
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRoute
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdIndexRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdIndexRoute
 }
 
 const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRouteChildren: AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRouteChildren =
   {
+    AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRoute:
+      AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRouteWithChildren,
     AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute:
       AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute,
+    AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute:
+      AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute,
+    AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRoute:
+      AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRoute,
     AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdIndexRoute:
       AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdIndexRoute,
   }

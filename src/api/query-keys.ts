@@ -22,3 +22,10 @@ export const serviceKeys = {
   list: (s: Scope, query: ServiceListQuery) => [...serviceKeys.lists(s), query] as const,
   detail: (s: Scope, serviceId: string) => [...serviceKeys.all(s), 'detail', serviceId] as const,
 };
+
+export const versionKeys = {
+  all: (s: Scope, serviceId: string) => ['services', s.orgId, s.workspaceId, 'detail', serviceId, 'versions'] as const,
+  list: (s: Scope, serviceId: string) => [...versionKeys.all(s, serviceId), 'list'] as const,
+  endpoints: (s: Scope, serviceId: string, versionId: string) => [...versionKeys.all(s, serviceId), versionId, 'endpoints'] as const,
+  stub: (s: Scope, serviceId: string, language: string, version: number) => [...versionKeys.all(s, serviceId), 'stub', language, version] as const,
+};

@@ -36,7 +36,7 @@ export type JsonSchema = {
 
 const nonNegativeInt = z.number().int().min(0);
 
-export const JsonSchema: z.ZodType<JsonSchema> = z.lazy(() =>
+export const JsonSchema: z.ZodType<JsonSchema, JsonSchema> = z.lazy(() =>
   z
     .looseObject({
       type: z.union([TypeName, z.array(TypeName).min(1)]).optional(),

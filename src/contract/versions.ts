@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common';
+import { Id, ListQuery, Timestamp, page } from './common';
 import { JsonSchema } from './json-schema';
 
 /** Version lifecycle (seed 000): draft → active → draining → archived. */
@@ -126,3 +126,21 @@ export type TrafficUpdate = z.infer<typeof TrafficUpdate>;
 
 /** Which version `?version=N` names for the OpenAPI document and the stubs. */
 export const VersionQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
+
+/** `GET …/versions`: newest first, paginated like every list (seed 001). */
+export const VersionListQuery = ListQuery.pick({ limit: true, offset: true }).extend({ status: VersionStatus.optional() });
+export const VersionPage = page(ServiceVersion);
+export type VersionPage = z.infer<typeof VersionPage>;
+
+/**
+ * `GET …/endpoints` **[decision]**: the draft's endpoints by default (else the
+ * active version's); `version_id` names another version. A version's endpoints
+ * are few, so the default page is 100.
+ */
+export const EndpointListQuery = z.object({
+  version_id: Id.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export const EndpointPage = page(Endpoint);
+export type EndpointPage = z.infer<typeof EndpointPage>;

@@ -15,6 +15,8 @@ export type RequestOptions = {
   signal?: AbortSignal;
   /** Auth routes must not trigger the refresh-and-retry dance. */
   anonymous?: boolean;
+  /** Defaults to JSON; `requestText` asks for anything. */
+  accept?: string;
 };
 
 let onUnauthenticated: () => void = () => {};
@@ -33,7 +35,7 @@ function url(path: string, query?: Query): string {
 }
 
 async function send(method: string, path: string, opts: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: opts.accept ?? 'application/json' };
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   if (opts.idempotencyKey) headers['Idempotency-Key'] = opts.idempotencyKey;
   const session = getSession();
@@ -76,12 +78,7 @@ export function refreshSession(): Promise<boolean> {
  * One request: the bearer token attached, an expired token refreshed once and
  * the request retried, the response parsed with the contract's schema.
  */
-export async function request<S extends z.ZodType>(
-  method: string,
-  path: string,
-  schema: S | null,
-  opts: RequestOptions = {},
-): Promise<z.output<S>> {
+async function sendAuthorized(method: string, path: string, opts: RequestOptions): Promise<Response> {
   let res = await send(method, path, opts);
   if (res.status === 401 && !opts.anonymous && getSession()) {
     if (await refreshSession()) res = await send(method, path, opts);
@@ -91,6 +88,16 @@ export async function request<S extends z.ZodType>(
     onUnauthenticated();
   }
   if (!res.ok) throw await ApiError.fromResponse(res);
+  return res;
+}
+
+export async function request<S extends z.ZodType>(
+  method: string,
+  path: string,
+  schema: S | null,
+  opts: RequestOptions = {},
+): Promise<z.output<S>> {
+  const res = await sendAuthorized(method, path, opts);
   if (schema === null || res.status === 204) return undefined as z.output<S>;
   const json: unknown = await res.json();
   const parsed = schema.safeParse(json);
@@ -101,9 +108,32 @@ export async function request<S extends z.ZodType>(
   return parsed.data;
 }
 
+/** A file the platform generates (a client stub, an OpenAPI document): the text as sent, and the name it suggests. */
+export type TextFile = { text: string; filename: string | null; contentType: string | null };
+
+/** A GET whose body is kept as text rather than parsed (same bearer, refresh and errors as `request`). */
+export async function requestText(path: string, opts: RequestOptions = {}): Promise<TextFile> {
+  const res = await sendAuthorized('GET', path, { accept: '*/*', ...opts });
+  return { text: await res.text(), filename: filenameOf(res.headers.get('Content-Disposition')), contentType: res.headers.get('Content-Type') };
+}
+
+/** `attachment; filename="client.py"` → `client.py`; only a plain base name is trusted. */
+export function filenameOf(disposition: string | null): string | null {
+  const match = disposition?.match(/filename\*?=(?:UTF-8'')?"?([^";]+)"?/i);
+  let name: string | null = null;
+  try {
+    name = match?.[1] ? decodeURIComponent(match[1]).trim() : null;
+  } catch {
+    // a malformed escape: use the caller's default name
+  }
+  // Cross-origin platforms may not expose the header; callers then fall back to a known name.
+  return name && /^[\w.-]+$/.test(name) ? name : null;
+}
+
 export const api = {
   get: <S extends z.ZodType>(path: string, schema: S, opts?: RequestOptions) => request('GET', path, schema, opts),
   post: <S extends z.ZodType>(path: string, schema: S | null, opts?: RequestOptions) => request('POST', path, schema, opts),
   put: <S extends z.ZodType>(path: string, schema: S | null, opts?: RequestOptions) => request('PUT', path, schema, opts),
   delete: (path: string, opts?: RequestOptions) => request('DELETE', path, null, opts),
+  text: requestText,
 };

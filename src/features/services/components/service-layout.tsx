@@ -26,6 +26,15 @@ export function ServiceLayout() {
         <Link to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId" params={params} activeOptions={{ exact: true }} className="tab" activeProps={{ 'aria-current': 'page' }}>
           Overview
         </Link>
+        <Link to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions" params={params} className="tab" activeProps={{ 'aria-current': 'page' }}>
+          Versions
+        </Link>
+        <Link to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic" params={params} className="tab" activeProps={{ 'aria-current': 'page' }}>
+          Traffic
+        </Link>
+        <Link to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs" params={params} className="tab" activeProps={{ 'aria-current': 'page' }}>
+          Stubs
+        </Link>
         <Link to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings" params={params} className="tab" activeProps={{ 'aria-current': 'page' }}>
           Settings
         </Link>

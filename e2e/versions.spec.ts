@@ -1,0 +1,162 @@
+import { SERVICES_URL, expect, test, unique } from './fixtures';
+import { versionsApi } from './versions-api';
+
+const summarizeRequest = { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] };
+
+test.describe('versions and endpoints', () => {
+  test('adds and edits endpoints on the draft, with schemas checked as typed, then publishes it', async ({ asDeveloper: page, request }) => {
+    const api = await versionsApi(request);
+    const [ring] = await api.rings();
+    const service = await api.createService({ name: unique('Versioned'), slug: unique('versioned'), ring_id: ring!.id });
+
+    await page.goto(`${SERVICES_URL}/${service.id}`);
+    await page.getByRole('navigation', { name: 'Service sections' }).getByRole('link', { name: 'Versions' }).click();
+    // The lifecycle is drawn, with the draft highlighted.
+    await expect(page.getByRole('img', { name: /Version lifecycle/ })).toHaveAccessibleName(/Draft: v1/);
+    await expect(page.getByTestId('mermaid-svg')).toContainText('Draft (v1)');
+    await page.getByRole('link', { name: 'Version 1' }).click();
+    await expect(page.getByRole('heading', { name: 'No endpoints yet' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Publish…' })).toBeDisabled();
+
+    await page.getByRole('button', { name: 'Add endpoint' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add endpoint' });
+    await dialog.getByLabel('Path').fill('/summarize');
+    await dialog.getByLabel('Summary').fill('Summarize a document');
+    const request_ = dialog.getByLabel('Request schema (JSON Schema)');
+    await request_.fill('{\n  "type": "object",\n  "properties": {\n    "text": { "type": "strin" }\n  }\n}');
+    await expect(dialog.getByText(/Line 4: properties\.text\.type: type must be one of/)).toBeVisible();
+    await request_.fill('{\n  "type": "object",\n  "properties": {\n    "text": { "type": "string" },\n  }\n}');
+    await expect(dialog.getByText(/^Line \d+, column \d+:/)).toBeVisible();
+    await dialog.getByRole('button', { name: 'Add endpoint' }).click();
+    await expect(dialog).toBeVisible(); // refused while the schema is invalid
+    await request_.fill(JSON.stringify(summarizeRequest, null, 2));
+    await expect(dialog.getByRole('alert')).toHaveCount(0);
+    await dialog.getByRole('button', { name: 'Add endpoint' }).click();
+    await expect(dialog).toBeHidden();
+
+    const endpoints = page.getByRole('list', { name: 'Endpoints' });
+    await expect(endpoints).toContainText('/summarize');
+    await page.getByRole('button', { name: 'Edit POST /summarize' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit POST /summarize' });
+    await edit.getByLabel('Summary').fill('Summarize any document');
+    await edit.getByRole('button', { name: 'Save endpoint' }).click();
+    await expect(endpoints).toContainText('Summarize any document');
+
+    // A second endpoint with the same method and path is refused by the platform, on the Path field.
+    await page.getByRole('button', { name: 'Add endpoint' }).click();
+    await dialog.getByLabel('Path').fill('/summarize');
+    await dialog.getByLabel('Summary').fill('Duplicate');
+    await dialog.getByRole('button', { name: 'Add endpoint' }).click();
+    await expect(dialog.getByText('POST /summarize already exists in this version')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByRole('button', { name: 'Publish…' }).click();
+    const publish = page.getByRole('dialog', { name: 'Publish version 1' });
+    await expect(publish.getByText('This is the first publish')).toBeVisible();
+    const confirm = publish.getByRole('button', { name: 'Publish version 1' });
+    await expect(confirm).toBeDisabled();
+    await publish.getByLabel(/I understand that publishing is irreversible/).check();
+    await confirm.click();
+    await expect(page.getByText('Version 1 is now active at 100%')).toBeVisible();
+
+    // The published version is read-only: its frozen snapshot and its skill snapshot.
+    await expect(page.getByRole('note')).toHaveText(/Published versions are immutable/);
+    await expect(page.getByRole('list', { name: 'Endpoint snapshot' })).toContainText('Summarize any document');
+    await expect(page.getByRole('table')).toContainText('post_summarize');
+    await expect(page.getByRole('button', { name: 'Add endpoint' })).toHaveCount(0);
+    await page.getByRole('navigation', { name: 'Service sections' }).getByRole('link', { name: 'Overview' }).click();
+    await expect(page.getByLabel('Service overview')).toContainText('v1 (active)');
+  });
+
+  test('the diff flags a removed endpoint as breaking, and a canary publish splits the traffic', async ({ asDeveloper: page, request }) => {
+    const api = await versionsApi(request);
+    const [ring] = await api.rings();
+    const service = await api.createService({ name: unique('Canary'), slug: unique('canary'), ring_id: ring!.id });
+    await api.addEndpoint(service.id, { method: 'POST', path: '/summarize', summary: 'Summarize', request_schema: summarizeRequest });
+    await api.addEndpoint(service.id, { method: 'GET', path: '/health', summary: 'Health' });
+    const [v1] = await api.versions(service.id);
+    expect((await api.publish(service.id, v1!.id, 100)).status()).toBe(200);
+
+    await page.goto(`${SERVICES_URL}/${service.id}/versions`);
+    await page.getByRole('button', { name: 'New version' }).click();
+    await expect(page.getByText('Version 2 created as a draft')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'New version' })).toBeDisabled();
+    await page.getByRole('link', { name: 'Version 2' }).click();
+    // The draft starts from what is live.
+    await expect(page.getByRole('list', { name: 'Endpoints' }).getByRole('listitem')).toHaveCount(2);
+    await page.getByRole('button', { name: 'Delete GET /health' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Delete endpoint' }).click();
+    await expect(page.getByRole('list', { name: 'Endpoints' }).getByRole('listitem')).toHaveCount(1);
+
+    await page.getByRole('button', { name: 'Publish…' }).click();
+    const publish = page.getByRole('dialog', { name: 'Publish version 2' });
+    const changes = publish.getByRole('list', { name: 'Endpoint changes' });
+    await expect(changes.getByRole('listitem').filter({ hasText: 'GET /health' }).first()).toContainText('breaking');
+    await expect(publish.getByText('1 breaking change: clients built against version 1 may stop working.')).toBeVisible();
+
+    await publish.getByLabel('Traffic percent').fill('20');
+    await expect(publish.getByRole('img', { name: 'version 2: 20%, version 1: 80%' })).toBeVisible();
+    await expect(publish.getByText('Version 1: 80% — becomes draining')).toBeVisible();
+    await publish.getByLabel(/I understand/).check();
+    await publish.getByRole('button', { name: 'Publish version 2' }).click();
+    await expect(page.getByText('Version 2 is now active at 20%')).toBeVisible();
+
+    await page.getByRole('navigation', { name: 'Service sections' }).getByRole('link', { name: 'Versions' }).click();
+    const rows = page.getByRole('table').getByRole('row');
+    await expect(rows.filter({ hasText: 'Version 2' })).toContainText('active');
+    await expect(rows.filter({ hasText: 'Version 2' })).toContainText('20%');
+    await expect(rows.filter({ hasText: 'Version 1' })).toContainText('draining');
+    await expect(rows.filter({ hasText: 'Version 1' })).toContainText('80%');
+    await expect(page.getByTestId('mermaid-svg')).toContainText('Draining (v1)');
+  });
+
+  test('publishing a version twice is refused with a clear message', async ({ asDeveloper: page, request }) => {
+    const api = await versionsApi(request);
+    const [ring] = await api.rings();
+    const service = await api.createService({ name: unique('Twice'), slug: unique('twice'), ring_id: ring!.id });
+    await api.addEndpoint(service.id, { method: 'POST', path: '/run', summary: 'Run' });
+    const [v1] = await api.versions(service.id);
+
+    // Another tab (or another person) publishes while this page still shows the draft.
+    await page.goto(`${SERVICES_URL}/${service.id}/versions/${v1!.id}`);
+    await page.getByRole('button', { name: 'Publish…' }).click();
+    expect((await api.publish(service.id, v1!.id, 100)).status()).toBe(200);
+    const publish = page.getByRole('dialog', { name: 'Publish version 1' });
+    await publish.getByLabel(/I understand/).check();
+    await publish.getByRole('button', { name: 'Publish version 1' }).click();
+    await expect(publish.getByRole('alert')).toHaveText(/Version 1 is already published/);
+
+    const again = await api.publish(service.id, v1!.id, 100);
+    expect(again.status()).toBe(409);
+    expect((await again.json()).detail).toMatch(/already published/);
+  });
+
+  test('user text that looks like mermaid or HTML renders as plain text everywhere', async ({ asDeveloper: page, request }) => {
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const api = await versionsApi(request);
+    const [ring] = await api.rings();
+    const name = 'a"]; B-->C; click B call alert(1)';
+    const summary = '<img src=x onerror=alert(1)>';
+    const service = await api.createService({ name, slug: unique('hostile'), ring_id: ring!.id, description: summary });
+    await api.addEndpoint(service.id, { method: 'POST', path: '/x', summary });
+    const [v1] = await api.versions(service.id);
+    expect((await api.publish(service.id, v1!.id, 100)).status()).toBe(200);
+
+    await page.goto(`${SERVICES_URL}/${service.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+    await expect(page.getByLabel('Service overview')).toContainText(summary);
+    await page.getByRole('navigation', { name: 'Service sections' }).getByRole('link', { name: 'Versions' }).click();
+    await expect(page.getByTestId('mermaid-svg')).toContainText('Active (v1)');
+    await page.getByRole('link', { name: 'Version 1' }).click();
+    await expect(page.getByRole('list', { name: 'Endpoint snapshot' })).toContainText(summary);
+    await page.goto(`${SERVICES_URL}?q=${encodeURIComponent('click B')}`);
+    await expect(page.getByRole('table').getByRole('link', { name })).toBeVisible();
+
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+});

@@ -1,0 +1,51 @@
+import { useEffect, useId, useState } from 'react';
+import { Skeleton } from './ui/skeleton';
+
+/**
+ * A mermaid diagram, drawn only when shown: mermaid is imported on first use,
+ * never on the first load. `securityLevel: 'strict'` and plain-text labels keep
+ * markup out; callers still pass user text through `mermaidText()`.
+ */
+export function MermaidDiagram({ definition, label }: { definition: string; label: string }) {
+  const id = useId().replace(/[^a-zA-Z0-9]/g, '');
+  const [svg, setSvg] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const dark = typeof document !== 'undefined' && document.documentElement.dataset.theme === 'dark';
+
+  useEffect(() => {
+    let cancelled = false;
+    setError(null);
+    import('mermaid')
+      .then(async ({ default: mermaid }) => {
+        mermaid.initialize({
+          startOnLoad: false,
+          securityLevel: 'strict',
+          theme: dark ? 'dark' : 'neutral',
+          htmlLabels: false,
+          flowchart: { htmlLabels: false },
+          fontFamily: 'system-ui, sans-serif',
+        });
+        const result = await mermaid.render(`mermaid-${id}`, definition);
+        if (!cancelled) setSvg(result.svg);
+      })
+      .catch((e: unknown) => {
+        if (!cancelled) setError(e instanceof Error ? e.message : 'The diagram could not be drawn.');
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [definition, dark, id]);
+
+  return (
+    <figure className="diagram" role="img" aria-label={label}>
+      {error ? (
+        <p className="muted">The diagram could not be drawn: {error}</p>
+      ) : svg ? (
+        // Mermaid's own output, sanitised by it under securityLevel 'strict'.
+        <div className="diagram-svg" data-testid="mermaid-svg" dangerouslySetInnerHTML={{ __html: svg }} />
+      ) : (
+        <Skeleton height="140px" />
+      )}
+    </figure>
+  );
+}

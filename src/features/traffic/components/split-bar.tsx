@@ -1,0 +1,51 @@
+export type SplitSegment = { id: string; version: number; status: string; percent: number };
+
+/** "v1 (draining) 80%, v2 (active) 20%": what the bar shows, for screen readers and tests. */
+export function describeSegments(segments: SplitSegment[]): string {
+  return [...segments]
+    .sort((a, b) => a.version - b.version)
+    .map((s) => `v${s.version} (${s.status}) ${s.percent}%`)
+    .join(', ');
+}
+
+/** The colour of each version: the active one in the accent, draining ones in two alternating ambers. */
+export function segmentTones(segments: Pick<SplitSegment, 'id' | 'version' | 'status'>[]): Map<string, string> {
+  const tones = new Map<string, string>();
+  let draining = 0;
+  for (const s of [...segments].sort((a, b) => a.version - b.version)) {
+    tones.set(s.id, s.status === 'active' ? 'split-active' : `split-draining-${draining++ % 2}`);
+  }
+  return tones;
+}
+
+/**
+ * A traffic split drawn as one horizontal bar, a segment per version, oldest
+ * on the left. Versions at 0% take no room; the legend beside it lists them.
+ */
+export function SplitBar({ segments, label }: { segments: SplitSegment[]; label: string }) {
+  const tones = segmentTones(segments);
+  const visible = [...segments].sort((a, b) => a.version - b.version).filter((s) => s.percent > 0);
+  return (
+    <div className="split-bar" role="img" aria-label={`${label}: ${describeSegments(segments)}`}>
+      {visible.length === 0 ? (
+        <span className="split-empty">No traffic</span>
+      ) : (
+        visible.map((s) => (
+          <span key={s.id} className={`split-segment ${tones.get(s.id)}`} style={{ flexGrow: s.percent }} title={`v${s.version} (${s.status}): ${s.percent}%`}>
+            {s.percent >= 12 ? (
+              <>
+                <strong>v{s.version}</strong> {s.percent}%
+              </>
+            ) : s.percent >= 6 ? (
+              `${s.percent}%`
+            ) : null}
+          </span>
+        ))
+      )}
+    </div>
+  );
+}
+
+export function SplitSwatch({ tone }: { tone: string | undefined }) {
+  return <span className={`split-swatch ${tone ?? ''}`} aria-hidden="true" />;
+}

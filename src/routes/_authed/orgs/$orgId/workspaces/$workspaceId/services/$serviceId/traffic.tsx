@@ -1,0 +1,9 @@
+import { createFileRoute } from '@tanstack/react-router';
+import { versionsQueryOptions } from '@/api/get-versions';
+import { TrafficPage } from '@/features/traffic/components/traffic-page';
+
+export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic')({
+  staticData: { crumb: 'Traffic' },
+  loader: ({ context: { queryClient }, params }) => queryClient.ensureQueryData(versionsQueryOptions(params, params.serviceId)),
+  component: TrafficPage,
+});
