@@ -1,7 +1,8 @@
 import { SERVICES_URL, expect, test, unique } from './fixtures';
+import type { JsonSchema } from '../src/contract/json-schema';
 import { versionsApi } from './versions-api';
 
-const summarizeRequest = { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] };
+const summarizeRequest: JsonSchema = { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] };
 
 test.describe('versions and endpoints', () => {
   test('adds and edits endpoints on the draft, with schemas checked as typed, then publishes it', async ({ asDeveloper: page, request }) => {

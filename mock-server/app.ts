@@ -15,7 +15,7 @@ import { Persister } from './persist';
 import { type AnyRoute, type HandlerCtx, type Platform, type Reply } from './route';
 import { ROUTES } from './routes';
 import { buildSeed, type SeedName } from './seed';
-import { sha256, Store, type ServiceRecord } from './store';
+import { sha256, Store, type EndpointRecord, type ServiceRecord, type VersionRecord } from './store';
 import type { Organization, Workspace } from '../src/contract/organizations';
 
 export const API_PREFIX = '/api/v1';
@@ -68,13 +68,21 @@ export function canonicalJson(v: unknown): string {
 }
 
 function parseWith<S extends z.ZodType>(schema: S, data: unknown, where: 'body' | 'query'): z.output<S> {
-  const r = schema.safeParse(data, { reportInput: true });
+  let r: z.ZodSafeParseResult<z.output<S>>;
+  try {
+    r = schema.safeParse(data, { reportInput: true });
+  } catch (e) {
+    // A recursive schema (JSON Schema in an endpoint) can be nested deeper than the stack: that is the input's fault.
+    if (e instanceof RangeError) throw validationError([issue([where], 'The document is nested too deeply', 'value_error')]);
+    throw e;
+  }
   if (!r.success) throw validationError(zodToIssues(r.error, where));
   return r.data;
 }
 
 function send(c: Context, r: Reply): Response {
   for (const [k, v] of Object.entries(r.headers ?? {})) c.header(k, v);
+  if (r.text !== undefined) return c.body(r.text, r.status as ContentfulStatusCode);
   if (r.status === 204 || r.body === undefined) return c.body(null, r.status as StatusCode);
   return c.json(r.body as object, r.status as ContentfulStatusCode);
 }
@@ -165,6 +173,8 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
     let org: Organization | undefined;
     let workspace: Workspace | undefined;
     let service: ServiceRecord | undefined;
+    let version: VersionRecord | undefined;
+    let endpoint: EndpointRecord | undefined;
     if (params.org_id !== undefined) {
       const thing = params.workspace_id !== undefined ? 'Workspace' : 'Organization';
       // Users see only their own organization; anything else is "not found".
@@ -180,7 +190,15 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
       service = workspace ? store.serviceIn(workspace.id, params.service_id) : undefined;
       if (!service) throw notFound('Service');
     }
-    return { org, workspace, service };
+    if (params.version_id !== undefined) {
+      version = service ? store.versionIn(service.id, params.version_id) : undefined;
+      if (!version) throw notFound('Version');
+    }
+    if (params.endpoint_id !== undefined) {
+      endpoint = service ? store.endpointIn(service.id, params.endpoint_id) : undefined;
+      if (!endpoint) throw notFound('Endpoint');
+    }
+    return { org, workspace, service, version, endpoint };
   }
 
   async function runIdempotent(c: Context, principal: Principal | undefined, raw: unknown, run: () => Promise<Reply>): Promise<Reply> {

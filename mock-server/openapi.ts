@@ -87,7 +87,9 @@ export function buildOpenApi(routes: AnyRoute[]): Json {
     for (const [status, spec] of Object.entries(r.responses)) {
       const code = Number(status);
       const content =
-        spec.schema !== undefined
+        spec.contentType !== undefined
+          ? { [spec.contentType]: { schema: { type: 'string' } } }
+          : spec.schema !== undefined
           ? { 'application/json': { schema: ref(spec.schema, 'output', `${r.operationId}Response`) } }
           : code === 422
             ? { 'application/json': { schema: { $ref: '#/components/schemas/HTTPValidationError' } } }

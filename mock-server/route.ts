@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { Role } from '../src/contract/auth';
 import type { Organization, Workspace } from '../src/contract/organizations';
 import type { Principal, TokenSettings } from './auth';
-import type { ServiceRecord, Store } from './store';
+import type { EndpointRecord, ServiceRecord, Store, VersionRecord } from './store';
 import type { SeedName } from './seed';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -15,6 +15,8 @@ export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 export interface Reply {
   status: number;
   body?: unknown;
+  /** A non-JSON body (e.g. a generated client stub), sent as is; set Content-Type in headers. */
+  text?: string;
   headers?: Record<string, string>;
 }
 
@@ -45,6 +47,10 @@ export interface HandlerCtx<B, Q> {
   workspace: Workspace | undefined;
   /** Resolved from `:service_id` within the workspace. */
   service: ServiceRecord | undefined;
+  /** Resolved from `:version_id` within the service. */
+  version: VersionRecord | undefined;
+  /** Resolved from `:endpoint_id` within the service. */
+  endpoint: EndpointRecord | undefined;
 }
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -52,6 +58,8 @@ type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 export interface ResponseSpec {
   description: string;
   schema?: z.ZodType;
+  /** A non-JSON response: its media type (documented with a string schema). */
+  contentType?: string;
 }
 
 export interface RouteSpec<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
@@ -93,6 +101,7 @@ export const PARAM_THINGS: Record<string, string> = {
   service_id: 'Service',
   ring_id: 'Ring',
   version_id: 'Version',
+  endpoint_id: 'Endpoint',
 };
 
 export function must<T>(x: T | undefined): T {

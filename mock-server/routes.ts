@@ -16,6 +16,7 @@ import { conflict, issue, unauthorized, validationError } from './errors';
 import { buildOpenApi } from './openapi';
 import { defineRoute, must, noContent, reply, type AnyRoute } from './route';
 import { sha256, type ServiceRecord, type Store } from './store';
+import { VERSION_ROUTES } from './version-routes';
 import type { Workspace } from '../src/contract/organizations';
 
 /** Contract paths with Hono placeholders, e.g. `/orgs/:org_id/workspaces/:workspace_id/hosted-services`. */
@@ -310,6 +311,9 @@ export const ROUTES: AnyRoute[] = [
       return noContent();
     },
   }),
+
+  // ---- versions, endpoints, traffic, generated artefacts (version-routes.ts) ----
+  ...VERSION_ROUTES,
 
   // ---- documentation and test support -----------------------------------------
   defineRoute({

@@ -10,7 +10,7 @@ import type { Organization, Workspace } from '../src/contract/organizations';
 import type { Ring } from '../src/contract/rings';
 import type { HostedService, ServiceListQuery } from '../src/contract/services';
 import { ServiceListQuery as ServiceListQuerySchema } from '../src/contract/services';
-import type { ServiceVersion } from '../src/contract/versions';
+import type { Endpoint, ServiceVersion } from '../src/contract/versions';
 
 export type RingRecord = Ring & { org_id: string; workspace_id: string };
 
@@ -35,6 +35,8 @@ export interface ApiKeyRecord {
 /** A hosted service as stored: the contract's shape minus the version-derived fields. */
 export type ServiceRecord = Omit<HostedService, 'active_version_id' | 'active_version' | 'draft_version_id' | 'draft_version'>;
 export type VersionRecord = ServiceVersion;
+/** An endpoint of a version: drafts' are edited; published ones are kept, read-only. */
+export type EndpointRecord = Endpoint;
 
 export interface RefreshTokenRecord {
   token_sha256: string;
@@ -62,6 +64,8 @@ export interface StateFile {
   api_keys: ApiKeyRecord[];
   services: ServiceRecord[];
   versions: VersionRecord[];
+  /** Absent in state files written before endpoints existed. */
+  endpoints?: EndpointRecord[];
   refresh_tokens: RefreshTokenRecord[];
   revoked_jtis: { jti: string; exp: number }[];
   idempotency: IdempotencyRecord[];
@@ -90,6 +94,7 @@ export class Store {
   readonly apiKeys = new Map<string, ApiKeyRecord>();
   readonly services = new Map<string, ServiceRecord>();
   readonly versions = new Map<string, VersionRecord>();
+  readonly endpoints = new Map<string, EndpointRecord>();
   readonly refreshTokens = new Map<string, RefreshTokenRecord>();
   readonly revokedJtis = new Map<string, number>();
   readonly idempotency = new Map<string, IdempotencyRecord>();
@@ -97,6 +102,7 @@ export class Store {
   // indexes
   private readonly slugIndex = new Map<string, string>();
   private readonly versionsByService = new Map<string, VersionRecord[]>();
+  private readonly endpointsByVersion = new Map<string, EndpointRecord[]>();
   private readonly servicesByWorkspace = new Map<string, Set<string>>();
   /** Lowercased "name\ndescription" per record, for search. */
   private haystack = new WeakMap<ServiceRecord, string>();
@@ -123,6 +129,7 @@ export class Store {
     for (const k of s.api_keys) this.apiKeys.set(k.key_sha256, k);
     for (const svc of s.services) this.indexService(svc);
     for (const v of s.versions) this.indexVersion(v);
+    for (const e of s.endpoints ?? []) this.indexEndpoint(e);
     for (const t of s.refresh_tokens) this.refreshTokens.set(t.token_sha256, t);
     for (const r of s.revoked_jtis) this.revokedJtis.set(r.jti, r.exp);
     for (const i of s.idempotency) this.idempotency.set(i.key, i);
@@ -140,6 +147,7 @@ export class Store {
       api_keys: [...this.apiKeys.values()],
       services: [...this.services.values()],
       versions: [...this.versions.values()],
+      endpoints: [...this.endpoints.values()],
       refresh_tokens: [...this.refreshTokens.values()],
       revoked_jtis: [...this.revokedJtis].map(([jti, exp]) => ({ jti, exp })),
       idempotency: [...this.idempotency.values()],
@@ -155,6 +163,8 @@ export class Store {
       this.apiKeys,
       this.services,
       this.versions,
+      this.endpoints,
+      this.endpointsByVersion,
       this.refreshTokens,
       this.revokedJtis,
       this.idempotency,
@@ -231,7 +241,11 @@ export class Store {
     this.services.delete(id);
     this.slugIndex.delete(`${s.workspace_id}|${s.slug}`);
     this.servicesByWorkspace.get(s.workspace_id)?.delete(id);
-    for (const v of this.versionsByService.get(id) ?? []) this.versions.delete(v.id);
+    for (const v of this.versionsByService.get(id) ?? []) {
+      this.versions.delete(v.id);
+      for (const e of this.endpointsByVersion.get(v.id) ?? []) this.endpoints.delete(e.id);
+      this.endpointsByVersion.delete(v.id);
+    }
     this.versionsByService.delete(id);
     this.invalidate(s.workspace_id);
     this.changed();
@@ -310,8 +324,56 @@ export class Store {
     this.changed();
   }
 
+  /** Replace a version record (same id). */
+  updateVersion(v: VersionRecord): void {
+    this.indexVersion(v);
+    this.changed();
+  }
+
+  /** Ascending by version number. */
   versionsOf(serviceId: string): readonly VersionRecord[] {
     return this.versionsByService.get(serviceId) ?? [];
+  }
+
+  versionIn(serviceId: string, versionId: string): VersionRecord | undefined {
+    const v = this.versions.get(versionId);
+    return v && v.service_id === serviceId ? v : undefined;
+  }
+
+  // ---- endpoints -----------------------------------------------------------
+
+  private indexEndpoint(e: EndpointRecord): void {
+    this.endpoints.set(e.id, e);
+    let list = this.endpointsByVersion.get(e.version_id);
+    if (!list) this.endpointsByVersion.set(e.version_id, (list = []));
+    const i = list.findIndex((x) => x.id === e.id);
+    if (i >= 0) list[i] = e;
+    else list.push(e);
+  }
+
+  /** Insert or replace an endpoint. */
+  putEndpoint(e: EndpointRecord): void {
+    this.indexEndpoint(e);
+    this.changed();
+  }
+
+  deleteEndpoint(id: string): void {
+    const e = this.endpoints.get(id);
+    if (!e) return;
+    this.endpoints.delete(id);
+    const list = this.endpointsByVersion.get(e.version_id);
+    if (list) this.endpointsByVersion.set(e.version_id, list.filter((x) => x.id !== id));
+    this.changed();
+  }
+
+  /** A version's endpoints, in insertion order. */
+  endpointsOf(versionId: string): readonly EndpointRecord[] {
+    return this.endpointsByVersion.get(versionId) ?? [];
+  }
+
+  endpointIn(serviceId: string, endpointId: string): EndpointRecord | undefined {
+    const e = this.endpoints.get(endpointId);
+    return e && this.versionIn(serviceId, e.version_id) ? e : undefined;
   }
 
   /** The contract's HostedService: the record plus the fields derived from its versions. */
