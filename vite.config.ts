@@ -13,7 +13,15 @@ const apiTarget = process.env.API_TARGET ?? `http://127.0.0.1:${process.env.MOCK
 export default defineConfig({
   plugins: [
     // The router plugin must come before react() (TanStack Router docs).
-    tanstackRouter({ target: 'react', autoCodeSplitting: true }),
+    tanstackRouter({
+      target: 'react',
+      autoCodeSplitting: true,
+      // Loaders are split too: each tab's loader (and the contract it parses with)
+      // loads with that tab, not with the first page.
+      codeSplittingOptions: {
+        defaultBehavior: [['loader'], ['component'], ['errorComponent', 'notFoundComponent', 'pendingComponent']],
+      },
+    }),
     react(),
   ],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },

@@ -39,7 +39,7 @@ const nonNegativeInt = z.number().int().min(0);
 export const JsonSchema: z.ZodType<JsonSchema, JsonSchema> = z.lazy(() =>
   z
     .looseObject({
-      type: z.union([TypeName, z.array(TypeName).min(1)]).optional(),
+      type: z.union([TypeName, z.array(TypeName).min(1)], { error: `type must be one of ${JSON_SCHEMA_TYPES.join(', ')}, or a list of them` }).optional(),
       title: z.string().optional(),
       description: z.string().optional(),
       properties: z.record(z.string(), JsonSchema).optional(),

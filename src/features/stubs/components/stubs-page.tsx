@@ -1,3 +1,4 @@
+import '../stubs.css';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { toast } from 'sonner';
 import { useVersions } from '@/api/get-versions';
@@ -12,6 +13,7 @@ import { downloadText } from '../download';
 import { CodePreview } from './code-preview';
 
 const STUBS_ROUTE = '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs';
+const STUBS_PATH = '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs';
 
 /** The Stubs tab: the generated Python and TypeScript clients and the OpenAPI document, per published version. */
 export function StubsPage() {
@@ -19,7 +21,7 @@ export function StubsPage() {
   const serviceId = useServiceId();
   const versions = useVersions(scope, serviceId);
   const search = useSearch({ from: STUBS_ROUTE });
-  const navigate = useNavigate({ from: STUBS_ROUTE });
+  const navigate = useNavigate({ from: STUBS_PATH });
 
   const published = versions.filter((v) => v.status !== 'draft' && v.published_at !== null);
   const fallback = published.find((v) => v.status === 'active') ?? published[0];
@@ -60,7 +62,7 @@ export function StubsPage() {
 
   return (
     <div className="stack">
-      <section className="card" aria-labelledby="stub-title">
+      <section className="card stub-card" aria-labelledby="stub-title">
         <div className="card-header">
           <div>
             <h2 id="stub-title">Client stub</h2>
@@ -111,7 +113,7 @@ export function StubsPage() {
         )}
       </section>
 
-      <section className="card" aria-labelledby="openapi-title">
+      <section className="card stub-card" aria-labelledby="openapi-title">
         <h2 id="openapi-title">OpenAPI document</h2>
         <p className="muted card-subtitle">An OpenAPI 3.1 description of v{version}&apos;s endpoints, for other generators and API tools. It needs your bearer token.</p>
         <div className="openapi-row">

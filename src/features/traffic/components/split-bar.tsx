@@ -25,6 +25,8 @@ export function segmentTones(segments: Pick<SplitSegment, 'id' | 'version' | 'st
 export function SplitBar({ segments, label }: { segments: SplitSegment[]; label: string }) {
   const tones = segmentTones(segments);
   const visible = [...segments].sort((a, b) => a.version - b.version).filter((s) => s.percent > 0);
+  // While a split being edited adds up to less than 100, the rest shows as a gap rather than stretching the others.
+  const unassigned = 100 - segments.reduce((total, s) => total + s.percent, 0);
   return (
     <div className="split-bar" role="img" aria-label={`${label}: ${describeSegments(segments)}`}>
       {visible.length === 0 ? (
@@ -42,6 +44,7 @@ export function SplitBar({ segments, label }: { segments: SplitSegment[]; label:
           </span>
         ))
       )}
+      {visible.length > 0 && unassigned > 0 && <span className="split-segment split-unassigned" style={{ flexGrow: unassigned }} title={`${unassigned}% not assigned`} />}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import type { ServiceVersion } from '@/contract/versions';
 import { useScope } from '@/hooks/use-scope';
+import { ApiError } from '@/lib/api-error';
 import { useServiceId } from '@/hooks/use-service-id';
 import { useUpdateTraffic } from '../api/update-traffic';
 import { describeSplit, versionList } from '../traffic-plans';
@@ -68,7 +69,11 @@ export function SplitEditor({ serving, onClose }: { serving: ServiceVersion[]; o
         onError: (error) => {
           // The platform's reason belongs beside the shares it is about.
           setConfirming(false);
-          setServerError(error.message);
+          setServerError(
+            error instanceof ApiError && error.issues.length
+              ? `${error.issues.map((i) => i.msg).join('. ')}. The versions may have changed elsewhere: cancel to see the current split.`
+              : error.message,
+          );
         },
       },
     );

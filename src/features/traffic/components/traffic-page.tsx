@@ -1,3 +1,4 @@
+import '../traffic.css';
 import { useState } from 'react';
 import { servingVersions, useVersions } from '@/api/get-versions';
 import { useWhoami } from '@/api/get-whoami';

@@ -145,14 +145,17 @@ export function PublishDialog({
           variant="primary"
           disabled={!understood || !valid || endpoints.length === 0}
           pending={publish.isPending}
-          onClick={() =>
-            publish.mutate(percent, {
-              onSuccess: (v) => {
-                toast.success(`Version ${v.version} is now active at ${v.traffic_percent}%`);
-                close(false);
-              },
-            })
-          }
+          onClick={async () => {
+            // Awaited rather than an onSuccess option: the draft page this dialog
+            // sits on is replaced by the published page as soon as the data refreshes.
+            try {
+              const v = await publish.mutateAsync(percent);
+              toast.success(`Version ${v.version} is now active at ${v.traffic_percent}%`);
+              close(false);
+            } catch {
+              // shown from publish.error
+            }
+          }}
         >
           Publish version {draft.version}
         </Button>

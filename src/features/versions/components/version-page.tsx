@@ -1,3 +1,4 @@
+import '../versions.css';
 import { notFound } from '@tanstack/react-router';
 import { useState } from 'react';
 import { toast } from 'sonner';

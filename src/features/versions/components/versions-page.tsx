@@ -1,3 +1,4 @@
+import '../versions.css';
 import { Link } from '@tanstack/react-router';
 import { toast } from 'sonner';
 import { useVersions } from '@/api/get-versions';
