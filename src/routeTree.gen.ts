@@ -13,13 +13,20 @@ import { Route as AuthedRouteImport } from './routes/_authed'
 import { Route as LoginRouteImport } from './routes/login'
 import { Route as AuthedIndexRouteImport } from './routes/_authed/index'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/route'
+import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/connectors'
+import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/credentials'
+import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/rings'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/route'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesIndexRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/index'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/route'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesNewRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/new'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdIndexRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/index'
+import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdBindingsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings'
+import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdCredentialsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/credentials'
+import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/deployment'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs'
+import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTokensRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/route'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsIndexRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/index'
@@ -44,6 +51,24 @@ const AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute =
     id: '/orgs/$orgId/workspaces/$workspaceId',
     path: '/orgs/$orgId/workspaces/$workspaceId',
     getParentRoute: () => AuthedRoute,
+  } as any)
+const AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRoute =
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteImport.update({
+    id: '/connectors',
+    path: '/connectors',
+    getParentRoute: () => AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute,
+  } as any)
+const AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute =
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRouteImport.update({
+    id: '/credentials',
+    path: '/credentials',
+    getParentRoute: () => AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute,
+  } as any)
+const AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute =
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRouteImport.update({
+    id: '/rings',
+    path: '/rings',
+    getParentRoute: () => AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute,
   } as any)
 const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRoute =
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRouteImport.update({
@@ -79,6 +104,33 @@ const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdIndexRoute =
     getParentRoute: () =>
       AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute,
   } as any)
+const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdBindingsRoute =
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdBindingsRouteImport.update(
+    {
+      id: '/bindings',
+      path: '/bindings',
+      getParentRoute: () =>
+        AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute,
+    } as any,
+  )
+const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdCredentialsRoute =
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdCredentialsRouteImport.update(
+    {
+      id: '/credentials',
+      path: '/credentials',
+      getParentRoute: () =>
+        AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute,
+    } as any,
+  )
+const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRoute =
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRouteImport.update(
+    {
+      id: '/deployment',
+      path: '/deployment',
+      getParentRoute: () =>
+        AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute,
+    } as any,
+  )
 const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute =
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRouteImport.update(
     {
@@ -95,6 +147,15 @@ const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute =
     getParentRoute: () =>
       AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute,
   } as any)
+const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTokensRoute =
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTokensRouteImport.update(
+    {
+      id: '/tokens',
+      path: '/tokens',
+      getParentRoute: () =>
+        AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute,
+    } as any,
+  )
 const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRoute =
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRouteImport.update(
     {
@@ -137,12 +198,19 @@ export interface FileRoutesByFullPath {
   '/login': typeof LoginRoute
   '/orgs/$orgId/workspaces/$workspaceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteWithChildren
   '/orgs/$orgId/workspaces/$workspaceId/services': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRouteWithChildren
+  '/orgs/$orgId/workspaces/$workspaceId/connectors': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRoute
+  '/orgs/$orgId/workspaces/$workspaceId/credentials': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute
+  '/orgs/$orgId/workspaces/$workspaceId/rings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRouteWithChildren
   '/orgs/$orgId/workspaces/$workspaceId/services/new': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesNewRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesIndexRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRouteWithChildren
+  '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdBindingsRoute
+  '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/credentials': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdCredentialsRoute
+  '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/deployment': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute
+  '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTokensRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdIndexRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsVersionIdRoute
@@ -152,10 +220,17 @@ export interface FileRoutesByTo {
   '/login': typeof LoginRoute
   '/': typeof AuthedIndexRoute
   '/orgs/$orgId/workspaces/$workspaceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteWithChildren
+  '/orgs/$orgId/workspaces/$workspaceId/connectors': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRoute
+  '/orgs/$orgId/workspaces/$workspaceId/credentials': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute
+  '/orgs/$orgId/workspaces/$workspaceId/rings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/new': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesNewRoute
   '/orgs/$orgId/workspaces/$workspaceId/services': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesIndexRoute
+  '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdBindingsRoute
+  '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/credentials': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdCredentialsRoute
+  '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/deployment': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute
+  '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTokensRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdIndexRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsVersionIdRoute
@@ -168,12 +243,19 @@ export interface FileRoutesById {
   '/_authed/': typeof AuthedIndexRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteWithChildren
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRouteWithChildren
+  '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRoute
+  '/_authed/orgs/$orgId/workspaces/$workspaceId/credentials': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute
+  '/_authed/orgs/$orgId/workspaces/$workspaceId/rings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRouteWithChildren
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/new': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesNewRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesIndexRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRouteWithChildren
+  '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdBindingsRoute
+  '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/credentials': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdCredentialsRoute
+  '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/deployment': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute
+  '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTokensRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdIndexRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsVersionIdRoute
@@ -186,12 +268,19 @@ export interface FileRouteTypes {
     | '/login'
     | '/orgs/$orgId/workspaces/$workspaceId'
     | '/orgs/$orgId/workspaces/$workspaceId/services'
+    | '/orgs/$orgId/workspaces/$workspaceId/connectors'
+    | '/orgs/$orgId/workspaces/$workspaceId/credentials'
+    | '/orgs/$orgId/workspaces/$workspaceId/rings'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId'
     | '/orgs/$orgId/workspaces/$workspaceId/services/new'
     | '/orgs/$orgId/workspaces/$workspaceId/services/'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions'
+    | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings'
+    | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/credentials'
+    | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/deployment'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs'
+    | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId'
@@ -201,10 +290,17 @@ export interface FileRouteTypes {
     | '/login'
     | '/'
     | '/orgs/$orgId/workspaces/$workspaceId'
+    | '/orgs/$orgId/workspaces/$workspaceId/connectors'
+    | '/orgs/$orgId/workspaces/$workspaceId/credentials'
+    | '/orgs/$orgId/workspaces/$workspaceId/rings'
     | '/orgs/$orgId/workspaces/$workspaceId/services/new'
     | '/orgs/$orgId/workspaces/$workspaceId/services'
+    | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings'
+    | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/credentials'
+    | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/deployment'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs'
+    | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId'
@@ -216,12 +312,19 @@ export interface FileRouteTypes {
     | '/_authed/'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services'
+    | '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors'
+    | '/_authed/orgs/$orgId/workspaces/$workspaceId/credentials'
+    | '/_authed/orgs/$orgId/workspaces/$workspaceId/rings'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/new'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions'
+    | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings'
+    | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/credentials'
+    | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/deployment'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs'
+    | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId'
@@ -263,6 +366,27 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors': {
+      id: '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors'
+      path: '/connectors'
+      fullPath: '/orgs/$orgId/workspaces/$workspaceId/connectors'
+      preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteImport
+      parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute
+    }
+    '/_authed/orgs/$orgId/workspaces/$workspaceId/credentials': {
+      id: '/_authed/orgs/$orgId/workspaces/$workspaceId/credentials'
+      path: '/credentials'
+      fullPath: '/orgs/$orgId/workspaces/$workspaceId/credentials'
+      preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRouteImport
+      parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute
+    }
+    '/_authed/orgs/$orgId/workspaces/$workspaceId/rings': {
+      id: '/_authed/orgs/$orgId/workspaces/$workspaceId/rings'
+      path: '/rings'
+      fullPath: '/orgs/$orgId/workspaces/$workspaceId/rings'
+      preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRouteImport
+      parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute
+    }
     '/_authed/orgs/$orgId/workspaces/$workspaceId/services': {
       id: '/_authed/orgs/$orgId/workspaces/$workspaceId/services'
       path: '/services'
@@ -298,6 +422,27 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdIndexRouteImport
       parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute
     }
+    '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings': {
+      id: '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings'
+      path: '/bindings'
+      fullPath: '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings'
+      preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdBindingsRouteImport
+      parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute
+    }
+    '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/credentials': {
+      id: '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/credentials'
+      path: '/credentials'
+      fullPath: '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/credentials'
+      preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdCredentialsRouteImport
+      parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute
+    }
+    '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/deployment': {
+      id: '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/deployment'
+      path: '/deployment'
+      fullPath: '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/deployment'
+      preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRouteImport
+      parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute
+    }
     '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings': {
       id: '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings'
       path: '/settings'
@@ -310,6 +455,13 @@ declare module '@tanstack/react-router' {
       path: '/stubs'
       fullPath: '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs'
       preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRouteImport
+      parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute
+    }
+    '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens': {
+      id: '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens'
+      path: '/tokens'
+      fullPath: '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens'
+      preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTokensRouteImport
       parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute
     }
     '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic': {
@@ -363,8 +515,12 @@ const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRouteWit
 
 interface AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRouteChildren {
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRouteWithChildren
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdBindingsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdBindingsRoute
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdCredentialsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdCredentialsRoute
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRoute
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTokensRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTokensRoute
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRoute
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdIndexRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdIndexRoute
 }
@@ -373,10 +529,18 @@ const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRouteChildren: A
   {
     AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRoute:
       AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRouteWithChildren,
+    AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdBindingsRoute:
+      AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdBindingsRoute,
+    AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdCredentialsRoute:
+      AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdCredentialsRoute,
+    AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRoute:
+      AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRoute,
     AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute:
       AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute,
     AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute:
       AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute,
+    AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTokensRoute:
+      AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTokensRoute,
     AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRoute:
       AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRoute,
     AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdIndexRoute:
@@ -411,12 +575,21 @@ const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRouteWithChildren =
 
 interface AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteChildren {
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRouteWithChildren
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRoute
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute
 }
 
 const AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteChildren: AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteChildren =
   {
     AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRoute:
       AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRouteWithChildren,
+    AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRoute:
+      AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRoute,
+    AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute:
+      AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute,
+    AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute:
+      AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute,
   }
 
 const AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteWithChildren =

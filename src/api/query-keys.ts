@@ -29,3 +29,24 @@ export const versionKeys = {
   endpoints: (s: Scope, serviceId: string, versionId: string) => [...versionKeys.all(s, serviceId), versionId, 'endpoints'] as const,
   stub: (s: Scope, serviceId: string, language: string, version: number) => [...versionKeys.all(s, serviceId), 'stub', language, version] as const,
 };
+
+export const deploymentKeys = {
+  status: (s: Scope, serviceId: string) => ['services', s.orgId, s.workspaceId, 'detail', serviceId, 'deployment-status'] as const,
+  history: (s: Scope, serviceId: string) => ['services', s.orgId, s.workspaceId, 'detail', serviceId, 'deployments'] as const,
+};
+
+export const credentialKeys = {
+  effective: (s: Scope, serviceId: string) => ['services', s.orgId, s.workspaceId, 'detail', serviceId, 'credentials'] as const,
+  organization: (orgId: string) => ['organizations', orgId, 'cloud-credentials'] as const,
+};
+
+export const connectorKeys = {
+  all: (s: Scope) => ['connectors', s.orgId, s.workspaceId] as const,
+  types: (s: Scope) => [...connectorKeys.all(s), 'types'] as const,
+  instances: (s: Scope, connectorId: string) => [...connectorKeys.all(s), connectorId, 'instances'] as const,
+};
+
+export const tokenKeys = {
+  revocations: (s: Scope, serviceId: string, includeExpired: boolean) =>
+    ['services', s.orgId, s.workspaceId, 'detail', serviceId, 'revocations', includeExpired] as const,
+};

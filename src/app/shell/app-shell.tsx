@@ -1,5 +1,7 @@
 import { Link, Outlet } from '@tanstack/react-router';
+import { useWhoami } from '@/api/get-whoami';
 import { useScope } from '@/hooks/use-scope';
+import { can } from '@/lib/permissions';
 import { Breadcrumbs } from './breadcrumbs';
 import { ScopeSwitcher } from './scope-switcher';
 import { UserMenu } from './user-menu';
@@ -7,6 +9,7 @@ import { UserMenu } from './user-menu';
 /** The frame of every signed-in page: sidebar, header, breadcrumbs. */
 export function AppShell() {
   const scope = useScope();
+  const me = useWhoami();
   return (
     <div className="shell">
       <a href="#main" className="skip-link">
@@ -28,6 +31,35 @@ export function AppShell() {
                 Hosted Services
               </Link>
             </li>
+            <li>
+              <Link to="/orgs/$orgId/workspaces/$workspaceId/connectors" params={scope} className="nav-link" activeProps={{ 'aria-current': 'page' }}>
+                <svg viewBox="0 0 20 20" aria-hidden="true" className="nav-icon">
+                  <ellipse cx="10" cy="5" rx="6" ry="2.5" />
+                  <path d="M4 5v10c0 1.4 2.7 2.5 6 2.5s6-1.1 6-2.5V5M4 10c0 1.4 2.7 2.5 6 2.5s6-1.1 6-2.5" />
+                </svg>
+                Connectors
+              </Link>
+            </li>
+            <li>
+              <Link to="/orgs/$orgId/workspaces/$workspaceId/rings" params={scope} className="nav-link" activeProps={{ 'aria-current': 'page' }}>
+                <svg viewBox="0 0 20 20" aria-hidden="true" className="nav-icon">
+                  <circle cx="10" cy="10" r="7" />
+                  <circle cx="10" cy="10" r="3.5" />
+                </svg>
+                Rings
+              </Link>
+            </li>
+            {can(me.role, 'org-credentials:write') && (
+              <li>
+                <Link to="/orgs/$orgId/workspaces/$workspaceId/credentials" params={scope} className="nav-link" activeProps={{ 'aria-current': 'page' }}>
+                  <svg viewBox="0 0 20 20" aria-hidden="true" className="nav-icon">
+                    <circle cx="7" cy="10" r="3.5" />
+                    <path d="M10.5 10H17M14.5 10v3M17 10v2.5" />
+                  </svg>
+                  Credentials
+                </Link>
+              </li>
+            )}
           </ul>
         </nav>
       </aside>

@@ -32,6 +32,18 @@ export function ServiceLayout() {
         <Link to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic" params={params} className="tab" activeProps={{ 'aria-current': 'page' }}>
           Traffic
         </Link>
+        <Link to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/deployment" params={params} className="tab" activeProps={{ 'aria-current': 'page' }}>
+          Deployment
+        </Link>
+        <Link to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings" params={params} className="tab" activeProps={{ 'aria-current': 'page' }}>
+          Bindings
+        </Link>
+        <Link to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/credentials" params={params} className="tab" activeProps={{ 'aria-current': 'page' }}>
+          Credentials
+        </Link>
+        <Link to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens" params={params} className="tab" activeProps={{ 'aria-current': 'page' }}>
+          Tokens
+        </Link>
         <Link to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs" params={params} className="tab" activeProps={{ 'aria-current': 'page' }}>
           Stubs
         </Link>

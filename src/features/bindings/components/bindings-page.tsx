@@ -1,0 +1,3 @@
+export function BindingsPage() {
+  return <p className="muted">Bindings — being built.</p>;
+}

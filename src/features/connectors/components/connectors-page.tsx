@@ -1,0 +1,3 @@
+export function ConnectorsPage() {
+  return <p className="muted">Connectors — being built.</p>;
+}

@@ -1,0 +1,3 @@
+export function ServiceCredentialsPage() {
+  return <p className="muted">Credentials — being built.</p>;
+}

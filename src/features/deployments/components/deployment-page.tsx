@@ -1,0 +1,3 @@
+export function DeploymentPage() {
+  return <p className="muted">Deployment — being built.</p>;
+}

@@ -1,0 +1,3 @@
+export function OrgCredentialsPage() {
+  return <p className="muted">Credentials — being built.</p>;
+}

@@ -1,0 +1,3 @@
+export function RingsPage() {
+  return <p className="muted">Rings — being built.</p>;
+}

@@ -1,0 +1,3 @@
+export function TokensPage() {
+  return <p className="muted">Tokens — being built.</p>;
+}

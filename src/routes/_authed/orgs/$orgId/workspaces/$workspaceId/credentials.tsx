@@ -1,0 +1,7 @@
+import { createFileRoute } from '@tanstack/react-router';
+import { OrgCredentialsPage } from '@/features/org-credentials/components/org-credentials-page';
+
+export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/credentials')({
+  staticData: { crumb: 'Credentials' },
+  component: OrgCredentialsPage,
+});
