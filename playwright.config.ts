@@ -7,9 +7,12 @@ import { defineConfig, devices } from '@playwright/test';
 const MOCK_PORT = Number(process.env.E2E_MOCK_PORT ?? 4011);
 const WEB_PORT = Number(process.env.E2E_WEB_PORT ?? 4174);
 export const MOCK_URL = `http://127.0.0.1:${MOCK_PORT}`;
+// Per-port build, state and output folders, so two runs on different ports never share files.
+const OUT_DIR = `.e2e-dist/${WEB_PORT}`;
 
 export default defineConfig({
   testDir: 'e2e',
+  outputDir: `test-results/${WEB_PORT}`,
   fullyParallel: true,
   workers: process.env.CI ? 2 : 2,
   retries: process.env.CI ? 1 : 0,
@@ -33,7 +36,7 @@ export default defineConfig({
       url: `${MOCK_URL}/api/v1/openapi.json`,
       env: {
         MOCK_PORT: String(MOCK_PORT),
-        MOCK_DATA: 'test-results/e2e-mock-state.json',
+        MOCK_DATA: `.e2e-dist/mock-${MOCK_PORT}.json`,
         MOCK_SEED: 'demo',
         // Short-lived tokens would make unrelated tests flaky; the refresh story sets its own expiry.
         MOCK_TOKEN_TTL: '900',
@@ -44,7 +47,7 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `npx vite build && npx vite preview --port ${WEB_PORT}`,
+      command: `npx vite build --outDir ${OUT_DIR} --emptyOutDir && npx vite preview --outDir ${OUT_DIR} --port ${WEB_PORT}`,
       url: `http://127.0.0.1:${WEB_PORT}/login`,
       env: { API_TARGET: MOCK_URL, PORT: String(WEB_PORT) },
       reuseExistingServer: false,
