@@ -1,11 +1,13 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import { useState } from 'react';
-import { Toaster } from 'sonner';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { setUnauthenticatedHandler } from '@/lib/api-client';
 import { createQueryClient } from '@/lib/query-client';
 import { createAppRouter } from './router';
 import { useTheme } from './theme';
+
+// Toasts only follow actions, so their renderer need not be on the first load.
+const Toaster = lazy(() => import('sonner').then((m) => ({ default: m.Toaster })));
 
 export function App() {
   const [{ queryClient, router }] = useState(() => {
@@ -22,10 +24,16 @@ export function App() {
     return { queryClient, router };
   });
   const { theme } = useTheme();
+  const [showToaster, setShowToaster] = useState(false);
+  useEffect(() => setShowToaster(true), []);
   return (
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />
-      <Toaster theme={theme} position="bottom-right" closeButton />
+      {showToaster && (
+        <Suspense fallback={null}>
+          <Toaster theme={theme} position="bottom-right" closeButton />
+        </Suspense>
+      )}
     </QueryClientProvider>
   );
 }

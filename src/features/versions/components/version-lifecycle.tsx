@@ -14,7 +14,7 @@ const STATES: { status: VersionStatus; node: string }[] = [
  * platform go into the diagram — never user text.
  */
 export function lifecycleDefinition(versions: Pick<ServiceVersion, 'version' | 'status'>[]): string {
-  const lines = ['stateDiagram-v2', '  classDef current fill:#4f46e5,color:#fff,stroke:#312e81,stroke-width:2px'];
+  const lines = ['stateDiagram-v2', '  direction LR', '  classDef current fill:#4f46e5,color:#fff,stroke:#312e81,stroke-width:2px'];
   const current: string[] = [];
   for (const { status, node } of STATES) {
     const here = versions.filter((v) => v.status === status).map((v) => `v${Math.trunc(v.version)}`);
