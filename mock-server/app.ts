@@ -14,7 +14,9 @@ import { HttpError, forbidden, issue, notFound, validationError, zodToIssues } f
 import { Persister } from './persist';
 import { type AnyRoute, type HandlerCtx, type Platform, type Reply } from './route';
 import { ROUTES } from './routes';
+import { resolveExtraScope } from './scope-extra';
 import { buildSeed, type SeedName } from './seed';
+import { DEFAULT_DEPLOY_PHASE_MS } from './deployments';
 import { sha256, Store, type EndpointRecord, type ServiceRecord, type VersionRecord } from './store';
 import type { Organization, Workspace } from '../src/contract/organizations';
 
@@ -39,13 +41,15 @@ export interface MockPlatformOptions {
   log?: (line: string) => void;
   /** Coalescing delay for state writes, ms (default 25). */
   persistDebounceMs?: number;
+  /** Length of each deployment phase (building, built, deploying), ms (default 2500; `MOCK_DEPLOY_PHASE_MS`). */
+  deployPhaseMs?: number;
 }
 
 export interface MockPlatform {
   app: Hono;
   store: Store;
   routes: AnyRoute[];
-  options: Required<Pick<MockPlatformOptions, 'seed' | 'seedServices' | 'tokenTtl' | 'refreshTtl' | 'latencyMs' | 'validateResponses'>>;
+  options: Required<Pick<MockPlatformOptions, 'seed' | 'seedServices' | 'tokenTtl' | 'refreshTtl' | 'latencyMs' | 'validateResponses' | 'deployPhaseMs'>>;
   reset(seed?: SeedName): void;
   /** Write pending state now. */
   flush(): Promise<void>;
@@ -92,7 +96,7 @@ function errorResponse(c: Context, e: HttpError): Response {
   return c.json({ detail: e.detail }, e.status as ContentfulStatusCode);
 }
 
-const routeRegex = (path: string) => new RegExp(`^${API_PREFIX}${path.replace(/[.]/g, '\\.').replace(/:[A-Za-z_][A-Za-z0-9_]*/g, '[^/]+')}$`);
+const routeRegex = (path: string) => new RegExp(`^${API_PREFIX}${path.replace(/[.]/g, '\\.').replace(/:[A-Za-z_][A-Za-z0-9_]*(\{[^}]*\})?/g, (_m, re?: string) => (re ? '.+' : '[^/]+'))}$`);
 
 export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatform {
   const opts: MockPlatform['options'] = {
@@ -102,6 +106,7 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
     refreshTtl: options.refreshTtl ?? 7 * 24 * 3600,
     latencyMs: options.latencyMs ?? 0,
     validateResponses: options.validateResponses ?? true,
+    deployPhaseMs: options.deployPhaseMs ?? DEFAULT_DEPLOY_PHASE_MS,
   };
   const tokens: TokenSettings = { accessTtl: opts.tokenTtl, refreshTtl: opts.refreshTtl };
   const store = new Store();
@@ -120,7 +125,7 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
     store.load(seedState(seed ?? opts.seed, store.jwtSecret));
     store.changed();
   };
-  const platform: Platform = { store, tokens, reset };
+  const platform: Platform = { store, tokens, reset, deployPhaseMs: opts.deployPhaseMs };
 
   const app = new Hono();
 
@@ -198,7 +203,7 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
       endpoint = service ? store.endpointIn(service.id, params.endpoint_id) : undefined;
       if (!endpoint) throw notFound('Endpoint');
     }
-    return { org, workspace, service, version, endpoint };
+    return { org, workspace, service, version, endpoint, ...resolveExtraScope(store, params, workspace) };
   }
 
   async function runIdempotent(c: Context, principal: Principal | undefined, raw: unknown, run: () => Promise<Reply>): Promise<Reply> {
@@ -227,7 +232,8 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
   async function dispatch(route: AnyRoute, c: Context): Promise<Response> {
     const params = c.req.param() as Record<string, string>;
     const principal = route.auth === 'bearer' ? await authenticate(store, c.req.header('authorization')) : undefined;
-    const scope = resolveScope(params, principal);
+    // The gateway (service tokens) resolves its own parameters.
+    const scope = resolveScope(route.auth === 'service-token' ? {} : params, principal);
     if (route.roles && principal && !route.roles.includes(principal.user.role)) {
       throw forbidden(`Your role (${principal.user.role}) cannot ${route.action ?? 'do this'}`);
     }

@@ -3,7 +3,7 @@
  *
  * Env: MOCK_PORT (4010), MOCK_HOST (127.0.0.1), MOCK_DATA (.data/mock-state.json),
  * MOCK_SEED (demo | empty | large), MOCK_SEED_SERVICES (10000, for `large`),
- * MOCK_TOKEN_TTL (900 s), MOCK_LATENCY_MS (0).
+ * MOCK_TOKEN_TTL (900 s), MOCK_LATENCY_MS (0), MOCK_DEPLOY_PHASE_MS (2500).
  */
 import { serve } from '@hono/node-server';
 import { resolve } from 'node:path';
@@ -39,6 +39,7 @@ try {
     seedServices: intEnv('MOCK_SEED_SERVICES', 10_000),
     tokenTtl: intEnv('MOCK_TOKEN_TTL', 900, 1),
     latencyMs: intEnv('MOCK_LATENCY_MS', 0),
+    deployPhaseMs: intEnv('MOCK_DEPLOY_PHASE_MS', 2500),
     // Method, path (no query string), status and time only: never headers or tokens.
     log: (line) => console.log(`[mock] ${line}`),
   });

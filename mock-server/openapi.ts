@@ -9,14 +9,18 @@ import * as organizations from '../src/contract/organizations';
 import * as rings from '../src/contract/rings';
 import * as services from '../src/contract/services';
 import * as versions from '../src/contract/versions';
-import { PARAM_THINGS, type AnyRoute } from './route';
+import * as credentials from '../src/contract/credentials';
+import * as deployments from '../src/contract/deployments';
+import * as connectors from '../src/contract/connectors';
+import * as tokens from '../src/contract/tokens';
+import { PARAM_DOCS, PARAM_THINGS, type AnyRoute } from './route';
 
 type Json = Record<string, unknown>;
 
 /** Component names for every zod schema the contract exports. */
 function schemaNames(): Map<unknown, string> {
   const names = new Map<unknown, string>();
-  for (const mod of [common, auth, organizations, rings, services, versions] as Record<string, unknown>[]) {
+  for (const mod of [common, auth, organizations, rings, services, versions, deployments, credentials, connectors, tokens] as Record<string, unknown>[]) {
     for (const [name, value] of Object.entries(mod)) {
       if (value instanceof z.ZodType && !names.has(value)) names.set(value, name);
     }
@@ -29,7 +33,8 @@ function toSchema(schema: z.ZodType, io: 'input' | 'output'): Json {
   return rest;
 }
 
-const openapiPath = (p: string) => p.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, '{$1}');
+/** `:name` → `{name}`; a Hono pattern (`:path{.+}`) is dropped. */
+const openapiPath = (p: string) => p.replace(/:([A-Za-z_][A-Za-z0-9_]*)(\{[^}]*\})?/g, '{$1}');
 
 export function buildOpenApi(routes: AnyRoute[]): Json {
   const names = schemaNames();
@@ -64,8 +69,8 @@ export function buildOpenApi(routes: AnyRoute[]): Json {
         name,
         in: 'path',
         required: true,
-        schema: { type: 'string', format: 'uuid' },
-        description: `${PARAM_THINGS[name] ?? name} id (a malformed or unknown one is a 404)`,
+        schema: PARAM_DOCS[name]?.schema ?? { type: 'string', format: 'uuid' },
+        description: PARAM_DOCS[name]?.description ?? `${PARAM_THINGS[name] ?? name} id (a malformed or unknown one is a 404)`,
       });
     }
     if (r.query) {
@@ -106,7 +111,7 @@ export function buildOpenApi(routes: AnyRoute[]): Json {
       tags: r.tags,
       parameters,
       responses,
-      security: r.auth === 'bearer' ? [{ bearerAuth: [] }] : [],
+      security: r.auth === 'bearer' ? [{ bearerAuth: [] }] : r.auth === 'service-token' ? [{ serviceToken: [] }] : [],
     };
     if (r.roles) op.description = `Roles: ${r.roles.join(', ')}.`;
     if (r.extension) op['x-extension'] = true;
@@ -131,7 +136,10 @@ export function buildOpenApi(routes: AnyRoute[]): Json {
     paths: pathsObj,
     components: {
       schemas: components,
-      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        serviceToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A service token minted for the service (…/service-tokens/mint)' },
+      },
     },
   };
 }

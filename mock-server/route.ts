@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { Role } from '../src/contract/auth';
 import type { Organization, Workspace } from '../src/contract/organizations';
 import type { Principal, TokenSettings } from './auth';
+import type { ExtraScope } from './scope-extra';
 import type { EndpointRecord, ServiceRecord, Store, VersionRecord } from './store';
 import type { SeedName } from './seed';
 
@@ -31,6 +32,8 @@ export interface Platform {
   store: Store;
   tokens: TokenSettings;
   reset(seed?: SeedName): void;
+  /** Length of each deployment phase, ms (deployments.ts). */
+  deployPhaseMs: number;
 }
 
 export interface HandlerCtx<B, Q> {
@@ -51,6 +54,10 @@ export interface HandlerCtx<B, Q> {
   version: VersionRecord | undefined;
   /** Resolved from `:endpoint_id` within the service. */
   endpoint: EndpointRecord | undefined;
+  /** Resolved from `:ring_id`, `:connector_id`, `:instance_id` (scope-extra.ts). */
+  ring?: ExtraScope['ring'];
+  connector?: ExtraScope['connector'];
+  instance?: ExtraScope['instance'];
 }
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -69,8 +76,11 @@ export interface RouteSpec<B extends z.ZodType | undefined, Q extends z.ZodType 
   operationId: string;
   summary: string;
   tags: string[];
-  /** `none` for login, refresh, api-key exchange, openapi.json and test routes. */
-  auth: 'bearer' | 'none';
+  /**
+   * `none` for login, refresh, api-key exchange, openapi.json and test routes;
+   * `service-token` for the gateway, whose handler checks the token and resolves its own path parameters.
+   */
+  auth: 'bearer' | 'none' | 'service-token';
   /** Roles allowed; others get 403 "Your role (x) cannot <action>". */
   roles?: readonly Role[];
   action?: string;
@@ -102,6 +112,14 @@ export const PARAM_THINGS: Record<string, string> = {
   ring_id: 'Ring',
   version_id: 'Version',
   endpoint_id: 'Endpoint',
+  connector_id: 'Connector',
+  instance_id: 'Connector instance',
+};
+
+/** Path parameters that are not UUIDs: their schema and description in the OpenAPI document. */
+export const PARAM_DOCS: Record<string, { schema: Record<string, unknown>; description: string }> = {
+  connector_id: { schema: { type: 'string', examples: ['postgresql', 's3', 'http-api'] }, description: 'Connector type id (an unknown one is a 404)' },
+  path: { schema: { type: 'string' }, description: "The endpoint's path, e.g. extract or extractions/42; v{version}/… pins a version" },
 };
 
 export function must<T>(x: T | undefined): T {

@@ -8,7 +8,7 @@ import { ApiKeyExchangeRequest, LoginRequest, LogoutRequest, RefreshRequest, Tok
 import { ListQuery } from '../src/contract/common';
 import { OrganizationPage, WorkspacePage } from '../src/contract/organizations';
 import { paths, type Scope } from '../src/contract/paths';
-import { RingPage } from '../src/contract/rings';
+import { RingListQuery, RingPage } from '../src/contract/rings';
 import { HostedService, ServiceCreate, ServiceListQuery, ServicePage, ServiceUpdate, crossFieldIssues } from '../src/contract/services';
 import type { ValidationIssue } from '../src/contract/common';
 import { ROLE_WRITE_SERVICES, issueApiKeyToken, issueTokens, logout, refreshTokens } from './auth';
@@ -17,6 +17,11 @@ import { buildOpenApi } from './openapi';
 import { defineRoute, must, noContent, reply, type AnyRoute } from './route';
 import { sha256, type ServiceRecord, type Store } from './store';
 import { VERSION_ROUTES } from './version-routes';
+import { CONNECTOR_ROUTES } from './connector-routes';
+import { GATEWAY_ROUTES } from './gateway';
+import { RING_ROUTES } from './ring-routes';
+import { TOKEN_ROUTES } from './token-routes';
+import { DEPLOY_ROUTES } from './deploy-routes';
 import type { Workspace } from '../src/contract/organizations';
 
 /** Contract paths with Hono placeholders, e.g. `/orgs/:org_id/workspaces/:workspace_id/hosted-services`. */
@@ -43,14 +48,15 @@ function matches(search: string | undefined, ...fields: (string | null)[]): bool
 const isoNow = () => new Date().toISOString();
 
 /** Existence checks that are 422s on a body field (CONTRACT §2). */
-function referenceIssues(store: Store, ws: Workspace, body: { ring_id?: string | null; connector_bindings?: Record<string, unknown> }): ValidationIssue[] {
+function referenceIssues(store: Store, ws: Workspace, body: { ring_id?: string | null; connector_bindings?: Record<string, { connector_instance_id: string }> }): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   if (body.ring_id) {
     const ring = store.rings.get(body.ring_id);
     if (!ring || ring.workspace_id !== ws.id) issues.push(issue(['body', 'ring_id'], 'Ring not found', 'value_error'));
   }
-  // The mock has no connector instances yet, so every binding names an unknown one.
-  for (const name of Object.keys(body.connector_bindings ?? {})) {
+  for (const [name, binding] of Object.entries(body.connector_bindings ?? {})) {
+    const instance = store.connectorInstances.get(binding.connector_instance_id);
+    if (instance?.workspace_id === ws.id) continue;
     issues.push(issue(['body', 'connector_bindings', name, 'connector_instance_id'], 'Connector instance not found', 'value_error'));
   }
   return issues;
@@ -178,12 +184,12 @@ export const ROUTES: AnyRoute[] = [
     summary: "A workspace's deployment rings, by position",
     tags: ['rings'],
     auth: 'bearer',
-    query: PageQuery,
-    responses: { 200: { description: 'A page of rings', schema: RingPage }, 401: E401, 404: E404, 422: E422 },
+    query: PageQuery.extend(RingListQuery.shape),
+    responses: { 200: { description: 'A page of rings (`?name=dev` resolves one: a page of at most one)', schema: RingPage }, 401: E401, 404: E404, 422: E422 },
     handler: ({ store, workspace, query }) => {
       const rings = store
         .ringsOf(must(workspace).id)
-        .filter((r) => matches(query.search, r.name, r.description))
+        .filter((r) => (query.name === undefined || r.name === query.name) && matches(query.search, r.name, r.description))
         .map(({ org_id: _o, workspace_id: _w, ...ring }) => ring);
       return reply(200, RingPage, paginate(rings, query));
     },
@@ -314,6 +320,12 @@ export const ROUTES: AnyRoute[] = [
 
   // ---- versions, endpoints, traffic, generated artefacts (version-routes.ts) ----
   ...VERSION_ROUTES,
+  // ---- rings, connectors, service tokens, gateway ------------------------------
+  ...RING_ROUTES,
+  ...CONNECTOR_ROUTES,
+  ...TOKEN_ROUTES,
+  ...GATEWAY_ROUTES,
+  ...DEPLOY_ROUTES,
 
   // ---- documentation and test support -----------------------------------------
   defineRoute({

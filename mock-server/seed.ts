@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { slugify } from '../src/contract/services';
 import type { EndpointSnapshot } from '../src/contract/versions';
 import { endpointSnapshot, skillSnapshot } from './versions';
+import { demoConnectors } from './connector-seed';
+import { demoDeploymentsAndCredentials } from './deploy-seed';
 import { sha256, type EndpointRecord, type RingRecord, type ServiceRecord, type StateFile, type UserRecord, type VersionRecord } from './store';
 
 export type SeedName = 'demo' | 'empty' | 'large';
@@ -273,7 +275,7 @@ const DEMO_SERVICES: ServicePlan[] = [
   {
     n: 1006, ws: 'production', name: 'Image Classifier', slug: 'image-classifier', description: 'Labels product photos by category; last deploy failed on a missing system package',
     mode: 'persistent', ring: 'staging', status: 'active', ageDays: 21, deployment_state: 'failed',
-    persistent: { min_replicas: 0, max_replicas: 4, base_image: 'python:3.12-slim' },
+    persistent: { min_replicas: 0, max_replicas: 4, base_image: 'python:3.12-slim', system_packages: ['libvips42', 'nonexistent-libheif1'] },
     versions: [P('active', 100, 6)], endpoints: [['POST', '/classify', 'Classify an image']],
   },
   {
@@ -460,7 +462,12 @@ export function buildSeed(opts: SeedOptions): StateFile {
       });
     }
   }
+  const connector_instances = opts.seed === 'empty' ? [] : demoConnectors(services, ago(60));
   if (opts.seed === 'large') addLarge(services, versions, opts.extraServices ?? 10_000, base);
+  const deploy =
+    opts.seed === 'empty'
+      ? { deployments: [], cloud_credentials: [] }
+      : demoDeploymentsAndCredentials({ services, versions, users, orgId: IDS.org, ago: (d, h = 0) => base - d * DAY - h * HOUR, now: opts.now ?? Date.now(), id: (k) => demoId(8001 + k) });
 
   return {
     format: 1,
@@ -477,6 +484,9 @@ export function buildSeed(opts: SeedOptions): StateFile {
     refresh_tokens: [],
     revoked_jtis: [],
     idempotency: [],
+    connector_instances,
+    deployments: deploy.deployments,
+    cloud_credentials: deploy.cloud_credentials,
   };
 }
 

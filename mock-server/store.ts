@@ -3,7 +3,7 @@
  * routes need (slug per workspace, versions per service, search haystacks,
  * cached sort orders), serialisable to one JSON document.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { Role } from '../src/contract/auth';
 import type { Organization, Workspace } from '../src/contract/organizations';
@@ -11,6 +11,10 @@ import type { Ring } from '../src/contract/rings';
 import type { HostedService, ServiceListQuery } from '../src/contract/services';
 import { ServiceListQuery as ServiceListQuerySchema } from '../src/contract/services';
 import type { Endpoint, ServiceVersion } from '../src/contract/versions';
+import type { ConnectorInstanceRecord } from './connector-rules';
+import type { RevocationRecord } from './service-tokens';
+import type { CredentialsRecord } from './credentials';
+import { liveDeploymentState, type DeploymentRecord } from './deployments';
 
 export type RingRecord = Ring & { org_id: string; workspace_id: string };
 
@@ -66,9 +70,18 @@ export interface StateFile {
   versions: VersionRecord[];
   /** Absent in state files written before endpoints existed. */
   endpoints?: EndpointRecord[];
+  /** Persistent builds, deploys and teardowns (absent in older state files). */
+  deployments?: DeploymentRecord[];
+  /** Organization and per-service cloud credentials, without their secrets (absent in older state files). */
+  cloud_credentials?: CredentialsRecord[];
   refresh_tokens: RefreshTokenRecord[];
   revoked_jtis: { jti: string; exp: number }[];
   idempotency: IdempotencyRecord[];
+  /** Connector instances, with their secrets (absent in older state files). */
+  connector_instances?: ConnectorInstanceRecord[];
+  /** Service-token revocations and the secret that signs service tokens (absent in older state files). */
+  service_token_revocations?: RevocationRecord[];
+  service_token_secret?: string;
 }
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -98,6 +111,16 @@ export class Store {
   readonly refreshTokens = new Map<string, RefreshTokenRecord>();
   readonly revokedJtis = new Map<string, number>();
   readonly idempotency = new Map<string, IdempotencyRecord>();
+  /** By id (connector-rules.ts). */
+  readonly connectorInstances = new Map<string, ConnectorInstanceRecord>();
+  /** By id (service-tokens.ts). */
+  readonly revocations = new Map<string, RevocationRecord>();
+  /** Signs service tokens; apart from the user-session secret. */
+  serviceTokenSecret = '';
+  /** Per service id, oldest first (deployments.ts). */
+  readonly deployments = new Map<string, DeploymentRecord[]>();
+  /** By `organization:<org id>` or `service:<service id>` (credentials.ts). */
+  readonly cloudCredentials = new Map<string, CredentialsRecord>();
 
   // indexes
   private readonly slugIndex = new Map<string, string>();
@@ -133,6 +156,11 @@ export class Store {
     for (const t of s.refresh_tokens) this.refreshTokens.set(t.token_sha256, t);
     for (const r of s.revoked_jtis) this.revokedJtis.set(r.jti, r.exp);
     for (const i of s.idempotency) this.idempotency.set(i.key, i);
+    for (const c of s.connector_instances ?? []) this.connectorInstances.set(c.id, c);
+    for (const r of s.service_token_revocations ?? []) this.revocations.set(r.id, r);
+    this.serviceTokenSecret = s.service_token_secret ?? randomBytes(32).toString('base64url');
+    for (const d of s.deployments ?? []) this.deployments.set(d.service_id, [...(this.deployments.get(d.service_id) ?? []), d]);
+    for (const c of s.cloud_credentials ?? []) this.cloudCredentials.set(`${c.scope}:${c.service_id ?? c.org_id}`, c);
   }
 
   dump(): StateFile {
@@ -151,6 +179,11 @@ export class Store {
       refresh_tokens: [...this.refreshTokens.values()],
       revoked_jtis: [...this.revokedJtis].map(([jti, exp]) => ({ jti, exp })),
       idempotency: [...this.idempotency.values()],
+      connector_instances: [...this.connectorInstances.values()],
+      service_token_revocations: [...this.revocations.values()],
+      service_token_secret: this.serviceTokenSecret,
+      deployments: [...this.deployments.values()].flat(),
+      cloud_credentials: [...this.cloudCredentials.values()],
     };
   }
 
@@ -168,11 +201,15 @@ export class Store {
       this.refreshTokens,
       this.revokedJtis,
       this.idempotency,
+      this.connectorInstances,
+      this.revocations,
       this.slugIndex,
       this.versionsByService,
       this.servicesByWorkspace,
       this.sortCache,
       this.matchCache,
+      this.deployments,
+      this.cloudCredentials,
     ] as Map<unknown, unknown>[]) {
       m.clear();
     }
@@ -247,6 +284,8 @@ export class Store {
       this.endpointsByVersion.delete(v.id);
     }
     this.versionsByService.delete(id);
+    this.deployments.delete(id);
+    this.cloudCredentials.delete(`service:${id}`);
     this.invalidate(s.workspace_id);
     this.changed();
   }
@@ -386,6 +425,7 @@ export class Store {
     }
     return {
       ...s,
+      deployment_state: liveDeploymentState(this, s),
       active_version_id: active?.id ?? null,
       active_version: active?.version ?? null,
       draft_version_id: draft?.id ?? null,

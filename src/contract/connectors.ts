@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common';
+import { Id, Timestamp, page } from './common';
 
 /** A configuration field of a connector type; secret fields are write-only (CONTRACT §6). */
 export const ConnectorField = z.object({
@@ -23,6 +23,8 @@ export const ConnectorType = z.object({
   operations: z.array(z.object({ name: z.string(), description: z.string() })),
 });
 export type ConnectorType = z.infer<typeof ConnectorType>;
+
+export const ConnectorTypePage = page(ConnectorType);
 
 export const ConfigValue = z.union([z.string(), z.number(), z.boolean()]);
 export const ConnectorConfig = z.record(z.string(), ConfigValue);
@@ -48,6 +50,8 @@ export const ConnectorInstance = z.object({
   updated_at: Timestamp,
 });
 export type ConnectorInstance = z.infer<typeof ConnectorInstance>;
+
+export const ConnectorInstancePage = page(ConnectorInstance);
 
 export const InstanceCreate = z.strictObject({
   name: z.string().trim().min(1, { error: 'Name is required' }).max(100, { error: 'Name must be at most 100 characters' }),

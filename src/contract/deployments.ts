@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common';
+import { Id, ListQuery, Timestamp, page } from './common';
 import { DeploymentState } from './services';
 
 /** Health of the running deployment (seed 000 shows "healthy"). */
@@ -60,3 +60,22 @@ export const Deployment = z.object({
   events: z.array(DeploymentEvent),
 });
 export type Deployment = z.infer<typeof Deployment>;
+
+/** `GET …/deployments` **[decision: extension]**: newest first. */
+export const DeploymentListQuery = ListQuery.pick({ limit: true, offset: true });
+export const DeploymentPage = page(Deployment);
+export type DeploymentPage = z.infer<typeof DeploymentPage>;
+
+/**
+ * What the mock's `deployment-status` adds to the seed's shape **[decision]**
+ * (optional, since the real platform may not send them): `deployment_state`,
+ * `message` and `synced` describe the latest attempt, while these say which
+ * deployment still serves (a failed redeploy leaves the previous one running)
+ * and whether a build or deploy is under way.
+ */
+export const DeploymentStatusDetails = DeploymentStatus.extend({
+  serving_version: z.number().int().nullable().optional(),
+  serving_deployment_id: Id.nullable().optional(),
+  in_progress: z.boolean().optional(),
+});
+export type DeploymentStatusDetails = z.infer<typeof DeploymentStatusDetails>;

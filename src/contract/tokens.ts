@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common';
+import { Id, Timestamp, page } from './common';
 
 /** `…/service-tokens/mint` (seed 001, 004): claims and a TTL → a signed JWT, shown once. */
 export const MintRequest = z.strictObject({
@@ -42,6 +42,8 @@ export const Revocation = z.object({
   revoked_by: z.string(),
 });
 export type Revocation = z.infer<typeof Revocation>;
+
+export const RevocationPage = page(Revocation);
 
 export const RevocationListQuery = z.object({
   include_expired: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
