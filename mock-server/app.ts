@@ -144,7 +144,7 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
       origin: '*',
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
       allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
-      exposeHeaders: ['WWW-Authenticate', 'Retry-After', 'Location', 'Idempotent-Replayed'],
+      exposeHeaders: ['X-Service-Version', 'Content-Disposition', 'WWW-Authenticate', 'Retry-After', 'Location', 'Idempotent-Replayed'],
       maxAge: 600,
     }),
   );
@@ -170,7 +170,9 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
     try {
       return JSON.parse(text) as unknown;
     } catch (e) {
-      throw validationError([issue(['body'], `JSON decode error: ${e instanceof Error ? e.message : 'invalid JSON'}`, 'json_invalid')]);
+      // Only the position: V8's message can quote part of the body, which may be a secret.
+      const at = e instanceof Error ? /position (\d+)/.exec(e.message)?.[1] : undefined;
+      throw validationError([issue(['body'], at === undefined ? 'JSON decode error' : `JSON decode error at position ${at}`, 'json_invalid')]);
     }
   }
 
@@ -213,7 +215,8 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
       throw validationError([issue(['header', 'Idempotency-Key'], 'Idempotency-Key must be 1 to 255 characters', 'value_error')]);
     }
     store.purgeIdempotency(IDEMPOTENCY_TTL_MS);
-    const id = sha256(`${principal.user.id}\n${c.req.method} ${c.req.path}\n${key}`);
+    // The query string is part of the request: deploy and deploy?build=false are different requests.
+    const id = sha256(`${principal.user.id}\n${c.req.method} ${c.req.url.slice(c.req.url.indexOf(c.req.path))}\n${key}`);
     const bodyHash = sha256(canonicalJson(raw));
     const prior = store.idempotency.get(id);
     if (prior) {
