@@ -40,6 +40,7 @@ export default defineConfig({
         MOCK_SEED: 'demo',
         // Short-lived tokens would make unrelated tests flaky; the refresh story sets its own expiry.
         MOCK_TOKEN_TTL: '900',
+        MOCK_DEPLOY_PHASE_MS: '400',
       },
       reuseExistingServer: false,
       stdout: 'ignore',

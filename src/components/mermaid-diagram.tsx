@@ -22,11 +22,13 @@ export function MermaidDiagram({ definition, label }: { definition: string; labe
           securityLevel: 'strict',
           theme: dark ? 'dark' : 'neutral',
           htmlLabels: false,
-          flowchart: { htmlLabels: false },
+          // No automatic wrapping: it could cut a label inside one of mermaidText()'s codes.
+          flowchart: { htmlLabels: false, wrappingWidth: 800 },
+          markdownAutoWrap: false,
           fontFamily: 'system-ui, sans-serif',
         });
         const result = await mermaid.render(`mermaid-${id}`, definition);
-        if (!cancelled) setSvg(result.svg);
+        if (!cancelled) setSvg(decodeLabelCodes(result.svg));
       })
       .catch((e: unknown) => {
         if (!cancelled) setError(e instanceof Error ? e.message : 'The diagram could not be drawn.');
@@ -48,4 +50,23 @@ export function MermaidDiagram({ definition, label }: { definition: string; labe
       )}
     </figure>
   );
+}
+
+/**
+ * Mermaid draws plain-text labels with the entity codes of `mermaidText()`
+ * escaped once more (`&amp;#95;`), so "orders-db" would read "orders&#45;db".
+ * Turn the codes back into characters inside text nodes only: the result is
+ * set as text, never parsed as markup.
+ */
+function decodeLabelCodes(svg: string): string {
+  if (!svg.includes('&amp;#')) return svg;
+  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  if (doc.querySelector('parsererror')) return svg;
+  const walker = doc.createTreeWalker(doc.documentElement, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement?.localName === 'style') continue;
+    const text = node.textContent ?? '';
+    if (text.includes('&#')) node.textContent = text.replace(/&#(\d{1,7});/g, (match, code: string) => (Number(code) <= 0x10ffff ? String.fromCodePoint(Number(code)) : match));
+  }
+  return new XMLSerializer().serializeToString(doc.documentElement);
 }

@@ -1,7 +1,7 @@
 import { Link, Outlet } from '@tanstack/react-router';
 import { useScope } from '@/hooks/use-scope';
 import { useServiceId } from '@/hooks/use-service-id';
-import { useService } from '../api/get-service';
+import { useHostedService as useService } from '@/api/get-service';
 import { DeploymentStateBadge, ExecutionModeLabel, ServiceStatusBadge } from './service-status';
 
 /** A service's header and its tabs; each tab is a route, so it can be linked to. */

@@ -2,7 +2,7 @@ import { useRings } from '@/api/get-rings';
 import { useScope } from '@/hooks/use-scope';
 import { useServiceId } from '@/hooks/use-service-id';
 import { formatDateTime } from '@/lib/format';
-import { useService } from '../api/get-service';
+import { useHostedService as useService } from '@/api/get-service';
 import { DeploymentStateBadge, ExecutionModeLabel, ServiceStatusBadge } from './service-status';
 
 export function ServiceOverview() {

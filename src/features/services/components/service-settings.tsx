@@ -14,7 +14,7 @@ import { useServiceId } from '@/hooks/use-service-id';
 import { applyServerErrors } from '@/lib/form-errors';
 import { roleReason } from '@/lib/permissions';
 import { useDeleteService, useForgetDeletedService } from '../api/delete-service';
-import { useService } from '../api/get-service';
+import { useHostedService as useService } from '@/api/get-service';
 import { updateServiceSchema, useUpdateService } from '../api/update-service';
 import { ExecutionModeField } from './execution-mode-field';
 import { PersistentSettingsFields } from './persistent-settings-fields';

@@ -1,7 +1,9 @@
 import { createFileRoute } from '@tanstack/react-router';
+import { effectiveCredentialsQueryOptions } from '@/features/credentials/api/get-effective-credentials';
 import { ServiceCredentialsPage } from '@/features/credentials/components/service-credentials-page';
 
 export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/credentials')({
   staticData: { crumb: 'Credentials' },
+  loader: ({ context: { queryClient }, params }) => queryClient.ensureQueryData(effectiveCredentialsQueryOptions(params, params.serviceId)),
   component: ServiceCredentialsPage,
 });

@@ -1,5 +1,5 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { serviceQueryOptions } from '@/features/services/api/get-service';
+import { hostedServiceQueryOptions as serviceQueryOptions } from '@/api/get-service';
 import { ServiceLayout } from '@/features/services/components/service-layout';
 
 export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId')({

@@ -1,0 +1,133 @@
+import { deployApi, serviceTab } from './deploy-api';
+import { expect, test, unique } from './fixtures';
+
+test.describe('deploying a persistent service, as the platform guide describes', () => {
+  test('deploys a persistent service and watches it reach active through the stepper', async ({ asDeveloper: page, request }) => {
+    const api = await deployApi(request);
+    const service = await api.publishedPersistent();
+    await page.goto(serviceTab(service, 'deployment'));
+
+    await expect(page.getByRole('button', { name: 'Tear down' })).toBeDisabled();
+    await expect(page.getByText('Nothing is deployed to tear down.')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Deploy without building' })).toBeDisabled();
+    await expect(page.getByText('No built image yet: build first, or use Deploy.')).toBeVisible();
+
+    await page.getByRole('button', { name: 'Deploy', exact: true }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Build and deploy version 1?' });
+    await expect(dialog).toContainText('building → built → deploying → active');
+    // The phases are short in tests: record every step the stepper marks as current while it moves.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seenSteps: string[] }).seenSteps = seen;
+      new MutationObserver(() => {
+        const current = document.querySelector('[aria-label="Deployment progress"] [aria-current="step"]')?.textContent;
+        const reason = document.body.textContent?.includes('A deployment is in progress; wait for it to finish.') ? ' (actions wait)' : '';
+        if (current && seen.at(-1) !== current + reason) seen.push(current + reason);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    await dialog.getByRole('button', { name: 'Deploy' }).click();
+    await expect(dialog).toBeHidden();
+
+    const stepper = page.getByRole('list', { name: 'Deployment progress' });
+
+    await expect(stepper.getByRole('listitem')).toHaveText([/Building\s*done/, /Built\s*done/, /Deploying\s*done/, /Active\s*done/], { timeout: 15_000 });
+    await expect(page.getByText('Serving version 1, the active version.')).toBeVisible();
+    // On the way, a phase was shown in progress, with every action waiting for it.
+    const seen = await page.evaluate(() => (window as unknown as { seenSteps: string[] }).seenSteps);
+    expect(seen.some((s) => /(Building|Built|Deploying)in progress \(actions wait\)$/.test(s)), seen.join(' | ')).toBe(true);
+    await expect(page.getByRole('button', { name: 'Tear down' })).toBeEnabled();
+
+    const history = page.getByRole('region', { name: 'History' });
+    await expect(history.getByRole('listitem').filter({ hasText: 'Build and deploy' }).first()).toContainText('developer@example.com');
+    await expect(history.getByRole('list', { name: 'States of the build and deploy' }).first()).toContainText('deploying');
+  });
+
+  test('a failing build shows its message and the previous deployment keeps serving', async ({ asDeveloper: page, request }) => {
+    const api = await deployApi(request);
+    const service = await api.publishedPersistent();
+    expect((await api.deploy(service.id)).status()).toBe(202);
+    await api.settle(service.id, 'active');
+    await api.update(service.id, { system_packages: ['nonexistent-foo'] });
+
+    await page.goto(serviceTab(service, 'deployment'));
+    await page.getByRole('button', { name: 'Deploy', exact: true }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Deploy' }).click();
+
+    const alert = page.getByRole('alert').filter({ hasText: 'failed' });
+    await expect(alert).toContainText('Unable to locate package nonexistent-foo', { timeout: 15_000 });
+    await expect(alert).toContainText('The previous deployment keeps serving: version 1 is still live.');
+    await expect(page.getByRole('list', { name: 'Deployment progress' }).getByRole('listitem').first()).toHaveText(/Building\s*failed/);
+    expect((await api.status(service.id)).serving_version).toBe(1);
+  });
+
+  test('deploys the last built image without building', async ({ asDeveloper: page, request }) => {
+    const api = await deployApi(request);
+    const service = await api.publishedPersistent();
+    expect((await api.build(service.id)).status()).toBe(202);
+    await api.settle(service.id, 'built');
+
+    await page.goto(serviceTab(service, 'deployment'));
+    await page.getByRole('button', { name: 'Deploy without building' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Deploy the last built image?' });
+    await expect(dialog).toContainText('without a new build');
+    await dialog.getByRole('button', { name: 'Deploy without building' }).click();
+
+    const steps = page.getByRole('list', { name: 'Deployment progress' }).getByRole('listitem');
+    await expect(steps).toHaveText([/Building\s*skipped/, /Built\s*skipped/, /Deploying\s*done/, /Active\s*done/], { timeout: 15_000 });
+    await expect(page.getByRole('region', { name: 'History' })).toContainText('Deploy (prebuilt image)');
+  });
+
+  test('tears down a running deployment', async ({ asDeveloper: page, request }) => {
+    const api = await deployApi(request);
+    const service = await api.publishedPersistent();
+    expect((await api.deploy(service.id)).status()).toBe(202);
+    await api.settle(service.id, 'active');
+
+    await page.goto(serviceTab(service, 'deployment'));
+    await page.getByRole('button', { name: 'Tear down' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Tear down the deployment?' });
+    await expect(dialog).toContainText('(version 1) will be stopped');
+    await dialog.getByRole('button', { name: 'Tear down' }).click();
+
+    await expect(page.getByText('Torn down: the container is stopped. Deploy to run it again.')).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByTestId('serving-sentence')).toHaveText(/^Nothing is deployed/);
+    await expect(page.getByRole('button', { name: 'Tear down' })).toBeDisabled();
+    expect((await api.status(service.id)).deployment_state).toBeNull();
+  });
+
+  test('the buttons are disabled with a reason for an invocation service, an unpublished one and a viewer', async ({ asViewer: page, request }) => {
+    const api = await deployApi(request);
+    const [ring] = await api.rings();
+    const invocation = await api.createService({ name: unique('Invoker'), slug: unique('invoker'), execution_mode: 'invocation', ring_id: ring!.id });
+    const unpublished = await api.createService({ name: unique('Unpublished'), slug: unique('unpublished'), execution_mode: 'persistent' });
+    const published = await api.publishedPersistent();
+    const buttons = ['Build', 'Deploy', 'Deploy without building', 'Tear down'];
+
+    await page.goto(serviceTab(invocation, 'deployment'));
+    for (const name of buttons) await expect(page.getByRole('button', { name, exact: true })).toBeDisabled();
+    await expect(page.getByRole('listitem').filter({ hasText: 'Deployments are for persistent services' })).toBeVisible();
+    // The reason is tied to the button for assistive tech.
+    await expect(page.getByRole('button', { name: 'Deploy', exact: true })).toHaveAccessibleDescription(/Deployments are for persistent services/);
+
+    // A viewer reads the deployment but cannot start one.
+    await page.goto(serviceTab(published, 'deployment'));
+    for (const name of buttons) await expect(page.getByRole('button', { name, exact: true })).toBeDisabled();
+    await expect(page.getByText('Your role (viewer) cannot do this.')).toBeVisible();
+    // And the server refuses them too.
+    const asViewer = await deployApi(request, 'viewer');
+    expect((await asViewer.deploy(published.id)).status()).toBe(403);
+
+    // Nothing published: nothing to build (checked as a developer, who otherwise could).
+    const dev = await deployApi(request);
+    const res = await dev.deploy(unpublished.id);
+    expect(res.status()).toBe(409);
+  });
+});
+
+test('a developer sees why an unpublished persistent service cannot deploy', async ({ asDeveloper: page, request }) => {
+  const api = await deployApi(request);
+  const unpublished = await api.createService({ name: unique('Unpublished'), slug: unique('unpublished'), execution_mode: 'persistent' });
+  await page.goto(serviceTab(unpublished, 'deployment'));
+  await expect(page.getByRole('button', { name: 'Build', exact: true })).toBeDisabled();
+  await expect(page.getByText('Nothing is published yet: publish a version first.')).toBeVisible();
+});
