@@ -20,7 +20,7 @@ const features = readdirSync('src/features', { withFileTypes: true })
 const restrict = (files, patterns, ignores = []) => ({ files, ignores, rules: { 'no-restricted-imports': ['error', { patterns }] } });
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'src/routeTree.gen.ts', '.data'] },
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'src/routeTree.gen.ts', '.data', '.e2e-dist', '.vitest'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

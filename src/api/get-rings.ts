@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { pageOrArray } from '@/contract/common';
 import { paths, type Scope } from '@/contract/paths';
 import { Ring } from '@/contract/rings';
@@ -7,7 +7,7 @@ import { ringKeys } from './query-keys';
 
 const RingList = pageOrArray(Ring);
 
-/** Rings in promotion order; shared by the service forms and (later) the Rings page. */
+/** Rings in promotion order; shared by the service forms and the Rings page. */
 export const getRings = (scope: Scope) =>
   api.get(paths.rings(scope), RingList, { query: { limit: 100 } }).then((page) => ({
     ...page,
@@ -18,3 +18,6 @@ export const ringsQueryOptions = (scope: Scope) =>
   queryOptions({ queryKey: ringKeys.list(scope), queryFn: () => getRings(scope), staleTime: 60_000 });
 
 export const useRings = (scope: Scope) => useQuery(ringsQueryOptions(scope));
+
+/** For pages whose loader has already ensured the rings (the Rings page). */
+export const useSuspenseRings = (scope: Scope) => useSuspenseQuery(ringsQueryOptions(scope)).data.items;

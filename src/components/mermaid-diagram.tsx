@@ -54,19 +54,32 @@ export function MermaidDiagram({ definition, label }: { definition: string; labe
 
 /**
  * Mermaid draws plain-text labels with the entity codes of `mermaidText()`
- * escaped once more (`&amp;#95;`), so "orders-db" would read "orders&#45;db".
- * Turn the codes back into characters inside text nodes only: the result is
- * set as text, never parsed as markup.
+ * escaped once more (`&amp;#95;`), so "orders-db" would read "orders&#45;db",
+ * and it may split a code across the tspans of a wrapped label. Turn the
+ * codes back into characters, label by label, as text: the result is set with
+ * textContent, never parsed as markup.
  */
 function decodeLabelCodes(svg: string): string {
   if (!svg.includes('&amp;#')) return svg;
   const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
   if (doc.querySelector('parsererror')) return svg;
-  const walker = doc.createTreeWalker(doc.documentElement, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.parentElement?.localName === 'style') continue;
-    const text = node.textContent ?? '';
-    if (text.includes('&#')) node.textContent = text.replace(/&#(\d{1,7});/g, (match, code: string) => (Number(code) <= 0x10ffff ? String.fromCodePoint(Number(code)) : match));
+  for (const label of doc.querySelectorAll('text, title, desc')) {
+    const leaves = [...label.querySelectorAll('tspan')].filter((t) => t.children.length === 0);
+    const parts: Element[] = leaves.length ? leaves : [label];
+    let carry = '';
+    for (const part of parts) {
+      let text = carry + (part.textContent ?? '');
+      // A code cut at the end of this piece ("…&#4") continues in the next one.
+      const cut = /&#?\d*$/.exec(text);
+      carry = cut ? cut[0] : '';
+      text = text.slice(0, text.length - carry.length);
+      part.textContent = decodeCodes(text);
+    }
+    if (carry && parts.length) parts[parts.length - 1]!.textContent += carry;
   }
   return new XMLSerializer().serializeToString(doc.documentElement);
+}
+
+function decodeCodes(text: string): string {
+  return text.replace(/&#(\d{1,7});/g, (match, code: string) => (Number(code) <= 0x10ffff ? String.fromCodePoint(Number(code)) : match));
 }

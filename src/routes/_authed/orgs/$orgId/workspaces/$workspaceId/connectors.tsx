@@ -1,7 +1,9 @@
 import { createFileRoute } from '@tanstack/react-router';
+import { connectorTypesQueryOptions } from '@/features/connectors/api/get-connector-types';
 import { ConnectorsPage } from '@/features/connectors/components/connectors-page';
 
 export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/connectors')({
   staticData: { crumb: 'Connectors' },
+  loader: ({ context: { queryClient }, params }) => queryClient.ensureQueryData(connectorTypesQueryOptions(params)),
   component: ConnectorsPage,
 });

@@ -1,7 +1,9 @@
 import { createFileRoute } from '@tanstack/react-router';
+import { ringsQueryOptions } from '@/api/get-rings';
 import { RingsPage } from '@/features/rings/components/rings-page';
 
 export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/rings')({
   staticData: { crumb: 'Rings' },
+  loader: ({ context: { queryClient }, params }) => queryClient.ensureQueryData(ringsQueryOptions(params)),
   component: RingsPage,
 });

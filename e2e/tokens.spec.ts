@@ -1,0 +1,154 @@
+import { expect, test } from './fixtures';
+import { extras, WS_URL } from './platform-extras';
+
+test.describe('service tokens', () => {
+  test('mints a token shown once, calls the gateway with it, revokes it, and the gateway refuses it', async ({ asDeveloper: page, request, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const api = await extras(request, 'developer');
+    const service = await api.invoiceExtractor();
+    await page.goto(`${WS_URL}/services/${service.id}/tokens`);
+
+    await page.getByLabel('Claims (JSON object)').fill('{"tenant_id": "t-e2e", "role": "reader"}');
+    await page.getByLabel('TTL (minutes)').fill('30');
+    await page.getByRole('button', { name: 'Mint token' }).click();
+
+    const dialog = page.getByRole('dialog', { name: 'Token minted' });
+    await expect(dialog.getByText('This token will not be shown again.')).toBeVisible();
+    const token = await dialog.getByLabel('Service token').inputValue();
+    const jti = (await dialog.getByRole('definition').first().textContent())!.trim();
+    expect(token.split('.')).toHaveLength(3);
+    await dialog.getByRole('button', { name: 'Copy' }).click();
+    await expect(dialog.getByRole('status')).toHaveText('Copied to the clipboard.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
+
+    const ok = await api.gateway(service.id, token);
+    expect(ok.status(), await ok.text()).toBe(200);
+    expect(ok.headers()['x-service-version']).toMatch(/^\d+$/);
+
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expect(dialog).toBeHidden();
+    // Gone from the page once the dialog is closed.
+    expect(await page.content()).not.toContain(token);
+
+    await page.getByLabel('Token ID (jti)').fill(jti);
+    await page.getByLabel('Reason').first().fill('e2e: no longer needed');
+    await page.getByRole('button', { name: 'Revoke token' }).click();
+    const revocations = page.getByRole('region', { name: 'Revocations' });
+    await expect(revocations.getByRole('row').filter({ hasText: jti })).toContainText('e2e: no longer needed');
+
+    const refused = await api.gateway(service.id, token);
+    expect(refused.status()).toBe(401);
+  });
+
+  test('a minted token exists nowhere after its dialog closes', async ({ asDeveloper: page, request }) => {
+    const api = await extras(request, 'developer');
+    const service = await api.invoiceExtractor();
+    await page.goto(`${WS_URL}/services/${service.id}/tokens`);
+    await page.getByRole('button', { name: 'Mint token' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Token minted' });
+    const token = await dialog.getByLabel('Service token').inputValue();
+    expect(token.length).toBeGreaterThan(20);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+
+    const scan = () =>
+      page.evaluate(
+        (t) => ({
+          local: JSON.stringify({ ...localStorage }).includes(t),
+          session: JSON.stringify({ ...sessionStorage }).includes(t),
+          url: location.href.includes(t),
+          dom: document.documentElement.outerHTML.includes(t),
+          history: JSON.stringify(history.state ?? null).includes(t),
+        }),
+        token,
+      );
+    expect(await scan()).toEqual({
+      local: false,
+      session: false,
+      url: false,
+      dom: false,
+      history: false,
+    });
+
+    // Away and back: nothing restores it (the mutation left the cache with its dialog).
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await page.getByRole('link', { name: 'Tokens' }).click();
+    await expect(page.getByRole('button', { name: 'Mint token' })).toBeVisible();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    expect(await scan()).toEqual({
+      local: false,
+      session: false,
+      url: false,
+      dom: false,
+      history: false,
+    });
+  });
+
+  test('bad claims and a TTL out of range are refused with clear errors', async ({ asDeveloper: page, request }) => {
+    const api = await extras(request, 'developer');
+    const service = await api.invoiceExtractor();
+    await page.goto(`${WS_URL}/services/${service.id}/tokens`);
+    const claims = page.getByLabel('Claims (JSON object)');
+    const ttl = page.getByLabel('TTL (minutes)');
+
+    await claims.fill('["not", "an", "object"]');
+    await expect(page.getByText('Claims must be a JSON object')).toBeVisible();
+    await claims.fill('{"tenant_id": ');
+    await expect(page.getByText(/Claims are not valid JSON/)).toBeVisible();
+    await claims.fill('{"tenant_id": "t-1"}');
+    await expect(claims).not.toHaveAttribute('aria-invalid', 'true');
+
+    await ttl.fill('0');
+    await expect(page.getByText('TTL must be at least 1 minute')).toBeVisible();
+    await ttl.fill('10081');
+    await expect(page.getByText('TTL must be at most 10080 minutes (7 days)')).toBeVisible();
+    await page.getByRole('button', { name: 'Mint token' }).click();
+    await expect(page.getByRole('dialog', { name: 'Token minted' })).toHaveCount(0);
+
+    // The platform refuses reserved claims; the message lands on the Claims field.
+    await ttl.fill('10');
+    await claims.fill('{"sub": "someone-else"}');
+    await page.getByRole('button', { name: 'Mint token' }).click();
+    await expect(page.getByText('sub is set by the platform')).toBeVisible();
+    await expect(claims).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  test('revoke all asks for a reason and the service slug, then every earlier token is refused', async ({ asDeveloper: page, request }) => {
+    const api = await extras(request, 'developer');
+    const [ring] = await api.rings();
+    const service = await api.createService(`Tokens ${Date.now().toString(36)}`, ring!.id);
+    // A fresh service has no published version; the gateway's answer only matters as "not 401".
+    const minted = await api.mint(service.id);
+    expect((await api.gateway(service.id, minted.token)).status()).not.toBe(401);
+
+    await page.goto(`${WS_URL}/services/${service.id}/tokens`);
+    await page.getByRole('button', { name: 'Revoke all tokens' }).click();
+    await expect(page.getByText('Give a reason')).toBeVisible();
+    await page.getByRole('region', { name: 'Revoke all tokens' }).getByLabel('Reason').fill('Rotating credentials');
+    await page.getByRole('button', { name: 'Revoke all tokens' }).click();
+
+    const confirm = page.getByRole('alertdialog', {
+      name: `Revoke every token of ${service.name}?`,
+    });
+    await expect(confirm.getByRole('button', { name: 'Revoke all tokens' })).toBeDisabled();
+    await confirm.getByLabel(`Type ${service.slug} to confirm`).fill(service.slug);
+    await confirm.getByRole('button', { name: 'Revoke all tokens' }).click();
+    await expect(confirm).toBeHidden();
+    await expect(page.getByRole('region', { name: 'Revocations' }).getByRole('row').filter({ hasText: 'all tokens' })).toContainText('Rotating credentials');
+    expect((await api.gateway(service.id, minted.token)).status()).toBe(401);
+
+    // The include-expired toggle is in the URL.
+    await page.getByLabel('Include expired').check();
+    await expect(page).toHaveURL(/expired=true/);
+    await expect(page.getByRole('region', { name: 'Revocations' })).toContainText('including those whose tokens have expired');
+  });
+
+  test('a viewer sees revocations only', async ({ asViewer: page, request }) => {
+    const api = await extras(request, 'viewer');
+    const service = await api.invoiceExtractor();
+    await page.goto(`${WS_URL}/services/${service.id}/tokens`);
+    await expect(page.getByRole('note')).toContainText('Your role (viewer) cannot do this.');
+    await expect(page.getByRole('region', { name: 'Revocations' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /Mint token|Revoke/ })).toHaveCount(0);
+  });
+});
