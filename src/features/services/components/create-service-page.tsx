@@ -13,23 +13,11 @@ import { applyServerErrors } from '@/lib/form-errors';
 import { useIdempotencyKey } from '@/lib/idempotency';
 import { createServiceSchema, useCreateService } from '../api/create-service';
 import { ExecutionModeField } from './execution-mode-field';
+import { SERVICE_FORM_FIELDS } from './service-form-fields';
 import { PersistentSettingsFields } from './persistent-settings-fields';
 import { RingSelect } from './ring-select';
 
-const FIELDS = [
-  'name',
-  'slug',
-  'execution_mode',
-  'ring_id',
-  'description',
-  'min_replicas',
-  'max_replicas',
-  'concurrency_per_replica',
-  'scale_threshold',
-  'startup_timeout_seconds',
-  'base_image',
-  'system_packages',
-] as const;
+const FIELDS = SERVICE_FORM_FIELDS;
 
 /** The payload the platform's guide shows for each mode: persistent settings only for persistent services. */
 function toPayload(values: ServiceCreateOutput): ServiceCreateInput {

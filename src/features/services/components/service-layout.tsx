@@ -4,6 +4,21 @@ import { useServiceId } from '@/hooks/use-service-id';
 import { useHostedService as useService } from '@/api/get-service';
 import { DeploymentStateBadge, ExecutionModeLabel, ServiceStatusBadge } from './service-status';
 
+const BASE = '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId';
+
+/** The service's sections, in the order a service's life goes: define, ship, run, integrate, configure. */
+const TABS = [
+  { to: BASE, label: 'Overview' },
+  { to: `${BASE}/versions`, label: 'Versions' },
+  { to: `${BASE}/traffic`, label: 'Traffic' },
+  { to: `${BASE}/deployment`, label: 'Deployment' },
+  { to: `${BASE}/bindings`, label: 'Bindings' },
+  { to: `${BASE}/credentials`, label: 'Credentials' },
+  { to: `${BASE}/tokens`, label: 'Tokens' },
+  { to: `${BASE}/stubs`, label: 'Stubs' },
+  { to: `${BASE}/settings`, label: 'Settings' },
+] as const;
+
 /** A service's header and its tabs; each tab is a route, so it can be linked to. */
 export function ServiceLayout() {
   const scope = useScope();
@@ -23,33 +38,18 @@ export function ServiceLayout() {
         </div>
       </header>
       <nav className="tabs" aria-label="Service sections">
-        <Link to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId" params={params} activeOptions={{ exact: true }} className="tab" activeProps={{ 'aria-current': 'page' }}>
-          Overview
-        </Link>
-        <Link to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions" params={params} className="tab" activeProps={{ 'aria-current': 'page' }}>
-          Versions
-        </Link>
-        <Link to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic" params={params} className="tab" activeProps={{ 'aria-current': 'page' }}>
-          Traffic
-        </Link>
-        <Link to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/deployment" params={params} className="tab" activeProps={{ 'aria-current': 'page' }}>
-          Deployment
-        </Link>
-        <Link to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings" params={params} className="tab" activeProps={{ 'aria-current': 'page' }}>
-          Bindings
-        </Link>
-        <Link to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/credentials" params={params} className="tab" activeProps={{ 'aria-current': 'page' }}>
-          Credentials
-        </Link>
-        <Link to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens" params={params} className="tab" activeProps={{ 'aria-current': 'page' }}>
-          Tokens
-        </Link>
-        <Link to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs" params={params} className="tab" activeProps={{ 'aria-current': 'page' }}>
-          Stubs
-        </Link>
-        <Link to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings" params={params} className="tab" activeProps={{ 'aria-current': 'page' }}>
-          Settings
-        </Link>
+        {TABS.map((tab) => (
+          <Link
+            key={tab.to}
+            to={tab.to}
+            params={params}
+            activeOptions={{ exact: tab.to === BASE }}
+            className="tab"
+            activeProps={{ 'aria-current': 'page' }}
+          >
+            {tab.label}
+          </Link>
+        ))}
       </nav>
       <Outlet />
     </section>

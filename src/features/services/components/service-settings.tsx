@@ -17,6 +17,7 @@ import { useDeleteService, useForgetDeletedService } from '../api/delete-service
 import { useHostedService as useService } from '@/api/get-service';
 import { updateServiceSchema, useUpdateService } from '../api/update-service';
 import { ExecutionModeField } from './execution-mode-field';
+import { SERVICE_FORM_FIELDS } from './service-form-fields';
 import { PersistentSettingsFields } from './persistent-settings-fields';
 import { RingSelect } from './ring-select';
 
@@ -25,20 +26,7 @@ const settingsSchema = updateServiceSchema.superRefine((s, ctx) => {
   for (const issue of crossFieldIssues(s)) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
 });
 
-const FIELDS = [
-  'name',
-  'slug',
-  'execution_mode',
-  'ring_id',
-  'description',
-  'min_replicas',
-  'max_replicas',
-  'concurrency_per_replica',
-  'scale_threshold',
-  'startup_timeout_seconds',
-  'base_image',
-  'system_packages',
-] as const;
+const FIELDS = SERVICE_FORM_FIELDS;
 
 function valuesOf(s: HostedService): ServiceUpdate {
   return {

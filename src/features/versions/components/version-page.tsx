@@ -16,7 +16,7 @@ import { useEndpoints } from '../api/get-endpoints';
 import { useDeleteEndpoint } from '../api/save-endpoint';
 import { EndpointDialog } from './endpoint-dialog';
 import { PublishDialog } from './publish-dialog';
-import { SchemaBlock } from './schema-block';
+import { EndpointCard } from './endpoint-card';
 import { VersionStatusBadge } from './version-status';
 
 export function VersionPage({ versionId }: { versionId: string }) {
@@ -90,37 +90,25 @@ function DraftEditor({ version, versions }: { version: ServiceVersion; versions:
       ) : (
         <ul className="endpoint-list" aria-label="Endpoints">
           {endpoints.map((e) => (
-            <li key={e.id} className="card endpoint-card">
-              <div className="endpoint-head">
-                <span className={`method method-${e.method.toLowerCase()}`}>{e.method}</span>
-                <span className="mono endpoint-path">{e.path}</span>
-                <span className="endpoint-summary">{e.summary}</span>
-                {!denied && (
-                  <span className="button-row">
-                    <Button
-                      size="sm"
-                      aria-label={`Edit ${e.method} ${e.path}`}
-                      onClick={() => {
-                        setEditing(e);
-                        setDialogOpen(true);
-                      }}
-                    >
-                      Edit
-                    </Button>
-                    <Button size="sm" variant="ghost" aria-label={`Delete ${e.method} ${e.path}`} onClick={() => setRemoving(e)}>
-                      Delete
-                    </Button>
-                  </span>
-                )}
-              </div>
-              <details>
-                <summary>Schemas</summary>
-                <div className="grid-2">
-                  <SchemaBlock title="Request" schema={e.request_schema} />
-                  <SchemaBlock title="Response" schema={e.response_schema} />
-                </div>
-              </details>
-            </li>
+            <EndpointCard key={e.id} endpoint={e}>
+              {!denied && (
+                <span className="button-row">
+                  <Button
+                    size="sm"
+                    aria-label={`Edit ${e.method} ${e.path}`}
+                    onClick={() => {
+                      setEditing(e);
+                      setDialogOpen(true);
+                    }}
+                  >
+                    Edit
+                  </Button>
+                  <Button size="sm" variant="ghost" aria-label={`Delete ${e.method} ${e.path}`} onClick={() => setRemoving(e)}>
+                    Delete
+                  </Button>
+                </span>
+              )}
+            </EndpointCard>
           ))}
         </ul>
       )}
@@ -168,20 +156,7 @@ function PublishedVersion({ version }: { version: ServiceVersion }) {
         <h3 id="snapshot-title">Endpoint snapshot</h3>
         <ul className="endpoint-list" aria-label="Endpoint snapshot">
           {snapshot.map((e) => (
-            <li key={`${e.method} ${e.path}`} className="card endpoint-card">
-              <div className="endpoint-head">
-                <span className={`method method-${e.method.toLowerCase()}`}>{e.method}</span>
-                <span className="mono endpoint-path">{e.path}</span>
-                <span className="endpoint-summary">{e.summary}</span>
-              </div>
-              <details>
-                <summary>Schemas</summary>
-                <div className="grid-2">
-                  <SchemaBlock title="Request" schema={e.request_schema} />
-                  <SchemaBlock title="Response" schema={e.response_schema} />
-                </div>
-              </details>
-            </li>
+            <EndpointCard key={`${e.method} ${e.path}`} endpoint={e} />
           ))}
         </ul>
       </section>

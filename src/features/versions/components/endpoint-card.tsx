@@ -1,0 +1,24 @@
+import type { ReactNode } from 'react';
+import type { EndpointSnapshot } from '@/contract/versions';
+import { SchemaBlock } from './schema-block';
+
+/** One endpoint — method, path, summary, its schemas on demand — with optional actions. */
+export function EndpointCard({ endpoint: e, children }: { endpoint: EndpointSnapshot; children?: ReactNode }) {
+  return (
+    <li className="card endpoint-card">
+      <div className="endpoint-head">
+        <span className={`method method-${e.method.toLowerCase()}`}>{e.method}</span>
+        <span className="mono endpoint-path">{e.path}</span>
+        <span className="endpoint-summary">{e.summary}</span>
+        {children}
+      </div>
+      <details>
+        <summary>Schemas</summary>
+        <div className="grid-2">
+          <SchemaBlock title="Request" schema={e.request_schema} />
+          <SchemaBlock title="Response" schema={e.response_schema} />
+        </div>
+      </details>
+    </li>
+  );
+}
