@@ -1,4 +1,5 @@
 import { Dialog as RadixDialog } from 'radix-ui';
+import { Button } from './button';
 import type { ReactNode } from 'react';
 
 /** A modal dialog: focus trapped, Escape closes, labelled by its title. */
@@ -32,5 +33,34 @@ export function Dialog({
         </RadixDialog.Content>
       </RadixDialog.Portal>
     </RadixDialog.Root>
+  );
+}
+
+/** The end of a form in a dialog: the form-level error, then Cancel and the submit button. */
+export function DialogFormFooter({
+  error,
+  onCancel,
+  submitLabel,
+  pending,
+}: {
+  error?: string | null;
+  onCancel: () => void;
+  submitLabel: string;
+  pending: boolean;
+}) {
+  return (
+    <>
+      {error && (
+        <p className="form-alert" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <Button onClick={onCancel}>Cancel</Button>
+        <Button type="submit" variant="primary" pending={pending}>
+          {submitLabel}
+        </Button>
+      </div>
+    </>
   );
 }

@@ -3,8 +3,7 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import { z } from 'zod';
-import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
+import { Dialog, DialogFormFooter } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import type { Scope } from '@/contract/paths';
 import { BINDING_NAME, BindingRole, type HostedService } from '@/contract/services';
@@ -123,17 +122,7 @@ export function BindingDialog({
             </p>
           )}
         </fieldset>
-        {formError && (
-          <p className="form-alert" role="alert">
-            {formError}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <Button onClick={() => close(false)}>Cancel</Button>
-          <Button type="submit" variant="primary" pending={formState.isSubmitting}>
-            {editing ? 'Save binding' : 'Add binding'}
-          </Button>
-        </div>
+        <DialogFormFooter error={formError} onCancel={() => close(false)} submitLabel={editing ? 'Save binding' : 'Add binding'} pending={formState.isSubmitting} />
       </form>
     </Dialog>
   );

@@ -3,8 +3,7 @@ import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import { z } from 'zod';
-import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
+import { Dialog, DialogFormFooter } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { InstanceCreate, type ConnectorField, type ConnectorInstance, type ConnectorType } from '@/contract/connectors';
 import type { Scope } from '@/contract/paths';
@@ -106,17 +105,7 @@ export function InstanceDialog({
             ))}
           </div>
         </fieldset>
-        {formError && (
-          <p className="form-alert" role="alert">
-            {formError}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <Button onClick={() => close(false)}>Cancel</Button>
-          <Button type="submit" variant="primary" pending={formState.isSubmitting}>
-            {instance ? 'Save instance' : 'Create instance'}
-          </Button>
-        </div>
+        <DialogFormFooter error={formError} onCancel={() => close(false)} submitLabel={instance ? 'Save instance' : 'Create instance'} pending={formState.isSubmitting} />
       </form>
     </Dialog>
   );

@@ -3,8 +3,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import { z } from 'zod';
-import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
+import { Dialog, DialogFormFooter } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import type { Scope } from '@/contract/paths';
 import type { Ring } from '@/contract/rings';
@@ -62,17 +61,7 @@ export function RingDialog({ scope, ring, open, onOpenChange }: { scope: Scope; 
         <Field label="Description" error={formState.errors.description?.message}>
           <textarea className="input" rows={3} {...register('description')} />
         </Field>
-        {formError && (
-          <p className="form-alert" role="alert">
-            {formError}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <Button onClick={() => close(false)}>Cancel</Button>
-          <Button type="submit" variant="primary" pending={formState.isSubmitting}>
-            {ring ? 'Save ring' : 'Create ring'}
-          </Button>
-        </div>
+        <DialogFormFooter error={formError} onCancel={() => close(false)} submitLabel={ring ? 'Save ring' : 'Create ring'} pending={formState.isSubmitting} />
       </form>
     </Dialog>
   );

@@ -3,8 +3,7 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import { z } from 'zod';
-import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
+import { Dialog, DialogFormFooter } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import type { Scope } from '@/contract/paths';
 import { EndpointCreate, HTTP_METHODS, type Endpoint } from '@/contract/versions';
@@ -120,17 +119,7 @@ export function EndpointDialog({
             )}
           />
         </div>
-        {formError && (
-          <p className="form-alert" role="alert">
-            {formError}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <Button onClick={() => onOpenChange(false)}>Cancel</Button>
-          <Button type="submit" variant="primary" pending={formState.isSubmitting}>
-            {endpoint ? 'Save endpoint' : 'Add endpoint'}
-          </Button>
-        </div>
+        <DialogFormFooter error={formError} onCancel={() => onOpenChange(false)} submitLabel={endpoint ? 'Save endpoint' : 'Add endpoint'} pending={formState.isSubmitting} />
       </form>
     </Dialog>
   );
