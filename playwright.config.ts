@@ -1,9 +1,12 @@
 import { defineConfig, devices } from '@playwright/test';
+import { findChromium } from './scripts/browser';
 
 /**
- * End-to-end tests run Debian's Chromium (Playwright's own browser download is
- * not reachable here) against the real mock platform and the built console.
+ * End-to-end tests run Chromium (Debian's, or Playwright's own; `npm run test:e2e`
+ * installs one first if there is none: scripts/ensure-browser.ts) against the
+ * real mock platform and the built console.
  */
+const browser = findChromium();
 const MOCK_PORT = Number(process.env.E2E_MOCK_PORT ?? 4011);
 const WEB_PORT = Number(process.env.E2E_WEB_PORT ?? 4174);
 export const MOCK_URL = `http://127.0.0.1:${MOCK_PORT}`;
@@ -26,7 +29,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     ...devices['Desktop Chrome'],
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      // Playwright's own Chromium needs no path; any other is named.
+      ...(browser.source === 'playwright' || !browser.path ? {} : { executablePath: browser.path }),
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
     },
   },
