@@ -31,6 +31,9 @@ export type InvalidRow = { index: number; id: string | null; message: string };
 /** A list as the lenient reading gives it: the rows it could read, and those it could not. */
 export type PageRead<T> = { items: T[]; invalid: InvalidRow[]; total: number; limit: number; offset: number };
 
+// SomeType, not $ZodType: inside a schema function, TypeScript can infer it from
+// a reading-dependent argument (`r.decided(r.timestamp, null)`), which $ZodType
+// loses to `unknown`. A row schema is parsed, so it must be a full $ZodType.
 type Schema = z.core.SomeType;
 type Row = z.core.$ZodType;
 type Lenient<T> = z.ZodMiniType<T, unknown>;
