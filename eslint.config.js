@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 
 /**
  * Import direction (see README "Architecture"):
- *   contract  → zod only
+ *   contract  → zod/mini only
  *   mock-server → contract, hono, zod, node builtins
  *   lib, api, components, hooks → contract and each other, never features, app or routes
  *   features/<x> → shared folders and itself, never another feature
@@ -35,7 +35,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
-  restrict(['src/contract/**'], [{ regex: '^(?!zod$|\\./)', message: 'The contract imports only zod (and itself).' }], ['src/contract/**/*.test.ts']),
+  restrict(['src/contract/**'], [{ regex: '^(?!zod/mini$|\\./)', message: 'The contract imports only zod/mini (and itself).' }], ['src/contract/**/*.test.ts']),
   restrict(
     ['mock-server/**'],
     [

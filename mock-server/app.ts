@@ -8,7 +8,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
+import { configureEnglishMessages } from '../src/contract/locale';
 import { authenticate, type Principal, type TokenSettings } from './auth';
 import { HttpError, forbidden, issue, notFound, validationError, zodToIssues } from './errors';
 import { Persister } from './persist';
@@ -71,10 +72,10 @@ export function canonicalJson(v: unknown): string {
   return JSON.stringify(v) ?? 'null';
 }
 
-function parseWith<S extends z.ZodType>(schema: S, data: unknown, where: 'body' | 'query'): z.output<S> {
-  let r: z.ZodSafeParseResult<z.output<S>>;
+function parseWith<S extends z.core.$ZodType>(schema: S, data: unknown, where: 'body' | 'query'): z.output<S> {
+  let r: z.core.util.SafeParseResult<z.output<S>>;
   try {
-    r = schema.safeParse(data, { reportInput: true });
+    r = z.safeParse(schema, data, { reportInput: true });
   } catch (e) {
     // A recursive schema (JSON Schema in an endpoint) can be nested deeper than the stack: that is the input's fault.
     if (e instanceof RangeError) throw validationError([issue([where], 'The document is nested too deeply', 'value_error')]);
@@ -99,6 +100,8 @@ function errorResponse(c: Context, e: HttpError): Response {
 const routeRegex = (path: string) => new RegExp(`^${API_PREFIX}${path.replace(/[.]/g, '\\.').replace(/:[A-Za-z_][A-Za-z0-9_]*(\{[^}]*\})?/g, (_m, re?: string) => (re ? '.+' : '[^/]+'))}$`);
 
 export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatform {
+  // The contract is zod/mini, which loads no locale: a 422 reads like FastAPI's only with zod's English messages.
+  configureEnglishMessages();
   const opts: MockPlatform['options'] = {
     seed: options.seed ?? 'demo',
     seedServices: options.seedServices ?? 10_000,
@@ -259,7 +262,7 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
         const schema = route.responses[r.status]?.schema;
         if (!route.responses[r.status]) throw new Error(`${route.operationId}: undocumented status ${r.status}`);
         if (schema) {
-          const check = schema.safeParse(r.body);
+          const check = z.safeParse(schema, r.body);
           if (!check.success) throw new Error(`${route.operationId}: response does not match its schema: ${check.error.message}`);
         }
       }

@@ -5,6 +5,7 @@
  * developer; reads: everyone.
  */
 import { randomUUID } from 'node:crypto';
+import * as z from 'zod/mini';
 import { ListQuery } from '../src/contract/common';
 import {
   ConnectionTest,
@@ -38,7 +39,7 @@ const E422 = { description: 'Validation error (config issues at ["body","config"
 
 const isoNow = () => new Date().toISOString();
 
-export const CatalogQuery = ListQuery.pick({ limit: true, offset: true, search: true });
+export const CatalogQuery = z.pick(ListQuery, { limit: true, offset: true, search: true });
 
 const paginate = <T>(all: T[], q: { limit: number; offset: number }) => ({ items: all.slice(q.offset, q.offset + q.limit), total: all.length, limit: q.limit, offset: q.offset });
 

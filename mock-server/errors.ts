@@ -2,7 +2,7 @@
  * FastAPI-shaped errors (CONTRACT §1): `{"detail": "…"}` or, for validation,
  * `{"detail": [{"loc": [...], "msg": "…", "type": "…"}]}`.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { ValidationIssue } from '../src/contract/common';
 
 export type Detail = string | ValidationIssue[];
@@ -95,6 +95,6 @@ function mapOne(i: AnyIssue, where: Where): ValidationIssue[] {
 }
 
 /** Map zod issues to FastAPI-style validation issues, located in body/query/path. */
-export function zodToIssues(error: z.ZodError, where: Where): ValidationIssue[] {
+export function zodToIssues(error: z.core.$ZodError, where: Where): ValidationIssue[] {
   return error.issues.flatMap((i) => mapOne(i as AnyIssue, where));
 }

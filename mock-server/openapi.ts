@@ -2,7 +2,7 @@
  * The mock's own OpenAPI 3.1 document, generated from the route table and the
  * contract's zod schemas (`z.toJSONSchema`), so it cannot drift from the routes.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import * as auth from '../src/contract/auth';
 import * as common from '../src/contract/common';
 import * as organizations from '../src/contract/organizations';
@@ -22,13 +22,13 @@ function schemaNames(): Map<unknown, string> {
   const names = new Map<unknown, string>();
   for (const mod of [common, auth, organizations, rings, services, versions, deployments, credentials, connectors, tokens] as Record<string, unknown>[]) {
     for (const [name, value] of Object.entries(mod)) {
-      if (value instanceof z.ZodType && !names.has(value)) names.set(value, name);
+      if (value instanceof z.core.$ZodType && !names.has(value)) names.set(value, name);
     }
   }
   return names;
 }
 
-function toSchema(schema: z.ZodType, io: 'input' | 'output'): Json {
+function toSchema(schema: z.core.$ZodType, io: 'input' | 'output'): Json {
   const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
   return rest;
 }
@@ -47,7 +47,7 @@ export function buildOpenApi(routes: AnyRoute[]): Json {
     },
   };
   const ioOf = new Map<string, 'input' | 'output'>();
-  const ref = (schema: z.ZodType, io: 'input' | 'output', fallback: string): Json => {
+  const ref = (schema: z.core.$ZodType, io: 'input' | 'output', fallback: string): Json => {
     let name = names.get(schema) ?? fallback;
     // A schema used both ways (defaults make input and output differ) gets two components.
     if (ioOf.has(name) && ioOf.get(name) !== io) name = `${name}${io === 'input' ? 'Input' : 'Output'}`;

@@ -3,7 +3,7 @@
  * OpenAPI document (openapi.ts), so the two cannot drift.
  */
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Role } from '../src/contract/auth';
 import type { Organization, Workspace } from '../src/contract/organizations';
 import type { Principal, TokenSettings } from './auth';
@@ -22,7 +22,7 @@ export interface Reply {
 }
 
 /** A typed JSON reply: the body must match the schema's output type. */
-export function reply<S extends z.ZodType>(status: number, _schema: S, body: z.output<S>, headers?: Record<string, string>): Reply {
+export function reply<S extends z.core.$ZodType>(status: number, _schema: S, body: z.output<S>, headers?: Record<string, string>): Reply {
   return headers ? { status, body, headers } : { status, body };
 }
 
@@ -60,16 +60,16 @@ export interface HandlerCtx<B, Q> {
   instance?: ExtraScope['instance'];
 }
 
-type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Out<S> = S extends z.core.$ZodType ? z.output<S> : undefined;
 
 export interface ResponseSpec {
   description: string;
-  schema?: z.ZodType;
+  schema?: z.core.$ZodType;
   /** A non-JSON response: its media type (documented with a string schema). */
   contentType?: string;
 }
 
-export interface RouteSpec<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
+export interface RouteSpec<B extends z.core.$ZodType | undefined, Q extends z.core.$ZodType | undefined> {
   method: Method;
   /** Hono-style path relative to `/api/v1`, e.g. `/orgs/:org_id/workspaces/:workspace_id/hosted-services`. */
   path: string;
@@ -98,9 +98,9 @@ export interface RouteSpec<B extends z.ZodType | undefined, Q extends z.ZodType 
   handler: (ctx: HandlerCtx<Out<B>, Out<Q>>) => Reply | Promise<Reply>;
 }
 
-export type AnyRoute = RouteSpec<z.ZodType | undefined, z.ZodType | undefined>;
+export type AnyRoute = RouteSpec<z.core.$ZodType | undefined, z.core.$ZodType | undefined>;
 
-export function defineRoute<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(spec: RouteSpec<B, Q>): AnyRoute {
+export function defineRoute<B extends z.core.$ZodType | undefined = undefined, Q extends z.core.$ZodType | undefined = undefined>(spec: RouteSpec<B, Q>): AnyRoute {
   return spec as unknown as AnyRoute;
 }
 

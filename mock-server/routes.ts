@@ -3,7 +3,7 @@
  * handler. app.ts routes from it; openapi.ts documents it.
  */
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ApiKeyExchangeRequest, LoginRequest, LogoutRequest, RefreshRequest, TokenResponse, Whoami } from '../src/contract/auth';
 import { ListQuery } from '../src/contract/common';
 import { OrganizationPage, WorkspacePage } from '../src/contract/organizations';
@@ -31,9 +31,9 @@ const SERVICES = hono(paths.services(SCOPE));
 const SERVICE = hono(paths.service(SCOPE, ':service_id'));
 
 /** Pagination for the short lists (organizations, workspaces, rings). */
-export const PageQuery = ListQuery.pick({ limit: true, offset: true, search: true });
+export const PageQuery = z.pick(ListQuery, { limit: true, offset: true, search: true });
 
-export const ResetRequest = z.strictObject({ seed: z.enum(['demo', 'empty']).optional() });
+export const ResetRequest = z.strictObject({ seed: z.optional(z.enum(['demo', 'empty'])) });
 
 function paginate<T>(all: T[], q: { limit: number; offset: number }) {
   return { items: all.slice(q.offset, q.offset + q.limit), total: all.length, limit: q.limit, offset: q.offset };
@@ -184,7 +184,7 @@ export const ROUTES: AnyRoute[] = [
     summary: "A workspace's deployment rings, by position",
     tags: ['rings'],
     auth: 'bearer',
-    query: PageQuery.extend(RingListQuery.shape),
+    query: z.extend(PageQuery, RingListQuery.shape),
     responses: { 200: { description: 'A page of rings (`?name=dev` resolves one: a page of at most one)', schema: RingPage }, 401: E401, 404: E404, 422: E422 },
     handler: ({ store, workspace, query }) => {
       const rings = store

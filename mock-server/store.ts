@@ -4,7 +4,7 @@
  * cached sort orders), serialisable to one JSON document.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Role } from '../src/contract/auth';
 import type { Organization, Workspace } from '../src/contract/organizations';
 import type { Ring } from '../src/contract/rings';

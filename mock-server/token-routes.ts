@@ -6,6 +6,7 @@
  * once, so a repeat of the key is a 409 naming the token's jti (revoke it if
  * the response was lost), and nothing of the token is kept.
  */
+import * as z from 'zod/mini';
 import { ListQuery } from '../src/contract/common';
 import { paths, type Scope } from '../src/contract/paths';
 import { MintRequest, MintResponse, Revocation, RevocationListQuery, RevocationPage, RevokeAllRequest, RevokeRequest } from '../src/contract/tokens';
@@ -23,7 +24,7 @@ const E403 = { description: "The caller's role may not do this" };
 const E404 = { description: 'Not found' };
 const E422 = { description: 'Validation error' };
 
-export const RevocationPageQuery = RevocationListQuery.extend(ListQuery.pick({ limit: true, offset: true }).shape);
+export const RevocationPageQuery = z.extend(RevocationListQuery, z.pick(ListQuery, { limit: true, offset: true }).shape);
 
 const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
 

@@ -6,7 +6,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
-const BUDGET_KB = Number(process.env.SIZE_BUDGET_KB ?? 170);
+const BUDGET_KB = Number(process.env.SIZE_BUDGET_KB ?? 140);
 const dist = 'dist';
 const manifestPath = join(dist, '.vite', 'manifest.json');
 if (!existsSync(manifestPath)) {

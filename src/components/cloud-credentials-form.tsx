@@ -2,7 +2,7 @@ import './cloud-credentials.css';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { CloudProvider, CredentialsWrite, type CredentialsInfo } from '@/contract/credentials';
 import { applyServerErrors } from '@/lib/form-errors';
 import { Button } from './ui/button';

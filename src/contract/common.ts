@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** IDs are UUIDs and times are ISO 8601 UTC strings (CONTRACT §1). */
 export const Id = z.uuid();
@@ -21,19 +21,19 @@ export const SortOrder = z.enum(['asc', 'desc']);
 
 /** Common list query parameters (seed 001). */
 export const ListQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-  offset: z.coerce.number().int().min(0).default(0),
-  order: SortOrder.default('desc'),
-  search: z.string().trim().max(200).optional(),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 25),
+  offset: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 0),
+  order: z._default(SortOrder, 'desc'),
+  search: z.optional(z.string().check(z.trim(), z.maxLength(200))),
 });
 
 /** The list envelope **[decision]**: `{items, total, limit, offset}`. */
-export function page<T extends z.ZodType>(item: T) {
+export function page<T extends z.core.$ZodType>(item: T) {
   return z.object({
     items: z.array(item),
-    total: z.number().int().min(0),
-    limit: z.number().int(),
-    offset: z.number().int(),
+    total: z.int().check(z.minimum(0)),
+    limit: z.int(),
+    offset: z.int(),
   });
 }
 export type Page<T> = { items: T[]; total: number; limit: number; offset: number };
@@ -42,9 +42,12 @@ export type Page<T> = { items: T[]; total: number; limit: number; offset: number
  * The real platform may answer a list with a bare array; accept both and
  * normalise to the envelope.
  */
-export function pageOrArray<T extends z.ZodType>(item: T) {
+export function pageOrArray<T extends z.core.$ZodType>(item: T) {
   return z.union([
     page(item),
-    z.array(item).transform((items) => ({ items, total: items.length, limit: items.length, offset: 0 })),
+    z.pipe(
+      z.array(item),
+      z.transform((items): Page<z.output<T>> => ({ items, total: items.length, limit: items.length, offset: 0 })),
+    ),
   ]);
 }

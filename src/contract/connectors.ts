@@ -1,79 +1,110 @@
-import { z } from 'zod';
-import { Id, Timestamp, page } from './common';
+import * as z from 'zod/mini';
+import { Id } from './common';
+import { lenient, strict, type Mode, type Reading } from './reading';
 
-/** A configuration field of a connector type; secret fields are write-only (CONTRACT §6). */
-export const ConnectorField = z.object({
-  name: z.string(),
-  label: z.string(),
-  type: z.enum(['string', 'integer', 'boolean']),
-  required: z.boolean(),
-  secret: z.boolean(),
-  description: z.string().nullable(),
-  default: z.union([z.string(), z.number(), z.boolean()]).nullable(),
-});
-export type ConnectorField = z.infer<typeof ConnectorField>;
-
-/** A connector type of the catalog (`GET …/connectors`), e.g. PostgreSQL, S3, an HTTP API. */
-export const ConnectorType = z.object({
-  id: z.string(),
-  name: z.string(),
-  category: z.enum(['database', 'storage', 'http']),
-  description: z.string(),
-  fields: z.array(ConnectorField),
-  operations: z.array(z.object({ name: z.string(), description: z.string() })),
-});
-export type ConnectorType = z.infer<typeof ConnectorType>;
-
-export const ConnectorTypePage = page(ConnectorType);
+export const ConnectorFieldType = z.enum(['string', 'integer', 'boolean']);
+export const ConnectorCategory = z.enum(['database', 'storage', 'http']);
 
 export const ConfigValue = z.union([z.string(), z.number(), z.boolean()]);
 export const ConnectorConfig = z.record(z.string(), ConfigValue);
 
-export const ConnectionTest = z.object({
-  ok: z.boolean(),
-  message: z.string(),
-  latency_ms: z.number().nullable(),
-  tested_at: Timestamp,
-});
+/**
+ * A configuration field of a connector type; secret fields are write-only
+ * (CONTRACT §6). Seed 001 lists the connector paths but no shapes: these are
+ * our decisions, so a field of an unknown type reads as it came.
+ */
+const connectorField = <M extends Mode>(r: Reading<M>) =>
+  z.object({
+    name: z.string(),
+    label: z.string(),
+    type: r.openEnum(ConnectorFieldType),
+    required: r.decided(z.boolean(), false),
+    secret: z.boolean(),
+    description: r.decided(z.nullable(z.string()), null),
+    default: r.decided(z.nullable(ConfigValue), null),
+  });
+export const ConnectorField = connectorField(strict);
+export type ConnectorField = z.infer<typeof ConnectorField>;
+export type ConnectorFieldRead = z.output<ReturnType<typeof connectorField<'lenient'>>>;
+
+/** A connector type of the catalog (`GET …/connectors`), e.g. PostgreSQL, S3, an HTTP API. */
+const connectorType = <M extends Mode>(r: Reading<M>) =>
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    category: r.openEnum(ConnectorCategory),
+    description: r.decided(z.string(), null),
+    fields: z.array(connectorField(r)),
+    operations: r.decided(z.array(z.object({ name: z.string(), description: z.string() })), []),
+  });
+export const ConnectorType = connectorType(strict);
+export type ConnectorType = z.infer<typeof ConnectorType>;
+export const readConnectorType = connectorType(lenient);
+export type ConnectorTypeRead = z.output<typeof readConnectorType>;
+
+export const ConnectorTypePage = strict.page(ConnectorType);
+export const readConnectorTypePage = lenient.page(readConnectorType);
+
+const connectionTest = <M extends Mode>(r: Reading<M>) =>
+  z.object({
+    ok: z.boolean(),
+    message: z.string(),
+    latency_ms: r.decided(z.nullable(z.number()), null),
+    tested_at: r.timestamp,
+  });
+export const ConnectionTest = connectionTest(strict);
 export type ConnectionTest = z.infer<typeof ConnectionTest>;
+export const readConnectionTest = connectionTest(lenient);
+export type ConnectionTestRead = z.output<typeof readConnectionTest>;
 
 /** An instance: non-secret configuration is returned; secrets only as "set". */
-export const ConnectorInstance = z.object({
-  id: Id,
-  connector_id: z.string(),
-  name: z.string(),
-  description: z.string().nullable(),
-  config: ConnectorConfig,
-  secrets_set: z.array(z.string()),
-  last_test: ConnectionTest.nullable(),
-  created_at: Timestamp,
-  updated_at: Timestamp,
-});
+const connectorInstance = <M extends Mode>(r: Reading<M>) =>
+  z.object({
+    id: Id,
+    connector_id: r.decided(z.string(), null),
+    name: z.string(),
+    description: r.decided(z.nullable(z.string()), null),
+    config: r.decided(ConnectorConfig, {}),
+    secrets_set: r.decided(z.array(z.string()), []),
+    last_test: r.decided(z.nullable(connectionTest(r)), null),
+    created_at: r.decided(r.timestamp, null),
+    updated_at: r.decided(r.timestamp, null),
+  });
+export const ConnectorInstance = connectorInstance(strict);
 export type ConnectorInstance = z.infer<typeof ConnectorInstance>;
+export const readConnectorInstance = connectorInstance(lenient);
+export type ConnectorInstanceRead = z.output<typeof readConnectorInstance>;
 
-export const ConnectorInstancePage = page(ConnectorInstance);
+export const ConnectorInstancePage = strict.page(ConnectorInstance);
+export const readConnectorInstancePage = lenient.page(readConnectorInstance);
 
-export const InstanceCreate = z.strictObject({
-  name: z.string().trim().min(1, { error: 'Name is required' }).max(100, { error: 'Name must be at most 100 characters' }),
-  description: z.string().max(500).nullable().optional(),
+const instanceFields = {
+  name: z.string().check(
+    z.trim(),
+    z.minLength(1, { error: 'Name is required' }),
+    z.maxLength(100, { error: 'Name must be at most 100 characters' }),
+  ),
+  description: z.nullable(z.string().check(z.maxLength(500))),
   /** Checked against the type's fields by the platform (required, type). */
   config: ConnectorConfig,
+};
+
+export const InstanceCreate = z.strictObject({
+  name: instanceFields.name,
+  description: z.optional(instanceFields.description),
+  config: instanceFields.config,
 });
 export type InstanceCreate = z.input<typeof InstanceCreate>;
 
 /** A partial update: config keys merge; a secret left out keeps its value. */
-export const InstanceUpdate = z.strictObject({
-  name: InstanceCreate.shape.name.optional(),
-  description: InstanceCreate.shape.description,
-  config: ConnectorConfig.optional(),
-});
+export const InstanceUpdate = z.partial(z.strictObject(instanceFields));
 export type InstanceUpdate = z.infer<typeof InstanceUpdate>;
 
 /**
  * Check a config against a type's fields; shared by the console's generated
  * forms and the platform. Returns issues keyed by field name.
  */
-export function configIssues(fields: ConnectorField[], config: Record<string, unknown>, partial = false): { field: string; message: string }[] {
+export function configIssues(fields: readonly ConnectorFieldRead[], config: Record<string, unknown>, partial = false): { field: string; message: string }[] {
   const issues: { field: string; message: string }[] = [];
   const known = new Set(fields.map((f) => f.name));
   for (const key of Object.keys(config)) if (!known.has(key)) issues.push({ field: key, message: `Unknown field ${key}` });

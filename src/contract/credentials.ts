@@ -1,5 +1,6 @@
-import { z } from 'zod';
-import { Id, Timestamp } from './common';
+import * as z from 'zod/mini';
+import { Id } from './common';
+import { lenient, strict, type Mode, type Reading } from './reading';
 
 export const CloudProvider = z.enum(['gcp', 'aws', 'azure'], { error: 'Choose a cloud provider: gcp, aws or azure' });
 export type CloudProvider = z.infer<typeof CloudProvider>;
@@ -115,43 +116,63 @@ function jsonError(text: string): string | null {
  */
 export const CredentialsWrite = z.strictObject({
   cloud_provider: CloudProvider,
-  cloud_credentials_json: z
-    .string({ error: 'Paste the credentials JSON' })
-    .min(2, { error: 'Paste the credentials JSON' })
-    .max(64_000, { error: 'The credentials JSON is too large (64 KB at most)' })
-    .superRefine((text, ctx) => {
+  cloud_credentials_json: z.string({ error: 'Paste the credentials JSON' }).check(
+    z.minLength(2, { error: 'Paste the credentials JSON' }),
+    z.maxLength(64_000, { error: 'The credentials JSON is too large (64 KB at most)' }),
+    z.superRefine((text, ctx) => {
       const problem = jsonError(text);
       if (problem) ctx.addIssue({ code: 'custom', message: `The credentials ${problem}` });
     }),
-  cloud_project_id: z.string().trim().min(1, { error: 'Project is required' }).max(100),
-  cloud_region: z.string().trim().min(1).max(64).nullable().optional(),
+  ),
+  cloud_project_id: z.string().check(z.trim(), z.minLength(1, { error: 'Project is required' }), z.maxLength(100)),
+  cloud_region: z.optional(z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(64)))),
 });
 export type CredentialsWrite = z.input<typeof CredentialsWrite>;
 
-/** What reads return instead of the secret: metadata and a short fingerprint. */
-export const CredentialsInfo = z.object({
-  cloud_provider: CloudProvider,
-  cloud_project_id: z.string(),
-  cloud_region: z.string().nullable(),
-  /** First 12 hex digits of the SHA-256 of the secret: tells two secrets apart, reveals nothing. */
-  fingerprint: z.string(),
-  updated_at: Timestamp,
-  updated_by: z.string().nullable(),
-});
+/**
+ * What reads return instead of the secret: metadata and a short fingerprint.
+ * Every read of credentials is our decision (the seeds document only the PUTs).
+ */
+const credentialsInfo = <M extends Mode>(r: Reading<M>) =>
+  z.object({
+    cloud_provider: r.openEnum(CloudProvider),
+    cloud_project_id: z.string(),
+    cloud_region: r.decided(z.nullable(z.string()), null),
+    /** First 12 hex digits of the SHA-256 of the secret: tells two secrets apart, reveals nothing. */
+    fingerprint: r.decided(z.string(), null),
+    updated_at: r.decided(r.timestamp, null),
+    updated_by: r.decided(z.nullable(z.string()), null),
+  });
+export const CredentialsInfo = credentialsInfo(strict);
 export type CredentialsInfo = z.infer<typeof CredentialsInfo>;
+export const readCredentialsInfo = credentialsInfo(lenient);
+export type CredentialsInfoRead = z.output<typeof readCredentialsInfo>;
+
+export const CredentialsSource = z.enum(['service', 'organization', 'none']);
 
 /** A service's own credentials, the organization's, and which one is in force. */
-export const EffectiveCredentials = z.object({
-  source: z.enum(['service', 'organization', 'none']),
-  effective: CredentialsInfo.nullable(),
-  service: CredentialsInfo.nullable(),
-  organization: CredentialsInfo.nullable(),
-});
+const effectiveCredentials = <M extends Mode>(r: Reading<M>) =>
+  z.object({
+    source: r.openEnum(CredentialsSource),
+    effective: z.nullable(credentialsInfo(r)),
+    service: r.decided(z.nullable(credentialsInfo(r)), null),
+    organization: r.decided(z.nullable(credentialsInfo(r)), null),
+  });
+export const EffectiveCredentials = effectiveCredentials(strict);
 export type EffectiveCredentials = z.infer<typeof EffectiveCredentials>;
+export const readEffectiveCredentials = effectiveCredentials(lenient);
+export type EffectiveCredentialsRead = z.output<typeof readEffectiveCredentials>;
 
 /** The admin page's view of the organization record and who overrides it. */
-export const OrganizationCredentials = z.object({
-  credentials: CredentialsInfo.nullable(),
-  overriding_services: z.array(z.object({ id: Id, name: z.string(), slug: z.string(), workspace_id: Id, cloud_project_id: z.string() })),
-});
+const organizationCredentials = <M extends Mode>(r: Reading<M>) =>
+  z.object({
+    credentials: z.nullable(credentialsInfo(r)),
+    overriding_services: r.decided(
+      z.array(z.object({ id: Id, name: z.string(), slug: z.string(), workspace_id: Id, cloud_project_id: z.string() })),
+      [],
+    ),
+  });
+export const OrganizationCredentials = organizationCredentials(strict);
 export type OrganizationCredentials = z.infer<typeof OrganizationCredentials>;
+export const readOrganizationCredentials = organizationCredentials(lenient);
+export type OrganizationCredentialsRead = z.output<typeof readOrganizationCredentials>;

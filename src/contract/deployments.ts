@@ -1,5 +1,6 @@
-import { z } from 'zod';
-import { Id, ListQuery, Timestamp, page } from './common';
+import * as z from 'zod/mini';
+import { Id, ListQuery } from './common';
+import { lenient, strict, type Mode, type Reading } from './reading';
 import { DeploymentState } from './services';
 
 /** Health of the running deployment (seed 000 shows "healthy"). */
@@ -11,31 +12,39 @@ export type DeploymentHealth = z.infer<typeof DeploymentHealth>;
  * service that was never deployed or was torn down **[decision]**; `synced`
  * is false while the deployed version is not the active version (CONTRACT §4).
  */
-export const DeploymentStatus = z.looseObject({
-  deployment_state: DeploymentState.nullable(),
-  health: DeploymentHealth,
-  message: z.string().nullable(),
+const deploymentStatusFields = <M extends Mode>(r: Reading<M>) => ({
+  deployment_state: r.decided(z.nullable(r.openEnum(DeploymentState)), null),
+  health: r.openEnum(DeploymentHealth),
+  message: r.decided(z.nullable(z.string()), null),
   synced: z.boolean(),
 });
+export const DeploymentStatus = z.looseObject(deploymentStatusFields(strict));
 export type DeploymentStatus = z.infer<typeof DeploymentStatus>;
 
 /** `POST …/deploy?build=false` deploys the last built image (seed 000). */
 export const DeployQuery = z.object({
-  build: z
-    .enum(['true', 'false'], { error: 'build must be true or false' })
-    .default('true')
-    .transform((v) => v === 'true'),
+  build: z.pipe(
+    z._default(z.enum(['true', 'false'], { error: 'build must be true or false' }), 'true'),
+    z.transform((v) => v === 'true'),
+  ),
 });
 
 export const DeploymentKind = z.enum(['deploy', 'build', 'teardown']);
 export type DeploymentKind = z.infer<typeof DeploymentKind>;
 
+/** A state a deployment passed through: a deployment state, or how it ended without one. */
+const DeploymentEventState = z.union([DeploymentState, z.literal('torn_down'), z.literal('cancelled')]);
+/** Its values, for `isKnown`. */
+export const DEPLOYMENT_EVENT_STATES = [...DeploymentState.options, 'torn_down', 'cancelled'] as const;
+
 /** A state a deployment passed through, with when (for the timeline). */
-export const DeploymentEvent = z.object({
-  state: z.union([DeploymentState, z.literal('torn_down'), z.literal('cancelled')]),
-  at: Timestamp,
-  message: z.string().nullable(),
-});
+const deploymentEvent = <M extends Mode>(r: Reading<M>) =>
+  z.object({
+    state: r.openEnum(DeploymentEventState),
+    at: r.timestamp,
+    message: r.decided(z.nullable(z.string()), null),
+  });
+export const DeploymentEvent = deploymentEvent(strict);
 export type DeploymentEvent = z.infer<typeof DeploymentEvent>;
 
 /**
@@ -43,28 +52,33 @@ export type DeploymentEvent = z.infer<typeof DeploymentEvent>;
  * extension]** `GET …/deployments` lists it: the version it took, the states it
  * went through and who started it.
  */
-export const Deployment = z.object({
-  id: Id,
-  service_id: Id,
-  kind: DeploymentKind,
-  /** False for `deploy?build=false`. */
-  build: z.boolean(),
-  version_id: Id.nullable(),
-  version: z.number().int().nullable(),
-  /** The latest event's state. */
-  state: z.union([DeploymentState, z.literal('torn_down'), z.literal('cancelled')]),
-  message: z.string().nullable(),
-  started_by: z.object({ id: Id, email: z.string() }),
-  started_at: Timestamp,
-  finished_at: Timestamp.nullable(),
-  events: z.array(DeploymentEvent),
-});
+const deployment = <M extends Mode>(r: Reading<M>) =>
+  z.object({
+    id: Id,
+    service_id: r.decided(Id, null),
+    kind: r.openEnum(DeploymentKind),
+    /** False for `deploy?build=false`. */
+    build: r.decided(z.boolean(), true),
+    version_id: r.decided(z.nullable(Id), null),
+    version: r.decided(z.nullable(z.int()), null),
+    /** The latest event's state. */
+    state: r.openEnum(DeploymentEventState),
+    message: r.decided(z.nullable(z.string()), null),
+    started_by: r.decided(z.object({ id: Id, email: z.string() }), null),
+    started_at: r.timestamp,
+    finished_at: r.decided(z.nullable(r.timestamp), null),
+    events: r.decided(z.array(deploymentEvent(r)), []),
+  });
+export const Deployment = deployment(strict);
 export type Deployment = z.infer<typeof Deployment>;
+export const readDeployment = deployment(lenient);
+export type DeploymentRead = z.output<typeof readDeployment>;
 
 /** `GET …/deployments` **[decision: extension]**: newest first. */
-export const DeploymentListQuery = ListQuery.pick({ limit: true, offset: true });
-export const DeploymentPage = page(Deployment);
+export const DeploymentListQuery = z.pick(ListQuery, { limit: true, offset: true });
+export const DeploymentPage = strict.page(Deployment);
 export type DeploymentPage = z.infer<typeof DeploymentPage>;
+export const readDeploymentPage = lenient.page(readDeployment);
 
 /**
  * What the mock's `deployment-status` adds to the seed's shape **[decision]**
@@ -73,9 +87,15 @@ export type DeploymentPage = z.infer<typeof DeploymentPage>;
  * deployment still serves (a failed redeploy leaves the previous one running)
  * and whether a build or deploy is under way.
  */
-export const DeploymentStatusDetails = DeploymentStatus.extend({
-  serving_version: z.number().int().nullable().optional(),
-  serving_deployment_id: Id.nullable().optional(),
-  in_progress: z.boolean().optional(),
-});
+const deploymentStatusDetails = <M extends Mode>(r: Reading<M>) =>
+  z.looseObject({
+    ...deploymentStatusFields(r),
+    serving_version: r.extra(z.nullable(z.int())),
+    serving_deployment_id: r.extra(z.nullable(Id)),
+    in_progress: r.extra(z.boolean()),
+  });
+export const DeploymentStatusDetails = deploymentStatusDetails(strict);
 export type DeploymentStatusDetails = z.infer<typeof DeploymentStatusDetails>;
+/** The status as the console reads it: the seed's four fields, and our extras when the platform sends them. */
+export const readDeploymentStatus = deploymentStatusDetails(lenient);
+export type DeploymentStatusRead = z.output<typeof readDeploymentStatus>;

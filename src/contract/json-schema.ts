@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The JSON Schema an endpoint's request or response may use **[decision]**: a
@@ -34,54 +34,55 @@ export type JsonSchema = {
   [keyword: string]: unknown;
 };
 
-const nonNegativeInt = z.number().int().min(0);
+const nonNegativeInt = z.int().check(z.minimum(0));
+const nonEmpty = <T extends z.core.$ZodType>(item: T, error?: string) => z.array(item).check(z.minLength(1, error === undefined ? undefined : { error }));
 
-export const JsonSchema: z.ZodType<JsonSchema, JsonSchema> = z.lazy(() =>
+function isRegExp(pattern: string): boolean {
+  try {
+    new RegExp(pattern, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const JsonSchema: z.ZodMiniType<JsonSchema, JsonSchema> = z.lazy(() =>
   z
     .looseObject({
-      type: z.union([TypeName, z.array(TypeName).min(1)], { error: `type must be one of ${JSON_SCHEMA_TYPES.join(', ')}, or a list of them` }).optional(),
-      title: z.string().optional(),
-      description: z.string().optional(),
-      properties: z.record(z.string(), JsonSchema).optional(),
-      required: z.array(z.string(), { error: 'required must be a list of property names' }).optional(),
-      additionalProperties: z.union([z.boolean(), JsonSchema]).optional(),
-      items: JsonSchema.optional(),
-      enum: z.array(z.unknown()).min(1, { error: 'enum needs at least one value' }).optional(),
-      const: z.unknown().optional(),
-      format: z.string().optional(),
-      default: z.unknown().optional(),
-      minimum: z.number().optional(),
-      maximum: z.number().optional(),
-      minLength: nonNegativeInt.optional(),
-      maxLength: nonNegativeInt.optional(),
-      minItems: nonNegativeInt.optional(),
-      maxItems: nonNegativeInt.optional(),
-      pattern: z
-        .string()
-        .refine(
-          (p) => {
-            try {
-              new RegExp(p, 'u');
-              return true;
-            } catch {
-              return false;
-            }
-          },
-          { error: 'pattern is not a valid regular expression' },
-        )
-        .optional(),
-      anyOf: z.array(JsonSchema).min(1).optional(),
-      oneOf: z.array(JsonSchema).min(1).optional(),
-      allOf: z.array(JsonSchema).min(1).optional(),
+      type: z.optional(
+        z.union([TypeName, nonEmpty(TypeName)], { error: `type must be one of ${JSON_SCHEMA_TYPES.join(', ')}, or a list of them` }),
+      ),
+      title: z.optional(z.string()),
+      description: z.optional(z.string()),
+      properties: z.optional(z.record(z.string(), JsonSchema)),
+      required: z.optional(z.array(z.string(), { error: 'required must be a list of property names' })),
+      additionalProperties: z.optional(z.union([z.boolean(), JsonSchema])),
+      items: z.optional(JsonSchema),
+      enum: z.optional(nonEmpty(z.unknown(), 'enum needs at least one value')),
+      const: z.optional(z.unknown()),
+      format: z.optional(z.string()),
+      default: z.optional(z.unknown()),
+      minimum: z.optional(z.number()),
+      maximum: z.optional(z.number()),
+      minLength: z.optional(nonNegativeInt),
+      maxLength: z.optional(nonNegativeInt),
+      minItems: z.optional(nonNegativeInt),
+      maxItems: z.optional(nonNegativeInt),
+      pattern: z.optional(z.string().check(z.refine(isRegExp, { error: 'pattern is not a valid regular expression' }))),
+      anyOf: z.optional(nonEmpty(JsonSchema)),
+      oneOf: z.optional(nonEmpty(JsonSchema)),
+      allOf: z.optional(nonEmpty(JsonSchema)),
     })
-    .superRefine((s, ctx) => {
-      if (s.required && s.properties) {
-        for (const name of s.required) {
-          if (!(name in s.properties)) ctx.addIssue({ code: 'custom', path: ['required'], message: `required names "${name}", which is not in properties` });
+    .check(
+      z.superRefine((s, ctx) => {
+        if (s.required && s.properties) {
+          for (const name of s.required) {
+            if (!(name in s.properties)) ctx.addIssue({ code: 'custom', path: ['required'], message: `required names "${name}", which is not in properties` });
+          }
         }
-      }
-      if (s.required && new Set(s.required).size !== s.required.length) {
-        ctx.addIssue({ code: 'custom', path: ['required'], message: 'required lists a property twice' });
-      }
-    }),
+        if (s.required && new Set(s.required).size !== s.required.length) {
+          ctx.addIssue({ code: 'custom', path: ['required'], message: 'required lists a property twice' });
+        }
+      }),
+    ),
 );

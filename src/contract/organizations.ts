@@ -1,22 +1,34 @@
-import { z } from 'zod';
-import { Id, Timestamp, page } from './common';
+import * as z from 'zod/mini';
+import { Id } from './common';
+import { lenient, strict, type Mode, type Reading } from './reading';
 
-export const Organization = z.object({
-  id: Id,
-  name: z.string(),
-  slug: z.string(),
-  created_at: Timestamp,
-});
+/** Seed 004 lists organizations and workspaces without naming fields: beyond id and name, each is our decision. */
+const organization = <M extends Mode>(r: Reading<M>) =>
+  z.object({
+    id: Id,
+    name: z.string(),
+    slug: r.decided(z.string(), null),
+    created_at: r.decided(r.timestamp, null),
+  });
+export const Organization = organization(strict);
 export type Organization = z.infer<typeof Organization>;
+export const readOrganization = organization(lenient);
+export type OrganizationRead = z.output<typeof readOrganization>;
 
-export const Workspace = z.object({
-  id: Id,
-  org_id: Id,
-  name: z.string(),
-  slug: z.string(),
-  created_at: Timestamp,
-});
+const workspace = <M extends Mode>(r: Reading<M>) =>
+  z.object({
+    id: Id,
+    org_id: r.decided(Id, null),
+    name: z.string(),
+    slug: r.decided(z.string(), null),
+    created_at: r.decided(r.timestamp, null),
+  });
+export const Workspace = workspace(strict);
 export type Workspace = z.infer<typeof Workspace>;
+export const readWorkspace = workspace(lenient);
+export type WorkspaceRead = z.output<typeof readWorkspace>;
 
-export const OrganizationPage = page(Organization);
-export const WorkspacePage = page(Workspace);
+export const OrganizationPage = strict.page(Organization);
+export const readOrganizationPage = lenient.page(readOrganization);
+export const WorkspacePage = strict.page(Workspace);
+export const readWorkspacePage = lenient.page(readWorkspace);

@@ -1,42 +1,51 @@
-import { z } from 'zod';
-import { Id, Timestamp, page } from './common';
+import * as z from 'zod/mini';
+import { Id } from './common';
+import { lenient, strict, type Mode, type Reading } from './reading';
 
-/** A deployment ring (CONTRACT §6): `position` orders the promotion path. */
-export const Ring = z.object({
-  id: Id,
-  name: z.string(),
-  description: z.string().nullable(),
-  position: z.number().int().min(0),
-  created_at: Timestamp,
-  updated_at: Timestamp,
-});
+/**
+ * A deployment ring (CONTRACT §6): `position` orders the promotion path. Seed
+ * 004 reads only `id` and `name`; the rest is our decision.
+ */
+const ring = <M extends Mode>(r: Reading<M>) =>
+  z.object({
+    id: Id,
+    name: z.string(),
+    description: r.decided(z.nullable(z.string()), null),
+    position: r.decided(z.int().check(z.minimum(0)), null),
+    created_at: r.decided(r.timestamp, null),
+    updated_at: r.decided(r.timestamp, null),
+  });
+export const Ring = ring(strict);
 export type Ring = z.infer<typeof Ring>;
+export const readRing = ring(lenient);
+export type RingRead = z.output<typeof readRing>;
 
-export const RingPage = page(Ring);
+export const RingPage = strict.page(Ring);
+export const readRingPage = lenient.page(readRing);
 
 /** Ring names are short identifiers: dev, staging, prod, eu-canary **[decision]**. */
 export const RING_NAME = /^[a-z][a-z0-9-]*$/;
-const ringName = z
-  .string()
-  .trim()
-  .min(1, { error: 'Name is required' })
-  .max(63, { error: 'Name must be at most 63 characters' })
-  .regex(RING_NAME, { error: 'Use lowercase letters, digits and hyphens, starting with a letter' });
+const ringFields = {
+  name: z.string().check(
+    z.trim(),
+    z.minLength(1, { error: 'Name is required' }),
+    z.maxLength(63, { error: 'Name must be at most 63 characters' }),
+    z.regex(RING_NAME, { error: 'Use lowercase letters, digits and hyphens, starting with a letter' }),
+  ),
+  description: z.nullable(z.string().check(z.maxLength(500, { error: 'Description must be at most 500 characters' }))),
+  /** Where in the promotion path; omitted means last. Others shift to make room. */
+  position: z.int().check(z.minimum(0)),
+};
 
 export const RingCreate = z.strictObject({
-  name: ringName,
-  description: z.string().max(500, { error: 'Description must be at most 500 characters' }).nullable().optional(),
-  /** Where in the promotion path; omitted means last. Others shift to make room. */
-  position: z.number().int().min(0).optional(),
+  name: ringFields.name,
+  description: z.optional(ringFields.description),
+  position: z.optional(ringFields.position),
 });
 export type RingCreate = z.input<typeof RingCreate>;
 
-export const RingUpdate = z.strictObject({
-  name: ringName.optional(),
-  description: z.string().max(500, { error: 'Description must be at most 500 characters' }).nullable().optional(),
-  position: z.number().int().min(0).optional(),
-});
+export const RingUpdate = z.partial(z.strictObject(ringFields));
 export type RingUpdate = z.infer<typeof RingUpdate>;
 
 /** `?name=dev` resolves a ring by name, as `client.rings.resolve("dev")` does (seed 004). */
-export const RingListQuery = z.object({ name: z.string().optional() });
+export const RingListQuery = z.object({ name: z.optional(z.string()) });

@@ -1,5 +1,6 @@
-import { z } from 'zod';
-import { Id, ListQuery, Timestamp, page } from './common';
+import * as z from 'zod/mini';
+import { Id, ListQuery } from './common';
+import { lenient, strict, type Mode, type Reading } from './reading';
 
 export const ExecutionMode = z.enum(['invocation', 'persistent']);
 export type ExecutionMode = z.infer<typeof ExecutionMode>;
@@ -19,17 +20,17 @@ export const ConnectorBinding = z.strictObject({
   role: BindingRole,
 });
 export const ConnectorBindings = z.record(
-  z.string().regex(BINDING_NAME, { error: 'Binding names start with a letter and use a-z, 0-9 and _' }),
+  z.string().check(z.regex(BINDING_NAME, { error: 'Binding names start with a letter and use a-z, 0-9 and _' })),
   ConnectorBinding,
 );
 
 /** `^[a-z0-9]+(-[a-z0-9]+)*$`, 3–63 characters (CONTRACT §2). */
 export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-export const Slug = z
-  .string()
-  .min(3, { error: 'Slug must be at least 3 characters' })
-  .max(63, { error: 'Slug must be at most 63 characters' })
-  .regex(SLUG, { error: 'Use lowercase letters, digits and single hyphens, e.g. document-processor' });
+export const Slug = z.string().check(
+  z.minLength(3, { error: 'Slug must be at least 3 characters' }),
+  z.maxLength(63, { error: 'Slug must be at most 63 characters' }),
+  z.regex(SLUG, { error: 'Use lowercase letters, digits and single hyphens, e.g. document-processor' }),
+);
 
 /** Suggest a slug from a human name: "Document Processor" → "document-processor". */
 export function slugify(name: string): string {
@@ -56,26 +57,45 @@ export const PERSISTENT_DEFAULTS = {
   system_packages: [] as string[],
 } as const;
 
+const wholeNumber = (min: number, max: number, minMessage: string, maxMessage: string, error = 'Enter a whole number') =>
+  z.int({ error }).check(z.minimum(min, { error: minMessage }), z.maximum(max, { error: maxMessage }));
+
 export const persistentFields = {
-  min_replicas: z.number({ error: 'Enter a whole number' }).int({ error: 'Enter a whole number' }).min(0, { error: 'At least 0' }).max(100, { error: 'At most 100' }),
-  max_replicas: z.number({ error: 'Enter a whole number' }).int({ error: 'Enter a whole number' }).min(1, { error: 'At least 1' }).max(100, { error: 'At most 100' }),
-  concurrency_per_replica: z.number({ error: 'Enter a whole number' }).int({ error: 'Enter a whole number' }).min(1, { error: 'At least 1' }).max(1000, { error: 'At most 1000' }),
-  scale_threshold: z.number({ error: 'Enter a number' }).gt(0, { error: 'Must be greater than 0' }).max(100, { error: 'At most 100' }).nullable(),
-  startup_timeout_seconds: z.number({ error: 'Enter a whole number of seconds' }).int({ error: 'Enter a whole number of seconds' }).min(1, { error: 'At least 1 second' }).max(3600, { error: 'At most 3600 seconds' }).nullable(),
-  base_image: z.string().trim().min(1).max(255, { error: 'At most 255 characters' }).regex(/^[^\s]+$/, { error: 'An image reference has no spaces' }).nullable(),
+  min_replicas: wholeNumber(0, 100, 'At least 0', 'At most 100'),
+  max_replicas: wholeNumber(1, 100, 'At least 1', 'At most 100'),
+  concurrency_per_replica: wholeNumber(1, 1000, 'At least 1', 'At most 1000'),
+  scale_threshold: z.nullable(
+    z.number({ error: 'Enter a number' }).check(z.gt(0, { error: 'Must be greater than 0' }), z.maximum(100, { error: 'At most 100' })),
+  ),
+  startup_timeout_seconds: z.nullable(wholeNumber(1, 3600, 'At least 1 second', 'At most 3600 seconds', 'Enter a whole number of seconds')),
+  base_image: z.nullable(
+    z.string().check(
+      z.trim(),
+      z.minLength(1),
+      z.maxLength(255, { error: 'At most 255 characters' }),
+      z.regex(/^[^\s]+$/, { error: 'An image reference has no spaces' }),
+    ),
+  ),
   system_packages: z
-    .array(z.string().regex(SYSTEM_PACKAGE, { error: 'Package names use a-z, 0-9, . + and -' }))
-    .max(50, { error: 'At most 50 packages' })
-    .refine((xs) => new Set(xs).size === xs.length, { error: 'Each package once' }),
+    .array(z.string().check(z.regex(SYSTEM_PACKAGE, { error: 'Package names use a-z, 0-9, . + and -' })))
+    .check(
+      z.maxLength(50, { error: 'At most 50 packages' }),
+      z.refine((xs) => new Set(xs).size === xs.length, { error: 'Each package once' }),
+    ),
 };
 
+/** Every field a create or an update may send, without defaults (an update must not reset what it leaves out). */
 const serviceFields = {
-  name: z.string().trim().min(1, { error: 'Name is required' }).max(100, { error: 'Name must be at most 100 characters' }),
+  name: z.string().check(
+    z.trim(),
+    z.minLength(1, { error: 'Name is required' }),
+    z.maxLength(100, { error: 'Name must be at most 100 characters' }),
+  ),
   slug: Slug,
   execution_mode: ExecutionMode,
-  ring_id: Id.nullable(),
-  description: z.string().max(1000, { error: 'Description must be at most 1000 characters' }).nullable(),
-  environment_id: Id.nullable(),
+  ring_id: z.nullable(Id),
+  description: z.nullable(z.string().check(z.maxLength(1000, { error: 'Description must be at most 1000 characters' }))),
+  environment_id: z.nullable(Id),
   connector_bindings: ConnectorBindings,
   ...persistentFields,
 };
@@ -103,22 +123,24 @@ export const ServiceCreate = z
   .strictObject({
     name: serviceFields.name,
     slug: serviceFields.slug,
-    execution_mode: serviceFields.execution_mode.default('invocation'),
-    ring_id: serviceFields.ring_id.optional(),
-    description: serviceFields.description.optional(),
-    environment_id: serviceFields.environment_id.optional(),
-    connector_bindings: serviceFields.connector_bindings.default({}),
-    min_replicas: serviceFields.min_replicas.default(PERSISTENT_DEFAULTS.min_replicas),
-    max_replicas: serviceFields.max_replicas.default(PERSISTENT_DEFAULTS.max_replicas),
-    concurrency_per_replica: serviceFields.concurrency_per_replica.default(PERSISTENT_DEFAULTS.concurrency_per_replica),
-    scale_threshold: serviceFields.scale_threshold.default(null),
-    startup_timeout_seconds: serviceFields.startup_timeout_seconds.default(null),
-    base_image: serviceFields.base_image.default(null),
-    system_packages: serviceFields.system_packages.default([]),
+    execution_mode: z._default(serviceFields.execution_mode, 'invocation'),
+    ring_id: z.optional(serviceFields.ring_id),
+    description: z.optional(serviceFields.description),
+    environment_id: z.optional(serviceFields.environment_id),
+    connector_bindings: z._default(serviceFields.connector_bindings, {}),
+    min_replicas: z._default(serviceFields.min_replicas, PERSISTENT_DEFAULTS.min_replicas),
+    max_replicas: z._default(serviceFields.max_replicas, PERSISTENT_DEFAULTS.max_replicas),
+    concurrency_per_replica: z._default(serviceFields.concurrency_per_replica, PERSISTENT_DEFAULTS.concurrency_per_replica),
+    scale_threshold: z._default(serviceFields.scale_threshold, null),
+    startup_timeout_seconds: z._default(serviceFields.startup_timeout_seconds, null),
+    base_image: z._default(serviceFields.base_image, null),
+    system_packages: z._default(serviceFields.system_packages, () => []),
   })
-  .superRefine((s, ctx) => {
-    for (const issue of crossFieldIssues(s)) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
-  });
+  .check(
+    z.superRefine((s, ctx) => {
+      for (const issue of crossFieldIssues(s)) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+    }),
+  );
 export type ServiceCreateInput = z.input<typeof ServiceCreate>;
 export type ServiceCreate = z.output<typeof ServiceCreate>;
 
@@ -127,64 +149,60 @@ export type ServiceCreate = z.output<typeof ServiceCreate>;
  * server against the stored slug); cross-field rules are checked on the
  * merged result.
  */
-export const ServiceUpdate = z.strictObject({
-  name: serviceFields.name.optional(),
-  slug: serviceFields.slug.optional(),
-  execution_mode: serviceFields.execution_mode.optional(),
-  ring_id: serviceFields.ring_id.optional(),
-  description: serviceFields.description.optional(),
-  environment_id: serviceFields.environment_id.optional(),
-  connector_bindings: serviceFields.connector_bindings.optional(),
-  min_replicas: serviceFields.min_replicas.optional(),
-  max_replicas: serviceFields.max_replicas.optional(),
-  concurrency_per_replica: serviceFields.concurrency_per_replica.optional(),
-  scale_threshold: serviceFields.scale_threshold.optional(),
-  startup_timeout_seconds: serviceFields.startup_timeout_seconds.optional(),
-  base_image: serviceFields.base_image.optional(),
-  system_packages: serviceFields.system_packages.optional(),
-});
+export const ServiceUpdate = z.partial(z.strictObject(serviceFields));
 export type ServiceUpdate = z.infer<typeof ServiceUpdate>;
 
-export const HostedService = z.object({
-  id: Id,
-  org_id: Id,
-  workspace_id: Id,
-  name: z.string(),
-  slug: z.string(),
-  description: z.string().nullable(),
-  execution_mode: ExecutionMode,
-  status: ServiceStatus,
-  ring_id: Id.nullable(),
-  environment_id: Id.nullable(),
-  connector_bindings: z.record(z.string(), z.object({ connector_instance_id: Id, role: BindingRole })),
-  min_replicas: z.number().int(),
-  max_replicas: z.number().int(),
-  concurrency_per_replica: z.number().int(),
-  scale_threshold: z.number().nullable(),
-  startup_timeout_seconds: z.number().int().nullable(),
-  base_image: z.string().nullable(),
-  system_packages: z.array(z.string()),
-  /** The version serving most traffic, if any has been published. */
-  active_version_id: Id.nullable(),
-  active_version: z.number().int().nullable(),
-  /** The version being edited, if any. */
-  draft_version_id: Id.nullable(),
-  draft_version: z.number().int().nullable(),
-  deployment_state: DeploymentState.nullable(),
-  created_at: Timestamp,
-  updated_at: Timestamp,
-});
+/**
+ * A hosted service as the platform returns it. Seed 000 documents the create
+ * payload (name, slug, mode, ring, description, environment, the persistent
+ * settings with their defaults, bindings) and that a new service is `draft`;
+ * which versions serve and the deployment state are our decisions.
+ */
+const hostedService = <M extends Mode>(r: Reading<M>) =>
+  z.object({
+    id: Id,
+    org_id: Id,
+    workspace_id: Id,
+    name: z.string(),
+    slug: z.string(),
+    description: r.decided(z.nullable(z.string()), null),
+    execution_mode: ExecutionMode,
+    status: r.openEnum(ServiceStatus),
+    ring_id: r.decided(z.nullable(Id), null),
+    environment_id: r.decided(z.nullable(Id), null),
+    connector_bindings: r.decided(z.record(z.string(), z.object({ connector_instance_id: Id, role: r.openEnum(BindingRole) })), {}),
+    min_replicas: r.decided(z.int(), PERSISTENT_DEFAULTS.min_replicas),
+    max_replicas: r.decided(z.int(), PERSISTENT_DEFAULTS.max_replicas),
+    concurrency_per_replica: r.decided(z.int(), PERSISTENT_DEFAULTS.concurrency_per_replica),
+    scale_threshold: r.decided(z.nullable(z.number()), PERSISTENT_DEFAULTS.scale_threshold),
+    startup_timeout_seconds: r.decided(z.nullable(z.int()), PERSISTENT_DEFAULTS.startup_timeout_seconds),
+    base_image: r.decided(z.nullable(z.string()), PERSISTENT_DEFAULTS.base_image),
+    system_packages: r.decided(z.array(z.string()), PERSISTENT_DEFAULTS.system_packages),
+    /** The version serving most traffic, if any has been published. */
+    active_version_id: r.decided(z.nullable(Id), null),
+    active_version: r.decided(z.nullable(z.int()), null),
+    /** The version being edited, if any. */
+    draft_version_id: r.decided(z.nullable(Id), null),
+    draft_version: r.decided(z.nullable(z.int()), null),
+    deployment_state: r.decided(z.nullable(r.openEnum(DeploymentState)), null),
+    created_at: r.timestamp,
+    updated_at: r.timestamp,
+  });
+export const HostedService = hostedService(strict);
 export type HostedService = z.infer<typeof HostedService>;
+export const readHostedService = hostedService(lenient);
+export type HostedServiceRead = z.output<typeof readHostedService>;
 
 export const SERVICE_SORT_FIELDS = ['created_at', 'updated_at', 'name', 'slug', 'status'] as const;
 export const ServiceSort = z.enum(SERVICE_SORT_FIELDS);
 
 /** List query (seed 001) plus `execution_mode` **[decision]**. */
-export const ServiceListQuery = ListQuery.extend({
-  sort: ServiceSort.default('created_at'),
-  status: ServiceStatus.optional(),
-  execution_mode: ExecutionMode.optional(),
+export const ServiceListQuery = z.extend(ListQuery, {
+  sort: z._default(ServiceSort, 'created_at'),
+  status: z.optional(ServiceStatus),
+  execution_mode: z.optional(ExecutionMode),
 });
 export type ServiceListQuery = z.output<typeof ServiceListQuery>;
 
-export const ServicePage = page(HostedService);
+export const ServicePage = strict.page(HostedService);
+export const readServicePage = lenient.page(readHostedService);

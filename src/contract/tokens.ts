@@ -1,50 +1,64 @@
-import { z } from 'zod';
-import { Id, Timestamp, page } from './common';
+import * as z from 'zod/mini';
+import { Id, Timestamp } from './common';
+import { lenient, strict, type Mode, type Reading } from './reading';
 
 /** `…/service-tokens/mint` (seed 001, 004): claims and a TTL → a signed JWT, shown once. */
 export const MintRequest = z.strictObject({
-  claims: z.record(z.string(), z.unknown(), { error: 'Claims must be a JSON object' }).default({}),
-  ttl_minutes: z
-    .number({ error: 'TTL must be a whole number of minutes' })
-    .int({ error: 'TTL must be a whole number of minutes' })
-    .min(1, { error: 'TTL must be at least 1 minute' })
-    .max(10_080, { error: 'TTL must be at most 10080 minutes (7 days)' })
-    .default(60),
+  claims: z._default(z.record(z.string(), z.unknown(), { error: 'Claims must be a JSON object' }), () => ({})),
+  ttl_minutes: z._default(
+    z.int({ error: 'TTL must be a whole number of minutes' }).check(
+      z.minimum(1, { error: 'TTL must be at least 1 minute' }),
+      z.maximum(10_080, { error: 'TTL must be at most 10080 minutes (7 days)' }),
+    ),
+    60,
+  ),
 });
 export type MintRequest = z.input<typeof MintRequest>;
 
-export const MintResponse = z.object({ token: z.string(), jti: z.string(), expires_at: Timestamp });
+/** Seed 004 prints `jti` and `expires_at` of the mint result. */
+const mintResponse = <M extends Mode>(r: Reading<M>) => z.object({ token: z.string(), jti: z.string(), expires_at: r.timestamp });
+export const MintResponse = mintResponse(strict);
 export type MintResponse = z.infer<typeof MintResponse>;
+export const readMintResponse = mintResponse(lenient);
+export type MintResponseRead = z.output<typeof readMintResponse>;
 
 /** Revoke one token by `jti` (seed 004 `revoke(jti, expires_at, reason)`). */
 export const RevokeRequest = z.strictObject({
-  jti: z.string().trim().min(1, { error: 'Enter the token ID (jti)' }).max(200),
-  expires_at: Timestamp.nullable().optional(),
-  reason: z.string().max(500).nullable().optional(),
+  jti: z.string().check(z.trim(), z.minLength(1, { error: 'Enter the token ID (jti)' }), z.maxLength(200)),
+  expires_at: z.optional(z.nullable(Timestamp)),
+  reason: z.optional(z.nullable(z.string().check(z.maxLength(500)))),
 });
 export type RevokeRequest = z.input<typeof RevokeRequest>;
 
 /** Revoke every token of the service issued until now (seed 004 `revoke_all(reason)`). */
 export const RevokeAllRequest = z.strictObject({
-  reason: z.string().trim().min(1, { error: 'Give a reason' }).max(500),
+  reason: z.string().check(z.trim(), z.minLength(1, { error: 'Give a reason' }), z.maxLength(500)),
 });
 
-export const Revocation = z.object({
-  id: Id,
-  service_id: Id,
-  kind: z.enum(['token', 'all']),
-  /** Null for revoke-all. */
-  jti: z.string().nullable(),
-  reason: z.string().nullable(),
-  revoked_at: Timestamp,
-  /** When the revocation stops mattering (the token would have expired anyway). */
-  expires_at: Timestamp.nullable(),
-  revoked_by: z.string(),
-});
+export const RevocationKind = z.enum(['token', 'all']);
+
+/** A revocation as `list_revocations` returns it (seed 004 names the call, not the fields). */
+const revocation = <M extends Mode>(r: Reading<M>) =>
+  z.object({
+    id: Id,
+    service_id: r.decided(Id, null),
+    kind: r.openEnum(RevocationKind),
+    /** Null for revoke-all. */
+    jti: r.decided(z.nullable(z.string()), null),
+    reason: r.decided(z.nullable(z.string()), null),
+    revoked_at: r.timestamp,
+    /** When the revocation stops mattering (the token would have expired anyway). */
+    expires_at: r.decided(z.nullable(r.timestamp), null),
+    revoked_by: r.decided(z.string(), null),
+  });
+export const Revocation = revocation(strict);
 export type Revocation = z.infer<typeof Revocation>;
+export const readRevocation = revocation(lenient);
+export type RevocationRead = z.output<typeof readRevocation>;
 
-export const RevocationPage = page(Revocation);
+export const RevocationPage = strict.page(Revocation);
+export const readRevocationPage = lenient.page(readRevocation);
 
 export const RevocationListQuery = z.object({
-  include_expired: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  include_expired: z.pipe(z._default(z.enum(['true', 'false']), 'false'), z.transform((v) => v === 'true')),
 });

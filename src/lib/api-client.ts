@@ -1,5 +1,5 @@
-import type { z } from 'zod';
-import { TokenResponse } from '@/contract/auth';
+import * as z from 'zod/mini';
+import { readTokenResponse } from '@/contract/auth';
 import { paths } from '@/contract/paths';
 import { ApiError } from './api-error';
 import { apiBaseUrl } from './env';
@@ -63,7 +63,7 @@ export function refreshSession(): Promise<boolean> {
     try {
       const res = await send('POST', paths.refresh(), { body: { refresh_token: refreshToken }, anonymous: true });
       if (!res.ok) return false;
-      setSession(TokenResponse.parse(await res.json()));
+      setSession(z.parse(readTokenResponse, await res.json()));
       return true;
     } catch {
       return false;
@@ -91,7 +91,7 @@ async function sendAuthorized(method: string, path: string, opts: RequestOptions
   return res;
 }
 
-export async function request<S extends z.ZodType>(
+export async function request<S extends z.core.$ZodType>(
   method: string,
   path: string,
   schema: S | null,
@@ -100,7 +100,7 @@ export async function request<S extends z.ZodType>(
   const res = await sendAuthorized(method, path, opts);
   if (schema === null || res.status === 204) return undefined as z.output<S>;
   const json: unknown = await res.json();
-  const parsed = schema.safeParse(json);
+  const parsed = z.safeParse(schema, json);
   if (!parsed.success) {
     // The platform answered something the contract does not describe.
     throw new ApiError(res.status, `Unexpected response from ${method} ${path}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
@@ -131,9 +131,9 @@ export function filenameOf(disposition: string | null): string | null {
 }
 
 export const api = {
-  get: <S extends z.ZodType>(path: string, schema: S, opts?: RequestOptions) => request('GET', path, schema, opts),
-  post: <S extends z.ZodType>(path: string, schema: S | null, opts?: RequestOptions) => request('POST', path, schema, opts),
-  put: <S extends z.ZodType>(path: string, schema: S | null, opts?: RequestOptions) => request('PUT', path, schema, opts),
+  get: <S extends z.core.$ZodType>(path: string, schema: S, opts?: RequestOptions) => request('GET', path, schema, opts),
+  post: <S extends z.core.$ZodType>(path: string, schema: S | null, opts?: RequestOptions) => request('POST', path, schema, opts),
+  put: <S extends z.core.$ZodType>(path: string, schema: S | null, opts?: RequestOptions) => request('PUT', path, schema, opts),
   delete: (path: string, opts?: RequestOptions) => request('DELETE', path, null, opts),
   text: requestText,
 };

@@ -1,5 +1,11 @@
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
+import { configureEnglishMessages } from '@/contract/locale';
 import { ApiError, fieldName } from './api-error';
+
+// Every form loads this module, and none is on the first page: a check without
+// a message of its own reads in English here, and the services list does not
+// download zod's messages.
+configureEnglishMessages();
 
 /**
  * Put a failed request's errors where the user will look: each 422/409 issue

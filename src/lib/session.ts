@@ -1,4 +1,4 @@
-import type { TokenResponse } from '@/contract/auth';
+import type { TokenResponseRead } from '@/contract/auth';
 
 /**
  * Where the session lives, and why:
@@ -16,8 +16,11 @@ const KEY = 'hs.session';
 export type Session = {
   accessToken: string;
   refreshToken: string | null;
-  /** Epoch milliseconds when the access token expires. */
-  expiresAt: number;
+  /**
+   * Epoch milliseconds when the access token expires; null when the platform
+   * did not say (`expires_in` is optional), and then a 401 is what tells.
+   */
+  expiresAt: number | null;
 };
 
 let current: Session | null = read();
@@ -28,8 +31,12 @@ function read(): Session | null {
     const raw = globalThis.sessionStorage?.getItem(KEY);
     if (!raw) return null;
     const parsed = JSON.parse(raw) as Partial<Session>;
-    if (typeof parsed.accessToken !== 'string' || typeof parsed.expiresAt !== 'number') return null;
-    return { accessToken: parsed.accessToken, refreshToken: parsed.refreshToken ?? null, expiresAt: parsed.expiresAt };
+    if (typeof parsed.accessToken !== 'string') return null;
+    return {
+      accessToken: parsed.accessToken,
+      refreshToken: parsed.refreshToken ?? null,
+      expiresAt: typeof parsed.expiresAt === 'number' ? parsed.expiresAt : null,
+    };
   } catch {
     return null;
   }
@@ -39,11 +46,12 @@ export function getSession(): Session | null {
   return current;
 }
 
-export function setSession(tokens: TokenResponse, now = Date.now()): Session {
+/** Keep a token set; the strict `TokenResponse` is a `TokenResponseRead` too. */
+export function setSession(tokens: TokenResponseRead, now = Date.now()): Session {
   current = {
     accessToken: tokens.access_token,
     refreshToken: tokens.refresh_token,
-    expiresAt: now + tokens.expires_in * 1000,
+    expiresAt: tokens.expires_in === null ? null : now + tokens.expires_in * 1000,
   };
   globalThis.sessionStorage?.setItem(KEY, JSON.stringify(current));
   listeners.forEach((l) => l());

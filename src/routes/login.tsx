@@ -1,11 +1,11 @@
 import { createFileRoute, redirect } from '@tanstack/react-router';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SignInPage } from '@/features/auth/components/sign-in-page';
 import { getSession } from '@/lib/session';
 import { safeRedirect } from '@/lib/safe-redirect';
 
 export const Route = createFileRoute('/login')({
-  validateSearch: z.object({ redirect: z.string().optional().catch(undefined) }),
+  validateSearch: z.object({ redirect: z.catch(z.optional(z.string()), undefined) }),
   beforeLoad: ({ search }) => {
     if (getSession()) throw redirect({ href: safeRedirect(search.redirect) });
   },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SortOrder } from '@/contract/common';
 import { ExecutionMode, ServiceSort, ServiceStatus, type ServiceListQuery } from '@/contract/services';
 
@@ -15,19 +15,18 @@ export const SERVICES_SEARCH_DEFAULTS = {
   size: 25,
 } as const;
 
+/** Missing or invalid, the value is the default. */
+const orDefault = <S extends z.core.SomeType>(schema: S, value: z.core.util.NoUndefined<z.output<S>>) => z.catch(z._default(schema, value), value);
+
 /** The list's state in the URL: every field falls back to its default, so a bad link still opens. */
 export const ServicesSearch = z.object({
-  q: z.string().trim().max(200).default(SERVICES_SEARCH_DEFAULTS.q).catch(SERVICES_SEARCH_DEFAULTS.q),
-  status: z.union([ServiceStatus, z.literal('all')]).default('all').catch('all'),
-  mode: z.union([ExecutionMode, z.literal('all')]).default('all').catch('all'),
-  sort: ServiceSort.default('created_at').catch('created_at'),
-  order: SortOrder.default('desc').catch('desc'),
-  page: z.number().int().min(1).max(100_000).default(1).catch(1),
-  size: z
-    .number()
-    .refine((n): n is PageSize => (PAGE_SIZES as readonly number[]).includes(n))
-    .default(25)
-    .catch(25),
+  q: orDefault(z.string().check(z.trim(), z.maxLength(200)), SERVICES_SEARCH_DEFAULTS.q),
+  status: orDefault(z.union([ServiceStatus, z.literal('all')]), 'all'),
+  mode: orDefault(z.union([ExecutionMode, z.literal('all')]), 'all'),
+  sort: orDefault(ServiceSort, 'created_at'),
+  order: orDefault(SortOrder, 'desc'),
+  page: orDefault(z.int().check(z.minimum(1), z.maximum(100_000)), 1),
+  size: orDefault(z.literal(PAGE_SIZES), 25),
 });
 export type ServicesSearch = z.output<typeof ServicesSearch>;
 

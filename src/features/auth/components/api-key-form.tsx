@@ -1,12 +1,12 @@
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { ApiError } from '@/lib/api-error';
 import { SignInWithApiKeySchema, useSignIn } from '../api/sign-in';
 
-const schema = SignInWithApiKeySchema.pick({ api_key: true });
+const schema = z.pick(SignInWithApiKeySchema, { api_key: true });
 type Values = z.input<typeof schema>;
 
 export function ApiKeyForm({ onSignedIn }: { onSignedIn: () => void }) {

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { toast } from 'sonner';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Dialog, DialogFormFooter } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import type { Scope } from '@/contract/paths';
@@ -19,14 +19,14 @@ const ROLES = [
 
 function formSchema(taken: string[]) {
   return z.object({
-    name: z
-      .string()
-      .trim()
-      .min(1, { error: 'Name is required' })
-      .max(63, { error: 'Name must be at most 63 characters' })
-      .regex(BINDING_NAME, { error: 'Start with a letter; use a-z, 0-9 and _' })
-      .refine((n) => !taken.includes(n), { error: 'This service already has a binding with that name' }),
-    connector_instance_id: z.string().min(1, { error: 'Choose a connector instance' }),
+    name: z.string().check(
+      z.trim(),
+      z.minLength(1, { error: 'Name is required' }),
+      z.maxLength(63, { error: 'Name must be at most 63 characters' }),
+      z.regex(BINDING_NAME, { error: 'Start with a letter; use a-z, 0-9 and _' }),
+      z.refine((n) => !taken.includes(n), { error: 'This service already has a binding with that name' }),
+    ),
+    connector_instance_id: z.string().check(z.minLength(1, { error: 'Choose a connector instance' })),
     role: BindingRole,
   });
 }

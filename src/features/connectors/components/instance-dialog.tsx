@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Dialog, DialogFormFooter } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { InstanceCreate, type ConnectorField, type ConnectorInstance, type ConnectorType } from '@/contract/connectors';
@@ -19,15 +19,17 @@ function formSchema(type: ConnectorType, instance: ConnectorInstance | null) {
   return z
     .object({
       name: InstanceCreate.shape.name,
-      description: z.string().max(500, { error: 'Description must be at most 500 characters' }),
+      description: z.string().check(z.maxLength(500, { error: 'Description must be at most 500 characters' })),
       config: z.record(z.string(), z.union([z.string(), z.boolean()])),
     })
-    .superRefine((v, ctx) => {
-      const config = toConfig(type.fields, v.config, instance !== null);
-      for (const issue of formConfigIssues(type.fields, config, instance?.secrets_set ?? [])) {
-        ctx.addIssue({ code: 'custom', path: ['config', issue.field], message: issue.message });
-      }
-    });
+    .check(
+      z.superRefine((v, ctx) => {
+        const config = toConfig(type.fields, v.config, instance !== null);
+        for (const issue of formConfigIssues(type.fields, config, instance?.secrets_set ?? [])) {
+          ctx.addIssue({ code: 'custom', path: ['config', issue.field], message: issue.message });
+        }
+      }),
+    );
 }
 
 export function InstanceDialog({

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Dialog, DialogFormFooter } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import type { Scope } from '@/contract/paths';
@@ -11,7 +11,7 @@ import { applyServerErrors } from '@/lib/form-errors';
 import { useIdempotencyKey } from '@/lib/idempotency';
 import { ringSchema, useSaveRing } from '../api/save-ring';
 
-const formSchema = z.object({ name: ringSchema.shape.name, description: z.string().max(500, { error: 'Description must be at most 500 characters' }) });
+const formSchema = z.object({ name: ringSchema.shape.name, description: z.string().check(z.maxLength(500, { error: 'Description must be at most 500 characters' })) });
 type FormValues = z.infer<typeof formSchema>;
 const FIELDS = ['name', 'description'] as const;
 

@@ -3,6 +3,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
+import * as z from 'zod/mini';
 import { useRings } from '@/api/get-rings';
 import { useWhoami } from '@/api/get-whoami';
 import { Button } from '@/components/ui/button';
@@ -22,9 +23,11 @@ import { PersistentSettingsFields } from './persistent-settings-fields';
 import { RingSelect } from './ring-select';
 
 /** The update schema plus the rules that span fields — the same ones the platform checks. */
-const settingsSchema = updateServiceSchema.superRefine((s, ctx) => {
-  for (const issue of crossFieldIssues(s)) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
-});
+const settingsSchema = updateServiceSchema.check(
+  z.superRefine((s, ctx) => {
+    for (const issue of crossFieldIssues(s)) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+  }),
+);
 
 const FIELDS = SERVICE_FORM_FIELDS;
 

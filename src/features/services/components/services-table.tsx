@@ -1,14 +1,82 @@
 import { Link } from '@tanstack/react-router';
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Skeleton } from '@/components/ui/skeleton';
 import type { HostedService } from '@/contract/services';
 import { formatDateTime, formatRelative } from '@/lib/format';
 import type { ServicesSearch } from '../services-search';
 import { DeploymentStateBadge, ExecutionModeLabel, ServiceStatusBadge } from './service-status';
 
-const column = createColumnHelper<HostedService>();
-const SORTABLE = new Set<string>(['name', 'status', 'created_at', 'updated_at']);
+type Column = {
+  id: string;
+  header: string;
+  /** The list query's sort field, when the platform can sort by this column. */
+  sort?: ServicesSearch['sort'];
+  cell: (service: HostedService) => ReactNode;
+};
+
+/**
+ * A plain table rather than a table library: sorting and paging happen on the
+ * platform, so the rows are drawn as they come — and the services list, the
+ * first page most people open, does not download a table engine.
+ */
+function serviceColumns(ringNames: Map<string, string>): Column[] {
+  return [
+    {
+      id: 'name',
+      header: 'Name',
+      sort: 'name',
+      cell: (s) => (
+        <div className="cell-name">
+          <Link
+            to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId"
+            params={{ orgId: s.org_id, workspaceId: s.workspace_id, serviceId: s.id }}
+            className="row-link"
+          >
+            {s.name}
+          </Link>
+          <span className="mono muted">{s.slug}</span>
+        </div>
+      ),
+    },
+    { id: 'execution_mode', header: 'Mode', cell: (s) => <ExecutionModeLabel mode={s.execution_mode} /> },
+    {
+      id: 'status',
+      header: 'Status',
+      sort: 'status',
+      cell: (s) => (
+        <span className="badges">
+          <ServiceStatusBadge status={s.status} />
+          {s.deployment_state && <DeploymentStateBadge state={s.deployment_state} />}
+        </span>
+      ),
+    },
+    {
+      id: 'ring_id',
+      header: 'Ring',
+      cell: (s) => (s.ring_id ? (ringNames.get(s.ring_id) ?? <span className="muted">unknown</span>) : <span className="muted">—</span>),
+    },
+    {
+      id: 'version',
+      header: 'Version',
+      cell: (s) => (
+        <span>
+          {s.active_version !== null ? `v${s.active_version} live` : <span className="muted">not published</span>}
+          {s.draft_version !== null && <span className="muted"> · v{s.draft_version} draft</span>}
+        </span>
+      ),
+    },
+    { id: 'updated_at', header: 'Updated', sort: 'updated_at', cell: (s) => <Moment at={s.updated_at} /> },
+    { id: 'created_at', header: 'Created', sort: 'created_at', cell: (s) => <Moment at={s.created_at} /> },
+  ];
+}
+
+function Moment({ at }: { at: string }) {
+  return (
+    <time dateTime={at} title={formatDateTime(at)}>
+      {formatRelative(at)}
+    </time>
+  );
+}
 
 export function ServicesTable({
   services,
@@ -25,116 +93,39 @@ export function ServicesTable({
   onSortChange: (sort: ServicesSearch['sort'], order: ServicesSearch['order']) => void;
   fetching: boolean;
 }) {
-  const columns = useMemo(
-    () => [
-      column.accessor('name', {
-        header: 'Name',
-        cell: ({ row }) => (
-          <div className="cell-name">
-            <Link
-              to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId"
-              params={{ orgId: row.original.org_id, workspaceId: row.original.workspace_id, serviceId: row.original.id }}
-              className="row-link"
-            >
-              {row.original.name}
-            </Link>
-            <span className="mono muted">{row.original.slug}</span>
-          </div>
-        ),
-      }),
-      column.accessor('execution_mode', { header: 'Mode', cell: (c) => <ExecutionModeLabel mode={c.getValue()} /> }),
-      column.accessor('status', {
-        header: 'Status',
-        cell: ({ row }) => (
-          <span className="badges">
-            <ServiceStatusBadge status={row.original.status} />
-            {row.original.deployment_state && <DeploymentStateBadge state={row.original.deployment_state} />}
-          </span>
-        ),
-      }),
-      column.accessor('ring_id', {
-        header: 'Ring',
-        cell: (c) => {
-          const id = c.getValue();
-          return id ? (ringNames.get(id) ?? <span className="muted">unknown</span>) : <span className="muted">—</span>;
-        },
-      }),
-      column.display({
-        id: 'version',
-        header: 'Version',
-        cell: ({ row }) => {
-          const s = row.original;
-          return (
-            <span>
-              {s.active_version !== null ? `v${s.active_version} live` : <span className="muted">not published</span>}
-              {s.draft_version !== null && <span className="muted"> · v{s.draft_version} draft</span>}
-            </span>
-          );
-        },
-      }),
-      column.accessor('updated_at', {
-        header: 'Updated',
-        cell: (c) => <time dateTime={c.getValue()} title={formatDateTime(c.getValue())}>{formatRelative(c.getValue())}</time>,
-      }),
-      column.accessor('created_at', {
-        header: 'Created',
-        cell: (c) => <time dateTime={c.getValue()} title={formatDateTime(c.getValue())}>{formatRelative(c.getValue())}</time>,
-      }),
-    ],
-    [ringNames],
-  );
-
-  const sorting: SortingState = [{ id: sort, desc: order === 'desc' }];
-  const table = useReactTable({
-    data: services ?? [],
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    manualSorting: true,
-    manualPagination: true,
-    state: { sorting },
-    getRowId: (s) => s.id,
-  });
+  const columns = useMemo(() => serviceColumns(ringNames), [ringNames]);
 
   return (
     <div className="table-wrap" aria-busy={fetching}>
       <table className="table">
         <caption className="visually-hidden">Hosted services</caption>
         <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sortable = SORTABLE.has(header.column.id);
-                const active = sort === header.column.id;
-                return (
-                  <th key={header.id} scope="col" aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : undefined}>
-                    {sortable ? (
-                      <button
-                        type="button"
-                        className="th-sort"
-                        onClick={() =>
-                          onSortChange(header.column.id as ServicesSearch['sort'], active && order === 'desc' ? 'asc' : 'desc')
-                        }
-                      >
-                        {flexRender(header.column.columnDef.header, header.getContext())}
-                        <span aria-hidden="true" className="sort-arrow">
-                          {active ? (order === 'asc' ? '▲' : '▼') : '↕'}
-                        </span>
-                      </button>
-                    ) : (
-                      flexRender(header.column.columnDef.header, header.getContext())
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
+          <tr>
+            {columns.map(({ id, header, sort: field }) => {
+              const active = field !== undefined && sort === field;
+              return (
+                <th key={id} scope="col" aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : undefined}>
+                  {field ? (
+                    <button type="button" className="th-sort" onClick={() => onSortChange(field, active && order === 'desc' ? 'asc' : 'desc')}>
+                      {header}
+                      <span aria-hidden="true" className="sort-arrow">
+                        {active ? (order === 'asc' ? '▲' : '▼') : '↕'}
+                      </span>
+                    </button>
+                  ) : (
+                    header
+                  )}
+                </th>
+              );
+            })}
+          </tr>
         </thead>
         <tbody>
           {services
-            ? table.getRowModel().rows.map((row) => (
-                <tr key={row.id}>
-                  {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+            ? services.map((service) => (
+                <tr key={service.id}>
+                  {columns.map((column) => (
+                    <td key={column.id}>{column.cell(service)}</td>
                   ))}
                 </tr>
               ))

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { paths, type Scope } from '@/contract/paths';
 import { Revocation, RevokeAllRequest, RevokeRequest } from '@/contract/tokens';
 import { api } from '@/lib/api-client';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 export { RevokeRequest as revokeSchema, RevokeAllRequest as revokeAllSchema };
 

@@ -2,14 +2,14 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import type { Scope } from '@/contract/paths';
 import { applyServerErrors } from '@/lib/form-errors';
 import { revokeSchema, useRevokeToken } from '../api/revoke-token';
 
-const formSchema = z.object({ jti: revokeSchema.shape.jti, reason: z.string().max(500, { error: 'Reason must be at most 500 characters' }) });
+const formSchema = z.object({ jti: revokeSchema.shape.jti, reason: z.string().check(z.maxLength(500, { error: 'Reason must be at most 500 characters' })) });
 type FormValues = z.infer<typeof formSchema>;
 const FIELDS = ['jti', 'reason'] as const;
 

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { toast } from 'sonner';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Dialog, DialogFormFooter } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import type { Scope } from '@/contract/paths';
@@ -22,12 +22,14 @@ const formSchema = z
     request_schema: z.string(),
     response_schema: z.string(),
   })
-  .superRefine((v, ctx) => {
-    for (const field of ['request_schema', 'response_schema'] as const) {
-      const check = describeJsonSchemaText(v[field]);
-      if (!check.ok) ctx.addIssue({ code: 'custom', path: [field], message: check.message });
-    }
-  });
+  .check(
+    z.superRefine((v, ctx) => {
+      for (const field of ['request_schema', 'response_schema'] as const) {
+        const check = describeJsonSchemaText(v[field]);
+        if (!check.ok) ctx.addIssue({ code: 'custom', path: [field], message: check.message });
+      }
+    }),
+  );
 type FormValues = z.infer<typeof formSchema>;
 
 const EMPTY_SCHEMA = JSON.stringify({ type: 'object', properties: {}, required: [] }, null, 2);

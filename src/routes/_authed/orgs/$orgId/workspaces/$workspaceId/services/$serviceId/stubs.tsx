@@ -1,12 +1,12 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { versionsQueryOptions } from '@/api/get-versions';
 import { StubsPage } from '@/features/stubs/components/stubs-page';
 
 /** The language and version are in the URL, so a link opens the same stub; a bad value falls back to the default. */
 const stubsSearch = z.object({
-  language: z.enum(['python', 'typescript']).optional().catch(undefined),
-  version: z.coerce.number().int().min(1).optional().catch(undefined),
+  language: z.catch(z.optional(z.enum(['python', 'typescript'])), undefined),
+  version: z.catch(z.optional(z.coerce.number().check(z.int(), z.minimum(1))), undefined),
 });
 
 export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs')({

@@ -1,9 +1,9 @@
 import { createFileRoute, stripSearchParams } from '@tanstack/react-router';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { TokensPage } from '@/features/tokens/components/tokens-page';
 
 /** The revocations toggle lives in the URL, so a link reproduces the view; a bad value falls back. */
-const TokensSearch = z.object({ expired: z.boolean().catch(false).default(false) });
+const TokensSearch = z.object({ expired: z._default(z.catch(z.boolean(), false), false) });
 
 export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens')({
   staticData: { crumb: 'Tokens' },
