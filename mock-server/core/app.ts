@@ -28,7 +28,7 @@ import { versionsApi } from '../versions/routes';
 import type { MockEnv, Platform } from './context';
 import { errorReply } from './errors';
 import { buildOpenApi } from './openapi';
-import { domainApi, operation, type DomainApi, type Operation } from './operations';
+import { domainApi, get, post, type DomainApi, type Operation } from './operations';
 import { readLegacyState, retireLegacyState, StateDatabase, statePaths } from './persistence';
 import { noContent, send } from './replies';
 import { buildSeed } from './seed';
@@ -92,27 +92,14 @@ const DOMAINS: DomainApi[] = [
 export const ResetRequest = z.strictObject({ seed: z.optional(z.enum(['demo', 'empty'])) });
 
 /** The mock's own description and the test support route. */
-const metaApi = domainApi([
-  operation({
-    method: 'get',
-    path: '/openapi.json',
-    operationId: 'openapi',
-    summary: "This mock's OpenAPI 3.1 document",
-    tags: ['meta'],
+const metaApi = domainApi(['meta'], [
+  get('/openapi.json', 'openapi', "This mock's OpenAPI 3.1 document", {
     auth: 'none',
     responses: { 200: { description: 'OpenAPI 3.1 document' } },
     handler: () => ({ status: 200, body: openapiDoc() }),
   }),
-  operation({
-    method: 'post',
-    path: '/__test__/reset',
-    operationId: 'testReset',
-    summary: 'Reset the mock to a seed (test support; no auth)',
-    tags: ['test'],
-    auth: 'none',
-    body: ResetRequest,
-    bodyOptional: true,
-    extension: true,
+  post('/__test__/reset', 'testReset', 'Reset the mock to a seed (test support; no auth)', {
+    tags: ['test'], auth: 'none', body: ResetRequest, bodyOptional: true, extension: true,
     responses: { 204: { description: 'Reset' }, 422: { description: 'Validation error' } },
     handler: ({ var: { platform, body } }) => {
       platform.reset(body.seed);

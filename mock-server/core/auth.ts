@@ -15,8 +15,15 @@ import { forbidden, unauthorized } from './errors';
 import type { UserRecord } from './records';
 import type { Store } from './store';
 
-export const ROLE_WRITE_SERVICES: readonly Role[] = ['admin', 'developer'];
-export const ROLE_ADMIN: readonly Role[] = ['admin'];
+/** Who may do an operation, and what it is called in the 403 the others get. */
+export interface Access {
+  roles: readonly Role[];
+  action: string;
+}
+/** Admins and developers: services, versions, deploys, tokens (CONTRACT §8). */
+export const developers = (action: string): Access => ({ roles: ['admin', 'developer'], action });
+/** Admins only: rings and organization credentials. */
+export const admins = (action: string): Access => ({ roles: ['admin'], action });
 
 export const nowSec = () => Math.floor(Date.now() / 1000);
 
@@ -72,7 +79,7 @@ export const authenticate: MiddlewareHandler<MockEnv> = async (c, next) => {
   await next();
 };
 
-export function authorize(roles: readonly Role[], action = 'do this'): MiddlewareHandler<MockEnv> {
+export function authorize({ roles, action }: Access): MiddlewareHandler<MockEnv> {
   return async (c, next) => {
     const role = c.var.principal?.user.role;
     if (role && !roles.includes(role)) throw forbidden(`Your role (${role}) cannot ${action}`);

@@ -133,7 +133,7 @@ export function buildOpenApi(routes: readonly Operation[]): Json {
       responses,
       security: r.auth === 'bearer' ? [{ bearerAuth: [] }] : r.auth === 'service-token' ? [{ serviceToken: [] }] : [],
     };
-    if (r.roles) op.description = `Roles: ${r.roles.join(', ')}.`;
+    if (r.allow) op.description = `Roles: ${r.allow.roles.join(', ')}.`;
     if (r.extension) op['x-extension'] = true;
     if (r.body) {
       op.requestBody = {

@@ -14,9 +14,8 @@
 import { Hono, type Context, type Handler, type MiddlewareHandler } from 'hono';
 import type { H } from 'hono/types';
 import * as z from 'zod/mini';
-import type { Role } from '../../src/contract/auth';
 import type { Scope } from '../../src/contract/paths';
-import { authenticate, authorize } from './auth';
+import { authenticate, authorize, type Access } from './auth';
 import type { MockEnv, Platform, Principal, ScopeVars } from './context';
 import { issue, validationError, zodToIssues, type Where } from './errors';
 import { idempotency, type ShownOnce } from './idempotency';
@@ -36,7 +35,9 @@ export type Auth = 'bearer' | 'none' | 'service-token';
 type Out<S> = S extends Schema ? z.output<S> : undefined;
 
 /** The contract's path builders with Hono placeholders for the scope. */
-export const AT: Scope = { orgId: ':org_id', workspaceId: ':workspace_id' };
+const AT: Scope = { orgId: ':org_id', workspaceId: ':workspace_id' };
+const WORKSPACE = '/orgs/:org_id/workspaces/:workspace_id';
+const SERVICE = `${WORKSPACE}/hosted-services/:service_id` as const;
 
 /**
  * A Hono path relative to `/api/v1` (its literal type gives the handler its
@@ -46,6 +47,16 @@ export function apiPath<const P extends string>(path: P, fromContract: string): 
   const contract = decodeURIComponent(fromContract);
   if (contract !== path) throw new Error(`The mock's path ${path} is not the contract's ${contract}`);
   return path;
+}
+
+/** A path in a workspace: `workspacePath('/connectors', paths.connectorTypes)`. */
+export function workspacePath<const S extends string>(suffix: S, build: (scope: Scope) => string): `${typeof WORKSPACE}${S}` {
+  return apiPath(`${WORKSPACE}${suffix}`, build(AT));
+}
+
+/** A path of a service: `servicePath('/deploy', paths.deploy)`; more parameters through the builder. */
+export function servicePath<const S extends string>(suffix: S, build: (scope: Scope, serviceId: string) => string): `${typeof SERVICE}${S}` {
+  return apiPath(`${SERVICE}${suffix}`, build(AT, ':service_id'));
 }
 
 export interface ResponseSpec {
@@ -65,15 +76,16 @@ export type OperationContext<P extends string, A extends Auth, B, Q> = Context<{
 
 export interface OperationSpec<P extends string, A extends Auth, B extends Schema | undefined, Q extends Schema | undefined> {
   method: Method;
-  /** Relative to `/api/v1`, from `apiPath()`. */
+  /** Relative to `/api/v1`, from `apiPath()`, `workspacePath()` or `servicePath()`. */
   path: P;
   operationId: string;
   summary: string;
-  tags: readonly string[];
-  auth: A;
-  /** Roles allowed; others get 403 "Your role (x) cannot <action>". */
-  roles?: readonly Role[];
-  action?: string;
+  /** Default: the domain's. */
+  tags?: readonly string[];
+  /** Default: `bearer`. */
+  auth?: A;
+  /** Who may (others get 403 "Your role (x) cannot <action>"); default: every signed-in role. */
+  allow?: Access;
   body?: B;
   /** The body may be absent (treated as `{}`). */
   bodyOptional?: boolean;
@@ -88,13 +100,31 @@ export interface OperationSpec<P extends string, A extends Auth, B extends Schem
   handler: (c: OperationContext<P, A, B, Q>) => Reply | Promise<Reply>;
 }
 
-export type Operation = OperationSpec<string, Auth, Schema | undefined, Schema | undefined>;
+type AnySpec = OperationSpec<string, Auth, Schema | undefined, Schema | undefined>;
+/** An operation as served and documented: its defaults filled in. */
+export type Operation = AnySpec & { tags: readonly string[]; auth: Auth };
 
-export function operation<const P extends string, A extends Auth, B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(
+export function operation<const P extends string, A extends Auth = 'bearer', B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(
   spec: OperationSpec<P, A, B, Q>,
-): Operation {
-  return spec as unknown as Operation;
+): AnySpec {
+  return spec as unknown as AnySpec;
 }
+
+type Rest<P extends string, A extends Auth, B extends Schema | undefined, Q extends Schema | undefined> = Omit<OperationSpec<P, A, B, Q>, 'method' | 'path' | 'operationId' | 'summary'>;
+
+/** `get(path, operationId, summary, { responses, handler, … })`: an operation written the way Hono routes read. */
+function verb(method: Method) {
+  return <const P extends string, A extends Auth = 'bearer', B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(
+    path: P,
+    operationId: string,
+    summary: string,
+    rest: Rest<P, A, B, Q>,
+  ): AnySpec => operation<P, A, B, Q>({ ...rest, method, path, operationId, summary });
+}
+export const get = verb('get');
+export const post = verb('post');
+export const put = verb('put');
+export const del = verb('delete');
 
 /** A domain's operations: the Hono sub-app that serves them, and their definitions for the OpenAPI document. */
 export interface DomainApi {
@@ -102,7 +132,9 @@ export interface DomainApi {
   readonly operations: readonly Operation[];
 }
 
-export function domainApi(operations: Operation[]): DomainApi {
+/** A domain's operations (tagged `tags` unless they say otherwise) as a sub-app. */
+export function domainApi(tags: readonly string[], specs: AnySpec[]): DomainApi {
+  const operations: Operation[] = specs.map((op) => ({ ...op, tags: op.tags ?? tags, auth: op.auth ?? 'bearer' }));
   const app = new Hono<MockEnv>();
   for (const op of operations) {
     const [first, ...rest]: H<MockEnv>[] = [...middlewareOf(op), handlerOf(op)];
@@ -114,7 +146,7 @@ export function domainApi(operations: Operation[]): DomainApi {
 function middlewareOf(op: Operation): MiddlewareHandler<MockEnv>[] {
   const chain: MiddlewareHandler<MockEnv>[] = [];
   if (op.auth === 'bearer') chain.push(authenticate, resolveScope);
-  if (op.roles) chain.push(authorize(op.roles, op.action));
+  if (op.allow) chain.push(authorize(op.allow));
   if (op.query || op.body) chain.push(parseInput(op));
   if (op.idempotent) chain.push(idempotency(op.idempotent === true ? undefined : op.idempotent));
   return chain;

@@ -4,12 +4,14 @@
  * `c.var`: `:org_id` (the caller's own organization only), `:workspace_id`,
  * `:service_id`, `:version_id` and `:endpoint_id` within the service,
  * `:ring_id` and `:instance_id` within the workspace, `:connector_id` a
- * catalog type.
+ * catalog type. A new parameter is one line in each table below (and its type
+ * in context.ts `ScopeVars`).
  */
 import type { MiddlewareHandler } from 'hono';
 import { connectorType } from '../connectors/catalog';
-import type { MockEnv } from './context';
+import type { MockEnv, Principal, ScopeVars } from './context';
 import { notFound } from './errors';
+import type { Store } from './store';
 
 /** Each path parameter that names a thing, and the `c.var` it is resolved into. */
 export const SCOPE_PARAMS = {
@@ -36,53 +38,38 @@ export const PARAM_THINGS: Record<ScopeParam, string> = {
   instance_id: 'Connector instance',
 };
 
+type Found<K extends ScopeParam> = ScopeVars[(typeof SCOPE_PARAMS)[K]] | undefined;
+
+/** How each parameter is found, given what the parameters before it resolved. */
+const FIND: { [K in ScopeParam]: (store: Store, id: string, scope: Partial<ScopeVars>, caller: Principal | undefined) => Found<K> } = {
+  // Users see only their own organization; anything else is "not found".
+  org_id: (store, id, _scope, caller) => (caller && id === caller.user.org_id ? store.organizations.get(id) : undefined),
+  workspace_id: (store, id, { org }) => (org ? store.workspaceIn(org.id, id) : undefined),
+  service_id: (store, id, { workspace }) => (workspace ? store.serviceIn(workspace.id, id) : undefined),
+  version_id: (store, id, { service }) => (service ? store.versionIn(service.id, id) : undefined),
+  endpoint_id: (store, id, { service }) => (service ? store.endpointIn(service.id, id) : undefined),
+  ring_id: (store, id, { workspace }) => {
+    const ring = store.rings.get(id);
+    return ring && ring.workspace_id === workspace?.id ? ring : undefined;
+  },
+  connector_id: (_store, id) => connectorType(id),
+  instance_id: (store, id, { workspace, connector }) => {
+    const instance = store.connectorInstances.get(id);
+    return instance && instance.workspace_id === workspace?.id && instance.connector_id === connector?.id ? instance : undefined;
+  },
+};
+
 export const resolveScope: MiddlewareHandler<MockEnv> = async (c, next) => {
-  const p = c.req.param() as Partial<Record<ScopeParam, string>>;
-  const { store, principal } = c.var;
-  if (p.org_id !== undefined) {
-    const thing = p.workspace_id !== undefined ? 'Workspace' : 'Organization';
-    // Users see only their own organization; anything else is "not found".
-    const org = principal && p.org_id === principal.user.org_id ? store.organizations.get(p.org_id) : undefined;
-    if (!org) throw notFound(thing);
-    c.set('org', org);
+  const params = c.req.param() as Partial<Record<ScopeParam, string>>;
+  const scope: Partial<ScopeVars> = {};
+  for (const param of Object.keys(SCOPE_PARAMS) as ScopeParam[]) {
+    const id = params[param];
+    if (id === undefined) continue;
+    const found = FIND[param](c.var.store, id, scope, c.var.principal);
+    // An organization that is not the caller's hides its workspaces too.
+    if (!found) throw notFound(param === 'org_id' && params.workspace_id !== undefined ? 'Workspace' : PARAM_THINGS[param]);
+    Object.assign(scope, { [SCOPE_PARAMS[param]]: found });
   }
-  const org = c.var.org;
-  if (p.workspace_id !== undefined) {
-    const workspace = org ? store.workspaceIn(org.id, p.workspace_id) : undefined;
-    if (!workspace) throw notFound('Workspace');
-    c.set('workspace', workspace);
-  }
-  const workspace = c.var.workspace;
-  if (p.service_id !== undefined) {
-    const service = workspace ? store.serviceIn(workspace.id, p.service_id) : undefined;
-    if (!service) throw notFound('Service');
-    c.set('service', service);
-  }
-  const service = c.var.service;
-  if (p.version_id !== undefined) {
-    const version = service ? store.versionIn(service.id, p.version_id) : undefined;
-    if (!version) throw notFound('Version');
-    c.set('version', version);
-  }
-  if (p.endpoint_id !== undefined) {
-    const endpoint = service ? store.endpointIn(service.id, p.endpoint_id) : undefined;
-    if (!endpoint) throw notFound('Endpoint');
-    c.set('endpoint', endpoint);
-  }
-  if (p.ring_id !== undefined) {
-    const ring = store.rings.get(p.ring_id);
-    if (!ring || ring.workspace_id !== workspace?.id) throw notFound('Ring');
-    c.set('ring', ring);
-  }
-  if (p.connector_id !== undefined) {
-    const connector = connectorType(p.connector_id);
-    if (!connector) throw notFound('Connector');
-    c.set('connector', connector);
-  }
-  if (p.instance_id !== undefined) {
-    const instance = store.connectorInstances.get(p.instance_id);
-    if (!instance || instance.workspace_id !== workspace?.id || instance.connector_id !== c.var.connector?.id) throw notFound('Connector instance');
-    c.set('instance', instance);
-  }
+  for (const [name, value] of Object.entries(scope)) c.set(name as keyof ScopeVars, value as never);
   await next();
 };

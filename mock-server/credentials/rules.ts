@@ -52,6 +52,12 @@ export function putCredentials(store: Store, target: { scope: 'organization'; or
   return store.cloudCredentials.put(rec);
 }
 
+/** Set the organization's record; the answer names the services that override it. */
+export function setOrganizationCredentials(store: Store, orgId: string, body: CredentialsInput, updatedBy: string): OrganizationCredentials {
+  putCredentials(store, { scope: 'organization', orgId }, body, updatedBy);
+  return organizationCredentials(store, orgId);
+}
+
 export function deleteServiceCredentials(store: Store, serviceId: string): boolean {
   return store.cloudCredentials.delete(key('service', serviceId));
 }

@@ -95,6 +95,7 @@ async function invoke(c: Context, store: Store): Promise<Reply> {
 const METHODS: Method[] = ['get', 'post', 'put', 'patch', 'delete'];
 
 export const gatewayApi = domainApi(
+  ['gateway'],
   METHODS.map((method) =>
     operation({
     method,
@@ -102,7 +103,6 @@ export const gatewayApi = domainApi(
     operationId: `invokeService${method[0]!.toUpperCase()}${method.slice(1)}`,
     summary:
       "Invoke a service endpoint through the gateway with a service token. `{path}` is the endpoint's path; `v{version}/{path}` pins a version, otherwise the traffic split picks one. The body (GET/DELETE: query and path parameters) is checked against the endpoint's request schema; the answer is an example of its response schema.",
-    tags: ['gateway'],
     auth: 'service-token',
     responses: {
       200: { description: "An example of the endpoint's response; `X-Service-Version` names the version that answered" },

@@ -2,21 +2,14 @@
 import { OrganizationPage, WorkspacePage } from '../../src/contract/organizations';
 import { paths } from '../../src/contract/paths';
 import { matches, PageQuery, paginate } from '../core/lists';
-import { apiPath, domainApi, operation } from '../core/operations';
+import { apiPath, domainApi, get } from '../core/operations';
 import { reply } from '../core/replies';
-import { E401, E404, E422 } from '../core/responses';
+import { E401, E422, READ_ERRORS } from '../core/responses';
 
-const tags = ['organizations'];
 const WORKSPACES = apiPath('/organizations/:org_id/workspaces', paths.workspaces(':org_id'));
 
-export const organizationsApi = domainApi([
-  operation({
-    method: 'get',
-    path: paths.organizations(),
-    operationId: 'listOrganizations',
-    summary: 'Organizations the user belongs to',
-    tags,
-    auth: 'bearer',
+export const organizationsApi = domainApi(['organizations'], [
+  get(paths.organizations(), 'listOrganizations', 'Organizations the user belongs to', {
     query: PageQuery,
     responses: { 200: { description: 'A page of organizations', schema: OrganizationPage }, 401: E401, 422: E422 },
     handler: ({ var: { store, principal, query } }) => {
@@ -24,15 +17,9 @@ export const organizationsApi = domainApi([
       return reply(200, OrganizationPage, paginate(orgs, query));
     },
   }),
-  operation({
-    method: 'get',
-    path: WORKSPACES,
-    operationId: 'listWorkspaces',
-    summary: "An organization's workspaces, by name",
-    tags,
-    auth: 'bearer',
+  get(WORKSPACES, 'listWorkspaces', "An organization's workspaces, by name", {
     query: PageQuery,
-    responses: { 200: { description: 'A page of workspaces', schema: WorkspacePage }, 401: E401, 404: E404, 422: E422 },
+    responses: { 200: { description: 'A page of workspaces', schema: WorkspacePage }, ...READ_ERRORS, 422: E422 },
     handler: ({ var: { store, org, query } }) => {
       const list = [...store.workspaces.values()].filter((w) => w.org_id === org.id && matches(query.search, w.name, w.slug)).sort((a, b) => a.name.localeCompare(b.name));
       return reply(200, WorkspacePage, paginate(list, query));

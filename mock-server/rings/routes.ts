@@ -7,31 +7,24 @@ import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
 import { paths } from '../../src/contract/paths';
 import { Ring, RingCreate, RingListQuery, RingPage, RingUpdate } from '../../src/contract/rings';
-import { ROLE_ADMIN } from '../core/auth';
+import { admins } from '../core/auth';
 import { matches, PageQuery, paginate } from '../core/lists';
-import { apiPath, AT, domainApi, operation } from '../core/operations';
+import { del, domainApi, get, post, put, workspacePath } from '../core/operations';
 import type { RingRecord } from '../core/records';
 import { noContent, reply } from '../core/replies';
-import { E401, E404, E422 } from '../core/responses';
+import { E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
 import { isoNow } from '../core/time';
 import { assertUniqueRingName, deleteRing, placeRing, toRing } from './rules';
 
-const tags = ['rings'];
-const RINGS = apiPath('/orgs/:org_id/workspaces/:workspace_id/deployments/rings', paths.rings(AT));
-const RING = apiPath('/orgs/:org_id/workspaces/:workspace_id/deployments/rings/:ring_id', paths.ring(AT, ':ring_id'));
-const E403 = { description: "The caller's role may not do this (rings are managed by admins)" };
-const writes = { roles: ROLE_ADMIN, action: 'manage rings' } as const;
+const RINGS = workspacePath('/deployments/rings', paths.rings);
+const RING = workspacePath('/deployments/rings/:ring_id', (s) => paths.ring(s, ':ring_id'));
+const E403_ADMINS = { description: "The caller's role may not do this (rings are managed by admins)" };
+const writes = admins('manage rings');
 
-export const ringsApi = domainApi([
-  operation({
-    method: 'get',
-    path: RINGS,
-    operationId: 'listRings',
-    summary: "A workspace's deployment rings, by position",
-    tags,
-    auth: 'bearer',
+export const ringsApi = domainApi(['rings'], [
+  get(RINGS, 'listRings', "A workspace's deployment rings, by position", {
     query: z.extend(RingListQuery, PageQuery.shape),
-    responses: { 200: { description: 'A page of rings (`?name=dev` resolves one: a page of at most one)', schema: RingPage }, 401: E401, 404: E404, 422: E422 },
+    responses: { 200: { description: 'A page of rings (`?name=dev` resolves one: a page of at most one)', schema: RingPage }, ...READ_ERRORS, 422: E422 },
     handler: ({ var: { store, workspace, query } }) => {
       const rings = store
         .ringsOf(workspace.id)
@@ -40,17 +33,9 @@ export const ringsApi = domainApi([
       return reply(200, RingPage, paginate(rings, query));
     },
   }),
-  operation({
-    method: 'post',
-    path: RINGS,
-    operationId: 'createRing',
-    summary: 'Create a deployment ring (position omitted: last; others shift to make room)',
-    tags,
-    auth: 'bearer',
-    ...writes,
-    body: RingCreate,
-    idempotent: true,
-    responses: { 201: { description: 'Created', schema: Ring }, 401: E401, 403: E403, 404: E404, 409: { description: 'A ring with this name exists in the workspace' }, 422: E422 },
+  post(RINGS, 'createRing', 'Create a deployment ring (position omitted: last; others shift to make room)', {
+    allow: writes, body: RingCreate, idempotent: true,
+    responses: { 201: { description: 'Created', schema: Ring }, ...WRITE_ERRORS, 403: E403_ADMINS, 409: { description: 'A ring with this name exists in the workspace' }, 422: E422 },
     handler: ({ var: { store, workspace, body }, req }) => {
       assertUniqueRingName(store, workspace.id, body.name);
       const now = isoNow();
@@ -59,26 +44,13 @@ export const ringsApi = domainApi([
       return reply(201, Ring, toRing(placed), { Location: `${req.path}/${rec.id}` });
     },
   }),
-  operation({
-    method: 'get',
-    path: RING,
-    operationId: 'getRing',
-    summary: 'Get a deployment ring',
-    tags,
-    auth: 'bearer',
-    responses: { 200: { description: 'The ring', schema: Ring }, 401: E401, 404: E404 },
+  get(RING, 'getRing', 'Get a deployment ring', {
+    responses: { 200: { description: 'The ring', schema: Ring }, ...READ_ERRORS },
     handler: ({ var: { ring } }) => reply(200, Ring, toRing(ring)),
   }),
-  operation({
-    method: 'put',
-    path: RING,
-    operationId: 'updateRing',
-    summary: 'Update a ring (partial): rename (unique), describe, or move it in the promotion path',
-    tags,
-    auth: 'bearer',
-    ...writes,
-    body: RingUpdate,
-    responses: { 200: { description: 'The updated ring', schema: Ring }, 401: E401, 403: E403, 404: E404, 409: { description: 'A ring with this name exists in the workspace' }, 422: E422 },
+  put(RING, 'updateRing', 'Update a ring (partial): rename (unique), describe, or move it in the promotion path', {
+    allow: writes, body: RingUpdate,
+    responses: { 200: { description: 'The updated ring', schema: Ring }, ...WRITE_ERRORS, 403: E403_ADMINS, 409: { description: 'A ring with this name exists in the workspace' }, 422: E422 },
     handler: ({ var: { store, workspace, ring, body } }) => {
       if (body.name !== undefined) assertUniqueRingName(store, workspace.id, body.name, ring.id);
       const now = isoNow();
@@ -87,15 +59,9 @@ export const ringsApi = domainApi([
       return reply(200, Ring, toRing(placed));
     },
   }),
-  operation({
-    method: 'delete',
-    path: RING,
-    operationId: 'deleteRing',
-    summary: 'Delete a ring that no service uses (positions close up)',
-    tags,
-    auth: 'bearer',
-    ...writes,
-    responses: { 204: { description: 'Deleted' }, 401: E401, 403: E403, 404: E404, 409: { description: 'Services use the ring; the detail names them' } },
+  del(RING, 'deleteRing', 'Delete a ring that no service uses (positions close up)', {
+    allow: writes,
+    responses: { 204: { description: 'Deleted' }, ...WRITE_ERRORS, 403: E403_ADMINS, 409: { description: 'Services use the ring; the detail names them' } },
     handler: ({ var: { store, ring } }) => {
       deleteRing(store, ring, isoNow());
       return noContent();

@@ -4,9 +4,9 @@
  */
 import { paths } from '../../src/contract/paths';
 import { VersionQuery } from '../../src/contract/versions';
-import { apiPath, AT, domainApi, operation } from '../core/operations';
+import { domainApi, get, servicePath } from '../core/operations';
 import type { ServiceRecord } from '../core/records';
-import { E401, E404, E422 } from '../core/responses';
+import { E422, READ_ERRORS } from '../core/responses';
 import type { Store } from '../core/store';
 import { publishedVersion } from '../versions/rules';
 import { pythonStub } from './python-stub';
@@ -14,10 +14,9 @@ import { serviceOpenApi } from './service-openapi';
 import type { StubInput } from './type-model';
 import { typescriptStub } from './typescript-stub';
 
-const tags = ['versions'];
-const OPENAPI = apiPath('/orgs/:org_id/workspaces/:workspace_id/hosted-services/:service_id/openapi.json', paths.serviceOpenapi(AT, ':service_id'));
-const PYTHON = apiPath('/orgs/:org_id/workspaces/:workspace_id/hosted-services/:service_id/stubs/python', paths.stub(AT, ':service_id', 'python'));
-const TYPESCRIPT = apiPath('/orgs/:org_id/workspaces/:workspace_id/hosted-services/:service_id/stubs/typescript', paths.stub(AT, ':service_id', 'typescript'));
+const OPENAPI = servicePath('/openapi.json', paths.serviceOpenapi);
+const PYTHON = servicePath('/stubs/python', (s, id) => paths.stub(s, id, 'python'));
+const TYPESCRIPT = servicePath('/stubs/typescript', (s, id) => paths.stub(s, id, 'typescript'));
 
 const NO_PUBLISHED = { description: 'No published version (or the version named is a draft)' };
 
@@ -32,38 +31,20 @@ const stubHeaders = (file: string) => ({
   'X-Content-Type-Options': 'nosniff',
 });
 
-export const stubsApi = domainApi([
-  operation({
-    method: 'get',
-    path: OPENAPI,
-    operationId: 'getServiceOpenapi',
-    summary: "The service's OpenAPI 3.1 document, from the active version (or `?version=N`)",
-    tags,
-    auth: 'bearer',
+export const stubsApi = domainApi(['versions'], [
+  get(OPENAPI, 'getServiceOpenapi', "The service's OpenAPI 3.1 document, from the active version (or `?version=N`)", {
     query: VersionQuery,
-    responses: { 200: { description: 'OpenAPI 3.1 document' }, 401: E401, 404: E404, 409: NO_PUBLISHED, 422: E422 },
+    responses: { 200: { description: 'OpenAPI 3.1 document' }, ...READ_ERRORS, 409: NO_PUBLISHED, 422: E422 },
     handler: ({ var: { store, service, query } }) => ({ status: 200, body: serviceOpenApi(stubInput(store, service, query.version)) }),
   }),
-  operation({
-    method: 'get',
-    path: PYTHON,
-    operationId: 'getPythonStub',
-    summary: 'A typed Python client (httpx, TypedDict) for the active version (or `?version=N`)',
-    tags,
-    auth: 'bearer',
+  get(PYTHON, 'getPythonStub', 'A typed Python client (httpx, TypedDict) for the active version (or `?version=N`)', {
     query: VersionQuery,
-    responses: { 200: { description: 'client.py', contentType: 'text/plain' }, 401: E401, 404: E404, 409: NO_PUBLISHED, 422: E422 },
+    responses: { 200: { description: 'client.py', contentType: 'text/plain' }, ...READ_ERRORS, 409: NO_PUBLISHED, 422: E422 },
     handler: ({ var: { store, service, query } }) => ({ status: 200, text: pythonStub(stubInput(store, service, query.version)), headers: stubHeaders('client.py') }),
   }),
-  operation({
-    method: 'get',
-    path: TYPESCRIPT,
-    operationId: 'getTypescriptStub',
-    summary: 'A typed TypeScript client (fetch) for the active version (or `?version=N`)',
-    tags,
-    auth: 'bearer',
+  get(TYPESCRIPT, 'getTypescriptStub', 'A typed TypeScript client (fetch) for the active version (or `?version=N`)', {
     query: VersionQuery,
-    responses: { 200: { description: 'client.ts', contentType: 'text/plain' }, 401: E401, 404: E404, 409: NO_PUBLISHED, 422: E422 },
+    responses: { 200: { description: 'client.ts', contentType: 'text/plain' }, ...READ_ERRORS, 409: NO_PUBLISHED, 422: E422 },
     handler: ({ var: { store, service, query } }) => ({ status: 200, text: typescriptStub(stubInput(store, service, query.version)), headers: stubHeaders('client.ts') }),
   }),
 ]);

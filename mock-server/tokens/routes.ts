@@ -9,35 +9,24 @@
 import * as z from 'zod/mini';
 import { paths } from '../../src/contract/paths';
 import { MintRequest, MintResponse, Revocation, RevocationListQuery, RevocationPage, RevokeAllRequest, RevokeRequest } from '../../src/contract/tokens';
-import { ROLE_WRITE_SERVICES } from '../core/auth';
+import { developers } from '../core/auth';
 import { paginate, PagingQuery } from '../core/lists';
-import { apiPath, AT, domainApi, operation } from '../core/operations';
+import { domainApi, get, post, servicePath } from '../core/operations';
 import { reply } from '../core/replies';
-import { E401, E403, E404, E422 } from '../core/responses';
+import { E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
 import { isExpired, mintReplayConflict, mintToken, revokeAll, revokeOne } from './rules';
 
-const tags = ['service-tokens'];
-const MINT = apiPath('/orgs/:org_id/workspaces/:workspace_id/hosted-services/:service_id/service-tokens/mint', paths.mintToken(AT, ':service_id'));
-const REVOKE = apiPath('/orgs/:org_id/workspaces/:workspace_id/hosted-services/:service_id/service-tokens/revoke', paths.revokeToken(AT, ':service_id'));
-const REVOKE_ALL = apiPath('/orgs/:org_id/workspaces/:workspace_id/hosted-services/:service_id/service-tokens/revoke-all', paths.revokeAllTokens(AT, ':service_id'));
-const REVOCATIONS = apiPath('/orgs/:org_id/workspaces/:workspace_id/hosted-services/:service_id/service-tokens/revocations', paths.revocations(AT, ':service_id'));
+const MINT = servicePath('/service-tokens/mint', paths.mintToken);
+const REVOKE = servicePath('/service-tokens/revoke', paths.revokeToken);
+const REVOKE_ALL = servicePath('/service-tokens/revoke-all', paths.revokeAllTokens);
+const REVOCATIONS = servicePath('/service-tokens/revocations', paths.revocations);
 
 export const RevocationPageQuery = z.extend(RevocationListQuery, PagingQuery.shape);
-const revokes = { roles: ROLE_WRITE_SERVICES, action: 'revoke service tokens' } as const;
+const revokes = developers('revoke service tokens');
 
-export const tokensApi = domainApi([
-  operation({
-    method: 'post',
-    path: MINT,
-    operationId: 'mintServiceToken',
-    summary:
-      'Mint a service token (a signed JWT with the claims, sub = the service, org_id, jti, iat, exp). Shown once: an Idempotency-Key seen before is a 409 naming the jti, never a replay.',
-    tags,
-    auth: 'bearer',
-    roles: ROLE_WRITE_SERVICES,
-    action: 'mint service tokens',
-    body: MintRequest,
-    bodyOptional: true,
+export const tokensApi = domainApi(['service-tokens'], [
+  post(MINT, 'mintServiceToken', 'Mint a service token (a signed JWT with the claims, sub = the service, org_id, jti, iat, exp). Shown once: an Idempotency-Key seen before is a 409 naming the jti, never a replay.', {
+    allow: developers('mint service tokens'), body: MintRequest, bodyOptional: true,
     idempotent: {
       // Only the jti is remembered under the key; the token itself is never kept.
       remember: (body) => ({ jti: (body as { jti: string }).jti }),
@@ -45,50 +34,28 @@ export const tokensApi = domainApi([
     },
     responses: {
       201: { description: 'The token, shown this once', schema: MintResponse },
-      401: E401,
-      403: E403,
-      404: E404,
+      ...WRITE_ERRORS,
       409: { description: 'The Idempotency-Key already minted a token' },
       422: { description: 'Validation error (TTL out of range, claims not an object, a reserved claim)' },
     },
     handler: async ({ var: { store, service, body } }) => reply(201, MintResponse, await mintToken(store, service, body.claims, body.ttl_minutes), { 'Cache-Control': 'no-store' }),
   }),
-  operation({
-    method: 'post',
-    path: REVOKE,
-    operationId: 'revokeServiceToken',
-    summary: 'Revoke one token by jti (again: the existing revocation, 200)',
-    tags,
-    auth: 'bearer',
-    ...revokes,
-    body: RevokeRequest,
-    responses: { 200: { description: 'Already revoked', schema: Revocation }, 201: { description: 'Revoked', schema: Revocation }, 401: E401, 403: E403, 404: E404, 422: E422 },
+  post(REVOKE, 'revokeServiceToken', 'Revoke one token by jti (again: the existing revocation, 200)', {
+    allow: revokes, body: RevokeRequest,
+    responses: { 200: { description: 'Already revoked', schema: Revocation }, 201: { description: 'Revoked', schema: Revocation }, ...WRITE_ERRORS, 422: E422 },
     handler: ({ var: { store, service, principal, body } }) => {
       const { rec, created } = revokeOne(store, service, principal.user.email, body.jti, body.expires_at ?? null, body.reason ?? null);
       return reply(created ? 201 : 200, Revocation, rec);
     },
   }),
-  operation({
-    method: 'post',
-    path: REVOKE_ALL,
-    operationId: 'revokeAllServiceTokens',
-    summary: 'Revoke every token of the service issued until now (tokens minted later work)',
-    tags,
-    auth: 'bearer',
-    ...revokes,
-    body: RevokeAllRequest,
-    responses: { 201: { description: 'Revoked', schema: Revocation }, 401: E401, 403: E403, 404: E404, 422: E422 },
+  post(REVOKE_ALL, 'revokeAllServiceTokens', 'Revoke every token of the service issued until now (tokens minted later work)', {
+    allow: revokes, body: RevokeAllRequest,
+    responses: { 201: { description: 'Revoked', schema: Revocation }, ...WRITE_ERRORS, 422: E422 },
     handler: ({ var: { store, service, principal, body } }) => reply(201, Revocation, revokeAll(store, service, principal.user.email, body.reason)),
   }),
-  operation({
-    method: 'get',
-    path: REVOCATIONS,
-    operationId: 'listServiceTokenRevocations',
-    summary: "The service's revocations, newest first (include_expired=true to include those past their expires_at)",
-    tags,
-    auth: 'bearer',
+  get(REVOCATIONS, 'listServiceTokenRevocations', "The service's revocations, newest first (include_expired=true to include those past their expires_at)", {
     query: RevocationPageQuery,
-    responses: { 200: { description: 'A page of revocations', schema: RevocationPage }, 401: E401, 404: E404, 422: E422 },
+    responses: { 200: { description: 'A page of revocations', schema: RevocationPage }, ...READ_ERRORS, 422: E422 },
     handler: ({ var: { store, service, query } }) => {
       const now = Date.now();
       const all = store.revocations

@@ -1,38 +1,41 @@
 /** Versions, draft endpoints and publishing (CONTRACT §3, seed 000, 001). */
 import { paths } from '../../src/contract/paths';
 import { Endpoint, EndpointCreate, EndpointListQuery, EndpointPage, EndpointUpdate, PublishRequest, ServiceVersion, VersionListQuery, VersionPage } from '../../src/contract/versions';
-import { ROLE_WRITE_SERVICES } from '../core/auth';
+import { developers } from '../core/auth';
 import { conflict, notFound } from '../core/errors';
 import { paginate } from '../core/lists';
-import { apiPath, AT, domainApi, operation } from '../core/operations';
+import { del, domainApi, get, post, put, servicePath } from '../core/operations';
 import { noContent, reply } from '../core/replies';
-import { E401, E403, E404, E422 } from '../core/responses';
+import { E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
 import { isoNow } from '../core/time';
 import { createDraft, createEndpoint, deleteEndpoint, draftOf, publish, sortEndpoints, updateEndpoint } from './rules';
 
-const VERSIONS = apiPath('/orgs/:org_id/workspaces/:workspace_id/hosted-services/:service_id/versions', paths.versions(AT, ':service_id'));
-const VERSION = apiPath('/orgs/:org_id/workspaces/:workspace_id/hosted-services/:service_id/versions/:version_id', paths.version(AT, ':service_id', ':version_id'));
-const PUBLISH_VERSION = apiPath(
-  '/orgs/:org_id/workspaces/:workspace_id/hosted-services/:service_id/versions/:version_id/publish',
-  paths.publishVersion(AT, ':service_id', ':version_id'),
-);
-const PUBLISH_DRAFT = apiPath('/orgs/:org_id/workspaces/:workspace_id/hosted-services/:service_id/publish', paths.publishDraft(AT, ':service_id'));
-const ENDPOINTS = apiPath('/orgs/:org_id/workspaces/:workspace_id/hosted-services/:service_id/endpoints', paths.endpoints(AT, ':service_id'));
-const ENDPOINT = apiPath('/orgs/:org_id/workspaces/:workspace_id/hosted-services/:service_id/endpoints/:endpoint_id', paths.endpoint(AT, ':service_id', ':endpoint_id'));
+const VERSIONS = servicePath('/versions', paths.versions);
+const VERSION = servicePath('/versions/:version_id', (s, id) => paths.version(s, id, ':version_id'));
+const PUBLISH_VERSION = servicePath('/versions/:version_id/publish', (s, id) => paths.publishVersion(s, id, ':version_id'));
+const PUBLISH_DRAFT = servicePath('/publish', paths.publishDraft);
+const ENDPOINTS = servicePath('/endpoints', paths.endpoints);
+const ENDPOINT = servicePath('/endpoints/:endpoint_id', (s, id) => paths.endpoint(s, id, ':endpoint_id'));
 
-const publishes = { roles: ROLE_WRITE_SERVICES, action: 'publish versions' } as const;
-const endpointWrites = { tags: ['endpoints'], roles: ROLE_WRITE_SERVICES, action: 'change endpoints' } as const;
+/** Both publish operations: who may, the body, the key, the answers. */
+const publishing = (notDraft: string, noEndpoints: string) => ({
+  allow: developers('publish versions'),
+  body: PublishRequest,
+  bodyOptional: true,
+  idempotent: true as const,
+  responses: {
+    200: { description: 'The published version', schema: ServiceVersion },
+    ...WRITE_ERRORS,
+    409: { description: notDraft },
+    422: { description: `Validation error, or ${noEndpoints}` },
+  },
+});
+const endpointWrites = developers('change endpoints');
 
-export const versionsApi = domainApi([
-  operation({
-    method: 'get',
-    path: VERSIONS,
-    operationId: 'listVersions',
-    summary: "A service's versions, newest first",
-    tags: ['versions'],
-    auth: 'bearer',
+export const versionsApi = domainApi(['versions'], [
+  get(VERSIONS, 'listVersions', "A service's versions, newest first", {
     query: VersionListQuery,
-    responses: { 200: { description: 'A page of versions', schema: VersionPage }, 401: E401, 404: E404, 422: E422 },
+    responses: { 200: { description: 'A page of versions', schema: VersionPage }, ...READ_ERRORS, 422: E422 },
     handler: ({ var: { store, service, query } }) => {
       const all = store
         .versionsOf(service.id)
@@ -41,72 +44,24 @@ export const versionsApi = domainApi([
       return reply(200, VersionPage, paginate(all, query));
     },
   }),
-  operation({
-    method: 'post',
-    path: VERSIONS,
-    operationId: 'createVersion',
-    summary: 'Create a draft version, starting from the active version’s endpoints (one draft at a time)',
-    tags: ['versions'],
-    auth: 'bearer',
-    roles: ROLE_WRITE_SERVICES,
-    action: 'create versions',
-    idempotent: true,
-    responses: { 201: { description: 'The new draft', schema: ServiceVersion }, 401: E401, 403: E403, 404: E404, 409: { description: 'A draft exists already' }, 422: E422 },
+  post(VERSIONS, 'createVersion', 'Create a draft version, starting from the active version’s endpoints (one draft at a time)', {
+    allow: developers('create versions'), idempotent: true,
+    responses: { 201: { description: 'The new draft', schema: ServiceVersion }, ...WRITE_ERRORS, 409: { description: 'A draft exists already' }, 422: E422 },
     handler: ({ var: { store, service }, req }) => {
       const v = createDraft(store, service, isoNow());
       return reply(201, ServiceVersion, v, { Location: `${req.path}/${v.id}` });
     },
   }),
-  operation({
-    method: 'get',
-    path: VERSION,
-    operationId: 'getVersion',
-    summary: 'Get a version',
-    tags: ['versions'],
-    auth: 'bearer',
-    responses: { 200: { description: 'The version', schema: ServiceVersion }, 401: E401, 404: E404 },
+  get(VERSION, 'getVersion', 'Get a version', {
+    responses: { 200: { description: 'The version', schema: ServiceVersion }, ...READ_ERRORS },
     handler: ({ var: { version } }) => reply(200, ServiceVersion, version),
   }),
-  operation({
-    method: 'post',
-    path: PUBLISH_VERSION,
-    operationId: 'publishVersion',
-    summary: 'Publish a draft version: freeze its endpoints and route `traffic_percent` of the traffic to it (irreversible)',
-    tags: ['versions'],
-    auth: 'bearer',
-    ...publishes,
-    body: PublishRequest,
-    bodyOptional: true,
-    idempotent: true,
-    responses: {
-      200: { description: 'The published version', schema: ServiceVersion },
-      401: E401,
-      403: E403,
-      404: E404,
-      409: { description: 'The version is not a draft' },
-      422: { description: 'Validation error, or the version has no endpoints' },
-    },
+  post(PUBLISH_VERSION, 'publishVersion', 'Publish a draft version: freeze its endpoints and route `traffic_percent` of the traffic to it (irreversible)', {
+    ...publishing('The version is not a draft', 'the version has no endpoints'),
     handler: ({ var: { store, service, version, body } }) => reply(200, ServiceVersion, publish(store, service, version, body.traffic_percent, isoNow())),
   }),
-  operation({
-    method: 'post',
-    path: PUBLISH_DRAFT,
-    operationId: 'publishDraft',
-    summary: "Publish the service's current draft version",
-    tags: ['versions'],
-    auth: 'bearer',
-    ...publishes,
-    body: PublishRequest,
-    bodyOptional: true,
-    idempotent: true,
-    responses: {
-      200: { description: 'The published version', schema: ServiceVersion },
-      401: E401,
-      403: E403,
-      404: E404,
-      409: { description: 'The service has no draft version' },
-      422: { description: 'Validation error, or the draft has no endpoints' },
-    },
+  post(PUBLISH_DRAFT, 'publishDraft', "Publish the service's current draft version", {
+    ...publishing('The service has no draft version', 'the draft has no endpoints'),
     handler: ({ var: { store, service, body } }) => {
       const draft = draftOf(store, service.id);
       if (!draft) throw conflict('This service has no draft version. Create a new version first.');
@@ -114,15 +69,9 @@ export const versionsApi = domainApi([
     },
   }),
 
-  operation({
-    method: 'get',
-    path: ENDPOINTS,
-    operationId: 'listEndpoints',
-    summary: "A version's endpoints (default: the draft, else the active version), by path",
-    tags: ['endpoints'],
-    auth: 'bearer',
-    query: EndpointListQuery,
-    responses: { 200: { description: 'A page of endpoints', schema: EndpointPage }, 401: E401, 404: E404, 422: E422 },
+  get(ENDPOINTS, 'listEndpoints', "A version's endpoints (default: the draft, else the active version), by path", {
+    tags: ['endpoints'], query: EndpointListQuery,
+    responses: { 200: { description: 'A page of endpoints', schema: EndpointPage }, ...READ_ERRORS, 422: E422 },
     handler: ({ var: { store, service, query } }) => {
       const all = store.versionsOf(service.id);
       let v;
@@ -135,54 +84,27 @@ export const versionsApi = domainApi([
       return reply(200, EndpointPage, paginate(v ? sortEndpoints(store.endpointsOf(v.id)) : [], query));
     },
   }),
-  operation({
-    method: 'post',
-    path: ENDPOINTS,
-    operationId: 'createEndpoint',
-    summary: 'Add an endpoint to the draft version',
-    auth: 'bearer',
-    ...endpointWrites,
-    body: EndpointCreate,
-    idempotent: true,
-    responses: {
-      201: { description: 'Created', schema: Endpoint },
-      401: E401,
-      403: E403,
-      404: E404,
-      409: { description: 'No draft version, or the method and path exist in it' },
-      422: E422,
-    },
+  post(ENDPOINTS, 'createEndpoint', 'Add an endpoint to the draft version', {
+    tags: ['endpoints'], allow: endpointWrites, body: EndpointCreate, idempotent: true,
+    responses: { 201: { description: 'Created', schema: Endpoint }, ...WRITE_ERRORS, 409: { description: 'No draft version, or the method and path exist in it' }, 422: E422 },
     handler: ({ var: { store, service, body }, req }) => {
       const rec = createEndpoint(store, service, body, isoNow());
       return reply(201, Endpoint, rec, { Location: `${req.path}/${rec.id}` });
     },
   }),
-  operation({
-    method: 'put',
-    path: ENDPOINT,
-    operationId: 'updateEndpoint',
-    summary: 'Change an endpoint of the draft version (partial)',
-    auth: 'bearer',
-    ...endpointWrites,
-    body: EndpointUpdate,
+  put(ENDPOINT, 'updateEndpoint', 'Change an endpoint of the draft version (partial)', {
+    tags: ['endpoints'], allow: endpointWrites, body: EndpointUpdate,
     responses: {
       200: { description: 'The updated endpoint', schema: Endpoint },
-      401: E401,
-      403: E403,
-      404: E404,
+      ...WRITE_ERRORS,
       409: { description: 'The endpoint belongs to a published version, or the method and path exist' },
       422: E422,
     },
     handler: ({ var: { store, service, endpoint, body } }) => reply(200, Endpoint, updateEndpoint(store, service, endpoint, body, isoNow())),
   }),
-  operation({
-    method: 'delete',
-    path: ENDPOINT,
-    operationId: 'deleteEndpoint',
-    summary: 'Remove an endpoint from the draft version',
-    auth: 'bearer',
-    ...endpointWrites,
-    responses: { 204: { description: 'Deleted' }, 401: E401, 403: E403, 404: E404, 409: { description: 'The endpoint belongs to a published version' } },
+  del(ENDPOINT, 'deleteEndpoint', 'Remove an endpoint from the draft version', {
+    tags: ['endpoints'], allow: endpointWrites,
+    responses: { 204: { description: 'Deleted' }, ...WRITE_ERRORS, 409: { description: 'The endpoint belongs to a published version' } },
     handler: ({ var: { store, service, endpoint } }) => {
       deleteEndpoint(store, service, endpoint, isoNow());
       return noContent();
