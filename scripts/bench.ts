@@ -16,9 +16,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_PASSWORD, DEMO_USERS } from '../mock-server/auth/seed';
 import { createMockPlatform, type MockPlatform } from '../mock-server/core/app';
 import { IDS } from '../mock-server/core/seed-ids';
+import { signIn } from './sign-in';
 
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 10_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
@@ -50,17 +50,10 @@ async function started(totalServices: number): Promise<{ platform: MockPlatform;
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
   const base = `http://127.0.0.1:${port}/api/v1`;
-  const login = await fetch(`${base}/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: DEMO_USERS.developer, password: DEMO_PASSWORD }),
-  });
-  if (login.status !== 200) throw new Error(`login failed: ${login.status}`);
-  const { access_token } = (await login.json()) as { access_token: string };
   return {
     platform,
     base,
-    headers: { authorization: `Bearer ${access_token}` },
+    headers: await signIn(base),
     stop: () => {
       server.close();
       platform.close();
@@ -140,7 +133,7 @@ async function writeBench(sizes: number[]): Promise<number[]> {
       const start = performance.now();
       const res = await fetch(t.urls[i % t.urls.length]!, {
         method: 'PUT',
-        headers: { ...t.headers, 'content-type': 'application/json' },
+        headers: t.headers,
         body: JSON.stringify({ description: `Updated by the bench, write ${i}` }),
       });
       await res.arrayBuffer();

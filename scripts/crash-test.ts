@@ -18,8 +18,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_PASSWORD, DEMO_USERS } from '../mock-server/auth/seed';
 import { IDS } from '../mock-server/core/seed-ids';
+import { signIn } from './sign-in';
 
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 30);
 const CLIENTS = Number(process.env.CRASH_CLIENTS ?? 8);
@@ -75,17 +75,6 @@ async function waitReady(base: string, child: ChildProcess): Promise<void> {
     await sleep(25);
   }
   throw new Error('the mock did not start within 30 s');
-}
-
-async function signIn(base: string): Promise<Record<string, string>> {
-  const res = await fetch(`${base}/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: DEMO_USERS.developer, password: DEMO_PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
-  const { access_token } = (await res.json()) as { access_token: string };
-  return { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' };
 }
 
 /** One client: sequential writes on its own services until the mock dies. */

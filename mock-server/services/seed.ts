@@ -3,7 +3,7 @@
  * every state the console shows) with their versions, and the generated
  * services of the `large` seed.
  */
-import { slugify } from '../../src/contract/services';
+import { PERSISTENT_DEFAULTS, slugify } from '../../src/contract/services';
 import type { EndpointRecord, ServiceRecord, VersionRecord } from '../core/records';
 import { demoId, IDS } from '../core/seed-ids';
 import { iso } from '../core/time';
@@ -120,12 +120,7 @@ function baseService(id: string, orgId: string, wsId: string, createdAt: string)
     workspace_id: wsId,
     environment_id: null,
     connector_bindings: {},
-    min_replicas: 0,
-    max_replicas: 10,
-    concurrency_per_replica: 80,
-    scale_threshold: null,
-    startup_timeout_seconds: null,
-    base_image: null,
+    ...PERSISTENT_DEFAULTS,
     system_packages: [],
     deployment_state: null,
     created_at: createdAt,
