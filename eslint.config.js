@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 /**
  * Import direction (see README "Architecture"):
  *   contract  → zod/mini only
- *   mock-server → contract, hono, zod, node builtins
+ *   mock-server → contract, hono, zod, node builtins, better-sqlite3
  *   lib, api, components, hooks → contract and each other, never features, app or routes
  *   features/<x> → shared folders and itself, never another feature
  *   app, routes → anything in src
@@ -36,12 +36,16 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   restrict(['src/contract/**'], [{ regex: '^(?!zod/mini$|\\./)', message: 'The contract imports only zod/mini (and itself).' }], ['src/contract/**/*.test.ts']),
+  // The mock: its own folders (core and one per domain, siblings), the contract, hono, zod, node builtins and the database driver.
   restrict(
     ['mock-server/**'],
     [
-      { regex: '^(?!(zod|hono|@hono/node-server)(/|$)|node:|\\./|\\.\\./src/contract/)', message: 'The mock server imports only the contract, hono, zod and node builtins.' },
+      {
+        regex: '^(?!(zod|hono|@hono/node-server|better-sqlite3)(/|$)|node:|\\./|\\.\\./(?!\\.\\./)|\\.\\./\\.\\./src/contract/)',
+        message: 'The mock server imports only the contract, hono, zod, node builtins and better-sqlite3.',
+      },
     ],
-    ['mock-server/**/*.test.ts'],
+    ['mock-server/**/*.test.ts', 'mock-server/core/test-helpers.ts'],
   ),
   restrict(
     ['src/{lib,api,components,hooks}/**'],

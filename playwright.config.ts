@@ -40,7 +40,7 @@ export default defineConfig({
       url: `${MOCK_URL}/api/v1/openapi.json`,
       env: {
         MOCK_PORT: String(MOCK_PORT),
-        MOCK_DATA: `.e2e-dist/mock-${MOCK_PORT}.json`,
+        MOCK_DATA: `.e2e-dist/mock-${MOCK_PORT}.sqlite`,
         MOCK_SEED: 'demo',
         // Short-lived tokens would make unrelated tests flaky; the refresh story sets its own expiry.
         MOCK_TOKEN_TTL: '900',

@@ -1,14 +1,14 @@
 /**
  * Runs the mock platform over HTTP.
  *
- * Env: MOCK_PORT (4010), MOCK_HOST (127.0.0.1), MOCK_DATA (.data/mock-state.json),
+ * Env: MOCK_PORT (4010), MOCK_HOST (127.0.0.1), MOCK_DATA (.data/mock-state.sqlite),
  * MOCK_SEED (demo | empty | large), MOCK_SEED_SERVICES (10000, for `large`),
  * MOCK_TOKEN_TTL (900 s), MOCK_LATENCY_MS (0), MOCK_DEPLOY_PHASE_MS (2500).
  */
 import { serve } from '@hono/node-server';
 import { resolve } from 'node:path';
-import { createMockPlatform } from './app';
-import { SEED_NAMES, type SeedName } from './seed';
+import { createMockPlatform } from './core/app';
+import { SEED_NAMES, type SeedName } from './core/seed-ids';
 
 function intEnv(name: string, fallback: number, min = 0): number {
   const raw = process.env[name];
@@ -29,7 +29,7 @@ if (!(SEED_NAMES as readonly string[]).includes(seedRaw)) {
 
 const port = intEnv('MOCK_PORT', 4010);
 const host = process.env.MOCK_HOST || '127.0.0.1';
-const dataFile = resolve(process.env.MOCK_DATA || '.data/mock-state.json');
+const dataFile = resolve(process.env.MOCK_DATA || '.data/mock-state.sqlite');
 
 let platform;
 try {
@@ -44,14 +44,15 @@ try {
     log: (line) => console.log(`[mock] ${line}`),
   });
 } catch (e) {
-  console.error(`[mock] cannot load ${dataFile}: ${e instanceof Error ? e.message : String(e)}`);
-  console.error('[mock] delete the file (or point MOCK_DATA elsewhere) to start from the seed.');
+  console.error(`[mock] cannot open the state at ${dataFile}: ${e instanceof Error ? e.message : String(e)}`);
+  console.error('[mock] delete it (or point MOCK_DATA elsewhere) to start from the seed.');
   process.exit(1);
 }
 const mock = platform;
+if (mock.state.imported) console.log(`[mock] imported the JSON state file; it is kept as ${mock.state.imported}`);
 
 const server = serve({ fetch: mock.app.fetch, port, hostname: host }, (info) => {
-  console.log(`[mock] Hosted Services mock platform on http://${host}:${info.port}/api/v1 (state: ${dataFile}, seed: ${mock.store.seed})`);
+  console.log(`[mock] Hosted Services mock platform on http://${host}:${info.port}/api/v1 (state: ${mock.state.database}, seed: ${mock.store.seed})`);
   console.log(`[mock] OpenAPI: http://${host}:${info.port}/api/v1/openapi.json`);
 });
 
@@ -59,13 +60,10 @@ let stopping = false;
 function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`[mock] ${signal}: saving state and stopping`);
-  try {
-    mock.flushSync();
-  } catch (e) {
-    console.error('[mock] could not save state:', e);
-  }
+  // Every acknowledged change is on disk already; closing checkpoints the write-ahead log.
+  console.log(`[mock] ${signal}: stopping`);
   server.close();
+  mock.close();
   process.exit(0);
 }
 process.on('SIGINT', () => shutdown('SIGINT'));

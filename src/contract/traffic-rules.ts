@@ -25,3 +25,31 @@ export function splitAfterPublish<T extends { id: string; percent: number }>(
   }
   return [{ id: newVersionId, percent }, ...floored.map(({ id, percent: p }) => ({ id, percent: p }))];
 }
+
+/** A version that serves traffic: the active one, or one draining after a newer publish. */
+export type ServingVersion = { id: string; version: number; status: 'active' | 'draining' };
+
+/**
+ * How a traffic change settles the serving versions (CONTRACT §3, the
+ * `PUT …/traffic` extension): each takes its new share; one given 0 is
+ * archived for good; the active version stays active unless it is given 0,
+ * and then the remaining version with the most traffic (the newest on a tie)
+ * becomes active — a rollback, or the promotion of a canary set to 100. The
+ * others drain. Pure, so the console can say what a change will do.
+ */
+export function statusesAfterTrafficChange<T extends ServingVersion>(
+  serving: readonly T[],
+  percentOf: (versionId: string) => number,
+): { id: string; percent: number; status: 'active' | 'draining' | 'archived' }[] {
+  const active = serving.find((v) => v.status === 'active');
+  let nextActive = active;
+  if (!active || percentOf(active.id) === 0) {
+    nextActive = serving
+      .filter((v) => percentOf(v.id) > 0)
+      .sort((a, b) => percentOf(b.id) - percentOf(a.id) || b.version - a.version)[0];
+  }
+  return serving.map((v) => {
+    const percent = percentOf(v.id);
+    return { id: v.id, percent, status: percent === 0 ? 'archived' : v.id === nextActive?.id ? 'active' : 'draining' };
+  });
+}

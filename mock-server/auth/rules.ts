@@ -1,0 +1,70 @@
+/**
+ * Sessions: refresh tokens are opaque random strings stored only as sha256
+ * hashes, tied to a session and rotated on every refresh; logout revokes the
+ * access token (by jti, until it would have expired) and the session's
+ * refresh tokens. API keys are exchanged for an access token only.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { TokenResponse } from '../../src/contract/auth';
+import { nowSec, signAccessToken } from '../core/auth';
+import type { Principal, TokenSettings } from '../core/context';
+import { unauthorized } from '../core/errors';
+import { sha256 } from '../core/hashing';
+import type { UserRecord } from '../core/records';
+import type { Store } from '../core/store';
+
+export function userByCredentials(store: Store, email: string, password: string): UserRecord {
+  const wanted = email.toLowerCase();
+  const user = [...store.users.values()].find((u) => u.email.toLowerCase() === wanted);
+  if (!user || user.password_sha256 !== sha256(password)) throw unauthorized('Incorrect email or password');
+  return user;
+}
+
+export async function issueTokens(store: Store, user: UserRecord, settings: TokenSettings, sid: string = randomUUID()): Promise<TokenResponse> {
+  const refresh = `rt_${randomBytes(32).toString('base64url')}`;
+  store.refreshTokens.put({ token_sha256: sha256(refresh), user_id: user.id, session_id: sid, expires_at: nowSec() + settings.refreshTtl });
+  return {
+    access_token: await signAccessToken(store, user, settings.accessTtl, sid),
+    refresh_token: refresh,
+    token_type: 'bearer',
+    expires_in: settings.accessTtl,
+  };
+}
+
+/** `flow-sdk login` with an API key: an access token, no refresh token. */
+export async function exchangeApiKey(store: Store, apiKey: string, ttlSeconds: number): Promise<TokenResponse> {
+  const key = store.apiKeys.get(sha256(apiKey));
+  const user = key ? store.users.get(key.user_id) : undefined;
+  if (!key || !user) throw unauthorized('Invalid API key');
+  return {
+    access_token: await signAccessToken(store, user, ttlSeconds, `api-key:${key.id}`),
+    refresh_token: null,
+    token_type: 'bearer',
+    expires_in: ttlSeconds,
+  };
+}
+
+/** Rotate a refresh token: the old one stops working. */
+export async function refreshTokens(store: Store, refreshToken: string, settings: TokenSettings): Promise<TokenResponse> {
+  const hash = sha256(refreshToken);
+  const rec = store.refreshTokens.get(hash);
+  if (!rec) throw unauthorized('Invalid refresh token');
+  store.refreshTokens.delete(hash);
+  if (rec.expires_at <= nowSec()) throw unauthorized('Refresh token has expired');
+  const user = store.users.get(rec.user_id);
+  if (!user) throw unauthorized('Invalid refresh token');
+  return issueTokens(store, user, settings, rec.session_id);
+}
+
+/** End a session: the access token and the session's refresh tokens (or the one given) stop working. */
+export function logout(store: Store, p: Principal, refreshToken?: string): void {
+  const now = nowSec();
+  store.sweep(store.revokedJtis, (r) => r.exp < now);
+  store.sweep(store.refreshTokens, (r) => r.expires_at < now);
+  store.revokedJtis.put({ jti: p.jti, exp: p.exp });
+  if (refreshToken) {
+    const rec = store.refreshTokens.get(sha256(refreshToken));
+    if (rec && rec.user_id === p.user.id) store.refreshTokens.delete(rec.token_sha256);
+  }
+  for (const r of store.refreshTokens.in('session', p.sid)) store.refreshTokens.delete(r.token_sha256);
+}

@@ -1,0 +1,229 @@
+/**
+ * The mock platform: a Hono app with real state. `createMockPlatform()` is used
+ * in-process by tests (`app.request(...)`) and by main.ts / scripts/bench.ts
+ * behind @hono/node-server.
+ *
+ * Each domain is a sub-app mounted under `/api/v1`; what every request needs
+ * is middleware here: the request log, CORS, the body limit, the artificial
+ * latency, and the unit of work that writes a request's changes to disk in one
+ * transaction before its response leaves.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import * as z from 'zod/mini';
+import { authApi } from '../auth/routes';
+import { connectorsApi } from '../connectors/routes';
+import { credentialsApi } from '../credentials/routes';
+import { DEFAULT_DEPLOY_PHASE_MS } from '../deployments/rules';
+import { deploymentsApi } from '../deployments/routes';
+import { gatewayApi } from '../gateway/routes';
+import { organizationsApi } from '../organizations/routes';
+import { ringsApi } from '../rings/routes';
+import { servicesApi } from '../services/routes';
+import { stubsApi } from '../stubs/routes';
+import { tokensApi } from '../tokens/routes';
+import { trafficApi } from '../traffic/routes';
+import { versionsApi } from '../versions/routes';
+import type { MockEnv, Platform } from './context';
+import { errorReply } from './errors';
+import { buildOpenApi } from './openapi';
+import { domainApi, get, post, type DomainApi, type Operation } from './operations';
+import { readLegacyState, retireLegacyState, StateDatabase, statePaths } from './persistence';
+import { noContent, send } from './replies';
+import { buildSeed } from './seed';
+import type { SeedName } from './seed-ids';
+import { Store } from './store';
+
+// Zod's English messages for the contract's un-customised checks (zod/mini loads no locale).
+z.config(z.locales.en());
+
+export const API_PREFIX = '/api/v1';
+
+export interface MockPlatformOptions {
+  /** `MOCK_DATA`: the state's database (persistence.ts for the name rule); omit (or null) for memory only. */
+  dataFile?: string | null;
+  /** Seed used when there is no state yet, and by reset without a body. */
+  seed?: SeedName;
+  /** Extra services for the `large` seed (default 10000). */
+  seedServices?: number;
+  /** Access token lifetime, seconds (default 900). */
+  tokenTtl?: number;
+  /** Refresh token lifetime, seconds (default 7 days). */
+  refreshTtl?: number;
+  /** Artificial delay per API request, ms (default 0). */
+  latencyMs?: number;
+  /** Check every response body against its contract schema (a mismatch is a 500: a bug). Default true. */
+  validateResponses?: boolean;
+  /** One line per request (method, path, status, duration; never headers or tokens). */
+  log?: (line: string) => void;
+  /** Length of each deployment phase (building, built, deploying), ms (default 2500; `MOCK_DEPLOY_PHASE_MS`). */
+  deployPhaseMs?: number;
+}
+
+export interface MockPlatform {
+  app: Hono<MockEnv>;
+  store: Store;
+  /** Every operation, documented or not. */
+  routes: Operation[];
+  options: Required<Pick<MockPlatformOptions, 'seed' | 'seedServices' | 'tokenTtl' | 'refreshTtl' | 'latencyMs' | 'validateResponses' | 'deployPhaseMs'>>;
+  /** Where the state is (null: in memory), and the JSON state file imported on this start, if any. */
+  state: { database: string | null; imported: string | null };
+  reset(seed?: SeedName): void;
+  /** Close the database. Every acknowledged change is on disk already. */
+  close(): void;
+}
+
+const DOMAINS: DomainApi[] = [
+  authApi,
+  organizationsApi,
+  ringsApi,
+  servicesApi,
+  versionsApi,
+  trafficApi,
+  stubsApi,
+  deploymentsApi,
+  credentialsApi,
+  connectorsApi,
+  tokensApi,
+  gatewayApi,
+];
+
+export const ResetRequest = z.strictObject({ seed: z.optional(z.enum(['demo', 'empty'])) });
+
+/** The mock's own description and the test support route. */
+const metaApi = domainApi(['meta'], [
+  get('/openapi.json', 'openapi', "This mock's OpenAPI 3.1 document", {
+    auth: 'none',
+    responses: { 200: { description: 'OpenAPI 3.1 document' } },
+    handler: () => ({ status: 200, body: openapiDoc() }),
+  }),
+  post('/__test__/reset', 'testReset', 'Reset the mock to a seed (test support; no auth)', {
+    tags: ['test'], auth: 'none', body: ResetRequest, bodyOptional: true, extension: true,
+    responses: { 204: { description: 'Reset' }, 422: { description: 'Validation error' } },
+    handler: ({ var: { platform, body } }) => {
+      platform.reset(body.seed);
+      return noContent();
+    },
+  }),
+]);
+
+const ROUTES: Operation[] = [...DOMAINS, metaApi].flatMap((d) => d.operations);
+
+let cachedDoc: unknown;
+function openapiDoc(): unknown {
+  return (cachedDoc ??= buildOpenApi(ROUTES));
+}
+
+const routeRegex = (path: string) => new RegExp(`^${API_PREFIX}${path.replace(/[.]/g, '\\.').replace(/:[A-Za-z_][A-Za-z0-9_]*(\{[^}]*\})?/g, (_m, re?: string) => (re ? '.+' : '[^/]+'))}$`);
+const MATCHERS = ROUTES.map((r) => ({ re: routeRegex(r.path), method: r.method.toUpperCase() }));
+
+/** Open (or create) the state: the database, else a JSON state file of an older mock, else the seed. */
+function openStore(dataFile: string | null, seed: () => ReturnType<typeof buildSeed>): { store: Store; database: string | null; imported: string | null } {
+  const paths = dataFile ? statePaths(dataFile) : null;
+  const store = new Store(new StateDatabase(paths?.database ?? null));
+  try {
+    if (store.loadFromDatabase()) return { store, database: paths?.database ?? null, imported: null };
+    const legacy = paths ? readLegacyState(paths.legacyJson) : undefined;
+    store.load(legacy ?? seed());
+    return { store, database: paths?.database ?? null, imported: legacy && paths ? retireLegacyState(paths.legacyJson) : null };
+  } catch (e) {
+    store.close();
+    throw e;
+  }
+}
+
+export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatform {
+  const opts: MockPlatform['options'] = {
+    seed: options.seed ?? 'demo',
+    seedServices: options.seedServices ?? 10_000,
+    tokenTtl: options.tokenTtl ?? 900,
+    refreshTtl: options.refreshTtl ?? 7 * 24 * 3600,
+    latencyMs: options.latencyMs ?? 0,
+    validateResponses: options.validateResponses ?? true,
+    deployPhaseMs: options.deployPhaseMs ?? DEFAULT_DEPLOY_PHASE_MS,
+  };
+  const seedState = (seed: SeedName, jwtSecret?: string) => buildSeed({ seed, extraServices: opts.seedServices, ...(jwtSecret ? { jwtSecret } : {}) });
+  const { store, database, imported } = openStore(options.dataFile ?? null, () => seedState(opts.seed));
+
+  const platform: Platform = {
+    store,
+    tokens: { accessTtl: opts.tokenTtl, refreshTtl: opts.refreshTtl },
+    deployPhaseMs: opts.deployPhaseMs,
+    validateResponses: opts.validateResponses,
+    // Keep the signing secret so sessions survive a reset (user IDs are stable).
+    reset: (seed) => store.load(seedState(seed ?? opts.seed, store.jwtSecret)),
+    inflight: new Map(),
+  };
+
+  const app = new Hono<MockEnv>();
+
+  if (options.log) {
+    const log = options.log;
+    app.use('*', async (c, next) => {
+      const t0 = performance.now();
+      await next();
+      log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - t0).toFixed(1)}ms`);
+    });
+  }
+
+  app.use(
+    '*',
+    cors({
+      origin: '*',
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+      exposeHeaders: ['X-Service-Version', 'Content-Disposition', 'WWW-Authenticate', 'Retry-After', 'Location', 'Idempotent-Replayed'],
+      maxAge: 600,
+    }),
+  );
+
+  app.use(`${API_PREFIX}/*`, bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json({ detail: 'Request body too large' }, 413) }));
+
+  if (opts.latencyMs > 0) {
+    app.use(`${API_PREFIX}/*`, async (c, next) => {
+      if (!c.req.path.startsWith(`${API_PREFIX}/__test__/`)) await new Promise((r) => setTimeout(r, opts.latencyMs));
+      await next();
+    });
+  }
+
+  // One unit of work per request: its changes are on disk before its response leaves.
+  app.use(`${API_PREFIX}/*`, async (c, next) => {
+    c.set('platform', platform);
+    c.set('store', store);
+    try {
+      await store.unitOfWork(() => next());
+    } catch (e) {
+      console.error('[mock] could not save the change:', e);
+      c.res = undefined;
+      c.res = send(c, { status: 500, body: { detail: 'The change could not be saved' } });
+    }
+  });
+
+  for (const d of [...DOMAINS, metaApi]) app.route(API_PREFIX, d.app);
+
+  app.notFound((c) => {
+    const allowed = MATCHERS.filter((m) => m.re.test(c.req.path)).map((m) => m.method);
+    if (allowed.length) {
+      c.header('Allow', [...new Set(allowed)].join(', '));
+      return c.json({ detail: 'Method Not Allowed' }, 405);
+    }
+    return c.json({ detail: 'Not Found' }, 404);
+  });
+
+  app.onError((err, c) => {
+    const r = errorReply(err);
+    if (r.status === 500) console.error('[mock] unexpected error:', err);
+    return send(c, r);
+  });
+
+  return {
+    app,
+    store,
+    routes: ROUTES,
+    options: opts,
+    state: { database, imported },
+    reset: platform.reset,
+    close: () => store.close(),
+  };
+}

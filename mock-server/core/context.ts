@@ -1,0 +1,82 @@
+/**
+ * What a request handler reaches through `c.var`: the platform (store and
+ * settings), the caller, the scope resolved from the path, and the parsed
+ * input. Middleware fills them in (auth.ts,
+ * scope.ts, operations.ts, idempotency.ts).
+ */
+import type { ConnectorType } from '../../src/contract/connectors';
+import type {
+  ConnectorInstanceRecord,
+  EndpointRecord,
+  OrganizationRecord,
+  RingRecord,
+  ServiceRecord,
+  UserRecord,
+  VersionRecord,
+  WorkspaceRecord,
+} from './records';
+import type { Reply } from './replies';
+import type { SeedName } from './seed-ids';
+import type { Store } from './store';
+
+/** The caller, from a verified access token. */
+export interface Principal {
+  user: UserRecord;
+  jti: string;
+  exp: number;
+  sid: string;
+}
+
+export interface TokenSettings {
+  /** Access token lifetime in seconds. */
+  accessTtl: number;
+  /** Refresh token lifetime in seconds. */
+  refreshTtl: number;
+}
+
+/** A create under way with an `Idempotency-Key`: repeats wait for its outcome. */
+export interface InFlightCreate {
+  bodySha256: string;
+  outcome: Promise<Reply>;
+}
+
+export interface Platform {
+  store: Store;
+  tokens: TokenSettings;
+  /** Length of each deployment phase, ms (deployments/rules.ts). */
+  deployPhaseMs: number;
+  /** Check every response body against its contract schema (a mismatch is a 500: a bug). */
+  validateResponses: boolean;
+  reset(seed?: SeedName): void;
+  /** By idempotency key id (idempotency.ts). */
+  inflight: Map<string, InFlightCreate>;
+}
+
+/** Resolved from the path's parameters, once, before the handler (scope.ts). */
+export interface ScopeVars {
+  org: OrganizationRecord;
+  workspace: WorkspaceRecord;
+  service: ServiceRecord;
+  version: VersionRecord;
+  endpoint: EndpointRecord;
+  ring: RingRecord;
+  /** A catalog type (the same in every workspace). */
+  connector: ConnectorType;
+  instance: ConnectorInstanceRecord;
+}
+
+export interface RequestVars {
+  platform: Platform;
+  store: Store;
+  principal: Principal;
+  /** The parsed body and query (the contract's output types). */
+  body: unknown;
+  query: unknown;
+  /** The body as sent (JSON), for the idempotency check. */
+  rawBody: unknown;
+  /** The handler's reply, for the idempotency record. */
+  reply: Reply;
+}
+
+/** The Hono environment of the mock: every variable, as middleware may or may not have set it. */
+export type MockEnv = { Variables: Partial<RequestVars & ScopeVars> & Pick<RequestVars, 'platform' | 'store'> };

@@ -1,0 +1,92 @@
+/**
+ * `Idempotency-Key` (CONTRACT §1), one implementation for every create.
+ *
+ * A request is identified by its user, method, path with query string (so
+ * `deploy` and `deploy?build=false` differ) and key; its body by the sha256
+ * of its canonical JSON. The first request with an identity runs; repeats
+ * that arrive while it runs wait for its outcome, once it is on disk, and get
+ * the same response; later repeats within 24 h replay the remembered one.
+ * A repeat with another body is a 422. Only a success is remembered (as
+ * Stripe does), so a rejected request can be corrected and sent again with
+ * its key. An operation whose response must never be sent twice (a minted
+ * token: `ShownOnce`) remembers only what it chooses, and a repeat of its key
+ * gets an error instead of a replay: the same single effect, never a second
+ * copy of the secret.
+ */
+import type { MiddlewareHandler } from 'hono';
+import type { MockEnv } from './context';
+import { errorReply, HttpError, issue, validationError } from './errors';
+import { canonicalJson, sha256 } from './hashing';
+import { send, type Reply } from './replies';
+
+export const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
+export const MAX_KEY_LENGTH = 255;
+
+/**
+ * For an operation whose response must never be sent twice: what to remember
+ * of a success under its key, and the error a repeat of the key gets instead.
+ */
+export interface ShownOnce {
+  remember(body: unknown): unknown;
+  repeat(remembered: unknown): HttpError;
+}
+
+const otherBody = () => new HttpError(422, 'Idempotency-Key was already used with a different request body');
+
+const isSuccess = (r: Reply) => r.status >= 200 && r.status < 300;
+
+export function idempotency(shownOnce?: ShownOnce): MiddlewareHandler<MockEnv> {
+  const replay = (r: Reply): Reply => {
+    if (!isSuccess(r)) return r;
+    if (shownOnce) throw shownOnce.repeat(r.body);
+    return { ...r, headers: { ...r.headers, 'Idempotent-Replayed': 'true' } };
+  };
+
+  return async (c, next) => {
+    const key = c.req.header('idempotency-key');
+    const { principal, store, platform } = c.var;
+    if (key === undefined || !principal) return next();
+    if (key.length < 1 || key.length > MAX_KEY_LENGTH) {
+      throw validationError([issue(['header', 'Idempotency-Key'], `Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} characters`, 'value_error')]);
+    }
+    const now = Date.now();
+    const fresh = (r: { created_at: number }) => r.created_at >= now - IDEMPOTENCY_TTL_MS;
+    store.sweep(store.idempotency, (r) => !fresh(r), now);
+    const url = new URL(c.req.url);
+    const id = sha256(`${principal.user.id}\n${c.req.method} ${url.pathname}${url.search}\n${key}`);
+    const bodySha256 = sha256(canonicalJson(c.var.rawBody));
+
+    const running = platform.inflight.get(id);
+    if (running) {
+      if (running.bodySha256 !== bodySha256) throw otherBody();
+      return send(c, replay(await running.outcome));
+    }
+    const prior = store.idempotency.get(id);
+    if (prior && fresh(prior)) {
+      if (prior.body_sha256 !== bodySha256) throw otherBody();
+      return send(c, replay({ status: prior.status, body: prior.body, ...(prior.headers ? { headers: prior.headers } : {}) }));
+    }
+
+    // The first: repeats that arrive meanwhile wait for its outcome.
+    let settle!: (r: Reply) => void;
+    platform.inflight.set(id, { bodySha256, outcome: new Promise<Reply>((resolve) => (settle = resolve)) });
+    let outcome: Reply = errorReply(undefined);
+    try {
+      await next();
+      outcome = c.error ? errorReply(c.error) : (c.var.reply ?? outcome);
+      if (isSuccess(outcome)) {
+        const body = shownOnce ? shownOnce.remember(outcome.body) : outcome.body;
+        const headers = shownOnce ? undefined : outcome.headers;
+        outcome = { status: outcome.status, body, ...(headers ? { headers } : {}) };
+        store.idempotency.put({ key: id, body_sha256: bodySha256, status: outcome.status, body, ...(headers ? { headers } : {}), created_at: Date.now() });
+      }
+    } finally {
+      // Written with the request's transaction; repeats learn the outcome only once it is on disk.
+      const settled = outcome;
+      store.afterCommit((ok) => {
+        platform.inflight.delete(id);
+        settle(ok ? settled : errorReply(undefined));
+      });
+    }
+  };
+}

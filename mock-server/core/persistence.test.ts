@@ -1,0 +1,143 @@
+// @vitest-environment node
+import Database from 'better-sqlite3';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createMockPlatform } from './app';
+import { buildSeed } from './seed';
+import { API, SERVICES, newService, setup } from './test-helpers';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mock-state-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The database as another process would see it. */
+function rowsOf(file: string, table: string): unknown[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return (db.prepare(`SELECT data FROM ${table}`).all() as { data: string }[]).map((r) => JSON.parse(r.data) as unknown);
+  } finally {
+    db.close();
+  }
+}
+
+const bytesOf = (file: string) => ['', '-wal'].map((s) => (existsSync(file + s) ? readFileSync(file + s, 'latin1') : '')).join('');
+
+describe('persistence', () => {
+  it('seeds and writes the database when there is none, readable by its owner only', () => {
+    const file = join(dir, 'nested', 'state.sqlite');
+    const { platform } = setup({ dataFile: file });
+    expect(platform.state.database).toBe(file);
+    expect(rowsOf(file, 'services')).toHaveLength(16);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    for (const companion of [`${file}-wal`, `${file}-shm`]) if (existsSync(companion)) expect(statSync(companion).mode & 0o777).toBe(0o600);
+    // no secrets in clear: passwords and API keys are stored as hashes
+    expect(bytesOf(file)).not.toContain('fl_demo_admin');
+  });
+
+  it('survives a restart from the same file: services, versions, sessions, idempotency keys', async () => {
+    const file = join(dir, 'state.sqlite');
+    const first = setup({ dataFile: file });
+    const token = await first.login('developer');
+    const created = await first.call('POST', SERVICES, { token, body: newService(), headers: { 'Idempotency-Key': 'k1' } });
+    expect(created.status).toBe(201);
+    await first.call('PUT', `${SERVICES}/${created.body.id}`, { token, body: { description: 'after update' } });
+    await first.call('DELETE', `${SERVICES}/0f6f2d6e-0000-4000-8000-000000001001`, { token });
+    first.platform.close();
+    expect(readdirSync(dir).filter((f) => !f.startsWith('state.sqlite'))).toEqual([]);
+
+    const second = setup({ dataFile: file });
+    const got = await second.call('GET', `${SERVICES}/${created.body.id}`, { token });
+    expect(got.status).toBe(200);
+    expect(got.body).toMatchObject({ description: 'after update', draft_version: 1 });
+    expect(second.platform.store.versionsOf(created.body.id)).toHaveLength(1);
+    expect((await second.call('GET', `${SERVICES}/0f6f2d6e-0000-4000-8000-000000001001`, { token })).status).toBe(404);
+    // the deleted service's versions and endpoints went with it
+    expect(second.platform.store.versionsOf('0f6f2d6e-0000-4000-8000-000000001001')).toEqual([]);
+    const replay = await second.call('POST', SERVICES, { token, body: newService(), headers: { 'Idempotency-Key': 'k1' } });
+    expect(replay.status).toBe(201);
+    expect(replay.body.id).toBe(created.body.id);
+  });
+
+  it('a 2xx is on disk before the response: another connection reads the change at once', async () => {
+    const file = join(dir, 'state.sqlite');
+    const p = createMockPlatform({ dataFile: file });
+    try {
+      const before = rowsOf(file, 'services').length;
+      const token = (await (await p.app.request(`${API}/auth/login`, { method: 'POST', body: JSON.stringify({ email: 'admin@example.com', password: 'password' }) })).json()) as { access_token: string };
+      const res = await p.app.request(SERVICES, { method: 'POST', headers: { authorization: `Bearer ${token.access_token}` }, body: JSON.stringify(newService()) });
+      expect(res.status).toBe(201);
+      const { id } = (await res.json()) as { id: string };
+      expect(rowsOf(file, 'services').length).toBe(before + 1);
+      expect(rowsOf(file, 'versions').filter((v) => (v as { service_id: string }).service_id === id)).toHaveLength(1);
+    } finally {
+      p.close();
+    }
+  });
+
+  it('imports a JSON state file of an older mock once, then keeps it renamed and private', async () => {
+    const json = join(dir, 'state.json');
+    const seeded = buildSeed({ seed: 'empty' });
+    writeFileSync(json, JSON.stringify(seeded), { mode: 0o644 });
+    // MOCK_DATA naming the JSON file (the old setting) uses the database beside it
+    const first = setup({ dataFile: json });
+    expect(first.platform.state).toEqual({ database: join(dir, 'state.sqlite'), imported: `${json}.imported` });
+    expect(existsSync(json)).toBe(false);
+    expect(statSync(`${json}.imported`).mode & 0o777).toBe(0o600);
+    expect(first.platform.store.jwtSecret).toBe(seeded.jwt_secret);
+    expect((await first.call('GET', SERVICES, { token: await first.login() })).body.total).toBe(0);
+    first.platform.close();
+    // and MOCK_DATA naming the database finds it again
+    const second = setup({ dataFile: join(dir, 'state.sqlite') });
+    expect(second.platform.state.imported).toBeNull();
+    expect(second.platform.store.jwtSecret).toBe(seeded.jwt_secret);
+  });
+
+  it('refuses a corrupt state file with a clear error', () => {
+    writeFileSync(join(dir, 'state.json'), '{not json');
+    expect(() => createMockPlatform({ dataFile: join(dir, 'state.json') })).toThrow();
+    writeFileSync(join(dir, 'other.sqlite'), 'not a database, not at all; '.repeat(200));
+    expect(() => createMockPlatform({ dataFile: join(dir, 'other.sqlite') })).toThrow();
+  });
+
+  it('memory-only when no file is given', () => {
+    const { platform } = setup();
+    expect(platform.state.database).toBeNull();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('POST /api/v1/__test__/reset', () => {
+  it('resets to the seed (no auth) and keeps sessions valid', async () => {
+    const { call, login } = setup();
+    const token = await login();
+    await call('POST', SERVICES, { token, body: newService() });
+    const empty = await call('POST', `${API}/__test__/reset`, { body: { seed: 'empty' } });
+    expect(empty.status).toBe(204);
+    const list = await call('GET', SERVICES, { token });
+    expect(list.body.total).toBe(0);
+    expect((await call('GET', `${API}/orgs/0f6f2d6e-0000-4000-8000-000000000001/workspaces/0f6f2d6e-0000-4000-8000-000000000011/deployments/rings`, { token })).body.total).toBe(3);
+    expect((await call('POST', `${API}/__test__/reset`)).status).toBe(204);
+    expect((await call('GET', SERVICES, { token })).body.total).toBe(13);
+  });
+
+  it('the large seed adds N services', async () => {
+    const { call, login } = setup({ seed: 'large', seedServices: 300 });
+    const res = await call('GET', `${SERVICES}?limit=1`, { token: await login() });
+    expect(res.body.total).toBe(313);
+  });
+
+  it('a reset is on disk too', async () => {
+    const file = join(dir, 'state.sqlite');
+    const { call, platform } = setup({ dataFile: file });
+    expect((await call('POST', `${API}/__test__/reset`, { body: { seed: 'empty' } })).status).toBe(204);
+    expect(rowsOf(file, 'services')).toEqual([]);
+    expect(rowsOf(file, 'rings')).toHaveLength(6);
+    platform.close();
+  });
+});

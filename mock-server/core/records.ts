@@ -1,0 +1,150 @@
+/**
+ * Every record the mock keeps, in one place. A record is what the store holds
+ * (and the database keeps, one JSON document per row); the routes turn records
+ * into the contract's shapes. `StateFile` is a whole state as one document: the
+ * seeds build one, and a JSON state file of an older mock is one.
+ */
+import type { Role } from '../../src/contract/auth';
+import type { ConnectionTest } from '../../src/contract/connectors';
+import type { CloudProvider } from '../../src/contract/credentials';
+import type { DeploymentEvent, DeploymentKind } from '../../src/contract/deployments';
+import type { Organization, Workspace } from '../../src/contract/organizations';
+import type { Ring } from '../../src/contract/rings';
+import type { HostedService } from '../../src/contract/services';
+import type { Revocation } from '../../src/contract/tokens';
+import type { Endpoint, ServiceVersion } from '../../src/contract/versions';
+
+export type OrganizationRecord = Organization;
+export type WorkspaceRecord = Workspace;
+export type RingRecord = Ring & { org_id: string; workspace_id: string };
+
+export interface UserRecord {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  org_id: string;
+  /** sha256 of the password; the mock never keeps a password in clear. */
+  password_sha256: string;
+}
+
+export interface ApiKeyRecord {
+  id: string;
+  user_id: string;
+  name: string;
+  /** sha256 of the key (the record's key: a key is looked up by its hash). */
+  key_sha256: string;
+}
+
+export interface RefreshTokenRecord {
+  token_sha256: string;
+  user_id: string;
+  session_id: string;
+  expires_at: number;
+}
+
+/** An access token revoked before its expiry (logout). */
+export interface RevokedJtiRecord {
+  jti: string;
+  /** The token's own expiry (seconds): after it the record may go. */
+  exp: number;
+}
+
+/** A hosted service as stored: the contract's shape minus the version-derived fields. */
+export type ServiceRecord = Omit<HostedService, 'active_version_id' | 'active_version' | 'draft_version_id' | 'draft_version'>;
+export type VersionRecord = ServiceVersion;
+/** An endpoint of a version: drafts' are edited; published ones are kept, read-only. */
+export type EndpointRecord = Endpoint;
+
+/** A build, deploy or teardown as stored: its events include the planned (future) ones. */
+export interface DeploymentRecord {
+  id: string;
+  service_id: string;
+  kind: DeploymentKind;
+  build: boolean;
+  version_id: string | null;
+  version: number | null;
+  started_by: { id: string; email: string };
+  started_at: string;
+  /** When the attempt reaches its outcome (built, active or failed); may lie in the future. */
+  finished_at: string | null;
+  /** Ascending by time; those after "now" have not happened yet. */
+  events: DeploymentEvent[];
+}
+
+/** Cloud credentials without their secret, which is kept only as a fingerprint. */
+export interface CredentialsRecord {
+  scope: 'organization' | 'service';
+  org_id: string;
+  /** Null for the organization's record. */
+  service_id: string | null;
+  cloud_provider: CloudProvider;
+  cloud_project_id: string;
+  cloud_region: string | null;
+  fingerprint: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export type ConnectorValue = string | number | boolean;
+
+/**
+ * A connector instance as stored: non-secret config, and secrets apart as
+ * sha256 hashes (the mock only needs to know a secret is set).
+ */
+export interface ConnectorInstanceRecord {
+  id: string;
+  org_id: string;
+  workspace_id: string;
+  connector_id: string;
+  name: string;
+  description: string | null;
+  config: Record<string, ConnectorValue>;
+  secrets: Record<string, string>;
+  last_test: ConnectionTest | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type RevocationRecord = Revocation;
+
+/** A create that succeeded under an `Idempotency-Key`: what a repeat of it answers. */
+export interface IdempotencyRecord {
+  /** sha256 of user, method, path with query, and the key. */
+  key: string;
+  body_sha256: string;
+  status: number;
+  body: unknown;
+  /** Absent in records written before headers were kept. */
+  headers?: Record<string, string>;
+  created_at: number;
+}
+
+/**
+ * A whole state as one document: what the seeds build, and the format of the
+ * JSON state files older mocks wrote (imported once into the database). Each
+ * array is a collection of the store, by the same name; optional ones are
+ * absent in older files.
+ */
+export interface StateFile {
+  format: 1;
+  seed: string;
+  jwt_secret: string;
+  /** Absent in older state files (a new one is made). */
+  service_token_secret?: string;
+  organizations: OrganizationRecord[];
+  workspaces: WorkspaceRecord[];
+  rings: RingRecord[];
+  users: UserRecord[];
+  api_keys: ApiKeyRecord[];
+  services: ServiceRecord[];
+  versions: VersionRecord[];
+  endpoints?: EndpointRecord[];
+  deployments?: DeploymentRecord[];
+  cloud_credentials?: CredentialsRecord[];
+  refresh_tokens: RefreshTokenRecord[];
+  revoked_jtis: RevokedJtiRecord[];
+  idempotency: IdempotencyRecord[];
+  connector_instances?: ConnectorInstanceRecord[];
+  service_token_revocations?: RevocationRecord[];
+}

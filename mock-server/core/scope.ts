@@ -1,0 +1,75 @@
+/**
+ * The scope of a request, resolved once from its path before the role check
+ * (so an unknown thing is a 404 before any 403) and handed to the handler in
+ * `c.var`: `:org_id` (the caller's own organization only), `:workspace_id`,
+ * `:service_id`, `:version_id` and `:endpoint_id` within the service,
+ * `:ring_id` and `:instance_id` within the workspace, `:connector_id` a
+ * catalog type. A new parameter is one line in each table below (and its type
+ * in context.ts `ScopeVars`).
+ */
+import type { MiddlewareHandler } from 'hono';
+import { connectorType } from '../connectors/catalog';
+import type { MockEnv, Principal, ScopeVars } from './context';
+import { notFound } from './errors';
+import type { Store } from './store';
+
+/** Each path parameter that names a thing, and the `c.var` it is resolved into. */
+export const SCOPE_PARAMS = {
+  org_id: 'org',
+  workspace_id: 'workspace',
+  service_id: 'service',
+  version_id: 'version',
+  endpoint_id: 'endpoint',
+  ring_id: 'ring',
+  connector_id: 'connector',
+  instance_id: 'instance',
+} as const;
+export type ScopeParam = keyof typeof SCOPE_PARAMS;
+
+/** What a parameter names, in its 404 ("Service not found") and in the OpenAPI document. */
+export const PARAM_THINGS: Record<ScopeParam, string> = {
+  org_id: 'Organization',
+  workspace_id: 'Workspace',
+  service_id: 'Service',
+  version_id: 'Version',
+  endpoint_id: 'Endpoint',
+  ring_id: 'Ring',
+  connector_id: 'Connector',
+  instance_id: 'Connector instance',
+};
+
+type Found<K extends ScopeParam> = ScopeVars[(typeof SCOPE_PARAMS)[K]] | undefined;
+
+/** How each parameter is found, given what the parameters before it resolved. */
+const FIND: { [K in ScopeParam]: (store: Store, id: string, scope: Partial<ScopeVars>, caller: Principal | undefined) => Found<K> } = {
+  // Users see only their own organization; anything else is "not found".
+  org_id: (store, id, _scope, caller) => (caller && id === caller.user.org_id ? store.organizations.get(id) : undefined),
+  workspace_id: (store, id, { org }) => (org ? store.workspaceIn(org.id, id) : undefined),
+  service_id: (store, id, { workspace }) => (workspace ? store.serviceIn(workspace.id, id) : undefined),
+  version_id: (store, id, { service }) => (service ? store.versionIn(service.id, id) : undefined),
+  endpoint_id: (store, id, { service }) => (service ? store.endpointIn(service.id, id) : undefined),
+  ring_id: (store, id, { workspace }) => {
+    const ring = store.rings.get(id);
+    return ring && ring.workspace_id === workspace?.id ? ring : undefined;
+  },
+  connector_id: (_store, id) => connectorType(id),
+  instance_id: (store, id, { workspace, connector }) => {
+    const instance = store.connectorInstances.get(id);
+    return instance && instance.workspace_id === workspace?.id && instance.connector_id === connector?.id ? instance : undefined;
+  },
+};
+
+export const resolveScope: MiddlewareHandler<MockEnv> = async (c, next) => {
+  const params = c.req.param() as Partial<Record<ScopeParam, string>>;
+  const scope: Partial<ScopeVars> = {};
+  for (const param of Object.keys(SCOPE_PARAMS) as ScopeParam[]) {
+    const id = params[param];
+    if (id === undefined) continue;
+    const found = FIND[param](c.var.store, id, scope, c.var.principal);
+    // An organization that is not the caller's hides its workspaces too.
+    if (!found) throw notFound(param === 'org_id' && params.workspace_id !== undefined ? 'Workspace' : PARAM_THINGS[param]);
+    Object.assign(scope, { [SCOPE_PARAMS[param]]: found });
+  }
+  for (const [name, value] of Object.entries(scope)) c.set(name as keyof ScopeVars, value as never);
+  await next();
+};

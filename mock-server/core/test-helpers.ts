@@ -1,0 +1,99 @@
+/** Helpers for the mock-server tests (in-process via `app.request`). */
+import { afterEach, expect } from 'vitest';
+import { MintResponse } from '../../src/contract/tokens';
+import { VersionPage, type ServiceVersion } from '../../src/contract/versions';
+import { DEMO_API_KEYS, DEMO_PASSWORD, DEMO_USERS } from '../auth/seed';
+import { createMockPlatform, type MockPlatform, type MockPlatformOptions } from './app';
+import { IDS } from './seed-ids';
+
+export const API = '/api/v1';
+export const ORG = IDS.org;
+export const WS = IDS.production;
+export const WS_RESEARCH = IDS.research;
+export const RING_DEV = IDS.rings.production.dev;
+export const RING_PROD = IDS.rings.production.prod;
+export const SERVICES = `${API}/orgs/${ORG}/workspaces/${WS}/hosted-services`;
+export const RESEARCH_SERVICES = `${API}/orgs/${ORG}/workspaces/${WS_RESEARCH}/hosted-services`;
+export { DEMO_API_KEYS, DEMO_PASSWORD, DEMO_USERS, IDS };
+
+export type Role = keyof typeof DEMO_USERS;
+
+export interface Res {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  headers: Headers;
+}
+
+/** Platforms a test opened, closed after it (their databases, in memory or on disk). */
+const opened: MockPlatform[] = [];
+afterEach(() => {
+  for (const p of opened.splice(0)) p.close();
+});
+
+export function setup(options: MockPlatformOptions = {}) {
+  const platform = createMockPlatform(options);
+  opened.push(platform);
+  async function call(
+    method: string,
+    path: string,
+    init: { token?: string | null; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+  ): Promise<Res> {
+    const headers: Record<string, string> = { ...(init.headers ?? {}) };
+    if (init.token) headers.authorization = `Bearer ${init.token}`;
+    let body: string | undefined;
+    if (init.raw !== undefined) body = init.raw;
+    else if (init.body !== undefined) body = JSON.stringify(init.body);
+    if (body !== undefined) headers['content-type'] ??= 'application/json';
+    const res = await platform.app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) });
+    const text = await res.text();
+    let parsed: unknown = undefined;
+    if (text) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = text;
+      }
+    }
+    return { status: res.status, body: parsed, headers: res.headers };
+  }
+  const tokens = new Map<Role, string>();
+  async function login(role: Role = 'admin'): Promise<string> {
+    const hit = tokens.get(role);
+    if (hit) return hit;
+    const res = await call('POST', `${API}/auth/login`, { body: { email: DEMO_USERS[role], password: DEMO_PASSWORD } });
+    if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+    tokens.set(role, res.body.access_token);
+    return res.body.access_token as string;
+  }
+  return { platform, call, login };
+}
+
+/** A valid create body. */
+export function newService(overrides: Record<string, unknown> = {}) {
+  return { name: 'Document Processor', slug: 'document-processor', execution_mode: 'invocation', ring_id: RING_DEV, ...overrides };
+}
+
+type Call = ReturnType<typeof setup>['call'];
+
+/** A service's versions, newest first. */
+export async function listVersions(call: Call, token: string, serviceId: string): Promise<ServiceVersion[]> {
+  const res = await call('GET', `${SERVICES}/${serviceId}/versions`, { token });
+  expect(res.status).toBe(200);
+  return VersionPage.parse(res.body).items;
+}
+
+/** `{ 1: { status, traffic }, … }`: what a traffic test compares. */
+export const byNumber = (items: ServiceVersion[]) => Object.fromEntries(items.map((v) => [v.version, { status: v.status, traffic: v.traffic_percent }]));
+
+export const serviceTokensPath = (serviceId: string) => `${SERVICES}/${serviceId}/service-tokens`;
+export const gatewayPath = (serviceId: string, path: string) => `${API}/orgs/${ORG}/services/${serviceId}/${path}`;
+
+/** Mint a service token for a demo service (invoice-extractor by default). */
+export async function mint(call: Call, user: string, serviceId: string = IDS.services.invoiceExtractor, body: unknown = { claims: { tenant_id: 't-123' }, ttl_minutes: 120 }) {
+  const res = await call('POST', `${serviceTokensPath(serviceId)}/mint`, { token: user, body });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return MintResponse.parse(res.body);
+}
+
+/** A gateway call to invoice-extractor's POST /extract. */
+export const extract = (token: string, body: unknown = { document_url: 'https://example.com/a.pdf' }) => ({ token, body });

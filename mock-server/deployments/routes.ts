@@ -1,0 +1,58 @@
+/** Persistent deployments (CONTRACT §4, seed 000): deploy, build, teardown, status and history. */
+import { DeployQuery, Deployment, DeploymentListQuery, DeploymentPage, DeploymentStatusDetails } from '../../src/contract/deployments';
+import { paths } from '../../src/contract/paths';
+import { developers } from '../core/auth';
+import { paginate } from '../core/lists';
+import { domainApi, get, post, servicePath } from '../core/operations';
+import { reply } from '../core/replies';
+import { E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
+import { deploymentStatus, deploymentsOf, startDeployment, teardown, toDeployment } from './rules';
+
+const DEPLOY = servicePath('/deploy', paths.deploy);
+const BUILD = servicePath('/build', paths.build);
+const TEARDOWN = servicePath('/teardown', paths.teardown);
+const STATUS = servicePath('/deployment-status', paths.deploymentStatus);
+const HISTORY = servicePath('/deployments', paths.deployments);
+
+const E409_DEPLOY = { description: 'Not a persistent service, no published version, or a build or deploy is already in progress' };
+const STARTED = { description: 'Started: the deployment record (it moves through its states on the clock)', schema: Deployment };
+
+export const deploymentsApi = domainApi(['deployments'], [
+  post(DEPLOY, 'deployService', 'Build the active version and deploy it (`?build=false`: deploy the last built image)', {
+    allow: developers('deploy services'), query: DeployQuery, idempotent: true,
+    responses: { 202: STARTED, ...WRITE_ERRORS, 409: { description: `${E409_DEPLOY.description}, or (build=false) no built image` }, 422: E422 },
+    handler: ({ var: { store, service, principal, query, platform } }) =>
+      reply(202, Deployment, toDeployment(startDeployment(store, service, { kind: 'deploy', build: query.build, user: principal.user, phaseMs: platform.deployPhaseMs }))),
+  }),
+  post(BUILD, 'buildService', 'Build an image of the active version without deploying it (ends `built`)', {
+    allow: developers('build services'), idempotent: true,
+    responses: { 202: STARTED, ...WRITE_ERRORS, 409: E409_DEPLOY },
+    handler: ({ var: { store, service, principal, platform } }) =>
+      reply(202, Deployment, toDeployment(startDeployment(store, service, { kind: 'build', build: true, user: principal.user, phaseMs: platform.deployPhaseMs }))),
+  }),
+  post(TEARDOWN, 'teardownService', 'Stop the running container', {
+    allow: developers('tear down services'), idempotent: true,
+    responses: {
+      202: { description: 'The teardown record', schema: Deployment },
+      ...WRITE_ERRORS,
+      409: { description: 'Not a persistent service, nothing is deployed, or a build or deploy is in progress' },
+    },
+    handler: ({ var: { store, service, principal } }) => reply(202, Deployment, toDeployment(teardown(store, service, principal.user))),
+  }),
+  get(STATUS, 'getDeploymentStatus', 'The latest build or deploy attempt (`deployment_state`, `message`), the serving container’s health, and whether it runs the active version (`synced`); `serving_version` and `in_progress` are additions', {
+    responses: { 200: { description: 'The status', schema: DeploymentStatusDetails }, ...READ_ERRORS },
+    handler: ({ var: { store, service } }) => {
+      const active = store.versionsOf(service.id).find((v) => v.status === 'active');
+      return reply(200, DeploymentStatusDetails, deploymentStatus(store, service, active));
+    },
+  }),
+  get(HISTORY, 'listDeployments', "Extension: the service's builds, deploys and teardowns, newest first, with their events", {
+    query: DeploymentListQuery, extension: true,
+    responses: { 200: { description: 'A page of deployments', schema: DeploymentPage }, ...READ_ERRORS, 422: E422 },
+    handler: ({ var: { store, service, query } }) => {
+      const now = Date.now();
+      const page = paginate([...deploymentsOf(store, service.id)].reverse(), query);
+      return reply(200, DeploymentPage, { ...page, items: page.items.map((d) => toDeployment(d, now)) });
+    },
+  }),
+]);

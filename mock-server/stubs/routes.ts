@@ -1,0 +1,50 @@
+/**
+ * What a service's published version generates (CONTRACT §3, seed 000, 001):
+ * its OpenAPI 3.1 document and typed client stubs in Python and TypeScript.
+ */
+import { paths } from '../../src/contract/paths';
+import { VersionQuery } from '../../src/contract/versions';
+import { domainApi, get, servicePath } from '../core/operations';
+import type { ServiceRecord } from '../core/records';
+import { E422, READ_ERRORS } from '../core/responses';
+import type { Store } from '../core/store';
+import { publishedVersion } from '../versions/rules';
+import { pythonStub } from './python-stub';
+import { serviceOpenApi } from './service-openapi';
+import type { StubInput } from './type-model';
+import { typescriptStub } from './typescript-stub';
+
+const OPENAPI = servicePath('/openapi.json', paths.serviceOpenapi);
+const PYTHON = servicePath('/stubs/python', (s, id) => paths.stub(s, id, 'python'));
+const TYPESCRIPT = servicePath('/stubs/typescript', (s, id) => paths.stub(s, id, 'typescript'));
+
+const NO_PUBLISHED = { description: 'No published version (or the version named is a draft)' };
+
+function stubInput(store: Store, service: ServiceRecord, n: number | undefined): StubInput & { description: string | null } {
+  const v = publishedVersion(store, service, n);
+  return { serviceName: service.name, serviceId: service.id, orgId: service.org_id, version: v.version, snapshot: v.endpoint_snapshot, description: service.description };
+}
+
+const stubHeaders = (file: string) => ({
+  'Content-Type': 'text/plain; charset=utf-8',
+  'Content-Disposition': `attachment; filename="${file}"`,
+  'X-Content-Type-Options': 'nosniff',
+});
+
+export const stubsApi = domainApi(['versions'], [
+  get(OPENAPI, 'getServiceOpenapi', "The service's OpenAPI 3.1 document, from the active version (or `?version=N`)", {
+    query: VersionQuery,
+    responses: { 200: { description: 'OpenAPI 3.1 document' }, ...READ_ERRORS, 409: NO_PUBLISHED, 422: E422 },
+    handler: ({ var: { store, service, query } }) => ({ status: 200, body: serviceOpenApi(stubInput(store, service, query.version)) }),
+  }),
+  get(PYTHON, 'getPythonStub', 'A typed Python client (httpx, TypedDict) for the active version (or `?version=N`)', {
+    query: VersionQuery,
+    responses: { 200: { description: 'client.py', contentType: 'text/plain' }, ...READ_ERRORS, 409: NO_PUBLISHED, 422: E422 },
+    handler: ({ var: { store, service, query } }) => ({ status: 200, text: pythonStub(stubInput(store, service, query.version)), headers: stubHeaders('client.py') }),
+  }),
+  get(TYPESCRIPT, 'getTypescriptStub', 'A typed TypeScript client (fetch) for the active version (or `?version=N`)', {
+    query: VersionQuery,
+    responses: { 200: { description: 'client.ts', contentType: 'text/plain' }, ...READ_ERRORS, 409: NO_PUBLISHED, 422: E422 },
+    handler: ({ var: { store, service, query } }) => ({ status: 200, text: typescriptStub(stubInput(store, service, query.version)), headers: stubHeaders('client.ts') }),
+  }),
+]);

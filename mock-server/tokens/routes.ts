@@ -1,0 +1,68 @@
+/**
+ * Service tokens (CONTRACT §7, seed 004): mint, revoke one, revoke all, list
+ * revocations. Mint and revoke: admin and developer; the list: everyone.
+ *
+ * A minted token is shown once: under an Idempotency-Key only its jti is
+ * remembered, and a repeat of the key (even one sent while the first is still
+ * minting) is a 409 naming that jti — one token, never a second copy of it.
+ */
+import * as z from 'zod/mini';
+import { paths } from '../../src/contract/paths';
+import { MintRequest, MintResponse, Revocation, RevocationListQuery, RevocationPage, RevokeAllRequest, RevokeRequest } from '../../src/contract/tokens';
+import { developers } from '../core/auth';
+import { paginate, PagingQuery } from '../core/lists';
+import { domainApi, get, post, servicePath } from '../core/operations';
+import { reply } from '../core/replies';
+import { E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
+import { isExpired, mintReplayConflict, mintToken, revokeAll, revokeOne } from './rules';
+
+const MINT = servicePath('/service-tokens/mint', paths.mintToken);
+const REVOKE = servicePath('/service-tokens/revoke', paths.revokeToken);
+const REVOKE_ALL = servicePath('/service-tokens/revoke-all', paths.revokeAllTokens);
+const REVOCATIONS = servicePath('/service-tokens/revocations', paths.revocations);
+
+export const RevocationPageQuery = z.extend(RevocationListQuery, PagingQuery.shape);
+const revokes = developers('revoke service tokens');
+
+export const tokensApi = domainApi(['service-tokens'], [
+  post(MINT, 'mintServiceToken', 'Mint a service token (a signed JWT with the claims, sub = the service, org_id, jti, iat, exp). Shown once: an Idempotency-Key seen before is a 409 naming the jti, never a replay.', {
+    allow: developers('mint service tokens'), body: MintRequest, bodyOptional: true,
+    idempotent: {
+      // Only the jti is remembered under the key; the token itself is never kept.
+      remember: (body) => ({ jti: (body as { jti: string }).jti }),
+      repeat: (remembered) => mintReplayConflict((remembered as { jti: string }).jti),
+    },
+    responses: {
+      201: { description: 'The token, shown this once', schema: MintResponse },
+      ...WRITE_ERRORS,
+      409: { description: 'The Idempotency-Key already minted a token' },
+      422: { description: 'Validation error (TTL out of range, claims not an object, a reserved claim)' },
+    },
+    handler: async ({ var: { store, service, body } }) => reply(201, MintResponse, await mintToken(store, service, body.claims, body.ttl_minutes), { 'Cache-Control': 'no-store' }),
+  }),
+  post(REVOKE, 'revokeServiceToken', 'Revoke one token by jti (again: the existing revocation, 200)', {
+    allow: revokes, body: RevokeRequest,
+    responses: { 200: { description: 'Already revoked', schema: Revocation }, 201: { description: 'Revoked', schema: Revocation }, ...WRITE_ERRORS, 422: E422 },
+    handler: ({ var: { store, service, principal, body } }) => {
+      const { rec, created } = revokeOne(store, service, principal.user.email, body.jti, body.expires_at ?? null, body.reason ?? null);
+      return reply(created ? 201 : 200, Revocation, rec);
+    },
+  }),
+  post(REVOKE_ALL, 'revokeAllServiceTokens', 'Revoke every token of the service issued until now (tokens minted later work)', {
+    allow: revokes, body: RevokeAllRequest,
+    responses: { 201: { description: 'Revoked', schema: Revocation }, ...WRITE_ERRORS, 422: E422 },
+    handler: ({ var: { store, service, principal, body } }) => reply(201, Revocation, revokeAll(store, service, principal.user.email, body.reason)),
+  }),
+  get(REVOCATIONS, 'listServiceTokenRevocations', "The service's revocations, newest first (include_expired=true to include those past their expires_at)", {
+    query: RevocationPageQuery,
+    responses: { 200: { description: 'A page of revocations', schema: RevocationPage }, ...READ_ERRORS, 422: E422 },
+    handler: ({ var: { store, service, query } }) => {
+      const now = Date.now();
+      const all = store.revocations
+        .in('service', service.id)
+        .filter((r) => query.include_expired || !isExpired(r, now))
+        .sort((a, b) => (a.revoked_at < b.revoked_at ? 1 : a.revoked_at > b.revoked_at ? -1 : 0));
+      return reply(200, RevocationPage, paginate(all, query));
+    },
+  }),
+]);

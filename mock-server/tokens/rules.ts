@@ -1,0 +1,98 @@
+/**
+ * Service tokens (CONTRACT §7, seed 004): HS256 JWTs signed with the state's
+ * own service-token secret (not the one that signs user sessions), revocable
+ * one by one (jti) or all at once per service. Tokens are never stored or
+ * logged; only revocations are.
+ */
+import { randomUUID } from 'node:crypto';
+import { sign, verify } from 'hono/jwt';
+import { bearerToken } from '../core/auth';
+import { HttpError, issue, unauthorized, validationError } from '../core/errors';
+import type { RevocationRecord, ServiceRecord } from '../core/records';
+import type { Store } from '../core/store';
+
+/** Claims the platform sets; a request may not supply them. */
+export const RESERVED_CLAIMS = ['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti', 'org_id', 'workspace_id', 'typ'] as const;
+export const TOKEN_TYPE = 'service';
+/** The longest TTL (MintRequest's max): a revoke-all matters no longer than this. */
+export const MAX_TTL_MINUTES = 10_080;
+
+const lastRevokeAllMs = (store: Store, serviceId: string) => {
+  let t = 0;
+  for (const r of store.revocations.in('service', serviceId)) if (r.kind === 'all') t = Math.max(t, Date.parse(r.revoked_at));
+  return t;
+};
+
+/**
+ * Mint: the request's claims plus sub (the service), org_id, workspace_id, jti,
+ * iat and exp. `iat` carries milliseconds (a JWT NumericDate may be fractional),
+ * so a token minted right after a revoke-all is not caught by it.
+ */
+export async function mintToken(store: Store, s: ServiceRecord, claims: Record<string, unknown>, ttlMinutes: number): Promise<{ token: string; jti: string; expires_at: string }> {
+  const reserved = Object.keys(claims).filter((k) => (RESERVED_CLAIMS as readonly string[]).includes(k));
+  if (reserved.length) throw validationError(reserved.map((k) => issue(['body', 'claims', k], `${k} is set by the platform`, 'value_error')));
+  const iatMs = Math.max(Date.now(), lastRevokeAllMs(store, s.id) + 1);
+  const exp = Math.floor(iatMs / 1000) + ttlMinutes * 60;
+  const jti = randomUUID();
+  const token = await sign({ ...claims, typ: TOKEN_TYPE, sub: s.id, org_id: s.org_id, workspace_id: s.workspace_id, jti, iat: iatMs / 1000, exp }, store.serviceTokenSecret, 'HS256');
+  return { token, jti, expires_at: new Date(exp * 1000).toISOString() };
+}
+
+export interface ServiceTokenClaims {
+  sub: string;
+  org_id: string;
+  jti: string;
+  iat: number;
+  exp: number;
+  [k: string]: unknown;
+}
+
+/** `Authorization: Bearer <service token>` → its claims, or the 401 that says why not. */
+export async function verifyServiceToken(store: Store, header: string | undefined): Promise<ServiceTokenClaims> {
+  const token = bearerToken(header);
+  let p: Record<string, unknown>;
+  try {
+    p = (await verify(token, store.serviceTokenSecret, { alg: 'HS256', exp: false, iat: false, nbf: false })) as Record<string, unknown>;
+  } catch {
+    throw unauthorized('Invalid token');
+  }
+  const { sub, org_id, jti, iat, exp, typ } = p;
+  if (typ !== TOKEN_TYPE || typeof sub !== 'string' || typeof org_id !== 'string' || typeof jti !== 'string' || typeof iat !== 'number' || typeof exp !== 'number') {
+    throw unauthorized('Invalid token');
+  }
+  if (exp <= Date.now() / 1000) throw unauthorized('Token has expired');
+  const iatMs = Math.round(iat * 1000);
+  for (const r of store.revocations.in('service', sub)) {
+    if ((r.kind === 'token' && r.jti === jti) || (r.kind === 'all' && iatMs <= Date.parse(r.revoked_at))) throw unauthorized('Token has been revoked');
+  }
+  return { ...p, sub, org_id, jti, iat, exp };
+}
+
+export function revokeOne(store: Store, s: ServiceRecord, by: string, jti: string, expiresAt: string | null, reason: string | null): { rec: RevocationRecord; created: boolean } {
+  const prior = store.revocations.in('service', s.id).find((r) => r.kind === 'token' && r.jti === jti);
+  if (prior) return { rec: prior, created: false };
+  const rec: RevocationRecord = { id: randomUUID(), service_id: s.id, kind: 'token', jti, reason, revoked_at: new Date().toISOString(), expires_at: expiresAt, revoked_by: by };
+  return { rec: store.revocations.put(rec), created: true };
+}
+
+export function revokeAll(store: Store, s: ServiceRecord, by: string, reason: string): RevocationRecord {
+  const now = Date.now();
+  const rec: RevocationRecord = {
+    id: randomUUID(),
+    service_id: s.id,
+    kind: 'all',
+    jti: null,
+    reason,
+    revoked_at: new Date(now).toISOString(),
+    expires_at: new Date(now + MAX_TTL_MINUTES * 60_000).toISOString(),
+    revoked_by: by,
+  };
+  return store.revocations.put(rec);
+}
+
+/** A revocation stops mattering once the token(s) it names would have expired. */
+export const isExpired = (r: RevocationRecord, nowMs = Date.now()) => r.expires_at !== null && Date.parse(r.expires_at) <= nowMs;
+
+/** A retried mint is refused rather than replayed: a token is shown once (see routes.ts). */
+export const mintReplayConflict = (jti: string) =>
+  new HttpError(409, `This Idempotency-Key already minted token ${jti}; a token is shown only once. Revoke it if it was lost, then mint again with a new key.`);

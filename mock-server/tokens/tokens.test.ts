@@ -1,0 +1,207 @@
+// @vitest-environment node
+import { sign } from 'hono/jwt';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Revocation, RevocationPage } from '../../src/contract/tokens';
+import { demoId } from '../core/seed-ids';
+import { API, ORG, SERVICES, extract, gatewayPath as gw, mint, serviceTokensPath as tokensOf, setup } from '../core/test-helpers';
+
+const INVOICE = demoId(1001);
+const EMBEDDING = demoId(1003);
+const FRAUD = demoId(1004);
+const SUMMARIZER = demoId(1010);
+const payload = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('service tokens', () => {
+  it('mints a signed JWT with the claims, sub = the service, org_id, jti, iat and exp; shown once', async () => {
+    const { call, login, platform } = setup();
+    const user = await login('developer');
+    const before = Date.now();
+    const m = await mint(call, user);
+    const p = payload(m.token);
+    expect(p).toMatchObject({ tenant_id: 't-123', sub: INVOICE, org_id: ORG, jti: m.jti, typ: 'service' });
+    expect(p.exp).toBe(Date.parse(m.expires_at) / 1000);
+    expect(Date.parse(m.expires_at) - before).toBeGreaterThan(119 * 60_000);
+    expect(Date.parse(m.expires_at) - before).toBeLessThanOrEqual(120 * 60_000 + 1000);
+    expect(JSON.parse(Buffer.from(m.token.split('.')[0]!, 'base64url').toString())).toMatchObject({ alg: 'HS256' });
+    // defaults: no claims, 60 minutes; the token is never kept in the state
+    const d = await mint(call, user, INVOICE, {});
+    expect(Date.parse(d.expires_at) - Date.now()).toBeLessThanOrEqual(60 * 60_000);
+    const dump = JSON.stringify(platform.store.dump());
+    expect(dump).not.toContain(m.token);
+    expect(dump).not.toContain(m.token.split('.')[2]);
+    // it is not a user session either
+    expect((await call('GET', SERVICES, { token: m.token })).status).toBe(401);
+  });
+
+  it('mint → gateway 200 with X-Service-Version → revoke → 401; the revocation is listed', async () => {
+    const { call, login } = setup();
+    const user = await login('developer');
+    const m = await mint(call, user);
+    const ok = await call('POST', gw(INVOICE, 'extract'), extract(m.token));
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.headers.get('x-service-version')).toBe('1');
+    expect(ok.body).toMatchObject({ invoice_number: 'string', total: { amount: 0, currency: 'USD' }, due_date: '2024-01-01', supplier: { name: 'string', vat_id: 'string' }, confidence: 0 });
+    expect(ok.body.line_items).toEqual([{ description: 'string', quantity: 1, unit_price: { amount: 0, currency: 'USD' } }]);
+
+    const revoked = await call('POST', `${tokensOf(INVOICE)}/revoke`, { token: user, body: { jti: m.jti, expires_at: m.expires_at, reason: 'No longer needed' } });
+    expect(revoked.status).toBe(201);
+    expect(Revocation.parse(revoked.body)).toMatchObject({ service_id: INVOICE, kind: 'token', jti: m.jti, reason: 'No longer needed', expires_at: m.expires_at, revoked_by: 'developer@example.com' });
+    const again = await call('POST', `${tokensOf(INVOICE)}/revoke`, { token: user, body: { jti: m.jti } });
+    expect(again).toMatchObject({ status: 200, body: { id: revoked.body.id } });
+    const refused = await call('POST', gw(INVOICE, 'extract'), extract(m.token));
+    expect(refused).toMatchObject({ status: 401, body: { detail: 'Token has been revoked' } });
+    expect(refused.headers.get('www-authenticate')).toBe('Bearer');
+    const list = RevocationPage.parse((await call('GET', `${tokensOf(INVOICE)}/revocations`, { token: await login('viewer') })).body);
+    expect(list).toMatchObject({ total: 1, items: [{ jti: m.jti }] });
+    // other tokens of the service still work
+    const other = await mint(call, user);
+    expect((await call('POST', gw(INVOICE, 'extract'), extract(other.token))).status).toBe(200);
+  });
+
+  it('revoke-all refuses every token issued before it; tokens minted after work', async () => {
+    const { call, login } = setup();
+    const user = await login('admin');
+    const a = await mint(call, user);
+    const b = await mint(call, user);
+    const elsewhere = await mint(call, user, EMBEDDING, {});
+    const all = await call('POST', `${tokensOf(INVOICE)}/revoke-all`, { token: user, body: { reason: 'Rotating credentials' } });
+    expect(all.status).toBe(201);
+    const rec = Revocation.parse(all.body);
+    expect(rec).toMatchObject({ kind: 'all', jti: null, reason: 'Rotating credentials', revoked_by: 'admin@example.com' });
+    expect(Date.parse(rec.expires_at!) - Date.parse(rec.revoked_at)).toBe(7 * 24 * 3600 * 1000);
+    for (const t of [a, b]) expect((await call('POST', gw(INVOICE, 'extract'), extract(t.token))).body).toEqual({ detail: 'Token has been revoked' });
+    const c = await mint(call, user);
+    expect((await call('POST', gw(INVOICE, 'extract'), extract(c.token))).status).toBe(200);
+    expect((await call('POST', gw(EMBEDDING, 'embed'), extract(elsewhere.token, { texts: ['a'] }))).status).toBe(200);
+    expect((await call('POST', `${tokensOf(INVOICE)}/revoke-all`, { token: user, body: { reason: '  ' } })).status).toBe(422);
+    expect((await call('POST', `${tokensOf(INVOICE)}/revoke-all`, { token: user, body: {} })).status).toBe(422);
+  });
+
+  it('an expired token, a bad signature, a user token, no token → 401; another service’s token → 403', async () => {
+    const { call, login, platform } = setup();
+    const user = await login('developer');
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { typ: 'service', sub: INVOICE, org_id: ORG, jti: 'j-1', iat: now - 120, exp: now - 60 };
+    const expired = await sign(claims, platform.store.serviceTokenSecret, 'HS256');
+    expect(await call('POST', gw(INVOICE, 'extract'), extract(expired))).toMatchObject({ status: 401, body: { detail: 'Token has expired' } });
+    const forged = await sign({ ...claims, exp: now + 600 }, 'not-the-secret', 'HS256');
+    expect((await call('POST', gw(INVOICE, 'extract'), extract(forged))).body).toEqual({ detail: 'Invalid token' });
+    const untyped = await sign({ ...claims, typ: undefined, exp: now + 600 }, platform.store.serviceTokenSecret, 'HS256');
+    expect((await call('POST', gw(INVOICE, 'extract'), extract(untyped))).status).toBe(401);
+    expect((await call('POST', gw(INVOICE, 'extract'), extract(user))).body).toEqual({ detail: 'Invalid token' });
+    expect((await call('POST', gw(INVOICE, 'extract'), { body: {} })).body).toEqual({ detail: 'Not authenticated' });
+    const m = await mint(call, user, FRAUD, {});
+    expect(await call('POST', gw(INVOICE, 'extract'), extract(m.token))).toMatchObject({ status: 403, body: { detail: 'This token was minted for another service' } });
+    expect((await call('POST', `${API}/orgs/${demoId(2)}/services/${FRAUD}/score`, extract(m.token))).status).toBe(403);
+    // a token for a service deleted since
+    const s = await mint(call, user, SUMMARIZER, {});
+    await call('DELETE', `${SERVICES}/${SUMMARIZER}`, { token: user });
+    expect((await call('POST', gw(SUMMARIZER, 'summarize'), extract(s.token))).body).toEqual({ detail: 'Service not found' });
+  });
+
+  it('a fake clock: a 1-minute token works, then expires', async () => {
+    const { call, login } = setup();
+    const user = await login('developer');
+    const m = await mint(call, user, INVOICE, { ttl_minutes: 1 });
+    expect((await call('GET', gw(INVOICE, 'health'), { token: m.token })).status).toBe(200);
+    const later = Date.now() + 61_000;
+    vi.spyOn(Date, 'now').mockReturnValue(later);
+    expect((await call('GET', gw(INVOICE, 'health'), { token: m.token })).body).toEqual({ detail: 'Token has expired' });
+  });
+
+  it.each([
+    [{ ttl_minutes: 0 }, ['body', 'ttl_minutes']],
+    [{ ttl_minutes: 10_081 }, ['body', 'ttl_minutes']],
+    [{ ttl_minutes: 1.5 }, ['body', 'ttl_minutes']],
+    [{ ttl_minutes: '60' }, ['body', 'ttl_minutes']],
+    [{ claims: [] }, ['body', 'claims']],
+    [{ claims: 'tenant' }, ['body', 'claims']],
+    [{ claims: null }, ['body', 'claims']],
+    [{ claims: { sub: 'someone-else' } }, ['body', 'claims', 'sub']],
+    [{ claims: { exp: 1 } }, ['body', 'claims', 'exp']],
+    [{ extra: 1 }, ['body', 'extra']],
+  ])('mint %j → 422 at %j', async (body, loc) => {
+    const { call, login } = setup();
+    const res = await call('POST', `${tokensOf(INVOICE)}/mint`, { token: await login(), body });
+    expect(res.status, JSON.stringify(res.body)).toBe(422);
+    expect(res.body.detail.map((d: { loc: unknown }) => d.loc)).toContainEqual(loc);
+  });
+
+  it('roles: a viewer may list revocations but not mint or revoke', async () => {
+    const { call, login } = setup();
+    const viewer = await login('viewer');
+    for (const [path, body] of [['mint', {}], ['revoke', { jti: 'x' }], ['revoke-all', { reason: 'r' }]] as const) {
+      expect((await call('POST', `${tokensOf(INVOICE)}/${path}`, { token: viewer, body })).status, path).toBe(403);
+    }
+    expect((await call('GET', `${tokensOf(INVOICE)}/revocations`, { token: viewer })).status).toBe(200);
+    expect((await call('POST', `${tokensOf(demoId(9999))}/mint`, { token: viewer, body: {} })).status).toBe(404);
+  });
+
+  it('revocations: those past their expires_at are left out unless include_expired=true', async () => {
+    const { call, login } = setup();
+    const user = await login('developer');
+    const past = new Date(Date.now() - 60_000).toISOString();
+    const future = new Date(Date.now() + 3_600_000).toISOString();
+    await call('POST', `${tokensOf(INVOICE)}/revoke`, { token: user, body: { jti: 'old', expires_at: past } });
+    await call('POST', `${tokensOf(INVOICE)}/revoke`, { token: user, body: { jti: 'live', expires_at: future } });
+    await call('POST', `${tokensOf(INVOICE)}/revoke`, { token: user, body: { jti: 'forever' } });
+    await call('POST', `${tokensOf(FRAUD)}/revoke`, { token: user, body: { jti: 'fraud' } });
+    const jtis = async (qs: string) => RevocationPage.parse((await call('GET', `${tokensOf(INVOICE)}/revocations${qs}`, { token: user })).body).items.map((r) => r.jti).sort();
+    expect(await jtis('')).toEqual(['forever', 'live']);
+    expect(await jtis('?include_expired=false')).toEqual(['forever', 'live']);
+    expect(await jtis('?include_expired=true')).toEqual(['forever', 'live', 'old']);
+    expect((await call('GET', `${tokensOf(INVOICE)}/revocations?include_expired=maybe`, { token: user })).body.detail[0].loc).toEqual(['query', 'include_expired']);
+    expect((await call('GET', `${tokensOf(INVOICE)}/revocations?limit=1`, { token: user })).body).toMatchObject({ total: 2, limit: 1 });
+    for (const body of [{}, { jti: '' }, { jti: 'x', expires_at: 'tomorrow' }, { jti: 5 }]) {
+      expect((await call('POST', `${tokensOf(INVOICE)}/revoke`, { token: user, body })).status, JSON.stringify(body)).toBe(422);
+    }
+  });
+
+  it('Idempotency-Key on mint is never replayed: the same key is a 409 naming the jti; another body is a 422', async () => {
+    const { call, login } = setup();
+    const user = await login('developer');
+    const headers = { 'Idempotency-Key': 'mint-1' };
+    const first = await call('POST', `${tokensOf(INVOICE)}/mint`, { token: user, headers, body: { ttl_minutes: 5 } });
+    expect(first.status).toBe(201);
+    const again = await call('POST', `${tokensOf(INVOICE)}/mint`, { token: user, headers, body: { ttl_minutes: 5 } });
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toContain(first.body.jti);
+    expect(JSON.stringify(again.body)).not.toContain(first.body.token);
+    expect((await call('POST', `${tokensOf(INVOICE)}/mint`, { token: user, headers, body: { ttl_minutes: 6 } })).status).toBe(422);
+    // a rejected mint does not burn the key
+    expect((await call('POST', `${tokensOf(INVOICE)}/mint`, { token: user, headers: { 'Idempotency-Key': 'mint-2' }, body: { ttl_minutes: 0 } })).status).toBe(422);
+    expect((await call('POST', `${tokensOf(INVOICE)}/mint`, { token: user, headers: { 'Idempotency-Key': 'mint-2' }, body: { ttl_minutes: 5 } })).status).toBe(201);
+  });
+});
+
+describe('state files', () => {
+  it('an older state file (no connectors, revocations or service-token secret) still loads; the secret then persists', async () => {
+    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { buildSeed } = await import('../core/seed');
+    const dir = mkdtempSync(join(tmpdir(), 'mock-old-state-'));
+    try {
+      const file = join(dir, 'state.json');
+      const { connector_instances: _c, service_token_revocations: _r, service_token_secret: _s, ...old } = buildSeed({ seed: 'demo' });
+      writeFileSync(file, JSON.stringify(old));
+      const first = setup({ dataFile: file });
+      const user = await first.login('developer');
+      const pgs = await first.call('GET', `${API}/orgs/${ORG}/workspaces/${demoId(11)}/connectors/postgresql/instances`, { token: user });
+      expect(pgs.body.total).toBe(0);
+      const m = await mint(first.call, user);
+      await first.call('POST', `${tokensOf(INVOICE)}/revoke`, { token: user, body: { jti: 'gone' } });
+      first.platform.close();
+      // Imported into the database once: the new secret and the revocation are there after a restart.
+      const second = setup({ dataFile: file });
+      expect(second.platform.state.imported).toBeNull();
+      expect(second.platform.store.serviceTokenSecret).toEqual(first.platform.store.serviceTokenSecret);
+      expect(second.platform.store.revocations.size).toBe(1);
+      expect((await second.call('POST', gw(INVOICE, 'extract'), extract(m.token))).status).toBe(200);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,28 @@
+/** The traffic split among serving versions: promote a canary, roll back, re-split (CONTRACT §3, our extension). */
+import { paths } from '../../src/contract/paths';
+import { TrafficUpdate, VersionPage } from '../../src/contract/versions';
+import { developers } from '../core/auth';
+import { domainApi, put, servicePath } from '../core/operations';
+import { reply } from '../core/replies';
+import { E422, WRITE_ERRORS } from '../core/responses';
+import { isoNow } from '../core/time';
+import { applyTraffic } from './rules';
+
+const TRAFFIC = servicePath('/traffic', paths.traffic);
+
+export const trafficApi = domainApi(['versions'], [
+  put(TRAFFIC, 'updateTraffic', 'Extension: re-split traffic among the serving versions (integers summing to 100). 0 archives a version; the active version at 0 rolls back to the busiest remaining one; a draining version at 100 is promoted.', {
+    allow: developers('change traffic'), body: TrafficUpdate, extension: true,
+    responses: {
+      200: { description: 'All the versions after the change, newest first', schema: VersionPage },
+      ...WRITE_ERRORS,
+      409: { description: 'The service has no published version' },
+      422: E422,
+    },
+    handler: ({ var: { store, service, body } }) => {
+      applyTraffic(store, service, body.allocations, isoNow());
+      const items = store.versionsOf(service.id).reverse();
+      return reply(200, VersionPage, { items, total: items.length, limit: items.length, offset: 0 });
+    },
+  }),
+]);

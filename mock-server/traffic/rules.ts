@@ -1,0 +1,42 @@
+/**
+ * `PUT …/traffic` (CONTRACT §3, our extension): every serving version must be
+ * listed, drafts and archived versions cannot take traffic; then each takes
+ * its share and the contract's `statusesAfterTrafficChange` settles who is
+ * active (0 archives; the active version at 0 rolls back to the busiest
+ * remaining one; a draining version at 100 is promoted).
+ */
+import type { ValidationIssue } from '../../src/contract/common';
+import { statusesAfterTrafficChange, type ServingVersion } from '../../src/contract/traffic-rules';
+import { conflict, issue, validationError } from '../core/errors';
+import type { ServiceRecord, VersionRecord } from '../core/records';
+import type { Store } from '../core/store';
+import { isServing, touch } from '../versions/rules';
+
+type Allocation = { version_id: string; percent: number };
+
+export function applyTraffic(store: Store, service: ServiceRecord, allocations: readonly Allocation[], now: string): void {
+  const serving = store.versionsOf(service.id).filter(isServing) as (VersionRecord & ServingVersion)[];
+  if (serving.length === 0) throw conflict('This service has no published version');
+  const issues: ValidationIssue[] = [];
+  const listed = new Set<string>();
+  allocations.forEach((a, i) => {
+    listed.add(a.version_id);
+    const v = store.versionIn(service.id, a.version_id);
+    const loc = ['body', 'allocations', i, 'version_id'];
+    if (!v) issues.push(issue(loc, 'No such version in this service', 'value_error'));
+    else if (v.status === 'draft') issues.push(issue(loc, `Version ${v.version} is a draft; publish it to give it traffic`, 'value_error'));
+    else if (v.status === 'archived') issues.push(issue(loc, `Version ${v.version} is archived; it cannot receive traffic`, 'value_error'));
+  });
+  for (const v of serving) {
+    if (!listed.has(v.id)) issues.push(issue(['body', 'allocations'], `Version ${v.version} is serving and must be listed (give it 0 to archive it)`, 'value_error'));
+  }
+  if (issues.length) throw validationError(issues);
+
+  const percent = new Map(allocations.map((a) => [a.version_id, a.percent]));
+  const next = new Map(statusesAfterTrafficChange(serving, (id) => percent.get(id) ?? 0).map((x) => [x.id, x]));
+  for (const v of serving) {
+    const { status, percent: p } = next.get(v.id)!;
+    if (status !== v.status || p !== v.traffic_percent) store.versions.put({ ...v, status, traffic_percent: p });
+  }
+  touch(store, service, now);
+}

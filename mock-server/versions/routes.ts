@@ -1,0 +1,113 @@
+/** Versions, draft endpoints and publishing (CONTRACT §3, seed 000, 001). */
+import { paths } from '../../src/contract/paths';
+import { Endpoint, EndpointCreate, EndpointListQuery, EndpointPage, EndpointUpdate, PublishRequest, ServiceVersion, VersionListQuery, VersionPage } from '../../src/contract/versions';
+import { developers } from '../core/auth';
+import { conflict, notFound } from '../core/errors';
+import { paginate } from '../core/lists';
+import { del, domainApi, get, post, put, servicePath } from '../core/operations';
+import { noContent, reply } from '../core/replies';
+import { E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
+import { isoNow } from '../core/time';
+import { createDraft, createEndpoint, deleteEndpoint, draftOf, publish, sortEndpoints, updateEndpoint } from './rules';
+
+const VERSIONS = servicePath('/versions', paths.versions);
+const VERSION = servicePath('/versions/:version_id', (s, id) => paths.version(s, id, ':version_id'));
+const PUBLISH_VERSION = servicePath('/versions/:version_id/publish', (s, id) => paths.publishVersion(s, id, ':version_id'));
+const PUBLISH_DRAFT = servicePath('/publish', paths.publishDraft);
+const ENDPOINTS = servicePath('/endpoints', paths.endpoints);
+const ENDPOINT = servicePath('/endpoints/:endpoint_id', (s, id) => paths.endpoint(s, id, ':endpoint_id'));
+
+/** Both publish operations: who may, the body, the key, the answers. */
+const publishing = (notDraft: string, noEndpoints: string) => ({
+  allow: developers('publish versions'),
+  body: PublishRequest,
+  bodyOptional: true,
+  idempotent: true as const,
+  responses: {
+    200: { description: 'The published version', schema: ServiceVersion },
+    ...WRITE_ERRORS,
+    409: { description: notDraft },
+    422: { description: `Validation error, or ${noEndpoints}` },
+  },
+});
+const endpointWrites = developers('change endpoints');
+
+export const versionsApi = domainApi(['versions'], [
+  get(VERSIONS, 'listVersions', "A service's versions, newest first", {
+    query: VersionListQuery,
+    responses: { 200: { description: 'A page of versions', schema: VersionPage }, ...READ_ERRORS, 422: E422 },
+    handler: ({ var: { store, service, query } }) => {
+      const all = store
+        .versionsOf(service.id)
+        .reverse()
+        .filter((v) => !query.status || v.status === query.status);
+      return reply(200, VersionPage, paginate(all, query));
+    },
+  }),
+  post(VERSIONS, 'createVersion', 'Create a draft version, starting from the active version’s endpoints (one draft at a time)', {
+    allow: developers('create versions'), idempotent: true,
+    responses: { 201: { description: 'The new draft', schema: ServiceVersion }, ...WRITE_ERRORS, 409: { description: 'A draft exists already' }, 422: E422 },
+    handler: ({ var: { store, service }, req }) => {
+      const v = createDraft(store, service, isoNow());
+      return reply(201, ServiceVersion, v, { Location: `${req.path}/${v.id}` });
+    },
+  }),
+  get(VERSION, 'getVersion', 'Get a version', {
+    responses: { 200: { description: 'The version', schema: ServiceVersion }, ...READ_ERRORS },
+    handler: ({ var: { version } }) => reply(200, ServiceVersion, version),
+  }),
+  post(PUBLISH_VERSION, 'publishVersion', 'Publish a draft version: freeze its endpoints and route `traffic_percent` of the traffic to it (irreversible)', {
+    ...publishing('The version is not a draft', 'the version has no endpoints'),
+    handler: ({ var: { store, service, version, body } }) => reply(200, ServiceVersion, publish(store, service, version, body.traffic_percent, isoNow())),
+  }),
+  post(PUBLISH_DRAFT, 'publishDraft', "Publish the service's current draft version", {
+    ...publishing('The service has no draft version', 'the draft has no endpoints'),
+    handler: ({ var: { store, service, body } }) => {
+      const draft = draftOf(store, service.id);
+      if (!draft) throw conflict('This service has no draft version. Create a new version first.');
+      return reply(200, ServiceVersion, publish(store, service, draft, body.traffic_percent, isoNow()));
+    },
+  }),
+
+  get(ENDPOINTS, 'listEndpoints', "A version's endpoints (default: the draft, else the active version), by path", {
+    tags: ['endpoints'], query: EndpointListQuery,
+    responses: { 200: { description: 'A page of endpoints', schema: EndpointPage }, ...READ_ERRORS, 422: E422 },
+    handler: ({ var: { store, service, query } }) => {
+      const all = store.versionsOf(service.id);
+      let v;
+      if (query.version_id !== undefined) {
+        v = store.versionIn(service.id, query.version_id);
+        if (!v) throw notFound('Version');
+      } else {
+        v = all.find((x) => x.status === 'draft') ?? all.find((x) => x.status === 'active') ?? all[all.length - 1];
+      }
+      return reply(200, EndpointPage, paginate(v ? sortEndpoints(store.endpointsOf(v.id)) : [], query));
+    },
+  }),
+  post(ENDPOINTS, 'createEndpoint', 'Add an endpoint to the draft version', {
+    tags: ['endpoints'], allow: endpointWrites, body: EndpointCreate, idempotent: true,
+    responses: { 201: { description: 'Created', schema: Endpoint }, ...WRITE_ERRORS, 409: { description: 'No draft version, or the method and path exist in it' }, 422: E422 },
+    handler: ({ var: { store, service, body }, req }) => {
+      const rec = createEndpoint(store, service, body, isoNow());
+      return reply(201, Endpoint, rec, { Location: `${req.path}/${rec.id}` });
+    },
+  }),
+  put(ENDPOINT, 'updateEndpoint', 'Change an endpoint of the draft version (partial)', {
+    tags: ['endpoints'], allow: endpointWrites, body: EndpointUpdate,
+    responses: {
+      200: { description: 'The updated endpoint', schema: Endpoint },
+      ...WRITE_ERRORS,
+      409: { description: 'The endpoint belongs to a published version, or the method and path exist' },
+      422: E422,
+    },
+    handler: ({ var: { store, service, endpoint, body } }) => reply(200, Endpoint, updateEndpoint(store, service, endpoint, body, isoNow())),
+  }),
+  del(ENDPOINT, 'deleteEndpoint', 'Remove an endpoint from the draft version', {
+    tags: ['endpoints'], allow: endpointWrites,
+    responses: { 204: { description: 'Deleted' }, ...WRITE_ERRORS, 409: { description: 'The endpoint belongs to a published version' } },
+    handler: ({ var: { store, service, endpoint } }) => {
+      deleteEndpoint(store, service, endpoint, isoNow());
+      return noContent();
+    },
+  }),
+]);
