@@ -14,6 +14,8 @@ const FRAUD = demoId(1004);
 const INVOICES = demoId(1001);
 const SUMMARIZER = demoId(1010);
 const EVIL = '*/ """ \n <img src=x onerror=alert(1)>';
+/** Names and summaries are one line (no control characters: src/contract/common.ts `humanText`); the rest of the hostile text. */
+const EVIL_LINE = EVIL.replace('\n', '');
 
 const TSC = join(process.cwd(), 'node_modules/typescript/bin/tsc');
 const dir = mkdtempSync(join(tmpdir(), 'stubs-'));
@@ -83,12 +85,12 @@ const hostileSchema = {
 };
 
 async function hostileService(call: Call, token: string) {
-  const svc = await call('POST', SERVICES, { token, body: newService({ slug: 'evil-service', name: `Evil ${EVIL}`, description: EVIL }) });
+  const svc = await call('POST', SERVICES, { token, body: newService({ slug: 'evil-service', name: `Evil ${EVIL_LINE}`, description: EVIL }) });
   expect(svc.status).toBe(201);
   const base = `${SERVICES}/${svc.body.id}`;
   const endpoints = [
-    { method: 'POST', path: '/items/{class}/{from}', summary: `Create ${EVIL}`, description: EVIL, request_schema: hostileSchema, response_schema: hostileSchema },
-    { method: 'GET', path: '/items/{class}/{from}', summary: EVIL, request_schema: { type: 'object', properties: { class: { type: 'integer' }, from: { type: 'string' }, q: { type: ['string', 'null'] }, page: { type: 'integer' } }, required: ['page'] }, response_schema: { type: 'array', items: hostileSchema } },
+    { method: 'POST', path: '/items/{class}/{from}', summary: `Create ${EVIL_LINE}`, description: EVIL, request_schema: hostileSchema, response_schema: hostileSchema },
+    { method: 'GET', path: '/items/{class}/{from}', summary: EVIL_LINE, request_schema: { type: 'object', properties: { class: { type: 'integer' }, from: { type: 'string' }, q: { type: ['string', 'null'] }, page: { type: 'integer' } }, required: ['page'] }, response_schema: { type: 'array', items: hostileSchema } },
     { method: 'DELETE', path: '/items/{class}/{from}', summary: '"""', request_schema: { type: 'object', properties: {} }, response_schema: { type: 'object', properties: {} } },
     { method: 'PUT', path: '/', summary: '\\N{oops} \\', request_schema: { type: 'array', items: { type: 'string', enum: ['x'] } }, response_schema: { type: 'string' } },
     { method: 'PATCH', path: '/get-User.by~id/{_}', summary: '*/ /* */', request_schema: { type: 'object', properties: { tags: { type: 'array' } } }, response_schema: { type: ['integer', 'string', 'null'] } },
@@ -163,8 +165,8 @@ describe('GET …/openapi.json and …/stubs/{language}', { timeout: 60_000 }, (
     const id = await hostileService(call, token);
     const { openapi, py, ts } = await artefacts(call, token, id);
     await validOpenApi(openapi.body);
-    expect(openapi.body.info.title).toBe(`Evil ${EVIL}`.trim());
-    expect(openapi.body.paths['/items/{class}/{from}'].post.summary).toBe(`Create ${EVIL}`);
+    expect(openapi.body.info.title).toBe(`Evil ${EVIL_LINE}`.trim());
+    expect(openapi.body.paths['/items/{class}/{from}'].post.summary).toBe(`Create ${EVIL_LINE}`);
     expect(openapi.body.paths['/items/{class}/{from}'].get.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual([
       'path:class',
       'path:from',

@@ -19,6 +19,60 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 
 export const SortOrder = z.enum(['asc', 'desc']);
 
+/**
+ * Our extensions (CONTRACT §11): a query parameter or field the seeds do not
+ * document is marked once, where it is defined, with `extension(schema)`. The
+ * mark travels into the mock's OpenAPI document (`x-extension: true`), and the
+ * mock's documented-only profile ignores a parameter so marked, as a platform
+ * without it would. Operations are marked where the mock defines them.
+ */
+export const EXTENSION_MARK = 'x-extension';
+export function extension<T extends z.core.$ZodType>(schema: T): T {
+  z.globalRegistry.add(schema, { [EXTENSION_MARK]: true });
+  return schema;
+}
+export function isExtension(schema: z.core.$ZodType): boolean {
+  return z.globalRegistry.get(schema)?.[EXTENSION_MARK] === true;
+}
+
+/**
+ * Text a person reads (names, summaries, descriptions, reasons): no control
+ * characters (multi-line text may have newlines and tabs), not only invisible
+ * characters (spaces, zero-width characters, fillers), and no lone surrogates
+ * (half of an emoji, which no font can show and no database stores faithfully).
+ * Shared by the console's forms and the mock (422).
+ */
+const CONTROL = /\p{Cc}/u;
+const CONTROL_BUT_LINES = /(?![\n\r\t])\p{Cc}/u;
+const LONE_SURROGATE = /\p{Cs}/u;
+/** Whitespace, format characters (zero-width space and joiners, bidi marks, soft hyphen…), and the blank letters fonts draw as nothing. */
+const ONLY_INVISIBLE = /^(?:[\s\p{Cf}\p{Zs}\u115F\u1160\u3164\uFFA0\u2800]|\u034F)*$/u;
+
+export function humanTextProblem(text: string, multiline = false): string | null {
+  if (LONE_SURROGATE.test(text)) return 'contains a broken character (a lone surrogate)';
+  if ((multiline ? CONTROL_BUT_LINES : CONTROL).test(text)) return multiline ? 'contains control characters' : 'contains control characters (such as a line break or a tab)';
+  if (text !== '' && ONLY_INVISIBLE.test(text)) return 'has no visible characters';
+  return null;
+}
+
+/** A check for `z.string().check(…)`: `humanText('Name')` refuses what `humanTextProblem` names, as "Name has no visible characters". */
+export function humanText(label: string, options: { multiline?: boolean } = {}) {
+  return z.superRefine<string>((text, ctx) => {
+    const problem = humanTextProblem(text, options.multiline);
+    if (problem) ctx.addIssue({ code: 'custom', message: `${label} ${problem}`, input: text });
+  });
+}
+
+/** A name (service, instance…): trimmed, 1 to `max` characters, human text on one line. */
+export function Name(max: number, label = 'Name') {
+  return z.string().check(
+    z.trim(),
+    z.minLength(1, { error: `${label} is required` }),
+    z.maxLength(max, { error: `${label} must be at most ${max} characters` }),
+    humanText(label),
+  );
+}
+
 /** Common list query parameters (seed 001). */
 export const ListQuery = z.object({
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 25),

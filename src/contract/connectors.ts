@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id } from './common';
+import { humanText, Id, Name } from './common';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
 export const ConnectorFieldType = z.enum(['string', 'integer', 'boolean']);
@@ -79,12 +79,8 @@ export const ConnectorInstancePage = strict.page(ConnectorInstance);
 export const readConnectorInstancePage = lenient.page(readConnectorInstance);
 
 const instanceFields = {
-  name: z.string().check(
-    z.trim(),
-    z.minLength(1, { error: 'Name is required' }),
-    z.maxLength(100, { error: 'Name must be at most 100 characters' }),
-  ),
-  description: z.nullable(z.string().check(z.maxLength(500))),
+  name: Name(100),
+  description: z.nullable(z.string().check(z.maxLength(500), humanText('Description', { multiline: true }))),
   /** Checked against the type's fields by the platform (required, type). */
   config: ConnectorConfig,
 };

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id } from './common';
+import { humanText, Id } from './common';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
 export const CloudProvider = z.enum(['gcp', 'aws', 'azure'], { error: 'Choose a cloud provider: gcp, aws or azure' });
@@ -124,8 +124,8 @@ export const CredentialsWrite = z.strictObject({
       if (problem) ctx.addIssue({ code: 'custom', message: `The credentials ${problem}` });
     }),
   ),
-  cloud_project_id: z.string().check(z.trim(), z.minLength(1, { error: 'Project is required' }), z.maxLength(100)),
-  cloud_region: z.optional(z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(64)))),
+  cloud_project_id: z.string().check(z.trim(), z.minLength(1, { error: 'Project is required' }), z.maxLength(100), humanText('Project')),
+  cloud_region: z.optional(z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(64), humanText('Region')))),
 });
 export type CredentialsWrite = z.input<typeof CredentialsWrite>;
 

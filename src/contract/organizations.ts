@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id } from './common';
+import { Id, Name } from './common';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
 /** Seed 004 lists organizations and workspaces without naming fields: beyond id and name, each is our decision. */
@@ -27,6 +27,16 @@ export const Workspace = workspace(strict);
 export type Workspace = z.infer<typeof Workspace>;
 export const readWorkspace = workspace(lenient);
 export type WorkspaceRead = z.output<typeof readWorkspace>;
+
+/**
+ * Renaming an organization (`PUT /organizations/{org_id}`) and creating a
+ * workspace (`POST /organizations/{org_id}/workspaces`), both documented by
+ * seed 001: a name is human text, as every name is.
+ */
+export const OrganizationUpdate = z.strictObject({ name: Name(100) });
+export type OrganizationUpdate = z.infer<typeof OrganizationUpdate>;
+export const WorkspaceCreate = z.strictObject({ name: Name(100) });
+export type WorkspaceCreate = z.infer<typeof WorkspaceCreate>;
 
 export const OrganizationPage = strict.page(Organization);
 export const readOrganizationPage = lenient.page(readOrganization);

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id } from './common';
+import { extension, humanText, Id } from './common';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
 /**
@@ -32,7 +32,7 @@ const ringFields = {
     z.maxLength(63, { error: 'Name must be at most 63 characters' }),
     z.regex(RING_NAME, { error: 'Use lowercase letters, digits and hyphens, starting with a letter' }),
   ),
-  description: z.nullable(z.string().check(z.maxLength(500, { error: 'Description must be at most 500 characters' }))),
+  description: z.nullable(z.string().check(z.maxLength(500, { error: 'Description must be at most 500 characters' }), humanText('Description', { multiline: true }))),
   /** Where in the promotion path; omitted means last. Others shift to make room. */
   position: z.int().check(z.minimum(0)),
 };
@@ -47,5 +47,8 @@ export type RingCreate = z.input<typeof RingCreate>;
 export const RingUpdate = z.partial(z.strictObject(ringFields));
 export type RingUpdate = z.infer<typeof RingUpdate>;
 
-/** `?name=dev` resolves a ring by name, as `client.rings.resolve("dev")` does (seed 004). */
-export const RingListQuery = z.object({ name: z.optional(z.string()) });
+/**
+ * `?name=dev` resolves a ring by name, as `client.rings.resolve("dev")` does
+ * (seed 004 names the call, not how it asks) **[decision: extension]**.
+ */
+export const RingListQuery = z.object({ name: extension(z.optional(z.string())) });

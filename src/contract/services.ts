@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id, ListQuery } from './common';
+import { extension, humanText, Id, ListQuery, Name } from './common';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
 export const ExecutionMode = z.enum(['invocation', 'persistent']);
@@ -86,15 +86,13 @@ export const persistentFields = {
 
 /** Every field a create or an update may send, without defaults (an update must not reset what it leaves out). */
 const serviceFields = {
-  name: z.string().check(
-    z.trim(),
-    z.minLength(1, { error: 'Name is required' }),
-    z.maxLength(100, { error: 'Name must be at most 100 characters' }),
-  ),
+  name: Name(100),
   slug: Slug,
   execution_mode: ExecutionMode,
   ring_id: z.nullable(Id),
-  description: z.nullable(z.string().check(z.maxLength(1000, { error: 'Description must be at most 1000 characters' }))),
+  description: z.nullable(
+    z.string().check(z.maxLength(1000, { error: 'Description must be at most 1000 characters' }), humanText('Description', { multiline: true })),
+  ),
   environment_id: z.nullable(Id),
   connector_bindings: ConnectorBindings,
   ...persistentFields,
@@ -196,11 +194,11 @@ export type HostedServiceRead = z.output<typeof readHostedService>;
 export const SERVICE_SORT_FIELDS = ['created_at', 'updated_at', 'name', 'slug', 'status'] as const;
 export const ServiceSort = z.enum(SERVICE_SORT_FIELDS);
 
-/** List query (seed 001) plus `execution_mode` **[decision]**. */
+/** List query (seed 001) plus `execution_mode` **[decision: extension]**. */
 export const ServiceListQuery = z.extend(ListQuery, {
   sort: z._default(ServiceSort, 'created_at'),
   status: z.optional(ServiceStatus),
-  execution_mode: z.optional(ExecutionMode),
+  execution_mode: extension(z.optional(ExecutionMode)),
 });
 export type ServiceListQuery = z.output<typeof ServiceListQuery>;
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id, Timestamp } from './common';
+import { extension, humanText, Id, Timestamp } from './common';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
 /** `…/service-tokens/mint` (seed 001, 004): claims and a TTL → a signed JWT, shown once. */
@@ -24,15 +24,15 @@ export type MintResponseRead = z.output<typeof readMintResponse>;
 
 /** Revoke one token by `jti` (seed 004 `revoke(jti, expires_at, reason)`). */
 export const RevokeRequest = z.strictObject({
-  jti: z.string().check(z.trim(), z.minLength(1, { error: 'Enter the token ID (jti)' }), z.maxLength(200)),
+  jti: z.string().check(z.trim(), z.minLength(1, { error: 'Enter the token ID (jti)' }), z.maxLength(200), humanText('Token ID')),
   expires_at: z.optional(z.nullable(Timestamp)),
-  reason: z.optional(z.nullable(z.string().check(z.maxLength(500)))),
+  reason: z.optional(z.nullable(z.string().check(z.maxLength(500), humanText('Reason', { multiline: true })))),
 });
 export type RevokeRequest = z.input<typeof RevokeRequest>;
 
 /** Revoke every token of the service issued until now (seed 004 `revoke_all(reason)`). */
 export const RevokeAllRequest = z.strictObject({
-  reason: z.string().check(z.trim(), z.minLength(1, { error: 'Give a reason' }), z.maxLength(500)),
+  reason: z.string().check(z.trim(), z.minLength(1, { error: 'Give a reason' }), z.maxLength(500), humanText('Reason', { multiline: true })),
 });
 
 export const RevocationKind = z.enum(['token', 'all']);
@@ -60,5 +60,5 @@ export const RevocationPage = strict.page(Revocation);
 export const readRevocationPage = lenient.page(readRevocation);
 
 export const RevocationListQuery = z.object({
-  include_expired: z.pipe(z._default(z.enum(['true', 'false']), 'false'), z.transform((v) => v === 'true')),
+  include_expired: extension(z.pipe(z._default(z.enum(['true', 'false']), 'false'), z.transform((v) => v === 'true'))),
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id, ListQuery } from './common';
+import { extension, humanText, Id, ListQuery } from './common';
 import { JsonSchema } from './json-schema';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
@@ -26,8 +26,9 @@ const endpointFields = {
     z.trim(),
     z.minLength(1, { error: 'Summary is required' }),
     z.maxLength(200, { error: 'Summary must be at most 200 characters' }),
+    humanText('Summary'),
   ),
-  description: z.nullable(z.string().check(z.maxLength(2000))),
+  description: z.nullable(z.string().check(z.maxLength(2000), humanText('Description', { multiline: true }))),
   request_schema: JsonSchema,
   response_schema: JsonSchema,
 };
@@ -151,8 +152,8 @@ export const TrafficUpdate = z
   );
 export type TrafficUpdate = z.infer<typeof TrafficUpdate>;
 
-/** Which version `?version=N` names for the OpenAPI document and the stubs. */
-export const VersionQuery = z.object({ version: z.optional(z.coerce.number().check(z.int(), z.minimum(1))) });
+/** Which version `?version=N` names for the OpenAPI document and the stubs **[decision: extension]**. */
+export const VersionQuery = z.object({ version: extension(z.optional(z.coerce.number().check(z.int(), z.minimum(1)))) });
 
 /** `GET …/versions`: newest first, paginated like every list (seed 001). */
 export const VersionListQuery = z.extend(z.pick(ListQuery, { limit: true, offset: true }), { status: z.optional(VersionStatus) });
@@ -162,11 +163,11 @@ export const readVersionPage = lenient.page(readServiceVersion);
 
 /**
  * `GET …/endpoints` **[decision]**: the draft's endpoints by default (else the
- * active version's); `version_id` names another version. A version's endpoints
+ * active version's); `version_id` names another version **[extension]**. A version's endpoints
  * are few, so the default page is 100.
  */
 export const EndpointListQuery = z.object({
-  version_id: z.optional(Id),
+  version_id: extension(z.optional(Id)),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 100),
   offset: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 0),
 });
