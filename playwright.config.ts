@@ -45,6 +45,8 @@ export default defineConfig({
         // Short-lived tokens would make unrelated tests flaky; the refresh story sets its own expiry.
         MOCK_TOKEN_TTL: '900',
         MOCK_DEPLOY_PHASE_MS: '400',
+        // The test routes (/__test__/reset, used by global-setup) exist only in test mode.
+        MOCK_TEST_ROUTES: '1',
       },
       reuseExistingServer: false,
       stdout: 'ignore',

@@ -3,11 +3,14 @@
  *
  * Env: MOCK_PORT (4010), MOCK_HOST (127.0.0.1), MOCK_DATA (.data/mock-state.sqlite),
  * MOCK_SEED (demo | empty | large), MOCK_SEED_SERVICES (10000, for `large`),
- * MOCK_TOKEN_TTL (900 s), MOCK_LATENCY_MS (0), MOCK_DEPLOY_PHASE_MS (2500).
+ * MOCK_TOKEN_TTL (900 s), MOCK_LATENCY_MS (0), MOCK_DEPLOY_PHASE_MS (2500),
+ * MOCK_PROFILE (full | documented), MOCK_TEST_ROUTES (unset | 1),
+ * MOCK_LOGIN_MAX_FAILURES (10; 0: off), MOCK_LOGIN_WINDOW_S (300),
+ * MOCK_CORS_ORIGINS (none; comma-separated origins).
  */
 import { serve } from '@hono/node-server';
 import { resolve } from 'node:path';
-import { createMockPlatform } from './core/app';
+import { createMockPlatform, type MockProfile } from './core/app';
 import { SEED_NAMES, type SeedName } from './core/seed-ids';
 
 function intEnv(name: string, fallback: number, min = 0): number {
@@ -27,6 +30,28 @@ if (!(SEED_NAMES as readonly string[]).includes(seedRaw)) {
   process.exit(2);
 }
 
+const PROFILES: readonly MockProfile[] = ['full', 'documented'];
+const profileRaw = process.env.MOCK_PROFILE || 'full';
+if (!(PROFILES as readonly string[]).includes(profileRaw)) {
+  console.error(`[mock] MOCK_PROFILE must be one of ${PROFILES.join(', ')}, got ${JSON.stringify(profileRaw)}`);
+  process.exit(2);
+}
+const testRoutesRaw = process.env.MOCK_TEST_ROUTES ?? '';
+if (!['', '0', '1'].includes(testRoutesRaw)) {
+  console.error(`[mock] MOCK_TEST_ROUTES must be 1 (or unset), got ${JSON.stringify(testRoutesRaw)}`);
+  process.exit(2);
+}
+const corsOrigins = (process.env.MOCK_CORS_ORIGINS ?? '')
+  .split(',')
+  .map((o) => o.trim())
+  .filter(Boolean);
+for (const origin of corsOrigins) {
+  if (origin === '*' || !/^https?:\/\/[^/\s]+$/.test(origin)) {
+    console.error(`[mock] MOCK_CORS_ORIGINS lists origins such as http://localhost:5173 (no *), got ${JSON.stringify(origin)}`);
+    process.exit(2);
+  }
+}
+
 const port = intEnv('MOCK_PORT', 4010);
 const host = process.env.MOCK_HOST || '127.0.0.1';
 const dataFile = resolve(process.env.MOCK_DATA || '.data/mock-state.sqlite');
@@ -40,7 +65,11 @@ try {
     tokenTtl: intEnv('MOCK_TOKEN_TTL', 900, 1),
     latencyMs: intEnv('MOCK_LATENCY_MS', 0),
     deployPhaseMs: intEnv('MOCK_DEPLOY_PHASE_MS', 2500),
-    // Method, path (no query string), status and time only: never headers or tokens.
+    profile: profileRaw as MockProfile,
+    testRoutes: testRoutesRaw === '1',
+    signInThrottle: { maxFailures: intEnv('MOCK_LOGIN_MAX_FAILURES', 10), windowS: intEnv('MOCK_LOGIN_WINDOW_S', 300, 1) },
+    corsOrigins,
+    // Method, path (no query string, escaped), status and time only: never headers or tokens.
     log: (line) => console.log(`[mock] ${line}`),
   });
 } catch (e) {
@@ -53,7 +82,8 @@ if (mock.state.imported) console.log(`[mock] imported the JSON state file; it is
 
 const server = serve({ fetch: mock.app.fetch, port, hostname: host }, (info) => {
   console.log(`[mock] Hosted Services mock platform on http://${host}:${info.port}/api/v1 (state: ${mock.state.database}, seed: ${mock.store.seed})`);
-  console.log(`[mock] OpenAPI: http://${host}:${info.port}/api/v1/openapi.json`);
+  console.log(`[mock] signing secrets: ${mock.state.secrets ?? 'in memory'}; profile: ${mock.options.profile}; test routes: ${mock.options.testRoutes ? 'on' : 'off'}`);
+  if (mock.options.profile === 'full') console.log(`[mock] OpenAPI: http://${host}:${info.port}/api/v1/openapi.json`);
 });
 
 let stopping = false;

@@ -156,17 +156,31 @@ describe('bearer enforcement', () => {
 });
 
 describe('CORS', () => {
-  it('answers preflights for any origin with the headers the console sends', async () => {
+  it('sends no Access-Control-Allow-Origin by default: the console calls through its own origin', async () => {
     const { platform } = setup();
+    const preflight = await platform.app.request(SERVICES, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,idempotency-key' },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    const err = await platform.app.request(SERVICES, { headers: { origin: 'https://evil.example' } });
+    expect(err.status).toBe(401);
+    expect(err.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('answers preflights for the origins MOCK_CORS_ORIGINS lists, with the headers the console sends; never *', async () => {
+    const { platform } = setup({ corsOrigins: ['http://localhost:5173'] });
     const res = await platform.app.request(SERVICES, {
       method: 'OPTIONS',
       headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,idempotency-key' },
     });
     expect(res.status).toBe(204);
-    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('idempotency-key');
     const err = await platform.app.request(SERVICES, { headers: { origin: 'http://localhost:5173' } });
     expect(err.status).toBe(401);
-    expect(err.headers.get('access-control-allow-origin')).toBe('*');
+    expect(err.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    const other = await platform.app.request(SERVICES, { headers: { origin: 'https://evil.example' } });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

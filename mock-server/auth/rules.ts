@@ -5,6 +5,7 @@
  * refresh tokens. API keys are exchanged for an access token only.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { Context } from 'hono';
 import type { TokenResponse } from '../../src/contract/auth';
 import { nowSec, signAccessToken } from '../core/auth';
 import type { Principal, TokenSettings } from '../core/context';
@@ -29,6 +30,12 @@ export async function issueTokens(store: Store, user: UserRecord, settings: Toke
     token_type: 'bearer',
     expires_in: settings.accessTtl,
   };
+}
+
+/** The caller's address (@hono/node-server's socket); `local` for an in-process request. */
+export function clientAddress(c: Context): string {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'local';
 }
 
 /** `flow-sdk login` with an API key: an access token, no refresh token. */

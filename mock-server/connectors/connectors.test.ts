@@ -6,7 +6,7 @@ import { connectorType } from './catalog';
 import type { ConnectorInstanceRecord } from '../core/records';
 import { connectionTest } from './rules';
 import { demoId } from '../core/seed-ids';
-import { sha256 } from '../core/hashing';
+import { matchesFingerprint } from '../core/hashing';
 import { API, IDS, ORG, SERVICES, WS, newService, setup } from '../core/test-helpers';
 
 const BASE = `${API}/orgs/${ORG}/workspaces/${WS}/connectors`;
@@ -77,8 +77,11 @@ describe('connector instances', () => {
     expect(created.headers.get('location')).toBe(`${PG}/${inst.id}`);
     const replay = await call('POST', PG, { token, body: pg(), headers: { 'Idempotency-Key': 'pg-1' } });
     expect(replay.body.id).toBe(inst.id);
-    // stored as a hash: the mock knows it is set, never keeps it in clear
-    expect(platform.store.connectorInstances.get(inst.id)!.secrets).toEqual({ password: sha256(MARKER) });
+    // stored as a salted fingerprint: the mock knows it is set, never keeps it in clear
+    const stored = platform.store.connectorInstances.get(inst.id)!.secrets;
+    expect(Object.keys(stored)).toEqual(['password']);
+    expect(stored.password).toMatch(/^hmac-sha256:[A-Za-z0-9_-]{22}:[0-9a-f]{64}$/);
+    expect(matchesFingerprint(stored.password!, MARKER)).toBe(true);
     const tested = await call('POST', `${PG}/${inst.id}/test`, { token });
     const updated = await call('PUT', `${PG}/${inst.id}`, { token, body: { description: 'Replica', config: { port: 6543 } } });
     const reads = [
@@ -97,9 +100,11 @@ describe('connector instances', () => {
     // a PUT that leaves out the secret (or sends it empty) keeps it
     expect(ConnectorInstance.parse(updated.body)).toMatchObject({ description: 'Replica', config: { port: 6543 }, secrets_set: ['password'], last_test: null });
     await call('PUT', `${PG}/${inst.id}`, { token, body: { config: { password: '' } } });
-    expect(platform.store.connectorInstances.get(inst.id)!.secrets).toEqual({ password: sha256(MARKER) });
+    expect(platform.store.connectorInstances.get(inst.id)!.secrets).toEqual(stored);
     await call('PUT', `${PG}/${inst.id}`, { token, body: { config: { password: 'rotated' } } });
-    expect(platform.store.connectorInstances.get(inst.id)!.secrets).toEqual({ password: sha256('rotated') });
+    const rotated = platform.store.connectorInstances.get(inst.id)!.secrets.password!;
+    expect(matchesFingerprint(rotated, 'rotated')).toBe(true);
+    expect(matchesFingerprint(rotated, MARKER)).toBe(false);
     // a non-secret optional field sent empty is cleared
     const s3 = await call('POST', S3, { token, body: { name: 'minio', config: { bucket: 'b', region: 'us-east-1', access_key_id: 'k', secret_access_key: 's', endpoint_url: 'http://minio.local:9000' } } });
     const cleared = await call('PUT', `${S3}/${s3.body.id}`, { token, body: { config: { endpoint_url: '' } } });

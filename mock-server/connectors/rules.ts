@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { ValidationIssue } from '../../src/contract/common';
 import { configIssues, type ConnectionTest, type ConnectorInstance, type ConnectorType } from '../../src/contract/connectors';
 import { conflict, issue, validationError } from '../core/errors';
-import { sha256 } from '../core/hashing';
+import { isUnsaltedDigest, matchesFingerprint, saltDigest, saltedFingerprint } from '../core/hashing';
 import { nameList } from '../core/lists';
 import type { ConnectorInstanceRecord, ConnectorValue as Value, ServiceRecord } from '../core/records';
 import type { Store } from '../core/store';
@@ -53,10 +53,35 @@ export function checkConfig(type: ConnectorType, sent: Record<string, Value>, pr
   for (const f of type.fields) {
     const v = merged[f.name];
     if (blank(v)) continue;
-    if (f.secret) secrets[f.name] = !blank(sent[f.name]) ? sha256(String(v)) : (prior?.secrets[f.name] ?? sha256(String(v)));
+    if (f.secret) secrets[f.name] = keptSecret(String(v), !blank(sent[f.name]), prior?.secrets[f.name]);
     else config[f.name] = v as Value;
   }
   return { config, secrets };
+}
+
+/**
+ * What is kept of a secret field: its salted fingerprint. One sent again
+ * unchanged keeps its fingerprint (so the instance's configuration has not
+ * changed); one left out keeps the stored one.
+ */
+function keptSecret(value: string, sent: boolean, prior: string | undefined): string {
+  if (prior !== undefined && (!sent || matchesFingerprint(prior, value))) return prior;
+  return saltedFingerprint(value);
+}
+
+/**
+ * Older mocks kept connector secrets as bare SHA-256 digests: salt each one
+ * (written at once), so no state keeps an unsalted digest after a start.
+ */
+export function migrateConnectorSecrets(store: Store): number {
+  let migrated = 0;
+  for (const instance of [...store.connectorInstances.values()]) {
+    const secrets = Object.entries(instance.secrets);
+    if (!secrets.some(([, v]) => isUnsaltedDigest(v))) continue;
+    store.connectorInstances.put({ ...instance, secrets: Object.fromEntries(secrets.map(([k, v]) => [k, isUnsaltedDigest(v) ? saltDigest(v) : v])) });
+    migrated++;
+  }
+  return migrated;
 }
 
 /** The services of the workspace whose bindings name the instance, by slug. */

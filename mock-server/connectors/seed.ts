@@ -3,7 +3,7 @@
  * "documents-bucket" in Production, bound by invoice-extractor
  * (primary_db read_write, s3_storage read_only).
  */
-import { sha256 } from '../core/hashing';
+import { saltedFingerprint } from '../core/hashing';
 import type { ConnectorInstanceRecord, ServiceRecord } from '../core/records';
 import { IDS } from '../core/seed-ids';
 
@@ -18,7 +18,7 @@ export function demoConnectors(services: ServiceRecord[], createdAt: string): Co
       name: 'orders-db',
       description: 'Orders and invoices (primary, eu-west-1)',
       config: { host: 'orders-db.internal.example.com', port: 5432, database: 'orders', user: 'svc_invoices', ssl: true },
-      secrets: { password: sha256('demo-orders-db-password') },
+      secrets: { password: saltedFingerprint('demo-orders-db-password') },
     },
     {
       ...common,
@@ -27,7 +27,7 @@ export function demoConnectors(services: ServiceRecord[], createdAt: string): Co
       name: 'documents-bucket',
       description: 'Scanned supplier documents',
       config: { bucket: 'acme-documents', region: 'eu-west-1', access_key_id: 'AKIADEMO00000000' },
-      secrets: { secret_access_key: sha256('demo-documents-bucket-secret') },
+      secrets: { secret_access_key: saltedFingerprint('demo-documents-bucket-secret') },
     },
   ];
   const invoice = services.find((s) => s.workspace_id === IDS.production && s.slug === 'invoice-extractor');

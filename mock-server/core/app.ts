@@ -4,15 +4,17 @@
  * behind @hono/node-server.
  *
  * Each domain is a sub-app mounted under `/api/v1`; what every request needs
- * is middleware here: the request log, CORS, the body limit, the artificial
- * latency, and the unit of work that writes a request's changes to disk in one
- * transaction before its response leaves.
+ * is middleware here: the request log, CORS (for the origins allowed, if any),
+ * the operations this platform serves (its profile, test routes or not), the
+ * body limit, the artificial latency, and the unit of work that writes a
+ * request's changes to disk in one transaction before its response leaves.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import * as z from 'zod/mini';
 import { authApi } from '../auth/routes';
+import { migrateConnectorSecrets } from '../connectors/rules';
 import { connectorsApi } from '../connectors/routes';
 import { credentialsApi } from '../credentials/routes';
 import { DEFAULT_DEPLOY_PHASE_MS } from '../deployments/rules';
@@ -25,15 +27,20 @@ import { stubsApi } from '../stubs/routes';
 import { tokensApi } from '../tokens/routes';
 import { trafficApi } from '../traffic/routes';
 import { versionsApi } from '../versions/routes';
-import type { MockEnv, Platform } from './context';
+import type { MockEnv, MockProfile, Platform } from './context';
 import { errorReply } from './errors';
+import { describeError, escapeForLog } from './log';
 import { buildOpenApi } from './openapi';
 import { domainApi, get, post, type DomainApi, type Operation } from './operations';
 import { readLegacyState, retireLegacyState, StateDatabase, statePaths } from './persistence';
 import { noContent, send } from './replies';
+import { loadSigningSecrets, secretsPath } from './secrets';
 import { buildSeed } from './seed';
 import type { SeedName } from './seed-ids';
 import { Store } from './store';
+import { DEFAULT_THROTTLE, SignInThrottle, type ThrottleSettings } from './throttle';
+
+export type { MockProfile } from './context';
 
 // Zod's English messages for the contract's un-customised checks (zod/mini loads no locale).
 z.config(z.locales.en());
@@ -41,7 +48,7 @@ z.config(z.locales.en());
 export const API_PREFIX = '/api/v1';
 
 export interface MockPlatformOptions {
-  /** `MOCK_DATA`: the state's database (persistence.ts for the name rule); omit (or null) for memory only. */
+  /** `MOCK_DATA`: the state's database (persistence.ts for the name rule); omit (or null) for memory only. The signing secrets go beside it (secrets.ts). */
   dataFile?: string | null;
   /** Seed used when there is no state yet, and by reset without a body. */
   seed?: SeedName;
@@ -55,20 +62,28 @@ export interface MockPlatformOptions {
   latencyMs?: number;
   /** Check every response body against its contract schema (a mismatch is a 500: a bug). Default true. */
   validateResponses?: boolean;
-  /** One line per request (method, path, status, duration; never headers or tokens). */
+  /** One line per request (method, path, status, duration; never headers, query strings or tokens), escaped. */
   log?: (line: string) => void;
   /** Length of each deployment phase (building, built, deploying), ms (default 2500; `MOCK_DEPLOY_PHASE_MS`). */
   deployPhaseMs?: number;
+  /** `MOCK_TEST_ROUTES=1`: serve the test routes (`/__test__/*`); otherwise they do not exist. Default false. */
+  testRoutes?: boolean;
+  /** `MOCK_PROFILE`: `full` (default), or `documented`, where only what the seeds document is served (CONTRACT §11). */
+  profile?: MockProfile;
+  /** `MOCK_LOGIN_MAX_FAILURES` and `MOCK_LOGIN_WINDOW_S` (throttle.ts); default 10 failures in 300 s. */
+  signInThrottle?: ThrottleSettings;
+  /** `MOCK_CORS_ORIGINS`: web origins allowed to call the mock directly (default none; the console calls through its own origin's proxy). */
+  corsOrigins?: readonly string[];
 }
 
 export interface MockPlatform {
   app: Hono<MockEnv>;
   store: Store;
-  /** Every operation, documented or not. */
+  /** The operations this platform serves (its profile; test routes only in test mode). */
   routes: Operation[];
-  options: Required<Pick<MockPlatformOptions, 'seed' | 'seedServices' | 'tokenTtl' | 'refreshTtl' | 'latencyMs' | 'validateResponses' | 'deployPhaseMs'>>;
-  /** Where the state is (null: in memory), and the JSON state file imported on this start, if any. */
-  state: { database: string | null; imported: string | null };
+  options: Required<Pick<MockPlatformOptions, 'seed' | 'seedServices' | 'tokenTtl' | 'refreshTtl' | 'latencyMs' | 'validateResponses' | 'deployPhaseMs' | 'testRoutes' | 'profile' | 'signInThrottle' | 'corsOrigins'>>;
+  /** Where the state is (null: in memory), its signing secrets, and the JSON state file imported on this start, if any. */
+  state: { database: string | null; secrets: string | null; imported: string | null };
   reset(seed?: SeedName): void;
   /** Close the database. Every acknowledged change is on disk already. */
   close(): void;
@@ -93,13 +108,13 @@ export const ResetRequest = z.strictObject({ seed: z.optional(z.enum(['demo', 'e
 
 /** The mock's own description and the test support route. */
 const metaApi = domainApi(['meta'], [
-  get('/openapi.json', 'openapi', "This mock's OpenAPI 3.1 document", {
-    auth: 'none',
+  get('/openapi.json', 'openapi', "This mock's OpenAPI 3.1 document (an extension: the mock's own description)", {
+    auth: 'none', extension: true,
     responses: { 200: { description: 'OpenAPI 3.1 document' } },
-    handler: () => ({ status: 200, body: openapiDoc() }),
+    handler: ({ var: { platform } }) => ({ status: 200, body: platform.openapi() }),
   }),
-  post('/__test__/reset', 'testReset', 'Reset the mock to a seed (test support; no auth)', {
-    tags: ['test'], auth: 'none', body: ResetRequest, bodyOptional: true, extension: true,
+  post('/__test__/reset', 'testReset', 'Reset the mock to a seed (test support: only with MOCK_TEST_ROUTES=1, never cross-origin; no auth)', {
+    tags: ['test'], auth: 'none', body: ResetRequest, bodyOptional: true, extension: true, testSupport: true,
     responses: { 204: { description: 'Reset' }, 422: { description: 'Validation error' } },
     handler: ({ var: { platform, body } }) => {
       platform.reset(body.seed);
@@ -108,25 +123,33 @@ const metaApi = domainApi(['meta'], [
   }),
 ]);
 
-const ROUTES: Operation[] = [...DOMAINS, metaApi].flatMap((d) => d.operations);
-
-let cachedDoc: unknown;
-function openapiDoc(): unknown {
-  return (cachedDoc ??= buildOpenApi(ROUTES));
-}
+const ALL_ROUTES: Operation[] = [...DOMAINS, metaApi].flatMap((d) => d.operations);
 
 const routeRegex = (path: string) => new RegExp(`^${API_PREFIX}${path.replace(/[.]/g, '\\.').replace(/:[A-Za-z_][A-Za-z0-9_]*(\{[^}]*\})?/g, (_m, re?: string) => (re ? '.+' : '[^/]+'))}$`);
-const MATCHERS = ROUTES.map((r) => ({ re: routeRegex(r.path), method: r.method.toUpperCase() }));
 
-/** Open (or create) the state: the database, else a JSON state file of an older mock, else the seed. */
-function openStore(dataFile: string | null, seed: () => ReturnType<typeof buildSeed>): { store: Store; database: string | null; imported: string | null } {
+/** What a platform serves: in the documented profile no extension; test routes only in test mode. */
+function servedBy(profile: MockProfile, testRoutes: boolean): (op: Operation) => boolean {
+  return (op) => (testRoutes || !op.testSupport) && (profile === 'full' || !op.extension);
+}
+
+/** Open (or create) the state: the database, else a JSON state file of an older mock, else the seed; and the signing secrets beside it. */
+function openStore(dataFile: string | null, seed: () => ReturnType<typeof buildSeed>): { store: Store; database: string | null; secrets: string | null; imported: string | null } {
   const paths = dataFile ? statePaths(dataFile) : null;
-  const store = new Store(new StateDatabase(paths?.database ?? null));
+  const db = new StateDatabase(paths?.database ?? null);
+  const store = new Store(db);
   try {
-    if (store.loadFromDatabase()) return { store, database: paths?.database ?? null, imported: null };
-    const legacy = paths ? readLegacyState(paths.legacyJson) : undefined;
-    store.load(legacy ?? seed());
-    return { store, database: paths?.database ?? null, imported: legacy && paths ? retireLegacyState(paths.legacyJson) : null };
+    const loaded = store.loadFromDatabase();
+    const legacy = !loaded && paths ? readLegacyState(paths.legacyJson) : undefined;
+    // An older state hands its signing secrets over to the secrets file, once; then the database forgets them.
+    const secretsFile = paths ? secretsPath(paths.database) : null;
+    const inDatabase = db.legacySecrets();
+    const secrets = loadSigningSecrets(secretsFile, { session: inDatabase.session ?? legacy?.jwt_secret, serviceToken: inDatabase.serviceToken ?? legacy?.service_token_secret });
+    db.eraseLegacySecrets();
+    store.jwtSecret = secrets.session;
+    store.serviceTokenSecret = secrets.serviceToken;
+    if (!loaded) store.load(legacy ?? seed());
+    migrateConnectorSecrets(store);
+    return { store, database: paths?.database ?? null, secrets: secretsFile, imported: legacy && paths ? retireLegacyState(paths.legacyJson) : null };
   } catch (e) {
     store.close();
     throw e;
@@ -142,17 +165,28 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
     latencyMs: options.latencyMs ?? 0,
     validateResponses: options.validateResponses ?? true,
     deployPhaseMs: options.deployPhaseMs ?? DEFAULT_DEPLOY_PHASE_MS,
+    testRoutes: options.testRoutes ?? false,
+    profile: options.profile ?? 'full',
+    signInThrottle: options.signInThrottle ?? DEFAULT_THROTTLE,
+    corsOrigins: options.corsOrigins ?? [],
   };
-  const seedState = (seed: SeedName, jwtSecret?: string) => buildSeed({ seed, extraServices: opts.seedServices, ...(jwtSecret ? { jwtSecret } : {}) });
-  const { store, database, imported } = openStore(options.dataFile ?? null, () => seedState(opts.seed));
+  const seedState = (seed: SeedName) => buildSeed({ seed, extraServices: opts.seedServices });
+  const { store, database, secrets, imported } = openStore(options.dataFile ?? null, () => seedState(opts.seed));
 
+  const routes = ALL_ROUTES.filter(servedBy(opts.profile, opts.testRoutes));
+  const matchers = routes.map((r) => ({ re: routeRegex(r.path), method: r.method.toUpperCase() }));
+
+  let openapiDoc: unknown;
   const platform: Platform = {
     store,
     tokens: { accessTtl: opts.tokenTtl, refreshTtl: opts.refreshTtl },
     deployPhaseMs: opts.deployPhaseMs,
     validateResponses: opts.validateResponses,
-    // Keep the signing secret so sessions survive a reset (user IDs are stable).
-    reset: (seed) => store.load(seedState(seed ?? opts.seed, store.jwtSecret)),
+    profile: opts.profile,
+    openapi: () => (openapiDoc ??= buildOpenApi(routes)),
+    signInThrottle: new SignInThrottle(opts.signInThrottle),
+    // The signing secrets are not state: sessions survive a reset.
+    reset: (seed) => store.load(seedState(seed ?? opts.seed)),
     inflight: new Map(),
   };
 
@@ -163,20 +197,42 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
     app.use('*', async (c, next) => {
       const t0 = performance.now();
       await next();
-      log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - t0).toFixed(1)}ms`);
+      // The path as sent (still percent-encoded), escaped: what a caller writes cannot start a line of its own.
+      log(`${escapeForLog(c.req.method)} ${escapeForLog(new URL(c.req.url).pathname)} ${c.res.status} ${(performance.now() - t0).toFixed(1)}ms`);
     });
   }
 
-  app.use(
-    '*',
-    cors({
-      origin: '*',
-      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
-      exposeHeaders: ['X-Service-Version', 'Content-Disposition', 'WWW-Authenticate', 'Retry-After', 'Location', 'Idempotent-Replayed'],
-      maxAge: 600,
-    }),
-  );
+  // No `Access-Control-Allow-Origin: *`: the console reaches the mock through its own origin's proxy.
+  if (opts.corsOrigins.length) {
+    const allowed = new Set(opts.corsOrigins);
+    app.use(
+      '*',
+      cors({
+        origin: (origin) => (allowed.has(origin) ? origin : null),
+        allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+        allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+        exposeHeaders: ['X-Service-Version', 'Content-Disposition', 'WWW-Authenticate', 'Retry-After', 'Location', 'Idempotent-Replayed'],
+        maxAge: 600,
+      }),
+    );
+  }
+
+  /** 405 with `Allow` when the path is served with other methods; else a plain 404. */
+  const notServed = (c: Context) => {
+    const allowed = matchers.filter((m) => m.re.test(c.req.path)).map((m) => m.method);
+    if (allowed.length) {
+      c.header('Allow', [...new Set(allowed)].join(', '));
+      return c.json({ detail: 'Method Not Allowed' }, 405);
+    }
+    return c.json({ detail: 'Not Found' }, 404);
+  };
+
+  // Only what this platform serves: an extension in the documented profile, or a test route outside test mode, does not exist.
+  app.use(`${API_PREFIX}/*`, async (c, next) => {
+    const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
+    if (matchers.some((m) => m.method === method && m.re.test(c.req.path))) return next();
+    return notServed(c);
+  });
 
   app.use(`${API_PREFIX}/*`, bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json({ detail: 'Request body too large' }, 413) }));
 
@@ -194,7 +250,7 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
     try {
       await store.unitOfWork(() => next());
     } catch (e) {
-      console.error('[mock] could not save the change:', e);
+      console.error(`[mock] could not save the change: ${describeError(e)}`);
       c.res = undefined;
       c.res = send(c, { status: 500, body: { detail: 'The change could not be saved' } });
     }
@@ -202,27 +258,20 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
 
   for (const d of [...DOMAINS, metaApi]) app.route(API_PREFIX, d.app);
 
-  app.notFound((c) => {
-    const allowed = MATCHERS.filter((m) => m.re.test(c.req.path)).map((m) => m.method);
-    if (allowed.length) {
-      c.header('Allow', [...new Set(allowed)].join(', '));
-      return c.json({ detail: 'Method Not Allowed' }, 405);
-    }
-    return c.json({ detail: 'Not Found' }, 404);
-  });
+  app.notFound(notServed);
 
   app.onError((err, c) => {
     const r = errorReply(err);
-    if (r.status === 500) console.error('[mock] unexpected error:', err);
+    if (r.status === 500) console.error(`[mock] unexpected error: ${describeError(err)}`);
     return send(c, r);
   });
 
   return {
     app,
     store,
-    routes: ROUTES,
+    routes,
     options: opts,
-    state: { database, imported },
+    state: { database, secrets, imported },
     reset: platform.reset,
     close: () => store.close(),
   };

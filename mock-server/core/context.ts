@@ -18,6 +18,10 @@ import type {
 import type { Reply } from './replies';
 import type { SeedName } from './seed-ids';
 import type { Store } from './store';
+import type { SignInThrottle } from './throttle';
+
+/** `full`: everything the mock offers; `documented`: only what the seeds document (CONTRACT §11). */
+export type MockProfile = 'full' | 'documented';
 
 /** The caller, from a verified access token. */
 export interface Principal {
@@ -47,6 +51,12 @@ export interface Platform {
   deployPhaseMs: number;
   /** Check every response body against its contract schema (a mismatch is a 500: a bug). */
   validateResponses: boolean;
+  /** Which surface it serves: in `documented`, extension operations do not exist and extension query parameters are ignored. */
+  profile: MockProfile;
+  /** The OpenAPI document of the operations it serves (made once). */
+  openapi(): unknown;
+  /** Failed sign-ins per account (throttle.ts). */
+  signInThrottle: SignInThrottle;
   reset(seed?: SeedName): void;
   /** By idempotency key id (idempotency.ts). */
   inflight: Map<string, InFlightCreate>;

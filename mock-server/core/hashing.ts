@@ -1,7 +1,38 @@
 /** Digests the mock keeps instead of secrets, and the canonical form request bodies are compared in. */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+const FINGERPRINT = /^hmac-sha256:([A-Za-z0-9_-]{16,}):([0-9a-f]{64})$/;
+const UNSALTED = /^[0-9a-f]{64}$/;
+
+const hmac = (salt: string, hexDigest: string) => createHmac('sha256', salt).update(hexDigest).digest('hex');
+
+/**
+ * What is kept of a secret: `hmac-sha256:<salt>:<HMAC-SHA256 keyed by a random
+ * salt of the secret's SHA-256>`. The salt is new for each record, so equal
+ * secrets do not look equal and no precomputed table finds one; hashing the
+ * SHA-256 (not the secret) lets records of older mocks, which kept the bare
+ * SHA-256, be salted without knowing the secret (`saltDigest`).
+ */
+export function saltedFingerprint(secret: string): string {
+  return saltDigest(sha256(secret));
+}
+
+/** Salt a bare SHA-256 hex digest kept by an older mock. */
+export function saltDigest(hexDigest: string, salt = randomBytes(16).toString('base64url')): string {
+  return `hmac-sha256:${salt}:${hmac(salt, hexDigest)}`;
+}
+
+/** Whether `secret` is the one a fingerprint was made of. */
+export function matchesFingerprint(fingerprint: string, secret: string): boolean {
+  const m = FINGERPRINT.exec(fingerprint);
+  if (!m) return false;
+  return timingSafeEqual(Buffer.from(hmac(m[1]!, sha256(secret)), 'hex'), Buffer.from(m[2]!, 'hex'));
+}
+
+/** A bare SHA-256 hex digest, as older mocks kept secrets. */
+export const isUnsaltedDigest = (value: string) => UNSALTED.test(value);
 
 /** Canonical JSON: object keys sorted, so key order does not make two bodies differ. */
 export function canonicalJson(v: unknown): string {

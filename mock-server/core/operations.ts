@@ -17,8 +17,11 @@ import * as z from 'zod/mini';
 import type { Scope } from '../../src/contract/paths';
 import { authenticate, authorize, type Access } from './auth';
 import type { MockEnv, Platform, Principal, ScopeVars } from './context';
-import { issue, validationError, zodToIssues, type Where } from './errors';
+import { isExtension } from '../../src/contract/common';
+import { forbidden, HttpError, issue, validationError, zodToIssues, type Where } from './errors';
 import { idempotency, type ShownOnce } from './idempotency';
+import { isJsonMediaType, mediaType, parseJsonBody } from './json-body';
+import { escapeForLog } from './log';
 import { send, type Reply } from './replies';
 import { resolveScope, type SCOPE_PARAMS, type ScopeParam } from './scope';
 import type { Store } from './store';
@@ -92,8 +95,15 @@ export interface OperationSpec<P extends string, A extends Auth, B extends Schem
   query?: Q;
   /** Honour `Idempotency-Key` (CONTRACT §1): replay the first success, or (ShownOnce) refuse a repeat. */
   idempotent?: true | ShownOnce;
-  /** An extension beyond the seeds (marked in the OpenAPI document). */
+  /**
+   * An extension beyond the seeds (CONTRACT §11): marked `x-extension` in the
+   * OpenAPI document, and absent (a plain 404) when the mock runs with
+   * `MOCK_PROFILE=documented`. A query parameter that is an extension is marked
+   * where the contract defines it (`extension()` in src/contract/common.ts).
+   */
   extension?: boolean;
+  /** Test support: served only when the mock is started for tests (`MOCK_TEST_ROUTES=1`), and never cross-origin. */
+  testSupport?: boolean;
   /** Hidden from the OpenAPI document. */
   internal?: boolean;
   responses: Record<number, ResponseSpec>;
@@ -144,13 +154,84 @@ export function domainApi(tags: readonly string[], specs: AnySpec[]): DomainApi 
 }
 
 function middlewareOf(op: Operation): MiddlewareHandler<MockEnv>[] {
-  const chain: MiddlewareHandler<MockEnv>[] = [];
+  const chain: MiddlewareHandler<MockEnv>[] = [documentedErrorsOnly(op)];
+  if (op.testSupport) chain.push(sameOriginOnly);
+  if (op.method !== 'get') chain.push(jsonBodiesOnly);
   if (op.auth === 'bearer') chain.push(authenticate, resolveScope);
   if (op.allow) chain.push(authorize(op.allow));
   if (op.query || op.body) chain.push(parseInput(op));
   if (op.idempotent) chain.push(idempotency(op.idempotent === true ? undefined : op.idempotent));
   return chain;
 }
+
+/** Statuses every operation of a kind may answer, whether or not it lists them (openapi.ts documents them too). */
+const E413 = { description: 'The request body is over 1 MiB' };
+const E415 = { description: 'A request body that is not JSON: its Content-Type must be application/json (a request without a body needs none)' };
+const E500 = { description: 'The change could not be saved, or a bug in the mock' };
+
+/**
+ * Everything an operation may answer: the statuses it lists, and those that
+ * middleware answers for it — 401 and 404 (its scope) when signed in, 403 when
+ * some roles may not, 413 and 415 for a body, 422 for input, 500.
+ */
+export function responsesOf(op: Operation): Record<number, ResponseSpec> {
+  const implied: Record<number, ResponseSpec> = {};
+  if (op.auth === 'bearer') implied[401] = { description: 'Not authenticated, or the token is invalid or expired' };
+  if (op.auth === 'bearer' && /:[a-z_]+_id\b/.test(op.path)) implied[404] = { description: 'Not found' };
+  if (op.allow) implied[403] = { description: "The caller's role may not do this" };
+  if (op.testSupport) implied[403] = { description: 'A cross-origin request (Origin or Sec-Fetch-Site): test routes refuse them' };
+  if (op.method !== 'get') Object.assign(implied, { 413: E413, 415: E415 });
+  if (op.body || op.query || op.idempotent) implied[422] = { description: 'Validation error' };
+  implied[500] = E500;
+  return { ...implied, ...op.responses };
+}
+
+/** Whether an error body is what the document says for this status (openapi.ts): 422s are the array form, except for a key reused with another body. */
+function documentedError(op: Operation, status: number, detail: unknown): boolean {
+  if (!responsesOf(op)[status]) return false;
+  return status !== 422 || Array.isArray(detail) || op.idempotent !== undefined;
+}
+
+/**
+ * An error the operation does not document is a bug in the mock, as an
+ * undocumented reply is (`checkReply`): a 500 that says so, when responses
+ * are checked.
+ */
+function documentedErrorsOnly(op: Operation): MiddlewareHandler<MockEnv> {
+  return async (c, next) => {
+    await next();
+    const err = c.error;
+    if (!(err instanceof HttpError) || !c.var.platform.validateResponses || documentedError(op, err.status, err.detail)) return;
+    console.error(`[mock] ${op.operationId}: undocumented error ${err.status}: ${escapeForLog(err.message)}`);
+    c.res = undefined;
+    c.res = send(c, { status: 500, body: { detail: `${op.operationId} answered an undocumented ${err.status}` } });
+  };
+}
+
+/** Test routes: refused to a browser page of another origin (a form or a no-cors fetch), even in test mode. */
+const sameOriginOnly: MiddlewareHandler<MockEnv> = async (c, next) => {
+  const site = c.req.header('sec-fetch-site');
+  const origin = c.req.header('origin');
+  if ((site !== undefined && site !== 'same-origin' && site !== 'none') || (origin !== undefined && origin !== new URL(c.req.url).origin)) {
+    throw forbidden('Test routes refuse cross-origin requests');
+  }
+  await next();
+};
+
+/**
+ * A request body must be JSON (CONTRACT §1), said by its Content-Type: a
+ * `text/plain` body is what a web page of another origin may send without a
+ * preflight, so it never reaches a handler. A request without a body needs none.
+ */
+const jsonBodiesOnly: MiddlewareHandler<MockEnv> = async (c, next) => {
+  if ((await c.req.text()).trim() !== '') {
+    const type = mediaType(c.req.header('content-type'));
+    if (!isJsonMediaType(type)) {
+      throw new HttpError(415, type ? `Unsupported Media Type: the body must be application/json, not ${type.slice(0, 100)}` : 'Unsupported Media Type: a request body needs Content-Type: application/json');
+    }
+  }
+  await next();
+};
 
 function parseWith(schema: Schema, data: unknown, where: Where): unknown {
   let r: ReturnType<typeof z.safeParse>;
@@ -171,20 +252,28 @@ async function readBody(c: Context, optional: boolean): Promise<unknown> {
     if (optional) return {};
     throw validationError([issue(['body'], 'Field required', 'missing')]);
   }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (e) {
-    // Only the position: V8's message can quote part of the body, which may be a secret.
-    const at = e instanceof Error ? /position (\d+)/.exec(e.message)?.[1] : undefined;
-    throw validationError([issue(['body'], at === undefined ? 'JSON decode error' : `JSON decode error at position ${at}`, 'json_invalid')]);
+  return parseJsonBody(text);
+}
+
+/** The query parameters of an operation that are extensions (marked in the contract): ignored in the documented profile. */
+const extensionParams = new WeakMap<Schema, ReadonlySet<string>>();
+export function extensionParamsOf(query: Schema): ReadonlySet<string> {
+  let names = extensionParams.get(query);
+  if (!names) {
+    const shape = (query as z.core.$ZodObject)._zod.def.shape ?? {};
+    names = new Set(Object.keys(shape).filter((name) => isExtension(shape[name]!)));
+    extensionParams.set(query, names);
   }
+  return names;
 }
 
 function parseInput(op: Operation): MiddlewareHandler<MockEnv> {
   return async (c, next) => {
     if (op.query) {
+      // A platform without an extension parameter ignores it, as it ignores any unknown parameter.
+      const ignored = c.var.platform.profile === 'documented' ? extensionParamsOf(op.query) : new Set<string>();
       const raw: Record<string, string> = {};
-      for (const [k, v] of Object.entries(c.req.queries())) if (v[0] !== undefined) raw[k] = v[0];
+      for (const [k, v] of Object.entries(c.req.queries())) if (v[0] !== undefined && !ignored.has(k)) raw[k] = v[0];
       c.set('query', parseWith(op.query, raw, 'query'));
     }
     if (op.body) {
@@ -198,7 +287,7 @@ function parseInput(op: Operation): MiddlewareHandler<MockEnv> {
 
 /** A reply that is not what the operation documents is a bug in the mock: a 500. */
 function checkReply(op: Operation, r: Reply): void {
-  const spec = op.responses[r.status];
+  const spec = responsesOf(op)[r.status];
   if (!spec) throw new Error(`${op.operationId}: undocumented status ${r.status}`);
   if (spec.schema) {
     const check = z.safeParse(spec.schema, r.body);

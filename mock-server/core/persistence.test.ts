@@ -49,7 +49,8 @@ describe('persistence', () => {
     await first.call('PUT', `${SERVICES}/${created.body.id}`, { token, body: { description: 'after update' } });
     await first.call('DELETE', `${SERVICES}/0f6f2d6e-0000-4000-8000-000000001001`, { token });
     first.platform.close();
-    expect(readdirSync(dir).filter((f) => !f.startsWith('state.sqlite'))).toEqual([]);
+    // the database and its companions, and the signing secrets beside it
+    expect(readdirSync(dir).filter((f) => !f.startsWith('state.sqlite'))).toEqual(['state.secrets.json']);
 
     const second = setup({ dataFile: file });
     const got = await second.call('GET', `${SERVICES}/${created.body.id}`, { token });
@@ -69,8 +70,9 @@ describe('persistence', () => {
     const p = createMockPlatform({ dataFile: file });
     try {
       const before = rowsOf(file, 'services').length;
-      const token = (await (await p.app.request(`${API}/auth/login`, { method: 'POST', body: JSON.stringify({ email: 'admin@example.com', password: 'password' }) })).json()) as { access_token: string };
-      const res = await p.app.request(SERVICES, { method: 'POST', headers: { authorization: `Bearer ${token.access_token}` }, body: JSON.stringify(newService()) });
+      const json = { 'content-type': 'application/json' };
+      const token = (await (await p.app.request(`${API}/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ email: 'admin@example.com', password: 'password' }) })).json()) as { access_token: string };
+      const res = await p.app.request(SERVICES, { method: 'POST', headers: { ...json, authorization: `Bearer ${token.access_token}` }, body: JSON.stringify(newService()) });
       expect(res.status).toBe(201);
       const { id } = (await res.json()) as { id: string };
       expect(rowsOf(file, 'services').length).toBe(before + 1);
@@ -82,14 +84,17 @@ describe('persistence', () => {
 
   it('imports a JSON state file of an older mock once, then keeps it renamed and private', async () => {
     const json = join(dir, 'state.json');
-    const seeded = buildSeed({ seed: 'empty' });
+    // an older mock's file held its signing secret
+    const seeded = { ...buildSeed({ seed: 'empty' }), jwt_secret: 'older-mock-session-secret-0123456789abcdef' };
     writeFileSync(json, JSON.stringify(seeded), { mode: 0o644 });
     // MOCK_DATA naming the JSON file (the old setting) uses the database beside it
     const first = setup({ dataFile: json });
-    expect(first.platform.state).toEqual({ database: join(dir, 'state.sqlite'), imported: `${json}.imported` });
+    expect(first.platform.state).toEqual({ database: join(dir, 'state.sqlite'), secrets: join(dir, 'state.secrets.json'), imported: `${json}.imported` });
     expect(existsSync(json)).toBe(false);
     expect(statSync(`${json}.imported`).mode & 0o777).toBe(0o600);
+    // its secret moved to the secrets file (sessions it signed stay valid), not into the database
     expect(first.platform.store.jwtSecret).toBe(seeded.jwt_secret);
+    expect(bytesOf(join(dir, 'state.sqlite'))).not.toContain(seeded.jwt_secret);
     expect((await first.call('GET', SERVICES, { token: await first.login() })).body.total).toBe(0);
     first.platform.close();
     // and MOCK_DATA naming the database finds it again
@@ -114,7 +119,7 @@ describe('persistence', () => {
 
 describe('POST /api/v1/__test__/reset', () => {
   it('resets to the seed (no auth) and keeps sessions valid', async () => {
-    const { call, login } = setup();
+    const { call, login } = setup({ testRoutes: true });
     const token = await login();
     await call('POST', SERVICES, { token, body: newService() });
     const empty = await call('POST', `${API}/__test__/reset`, { body: { seed: 'empty' } });
@@ -134,7 +139,7 @@ describe('POST /api/v1/__test__/reset', () => {
 
   it('a reset is on disk too', async () => {
     const file = join(dir, 'state.sqlite');
-    const { call, platform } = setup({ dataFile: file });
+    const { call, platform } = setup({ dataFile: file, testRoutes: true });
     expect((await call('POST', `${API}/__test__/reset`, { body: { seed: 'empty' } })).status).toBe(204);
     expect(rowsOf(file, 'services')).toEqual([]);
     expect(rowsOf(file, 'rings')).toHaveLength(6);

@@ -8,7 +8,8 @@
  *   committed state. The store commits one transaction per request, before the
  *   response is sent (see store.ts), writing only the records that changed.
  * - The file (and its `-wal` and `-shm` companions) is readable by its owner
- *   only: it holds the signing secrets.
+ *   only. The signing secrets are not in it (secrets.ts); a database of an
+ *   older mock that holds them hands them over once (`takeLegacySecrets`).
  * - `MOCK_DATA` names the database. A name ending in `.json` (the setting of
  *   older mocks, whose state was one JSON file) means the same name ending in
  *   `.sqlite`. When there is no database yet but a JSON state file of the same
@@ -93,6 +94,26 @@ export class StateDatabase {
   meta(): Map<string, string> {
     const rows = this.db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[];
     return new Map(rows.map((r) => [r.key, r.value]));
+  }
+
+  /** The signing secrets a database of an older mock kept in `meta` (to hand over to the secrets file). */
+  legacySecrets(): { session?: string; serviceToken?: string } {
+    const meta = this.meta();
+    return { session: meta.get('jwt_secret'), serviceToken: meta.get('service_token_secret') };
+  }
+
+  /**
+   * Erase those secrets, once the secrets file holds them: secure_delete
+   * zeroes the freed bytes and the checkpoint empties the write-ahead log, so
+   * no copy of the database carries them.
+   */
+  eraseLegacySecrets(): void {
+    const meta = this.meta();
+    if (!meta.has('jwt_secret') && !meta.has('service_token_secret')) return;
+    this.db.pragma('secure_delete = ON');
+    this.write([], new Map([['jwt_secret', null], ['service_token_secret', null]]));
+    if (this.file) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.db.pragma('secure_delete = OFF');
   }
 
   /** A collection's records, in the order they were first written. */

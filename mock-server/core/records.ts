@@ -89,8 +89,10 @@ export interface CredentialsRecord {
 export type ConnectorValue = string | number | boolean;
 
 /**
- * A connector instance as stored: non-secret config, and secrets apart as
- * sha256 hashes (the mock only needs to know a secret is set).
+ * A connector instance as stored: non-secret config, and secrets apart, each
+ * as a salted fingerprint (`hmac-sha256:<salt>:<digest>`, core/hashing.ts):
+ * the mock only needs to know a secret is set, and whether one sent again is
+ * the same.
  */
 export interface ConnectorInstanceRecord {
   id: string;
@@ -129,8 +131,11 @@ export interface IdempotencyRecord {
 export interface StateFile {
   format: 1;
   seed: string;
-  jwt_secret: string;
-  /** Absent in older state files (a new one is made). */
+  /**
+   * Signing secrets, in JSON state files of older mocks only: handed over to
+   * the secrets file once (secrets.ts), never written into a state again.
+   */
+  jwt_secret?: string;
   service_token_secret?: string;
   organizations: OrganizationRecord[];
   workspaces: WorkspaceRecord[];

@@ -4,7 +4,6 @@
  * and users; no services) and `large` (demo plus N generated services, for
  * the bench).
  */
-import { randomBytes } from 'node:crypto';
 import { demoUsers } from '../auth/seed';
 import { demoConnectors } from '../connectors/seed';
 import { demoCloudCredentials } from '../credentials/seed';
@@ -24,8 +23,6 @@ export interface SeedOptions {
   /** Extra services for `large`. */
   extraServices?: number;
   now?: number;
-  /** Reuse a secret (so tokens survive a reset). */
-  jwtSecret?: string;
 }
 
 export function buildSeed(opts: SeedOptions): StateFile {
@@ -47,7 +44,6 @@ export function buildSeed(opts: SeedOptions): StateFile {
   return {
     format: 1,
     seed: opts.seed,
-    jwt_secret: opts.jwtSecret ?? randomBytes(32).toString('base64url'),
     organizations,
     workspaces,
     rings: demoRings(workspaces),

@@ -19,7 +19,6 @@
  * service deletes its jobs.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { ServiceListQuery } from '../../src/contract/services';
 import type { RowChange, StateDatabase } from './persistence';
@@ -181,6 +180,10 @@ export class Store {
   private readonly lastSweep = new Map<string, number>();
 
   seed = 'demo';
+  /**
+   * Signs user sessions. The signing secrets are not state: they come from
+   * their own file (secrets.ts) and are never written to the database.
+   */
   jwtSecret = '';
   /** Signs service tokens; apart from the user-session secret. */
   serviceTokenSecret = '';
@@ -346,8 +349,6 @@ export class Store {
     if (meta.get('format') === undefined) return false;
     this.clear();
     this.seed = meta.get('seed') ?? 'demo';
-    this.jwtSecret = meta.get('jwt_secret') ?? '';
-    this.serviceTokenSecret = meta.get('service_token_secret') ?? '';
     for (const c of this.collections) c.load(this.db.rows(c.name) as Iterable<never>);
     return true;
   }
@@ -356,8 +357,6 @@ export class Store {
   load(state: StateFile): void {
     this.clear();
     this.seed = state.seed;
-    this.jwtSecret = state.jwt_secret;
-    this.serviceTokenSecret = state.service_token_secret ?? randomBytes(32).toString('base64url');
     const tables = new Map<string, [string, string][]>();
     for (const c of this.collections) {
       const records = ((state as unknown as Record<string, unknown[] | undefined>)[c.name] ?? []) as never[];
@@ -372,20 +371,13 @@ export class Store {
       new Map([
         ['format', '1'],
         ['seed', this.seed],
-        ['jwt_secret', this.jwtSecret],
-        ['service_token_secret', this.serviceTokenSecret],
       ]),
     );
   }
 
-  /** The whole state as one document (the `StateFile` format). */
+  /** The whole state as one document (the `StateFile` format), without the signing secrets. */
   dump(): StateFile {
-    const state: Record<string, unknown> = {
-      format: 1,
-      seed: this.seed,
-      jwt_secret: this.jwtSecret,
-      service_token_secret: this.serviceTokenSecret,
-    };
+    const state: Record<string, unknown> = { format: 1, seed: this.seed };
     for (const c of this.collections) state[c.name] = [...c.values()];
     return state as unknown as StateFile;
   }

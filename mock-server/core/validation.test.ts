@@ -40,10 +40,11 @@ describe('bodies', () => {
     expect(res.body.detail[0]).toMatchObject({ loc: ['body'], type: 'dict_type' });
   });
 
-  it('a body sent as form data is still judged as JSON, not a 500', async () => {
+  it('a body sent as form data is a 415 naming the media type, not a 500', async () => {
     const { call, login } = setup();
     const res = await call('POST', SERVICES, { token: await login(), raw: 'slug=x&name=y', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-    expect(res.status).toBe(422);
+    expect(res.status).toBe(415);
+    expect(res.body).toEqual({ detail: 'Unsupported Media Type: the body must be application/json, not application/x-www-form-urlencoded' });
   });
 
   it('a body over 1 MiB → 413', async () => {
@@ -85,7 +86,7 @@ describe('bodies', () => {
     ['/auth/api-keys/exchange', 'nope'],
     ['/__test__/reset', '{"seed": "galaxy"}'],
   ])('POST %s with %s → 422', async (path, raw) => {
-    const { call } = setup();
+    const { call } = setup({ testRoutes: true });
     const res = await call('POST', `${API}${path}`, { raw });
     expect(res.status).toBe(422);
     ErrorBody.parse(res.body);

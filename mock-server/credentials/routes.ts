@@ -25,7 +25,8 @@ const orgAdmin = admins('manage organization credentials');
 const ORG_WRITTEN = { description: "The organization's credentials and the services that override them", schema: OrganizationCredentials };
 
 export const credentialsApi = domainApi(['credentials'], [
-  get(OWN, 'getServiceCredentials', "The service's own credentials: metadata and fingerprint only (the secret is write-only)", {
+  get(OWN, 'getServiceCredentials', "Extension: the service's own credentials: metadata and fingerprint only (the secret is write-only)", {
+    extension: true,
     responses: { 200: { description: 'The credentials', schema: CredentialsInfo }, 401: E401, 404: NONE_OF_ITS_OWN },
     handler: ({ var: { store, service } }) => {
       const rec = serviceRecord(store, service.id);
@@ -38,8 +39,8 @@ export const credentialsApi = domainApi(['credentials'], [
     responses: { 200: { description: 'The stored credentials (without the secret)', schema: CredentialsInfo }, ...WRITE_ERRORS, 422: E422 },
     handler: ({ var: { store, service, body, principal } }) => reply(200, CredentialsInfo, toInfo(putCredentials(store, { scope: 'service', service }, body, principal.user.email))),
   }),
-  del(OWN, 'deleteServiceCredentials', "Remove the service's own credentials; the organization's apply again", {
-    allow: serviceWrites,
+  del(OWN, 'deleteServiceCredentials', "Extension: remove the service's own credentials; the organization's apply again", {
+    allow: serviceWrites, extension: true,
     responses: { 204: { description: 'Removed' }, 401: E401, 403: E403, 404: NONE_OF_ITS_OWN },
     handler: ({ var: { store, service } }) => {
       if (!deleteServiceCredentials(store, service.id)) throw noneOfItsOwn();
@@ -56,13 +57,13 @@ export const credentialsApi = domainApi(['credentials'], [
     responses: { 200: { description: 'The credentials in force', schema: EffectiveCredentials }, ...READ_ERRORS },
     handler: ({ var: { store, service } }) => reply(200, EffectiveCredentials, effectiveCredentials(store, service)),
   }),
-  get(ORG, 'getOrganizationCredentials', "The organization's credentials (metadata only) and the services that override them (admin only)", {
-    allow: orgAdmin,
+  get(ORG, 'getOrganizationCredentials', "Extension: the organization's credentials (metadata only) and the services that override them (admin only)", {
+    allow: orgAdmin, extension: true,
     responses: { 200: { description: "The organization's credentials", schema: OrganizationCredentials }, ...WRITE_ERRORS },
     handler: ({ var: { store, org } }) => reply(200, OrganizationCredentials, organizationCredentials(store, org.id)),
   }),
-  put(ORG, 'putOrganizationCredentials', "Set the organization's credentials, shared by every service (admin only)", {
-    allow: orgAdmin, body: CredentialsWrite,
+  put(ORG, 'putOrganizationCredentials', "Extension: set the organization's credentials, shared by every service (admin only; the documented write is through a service)", {
+    allow: orgAdmin, body: CredentialsWrite, extension: true,
     responses: { 200: ORG_WRITTEN, ...WRITE_ERRORS, 422: E422 },
     handler: ({ var: { store, org, body, principal } }) => reply(200, OrganizationCredentials, setOrganizationCredentials(store, org.id, body, principal.user.email)),
   }),

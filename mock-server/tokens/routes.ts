@@ -40,21 +40,21 @@ export const tokensApi = domainApi(['service-tokens'], [
     },
     handler: async ({ var: { store, service, body } }) => reply(201, MintResponse, await mintToken(store, service, body.claims, body.ttl_minutes), { 'Cache-Control': 'no-store' }),
   }),
-  post(REVOKE, 'revokeServiceToken', 'Revoke one token by jti (again: the existing revocation, 200)', {
-    allow: revokes, body: RevokeRequest,
+  post(REVOKE, 'revokeServiceToken', 'Extension (seed 004 names the call, not its path): revoke one token by jti (again: the existing revocation, 200)', {
+    allow: revokes, body: RevokeRequest, extension: true,
     responses: { 200: { description: 'Already revoked', schema: Revocation }, 201: { description: 'Revoked', schema: Revocation }, ...WRITE_ERRORS, 422: E422 },
     handler: ({ var: { store, service, principal, body } }) => {
       const { rec, created } = revokeOne(store, service, principal.user.email, body.jti, body.expires_at ?? null, body.reason ?? null);
       return reply(created ? 201 : 200, Revocation, rec);
     },
   }),
-  post(REVOKE_ALL, 'revokeAllServiceTokens', 'Revoke every token of the service issued until now (tokens minted later work)', {
-    allow: revokes, body: RevokeAllRequest,
+  post(REVOKE_ALL, 'revokeAllServiceTokens', 'Extension (seed 004 names the call, not its path): revoke every token of the service issued until now (tokens minted later work)', {
+    allow: revokes, body: RevokeAllRequest, extension: true,
     responses: { 201: { description: 'Revoked', schema: Revocation }, ...WRITE_ERRORS, 422: E422 },
     handler: ({ var: { store, service, principal, body } }) => reply(201, Revocation, revokeAll(store, service, principal.user.email, body.reason)),
   }),
-  get(REVOCATIONS, 'listServiceTokenRevocations', "The service's revocations, newest first (include_expired=true to include those past their expires_at)", {
-    query: RevocationPageQuery,
+  get(REVOCATIONS, 'listServiceTokenRevocations', "Extension (seed 004 names the call, not its path): the service's revocations, newest first (include_expired=true to include those past their expires_at)", {
+    query: RevocationPageQuery, extension: true,
     responses: { 200: { description: 'A page of revocations', schema: RevocationPage }, ...READ_ERRORS, 422: E422 },
     handler: ({ var: { store, service, query } }) => {
       const now = Date.now();

@@ -1,0 +1,67 @@
+/**
+ * The signing secrets — of user sessions (access tokens) and of service
+ * tokens — live apart from the data, in their own file beside the database
+ * (`x.sqlite` → `x.secrets.json`), readable by its owner only, created on the
+ * first start. Whoever reads or copies the state cannot forge a token with it,
+ * and no response or log line carries them. A state that still holds them (a
+ * database or a JSON state file of an older mock) hands them over once, so
+ * sessions and minted tokens survive the move; the database then forgets them.
+ */
+import { randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export interface SigningSecrets {
+  /** Signs user sessions' access tokens. */
+  session: string;
+  /** Signs minted service tokens. */
+  serviceToken: string;
+}
+
+const OWNER_ONLY = 0o600;
+
+const fresh = () => randomBytes(32).toString('base64url');
+
+/** The secrets file of a database: `x.sqlite` → `x.secrets.json`. */
+export function secretsPath(database: string): string {
+  return `${database.replace(/\.(sqlite3?|db)$/, '')}.secrets.json`;
+}
+
+function read(file: string): SigningSecrets {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`${file}: not a secrets file (${e instanceof SyntaxError ? 'not JSON' : String(e)})`, { cause: e });
+  }
+  const { session, service_token: serviceToken } = (data ?? {}) as Record<string, unknown>;
+  if (typeof session !== 'string' || session.length < 32 || typeof serviceToken !== 'string' || serviceToken.length < 32) {
+    throw new Error(`${file}: not a secrets file (it needs "session" and "service_token", 32 characters or more)`);
+  }
+  return { session, serviceToken };
+}
+
+/**
+ * The signing secrets: read from `file`, or, when it does not exist yet,
+ * created there (owner only, on disk before it returns) from the ones an
+ * older state hands over, else new random ones. `file` null: in memory only.
+ */
+export function loadSigningSecrets(file: string | null, handedOver: Partial<SigningSecrets> = {}): SigningSecrets {
+  if (file && existsSync(file)) {
+    chmodSync(file, OWNER_ONLY);
+    return read(file);
+  }
+  const secrets = { session: handedOver.session || fresh(), serviceToken: handedOver.serviceToken || fresh() };
+  if (file) {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    // `wx`: never overwrite secrets another process has just written.
+    const fd = openSync(file, 'wx', OWNER_ONLY);
+    try {
+      writeSync(fd, `${JSON.stringify({ session: secrets.session, service_token: secrets.serviceToken }, null, 2)}\n`);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+  return secrets;
+}
