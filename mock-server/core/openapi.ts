@@ -2,6 +2,14 @@
  * The mock's own OpenAPI 3.1 document, generated from the operations
  * (operations.ts) and the contract's zod schemas (`z.toJSONSchema`), so it
  * cannot drift from the routes.
+ *
+ * - Every `$ref` points into `#/components/schemas`: the `$defs` zod makes
+ *   for a recursive schema (the endpoints' JSON Schema) become components.
+ * - Every status an operation may answer is listed (`responsesOf`), with the
+ *   body it sends: the schema of a success, `HTTPValidationError` (the array
+ *   form) for a 422, `ErrorBody` for any other error.
+ * - Extensions (CONTRACT §11) carry `x-extension: true`: operations, and query
+ *   parameters marked in the contract.
  */
 import * as z from 'zod/mini';
 import * as auth from '../../src/contract/auth';
@@ -9,16 +17,62 @@ import * as common from '../../src/contract/common';
 import * as connectors from '../../src/contract/connectors';
 import * as credentials from '../../src/contract/credentials';
 import * as deployments from '../../src/contract/deployments';
+import { JsonSchema } from '../../src/contract/json-schema';
 import * as organizations from '../../src/contract/organizations';
 import * as rings from '../../src/contract/rings';
 import * as services from '../../src/contract/services';
 import * as tokens from '../../src/contract/tokens';
 import * as versions from '../../src/contract/versions';
 import { MAX_KEY_LENGTH } from './idempotency';
-import type { Operation, Schema } from './operations';
+import { extensionParamsOf, responsesOf, type Operation, type Schema } from './operations';
 import { PARAM_THINGS, type ScopeParam } from './scope';
 
 type Json = Record<string, unknown>;
+
+// The recursive JSON Schema of endpoints is one component, by name (zod names its $defs entry after the id).
+if (!z.globalRegistry.has(JsonSchema)) z.globalRegistry.add(JsonSchema, { id: 'JsonSchema' });
+
+const COMPONENTS = '#/components/schemas/';
+
+/** A copy of `value` with every `$ref` of `#/$defs/<name>` pointing at its component. */
+function pointAtComponents(value: unknown, names: ReadonlyMap<string, string>): unknown {
+  if (Array.isArray(value)) return value.map((v) => pointAtComponents(v, names));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (k === '$ref' && typeof v === 'string' && v.startsWith('#/$defs/')) {
+      const name = names.get(v.slice('#/$defs/'.length));
+      if (!name) throw new Error(`openapi: ${v} names no definition`);
+      out[k] = `${COMPONENTS}${name}`;
+    } else out[k] = pointAtComponents(v, names);
+  }
+  return out;
+}
+
+/**
+ * Move a generated schema's `$defs` into the components (refs follow), so that
+ * every reference resolves from the document's root. A definition that is
+ * already a component by the same name and content is shared.
+ */
+function hoistDefinitions(schema: Json, owner: string, components: Record<string, Json>): Json {
+  const defs = schema.$defs as Record<string, Json> | undefined;
+  if (!defs) return schema;
+  const { $defs: _defs, ...rest } = schema;
+  const names = new Map<string, string>();
+  for (const key of Object.keys(defs)) names.set(key, key.startsWith('__schema') ? `${owner}${key.slice('__schema'.length) === '0' ? 'Item' : `Item${key.slice('__schema'.length)}`}` : key);
+  for (const [key, def] of Object.entries(defs)) {
+    const base = names.get(key)!;
+    const content = pointAtComponents(def, names) as Json;
+    let name = base;
+    for (let n = 2; components[name] && JSON.stringify(components[name]) !== JSON.stringify(content); n++) name = `${base}${n}`;
+    if (name !== base) {
+      names.set(key, name);
+      return hoistDefinitions(schema, owner, components);
+    }
+    components[name] = content;
+  }
+  return pointAtComponents(rest, names) as Json;
+}
 
 /** Path parameters that are not UUIDs: their schema and description. */
 const PARAM_DOCS: Record<string, { schema: Json; description: string }> = {
@@ -37,9 +91,9 @@ function schemaNames(): Map<unknown, string> {
   return names;
 }
 
-function toSchema(schema: Schema, io: 'input' | 'output'): Json {
+function toSchema(schema: Schema, io: 'input' | 'output', owner: string, components: Record<string, Json>): Json {
   const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
-  return rest;
+  return hoistDefinitions(rest, owner, components);
 }
 
 /** `:name` → `{name}`; a Hono pattern (`:path{.+}`) is dropped. */
@@ -47,13 +101,12 @@ const openapiPath = (p: string) => p.replace(/:([A-Za-z_][A-Za-z0-9_]*)(\{[^}]*\
 
 export function buildOpenApi(routes: readonly Operation[]): Json {
   const names = schemaNames();
-  const components: Record<string, Json> = {
-    ErrorBody: toSchema(common.ErrorBody, 'output'),
-    HTTPValidationError: {
-      type: 'object',
-      properties: { detail: { type: 'array', items: toSchema(common.ValidationIssue, 'output') } },
-      required: ['detail'],
-    },
+  const components: Record<string, Json> = {};
+  components.ErrorBody = toSchema(common.ErrorBody, 'output', 'ErrorBody', components);
+  components.HTTPValidationError = {
+    type: 'object',
+    properties: { detail: { type: 'array', items: toSchema(common.ValidationIssue, 'output', 'ValidationIssue', components) } },
+    required: ['detail'],
   };
   const ioOf = new Map<string, 'input' | 'output'>();
   const ref = (schema: Schema, io: 'input' | 'output', fallback: string): Json => {
@@ -61,10 +114,10 @@ export function buildOpenApi(routes: readonly Operation[]): Json {
     // A schema used both ways (defaults make input and output differ) gets two components.
     if (ioOf.has(name) && ioOf.get(name) !== io) name = `${name}${io === 'input' ? 'Input' : 'Output'}`;
     if (!components[name]) {
-      components[name] = toSchema(schema, io);
+      components[name] = toSchema(schema, io, name, components);
       ioOf.set(name, io);
     }
-    return { $ref: `#/components/schemas/${name}` };
+    return { $ref: `${COMPONENTS}${name}` };
   };
 
   const pathsObj: Record<string, Record<string, Json>> = {};
@@ -83,9 +136,12 @@ export function buildOpenApi(routes: readonly Operation[]): Json {
       });
     }
     if (r.query) {
-      const q = toSchema(r.query, 'input') as { properties?: Record<string, Json>; required?: string[] };
-      for (const [name, schema] of Object.entries(q.properties ?? {})) {
-        parameters.push({ name, in: 'query', required: q.required?.includes(name) ?? false, schema });
+      const q = toSchema(r.query, 'input', `${r.operationId}Query`, components) as { properties?: Record<string, Json>; required?: string[] };
+      const extensions = extensionParamsOf(r.query);
+      for (const [name, { [common.EXTENSION_MARK]: _mark, ...schema }] of Object.entries(q.properties ?? {})) {
+        const param: Json = { name, in: 'query', required: q.required?.includes(name) ?? false, schema };
+        if (extensions.has(name)) param[common.EXTENSION_MARK] = true;
+        parameters.push(param);
       }
     }
     if (r.idempotent) {
@@ -101,7 +157,7 @@ export function buildOpenApi(routes: readonly Operation[]): Json {
       });
     }
     const responses: Record<string, Json> = {};
-    for (const [status, spec] of Object.entries(r.responses)) {
+    for (const [status, spec] of Object.entries(responsesOf(r))) {
       const code = Number(status);
       const content =
         spec.contentType !== undefined
@@ -121,7 +177,7 @@ export function buildOpenApi(routes: readonly Operation[]): Json {
       // Said apart from the body's validation errors: the key's own 422s.
       const described = responses['422'] as { description: string } | undefined;
       responses['422'] = {
-        description: `${described ? `${described.description}. ` : ''}An Idempotency-Key of more than ${MAX_KEY_LENGTH} characters is a validation error at ["header","Idempotency-Key"]; a key already used with another body has a string detail.`,
+        description: `${described ? `${described.description}. ` : ''}An Idempotency-Key of more than ${MAX_KEY_LENGTH} characters is a validation error at ["header","Idempotency-Key"]; a key already used with another body, or a rule the operation states (a version without endpoints), has a string detail.`,
         content: { 'application/json': { schema: { anyOf: [{ $ref: '#/components/schemas/HTTPValidationError' }, { $ref: '#/components/schemas/ErrorBody' }] } } },
       };
     }
@@ -134,7 +190,7 @@ export function buildOpenApi(routes: readonly Operation[]): Json {
       security: r.auth === 'bearer' ? [{ bearerAuth: [] }] : r.auth === 'service-token' ? [{ serviceToken: [] }] : [],
     };
     if (r.allow) op.description = `Roles: ${r.allow.roles.join(', ')}.`;
-    if (r.extension) op['x-extension'] = true;
+    if (r.extension) op[common.EXTENSION_MARK] = true;
     if (r.body) {
       op.requestBody = {
         required: !r.bodyOptional,
