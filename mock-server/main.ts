@@ -31,7 +31,8 @@ if (!(SEED_NAMES as readonly string[]).includes(seedRaw)) {
 }
 
 const PROFILES: readonly MockProfile[] = ['full', 'documented'];
-const profileRaw = process.env.MOCK_PROFILE || 'full';
+// `--profile=documented` (npm run mock:documented) or MOCK_PROFILE.
+const profileRaw = process.argv.find((a) => a.startsWith('--profile='))?.slice('--profile='.length) || process.env.MOCK_PROFILE || 'full';
 if (!(PROFILES as readonly string[]).includes(profileRaw)) {
   console.error(`[mock] MOCK_PROFILE must be one of ${PROFILES.join(', ')}, got ${JSON.stringify(profileRaw)}`);
   process.exit(2);
