@@ -8,7 +8,7 @@
  * sessions and minted tokens survive the move; the database then forgets them.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export interface SigningSecrets {
@@ -52,16 +52,31 @@ export function loadSigningSecrets(file: string | null, handedOver: Partial<Sign
     return read(file);
   }
   const secrets = { session: handedOver.session || fresh(), serviceToken: handedOver.serviceToken || fresh() };
-  if (file) {
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    // `wx`: never overwrite secrets another process has just written.
-    const fd = openSync(file, 'wx', OWNER_ONLY);
-    try {
-      writeSync(fd, `${JSON.stringify({ session: secrets.session, service_token: secrets.serviceToken }, null, 2)}\n`);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+  if (!file) return secrets;
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  // Written whole to a file of its own, then linked into place: a crash leaves no half-written secrets file,
+  // and linking never replaces secrets another process has just written (then those are read).
+  const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const fd = openSync(draft, 'wx', OWNER_ONLY);
+  try {
+    writeSync(fd, `${JSON.stringify({ session: secrets.session, service_token: secrets.serviceToken }, null, 2)}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(draft, file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    return read(file);
+  } finally {
+    rmSync(draft, { force: true });
+  }
+  const dir = openSync(dirname(file), 'r');
+  try {
+    fsyncSync(dir);
+  } finally {
+    closeSync(dir);
   }
   return secrets;
 }
