@@ -73,6 +73,15 @@ export function Name(max: number, label = 'Name') {
   );
 }
 
+/**
+ * Multi-line text a person writes (a description, a reason): at most `max`
+ * characters, human text with line breaks allowed. Not trimmed, not required:
+ * wrap it in `z.nullable`/`z.optional`, or add checks, where a field needs to.
+ */
+export function Description(max: number, label = 'Description') {
+  return z.string().check(z.maxLength(max, { error: `${label} must be at most ${max} characters` }), humanText(label, { multiline: true }));
+}
+
 /** Common list query parameters (seed 001). */
 export const ListQuery = z.object({
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 25),

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { humanText, Id, Name } from './common';
+import { Description, Id, Name } from './common';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
 export const ConnectorFieldType = z.enum(['string', 'integer', 'boolean']);
@@ -80,7 +80,7 @@ export const readConnectorInstancePage = lenient.page(readConnectorInstance);
 
 const instanceFields = {
   name: Name(100),
-  description: z.nullable(z.string().check(z.maxLength(500), humanText('Description', { multiline: true }))),
+  description: z.nullable(Description(500)),
   /** Checked against the type's fields by the platform (required, type). */
   config: ConnectorConfig,
 };

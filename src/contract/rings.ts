@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { extension, humanText, Id } from './common';
+import { Description, extension, Id } from './common';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
 /**
@@ -32,7 +32,7 @@ const ringFields = {
     z.maxLength(63, { error: 'Name must be at most 63 characters' }),
     z.regex(RING_NAME, { error: 'Use lowercase letters, digits and hyphens, starting with a letter' }),
   ),
-  description: z.nullable(z.string().check(z.maxLength(500, { error: 'Description must be at most 500 characters' }), humanText('Description', { multiline: true }))),
+  description: z.nullable(Description(500)),
   /** Where in the promotion path; omitted means last. Others shift to make room. */
   position: z.int().check(z.minimum(0)),
 };

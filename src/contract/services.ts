@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { extension, humanText, Id, ListQuery, Name } from './common';
+import { Description, extension, Id, ListQuery, Name } from './common';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
 export const ExecutionMode = z.enum(['invocation', 'persistent']);
@@ -90,9 +90,7 @@ const serviceFields = {
   slug: Slug,
   execution_mode: ExecutionMode,
   ring_id: z.nullable(Id),
-  description: z.nullable(
-    z.string().check(z.maxLength(1000, { error: 'Description must be at most 1000 characters' }), humanText('Description', { multiline: true })),
-  ),
+  description: z.nullable(Description(1000)),
   environment_id: z.nullable(Id),
   connector_bindings: ConnectorBindings,
   ...persistentFields,

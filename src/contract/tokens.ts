@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { extension, humanText, Id, Timestamp } from './common';
+import { Description, extension, humanText, Id, Timestamp } from './common';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
 /** `…/service-tokens/mint` (seed 001, 004): claims and a TTL → a signed JWT, shown once. */
@@ -26,13 +26,13 @@ export type MintResponseRead = z.output<typeof readMintResponse>;
 export const RevokeRequest = z.strictObject({
   jti: z.string().check(z.trim(), z.minLength(1, { error: 'Enter the token ID (jti)' }), z.maxLength(200), humanText('Token ID')),
   expires_at: z.optional(z.nullable(Timestamp)),
-  reason: z.optional(z.nullable(z.string().check(z.maxLength(500), humanText('Reason', { multiline: true })))),
+  reason: z.optional(z.nullable(Description(500, 'Reason'))),
 });
 export type RevokeRequest = z.input<typeof RevokeRequest>;
 
 /** Revoke every token of the service issued until now (seed 004 `revoke_all(reason)`). */
 export const RevokeAllRequest = z.strictObject({
-  reason: z.string().check(z.trim(), z.minLength(1, { error: 'Give a reason' }), z.maxLength(500), humanText('Reason', { multiline: true })),
+  reason: z.string().check(z.trim(), z.minLength(1, { error: 'Give a reason' }), z.maxLength(500, { error: 'Reason must be at most 500 characters' }), humanText('Reason', { multiline: true })),
 });
 
 export const RevocationKind = z.enum(['token', 'all']);

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { extension, humanText, Id, ListQuery } from './common';
+import { Description, extension, humanText, Id, ListQuery } from './common';
 import { JsonSchema } from './json-schema';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
@@ -28,7 +28,7 @@ const endpointFields = {
     z.maxLength(200, { error: 'Summary must be at most 200 characters' }),
     humanText('Summary'),
   ),
-  description: z.nullable(z.string().check(z.maxLength(2000), humanText('Description', { multiline: true }))),
+  description: z.nullable(Description(2000)),
   request_schema: JsonSchema,
   response_schema: JsonSchema,
 };
