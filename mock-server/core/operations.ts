@@ -7,17 +7,18 @@
  *
  * Every request is parsed with the contract's schemas (a mismatch is a 422 in
  * the FastAPI shape) and every response is checked against the schema of its
- * status (a mismatch, or an undocumented status, is a 500: a bug). Handlers
- * receive the resolved scope typed from their path: an operation on
- * `…/hosted-services/:service_id` has `c.var.service`.
+ * status (a mismatch, or an undocumented status, is a 500: a bug), and so is
+ * every error it answers. A body must be JSON (415 otherwise) nested at most
+ * 64 deep. Handlers receive the resolved scope typed from their path: an
+ * operation on `…/hosted-services/:service_id` has `c.var.service`.
  */
 import { Hono, type Context, type Handler, type MiddlewareHandler } from 'hono';
 import type { H } from 'hono/types';
 import * as z from 'zod/mini';
+import { isExtension } from '../../src/contract/common';
 import type { Scope } from '../../src/contract/paths';
 import { authenticate, authorize, type Access } from './auth';
 import type { MockEnv, Platform, Principal, ScopeVars } from './context';
-import { isExtension } from '../../src/contract/common';
 import { forbidden, HttpError, issue, validationError, zodToIssues, type Where } from './errors';
 import { idempotency, type ShownOnce } from './idempotency';
 import { isJsonMediaType, mediaType, parseJsonBody } from './json-body';
@@ -186,7 +187,11 @@ export function responsesOf(op: Operation): Record<number, ResponseSpec> {
   return { ...implied, ...op.responses };
 }
 
-/** Whether an error body is what the document says for this status (openapi.ts): 422s are the array form, except for a key reused with another body. */
+/**
+ * Whether an error is what the document says (openapi.ts): a status the
+ * operation may answer, and a 422 in the array form — except on an idempotent
+ * operation, whose key reused with another body (and any rule it states) has a string detail.
+ */
 function documentedError(op: Operation, status: number, detail: unknown): boolean {
   if (!responsesOf(op)[status]) return false;
   return status !== 422 || Array.isArray(detail) || op.idempotent !== undefined;
