@@ -7,10 +7,12 @@ import tseslint from 'typescript-eslint';
 
 /**
  * Import direction (see README "Architecture"):
- *   contract  → zod only
+ *   contract    → zod only
  *   mock-server → contract, hono, zod, node builtins
- *   lib, api, components, hooks → contract and each other, never features, app or routes
- *   features/<x> → shared folders and itself, never another feature
+ *   lib         → contract and lib: app-wide logic with no domain UI
+ *   ui          → lib and ui: primitives that know no domain
+ *   data        → contract, lib and data (any domain's keys and fetchers)
+ *   features/<x> → contract, lib, ui, data and itself, never another feature
  *   app, routes → anything in src
  */
 const features = readdirSync('src/features', { withFileTypes: true })
@@ -43,22 +45,21 @@ export default tseslint.config(
     ],
     ['mock-server/**/*.test.ts'],
   ),
-  restrict(
-    ['src/{lib,api,components,hooks}/**'],
-    [{ regex: '^(@/|(\\.\\./)+)(features|app|routes)(/|$)', message: 'Shared code must not import features, the app or routes.' }],
-  ),
+  restrict(['src/lib/**'], [{ regex: '^(@/|(\\.\\./)+)(ui|data|features|app|routes)(/|$)', message: 'lib holds app-wide logic: it imports only the contract and lib.' }]),
+  restrict(['src/ui/**'], [{ regex: '^(@/|(\\.\\./)+)(contract|data|features|app|routes)(/|$)', message: 'ui holds domain-free primitives: it imports only lib and ui.' }]),
+  restrict(['src/data/**'], [{ regex: '^(@/|(\\.\\./)+)(ui|features|app|routes)(/|$)', message: 'data imports only the contract, lib and data.' }]),
   ...features.flatMap((feature) => [
     restrict(
       [`src/features/${feature}/*.{ts,tsx}`],
       [
-        { regex: `^@/features/(?!${feature}/)`, message: 'Features do not import each other; move shared code to src/lib, src/api or src/components.' },
+        { regex: `^@/features/(?!${feature}/)`, message: 'Features do not import each other; move shared code to src/data, src/lib or src/ui.' },
         { regex: '^\\.\\./', message: 'Leave the feature folder through @/ so the boundary stays visible.' },
       ],
     ),
     restrict(
       [`src/features/${feature}/*/**/*.{ts,tsx}`],
       [
-        { regex: `^@/features/(?!${feature}/)`, message: 'Features do not import each other; move shared code to src/lib, src/api or src/components.' },
+        { regex: `^@/features/(?!${feature}/)`, message: 'Features do not import each other; move shared code to src/data, src/lib or src/ui.' },
         { regex: '^\\.\\./\\.\\./', message: 'Leave the feature folder through @/ so the boundary stays visible.' },
       ],
     ),

@@ -1,6 +1,6 @@
 import { createRouter } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
-import { routeTree } from '../routeTree.gen';
+import { routeTree } from '@/routeTree.gen';
 import { RouteError } from './route-error';
 import { NotFound } from './not-found';
 import { PageSpinner } from './page-spinner';

@@ -1,5 +1,5 @@
 import { createFileRoute, Outlet, redirect } from '@tanstack/react-router';
-import { whoamiQueryOptions } from '@/api/get-whoami';
+import { whoamiQueryOptions } from '@/data/auth/get-whoami';
 import { getSession } from '@/lib/session';
 
 /** Everything below needs a session; without one, sign in and come back here. */

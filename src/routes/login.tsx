@@ -1,6 +1,6 @@
 import { createFileRoute, redirect } from '@tanstack/react-router';
 import { z } from 'zod';
-import { SignInPage } from '@/features/auth/components/sign-in-page';
+import { SignInPage } from '@/features/auth/sign-in-page';
 import { getSession } from '@/lib/session';
 import { safeRedirect } from '@/lib/safe-redirect';
 

@@ -1,6 +1,6 @@
 import { Link, Outlet } from '@tanstack/react-router';
-import { useWhoami } from '@/api/get-whoami';
-import { useScope } from '@/hooks/use-scope';
+import { useWhoami } from '@/data/auth/get-whoami';
+import { useScope } from '@/lib/use-scope';
 import { can } from '@/lib/permissions';
 import { Breadcrumbs } from './breadcrumbs';
 import { ScopeSwitcher } from './scope-switcher';

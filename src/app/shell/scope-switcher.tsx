@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useId } from 'react';
-import { useOrganizations, useWorkspaces, workspacesQueryOptions } from '@/api/get-scope';
-import { useScope } from '@/hooks/use-scope';
+import { useOrganizations, useWorkspaces, workspacesQueryOptions } from '@/data/organizations/get-organizations';
+import { useScope } from '@/lib/use-scope';
 
 /** Organization and workspace pickers; switching lands on the new workspace's services. */
 export function ScopeSwitcher() {

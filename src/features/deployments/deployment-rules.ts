@@ -1,9 +1,9 @@
-import type { Tone } from '@/components/ui/badge';
+import type { Tone } from '@/ui/badge';
 import type { Role } from '@/contract/auth';
 import type { Deployment, DeploymentStatus } from '@/contract/deployments';
 import type { HostedService } from '@/contract/services';
 import { roleReason } from '@/lib/permissions';
-import { isDeploymentInProgress } from './deployment-polling';
+import { isDeploymentInProgress } from '@/data/deployments/deployment-polling';
 
 export type DeploymentAction = 'build' | 'deploy' | 'deploy-prebuilt' | 'teardown';
 export type ActionAvailability = Record<DeploymentAction, string | null>;

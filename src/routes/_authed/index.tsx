@@ -1,7 +1,7 @@
 import { createFileRoute, redirect } from '@tanstack/react-router';
-import { organizationsQueryOptions, workspacesQueryOptions } from '@/api/get-scope';
+import { organizationsQueryOptions, workspacesQueryOptions } from '@/data/organizations/get-organizations';
 import { lastScope } from '@/lib/last-scope';
-import { EmptyState } from '@/components/ui/states';
+import { EmptyState } from '@/ui/states';
 
 /** `/` lands in the last workspace used, or the first one the user can see. */
 export const Route = createFileRoute('/_authed/')({

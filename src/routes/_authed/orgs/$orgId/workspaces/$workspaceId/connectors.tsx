@@ -1,6 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { connectorTypesQueryOptions } from '@/features/connectors/api/get-connector-types';
-import { ConnectorsPage } from '@/features/connectors/components/connectors-page';
+import { connectorTypesQueryOptions } from '@/data/connectors/get-connector-types';
+import { ConnectorsPage } from '@/features/connectors/connectors-page';
 
 export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/connectors')({
   staticData: { crumb: 'Connectors' },

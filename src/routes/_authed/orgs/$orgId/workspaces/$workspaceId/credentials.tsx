@@ -1,5 +1,5 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { OrgCredentialsPage } from '@/features/org-credentials/components/org-credentials-page';
+import { OrgCredentialsPage } from '@/features/credentials/organization-credentials-page';
 
 export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/credentials')({
   staticData: { crumb: 'Credentials' },

@@ -1,6 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { ringsQueryOptions } from '@/api/get-rings';
-import { RingsPage } from '@/features/rings/components/rings-page';
+import { ringsQueryOptions } from '@/data/rings/get-rings';
+import { RingsPage } from '@/features/rings/rings-page';
 
 export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/rings')({
   staticData: { crumb: 'Rings' },

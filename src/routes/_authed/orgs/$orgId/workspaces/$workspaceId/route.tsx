@@ -1,5 +1,5 @@
 import { createFileRoute, notFound } from '@tanstack/react-router';
-import { organizationsQueryOptions, workspacesQueryOptions } from '@/api/get-scope';
+import { organizationsQueryOptions, workspacesQueryOptions } from '@/data/organizations/get-organizations';
 import { AppShell } from '@/app/shell/app-shell';
 import { rememberScope } from '@/lib/last-scope';
 

@@ -1,7 +1,7 @@
 import { createFileRoute, stripSearchParams } from '@tanstack/react-router';
-import { ServicesPage } from '@/features/services/components/services-page';
+import { ServicesPage } from '@/features/services/services-page';
 import { ServicesSearch, SERVICES_SEARCH_DEFAULTS } from '@/features/services/services-search';
-import { servicesQueryOptions } from '@/features/services/api/get-services';
+import { servicesQueryOptions } from '@/data/services/get-services';
 import { toListQuery } from '@/features/services/services-search';
 
 export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/services/')({

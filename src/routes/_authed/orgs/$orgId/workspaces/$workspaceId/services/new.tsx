@@ -1,5 +1,5 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { CreateServicePage } from '@/features/services/components/create-service-page';
+import { CreateServicePage } from '@/features/services/create-service-page';
 
 export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/services/new')({
   staticData: { crumb: 'New Service' },

@@ -1,6 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { bindableInstancesQueryOptions } from '@/features/bindings/api/get-bound-instances';
-import { BindingsPage } from '@/features/bindings/components/bindings-page';
+import { bindableInstancesQueryOptions } from '@/data/connectors/get-all-instances';
+import { BindingsPage } from '@/features/bindings/bindings-page';
 
 export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings')({
   staticData: { crumb: 'Bindings' },

@@ -1,6 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { effectiveCredentialsQueryOptions } from '@/features/credentials/api/get-effective-credentials';
-import { ServiceCredentialsPage } from '@/features/credentials/components/service-credentials-page';
+import { effectiveCredentialsQueryOptions } from '@/data/credentials/get-effective-credentials';
+import { ServiceCredentialsPage } from '@/features/credentials/service-credentials-page';
 
 export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/credentials')({
   staticData: { crumb: 'Credentials' },

@@ -1,8 +1,8 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { hostedServiceQueryOptions } from '@/api/get-service';
-import { deploymentStatusQueryOptions } from '@/features/deployments/api/get-deployment-status';
-import { deploymentsQueryOptions } from '@/features/deployments/api/get-deployments';
-import { DeploymentPage } from '@/features/deployments/components/deployment-page';
+import { hostedServiceQueryOptions } from '@/data/services/get-service';
+import { deploymentStatusQueryOptions } from '@/data/deployments/get-deployment-status';
+import { deploymentsQueryOptions } from '@/data/deployments/get-deployments';
+import { DeploymentPage } from '@/features/deployments/deployment-page';
 
 export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/deployment')({
   staticData: { crumb: 'Deployment' },

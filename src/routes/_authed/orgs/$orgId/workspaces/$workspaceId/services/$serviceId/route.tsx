@@ -1,6 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { hostedServiceQueryOptions as serviceQueryOptions } from '@/api/get-service';
-import { ServiceLayout } from '@/features/services/components/service-layout';
+import { hostedServiceQueryOptions as serviceQueryOptions } from '@/data/services/get-service';
+import { ServiceLayout } from '@/features/services/service-layout';
 
 export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId')({
   loader: async ({ context: { queryClient }, params }) => {

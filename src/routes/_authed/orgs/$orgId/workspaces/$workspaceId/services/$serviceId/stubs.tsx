@@ -1,7 +1,7 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { z } from 'zod';
-import { versionsQueryOptions } from '@/api/get-versions';
-import { StubsPage } from '@/features/stubs/components/stubs-page';
+import { versionsQueryOptions } from '@/data/versions/get-versions';
+import { StubsPage } from '@/features/stubs/stubs-page';
 
 /** The language and version are in the URL, so a link opens the same stub; a bad value falls back to the default. */
 const stubsSearch = z.object({

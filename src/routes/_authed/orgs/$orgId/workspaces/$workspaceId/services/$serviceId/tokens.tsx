@@ -1,6 +1,6 @@
 import { createFileRoute, stripSearchParams } from '@tanstack/react-router';
 import { z } from 'zod';
-import { TokensPage } from '@/features/tokens/components/tokens-page';
+import { TokensPage } from '@/features/tokens/tokens-page';
 
 /** The revocations toggle lives in the URL, so a link reproduces the view; a bad value falls back. */
 const TokensSearch = z.object({ expired: z.boolean().catch(false).default(false) });

@@ -1,6 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { versionsQueryOptions } from '@/api/get-versions';
-import { TrafficPage } from '@/features/traffic/components/traffic-page';
+import { versionsQueryOptions } from '@/data/versions/get-versions';
+import { TrafficPage } from '@/features/traffic/traffic-page';
 
 export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic')({
   staticData: { crumb: 'Traffic' },

@@ -1,7 +1,7 @@
 import { createFileRoute, notFound } from '@tanstack/react-router';
-import { versionsQueryOptions } from '@/api/get-versions';
-import { endpointsQueryOptions } from '@/features/versions/api/get-endpoints';
-import { VersionPage } from '@/features/versions/components/version-page';
+import { versionsQueryOptions } from '@/data/versions/get-versions';
+import { endpointsQueryOptions } from '@/data/versions/get-endpoints';
+import { VersionPage } from '@/features/versions/version-page';
 
 export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId')({
   loader: async ({ context: { queryClient }, params }) => {

@@ -1,5 +1,5 @@
 import { createFileRoute, Outlet } from '@tanstack/react-router';
-import { versionsQueryOptions } from '@/api/get-versions';
+import { versionsQueryOptions } from '@/data/versions/get-versions';
 
 export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions')({
   staticData: { crumb: 'Versions' },

@@ -1,0 +1,16 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { paths, type Scope } from '@/contract/paths';
+import { ringKeys, serviceKeys } from '@/data/query-keys';
+import { api } from '@/lib/api-client';
+
+export const deleteRing = (scope: Scope, ringId: string) => api.delete(paths.ring(scope, ringId));
+
+export function useDeleteRing(scope: Scope) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (ringId: string) => deleteRing(scope, ringId),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ringKeys.all(scope) }),
+    // A 409 means our idea of who uses the ring was stale: fetch it again.
+    onError: () => queryClient.invalidateQueries({ queryKey: [...serviceKeys.lists(scope), 'ring-usage'] }),
+  });
+}

@@ -1,0 +1,36 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { pageOrArray } from '@/contract/common';
+import { paths, type Scope } from '@/contract/paths';
+import { HostedService } from '@/contract/services';
+import { serviceKeys } from '@/data/query-keys';
+import { api } from '@/lib/api-client';
+
+const ServiceList = pageOrArray(HostedService);
+const LIMIT = 100;
+
+export type RingUsage = {
+  /** Service names by ring id. */
+  byRing: Map<string, string[]>;
+  /** False when the workspace has more services than one page: the platform's 409 is then the final word. */
+  complete: boolean;
+};
+
+/**
+ * Which services use which ring, so the page can say a ring is in use before
+ * anyone tries to delete it. Under the services list key, so creating or
+ * editing a service refreshes it.
+ */
+export const getRingUsage = async (scope: Scope): Promise<RingUsage> => {
+  const page = await api.get(paths.services(scope), ServiceList, { query: { limit: LIMIT, sort: 'name', order: 'asc' } });
+  const byRing = new Map<string, string[]>();
+  for (const s of page.items) {
+    if (!s.ring_id) continue;
+    byRing.set(s.ring_id, [...(byRing.get(s.ring_id) ?? []), s.name]);
+  }
+  return { byRing, complete: page.items.length >= page.total };
+};
+
+export const ringUsageQueryOptions = (scope: Scope) =>
+  queryOptions({ queryKey: [...serviceKeys.lists(scope), 'ring-usage'], queryFn: () => getRingUsage(scope), staleTime: 10_000 });
+
+export const useRingUsage = (scope: Scope) => useQuery(ringUsageQueryOptions(scope));

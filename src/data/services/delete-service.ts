@@ -1,0 +1,20 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { paths, type Scope } from '@/contract/paths';
+import { serviceKeys } from '@/data/query-keys';
+import { api } from '@/lib/api-client';
+
+export const deleteService = (scope: Scope, serviceId: string) => api.delete(paths.service(scope, serviceId));
+
+export function useDeleteService(scope: Scope, serviceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => deleteService(scope, serviceId),
+    // The detail stays cached until the page has left it (see forgetDeletedService), so the open page does not refetch a 404.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: serviceKeys.lists(scope) }),
+  });
+}
+
+export function useForgetDeletedService(scope: Scope, serviceId: string) {
+  const queryClient = useQueryClient();
+  return () => queryClient.removeQueries({ queryKey: serviceKeys.detail(scope, serviceId) });
+}

@@ -1,0 +1,129 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { toast } from 'sonner';
+import { z } from 'zod';
+import { Dialog, DialogFormFooter } from '@/ui/dialog';
+import { Field } from '@/ui/field';
+import type { Scope } from '@/contract/paths';
+import { BINDING_NAME, BindingRole, type HostedService } from '@/contract/services';
+import type { BindableInstance } from '@/data/connectors/get-all-instances';
+import { useSaveBindings } from '@/data/services/save-bindings';
+import { bindingErrors } from './binding-errors';
+import { InstancePicker } from './instance-picker';
+
+const ROLES = [
+  { value: 'read_only', label: 'Read only', hint: 'The service can read, never change.' },
+  { value: 'read_write', label: 'Read and write', hint: 'The service can read and change data.' },
+] as const;
+
+function formSchema(taken: string[]) {
+  return z.object({
+    name: z
+      .string()
+      .trim()
+      .min(1, { error: 'Name is required' })
+      .max(63, { error: 'Name must be at most 63 characters' })
+      .regex(BINDING_NAME, { error: 'Start with a letter; use a-z, 0-9 and _' })
+      .refine((n) => !taken.includes(n), { error: 'This service already has a binding with that name' }),
+    connector_instance_id: z.string().min(1, { error: 'Choose a connector instance' }),
+    role: BindingRole,
+  });
+}
+type FormValues = z.infer<ReturnType<typeof formSchema>>;
+
+/** Add a binding (editing null) or change one; the service's whole binding map is saved with its PUT. */
+export function BindingDialog({
+  scope,
+  service,
+  editing,
+  instances,
+  open,
+  onOpenChange,
+}: {
+  scope: Scope;
+  service: HostedService;
+  editing: string | null;
+  instances: BindableInstance[];
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
+  const save = useSaveBindings(scope, service.id);
+  const [formError, setFormError] = useState<string | null>(null);
+  const current = editing ? service.connector_bindings[editing] : undefined;
+  const taken = Object.keys(service.connector_bindings).filter((n) => n !== editing);
+  const { register, handleSubmit, formState, setError, reset, control } = useForm<FormValues>({
+    resolver: zodResolver(formSchema(taken)),
+    mode: 'onChange',
+    values: { name: editing ?? '', connector_instance_id: current?.connector_instance_id ?? '', role: current?.role ?? 'read_only' },
+  });
+
+  const close = (next: boolean) => {
+    if (!next) {
+      setFormError(null);
+      reset();
+    }
+    onOpenChange(next);
+  };
+
+  const submit = handleSubmit(async (v) => {
+    setFormError(null);
+    const next = { ...service.connector_bindings };
+    if (editing) delete next[editing];
+    next[v.name] = { connector_instance_id: v.connector_instance_id, role: v.role };
+    try {
+      await save.mutateAsync(next);
+      toast.success(editing ? `Binding ${v.name} saved` : `Binding ${v.name} added`);
+      close(false);
+    } catch (error) {
+      const { fields, message } = bindingErrors(error, v.name);
+      let focus = true;
+      for (const [field, msg] of Object.entries(fields)) {
+        setError(field as keyof FormValues, { type: 'server', message: msg }, { shouldFocus: focus });
+        focus = false;
+      }
+      setFormError(message);
+    }
+  });
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={close}
+      title={editing ? `Edit binding ${editing}` : 'Add binding'}
+      description="Endpoint code reaches a bound connector through its binding name in the execution context."
+      wide
+    >
+      <form className="form" onSubmit={submit} noValidate>
+        <Field label="Binding name" required hint="Start with a letter; a-z, 0-9 and _ — e.g. primary_db." error={formState.errors.name?.message}>
+          <input className="input mono" autoComplete="off" spellCheck={false} {...register('name')} />
+        </Field>
+        <Controller
+          control={control}
+          name="connector_instance_id"
+          render={({ field, fieldState }) => <InstancePicker instances={instances} value={field.value} onChange={field.onChange} error={fieldState.error?.message} />}
+        />
+        <fieldset className="fieldset-plain role-choice" aria-invalid={formState.errors.role ? true : undefined}>
+          <legend className="field-label">Role</legend>
+          <div className="radio-cards">
+            {ROLES.map((r) => (
+              <label key={r.value} className="radio-card">
+                <input type="radio" value={r.value} {...register('role')} />
+                <span>
+                  <strong className="mono">{r.value}</strong>
+                  <span className="muted">{r.hint}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+          {formState.errors.role && (
+            <p className="field-error" role="alert">
+              {formState.errors.role.message}
+            </p>
+          )}
+        </fieldset>
+        <DialogFormFooter error={formError} onCancel={() => close(false)} submitLabel={editing ? 'Save binding' : 'Add binding'} pending={formState.isSubmitting} />
+      </form>
+    </Dialog>
+  );
+}

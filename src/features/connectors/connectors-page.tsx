@@ -1,0 +1,38 @@
+import './connectors.css';
+import { useWhoami } from '@/data/auth/get-whoami';
+import { EmptyState } from '@/ui/states';
+import { useScope } from '@/lib/use-scope';
+import { roleReason } from '@/lib/permissions';
+import { useConnectorTypes } from '@/data/connectors/get-connector-types';
+import { ConnectorTypeCard } from './connector-type-card';
+
+/** The connector catalog of the workspace, each type with its configured instances. */
+export function ConnectorsPage() {
+  const scope = useScope();
+  const types = useConnectorTypes(scope);
+  const me = useWhoami();
+  const readOnlyReason = roleReason(me.role, 'service:write');
+
+  return (
+    <section className="page" aria-labelledby="connectors-title">
+      <header className="page-header">
+        <div>
+          <h1 id="connectors-title">Connectors</h1>
+          <p className="page-subtitle">Databases, storage and APIs that services bind to. Each instance is one configured connection; its secrets are write-only.</p>
+        </div>
+      </header>
+      {readOnlyReason && (
+        <p className="notice" role="note">
+          {readOnlyReason} Connectors are shown read-only.
+        </p>
+      )}
+      {types.length === 0 ? (
+        <EmptyState title="No connector types">
+          <p>The platform offers no connectors in this workspace.</p>
+        </EmptyState>
+      ) : (
+        types.map((type) => <ConnectorTypeCard key={type.id} scope={scope} type={type} readOnly={!!readOnlyReason} />)
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,152 @@
+import './cloud-credentials.css';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { CloudProvider, CredentialsWrite, type CredentialsInfo } from '@/contract/credentials';
+import { applyServerErrors } from '@/lib/form-errors';
+import { Button } from '@/ui/button';
+import { Field } from '@/ui/field';
+
+type Input = z.input<typeof CredentialsWrite>;
+type Output = z.output<typeof CredentialsWrite>;
+
+const FIELDS = ['cloud_provider', 'cloud_credentials_json', 'cloud_project_id', 'cloud_region'] as const;
+const PROVIDER_NAMES: Record<CloudProvider, string> = { gcp: 'Google Cloud (gcp)', aws: 'Amazon Web Services (aws)', azure: 'Microsoft Azure (azure)' };
+const SECRET_HINTS: Record<CloudProvider, string> = {
+  gcp: 'A service account key (JSON).',
+  aws: 'A JSON document with access_key_id and secret_access_key.',
+  azure: 'A JSON document with the service principal (tenant, client id, secret).',
+};
+
+/** The non-secret part of the form, from the record being replaced; the secret always starts empty. */
+function blank(current: CredentialsInfo | null): Input {
+  return {
+    cloud_provider: current?.cloud_provider ?? ('' as CloudProvider),
+    cloud_credentials_json: '',
+    cloud_project_id: current?.cloud_project_id ?? '',
+    cloud_region: current?.cloud_region ?? null,
+  };
+}
+
+/**
+ * Set or replace cloud credentials (seed 000 "Cloud Credentials"), checked with
+ * the schema the platform validates with. The secret is write-only: it lives in
+ * this form until it is sent, and the field is emptied once the save succeeds.
+ */
+export function CloudCredentialsForm({
+  current,
+  onSave,
+  submitLabel,
+  title,
+  subtitle,
+}: {
+  current: CredentialsInfo | null;
+  /** Sends the credentials; throws the platform's error when refused. */
+  onSave: (values: Output) => Promise<void>;
+  submitLabel: string;
+  title: string;
+  subtitle?: React.ReactNode;
+}) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const [fileNote, setFileNote] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const form = useForm<Input, unknown, Output>({
+    resolver: zodResolver(CredentialsWrite),
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+    defaultValues: blank(current),
+  });
+  const { register, handleSubmit, formState, setError, setValue, reset, watch } = form;
+  const provider = watch('cloud_provider');
+
+  const submit = handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      await onSave(values);
+      // The secret leaves the page's memory: the field is emptied, the rest shows what was saved.
+      reset({ ...blank(null), cloud_provider: values.cloud_provider, cloud_project_id: values.cloud_project_id, cloud_region: values.cloud_region ?? null });
+      setFileNote(null);
+    } catch (error) {
+      setFormError(applyServerErrors(error, setError, FIELDS));
+    }
+  });
+
+  const loadFile = (file: File | undefined) => {
+    if (!file) return;
+    // Read locally; the text only goes to the platform with the form.
+    const reader = new FileReader();
+    reader.onload = () => {
+      setValue('cloud_credentials_json', typeof reader.result === 'string' ? reader.result : '', { shouldDirty: true, shouldValidate: formState.isSubmitted });
+      setFileNote(`Loaded ${file.name} (${file.size.toLocaleString()} bytes).`);
+    };
+    reader.onerror = () => setFileNote(`Could not read ${file.name}.`);
+    reader.readAsText(file);
+    if (fileInput.current) fileInput.current.value = '';
+  };
+
+  return (
+    <form className="form card credentials-form" onSubmit={submit} noValidate aria-labelledby="credentials-form-title">
+      <div>
+        <h2 id="credentials-form-title">{title}</h2>
+        {subtitle && <p className="muted card-subtitle">{subtitle}</p>}
+      </div>
+      <div className="grid-2">
+        <Field label="Cloud provider" required error={formState.errors.cloud_provider?.message}>
+          <select className="select" {...register('cloud_provider')}>
+            <option value="">Choose a provider…</option>
+            {CloudProvider.options.map((p) => (
+              <option key={p} value={p}>
+                {PROVIDER_NAMES[p]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Project" required hint="The cloud project (or account) to deploy into." error={formState.errors.cloud_project_id?.message}>
+          <input className="input mono" autoComplete="off" spellCheck={false} {...register('cloud_project_id')} />
+        </Field>
+        <Field label="Region" hint="e.g. us-central1. Empty means the provider's default." error={formState.errors.cloud_region?.message}>
+          <input
+            className="input mono"
+            autoComplete="off"
+            spellCheck={false}
+            {...register('cloud_region', { setValueAs: (v: string | null) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null) })}
+          />
+        </Field>
+      </div>
+      <Field
+        label="Credentials JSON"
+        required
+        hint={
+          <>
+            {provider ? SECRET_HINTS[provider] : 'The provider’s key file, as JSON.'} Write-only: once saved it is never shown again, only its fingerprint.
+            {fileNote && <span className="credentials-file-note"> {fileNote}</span>}
+          </>
+        }
+        error={formState.errors.cloud_credentials_json?.message}
+      >
+        <textarea className="input mono credentials-secret" rows={8} autoComplete="off" spellCheck={false} placeholder='{"type": "service_account", …}' {...register('cloud_credentials_json')} />
+      </Field>
+      <div className="credentials-file">
+        <label className="btn btn-sm credentials-file-button">
+          Load from a file…
+          <input ref={fileInput} type="file" accept="application/json,.json" className="visually-hidden" onChange={(e) => loadFile(e.target.files?.[0])} />
+        </label>
+        <span className="muted">The file is read in your browser and sent only when you save.</span>
+      </div>
+      {formError && (
+        <p className="form-alert" role="alert">
+          {formError}
+        </p>
+      )}
+      <div className="form-actions">
+        <Button disabled={!formState.isDirty} onClick={() => reset(blank(current))}>
+          Discard
+        </Button>
+        <Button type="submit" variant="primary" pending={formState.isSubmitting}>
+          {submitLabel}
+        </Button>
+      </div>
+    </form>
+  );
+}

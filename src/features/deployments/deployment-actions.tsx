@@ -1,0 +1,137 @@
+import { useId, useState } from 'react';
+import { toast } from 'sonner';
+import { Button } from '@/ui/button';
+import { ConfirmDialog } from '@/ui/confirm-dialog';
+import type { HostedService } from '@/contract/services';
+import { useScope } from '@/lib/use-scope';
+import { useBuildService } from '@/data/deployments/build-service';
+import { useDeployService } from '@/data/deployments/deploy-service';
+import { useTeardownService } from '@/data/deployments/teardown-service';
+import type { ActionAvailability, DeploymentAction } from './deployment-rules';
+
+const LABEL: Record<DeploymentAction, string> = {
+  build: 'Build',
+  deploy: 'Deploy',
+  'deploy-prebuilt': 'Deploy without building',
+  teardown: 'Tear down',
+};
+
+/** Build, Deploy, Deploy without building, Tear down: each confirmed, each disabled with its reason when it does not apply. */
+export function DeploymentActions({ service, reasons, serving }: { service: HostedService; reasons: ActionAvailability; serving: number | null }) {
+  const scope = useScope();
+  const build = useBuildService(scope, service.id);
+  const deploy = useDeployService(scope, service.id);
+  const teardown = useTeardownService(scope, service.id);
+  const [open, setOpen] = useState<DeploymentAction | null>(null);
+  const reasonId = useId();
+  const order: DeploymentAction[] = ['build', 'deploy-prebuilt', 'teardown', 'deploy'];
+  const distinct = [...new Set(order.map((a) => reasons[a]).filter((r): r is string => !!r))];
+  const v = service.active_version;
+
+  const mutation = open === 'build' ? build : open === 'teardown' ? teardown : deploy;
+  const close = (next: boolean) => {
+    if (!next) {
+      setOpen(null);
+      build.reset();
+      deploy.reset();
+      teardown.reset();
+    }
+  };
+  const done = (message: string) => () => {
+    setOpen(null);
+    toast.success(message);
+  };
+  const confirm = () => {
+    if (open === 'build') build.mutate(undefined, { onSuccess: done(`Building version ${v}…`) });
+    else if (open === 'deploy') deploy.mutate({ build: true }, { onSuccess: done(`Building and deploying version ${v}…`) });
+    else if (open === 'deploy-prebuilt') deploy.mutate({ build: false }, { onSuccess: done('Deploying the last built image…') });
+    else if (open === 'teardown') teardown.mutate(undefined, { onSuccess: done('Tearing down…') });
+  };
+
+  return (
+    <div className="deploy-actions">
+      <div className="deploy-buttons">
+        {order.map((action) => (
+          <Button
+            key={action}
+            variant={action === 'deploy' ? 'primary' : action === 'teardown' ? 'danger' : 'secondary'}
+            disabled={!!reasons[action]}
+            aria-describedby={reasons[action] ? `${reasonId}-${distinct.indexOf(reasons[action])}` : undefined}
+            onClick={() => setOpen(action)}
+          >
+            {LABEL[action]}
+          </Button>
+        ))}
+      </div>
+      {distinct.length > 0 && (
+        <ul className="deploy-reasons">
+          {distinct.map((reason, i) => (
+            <li key={reason} id={`${reasonId}-${i}`} className="field-hint">
+              {reason}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <ConfirmDialog
+        open={open !== null}
+        onOpenChange={close}
+        title={open ? TITLE[open](v) : ''}
+        actionLabel={open ? LABEL[open] : ''}
+        tone={open === 'teardown' ? 'danger' : 'primary'}
+        pending={mutation.isPending}
+        error={mutation.error?.message}
+        onConfirm={confirm}
+      >
+        {open && <WhatHappens action={open} version={v} serving={serving} />}
+      </ConfirmDialog>
+    </div>
+  );
+}
+
+const TITLE: Record<DeploymentAction, (v: number | null) => string> = {
+  build: (v) => `Build version ${v}?`,
+  deploy: (v) => `Build and deploy version ${v}?`,
+  'deploy-prebuilt': () => 'Deploy the last built image?',
+  teardown: () => 'Tear down the deployment?',
+};
+
+function WhatHappens({ action, version, serving }: { action: DeploymentAction; version: number | null; serving: number | null }) {
+  const keeps = serving !== null ? <p>Version {serving} keeps serving until the new container is active; if the deploy fails, it keeps serving.</p> : null;
+  switch (action) {
+    case 'build':
+      return (
+        <>
+          <p>
+            A container image of <strong>version {version}</strong> (the active version) will be built. Nothing is deployed: the running container, if any, is not touched.
+          </p>
+          <p>Deploy it afterwards with “Deploy without building”.</p>
+        </>
+      );
+    case 'deploy':
+      return (
+        <>
+          <p>
+            A container image of <strong>version {version}</strong> will be built, then deployed: building → built → deploying → active.
+          </p>
+          {keeps}
+        </>
+      );
+    case 'deploy-prebuilt':
+      return (
+        <>
+          <p>The last built image will be deployed as it is, without a new build: deploying → active.</p>
+          {keeps}
+        </>
+      );
+    case 'teardown':
+      return (
+        <>
+          <p>
+            The running container{serving !== null && <> (version {serving})</>} will be <strong>stopped</strong>. Requests to this service will fail until it is deployed again.
+          </p>
+          <p>Versions, traffic and the built image are kept.</p>
+        </>
+      );
+  }
+}

@@ -1,0 +1,132 @@
+import './deployments.css';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useHostedService } from '@/data/services/get-service';
+import { useWhoami } from '@/data/auth/get-whoami';
+import { serviceKeys } from '@/data/query-keys';
+import { Badge, type Tone } from '@/ui/badge';
+import type { DeploymentHealth } from '@/contract/deployments';
+import type { HostedService } from '@/contract/services';
+import { useScope } from '@/lib/use-scope';
+import { useServiceId } from '@/lib/use-service-id';
+import { useLiveDeployment } from '@/data/deployments/use-live-deployment';
+import { actionAvailability, progressSteps, servingSentence, servingVersion, stateTone } from './deployment-rules';
+import { DeploymentActions } from './deployment-actions';
+import { DeploymentProgress } from './deployment-progress';
+import { DeploymentTimeline } from './deployment-timeline';
+
+/** The Deployment tab: build, deploy and tear down a persistent service, and watch it happen. */
+export function DeploymentPage() {
+  const scope = useScope();
+  const serviceId = useServiceId();
+  const service = useHostedService(scope, serviceId);
+  if (service.execution_mode !== 'persistent') return <InvocationDeployment service={service} />;
+  return <PersistentDeployment service={service} />;
+}
+
+/** Invocation services have nothing to deploy; the buttons stay visible, disabled, with the reason. */
+function InvocationDeployment({ service }: { service: HostedService }) {
+  const me = useWhoami();
+  const reasons = actionAvailability({ service, role: me.role, status: undefined, history: [] });
+  return (
+    <section className="card deploy-card" aria-labelledby="deploy-title">
+      <div className="card-header">
+        <div>
+          <h2 id="deploy-title">Deployment</h2>
+          <p className="muted card-subtitle">Invocation services run on demand: there is no container to build, deploy or tear down.</p>
+        </div>
+      </div>
+      <DeploymentActions service={service} reasons={reasons} serving={null} />
+    </section>
+  );
+}
+
+const HEALTH_TONE: Record<DeploymentHealth, Tone> = { healthy: 'success', degraded: 'warning', unhealthy: 'danger', unknown: 'neutral' };
+const HEALTH_WORDS: Record<DeploymentHealth, string> = {
+  healthy: 'Healthy: the container answers its health checks.',
+  degraded: 'Degraded: some replicas fail their health checks.',
+  unhealthy: 'Unhealthy: the container does not answer its health checks.',
+  unknown: 'Health unknown: nothing running to check.',
+};
+
+function PersistentDeployment({ service }: { service: HostedService }) {
+  const scope = useScope();
+  const me = useWhoami();
+  const queryClient = useQueryClient();
+  const { status, deployments, polling } = useLiveDeployment(scope, service.id);
+  const latest = deployments.find((d) => d.kind !== 'teardown');
+  const newest = deployments[0];
+  const serving = servingVersion(status, deployments, service.active_version);
+  const reasons = actionAvailability({ service, role: me.role, status, history: deployments });
+  const failed = status.deployment_state === 'failed';
+  const tornDown = newest?.kind === 'teardown';
+
+  // The header's state badge comes from the service record: refresh it when the state changes.
+  useEffect(() => {
+    void queryClient.invalidateQueries({ queryKey: serviceKeys.detail(scope, service.id), exact: true });
+  }, [status.deployment_state, queryClient, scope, service.id]);
+
+  return (
+    <div className="stack">
+      <section className="card deploy-card" aria-labelledby="deploy-title">
+        <div className="card-header">
+          <div>
+            <h2 id="deploy-title">Deployment</h2>
+            <p className="muted card-subtitle">Persistent services run as a container: build an image of the active version, then deploy it.</p>
+          </div>
+        </div>
+        <DeploymentActions service={service} reasons={reasons} serving={serving} />
+
+        {failed && status.message && (
+          <div className="deploy-failure" role="alert">
+            <p>
+              <strong>{latest ? `The ${latest.kind === 'build' ? 'build' : 'deploy'} of version ${latest.version ?? '?'} failed.` : 'The last deployment failed.'}</strong> {status.message}
+            </p>
+            {serving !== null && <p>The previous deployment keeps serving: version {serving} is still live.</p>}
+          </div>
+        )}
+
+        <dl className="details deploy-facts">
+          <div>
+            <dt>State</dt>
+            <dd>
+              <span className="deploy-state" aria-live="polite">
+                {status.deployment_state ? <Badge tone={stateTone(status.deployment_state)}>{status.deployment_state}</Badge> : <Badge>not deployed</Badge>}
+                {polling && <span className="deploy-live">updating live</span>}
+              </span>
+            </dd>
+          </div>
+          <div>
+            <dt>Health</dt>
+            <dd>
+              <Badge tone={HEALTH_TONE[status.health]}>{status.health}</Badge> <span className="muted">{HEALTH_WORDS[status.health]}</span>
+            </dd>
+          </div>
+          <div className="details-wide">
+            <dt>Serving</dt>
+            <dd data-testid="serving-sentence">{servingSentence(serving, service.active_version, status.synced)}</dd>
+          </div>
+          {status.message && !failed && (
+            <div className="details-wide">
+              <dt>Message</dt>
+              <dd>{status.message}</dd>
+            </div>
+          )}
+        </dl>
+
+        {(latest || status.deployment_state) && !tornDown && (
+          <DeploymentProgress
+            steps={progressSteps(latest, status)}
+            caption={latest ? `${latest.kind === 'build' ? 'Build' : 'Deploy'} of version ${latest.version ?? '?'}${latest.kind === 'deploy' && !latest.build ? ' (prebuilt image)' : ''}` : 'Current deployment'}
+          />
+        )}
+        {tornDown && newest && (
+          <p className="muted deploy-torn">
+            {newest.state === 'torn_down' ? 'Torn down: the container is stopped. Deploy to run it again.' : 'Tearing down: the container is draining.'}
+          </p>
+        )}
+      </section>
+      <DeploymentTimeline deployments={deployments} />
+    </div>
+  );
+}

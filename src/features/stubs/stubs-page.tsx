@@ -1,0 +1,135 @@
+import './stubs.css';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { toast } from 'sonner';
+import { useVersions } from '@/data/versions/get-versions';
+import { Button } from '@/ui/button';
+import { Skeleton } from '@/ui/skeleton';
+import { EmptyState, ErrorState } from '@/ui/states';
+import { useScope } from '@/lib/use-scope';
+import { useServiceId } from '@/lib/use-service-id';
+import { openapiDocumentUrl, useFetchOpenapiDocument } from '@/data/stubs/get-openapi-document';
+import { STUB_LANGUAGES, useStub, type StubLanguage } from '@/data/stubs/get-stub';
+import { downloadText } from './download';
+import { CodePreview } from './code-preview';
+
+const STUBS_ROUTE = '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs';
+const STUBS_PATH = '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs';
+
+/** The Stubs tab: the generated Python and TypeScript clients and the OpenAPI document, per published version. */
+export function StubsPage() {
+  const scope = useScope();
+  const serviceId = useServiceId();
+  const versions = useVersions(scope, serviceId);
+  const search = useSearch({ from: STUBS_ROUTE });
+  const navigate = useNavigate({ from: STUBS_PATH });
+
+  const published = versions.filter((v) => v.status !== 'draft' && v.published_at !== null);
+  const fallback = published.find((v) => v.status === 'active') ?? published[0];
+  const language: StubLanguage = search.language ?? 'python';
+  const version = published.find((v) => v.version === search.version)?.version ?? fallback?.version ?? null;
+  const stub = useStub(scope, serviceId, language, version);
+  const openapi = useFetchOpenapiDocument(scope, serviceId);
+
+  if (version === null) {
+    return (
+      <EmptyState title="No published version yet">
+        <p>Client stubs and the OpenAPI document are generated from a published version&apos;s endpoints. Publish a version to get them.</p>
+      </EmptyState>
+    );
+  }
+
+  const meta = STUB_LANGUAGES.find((l) => l.value === language)!;
+  const filename = stub.data?.filename ?? meta.filename;
+  const choose = (next: { language?: StubLanguage; version?: number }) =>
+    void navigate({ search: (prev) => ({ ...prev, ...next }), replace: true, resetScroll: false });
+
+  const copy = async (text: string) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      toast.success(`Copied ${filename} to the clipboard`);
+    } catch {
+      toast.error('The browser did not allow copying. Select the code and copy it, or download the file.');
+    }
+  };
+
+  const downloadOpenapi = () =>
+    openapi.mutate(version, {
+      onSuccess: (doc) => {
+        downloadText(doc.text, 'openapi.json', 'application/json');
+        toast.success(`Downloaded openapi.json for v${version}`);
+      },
+    });
+
+  return (
+    <div className="stack">
+      <section className="card stub-card" aria-labelledby="stub-title">
+        <div className="card-header">
+          <div>
+            <h2 id="stub-title">Client stub</h2>
+            <p className="muted card-subtitle">Typed methods for each endpoint of the version, from its request and response schemas.</p>
+          </div>
+        </div>
+        <div className="stub-toolbar">
+          <fieldset className="segmented">
+            <legend className="visually-hidden">Language</legend>
+            {STUB_LANGUAGES.map((l) => (
+              <label key={l.value} className="segmented-option">
+                <input type="radio" name="stub-language" value={l.value} checked={language === l.value} onChange={() => choose({ language: l.value })} />
+                <span>{l.label}</span>
+              </label>
+            ))}
+          </fieldset>
+          <label className="toolbar-filter">
+            Version
+            <select className="select" value={version} onChange={(e) => choose({ version: Number(e.target.value) })}>
+              {published.map((v) => (
+                <option key={v.id} value={v.version}>
+                  v{v.version} ({v.status})
+                </option>
+              ))}
+            </select>
+          </label>
+          <div className="stub-actions">
+            <Button disabled={!stub.data} onClick={() => stub.data && void copy(stub.data.text)}>
+              Copy
+            </Button>
+            <Button variant="primary" disabled={!stub.data} onClick={() => stub.data && downloadText(stub.data.text, filename, 'text/plain')}>
+              Download {filename}
+            </Button>
+          </div>
+        </div>
+        {stub.isPending ? (
+          <div className="code-skeleton" aria-busy="true" aria-label="Loading the stub">
+            <Skeleton width="40%" />
+            <Skeleton width="75%" />
+            <Skeleton width="60%" />
+            <Skeleton width="85%" />
+            <Skeleton width="50%" />
+          </div>
+        ) : stub.isError ? (
+          <ErrorState title={`The ${meta.label} stub could not be loaded`} error={stub.error} onRetry={() => void stub.refetch()} />
+        ) : (
+          <CodePreview code={stub.data.text} language={language} label={`${filename} for v${version}`} />
+        )}
+      </section>
+
+      <section className="card stub-card" aria-labelledby="openapi-title">
+        <h2 id="openapi-title">OpenAPI document</h2>
+        <p className="muted card-subtitle">An OpenAPI 3.1 description of v{version}&apos;s endpoints, for other generators and API tools. It needs your bearer token.</p>
+        <div className="openapi-row">
+          <code className="openapi-path" aria-label="Document path">
+            GET {openapiDocumentUrl(scope, serviceId, version)}
+          </code>
+          <Button onClick={downloadOpenapi} pending={openapi.isPending}>
+            Download OpenAPI document
+          </Button>
+        </div>
+        {openapi.error && (
+          <p className="form-alert" role="alert">
+            The document could not be downloaded: {openapi.error.message}
+          </p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,202 @@
+import { useState } from 'react';
+import { toast } from 'sonner';
+import { Button } from '@/ui/button';
+import { ConfirmDialog } from '@/ui/confirm-dialog';
+import type { ServiceVersion } from '@/contract/versions';
+import { useScope } from '@/lib/use-scope';
+import { ApiError } from '@/lib/api-error';
+import { useServiceId } from '@/lib/use-service-id';
+import { useUpdateTraffic } from '@/data/traffic/update-traffic';
+import { describeSplit, versionList } from './traffic-plans';
+import { SplitBar, SplitSwatch, segmentTones } from './split-bar';
+
+/** A percentage as typed: kept as text so a half-typed value is not rewritten under the cursor. */
+type Draft = Record<string, string>;
+
+function parsePercent(text: string): number | null {
+  if (!/^\d{1,3}$/.test(text.trim())) return null;
+  const n = Number(text);
+  return n <= 100 ? n : null;
+}
+
+/** Set each serving version's share by hand; saved only when the shares sum to exactly 100. */
+export function SplitEditor({ serving, onClose }: { serving: ServiceVersion[]; onClose: () => void }) {
+  const scope = useScope();
+  const serviceId = useServiceId();
+  const update = useUpdateTraffic(scope, serviceId);
+  const byVersion = [...serving].sort((a, b) => a.version - b.version);
+  const [draft, setDraft] = useState<Draft>(() => Object.fromEntries(serving.map((v) => [v.id, String(v.traffic_percent)])));
+  const [confirming, setConfirming] = useState(false);
+  const [serverError, setServerError] = useState<string | null>(null);
+
+  const percents: Record<string, number> = {};
+  const invalid = new Set<string>();
+  for (const v of serving) {
+    const p = parsePercent(draft[v.id] ?? '');
+    if (p === null) invalid.add(v.id);
+    percents[v.id] = p ?? 0;
+  }
+  const { sum, archived, newActive, changed } = describeSplit(serving, percents);
+  const off = sum - 100;
+  const blocker =
+    invalid.size > 0
+      ? 'Each share is a whole number from 0 to 100.'
+      : off > 0
+        ? `The shares add up to ${sum}%: ${off}% too much.`
+        : off < 0
+          ? `The shares add up to ${sum}%: ${-off}% short of 100.`
+          : !changed
+            ? 'Change a share to save a new split.'
+            : null;
+  const tones = segmentTones(serving);
+  const preview = serving.map((v) => ({ id: v.id, version: v.version, status: v.status, percent: percents[v.id] ?? 0 }));
+  const active = serving.find((v) => v.status === 'active');
+
+  const set = (id: string, value: string) => {
+    setServerError(null);
+    setDraft((d) => ({ ...d, [id]: value }));
+  };
+
+  const save = () =>
+    update.mutate(
+      { allocations: serving.map((v) => ({ version_id: v.id, percent: percents[v.id] ?? 0 })) },
+      {
+        onSuccess: () => {
+          setConfirming(false);
+          toast.success(`Traffic split saved: ${byVersion.map((v) => `v${v.version} ${percents[v.id]}%`).join(', ')}`);
+          onClose();
+        },
+        onError: (error) => {
+          // The platform's reason belongs beside the shares it is about.
+          setConfirming(false);
+          setServerError(
+            error instanceof ApiError && error.issues.length
+              ? `${error.issues.map((i) => i.msg).join('. ')}. The versions may have changed elsewhere: cancel to see the current split.`
+              : error.message,
+          );
+        },
+      },
+    );
+
+  return (
+    <section className="card split-editor" aria-labelledby="split-editor-title">
+      <h2 id="split-editor-title">Edit split</h2>
+      <p className="muted card-subtitle">Give each serving version a whole-number share; the shares must add up to 100%.</p>
+      <form
+        className="form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!blocker) setConfirming(true);
+        }}
+      >
+        <div className="split-rows">
+          {byVersion.map((v) => {
+            const inputId = `share-${v.id}`;
+            return (
+              <div key={v.id} className="split-row">
+                <label htmlFor={inputId} className="split-row-label">
+                  <SplitSwatch tone={tones.get(v.id)} />
+                  <span>
+                    <strong>v{v.version}</strong> <span className="muted">({v.status}, now {v.traffic_percent}%)</span>
+                  </span>
+                  <span className="visually-hidden"> share in percent</span>
+                </label>
+                <input
+                  type="range"
+                  min={0}
+                  max={100}
+                  step={1}
+                  className="split-range"
+                  aria-label={`v${v.version} share slider`}
+                  value={percents[v.id] ?? 0}
+                  onChange={(e) => set(v.id, e.target.value)}
+                />
+                <span className="split-number">
+                  <input
+                    id={inputId}
+                    type="number"
+                    inputMode="numeric"
+                    min={0}
+                    max={100}
+                    step={1}
+                    className="input"
+                    value={draft[v.id] ?? ''}
+                    aria-invalid={invalid.has(v.id) || undefined}
+                    onChange={(e) => set(v.id, e.target.value)}
+                  />
+                  <span aria-hidden="true">%</span>
+                </span>
+              </div>
+            );
+          })}
+        </div>
+
+        <p className={`split-sum ${off === 0 && invalid.size === 0 ? 'split-sum-ok' : 'split-sum-off'}`} role="status" aria-live="polite">
+          Total: <strong>{sum}%</strong>
+          {invalid.size === 0 && off !== 0 && <> · {off > 0 ? `${off}% over` : `${-off}% short`}</>}
+        </p>
+
+        <div className="field">
+          <span className="field-label">Preview</span>
+          <SplitBar segments={preview} label="New traffic split" />
+        </div>
+
+        {archived.length > 0 && invalid.size === 0 && (
+          <div className="archive-warning" role="note">
+            <p>
+              <strong>{versionList(archived)}</strong> {archived.length === 1 ? 'is' : 'are'} set to 0% and will be <strong>archived</strong> for good: an archived version never serves
+              traffic again.
+            </p>
+            {active && newActive && (
+              <p>
+                Setting the active version v{active.version} to 0 is a rollback: v{newActive.version} becomes the active version.
+              </p>
+            )}
+          </div>
+        )}
+
+        {serverError && (
+          <p className="form-alert" role="alert">
+            {serverError}
+          </p>
+        )}
+
+        <div className="form-actions split-editor-actions">
+          {blocker && <p className="field-hint split-blocker">{blocker}</p>}
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" disabled={!!blocker} pending={update.isPending}>
+            Save split
+          </Button>
+        </div>
+      </form>
+
+      <ConfirmDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title="Apply the new split?"
+        actionLabel="Apply split"
+        tone={archived.length > 0 ? 'danger' : 'primary'}
+        pending={update.isPending}
+        onConfirm={save}
+      >
+        <ul className="split-changes">
+          {byVersion.map((v) => (
+            <li key={v.id}>
+              v{v.version}: {v.traffic_percent}% → <strong>{percents[v.id]}%</strong>
+              {percents[v.id] === 0 && ' (archived)'}
+            </li>
+          ))}
+        </ul>
+        {archived.length > 0 ? (
+          <p>
+            <strong>Will be archived:</strong> {versionList(archived)}. {archived.length === 1 ? 'It' : 'They'} will never serve traffic again.
+            {active && newActive && ` v${newActive.version} becomes the active version.`}
+          </p>
+        ) : (
+          <p>Nothing will be archived. Traffic moves as soon as you apply.</p>
+        )}
+      </ConfirmDialog>
+    </section>
+  );
+}

@@ -1,0 +1,195 @@
+import './versions.css';
+import { notFound } from '@tanstack/react-router';
+import { useState } from 'react';
+import { toast } from 'sonner';
+import { useVersions } from '@/data/versions/get-versions';
+import { useWhoami } from '@/data/auth/get-whoami';
+import { Button } from '@/ui/button';
+import { ConfirmDialog } from '@/ui/confirm-dialog';
+import { EmptyState } from '@/ui/states';
+import type { Endpoint, ServiceVersion } from '@/contract/versions';
+import { useScope } from '@/lib/use-scope';
+import { useServiceId } from '@/lib/use-service-id';
+import { formatDateTime } from '@/lib/format';
+import { roleReason } from '@/lib/permissions';
+import { useEndpoints } from '@/data/versions/get-endpoints';
+import { useDeleteEndpoint } from '@/data/versions/save-endpoint';
+import { EndpointDialog } from './endpoint-dialog';
+import { PublishDialog } from './publish-dialog';
+import { EndpointCard } from './endpoint-card';
+import { VersionStatusBadge } from './version-status';
+
+export function VersionPage({ versionId }: { versionId: string }) {
+  const scope = useScope();
+  const serviceId = useServiceId();
+  const versions = useVersions(scope, serviceId);
+  const version = versions.find((v) => v.id === versionId);
+  if (!version) throw notFound();
+  return (
+    <div className="stack">
+      <div className="section-header">
+        <div>
+          <h2>
+            Version {version.version} <VersionStatusBadge status={version.status} />
+          </h2>
+          <p className="muted">
+            Created {formatDateTime(version.created_at)}
+            {version.published_at && <> · published {formatDateTime(version.published_at)}</>} · {version.traffic_percent}% of traffic
+          </p>
+        </div>
+      </div>
+      {version.status === 'draft' ? <DraftEditor version={version} versions={versions} /> : <PublishedVersion version={version} />}
+    </div>
+  );
+}
+
+function DraftEditor({ version, versions }: { version: ServiceVersion; versions: ServiceVersion[] }) {
+  const scope = useScope();
+  const serviceId = useServiceId();
+  const endpoints = useEndpoints(scope, serviceId, version.id);
+  const me = useWhoami();
+  const denied = roleReason(me.role, 'service:write');
+  const [editing, setEditing] = useState<Endpoint | null>(null);
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const [removing, setRemoving] = useState<Endpoint | null>(null);
+  const [publishing, setPublishing] = useState(false);
+  const remove = useDeleteEndpoint(scope, serviceId);
+  const publishReason = denied ?? (endpoints.length === 0 ? 'Add at least one endpoint before publishing.' : null);
+
+  return (
+    <>
+      <div className="section-header">
+        <p className="muted">A draft: add, edit and remove endpoints, then publish. Publishing is irreversible.</p>
+        <div className="button-row">
+          {!denied && (
+            <Button
+              onClick={() => {
+                setEditing(null);
+                setDialogOpen(true);
+              }}
+            >
+              Add endpoint
+            </Button>
+          )}
+          <div className="with-reason">
+            <Button variant="primary" disabled={!!publishReason} onClick={() => setPublishing(true)} aria-describedby={publishReason ? 'publish-reason' : undefined}>
+              Publish…
+            </Button>
+            {publishReason && (
+              <p id="publish-reason" className="field-hint">
+                {publishReason}
+              </p>
+            )}
+          </div>
+        </div>
+      </div>
+      {endpoints.length === 0 ? (
+        <EmptyState title="No endpoints yet">
+          <p>An endpoint is a method and a path with a request and a response schema. Add one to publish this version.</p>
+        </EmptyState>
+      ) : (
+        <ul className="endpoint-list" aria-label="Endpoints">
+          {endpoints.map((e) => (
+            <EndpointCard key={e.id} endpoint={e}>
+              {!denied && (
+                <span className="button-row">
+                  <Button
+                    size="sm"
+                    aria-label={`Edit ${e.method} ${e.path}`}
+                    onClick={() => {
+                      setEditing(e);
+                      setDialogOpen(true);
+                    }}
+                  >
+                    Edit
+                  </Button>
+                  <Button size="sm" variant="ghost" aria-label={`Delete ${e.method} ${e.path}`} onClick={() => setRemoving(e)}>
+                    Delete
+                  </Button>
+                </span>
+              )}
+            </EndpointCard>
+          ))}
+        </ul>
+      )}
+      <EndpointDialog scope={scope} serviceId={serviceId} endpoint={editing} open={dialogOpen} onOpenChange={setDialogOpen} />
+      <ConfirmDialog
+        open={removing !== null}
+        onOpenChange={(open) => {
+          if (!open) {
+            setRemoving(null);
+            remove.reset();
+          }
+        }}
+        title={`Delete ${removing?.method ?? ''} ${removing?.path ?? ''}?`}
+        actionLabel="Delete endpoint"
+        pending={remove.isPending}
+        error={remove.error?.message}
+        onConfirm={() =>
+          removing &&
+          remove.mutate(removing.id, {
+            onSuccess: () => {
+              toast.success(`Endpoint ${removing.method} ${removing.path} deleted`);
+              setRemoving(null);
+            },
+          })
+        }
+      >
+        <p>The endpoint is removed from this draft. Published versions keep theirs.</p>
+      </ConfirmDialog>
+      {publishing && (
+        <PublishDialog scope={scope} serviceId={serviceId} draft={version} endpoints={endpoints} versions={versions} open={publishing} onOpenChange={setPublishing} />
+      )}
+    </>
+  );
+}
+
+function PublishedVersion({ version }: { version: ServiceVersion }) {
+  const snapshot = version.endpoint_snapshot ?? [];
+  const tools = version.skill_snapshot?.tools ?? [];
+  return (
+    <>
+      <p className="notice" role="note">
+        Published versions are immutable. To change endpoints, create a new version.
+      </p>
+      <section aria-labelledby="snapshot-title" className="stack">
+        <h3 id="snapshot-title">Endpoint snapshot</h3>
+        <ul className="endpoint-list" aria-label="Endpoint snapshot">
+          {snapshot.map((e) => (
+            <EndpointCard key={`${e.method} ${e.path}`} endpoint={e} />
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="skills-title" className="stack">
+        <h3 id="skills-title">Skill snapshot</h3>
+        <p className="muted">One tool per endpoint, for agent discovery.</p>
+        {tools.length === 0 ? (
+          <p className="muted">No tools.</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Tool</th>
+                  <th scope="col">Description</th>
+                  <th scope="col">Endpoint</th>
+                </tr>
+              </thead>
+              <tbody>
+                {tools.map((t) => (
+                  <tr key={t.name}>
+                    <td className="mono">{t.name}</td>
+                    <td>{t.description}</td>
+                    <td className="mono">
+                      {t.method} {t.path}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
