@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useId } from 'react';
-import { useOrganizations, useWorkspaces, workspacesQueryOptions } from '@/data/organizations/get-organizations';
+import { useOrganizations } from '@/data/organizations/get-organizations';
+import { useWorkspaces, workspacesQueryOptions } from '@/data/organizations/get-workspaces';
 import { useScope } from '@/lib/use-scope';
 
 /** Organization and workspace pickers; switching lands on the new workspace's services. */

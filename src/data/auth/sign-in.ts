@@ -4,26 +4,14 @@ import { paths } from '@/contract/paths';
 import { api } from '@/lib/api-client';
 import { setSession } from '@/lib/session';
 
-export { LoginRequest as SignInWithPasswordSchema, ApiKeyExchangeRequest as SignInWithApiKeySchema };
-
-export type SignInInput =
-  | { method: 'password'; email: string; password: string }
-  | { method: 'api-key'; api_key: string };
+export type SignInInput = { method: 'password'; email: string; password: string } | { method: 'api-key'; api_key: string };
 
 export async function signIn(input: SignInInput): Promise<void> {
   const tokens =
     input.method === 'password'
-      ? await api.post(paths.login(), TokenResponse, {
-          body: LoginRequest.parse({ email: input.email, password: input.password }),
-          anonymous: true,
-        })
-      : await api.post(paths.apiKeyExchange(), TokenResponse, {
-          body: ApiKeyExchangeRequest.parse({ api_key: input.api_key }),
-          anonymous: true,
-        });
+      ? await api.post(paths.login(), TokenResponse, { body: LoginRequest.parse({ email: input.email, password: input.password }), anonymous: true })
+      : await api.post(paths.apiKeyExchange(), TokenResponse, { body: ApiKeyExchangeRequest.parse({ api_key: input.api_key }), anonymous: true });
   setSession(tokens);
 }
 
-export function useSignIn() {
-  return useMutation({ mutationFn: signIn });
-}
+export const useSignIn = () => useMutation({ mutationFn: signIn });

@@ -2,8 +2,8 @@ import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
 import { pageOrArray } from '@/contract/common';
 import { ConnectorType } from '@/contract/connectors';
 import { paths, type Scope } from '@/contract/paths';
-import { connectorKeys } from '@/data/query-keys';
 import { api } from '@/lib/api-client';
+import { connectorKeys } from './keys';
 
 const ConnectorTypeList = pageOrArray(ConnectorType);
 

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ConnectorInstance, InstanceCreate, InstanceUpdate } from '@/contract/connectors';
 import { paths, type Scope } from '@/contract/paths';
-import { connectorKeys } from '@/data/query-keys';
 import { api } from '@/lib/api-client';
+import { instancesChanged } from './get-instances';
 
 export const createInstance = (scope: Scope, connectorId: string, input: InstanceCreate, idempotencyKey: string) =>
   api.post(paths.instances(scope, connectorId), ConnectorInstance, { body: InstanceCreate.parse(input), idempotencyKey });
@@ -13,12 +13,12 @@ export const updateInstance = (scope: Scope, connectorId: string, instanceId: st
 
 type Save = { instanceId: string | null; input: InstanceCreate; idempotencyKey: string };
 
+/** Create (instanceId null) or update an instance of one connector type. */
 export function useSaveInstance(scope: Scope, connectorId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ instanceId, input, idempotencyKey }: Save) =>
       instanceId ? updateInstance(scope, connectorId, instanceId, input) : createInstance(scope, connectorId, input, idempotencyKey),
-    // Everything under connectors: this type's instances and the all-instances list the Bindings tab reads.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: connectorKeys.all(scope) }),
+    onSuccess: () => instancesChanged(queryClient, scope, connectorId),
   });
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { paths, type Scope } from '@/contract/paths';
-import { credentialKeys } from '@/data/query-keys';
 import { api } from '@/lib/api-client';
+import { serviceCredentialsChanged } from './save-service-credentials';
 
 /** `DELETE …/service-credentials`: the service falls back to the organization's credentials. */
 export const clearServiceCredentials = (scope: Scope, serviceId: string) => api.delete(paths.serviceCredentials(scope, serviceId));
@@ -10,6 +10,6 @@ export function useClearServiceCredentials(scope: Scope, serviceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => clearServiceCredentials(scope, serviceId),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: credentialKeys.effective(scope, serviceId) }),
+    onSuccess: () => serviceCredentialsChanged(queryClient, scope, serviceId),
   });
 }

@@ -1,8 +1,8 @@
 import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
 import { EffectiveCredentials } from '@/contract/credentials';
 import { paths, type Scope } from '@/contract/paths';
-import { credentialKeys } from '@/data/query-keys';
 import { api } from '@/lib/api-client';
+import { credentialKeys } from './keys';
 
 /** Which credentials a service deploys with, and both records, as metadata only (CONTRACT §5). */
 export const getEffectiveCredentials = (scope: Scope, serviceId: string) => api.get(paths.effectiveCredentials(scope, serviceId), EffectiveCredentials);

@@ -1,8 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { CredentialsWrite } from '@/contract/credentials';
 import { paths, type Scope } from '@/contract/paths';
-import { credentialKeys } from '@/data/query-keys';
 import { api } from '@/lib/api-client';
+import { credentialKeys } from './keys';
 
 /**
  * `PUT …/service-credentials` (seed 000): set or replace the service's own
@@ -11,12 +11,19 @@ import { api } from '@/lib/api-client';
 export const saveServiceCredentials = (scope: Scope, serviceId: string, input: CredentialsWrite) =>
   api.put(paths.serviceCredentials(scope, serviceId), null, { body: CredentialsWrite.parse(input) });
 
+/** The service's effective record changes, and so does the organization's list of services that override it. */
+export const serviceCredentialsChanged = (queryClient: QueryClient, scope: Scope, serviceId: string) =>
+  Promise.all([
+    queryClient.invalidateQueries({ queryKey: credentialKeys.effective(scope, serviceId) }),
+    queryClient.invalidateQueries({ queryKey: credentialKeys.organization(scope.orgId) }),
+  ]);
+
 export function useSaveServiceCredentials(scope: Scope, serviceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: CredentialsWrite) => saveServiceCredentials(scope, serviceId, input),
     // The variables hold the secret: drop the mutation from the cache as soon as nothing observes it.
     gcTime: 0,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: credentialKeys.effective(scope, serviceId) }),
+    onSuccess: () => serviceCredentialsChanged(queryClient, scope, serviceId),
   });
 }

@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { deploymentKeys } from '@/data/query-keys';
+import { deploymentKeys } from './keys';
 import type { Deployment, DeploymentStatus } from '@/contract/deployments';
 import { liveRefetchInterval } from './use-live-deployment';
 import { DEPLOYMENT_POLL_MS, deploymentPollInterval } from './deployment-polling';

@@ -2,8 +2,8 @@ import { queryOptions } from '@tanstack/react-query';
 import { pageOrArray } from '@/contract/common';
 import { Deployment } from '@/contract/deployments';
 import { paths, type Scope } from '@/contract/paths';
-import { deploymentKeys } from '@/data/query-keys';
 import { api } from '@/lib/api-client';
+import { deploymentKeys } from './keys';
 
 const DeploymentList = pageOrArray(Deployment);
 

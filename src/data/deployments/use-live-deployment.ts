@@ -1,7 +1,7 @@
 import { useQueryClient, useSuspenseQuery, type QueryClient } from '@tanstack/react-query';
 import type { Deployment, DeploymentStatus } from '@/contract/deployments';
 import type { Scope } from '@/contract/paths';
-import { deploymentKeys } from '@/data/query-keys';
+import { deploymentKeys } from './keys';
 import { deploymentPollInterval } from './deployment-polling';
 import { deploymentStatusQueryOptions } from './get-deployment-status';
 import { deploymentsQueryOptions } from './get-deployments';

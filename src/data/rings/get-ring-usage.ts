@@ -1,11 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { pageOrArray } from '@/contract/common';
-import { paths, type Scope } from '@/contract/paths';
-import { HostedService } from '@/contract/services';
-import { serviceKeys } from '@/data/query-keys';
-import { api } from '@/lib/api-client';
+import type { Scope } from '@/contract/paths';
+import { getServices } from '../services/get-services';
+import { serviceKeys } from '../services/keys';
 
-const ServiceList = pageOrArray(HostedService);
 const LIMIT = 100;
 
 export type RingUsage = {
@@ -17,11 +14,11 @@ export type RingUsage = {
 
 /**
  * Which services use which ring, so the page can say a ring is in use before
- * anyone tries to delete it. Under the services list key, so creating or
+ * anyone tries to delete it. Keyed under the services lists, so creating or
  * editing a service refreshes it.
  */
 export const getRingUsage = async (scope: Scope): Promise<RingUsage> => {
-  const page = await api.get(paths.services(scope), ServiceList, { query: { limit: LIMIT, sort: 'name', order: 'asc' } });
+  const page = await getServices(scope, { limit: LIMIT, offset: 0, sort: 'name', order: 'asc' });
   const byRing = new Map<string, string[]>();
   for (const s of page.items) {
     if (!s.ring_id) continue;
@@ -31,6 +28,6 @@ export const getRingUsage = async (scope: Scope): Promise<RingUsage> => {
 };
 
 export const ringUsageQueryOptions = (scope: Scope) =>
-  queryOptions({ queryKey: [...serviceKeys.lists(scope), 'ring-usage'], queryFn: () => getRingUsage(scope), staleTime: 10_000 });
+  queryOptions({ queryKey: serviceKeys.ringUsage(scope), queryFn: () => getRingUsage(scope), staleTime: 10_000 });
 
 export const useRingUsage = (scope: Scope) => useQuery(ringUsageQueryOptions(scope));

@@ -3,7 +3,7 @@ import { pageOrArray } from '@/contract/common';
 import { paths, type Scope } from '@/contract/paths';
 import { Ring } from '@/contract/rings';
 import { api } from '@/lib/api-client';
-import { ringKeys } from '@/data/query-keys';
+import { ringKeys } from './keys';
 
 const RingList = pageOrArray(Ring);
 

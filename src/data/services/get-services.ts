@@ -2,13 +2,12 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { pageOrArray } from '@/contract/common';
 import { paths, type Scope } from '@/contract/paths';
 import { HostedService, type ServiceListQuery } from '@/contract/services';
-import { serviceKeys } from '@/data/query-keys';
 import { api } from '@/lib/api-client';
+import { serviceKeys } from './keys';
 
 const ServiceList = pageOrArray(HostedService);
 
-export const getServices = (scope: Scope, query: ServiceListQuery, signal?: AbortSignal) =>
-  api.get(paths.services(scope), ServiceList, { query, signal });
+export const getServices = (scope: Scope, query: ServiceListQuery, signal?: AbortSignal) => api.get(paths.services(scope), ServiceList, { query, signal });
 
 export const servicesQueryOptions = (scope: Scope, query: ServiceListQuery) =>
   queryOptions({

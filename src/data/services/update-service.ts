@@ -1,11 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { paths, type Scope } from '@/contract/paths';
 import { HostedService, ServiceUpdate } from '@/contract/services';
-import { serviceKeys } from '@/data/query-keys';
 import { api } from '@/lib/api-client';
+import { serviceKeys } from './keys';
 
-export { ServiceUpdate as updateServiceSchema };
-
+/** A partial update; the bindings are part of the service (CONTRACT §2), so they are saved with it too. */
 export const updateService = (scope: Scope, serviceId: string, input: ServiceUpdate) =>
   api.put(paths.service(scope, serviceId), HostedService, { body: ServiceUpdate.parse(input) });
 

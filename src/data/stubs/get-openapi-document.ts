@@ -1,8 +1,8 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { paths, type Scope } from '@/contract/paths';
-import { versionKeys } from '@/data/query-keys';
 import { api } from '@/lib/api-client';
 import { apiBaseUrl } from '@/lib/env';
+import { stubKeys } from './keys';
 
 /** Where the document lives, as a user would call it with their own token. */
 export const openapiDocumentUrl = (scope: Scope, serviceId: string, version: number) => `${apiBaseUrl}${paths.serviceOpenapi(scope, serviceId)}?version=${version}`;
@@ -13,7 +13,7 @@ export const getOpenapiDocument = (scope: Scope, serviceId: string, version: num
 
 export const openapiDocumentQueryOptions = (scope: Scope, serviceId: string, version: number) =>
   queryOptions({
-    queryKey: [...versionKeys.all(scope, serviceId), 'openapi', version] as const,
+    queryKey: stubKeys.openapi(scope, serviceId, version),
     queryFn: () => getOpenapiDocument(scope, serviceId, version),
     staleTime: Infinity,
   });

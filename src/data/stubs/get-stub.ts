@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { paths, type Scope } from '@/contract/paths';
-import { versionKeys } from '@/data/query-keys';
 import { api } from '@/lib/api-client';
+import { stubKeys } from './keys';
 
 export type StubLanguage = 'python' | 'typescript';
 
@@ -16,7 +16,7 @@ export const getStub = (scope: Scope, serviceId: string, language: StubLanguage,
 
 export const stubQueryOptions = (scope: Scope, serviceId: string, language: StubLanguage, version: number) =>
   queryOptions({
-    queryKey: versionKeys.stub(scope, serviceId, language, version),
+    queryKey: stubKeys.stub(scope, serviceId, language, version),
     queryFn: ({ signal }) => getStub(scope, serviceId, language, version, signal),
     // A published version never changes, so neither does its stub.
     staleTime: Infinity,

@@ -2,8 +2,8 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { pageOrArray } from '@/contract/common';
 import { paths, type Scope } from '@/contract/paths';
 import { Revocation } from '@/contract/tokens';
-import { tokenKeys } from '@/data/query-keys';
 import { api } from '@/lib/api-client';
+import { tokenKeys } from './keys';
 
 const RevocationList = pageOrArray(Revocation);
 
@@ -13,6 +13,6 @@ export const getRevocations = (scope: Scope, serviceId: string, includeExpired: 
     .then((page) => ({ ...page, items: [...page.items].sort((a, b) => b.revoked_at.localeCompare(a.revoked_at)) }));
 
 export const revocationsQueryOptions = (scope: Scope, serviceId: string, includeExpired: boolean) =>
-  queryOptions({ queryKey: tokenKeys.revocations(scope, serviceId, includeExpired), queryFn: () => getRevocations(scope, serviceId, includeExpired) });
+  queryOptions({ queryKey: tokenKeys.revocationList(scope, serviceId, includeExpired), queryFn: () => getRevocations(scope, serviceId, includeExpired) });
 
 export const useRevocations = (scope: Scope, serviceId: string, includeExpired: boolean) => useQuery(revocationsQueryOptions(scope, serviceId, includeExpired));

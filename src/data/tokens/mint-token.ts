@@ -3,8 +3,6 @@ import { paths, type Scope } from '@/contract/paths';
 import { MintRequest, MintResponse } from '@/contract/tokens';
 import { api } from '@/lib/api-client';
 
-export { MintRequest as mintSchema };
-
 export const mintToken = (scope: Scope, serviceId: string, input: MintRequest) =>
   api.post(paths.mintToken(scope, serviceId), MintResponse, { body: MintRequest.parse(input) });
 
@@ -13,9 +11,5 @@ export const mintToken = (scope: Scope, serviceId: string, input: MintRequest) =
  * mutation — and the token in its result — leaves the cache as soon as the
  * caller resets it (or unmounts), so nothing keeps it after the dialog closes.
  */
-export function useMintToken(scope: Scope, serviceId: string) {
-  return useMutation({
-    mutationFn: (input: MintRequest) => mintToken(scope, serviceId, input),
-    gcTime: 0,
-  });
-}
+export const useMintToken = (scope: Scope, serviceId: string) =>
+  useMutation({ mutationFn: (input: MintRequest) => mintToken(scope, serviceId, input), gcTime: 0 });

@@ -2,12 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { pageOrArray } from '@/contract/common';
 import { paths, type Scope } from '@/contract/paths';
 import { ServiceVersion, TrafficUpdate } from '@/contract/versions';
-import { serviceKeys, versionKeys } from '@/data/query-keys';
 import { api } from '@/lib/api-client';
+import { versionsChanged } from '../versions/versions-changed';
 
 const VersionList = pageOrArray(ServiceVersion);
-
-export { TrafficUpdate as updateTrafficSchema };
 
 /** Re-split traffic among the serving versions; a version set to 0 is archived for good. */
 export const updateTraffic = (scope: Scope, serviceId: string, input: TrafficUpdate) =>
@@ -17,11 +15,7 @@ export function useUpdateTraffic(scope: Scope, serviceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: TrafficUpdate) => updateTraffic(scope, serviceId, input),
-    // A rollback changes the service's active version too, so its header and overview refresh with the versions.
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: versionKeys.all(scope, serviceId) }),
-        queryClient.invalidateQueries({ queryKey: serviceKeys.detail(scope, serviceId) }),
-      ]),
+    // A rollback changes the service's active version too, so its header, overview and list row refresh with the versions.
+    onSuccess: () => versionsChanged(queryClient, scope, serviceId),
   });
 }

@@ -2,8 +2,8 @@ import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
 import { pageOrArray } from '@/contract/common';
 import { paths, type Scope } from '@/contract/paths';
 import { Endpoint } from '@/contract/versions';
-import { versionKeys } from '@/data/query-keys';
 import { api } from '@/lib/api-client';
+import { versionKeys } from './keys';
 
 const EndpointList = pageOrArray(Endpoint);
 
@@ -13,5 +13,4 @@ export const getEndpoints = (scope: Scope, serviceId: string, versionId: string)
 export const endpointsQueryOptions = (scope: Scope, serviceId: string, versionId: string) =>
   queryOptions({ queryKey: versionKeys.endpoints(scope, serviceId, versionId), queryFn: () => getEndpoints(scope, serviceId, versionId) });
 
-export const useEndpoints = (scope: Scope, serviceId: string, versionId: string) =>
-  useSuspenseQuery(endpointsQueryOptions(scope, serviceId, versionId)).data.items;
+export const useEndpoints = (scope: Scope, serviceId: string, versionId: string) => useSuspenseQuery(endpointsQueryOptions(scope, serviceId, versionId)).data.items;

@@ -3,7 +3,7 @@ import { pageOrArray } from '@/contract/common';
 import { paths, type Scope } from '@/contract/paths';
 import { ServiceVersion } from '@/contract/versions';
 import { api } from '@/lib/api-client';
-import { versionKeys } from '@/data/query-keys';
+import { versionKeys } from './keys';
 
 const VersionList = pageOrArray(ServiceVersion);
 

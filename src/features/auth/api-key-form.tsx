@@ -1,12 +1,13 @@
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
 import { Button } from '@/ui/button';
 import { Field } from '@/ui/field';
 import { ApiError } from '@/lib/api-error';
-import { SignInWithApiKeySchema, useSignIn } from '@/data/auth/sign-in';
+import * as z from 'zod/mini';
+import { ApiKeyExchangeRequest } from '@/contract/auth';
+import { useSignIn } from '@/data/auth/sign-in';
 
-const schema = SignInWithApiKeySchema.pick({ api_key: true });
+const schema = z.object({ api_key: ApiKeyExchangeRequest.shape.api_key });
 type Values = z.input<typeof schema>;
 
 export function ApiKeyForm({ onSignedIn }: { onSignedIn: () => void }) {

@@ -3,13 +3,14 @@ import { useForm } from 'react-hook-form';
 import { Button } from '@/ui/button';
 import { Field } from '@/ui/field';
 import { ApiError } from '@/lib/api-error';
-import { SignInWithPasswordSchema, useSignIn } from '@/data/auth/sign-in';
+import { LoginRequest } from '@/contract/auth';
+import { useSignIn } from '@/data/auth/sign-in';
 
 type Values = { email: string; password: string };
 
 export function PasswordForm({ onSignedIn }: { onSignedIn: () => void }) {
   const signIn = useSignIn();
-  const form = useForm<Values>({ resolver: zodResolver(SignInWithPasswordSchema), defaultValues: { email: '', password: '' } });
+  const form = useForm<Values>({ resolver: zodResolver(LoginRequest), defaultValues: { email: '', password: '' } });
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (values) => {
     try {

@@ -8,7 +8,7 @@ import { Field } from '@/ui/field';
 import type { Scope } from '@/contract/paths';
 import { BINDING_NAME, BindingRole, type HostedService } from '@/contract/services';
 import type { BindableInstance } from '@/data/connectors/get-all-instances';
-import { useSaveBindings } from '@/data/services/save-bindings';
+import { useUpdateService } from '@/data/services/update-service';
 import { bindingErrors } from './binding-errors';
 import { InstancePicker } from './instance-picker';
 
@@ -48,7 +48,7 @@ export function BindingDialog({
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
-  const save = useSaveBindings(scope, service.id);
+  const save = useUpdateService(scope, service.id);
   const [formError, setFormError] = useState<string | null>(null);
   const current = editing ? service.connector_bindings[editing] : undefined;
   const taken = Object.keys(service.connector_bindings).filter((n) => n !== editing);
@@ -72,7 +72,7 @@ export function BindingDialog({
     if (editing) delete next[editing];
     next[v.name] = { connector_instance_id: v.connector_instance_id, role: v.role };
     try {
-      await save.mutateAsync(next);
+      await save.mutateAsync({ connector_bindings: next });
       toast.success(editing ? `Binding ${v.name} saved` : `Binding ${v.name} added`);
       close(false);
     } catch (error) {

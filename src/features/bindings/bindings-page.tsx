@@ -2,7 +2,7 @@ import './bindings.css';
 import { Link } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { toast } from 'sonner';
-import { useHostedService } from '@/data/services/get-service';
+import { useService } from '@/data/services/get-service';
 import { useWhoami } from '@/data/auth/get-whoami';
 import { MermaidDiagram } from '@/ui/mermaid-diagram';
 import { Badge } from '@/ui/badge';
@@ -13,8 +13,8 @@ import { EmptyState, ErrorState } from '@/ui/states';
 import { useScope } from '@/lib/use-scope';
 import { useServiceId } from '@/lib/use-service-id';
 import { roleReason } from '@/lib/permissions';
-import { useBindableInstances } from '@/data/connectors/get-all-instances';
-import { useSaveBindings } from '@/data/services/save-bindings';
+import { useAllInstances } from '@/data/connectors/get-all-instances';
+import { useUpdateService } from '@/data/services/update-service';
 import { bindingsDefinition } from './bindings-diagram';
 import { BindingDialog } from './binding-dialog';
 
@@ -24,10 +24,10 @@ type Editing = { name: string | null } | null;
 export function BindingsPage() {
   const scope = useScope();
   const serviceId = useServiceId();
-  const service = useHostedService(scope, serviceId);
+  const service = useService(scope, serviceId);
   const me = useWhoami();
-  const instances = useBindableInstances(scope);
-  const save = useSaveBindings(scope, serviceId);
+  const instances = useAllInstances(scope);
+  const save = useUpdateService(scope, serviceId);
   const readOnlyReason = roleReason(me.role, 'service:write');
   const [editing, setEditing] = useState<Editing>(null);
   const [removing, setRemoving] = useState<string | null>(null);
@@ -40,7 +40,7 @@ export function BindingsPage() {
     if (!removing) return;
     const next = { ...service.connector_bindings };
     delete next[removing];
-    save.mutate(next, {
+    save.mutate({ connector_bindings: next }, {
       onSuccess: () => {
         toast.success(`Binding ${removing} removed`);
         setRemoving(null);

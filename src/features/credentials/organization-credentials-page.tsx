@@ -9,8 +9,8 @@ import type { CredentialsWrite, OrganizationCredentials } from '@/contract/crede
 import { useScope } from '@/lib/use-scope';
 import { ApiError } from '@/lib/api-error';
 import { can } from '@/lib/permissions';
-import { useOrgCredentials } from '@/data/credentials/get-organization-credentials';
-import { useSaveOrgCredentials } from '@/data/credentials/save-organization-credentials';
+import { useOrganizationCredentials } from '@/data/credentials/get-organization-credentials';
+import { useSaveOrganizationCredentials } from '@/data/credentials/save-organization-credentials';
 
 const REFUSAL = 'Only admins manage organization credentials';
 
@@ -19,7 +19,7 @@ export function OrgCredentialsPage() {
   const scope = useScope();
   const me = useWhoami();
   const admin = can(me.role, 'org-credentials:write');
-  const query = useOrgCredentials(scope.orgId, admin);
+  const query = useOrganizationCredentials(scope.orgId, admin);
 
   let body: React.ReactNode;
   if (!admin) {
@@ -63,7 +63,7 @@ export function OrgCredentialsPage() {
 
 function OrgCredentials({ record }: { record: OrganizationCredentials }) {
   const scope = useScope();
-  const save = useSaveOrgCredentials(scope.orgId);
+  const save = useSaveOrganizationCredentials(scope.orgId);
   const current = record.credentials;
 
   const onSave = async (values: CredentialsWrite) => {

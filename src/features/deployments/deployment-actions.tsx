@@ -4,10 +4,8 @@ import { Button } from '@/ui/button';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import type { HostedService } from '@/contract/services';
 import { useScope } from '@/lib/use-scope';
-import { useBuildService } from '@/data/deployments/build-service';
-import { useDeployService } from '@/data/deployments/deploy-service';
-import { useTeardownService } from '@/data/deployments/teardown-service';
-import type { ActionAvailability, DeploymentAction } from './deployment-rules';
+import { useStartDeployment, type DeploymentAction } from '@/data/deployments/start-deployment';
+import type { ActionAvailability } from './deployment-rules';
 
 const LABEL: Record<DeploymentAction, string> = {
   build: 'Build',
@@ -19,34 +17,27 @@ const LABEL: Record<DeploymentAction, string> = {
 /** Build, Deploy, Deploy without building, Tear down: each confirmed, each disabled with its reason when it does not apply. */
 export function DeploymentActions({ service, reasons, serving }: { service: HostedService; reasons: ActionAvailability; serving: number | null }) {
   const scope = useScope();
-  const build = useBuildService(scope, service.id);
-  const deploy = useDeployService(scope, service.id);
-  const teardown = useTeardownService(scope, service.id);
+  const start = useStartDeployment(scope, service.id);
   const [open, setOpen] = useState<DeploymentAction | null>(null);
   const reasonId = useId();
   const order: DeploymentAction[] = ['build', 'deploy-prebuilt', 'teardown', 'deploy'];
   const distinct = [...new Set(order.map((a) => reasons[a]).filter((r): r is string => !!r))];
   const v = service.active_version;
 
-  const mutation = open === 'build' ? build : open === 'teardown' ? teardown : deploy;
   const close = (next: boolean) => {
     if (!next) {
       setOpen(null);
-      build.reset();
-      deploy.reset();
-      teardown.reset();
+      start.reset();
     }
   };
-  const done = (message: string) => () => {
-    setOpen(null);
-    toast.success(message);
-  };
-  const confirm = () => {
-    if (open === 'build') build.mutate(undefined, { onSuccess: done(`Building version ${v}…`) });
-    else if (open === 'deploy') deploy.mutate({ build: true }, { onSuccess: done(`Building and deploying version ${v}…`) });
-    else if (open === 'deploy-prebuilt') deploy.mutate({ build: false }, { onSuccess: done('Deploying the last built image…') });
-    else if (open === 'teardown') teardown.mutate(undefined, { onSuccess: done('Tearing down…') });
-  };
+  const confirm = () =>
+    open &&
+    start.mutate(open, {
+      onSuccess: () => {
+        setOpen(null);
+        toast.success(STARTED[open](v));
+      },
+    });
 
   return (
     <div className="deploy-actions">
@@ -79,8 +70,8 @@ export function DeploymentActions({ service, reasons, serving }: { service: Host
         title={open ? TITLE[open](v) : ''}
         actionLabel={open ? LABEL[open] : ''}
         tone={open === 'teardown' ? 'danger' : 'primary'}
-        pending={mutation.isPending}
-        error={mutation.error?.message}
+        pending={start.isPending}
+        error={start.error?.message}
         onConfirm={confirm}
       >
         {open && <WhatHappens action={open} version={v} serving={serving} />}
@@ -88,6 +79,13 @@ export function DeploymentActions({ service, reasons, serving }: { service: Host
     </div>
   );
 }
+
+const STARTED: Record<DeploymentAction, (v: number | null) => string> = {
+  build: (v) => `Building version ${v}…`,
+  deploy: (v) => `Building and deploying version ${v}…`,
+  'deploy-prebuilt': () => 'Deploying the last built image…',
+  teardown: () => 'Tearing down…',
+};
 
 const TITLE: Record<DeploymentAction, (v: number | null) => string> = {
   build: (v) => `Build version ${v}?`,

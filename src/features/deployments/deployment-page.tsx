@@ -1,9 +1,6 @@
 import './deployments.css';
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
-import { useHostedService } from '@/data/services/get-service';
+import { useService } from '@/data/services/get-service';
 import { useWhoami } from '@/data/auth/get-whoami';
-import { serviceKeys } from '@/data/query-keys';
 import { Badge, type Tone } from '@/ui/badge';
 import type { DeploymentHealth } from '@/contract/deployments';
 import type { HostedService } from '@/contract/services';
@@ -19,7 +16,7 @@ import { DeploymentTimeline } from './deployment-timeline';
 export function DeploymentPage() {
   const scope = useScope();
   const serviceId = useServiceId();
-  const service = useHostedService(scope, serviceId);
+  const service = useService(scope, serviceId);
   if (service.execution_mode !== 'persistent') return <InvocationDeployment service={service} />;
   return <PersistentDeployment service={service} />;
 }
@@ -52,7 +49,6 @@ const HEALTH_WORDS: Record<DeploymentHealth, string> = {
 function PersistentDeployment({ service }: { service: HostedService }) {
   const scope = useScope();
   const me = useWhoami();
-  const queryClient = useQueryClient();
   const { status, deployments, polling } = useLiveDeployment(scope, service.id);
   const latest = deployments.find((d) => d.kind !== 'teardown');
   const newest = deployments[0];
@@ -60,11 +56,6 @@ function PersistentDeployment({ service }: { service: HostedService }) {
   const reasons = actionAvailability({ service, role: me.role, status, history: deployments });
   const failed = status.deployment_state === 'failed';
   const tornDown = newest?.kind === 'teardown';
-
-  // The header's state badge comes from the service record: refresh it when the state changes.
-  useEffect(() => {
-    void queryClient.invalidateQueries({ queryKey: serviceKeys.detail(scope, service.id), exact: true });
-  }, [status.deployment_state, queryClient, scope, service.id]);
 
   return (
     <div className="stack">

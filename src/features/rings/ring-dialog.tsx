@@ -9,9 +9,10 @@ import type { Scope } from '@/contract/paths';
 import type { Ring } from '@/contract/rings';
 import { applyServerErrors } from '@/lib/form-errors';
 import { useIdempotencyKey } from '@/lib/idempotency';
-import { ringSchema, useSaveRing } from '@/data/rings/save-ring';
+import { RingCreate } from '@/contract/rings';
+import { useSaveRing } from '@/data/rings/save-ring';
 
-const formSchema = z.object({ name: ringSchema.shape.name, description: z.string().max(500, { error: 'Description must be at most 500 characters' }) });
+const formSchema = z.object({ name: RingCreate.shape.name, description: z.string().max(500, { error: 'Description must be at most 500 characters' }) });
 type FormValues = z.infer<typeof formSchema>;
 const FIELDS = ['name', 'description'] as const;
 

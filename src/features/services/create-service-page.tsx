@@ -6,12 +6,12 @@ import { toast } from 'sonner';
 import { useRings } from '@/data/rings/get-rings';
 import { Button } from '@/ui/button';
 import { Field } from '@/ui/field';
-import { PERSISTENT_DEFAULTS, slugify, type ServiceCreate as ServiceCreateOutput, type ServiceCreateInput } from '@/contract/services';
+import { PERSISTENT_DEFAULTS, ServiceCreate, slugify, type ServiceCreate as ServiceCreateOutput, type ServiceCreateInput } from '@/contract/services';
 import { useScope } from '@/lib/use-scope';
 import { ApiError } from '@/lib/api-error';
 import { applyServerErrors } from '@/lib/form-errors';
 import { useIdempotencyKey } from '@/lib/idempotency';
-import { createServiceSchema, useCreateService } from '@/data/services/create-service';
+import { useCreateService } from '@/data/services/create-service';
 import { ExecutionModeField } from './execution-mode-field';
 import { SERVICE_FORM_FIELDS } from './service-form-fields';
 import { PersistentSettingsFields } from './persistent-settings-fields';
@@ -47,7 +47,7 @@ export function CreateServicePage() {
   const [slugEdited, setSlugEdited] = useState(false);
 
   const form = useForm<ServiceCreateInput, unknown, ServiceCreateOutput>({
-    resolver: zodResolver(createServiceSchema),
+    resolver: zodResolver(ServiceCreate),
     // Validate on submit, then as the user corrects; validating on blur shifts the layout under the pointer.
     mode: 'onSubmit',
     reValidateMode: 'onChange',

@@ -1,7 +1,7 @@
 import { Link, Outlet } from '@tanstack/react-router';
 import { useScope } from '@/lib/use-scope';
 import { useServiceId } from '@/lib/use-service-id';
-import { useHostedService as useService } from '@/data/services/get-service';
+import { useService } from '@/data/services/get-service';
 import { DeploymentStateBadge, ExecutionModeLabel, ServiceStatusBadge } from './service-status';
 
 const BASE = '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId';

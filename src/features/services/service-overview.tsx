@@ -2,7 +2,7 @@ import { useRings } from '@/data/rings/get-rings';
 import { useScope } from '@/lib/use-scope';
 import { useServiceId } from '@/lib/use-service-id';
 import { formatDateTime } from '@/lib/format';
-import { useHostedService as useService } from '@/data/services/get-service';
+import { useService } from '@/data/services/get-service';
 import { DeploymentStateBadge, ExecutionModeLabel, ServiceStatusBadge } from './service-status';
 
 export function ServiceOverview() {

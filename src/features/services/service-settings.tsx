@@ -8,21 +8,21 @@ import { useWhoami } from '@/data/auth/get-whoami';
 import { Button } from '@/ui/button';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { Field } from '@/ui/field';
-import { crossFieldIssues, type HostedService, type ServiceUpdate } from '@/contract/services';
+import { crossFieldIssues, ServiceUpdate, type HostedService } from '@/contract/services';
 import { useScope } from '@/lib/use-scope';
 import { useServiceId } from '@/lib/use-service-id';
 import { applyServerErrors } from '@/lib/form-errors';
 import { roleReason } from '@/lib/permissions';
 import { useDeleteService, useForgetDeletedService } from '@/data/services/delete-service';
-import { useHostedService as useService } from '@/data/services/get-service';
-import { updateServiceSchema, useUpdateService } from '@/data/services/update-service';
+import { useService } from '@/data/services/get-service';
+import { useUpdateService } from '@/data/services/update-service';
 import { ExecutionModeField } from './execution-mode-field';
 import { SERVICE_FORM_FIELDS } from './service-form-fields';
 import { PersistentSettingsFields } from './persistent-settings-fields';
 import { RingSelect } from './ring-select';
 
 /** The update schema plus the rules that span fields — the same ones the platform checks. */
-const settingsSchema = updateServiceSchema.superRefine((s, ctx) => {
+const settingsSchema = ServiceUpdate.superRefine((s, ctx) => {
   for (const issue of crossFieldIssues(s)) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
 });
 

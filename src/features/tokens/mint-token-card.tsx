@@ -6,7 +6,8 @@ import { Button } from '@/ui/button';
 import { Field } from '@/ui/field';
 import type { Scope } from '@/contract/paths';
 import { applyServerErrors } from '@/lib/form-errors';
-import { mintSchema, useMintToken } from '@/data/tokens/mint-token';
+import { MintRequest } from '@/contract/tokens';
+import { useMintToken } from '@/data/tokens/mint-token';
 import { MintedTokenDialog } from './minted-token-dialog';
 
 /** Claims are typed as JSON; they must be an object (a JWT's claims set). */
@@ -27,7 +28,7 @@ const formSchema = z.object({
     const parsed = parseClaims(text);
     if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
   }),
-  ttl_minutes: mintSchema.shape.ttl_minutes.unwrap(),
+  ttl_minutes: MintRequest.shape.ttl_minutes.unwrap(),
 });
 type FormValues = z.infer<typeof formSchema>;
 const FIELDS = ['claims', 'ttl_minutes'] as const;

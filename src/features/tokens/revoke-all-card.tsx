@@ -4,7 +4,8 @@ import { Button } from '@/ui/button';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import type { Scope } from '@/contract/paths';
 import type { HostedService } from '@/contract/services';
-import { revokeAllSchema, useRevokeAllTokens } from '@/data/tokens/revoke-token';
+import { RevokeAllRequest } from '@/contract/tokens';
+import { useRevokeAllTokens } from '@/data/tokens/revoke-all-tokens';
 
 /** Revoke every token of the service minted until now; confirmed by typing the service's slug. */
 export function RevokeAllCard({ scope, service }: { scope: Scope; service: HostedService }) {
@@ -15,7 +16,7 @@ export function RevokeAllCard({ scope, service }: { scope: Scope; service: Hoste
   const inputId = useId();
 
   const ask = () => {
-    const parsed = revokeAllSchema.safeParse({ reason });
+    const parsed = RevokeAllRequest.safeParse({ reason });
     if (!parsed.success) {
       setReasonError(parsed.error.issues[0]?.message ?? 'Give a reason');
       document.getElementById(inputId)?.focus();

@@ -7,9 +7,10 @@ import { Button } from '@/ui/button';
 import { Field } from '@/ui/field';
 import type { Scope } from '@/contract/paths';
 import { applyServerErrors } from '@/lib/form-errors';
-import { revokeSchema, useRevokeToken } from '@/data/tokens/revoke-token';
+import { RevokeRequest } from '@/contract/tokens';
+import { useRevokeToken } from '@/data/tokens/revoke-token';
 
-const formSchema = z.object({ jti: revokeSchema.shape.jti, reason: z.string().max(500, { error: 'Reason must be at most 500 characters' }) });
+const formSchema = z.object({ jti: RevokeRequest.shape.jti, reason: z.string().max(500, { error: 'Reason must be at most 500 characters' }) });
 type FormValues = z.infer<typeof formSchema>;
 const FIELDS = ['jti', 'reason'] as const;
 

@@ -1,5 +1,5 @@
 import './tokens.css';
-import { useHostedService } from '@/data/services/get-service';
+import { useService } from '@/data/services/get-service';
 import { useWhoami } from '@/data/auth/get-whoami';
 import { useScope } from '@/lib/use-scope';
 import { useServiceId } from '@/lib/use-service-id';
@@ -13,7 +13,7 @@ import { RevokeTokenCard } from './revoke-token-card';
 export function TokensPage({ includeExpired, onIncludeExpiredChange }: { includeExpired: boolean; onIncludeExpiredChange: (v: boolean) => void }) {
   const scope = useScope();
   const serviceId = useServiceId();
-  const service = useHostedService(scope, serviceId);
+  const service = useService(scope, serviceId);
   const me = useWhoami();
   const readOnlyReason = roleReason(me.role, 'service:write');
 

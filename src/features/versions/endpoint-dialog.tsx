@@ -36,17 +36,19 @@ const FIELDS = ['method', 'path', 'summary', 'request_schema', 'response_schema'
 export function EndpointDialog({
   scope,
   serviceId,
+  draftId,
   endpoint,
   open,
   onOpenChange,
 }: {
   scope: Scope;
   serviceId: string;
+  draftId: string;
   endpoint: Endpoint | null;
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
-  const save = useSaveEndpoint(scope, serviceId);
+  const save = useSaveEndpoint(scope, serviceId, draftId);
   const idempotency = useIdempotencyKey();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<FormValues>({

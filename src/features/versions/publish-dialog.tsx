@@ -149,7 +149,7 @@ export function PublishDialog({
             // Awaited rather than an onSuccess option: the draft page this dialog
             // sits on is replaced by the published page as soon as the data refreshes.
             try {
-              const v = await publish.mutateAsync(percent);
+              const v = await publish.mutateAsync({ traffic_percent: percent });
               toast.success(`Version ${v.version} is now active at ${v.traffic_percent}%`);
               close(false);
             } catch {

@@ -13,7 +13,7 @@ import { useServiceId } from '@/lib/use-service-id';
 import { formatDateTime } from '@/lib/format';
 import { roleReason } from '@/lib/permissions';
 import { useEndpoints } from '@/data/versions/get-endpoints';
-import { useDeleteEndpoint } from '@/data/versions/save-endpoint';
+import { useDeleteEndpoint } from '@/data/versions/delete-endpoint';
 import { EndpointDialog } from './endpoint-dialog';
 import { PublishDialog } from './publish-dialog';
 import { EndpointCard } from './endpoint-card';
@@ -53,7 +53,7 @@ function DraftEditor({ version, versions }: { version: ServiceVersion; versions:
   const [dialogOpen, setDialogOpen] = useState(false);
   const [removing, setRemoving] = useState<Endpoint | null>(null);
   const [publishing, setPublishing] = useState(false);
-  const remove = useDeleteEndpoint(scope, serviceId);
+  const remove = useDeleteEndpoint(scope, serviceId, version.id);
   const publishReason = denied ?? (endpoints.length === 0 ? 'Add at least one endpoint before publishing.' : null);
 
   return (
@@ -112,7 +112,7 @@ function DraftEditor({ version, versions }: { version: ServiceVersion; versions:
           ))}
         </ul>
       )}
-      <EndpointDialog scope={scope} serviceId={serviceId} endpoint={editing} open={dialogOpen} onOpenChange={setDialogOpen} />
+      <EndpointDialog scope={scope} serviceId={serviceId} draftId={version.id} endpoint={editing} open={dialogOpen} onOpenChange={setDialogOpen} />
       <ConfirmDialog
         open={removing !== null}
         onOpenChange={(open) => {

@@ -1,5 +1,6 @@
 import { createFileRoute, redirect } from '@tanstack/react-router';
-import { organizationsQueryOptions, workspacesQueryOptions } from '@/data/organizations/get-organizations';
+import { organizationsQueryOptions } from '@/data/organizations/get-organizations';
+import { workspacesQueryOptions } from '@/data/organizations/get-workspaces';
 import { lastScope } from '@/lib/last-scope';
 import { EmptyState } from '@/ui/states';
 

@@ -1,5 +1,6 @@
 import { createFileRoute, notFound } from '@tanstack/react-router';
-import { organizationsQueryOptions, workspacesQueryOptions } from '@/data/organizations/get-organizations';
+import { organizationsQueryOptions } from '@/data/organizations/get-organizations';
+import { workspacesQueryOptions } from '@/data/organizations/get-workspaces';
 import { AppShell } from '@/app/shell/app-shell';
 import { rememberScope } from '@/lib/last-scope';
 

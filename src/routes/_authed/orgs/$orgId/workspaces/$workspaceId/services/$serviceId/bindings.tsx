@@ -1,12 +1,12 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { bindableInstancesQueryOptions } from '@/data/connectors/get-all-instances';
+import { allInstancesQueryOptions } from '@/data/connectors/get-all-instances';
 import { BindingsPage } from '@/features/bindings/bindings-page';
 
 export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings')({
   staticData: { crumb: 'Bindings' },
   loader: ({ context: { queryClient }, params }) => {
     // The bindings come with the service (already loaded); the instances are fetched alongside, not waited for.
-    void queryClient.prefetchQuery(bindableInstancesQueryOptions(params));
+    void queryClient.prefetchQuery(allInstancesQueryOptions(params));
   },
   component: BindingsPage,
 });

@@ -1,5 +1,5 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { hostedServiceQueryOptions as serviceQueryOptions } from '@/data/services/get-service';
+import { serviceQueryOptions } from '@/data/services/get-service';
 import { ServiceLayout } from '@/features/services/service-layout';
 
 export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId')({
