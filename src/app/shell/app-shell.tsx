@@ -1,14 +1,13 @@
 import { Link, Outlet } from '@tanstack/react-router';
 import { useWhoami } from '@/data/auth/get-whoami';
-import { useScope } from '@/lib/use-scope';
 import { can } from '@/lib/permissions';
 import { Breadcrumbs } from './breadcrumbs';
 import { ScopeSwitcher } from './scope-switcher';
 import { UserMenu } from './user-menu';
+import type { WorkspaceProps } from '@/lib/route-props';
 
 /** The frame of every signed-in page: sidebar, header, breadcrumbs. */
-export function AppShell() {
-  const scope = useScope();
+export function AppShell({ scope }: WorkspaceProps) {
   const me = useWhoami();
   return (
     <div className="shell">
@@ -65,7 +64,7 @@ export function AppShell() {
       </aside>
       <div className="shell-main">
         <header className="topbar">
-          <ScopeSwitcher />
+          <ScopeSwitcher scope={scope} />
           <UserMenu />
         </header>
         <main id="main" className="content" tabIndex={-1}>

@@ -3,11 +3,10 @@ import { useNavigate } from '@tanstack/react-router';
 import { useId } from 'react';
 import { useOrganizations } from '@/data/organizations/get-organizations';
 import { useWorkspaces, workspacesQueryOptions } from '@/data/organizations/get-workspaces';
-import { useScope } from '@/lib/use-scope';
+import type { WorkspaceProps } from '@/lib/route-props';
 
 /** Organization and workspace pickers; switching lands on the new workspace's services. */
-export function ScopeSwitcher() {
-  const scope = useScope();
+export function ScopeSwitcher({ scope }: WorkspaceProps) {
   const orgs = useOrganizations();
   const workspaces = useWorkspaces(scope.orgId);
   const navigate = useNavigate();

@@ -10,20 +10,17 @@ import { Button } from '@/ui/button';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { Skeleton } from '@/ui/skeleton';
 import { EmptyState, ErrorState } from '@/ui/states';
-import { useScope } from '@/lib/use-scope';
-import { useServiceId } from '@/lib/use-service-id';
 import { roleReason } from '@/lib/permissions';
 import { useAllInstances } from '@/data/connectors/get-all-instances';
 import { useUpdateService } from '@/data/services/update-service';
 import { bindingsDefinition } from './bindings-diagram';
 import { BindingDialog } from './binding-dialog';
+import type { ServiceProps } from '@/lib/route-props';
 
 type Editing = { name: string | null } | null;
 
 /** The Bindings tab: which connector instances the service reaches, under which names and roles. */
-export function BindingsPage() {
-  const scope = useScope();
-  const serviceId = useServiceId();
+export function BindingsPage({ scope, serviceId }: ServiceProps) {
   const service = useService(scope, serviceId);
   const me = useWhoami();
   const instances = useAllInstances(scope);

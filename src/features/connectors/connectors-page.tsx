@@ -1,14 +1,13 @@
 import './connectors.css';
 import { useWhoami } from '@/data/auth/get-whoami';
 import { EmptyState } from '@/ui/states';
-import { useScope } from '@/lib/use-scope';
 import { roleReason } from '@/lib/permissions';
 import { useConnectorTypes } from '@/data/connectors/get-connector-types';
 import { ConnectorTypeCard } from './connector-type-card';
+import type { WorkspaceProps } from '@/lib/route-props';
 
 /** The connector catalog of the workspace, each type with its configured instances. */
-export function ConnectorsPage() {
-  const scope = useScope();
+export function ConnectorsPage({ scope }: WorkspaceProps) {
   const types = useConnectorTypes(scope);
   const me = useWhoami();
   const readOnlyReason = roleReason(me.role, 'service:write');

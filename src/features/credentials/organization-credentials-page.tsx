@@ -6,17 +6,16 @@ import { CloudCredentialsSummary } from './cloud-credentials-summary';
 import { Skeleton } from '@/ui/skeleton';
 import { EmptyState, ErrorState } from '@/ui/states';
 import type { CredentialsWrite, OrganizationCredentials } from '@/contract/credentials';
-import { useScope } from '@/lib/use-scope';
 import { ApiError } from '@/lib/api-error';
 import { can } from '@/lib/permissions';
 import { useOrganizationCredentials } from '@/data/credentials/get-organization-credentials';
 import { useSaveOrganizationCredentials } from '@/data/credentials/save-organization-credentials';
+import type { WorkspaceProps } from '@/lib/route-props';
 
 const REFUSAL = 'Only admins manage organization credentials';
 
 /** The organization's cloud credentials (admins only): shared by every service that has none of its own. */
-export function OrgCredentialsPage() {
-  const scope = useScope();
+export function OrganizationCredentialsPage({ scope }: WorkspaceProps) {
   const me = useWhoami();
   const admin = can(me.role, 'org-credentials:write');
   const query = useOrganizationCredentials(scope.orgId, admin);
@@ -45,7 +44,7 @@ export function OrgCredentialsPage() {
         <ErrorState title="Could not load the organization’s credentials" error={query.error} onRetry={() => void query.refetch()} />
       );
   } else {
-    body = <OrgCredentials record={query.data} />;
+    body = <OrganizationCredentialsCards scope={scope} record={query.data} />;
   }
 
   return (
@@ -61,8 +60,7 @@ export function OrgCredentialsPage() {
   );
 }
 
-function OrgCredentials({ record }: { record: OrganizationCredentials }) {
-  const scope = useScope();
+function OrganizationCredentialsCards({ scope, record }: WorkspaceProps & { record: OrganizationCredentials }) {
   const save = useSaveOrganizationCredentials(scope.orgId);
   const current = record.credentials;
 

@@ -5,18 +5,15 @@ import { CloudCredentialsForm } from './cloud-credentials-form';
 import { Button } from '@/ui/button';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import type { CredentialsWrite, EffectiveCredentials } from '@/contract/credentials';
-import { useScope } from '@/lib/use-scope';
-import { useServiceId } from '@/lib/use-service-id';
 import { roleReason } from '@/lib/permissions';
 import { useClearServiceCredentials } from '@/data/credentials/clear-service-credentials';
 import { useEffectiveCredentials } from '@/data/credentials/get-effective-credentials';
 import { useSaveServiceCredentials } from '@/data/credentials/save-service-credentials';
 import { EffectiveCredentialsPanel } from './effective-credentials-panel';
+import type { ServiceProps } from '@/lib/route-props';
 
 /** The Credentials tab: which credentials the service deploys with, and its own override. */
-export function ServiceCredentialsPage() {
-  const scope = useScope();
-  const serviceId = useServiceId();
+export function ServiceCredentialsPage({ scope, serviceId }: ServiceProps) {
   const effective = useEffectiveCredentials(scope, serviceId);
   const me = useWhoami();
   const readOnlyReason = roleReason(me.role, 'service:write');
@@ -29,15 +26,13 @@ export function ServiceCredentialsPage() {
           {readOnlyReason} Credentials are shown read-only.
         </p>
       ) : (
-        <ServiceCredentialsEditor effective={effective} />
+        <ServiceCredentialsEditor scope={scope} serviceId={serviceId} effective={effective} />
       )}
     </div>
   );
 }
 
-function ServiceCredentialsEditor({ effective }: { effective: EffectiveCredentials }) {
-  const scope = useScope();
-  const serviceId = useServiceId();
+function ServiceCredentialsEditor({ scope, serviceId, effective }: ServiceProps & { effective: EffectiveCredentials }) {
   const save = useSaveServiceCredentials(scope, serviceId);
   const clear = useClearServiceCredentials(scope, serviceId);
   const [confirmClear, setConfirmClear] = useState(false);

@@ -3,9 +3,9 @@ import { toast } from 'sonner';
 import { Button } from '@/ui/button';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import type { HostedService } from '@/contract/services';
-import { useScope } from '@/lib/use-scope';
 import { useStartDeployment, type DeploymentAction } from '@/data/deployments/start-deployment';
 import type { ActionAvailability } from './deployment-rules';
+import type { Scope } from '@/contract/paths';
 
 const LABEL: Record<DeploymentAction, string> = {
   build: 'Build',
@@ -15,8 +15,17 @@ const LABEL: Record<DeploymentAction, string> = {
 };
 
 /** Build, Deploy, Deploy without building, Tear down: each confirmed, each disabled with its reason when it does not apply. */
-export function DeploymentActions({ service, reasons, serving }: { service: HostedService; reasons: ActionAvailability; serving: number | null }) {
-  const scope = useScope();
+export function DeploymentActions({
+  scope,
+  service,
+  reasons,
+  serving,
+}: {
+  scope: Scope;
+  service: HostedService;
+  reasons: ActionAvailability;
+  serving: number | null;
+}) {
   const start = useStartDeployment(scope, service.id);
   const [open, setOpen] = useState<DeploymentAction | null>(null);
   const reasonId = useId();

@@ -4,25 +4,23 @@ import { useWhoami } from '@/data/auth/get-whoami';
 import { Badge, type Tone } from '@/ui/badge';
 import type { DeploymentHealth } from '@/contract/deployments';
 import type { HostedService } from '@/contract/services';
-import { useScope } from '@/lib/use-scope';
-import { useServiceId } from '@/lib/use-service-id';
 import { useLiveDeployment } from '@/data/deployments/use-live-deployment';
 import { actionAvailability, progressSteps, servingSentence, servingVersion, stateTone } from './deployment-rules';
 import { DeploymentActions } from './deployment-actions';
 import { DeploymentProgress } from './deployment-progress';
 import { DeploymentTimeline } from './deployment-timeline';
+import type { ServiceProps } from '@/lib/route-props';
+import type { Scope } from '@/contract/paths';
 
 /** The Deployment tab: build, deploy and tear down a persistent service, and watch it happen. */
-export function DeploymentPage() {
-  const scope = useScope();
-  const serviceId = useServiceId();
+export function DeploymentPage({ scope, serviceId }: ServiceProps) {
   const service = useService(scope, serviceId);
-  if (service.execution_mode !== 'persistent') return <InvocationDeployment service={service} />;
-  return <PersistentDeployment service={service} />;
+  if (service.execution_mode !== 'persistent') return <InvocationDeployment scope={scope} service={service} />;
+  return <PersistentDeployment scope={scope} service={service} />;
 }
 
 /** Invocation services have nothing to deploy; the buttons stay visible, disabled, with the reason. */
-function InvocationDeployment({ service }: { service: HostedService }) {
+function InvocationDeployment({ scope, service }: { scope: Scope; service: HostedService }) {
   const me = useWhoami();
   const reasons = actionAvailability({ service, role: me.role, status: undefined, history: [] });
   return (
@@ -33,7 +31,7 @@ function InvocationDeployment({ service }: { service: HostedService }) {
           <p className="muted card-subtitle">Invocation services run on demand: there is no container to build, deploy or tear down.</p>
         </div>
       </div>
-      <DeploymentActions service={service} reasons={reasons} serving={null} />
+      <DeploymentActions scope={scope} service={service} reasons={reasons} serving={null} />
     </section>
   );
 }
@@ -46,8 +44,7 @@ const HEALTH_WORDS: Record<DeploymentHealth, string> = {
   unknown: 'Health unknown: nothing running to check.',
 };
 
-function PersistentDeployment({ service }: { service: HostedService }) {
-  const scope = useScope();
+function PersistentDeployment({ scope, service }: { scope: Scope; service: HostedService }) {
   const me = useWhoami();
   const { status, deployments, polling } = useLiveDeployment(scope, service.id);
   const latest = deployments.find((d) => d.kind !== 'teardown');
@@ -66,7 +63,7 @@ function PersistentDeployment({ service }: { service: HostedService }) {
             <p className="muted card-subtitle">Persistent services run as a container: build an image of the active version, then deploy it.</p>
           </div>
         </div>
-        <DeploymentActions service={service} reasons={reasons} serving={serving} />
+        <DeploymentActions scope={scope} service={service} reasons={reasons} serving={serving} />
 
         {failed && status.message && (
           <div className="deploy-failure" role="alert">

@@ -6,7 +6,6 @@ import { useWhoami } from '@/data/auth/get-whoami';
 import { Button } from '@/ui/button';
 import { EmptyState } from '@/ui/states';
 import type { Ring } from '@/contract/rings';
-import { useScope } from '@/lib/use-scope';
 import { roleReason } from '@/lib/permissions';
 import { useMoveRing } from '@/data/rings/move-ring';
 import { useRingUsage } from '@/data/rings/get-ring-usage';
@@ -14,12 +13,12 @@ import { DeleteRingDialog } from './delete-ring-dialog';
 import { PromotionPath } from './promotion-path';
 import { RingDialog } from './ring-dialog';
 import { RingServices } from './ring-services';
+import type { WorkspaceProps } from '@/lib/route-props';
 
 type Editing = { ring: Ring | null } | null;
 
 /** The workspace's deployment rings in promotion order; admins create, edit, reorder and delete them. */
-export function RingsPage() {
-  const scope = useScope();
+export function RingsPage({ scope }: WorkspaceProps) {
   const rings = useSuspenseRings(scope);
   const me = useWhoami();
   const usage = useRingUsage(scope);

@@ -7,7 +7,6 @@ import { useRings } from '@/data/rings/get-rings';
 import { Button } from '@/ui/button';
 import { Field } from '@/ui/field';
 import { PERSISTENT_DEFAULTS, ServiceCreate, slugify, type ServiceCreate as ServiceCreateOutput, type ServiceCreateInput } from '@/contract/services';
-import { useScope } from '@/lib/use-scope';
 import { ApiError } from '@/lib/api-error';
 import { applyServerErrors } from '@/lib/form-errors';
 import { useIdempotencyKey } from '@/lib/idempotency';
@@ -16,6 +15,7 @@ import { ExecutionModeField } from './execution-mode-field';
 import { SERVICE_FORM_FIELDS } from './service-form-fields';
 import { PersistentSettingsFields } from './persistent-settings-fields';
 import { RingSelect } from './ring-select';
+import type { WorkspaceProps } from '@/lib/route-props';
 
 const FIELDS = SERVICE_FORM_FIELDS;
 
@@ -37,8 +37,7 @@ function toPayload(values: ServiceCreateOutput): ServiceCreateInput {
   };
 }
 
-export function CreateServicePage() {
-  const scope = useScope();
+export function CreateServicePage({ scope }: WorkspaceProps) {
   const navigate = useNavigate();
   const rings = useRings(scope);
   const create = useCreateService(scope);

@@ -1,8 +1,7 @@
 import { Link, Outlet } from '@tanstack/react-router';
-import { useScope } from '@/lib/use-scope';
-import { useServiceId } from '@/lib/use-service-id';
 import { useService } from '@/data/services/get-service';
 import { DeploymentStateBadge, ExecutionModeLabel, ServiceStatusBadge } from './service-status';
+import type { ServiceProps } from '@/lib/route-props';
 
 const BASE = '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId';
 
@@ -20,9 +19,7 @@ const TABS = [
 ] as const;
 
 /** A service's header and its tabs; each tab is a route, so it can be linked to. */
-export function ServiceLayout() {
-  const scope = useScope();
-  const serviceId = useServiceId();
+export function ServiceLayout({ scope, serviceId }: ServiceProps) {
   const service = useService(scope, serviceId);
   const params = { ...scope, serviceId };
   return (

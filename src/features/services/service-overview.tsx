@@ -1,13 +1,11 @@
 import { useRings } from '@/data/rings/get-rings';
-import { useScope } from '@/lib/use-scope';
-import { useServiceId } from '@/lib/use-service-id';
 import { formatDateTime } from '@/lib/format';
 import { useService } from '@/data/services/get-service';
 import { DeploymentStateBadge, ExecutionModeLabel, ServiceStatusBadge } from './service-status';
+import type { ServiceProps } from '@/lib/route-props';
 
-export function ServiceOverview() {
-  const scope = useScope();
-  const service = useService(scope, useServiceId());
+export function ServiceOverview({ scope, serviceId }: ServiceProps) {
+  const service = useService(scope, serviceId);
   const rings = useRings(scope);
   const ring = rings.data?.items.find((r) => r.id === service.ring_id);
   return (

@@ -9,8 +9,6 @@ import { Button } from '@/ui/button';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { Field } from '@/ui/field';
 import { crossFieldIssues, ServiceUpdate, type HostedService } from '@/contract/services';
-import { useScope } from '@/lib/use-scope';
-import { useServiceId } from '@/lib/use-service-id';
 import { applyServerErrors } from '@/lib/form-errors';
 import { roleReason } from '@/lib/permissions';
 import { useDeleteService, useForgetDeletedService } from '@/data/services/delete-service';
@@ -20,6 +18,8 @@ import { ExecutionModeField } from './execution-mode-field';
 import { SERVICE_FORM_FIELDS } from './service-form-fields';
 import { PersistentSettingsFields } from './persistent-settings-fields';
 import { RingSelect } from './ring-select';
+import type { ServiceProps } from '@/lib/route-props';
+import type { Scope } from '@/contract/paths';
 
 /** The update schema plus the rules that span fields — the same ones the platform checks. */
 const settingsSchema = ServiceUpdate.superRefine((s, ctx) => {
@@ -44,9 +44,7 @@ function valuesOf(s: HostedService): ServiceUpdate {
   };
 }
 
-export function ServiceSettings() {
-  const scope = useScope();
-  const serviceId = useServiceId();
+export function ServiceSettings({ scope, serviceId }: ServiceProps) {
   const service = useService(scope, serviceId);
   const me = useWhoami();
   const readOnlyReason = roleReason(me.role, 'service:write');
@@ -128,13 +126,12 @@ export function ServiceSettings() {
           </div>
         )}
       </form>
-      {!readOnlyReason && <DangerZone service={service} />}
+      {!readOnlyReason && <DangerZone scope={scope} service={service} />}
     </div>
   );
 }
 
-function DangerZone({ service }: { service: HostedService }) {
-  const scope = useScope();
+function DangerZone({ scope, service }: { scope: Scope; service: HostedService }) {
   const navigate = useNavigate();
   const remove = useDeleteService(scope, service.id);
   const forget = useForgetDeletedService(scope, service.id);

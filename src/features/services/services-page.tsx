@@ -3,16 +3,19 @@ import { useMemo } from 'react';
 import { useRings } from '@/data/rings/get-rings';
 import { useWhoami } from '@/data/auth/get-whoami';
 import { EmptyState, ErrorState } from '@/ui/states';
-import { useScope } from '@/lib/use-scope';
 import { can } from '@/lib/permissions';
 import { useServices } from '@/data/services/get-services';
 import { toListQuery, type ServicesSearch } from './services-search';
 import { ServicesPagination } from './services-pagination';
 import { ServicesTable } from './services-table';
 import { ServicesToolbar } from './services-toolbar';
+import type { WorkspaceProps } from '@/lib/route-props';
 
-export function ServicesPage({ search, onSearchChange }: { search: ServicesSearch; onSearchChange: (next: Partial<ServicesSearch>) => void }) {
-  const scope = useScope();
+export function ServicesPage({
+  scope,
+  search,
+  onSearchChange,
+}: WorkspaceProps & { search: ServicesSearch; onSearchChange: (next: Partial<ServicesSearch>) => void }) {
   const me = useWhoami();
   const query = useServices(scope, toListQuery(search));
   const rings = useRings(scope);

@@ -1,27 +1,26 @@
 import './stubs.css';
-import { useNavigate, useSearch } from '@tanstack/react-router';
 import { toast } from 'sonner';
 import { useVersions } from '@/data/versions/get-versions';
 import { Button } from '@/ui/button';
 import { Skeleton } from '@/ui/skeleton';
 import { EmptyState, ErrorState } from '@/ui/states';
-import { useScope } from '@/lib/use-scope';
-import { useServiceId } from '@/lib/use-service-id';
 import { openapiDocumentUrl, useFetchOpenapiDocument } from '@/data/stubs/get-openapi-document';
 import { STUB_LANGUAGES, useStub, type StubLanguage } from '@/data/stubs/get-stub';
+import type { ServiceProps } from '@/lib/route-props';
 import { downloadText } from './download';
 import { CodePreview } from './code-preview';
 
-const STUBS_ROUTE = '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs';
-const STUBS_PATH = '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs';
+/** The stub shown, from the URL: a link opens the same one. */
+export type StubsSearch = { language?: StubLanguage; version?: number };
 
 /** The Stubs tab: the generated Python and TypeScript clients and the OpenAPI document, per published version. */
-export function StubsPage() {
-  const scope = useScope();
-  const serviceId = useServiceId();
+export function StubsPage({
+  scope,
+  serviceId,
+  search,
+  onSearchChange,
+}: ServiceProps & { search: StubsSearch; onSearchChange: (next: StubsSearch) => void }) {
   const versions = useVersions(scope, serviceId);
-  const search = useSearch({ from: STUBS_ROUTE });
-  const navigate = useNavigate({ from: STUBS_PATH });
 
   const published = versions.filter((v) => v.status !== 'draft' && v.published_at !== null);
   const fallback = published.find((v) => v.status === 'active') ?? published[0];
@@ -40,8 +39,6 @@ export function StubsPage() {
 
   const meta = STUB_LANGUAGES.find((l) => l.value === language)!;
   const filename = stub.data?.filename ?? meta.filename;
-  const choose = (next: { language?: StubLanguage; version?: number }) =>
-    void navigate({ search: (prev) => ({ ...prev, ...next }), replace: true, resetScroll: false });
 
   const copy = async (text: string) => {
     try {
@@ -74,14 +71,14 @@ export function StubsPage() {
             <legend className="visually-hidden">Language</legend>
             {STUB_LANGUAGES.map((l) => (
               <label key={l.value} className="segmented-option">
-                <input type="radio" name="stub-language" value={l.value} checked={language === l.value} onChange={() => choose({ language: l.value })} />
+                <input type="radio" name="stub-language" value={l.value} checked={language === l.value} onChange={() => onSearchChange({ language: l.value })} />
                 <span>{l.label}</span>
               </label>
             ))}
           </fieldset>
           <label className="toolbar-filter">
             Version
-            <select className="select" value={version} onChange={(e) => choose({ version: Number(e.target.value) })}>
+            <select className="select" value={version} onChange={(e) => onSearchChange({ version: Number(e.target.value) })}>
               {published.map((v) => (
                 <option key={v.id} value={v.version}>
                   v{v.version} ({v.status})

@@ -1,18 +1,20 @@
 import './tokens.css';
 import { useService } from '@/data/services/get-service';
 import { useWhoami } from '@/data/auth/get-whoami';
-import { useScope } from '@/lib/use-scope';
-import { useServiceId } from '@/lib/use-service-id';
 import { roleReason } from '@/lib/permissions';
 import { MintTokenCard } from './mint-token-card';
 import { RevocationsCard } from './revocations-card';
 import { RevokeAllCard } from './revoke-all-card';
 import { RevokeTokenCard } from './revoke-token-card';
+import type { ServiceProps } from '@/lib/route-props';
 
 /** The Tokens tab: mint service tokens for the gateway, revoke them, and see what is revoked. */
-export function TokensPage({ includeExpired, onIncludeExpiredChange }: { includeExpired: boolean; onIncludeExpiredChange: (v: boolean) => void }) {
-  const scope = useScope();
-  const serviceId = useServiceId();
+export function TokensPage({
+  scope,
+  serviceId,
+  includeExpired,
+  onIncludeExpiredChange,
+}: ServiceProps & { includeExpired: boolean; onIncludeExpiredChange: (v: boolean) => void }) {
   const service = useService(scope, serviceId);
   const me = useWhoami();
   const readOnlyReason = roleReason(me.role, 'service:write');

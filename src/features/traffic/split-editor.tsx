@@ -3,12 +3,11 @@ import { toast } from 'sonner';
 import { Button } from '@/ui/button';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import type { ServiceVersion } from '@/contract/versions';
-import { useScope } from '@/lib/use-scope';
 import { ApiError } from '@/lib/api-error';
-import { useServiceId } from '@/lib/use-service-id';
 import { useUpdateTraffic } from '@/data/traffic/update-traffic';
 import { describeSplit, versionList } from './traffic-plans';
 import { SplitBar, SplitSwatch, segmentTones } from './split-bar';
+import type { ServiceProps } from '@/lib/route-props';
 
 /** A percentage as typed: kept as text so a half-typed value is not rewritten under the cursor. */
 type Draft = Record<string, string>;
@@ -20,9 +19,7 @@ function parsePercent(text: string): number | null {
 }
 
 /** Set each serving version's share by hand; saved only when the shares sum to exactly 100. */
-export function SplitEditor({ serving, onClose }: { serving: ServiceVersion[]; onClose: () => void }) {
-  const scope = useScope();
-  const serviceId = useServiceId();
+export function SplitEditor({ scope, serviceId, serving, onClose }: ServiceProps & { serving: ServiceVersion[]; onClose: () => void }) {
   const update = useUpdateTraffic(scope, serviceId);
   const byVersion = [...serving].sort((a, b) => a.version - b.version);
   const [draft, setDraft] = useState<Draft>(() => Object.fromEntries(serving.map((v) => [v.id, String(v.traffic_percent)])));

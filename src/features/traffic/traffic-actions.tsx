@@ -3,17 +3,14 @@ import { toast } from 'sonner';
 import { Button } from '@/ui/button';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import type { ServiceVersion } from '@/contract/versions';
-import { useScope } from '@/lib/use-scope';
-import { useServiceId } from '@/lib/use-service-id';
 import { useUpdateTraffic } from '@/data/traffic/update-traffic';
 import { promotePlan, rollbackPlan, versionList, type TrafficPlan } from './traffic-plans';
+import type { ServiceProps } from '@/lib/route-props';
 
 type Action = 'promote' | 'rollback';
 
 /** Promote, Roll back and Edit split; each says why when it does not apply. */
-export function TrafficActions({ serving, editing, onEdit }: { serving: ServiceVersion[]; editing: boolean; onEdit: () => void }) {
-  const scope = useScope();
-  const serviceId = useServiceId();
+export function TrafficActions({ scope, serviceId, serving, editing, onEdit }: ServiceProps & { serving: ServiceVersion[]; editing: boolean; onEdit: () => void }) {
   const update = useUpdateTraffic(scope, serviceId);
   const [open, setOpen] = useState<Action | null>(null);
   const reasonId = useId();

@@ -4,19 +4,16 @@ import { servingVersions, useVersions } from '@/data/versions/get-versions';
 import { useWhoami } from '@/data/auth/get-whoami';
 import { Badge } from '@/ui/badge';
 import { EmptyState } from '@/ui/states';
-import { useScope } from '@/lib/use-scope';
-import { useServiceId } from '@/lib/use-service-id';
 import { formatDateTime } from '@/lib/format';
 import { roleReason } from '@/lib/permissions';
 import { versionList } from './traffic-plans';
 import { SplitBar, SplitSwatch, segmentTones } from './split-bar';
 import { SplitEditor } from './split-editor';
 import { TrafficActions } from './traffic-actions';
+import type { ServiceProps } from '@/lib/route-props';
 
 /** The Traffic tab: how requests are split among the serving versions, and the ways to change it. */
-export function TrafficPage() {
-  const scope = useScope();
-  const serviceId = useServiceId();
+export function TrafficPage({ scope, serviceId }: ServiceProps) {
   const versions = useVersions(scope, serviceId);
   const me = useWhoami();
   const readOnlyReason = roleReason(me.role, 'service:write');
@@ -48,7 +45,7 @@ export function TrafficPage() {
               {serving.length === 1 ? `v${serving[0]!.version} receives all traffic.` : `Requests are split among ${serving.length} versions.`}
             </p>
           </div>
-          {!readOnlyReason && <TrafficActions serving={serving} editing={editing} onEdit={() => setEditing(true)} />}
+          {!readOnlyReason && <TrafficActions scope={scope} serviceId={serviceId} serving={serving} editing={editing} onEdit={() => setEditing(true)} />}
         </div>
         {readOnlyReason && (
           <p className="notice" role="note">
@@ -89,7 +86,7 @@ export function TrafficPage() {
           </p>
         )}
       </section>
-      {editing && !readOnlyReason && <SplitEditor key={serving.map((v) => `${v.id}:${v.traffic_percent}`).join()} serving={serving} onClose={() => setEditing(false)} />}
+      {editing && !readOnlyReason && <SplitEditor key={serving.map((v) => `${v.id}:${v.traffic_percent}`).join()} scope={scope} serviceId={serviceId} serving={serving} onClose={() => setEditing(false)} />}
     </div>
   );
 }

@@ -8,8 +8,6 @@ import { Button } from '@/ui/button';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { EmptyState } from '@/ui/states';
 import type { Endpoint, ServiceVersion } from '@/contract/versions';
-import { useScope } from '@/lib/use-scope';
-import { useServiceId } from '@/lib/use-service-id';
 import { formatDateTime } from '@/lib/format';
 import { roleReason } from '@/lib/permissions';
 import { useEndpoints } from '@/data/versions/get-endpoints';
@@ -18,10 +16,9 @@ import { EndpointDialog } from './endpoint-dialog';
 import { PublishDialog } from './publish-dialog';
 import { EndpointCard } from './endpoint-card';
 import { VersionStatusBadge } from './version-status';
+import type { ServiceProps } from '@/lib/route-props';
 
-export function VersionPage({ versionId }: { versionId: string }) {
-  const scope = useScope();
-  const serviceId = useServiceId();
+export function VersionPage({ scope, serviceId, versionId }: ServiceProps & { versionId: string }) {
   const versions = useVersions(scope, serviceId);
   const version = versions.find((v) => v.id === versionId);
   if (!version) throw notFound();
@@ -38,14 +35,12 @@ export function VersionPage({ versionId }: { versionId: string }) {
           </p>
         </div>
       </div>
-      {version.status === 'draft' ? <DraftEditor version={version} versions={versions} /> : <PublishedVersion version={version} />}
+      {version.status === 'draft' ? <DraftEditor scope={scope} serviceId={serviceId} version={version} versions={versions} /> : <PublishedVersion version={version} />}
     </div>
   );
 }
 
-function DraftEditor({ version, versions }: { version: ServiceVersion; versions: ServiceVersion[] }) {
-  const scope = useScope();
-  const serviceId = useServiceId();
+function DraftEditor({ scope, serviceId, version, versions }: ServiceProps & { version: ServiceVersion; versions: ServiceVersion[] }) {
   const endpoints = useEndpoints(scope, serviceId, version.id);
   const me = useWhoami();
   const denied = roleReason(me.role, 'service:write');

@@ -4,18 +4,15 @@ import { toast } from 'sonner';
 import { useVersions } from '@/data/versions/get-versions';
 import { useWhoami } from '@/data/auth/get-whoami';
 import { Button } from '@/ui/button';
-import { useScope } from '@/lib/use-scope';
-import { useServiceId } from '@/lib/use-service-id';
 import { formatDateTime } from '@/lib/format';
 import { useIdempotencyKey } from '@/lib/idempotency';
 import { roleReason } from '@/lib/permissions';
 import { useCreateVersion } from '@/data/versions/create-version';
 import { VersionLifecycle } from './version-lifecycle';
 import { VersionStatusBadge } from './version-status';
+import type { ServiceProps } from '@/lib/route-props';
 
-export function VersionsPage() {
-  const scope = useScope();
-  const serviceId = useServiceId();
+export function VersionsPage({ scope, serviceId }: ServiceProps) {
   const versions = useVersions(scope, serviceId);
   const me = useWhoami();
   const create = useCreateVersion(scope, serviceId);

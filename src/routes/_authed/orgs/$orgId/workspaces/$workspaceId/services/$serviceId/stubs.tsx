@@ -1,17 +1,29 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { versionsQueryOptions } from '@/data/versions/get-versions';
 import { StubsPage } from '@/features/stubs/stubs-page';
+import { serviceProps } from '@/lib/route-props';
 
 /** The language and version are in the URL, so a link opens the same stub; a bad value falls back to the default. */
-const stubsSearch = z.object({
-  language: z.enum(['python', 'typescript']).optional().catch(undefined),
-  version: z.coerce.number().int().min(1).optional().catch(undefined),
+const StubsSearch = z.object({
+  language: z.catch(z.optional(z.enum(['python', 'typescript'])), undefined),
+  version: z.catch(z.optional(z.pipe(z.coerce.number(), z.int().check(z.gte(1)))), undefined),
 });
 
 export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs')({
   staticData: { crumb: 'Stubs' },
-  validateSearch: stubsSearch,
+  validateSearch: StubsSearch,
   loader: ({ context: { queryClient }, params }) => queryClient.ensureQueryData(versionsQueryOptions(params, params.serviceId)),
-  component: StubsPage,
+  component: StubsRoute,
 });
+
+function StubsRoute() {
+  const navigate = Route.useNavigate();
+  return (
+    <StubsPage
+      {...serviceProps(Route.useParams())}
+      search={Route.useSearch()}
+      onSearchChange={(next) => void navigate({ search: (prev) => ({ ...prev, ...next }), replace: true, resetScroll: false })}
+    />
+  );
+}

@@ -1,9 +1,10 @@
 import { createFileRoute, stripSearchParams } from '@tanstack/react-router';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { TokensPage } from '@/features/tokens/tokens-page';
+import { serviceProps } from '@/lib/route-props';
 
 /** The revocations toggle lives in the URL, so a link reproduces the view; a bad value falls back. */
-const TokensSearch = z.object({ expired: z.boolean().catch(false).default(false) });
+const TokensSearch = z.object({ expired: z._default(z.catch(z.boolean(), false), false) });
 
 export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens')({
   staticData: { crumb: 'Tokens' },
@@ -13,7 +14,12 @@ export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspace
 });
 
 function TokensRoute() {
-  const { expired } = Route.useSearch();
   const navigate = Route.useNavigate();
-  return <TokensPage includeExpired={expired} onIncludeExpiredChange={(v) => void navigate({ search: { expired: v }, replace: true })} />;
+  return (
+    <TokensPage
+      {...serviceProps(Route.useParams())}
+      includeExpired={Route.useSearch().expired}
+      onIncludeExpiredChange={(expired) => void navigate({ search: { expired }, replace: true })}
+    />
+  );
 }
