@@ -1,6 +1,7 @@
 import { Dialog as RadixDialog } from 'radix-ui';
-import { Button } from './button';
 import type { ReactNode } from 'react';
+import { Button } from './button';
+import { FormAlert } from './form-alert';
 
 /** A modal dialog: focus trapped, Escape closes, labelled by its title. */
 export function Dialog({
@@ -36,28 +37,28 @@ export function Dialog({
   );
 }
 
-/** The end of a form in a dialog: the form-level error, then Cancel and the submit button. */
+/** The end of a form in a dialog: the form-level failure (with its retry), then Cancel and the submit button. */
 export function DialogFormFooter({
-  error,
+  failure,
+  onRetry,
   onCancel,
   submitLabel,
   pending,
+  disabled,
 }: {
-  error?: string | null;
+  failure: { message: string; retryable: boolean } | null;
+  onRetry: () => void;
   onCancel: () => void;
   submitLabel: string;
   pending: boolean;
+  disabled?: boolean;
 }) {
   return (
     <>
-      {error && (
-        <p className="form-alert" role="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert failure={failure} onRetry={onRetry} />
       <div className="dialog-actions">
         <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary" pending={pending}>
+        <Button type="submit" variant="primary" pending={pending} disabled={disabled}>
           {submitLabel}
         </Button>
       </div>

@@ -1,39 +1,39 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
-import { Button } from '@/ui/button';
-import { Field } from '@/ui/field';
-import { ApiError } from '@/lib/api-error';
 import { LoginRequest } from '@/contract/auth';
 import { useSignIn } from '@/data/auth/sign-in';
-
-type Values = { email: string; password: string };
+import { ApiError } from '@/lib/api-error';
+import { useServerForm } from '@/lib/use-server-form';
+import { Button } from '@/ui/button';
+import { Field } from '@/ui/field';
+import { FormAlert } from '@/ui/form-alert';
 
 export function PasswordForm({ onSignedIn }: { onSignedIn: () => void }) {
   const signIn = useSignIn();
-  const form = useForm<Values>({ resolver: zodResolver(LoginRequest), defaultValues: { email: '', password: '' } });
-  const { errors, isSubmitting } = form.formState;
-  const submit = form.handleSubmit(async (values) => {
-    try {
-      await signIn.mutateAsync({ method: 'password', ...values });
-      onSignedIn();
-    } catch {
-      form.setValue('password', '');
-    }
+  const { form, onSubmit, failure, retry, pending } = useServerForm({
+    schema: LoginRequest,
+    fields: ['email', 'password'],
+    defaultValues: { email: '', password: '' },
+    describeError: (error) => (error instanceof ApiError && error.status === 401 ? 'Wrong email or password.' : null),
+    send: async (values, { form }) => {
+      try {
+        await signIn.mutateAsync({ method: 'password', ...values });
+      } catch (error) {
+        form.setValue('password', '');
+        throw error;
+      }
+    },
+    onSuccess: onSignedIn,
   });
+  const { errors } = form.formState;
   return (
-    <form onSubmit={submit} noValidate className="form">
+    <form onSubmit={onSubmit} noValidate className="form">
       <Field label="Email" error={errors.email?.message}>
         <input className="input" type="email" autoComplete="username" autoFocus {...form.register('email')} />
       </Field>
       <Field label="Password" error={errors.password?.message}>
         <input className="input" type="password" autoComplete="current-password" {...form.register('password')} />
       </Field>
-      {signIn.error && (
-        <p className="form-alert" role="alert">
-          {signIn.error instanceof ApiError && signIn.error.status === 401 ? 'Wrong email or password.' : signIn.error.message}
-        </p>
-      )}
-      <Button type="submit" variant="primary" pending={isSubmitting} className="btn-block">
+      <FormAlert failure={failure} onRetry={retry} />
+      <Button type="submit" variant="primary" pending={pending} className="btn-block">
         Sign in
       </Button>
     </form>

@@ -1,15 +1,13 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import { toast } from 'sonner';
-import { z } from 'zod';
-import { Dialog, DialogFormFooter } from '@/ui/dialog';
-import { Field } from '@/ui/field';
+import * as z from 'zod/mini';
 import type { Scope } from '@/contract/paths';
 import { BINDING_NAME, BindingRole, type HostedService } from '@/contract/services';
 import type { BindableInstance } from '@/data/connectors/get-all-instances';
 import { useUpdateService } from '@/data/services/update-service';
-import { bindingErrors } from './binding-errors';
+import { useServerForm } from '@/lib/use-server-form';
+import { Dialog, DialogFormFooter } from '@/ui/dialog';
+import { Field } from '@/ui/field';
 import { InstancePicker } from './instance-picker';
 
 const ROLES = [
@@ -17,20 +15,30 @@ const ROLES = [
   { value: 'read_write', label: 'Read and write', hint: 'The service can read and change data.' },
 ] as const;
 
-function formSchema(taken: string[]) {
+function bindingSchema(taken: string[]) {
   return z.object({
-    name: z
-      .string()
-      .trim()
-      .min(1, { error: 'Name is required' })
-      .max(63, { error: 'Name must be at most 63 characters' })
-      .regex(BINDING_NAME, { error: 'Start with a letter; use a-z, 0-9 and _' })
-      .refine((n) => !taken.includes(n), { error: 'This service already has a binding with that name' }),
-    connector_instance_id: z.string().min(1, { error: 'Choose a connector instance' }),
+    name: z.string().check(
+      z.trim(),
+      z.minLength(1, { error: 'Name is required' }),
+      z.maxLength(63, { error: 'Name must be at most 63 characters' }),
+      z.regex(BINDING_NAME, { error: 'Start with a letter; use a-z, 0-9 and _' }),
+      z.refine((n) => !taken.includes(n), { error: 'This service already has a binding with that name' }),
+    ),
+    connector_instance_id: z.string().check(z.minLength(1, { error: 'Choose a connector instance' })),
     role: BindingRole,
   });
 }
-type FormValues = z.infer<ReturnType<typeof formSchema>>;
+
+/**
+ * The service PUT answers for the whole map: an issue about this binding
+ * (`connector_bindings.<name>[.field]`) lands on its field; any other is the form's.
+ */
+export function bindingField(serverField: string, bindingName: string): string | null {
+  const prefix = `connector_bindings.${bindingName}`;
+  if (serverField === prefix) return 'name';
+  const sub = serverField.startsWith(`${prefix}.`) ? serverField.slice(prefix.length + 1) : null;
+  return sub === 'connector_instance_id' || sub === 'role' ? sub : null;
+}
 
 /** Add a binding (editing null) or change one; the service's whole binding map is saved with its PUT. */
 export function BindingDialog({
@@ -49,42 +57,30 @@ export function BindingDialog({
   onOpenChange: (open: boolean) => void;
 }) {
   const save = useUpdateService(scope, service.id);
-  const [formError, setFormError] = useState<string | null>(null);
   const current = editing ? service.connector_bindings[editing] : undefined;
   const taken = Object.keys(service.connector_bindings).filter((n) => n !== editing);
-  const { register, handleSubmit, formState, setError, reset, control } = useForm<FormValues>({
-    resolver: zodResolver(formSchema(taken)),
+  const { form, onSubmit, failure, retry, pending, reset } = useServerForm({
+    schema: bindingSchema(taken),
+    fields: (serverField, v) => bindingField(serverField, v.name),
     mode: 'onChange',
     values: { name: editing ?? '', connector_instance_id: current?.connector_instance_id ?? '', role: current?.role ?? 'read_only' },
-  });
-
-  const close = (next: boolean) => {
-    if (!next) {
-      setFormError(null);
-      reset();
-    }
-    onOpenChange(next);
-  };
-
-  const submit = handleSubmit(async (v) => {
-    setFormError(null);
-    const next = { ...service.connector_bindings };
-    if (editing) delete next[editing];
-    next[v.name] = { connector_instance_id: v.connector_instance_id, role: v.role };
-    try {
-      await save.mutateAsync({ connector_bindings: next });
+    send: (v) => {
+      const next = { ...service.connector_bindings };
+      if (editing) delete next[editing];
+      next[v.name] = { connector_instance_id: v.connector_instance_id, role: v.role };
+      return save.mutateAsync({ connector_bindings: next });
+    },
+    onSuccess: (_service, v) => {
       toast.success(editing ? `Binding ${v.name} saved` : `Binding ${v.name} added`);
       close(false);
-    } catch (error) {
-      const { fields, message } = bindingErrors(error, v.name);
-      let focus = true;
-      for (const [field, msg] of Object.entries(fields)) {
-        setError(field as keyof FormValues, { type: 'server', message: msg }, { shouldFocus: focus });
-        focus = false;
-      }
-      setFormError(message);
-    }
+    },
   });
+  const { register, formState, control } = form;
+
+  const close = (next: boolean) => {
+    if (!next) reset();
+    onOpenChange(next);
+  };
 
   return (
     <Dialog
@@ -94,7 +90,7 @@ export function BindingDialog({
       description="Endpoint code reaches a bound connector through its binding name in the execution context."
       wide
     >
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={onSubmit} noValidate>
         <Field label="Binding name" required hint="Start with a letter; a-z, 0-9 and _ — e.g. primary_db." error={formState.errors.name?.message}>
           <input className="input mono" autoComplete="off" spellCheck={false} {...register('name')} />
         </Field>
@@ -122,7 +118,7 @@ export function BindingDialog({
             </p>
           )}
         </fieldset>
-        <DialogFormFooter error={formError} onCancel={() => close(false)} submitLabel={editing ? 'Save binding' : 'Add binding'} pending={formState.isSubmitting} />
+        <DialogFormFooter failure={failure} onRetry={retry} onCancel={() => close(false)} submitLabel={editing ? 'Save binding' : 'Add binding'} pending={pending} />
       </form>
     </Dialog>
   );

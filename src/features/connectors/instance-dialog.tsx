@@ -1,33 +1,31 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useMemo, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useMemo } from 'react';
+import type { UseFormRegister } from 'react-hook-form';
 import { toast } from 'sonner';
-import { z } from 'zod';
-import { Dialog, DialogFormFooter } from '@/ui/dialog';
-import { Field } from '@/ui/field';
+import * as z from 'zod/mini';
 import { InstanceCreate, type ConnectorField, type ConnectorInstance, type ConnectorType } from '@/contract/connectors';
 import type { Scope } from '@/contract/paths';
-import { applyServerErrors } from '@/lib/form-errors';
-import { useIdempotencyKey } from '@/lib/idempotency';
 import { useSaveInstance } from '@/data/connectors/save-instance';
+import { withRules } from '@/lib/form-schema';
+import { useServerForm } from '@/lib/use-server-form';
+import { Dialog, DialogFormFooter } from '@/ui/dialog';
+import { Field } from '@/ui/field';
 import { formConfigIssues, initialConfigValues, toConfig, type ConfigValues } from './config-form';
 
 type FormValues = { name: string; description: string; config: ConfigValues };
 
 /** The form is generated from the type's fields and checked, as typed, by the platform's own configIssues(). */
-function formSchema(type: ConnectorType, instance: ConnectorInstance | null) {
-  return z
-    .object({
-      name: InstanceCreate.shape.name,
-      description: z.string().max(500, { error: 'Description must be at most 500 characters' }),
-      config: z.record(z.string(), z.union([z.string(), z.boolean()])),
-    })
-    .superRefine((v, ctx) => {
-      const config = toConfig(type.fields, v.config, instance !== null);
-      for (const issue of formConfigIssues(type.fields, config, instance?.secrets_set ?? [])) {
-        ctx.addIssue({ code: 'custom', path: ['config', issue.field], message: issue.message });
-      }
-    });
+function instanceSchema(type: ConnectorType, instance: ConnectorInstance | null) {
+  const fields = z.object({
+    name: InstanceCreate.shape.name,
+    description: z.string().check(z.maxLength(500, { error: 'Description must be at most 500 characters' })),
+    config: z.record(z.string(), z.union([z.string(), z.boolean()])),
+  });
+  return withRules(fields, (v) =>
+    formConfigIssues(type.fields, toConfig(type.fields, v.config, instance !== null), instance?.secrets_set ?? []).map((issue) => ({
+      path: `config.${issue.field}`,
+      message: issue.message,
+    })),
+  );
 }
 
 export function InstanceDialog({
@@ -44,36 +42,29 @@ export function InstanceDialog({
   onOpenChange: (open: boolean) => void;
 }) {
   const save = useSaveInstance(scope, type.id);
-  const idempotency = useIdempotencyKey();
-  const [formError, setFormError] = useState<string | null>(null);
-  const resolver = useMemo(() => zodResolver(formSchema(type, instance)), [type, instance]);
-  const { register, handleSubmit, formState, setError, reset } = useForm<FormValues>({
-    resolver,
+  const schema = useMemo(() => instanceSchema(type, instance), [type, instance]);
+  const { form, onSubmit, failure, retry, pending, reset } = useServerForm({
+    schema,
+    fields: ['name', 'description', ...type.fields.map((f) => `config.${f.name}`)],
     mode: 'onChange',
     values: { name: instance?.name ?? '', description: instance?.description ?? '', config: initialConfigValues(type.fields, instance) },
-  });
-  const fieldNames = ['name', 'description', ...type.fields.map((f) => `config.${f.name}`)];
-
-  const close = (next: boolean) => {
-    if (!next) {
-      setFormError(null);
-      reset();
-    }
-    onOpenChange(next);
-  };
-
-  const submit = handleSubmit(async (v) => {
-    setFormError(null);
-    const input = { name: v.name.trim(), description: v.description.trim() || null, config: toConfig(type.fields, v.config, instance !== null) };
-    try {
-      const saved = await save.mutateAsync({ instanceId: instance?.id ?? null, input, idempotencyKey: idempotency.keyFor(input) });
-      idempotency.reset();
+    send: (v, { idempotencyKey }) =>
+      save.mutateAsync({
+        instanceId: instance?.id ?? null,
+        input: { name: v.name.trim(), description: v.description.trim() || null, config: toConfig(type.fields, v.config, instance !== null) },
+        idempotencyKey,
+      }),
+    onSuccess: (saved) => {
       toast.success(instance ? `${saved.name} saved` : `${type.name} instance ${saved.name} created`);
       close(false);
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, fieldNames));
-    }
+    },
   });
+  const { register, formState } = form;
+
+  const close = (next: boolean) => {
+    if (!next) reset();
+    onOpenChange(next);
+  };
 
   const configError = (name: string) => {
     const errors = formState.errors.config as Record<string, { message?: string } | undefined> | undefined;
@@ -88,7 +79,7 @@ export function InstanceDialog({
       description={instance ? 'Secrets are never shown; leave a secret empty to keep it.' : type.description}
       wide
     >
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={onSubmit} noValidate>
         <div className="grid-2">
           <Field label="Name" required error={formState.errors.name?.message}>
             <input className="input" autoComplete="off" {...register('name')} />
@@ -105,7 +96,7 @@ export function InstanceDialog({
             ))}
           </div>
         </fieldset>
-        <DialogFormFooter error={formError} onCancel={() => close(false)} submitLabel={instance ? 'Save instance' : 'Create instance'} pending={formState.isSubmitting} />
+        <DialogFormFooter failure={failure} onRetry={retry} onCancel={() => close(false)} submitLabel={instance ? 'Save instance' : 'Create instance'} pending={pending} />
       </form>
     </Dialog>
   );
@@ -122,7 +113,7 @@ function ConfigInput({
   error: string | undefined;
   secretSet: boolean;
   editing: boolean;
-  register: ReturnType<typeof useForm<FormValues>>['register'];
+  register: UseFormRegister<FormValues>;
 }) {
   const name = `config.${field.name}` as const;
   if (field.type === 'boolean') {

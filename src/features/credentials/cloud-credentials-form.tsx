@@ -1,17 +1,14 @@
 import './cloud-credentials.css';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { CloudProvider, CredentialsWrite, type CredentialsInfo } from '@/contract/credentials';
-import { applyServerErrors } from '@/lib/form-errors';
+import { useServerForm } from '@/lib/use-server-form';
 import { Button } from '@/ui/button';
 import { Field } from '@/ui/field';
+import { FormAlert } from '@/ui/form-alert';
 
 type Input = z.input<typeof CredentialsWrite>;
 type Output = z.output<typeof CredentialsWrite>;
-
-const FIELDS = ['cloud_provider', 'cloud_credentials_json', 'cloud_project_id', 'cloud_region'] as const;
 const PROVIDER_NAMES: Record<CloudProvider, string> = { gcp: 'Google Cloud (gcp)', aws: 'Amazon Web Services (aws)', azure: 'Microsoft Azure (azure)' };
 const SECRET_HINTS: Record<CloudProvider, string> = {
   gcp: 'A service account key (JSON).',
@@ -48,29 +45,21 @@ export function CloudCredentialsForm({
   title: string;
   subtitle?: React.ReactNode;
 }) {
-  const [formError, setFormError] = useState<string | null>(null);
   const [fileNote, setFileNote] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const form = useForm<Input, unknown, Output>({
-    resolver: zodResolver(CredentialsWrite),
-    mode: 'onSubmit',
-    reValidateMode: 'onChange',
+  const { form, onSubmit, failure, retry, pending } = useServerForm({
+    schema: CredentialsWrite,
+    fields: ['cloud_provider', 'cloud_credentials_json', 'cloud_project_id', 'cloud_region'],
     defaultValues: blank(current),
-  });
-  const { register, handleSubmit, formState, setError, setValue, reset, watch } = form;
-  const provider = watch('cloud_provider');
-
-  const submit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await onSave(values);
+    send: onSave,
+    onSuccess: (_saved, values, form) => {
       // The secret leaves the page's memory: the field is emptied, the rest shows what was saved.
-      reset({ ...blank(null), cloud_provider: values.cloud_provider, cloud_project_id: values.cloud_project_id, cloud_region: values.cloud_region ?? null });
+      form.reset({ ...blank(null), cloud_provider: values.cloud_provider, cloud_project_id: values.cloud_project_id, cloud_region: values.cloud_region ?? null });
       setFileNote(null);
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, FIELDS));
-    }
+    },
   });
+  const { register, formState, setValue, reset, watch } = form;
+  const provider = watch('cloud_provider');
 
   const loadFile = (file: File | undefined) => {
     if (!file) return;
@@ -86,7 +75,7 @@ export function CloudCredentialsForm({
   };
 
   return (
-    <form className="form card credentials-form" onSubmit={submit} noValidate aria-labelledby="credentials-form-title">
+    <form className="form card credentials-form" onSubmit={onSubmit} noValidate aria-labelledby="credentials-form-title">
       <div>
         <h2 id="credentials-form-title">{title}</h2>
         {subtitle && <p className="muted card-subtitle">{subtitle}</p>}
@@ -134,16 +123,12 @@ export function CloudCredentialsForm({
         </label>
         <span className="muted">The file is read in your browser and sent only when you save.</span>
       </div>
-      {formError && (
-        <p className="form-alert" role="alert">
-          {formError}
-        </p>
-      )}
+      <FormAlert failure={failure} onRetry={retry} />
       <div className="form-actions">
         <Button disabled={!formState.isDirty} onClick={() => reset(blank(current))}>
           Discard
         </Button>
-        <Button type="submit" variant="primary" pending={formState.isSubmitting}>
+        <Button type="submit" variant="primary" pending={pending}>
           {submitLabel}
         </Button>
       </div>

@@ -1,23 +1,18 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
+import { PERSISTENT_DEFAULTS, ServiceCreate, slugify, type ServiceCreate as ServiceCreateOutput, type ServiceCreateInput } from '@/contract/services';
 import { useRings } from '@/data/rings/get-rings';
+import { useCreateService } from '@/data/services/create-service';
+import type { WorkspaceProps } from '@/lib/route-props';
+import { useServerForm } from '@/lib/use-server-form';
 import { Button } from '@/ui/button';
 import { Field } from '@/ui/field';
-import { PERSISTENT_DEFAULTS, ServiceCreate, slugify, type ServiceCreate as ServiceCreateOutput, type ServiceCreateInput } from '@/contract/services';
-import { ApiError } from '@/lib/api-error';
-import { applyServerErrors } from '@/lib/form-errors';
-import { useIdempotencyKey } from '@/lib/idempotency';
-import { useCreateService } from '@/data/services/create-service';
+import { FormAlert } from '@/ui/form-alert';
 import { ExecutionModeField } from './execution-mode-field';
-import { SERVICE_FORM_FIELDS } from './service-form-fields';
 import { PersistentSettingsFields } from './persistent-settings-fields';
 import { RingSelect } from './ring-select';
-import type { WorkspaceProps } from '@/lib/route-props';
-
-const FIELDS = SERVICE_FORM_FIELDS;
+import { SERVICE_FORM_FIELDS } from './service-form-fields';
 
 /** The payload the platform's guide shows for each mode: persistent settings only for persistent services. */
 function toPayload(values: ServiceCreateOutput): ServiceCreateInput {
@@ -41,35 +36,22 @@ export function CreateServicePage({ scope }: WorkspaceProps) {
   const navigate = useNavigate();
   const rings = useRings(scope);
   const create = useCreateService(scope);
-  const idempotency = useIdempotencyKey();
-  const [formError, setFormError] = useState<{ message: string; retryable: boolean } | null>(null);
   const [slugEdited, setSlugEdited] = useState(false);
 
-  const form = useForm<ServiceCreateInput, unknown, ServiceCreateOutput>({
-    resolver: zodResolver(ServiceCreate),
-    // Validate on submit, then as the user corrects; validating on blur shifts the layout under the pointer.
-    mode: 'onSubmit',
-    reValidateMode: 'onChange',
+  const { form, onSubmit, failure, retry, pending } = useServerForm({
+    schema: ServiceCreate,
+    fields: SERVICE_FORM_FIELDS,
     shouldUnregister: true,
     defaultValues: { name: '', slug: '', execution_mode: 'invocation', description: undefined, ...PERSISTENT_DEFAULTS, system_packages: [] },
-  });
-  const { register, handleSubmit, formState, setValue, watch, control, setError } = form;
-  const mode = watch('execution_mode');
-
-  const submit = handleSubmit(async (values) => {
-    setFormError(null);
-    const payload = toPayload(values);
-    try {
-      // A retry of the same submission reuses its key, so the platform creates it once.
-      const service = await create.mutateAsync({ input: payload, idempotencyKey: idempotency.keyFor(payload) });
-      idempotency.reset();
+    // A retry of the same submission reuses its key, so the platform creates the service once.
+    send: (values, { idempotencyKey }) => create.mutateAsync({ input: toPayload(values), idempotencyKey }),
+    onSuccess: async (service) => {
       toast.success(`Service ${service.name} created`, { description: `Version 1 is a draft, ready for endpoints.` });
       await navigate({ to: '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId', params: { ...scope, serviceId: service.id } });
-    } catch (error) {
-      const message = applyServerErrors(error, setError, FIELDS);
-      if (message) setFormError({ message, retryable: error instanceof ApiError && error.retryable });
-    }
+    },
   });
+  const { register, formState, setValue, watch, control } = form;
+  const mode = watch('execution_mode');
 
   const name = register('name', {
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
@@ -92,7 +74,7 @@ export function CreateServicePage({ scope }: WorkspaceProps) {
           <p className="page-subtitle">The service starts in draft status with version 1 automatically created.</p>
         </div>
       </header>
-      <form className="form card" onSubmit={submit} noValidate aria-describedby={formError ? 'create-form-error' : undefined}>
+      <form className="form card" onSubmit={onSubmit} noValidate aria-describedby={failure ? 'create-form-error' : undefined}>
         <Field label="Name" required hint='A human-readable label, e.g. "Document Processor".' error={formState.errors.name?.message}>
           <input className="input" autoComplete="off" autoFocus {...name} />
         </Field>
@@ -123,17 +105,17 @@ export function CreateServicePage({ scope }: WorkspaceProps) {
         </Field>
         {mode === 'persistent' && <PersistentSettingsFields register={register} control={control} errors={formState.errors} />}
 
-        {formError && (
-          <div id="create-form-error" className="form-alert" role="alert">
-            <p>{formError.message}</p>
-            {formError.retryable && <p>What you typed is kept. Press Create to try again; the service will not be created twice.</p>}
-          </div>
-        )}
+        <FormAlert
+          id="create-form-error"
+          failure={failure}
+          onRetry={retry}
+          retryHint="What you typed is kept, and the service will not be created twice."
+        />
         <div className="form-actions">
           <Link to="/orgs/$orgId/workspaces/$workspaceId/services" params={scope} className="btn btn-secondary">
             Cancel
           </Link>
-          <Button type="submit" variant="primary" pending={formState.isSubmitting}>
+          <Button type="submit" variant="primary" pending={pending}>
             Create
           </Button>
         </div>

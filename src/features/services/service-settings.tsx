@@ -1,32 +1,28 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
-import { useRings } from '@/data/rings/get-rings';
-import { useWhoami } from '@/data/auth/get-whoami';
-import { Button } from '@/ui/button';
-import { ConfirmDialog } from '@/ui/confirm-dialog';
-import { Field } from '@/ui/field';
+import type { Scope } from '@/contract/paths';
 import { crossFieldIssues, ServiceUpdate, type HostedService } from '@/contract/services';
-import { applyServerErrors } from '@/lib/form-errors';
-import { roleReason } from '@/lib/permissions';
+import { useWhoami } from '@/data/auth/get-whoami';
+import { useRings } from '@/data/rings/get-rings';
 import { useDeleteService, useForgetDeletedService } from '@/data/services/delete-service';
 import { useService } from '@/data/services/get-service';
 import { useUpdateService } from '@/data/services/update-service';
+import { withRules } from '@/lib/form-schema';
+import { roleReason } from '@/lib/permissions';
+import type { ServiceProps } from '@/lib/route-props';
+import { useServerForm } from '@/lib/use-server-form';
+import { Button } from '@/ui/button';
+import { ConfirmDialog } from '@/ui/confirm-dialog';
+import { Field } from '@/ui/field';
+import { FormAlert } from '@/ui/form-alert';
 import { ExecutionModeField } from './execution-mode-field';
-import { SERVICE_FORM_FIELDS } from './service-form-fields';
 import { PersistentSettingsFields } from './persistent-settings-fields';
 import { RingSelect } from './ring-select';
-import type { ServiceProps } from '@/lib/route-props';
-import type { Scope } from '@/contract/paths';
+import { SERVICE_FORM_FIELDS } from './service-form-fields';
 
 /** The update schema plus the rules that span fields — the same ones the platform checks. */
-const settingsSchema = ServiceUpdate.superRefine((s, ctx) => {
-  for (const issue of crossFieldIssues(s)) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
-});
-
-const FIELDS = SERVICE_FORM_FIELDS;
+const SettingsSchema = withRules(ServiceUpdate, crossFieldIssues);
 
 function valuesOf(s: HostedService): ServiceUpdate {
   return {
@@ -50,36 +46,25 @@ export function ServiceSettings({ scope, serviceId }: ServiceProps) {
   const readOnlyReason = roleReason(me.role, 'service:write');
   const rings = useRings(scope);
   const update = useUpdateService(scope, serviceId);
-  const [formError, setFormError] = useState<string | null>(null);
-
-  const form = useForm<ServiceUpdate>({
-    resolver: zodResolver(settingsSchema),
-    // Validate on submit, then as the user corrects; validating on blur shifts the layout under the pointer.
-    mode: 'onSubmit',
-    reValidateMode: 'onChange',
+  const { form, onSubmit, failure, retry, pending } = useServerForm({
+    schema: SettingsSchema,
+    fields: SERVICE_FORM_FIELDS,
     values: valuesOf(service),
     resetOptions: { keepDirtyValues: true },
-  });
-  const { register, handleSubmit, formState, watch, control, setError } = form;
-  const mode = watch('execution_mode');
-
-  const submit = handleSubmit(async (values) => {
-    setFormError(null);
-    const changed = Object.fromEntries(
-      Object.entries(values).filter(([key]) => formState.dirtyFields[key as keyof ServiceUpdate]),
-    ) as ServiceUpdate;
-    try {
-      const saved = await update.mutateAsync(changed);
+    // Only what changed is sent: a field the user did not touch keeps whatever the platform holds.
+    send: (values, { form }) =>
+      update.mutateAsync(Object.fromEntries(Object.entries(values).filter(([key]) => form.formState.dirtyFields[key as keyof ServiceUpdate])) as ServiceUpdate),
+    onSuccess: (saved, _values, form) => {
       form.reset(valuesOf(saved));
       toast.success('Settings saved');
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, FIELDS));
-    }
+    },
   });
+  const { register, formState, watch, control } = form;
+  const mode = watch('execution_mode');
 
   return (
     <div className="stack">
-      <form className="form card" onSubmit={submit} noValidate aria-labelledby="settings-title">
+      <form className="form card" onSubmit={onSubmit} noValidate aria-labelledby="settings-title">
         <h2 id="settings-title">General</h2>
         {readOnlyReason && (
           <p className="notice" role="note">
@@ -110,17 +95,13 @@ export function ServiceSettings({ scope, serviceId }: ServiceProps) {
           </Field>
           {mode === 'persistent' && <PersistentSettingsFields register={register} control={control} errors={formState.errors} />}
         </fieldset>
-        {formError && (
-          <p className="form-alert" role="alert">
-            {formError}
-          </p>
-        )}
+        <FormAlert failure={failure} onRetry={retry} />
         {!readOnlyReason && (
           <div className="form-actions">
             <Button disabled={!formState.isDirty} onClick={() => form.reset(valuesOf(service))}>
               Discard changes
             </Button>
-            <Button type="submit" variant="primary" disabled={!formState.isDirty} pending={formState.isSubmitting}>
+            <Button type="submit" variant="primary" disabled={!formState.isDirty} pending={pending}>
               Save
             </Button>
           </div>

@@ -1,30 +1,28 @@
-import { useId, useState } from 'react';
 import { toast } from 'sonner';
-import { Button } from '@/ui/button';
-import { ConfirmDialog } from '@/ui/confirm-dialog';
 import type { Scope } from '@/contract/paths';
 import type { HostedService } from '@/contract/services';
 import { RevokeAllRequest } from '@/contract/tokens';
 import { useRevokeAllTokens } from '@/data/tokens/revoke-all-tokens';
+import { useServerForm } from '@/lib/use-server-form';
+import { Button } from '@/ui/button';
+import { ConfirmDialog } from '@/ui/confirm-dialog';
+import { Field } from '@/ui/field';
+import { FormAlert } from '@/ui/form-alert';
 
-/** Revoke every token of the service minted until now; confirmed by typing the service's slug. */
+/** Revoke every token of the service minted until now: a reason, then a confirmation by typing the service's slug. */
 export function RevokeAllCard({ scope, service }: { scope: Scope; service: HostedService }) {
   const revokeAll = useRevokeAllTokens(scope, service.id);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
-  const [open, setOpen] = useState(false);
-  const inputId = useId();
-
-  const ask = () => {
-    const parsed = RevokeAllRequest.safeParse({ reason });
-    if (!parsed.success) {
-      setReasonError(parsed.error.issues[0]?.message ?? 'Give a reason');
-      document.getElementById(inputId)?.focus();
-      return;
-    }
-    setReasonError(null);
-    setOpen(true);
-  };
+  const { form, onSubmit, failure, retry, pending, confirming, confirm, cancel } = useServerForm({
+    schema: RevokeAllRequest,
+    fields: ['reason'],
+    defaultValues: { reason: '' },
+    confirm: true,
+    send: (v) => revokeAll.mutateAsync(v),
+    onSuccess: (_revocation, _v, form) => {
+      form.reset();
+      toast.success(`Every token of ${service.name} minted until now is revoked`);
+    },
+  });
 
   return (
     <section className="card danger-zone" aria-labelledby="revoke-all-title">
@@ -32,65 +30,30 @@ export function RevokeAllCard({ scope, service }: { scope: Scope; service: Hoste
         Revoke all tokens
       </h3>
       <p className="muted card-subtitle">Every token of this service minted until now stops working at once. Tokens minted afterwards work.</p>
-      <div className="revoke-all-row">
-        <div className={`field${reasonError ? ' field-invalid' : ''}`}>
-          <label htmlFor={inputId} className="field-label">
-            Reason<span className="field-required" aria-hidden="true"> *</span>
-          </label>
-          <input
-            id={inputId}
-            className="input"
-            autoComplete="off"
-            placeholder="Rotating credentials"
-            value={reason}
-            aria-invalid={reasonError ? true : undefined}
-            aria-describedby={reasonError ? `${inputId}-error` : undefined}
-            aria-required
-            onChange={(e) => {
-              setReason(e.target.value);
-              if (reasonError) setReasonError(null);
-            }}
-          />
-          {reasonError && (
-            <p id={`${inputId}-error`} className="field-error" role="alert">
-              {reasonError}
-            </p>
-          )}
-        </div>
-        <Button variant="danger" onClick={ask}>
+      <form className="revoke-all-row" onSubmit={onSubmit} noValidate>
+        <Field label="Reason" required error={form.formState.errors.reason?.message}>
+          <input className="input" autoComplete="off" placeholder="Rotating credentials" {...form.register('reason')} />
+        </Field>
+        <Button type="submit" variant="danger">
           Revoke all tokens
         </Button>
-      </div>
+      </form>
+      <FormAlert failure={failure} onRetry={retry} />
       <ConfirmDialog
-        open={open}
-        onOpenChange={(next) => {
-          setOpen(next);
-          if (!next) revokeAll.reset();
-        }}
+        open={confirming !== null}
+        onOpenChange={(open) => !open && cancel()}
         title={`Revoke every token of ${service.name}?`}
         actionLabel="Revoke all tokens"
         confirmText={service.slug}
-        pending={revokeAll.isPending}
-        error={revokeAll.error?.message}
-        onConfirm={() =>
-          revokeAll.mutate(
-            { reason },
-            {
-              onSuccess: () => {
-                setOpen(false);
-                setReason('');
-                toast.success(`Every token of ${service.name} minted until now is revoked`);
-              },
-            },
-          )
-        }
+        pending={pending}
+        onConfirm={confirm}
       >
         <p>
           Every client calling <strong>{service.name}</strong> with a token minted until now gets 401 from the gateway. Clients need a new token. This cannot be
           undone.
         </p>
         <p>
-          Reason: <em>{reason}</em>
+          Reason: <em>{confirming?.reason}</em>
         </p>
       </ConfirmDialog>
     </section>

@@ -1,16 +1,20 @@
-import { useState } from 'react';
 import { toast } from 'sonner';
+import * as z from 'zod/mini';
+import type { ServiceVersion } from '@/contract/versions';
+import { useUpdateTraffic } from '@/data/traffic/update-traffic';
+import { ApiError } from '@/lib/api-error';
+import type { ServiceProps } from '@/lib/route-props';
+import { useServerForm } from '@/lib/use-server-form';
 import { Button } from '@/ui/button';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
-import type { ServiceVersion } from '@/contract/versions';
-import { ApiError } from '@/lib/api-error';
-import { useUpdateTraffic } from '@/data/traffic/update-traffic';
-import { describeSplit, versionList } from './traffic-plans';
+import { FormAlert } from '@/ui/form-alert';
 import { SplitBar, SplitSwatch, segmentTones } from './split-bar';
-import type { ServiceProps } from '@/lib/route-props';
+import { describeSplit, versionList } from './traffic-plans';
 
-/** A percentage as typed: kept as text so a half-typed value is not rewritten under the cursor. */
-type Draft = Record<string, string>;
+/** Each serving version's share, as typed: kept as text so a half-typed value is not rewritten under the cursor. */
+const SplitForm = z.object({
+  shares: z.record(z.string(), z.string().check(z.refine((text) => parsePercent(text) !== null, { error: 'Each share is a whole number from 0 to 100.' }))),
+});
 
 function parsePercent(text: string): number | null {
   if (!/^\d{1,3}$/.test(text.trim())) return null;
@@ -18,13 +22,29 @@ function parsePercent(text: string): number | null {
   return n <= 100 ? n : null;
 }
 
-/** Set each serving version's share by hand; saved only when the shares sum to exactly 100. */
+/** The platform's reason belongs beside the shares it is about, with what to do next. */
+function describeRefusal(error: unknown): string | null {
+  if (!(error instanceof ApiError) || error.issues.length === 0) return null;
+  return `${error.issues.map((i) => i.msg).join('. ')}. The versions may have changed elsewhere: cancel to see the current split.`;
+}
+
+/** Set each serving version's share by hand; saved, after a confirmation, only when the shares sum to exactly 100. */
 export function SplitEditor({ scope, serviceId, serving, onClose }: ServiceProps & { serving: ServiceVersion[]; onClose: () => void }) {
   const update = useUpdateTraffic(scope, serviceId);
   const byVersion = [...serving].sort((a, b) => a.version - b.version);
-  const [draft, setDraft] = useState<Draft>(() => Object.fromEntries(serving.map((v) => [v.id, String(v.traffic_percent)])));
-  const [confirming, setConfirming] = useState(false);
-  const [serverError, setServerError] = useState<string | null>(null);
+  const { form, onSubmit, failure, retry, pending, confirming, confirm, cancel } = useServerForm({
+    schema: SplitForm,
+    fields: [],
+    describeError: describeRefusal,
+    defaultValues: { shares: Object.fromEntries(serving.map((v) => [v.id, String(v.traffic_percent)])) },
+    confirm: true,
+    send: (v) => update.mutateAsync({ allocations: serving.map((s) => ({ version_id: s.id, percent: parsePercent(v.shares[s.id] ?? '') ?? 0 })) }),
+    onSuccess: () => {
+      toast.success(`Traffic split saved: ${byVersion.map((v) => `v${v.version} ${percents[v.id]}%`).join(', ')}`);
+      onClose();
+    },
+  });
+  const draft = form.watch('shares');
 
   const percents: Record<string, number> = {};
   const invalid = new Set<string>();
@@ -48,45 +68,13 @@ export function SplitEditor({ scope, serviceId, serving, onClose }: ServiceProps
   const tones = segmentTones(serving);
   const preview = serving.map((v) => ({ id: v.id, version: v.version, status: v.status, percent: percents[v.id] ?? 0 }));
   const active = serving.find((v) => v.status === 'active');
-
-  const set = (id: string, value: string) => {
-    setServerError(null);
-    setDraft((d) => ({ ...d, [id]: value }));
-  };
-
-  const save = () =>
-    update.mutate(
-      { allocations: serving.map((v) => ({ version_id: v.id, percent: percents[v.id] ?? 0 })) },
-      {
-        onSuccess: () => {
-          setConfirming(false);
-          toast.success(`Traffic split saved: ${byVersion.map((v) => `v${v.version} ${percents[v.id]}%`).join(', ')}`);
-          onClose();
-        },
-        onError: (error) => {
-          // The platform's reason belongs beside the shares it is about.
-          setConfirming(false);
-          setServerError(
-            error instanceof ApiError && error.issues.length
-              ? `${error.issues.map((i) => i.msg).join('. ')}. The versions may have changed elsewhere: cancel to see the current split.`
-              : error.message,
-          );
-        },
-      },
-    );
+  const setShare = (id: string, value: string) => form.setValue(`shares.${id}`, value);
 
   return (
     <section className="card split-editor" aria-labelledby="split-editor-title">
       <h2 id="split-editor-title">Edit split</h2>
       <p className="muted card-subtitle">Give each serving version a whole-number share; the shares must add up to 100%.</p>
-      <form
-        className="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!blocker) setConfirming(true);
-        }}
-      >
+      <form className="form" noValidate onSubmit={(e) => (blocker ? e.preventDefault() : void onSubmit(e))}>
         <div className="split-rows">
           {byVersion.map((v) => {
             const inputId = `share-${v.id}`;
@@ -107,7 +95,7 @@ export function SplitEditor({ scope, serviceId, serving, onClose }: ServiceProps
                   className="split-range"
                   aria-label={`v${v.version} share slider`}
                   value={percents[v.id] ?? 0}
-                  onChange={(e) => set(v.id, e.target.value)}
+                  onChange={(e) => setShare(v.id, e.target.value)}
                 />
                 <span className="split-number">
                   <input
@@ -118,9 +106,8 @@ export function SplitEditor({ scope, serviceId, serving, onClose }: ServiceProps
                     max={100}
                     step={1}
                     className="input"
-                    value={draft[v.id] ?? ''}
                     aria-invalid={invalid.has(v.id) || undefined}
-                    onChange={(e) => set(v.id, e.target.value)}
+                    {...form.register(`shares.${v.id}`)}
                   />
                   <span aria-hidden="true">%</span>
                 </span>
@@ -153,29 +140,25 @@ export function SplitEditor({ scope, serviceId, serving, onClose }: ServiceProps
           </div>
         )}
 
-        {serverError && (
-          <p className="form-alert" role="alert">
-            {serverError}
-          </p>
-        )}
+        <FormAlert failure={failure} onRetry={retry} />
 
         <div className="form-actions split-editor-actions">
           {blocker && <p className="field-hint split-blocker">{blocker}</p>}
           <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={!!blocker} pending={update.isPending}>
+          <Button type="submit" variant="primary" disabled={!!blocker} pending={pending}>
             Save split
           </Button>
         </div>
       </form>
 
       <ConfirmDialog
-        open={confirming}
-        onOpenChange={setConfirming}
+        open={confirming !== null}
+        onOpenChange={(open) => !open && cancel()}
         title="Apply the new split?"
         actionLabel="Apply split"
         tone={archived.length > 0 ? 'danger' : 'primary'}
-        pending={update.isPending}
-        onConfirm={save}
+        pending={pending}
+        onConfirm={confirm}
       >
         <ul className="split-changes">
           {byVersion.map((v) => (

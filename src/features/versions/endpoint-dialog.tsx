@@ -1,38 +1,34 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import { toast } from 'sonner';
-import { z } from 'zod';
-import { Dialog, DialogFormFooter } from '@/ui/dialog';
-import { Field } from '@/ui/field';
+import * as z from 'zod/mini';
 import type { Scope } from '@/contract/paths';
 import { EndpointCreate, HTTP_METHODS, type Endpoint } from '@/contract/versions';
-import { applyServerErrors } from '@/lib/form-errors';
-import { useIdempotencyKey } from '@/lib/idempotency';
 import { useSaveEndpoint } from '@/data/versions/save-endpoint';
-import { describeJsonSchemaText } from './json-schema-text';
+import { useServerForm } from '@/lib/use-server-form';
+import { Dialog, DialogFormFooter } from '@/ui/dialog';
+import { Field } from '@/ui/field';
 import { JsonSchemaInput } from './json-schema-input';
+import { describeJsonSchemaText } from './json-schema-text';
+
+const schemaText = z.string().check(
+  z.superRefine((text, ctx) => {
+    const check = describeJsonSchemaText(text);
+    if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message, input: text });
+  }),
+);
 
 /** The endpoint fields of the contract, with the two schemas edited as JSON text. */
-const formSchema = z
-  .object({
-    method: EndpointCreate.shape.method,
-    path: EndpointCreate.shape.path,
-    summary: EndpointCreate.shape.summary,
-    request_schema: z.string(),
-    response_schema: z.string(),
-  })
-  .superRefine((v, ctx) => {
-    for (const field of ['request_schema', 'response_schema'] as const) {
-      const check = describeJsonSchemaText(v[field]);
-      if (!check.ok) ctx.addIssue({ code: 'custom', path: [field], message: check.message });
-    }
-  });
-type FormValues = z.infer<typeof formSchema>;
+const EndpointForm = z.object({
+  method: EndpointCreate.shape.method,
+  path: EndpointCreate.shape.path,
+  summary: EndpointCreate.shape.summary,
+  request_schema: schemaText,
+  response_schema: schemaText,
+});
 
 const EMPTY_SCHEMA = JSON.stringify({ type: 'object', properties: {}, required: [] }, null, 2);
-const FIELDS = ['method', 'path', 'summary', 'request_schema', 'response_schema'] as const;
 
+/** Add an endpoint to the draft `draftId` (endpoint null) or edit one of its endpoints. */
 export function EndpointDialog({
   scope,
   serviceId,
@@ -49,10 +45,9 @@ export function EndpointDialog({
   onOpenChange: (open: boolean) => void;
 }) {
   const save = useSaveEndpoint(scope, serviceId, draftId);
-  const idempotency = useIdempotencyKey();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<FormValues>({
-    resolver: zodResolver(formSchema),
+  const { form, onSubmit, failure, retry, pending, reset } = useServerForm({
+    schema: EndpointForm,
+    fields: ['method', 'path', 'summary', 'request_schema', 'response_schema'],
     values: endpoint
       ? {
           method: endpoint.method,
@@ -62,32 +57,33 @@ export function EndpointDialog({
           response_schema: JSON.stringify(endpoint.response_schema, null, 2),
         }
       : { method: 'POST', path: '/', summary: '', request_schema: EMPTY_SCHEMA, response_schema: EMPTY_SCHEMA },
-  });
-  const { register, handleSubmit, formState, control, setError } = form;
-
-  const submit = handleSubmit(async (v) => {
-    setFormError(null);
-    const input = {
-      method: v.method,
-      path: v.path,
-      summary: v.summary,
-      request_schema: JSON.parse(v.request_schema) as Record<string, unknown>,
-      response_schema: JSON.parse(v.response_schema) as Record<string, unknown>,
-    };
-    try {
-      await save.mutateAsync({ endpointId: endpoint?.id ?? null, input, idempotencyKey: idempotency.keyFor(input) });
-      idempotency.reset();
+    send: (v, { idempotencyKey }) =>
+      save.mutateAsync({
+        endpointId: endpoint?.id ?? null,
+        input: {
+          method: v.method,
+          path: v.path,
+          summary: v.summary,
+          request_schema: JSON.parse(v.request_schema) as Record<string, unknown>,
+          response_schema: JSON.parse(v.response_schema) as Record<string, unknown>,
+        },
+        idempotencyKey,
+      }),
+    onSuccess: (_saved, v) => {
       toast.success(endpoint ? `Endpoint ${v.method} ${v.path} saved` : `Endpoint ${v.method} ${v.path} added`);
-      onOpenChange(false);
-      form.reset();
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, FIELDS));
-    }
+      close(false);
+    },
   });
+  const { register, formState, control } = form;
+
+  const close = (next: boolean) => {
+    if (!next) reset();
+    onOpenChange(next);
+  };
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title={endpoint ? `Edit ${endpoint.method} ${endpoint.path}` : 'Add endpoint'} wide>
-      <form className="form" onSubmit={submit} noValidate>
+    <Dialog open={open} onOpenChange={close} title={endpoint ? `Edit ${endpoint.method} ${endpoint.path}` : 'Add endpoint'} wide>
+      <form className="form" onSubmit={onSubmit} noValidate>
         <div className="grid-method-path">
           <Field label="Method" error={formState.errors.method?.message}>
             <select className="select" {...register('method')}>
@@ -121,7 +117,7 @@ export function EndpointDialog({
             )}
           />
         </div>
-        <DialogFormFooter error={formError} onCancel={() => onOpenChange(false)} submitLabel={endpoint ? 'Save endpoint' : 'Add endpoint'} pending={formState.isSubmitting} />
+        <DialogFormFooter failure={failure} onRetry={retry} onCancel={() => close(false)} submitLabel={endpoint ? 'Save endpoint' : 'Add endpoint'} pending={pending} />
       </form>
     </Dialog>
   );

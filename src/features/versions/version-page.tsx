@@ -44,10 +44,10 @@ function DraftEditor({ scope, serviceId, version, versions }: ServiceProps & { v
   const endpoints = useEndpoints(scope, serviceId, version.id);
   const me = useWhoami();
   const denied = roleReason(me.role, 'service:write');
-  const [editing, setEditing] = useState<Endpoint | null>(null);
-  const [dialogOpen, setDialogOpen] = useState(false);
-  const [removing, setRemoving] = useState<Endpoint | null>(null);
-  const [publishing, setPublishing] = useState(false);
+  // One dialog at a time: which one, and for which endpoint.
+  const [dialog, setDialog] = useState<{ kind: 'endpoint'; endpoint: Endpoint | null } | { kind: 'delete'; endpoint: Endpoint } | { kind: 'publish' } | null>(null);
+  const close = () => setDialog(null);
+  const removing = dialog?.kind === 'delete' ? dialog.endpoint : null;
   const remove = useDeleteEndpoint(scope, serviceId, version.id);
   const publishReason = denied ?? (endpoints.length === 0 ? 'Add at least one endpoint before publishing.' : null);
 
@@ -57,17 +57,10 @@ function DraftEditor({ scope, serviceId, version, versions }: ServiceProps & { v
         <p className="muted">A draft: add, edit and remove endpoints, then publish. Publishing is irreversible.</p>
         <div className="button-row">
           {!denied && (
-            <Button
-              onClick={() => {
-                setEditing(null);
-                setDialogOpen(true);
-              }}
-            >
-              Add endpoint
-            </Button>
+            <Button onClick={() => setDialog({ kind: 'endpoint', endpoint: null })}>Add endpoint</Button>
           )}
           <div className="with-reason">
-            <Button variant="primary" disabled={!!publishReason} onClick={() => setPublishing(true)} aria-describedby={publishReason ? 'publish-reason' : undefined}>
+            <Button variant="primary" disabled={!!publishReason} onClick={() => setDialog({ kind: 'publish' })} aria-describedby={publishReason ? 'publish-reason' : undefined}>
               Publish…
             </Button>
             {publishReason && (
@@ -88,17 +81,10 @@ function DraftEditor({ scope, serviceId, version, versions }: ServiceProps & { v
             <EndpointCard key={e.id} endpoint={e}>
               {!denied && (
                 <span className="button-row">
-                  <Button
-                    size="sm"
-                    aria-label={`Edit ${e.method} ${e.path}`}
-                    onClick={() => {
-                      setEditing(e);
-                      setDialogOpen(true);
-                    }}
-                  >
+                  <Button size="sm" aria-label={`Edit ${e.method} ${e.path}`} onClick={() => setDialog({ kind: 'endpoint', endpoint: e })}>
                     Edit
                   </Button>
-                  <Button size="sm" variant="ghost" aria-label={`Delete ${e.method} ${e.path}`} onClick={() => setRemoving(e)}>
+                  <Button size="sm" variant="ghost" aria-label={`Delete ${e.method} ${e.path}`} onClick={() => setDialog({ kind: 'delete', endpoint: e })}>
                     Delete
                   </Button>
                 </span>
@@ -107,12 +93,19 @@ function DraftEditor({ scope, serviceId, version, versions }: ServiceProps & { v
           ))}
         </ul>
       )}
-      <EndpointDialog scope={scope} serviceId={serviceId} draftId={version.id} endpoint={editing} open={dialogOpen} onOpenChange={setDialogOpen} />
+      <EndpointDialog
+        scope={scope}
+        serviceId={serviceId}
+        draftId={version.id}
+        endpoint={dialog?.kind === 'endpoint' ? dialog.endpoint : null}
+        open={dialog?.kind === 'endpoint'}
+        onOpenChange={(open) => !open && close()}
+      />
       <ConfirmDialog
         open={removing !== null}
         onOpenChange={(open) => {
           if (!open) {
-            setRemoving(null);
+            close();
             remove.reset();
           }
         }}
@@ -125,15 +118,15 @@ function DraftEditor({ scope, serviceId, version, versions }: ServiceProps & { v
           remove.mutate(removing.id, {
             onSuccess: () => {
               toast.success(`Endpoint ${removing.method} ${removing.path} deleted`);
-              setRemoving(null);
+              close();
             },
           })
         }
       >
         <p>The endpoint is removed from this draft. Published versions keep theirs.</p>
       </ConfirmDialog>
-      {publishing && (
-        <PublishDialog scope={scope} serviceId={serviceId} draft={version} endpoints={endpoints} versions={versions} open={publishing} onOpenChange={setPublishing} />
+      {dialog?.kind === 'publish' && (
+        <PublishDialog scope={scope} serviceId={serviceId} draft={version} endpoints={endpoints} versions={versions} open onOpenChange={(open) => !open && close()} />
       )}
     </>
   );
