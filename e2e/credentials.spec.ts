@@ -23,7 +23,7 @@ test.describe('cloud credentials, as the platform guide describes', () => {
     await fillCredentials(page, { provider: 'gcp', project: orgProject, region: 'us-central1', json: keyFile() });
     await page.getByRole('button', { name: 'Replace credentials' }).click();
     await expect(page.getByRole('region', { name: 'Organization credentials' })).toContainText(orgProject);
-    await expect(page.getByRole('textbox', { name: 'Credentials JSON' })).toHaveValue('');
+    await expect(page.getByRole('textbox', { name: 'Credentials JSON' })).toHaveText('');
 
     // The service falls back to them.
     await page.goto(serviceTab(service, 'credentials'));
@@ -38,7 +38,7 @@ test.describe('cloud credentials, as the platform guide describes', () => {
     await expect(page.getByRole('region', { name: 'This service’s credentials' })).toContainText('in force');
     await expect(page.getByRole('region', { name: 'This service’s credentials' })).toContainText(serviceProject);
     await expect(page.getByRole('region', { name: 'Organization’s credentials' })).toContainText('overridden');
-    await expect(page.getByRole('textbox', { name: 'Credentials JSON' })).toHaveValue('');
+    await expect(page.getByRole('textbox', { name: 'Credentials JSON' })).toHaveText('');
 
     // The admin page lists the override and links to it.
     await page.goto(ORG_CREDENTIALS_URL);
@@ -88,7 +88,7 @@ test.describe('cloud credentials, as the platform guide describes', () => {
 
     await page.getByRole('button', { name: 'Save credentials' }).click();
     await expect(page.getByRole('status', { name: 'Credentials in force' })).toContainText('This service uses its own credentials');
-    await expect(page.getByRole('textbox', { name: 'Credentials JSON' })).toHaveValue('');
+    await expect(page.getByRole('textbox', { name: 'Credentials JSON' })).toHaveText('');
 
     // Reload the tab's data and look everywhere the page can.
     await page.reload();

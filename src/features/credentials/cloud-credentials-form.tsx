@@ -1,14 +1,34 @@
 import './cloud-credentials.css';
 import { useRef, useState } from 'react';
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import { CloudProvider, CredentialsWrite, type CredentialsInfo } from '@/contract/credentials';
+import { readJson } from '@/lib/json-text';
 import { useServerForm } from '@/lib/use-server-form';
 import { Button } from '@/ui/button';
 import { Field } from '@/ui/field';
 import { FormAlert } from '@/ui/form-alert';
+import { JsonFormField } from '@/ui/json-field';
 
-type Input = z.input<typeof CredentialsWrite>;
-type Output = z.output<typeof CredentialsWrite>;
+/**
+ * The platform's schema, with the secret checked for JSON syntax first so the
+ * message says where it breaks; the contract's own checks (present, size, an
+ * object) follow. The secret stays text: it is sent as the string it is.
+ */
+const CredentialsForm = z.object({
+  ...CredentialsWrite.shape,
+  cloud_credentials_json: z.pipe(
+    z.string().check(
+      z.superRefine((text, ctx) => {
+        const read = text.trim() === '' ? null : readJson(text);
+        if (read && !read.ok) ctx.addIssue({ code: 'custom', message: `The credentials is not valid JSON at line ${read.error.line}, column ${read.error.column}`, input: text });
+      }),
+    ),
+    CredentialsWrite.shape.cloud_credentials_json,
+  ),
+});
+
+type Input = z.input<typeof CredentialsForm>;
+type Output = z.output<typeof CredentialsForm>;
 const PROVIDER_NAMES: Record<CloudProvider, string> = { gcp: 'Google Cloud (gcp)', aws: 'Amazon Web Services (aws)', azure: 'Microsoft Azure (azure)' };
 const SECRET_HINTS: Record<CloudProvider, string> = {
   gcp: 'A service account key (JSON).',
@@ -48,7 +68,7 @@ export function CloudCredentialsForm({
   const [fileNote, setFileNote] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const { form, onSubmit, failure, retry, pending } = useServerForm({
-    schema: CredentialsWrite,
+    schema: CredentialsForm,
     fields: ['cloud_provider', 'cloud_credentials_json', 'cloud_project_id', 'cloud_region'],
     defaultValues: blank(current),
     send: onSave,
@@ -103,19 +123,19 @@ export function CloudCredentialsForm({
           />
         </Field>
       </div>
-      <Field
+      <JsonFormField
+        form={form}
+        name="cloud_credentials_json"
         label="Credentials JSON"
         required
+        minLines={8}
         hint={
           <>
             {provider ? SECRET_HINTS[provider] : 'The provider’s key file, as JSON.'} Write-only: once saved it is never shown again, only its fingerprint.
             {fileNote && <span className="credentials-file-note"> {fileNote}</span>}
           </>
         }
-        error={formState.errors.cloud_credentials_json?.message}
-      >
-        <textarea className="input mono credentials-secret" rows={8} autoComplete="off" spellCheck={false} placeholder='{"type": "service_account", …}' {...register('cloud_credentials_json')} />
-      </Field>
+      />
       <div className="credentials-file">
         <label className="btn btn-sm credentials-file-button">
           Load from a file…

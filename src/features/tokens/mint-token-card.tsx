@@ -2,37 +2,34 @@ import * as z from 'zod/mini';
 import type { Scope } from '@/contract/paths';
 import { MintRequest } from '@/contract/tokens';
 import { useMintToken } from '@/data/tokens/mint-token';
+import { readJson } from '@/lib/json-text';
 import { useServerForm } from '@/lib/use-server-form';
 import { Button } from '@/ui/button';
 import { Field } from '@/ui/field';
 import { FormAlert } from '@/ui/form-alert';
+import { JsonFormField } from '@/ui/json-field';
 import { MintedTokenDialog } from './minted-token-dialog';
 
-/** Claims are typed as JSON; they must be an object (a JWT's claims set). */
-export function parseClaims(text: string): { ok: true; claims: Record<string, unknown> } | { ok: false; message: string } {
-  if (text.trim() === '') return { ok: true, claims: {} };
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, message: `Claims are not valid JSON: ${e instanceof Error ? e.message : 'syntax error'}` };
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, message: 'Claims must be a JSON object, e.g. {"tenant_id": "t-123"}' };
-  return { ok: true, claims: value as Record<string, unknown> };
-}
-
-const MintForm = z.object({
-  claims: z.pipe(
+/**
+ * Claims are typed as JSON: where it breaks (line and column), then the
+ * contract's check that they are an object (a JWT's claims set). Empty means none.
+ */
+const ClaimsText = z.pipe(
+  z.pipe(
     z.string(),
     z.transform((text, ctx) => {
-      const parsed = parseClaims(text);
-      if (parsed.ok) return parsed.claims;
-      ctx.issues.push({ code: 'custom', message: parsed.message, input: text });
+      if (text.trim() === '') return {};
+      const read = readJson(text);
+      if (read.ok) return read.value;
+      const { line, column, reason } = read.error;
+      ctx.issues.push({ code: 'custom', message: `Claims are not valid JSON at line ${line}, column ${column}: ${reason}`, input: text });
       return z.NEVER;
     }),
   ),
-  ttl_minutes: MintRequest.shape.ttl_minutes,
-});
+  MintRequest.shape.claims,
+);
+
+const MintForm = z.object({ claims: ClaimsText, ttl_minutes: MintRequest.shape.ttl_minutes });
 
 export function MintTokenCard({ scope, serviceId, serviceName }: { scope: Scope; serviceId: string; serviceName: string }) {
   const mint = useMintToken(scope, serviceId);
@@ -53,9 +50,7 @@ export function MintTokenCard({ scope, serviceId, serviceName }: { scope: Scope;
       </h3>
       <p className="muted card-subtitle">A signed token that calls {serviceName} through the gateway. It is shown once.</p>
       <form className="form" onSubmit={onSubmit} noValidate>
-        <Field label="Claims (JSON object)" hint="Added to the token; the platform sets sub, exp, jti and the other reserved claims." error={formState.errors.claims?.message}>
-          <textarea className="input mono claims-input" rows={5} spellCheck={false} {...register('claims')} />
-        </Field>
+        <JsonFormField form={form} name="claims" label="Claims (JSON object)" minLines={5} hint="Added to the token; the platform sets sub, exp, jti and the other reserved claims." />
         <Field label="TTL (minutes)" required hint="From 1 minute to 10080 (7 days)." error={formState.errors.ttl_minutes?.message}>
           <input className="input ttl-input" type="number" inputMode="numeric" min={1} max={10080} step={1} {...register('ttl_minutes', { valueAsNumber: true })} />
         </Field>

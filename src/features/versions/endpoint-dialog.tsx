@@ -1,4 +1,3 @@
-import { Controller } from 'react-hook-form';
 import { toast } from 'sonner';
 import * as z from 'zod/mini';
 import type { Scope } from '@/contract/paths';
@@ -7,23 +6,16 @@ import { useSaveEndpoint } from '@/data/versions/save-endpoint';
 import { useServerForm } from '@/lib/use-server-form';
 import { Dialog, DialogFormFooter } from '@/ui/dialog';
 import { Field } from '@/ui/field';
-import { JsonSchemaInput } from './json-schema-input';
-import { describeJsonSchemaText } from './json-schema-text';
-
-const schemaText = z.string().check(
-  z.superRefine((text, ctx) => {
-    const check = describeJsonSchemaText(text);
-    if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message, input: text });
-  }),
-);
+import { JsonFormField } from '@/ui/json-field';
+import { SchemaText } from './endpoint-schema';
 
 /** The endpoint fields of the contract, with the two schemas edited as JSON text. */
 const EndpointForm = z.object({
   method: EndpointCreate.shape.method,
   path: EndpointCreate.shape.path,
   summary: EndpointCreate.shape.summary,
-  request_schema: schemaText,
-  response_schema: schemaText,
+  request_schema: SchemaText,
+  response_schema: SchemaText,
 });
 
 const EMPTY_SCHEMA = JSON.stringify({ type: 'object', properties: {}, required: [] }, null, 2);
@@ -60,13 +52,7 @@ export function EndpointDialog({
     send: (v, { idempotencyKey }) =>
       save.mutateAsync({
         endpointId: endpoint?.id ?? null,
-        input: {
-          method: v.method,
-          path: v.path,
-          summary: v.summary,
-          request_schema: JSON.parse(v.request_schema) as Record<string, unknown>,
-          response_schema: JSON.parse(v.response_schema) as Record<string, unknown>,
-        },
+        input: v,
         idempotencyKey,
       }),
     onSuccess: (_saved, v) => {
@@ -74,7 +60,7 @@ export function EndpointDialog({
       close(false);
     },
   });
-  const { register, formState, control } = form;
+  const { register, formState } = form;
 
   const close = (next: boolean) => {
     if (!next) reset();
@@ -102,20 +88,8 @@ export function EndpointDialog({
           <input className="input" autoComplete="off" {...register('summary')} />
         </Field>
         <div className="grid-2">
-          <Controller
-            control={control}
-            name="request_schema"
-            render={({ field, fieldState }) => (
-              <JsonSchemaInput label="Request schema (JSON Schema)" value={field.value} onChange={field.onChange} onBlur={field.onBlur} ref={field.ref} serverError={fieldState.error?.message} />
-            )}
-          />
-          <Controller
-            control={control}
-            name="response_schema"
-            render={({ field, fieldState }) => (
-              <JsonSchemaInput label="Response schema (JSON Schema)" value={field.value} onChange={field.onChange} onBlur={field.onBlur} ref={field.ref} serverError={fieldState.error?.message} />
-            )}
-          />
+          <JsonFormField form={form} name="request_schema" label="Request schema (JSON Schema)" minLines={8} />
+          <JsonFormField form={form} name="response_schema" label="Response schema (JSON Schema)" minLines={8} />
         </div>
         <DialogFormFooter failure={failure} onRetry={retry} onCancel={() => close(false)} submitLabel={endpoint ? 'Save endpoint' : 'Add endpoint'} pending={pending} />
       </form>
