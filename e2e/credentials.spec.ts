@@ -1,6 +1,7 @@
-import { deployApi, keyFile, ORG_CREDENTIALS_URL, serviceTab } from './deploy-api';
-import { expect, test, unique } from './fixtures';
 import type { Page } from '@playwright/test';
+import { serviceUrl, workspaceUrl } from './support/console';
+import { expect, test } from './support/fixtures';
+import { keyFile, platformAs, unique } from './support/platform';
 
 async function fillCredentials(page: Page, c: { provider?: string; project?: string; region?: string; json?: string }) {
   if (c.provider) await page.getByLabel('Cloud provider').selectOption(c.provider);
@@ -11,7 +12,7 @@ async function fillCredentials(page: Page, c: { provider?: string; project?: str
 
 test.describe('cloud credentials, as the platform guide describes', () => {
   test('an admin sets the organization credentials, overrides them on one service and clears the override', async ({ asAdmin: page, request }) => {
-    const api = await deployApi(request);
+    const api = await platformAs(request);
     const service = await api.publishedPersistent({ name: unique('Isolated Model') });
     const orgProject = unique('acme-org');
     const serviceProject = unique('acme-isolated');
@@ -26,7 +27,7 @@ test.describe('cloud credentials, as the platform guide describes', () => {
     await expect(page.getByRole('textbox', { name: 'Credentials JSON' })).toHaveText('');
 
     // The service falls back to them.
-    await page.goto(serviceTab(service, 'credentials'));
+    await page.goto(serviceUrl(service, 'credentials'));
     const inForce = page.getByRole('status', { name: 'Credentials in force' });
     await expect(inForce).toContainText('This service uses the organization’s credentials');
     await expect(page.getByRole('region', { name: 'Effective credentials' })).toContainText(orgProject);
@@ -41,9 +42,9 @@ test.describe('cloud credentials, as the platform guide describes', () => {
     await expect(page.getByRole('textbox', { name: 'Credentials JSON' })).toHaveText('');
 
     // The admin page lists the override and links to it.
-    await page.goto(ORG_CREDENTIALS_URL);
+    await page.goto(workspaceUrl('credentials'));
     await page.getByRole('region', { name: 'Services that override them' }).getByRole('link', { name: service.name }).click();
-    await expect(page).toHaveURL(serviceTab(service, 'credentials'));
+    await expect(page).toHaveURL(serviceUrl(service, 'credentials'));
 
     await page.getByRole('button', { name: 'Clear service credentials' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Clear this service’s credentials?' });
@@ -59,23 +60,23 @@ test.describe('cloud credentials, as the platform guide describes', () => {
     await expect(nav.getByRole('link', { name: 'Hosted Services' })).toBeVisible();
     await expect(nav.getByRole('link', { name: 'Credentials' })).toHaveCount(0);
 
-    await page.goto(ORG_CREDENTIALS_URL);
+    await page.goto(workspaceUrl('credentials'));
     await expect(page.getByRole('heading', { name: 'Only admins manage organization credentials' })).toBeVisible();
     await expect(page.getByRole('textbox', { name: 'Credentials JSON' })).toHaveCount(0);
 
-    const api = await deployApi(request);
+    const api = await platformAs(request);
     expect((await api.getOrgCredentials()).status()).toBe(403);
     expect((await api.putOrgCredentials({ cloud_provider: 'gcp', cloud_project_id: 'x', cloud_credentials_json: '{}' })).status()).toBe(403);
   });
 
   test('the secret is kept nowhere the browser can see after saving', async ({ asDeveloper: page, request }) => {
-    const api = await deployApi(request);
+    const api = await platformAs(request);
     const service = await api.publishedPersistent();
     const marker = unique('SECRET-MARKER');
     const consoleLines: string[] = [];
     page.on('console', (m) => consoleLines.push(m.text()));
 
-    await page.goto(serviceTab(service, 'credentials'));
+    await page.goto(serviceUrl(service, 'credentials'));
     await fillCredentials(page, { provider: 'gcp', project: unique('marker-proj'), json: keyFile(marker) });
 
     // Every response from here on: none may echo the secret.
@@ -106,9 +107,9 @@ test.describe('cloud credentials, as the platform guide describes', () => {
   });
 
   test('invalid JSON, a missing provider and a viewer are refused with clear errors', async ({ asDeveloper: page, request }) => {
-    const api = await deployApi(request);
+    const api = await platformAs(request);
     const service = await api.publishedPersistent();
-    await page.goto(serviceTab(service, 'credentials'));
+    await page.goto(serviceUrl(service, 'credentials'));
 
     await page.getByRole('button', { name: 'Save credentials' }).click();
     await expect(page.getByText('Choose a cloud provider: gcp, aws or azure')).toBeVisible();
@@ -124,14 +125,14 @@ test.describe('cloud credentials, as the platform guide describes', () => {
     expect((await api.putServiceCredentials(service.id, { cloud_project_id: 'acme', cloud_credentials_json: '{}' })).status()).toBe(422);
 
     // A viewer reads which credentials are in force but may not send any.
-    const viewer = await deployApi(request, 'viewer');
+    const viewer = await platformAs(request, 'viewer');
     expect((await viewer.putServiceCredentials(service.id, { cloud_provider: 'gcp', cloud_project_id: 'acme', cloud_credentials_json: '{"k": 1}' })).status()).toBe(403);
   });
 
   test('a viewer sees the credentials read-only, with the reason', async ({ asViewer: page, request }) => {
-    const api = await deployApi(request);
+    const api = await platformAs(request);
     const service = await api.publishedPersistent();
-    await page.goto(serviceTab(service, 'credentials'));
+    await page.goto(serviceUrl(service, 'credentials'));
     await expect(page.getByRole('status', { name: 'Credentials in force' })).toBeVisible();
     await expect(page.getByRole('note')).toContainText('Your role (viewer) cannot do this.');
     await expect(page.getByRole('textbox', { name: 'Credentials JSON' })).toHaveCount(0);

@@ -1,11 +1,12 @@
-import { deployApi, serviceTab } from './deploy-api';
-import { expect, test, unique } from './fixtures';
+import { serviceUrl } from './support/console';
+import { expect, test } from './support/fixtures';
+import { platformAs, unique } from './support/platform';
 
 test.describe('deploying a persistent service, as the platform guide describes', () => {
   test('deploys a persistent service and watches it reach active through the stepper', async ({ asDeveloper: page, request }) => {
-    const api = await deployApi(request);
+    const api = await platformAs(request);
     const service = await api.publishedPersistent();
-    await page.goto(serviceTab(service, 'deployment'));
+    await page.goto(serviceUrl(service, 'deployment'));
 
     await expect(page.getByRole('button', { name: 'Tear down' })).toBeDisabled();
     await expect(page.getByText('Nothing is deployed to tear down.')).toBeVisible();
@@ -43,13 +44,11 @@ test.describe('deploying a persistent service, as the platform guide describes',
   });
 
   test('a failing build shows its message and the previous deployment keeps serving', async ({ asDeveloper: page, request }) => {
-    const api = await deployApi(request);
-    const service = await api.publishedPersistent();
-    expect((await api.deploy(service.id)).status()).toBe(202);
-    await api.settle(service.id, 'active');
-    await api.update(service.id, { system_packages: ['nonexistent-foo'] });
+    const api = await platformAs(request);
+    const service = await api.persistentIn('active');
+    await api.updateService(service.id, { system_packages: ['nonexistent-foo'] });
 
-    await page.goto(serviceTab(service, 'deployment'));
+    await page.goto(serviceUrl(service, 'deployment'));
     await page.getByRole('button', { name: 'Deploy', exact: true }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Deploy' }).click();
 
@@ -61,12 +60,10 @@ test.describe('deploying a persistent service, as the platform guide describes',
   });
 
   test('deploys the last built image without building', async ({ asDeveloper: page, request }) => {
-    const api = await deployApi(request);
-    const service = await api.publishedPersistent();
-    expect((await api.build(service.id)).status()).toBe(202);
-    await api.settle(service.id, 'built');
+    const api = await platformAs(request);
+    const service = await api.persistentIn('built');
 
-    await page.goto(serviceTab(service, 'deployment'));
+    await page.goto(serviceUrl(service, 'deployment'));
     await page.getByRole('button', { name: 'Deploy without building' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Deploy the last built image?' });
     await expect(dialog).toContainText('without a new build');
@@ -78,12 +75,10 @@ test.describe('deploying a persistent service, as the platform guide describes',
   });
 
   test('tears down a running deployment', async ({ asDeveloper: page, request }) => {
-    const api = await deployApi(request);
-    const service = await api.publishedPersistent();
-    expect((await api.deploy(service.id)).status()).toBe(202);
-    await api.settle(service.id, 'active');
+    const api = await platformAs(request);
+    const service = await api.persistentIn('active');
 
-    await page.goto(serviceTab(service, 'deployment'));
+    await page.goto(serviceUrl(service, 'deployment'));
     await page.getByRole('button', { name: 'Tear down' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Tear down the deployment?' });
     await expect(dialog).toContainText('(version 1) will be stopped');
@@ -96,38 +91,38 @@ test.describe('deploying a persistent service, as the platform guide describes',
   });
 
   test('the buttons are disabled with a reason for an invocation service, an unpublished one and a viewer', async ({ asViewer: page, request }) => {
-    const api = await deployApi(request);
+    const api = await platformAs(request);
     const [ring] = await api.rings();
     const invocation = await api.createService({ name: unique('Invoker'), slug: unique('invoker'), execution_mode: 'invocation', ring_id: ring!.id });
     const unpublished = await api.createService({ name: unique('Unpublished'), slug: unique('unpublished'), execution_mode: 'persistent' });
     const published = await api.publishedPersistent();
     const buttons = ['Build', 'Deploy', 'Deploy without building', 'Tear down'];
 
-    await page.goto(serviceTab(invocation, 'deployment'));
+    await page.goto(serviceUrl(invocation, 'deployment'));
     for (const name of buttons) await expect(page.getByRole('button', { name, exact: true })).toBeDisabled();
     await expect(page.getByRole('listitem').filter({ hasText: 'Deployments are for persistent services' })).toBeVisible();
     // The reason is tied to the button for assistive tech.
     await expect(page.getByRole('button', { name: 'Deploy', exact: true })).toHaveAccessibleDescription(/Deployments are for persistent services/);
 
     // A viewer reads the deployment but cannot start one.
-    await page.goto(serviceTab(published, 'deployment'));
+    await page.goto(serviceUrl(published, 'deployment'));
     for (const name of buttons) await expect(page.getByRole('button', { name, exact: true })).toBeDisabled();
     await expect(page.getByText('Your role (viewer) cannot do this.')).toBeVisible();
     // And the server refuses them too.
-    const asViewer = await deployApi(request, 'viewer');
+    const asViewer = await platformAs(request, 'viewer');
     expect((await asViewer.deploy(published.id)).status()).toBe(403);
 
     // Nothing published: nothing to build (checked as a developer, who otherwise could).
-    const dev = await deployApi(request);
+    const dev = await platformAs(request);
     const res = await dev.deploy(unpublished.id);
     expect(res.status()).toBe(409);
   });
 });
 
 test('a developer sees why an unpublished persistent service cannot deploy', async ({ asDeveloper: page, request }) => {
-  const api = await deployApi(request);
+  const api = await platformAs(request);
   const unpublished = await api.createService({ name: unique('Unpublished'), slug: unique('unpublished'), execution_mode: 'persistent' });
-  await page.goto(serviceTab(unpublished, 'deployment'));
+  await page.goto(serviceUrl(unpublished, 'deployment'));
   await expect(page.getByRole('button', { name: 'Build', exact: true })).toBeDisabled();
   await expect(page.getByText('Nothing is published yet: publish a version first.')).toBeVisible();
 });

@@ -1,12 +1,12 @@
-import { SERVICES_URL, expect, test, unique } from './fixtures';
 import type { JsonSchema } from '../src/contract/json-schema';
-import { versionsApi } from './versions-api';
+import { expect, SERVICES_URL, test } from './support/fixtures';
+import { platformAs, unique } from './support/platform';
 
 const summarizeRequest: JsonSchema = { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] };
 
 test.describe('versions and endpoints', () => {
   test('adds and edits endpoints on the draft, with schemas checked as typed, then publishes it', async ({ asDeveloper: page, request }) => {
-    const api = await versionsApi(request);
+    const api = await platformAs(request);
     const [ring] = await api.rings();
     const service = await api.createService({ name: unique('Versioned'), slug: unique('versioned'), ring_id: ring!.id });
 
@@ -70,7 +70,7 @@ test.describe('versions and endpoints', () => {
   });
 
   test('the diff flags a removed endpoint as breaking, and a canary publish splits the traffic', async ({ asDeveloper: page, request }) => {
-    const api = await versionsApi(request);
+    const api = await platformAs(request);
     const [ring] = await api.rings();
     const service = await api.createService({ name: unique('Canary'), slug: unique('canary'), ring_id: ring!.id });
     await api.addEndpoint(service.id, { method: 'POST', path: '/summarize', summary: 'Summarize', request_schema: summarizeRequest });
@@ -112,7 +112,7 @@ test.describe('versions and endpoints', () => {
   });
 
   test('publishing a version twice is refused with a clear message', async ({ asDeveloper: page, request }) => {
-    const api = await versionsApi(request);
+    const api = await platformAs(request);
     const [ring] = await api.rings();
     const service = await api.createService({ name: unique('Twice'), slug: unique('twice'), ring_id: ring!.id });
     await api.addEndpoint(service.id, { method: 'POST', path: '/run', summary: 'Run' });
@@ -138,7 +138,7 @@ test.describe('versions and endpoints', () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    const api = await versionsApi(request);
+    const api = await platformAs(request);
     const [ring] = await api.rings();
     const name = 'a"]; B-->C; click B call alert(1)';
     const summary = '<img src=x onerror=alert(1)>';

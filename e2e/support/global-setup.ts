@@ -1,4 +1,4 @@
-import { MOCK_URL } from '../playwright.config';
+import { MOCK_URL } from '../../playwright.config';
 
 /** Every run starts from the demo seed, whatever an earlier run left behind. */
 export default async function globalSetup() {

@@ -1,58 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { APIRequestContext, Page } from '@playwright/test';
-import type { ServiceVersion } from '../src/contract/versions';
-import { expect, login, platform, SERVICES_URL, test, unique } from './fixtures';
-
-const textSchema = { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] };
-const summarySchema = { type: 'object', properties: { summary: { type: 'string' }, words: { type: 'integer' } } };
-
-/**
- * A fresh service mid-canary, arranged through the platform API as the guide
- * describes: v1 published at 100%, then v2 published at 20% (v1 drains at 80%).
- */
-async function serviceWithCanary(request: APIRequestContext) {
-  const api = platform(request, (await login(request, 'developer')).access_token);
-  const { headers, servicesUrl } = api.raw;
-  const [ring] = await api.rings();
-  const service = await api.createService({ name: unique('Canary'), slug: unique('canary'), execution_mode: 'invocation', ring_id: ring!.id });
-  const base = `${servicesUrl}/${service.id}`;
-  const versions = async () => ((await (await request.get(`${base}/versions`, { headers })).json()) as { items: ServiceVersion[] }).items;
-  const addEndpoint = async (path: string, summary: string) => {
-    const res = await request.post(`${base}/endpoints`, { headers, data: { method: 'POST', path, summary, request_schema: textSchema, response_schema: summarySchema } });
-    expect(res.status(), await res.text()).toBe(201);
-  };
-  const publish = async (versionId: string, traffic_percent: number) => {
-    const res = await request.post(`${base}/versions/${versionId}/publish`, { headers, data: { traffic_percent } });
-    expect(res.status(), await res.text()).toBe(200);
-  };
-
-  await addEndpoint('/summarize', 'Summarize a document');
-  const [v1] = await versions();
-  await publish(v1!.id, 100);
-  const created = await request.post(`${base}/versions`, { headers });
-  expect(created.status(), await created.text()).toBe(201);
-  const v2 = (await created.json()) as ServiceVersion;
-  await addEndpoint('/documents/{document_id}/translate', "Translate a document's text");
-  await publish(v2.id, 20);
-  return { service, versions, v1: v1!, v2 };
-}
-
-/** Run a compiler; on failure the test shows what it printed. */
-function compile(command: string, args: string[], cwd: string) {
-  try {
-    execFileSync(command, args, { cwd, stdio: 'pipe', encoding: 'utf8' });
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(`${command} ${args.join(' ')} failed:\n${stdout ?? ''}${stderr ?? ''}`, { cause: error });
-  }
-}
+import type { Page } from '@playwright/test';
+import { expect, SERVICES_URL, test } from './support/fixtures';
+import { platformAs, serviceWithCanary, unique } from './support/platform';
 
 const split = (page: Page) => page.getByRole('img', { name: /^Current traffic split/ });
 
-test.describe('traffic and client stubs', () => {
+test.describe('traffic', () => {
   test('shows a canary split, edits it to 50/50, then promotes the canary', async ({ asDeveloper: page, request }) => {
     const { service, versions } = await serviceWithCanary(request);
     await page.goto(`${SERVICES_URL}/${service.id}`);
@@ -97,7 +49,7 @@ test.describe('traffic and client stubs', () => {
   });
 
   test('shows the platform\'s refusal in the editor when the versions changed meanwhile', async ({ asDeveloper: page, request }) => {
-    const { service, v1, v2 } = await serviceWithCanary(request);
+    const { api, service, v1, v2 } = await serviceWithCanary(request);
     await page.goto(`${SERVICES_URL}/${service.id}/traffic`);
     await page.getByRole('button', { name: 'Edit split' }).click();
     const editor = page.getByRole('region', { name: 'Edit split' });
@@ -105,11 +57,10 @@ test.describe('traffic and client stubs', () => {
     await editor.getByRole('spinbutton', { name: /^v2 / }).fill('50');
 
     // Someone else promotes v2 while the editor is open: v1 is archived.
-    const api = platform(request, (await login(request, 'developer')).access_token);
-    const res = await request.put(`${api.raw.servicesUrl}/${service.id}/traffic`, {
-      headers: api.raw.headers,
-      data: { allocations: [{ version_id: v1.id, percent: 0 }, { version_id: v2.id, percent: 100 }] },
-    });
+    const res = await api.setTraffic(service.id, [
+      { version_id: v1.id, percent: 0 },
+      { version_id: v2.id, percent: 100 },
+    ]);
     expect(res.status()).toBe(200);
 
     await editor.getByRole('button', { name: 'Save split' }).click();
@@ -141,54 +92,6 @@ test.describe('traffic and client stubs', () => {
     ]);
   });
 
-  test('downloads the Python and TypeScript stubs and the OpenAPI document, and they compile', async ({ asDeveloper: page, request, context }) => {
-    const { service } = await serviceWithCanary(request);
-    const dir = mkdtempSync(join(tmpdir(), 'stubs-'));
-    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await page.goto(`${SERVICES_URL}/${service.id}`);
-    await page.getByRole('navigation', { name: 'Service sections' }).getByRole('link', { name: 'Stubs' }).click();
-
-    // The active version is chosen; Python first.
-    await expect(page.getByLabel('Version')).toHaveValue('2');
-    await expect(page.getByRole('radio', { name: 'Python' })).toBeChecked();
-    const preview = page.getByRole('region', { name: 'Client stub' }).getByLabel('client.py for v2');
-    await expect(preview).toContainText('translate');
-    await expect(preview).toHaveAttribute('data-highlighted', 'true');
-
-    await page.getByRole('button', { name: 'Copy' }).click();
-    await expect(page.getByText('Copied client.py to the clipboard')).toBeVisible();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('translate');
-
-    const [python] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download client.py' }).click()]);
-    expect(python.suggestedFilename()).toBe('client.py');
-    const pyFile = join(dir, 'client.py');
-    await python.saveAs(pyFile);
-    compile('python3', ['-m', 'py_compile', pyFile], dir);
-
-    await page.getByRole('radio', { name: 'TypeScript' }).check();
-    await expect(page.getByLabel('client.ts for v2')).toContainText('translate');
-    const [typescript] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download client.ts' }).click()]);
-    expect(typescript.suggestedFilename()).toBe('client.ts');
-    const tsFile = join(dir, 'client.ts');
-    await typescript.saveAs(tsFile);
-    // Run from the temp folder: TypeScript 6 refuses file arguments beside a tsconfig.json (TS5112).
-    compile(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '--strict', '--noEmit', '--lib', 'es2022,dom', '--target', 'es2022', '--module', 'esnext', 'client.ts'], dir);
-
-    // An older published version has its own stub, with only its own endpoints.
-    await page.getByLabel('Version').selectOption('1');
-    await expect(page.getByLabel('client.ts for v1')).not.toContainText('translate');
-    await expect(page).toHaveURL(/language=typescript/);
-
-    await expect(page.getByLabel('Document path')).toContainText(`/hosted-services/${service.id}/openapi.json?version=1`);
-    const [openapi] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download OpenAPI document' }).click()]);
-    expect(openapi.suggestedFilename()).toBe('openapi.json');
-    const docFile = join(dir, 'openapi.json');
-    await openapi.saveAs(docFile);
-    const doc = JSON.parse(readFileSync(docFile, 'utf8')) as { openapi: string; paths: Record<string, unknown> };
-    expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(['/summarize']);
-  });
-
   test('a viewer sees the split but cannot change it', async ({ asViewer: page, request }) => {
     const { service } = await serviceWithCanary(request);
     await page.goto(`${SERVICES_URL}/${service.id}/traffic`);
@@ -203,7 +106,7 @@ test.describe('traffic and client stubs', () => {
   });
 
   test('a service with nothing published says what to do on both tabs', async ({ asDeveloper: page, request }) => {
-    const api = platform(request, (await login(request, 'developer')).access_token);
+    const api = await platformAs(request);
     const [ring] = await api.rings();
     const service = await api.createService({ name: unique('Unpublished'), slug: unique('unpublished'), execution_mode: 'invocation', ring_id: ring!.id });
     await page.goto(`${SERVICES_URL}/${service.id}/traffic`);
