@@ -11,8 +11,7 @@ async function fillCredentials(page: Page, c: { provider?: string; project?: str
 }
 
 test.describe('cloud credentials, as the platform guide describes', () => {
-  test('an admin sets the organization credentials, overrides them on one service and clears the override', async ({ asAdmin: page, request }) => {
-    const api = await platformAs(request);
+  test('an admin sets the organization credentials, overrides them on one service and clears the override', async ({ asAdmin: page, api }) => {
     const service = await api.publishedPersistent({ name: unique('Isolated Model') });
     const orgProject = unique('acme-org');
     const serviceProject = unique('acme-isolated');
@@ -69,8 +68,7 @@ test.describe('cloud credentials, as the platform guide describes', () => {
     expect((await api.putOrgCredentials({ cloud_provider: 'gcp', cloud_project_id: 'x', cloud_credentials_json: '{}' })).status()).toBe(403);
   });
 
-  test('the secret is kept nowhere the browser can see after saving', async ({ asDeveloper: page, request }) => {
-    const api = await platformAs(request);
+  test('the secret is kept nowhere the browser can see after saving', async ({ asDeveloper: page, api }) => {
     const service = await api.publishedPersistent();
     const marker = unique('SECRET-MARKER');
     const consoleLines: string[] = [];
@@ -106,8 +104,7 @@ test.describe('cloud credentials, as the platform guide describes', () => {
     expect(leaks).toEqual([]);
   });
 
-  test('invalid JSON, a missing provider and a viewer are refused with clear errors', async ({ asDeveloper: page, request }) => {
-    const api = await platformAs(request);
+  test('invalid JSON, a missing provider and a viewer are refused with clear errors', async ({ asDeveloper: page, api, request }) => {
     const service = await api.publishedPersistent();
     await page.goto(serviceUrl(service, 'credentials'));
 
@@ -129,8 +126,7 @@ test.describe('cloud credentials, as the platform guide describes', () => {
     expect((await viewer.putServiceCredentials(service.id, { cloud_provider: 'gcp', cloud_project_id: 'acme', cloud_credentials_json: '{"k": 1}' })).status()).toBe(403);
   });
 
-  test('a viewer sees the credentials read-only, with the reason', async ({ asViewer: page, request }) => {
-    const api = await platformAs(request);
+  test('a viewer sees the credentials read-only, with the reason', async ({ asViewer: page, api }) => {
     const service = await api.publishedPersistent();
     await page.goto(serviceUrl(service, 'credentials'));
     await expect(page.getByRole('status', { name: 'Credentials in force' })).toBeVisible();

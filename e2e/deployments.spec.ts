@@ -1,10 +1,18 @@
+import type { Page } from '@playwright/test';
 import { serviceUrl } from './support/console';
 import { expect, test } from './support/fixtures';
 import { platformAs, unique } from './support/platform';
 
+/** Start an action from the Deployment tab: press its button, check what its confirmation says, confirm. */
+async function confirmAction(page: Page, action: string, title: string, says: string) {
+  await page.getByRole('button', { name: action, exact: true }).click();
+  const dialog = page.getByRole('alertdialog', { name: title });
+  await expect(dialog).toContainText(says);
+  await dialog.getByRole('button', { name: action }).click();
+}
+
 test.describe('deploying a persistent service, as the platform guide describes', () => {
-  test('deploys a persistent service and watches it reach active through the stepper', async ({ asDeveloper: page, request }) => {
-    const api = await platformAs(request);
+  test('deploys a persistent service and watches it reach active through the stepper', async ({ asDeveloper: page, api }) => {
     const service = await api.publishedPersistent();
     await page.goto(serviceUrl(service, 'deployment'));
 
@@ -43,8 +51,7 @@ test.describe('deploying a persistent service, as the platform guide describes',
     await expect(history.getByRole('list', { name: 'States of the build and deploy' }).first()).toContainText('deploying');
   });
 
-  test('a failing build shows its message and the previous deployment keeps serving', async ({ asDeveloper: page, request }) => {
-    const api = await platformAs(request);
+  test('a failing build shows its message and the previous deployment keeps serving', async ({ asDeveloper: page, api }) => {
     const service = await api.persistentIn('active');
     await api.updateService(service.id, { system_packages: ['nonexistent-foo'] });
 
@@ -59,30 +66,22 @@ test.describe('deploying a persistent service, as the platform guide describes',
     expect((await api.status(service.id)).serving_version).toBe(1);
   });
 
-  test('deploys the last built image without building', async ({ asDeveloper: page, request }) => {
-    const api = await platformAs(request);
+  test('deploys the last built image without building', async ({ asDeveloper: page, api }) => {
     const service = await api.persistentIn('built');
 
     await page.goto(serviceUrl(service, 'deployment'));
-    await page.getByRole('button', { name: 'Deploy without building' }).click();
-    const dialog = page.getByRole('alertdialog', { name: 'Deploy the last built image?' });
-    await expect(dialog).toContainText('without a new build');
-    await dialog.getByRole('button', { name: 'Deploy without building' }).click();
+    await confirmAction(page, 'Deploy without building', 'Deploy the last built image?', 'without a new build');
 
     const steps = page.getByRole('list', { name: 'Deployment progress' }).getByRole('listitem');
     await expect(steps).toHaveText([/Building\s*skipped/, /Built\s*skipped/, /Deploying\s*done/, /Active\s*done/], { timeout: 15_000 });
     await expect(page.getByRole('region', { name: 'History' })).toContainText('Deploy (prebuilt image)');
   });
 
-  test('tears down a running deployment', async ({ asDeveloper: page, request }) => {
-    const api = await platformAs(request);
+  test('tears down a running deployment', async ({ asDeveloper: page, api }) => {
     const service = await api.persistentIn('active');
 
     await page.goto(serviceUrl(service, 'deployment'));
-    await page.getByRole('button', { name: 'Tear down' }).click();
-    const dialog = page.getByRole('alertdialog', { name: 'Tear down the deployment?' });
-    await expect(dialog).toContainText('(version 1) will be stopped');
-    await dialog.getByRole('button', { name: 'Tear down' }).click();
+    await confirmAction(page, 'Tear down', 'Tear down the deployment?', '(version 1) will be stopped');
 
     await expect(page.getByText('Torn down: the container is stopped. Deploy to run it again.')).toBeVisible({ timeout: 15_000 });
     await expect(page.getByTestId('serving-sentence')).toHaveText(/^Nothing is deployed/);
@@ -90,8 +89,7 @@ test.describe('deploying a persistent service, as the platform guide describes',
     expect((await api.status(service.id)).deployment_state).toBeNull();
   });
 
-  test('the buttons are disabled with a reason for an invocation service, an unpublished one and a viewer', async ({ asViewer: page, request }) => {
-    const api = await platformAs(request);
+  test('the buttons are disabled with a reason for an invocation service, an unpublished one and a viewer', async ({ asViewer: page, api, request }) => {
     const [ring] = await api.rings();
     const invocation = await api.createService({ name: unique('Invoker'), slug: unique('invoker'), execution_mode: 'invocation', ring_id: ring!.id });
     const unpublished = await api.createService({ name: unique('Unpublished'), slug: unique('unpublished'), execution_mode: 'persistent' });

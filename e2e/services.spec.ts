@@ -1,5 +1,5 @@
 import { paths } from '../src/contract/paths';
-import { expect, SERVICES_URL, test } from './support/fixtures';
+import { expect, openTab, SERVICES_URL, test } from './support/fixtures';
 import { platformAs, SCOPE, unique } from './support/platform';
 
 test.describe('creating a service, as the platform guide describes', () => {
@@ -90,8 +90,7 @@ test.describe('creating a service, as the platform guide describes', () => {
     await expect(page.getByText('Package names use a-z, 0-9, . + and -')).toBeVisible();
   });
 
-  test('puts a duplicate slug from the server on the Slug field', async ({ asDeveloper: page, request }) => {
-    const api = await platformAs(request);
+  test('puts a duplicate slug from the server on the Slug field', async ({ asDeveloper: page, api }) => {
     const [ring] = await api.rings();
     const taken = await api.createService({ name: 'Taken', slug: unique('taken'), execution_mode: 'invocation', ring_id: ring!.id });
 
@@ -105,8 +104,7 @@ test.describe('creating a service, as the platform guide describes', () => {
     await expect(page.getByLabel('Slug')).toBeFocused();
   });
 
-  test('puts an unknown ring from the server on the Ring field', async ({ asDeveloper: page, request }) => {
-    const api = await platformAs(request);
+  test('puts an unknown ring from the server on the Ring field', async ({ asDeveloper: page, api }) => {
     const [ring] = await api.rings();
     // The ring vanished between loading the form and submitting it.
     await page.route('**/hosted-services', async (route) => {
@@ -157,13 +155,11 @@ test.describe('creating a service, as the platform guide describes', () => {
 });
 
 test.describe('editing and deleting a service', () => {
-  test('edits a draft service, switches its mode, and cannot change its slug', async ({ asDeveloper: page, request }) => {
-    const api = await platformAs(request);
-    const [ring] = await api.rings();
-    const service = await api.createService({ name: unique('Editable'), slug: unique('editable'), execution_mode: 'invocation', ring_id: ring!.id });
+  test('edits a draft service, switches its mode, and cannot change its slug', async ({ asDeveloper: page, api }) => {
+    const service = await api.createInvocationService(unique('Editable'));
 
     await page.goto(`${SERVICES_URL}/${service.id}`);
-    await page.getByRole('navigation', { name: 'Service sections' }).getByRole('link', { name: 'Settings' }).click();
+    await openTab(page, 'Settings');
     await expect(page.getByLabel('Slug')).toHaveAttribute('readonly', '');
 
     const renamed = unique('Renamed');
@@ -182,7 +178,7 @@ test.describe('editing and deleting a service', () => {
     await page.reload();
     await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue(renamed);
     await expect(page.getByLabel('Max replicas')).toHaveValue('3');
-    await page.getByRole('navigation', { name: 'Service sections' }).getByRole('link', { name: 'Overview' }).click();
+    await openTab(page, 'Overview');
     await expect(page.getByLabel('Service overview')).toContainText('Now with a description');
     await expect(page.getByLabel('Service overview')).toContainText('persistent');
   });
@@ -190,15 +186,13 @@ test.describe('editing and deleting a service', () => {
   test('the execution mode is locked once a service is no longer draft', async ({ asDeveloper: page }) => {
     await page.goto(`${SERVICES_URL}?status=active`);
     await page.getByRole('table').getByRole('link').first().click();
-    await page.getByRole('navigation', { name: 'Service sections' }).getByRole('link', { name: 'Settings' }).click();
+    await openTab(page, 'Settings');
     await expect(page.getByRole('radio', { name: /Invocation/ })).toBeDisabled();
     await expect(page.getByText(/can be changed only while the service is draft/)).toBeVisible();
   });
 
-  test('deletes a service after a confirmation that names it', async ({ asDeveloper: page, request }) => {
-    const api = await platformAs(request);
-    const [ring] = await api.rings();
-    const service = await api.createService({ name: unique('Doomed'), slug: unique('doomed'), execution_mode: 'invocation', ring_id: ring!.id });
+  test('deletes a service after a confirmation that names it', async ({ asDeveloper: page, api }) => {
+    const service = await api.createInvocationService(unique('Doomed'));
 
     await page.goto(`${SERVICES_URL}/${service.id}/settings`);
     await page.getByRole('button', { name: 'Delete service' }).click();
@@ -220,8 +214,7 @@ test.describe('editing and deleting a service', () => {
 });
 
 test.describe('the services list', () => {
-  test('search, filters, sort and pagination live in the URL and survive a reload', async ({ asDeveloper: page, request }) => {
-    const api = await platformAs(request);
+  test('search, filters, sort and pagination live in the URL and survive a reload', async ({ asDeveloper: page, api }) => {
     const [ring] = await api.rings();
     const prefix = unique('listtest');
     // 12 services: 8 invocation, 4 persistent.
@@ -314,7 +307,7 @@ test.describe('a viewer', () => {
     await expect(page.getByRole('link', { name: 'New Service' })).toHaveCount(0);
 
     await page.getByRole('table').getByRole('link').first().click();
-    await page.getByRole('navigation', { name: 'Service sections' }).getByRole('link', { name: 'Settings' }).click();
+    await openTab(page, 'Settings');
     await expect(page.getByText('Your role (viewer) cannot do this.')).toBeVisible();
     await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toBeDisabled();
     await expect(page.getByRole('button', { name: 'Save' })).toHaveCount(0);

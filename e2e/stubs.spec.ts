@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { expect, SERVICES_URL, test } from './support/fixtures';
+import { expect, openTab, SERVICES_URL, test } from './support/fixtures';
 import { serviceWithCanary } from './support/platform';
 
 /** Run a compiler; on failure the test shows what it printed. */
@@ -21,7 +21,7 @@ test.describe('client stubs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'stubs-'));
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto(`${SERVICES_URL}/${service.id}`);
-    await page.getByRole('navigation', { name: 'Service sections' }).getByRole('link', { name: 'Stubs' }).click();
+    await openTab(page, 'Stubs');
 
     // The active version is chosen; Python first.
     await expect(page.getByLabel('Version')).toHaveValue('2');

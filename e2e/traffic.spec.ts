@@ -1,14 +1,22 @@
 import type { Page } from '@playwright/test';
-import { expect, SERVICES_URL, test } from './support/fixtures';
-import { platformAs, serviceWithCanary, unique } from './support/platform';
+import { expect, openTab, SERVICES_URL, test } from './support/fixtures';
+import { serviceWithCanary, unique } from './support/platform';
 
 const split = (page: Page) => page.getByRole('img', { name: /^Current traffic split/ });
+
+/** Press a traffic action, check what its confirmation says, and confirm. */
+async function confirmAction(page: Page, action: string, title: string, says: string[]) {
+  await page.getByRole('button', { name: action }).click();
+  const dialog = page.getByRole('alertdialog', { name: title });
+  for (const text of says) await expect(dialog).toContainText(text);
+  await dialog.getByRole('button', { name: action }).click();
+}
 
 test.describe('traffic', () => {
   test('shows a canary split, edits it to 50/50, then promotes the canary', async ({ asDeveloper: page, request }) => {
     const { service, versions } = await serviceWithCanary(request);
     await page.goto(`${SERVICES_URL}/${service.id}`);
-    await page.getByRole('navigation', { name: 'Service sections' }).getByRole('link', { name: 'Traffic' }).click();
+    await openTab(page, 'Traffic');
     await expect(split(page)).toHaveAccessibleName('Current traffic split: v1 (draining) 80%, v2 (active) 20%');
 
     await page.getByRole('button', { name: 'Edit split' }).click();
@@ -29,11 +37,7 @@ test.describe('traffic', () => {
     await expect(split(page)).toHaveAccessibleName('Current traffic split: v1 (draining) 50%, v2 (active) 50%');
     await expect(editor).toBeHidden();
 
-    await page.getByRole('button', { name: 'Promote v2' }).click();
-    const promote = page.getByRole('alertdialog', { name: 'Promote v2 to 100%?' });
-    await expect(promote).toContainText('Will be archived');
-    await expect(promote).toContainText('v1 (draining, now 50%) goes to 0%');
-    await promote.getByRole('button', { name: 'Promote v2' }).click();
+    await confirmAction(page, 'Promote v2', 'Promote v2 to 100%?', ['Will be archived', 'v1 (draining, now 50%) goes to 0%']);
     await expect(page.getByText('v2 promoted: it receives all traffic. Archived v1.')).toBeVisible();
     await expect(split(page)).toHaveAccessibleName('Current traffic split: v2 (active) 100%');
     await expect(page.getByText('Archived (no traffic, for good): v1')).toBeVisible();
@@ -74,16 +78,15 @@ test.describe('traffic', () => {
     await page.goto(`${SERVICES_URL}/${service.id}/traffic`);
     await expect(split(page)).toHaveAccessibleName('Current traffic split: v1 (draining) 80%, v2 (active) 20%');
 
-    await page.getByRole('button', { name: 'Roll back to v1' }).click();
-    const dialog = page.getByRole('alertdialog', { name: 'Roll back to v1?' });
-    await expect(dialog).toContainText('v1 (draining, now 80%) will receive 100% of the traffic and become the active version again');
-    await expect(dialog).toContainText('v2 (the active canary, now 20%) goes to 0%');
-    await dialog.getByRole('button', { name: 'Roll back to v1' }).click();
+    await confirmAction(page, 'Roll back to v1', 'Roll back to v1?', [
+      'v1 (draining, now 80%) will receive 100% of the traffic and become the active version again',
+      'v2 (the active canary, now 20%) goes to 0%',
+    ]);
     await expect(page.getByText('Rolled back: v1 receives all traffic. Archived v2.')).toBeVisible();
     await expect(split(page)).toHaveAccessibleName('Current traffic split: v1 (active) 100%');
     await expect(page.getByText('Archived (no traffic, for good): v2')).toBeVisible();
     // The service header follows: v1 is its active version again.
-    await page.getByRole('navigation', { name: 'Service sections' }).getByRole('link', { name: 'Overview' }).click();
+    await openTab(page, 'Overview');
     await expect(page.getByLabel('Service overview')).toContainText('v1 (active)');
 
     expect((await versions()).map((v) => [v.version, v.status, v.traffic_percent])).toEqual([
@@ -101,18 +104,16 @@ test.describe('traffic', () => {
     await expect(page.getByRole('button', { name: /Roll back/ })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Edit split' })).toHaveCount(0);
     // Reading the generated clients is fine for a viewer.
-    await page.getByRole('navigation', { name: 'Service sections' }).getByRole('link', { name: 'Stubs' }).click();
+    await openTab(page, 'Stubs');
     await expect(page.getByLabel('client.py for v2')).toContainText('translate');
   });
 
-  test('a service with nothing published says what to do on both tabs', async ({ asDeveloper: page, request }) => {
-    const api = await platformAs(request);
-    const [ring] = await api.rings();
-    const service = await api.createService({ name: unique('Unpublished'), slug: unique('unpublished'), execution_mode: 'invocation', ring_id: ring!.id });
+  test('a service with nothing published says what to do on both tabs', async ({ asDeveloper: page, api }) => {
+    const service = await api.createInvocationService(unique('Unpublished'));
     await page.goto(`${SERVICES_URL}/${service.id}/traffic`);
     await expect(page.getByRole('heading', { name: 'Nothing serves traffic yet' })).toBeVisible();
     await expect(page.getByText('Publish a version to send it traffic. v1 is a draft.')).toBeVisible();
-    await page.getByRole('navigation', { name: 'Service sections' }).getByRole('link', { name: 'Stubs' }).click();
+    await openTab(page, 'Stubs');
     await expect(page.getByRole('heading', { name: 'No published version yet' })).toBeVisible();
   });
 });

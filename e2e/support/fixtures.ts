@@ -1,7 +1,7 @@
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import { paths } from '../../src/contract/paths';
 import { SERVICES_URL } from './console';
-import { emailOf, login, type Role } from './platform';
+import { emailOf, login, platformAs, type PlatformApi, type Role } from './platform';
 
 export { expect };
 
@@ -23,6 +23,9 @@ export async function signInWithPassword(page: Page, role: Role = 'developer') {
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
+/** Open one of a service's tabs from its section navigation. */
+export const openTab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Service sections' }).getByRole('link', { name }).click();
+
 /** The refresh requests the page makes from now on. */
 export function watchRefreshes(page: Page) {
   const refreshes: string[] = [];
@@ -32,7 +35,11 @@ export function watchRefreshes(page: Page) {
   return refreshes;
 }
 
-export const test = base.extend<{ asDeveloper: Page; asAdmin: Page; asViewer: Page }>({
+export const test = base.extend<{ asDeveloper: Page; asAdmin: Page; asViewer: Page; api: PlatformApi }>({
+  /** The platform API as a developer, to arrange what a test starts from. */
+  api: async ({ request }, use) => {
+    await use(await platformAs(request));
+  },
   asDeveloper: async ({ page, request }, use) => {
     await signInAs(page, request, 'developer');
     await use(page);

@@ -4,18 +4,18 @@
  * with its schemas, ids come from the mock's seed: nothing is typed twice.
  */
 import { expect, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { DEMO_PASSWORD, DEMO_USERS, demoId, IDS } from '../../mock-server/seed';
 import { MOCK_URL } from '../../playwright.config';
 import { TokenResponse } from '../../src/contract/auth';
 import { pageOrArray } from '../../src/contract/common';
 import { ConnectorInstance } from '../../src/contract/connectors';
 import { Deployment, DeploymentStatusDetails } from '../../src/contract/deployments';
+import type { JsonSchema } from '../../src/contract/json-schema';
 import { paths, type Scope } from '../../src/contract/paths';
 import { Ring } from '../../src/contract/rings';
 import { HostedService, type ServiceCreateInput } from '../../src/contract/services';
 import { MintResponse } from '../../src/contract/tokens';
-import type { JsonSchema } from '../../src/contract/json-schema';
 import { Endpoint, ServiceVersion, type EndpointCreateInput } from '../../src/contract/versions';
-import { DEMO_PASSWORD, DEMO_USERS, demoId, IDS } from '../../mock-server/seed';
 
 export type Role = keyof typeof DEMO_USERS;
 export const emailOf = (role: Role) => DEMO_USERS[role];

@@ -25,3 +25,24 @@ export async function loadedByParent<TKey extends QueryKey>(parentMatch: Promise
   await parentMatch;
   return queryClient.getQueryData(queryKey);
 }
+
+/** A list's or a tab's state in the URL, as props: what the search says, and a change (which replaces the history entry). */
+export type SearchProps<TSearch> = { search: TSearch; onSearchChange: (next: Partial<TSearch>) => void };
+
+
+/**
+ * SearchProps from a route's own hooks, for its component: a change merges
+ * into the search and replaces the history entry (typing in a filter does not
+ * stack up Back presses). The route's search schema still checks every value.
+ */
+export function useSearchProps<TSearch>(
+  route: { useSearch: () => TSearch; useNavigate: () => unknown },
+  { resetScroll }: { resetScroll?: boolean } = {},
+): SearchProps<TSearch> {
+  // The route's navigate, seen through what this helper asks of it.
+  const navigate = route.useNavigate() as (options: { search: (prev: TSearch) => TSearch; replace: boolean; resetScroll?: boolean }) => Promise<void>;
+  return {
+    search: route.useSearch(),
+    onSearchChange: (next) => void navigate({ search: (prev) => ({ ...prev, ...next }), replace: true, resetScroll }),
+  };
+}

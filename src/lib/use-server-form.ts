@@ -25,11 +25,14 @@ export type ServerFormOptions<TInput extends FieldValues, TOutput, TResult> = Om
   fields: ServerFields | ((serverField: string, values: TOutput) => string | null);
   /** Sends the checked values; throws the platform's error when refused. */
   send: (values: TOutput, context: SendContext<TInput, TOutput>) => Promise<TResult>;
-  onSuccess?: (result: TResult, values: TOutput, form: UseFormReturn<TInput, unknown, TOutput>) => unknown;
+  /** After the platform accepted: `form` to show what was saved, `reset` to start afresh (a dialog that closes). */
+  onSuccess?: (result: TResult, values: TOutput, done: { form: UseFormReturn<TInput, unknown, TOutput>; reset: () => void }) => unknown;
   /** A failure that should read differently from the platform's words (null: use them). Its issues then land on no field. */
   describeError?: (error: unknown) => string | null;
   /** Ask before sending: a valid submission waits in `confirming` until `confirm()` or `cancel()`. */
   confirm?: boolean;
+  /** A form that closes (a dialog): after a success, and on `close()`, it resets and this hides it. */
+  onClose?: () => void;
 };
 
 /**
@@ -39,7 +42,7 @@ export type ServerFormOptions<TInput extends FieldValues, TOutput, TResult> = Om
  * Idempotency-Key per submission, and a reset for when the form closes.
  */
 export function useServerForm<TInput extends FieldValues, TOutput = TInput, TResult = unknown>(options: ServerFormOptions<TInput, TOutput, TResult>) {
-  const { schema, fields: _fields, send: _send, onSuccess: _onSuccess, describeError: _describeError, confirm: _confirm, ...formOptions } = options;
+  const { schema, fields: _fields, send: _send, onSuccess: _onSuccess, describeError: _describeError, confirm: _confirm, onClose: _onClose, ...formOptions } = options;
   const form = useForm<TInput, unknown, TOutput>({
     // Checked on submit, then as the user corrects: checking on blur shifts the layout under the pointer.
     mode: 'onSubmit',
@@ -55,6 +58,19 @@ export function useServerForm<TInput extends FieldValues, TOutput = TInput, TRes
   const latest = useRef(options);
   latest.current = options;
 
+  /** For a form that closes: back to its values, no failure, a new key next time. */
+  const reset = (values?: Parameters<UseFormReturn<TInput, unknown, TOutput>['reset']>[0]) => {
+    form.reset(values);
+    setFailure(null);
+    setConfirming(null);
+    key.reset();
+  };
+
+  const close = () => {
+    reset();
+    latest.current.onClose?.();
+  };
+
   const run = async (values: TOutput) => {
     setFailure(null);
     setPending(true);
@@ -62,7 +78,8 @@ export function useServerForm<TInput extends FieldValues, TOutput = TInput, TRes
       const result = await latest.current.send(values, { idempotencyKey: key.keyFor(values), form });
       key.reset();
       setConfirming(null);
-      await latest.current.onSuccess?.(result, values, form);
+      await latest.current.onSuccess?.(result, values, { form, reset });
+      if (latest.current.onClose) close();
     } catch (error) {
       setConfirming(null);
       const serverFields = latest.current.fields;
@@ -96,13 +113,9 @@ export function useServerForm<TInput extends FieldValues, TOutput = TInput, TRes
       if (confirming !== null) void run(confirming);
     },
     cancel: () => setConfirming(null),
-    /** For a form that closes: back to its values, no failure, a new key next time. */
-    reset: (values?: Parameters<UseFormReturn<TInput, unknown, TOutput>['reset']>[0]) => {
-      form.reset(values);
-      setFailure(null);
-      setConfirming(null);
-      key.reset();
-    },
+    reset,
+    /** Reset, then hide the form (see `onClose`): Cancel, Escape. */
+    close,
   };
 }
 

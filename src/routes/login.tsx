@@ -1,8 +1,8 @@
 import { createFileRoute, redirect } from '@tanstack/react-router';
 import { z } from 'zod';
 import { SignInPage } from '@/features/auth/sign-in-page';
-import { getSession } from '@/lib/session';
 import { safeRedirect } from '@/lib/safe-redirect';
+import { getSession } from '@/lib/session';
 
 export const Route = createFileRoute('/login')({
   validateSearch: z.object({ redirect: z.string().optional().catch(undefined) }),

@@ -1,7 +1,5 @@
 import { Dialog as RadixDialog } from 'radix-ui';
 import type { ReactNode } from 'react';
-import { Button } from './button';
-import { FormAlert } from './form-alert';
 
 /** A modal dialog: focus trapped, Escape closes, labelled by its title. */
 export function Dialog({
@@ -34,34 +32,5 @@ export function Dialog({
         </RadixDialog.Content>
       </RadixDialog.Portal>
     </RadixDialog.Root>
-  );
-}
-
-/** The end of a form in a dialog: the form-level failure (with its retry), then Cancel and the submit button. */
-export function DialogFormFooter({
-  failure,
-  onRetry,
-  onCancel,
-  submitLabel,
-  pending,
-  disabled,
-}: {
-  failure: { message: string; retryable: boolean } | null;
-  onRetry: () => void;
-  onCancel: () => void;
-  submitLabel: string;
-  pending: boolean;
-  disabled?: boolean;
-}) {
-  return (
-    <>
-      <FormAlert failure={failure} onRetry={onRetry} />
-      <div className="dialog-actions">
-        <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary" pending={pending} disabled={disabled}>
-          {submitLabel}
-        </Button>
-      </div>
-    </>
   );
 }

@@ -7,7 +7,11 @@ type ControlProps = {
   'aria-required'?: boolean;
 };
 
-/** A labelled form control with its hint and its error, wired for screen readers. */
+/**
+ * A labelled form control with its hint and its error, wired for screen
+ * readers. The label's id is the control's id + `-label`, for a control that
+ * is not an input and takes its name from aria-labelledby (the JSON editor).
+ */
 export function Field({
   label,
   hint,
@@ -27,7 +31,7 @@ export function Field({
   const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={id} className="field-label">
+      <label htmlFor={id} id={`${id}-label`} className="field-label">
         {label}
         {required && <span className="field-required" aria-hidden="true"> *</span>}
       </label>

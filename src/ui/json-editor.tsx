@@ -37,6 +37,28 @@ const syntaxLinter = linter(
   { delay: 250 },
 );
 
+/**
+ * A script or an assistive tool that focuses the editor, selects all its text
+ * and types (as Playwright's fill does) means to replace the whole text. The
+ * editor reads that selection a moment later, and an update in between (one
+ * follows every focus) would first put its own cursor back; read it at once.
+ */
+const selectAllOnFocus = EditorView.domEventHandlers({
+  focus: (_event, view) => {
+    queueMicrotask(() => {
+      const selection = document.getSelection();
+      const { anchorNode, focusNode } = selection ?? {};
+      if (!selection || !anchorNode || !focusNode || !view.contentDOM.contains(anchorNode) || !view.contentDOM.contains(focusNode)) return;
+      const ends = [view.posAtDOM(anchorNode, selection.anchorOffset), view.posAtDOM(focusNode, selection.focusOffset)];
+      const length = view.state.doc.length;
+      const main = view.state.selection.main;
+      if (length > 0 && Math.min(...ends) === 0 && Math.max(...ends) === length && !(main.from === 0 && main.to === length)) {
+        view.dispatch({ selection: { anchor: 0, head: length } });
+      }
+    });
+  },
+});
+
 function contentAttributes({ labelledBy, describedBy, invalid, required }: JsonEditorProps): Record<string, string> {
   return {
     'aria-labelledby': labelledBy,
@@ -77,6 +99,7 @@ export const JsonEditor = forwardRef<JsonEditorHandle, JsonEditorProps>(function
           syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
           json(),
           syntaxLinter,
+          selectAllOnFocus,
           keymap.of([...defaultKeymap, ...historyKeymap]),
           aria.current.of(EditorView.contentAttributes.of(contentAttributes(latest.current))),
           EditorView.updateListener.of((update) => {

@@ -1,10 +1,42 @@
-import { forwardRef, lazy, Suspense, useId, type ReactNode } from 'react';
+import { forwardRef, lazy, Suspense, type ReactNode } from 'react';
 import { useController, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
+import { Field } from './field';
 import type { JsonEditorHandle } from './json-editor';
 import { Skeleton } from './skeleton';
 
 // CodeMirror loads with the first JSON field shown, never with the page that might show one.
 const JsonEditor = lazy(() => import('./json-editor').then((m) => ({ default: m.JsonEditor })));
+
+type EditorProps = {
+  value: string;
+  onChange: (text: string) => void;
+  onBlur?: () => void;
+  minLines: number;
+  // Given by Field:
+  id?: string;
+  'aria-invalid'?: boolean;
+  'aria-describedby'?: string;
+  'aria-required'?: boolean;
+};
+
+/** The editor as Field's control: named by Field's label, described by its error and hint. */
+const LazyJsonEditor = forwardRef<JsonEditorHandle, EditorProps>(function LazyJsonEditor({ id, minLines, ...props }, ref) {
+  return (
+    <Suspense fallback={<Skeleton height={`${minLines * 1.45 + 0.8}em`} />}>
+      <JsonEditor
+        ref={ref}
+        value={props.value}
+        onChange={props.onChange}
+        onBlur={props.onBlur}
+        labelledBy={`${id}-label`}
+        describedBy={props['aria-describedby']}
+        invalid={!!props['aria-invalid']}
+        required={props['aria-required']}
+        minLines={minLines}
+      />
+    </Suspense>
+  );
+});
 
 export type JsonFieldProps = {
   label: string;
@@ -20,43 +52,25 @@ export type JsonFieldProps = {
 };
 
 /**
- * A labelled JSON editor with its hint and its error, wired for screen
- * readers like Field: the editor's text area is a textbox named by the label
- * and described by the error and the hint. Tab leaves it, as in any form.
+ * A labelled JSON editor with its hint and its error: the editor's text area
+ * is a textbox named by the label. Tab leaves it, as in any form; the hint says
+ * how to indent instead.
  */
-export const JsonField = forwardRef<JsonEditorHandle, JsonFieldProps>(function JsonField({ label, value, onChange, onBlur, error, hint, required, minLines = 6 }, ref) {
-  const id = useId();
-  const labelId = `${id}-label`;
-  const errorId = error ? `${id}-error` : undefined;
-  const hintId = `${id}-hint`;
+export const JsonField = forwardRef<JsonEditorHandle, JsonFieldProps>(function JsonField({ label, error, hint, required, minLines = 6, ...editor }, ref) {
   return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
-      <span id={labelId} className="field-label">
-        {label}
-        {required && <span className="field-required" aria-hidden="true"> *</span>}
-      </span>
-      <Suspense fallback={<Skeleton height={`${minLines * 1.45 + 0.8}em`} />}>
-        <JsonEditor
-          ref={ref}
-          value={value}
-          onChange={onChange}
-          onBlur={onBlur}
-          labelledBy={labelId}
-          describedBy={[errorId, hintId].filter(Boolean).join(' ')}
-          invalid={!!error}
-          required={required}
-          minLines={minLines}
-        />
-      </Suspense>
-      {error && (
-        <p id={errorId} className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      <p id={hintId} className="field-hint">
-        {hint}{hint ? ' ' : ''}Tab moves to the next field; Ctrl+] and Ctrl+[ indent.
-      </p>
-    </div>
+    <Field
+      label={label}
+      error={error}
+      required={required}
+      hint={
+        <>
+          {hint}
+          {hint ? ' ' : ''}Tab moves to the next field; Ctrl+] and Ctrl+[ indent.
+        </>
+      }
+    >
+      <LazyJsonEditor ref={ref} minLines={minLines} {...editor} />
+    </Field>
   );
 });
 

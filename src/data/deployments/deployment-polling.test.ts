@@ -1,9 +1,9 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { deploymentKeys } from './keys';
 import type { Deployment, DeploymentStatus } from '@/contract/deployments';
-import { liveRefetchInterval } from './use-live-deployment';
 import { DEPLOYMENT_POLL_MS, deploymentPollInterval } from './deployment-polling';
+import { deploymentKeys } from './keys';
+import { liveRefetchInterval } from './use-live-deployment';
 
 const status = (deployment_state: DeploymentStatus['deployment_state'], extra: Record<string, unknown> = {}): DeploymentStatus => ({
   deployment_state,

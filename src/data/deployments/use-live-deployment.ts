@@ -1,10 +1,10 @@
 import { useQueryClient, useSuspenseQuery, type QueryClient } from '@tanstack/react-query';
 import type { Deployment, DeploymentStatus } from '@/contract/deployments';
 import type { Scope } from '@/contract/paths';
-import { deploymentKeys } from './keys';
 import { deploymentPollInterval } from './deployment-polling';
 import { deploymentStatusQueryOptions } from './get-deployment-status';
 import { deploymentsQueryOptions } from './get-deployments';
+import { deploymentKeys } from './keys';
 
 /**
  * One interval for both queries, decided from what the cache holds now, so the

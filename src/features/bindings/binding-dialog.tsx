@@ -6,8 +6,8 @@ import { BINDING_NAME, BindingRole, type HostedService } from '@/contract/servic
 import type { BindableInstance } from '@/data/connectors/get-all-instances';
 import { useUpdateService } from '@/data/services/update-service';
 import { useServerForm } from '@/lib/use-server-form';
-import { Dialog, DialogFormFooter } from '@/ui/dialog';
 import { Field } from '@/ui/field';
+import { FormDialog } from '@/ui/form-dialog';
 import { InstancePicker } from './instance-picker';
 
 const ROLES = [
@@ -59,7 +59,7 @@ export function BindingDialog({
   const save = useUpdateService(scope, service.id);
   const current = editing ? service.connector_bindings[editing] : undefined;
   const taken = Object.keys(service.connector_bindings).filter((n) => n !== editing);
-  const { form, onSubmit, failure, retry, pending, reset } = useServerForm({
+  const server = useServerForm({
     schema: bindingSchema(taken),
     fields: (serverField, v) => bindingField(serverField, v.name),
     mode: 'onChange',
@@ -72,54 +72,47 @@ export function BindingDialog({
     },
     onSuccess: (_service, v) => {
       toast.success(editing ? `Binding ${v.name} saved` : `Binding ${v.name} added`);
-      close(false);
     },
+    onClose: () => onOpenChange(false),
   });
-  const { register, formState, control } = form;
-
-  const close = (next: boolean) => {
-    if (!next) reset();
-    onOpenChange(next);
-  };
+  const { register, formState, control } = server.form;
 
   return (
-    <Dialog
+    <FormDialog
+      form={server}
       open={open}
-      onOpenChange={close}
       title={editing ? `Edit binding ${editing}` : 'Add binding'}
       description="Endpoint code reaches a bound connector through its binding name in the execution context."
       wide
+      submitLabel={editing ? 'Save binding' : 'Add binding'}
     >
-      <form className="form" onSubmit={onSubmit} noValidate>
-        <Field label="Binding name" required hint="Start with a letter; a-z, 0-9 and _ — e.g. primary_db." error={formState.errors.name?.message}>
-          <input className="input mono" autoComplete="off" spellCheck={false} {...register('name')} />
-        </Field>
-        <Controller
-          control={control}
-          name="connector_instance_id"
-          render={({ field, fieldState }) => <InstancePicker instances={instances} value={field.value} onChange={field.onChange} error={fieldState.error?.message} />}
-        />
-        <fieldset className="fieldset-plain role-choice" aria-invalid={formState.errors.role ? true : undefined}>
-          <legend className="field-label">Role</legend>
-          <div className="radio-cards">
-            {ROLES.map((r) => (
-              <label key={r.value} className="radio-card">
-                <input type="radio" value={r.value} {...register('role')} />
-                <span>
-                  <strong className="mono">{r.value}</strong>
-                  <span className="muted">{r.hint}</span>
-                </span>
-              </label>
-            ))}
-          </div>
-          {formState.errors.role && (
-            <p className="field-error" role="alert">
-              {formState.errors.role.message}
-            </p>
-          )}
-        </fieldset>
-        <DialogFormFooter failure={failure} onRetry={retry} onCancel={() => close(false)} submitLabel={editing ? 'Save binding' : 'Add binding'} pending={pending} />
-      </form>
-    </Dialog>
+      <Field label="Binding name" required hint="Start with a letter; a-z, 0-9 and _ — e.g. primary_db." error={formState.errors.name?.message}>
+        <input className="input mono" autoComplete="off" spellCheck={false} {...register('name')} />
+      </Field>
+      <Controller
+        control={control}
+        name="connector_instance_id"
+        render={({ field, fieldState }) => <InstancePicker instances={instances} value={field.value} onChange={field.onChange} error={fieldState.error?.message} />}
+      />
+      <fieldset className="fieldset-plain role-choice" aria-invalid={formState.errors.role ? true : undefined}>
+        <legend className="field-label">Role</legend>
+        <div className="radio-cards">
+          {ROLES.map((r) => (
+            <label key={r.value} className="radio-card">
+              <input type="radio" value={r.value} {...register('role')} />
+              <span>
+                <strong className="mono">{r.value}</strong>
+                <span className="muted">{r.hint}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+        {formState.errors.role && (
+          <p className="field-error" role="alert">
+            {formState.errors.role.message}
+          </p>
+        )}
+      </fieldset>
+    </FormDialog>
   );
 }

@@ -2,22 +2,22 @@ import './bindings.css';
 import { Link } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { toast } from 'sonner';
-import { useService } from '@/data/services/get-service';
 import { useWhoami } from '@/data/auth/get-whoami';
-import { MermaidDiagram } from '@/ui/mermaid-diagram';
+import { useAllInstances } from '@/data/connectors/get-all-instances';
+import { useService } from '@/data/services/get-service';
+import { useUpdateService } from '@/data/services/update-service';
+import { roleReason } from '@/lib/permissions';
+import type { ServiceProps } from '@/lib/route-props';
 import { Badge } from '@/ui/badge';
 import { Button } from '@/ui/button';
-import { ConfirmDialog } from '@/ui/confirm-dialog';
+import { ConfirmAction } from '@/ui/confirm-dialog';
+import { MermaidDiagram } from '@/ui/mermaid-diagram';
+import { Notice } from '@/ui/notice';
 import { Skeleton } from '@/ui/skeleton';
 import { EmptyState, ErrorState } from '@/ui/states';
-import { roleReason } from '@/lib/permissions';
-import { useAllInstances } from '@/data/connectors/get-all-instances';
-import { useUpdateService } from '@/data/services/update-service';
-import { bindingsDefinition } from './bindings-diagram';
 import { BindingDialog } from './binding-dialog';
-import type { ServiceProps } from '@/lib/route-props';
-
-type Editing = { name: string | null } | null;
+import { bindingsDefinition } from './bindings-diagram';
+import { TableHead } from '@/ui/table-head';
 
 /** The Bindings tab: which connector instances the service reaches, under which names and roles. */
 export function BindingsPage({ scope, serviceId }: ServiceProps) {
@@ -26,27 +26,18 @@ export function BindingsPage({ scope, serviceId }: ServiceProps) {
   const instances = useAllInstances(scope);
   const save = useUpdateService(scope, serviceId);
   const readOnlyReason = roleReason(me.role, 'service:write');
-  const [editing, setEditing] = useState<Editing>(null);
-  const [removing, setRemoving] = useState<string | null>(null);
+  // One dialog at a time: adding or editing a binding (name null: a new one), or removing one.
+  const [dialog, setDialog] = useState<{ kind: 'edit'; name: string | null } | { kind: 'remove'; name: string } | null>(null);
+  const removing = dialog?.kind === 'remove' ? dialog.name : null;
 
   const byId = useMemo(() => new Map((instances.data ?? []).map((b) => [b.instance.id, b])), [instances.data]);
   const bindings = Object.entries(service.connector_bindings).sort(([a], [b]) => a.localeCompare(b));
   const removingBinding = removing ? service.connector_bindings[removing] : undefined;
 
-  const remove = () => {
-    if (!removing) return;
-    const next = { ...service.connector_bindings };
-    delete next[removing];
-    save.mutate({ connector_bindings: next }, {
-      onSuccess: () => {
-        toast.success(`Binding ${removing} removed`);
-        setRemoving(null);
-      },
-    });
-  };
+  const withoutRemoved = () => Object.fromEntries(Object.entries(service.connector_bindings).filter(([name]) => name !== removing));
 
   const addButton = !readOnlyReason && (
-    <Button variant="primary" onClick={() => setEditing({ name: null })} disabled={!instances.data}>
+    <Button variant="primary" onClick={() => setDialog({ kind: 'edit', name: null })} disabled={!instances.data}>
       Add binding
     </Button>
   );
@@ -60,11 +51,7 @@ export function BindingsPage({ scope, serviceId }: ServiceProps) {
         </div>
         {bindings.length > 0 && addButton}
       </div>
-      {readOnlyReason && (
-        <p className="notice" role="note">
-          {readOnlyReason} Bindings are shown read-only.
-        </p>
-      )}
+      <Notice reason={readOnlyReason}>Bindings are shown read-only.</Notice>
       {instances.isError && <ErrorState title="Connector instances could not be loaded" error={instances.error} onRetry={() => void instances.refetch()} />}
 
       {bindings.length === 0 ? (
@@ -96,18 +83,7 @@ export function BindingsPage({ scope, serviceId }: ServiceProps) {
           <div className="table-wrap">
             <table className="table">
               <caption className="visually-hidden">Connector bindings of {service.name}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Binding</th>
-                  <th scope="col">Connector instance</th>
-                  <th scope="col">Role</th>
-                  {!readOnlyReason && (
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  )}
-                </tr>
-              </thead>
+              <TableHead columns={['Binding', 'Connector instance', 'Role', !readOnlyReason && { label: 'Actions', hidden: true }]} />
               <tbody>
                 {bindings.map(([name, binding]) => {
                   const target = byId.get(binding.connector_instance_id);
@@ -131,10 +107,10 @@ export function BindingsPage({ scope, serviceId }: ServiceProps) {
                       {!readOnlyReason && (
                         <td>
                           <div className="row-actions">
-                            <Button size="sm" onClick={() => setEditing({ name })} aria-label={`Edit binding ${name}`} disabled={!instances.data}>
+                            <Button size="sm" onClick={() => setDialog({ kind: 'edit', name })} aria-label={`Edit binding ${name}`} disabled={!instances.data}>
                               Edit
                             </Button>
-                            <Button size="sm" variant="ghost" className="btn-danger-text" onClick={() => setRemoving(name)} aria-label={`Remove binding ${name}`}>
+                            <Button size="sm" variant="ghost" className="btn-danger-text" onClick={() => setDialog({ kind: 'remove', name })} aria-label={`Remove binding ${name}`}>
                               Remove
                             </Button>
                           </div>
@@ -151,36 +127,31 @@ export function BindingsPage({ scope, serviceId }: ServiceProps) {
 
       {!readOnlyReason && instances.data && (
         <BindingDialog
-          key={editing?.name ?? '(new)'}
+          key={dialog?.kind === 'edit' ? (dialog.name ?? '(new)') : '(closed)'}
           scope={scope}
           service={service}
-          editing={editing?.name ?? null}
+          editing={dialog?.kind === 'edit' ? dialog.name : null}
           instances={instances.data}
-          open={editing !== null}
-          onOpenChange={(open) => !open && setEditing(null)}
+          open={dialog?.kind === 'edit'}
+          onOpenChange={(open) => !open && setDialog(null)}
         />
       )}
       {!readOnlyReason && (
-        <ConfirmDialog
+        <ConfirmAction
           open={removing !== null}
-          onOpenChange={(open) => {
-            if (!open) {
-              setRemoving(null);
-              save.reset();
-            }
-          }}
+          state={save}
+          run={() => save.mutateAsync({ connector_bindings: withoutRemoved() })}
+          onDone={() => toast.success(`Binding ${removing} removed`)}
+          onClose={() => setDialog(null)}
           title={`Remove binding ${removing ?? ''}?`}
           actionLabel="Remove binding"
-          pending={save.isPending}
-          error={save.error?.message}
-          onConfirm={remove}
         >
           <p>
             <span className="mono">{removing}</span> will no longer be in the service's execution context
             {removingBinding && byId.get(removingBinding.connector_instance_id) ? `, so it loses access to ${byId.get(removingBinding.connector_instance_id)!.instance.name}` : ''}. Endpoint
             code that uses it will fail. The connector instance itself is kept.
           </p>
-        </ConfirmDialog>
+        </ConfirmAction>
       )}
     </div>
   );

@@ -1,22 +1,20 @@
 import { useState } from 'react';
+import type { ConnectorInstance, ConnectorType } from '@/contract/connectors';
+import type { Scope } from '@/contract/paths';
+import { useInstances } from '@/data/connectors/get-instances';
 import { Badge } from '@/ui/badge';
 import { Button } from '@/ui/button';
 import { Skeleton } from '@/ui/skeleton';
 import { ErrorState } from '@/ui/states';
-import type { ConnectorInstance, ConnectorType } from '@/contract/connectors';
-import type { Scope } from '@/contract/paths';
-import { useInstances } from '@/data/connectors/get-instances';
 import { DeleteInstanceDialog } from './delete-instance-dialog';
 import { InstanceDialog } from './instance-dialog';
 import { InstanceRow } from './instance-row';
 
-type Editing = { instance: ConnectorInstance | null } | null;
-
 /** One catalog entry: what the type is, what it needs, what it can do, and its instances. */
 export function ConnectorTypeCard({ scope, type, readOnly }: { scope: Scope; type: ConnectorType; readOnly: boolean }) {
   const instances = useInstances(scope, type.id);
-  const [editing, setEditing] = useState<Editing>(null);
-  const [deleting, setDeleting] = useState<ConnectorInstance | null>(null);
+  // One dialog at a time: creating (instance null) or editing an instance, or deleting one.
+  const [dialog, setDialog] = useState<{ kind: 'edit'; instance: ConnectorInstance | null } | { kind: 'delete'; instance: ConnectorInstance } | null>(null);
   const titleId = `connector-${type.id}-title`;
 
   return (
@@ -29,7 +27,7 @@ export function ConnectorTypeCard({ scope, type, readOnly }: { scope: Scope; typ
           <p className="muted card-subtitle">{type.description}</p>
         </div>
         {!readOnly && (
-          <Button variant="primary" onClick={() => setEditing({ instance: null })}>
+          <Button variant="primary" onClick={() => setDialog({ kind: 'edit', instance: null })}>
             New {type.name} instance
           </Button>
         )}
@@ -80,8 +78,8 @@ export function ConnectorTypeCard({ scope, type, readOnly }: { scope: Scope; typ
               type={type}
               instance={instance}
               readOnly={readOnly}
-              onEdit={() => setEditing({ instance })}
-              onDelete={() => setDeleting(instance)}
+              onEdit={() => setDialog({ kind: 'edit', instance })}
+              onDelete={() => setDialog({ kind: 'delete', instance })}
             />
           ))}
         </ul>
@@ -89,8 +87,14 @@ export function ConnectorTypeCard({ scope, type, readOnly }: { scope: Scope; typ
 
       {!readOnly && (
         <>
-          <InstanceDialog scope={scope} type={type} instance={editing?.instance ?? null} open={editing !== null} onOpenChange={(open) => !open && setEditing(null)} />
-          {deleting && <DeleteInstanceDialog scope={scope} type={type} instance={deleting} onClose={() => setDeleting(null)} />}
+          <InstanceDialog
+            scope={scope}
+            type={type}
+            instance={dialog?.kind === 'edit' ? dialog.instance : null}
+            open={dialog?.kind === 'edit'}
+            onOpenChange={(open) => !open && setDialog(null)}
+          />
+          {dialog?.kind === 'delete' && <DeleteInstanceDialog scope={scope} type={type} instance={dialog.instance} onClose={() => setDialog(null)} />}
         </>
       )}
     </section>

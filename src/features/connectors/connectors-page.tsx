@@ -1,10 +1,11 @@
 import './connectors.css';
 import { useWhoami } from '@/data/auth/get-whoami';
-import { EmptyState } from '@/ui/states';
-import { roleReason } from '@/lib/permissions';
 import { useConnectorTypes } from '@/data/connectors/get-connector-types';
-import { ConnectorTypeCard } from './connector-type-card';
+import { roleReason } from '@/lib/permissions';
 import type { WorkspaceProps } from '@/lib/route-props';
+import { Notice } from '@/ui/notice';
+import { EmptyState } from '@/ui/states';
+import { ConnectorTypeCard } from './connector-type-card';
 
 /** The connector catalog of the workspace, each type with its configured instances. */
 export function ConnectorsPage({ scope }: WorkspaceProps) {
@@ -20,11 +21,7 @@ export function ConnectorsPage({ scope }: WorkspaceProps) {
           <p className="page-subtitle">Databases, storage and APIs that services bind to. Each instance is one configured connection; its secrets are write-only.</p>
         </div>
       </header>
-      {readOnlyReason && (
-        <p className="notice" role="note">
-          {readOnlyReason} Connectors are shown read-only.
-        </p>
-      )}
+      <Notice reason={readOnlyReason}>Connectors are shown read-only.</Notice>
       {types.length === 0 ? (
         <EmptyState title="No connector types">
           <p>The platform offers no connectors in this workspace.</p>

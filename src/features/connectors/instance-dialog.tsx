@@ -7,8 +7,8 @@ import type { Scope } from '@/contract/paths';
 import { useSaveInstance } from '@/data/connectors/save-instance';
 import { withRules } from '@/lib/form-schema';
 import { useServerForm } from '@/lib/use-server-form';
-import { Dialog, DialogFormFooter } from '@/ui/dialog';
 import { Field } from '@/ui/field';
+import { FormDialog } from '@/ui/form-dialog';
 import { formConfigIssues, initialConfigValues, toConfig, type ConfigValues } from './config-form';
 
 type FormValues = { name: string; description: string; config: ConfigValues };
@@ -43,7 +43,7 @@ export function InstanceDialog({
 }) {
   const save = useSaveInstance(scope, type.id);
   const schema = useMemo(() => instanceSchema(type, instance), [type, instance]);
-  const { form, onSubmit, failure, retry, pending, reset } = useServerForm({
+  const server = useServerForm({
     schema,
     fields: ['name', 'description', ...type.fields.map((f) => `config.${f.name}`)],
     mode: 'onChange',
@@ -56,15 +56,10 @@ export function InstanceDialog({
       }),
     onSuccess: (saved) => {
       toast.success(instance ? `${saved.name} saved` : `${type.name} instance ${saved.name} created`);
-      close(false);
     },
+    onClose: () => onOpenChange(false),
   });
-  const { register, formState } = form;
-
-  const close = (next: boolean) => {
-    if (!next) reset();
-    onOpenChange(next);
-  };
+  const { register, formState } = server.form;
 
   const configError = (name: string) => {
     const errors = formState.errors.config as Record<string, { message?: string } | undefined> | undefined;
@@ -72,33 +67,31 @@ export function InstanceDialog({
   };
 
   return (
-    <Dialog
+    <FormDialog
+      form={server}
       open={open}
-      onOpenChange={close}
       title={instance ? `Edit ${instance.name}` : `New ${type.name} instance`}
       description={instance ? 'Secrets are never shown; leave a secret empty to keep it.' : type.description}
       wide
+      submitLabel={instance ? 'Save instance' : 'Create instance'}
     >
-      <form className="form" onSubmit={onSubmit} noValidate>
-        <div className="grid-2">
-          <Field label="Name" required error={formState.errors.name?.message}>
-            <input className="input" autoComplete="off" {...register('name')} />
-          </Field>
-          <Field label="Description" error={formState.errors.description?.message}>
-            <input className="input" autoComplete="off" {...register('description')} />
-          </Field>
+      <div className="grid-2">
+        <Field label="Name" required error={formState.errors.name?.message}>
+          <input className="input" autoComplete="off" {...register('name')} />
+        </Field>
+        <Field label="Description" error={formState.errors.description?.message}>
+          <input className="input" autoComplete="off" {...register('description')} />
+        </Field>
+      </div>
+      <fieldset className="fieldset">
+        <legend>{type.name} configuration</legend>
+        <div className="config-grid">
+          {type.fields.map((f) => (
+            <ConfigInput key={f.name} field={f} error={configError(f.name)} secretSet={!!instance?.secrets_set.includes(f.name)} editing={instance !== null} register={register} />
+          ))}
         </div>
-        <fieldset className="fieldset">
-          <legend>{type.name} configuration</legend>
-          <div className="config-grid">
-            {type.fields.map((f) => (
-              <ConfigInput key={f.name} field={f} error={configError(f.name)} secretSet={!!instance?.secrets_set.includes(f.name)} editing={instance !== null} register={register} />
-            ))}
-          </div>
-        </fieldset>
-        <DialogFormFooter failure={failure} onRetry={retry} onCancel={() => close(false)} submitLabel={instance ? 'Save instance' : 'Create instance'} pending={pending} />
-      </form>
-    </Dialog>
+      </fieldset>
+    </FormDialog>
   );
 }
 

@@ -1,7 +1,8 @@
-import { Button } from '@/ui/button';
 import type { ConnectorInstance, ConnectorType } from '@/contract/connectors';
 import type { Scope } from '@/contract/paths';
 import { useTestInstance } from '@/data/connectors/test-instance';
+import { Button } from '@/ui/button';
+import { Detail } from '@/ui/details';
 import { TestResult } from './test-result';
 
 /** An instance: its non-secret configuration, which secrets are set, its last connection test, and its actions. */
@@ -35,12 +36,9 @@ export function InstanceRow({
           {type.fields.map((f) => {
             const value = instance.config[f.name];
             return (
-              <div key={f.name}>
-                <dt>{f.label}</dt>
-                <dd className="mono">
-                  {f.secret ? (instance.secrets_set.includes(f.name) ? <span className="muted">set</span> : <span className="muted">not set</span>) : value === undefined || value === '' ? <span className="muted">—</span> : String(value)}
-                </dd>
-              </div>
+              <Detail key={f.name} term={f.label} mono>
+                {f.secret ? <span className="muted">{instance.secrets_set.includes(f.name) ? 'set' : 'not set'}</span> : value === undefined || value === '' ? <span className="muted">—</span> : String(value)}
+              </Detail>
             );
           })}
         </dl>

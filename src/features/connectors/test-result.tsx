@@ -1,6 +1,6 @@
-import { Badge } from '@/ui/badge';
 import type { ConnectionTest } from '@/contract/connectors';
 import { formatDateTime } from '@/lib/format';
+import { Badge } from '@/ui/badge';
 
 export function TestResult({ result }: { result: ConnectionTest }) {
   return (

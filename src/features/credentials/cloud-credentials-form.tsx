@@ -1,12 +1,13 @@
 import './cloud-credentials.css';
 import { useRef, useState } from 'react';
+import { toast } from 'sonner';
 import * as z from 'zod/mini';
 import { CloudProvider, CredentialsWrite, type CredentialsInfo } from '@/contract/credentials';
 import { readJson } from '@/lib/json-text';
 import { useServerForm } from '@/lib/use-server-form';
 import { Button } from '@/ui/button';
 import { Field } from '@/ui/field';
-import { FormAlert } from '@/ui/form-alert';
+import { FormFooter } from '@/ui/form-footer';
 import { JsonFormField } from '@/ui/json-field';
 
 /**
@@ -36,6 +37,17 @@ const SECRET_HINTS: Record<CloudProvider, string> = {
   azure: 'A JSON document with the service principal (tenant, client id, secret).',
 };
 
+const WORDS = {
+  service: {
+    title: (replacing: boolean) => (replacing ? 'Replace this service’s credentials' : 'Set credentials for this service'),
+    saved: (replacing: boolean) => (replacing ? 'Service credentials replaced' : 'Service credentials saved: this service now uses its own'),
+  },
+  organization: {
+    title: (replacing: boolean) => (replacing ? 'Replace the organization’s credentials' : 'Set the organization’s credentials'),
+    saved: (replacing: boolean) => (replacing ? 'Organization credentials replaced' : 'Organization credentials saved'),
+  },
+};
+
 /** The non-secret part of the form, from the record being replaced; the secret always starts empty. */
 function blank(current: CredentialsInfo | null): Input {
   return {
@@ -52,32 +64,40 @@ function blank(current: CredentialsInfo | null): Input {
  * this form until it is sent, and the field is emptied once the save succeeds.
  */
 export function CloudCredentialsForm({
+  owner,
   current,
-  onSave,
-  submitLabel,
-  title,
+  save,
   subtitle,
 }: {
   current: CredentialsInfo | null;
-  /** Sends the credentials; throws the platform's error when refused. */
-  onSave: (values: Output) => Promise<void>;
-  submitLabel: string;
-  title: string;
+  /** The save mutation (service or organization); it holds the secret, so it is reset after every attempt. */
+  save: { mutateAsync: (values: Output) => Promise<unknown>; reset: () => void };
+  /** Whose credentials these are: the words of the title and of the confirmation follow. */
+  owner: 'service' | 'organization';
   subtitle?: React.ReactNode;
 }) {
   const [fileNote, setFileNote] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const { form, onSubmit, failure, retry, pending } = useServerForm({
+  const server = useServerForm({
     schema: CredentialsForm,
     fields: ['cloud_provider', 'cloud_credentials_json', 'cloud_project_id', 'cloud_region'],
     defaultValues: blank(current),
-    send: onSave,
-    onSuccess: (_saved, values, form) => {
+    send: async (values) => {
+      try {
+        await save.mutateAsync(values);
+      } finally {
+        // Whatever happened, the secret does not stay in the mutation cache.
+        save.reset();
+      }
+    },
+    onSuccess: (_saved, values, { form }) => {
+      toast.success(WORDS[owner].saved(current !== null));
       // The secret leaves the page's memory: the field is emptied, the rest shows what was saved.
       form.reset({ ...blank(null), cloud_provider: values.cloud_provider, cloud_project_id: values.cloud_project_id, cloud_region: values.cloud_region ?? null });
       setFileNote(null);
     },
   });
+  const { form } = server;
   const { register, formState, setValue, reset, watch } = form;
   const provider = watch('cloud_provider');
 
@@ -95,9 +115,9 @@ export function CloudCredentialsForm({
   };
 
   return (
-    <form className="form card credentials-form" onSubmit={onSubmit} noValidate aria-labelledby="credentials-form-title">
+    <form className="form card credentials-form" onSubmit={server.onSubmit} noValidate aria-labelledby="credentials-form-title">
       <div>
-        <h2 id="credentials-form-title">{title}</h2>
+        <h2 id="credentials-form-title">{WORDS[owner].title(current !== null)}</h2>
         {subtitle && <p className="muted card-subtitle">{subtitle}</p>}
       </div>
       <div className="grid-2">
@@ -143,15 +163,11 @@ export function CloudCredentialsForm({
         </label>
         <span className="muted">The file is read in your browser and sent only when you save.</span>
       </div>
-      <FormAlert failure={failure} onRetry={retry} />
-      <div className="form-actions">
+      <FormFooter form={server} submit={{ label: current ? 'Replace credentials' : 'Save credentials' }}>
         <Button disabled={!formState.isDirty} onClick={() => reset(blank(current))}>
           Discard
         </Button>
-        <Button type="submit" variant="primary" pending={pending}>
-          {submitLabel}
-        </Button>
-      </div>
+      </FormFooter>
     </form>
   );
 }

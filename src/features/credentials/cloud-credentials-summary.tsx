@@ -1,35 +1,24 @@
 import type { CredentialsInfo } from '@/contract/credentials';
-import { formatDateTime } from '@/lib/format';
+import { DateTime } from '@/ui/date-time';
+import { Detail } from '@/ui/details';
 
 /** Credentials' metadata: what reads return instead of the secret. */
 export function CloudCredentialsSummary({ info, label }: { info: CredentialsInfo; label: string }) {
   return (
     <dl className="details credentials-summary" aria-label={label}>
-      <div>
-        <dt>Provider</dt>
-        <dd className="mono">{info.cloud_provider}</dd>
-      </div>
-      <div>
-        <dt>Project</dt>
-        <dd className="mono">{info.cloud_project_id}</dd>
-      </div>
-      <div>
-        <dt>Region</dt>
-        <dd className="mono">{info.cloud_region ?? <span className="muted">provider default</span>}</dd>
-      </div>
+      <Detail term="Provider" mono>{info.cloud_provider}</Detail>
+      <Detail term="Project" mono>{info.cloud_project_id}</Detail>
+      <Detail term="Region" mono>{info.cloud_region ?? <span className="muted">provider default</span>}</Detail>
       <div>
         <dt>Fingerprint</dt>
         <dd className="mono" title="First 12 hex digits of the SHA-256 of the secret">
           {info.fingerprint}
         </dd>
       </div>
-      <div>
-        <dt>Updated</dt>
-        <dd>
-          <time dateTime={info.updated_at}>{formatDateTime(info.updated_at)}</time>
-          {info.updated_by && <span className="muted"> by {info.updated_by}</span>}
-        </dd>
-      </div>
+      <Detail term="Updated">
+        <DateTime iso={info.updated_at} />
+        {info.updated_by && <span className="muted"> by {info.updated_by}</span>}
+      </Detail>
     </dl>
   );
 }

@@ -1,6 +1,6 @@
-import { CloudCredentialsSummary } from './cloud-credentials-summary';
-import { Badge } from '@/ui/badge';
 import type { CredentialsInfo, EffectiveCredentials } from '@/contract/credentials';
+import { Badge } from '@/ui/badge';
+import { CloudCredentialsSummary } from './cloud-credentials-summary';
 
 const SOURCE: Record<EffectiveCredentials['source'], { title: string; detail: string }> = {
   service: { title: 'This service uses its own credentials', detail: 'They take precedence over the organization’s.' },

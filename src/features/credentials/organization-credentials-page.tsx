@@ -1,16 +1,15 @@
 import { Link } from '@tanstack/react-router';
-import { toast } from 'sonner';
+import type { OrganizationCredentials } from '@/contract/credentials';
 import { useWhoami } from '@/data/auth/get-whoami';
-import { CloudCredentialsForm } from './cloud-credentials-form';
-import { CloudCredentialsSummary } from './cloud-credentials-summary';
-import { Skeleton } from '@/ui/skeleton';
-import { EmptyState, ErrorState } from '@/ui/states';
-import type { CredentialsWrite, OrganizationCredentials } from '@/contract/credentials';
-import { ApiError } from '@/lib/api-error';
-import { can } from '@/lib/permissions';
 import { useOrganizationCredentials } from '@/data/credentials/get-organization-credentials';
 import { useSaveOrganizationCredentials } from '@/data/credentials/save-organization-credentials';
+import { ApiError } from '@/lib/api-error';
+import { can } from '@/lib/permissions';
 import type { WorkspaceProps } from '@/lib/route-props';
+import { Skeleton } from '@/ui/skeleton';
+import { EmptyState, ErrorState } from '@/ui/states';
+import { CloudCredentialsForm } from './cloud-credentials-form';
+import { CloudCredentialsSummary } from './cloud-credentials-summary';
 
 const REFUSAL = 'Only admins manage organization credentials';
 
@@ -64,15 +63,6 @@ function OrganizationCredentialsCards({ scope, record }: WorkspaceProps & { reco
   const save = useSaveOrganizationCredentials(scope.orgId);
   const current = record.credentials;
 
-  const onSave = async (values: CredentialsWrite) => {
-    try {
-      await save.mutateAsync(values);
-      toast.success(current ? 'Organization credentials replaced' : 'Organization credentials saved');
-    } finally {
-      save.reset();
-    }
-  };
-
   return (
     <div className="stack">
       <section className="card" aria-labelledby="org-current-title">
@@ -85,11 +75,10 @@ function OrganizationCredentialsCards({ scope, record }: WorkspaceProps & { reco
       </section>
       <CloudCredentialsForm
         key={current?.fingerprint ?? 'none'}
+        owner="organization"
         current={current}
-        onSave={onSave}
-        title={current ? 'Replace the organization’s credentials' : 'Set the organization’s credentials'}
+        save={save}
         subtitle="Services that set their own credentials keep using theirs."
-        submitLabel={current ? 'Replace credentials' : 'Save credentials'}
       />
       <section className="card" aria-labelledby="overriding-title">
         <h2 id="overriding-title">Services that override them</h2>

@@ -1,11 +1,11 @@
 import { useId, useState } from 'react';
 import { toast } from 'sonner';
-import { Button } from '@/ui/button';
-import { ConfirmDialog } from '@/ui/confirm-dialog';
+import type { Scope } from '@/contract/paths';
 import type { HostedService } from '@/contract/services';
 import { useStartDeployment, type DeploymentAction } from '@/data/deployments/start-deployment';
+import { Button } from '@/ui/button';
+import { ConfirmAction } from '@/ui/confirm-dialog';
 import type { ActionAvailability } from './deployment-rules';
-import type { Scope } from '@/contract/paths';
 
 const LABEL: Record<DeploymentAction, string> = {
   build: 'Build',
@@ -33,20 +33,6 @@ export function DeploymentActions({
   const distinct = [...new Set(order.map((a) => reasons[a]).filter((r): r is string => !!r))];
   const v = service.active_version;
 
-  const close = (next: boolean) => {
-    if (!next) {
-      setOpen(null);
-      start.reset();
-    }
-  };
-  const confirm = () =>
-    open &&
-    start.mutate(open, {
-      onSuccess: () => {
-        setOpen(null);
-        toast.success(STARTED[open](v));
-      },
-    });
 
   return (
     <div className="deploy-actions">
@@ -73,18 +59,19 @@ export function DeploymentActions({
         </ul>
       )}
 
-      <ConfirmDialog
-        open={open !== null}
-        onOpenChange={close}
-        title={open ? TITLE[open](v) : ''}
-        actionLabel={open ? LABEL[open] : ''}
-        tone={open === 'teardown' ? 'danger' : 'primary'}
-        pending={start.isPending}
-        error={start.error?.message}
-        onConfirm={confirm}
-      >
-        {open && <WhatHappens action={open} version={v} serving={serving} />}
-      </ConfirmDialog>
+      {open && (
+        <ConfirmAction
+          state={start}
+          run={() => start.mutateAsync(open)}
+          onDone={() => toast.success(STARTED[open](v))}
+          onClose={() => setOpen(null)}
+          title={TITLE[open](v)}
+          actionLabel={LABEL[open]}
+          tone={open === 'teardown' ? 'danger' : 'primary'}
+        >
+          <WhatHappens action={open} version={v} serving={serving} />
+        </ConfirmAction>
+      )}
     </div>
   );
 }

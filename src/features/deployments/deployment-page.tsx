@@ -1,16 +1,17 @@
 import './deployments.css';
-import { useService } from '@/data/services/get-service';
-import { useWhoami } from '@/data/auth/get-whoami';
-import { Badge, type Tone } from '@/ui/badge';
 import type { DeploymentHealth } from '@/contract/deployments';
+import type { Scope } from '@/contract/paths';
 import type { HostedService } from '@/contract/services';
+import { useWhoami } from '@/data/auth/get-whoami';
 import { useLiveDeployment } from '@/data/deployments/use-live-deployment';
-import { actionAvailability, progressSteps, servingSentence, servingVersion, stateTone } from './deployment-rules';
+import { useService } from '@/data/services/get-service';
+import type { ServiceProps } from '@/lib/route-props';
+import { Badge, type Tone } from '@/ui/badge';
+import { Detail } from '@/ui/details';
 import { DeploymentActions } from './deployment-actions';
 import { DeploymentProgress } from './deployment-progress';
+import { actionAvailability, progressSteps, servingSentence, servingVersion, stateTone } from './deployment-rules';
 import { DeploymentTimeline } from './deployment-timeline';
-import type { ServiceProps } from '@/lib/route-props';
-import type { Scope } from '@/contract/paths';
 
 /** The Deployment tab: build, deploy and tear down a persistent service, and watch it happen. */
 export function DeploymentPage({ scope, serviceId }: ServiceProps) {
@@ -75,30 +76,19 @@ function PersistentDeployment({ scope, service }: { scope: Scope; service: Hoste
         )}
 
         <dl className="details deploy-facts">
-          <div>
-            <dt>State</dt>
-            <dd>
-              <span className="deploy-state" aria-live="polite">
-                {status.deployment_state ? <Badge tone={stateTone(status.deployment_state)}>{status.deployment_state}</Badge> : <Badge>not deployed</Badge>}
-                {polling && <span className="deploy-live">updating live</span>}
-              </span>
-            </dd>
-          </div>
-          <div>
-            <dt>Health</dt>
-            <dd>
-              <Badge tone={HEALTH_TONE[status.health]}>{status.health}</Badge> <span className="muted">{HEALTH_WORDS[status.health]}</span>
-            </dd>
-          </div>
+          <Detail term="State">
+            <span className="deploy-state" aria-live="polite">
+            {status.deployment_state ? <Badge tone={stateTone(status.deployment_state)}>{status.deployment_state}</Badge> : <Badge>not deployed</Badge>}
+            {polling && <span className="deploy-live">updating live</span>}
+            </span>
+          </Detail>
+          <Detail term="Health"><Badge tone={HEALTH_TONE[status.health]}>{status.health}</Badge> <span className="muted">{HEALTH_WORDS[status.health]}</span></Detail>
           <div className="details-wide">
             <dt>Serving</dt>
             <dd data-testid="serving-sentence">{servingSentence(serving, service.active_version, status.synced)}</dd>
           </div>
           {status.message && !failed && (
-            <div className="details-wide">
-              <dt>Message</dt>
-              <dd>{status.message}</dd>
-            </div>
+            <Detail term="Message" wide>{status.message}</Detail>
           )}
         </dl>
 

@@ -1,6 +1,6 @@
-import { Badge } from '@/ui/badge';
 import type { Deployment } from '@/contract/deployments';
-import { formatDateTime } from '@/lib/format';
+import { Badge } from '@/ui/badge';
+import { DateTime } from '@/ui/date-time';
 import { stateTone } from './deployment-rules';
 
 const KIND: Record<Deployment['kind'], (d: Deployment) => string> = {
@@ -27,7 +27,7 @@ export function DeploymentTimeline({ deployments }: { deployments: Deployment[] 
                 {d.version !== null && <span className="mono">v{d.version}</span>}
                 <Badge tone={stateTone(d.state)}>{STATE_WORDS[d.state] ?? d.state}</Badge>
                 <span className="muted deploy-entry-who">
-                  by {d.started_by.email} · <time dateTime={d.started_at}>{formatDateTime(d.started_at)}</time>
+                  by {d.started_by.email} · <DateTime iso={d.started_at} />
                 </span>
               </div>
               {d.message && <p className={d.state === 'failed' ? 'deploy-entry-message deploy-entry-error' : 'deploy-entry-message'}>{d.message}</p>}

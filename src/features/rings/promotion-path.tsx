@@ -1,6 +1,6 @@
-import { MermaidDiagram } from '@/ui/mermaid-diagram';
 import type { Ring } from '@/contract/rings';
 import { mermaidId, mermaidText } from '@/lib/mermaid-text';
+import { MermaidDiagram } from '@/ui/mermaid-diagram';
 
 /** The promotion path, first ring to last; ring names are user text, so they go through mermaidText(). */
 export function promotionPathDefinition(rings: Pick<Ring, 'name'>[]): string {

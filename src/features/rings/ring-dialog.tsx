@@ -4,8 +4,8 @@ import type { Scope } from '@/contract/paths';
 import { RingCreate, type Ring } from '@/contract/rings';
 import { useSaveRing } from '@/data/rings/save-ring';
 import { useServerForm } from '@/lib/use-server-form';
-import { Dialog, DialogFormFooter } from '@/ui/dialog';
 import { Field } from '@/ui/field';
+import { FormDialog } from '@/ui/form-dialog';
 
 const RingForm = z.object({
   name: RingCreate.shape.name,
@@ -15,7 +15,7 @@ const RingForm = z.object({
 /** Create a ring (ring null, added at the end of the promotion path) or rename and describe one. */
 export function RingDialog({ scope, ring, open, onOpenChange }: { scope: Scope; ring: Ring | null; open: boolean; onOpenChange: (open: boolean) => void }) {
   const save = useSaveRing(scope);
-  const { form, onSubmit, failure, retry, pending, reset } = useServerForm({
+  const server = useServerForm({
     schema: RingForm,
     fields: ['name', 'description'],
     mode: 'onTouched',
@@ -24,32 +24,25 @@ export function RingDialog({ scope, ring, open, onOpenChange }: { scope: Scope; 
       save.mutateAsync({ ringId: ring?.id ?? null, input: { name: v.name, description: v.description.trim() || null }, idempotencyKey }),
     onSuccess: (saved) => {
       toast.success(ring ? `Ring ${saved.name} saved` : `Ring ${saved.name} created at the end of the promotion path`);
-      close(false);
     },
+    onClose: () => onOpenChange(false),
   });
-  const { register, formState } = form;
-
-  const close = (next: boolean) => {
-    if (!next) reset();
-    onOpenChange(next);
-  };
+  const { register, formState } = server.form;
 
   return (
-    <Dialog
+    <FormDialog
+      form={server}
       open={open}
-      onOpenChange={close}
       title={ring ? `Edit ring ${ring.name}` : 'New ring'}
       description={ring ? 'Renaming keeps the services that use the ring on it.' : 'The new ring is added at the end of the promotion path; move it afterwards.'}
+      submitLabel={ring ? 'Save ring' : 'Create ring'}
     >
-      <form className="form" onSubmit={onSubmit} noValidate>
-        <Field label="Name" required hint="Lowercase letters, digits and hyphens, e.g. eu-canary." error={formState.errors.name?.message}>
-          <input className="input mono" autoComplete="off" spellCheck={false} {...register('name')} />
-        </Field>
-        <Field label="Description" error={formState.errors.description?.message}>
-          <textarea className="input" rows={3} {...register('description')} />
-        </Field>
-        <DialogFormFooter failure={failure} onRetry={retry} onCancel={() => close(false)} submitLabel={ring ? 'Save ring' : 'Create ring'} pending={pending} />
-      </form>
-    </Dialog>
+      <Field label="Name" required hint="Lowercase letters, digits and hyphens, e.g. eu-canary." error={formState.errors.name?.message}>
+        <input className="input mono" autoComplete="off" spellCheck={false} {...register('name')} />
+      </Field>
+      <Field label="Description" error={formState.errors.description?.message}>
+        <textarea className="input" rows={3} {...register('description')} />
+      </Field>
+    </FormDialog>
   );
 }

@@ -1,21 +1,26 @@
 import './rings.css';
 import { useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
-import { useSuspenseRings } from '@/data/rings/get-rings';
-import { useWhoami } from '@/data/auth/get-whoami';
-import { Button } from '@/ui/button';
-import { EmptyState } from '@/ui/states';
 import type { Ring } from '@/contract/rings';
-import { roleReason } from '@/lib/permissions';
-import { useMoveRing } from '@/data/rings/move-ring';
+import { useWhoami } from '@/data/auth/get-whoami';
 import { useRingUsage } from '@/data/rings/get-ring-usage';
+import { useSuspenseRings } from '@/data/rings/get-rings';
+import { useMoveRing } from '@/data/rings/move-ring';
+import { roleReason } from '@/lib/permissions';
+import type { WorkspaceProps } from '@/lib/route-props';
+import { Button } from '@/ui/button';
+import { Notice } from '@/ui/notice';
+import { EmptyState } from '@/ui/states';
 import { DeleteRingDialog } from './delete-ring-dialog';
 import { PromotionPath } from './promotion-path';
 import { RingDialog } from './ring-dialog';
 import { RingServices } from './ring-services';
-import type { WorkspaceProps } from '@/lib/route-props';
+import { TableHead } from '@/ui/table-head';
 
-type Editing = { ring: Ring | null } | null;
+const MOVES = [
+  { direction: -1, word: 'up', arrow: '↑' },
+  { direction: 1, word: 'down', arrow: '↓' },
+] as const;
 
 /** The workspace's deployment rings in promotion order; admins create, edit, reorder and delete them. */
 export function RingsPage({ scope }: WorkspaceProps) {
@@ -24,8 +29,8 @@ export function RingsPage({ scope }: WorkspaceProps) {
   const usage = useRingUsage(scope);
   const move = useMoveRing(scope);
   const readOnlyReason = roleReason(me.role, 'ring:write');
-  const [editing, setEditing] = useState<Editing>(null);
-  const [deleting, setDeleting] = useState<Ring | null>(null);
+  // One dialog at a time: creating (ring null) or editing a ring, or deleting one.
+  const [dialog, setDialog] = useState<{ kind: 'edit'; ring: Ring | null } | { kind: 'delete'; ring: Ring } | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const tableRef = useRef<HTMLTableElement>(null);
   const [focusAfterMove, setFocusAfterMove] = useState<{ ringId: string; index: number; direction: -1 | 1 } | null>(null);
@@ -67,19 +72,15 @@ export function RingsPage({ scope }: WorkspaceProps) {
           <p className="page-subtitle">Deployment rings in promotion order: a version is promoted from the first ring to the last.</p>
         </div>
         {!readOnlyReason && (
-          <Button variant="primary" onClick={() => setEditing({ ring: null })}>
+          <Button variant="primary" onClick={() => setDialog({ kind: 'edit', ring: null })}>
             New ring
           </Button>
         )}
       </header>
-      {readOnlyReason && (
-        <p className="notice" role="note">
-          {readOnlyReason} Rings are shown read-only.
-        </p>
-      )}
+      <Notice reason={readOnlyReason}>Rings are shown read-only.</Notice>
 
       {rings.length === 0 ? (
-        <EmptyState title="No rings yet" action={!readOnlyReason && <Button variant="primary" onClick={() => setEditing({ ring: null })}>New ring</Button>}>
+        <EmptyState title="No rings yet" action={!readOnlyReason && <Button variant="primary" onClick={() => setDialog({ kind: 'edit', ring: null })}>New ring</Button>}>
           <p>Invocation services need a ring to run in. Start with dev, staging and prod.</p>
         </EmptyState>
       ) : (
@@ -93,21 +94,7 @@ export function RingsPage({ scope }: WorkspaceProps) {
           <div className="table-wrap" aria-busy={move.isPending || undefined}>
             <table className="table rings-table" ref={tableRef}>
               <caption className="visually-hidden">Rings in promotion order</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    Order
-                  </th>
-                  <th scope="col">Ring</th>
-                  <th scope="col">Description</th>
-                  <th scope="col">Used by</th>
-                  {!readOnlyReason && (
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  )}
-                </tr>
-              </thead>
+              <TableHead columns={[{ label: 'Order', className: 'num' }, 'Ring', 'Description', 'Used by', !readOnlyReason && { label: 'Actions', hidden: true }]} />
               <tbody>
                 {rings.map((ring, index) => {
                   const users = usage.data?.byRing.get(ring.id) ?? [];
@@ -125,29 +112,21 @@ export function RingsPage({ scope }: WorkspaceProps) {
                       {!readOnlyReason && (
                         <td>
                           <div className="row-actions">
-                            <Button
-                              size="sm"
-                              variant="ghost"
-                              data-move="up"
-                              aria-label={`Move ${ring.name} up`}
-                              title="Move up"
-                              disabled={index === 0 || move.isPending}
-                              onClick={() => moveRing(ring, index, -1)}
-                            >
-                              <span aria-hidden="true">↑</span>
-                            </Button>
-                            <Button
-                              size="sm"
-                              variant="ghost"
-                              data-move="down"
-                              aria-label={`Move ${ring.name} down`}
-                              title="Move down"
-                              disabled={index === rings.length - 1 || move.isPending}
-                              onClick={() => moveRing(ring, index, 1)}
-                            >
-                              <span aria-hidden="true">↓</span>
-                            </Button>
-                            <Button size="sm" aria-label={`Edit ${ring.name}`} onClick={() => setEditing({ ring })}>
+                            {MOVES.map(({ direction, word, arrow }) => (
+                              <Button
+                                key={word}
+                                size="sm"
+                                variant="ghost"
+                                data-move={word}
+                                aria-label={`Move ${ring.name} ${word}`}
+                                title={`Move ${word}`}
+                                disabled={!rings[index + direction] || move.isPending}
+                                onClick={() => moveRing(ring, index, direction)}
+                              >
+                                <span aria-hidden="true">{arrow}</span>
+                              </Button>
+                            ))}
+                            <Button size="sm" aria-label={`Edit ${ring.name}`} onClick={() => setDialog({ kind: 'edit', ring })}>
                               Edit
                             </Button>
                             <Button
@@ -158,7 +137,7 @@ export function RingsPage({ scope }: WorkspaceProps) {
                               disabled={inUse}
                               title={inUse ? 'In use: move its services to another ring first' : undefined}
                               aria-describedby={inUse ? `ring-users-${ring.id}` : undefined}
-                              onClick={() => setDeleting(ring)}
+                              onClick={() => setDialog({ kind: 'delete', ring })}
                             >
                               Delete
                             </Button>
@@ -179,8 +158,8 @@ export function RingsPage({ scope }: WorkspaceProps) {
 
       {!readOnlyReason && (
         <>
-          <RingDialog scope={scope} ring={editing?.ring ?? null} open={editing !== null} onOpenChange={(open) => !open && setEditing(null)} />
-          {deleting && <DeleteRingDialog scope={scope} ring={deleting} onClose={() => setDeleting(null)} />}
+          <RingDialog scope={scope} ring={dialog?.kind === 'edit' ? dialog.ring : null} open={dialog?.kind === 'edit'} onOpenChange={(open) => !open && setDialog(null)} />
+          {dialog?.kind === 'delete' && <DeleteRingDialog scope={scope} ring={dialog.ring} onClose={() => setDialog(null)} />}
         </>
       )}
     </section>

@@ -6,9 +6,8 @@ import { useRings } from '@/data/rings/get-rings';
 import { useCreateService } from '@/data/services/create-service';
 import type { WorkspaceProps } from '@/lib/route-props';
 import { useServerForm } from '@/lib/use-server-form';
-import { Button } from '@/ui/button';
 import { Field } from '@/ui/field';
-import { FormAlert } from '@/ui/form-alert';
+import { FormFooter } from '@/ui/form-footer';
 import { ExecutionModeField } from './execution-mode-field';
 import { PersistentSettingsFields } from './persistent-settings-fields';
 import { RingSelect } from './ring-select';
@@ -38,7 +37,7 @@ export function CreateServicePage({ scope }: WorkspaceProps) {
   const create = useCreateService(scope);
   const [slugEdited, setSlugEdited] = useState(false);
 
-  const { form, onSubmit, failure, retry, pending } = useServerForm({
+  const server = useServerForm({
     schema: ServiceCreate,
     fields: SERVICE_FORM_FIELDS,
     shouldUnregister: true,
@@ -50,6 +49,7 @@ export function CreateServicePage({ scope }: WorkspaceProps) {
       await navigate({ to: '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId', params: { ...scope, serviceId: service.id } });
     },
   });
+  const { form } = server;
   const { register, formState, setValue, watch, control } = form;
   const mode = watch('execution_mode');
 
@@ -74,7 +74,7 @@ export function CreateServicePage({ scope }: WorkspaceProps) {
           <p className="page-subtitle">The service starts in draft status with version 1 automatically created.</p>
         </div>
       </header>
-      <form className="form card" onSubmit={onSubmit} noValidate aria-describedby={failure ? 'create-form-error' : undefined}>
+      <form className="form card" onSubmit={server.onSubmit} noValidate aria-describedby={server.failure ? 'create-form-error' : undefined}>
         <Field label="Name" required hint='A human-readable label, e.g. "Document Processor".' error={formState.errors.name?.message}>
           <input className="input" autoComplete="off" autoFocus {...name} />
         </Field>
@@ -105,20 +105,11 @@ export function CreateServicePage({ scope }: WorkspaceProps) {
         </Field>
         {mode === 'persistent' && <PersistentSettingsFields register={register} control={control} errors={formState.errors} />}
 
-        <FormAlert
-          id="create-form-error"
-          failure={failure}
-          onRetry={retry}
-          retryHint="What you typed is kept, and the service will not be created twice."
-        />
-        <div className="form-actions">
+        <FormFooter form={server} id="create-form-error" retryHint="What you typed is kept, and the service will not be created twice." submit={{ label: 'Create' }}>
           <Link to="/orgs/$orgId/workspaces/$workspaceId/services" params={scope} className="btn btn-secondary">
             Cancel
           </Link>
-          <Button type="submit" variant="primary" pending={pending}>
-            Create
-          </Button>
-        </div>
+        </FormFooter>
       </form>
     </section>
   );

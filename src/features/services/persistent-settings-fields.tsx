@@ -1,6 +1,6 @@
 import { Controller, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
-import { Field } from '@/ui/field';
 import { PERSISTENT_DEFAULTS } from '@/contract/services';
+import { Field } from '@/ui/field';
 import { PackagesInput } from './packages-input';
 
 export type PersistentSettingsValues = {

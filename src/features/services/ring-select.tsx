@@ -1,8 +1,8 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { forwardRef } from 'react';
-import { Field } from '@/ui/field';
 import type { Page } from '@/contract/common';
 import type { Ring } from '@/contract/rings';
+import { Field } from '@/ui/field';
 
 type Props = {
   rings: UseQueryResult<Page<Ring>>;

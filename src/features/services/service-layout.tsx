@@ -1,7 +1,7 @@
 import { Link, Outlet } from '@tanstack/react-router';
 import { useService } from '@/data/services/get-service';
-import { DeploymentStateBadge, ExecutionModeLabel, ServiceStatusBadge } from './service-status';
 import type { ServiceProps } from '@/lib/route-props';
+import { DeploymentStateBadge, ExecutionModeLabel, ServiceStatusBadge } from './service-status';
 
 const BASE = '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId';
 

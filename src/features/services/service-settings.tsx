@@ -1,5 +1,4 @@
 import { useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
 import { toast } from 'sonner';
 import type { Scope } from '@/contract/paths';
 import { crossFieldIssues, ServiceUpdate, type HostedService } from '@/contract/services';
@@ -13,9 +12,10 @@ import { roleReason } from '@/lib/permissions';
 import type { ServiceProps } from '@/lib/route-props';
 import { useServerForm } from '@/lib/use-server-form';
 import { Button } from '@/ui/button';
-import { ConfirmDialog } from '@/ui/confirm-dialog';
+import { DangerZone } from '@/ui/confirm-dialog';
 import { Field } from '@/ui/field';
-import { FormAlert } from '@/ui/form-alert';
+import { FormFooter } from '@/ui/form-footer';
+import { Notice } from '@/ui/notice';
 import { ExecutionModeField } from './execution-mode-field';
 import { PersistentSettingsFields } from './persistent-settings-fields';
 import { RingSelect } from './ring-select';
@@ -46,7 +46,7 @@ export function ServiceSettings({ scope, serviceId }: ServiceProps) {
   const readOnlyReason = roleReason(me.role, 'service:write');
   const rings = useRings(scope);
   const update = useUpdateService(scope, serviceId);
-  const { form, onSubmit, failure, retry, pending } = useServerForm({
+  const server = useServerForm({
     schema: SettingsSchema,
     fields: SERVICE_FORM_FIELDS,
     values: valuesOf(service),
@@ -54,23 +54,20 @@ export function ServiceSettings({ scope, serviceId }: ServiceProps) {
     // Only what changed is sent: a field the user did not touch keeps whatever the platform holds.
     send: (values, { form }) =>
       update.mutateAsync(Object.fromEntries(Object.entries(values).filter(([key]) => form.formState.dirtyFields[key as keyof ServiceUpdate])) as ServiceUpdate),
-    onSuccess: (saved, _values, form) => {
+    onSuccess: (saved, _values, { form }) => {
       form.reset(valuesOf(saved));
       toast.success('Settings saved');
     },
   });
+  const { form } = server;
   const { register, formState, watch, control } = form;
   const mode = watch('execution_mode');
 
   return (
     <div className="stack">
-      <form className="form card" onSubmit={onSubmit} noValidate aria-labelledby="settings-title">
+      <form className="form card" onSubmit={server.onSubmit} noValidate aria-labelledby="settings-title">
         <h2 id="settings-title">General</h2>
-        {readOnlyReason && (
-          <p className="notice" role="note">
-            {readOnlyReason} Settings are shown read-only.
-          </p>
-        )}
+        <Notice reason={readOnlyReason}>Settings are shown read-only.</Notice>
         <fieldset className="fieldset-plain" disabled={!!readOnlyReason}>
           <Field label="Name" required error={formState.errors.name?.message}>
             <input className="input" autoComplete="off" {...register('name')} />
@@ -95,60 +92,41 @@ export function ServiceSettings({ scope, serviceId }: ServiceProps) {
           </Field>
           {mode === 'persistent' && <PersistentSettingsFields register={register} control={control} errors={formState.errors} />}
         </fieldset>
-        <FormAlert failure={failure} onRetry={retry} />
         {!readOnlyReason && (
-          <div className="form-actions">
+          <FormFooter form={server} submit={{ label: 'Save', disabled: !formState.isDirty }}>
             <Button disabled={!formState.isDirty} onClick={() => form.reset(valuesOf(service))}>
               Discard changes
             </Button>
-            <Button type="submit" variant="primary" disabled={!formState.isDirty} pending={pending}>
-              Save
-            </Button>
-          </div>
+          </FormFooter>
         )}
       </form>
-      {!readOnlyReason && <DangerZone scope={scope} service={service} />}
+      {!readOnlyReason && <DeleteService scope={scope} service={service} />}
     </div>
   );
 }
 
-function DangerZone({ scope, service }: { scope: Scope; service: HostedService }) {
+function DeleteService({ scope, service }: { scope: Scope; service: HostedService }) {
   const navigate = useNavigate();
   const remove = useDeleteService(scope, service.id);
   const forget = useForgetDeletedService(scope, service.id);
-  const [open, setOpen] = useState(false);
   return (
-    <section className="card danger-zone" aria-labelledby="danger-title">
-      <h2 id="danger-title">Delete this service</h2>
-      <p>Deleting removes the service, all its versions and endpoints. Clients calling it will get errors. This cannot be undone.</p>
-      <Button variant="danger" onClick={() => setOpen(true)}>
-        Delete service
-      </Button>
-      <ConfirmDialog
-        open={open}
-        onOpenChange={(next) => {
-          setOpen(next);
-          if (!next) remove.reset();
-        }}
-        title={`Delete ${service.name}?`}
-        actionLabel="Delete service"
-        confirmText={service.slug}
-        pending={remove.isPending}
-        error={remove.error?.message}
-        onConfirm={() =>
-          remove.mutate(undefined, {
-            onSuccess: () => {
-              setOpen(false);
-              toast.success(`Service ${service.name} deleted`);
-              void navigate({ to: '/orgs/$orgId/workspaces/$workspaceId/services', params: scope }).then(forget);
-            },
-          })
-        }
-      >
-        <p>
-          The service <strong>{service.name}</strong> (<span className="mono">{service.slug}</span>) and all its versions will be deleted permanently.
-        </p>
-      </ConfirmDialog>
-    </section>
+    <DangerZone
+      id="danger-title"
+      heading="Delete this service"
+      description={<p>Deleting removes the service, all its versions and endpoints. Clients calling it will get errors. This cannot be undone.</p>}
+      buttonLabel="Delete service"
+      title={`Delete ${service.name}?`}
+      confirmText={service.slug}
+      state={remove}
+      run={() => remove.mutateAsync()}
+      onDone={() => {
+        toast.success(`Service ${service.name} deleted`);
+        void navigate({ to: '/orgs/$orgId/workspaces/$workspaceId/services', params: scope }).then(forget);
+      }}
+    >
+      <p>
+        The service <strong>{service.name}</strong> (<span className="mono">{service.slug}</span>) and all its versions will be deleted permanently.
+      </p>
+    </DangerZone>
   );
 }

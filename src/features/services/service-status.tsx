@@ -1,5 +1,5 @@
-import { Badge, type Tone } from '@/ui/badge';
 import type { DeploymentState, ExecutionMode, ServiceStatus } from '@/contract/services';
+import { Badge, type Tone } from '@/ui/badge';
 
 const statusTone: Record<ServiceStatus, Tone> = { draft: 'neutral', active: 'success', archived: 'warning' };
 const deploymentTone: Record<DeploymentState, Tone> = {

@@ -1,21 +1,17 @@
 import { Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
-import { useRings } from '@/data/rings/get-rings';
 import { useWhoami } from '@/data/auth/get-whoami';
-import { EmptyState, ErrorState } from '@/ui/states';
-import { can } from '@/lib/permissions';
+import { useRings } from '@/data/rings/get-rings';
 import { useServices } from '@/data/services/get-services';
-import { toListQuery, type ServicesSearch } from './services-search';
+import { can } from '@/lib/permissions';
+import type { SearchProps, WorkspaceProps } from '@/lib/route-props';
+import { EmptyState, ErrorState } from '@/ui/states';
 import { ServicesPagination } from './services-pagination';
+import { toListQuery, type ServicesSearch } from './services-search';
 import { ServicesTable } from './services-table';
 import { ServicesToolbar } from './services-toolbar';
-import type { WorkspaceProps } from '@/lib/route-props';
 
-export function ServicesPage({
-  scope,
-  search,
-  onSearchChange,
-}: WorkspaceProps & { search: ServicesSearch; onSearchChange: (next: Partial<ServicesSearch>) => void }) {
+export function ServicesPage({ scope, search, onSearchChange }: WorkspaceProps & SearchProps<ServicesSearch>) {
   const me = useWhoami();
   const query = useServices(scope, toListQuery(search));
   const rings = useRings(scope);

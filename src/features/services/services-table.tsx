@@ -1,11 +1,11 @@
 import { Link } from '@tanstack/react-router';
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
 import { useMemo } from 'react';
-import { Skeleton } from '@/ui/skeleton';
 import type { HostedService } from '@/contract/services';
 import { formatDateTime, formatRelative } from '@/lib/format';
-import type { ServicesSearch } from './services-search';
+import { Skeleton } from '@/ui/skeleton';
 import { DeploymentStateBadge, ExecutionModeLabel, ServiceStatusBadge } from './service-status';
+import type { ServicesSearch } from './services-search';
 
 const column = createColumnHelper<HostedService>();
 const SORTABLE = new Set<string>(['name', 'status', 'created_at', 'updated_at']);

@@ -1,25 +1,21 @@
 import './stubs.css';
 import { toast } from 'sonner';
-import { useVersions } from '@/data/versions/get-versions';
-import { Button } from '@/ui/button';
-import { Skeleton } from '@/ui/skeleton';
-import { EmptyState, ErrorState } from '@/ui/states';
 import { openapiDocumentUrl, useFetchOpenapiDocument } from '@/data/stubs/get-openapi-document';
 import { STUB_LANGUAGES, useStub, type StubLanguage } from '@/data/stubs/get-stub';
-import type { ServiceProps } from '@/lib/route-props';
-import { downloadText } from './download';
+import { useVersions } from '@/data/versions/get-versions';
+import type { SearchProps, ServiceProps } from '@/lib/route-props';
+import { Button } from '@/ui/button';
+import { Card } from '@/ui/card';
+import { Skeleton } from '@/ui/skeleton';
+import { EmptyState, ErrorState } from '@/ui/states';
 import { CodePreview } from './code-preview';
+import { downloadText } from './download';
 
 /** The stub shown, from the URL: a link opens the same one. */
 export type StubsSearch = { language?: StubLanguage; version?: number };
 
 /** The Stubs tab: the generated Python and TypeScript clients and the OpenAPI document, per published version. */
-export function StubsPage({
-  scope,
-  serviceId,
-  search,
-  onSearchChange,
-}: ServiceProps & { search: StubsSearch; onSearchChange: (next: StubsSearch) => void }) {
+export function StubsPage({ scope, serviceId, search, onSearchChange }: ServiceProps & SearchProps<StubsSearch>) {
   const versions = useVersions(scope, serviceId);
 
   const published = versions.filter((v) => v.status !== 'draft' && v.published_at !== null);
@@ -59,13 +55,7 @@ export function StubsPage({
 
   return (
     <div className="stack">
-      <section className="card stub-card" aria-labelledby="stub-title">
-        <div className="card-header">
-          <div>
-            <h2 id="stub-title">Client stub</h2>
-            <p className="muted card-subtitle">Typed methods for each endpoint of the version, from its request and response schemas.</p>
-          </div>
-        </div>
+      <Card id="stub-title" className="stub-card" heading="Client stub" subtitle="Typed methods for each endpoint of the version, from its request and response schemas.">
         <div className="stub-toolbar">
           <fieldset className="segmented">
             <legend className="visually-hidden">Language</legend>
@@ -108,11 +98,14 @@ export function StubsPage({
         ) : (
           <CodePreview code={stub.data.text} language={language} label={`${filename} for v${version}`} />
         )}
-      </section>
+      </Card>
 
-      <section className="card stub-card" aria-labelledby="openapi-title">
-        <h2 id="openapi-title">OpenAPI document</h2>
-        <p className="muted card-subtitle">An OpenAPI 3.1 description of v{version}&apos;s endpoints, for other generators and API tools. It needs your bearer token.</p>
+      <Card
+        id="openapi-title"
+        className="stub-card"
+        heading="OpenAPI document"
+        subtitle={`An OpenAPI 3.1 description of v${version}'s endpoints, for other generators and API tools. It needs your bearer token.`}
+      >
         <div className="openapi-row">
           <code className="openapi-path" aria-label="Document path">
             GET {openapiDocumentUrl(scope, serviceId, version)}
@@ -126,7 +119,7 @@ export function StubsPage({
             The document could not be downloaded: {openapi.error.message}
           </p>
         )}
-      </section>
+      </Card>
     </div>
   );
 }

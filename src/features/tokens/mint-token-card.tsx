@@ -4,9 +4,9 @@ import { MintRequest } from '@/contract/tokens';
 import { useMintToken } from '@/data/tokens/mint-token';
 import { readJson } from '@/lib/json-text';
 import { useServerForm } from '@/lib/use-server-form';
-import { Button } from '@/ui/button';
+import { Card } from '@/ui/card';
 import { Field } from '@/ui/field';
-import { FormAlert } from '@/ui/form-alert';
+import { FormFooter } from '@/ui/form-footer';
 import { JsonFormField } from '@/ui/json-field';
 import { MintedTokenDialog } from './minted-token-dialog';
 
@@ -34,34 +34,26 @@ const MintForm = z.object({ claims: ClaimsText, ttl_minutes: MintRequest.shape.t
 export function MintTokenCard({ scope, serviceId, serviceName }: { scope: Scope; serviceId: string; serviceName: string }) {
   const mint = useMintToken(scope, serviceId);
   // The result goes to the dialog through the mutation only; nothing here keeps it.
-  const { form, onSubmit, failure, retry, pending } = useServerForm({
+  const server = useServerForm({
     schema: MintForm,
     fields: ['claims', 'ttl_minutes'],
     mode: 'onChange',
     defaultValues: { claims: '{\n  "tenant_id": "t-123",\n  "role": "reader"\n}', ttl_minutes: 60 },
     send: (v) => mint.mutateAsync(v),
   });
+  const { form } = server;
   const { register, formState } = form;
 
   return (
-    <section className="card" aria-labelledby="mint-title">
-      <h3 id="mint-title" className="card-heading">
-        Mint a token
-      </h3>
-      <p className="muted card-subtitle">A signed token that calls {serviceName} through the gateway. It is shown once.</p>
-      <form className="form" onSubmit={onSubmit} noValidate>
+    <Card id="mint-title" level={3} heading="Mint a token" subtitle={`A signed token that calls ${serviceName} through the gateway. It is shown once.`}>
+      <form className="form" onSubmit={server.onSubmit} noValidate>
         <JsonFormField form={form} name="claims" label="Claims (JSON object)" minLines={5} hint="Added to the token; the platform sets sub, exp, jti and the other reserved claims." />
         <Field label="TTL (minutes)" required hint="From 1 minute to 10080 (7 days)." error={formState.errors.ttl_minutes?.message}>
           <input className="input ttl-input" type="number" inputMode="numeric" min={1} max={10080} step={1} {...register('ttl_minutes', { valueAsNumber: true })} />
         </Field>
-        <FormAlert failure={failure} onRetry={retry} />
-        <div className="form-actions">
-          <Button type="submit" variant="primary" pending={pending}>
-            Mint token
-          </Button>
-        </div>
+        <FormFooter form={server} submit={{ label: 'Mint token' }} />
       </form>
       <MintedTokenDialog minted={mint.data ?? null} onClose={() => mint.reset()} />
-    </section>
+    </Card>
   );
 }

@@ -1,9 +1,10 @@
 import { useRef, useState } from 'react';
 import { toast } from 'sonner';
-import { Button } from '@/ui/button';
-import { Dialog } from '@/ui/dialog';
 import type { MintResponse } from '@/contract/tokens';
-import { formatDateTime } from '@/lib/format';
+import { Button } from '@/ui/button';
+import { DateTime } from '@/ui/date-time';
+import { Detail } from '@/ui/details';
+import { Dialog } from '@/ui/dialog';
 
 /**
  * The one time a token is shown. Closing calls `onClose`, which resets the
@@ -49,16 +50,8 @@ export function MintedTokenDialog({ minted, onClose }: { minted: MintResponse | 
             <textarea id="minted-token" ref={tokenRef} className="input mono token-value" readOnly rows={4} value={minted.token} onFocus={(e) => e.currentTarget.select()} />
           </div>
           <dl className="details token-details">
-            <div>
-              <dt>Token ID (jti)</dt>
-              <dd className="mono">{minted.jti}</dd>
-            </div>
-            <div>
-              <dt>Expires</dt>
-              <dd>
-                <time dateTime={minted.expires_at}>{formatDateTime(minted.expires_at)}</time>
-              </dd>
-            </div>
+            <Detail term="Token ID (jti)" mono>{minted.jti}</Detail>
+            <Detail term="Expires"><DateTime iso={minted.expires_at} /></Detail>
           </dl>
           <div className="dialog-actions">
             <span className="copy-status" role="status">

@@ -1,27 +1,28 @@
+import type { Scope } from '@/contract/paths';
+import { useRevocations } from '@/data/tokens/get-revocations';
 import { Badge } from '@/ui/badge';
+import { Card } from '@/ui/card';
+import { DateTime } from '@/ui/date-time';
 import { Skeleton } from '@/ui/skeleton';
 import { EmptyState, ErrorState } from '@/ui/states';
-import type { Scope } from '@/contract/paths';
-import { formatDateTime } from '@/lib/format';
-import { useRevocations } from '@/data/tokens/get-revocations';
+import { TableHead } from '@/ui/table-head';
 
 /** The revocations the gateway enforces; expired ones (the tokens would be refused anyway) on request. */
 export function RevocationsCard({ scope, serviceId, includeExpired, onIncludeExpiredChange }: { scope: Scope; serviceId: string; includeExpired: boolean; onIncludeExpiredChange: (v: boolean) => void }) {
   const revocations = useRevocations(scope, serviceId, includeExpired);
   return (
-    <section className="card" aria-labelledby="revocations-title">
-      <div className="card-header">
-        <div>
-          <h3 id="revocations-title" className="card-heading">
-            Revocations
-          </h3>
-          <p className="muted card-subtitle">{includeExpired ? 'All revocations, including those whose tokens have expired.' : 'Revocations still in force.'}</p>
-        </div>
+    <Card
+      id="revocations-title"
+      level={3}
+      heading="Revocations"
+      subtitle={includeExpired ? 'All revocations, including those whose tokens have expired.' : 'Revocations still in force.'}
+      actions={
         <label className="check">
           <input type="checkbox" checked={includeExpired} onChange={(e) => onIncludeExpiredChange(e.target.checked)} />
           Include expired
         </label>
-      </div>
+      }
+    >
       {revocations.isPending ? (
         <Skeleton height="4rem" />
       ) : revocations.isError ? (
@@ -34,16 +35,7 @@ export function RevocationsCard({ scope, serviceId, includeExpired, onIncludeExp
         <div className="table-wrap table-flat">
           <table className="table">
             <caption className="visually-hidden">Revocations</caption>
-            <thead>
-              <tr>
-                <th scope="col">What</th>
-                <th scope="col">Token ID</th>
-                <th scope="col">Reason</th>
-                <th scope="col">Revoked</th>
-                <th scope="col">In force until</th>
-                <th scope="col">By</th>
-              </tr>
-            </thead>
+            <TableHead columns={['What', 'Token ID', 'Reason', 'Revoked', 'In force until', 'By']} />
             <tbody>
               {revocations.data.items.map((r) => (
                 <tr key={r.id}>
@@ -51,9 +43,9 @@ export function RevocationsCard({ scope, serviceId, includeExpired, onIncludeExp
                   <td className="mono jti-cell">{r.jti ?? <span className="muted">every token minted before</span>}</td>
                   <td>{r.reason ?? <span className="muted">—</span>}</td>
                   <td>
-                    <time dateTime={r.revoked_at}>{formatDateTime(r.revoked_at)}</time>
+                    <DateTime iso={r.revoked_at} />
                   </td>
-                  <td>{r.expires_at ? <time dateTime={r.expires_at}>{formatDateTime(r.expires_at)}</time> : <span className="muted">—</span>}</td>
+                  <td><DateTime iso={r.expires_at} /></td>
                   <td>{r.revoked_by}</td>
                 </tr>
               ))}
@@ -61,6 +53,6 @@ export function RevocationsCard({ scope, serviceId, includeExpired, onIncludeExp
           </table>
         </div>
       )}
-    </section>
+    </Card>
   );
 }

@@ -2,34 +2,37 @@ import { toast } from 'sonner';
 import type { Scope } from '@/contract/paths';
 import type { HostedService } from '@/contract/services';
 import { RevokeAllRequest } from '@/contract/tokens';
-import { useRevokeAllTokens } from '@/data/tokens/revoke-all-tokens';
+import { useRevokeTokens } from '@/data/tokens/revoke-tokens';
 import { useServerForm } from '@/lib/use-server-form';
 import { Button } from '@/ui/button';
+import { Card } from '@/ui/card';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { Field } from '@/ui/field';
 import { FormAlert } from '@/ui/form-alert';
 
 /** Revoke every token of the service minted until now: a reason, then a confirmation by typing the service's slug. */
 export function RevokeAllCard({ scope, service }: { scope: Scope; service: HostedService }) {
-  const revokeAll = useRevokeAllTokens(scope, service.id);
+  const revokeAll = useRevokeTokens(scope, service.id);
   const { form, onSubmit, failure, retry, pending, confirming, confirm, cancel } = useServerForm({
     schema: RevokeAllRequest,
     fields: ['reason'],
     defaultValues: { reason: '' },
     confirm: true,
-    send: (v) => revokeAll.mutateAsync(v),
-    onSuccess: (_revocation, _v, form) => {
+    send: (v) => revokeAll.mutateAsync({ all: v }),
+    onSuccess: (_revocation, _v, { form }) => {
       form.reset();
       toast.success(`Every token of ${service.name} minted until now is revoked`);
     },
   });
 
   return (
-    <section className="card danger-zone" aria-labelledby="revoke-all-title">
-      <h3 id="revoke-all-title" className="card-heading">
-        Revoke all tokens
-      </h3>
-      <p className="muted card-subtitle">Every token of this service minted until now stops working at once. Tokens minted afterwards work.</p>
+    <Card
+      id="revoke-all-title"
+      level={3}
+      className="danger-zone"
+      heading="Revoke all tokens"
+      subtitle="Every token of this service minted until now stops working at once. Tokens minted afterwards work."
+    >
       <form className="revoke-all-row" onSubmit={onSubmit} noValidate>
         <Field label="Reason" required error={form.formState.errors.reason?.message}>
           <input className="input" autoComplete="off" placeholder="Rotating credentials" {...form.register('reason')} />
@@ -56,6 +59,6 @@ export function RevokeAllCard({ scope, service }: { scope: Scope; service: Hoste
           Reason: <em>{confirming?.reason}</em>
         </p>
       </ConfirmDialog>
-    </section>
+    </Card>
   );
 }

@@ -1,20 +1,16 @@
 import './tokens.css';
-import { useService } from '@/data/services/get-service';
 import { useWhoami } from '@/data/auth/get-whoami';
+import { useService } from '@/data/services/get-service';
 import { roleReason } from '@/lib/permissions';
+import type { SearchProps, ServiceProps } from '@/lib/route-props';
+import { Notice } from '@/ui/notice';
 import { MintTokenCard } from './mint-token-card';
 import { RevocationsCard } from './revocations-card';
 import { RevokeAllCard } from './revoke-all-card';
 import { RevokeTokenCard } from './revoke-token-card';
-import type { ServiceProps } from '@/lib/route-props';
 
 /** The Tokens tab: mint service tokens for the gateway, revoke them, and see what is revoked. */
-export function TokensPage({
-  scope,
-  serviceId,
-  includeExpired,
-  onIncludeExpiredChange,
-}: ServiceProps & { includeExpired: boolean; onIncludeExpiredChange: (v: boolean) => void }) {
+export function TokensPage({ scope, serviceId, search, onSearchChange }: ServiceProps & SearchProps<{ expired: boolean }>) {
   const service = useService(scope, serviceId);
   const me = useWhoami();
   const readOnlyReason = roleReason(me.role, 'service:write');
@@ -28,16 +24,14 @@ export function TokensPage({
         </div>
       </div>
       {readOnlyReason ? (
-        <p className="notice" role="note">
-          {readOnlyReason} Minting and revoking tokens is not offered; revocations are shown read-only.
-        </p>
+        <Notice reason={readOnlyReason}>Minting and revoking tokens is not offered; revocations are shown read-only.</Notice>
       ) : (
         <div className="tokens-grid">
           <MintTokenCard scope={scope} serviceId={serviceId} serviceName={service.name} />
           <RevokeTokenCard scope={scope} serviceId={serviceId} />
         </div>
       )}
-      <RevocationsCard scope={scope} serviceId={serviceId} includeExpired={includeExpired} onIncludeExpiredChange={onIncludeExpiredChange} />
+      <RevocationsCard scope={scope} serviceId={serviceId} includeExpired={search.expired} onIncludeExpiredChange={(expired) => onSearchChange({ expired })} />
       {!readOnlyReason && <RevokeAllCard scope={scope} service={service} />}
     </div>
   );

@@ -7,7 +7,7 @@ import type { ServiceProps } from '@/lib/route-props';
 import { useServerForm } from '@/lib/use-server-form';
 import { Button } from '@/ui/button';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
-import { FormAlert } from '@/ui/form-alert';
+import { FormFooter } from '@/ui/form-footer';
 import { SplitBar, SplitSwatch, segmentTones } from './split-bar';
 import { describeSplit, versionList } from './traffic-plans';
 
@@ -32,7 +32,7 @@ function describeRefusal(error: unknown): string | null {
 export function SplitEditor({ scope, serviceId, serving, onClose }: ServiceProps & { serving: ServiceVersion[]; onClose: () => void }) {
   const update = useUpdateTraffic(scope, serviceId);
   const byVersion = [...serving].sort((a, b) => a.version - b.version);
-  const { form, onSubmit, failure, retry, pending, confirming, confirm, cancel } = useServerForm({
+  const server = useServerForm({
     schema: SplitForm,
     fields: [],
     describeError: describeRefusal,
@@ -44,6 +44,7 @@ export function SplitEditor({ scope, serviceId, serving, onClose }: ServiceProps
       onClose();
     },
   });
+  const { form, confirming, confirm, cancel } = server;
   const draft = form.watch('shares');
 
   const percents: Record<string, number> = {};
@@ -74,7 +75,7 @@ export function SplitEditor({ scope, serviceId, serving, onClose }: ServiceProps
     <section className="card split-editor" aria-labelledby="split-editor-title">
       <h2 id="split-editor-title">Edit split</h2>
       <p className="muted card-subtitle">Give each serving version a whole-number share; the shares must add up to 100%.</p>
-      <form className="form" noValidate onSubmit={(e) => (blocker ? e.preventDefault() : void onSubmit(e))}>
+      <form className="form" noValidate onSubmit={(e) => (blocker ? e.preventDefault() : void server.onSubmit(e))}>
         <div className="split-rows">
           {byVersion.map((v) => {
             const inputId = `share-${v.id}`;
@@ -140,15 +141,10 @@ export function SplitEditor({ scope, serviceId, serving, onClose }: ServiceProps
           </div>
         )}
 
-        <FormAlert failure={failure} onRetry={retry} />
-
-        <div className="form-actions split-editor-actions">
+        <FormFooter form={server} actions="form-actions split-editor-actions" submit={{ label: 'Save split', disabled: !!blocker }}>
           {blocker && <p className="field-hint split-blocker">{blocker}</p>}
           <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={!!blocker} pending={pending}>
-            Save split
-          </Button>
-        </div>
+        </FormFooter>
       </form>
 
       <ConfirmDialog
@@ -157,7 +153,7 @@ export function SplitEditor({ scope, serviceId, serving, onClose }: ServiceProps
         title="Apply the new split?"
         actionLabel="Apply split"
         tone={archived.length > 0 ? 'danger' : 'primary'}
-        pending={pending}
+        pending={server.pending}
         onConfirm={confirm}
       >
         <ul className="split-changes">

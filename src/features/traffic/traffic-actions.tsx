@@ -1,11 +1,11 @@
 import { useId, useState } from 'react';
 import { toast } from 'sonner';
-import { Button } from '@/ui/button';
-import { ConfirmDialog } from '@/ui/confirm-dialog';
 import type { ServiceVersion } from '@/contract/versions';
 import { useUpdateTraffic } from '@/data/traffic/update-traffic';
-import { promotePlan, rollbackPlan, versionList, type TrafficPlan } from './traffic-plans';
 import type { ServiceProps } from '@/lib/route-props';
+import { Button } from '@/ui/button';
+import { ConfirmAction } from '@/ui/confirm-dialog';
+import { promotePlan, rollbackPlan, versionList, type TrafficPlan } from './traffic-plans';
 
 type Action = 'promote' | 'rollback';
 
@@ -20,23 +20,12 @@ export function TrafficActions({ scope, serviceId, serving, editing, onEdit }: S
   const editReason = serving.length < 2 ? `Only v${serving[0]?.version} serves traffic; publish a new version to split it.` : null;
   const reasons = [...new Set([promote.reason, rollback.reason, editReason].filter(Boolean))];
 
-  const run = (plan: TrafficPlan, done: string) =>
-    update.mutate(
-      { allocations: plan.allocations },
-      {
-        onSuccess: () => {
-          setOpen(null);
-          toast.success(done);
-        },
-      },
-    );
-
-  const close = (next: boolean) => {
-    if (!next) {
-      setOpen(null);
-      update.reset();
-    }
-  };
+  const confirm = (plan: TrafficPlan, done: string) => ({
+    state: update,
+    run: () => update.mutateAsync({ allocations: plan.allocations }),
+    onDone: () => toast.success(`${done} Archived ${versionList(plan.archived)}.`),
+    onClose: () => setOpen(null),
+  });
 
   return (
     <div className="traffic-actions">
@@ -58,37 +47,31 @@ export function TrafficActions({ scope, serviceId, serving, editing, onEdit }: S
       )}
 
       {promote.plan && (
-        <ConfirmDialog
+        <ConfirmAction
+          {...confirm(promote.plan, `v${promote.plan.winner.version} promoted: it receives all traffic.`)}
           open={open === 'promote'}
-          onOpenChange={close}
           title={`Promote v${promote.plan.winner.version} to 100%?`}
           actionLabel={`Promote v${promote.plan.winner.version}`}
           tone="primary"
-          pending={update.isPending}
-          error={update.error?.message}
-          onConfirm={() => run(promote.plan!, `v${promote.plan!.winner.version} promoted: it receives all traffic. Archived ${versionList(promote.plan!.archived)}.`)}
         >
           <p>
             <strong>v{promote.plan.winner.version}</strong> (active, now {promote.plan.winner.traffic_percent}%) will receive <strong>100%</strong> of the traffic.
           </p>
           <ArchiveNote archived={promote.plan.archived} />
-        </ConfirmDialog>
+        </ConfirmAction>
       )}
       {rollback.plan && (
-        <ConfirmDialog
+        <ConfirmAction
+          {...confirm(rollback.plan, `Rolled back: v${rollback.plan.winner.version} receives all traffic.`)}
           open={open === 'rollback'}
-          onOpenChange={close}
           title={`Roll back to v${rollback.plan.winner.version}?`}
           actionLabel={`Roll back to v${rollback.plan.winner.version}`}
-          pending={update.isPending}
-          error={update.error?.message}
-          onConfirm={() => run(rollback.plan!, `Rolled back: v${rollback.plan!.winner.version} receives all traffic. Archived ${versionList(rollback.plan!.archived)}.`)}
         >
           <p>
             <strong>v{rollback.plan.winner.version}</strong> (draining, now {rollback.plan.winner.traffic_percent}%) will receive <strong>100%</strong> of the traffic and become the active version again.
           </p>
           <ArchiveNote archived={rollback.plan.archived} />
-        </ConfirmDialog>
+        </ConfirmAction>
       )}
     </div>
   );

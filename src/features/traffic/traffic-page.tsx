@@ -1,16 +1,19 @@
 import './traffic.css';
 import { useState } from 'react';
-import { servingVersions, useVersions } from '@/data/versions/get-versions';
 import { useWhoami } from '@/data/auth/get-whoami';
-import { Badge } from '@/ui/badge';
-import { EmptyState } from '@/ui/states';
-import { formatDateTime } from '@/lib/format';
+import { servingVersions, useVersions } from '@/data/versions/get-versions';
 import { roleReason } from '@/lib/permissions';
-import { versionList } from './traffic-plans';
+import type { ServiceProps } from '@/lib/route-props';
+import { Badge } from '@/ui/badge';
+import { Card } from '@/ui/card';
+import { DateTime } from '@/ui/date-time';
+import { Notice } from '@/ui/notice';
+import { EmptyState } from '@/ui/states';
 import { SplitBar, SplitSwatch, segmentTones } from './split-bar';
 import { SplitEditor } from './split-editor';
 import { TrafficActions } from './traffic-actions';
-import type { ServiceProps } from '@/lib/route-props';
+import { versionList } from './traffic-plans';
+import { TableHead } from '@/ui/table-head';
 
 /** The Traffic tab: how requests are split among the serving versions, and the ways to change it. */
 export function TrafficPage({ scope, serviceId }: ServiceProps) {
@@ -37,34 +40,18 @@ export function TrafficPage({ scope, serviceId }: ServiceProps) {
 
   return (
     <div className="stack">
-      <section className="card traffic-card" aria-labelledby="split-title">
-        <div className="card-header">
-          <div>
-            <h2 id="split-title">Traffic split</h2>
-            <p className="muted card-subtitle">
-              {serving.length === 1 ? `v${serving[0]!.version} receives all traffic.` : `Requests are split among ${serving.length} versions.`}
-            </p>
-          </div>
-          {!readOnlyReason && <TrafficActions scope={scope} serviceId={serviceId} serving={serving} editing={editing} onEdit={() => setEditing(true)} />}
-        </div>
-        {readOnlyReason && (
-          <p className="notice" role="note">
-            {readOnlyReason} The split is shown read-only.
-          </p>
-        )}
+      <Card
+        id="split-title"
+        className="traffic-card"
+        heading="Traffic split"
+        subtitle={serving.length === 1 ? `v${serving[0]!.version} receives all traffic.` : `Requests are split among ${serving.length} versions.`}
+        actions={!readOnlyReason && <TrafficActions scope={scope} serviceId={serviceId} serving={serving} editing={editing} onEdit={() => setEditing(true)} />}
+      >
+        <Notice reason={readOnlyReason}>The split is shown read-only.</Notice>
         <SplitBar segments={segments} label="Current traffic split" />
         <table className="table split-legend">
           <caption className="visually-hidden">Serving versions</caption>
-          <thead>
-            <tr>
-              <th scope="col">Version</th>
-              <th scope="col">Status</th>
-              <th scope="col" className="num">
-                Traffic
-              </th>
-              <th scope="col">Published</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Version', 'Status', { label: 'Traffic', className: 'num' }, 'Published']} />
           <tbody>
             {byVersion.map((v) => (
               <tr key={v.id}>
@@ -75,7 +62,7 @@ export function TrafficPage({ scope, serviceId }: ServiceProps) {
                   <Badge tone={v.status === 'active' ? 'success' : 'warning'}>{v.status}</Badge>
                 </td>
                 <td className="num">{v.traffic_percent}%</td>
-                <td>{v.published_at ? <time dateTime={v.published_at}>{formatDateTime(v.published_at)}</time> : '—'}</td>
+                <td><DateTime iso={v.published_at} /></td>
               </tr>
             ))}
           </tbody>
@@ -85,7 +72,7 @@ export function TrafficPage({ scope, serviceId }: ServiceProps) {
             Archived (no traffic, for good): {versionList(archived)}
           </p>
         )}
-      </section>
+      </Card>
       {editing && !readOnlyReason && <SplitEditor key={serving.map((v) => `${v.id}:${v.traffic_percent}`).join()} scope={scope} serviceId={serviceId} serving={serving} onClose={() => setEditing(false)} />}
     </div>
   );

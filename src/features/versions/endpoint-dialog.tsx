@@ -4,8 +4,8 @@ import type { Scope } from '@/contract/paths';
 import { EndpointCreate, HTTP_METHODS, type Endpoint } from '@/contract/versions';
 import { useSaveEndpoint } from '@/data/versions/save-endpoint';
 import { useServerForm } from '@/lib/use-server-form';
-import { Dialog, DialogFormFooter } from '@/ui/dialog';
 import { Field } from '@/ui/field';
+import { FormDialog } from '@/ui/form-dialog';
 import { JsonFormField } from '@/ui/json-field';
 import { SchemaText } from './endpoint-schema';
 
@@ -37,7 +37,7 @@ export function EndpointDialog({
   onOpenChange: (open: boolean) => void;
 }) {
   const save = useSaveEndpoint(scope, serviceId, draftId);
-  const { form, onSubmit, failure, retry, pending, reset } = useServerForm({
+  const server = useServerForm({
     schema: EndpointForm,
     fields: ['method', 'path', 'summary', 'request_schema', 'response_schema'],
     values: endpoint
@@ -57,42 +57,38 @@ export function EndpointDialog({
       }),
     onSuccess: (_saved, v) => {
       toast.success(endpoint ? `Endpoint ${v.method} ${v.path} saved` : `Endpoint ${v.method} ${v.path} added`);
-      close(false);
     },
+    onClose: () => onOpenChange(false),
   });
-  const { register, formState } = form;
-
-  const close = (next: boolean) => {
-    if (!next) reset();
-    onOpenChange(next);
-  };
+  const { register, formState } = server.form;
 
   return (
-    <Dialog open={open} onOpenChange={close} title={endpoint ? `Edit ${endpoint.method} ${endpoint.path}` : 'Add endpoint'} wide>
-      <form className="form" onSubmit={onSubmit} noValidate>
-        <div className="grid-method-path">
-          <Field label="Method" error={formState.errors.method?.message}>
-            <select className="select" {...register('method')}>
-              {HTTP_METHODS.map((m) => (
-                <option key={m} value={m}>
-                  {m}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label="Path" hint="Starts with /; parameters in braces, e.g. /documents/{document_id}." error={formState.errors.path?.message}>
-            <input className="input mono" autoComplete="off" spellCheck={false} {...register('path')} />
-          </Field>
-        </div>
-        <Field label="Summary" hint="What the endpoint does; agents see it as the tool's description." error={formState.errors.summary?.message}>
-          <input className="input" autoComplete="off" {...register('summary')} />
+    <FormDialog
+      form={server}
+      open={open}
+      title={endpoint ? `Edit ${endpoint.method} ${endpoint.path}` : 'Add endpoint'}
+      wide
+      submitLabel={endpoint ? 'Save endpoint' : 'Add endpoint'}
+    >
+      <div className="grid-method-path">
+        <Field label="Method" error={formState.errors.method?.message}>
+          <select className="select" {...register('method')}>
+            {HTTP_METHODS.map((m) => (
+              <option key={m}>{m}</option>
+            ))}
+          </select>
         </Field>
-        <div className="grid-2">
-          <JsonFormField form={form} name="request_schema" label="Request schema (JSON Schema)" minLines={8} />
-          <JsonFormField form={form} name="response_schema" label="Response schema (JSON Schema)" minLines={8} />
-        </div>
-        <DialogFormFooter failure={failure} onRetry={retry} onCancel={() => close(false)} submitLabel={endpoint ? 'Save endpoint' : 'Add endpoint'} pending={pending} />
-      </form>
-    </Dialog>
+        <Field label="Path" hint="Starts with /; parameters in braces, e.g. /documents/{document_id}." error={formState.errors.path?.message}>
+          <input className="input mono" autoComplete="off" spellCheck={false} {...register('path')} />
+        </Field>
+      </div>
+      <Field label="Summary" hint="What the endpoint does; agents see it as the tool's description." error={formState.errors.summary?.message}>
+        <input className="input" autoComplete="off" {...register('summary')} />
+      </Field>
+      <div className="grid-2">
+        <JsonFormField form={server.form} name="request_schema" label="Request schema (JSON Schema)" minLines={8} />
+        <JsonFormField form={server.form} name="response_schema" label="Response schema (JSON Schema)" minLines={8} />
+      </div>
+    </FormDialog>
   );
 }

@@ -7,7 +7,7 @@ import type { Endpoint, ServiceVersion } from '@/contract/versions';
 import { servingVersions } from '@/data/versions/get-versions';
 import { usePublishVersion } from '@/data/versions/publish-version';
 import { useServerForm } from '@/lib/use-server-form';
-import { Dialog, DialogFormFooter } from '@/ui/dialog';
+import { FormDialog } from '@/ui/form-dialog';
 import { diffEndpoints } from './endpoint-diff';
 
 const TRAFFIC_ERROR = 'Traffic must be a whole number from 1 to 100.';
@@ -36,7 +36,7 @@ export function PublishDialog({
   onOpenChange: (open: boolean) => void;
 }) {
   const publish = usePublishVersion(scope, serviceId, draft.id);
-  const { form, onSubmit, failure, retry, pending, reset } = useServerForm({
+  const server = useServerForm({
     schema: PublishForm,
     fields: ['traffic_percent'],
     mode: 'onChange',
@@ -45,9 +45,10 @@ export function PublishDialog({
     // The draft page this dialog sits on becomes the published version's page as soon as the data refreshes.
     onSuccess: (v) => {
       toast.success(`Version ${v.version} is now active at ${v.traffic_percent}%`);
-      close(false);
     },
+    onClose: () => onOpenChange(false),
   });
+  const { form } = server;
   const percent = form.watch('traffic_percent');
   const understood = form.watch('understood');
   const ids = { slider: useId(), number: useId(), ack: useId() };
@@ -63,113 +64,107 @@ export function PublishDialog({
   const changes = active ? diffEndpoints(active.endpoint_snapshot ?? [], endpoints) : [];
   const breaking = changes.filter((c) => c.breaking).length;
 
-  const close = (next: boolean) => {
-    if (!next) reset();
-    onOpenChange(next);
-  };
 
   return (
-    <Dialog open={open} onOpenChange={close} title={`Publish version ${draft.version}`} description="Publishing freezes the endpoint definitions into an immutable snapshot and makes the version live." wide>
-      <form onSubmit={onSubmit} noValidate>
-        <div className="publish-grid">
-          <section aria-labelledby={`${ids.slider}-h`} className="stack">
-            <h3 id={`${ids.slider}-h`}>Traffic</h3>
-            <div className="traffic-input">
-              <label htmlFor={ids.slider}>Traffic to version {draft.version}</label>
-              <input
-                id={ids.slider}
-                type="range"
-                min={1}
-                max={100}
-                step={1}
-                value={valid ? percent : 100}
-                onChange={(e) => form.setValue('traffic_percent', Number(e.target.value), { shouldValidate: true })}
-              />
-              <label htmlFor={ids.number} className="visually-hidden">
-                Traffic percent
-              </label>
-              <span className="percent-input">
-                <input id={ids.number} className="input" type="number" min={1} max={100} step={1} aria-invalid={!valid || undefined} {...form.register('traffic_percent', { valueAsNumber: true })} />%
-              </span>
+    <FormDialog
+      form={server}
+      open={open}
+      title={`Publish version ${draft.version}`}
+      description="Publishing freezes the endpoint definitions into an immutable snapshot and makes the version live."
+      wide
+      submitLabel={`Publish version ${draft.version}`}
+      submitDisabled={!understood || !valid || endpoints.length === 0}
+    >
+      <div className="publish-grid">
+        <section aria-labelledby={`${ids.slider}-h`} className="stack">
+          <h3 id={`${ids.slider}-h`}>Traffic</h3>
+          <div className="traffic-input">
+            <label htmlFor={ids.slider}>Traffic to version {draft.version}</label>
+            <input
+              id={ids.slider}
+              type="range"
+              min={1}
+              max={100}
+              step={1}
+              value={valid ? percent : 100}
+              onChange={(e) => form.setValue('traffic_percent', Number(e.target.value), { shouldValidate: true })}
+            />
+            <label htmlFor={ids.number} className="visually-hidden">
+              Traffic percent
+            </label>
+            <span className="percent-input">
+              <input id={ids.number} className="input" type="number" min={1} max={100} step={1} aria-invalid={!valid || undefined} {...form.register('traffic_percent', { valueAsNumber: true })} />%
+            </span>
+          </div>
+          {form.formState.errors.traffic_percent && (
+            <p className="field-error" role="alert">
+              {form.formState.errors.traffic_percent.message}
+            </p>
+          )}
+          <div>
+            <p className="field-label">After publishing</p>
+            <div className="split-bar" role="img" aria-label={split.map((s) => `version ${byId.get(s.id)?.version ?? draft.version}: ${s.percent}%`).join(', ')}>
+              {split
+                .filter((s) => s.percent > 0)
+                .map((s) => (
+                  <span key={s.id} className={s.id === draft.id ? 'split-new' : 'split-old'} style={{ flexGrow: s.percent }}>
+                    v{byId.get(s.id)?.version ?? draft.version} · {s.percent}%
+                  </span>
+                ))}
             </div>
-            {form.formState.errors.traffic_percent && (
-              <p className="field-error" role="alert">
-                {form.formState.errors.traffic_percent.message}
-              </p>
-            )}
-            <div>
-              <p className="field-label">After publishing</p>
-              <div className="split-bar" role="img" aria-label={split.map((s) => `version ${byId.get(s.id)?.version ?? draft.version}: ${s.percent}%`).join(', ')}>
-                {split
-                  .filter((s) => s.percent > 0)
-                  .map((s) => (
-                    <span key={s.id} className={s.id === draft.id ? 'split-new' : 'split-old'} style={{ flexGrow: s.percent }}>
-                      v{byId.get(s.id)?.version ?? draft.version} · {s.percent}%
-                    </span>
-                  ))}
-              </div>
-              <ul className="split-list">
-                {split.map((s) => {
-                  const v = byId.get(s.id);
-                  const number = v?.version ?? draft.version;
-                  const fate = s.id === draft.id ? 'becomes active' : s.percent === 0 ? 'is archived (no traffic left)' : v?.status === 'active' ? 'becomes draining' : 'keeps draining';
-                  return (
-                    <li key={s.id}>
-                      Version {number}: <strong>{s.percent}%</strong> — {fate}
-                    </li>
-                  );
-                })}
+            <ul className="split-list">
+              {split.map((s) => {
+                const v = byId.get(s.id);
+                const number = v?.version ?? draft.version;
+                const fate = s.id === draft.id ? 'becomes active' : s.percent === 0 ? 'is archived (no traffic left)' : v?.status === 'active' ? 'becomes draining' : 'keeps draining';
+                return (
+                  <li key={s.id}>
+                    Version {number}: <strong>{s.percent}%</strong> — {fate}
+                  </li>
+                );
+              })}
+            </ul>
+            {serving.length === 0 && <p className="field-hint">This is the first publish: it takes all traffic, and the service becomes active.</p>}
+          </div>
+        </section>
+        <section aria-labelledby={`${ids.ack}-diff`} className="stack">
+          <h3 id={`${ids.ack}-diff`}>
+            Changes against {active ? `version ${active.version} (active)` : 'nothing yet published'}
+          </h3>
+          {!active ? (
+            <p className="muted">No active version: every endpoint is new.</p>
+          ) : changes.length === 0 ? (
+            <p className="muted">No endpoint changes.</p>
+          ) : (
+            <>
+              {breaking > 0 && (
+                <p className="form-alert" role="alert">
+                  {breaking} breaking change{breaking > 1 ? 's' : ''}: clients built against version {active.version} may stop working.
+                </p>
+              )}
+              <ul className="diff-list" aria-label="Endpoint changes">
+                {changes.map((c) => (
+                  <li key={c.key} className={`diff-${c.kind}`}>
+                    <span className="diff-kind">{c.kind}</span> <span className="mono">{c.key}</span>
+                    {c.breaking && <span className="badge badge-danger">breaking</span>}
+                    <ul>
+                      {c.notes.map((n) => (
+                        <li key={n.text} className={n.breaking ? 'note-breaking' : undefined}>
+                          {n.text}
+                        </li>
+                      ))}
+                    </ul>
+                  </li>
+                ))}
               </ul>
-              {serving.length === 0 && <p className="field-hint">This is the first publish: it takes all traffic, and the service becomes active.</p>}
-            </div>
-          </section>
-          <section aria-labelledby={`${ids.ack}-diff`} className="stack">
-            <h3 id={`${ids.ack}-diff`}>
-              Changes against {active ? `version ${active.version} (active)` : 'nothing yet published'}
-            </h3>
-            {!active ? (
-              <p className="muted">No active version: every endpoint is new.</p>
-            ) : changes.length === 0 ? (
-              <p className="muted">No endpoint changes.</p>
-            ) : (
-              <>
-                {breaking > 0 && (
-                  <p className="form-alert" role="alert">
-                    {breaking} breaking change{breaking > 1 ? 's' : ''}: clients built against version {active.version} may stop working.
-                  </p>
-                )}
-                <ul className="diff-list" aria-label="Endpoint changes">
-                  {changes.map((c) => (
-                    <li key={c.key} className={`diff-${c.kind}`}>
-                      <span className="diff-kind">{c.kind}</span> <span className="mono">{c.key}</span>
-                      {c.breaking && <span className="badge badge-danger">breaking</span>}
-                      <ul>
-                        {c.notes.map((n) => (
-                          <li key={n.text} className={n.breaking ? 'note-breaking' : undefined}>
-                            {n.text}
-                          </li>
-                        ))}
-                      </ul>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </section>
-        </div>
-        <label className="ack" htmlFor={ids.ack}>
-          <input id={ids.ack} type="checkbox" {...form.register('understood')} />
-          I understand that publishing is irreversible: version {draft.version}&apos;s endpoints can no longer change.
-        </label>
-        <DialogFormFooter
-          failure={failure}
-          onRetry={retry}
-          onCancel={() => close(false)}
-          submitLabel={`Publish version ${draft.version}`}
-          pending={pending}
-          disabled={!understood || !valid || endpoints.length === 0}
-        />
-      </form>
-    </Dialog>
+            </>
+          )}
+        </section>
+      </div>
+      <label className="ack" htmlFor={ids.ack}>
+        <input id={ids.ack} type="checkbox" {...form.register('understood')} />
+        I understand that publishing is irreversible: version {draft.version}&apos;s endpoints can no longer change.
+      </label>
+    </FormDialog>
   );
 }

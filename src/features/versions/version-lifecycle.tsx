@@ -1,5 +1,5 @@
-import { MermaidDiagram } from '@/ui/mermaid-diagram';
 import type { ServiceVersion, VersionStatus } from '@/contract/versions';
+import { MermaidDiagram } from '@/ui/mermaid-diagram';
 
 const STATES: { status: VersionStatus; node: string }[] = [
   { status: 'draft', node: 'Draft' },

@@ -2,21 +2,23 @@ import './versions.css';
 import { notFound } from '@tanstack/react-router';
 import { useState } from 'react';
 import { toast } from 'sonner';
-import { useVersions } from '@/data/versions/get-versions';
-import { useWhoami } from '@/data/auth/get-whoami';
-import { Button } from '@/ui/button';
-import { ConfirmDialog } from '@/ui/confirm-dialog';
-import { EmptyState } from '@/ui/states';
 import type { Endpoint, ServiceVersion } from '@/contract/versions';
+import { useWhoami } from '@/data/auth/get-whoami';
+import { useDeleteEndpoint } from '@/data/versions/delete-endpoint';
+import { useEndpoints } from '@/data/versions/get-endpoints';
+import { useVersions } from '@/data/versions/get-versions';
 import { formatDateTime } from '@/lib/format';
 import { roleReason } from '@/lib/permissions';
-import { useEndpoints } from '@/data/versions/get-endpoints';
-import { useDeleteEndpoint } from '@/data/versions/delete-endpoint';
+import type { ServiceProps } from '@/lib/route-props';
+import { Button } from '@/ui/button';
+import { ConfirmAction } from '@/ui/confirm-dialog';
+import { Notice } from '@/ui/notice';
+import { EmptyState } from '@/ui/states';
+import { EndpointCard } from './endpoint-card';
 import { EndpointDialog } from './endpoint-dialog';
 import { PublishDialog } from './publish-dialog';
-import { EndpointCard } from './endpoint-card';
 import { VersionStatusBadge } from './version-status';
-import type { ServiceProps } from '@/lib/route-props';
+import { TableHead } from '@/ui/table-head';
 
 export function VersionPage({ scope, serviceId, versionId }: ServiceProps & { versionId: string }) {
   const versions = useVersions(scope, serviceId);
@@ -101,30 +103,18 @@ function DraftEditor({ scope, serviceId, version, versions }: ServiceProps & { v
         open={dialog?.kind === 'endpoint'}
         onOpenChange={(open) => !open && close()}
       />
-      <ConfirmDialog
-        open={removing !== null}
-        onOpenChange={(open) => {
-          if (!open) {
-            close();
-            remove.reset();
-          }
-        }}
-        title={`Delete ${removing?.method ?? ''} ${removing?.path ?? ''}?`}
-        actionLabel="Delete endpoint"
-        pending={remove.isPending}
-        error={remove.error?.message}
-        onConfirm={() =>
-          removing &&
-          remove.mutate(removing.id, {
-            onSuccess: () => {
-              toast.success(`Endpoint ${removing.method} ${removing.path} deleted`);
-              close();
-            },
-          })
-        }
-      >
-        <p>The endpoint is removed from this draft. Published versions keep theirs.</p>
-      </ConfirmDialog>
+      {removing && (
+        <ConfirmAction
+          state={remove}
+          run={() => remove.mutateAsync(removing.id)}
+          onDone={() => toast.success(`Endpoint ${removing.method} ${removing.path} deleted`)}
+          onClose={close}
+          title={`Delete ${removing.method} ${removing.path}?`}
+          actionLabel="Delete endpoint"
+        >
+          <p>The endpoint is removed from this draft. Published versions keep theirs.</p>
+        </ConfirmAction>
+      )}
       {dialog?.kind === 'publish' && (
         <PublishDialog scope={scope} serviceId={serviceId} draft={version} endpoints={endpoints} versions={versions} open onOpenChange={(open) => !open && close()} />
       )}
@@ -137,9 +127,7 @@ function PublishedVersion({ version }: { version: ServiceVersion }) {
   const tools = version.skill_snapshot?.tools ?? [];
   return (
     <>
-      <p className="notice" role="note">
-        Published versions are immutable. To change endpoints, create a new version.
-      </p>
+      <Notice>Published versions are immutable. To change endpoints, create a new version.</Notice>
       <section aria-labelledby="snapshot-title" className="stack">
         <h3 id="snapshot-title">Endpoint snapshot</h3>
         <ul className="endpoint-list" aria-label="Endpoint snapshot">
@@ -156,13 +144,7 @@ function PublishedVersion({ version }: { version: ServiceVersion }) {
         ) : (
           <div className="table-wrap">
             <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Tool</th>
-                  <th scope="col">Description</th>
-                  <th scope="col">Endpoint</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Tool', 'Description', 'Endpoint']} />
               <tbody>
                 {tools.map((t) => (
                   <tr key={t.name}>

@@ -1,5 +1,5 @@
-import { Badge, type Tone } from '@/ui/badge';
 import type { VersionStatus } from '@/contract/versions';
+import { Badge, type Tone } from '@/ui/badge';
 
 const tone: Record<VersionStatus, Tone> = { draft: 'neutral', active: 'success', draining: 'warning', archived: 'neutral' };
 

@@ -1,16 +1,17 @@
 import './versions.css';
 import { Link } from '@tanstack/react-router';
 import { toast } from 'sonner';
-import { useVersions } from '@/data/versions/get-versions';
 import { useWhoami } from '@/data/auth/get-whoami';
-import { Button } from '@/ui/button';
-import { formatDateTime } from '@/lib/format';
+import { useCreateVersion } from '@/data/versions/create-version';
+import { useVersions } from '@/data/versions/get-versions';
 import { useIdempotencyKey } from '@/lib/idempotency';
 import { roleReason } from '@/lib/permissions';
-import { useCreateVersion } from '@/data/versions/create-version';
+import type { ServiceProps } from '@/lib/route-props';
+import { Button } from '@/ui/button';
+import { DateTime } from '@/ui/date-time';
 import { VersionLifecycle } from './version-lifecycle';
 import { VersionStatusBadge } from './version-status';
-import type { ServiceProps } from '@/lib/route-props';
+import { TableHead } from '@/ui/table-head';
 
 export function VersionsPage({ scope, serviceId }: ServiceProps) {
   const versions = useVersions(scope, serviceId);
@@ -49,16 +50,7 @@ export function VersionsPage({ scope, serviceId }: ServiceProps) {
       <div className="table-wrap">
         <table className="table">
           <caption className="visually-hidden">Versions of this service</caption>
-          <thead>
-            <tr>
-              <th scope="col">Version</th>
-              <th scope="col">Status</th>
-              <th scope="col">Traffic</th>
-              <th scope="col">Endpoints</th>
-              <th scope="col">Created</th>
-              <th scope="col">Published</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Version', 'Status', 'Traffic', 'Endpoints', 'Created', 'Published']} />
           <tbody>
             {versions.map((v) => (
               <tr key={v.id}>
@@ -84,9 +76,9 @@ export function VersionsPage({ scope, serviceId }: ServiceProps) {
                 </td>
                 <td>{v.endpoint_snapshot ? v.endpoint_snapshot.length : <span className="muted">editing</span>}</td>
                 <td>
-                  <time dateTime={v.created_at}>{formatDateTime(v.created_at)}</time>
+                  <DateTime iso={v.created_at} />
                 </td>
-                <td>{v.published_at ? <time dateTime={v.published_at}>{formatDateTime(v.published_at)}</time> : <span className="muted">—</span>}</td>
+                <td><DateTime iso={v.published_at} /></td>
               </tr>
             ))}
           </tbody>

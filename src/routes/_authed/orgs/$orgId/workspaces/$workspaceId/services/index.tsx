@@ -2,7 +2,7 @@ import { createFileRoute, stripSearchParams } from '@tanstack/react-router';
 import { servicesQueryOptions } from '@/data/services/get-services';
 import { ServicesPage } from '@/features/services/services-page';
 import { ServicesSearch, SERVICES_SEARCH_DEFAULTS, toListQuery } from '@/features/services/services-search';
-import { workspaceProps } from '@/lib/route-props';
+import { workspaceProps, useSearchProps } from '@/lib/route-props';
 
 export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/services/')({
   // A bad link falls back to defaults instead of failing (each field has its own .catch()).
@@ -17,12 +17,5 @@ export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspace
 });
 
 function ServicesRoute() {
-  const navigate = Route.useNavigate();
-  return (
-    <ServicesPage
-      {...workspaceProps(Route.useParams())}
-      search={Route.useSearch()}
-      onSearchChange={(next) => void navigate({ search: (prev) => ({ ...prev, ...next }), replace: true })}
-    />
-  );
+  return <ServicesPage {...workspaceProps(Route.useParams())} {...useSearchProps(Route)} />;
 }

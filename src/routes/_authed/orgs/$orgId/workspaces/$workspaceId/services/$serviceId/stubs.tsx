@@ -2,7 +2,7 @@ import { createFileRoute } from '@tanstack/react-router';
 import * as z from 'zod/mini';
 import { versionsQueryOptions } from '@/data/versions/get-versions';
 import { StubsPage } from '@/features/stubs/stubs-page';
-import { serviceProps } from '@/lib/route-props';
+import { serviceProps, useSearchProps } from '@/lib/route-props';
 
 /** The language and version are in the URL, so a link opens the same stub; a bad value falls back to the default. */
 const StubsSearch = z.object({
@@ -18,12 +18,5 @@ export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspace
 });
 
 function StubsRoute() {
-  const navigate = Route.useNavigate();
-  return (
-    <StubsPage
-      {...serviceProps(Route.useParams())}
-      search={Route.useSearch()}
-      onSearchChange={(next) => void navigate({ search: (prev) => ({ ...prev, ...next }), replace: true, resetScroll: false })}
-    />
-  );
+  return <StubsPage {...serviceProps(Route.useParams())} {...useSearchProps(Route, { resetScroll: false })} />;
 }
