@@ -19,7 +19,16 @@ const features = readdirSync('src/features', { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
 
-const restrict = (files, patterns, ignores = []) => ({ files, ignores, rules: { 'no-restricted-imports': ['error', { patterns }] } });
+const restrict = (files, patterns, ignores = [], paths = []) => ({ files, ignores, rules: { 'no-restricted-imports': ['error', { patterns, paths }] } });
+
+/** Routes hand features their params and search as props (src/lib/route-props.ts): features never read the router. */
+const routerReads = [
+  {
+    name: '@tanstack/react-router',
+    importNames: ['useParams', 'useSearch', 'getRouteApi', 'useMatch', 'useLoaderData'],
+    message: 'Features get params and search as props from their route (WorkspaceProps, ServiceProps, SearchProps).',
+  },
+];
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'src/routeTree.gen.ts', '.data', '.e2e-dist', '.vitest'] },
@@ -55,6 +64,8 @@ export default tseslint.config(
         { regex: `^@/features/(?!${feature}/)`, message: 'Features do not import each other; move shared code to src/data, src/lib or src/ui.' },
         { regex: '^\\.\\./', message: 'Leave the feature folder through @/ so the boundary stays visible.' },
       ],
+      [],
+      routerReads,
     ),
     restrict(
       [`src/features/${feature}/*/**/*.{ts,tsx}`],
@@ -62,6 +73,8 @@ export default tseslint.config(
         { regex: `^@/features/(?!${feature}/)`, message: 'Features do not import each other; move shared code to src/data, src/lib or src/ui.' },
         { regex: '^\\.\\./\\.\\./', message: 'Leave the feature folder through @/ so the boundary stays visible.' },
       ],
+      [],
+      routerReads,
     ),
   ]),
   {
