@@ -13,11 +13,12 @@ import { Button } from '@/ui/button';
 import { ConfirmAction } from '@/ui/confirm-dialog';
 import { MermaidDiagram } from '@/ui/mermaid-diagram';
 import { Notice } from '@/ui/notice';
+import { RowActions } from '@/ui/row-actions';
 import { Skeleton } from '@/ui/skeleton';
 import { EmptyState, ErrorState } from '@/ui/states';
+import { TableHead } from '@/ui/table-head';
 import { BindingDialog } from './binding-dialog';
 import { bindingsDefinition } from './bindings-diagram';
-import { TableHead } from '@/ui/table-head';
 
 /** The Bindings tab: which connector instances the service reaches, under which names and roles. */
 export function BindingsPage({ scope, serviceId }: ServiceProps) {
@@ -106,14 +107,10 @@ export function BindingsPage({ scope, serviceId }: ServiceProps) {
                       </td>
                       {!readOnlyReason && (
                         <td>
-                          <div className="row-actions">
-                            <Button size="sm" onClick={() => setDialog({ kind: 'edit', name })} aria-label={`Edit binding ${name}`} disabled={!instances.data}>
-                              Edit
-                            </Button>
-                            <Button size="sm" variant="ghost" className="btn-danger-text" onClick={() => setDialog({ kind: 'remove', name })} aria-label={`Remove binding ${name}`}>
-                              Remove
-                            </Button>
-                          </div>
+                          <RowActions
+                            edit={{ label: `Edit binding ${name}`, onClick: () => setDialog({ kind: 'edit', name }), disabled: !instances.data }}
+                            remove={{ text: 'Remove', label: `Remove binding ${name}`, onClick: () => setDialog({ kind: 'remove', name }) }}
+                          />
                         </td>
                       )}
                     </tr>

@@ -10,12 +10,13 @@ import { roleReason } from '@/lib/permissions';
 import type { WorkspaceProps } from '@/lib/route-props';
 import { Button } from '@/ui/button';
 import { Notice } from '@/ui/notice';
+import { RowActions } from '@/ui/row-actions';
 import { EmptyState } from '@/ui/states';
+import { TableHead } from '@/ui/table-head';
 import { DeleteRingDialog } from './delete-ring-dialog';
 import { PromotionPath } from './promotion-path';
 import { RingDialog } from './ring-dialog';
 import { RingServices } from './ring-services';
-import { TableHead } from '@/ui/table-head';
 
 const MOVES = [
   { direction: -1, word: 'up', arrow: '↑' },
@@ -111,7 +112,16 @@ export function RingsPage({ scope }: WorkspaceProps) {
                       </td>
                       {!readOnlyReason && (
                         <td>
-                          <div className="row-actions">
+                          <RowActions
+                            edit={{ label: `Edit ${ring.name}`, onClick: () => setDialog({ kind: 'edit', ring }) }}
+                            remove={{
+                              label: `Delete ${ring.name}`,
+                              onClick: () => setDialog({ kind: 'delete', ring }),
+                              disabled: inUse,
+                              title: inUse ? 'In use: move its services to another ring first' : undefined,
+                              describedBy: inUse ? `ring-users-${ring.id}` : undefined,
+                            }}
+                          >
                             {MOVES.map(({ direction, word, arrow }) => (
                               <Button
                                 key={word}
@@ -126,22 +136,7 @@ export function RingsPage({ scope }: WorkspaceProps) {
                                 <span aria-hidden="true">{arrow}</span>
                               </Button>
                             ))}
-                            <Button size="sm" aria-label={`Edit ${ring.name}`} onClick={() => setDialog({ kind: 'edit', ring })}>
-                              Edit
-                            </Button>
-                            <Button
-                              size="sm"
-                              variant="ghost"
-                              className="btn-danger-text"
-                              aria-label={`Delete ${ring.name}`}
-                              disabled={inUse}
-                              title={inUse ? 'In use: move its services to another ring first' : undefined}
-                              aria-describedby={inUse ? `ring-users-${ring.id}` : undefined}
-                              onClick={() => setDialog({ kind: 'delete', ring })}
-                            >
-                              Delete
-                            </Button>
-                          </div>
+                          </RowActions>
                         </td>
                       )}
                     </tr>
