@@ -54,7 +54,7 @@ export function useServerForm<TInput extends FieldValues, TOutput = TInput, TRes
   const [failure, setFailure] = useState<FormFailure | null>(null);
   const [pending, setPending] = useState(false);
   const [confirming, setConfirming] = useState<TOutput | null>(null);
-  // The latest options, so callbacks made once see this render's closures.
+  // The latest options: a submission that resolves after a re-render calls this render's callbacks, not stale ones.
   const latest = useRef(options);
   latest.current = options;
 
@@ -118,5 +118,3 @@ export function useServerForm<TInput extends FieldValues, TOutput = TInput, TRes
     close,
   };
 }
-
-export type ServerForm<TInput extends FieldValues, TOutput = TInput> = ReturnType<typeof useServerForm<TInput, TOutput>>;
