@@ -1,10 +1,11 @@
 import './json-editor.css';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
-import { bracketMatching, defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { bracketMatching, HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
 import { Annotation, Compartment, EditorState } from '@codemirror/state';
 import { drawSelection, EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
+import { tags } from '@lezer/highlight';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { readJson } from '@/lib/json-text';
 
@@ -22,6 +23,14 @@ export type JsonEditorProps = {
 };
 
 export type JsonEditorHandle = { focus: () => void };
+
+/** JSON's colours from the console's palette, so they read in the light and the dark theme. */
+const jsonColours = HighlightStyle.define([
+  { tag: tags.propertyName, color: 'var(--accent)' },
+  { tag: tags.string, color: 'var(--success)' },
+  { tag: [tags.number, tags.bool, tags.null], color: 'var(--info)' },
+  { tag: tags.invalid, color: 'var(--danger)' },
+]);
 
 /** Marks a change that came from `value`, so it is not reported back as the user's. */
 const fromOutside = Annotation.define<boolean>();
@@ -96,7 +105,7 @@ export const JsonEditor = forwardRef<JsonEditorHandle, JsonEditorProps>(function
           drawSelection(),
           highlightActiveLine(),
           bracketMatching(),
-          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          syntaxHighlighting(jsonColours),
           json(),
           syntaxLinter,
           selectAllOnFocus,
