@@ -7,17 +7,28 @@ import tseslint from 'typescript-eslint';
 
 /**
  * Import direction (see README "Architecture"):
- *   contract  → zod/mini only
+ *   contract    → zod/mini only
  *   mock-server → contract, hono, zod, node builtins, better-sqlite3
- *   lib, api, components, hooks → contract and each other, never features, app or routes
- *   features/<x> → shared folders and itself, never another feature
+ *   lib         → contract and lib: app-wide logic with no domain UI
+ *   ui          → lib and ui: primitives that know no domain
+ *   data        → contract, lib and data (any domain's keys and fetchers)
+ *   features/<x> → contract, lib, ui, data and itself, never another feature
  *   app, routes → anything in src
  */
 const features = readdirSync('src/features', { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
 
-const restrict = (files, patterns, ignores = []) => ({ files, ignores, rules: { 'no-restricted-imports': ['error', { patterns }] } });
+const restrict = (files, patterns, ignores = [], paths = []) => ({ files, ignores, rules: { 'no-restricted-imports': ['error', { patterns, paths }] } });
+
+/** Routes hand features their params and search as props (src/lib/route-props.ts): features never read the router. */
+const routerReads = [
+  {
+    name: '@tanstack/react-router',
+    importNames: ['useParams', 'useSearch', 'getRouteApi', 'useMatch', 'useLoaderData'],
+    message: 'Features get params and search as props from their route (WorkspaceProps, ServiceProps, SearchProps).',
+  },
+];
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'src/routeTree.gen.ts', '.data', '.e2e-dist', '.vitest'] },
@@ -47,24 +58,27 @@ export default tseslint.config(
     ],
     ['mock-server/**/*.test.ts', 'mock-server/core/test-helpers.ts'],
   ),
-  restrict(
-    ['src/{lib,api,components,hooks}/**'],
-    [{ regex: '^(@/|(\\.\\./)+)(features|app|routes)(/|$)', message: 'Shared code must not import features, the app or routes.' }],
-  ),
+  restrict(['src/lib/**'], [{ regex: '^(@/|(\\.\\./)+)(ui|data|features|app|routes)(/|$)', message: 'lib holds app-wide logic: it imports only the contract and lib.' }]),
+  restrict(['src/ui/**'], [{ regex: '^(@/|(\\.\\./)+)(contract|data|features|app|routes)(/|$)', message: 'ui holds domain-free primitives: it imports only lib and ui.' }]),
+  restrict(['src/data/**'], [{ regex: '^(@/|(\\.\\./)+)(ui|features|app|routes)(/|$)', message: 'data imports only the contract, lib and data.' }]),
   ...features.flatMap((feature) => [
     restrict(
       [`src/features/${feature}/*.{ts,tsx}`],
       [
-        { regex: `^@/features/(?!${feature}/)`, message: 'Features do not import each other; move shared code to src/lib, src/api or src/components.' },
+        { regex: `^@/features/(?!${feature}/)`, message: 'Features do not import each other; move shared code to src/data, src/lib or src/ui.' },
         { regex: '^\\.\\./', message: 'Leave the feature folder through @/ so the boundary stays visible.' },
       ],
+      [],
+      routerReads,
     ),
     restrict(
       [`src/features/${feature}/*/**/*.{ts,tsx}`],
       [
-        { regex: `^@/features/(?!${feature}/)`, message: 'Features do not import each other; move shared code to src/lib, src/api or src/components.' },
+        { regex: `^@/features/(?!${feature}/)`, message: 'Features do not import each other; move shared code to src/data, src/lib or src/ui.' },
         { regex: '^\\.\\./\\.\\./', message: 'Leave the feature folder through @/ so the boundary stays visible.' },
       ],
+      [],
+      routerReads,
     ),
   ]),
   {

@@ -21,7 +21,16 @@ if (!('groupBy' in Map)) {
 export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'mock-server/**/*.test.ts', 'scripts/**/*.test.ts'],
-    environment: 'node',
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['src/**/*.test.ts', 'mock-server/**/*.test.ts', 'scripts/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        // Component tests: React Testing Library in jsdom, served by the real mock platform in-process (src/testing).
+        extends: true,
+        test: { name: 'component', include: ['src/**/*.test.tsx'], environment: 'jsdom', setupFiles: ['src/testing/setup.ts'], testTimeout: 15_000 },
+      },
+    ],
   },
 });

@@ -1,12 +1,10 @@
-import { expect, SERVICES_URL, test } from './fixtures';
+import { expect, SERVICES_URL, signInWithPassword, test, watchRefreshes } from './support/fixtures';
 
 test.describe('signing in and out', () => {
   test('signs in with email and password, survives a reload, and signs out', async ({ page }) => {
     await page.goto('/');
     await expect(page).toHaveURL(/\/login/);
-    await page.getByRole('textbox', { name: 'Email' }).fill('developer@example.com');
-    await page.getByLabel('Password', { exact: true }).fill('password');
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await signInWithPassword(page);
 
     await expect(page.getByRole('heading', { name: 'Hosted Services' })).toBeVisible();
     await expect(page.getByRole('button', { name: /Account: developer@example.com/ })).toBeVisible();
@@ -54,9 +52,7 @@ test.describe('signing in and out', () => {
 
   test('refreshes an expired access token once and carries on', async ({ page }) => {
     await page.goto('/login');
-    await page.getByRole('textbox', { name: 'Email' }).fill('developer@example.com');
-    await page.getByLabel('Password', { exact: true }).fill('password');
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await signInWithPassword(page);
     await expect(page.getByRole('heading', { name: 'Hosted Services' })).toBeVisible();
 
     // The platform no longer accepts the access token; the refresh token is still good.
@@ -64,10 +60,7 @@ test.describe('signing in and out', () => {
       const s = JSON.parse(sessionStorage.getItem('hs.session')!);
       sessionStorage.setItem('hs.session', JSON.stringify({ ...s, accessToken: 'expired.token.value' }));
     });
-    const refreshes: string[] = [];
-    page.on('request', (r) => {
-      if (r.url().endsWith('/auth/refresh')) refreshes.push(r.url());
-    });
+    const refreshes = watchRefreshes(page);
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Hosted Services' })).toBeVisible();
     await expect(page.getByRole('button', { name: /Account: developer@example.com/ })).toBeVisible();
@@ -76,9 +69,7 @@ test.describe('signing in and out', () => {
 
   test('sends you to sign in when the session cannot be refreshed, then back to where you were', async ({ page }) => {
     await page.goto('/login');
-    await page.getByRole('textbox', { name: 'Email' }).fill('developer@example.com');
-    await page.getByLabel('Password', { exact: true }).fill('password');
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await signInWithPassword(page);
     await expect(page.getByRole('heading', { name: 'Hosted Services' })).toBeVisible();
 
     const deepLink = `${SERVICES_URL}?status=active`;
@@ -87,9 +78,7 @@ test.describe('signing in and out', () => {
     });
     await page.goto(deepLink);
     await expect(page).toHaveURL(/\/login\?redirect=/);
-    await page.getByRole('textbox', { name: 'Email' }).fill('developer@example.com');
-    await page.getByLabel('Password', { exact: true }).fill('password');
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await signInWithPassword(page);
     await expect(page).toHaveURL(new RegExp(`${SERVICES_URL}\\?status=active$`));
     await expect(page.getByLabel('Status')).toHaveValue('active');
   });

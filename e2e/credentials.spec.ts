@@ -1,6 +1,7 @@
-import { deployApi, keyFile, ORG_CREDENTIALS_URL, serviceTab } from './deploy-api';
-import { expect, test, unique } from './fixtures';
 import type { Page } from '@playwright/test';
+import { serviceUrl, workspaceUrl } from './support/console';
+import { expect, test } from './support/fixtures';
+import { keyFile, platformAs, unique } from './support/platform';
 
 async function fillCredentials(page: Page, c: { provider?: string; project?: string; region?: string; json?: string }) {
   if (c.provider) await page.getByLabel('Cloud provider').selectOption(c.provider);
@@ -10,8 +11,7 @@ async function fillCredentials(page: Page, c: { provider?: string; project?: str
 }
 
 test.describe('cloud credentials, as the platform guide describes', () => {
-  test('an admin sets the organization credentials, overrides them on one service and clears the override', async ({ asAdmin: page, request }) => {
-    const api = await deployApi(request);
+  test('an admin sets the organization credentials, overrides them on one service and clears the override', async ({ asAdmin: page, api }) => {
     const service = await api.publishedPersistent({ name: unique('Isolated Model') });
     const orgProject = unique('acme-org');
     const serviceProject = unique('acme-isolated');
@@ -23,10 +23,10 @@ test.describe('cloud credentials, as the platform guide describes', () => {
     await fillCredentials(page, { provider: 'gcp', project: orgProject, region: 'us-central1', json: keyFile() });
     await page.getByRole('button', { name: 'Replace credentials' }).click();
     await expect(page.getByRole('region', { name: 'Organization credentials' })).toContainText(orgProject);
-    await expect(page.getByRole('textbox', { name: 'Credentials JSON' })).toHaveValue('');
+    await expect(page.getByRole('textbox', { name: 'Credentials JSON' })).toHaveText('');
 
     // The service falls back to them.
-    await page.goto(serviceTab(service, 'credentials'));
+    await page.goto(serviceUrl(service, 'credentials'));
     const inForce = page.getByRole('status', { name: 'Credentials in force' });
     await expect(inForce).toContainText('This service uses the organization’s credentials');
     await expect(page.getByRole('region', { name: 'Effective credentials' })).toContainText(orgProject);
@@ -38,12 +38,12 @@ test.describe('cloud credentials, as the platform guide describes', () => {
     await expect(page.getByRole('region', { name: 'This service’s credentials' })).toContainText('in force');
     await expect(page.getByRole('region', { name: 'This service’s credentials' })).toContainText(serviceProject);
     await expect(page.getByRole('region', { name: 'Organization’s credentials' })).toContainText('overridden');
-    await expect(page.getByRole('textbox', { name: 'Credentials JSON' })).toHaveValue('');
+    await expect(page.getByRole('textbox', { name: 'Credentials JSON' })).toHaveText('');
 
     // The admin page lists the override and links to it.
-    await page.goto(ORG_CREDENTIALS_URL);
+    await page.goto(workspaceUrl('credentials'));
     await page.getByRole('region', { name: 'Services that override them' }).getByRole('link', { name: service.name }).click();
-    await expect(page).toHaveURL(serviceTab(service, 'credentials'));
+    await expect(page).toHaveURL(serviceUrl(service, 'credentials'));
 
     await page.getByRole('button', { name: 'Clear service credentials' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Clear this service’s credentials?' });
@@ -59,23 +59,22 @@ test.describe('cloud credentials, as the platform guide describes', () => {
     await expect(nav.getByRole('link', { name: 'Hosted Services' })).toBeVisible();
     await expect(nav.getByRole('link', { name: 'Credentials' })).toHaveCount(0);
 
-    await page.goto(ORG_CREDENTIALS_URL);
+    await page.goto(workspaceUrl('credentials'));
     await expect(page.getByRole('heading', { name: 'Only admins manage organization credentials' })).toBeVisible();
     await expect(page.getByRole('textbox', { name: 'Credentials JSON' })).toHaveCount(0);
 
-    const api = await deployApi(request);
+    const api = await platformAs(request);
     expect((await api.getOrgCredentials()).status()).toBe(403);
     expect((await api.putOrgCredentials({ cloud_provider: 'gcp', cloud_project_id: 'x', cloud_credentials_json: '{}' })).status()).toBe(403);
   });
 
-  test('the secret is kept nowhere the browser can see after saving', async ({ asDeveloper: page, request }) => {
-    const api = await deployApi(request);
+  test('the secret is kept nowhere the browser can see after saving', async ({ asDeveloper: page, api }) => {
     const service = await api.publishedPersistent();
     const marker = unique('SECRET-MARKER');
     const consoleLines: string[] = [];
     page.on('console', (m) => consoleLines.push(m.text()));
 
-    await page.goto(serviceTab(service, 'credentials'));
+    await page.goto(serviceUrl(service, 'credentials'));
     await fillCredentials(page, { provider: 'gcp', project: unique('marker-proj'), json: keyFile(marker) });
 
     // Every response from here on: none may echo the secret.
@@ -88,7 +87,7 @@ test.describe('cloud credentials, as the platform guide describes', () => {
 
     await page.getByRole('button', { name: 'Save credentials' }).click();
     await expect(page.getByRole('status', { name: 'Credentials in force' })).toContainText('This service uses its own credentials');
-    await expect(page.getByRole('textbox', { name: 'Credentials JSON' })).toHaveValue('');
+    await expect(page.getByRole('textbox', { name: 'Credentials JSON' })).toHaveText('');
 
     // Reload the tab's data and look everywhere the page can.
     await page.reload();
@@ -105,10 +104,9 @@ test.describe('cloud credentials, as the platform guide describes', () => {
     expect(leaks).toEqual([]);
   });
 
-  test('invalid JSON, a missing provider and a viewer are refused with clear errors', async ({ asDeveloper: page, request }) => {
-    const api = await deployApi(request);
+  test('invalid JSON, a missing provider and a viewer are refused with clear errors', async ({ asDeveloper: page, api, request }) => {
     const service = await api.publishedPersistent();
-    await page.goto(serviceTab(service, 'credentials'));
+    await page.goto(serviceUrl(service, 'credentials'));
 
     await page.getByRole('button', { name: 'Save credentials' }).click();
     await expect(page.getByText('Choose a cloud provider: gcp, aws or azure')).toBeVisible();
@@ -124,14 +122,13 @@ test.describe('cloud credentials, as the platform guide describes', () => {
     expect((await api.putServiceCredentials(service.id, { cloud_project_id: 'acme', cloud_credentials_json: '{}' })).status()).toBe(422);
 
     // A viewer reads which credentials are in force but may not send any.
-    const viewer = await deployApi(request, 'viewer');
+    const viewer = await platformAs(request, 'viewer');
     expect((await viewer.putServiceCredentials(service.id, { cloud_provider: 'gcp', cloud_project_id: 'acme', cloud_credentials_json: '{"k": 1}' })).status()).toBe(403);
   });
 
-  test('a viewer sees the credentials read-only, with the reason', async ({ asViewer: page, request }) => {
-    const api = await deployApi(request);
+  test('a viewer sees the credentials read-only, with the reason', async ({ asViewer: page, api }) => {
     const service = await api.publishedPersistent();
-    await page.goto(serviceTab(service, 'credentials'));
+    await page.goto(serviceUrl(service, 'credentials'));
     await expect(page.getByRole('status', { name: 'Credentials in force' })).toBeVisible();
     await expect(page.getByRole('note')).toContainText('Your role (viewer) cannot do this.');
     await expect(page.getByRole('textbox', { name: 'Credentials JSON' })).toHaveCount(0);

@@ -1,11 +1,20 @@
-import { deployApi, serviceTab } from './deploy-api';
-import { expect, test, unique } from './fixtures';
+import type { Page } from '@playwright/test';
+import { serviceUrl } from './support/console';
+import { expect, test } from './support/fixtures';
+import { platformAs, unique } from './support/platform';
+
+/** Start an action from the Deployment tab: press its button, check what its confirmation says, confirm. */
+async function confirmAction(page: Page, action: string, title: string, says: string) {
+  await page.getByRole('button', { name: action, exact: true }).click();
+  const dialog = page.getByRole('alertdialog', { name: title });
+  await expect(dialog).toContainText(says);
+  await dialog.getByRole('button', { name: action }).click();
+}
 
 test.describe('deploying a persistent service, as the platform guide describes', () => {
-  test('deploys a persistent service and watches it reach active through the stepper', async ({ asDeveloper: page, request }) => {
-    const api = await deployApi(request);
+  test('deploys a persistent service and watches it reach active through the stepper', async ({ asDeveloper: page, api }) => {
     const service = await api.publishedPersistent();
-    await page.goto(serviceTab(service, 'deployment'));
+    await page.goto(serviceUrl(service, 'deployment'));
 
     await expect(page.getByRole('button', { name: 'Tear down' })).toBeDisabled();
     await expect(page.getByText('Nothing is deployed to tear down.')).toBeVisible();
@@ -42,14 +51,11 @@ test.describe('deploying a persistent service, as the platform guide describes',
     await expect(history.getByRole('list', { name: 'States of the build and deploy' }).first()).toContainText('deploying');
   });
 
-  test('a failing build shows its message and the previous deployment keeps serving', async ({ asDeveloper: page, request }) => {
-    const api = await deployApi(request);
-    const service = await api.publishedPersistent();
-    expect((await api.deploy(service.id)).status()).toBe(202);
-    await api.settle(service.id, 'active');
-    await api.update(service.id, { system_packages: ['nonexistent-foo'] });
+  test('a failing build shows its message and the previous deployment keeps serving', async ({ asDeveloper: page, api }) => {
+    const service = await api.persistentIn('active');
+    await api.updateService(service.id, { system_packages: ['nonexistent-foo'] });
 
-    await page.goto(serviceTab(service, 'deployment'));
+    await page.goto(serviceUrl(service, 'deployment'));
     await page.getByRole('button', { name: 'Deploy', exact: true }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Deploy' }).click();
 
@@ -60,34 +66,22 @@ test.describe('deploying a persistent service, as the platform guide describes',
     expect((await api.status(service.id)).serving_version).toBe(1);
   });
 
-  test('deploys the last built image without building', async ({ asDeveloper: page, request }) => {
-    const api = await deployApi(request);
-    const service = await api.publishedPersistent();
-    expect((await api.build(service.id)).status()).toBe(202);
-    await api.settle(service.id, 'built');
+  test('deploys the last built image without building', async ({ asDeveloper: page, api }) => {
+    const service = await api.persistentIn('built');
 
-    await page.goto(serviceTab(service, 'deployment'));
-    await page.getByRole('button', { name: 'Deploy without building' }).click();
-    const dialog = page.getByRole('alertdialog', { name: 'Deploy the last built image?' });
-    await expect(dialog).toContainText('without a new build');
-    await dialog.getByRole('button', { name: 'Deploy without building' }).click();
+    await page.goto(serviceUrl(service, 'deployment'));
+    await confirmAction(page, 'Deploy without building', 'Deploy the last built image?', 'without a new build');
 
     const steps = page.getByRole('list', { name: 'Deployment progress' }).getByRole('listitem');
     await expect(steps).toHaveText([/Building\s*skipped/, /Built\s*skipped/, /Deploying\s*done/, /Active\s*done/], { timeout: 15_000 });
     await expect(page.getByRole('region', { name: 'History' })).toContainText('Deploy (prebuilt image)');
   });
 
-  test('tears down a running deployment', async ({ asDeveloper: page, request }) => {
-    const api = await deployApi(request);
-    const service = await api.publishedPersistent();
-    expect((await api.deploy(service.id)).status()).toBe(202);
-    await api.settle(service.id, 'active');
+  test('tears down a running deployment', async ({ asDeveloper: page, api }) => {
+    const service = await api.persistentIn('active');
 
-    await page.goto(serviceTab(service, 'deployment'));
-    await page.getByRole('button', { name: 'Tear down' }).click();
-    const dialog = page.getByRole('alertdialog', { name: 'Tear down the deployment?' });
-    await expect(dialog).toContainText('(version 1) will be stopped');
-    await dialog.getByRole('button', { name: 'Tear down' }).click();
+    await page.goto(serviceUrl(service, 'deployment'));
+    await confirmAction(page, 'Tear down', 'Tear down the deployment?', '(version 1) will be stopped');
 
     await expect(page.getByText('Torn down: the container is stopped. Deploy to run it again.')).toBeVisible({ timeout: 15_000 });
     await expect(page.getByTestId('serving-sentence')).toHaveText(/^Nothing is deployed/);
@@ -95,39 +89,38 @@ test.describe('deploying a persistent service, as the platform guide describes',
     expect((await api.status(service.id)).deployment_state).toBeNull();
   });
 
-  test('the buttons are disabled with a reason for an invocation service, an unpublished one and a viewer', async ({ asViewer: page, request }) => {
-    const api = await deployApi(request);
+  test('the buttons are disabled with a reason for an invocation service, an unpublished one and a viewer', async ({ asViewer: page, api, request }) => {
     const [ring] = await api.rings();
     const invocation = await api.createService({ name: unique('Invoker'), slug: unique('invoker'), execution_mode: 'invocation', ring_id: ring!.id });
     const unpublished = await api.createService({ name: unique('Unpublished'), slug: unique('unpublished'), execution_mode: 'persistent' });
     const published = await api.publishedPersistent();
     const buttons = ['Build', 'Deploy', 'Deploy without building', 'Tear down'];
 
-    await page.goto(serviceTab(invocation, 'deployment'));
+    await page.goto(serviceUrl(invocation, 'deployment'));
     for (const name of buttons) await expect(page.getByRole('button', { name, exact: true })).toBeDisabled();
     await expect(page.getByRole('listitem').filter({ hasText: 'Deployments are for persistent services' })).toBeVisible();
     // The reason is tied to the button for assistive tech.
     await expect(page.getByRole('button', { name: 'Deploy', exact: true })).toHaveAccessibleDescription(/Deployments are for persistent services/);
 
     // A viewer reads the deployment but cannot start one.
-    await page.goto(serviceTab(published, 'deployment'));
+    await page.goto(serviceUrl(published, 'deployment'));
     for (const name of buttons) await expect(page.getByRole('button', { name, exact: true })).toBeDisabled();
     await expect(page.getByText('Your role (viewer) cannot do this.')).toBeVisible();
     // And the server refuses them too.
-    const asViewer = await deployApi(request, 'viewer');
+    const asViewer = await platformAs(request, 'viewer');
     expect((await asViewer.deploy(published.id)).status()).toBe(403);
 
     // Nothing published: nothing to build (checked as a developer, who otherwise could).
-    const dev = await deployApi(request);
+    const dev = await platformAs(request);
     const res = await dev.deploy(unpublished.id);
     expect(res.status()).toBe(409);
   });
 });
 
 test('a developer sees why an unpublished persistent service cannot deploy', async ({ asDeveloper: page, request }) => {
-  const api = await deployApi(request);
+  const api = await platformAs(request);
   const unpublished = await api.createService({ name: unique('Unpublished'), slug: unique('unpublished'), execution_mode: 'persistent' });
-  await page.goto(serviceTab(unpublished, 'deployment'));
+  await page.goto(serviceUrl(unpublished, 'deployment'));
   await expect(page.getByRole('button', { name: 'Build', exact: true })).toBeDisabled();
   await expect(page.getByText('Nothing is published yet: publish a version first.')).toBeVisible();
 });

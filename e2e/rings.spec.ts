@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
-import { MOCK_URL } from '../playwright.config';
-import { expect, test, unique } from './fixtures';
-import { extras, WS_URL } from './platform-extras';
+import { paths } from '../src/contract/paths';
+import { workspaceUrl } from './support/console';
+import { expect, test } from './support/fixtures';
+import { platformAs, SCOPE, unique } from './support/platform';
 
 const ringName = (prefix: string) => unique(prefix).toLowerCase();
 const row = (page: Page, name: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
@@ -10,7 +11,7 @@ const order = async (page: Page) => page.getByRole('rowheader').allTextContents(
 test.describe('rings, the promotion path', () => {
   test('an admin creates a ring, moves it along the path and deletes it', async ({ asAdmin: page }) => {
     const name = ringName('canary');
-    await page.goto(`${WS_URL}/rings`);
+    await page.goto(workspaceUrl('rings'));
     await expect(page.getByRole('heading', { level: 1, name: 'Rings' })).toBeVisible();
     await expect(page.getByRole('img', { name: /Promotion path: dev → staging → prod/ })).toBeVisible();
 
@@ -67,11 +68,11 @@ test.describe('rings, the promotion path', () => {
   });
 
   test('a ring in use cannot be deleted, and the console says which services use it', async ({ asAdmin: page, request }) => {
-    const api = await extras(request);
+    const api = await platformAs(request, 'admin');
     const ring = await api.createRing(ringName('busy'));
-    const first = await api.createService(unique('Ring User'), ring.id);
+    const first = await api.createInvocationService(unique('Ring User'), ring.id);
 
-    await page.goto(`${WS_URL}/rings`);
+    await page.goto(workspaceUrl('rings'));
     // Said before trying: the ring's services are listed and Delete is disabled.
     await expect(row(page, ring.name)).toContainText(first.name);
     await expect(page.getByRole('button', { name: `Delete ${ring.name}` })).toBeDisabled();
@@ -80,7 +81,7 @@ test.describe('rings, the promotion path', () => {
     const free = await api.createRing(ringName('free'));
     await page.reload();
     await page.getByRole('button', { name: `Delete ${free.name}` }).click();
-    const late = await api.createService(unique('Late User'), free.id);
+    const late = await api.createInvocationService(unique('Late User'), free.id);
     await page.getByRole('alertdialog').getByRole('button', { name: 'Delete ring' }).click();
     await expect(page.getByRole('alertdialog').getByRole('alert')).toContainText(late.slug);
     await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
@@ -88,9 +89,9 @@ test.describe('rings, the promotion path', () => {
   });
 
   test('a duplicate ring name is refused on the Name field', async ({ asAdmin: page, request }) => {
-    const api = await extras(request);
+    const api = await platformAs(request, 'admin');
     const taken = await api.createRing(ringName('taken'));
-    await page.goto(`${WS_URL}/rings`);
+    await page.goto(workspaceUrl('rings'));
     await page.getByRole('button', { name: 'New ring' }).click();
     const dialog = page.getByRole('dialog', { name: 'New ring' });
     await dialog.getByLabel('Name').fill('Bad Name');
@@ -103,14 +104,14 @@ test.describe('rings, the promotion path', () => {
   });
 
   test('a developer sees the rings read-only, and the platform refuses their writes', async ({ asDeveloper: page, request }) => {
-    await page.goto(`${WS_URL}/rings`);
+    await page.goto(workspaceUrl('rings'));
     await expect(page.getByRole('rowheader', { name: 'dev', exact: true })).toBeVisible();
     await expect(page.getByRole('note')).toContainText('Your role (developer) cannot do this. Ask an admin.');
     await expect(page.getByRole('button', { name: 'New ring' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: /^(Move|Edit|Delete) / })).toHaveCount(0);
 
-    const dev = await extras(request, 'developer');
-    const refused = await request.post(`${MOCK_URL}/api/v1${WS_URL}/deployments/rings`, { headers: dev.headers, data: { name: ringName('nope') } });
+    const dev = await platformAs(request, 'developer');
+    const refused = await dev.send('POST', paths.rings(SCOPE), { name: ringName('nope') });
     expect(refused.status()).toBe(403);
   });
 });

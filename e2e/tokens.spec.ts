@@ -1,12 +1,16 @@
-import { expect, test } from './fixtures';
-import { extras, WS_URL } from './platform-extras';
+import { serviceUrl } from './support/console';
+import { expect, test } from './support/fixtures';
+import { INVOICE_EXTRACTOR, platformAs } from './support/platform';
+
+/** Where a page could keep a token: none may hold it. */
+const NOWHERE = { local: false, session: false, url: false, dom: false, history: false };
 
 test.describe('service tokens', () => {
   test('mints a token shown once, calls the gateway with it, revokes it, and the gateway refuses it', async ({ asDeveloper: page, request, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    const api = await extras(request, 'developer');
-    const service = await api.invoiceExtractor();
-    await page.goto(`${WS_URL}/services/${service.id}/tokens`);
+    const api = await platformAs(request, 'developer');
+    const service = await api.service(INVOICE_EXTRACTOR);
+    await page.goto(serviceUrl(service, 'tokens'));
 
     await page.getByLabel('Claims (JSON object)').fill('{"tenant_id": "t-e2e", "role": "reader"}');
     await page.getByLabel('TTL (minutes)').fill('30');
@@ -41,9 +45,9 @@ test.describe('service tokens', () => {
   });
 
   test('a minted token exists nowhere after its dialog closes', async ({ asDeveloper: page, request }) => {
-    const api = await extras(request, 'developer');
-    const service = await api.invoiceExtractor();
-    await page.goto(`${WS_URL}/services/${service.id}/tokens`);
+    const api = await platformAs(request, 'developer');
+    const service = await api.service(INVOICE_EXTRACTOR);
+    await page.goto(serviceUrl(service, 'tokens'));
     await page.getByRole('button', { name: 'Mint token' }).click();
     const dialog = page.getByRole('dialog', { name: 'Token minted' });
     const token = await dialog.getByLabel('Service token').inputValue();
@@ -62,32 +66,20 @@ test.describe('service tokens', () => {
         }),
         token,
       );
-    expect(await scan()).toEqual({
-      local: false,
-      session: false,
-      url: false,
-      dom: false,
-      history: false,
-    });
+    expect(await scan()).toEqual(NOWHERE);
 
     // Away and back: nothing restores it (the mutation left the cache with its dialog).
     await page.getByRole('link', { name: 'Overview' }).click();
     await page.getByRole('link', { name: 'Tokens' }).click();
     await expect(page.getByRole('button', { name: 'Mint token' })).toBeVisible();
     await expect(page.getByRole('dialog')).toHaveCount(0);
-    expect(await scan()).toEqual({
-      local: false,
-      session: false,
-      url: false,
-      dom: false,
-      history: false,
-    });
+    expect(await scan()).toEqual(NOWHERE);
   });
 
   test('bad claims and a TTL out of range are refused with clear errors', async ({ asDeveloper: page, request }) => {
-    const api = await extras(request, 'developer');
-    const service = await api.invoiceExtractor();
-    await page.goto(`${WS_URL}/services/${service.id}/tokens`);
+    const api = await platformAs(request, 'developer');
+    const service = await api.service(INVOICE_EXTRACTOR);
+    await page.goto(serviceUrl(service, 'tokens'));
     const claims = page.getByLabel('Claims (JSON object)');
     const ttl = page.getByLabel('TTL (minutes)');
 
@@ -114,14 +106,14 @@ test.describe('service tokens', () => {
   });
 
   test('revoke all asks for a reason and the service slug, then every earlier token is refused', async ({ asDeveloper: page, request }) => {
-    const api = await extras(request, 'developer');
+    const api = await platformAs(request, 'developer');
     const [ring] = await api.rings();
-    const service = await api.createService(`Tokens ${Date.now().toString(36)}`, ring!.id);
+    const service = await api.createInvocationService(`Tokens ${Date.now().toString(36)}`, ring!.id);
     // A fresh service has no published version; the gateway's answer only matters as "not 401".
     const minted = await api.mint(service.id);
     expect((await api.gateway(service.id, minted.token)).status()).not.toBe(401);
 
-    await page.goto(`${WS_URL}/services/${service.id}/tokens`);
+    await page.goto(serviceUrl(service, 'tokens'));
     await page.getByRole('button', { name: 'Revoke all tokens' }).click();
     await expect(page.getByText('Give a reason')).toBeVisible();
     await page.getByRole('region', { name: 'Revoke all tokens' }).getByLabel('Reason').fill('Rotating credentials');
@@ -144,9 +136,9 @@ test.describe('service tokens', () => {
   });
 
   test('a viewer sees revocations only', async ({ asViewer: page, request }) => {
-    const api = await extras(request, 'viewer');
-    const service = await api.invoiceExtractor();
-    await page.goto(`${WS_URL}/services/${service.id}/tokens`);
+    const api = await platformAs(request, 'viewer');
+    const service = await api.service(INVOICE_EXTRACTOR);
+    await page.goto(serviceUrl(service, 'tokens'));
     await expect(page.getByRole('note')).toContainText('Your role (viewer) cannot do this.');
     await expect(page.getByRole('region', { name: 'Revocations' })).toBeVisible();
     await expect(page.getByRole('button', { name: /Mint token|Revoke/ })).toHaveCount(0);

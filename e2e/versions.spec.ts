@@ -1,17 +1,15 @@
-import { SERVICES_URL, expect, test, unique } from './fixtures';
 import type { JsonSchema } from '../src/contract/json-schema';
-import { versionsApi } from './versions-api';
+import { expect, openTab, SERVICES_URL, test } from './support/fixtures';
+import { platformAs, unique } from './support/platform';
 
 const summarizeRequest: JsonSchema = { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] };
 
 test.describe('versions and endpoints', () => {
-  test('adds and edits endpoints on the draft, with schemas checked as typed, then publishes it', async ({ asDeveloper: page, request }) => {
-    const api = await versionsApi(request);
-    const [ring] = await api.rings();
-    const service = await api.createService({ name: unique('Versioned'), slug: unique('versioned'), ring_id: ring!.id });
+  test('adds and edits endpoints on the draft, with schemas checked as typed, then publishes it', async ({ asDeveloper: page, api }) => {
+    const service = await api.createInvocationService(unique('Versioned'));
 
     await page.goto(`${SERVICES_URL}/${service.id}`);
-    await page.getByRole('navigation', { name: 'Service sections' }).getByRole('link', { name: 'Versions' }).click();
+    await openTab(page, 'Versions');
     // The lifecycle is drawn, with the draft highlighted.
     await expect(page.getByRole('img', { name: /Version lifecycle/ })).toHaveAccessibleName(/Draft: v1/);
     await expect(page.getByTestId('mermaid-svg')).toContainText('Draft (v1)');
@@ -65,14 +63,12 @@ test.describe('versions and endpoints', () => {
     await expect(page.getByRole('list', { name: 'Endpoint snapshot' })).toContainText('Summarize any document');
     await expect(page.getByRole('table')).toContainText('post_summarize');
     await expect(page.getByRole('button', { name: 'Add endpoint' })).toHaveCount(0);
-    await page.getByRole('navigation', { name: 'Service sections' }).getByRole('link', { name: 'Overview' }).click();
+    await openTab(page, 'Overview');
     await expect(page.getByLabel('Service overview')).toContainText('v1 (active)');
   });
 
-  test('the diff flags a removed endpoint as breaking, and a canary publish splits the traffic', async ({ asDeveloper: page, request }) => {
-    const api = await versionsApi(request);
-    const [ring] = await api.rings();
-    const service = await api.createService({ name: unique('Canary'), slug: unique('canary'), ring_id: ring!.id });
+  test('the diff flags a removed endpoint as breaking, and a canary publish splits the traffic', async ({ asDeveloper: page, api }) => {
+    const service = await api.createInvocationService(unique('Canary'));
     await api.addEndpoint(service.id, { method: 'POST', path: '/summarize', summary: 'Summarize', request_schema: summarizeRequest });
     await api.addEndpoint(service.id, { method: 'GET', path: '/health', summary: 'Health' });
     const [v1] = await api.versions(service.id);
@@ -102,7 +98,7 @@ test.describe('versions and endpoints', () => {
     await publish.getByRole('button', { name: 'Publish version 2' }).click();
     await expect(page.getByText('Version 2 is now active at 20%')).toBeVisible();
 
-    await page.getByRole('navigation', { name: 'Service sections' }).getByRole('link', { name: 'Versions' }).click();
+    await openTab(page, 'Versions');
     const rows = page.getByRole('table').getByRole('row');
     await expect(rows.filter({ hasText: 'Version 2' })).toContainText('active');
     await expect(rows.filter({ hasText: 'Version 2' })).toContainText('20%');
@@ -111,10 +107,8 @@ test.describe('versions and endpoints', () => {
     await expect(page.getByTestId('mermaid-svg')).toContainText('Draining (v1)');
   });
 
-  test('publishing a version twice is refused with a clear message', async ({ asDeveloper: page, request }) => {
-    const api = await versionsApi(request);
-    const [ring] = await api.rings();
-    const service = await api.createService({ name: unique('Twice'), slug: unique('twice'), ring_id: ring!.id });
+  test('publishing a version twice is refused with a clear message', async ({ asDeveloper: page, api }) => {
+    const service = await api.createInvocationService(unique('Twice'));
     await api.addEndpoint(service.id, { method: 'POST', path: '/run', summary: 'Run' });
     const [v1] = await api.versions(service.id);
 
@@ -138,7 +132,7 @@ test.describe('versions and endpoints', () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    const api = await versionsApi(request);
+    const api = await platformAs(request);
     const [ring] = await api.rings();
     const name = 'a"]; B-->C; click B call alert(1)';
     const summary = '<img src=x onerror=alert(1)>';
@@ -150,7 +144,7 @@ test.describe('versions and endpoints', () => {
     await page.goto(`${SERVICES_URL}/${service.id}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
     await expect(page.getByLabel('Service overview')).toContainText(summary);
-    await page.getByRole('navigation', { name: 'Service sections' }).getByRole('link', { name: 'Versions' }).click();
+    await openTab(page, 'Versions');
     await expect(page.getByTestId('mermaid-svg')).toContainText('Active (v1)');
     await page.getByRole('link', { name: 'Version 1' }).click();
     await expect(page.getByRole('list', { name: 'Endpoint snapshot' })).toContainText(summary);

@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import { EmptyState } from '@/components/ui/states';
+import { EmptyState } from '@/ui/states';
 
 export function NotFound() {
   return (

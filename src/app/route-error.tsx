@@ -1,8 +1,8 @@
 import { useQueryErrorResetBoundary } from '@tanstack/react-query';
 import { useRouter, type ErrorComponentProps } from '@tanstack/react-router';
 import { useEffect } from 'react';
-import { ErrorState } from '@/components/ui/states';
 import { ApiError } from '@/lib/api-error';
+import { ErrorState } from '@/ui/states';
 import { NotFound } from './not-found';
 
 /** A failed page: a not-found says so; anything else offers a retry. */

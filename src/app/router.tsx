@@ -1,9 +1,9 @@
-import { createRouter } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
-import { routeTree } from '../routeTree.gen';
-import { RouteError } from './route-error';
+import { createRouter } from '@tanstack/react-router';
+import { routeTree } from '@/routeTree.gen';
 import { NotFound } from './not-found';
 import { PageSpinner } from './page-spinner';
+import { RouteError } from './route-error';
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({

@@ -6,106 +6,16 @@ export const CloudProvider = z.enum(['gcp', 'aws', 'azure'], { error: 'Choose a 
 export type CloudProvider = z.infer<typeof CloudProvider>;
 
 /**
- * The offset of the first syntax error in a JSON text, or -1 if there is none.
- * JSON.parse does not always say where it stopped (V8: "Unexpected token 'o',
- * …"), so this scans (iteratively: deep nesting cannot overflow the stack).
+ * Whether the secret is a JSON object. Where a text breaks is for the console's
+ * JSON field to say (it parses as the user types); the platform only refuses.
  */
-export function jsonErrorOffset(t: string): number {
-  let i = 0;
-  const stack: string[] = [];
-  let expect: 'value' | 'valueOrClose' | 'key' | 'keyOrClose' | 'after' = 'value';
-  const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-  const skip = () => {
-    while (i < t.length && (t[i] === ' ' || t[i] === '\t' || t[i] === '\n' || t[i] === '\r')) i++;
-  };
-  /** At a quote: consume the string; false (with i at the fault) if it is broken. */
-  const string = (): boolean => {
-    i++;
-    while (i < t.length) {
-      const c = t.charCodeAt(i);
-      if (c === 34) {
-        i++;
-        return true;
-      }
-      if (c < 0x20) return false;
-      if (c === 92) {
-        const n = t[i + 1];
-        if (n === 'u' && /^[0-9a-fA-F]{4}$/.test(t.slice(i + 2, i + 6))) i += 6;
-        else if (n !== undefined && '"\\/bfnrt'.includes(n)) i += 2;
-        else return false;
-        continue;
-      }
-      i++;
-    }
-    return false;
-  };
-  for (;;) {
-    skip();
-    if (expect === 'value' || expect === 'valueOrClose') {
-      const c = t[i];
-      if (expect === 'valueOrClose' && c === ']') {
-        i++;
-        stack.pop();
-        expect = 'after';
-      } else if (c === '{' || c === '[') {
-        stack.push(c);
-        i++;
-        expect = c === '{' ? 'keyOrClose' : 'valueOrClose';
-      } else if (c === '"') {
-        if (!string()) return i;
-        expect = 'after';
-      } else {
-        const literal = ['true', 'false', 'null'].find((w) => t.startsWith(w, i));
-        NUMBER.lastIndex = i;
-        if (literal) i += literal.length;
-        else if (NUMBER.test(t)) i = NUMBER.lastIndex;
-        else return i;
-        expect = 'after';
-      }
-    } else if (expect === 'key' || expect === 'keyOrClose') {
-      if (expect === 'keyOrClose' && t[i] === '}') {
-        i++;
-        stack.pop();
-        expect = 'after';
-        continue;
-      }
-      if (t[i] !== '"' || !string()) return i;
-      skip();
-      if (t[i] !== ':') return i;
-      i++;
-      expect = 'value';
-    } else {
-      const top = stack[stack.length - 1];
-      if (top === undefined) return i < t.length ? i : -1;
-      if (t[i] === ',') {
-        i++;
-        expect = top === '{' ? 'key' : 'value';
-      } else if (t[i] === (top === '{' ? '}' : ']')) {
-        i++;
-        stack.pop();
-      } else return i;
-    }
-  }
-}
-
-/** Where a JSON.parse error is, in words: "line 3, column 7". */
 function jsonError(text: string): string | null {
   try {
     const value: unknown = JSON.parse(text);
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'must be a JSON object, e.g. a service account key';
     return null;
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const lc = /line (\d+) column (\d+)/.exec(message);
-    const offset = jsonErrorOffset(text);
-    const pos = offset >= 0 ? ['', String(offset)] : /position (\d+)/.exec(message);
-    let where = '';
-    if (lc) where = ` at line ${lc[1]}, column ${lc[2]}`;
-    else if (pos) {
-      const before = text.slice(0, Number(pos[1]));
-      where = ` at line ${before.split('\n').length}, column ${Number(pos[1]) - before.lastIndexOf('\n')}`;
-    }
-    return `is not valid JSON${where}`;
+  } catch {
+    return 'is not valid JSON';
   }
 }
 

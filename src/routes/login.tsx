@@ -1,8 +1,8 @@
 import { createFileRoute, redirect } from '@tanstack/react-router';
 import * as z from 'zod/mini';
-import { SignInPage } from '@/features/auth/components/sign-in-page';
-import { getSession } from '@/lib/session';
+import { SignInPage } from '@/features/auth/sign-in-page';
 import { safeRedirect } from '@/lib/safe-redirect';
+import { getSession } from '@/lib/session';
 
 export const Route = createFileRoute('/login')({
   validateSearch: z.object({ redirect: z.catch(z.optional(z.string()), undefined) }),

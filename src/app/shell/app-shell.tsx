@@ -1,14 +1,59 @@
 import { Link, Outlet } from '@tanstack/react-router';
-import { useWhoami } from '@/api/get-whoami';
-import { useScope } from '@/hooks/use-scope';
-import { can } from '@/lib/permissions';
+import type { ReactNode } from 'react';
+import { useWhoami } from '@/data/auth/get-whoami';
+import { can, type Permission } from '@/lib/permissions';
+import type { WorkspaceProps } from '@/lib/route-props';
 import { Breadcrumbs } from './breadcrumbs';
 import { ScopeSwitcher } from './scope-switcher';
 import { UserMenu } from './user-menu';
 
+/** The workspace's pages, in the sidebar; Credentials only for those who manage them. */
+const NAV: { to: '/orgs/$orgId/workspaces/$workspaceId/services' | '/orgs/$orgId/workspaces/$workspaceId/connectors' | '/orgs/$orgId/workspaces/$workspaceId/rings' | '/orgs/$orgId/workspaces/$workspaceId/credentials'; label: string; permission?: Permission; icon: ReactNode }[] = [
+  {
+    to: '/orgs/$orgId/workspaces/$workspaceId/services',
+    label: 'Hosted Services',
+    icon: (
+      <>
+        <rect x="3" y="3" width="14" height="5" rx="1.5" />
+        <rect x="3" y="12" width="14" height="5" rx="1.5" />
+      </>
+    ),
+  },
+  {
+    to: '/orgs/$orgId/workspaces/$workspaceId/connectors',
+    label: 'Connectors',
+    icon: (
+      <>
+        <ellipse cx="10" cy="5" rx="6" ry="2.5" />
+        <path d="M4 5v10c0 1.4 2.7 2.5 6 2.5s6-1.1 6-2.5V5M4 10c0 1.4 2.7 2.5 6 2.5s6-1.1 6-2.5" />
+      </>
+    ),
+  },
+  {
+    to: '/orgs/$orgId/workspaces/$workspaceId/rings',
+    label: 'Rings',
+    icon: (
+      <>
+        <circle cx="10" cy="10" r="7" />
+        <circle cx="10" cy="10" r="3.5" />
+      </>
+    ),
+  },
+  {
+    to: '/orgs/$orgId/workspaces/$workspaceId/credentials',
+    label: 'Credentials',
+    permission: 'org-credentials:write',
+    icon: (
+      <>
+        <circle cx="7" cy="10" r="3.5" />
+        <path d="M10.5 10H17M14.5 10v3M17 10v2.5" />
+      </>
+    ),
+  },
+];
+
 /** The frame of every signed-in page: sidebar, header, breadcrumbs. */
-export function AppShell() {
-  const scope = useScope();
+export function AppShell({ scope }: WorkspaceProps) {
   const me = useWhoami();
   return (
     <div className="shell">
@@ -22,50 +67,22 @@ export function AppShell() {
         </Link>
         <nav aria-label="Main">
           <ul className="nav-list">
-            <li>
-              <Link to="/orgs/$orgId/workspaces/$workspaceId/services" params={scope} className="nav-link" activeProps={{ 'aria-current': 'page' }}>
-                <svg viewBox="0 0 20 20" aria-hidden="true" className="nav-icon">
-                  <rect x="3" y="3" width="14" height="5" rx="1.5" />
-                  <rect x="3" y="12" width="14" height="5" rx="1.5" />
-                </svg>
-                Hosted Services
-              </Link>
-            </li>
-            <li>
-              <Link to="/orgs/$orgId/workspaces/$workspaceId/connectors" params={scope} className="nav-link" activeProps={{ 'aria-current': 'page' }}>
-                <svg viewBox="0 0 20 20" aria-hidden="true" className="nav-icon">
-                  <ellipse cx="10" cy="5" rx="6" ry="2.5" />
-                  <path d="M4 5v10c0 1.4 2.7 2.5 6 2.5s6-1.1 6-2.5V5M4 10c0 1.4 2.7 2.5 6 2.5s6-1.1 6-2.5" />
-                </svg>
-                Connectors
-              </Link>
-            </li>
-            <li>
-              <Link to="/orgs/$orgId/workspaces/$workspaceId/rings" params={scope} className="nav-link" activeProps={{ 'aria-current': 'page' }}>
-                <svg viewBox="0 0 20 20" aria-hidden="true" className="nav-icon">
-                  <circle cx="10" cy="10" r="7" />
-                  <circle cx="10" cy="10" r="3.5" />
-                </svg>
-                Rings
-              </Link>
-            </li>
-            {can(me.role, 'org-credentials:write') && (
-              <li>
-                <Link to="/orgs/$orgId/workspaces/$workspaceId/credentials" params={scope} className="nav-link" activeProps={{ 'aria-current': 'page' }}>
+            {NAV.filter((item) => !item.permission || can(me.role, item.permission)).map((item) => (
+              <li key={item.to}>
+                <Link to={item.to} params={scope} className="nav-link" activeProps={{ 'aria-current': 'page' }}>
                   <svg viewBox="0 0 20 20" aria-hidden="true" className="nav-icon">
-                    <circle cx="7" cy="10" r="3.5" />
-                    <path d="M10.5 10H17M14.5 10v3M17 10v2.5" />
+                    {item.icon}
                   </svg>
-                  Credentials
+                  {item.label}
                 </Link>
               </li>
-            )}
+            ))}
           </ul>
         </nav>
       </aside>
       <div className="shell-main">
         <header className="topbar">
-          <ScopeSwitcher />
+          <ScopeSwitcher scope={scope} />
           <UserMenu />
         </header>
         <main id="main" className="content" tabIndex={-1}>

@@ -1,12 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useId } from 'react';
-import { useOrganizations, useWorkspaces, workspacesQueryOptions } from '@/api/get-scope';
-import { useScope } from '@/hooks/use-scope';
+import { useOrganizations } from '@/data/organizations/get-organizations';
+import { useWorkspaces, workspacesQueryOptions } from '@/data/organizations/get-workspaces';
+import type { WorkspaceProps } from '@/lib/route-props';
 
 /** Organization and workspace pickers; switching lands on the new workspace's services. */
-export function ScopeSwitcher() {
-  const scope = useScope();
+export function ScopeSwitcher({ scope }: WorkspaceProps) {
   const orgs = useOrganizations();
   const workspaces = useWorkspaces(scope.orgId);
   const navigate = useNavigate();

@@ -1,8 +1,8 @@
 import { useNavigate } from '@tanstack/react-router';
 import { useId } from 'react';
-import { useWhoami } from '@/api/get-whoami';
-import { useSignOut } from '@/features/auth/api/sign-out';
-import { useTheme } from '../theme';
+import { useTheme } from '@/app/theme';
+import { useWhoami } from '@/data/auth/get-whoami';
+import { useSignOut } from '@/data/auth/sign-out';
 
 /**
  * The account panel uses the browser's own popover (light dismiss, Escape,

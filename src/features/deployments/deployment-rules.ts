@@ -1,11 +1,11 @@
-import type { Tone } from '@/components/ui/badge';
 import type { Role } from '@/contract/auth';
 import type { Deployment, DeploymentStatus } from '@/contract/deployments';
 import type { HostedService } from '@/contract/services';
+import { isDeploymentInProgress } from '@/data/deployments/deployment-polling';
+import type { DeploymentAction } from '@/data/deployments/start-deployment';
 import { roleReason } from '@/lib/permissions';
-import { isDeploymentInProgress } from './deployment-polling';
+import type { Tone } from '@/ui/badge';
 
-export type DeploymentAction = 'build' | 'deploy' | 'deploy-prebuilt' | 'teardown';
 export type ActionAvailability = Record<DeploymentAction, string | null>;
 
 export const INVOCATION_REASON =

@@ -1,5 +1,5 @@
 import type { HighlighterCore, ThemedToken } from 'shiki/core';
-import type { StubLanguage } from './api/get-stub';
+import type { StubLanguage } from '@/data/stubs/get-stub';
 
 let loading: Promise<HighlighterCore> | null = null;
 

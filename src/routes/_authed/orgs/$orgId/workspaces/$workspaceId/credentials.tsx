@@ -1,7 +1,12 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { OrgCredentialsPage } from '@/features/org-credentials/components/org-credentials-page';
+import { OrganizationCredentialsPage } from '@/features/credentials/organization-credentials-page';
+import { workspaceProps } from '@/lib/route-props';
 
 export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/credentials')({
   staticData: { crumb: 'Credentials' },
-  component: OrgCredentialsPage,
+  component: CredentialsRoute,
 });
+
+function CredentialsRoute() {
+  return <OrganizationCredentialsPage {...workspaceProps(Route.useParams())} />;
+}

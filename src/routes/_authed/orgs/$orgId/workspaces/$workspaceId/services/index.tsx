@@ -1,8 +1,8 @@
 import { createFileRoute, stripSearchParams } from '@tanstack/react-router';
-import { ServicesPage } from '@/features/services/components/services-page';
-import { ServicesSearch, SERVICES_SEARCH_DEFAULTS } from '@/features/services/services-search';
-import { servicesQueryOptions } from '@/features/services/api/get-services';
-import { toListQuery } from '@/features/services/services-search';
+import { servicesQueryOptions } from '@/data/services/get-services';
+import { ServicesPage } from '@/features/services/services-page';
+import { ServicesSearch, SERVICES_SEARCH_DEFAULTS, toListQuery } from '@/features/services/services-search';
+import { workspaceProps, useSearchProps } from '@/lib/route-props';
 
 export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/services/')({
   // A bad link falls back to defaults instead of failing (each field has its own .catch()).
@@ -17,7 +17,5 @@ export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspace
 });
 
 function ServicesRoute() {
-  const search = Route.useSearch();
-  const navigate = Route.useNavigate();
-  return <ServicesPage search={search} onSearchChange={(next) => void navigate({ search: (prev) => ({ ...prev, ...next }), replace: true })} />;
+  return <ServicesPage {...workspaceProps(Route.useParams())} {...useSearchProps(Route)} />;
 }

@@ -1,12 +1,17 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { bindableInstancesQueryOptions } from '@/features/bindings/api/get-bound-instances';
-import { BindingsPage } from '@/features/bindings/components/bindings-page';
+import { allInstancesQueryOptions } from '@/data/connectors/get-all-instances';
+import { BindingsPage } from '@/features/bindings/bindings-page';
+import { serviceProps } from '@/lib/route-props';
 
 export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings')({
   staticData: { crumb: 'Bindings' },
   loader: ({ context: { queryClient }, params }) => {
-    // The bindings come with the service (already loaded); the instances are fetched alongside, not waited for.
-    void queryClient.prefetchQuery(bindableInstancesQueryOptions(params));
+    // The bindings come with the service (its route loads it); the instances are fetched alongside, not waited for.
+    void queryClient.prefetchQuery(allInstancesQueryOptions(params));
   },
-  component: BindingsPage,
+  component: BindingsRoute,
 });
+
+function BindingsRoute() {
+  return <BindingsPage {...serviceProps(Route.useParams())} />;
+}

@@ -1,19 +1,24 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { hostedServiceQueryOptions } from '@/api/get-service';
-import { deploymentStatusQueryOptions } from '@/features/deployments/api/get-deployment-status';
-import { deploymentsQueryOptions } from '@/features/deployments/api/get-deployments';
-import { DeploymentPage } from '@/features/deployments/components/deployment-page';
+import { deploymentStatusQueryOptions } from '@/data/deployments/get-deployment-status';
+import { deploymentsQueryOptions } from '@/data/deployments/get-deployments';
+import { serviceQueryOptions } from '@/data/services/get-service';
+import { DeploymentPage } from '@/features/deployments/deployment-page';
+import { loadedByParent, serviceProps } from '@/lib/route-props';
 
 export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/deployment')({
   staticData: { crumb: 'Deployment' },
-  loader: async ({ context: { queryClient }, params }) => {
-    const service = await queryClient.ensureQueryData(hostedServiceQueryOptions(params, params.serviceId));
+  loader: async ({ context: { queryClient }, params, parentMatchPromise }) => {
+    const service = await loadedByParent(parentMatchPromise, queryClient, serviceQueryOptions(params, params.serviceId).queryKey);
     // Invocation services have no deployment to read.
-    if (service.execution_mode !== 'persistent') return;
+    if (service?.execution_mode !== 'persistent') return;
     await Promise.all([
       queryClient.ensureQueryData(deploymentStatusQueryOptions(params, params.serviceId)),
       queryClient.ensureQueryData(deploymentsQueryOptions(params, params.serviceId)),
     ]);
   },
-  component: DeploymentPage,
+  component: DeploymentRoute,
 });
+
+function DeploymentRoute() {
+  return <DeploymentPage {...serviceProps(Route.useParams())} />;
+}

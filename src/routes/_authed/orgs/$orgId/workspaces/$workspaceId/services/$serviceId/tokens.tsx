@@ -1,6 +1,7 @@
 import { createFileRoute, stripSearchParams } from '@tanstack/react-router';
 import * as z from 'zod/mini';
-import { TokensPage } from '@/features/tokens/components/tokens-page';
+import { TokensPage } from '@/features/tokens/tokens-page';
+import { serviceProps, useSearchProps } from '@/lib/route-props';
 
 /** The revocations toggle lives in the URL, so a link reproduces the view; a bad value falls back. */
 const TokensSearch = z.object({ expired: z._default(z.catch(z.boolean(), false), false) });
@@ -13,7 +14,5 @@ export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspace
 });
 
 function TokensRoute() {
-  const { expired } = Route.useSearch();
-  const navigate = Route.useNavigate();
-  return <TokensPage includeExpired={expired} onIncludeExpiredChange={(v) => void navigate({ search: { expired: v }, replace: true })} />;
+  return <TokensPage {...serviceProps(Route.useParams())} {...useSearchProps(Route)} />;
 }

@@ -1,0 +1,80 @@
+import type { Page } from '@playwright/test';
+import { serviceUrl, workspaceUrl } from './support/console';
+import { expect, test } from './support/fixtures';
+import { INVOICE_EXTRACTOR, platformAs, unique } from './support/platform';
+
+const postgresCard = (page: Page) => page.getByRole('region', { name: /^PostgreSQL/ });
+
+async function fillPostgres(page: Page, name: string, host: string) {
+  const dialog = page.getByRole('dialog', { name: 'New PostgreSQL instance' });
+  await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
+  await dialog.getByRole('textbox', { name: /^Host/ }).fill(host);
+  await expect(dialog.getByRole('spinbutton', { name: /^Port/ })).toHaveValue('5432');
+  await dialog.getByRole('textbox', { name: /^Database/ }).fill('orders');
+  await dialog.getByRole('textbox', { name: /^User/ }).fill('svc_orders');
+  await dialog.getByLabel(/^Password/).fill('s3cret');
+  await dialog.getByRole('button', { name: 'Create instance' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+test.describe('connectors', () => {
+  test('creates a PostgreSQL instance from the generated form and tests its connection', async ({ asDeveloper: page }) => {
+    const good = unique('pg-good');
+    const bad = unique('pg-bad');
+    await page.goto(workspaceUrl('connectors'));
+    await expect(postgresCard(page)).toContainText('A PostgreSQL database');
+
+    // The form checks the config as typed, with the platform's rule.
+    await postgresCard(page).getByRole('button', { name: 'New PostgreSQL instance' }).click();
+    const dialog = page.getByRole('dialog', {
+      name: 'New PostgreSQL instance',
+    });
+    await dialog.getByRole('spinbutton', { name: /^Port/ }).fill('');
+    await expect(dialog.getByText('Port is required')).toBeVisible();
+    await dialog.getByRole('spinbutton', { name: /^Port/ }).fill('5432');
+    await expect(dialog.getByText('Port is required')).toHaveCount(0);
+    await expect(dialog.getByLabel(/^Password/)).toHaveAttribute('type', 'password');
+    await fillPostgres(page, good, 'db.example.com');
+
+    await postgresCard(page).getByRole('button', { name: 'New PostgreSQL instance' }).click();
+    await fillPostgres(page, bad, 'unreachable.example.com');
+
+    const goodRow = postgresCard(page).getByRole('listitem', { name: good });
+    await expect(goodRow).toContainText('db.example.com');
+    await expect(goodRow).not.toContainText('s3cret');
+    await goodRow.getByRole('button', { name: `Test connection to ${good}` }).click();
+    await expect(goodRow.getByRole('status')).toContainText('Connected');
+    await expect(goodRow.getByRole('status')).toContainText(/\d+ ms/);
+
+    const badRow = postgresCard(page).getByRole('listitem', { name: bad });
+    await badRow.getByRole('button', { name: `Test connection to ${bad}` }).click();
+    await expect(badRow.getByRole('status')).toContainText('Failed');
+
+    // Editing never shows the secret, and leaving it empty keeps it.
+    await goodRow.getByRole('button', { name: `Edit ${good}` }).click();
+    const edit = page.getByRole('dialog', { name: `Edit ${good}` });
+    await expect(edit.getByLabel(/^Password/)).toHaveValue('');
+    await expect(edit.getByText('Set — leave empty to keep.')).toBeVisible();
+    await edit.getByRole('textbox', { name: /^Database/ }).fill('orders_v2');
+    await edit.getByRole('button', { name: 'Save instance' }).click();
+    await expect(edit).toBeHidden();
+    await expect(goodRow).toContainText('orders_v2');
+    await expect(goodRow).toContainText(/Password\s*set/);
+  });
+
+  test('a viewer sees connectors and bindings read-only', async ({ asViewer: page, request }) => {
+    const api = await platformAs(request, 'admin');
+    const service = await api.service(INVOICE_EXTRACTOR);
+    await page.goto(workspaceUrl('connectors'));
+    await expect(postgresCard(page).getByRole('listitem', { name: 'orders-db' })).toBeVisible();
+    await expect(
+      page.getByRole('button', {
+        name: /New .* instance|Test connection|Edit|Delete/,
+      }),
+    ).toHaveCount(0);
+    await page.goto(serviceUrl(service, 'bindings'));
+    await expect(page.getByRole('row').filter({ hasText: 'primary_db' })).toContainText('orders-db');
+    await expect(page.getByRole('note')).toContainText('Your role (viewer) cannot do this.');
+    await expect(page.getByRole('button', { name: /Add binding|Remove binding/ })).toHaveCount(0);
+  });
+});

@@ -1,0 +1,331 @@
+import { paths } from '../src/contract/paths';
+import { expect, openTab, SERVICES_URL, test } from './support/fixtures';
+import { platformAs, SCOPE, unique } from './support/platform';
+
+test.describe('creating a service, as the platform guide describes', () => {
+  test('creates an invocation service from Hosted Services → New Service', async ({ asDeveloper: page }) => {
+    const name = unique('Document Processor');
+    await page.goto('/');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Hosted Services' }).click();
+    await page.getByRole('link', { name: 'New Service' }).click();
+
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
+    // The slug is suggested from the name.
+    const slug = name.toLowerCase().replace(/ /g, '-');
+    await expect(page.getByLabel('Slug')).toHaveValue(slug);
+    // Invocation is the default mode, and it needs a ring.
+    await expect(page.getByRole('radio', { name: /Invocation/ })).toBeChecked();
+    // Rings are offered in promotion order: dev first.
+    await page.getByLabel('Ring').selectOption({ index: 1 });
+    await page.getByLabel('Description').fill('Processes and summarizes uploaded documents');
+    await page.getByRole('button', { name: 'Create' }).click();
+
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    await expect(page.getByLabel('Service overview')).toContainText(slug);
+    await expect(page.getByLabel('Service overview')).toContainText('draft');
+    await expect(page.getByLabel('Service overview')).toContainText('v1 draft');
+    await expect(page.getByLabel('Service overview')).toContainText('dev');
+  });
+
+  test('creates a persistent service with its settings and their documented defaults', async ({ asDeveloper: page, request }) => {
+    const name = unique('ML Inference');
+    await page.goto(`${SERVICES_URL}/new`);
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
+    await page.getByRole('radio', { name: /Persistent/ }).check();
+
+    // The ring picker is for invocation mode; the persistent settings appear with their defaults.
+    await expect(page.getByLabel('Ring')).toHaveCount(0);
+    await expect(page.getByLabel('Min replicas')).toHaveValue('0');
+    await expect(page.getByLabel('Max replicas')).toHaveValue('10');
+    await expect(page.getByLabel('Concurrency per replica')).toHaveValue('80');
+    await expect(page.getByLabel('Scale threshold')).toHaveValue('');
+    await expect(page.getByLabel('Startup timeout (seconds)')).toHaveValue('');
+    await expect(page.getByLabel('Base image')).toHaveValue('');
+    await expect(page.getByLabel('System packages')).toHaveValue('');
+
+    await page.getByLabel('Min replicas').fill('1');
+    await page.getByLabel('Max replicas').fill('5');
+    await page.getByLabel('Startup timeout (seconds)').fill('120');
+    await page.getByLabel('System packages').fill('libgomp1');
+    await page.getByRole('button', { name: 'Create' }).click();
+
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    const settings = page.getByLabel('Persistent settings');
+    await expect(settings).toContainText('1–5');
+    await expect(settings).toContainText('120 s');
+    await expect(settings).toContainText('libgomp1');
+
+    // What the platform stored is what was typed.
+    const api = await platformAs(request);
+    const [stored] = (await api.listServices({ search: name })).items;
+    expect(stored).toMatchObject({ execution_mode: 'persistent', min_replicas: 1, max_replicas: 5, concurrency_per_replica: 80, startup_timeout_seconds: 120, system_packages: ['libgomp1'], ring_id: null });
+  });
+
+  test('shows each validation error on its field', async ({ asDeveloper: page }) => {
+    await page.goto(`${SERVICES_URL}/new`);
+    await page.getByRole('button', { name: 'Create' }).click();
+    await expect(page.getByText('Name is required')).toBeVisible();
+    await expect(page.getByText('Slug must be at least 3 characters')).toBeVisible();
+    await expect(page.getByText('A ring is required for invocation mode')).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveAttribute('aria-invalid', 'true');
+
+    // The slug is checked as it is typed.
+    await page.getByLabel('Slug').fill('Bad Slug');
+    await expect(page.getByText('Use lowercase letters, digits and single hyphens, e.g. document-processor')).toBeVisible();
+    await page.getByLabel('Slug').fill('good-slug');
+    await expect(page.getByText('Use lowercase letters, digits and single hyphens')).toHaveCount(0);
+
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('x'.repeat(101));
+    await expect(page.getByText('Name must be at most 100 characters')).toBeVisible();
+
+    await page.getByRole('radio', { name: /Persistent/ }).check();
+    await expect(page.getByText('A ring is required for invocation mode')).toHaveCount(0);
+    await page.getByLabel('Min replicas').fill('6');
+    await page.getByLabel('Max replicas').fill('2');
+    await page.getByLabel('Concurrency per replica').fill('0');
+    await page.getByLabel('System packages').fill('Bad Package!');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await expect(page.getByText('Max replicas must be at least min replicas')).toBeVisible();
+    await expect(page.getByText('At least 1', { exact: true })).toBeVisible();
+    await expect(page.getByText('Package names use a-z, 0-9, . + and -')).toBeVisible();
+  });
+
+  test('puts a duplicate slug from the server on the Slug field', async ({ asDeveloper: page, api }) => {
+    const [ring] = await api.rings();
+    const taken = await api.createService({ name: 'Taken', slug: unique('taken'), execution_mode: 'invocation', ring_id: ring!.id });
+
+    await page.goto(`${SERVICES_URL}/new`);
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Another one');
+    await page.getByLabel('Slug').fill(taken.slug);
+    await page.getByLabel('Ring').selectOption(ring!.id);
+    await page.getByRole('button', { name: 'Create' }).click();
+    await expect(page.getByText(`A service with slug '${taken.slug}' already exists in this workspace`)).toBeVisible();
+    await expect(page.getByLabel('Slug')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByLabel('Slug')).toBeFocused();
+  });
+
+  test('puts an unknown ring from the server on the Ring field', async ({ asDeveloper: page, api }) => {
+    const [ring] = await api.rings();
+    // The ring vanished between loading the form and submitting it.
+    await page.route('**/hosted-services', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      const body = JSON.parse(route.request().postData()!);
+      await route.continue({ postData: JSON.stringify({ ...body, ring_id: '00000000-0000-4000-8000-00000000dead' }) });
+    });
+    await page.goto(`${SERVICES_URL}/new`);
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill(unique('Ringless'));
+    await page.getByLabel('Ring').selectOption(ring!.id);
+    await page.getByRole('button', { name: 'Create' }).click();
+    await expect(page.getByText('Ring not found')).toBeVisible();
+    await expect(page.getByLabel('Ring')).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  test('a retry after a network error keeps what was typed and creates the service once', async ({ asDeveloper: page, request }) => {
+    const name = unique('Flaky Network');
+    let attempts = 0;
+    const keys: string[] = [];
+    await page.route('**/hosted-services', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      attempts += 1;
+      keys.push(route.request().headers()['idempotency-key'] ?? '');
+      if (attempts === 1) {
+        // The platform receives and creates it, but the answer is lost on the way back.
+        await route.fetch();
+        return route.abort('connectionreset');
+      }
+      return route.continue();
+    });
+
+    await page.goto(`${SERVICES_URL}/new`);
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
+    await page.getByLabel('Ring').selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Create' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Could not reach the platform' })).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue(name);
+
+    await page.getByRole('button', { name: 'Create' }).click();
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+
+    expect(attempts).toBe(2);
+    expect(keys[0]).toBeTruthy();
+    expect(keys[1]).toBe(keys[0]);
+    const api = await platformAs(request);
+    expect((await api.listServices({ search: name })).total).toBe(1);
+  });
+});
+
+test.describe('editing and deleting a service', () => {
+  test('edits a draft service, switches its mode, and cannot change its slug', async ({ asDeveloper: page, api }) => {
+    const service = await api.createInvocationService(unique('Editable'));
+
+    await page.goto(`${SERVICES_URL}/${service.id}`);
+    await openTab(page, 'Settings');
+    await expect(page.getByLabel('Slug')).toHaveAttribute('readonly', '');
+
+    const renamed = unique('Renamed');
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill(renamed);
+    await page.getByLabel('Description').fill('Now with a description');
+    await page.getByRole('radio', { name: /Persistent/ }).check();
+    await page.getByLabel('Max replicas').fill('3');
+    await page.getByLabel('Min replicas').fill('4');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText('Max replicas must be at least min replicas')).toBeVisible();
+    await page.getByLabel('Min replicas').fill('2');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText('Settings saved')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: renamed })).toBeVisible();
+
+    await page.reload();
+    await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue(renamed);
+    await expect(page.getByLabel('Max replicas')).toHaveValue('3');
+    await openTab(page, 'Overview');
+    await expect(page.getByLabel('Service overview')).toContainText('Now with a description');
+    await expect(page.getByLabel('Service overview')).toContainText('persistent');
+  });
+
+  test('the execution mode is locked once a service is no longer draft', async ({ asDeveloper: page }) => {
+    await page.goto(`${SERVICES_URL}?status=active`);
+    await page.getByRole('table').getByRole('link').first().click();
+    await openTab(page, 'Settings');
+    await expect(page.getByRole('radio', { name: /Invocation/ })).toBeDisabled();
+    await expect(page.getByText(/can be changed only while the service is draft/)).toBeVisible();
+  });
+
+  test('deletes a service after a confirmation that names it', async ({ asDeveloper: page, api }) => {
+    const service = await api.createInvocationService(unique('Doomed'));
+
+    await page.goto(`${SERVICES_URL}/${service.id}/settings`);
+    await page.getByRole('button', { name: 'Delete service' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await expect(dialog.getByRole('heading', { name: `Delete ${service.name}?` })).toBeVisible();
+    const confirm = dialog.getByRole('button', { name: 'Delete service' });
+    await expect(confirm).toBeDisabled();
+    await dialog.getByLabel(/Type .* to confirm/).fill('wrong');
+    await expect(confirm).toBeDisabled();
+    await dialog.getByLabel(/Type .* to confirm/).fill(service.slug);
+    await confirm.click();
+
+    await expect(page).toHaveURL(new RegExp(`${SERVICES_URL}$`));
+    await expect(page.getByText(`Service ${service.name} deleted`)).toBeVisible();
+    expect((await api.listServices({ search: service.name })).total).toBe(0);
+    await page.goto(`${SERVICES_URL}/${service.id}`);
+    await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+  });
+});
+
+test.describe('the services list', () => {
+  test('search, filters, sort and pagination live in the URL and survive a reload', async ({ asDeveloper: page, api }) => {
+    const [ring] = await api.rings();
+    const prefix = unique('listtest');
+    // 12 services: 8 invocation, 4 persistent.
+    for (let i = 0; i < 12; i++) {
+      const persistent = i % 3 === 0;
+      await api.createService({
+        name: `${prefix} ${String(i).padStart(2, '0')}`,
+        slug: `${prefix}-${i}`,
+        execution_mode: persistent ? 'persistent' : 'invocation',
+        ...(persistent ? {} : { ring_id: ring!.id }),
+      });
+    }
+
+    await page.goto(SERVICES_URL);
+    await page.getByRole('searchbox', { name: 'Search services' }).fill(prefix);
+    await expect(page).toHaveURL(new RegExp(`q=${prefix}`));
+    await expect(page.getByText('1–12 of 12')).toBeVisible();
+
+    await page.getByLabel('Rows per page').selectOption('10');
+    await expect(page.getByText('1–10 of 12')).toBeVisible();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByText('11–12 of 12')).toBeVisible();
+    await expect(page).toHaveURL(/page=2/);
+
+    // Sort by name, ascending: page 2 holds the last two names.
+    await page.getByRole('button', { name: /^Name/ }).click();
+    await expect(page).toHaveURL(/sort=name/);
+    await page.getByRole('button', { name: /^Name/ }).click();
+    await expect(page).toHaveURL(/order=asc/);
+    await page.getByRole('button', { name: 'Next' }).click();
+    const rows = page.getByRole('table').getByRole('link');
+    await expect(rows).toHaveText([`${prefix} 10`, `${prefix} 11`]);
+
+    await page.reload();
+    await expect(page.getByRole('searchbox', { name: 'Search services' })).toHaveValue(prefix);
+    await expect(page.getByLabel('Rows per page')).toHaveValue('10');
+    await expect(page.getByText('11–12 of 12')).toBeVisible();
+    await expect(rows).toHaveText([`${prefix} 10`, `${prefix} 11`]);
+
+    await page.getByLabel('Execution mode').selectOption('persistent');
+    await expect(page.getByText('1–4 of 4')).toBeVisible();
+    await expect(page).toHaveURL(/mode=persistent/);
+    await page.reload();
+    await expect(page.getByLabel('Execution mode')).toHaveValue('persistent');
+    await expect(page.getByText('1–4 of 4')).toBeVisible();
+
+    await page.getByLabel('Status').selectOption('active');
+    await expect(page.getByRole('heading', { name: 'No services match' })).toBeVisible();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect(page.getByLabel('Status')).toHaveValue('all');
+    await expect(page.getByRole('searchbox', { name: 'Search services' })).toHaveValue('');
+  });
+
+  test('a bad link falls back to the defaults', async ({ asDeveloper: page }) => {
+    await page.goto(`${SERVICES_URL}?page=-4&size=7&sort=evil&order=sideways&status=bogus&mode=42`);
+    await expect(page.getByRole('heading', { name: 'Hosted Services' })).toBeVisible();
+    await expect(page.getByLabel('Status')).toHaveValue('all');
+    await expect(page.getByLabel('Execution mode')).toHaveValue('all');
+    await expect(page.getByLabel('Rows per page')).toHaveValue('25');
+    await expect(page.getByRole('table').getByRole('link').first()).toBeVisible();
+  });
+
+  test('shows an error with a retry when the list cannot be loaded', async ({ asDeveloper: page }) => {
+    let failures = 0;
+    await page.route('**/hosted-services?*', (route) => {
+      if (failures < 3) {
+        failures += 1;
+        return route.fulfill({ status: 503, json: { detail: 'The platform is busy' } });
+      }
+      return route.continue();
+    });
+    await page.goto(SERVICES_URL);
+    await expect(page.getByRole('heading', { name: 'Services could not be loaded' })).toBeVisible();
+    await expect(page.getByText('The platform is busy')).toBeVisible();
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('table').getByRole('link').first()).toBeVisible();
+  });
+
+  test('shows the demo services of the seeded workspace', async ({ asViewer: page }) => {
+    await page.goto(`${SERVICES_URL}?q=invoice`);
+    await expect(page.getByRole('table').getByRole('link', { name: 'Invoice Extractor', exact: true })).toBeVisible();
+  });
+});
+
+test.describe('a viewer', () => {
+  test('sees no create, edit or delete controls', async ({ asViewer: page }) => {
+    await page.goto(SERVICES_URL);
+    await expect(page.getByRole('heading', { name: 'Hosted Services' })).toBeVisible();
+    await expect(page.getByRole('table').getByRole('link').first()).toBeVisible();
+    await expect(page.getByRole('link', { name: 'New Service' })).toHaveCount(0);
+
+    await page.getByRole('table').getByRole('link').first().click();
+    await openTab(page, 'Settings');
+    await expect(page.getByText('Your role (viewer) cannot do this.')).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Save' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Delete service' })).toHaveCount(0);
+  });
+
+  test('is refused by the server anyway', async ({ request }) => {
+    const viewer = await platformAs(request, 'viewer');
+    const developer = await platformAs(request, 'developer');
+    const [ring] = await developer.rings();
+    const [existing] = (await developer.listServices({ limit: '1' })).items;
+
+    const create = await viewer.send('POST', paths.services(SCOPE), { name: 'Nope', slug: 'viewer-nope', ring_id: ring!.id });
+    expect(create.status()).toBe(403);
+    expect((await create.json()).detail).toMatch(/viewer/);
+    const update = await viewer.send('PUT', paths.service(SCOPE, existing!.id), { name: 'Renamed by viewer' });
+    expect(update.status()).toBe(403);
+    const remove = await viewer.send('DELETE', paths.service(SCOPE, existing!.id));
+    expect(remove.status()).toBe(403);
+  });
+});

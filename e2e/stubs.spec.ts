@@ -1,0 +1,66 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, openTab, SERVICES_URL, test } from './support/fixtures';
+import { serviceWithCanary } from './support/platform';
+
+/** Run a compiler; on failure the test shows what it printed. */
+function compile(command: string, args: string[], cwd: string) {
+  try {
+    execFileSync(command, args, { cwd, stdio: 'pipe', encoding: 'utf8' });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(`${command} ${args.join(' ')} failed:\n${stdout ?? ''}${stderr ?? ''}`, { cause: error });
+  }
+}
+
+test.describe('client stubs', () => {
+  test('downloads the Python and TypeScript stubs and the OpenAPI document, and they compile', async ({ asDeveloper: page, request, context }) => {
+    const { service } = await serviceWithCanary(request);
+    const dir = mkdtempSync(join(tmpdir(), 'stubs-'));
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto(`${SERVICES_URL}/${service.id}`);
+    await openTab(page, 'Stubs');
+
+    // The active version is chosen; Python first.
+    await expect(page.getByLabel('Version')).toHaveValue('2');
+    await expect(page.getByRole('radio', { name: 'Python' })).toBeChecked();
+    const preview = page.getByRole('region', { name: 'Client stub' }).getByLabel('client.py for v2');
+    await expect(preview).toContainText('translate');
+    await expect(preview).toHaveAttribute('data-highlighted', 'true');
+
+    await page.getByRole('button', { name: 'Copy' }).click();
+    await expect(page.getByText('Copied client.py to the clipboard')).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('translate');
+
+    const [python] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download client.py' }).click()]);
+    expect(python.suggestedFilename()).toBe('client.py');
+    const pyFile = join(dir, 'client.py');
+    await python.saveAs(pyFile);
+    compile('python3', ['-m', 'py_compile', pyFile], dir);
+
+    await page.getByRole('radio', { name: 'TypeScript' }).check();
+    await expect(page.getByLabel('client.ts for v2')).toContainText('translate');
+    const [typescript] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download client.ts' }).click()]);
+    expect(typescript.suggestedFilename()).toBe('client.ts');
+    const tsFile = join(dir, 'client.ts');
+    await typescript.saveAs(tsFile);
+    // Run from the temp folder: TypeScript 6 refuses file arguments beside a tsconfig.json (TS5112).
+    compile(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '--strict', '--noEmit', '--lib', 'es2022,dom', '--target', 'es2022', '--module', 'esnext', 'client.ts'], dir);
+
+    // An older published version has its own stub, with only its own endpoints.
+    await page.getByLabel('Version').selectOption('1');
+    await expect(page.getByLabel('client.ts for v1')).not.toContainText('translate');
+    await expect(page).toHaveURL(/language=typescript/);
+
+    await expect(page.getByLabel('Document path')).toContainText(`/hosted-services/${service.id}/openapi.json?version=1`);
+    const [openapi] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download OpenAPI document' }).click()]);
+    expect(openapi.suggestedFilename()).toBe('openapi.json');
+    const docFile = join(dir, 'openapi.json');
+    await openapi.saveAs(docFile);
+    const doc = JSON.parse(readFileSync(docFile, 'utf8')) as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(['/summarize']);
+  });
+});

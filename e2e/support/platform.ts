@@ -1,0 +1,138 @@
+/**
+ * The platform API, as a role, to arrange a test's starting point and to check
+ * what the server refuses. Paths come from the contract, responses are parsed
+ * with its schemas, ids come from the mock's seed: nothing is typed twice.
+ */
+import { expect, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { DEMO_PASSWORD, DEMO_USERS, demoId, IDS } from '../../mock-server/seed';
+import { MOCK_URL } from '../../playwright.config';
+import { TokenResponse } from '../../src/contract/auth';
+import { pageOrArray } from '../../src/contract/common';
+import { ConnectorInstance } from '../../src/contract/connectors';
+import { Deployment, DeploymentStatusDetails } from '../../src/contract/deployments';
+import type { JsonSchema } from '../../src/contract/json-schema';
+import { paths, type Scope } from '../../src/contract/paths';
+import { Ring } from '../../src/contract/rings';
+import { HostedService, type ServiceCreateInput } from '../../src/contract/services';
+import { MintResponse } from '../../src/contract/tokens';
+import { Endpoint, ServiceVersion, type EndpointCreateInput } from '../../src/contract/versions';
+
+export type Role = keyof typeof DEMO_USERS;
+export const emailOf = (role: Role) => DEMO_USERS[role];
+
+/** The demo seed's Production and Research workspaces, and services the tests read. */
+export const SCOPE: Scope = { orgId: IDS.org, workspaceId: IDS.production };
+export const RESEARCH: Scope = { orgId: IDS.org, workspaceId: IDS.research };
+export const INVOICE_EXTRACTOR = demoId(1001);
+
+const url = (path: string) => `${MOCK_URL}/api/v1${path}`;
+
+/** A unique, slug-safe suffix so parallel tests never see each other's services. */
+export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+export async function login(request: APIRequestContext, role: Role): Promise<TokenResponse> {
+  const res = await request.post(url(paths.login()), { data: { email: emailOf(role), password: DEMO_PASSWORD } });
+  expect(res.status()).toBe(200);
+  return TokenResponse.parse(await res.json());
+}
+
+/** Expect `status`, then read the body with the contract's schema. */
+async function read<T>(res: APIResponse, status: number, schema: { parse: (value: unknown) => T }): Promise<T> {
+  expect(res.status(), await res.text()).toBe(status);
+  return schema.parse(await res.json());
+}
+
+export const POSTGRES_CONFIG = { host: 'db.example.com', port: 5432, database: 'orders', user: 'svc', password: 's3cret', ssl: true };
+
+/** A credentials document a provider would hand out, with a marker to look for afterwards. */
+export const keyFile = (marker = 'not-a-real-key') =>
+  JSON.stringify({ type: 'service_account', project_id: 'e2e', private_key_id: marker, private_key: `-----BEGIN PRIVATE KEY-----\n${marker}\n-----END PRIVATE KEY-----\n` }, null, 2);
+
+export async function platformAs(request: APIRequestContext, role: Role = 'developer') {
+  const headers = { Authorization: `Bearer ${(await login(request, role)).access_token}` };
+  const send = (method: string, path: string, data?: unknown, params?: Record<string, string | number | boolean>) =>
+    request.fetch(url(path), { method, headers, data, params });
+  const service = (id: string) => paths.service(SCOPE, id);
+
+  const api = {
+    headers,
+    /** Any call, for checking a refusal's status and detail. */
+    send,
+    rings: async () => (await read(await send('GET', paths.rings(SCOPE)), 200, pageOrArray(Ring))).items,
+    createRing: async (name: string) => read(await send('POST', paths.rings(SCOPE), { name, description: `e2e ring ${name}` }), 201, Ring),
+
+    createService: async (body: ServiceCreateInput) => read(await send('POST', paths.services(SCOPE), body), 201, HostedService),
+    /** An invocation service in the first ring (or the one given). */
+    createInvocationService: async (name: string, ringId?: string) =>
+      api.createService({ name, slug: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'), execution_mode: 'invocation', ring_id: ringId ?? (await api.rings())[0]!.id }),
+    listServices: async (query: Record<string, string | number>) => read(await send('GET', paths.services(SCOPE), undefined, query), 200, pageOrArray(HostedService)),
+    service: async (id: string) => read(await send('GET', service(id)), 200, HostedService),
+    updateService: async (id: string, body: Partial<ServiceCreateInput>) => read(await send('PUT', service(id), body), 200, HostedService),
+    putBindings: (id: string, connector_bindings: unknown) => send('PUT', service(id), { connector_bindings }),
+
+    versions: async (id: string) => (await read(await send('GET', paths.versions(SCOPE, id)), 200, pageOrArray(ServiceVersion))).items,
+    createVersion: async (id: string) => read(await send('POST', paths.versions(SCOPE, id)), 201, ServiceVersion),
+    addEndpoint: async (id: string, body: EndpointCreateInput) => read(await send('POST', paths.endpoints(SCOPE, id), body), 201, Endpoint),
+    publish: (id: string, versionId: string, traffic_percent = 100) => send('POST', paths.publishVersion(SCOPE, id, versionId), { traffic_percent }),
+    setTraffic: (id: string, allocations: { version_id: string; percent: number }[]) => send('PUT', paths.traffic(SCOPE, id), { allocations }),
+
+    /** A persistent service with one published version (v1), ready to deploy. */
+    publishedPersistent: async (over: Partial<ServiceCreateInput> = {}) => {
+      const created = await api.createService({ name: unique('Deploy Target'), slug: unique('deploy-target'), execution_mode: 'persistent', ...over });
+      await api.addEndpoint(created.id, { method: 'POST', path: '/predict', summary: 'Predict' });
+      const [v1] = await api.versions(created.id);
+      expect((await api.publish(created.id, v1!.id)).status()).toBe(200);
+      return created;
+    },
+    /** A published persistent service already built, or deployed and running. */
+    persistentIn: async (state: 'built' | 'active') => {
+      const created = await api.publishedPersistent();
+      expect((await (state === 'built' ? api.build(created.id) : api.deploy(created.id))).status()).toBe(202);
+      await api.settle(created.id, state);
+      return created;
+    },
+    deploy: (id: string, query?: Record<string, string>) => send('POST', paths.deploy(SCOPE, id), undefined, query),
+    build: (id: string) => send('POST', paths.build(SCOPE, id)),
+    status: async (id: string) => read(await send('GET', paths.deploymentStatus(SCOPE, id)), 200, DeploymentStatusDetails),
+    deployments: async (id: string) => (await read(await send('GET', paths.deployments(SCOPE, id)), 200, pageOrArray(Deployment))).items,
+    /** Wait on the platform's clock until the status settles in `state`. */
+    settle: async (id: string, state: string) => {
+      await expect.poll(async () => (await api.status(id)).deployment_state, { timeout: 15_000 }).toBe(state);
+    },
+
+    putServiceCredentials: (id: string, data: unknown) => send('PUT', paths.serviceCredentials(SCOPE, id), data),
+    putOrgCredentials: (data: unknown) => send('PUT', paths.orgCloudCredentials(SCOPE.orgId), data),
+    getOrgCredentials: () => send('GET', paths.orgCloudCredentials(SCOPE.orgId)),
+
+    createInstance: async (connectorId: string, name: string, config: Record<string, unknown>) =>
+      read(await send('POST', paths.instances(SCOPE, connectorId), { name, config }), 201, ConnectorInstance),
+
+    mint: async (id: string) => read(await send('POST', paths.mintToken(SCOPE, id), { claims: {}, ttl_minutes: 5 }), 201, MintResponse),
+    /** The gateway as a client calls it, with a token as its Bearer credential. */
+    gateway: (id: string, token: string) =>
+      request.post(url(paths.gateway(SCOPE.orgId, id, 'extract')), { headers: { Authorization: `Bearer ${token}` }, data: { document_url: 'https://example.com/invoice.pdf' } }),
+  };
+  return api;
+}
+
+export type PlatformApi = Awaited<ReturnType<typeof platformAs>>;
+
+const textSchema: JsonSchema = { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] };
+const summarySchema: JsonSchema = { type: 'object', properties: { summary: { type: 'string' }, words: { type: 'integer' } } };
+
+/**
+ * A fresh service mid-canary, arranged as the platform guide describes: v1
+ * published at 100%, then v2 published at 20% (v1 drains at 80%).
+ */
+export async function serviceWithCanary(request: APIRequestContext) {
+  const api = await platformAs(request);
+  const service = await api.createInvocationService(unique('Canary'));
+  const addEndpoint = (path: string, summary: string) => api.addEndpoint(service.id, { method: 'POST', path, summary, request_schema: textSchema, response_schema: summarySchema });
+  await addEndpoint('/summarize', 'Summarize a document');
+  const [v1] = await api.versions(service.id);
+  expect((await api.publish(service.id, v1!.id, 100)).status()).toBe(200);
+  const v2 = await api.createVersion(service.id);
+  await addEndpoint('/documents/{document_id}/translate', "Translate a document's text");
+  expect((await api.publish(service.id, v2.id, 20)).status()).toBe(200);
+  return { api, service, versions: () => api.versions(service.id), v1: v1!, v2 };
+}

@@ -1,0 +1,24 @@
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
+import { pageOrArray } from '@/contract/common';
+import { ConnectorInstance } from '@/contract/connectors';
+import { paths, type Scope } from '@/contract/paths';
+import { api } from '@/lib/api-client';
+import { connectorKeys } from './keys';
+
+const InstanceList = pageOrArray(ConnectorInstance);
+
+/** One connector type's instances. */
+export const getInstances = (scope: Scope, connectorId: string) =>
+  api.get(paths.instances(scope, connectorId), InstanceList, { query: { limit: 100 } }).then((page) => page.items);
+
+export const instancesQueryOptions = (scope: Scope, connectorId: string) =>
+  queryOptions({ queryKey: connectorKeys.instances(scope, connectorId), queryFn: () => getInstances(scope, connectorId) });
+
+export const useInstances = (scope: Scope, connectorId: string) => useQuery(instancesQueryOptions(scope, connectorId));
+
+/** What changes when an instance is created, edited, deleted or tested: its type's list and the list across types. */
+export const instancesChanged = (queryClient: QueryClient, scope: Scope, connectorId: string) =>
+  Promise.all([
+    queryClient.invalidateQueries({ queryKey: connectorKeys.instances(scope, connectorId) }),
+    queryClient.invalidateQueries({ queryKey: connectorKeys.allInstances(scope) }),
+  ]);

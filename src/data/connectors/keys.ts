@@ -1,0 +1,10 @@
+import type { Scope } from '@/contract/paths';
+
+/** The workspace's connector catalog and instances. */
+export const connectorKeys = {
+  all: (s: Scope) => ['connectors', s.orgId, s.workspaceId] as const,
+  types: (s: Scope) => [...connectorKeys.all(s), 'types'] as const,
+  instances: (s: Scope, connectorId: string) => [...connectorKeys.all(s), 'instances', connectorId] as const,
+  /** Every instance across the catalog, as the Bindings tab picks from them. */
+  allInstances: (s: Scope) => [...connectorKeys.all(s), 'all-instances'] as const,
+};

@@ -1,0 +1,13 @@
+import type { Scope } from '@/contract/paths';
+
+/**
+ * Cloud credentials, rooted at the organization: every service that has none
+ * of its own deploys with the organization's, so a change to the organization's
+ * record changes what every service's effective credentials say — and
+ * `all(orgId)` is exactly that set.
+ */
+export const credentialKeys = {
+  all: (orgId: string) => ['credentials', orgId] as const,
+  organization: (orgId: string) => [...credentialKeys.all(orgId), 'organization'] as const,
+  effective: (s: Scope, serviceId: string) => [...credentialKeys.all(s.orgId), 'effective', s.workspaceId, serviceId] as const,
+};

@@ -1,0 +1,6 @@
+/** Query keys of organizations and their workspaces (unscoped: CONTRACT §10). */
+export const organizationKeys = {
+  all: () => ['organizations'] as const,
+  list: () => [...organizationKeys.all(), 'list'] as const,
+  workspaces: (orgId: string) => [...organizationKeys.all(), orgId, 'workspaces'] as const,
+};

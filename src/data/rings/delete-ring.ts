@@ -1,0 +1,17 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { paths, type Scope } from '@/contract/paths';
+import { api } from '@/lib/api-client';
+import { serviceKeys } from '../services/keys';
+import { ringKeys } from './keys';
+
+export const deleteRing = (scope: Scope, ringId: string) => api.delete(paths.ring(scope, ringId));
+
+export function useDeleteRing(scope: Scope) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (ringId: string) => deleteRing(scope, ringId),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ringKeys.list(scope) }),
+    // A 409 means our idea of who uses the ring was stale: read it again.
+    onError: () => queryClient.invalidateQueries({ queryKey: serviceKeys.ringUsage(scope) }),
+  });
+}

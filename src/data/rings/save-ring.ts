@@ -1,0 +1,21 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { paths, type Scope } from '@/contract/paths';
+import { Ring, RingCreate, RingUpdate } from '@/contract/rings';
+import { api } from '@/lib/api-client';
+import { ringKeys } from './keys';
+
+export const createRing = (scope: Scope, input: RingCreate, idempotencyKey: string) =>
+  api.post(paths.rings(scope), Ring, { body: RingCreate.parse(input), idempotencyKey });
+
+export const updateRing = (scope: Scope, ringId: string, input: RingUpdate) => api.put(paths.ring(scope, ringId), Ring, { body: RingUpdate.parse(input) });
+
+type Save = { ringId: string | null; input: RingCreate; idempotencyKey: string };
+
+/** Create (ringId null, added at the end of the path) or rename and describe a ring. */
+export function useSaveRing(scope: Scope) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ ringId, input, idempotencyKey }: Save) => (ringId ? updateRing(scope, ringId, input) : createRing(scope, input, idempotencyKey)),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ringKeys.list(scope) }),
+  });
+}

@@ -1,0 +1,15 @@
+import { useMutation } from '@tanstack/react-query';
+import { paths, type Scope } from '@/contract/paths';
+import { MintRequest, MintResponse } from '@/contract/tokens';
+import { api } from '@/lib/api-client';
+
+export const mintToken = (scope: Scope, serviceId: string, input: MintRequest) =>
+  api.post(paths.mintToken(scope, serviceId), MintResponse, { body: MintRequest.parse(input) });
+
+/**
+ * A mutation, never a query: the token is shown once. With gcTime 0 the
+ * mutation — and the token in its result — leaves the cache as soon as the
+ * caller resets it (or unmounts), so nothing keeps it after the dialog closes.
+ */
+export const useMintToken = (scope: Scope, serviceId: string) =>
+  useMutation({ mutationFn: (input: MintRequest) => mintToken(scope, serviceId, input), gcTime: 0 });

@@ -1,0 +1,25 @@
+import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
+import { pageOrArray } from '@/contract/common';
+import { paths, type Scope } from '@/contract/paths';
+import { ServiceVersion } from '@/contract/versions';
+import { api } from '@/lib/api-client';
+import { versionKeys } from './keys';
+
+const VersionList = pageOrArray(ServiceVersion);
+
+/** A service's versions, newest first; the versions, traffic and stubs tabs all read this. */
+export const getVersions = (scope: Scope, serviceId: string) =>
+  api.get(paths.versions(scope, serviceId), VersionList, { query: { limit: 100 } }).then((page) => ({
+    ...page,
+    items: [...page.items].sort((a, b) => b.version - a.version),
+  }));
+
+export const versionsQueryOptions = (scope: Scope, serviceId: string) =>
+  queryOptions({ queryKey: versionKeys.list(scope, serviceId), queryFn: () => getVersions(scope, serviceId) });
+
+export const useVersions = (scope: Scope, serviceId: string) => useSuspenseQuery(versionsQueryOptions(scope, serviceId)).data.items;
+
+/** Versions that receive traffic (active and draining), busiest first. */
+export function servingVersions<T extends { status: string; traffic_percent: number }>(versions: T[]): T[] {
+  return versions.filter((v) => v.status === 'active' || v.status === 'draining').sort((a, b) => b.traffic_percent - a.traffic_percent);
+}

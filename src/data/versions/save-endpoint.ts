@@ -1,0 +1,23 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { paths, type Scope } from '@/contract/paths';
+import { Endpoint, EndpointCreate, EndpointUpdate, type EndpointCreateInput } from '@/contract/versions';
+import { api } from '@/lib/api-client';
+import { versionKeys } from './keys';
+
+export const createEndpoint = (scope: Scope, serviceId: string, input: EndpointCreateInput, idempotencyKey: string) =>
+  api.post(paths.endpoints(scope, serviceId), Endpoint, { body: EndpointCreate.parse(input), idempotencyKey });
+
+export const updateEndpoint = (scope: Scope, serviceId: string, endpointId: string, input: EndpointUpdate) =>
+  api.put(paths.endpoint(scope, serviceId, endpointId), Endpoint, { body: EndpointUpdate.parse(input) });
+
+type Save = { endpointId: string | null; input: EndpointCreateInput; idempotencyKey: string };
+
+/** Create (endpointId null) or update an endpoint of the draft version `draftId`. */
+export function useSaveEndpoint(scope: Scope, serviceId: string, draftId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ endpointId, input, idempotencyKey }: Save) =>
+      endpointId ? updateEndpoint(scope, serviceId, endpointId, input) : createEndpoint(scope, serviceId, input, idempotencyKey),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: versionKeys.endpoints(scope, serviceId, draftId) }),
+  });
+}

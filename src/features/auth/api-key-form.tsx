@@ -1,0 +1,40 @@
+import * as z from 'zod/mini';
+import { ApiKeyExchangeRequest } from '@/contract/auth';
+import { useSignIn } from '@/data/auth/sign-in';
+import { ApiError } from '@/lib/api-error';
+import { useServerForm } from '@/lib/use-server-form';
+import { Button } from '@/ui/button';
+import { Field } from '@/ui/field';
+import { FormAlert } from '@/ui/form-alert';
+
+const ApiKeySignIn = z.object({ api_key: ApiKeyExchangeRequest.shape.api_key });
+
+export function ApiKeyForm({ onSignedIn }: { onSignedIn: () => void }) {
+  const signIn = useSignIn();
+  const { form, onSubmit, failure, retry, pending } = useServerForm({
+    schema: ApiKeySignIn,
+    fields: ['api_key'],
+    defaultValues: { api_key: '' },
+    describeError: (error) => (error instanceof ApiError && error.status === 401 ? 'That API key is not valid.' : null),
+    send: async (values, { form }) => {
+      try {
+        await signIn.mutateAsync({ method: 'api-key', api_key: values.api_key });
+      } finally {
+        // The key is exchanged, never kept.
+        form.reset({ api_key: '' });
+      }
+    },
+    onSuccess: onSignedIn,
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="form">
+      <Field label="API key" hint="An organization API key (fl_…). It is exchanged for a session and not stored." error={form.formState.errors.api_key?.message}>
+        <input className="input mono" type="password" autoComplete="off" {...form.register('api_key')} />
+      </Field>
+      <FormAlert failure={failure} onRetry={retry} />
+      <Button type="submit" variant="primary" pending={pending} className="btn-block">
+        Sign in with API key
+      </Button>
+    </form>
+  );
+}

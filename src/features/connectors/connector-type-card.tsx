@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import type { ConnectorInstance, ConnectorType } from '@/contract/connectors';
+import type { Scope } from '@/contract/paths';
+import { useInstances } from '@/data/connectors/get-instances';
+import { Badge } from '@/ui/badge';
+import { Button } from '@/ui/button';
+import { Skeleton } from '@/ui/skeleton';
+import { ErrorState } from '@/ui/states';
+import { DeleteInstanceDialog } from './delete-instance-dialog';
+import { InstanceDialog } from './instance-dialog';
+import { InstanceRow } from './instance-row';
+
+/** One catalog entry: what the type is, what it needs, what it can do, and its instances. */
+export function ConnectorTypeCard({ scope, type, readOnly }: { scope: Scope; type: ConnectorType; readOnly: boolean }) {
+  const instances = useInstances(scope, type.id);
+  // One dialog at a time: creating (instance null) or editing an instance, or deleting one.
+  const [dialog, setDialog] = useState<{ kind: 'edit'; instance: ConnectorInstance | null } | { kind: 'delete'; instance: ConnectorInstance } | null>(null);
+  const titleId = `connector-${type.id}-title`;
+
+  return (
+    <section className="card connector-card" aria-labelledby={titleId}>
+      <div className="card-header">
+        <div>
+          <h2 id={titleId}>
+            {type.name} <Badge tone="info">{type.category}</Badge>
+          </h2>
+          <p className="muted card-subtitle">{type.description}</p>
+        </div>
+        {!readOnly && (
+          <Button variant="primary" onClick={() => setDialog({ kind: 'edit', instance: null })}>
+            New {type.name} instance
+          </Button>
+        )}
+      </div>
+
+      <div className="spec-grid">
+        <div>
+          <h3 id={`${type.id}-fields`}>Fields</h3>
+          <ul className="chips" aria-labelledby={`${type.id}-fields`}>
+            {type.fields.map((f) => (
+              <li key={f.name} className="chip" title={f.description ?? undefined}>
+                <span className="mono">{f.name}</span>
+                <span className="chip-meta">
+                  {f.type}
+                  {f.required ? ', required' : ''}
+                  {f.secret ? ', secret' : ''}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div>
+          <h3 id={`${type.id}-operations`}>Operations</h3>
+          <ul className="chips" aria-labelledby={`${type.id}-operations`}>
+            {type.operations.map((o) => (
+              <li key={o.name} className="chip" title={o.description}>
+                <span className="mono">{o.name}</span>
+                <span className="chip-meta">{o.description}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+
+      <h3 className="instances-title">Instances</h3>
+      {instances.isPending ? (
+        <Skeleton height="3rem" />
+      ) : instances.isError ? (
+        <ErrorState title="Instances could not be loaded" error={instances.error} onRetry={() => void instances.refetch()} />
+      ) : instances.data.length === 0 ? (
+        <p className="muted">No {type.name} instances yet.</p>
+      ) : (
+        <ul className="instance-list" aria-label={`${type.name} instances`}>
+          {instances.data.map((instance) => (
+            <InstanceRow
+              key={instance.id}
+              scope={scope}
+              type={type}
+              instance={instance}
+              readOnly={readOnly}
+              onEdit={() => setDialog({ kind: 'edit', instance })}
+              onDelete={() => setDialog({ kind: 'delete', instance })}
+            />
+          ))}
+        </ul>
+      )}
+
+      {!readOnly && (
+        <>
+          <InstanceDialog
+            scope={scope}
+            type={type}
+            instance={dialog?.kind === 'edit' ? dialog.instance : null}
+            open={dialog?.kind === 'edit'}
+            onOpenChange={(open) => !open && setDialog(null)}
+          />
+          {dialog?.kind === 'delete' && <DeleteInstanceDialog scope={scope} type={type} instance={dialog.instance} onClose={() => setDialog(null)} />}
+        </>
+      )}
+    </section>
+  );
+}

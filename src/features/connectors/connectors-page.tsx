@@ -1,0 +1,34 @@
+import './connectors.css';
+import { useWhoami } from '@/data/auth/get-whoami';
+import { useConnectorTypes } from '@/data/connectors/get-connector-types';
+import { roleReason } from '@/lib/permissions';
+import type { WorkspaceProps } from '@/lib/route-props';
+import { Notice } from '@/ui/notice';
+import { EmptyState } from '@/ui/states';
+import { ConnectorTypeCard } from './connector-type-card';
+
+/** The connector catalog of the workspace, each type with its configured instances. */
+export function ConnectorsPage({ scope }: WorkspaceProps) {
+  const types = useConnectorTypes(scope);
+  const me = useWhoami();
+  const readOnlyReason = roleReason(me.role, 'service:write');
+
+  return (
+    <section className="page" aria-labelledby="connectors-title">
+      <header className="page-header">
+        <div>
+          <h1 id="connectors-title">Connectors</h1>
+          <p className="page-subtitle">Databases, storage and APIs that services bind to. Each instance is one configured connection; its secrets are write-only.</p>
+        </div>
+      </header>
+      <Notice reason={readOnlyReason}>Connectors are shown read-only.</Notice>
+      {types.length === 0 ? (
+        <EmptyState title="No connector types">
+          <p>The platform offers no connectors in this workspace.</p>
+        </EmptyState>
+      ) : (
+        types.map((type) => <ConnectorTypeCard key={type.id} scope={scope} type={type} readOnly={!!readOnlyReason} />)
+      )}
+    </section>
+  );
+}

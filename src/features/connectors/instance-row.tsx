@@ -1,0 +1,74 @@
+import type { ConnectorInstance, ConnectorType } from '@/contract/connectors';
+import type { Scope } from '@/contract/paths';
+import { useTestInstance } from '@/data/connectors/test-instance';
+import { Button } from '@/ui/button';
+import { Detail } from '@/ui/details';
+import { TestResult } from './test-result';
+
+/** An instance: its non-secret configuration, which secrets are set, its last connection test, and its actions. */
+export function InstanceRow({
+  scope,
+  type,
+  instance,
+  readOnly,
+  onEdit,
+  onDelete,
+}: {
+  scope: Scope;
+  type: ConnectorType;
+  instance: ConnectorInstance;
+  readOnly: boolean;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
+  const test = useTestInstance(scope, type.id, instance.id);
+  const result = test.data ?? instance.last_test;
+  const nameId = `instance-${instance.id}-name`;
+
+  return (
+    <li className="instance" aria-labelledby={nameId}>
+      <div className="instance-main">
+        <h4 id={nameId} className="instance-name">
+          {instance.name}
+        </h4>
+        {instance.description && <p className="muted instance-description">{instance.description}</p>}
+        <dl className="instance-config">
+          {type.fields.map((f) => {
+            const value = instance.config[f.name];
+            return (
+              <Detail key={f.name} term={f.label} mono>
+                {f.secret ? <span className="muted">{instance.secrets_set.includes(f.name) ? 'set' : 'not set'}</span> : value === undefined || value === '' ? <span className="muted">—</span> : String(value)}
+              </Detail>
+            );
+          })}
+        </dl>
+      </div>
+      <div className="instance-side">
+        <div className="instance-actions">
+          {!readOnly && (
+            <>
+              <Button size="sm" pending={test.isPending} onClick={() => test.mutate()} aria-label={`Test connection to ${instance.name}`}>
+                Test connection
+              </Button>
+              <Button size="sm" onClick={onEdit} aria-label={`Edit ${instance.name}`}>
+                Edit
+              </Button>
+              <Button size="sm" variant="ghost" className="btn-danger-text" onClick={onDelete} aria-label={`Delete ${instance.name}`}>
+                Delete
+              </Button>
+            </>
+          )}
+        </div>
+        <div className="test-result-slot" role="status" aria-live="polite" aria-label={`Connection test of ${instance.name}`}>
+          {test.isError ? (
+            <p className="test-result test-failed">Could not run the test: {test.error.message}</p>
+          ) : result ? (
+            <TestResult result={result} />
+          ) : (
+            <p className="muted test-result">Not tested yet</p>
+          )}
+        </div>
+      </div>
+    </li>
+  );
+}

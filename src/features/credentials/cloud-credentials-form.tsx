@@ -1,0 +1,173 @@
+import './cloud-credentials.css';
+import { useRef, useState } from 'react';
+import { toast } from 'sonner';
+import * as z from 'zod/mini';
+import { CloudProvider, CredentialsWrite, type CredentialsInfo } from '@/contract/credentials';
+import { readJson } from '@/lib/json-text';
+import { useServerForm } from '@/lib/use-server-form';
+import { Button } from '@/ui/button';
+import { Field } from '@/ui/field';
+import { FormFooter } from '@/ui/form-footer';
+import { JsonFormField } from '@/ui/json-field';
+
+/**
+ * The platform's schema, with the secret checked for JSON syntax first so the
+ * message says where it breaks; the contract's own checks (present, size, an
+ * object) follow. The secret stays text: it is sent as the string it is.
+ */
+const CredentialsForm = z.object({
+  ...CredentialsWrite.shape,
+  cloud_credentials_json: z.pipe(
+    z.string().check(
+      z.superRefine((text, ctx) => {
+        const read = text.trim() === '' ? null : readJson(text);
+        if (read && !read.ok) ctx.addIssue({ code: 'custom', message: `The credentials is not valid JSON at line ${read.error.line}, column ${read.error.column}`, input: text });
+      }),
+    ),
+    CredentialsWrite.shape.cloud_credentials_json,
+  ),
+});
+
+type Input = z.input<typeof CredentialsForm>;
+type Output = z.output<typeof CredentialsForm>;
+const PROVIDER_NAMES: Record<CloudProvider, string> = { gcp: 'Google Cloud (gcp)', aws: 'Amazon Web Services (aws)', azure: 'Microsoft Azure (azure)' };
+const SECRET_HINTS: Record<CloudProvider, string> = {
+  gcp: 'A service account key (JSON).',
+  aws: 'A JSON document with access_key_id and secret_access_key.',
+  azure: 'A JSON document with the service principal (tenant, client id, secret).',
+};
+
+const WORDS = {
+  service: {
+    title: (replacing: boolean) => (replacing ? 'Replace this service’s credentials' : 'Set credentials for this service'),
+    saved: (replacing: boolean) => (replacing ? 'Service credentials replaced' : 'Service credentials saved: this service now uses its own'),
+  },
+  organization: {
+    title: (replacing: boolean) => (replacing ? 'Replace the organization’s credentials' : 'Set the organization’s credentials'),
+    saved: (replacing: boolean) => (replacing ? 'Organization credentials replaced' : 'Organization credentials saved'),
+  },
+};
+
+/** The non-secret part of the form, from the record being replaced; the secret always starts empty. */
+function blank(current: CredentialsInfo | null): Input {
+  return {
+    cloud_provider: current?.cloud_provider ?? ('' as CloudProvider),
+    cloud_credentials_json: '',
+    cloud_project_id: current?.cloud_project_id ?? '',
+    cloud_region: current?.cloud_region ?? null,
+  };
+}
+
+/**
+ * Set or replace cloud credentials (seed 000 "Cloud Credentials"), checked with
+ * the schema the platform validates with. The secret is write-only: it lives in
+ * this form until it is sent, and the field is emptied once the save succeeds.
+ */
+export function CloudCredentialsForm({
+  owner,
+  current,
+  save,
+  subtitle,
+}: {
+  current: CredentialsInfo | null;
+  /** The save mutation (service or organization); it holds the secret, so it is reset after every attempt. */
+  save: { mutateAsync: (values: Output) => Promise<unknown>; reset: () => void };
+  /** Whose credentials these are: the words of the title and of the confirmation follow. */
+  owner: 'service' | 'organization';
+  subtitle?: React.ReactNode;
+}) {
+  const [fileNote, setFileNote] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const server = useServerForm({
+    schema: CredentialsForm,
+    fields: ['cloud_provider', 'cloud_credentials_json', 'cloud_project_id', 'cloud_region'],
+    defaultValues: blank(current),
+    send: async (values) => {
+      try {
+        await save.mutateAsync(values);
+      } finally {
+        // Whatever happened, the secret does not stay in the mutation cache.
+        save.reset();
+      }
+    },
+    onSuccess: (_saved, values, { form }) => {
+      toast.success(WORDS[owner].saved(current !== null));
+      // The secret leaves the page's memory: the field is emptied, the rest shows what was saved.
+      form.reset({ ...blank(null), cloud_provider: values.cloud_provider, cloud_project_id: values.cloud_project_id, cloud_region: values.cloud_region ?? null });
+      setFileNote(null);
+    },
+  });
+  const { form } = server;
+  const { register, formState, setValue, reset, watch } = form;
+  const provider = watch('cloud_provider');
+
+  const loadFile = (file: File | undefined) => {
+    if (!file) return;
+    // Read locally; the text only goes to the platform with the form.
+    const reader = new FileReader();
+    reader.onload = () => {
+      setValue('cloud_credentials_json', typeof reader.result === 'string' ? reader.result : '', { shouldDirty: true, shouldValidate: formState.isSubmitted });
+      setFileNote(`Loaded ${file.name} (${file.size.toLocaleString()} bytes).`);
+    };
+    reader.onerror = () => setFileNote(`Could not read ${file.name}.`);
+    reader.readAsText(file);
+    if (fileInput.current) fileInput.current.value = '';
+  };
+
+  return (
+    <form className="form card credentials-form" onSubmit={server.onSubmit} noValidate aria-labelledby="credentials-form-title">
+      <div>
+        <h2 id="credentials-form-title">{WORDS[owner].title(current !== null)}</h2>
+        {subtitle && <p className="muted card-subtitle">{subtitle}</p>}
+      </div>
+      <div className="grid-2">
+        <Field label="Cloud provider" required error={formState.errors.cloud_provider?.message}>
+          <select className="select" {...register('cloud_provider')}>
+            <option value="">Choose a provider…</option>
+            {CloudProvider.options.map((p) => (
+              <option key={p} value={p}>
+                {PROVIDER_NAMES[p]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Project" required hint="The cloud project (or account) to deploy into." error={formState.errors.cloud_project_id?.message}>
+          <input className="input mono" autoComplete="off" spellCheck={false} {...register('cloud_project_id')} />
+        </Field>
+        <Field label="Region" hint="e.g. us-central1. Empty means the provider's default." error={formState.errors.cloud_region?.message}>
+          <input
+            className="input mono"
+            autoComplete="off"
+            spellCheck={false}
+            {...register('cloud_region', { setValueAs: (v: string | null) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null) })}
+          />
+        </Field>
+      </div>
+      <JsonFormField
+        form={form}
+        name="cloud_credentials_json"
+        label="Credentials JSON"
+        required
+        minLines={8}
+        hint={
+          <>
+            {provider ? SECRET_HINTS[provider] : 'The provider’s key file, as JSON.'} Write-only: once saved it is never shown again, only its fingerprint.
+            {fileNote && <span className="credentials-file-note"> {fileNote}</span>}
+          </>
+        }
+      />
+      <div className="credentials-file">
+        <label className="btn btn-sm credentials-file-button">
+          Load from a file…
+          <input ref={fileInput} type="file" accept="application/json,.json" className="visually-hidden" onChange={(e) => loadFile(e.target.files?.[0])} />
+        </label>
+        <span className="muted">The file is read in your browser and sent only when you save.</span>
+      </div>
+      <FormFooter form={server} submit={{ label: current ? 'Replace credentials' : 'Save credentials' }}>
+        <Button disabled={!formState.isDirty} onClick={() => reset(blank(current))}>
+          Discard
+        </Button>
+      </FormFooter>
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+import type { CredentialsInfo, EffectiveCredentials } from '@/contract/credentials';
+import { Badge } from '@/ui/badge';
+import { CloudCredentialsSummary } from './cloud-credentials-summary';
+
+const SOURCE: Record<EffectiveCredentials['source'], { title: string; detail: string }> = {
+  service: { title: 'This service uses its own credentials', detail: 'They take precedence over the organization’s.' },
+  organization: { title: 'This service uses the organization’s credentials', detail: 'Set credentials below to isolate it in its own project.' },
+  none: { title: 'No credentials: deploys will fail', detail: 'Set this service’s credentials, or ask an admin to set the organization’s.' },
+};
+
+/** Which credentials are in force, and both records side by side. */
+export function EffectiveCredentialsPanel({ effective }: { effective: EffectiveCredentials }) {
+  const source = SOURCE[effective.source];
+  return (
+    <section className="card" aria-labelledby="effective-title">
+      <h2 id="effective-title">Effective credentials</h2>
+      <div className={`credentials-source credentials-source-${effective.source}`} role="status" aria-label="Credentials in force">
+        <p>
+          <strong>{source.title}</strong>
+          <span className="muted">{source.detail}</span>
+        </p>
+      </div>
+      {effective.effective && <CloudCredentialsSummary info={effective.effective} label="Credentials in force" />}
+      <div className="credentials-compare">
+        <CredentialsRecord title="This service’s credentials" info={effective.service} inForce={effective.source === 'service'} />
+        <CredentialsRecord title="Organization’s credentials" info={effective.organization} inForce={effective.source === 'organization'} />
+      </div>
+    </section>
+  );
+}
+
+function CredentialsRecord({ title, info, inForce }: { title: string; info: CredentialsInfo | null; inForce: boolean }) {
+  return (
+    <section className="credentials-record" data-in-force={inForce} aria-label={title}>
+      <h3>
+        {title} {inForce ? <Badge tone="success">in force</Badge> : info ? <Badge>overridden</Badge> : null}
+      </h3>
+      {info ? <CloudCredentialsSummary info={info} label={title} /> : <p className="muted">None set.</p>}
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+import './deployments.css';
+import type { DeploymentHealth } from '@/contract/deployments';
+import type { Scope } from '@/contract/paths';
+import type { HostedService } from '@/contract/services';
+import { useWhoami } from '@/data/auth/get-whoami';
+import { useLiveDeployment } from '@/data/deployments/use-live-deployment';
+import { useService } from '@/data/services/get-service';
+import type { ServiceProps } from '@/lib/route-props';
+import { Badge, type Tone } from '@/ui/badge';
+import { Detail } from '@/ui/details';
+import { DeploymentActions } from './deployment-actions';
+import { DeploymentProgress } from './deployment-progress';
+import { actionAvailability, progressSteps, servingSentence, servingVersion, stateTone } from './deployment-rules';
+import { DeploymentTimeline } from './deployment-timeline';
+
+/** The Deployment tab: build, deploy and tear down a persistent service, and watch it happen. */
+export function DeploymentPage({ scope, serviceId }: ServiceProps) {
+  const service = useService(scope, serviceId);
+  if (service.execution_mode !== 'persistent') return <InvocationDeployment scope={scope} service={service} />;
+  return <PersistentDeployment scope={scope} service={service} />;
+}
+
+/** Invocation services have nothing to deploy; the buttons stay visible, disabled, with the reason. */
+function InvocationDeployment({ scope, service }: { scope: Scope; service: HostedService }) {
+  const me = useWhoami();
+  const reasons = actionAvailability({ service, role: me.role, status: undefined, history: [] });
+  return (
+    <section className="card deploy-card" aria-labelledby="deploy-title">
+      <div className="card-header">
+        <div>
+          <h2 id="deploy-title">Deployment</h2>
+          <p className="muted card-subtitle">Invocation services run on demand: there is no container to build, deploy or tear down.</p>
+        </div>
+      </div>
+      <DeploymentActions scope={scope} service={service} reasons={reasons} serving={null} />
+    </section>
+  );
+}
+
+const HEALTH_TONE: Record<DeploymentHealth, Tone> = { healthy: 'success', degraded: 'warning', unhealthy: 'danger', unknown: 'neutral' };
+const HEALTH_WORDS: Record<DeploymentHealth, string> = {
+  healthy: 'Healthy: the container answers its health checks.',
+  degraded: 'Degraded: some replicas fail their health checks.',
+  unhealthy: 'Unhealthy: the container does not answer its health checks.',
+  unknown: 'Health unknown: nothing running to check.',
+};
+
+function PersistentDeployment({ scope, service }: { scope: Scope; service: HostedService }) {
+  const me = useWhoami();
+  const { status, deployments, polling } = useLiveDeployment(scope, service.id);
+  const latest = deployments.find((d) => d.kind !== 'teardown');
+  const newest = deployments[0];
+  const serving = servingVersion(status, deployments, service.active_version);
+  const reasons = actionAvailability({ service, role: me.role, status, history: deployments });
+  const failed = status.deployment_state === 'failed';
+  const tornDown = newest?.kind === 'teardown';
+
+  return (
+    <div className="stack">
+      <section className="card deploy-card" aria-labelledby="deploy-title">
+        <div className="card-header">
+          <div>
+            <h2 id="deploy-title">Deployment</h2>
+            <p className="muted card-subtitle">Persistent services run as a container: build an image of the active version, then deploy it.</p>
+          </div>
+        </div>
+        <DeploymentActions scope={scope} service={service} reasons={reasons} serving={serving} />
+
+        {failed && status.message && (
+          <div className="deploy-failure" role="alert">
+            <p>
+              <strong>{latest ? `The ${latest.kind === 'build' ? 'build' : 'deploy'} of version ${latest.version ?? '?'} failed.` : 'The last deployment failed.'}</strong> {status.message}
+            </p>
+            {serving !== null && <p>The previous deployment keeps serving: version {serving} is still live.</p>}
+          </div>
+        )}
+
+        <dl className="details deploy-facts">
+          <Detail term="State">
+            <span className="deploy-state" aria-live="polite">
+            {status.deployment_state ? <Badge tone={stateTone(status.deployment_state)}>{status.deployment_state}</Badge> : <Badge>not deployed</Badge>}
+            {polling && <span className="deploy-live">updating live</span>}
+            </span>
+          </Detail>
+          <Detail term="Health"><Badge tone={HEALTH_TONE[status.health]}>{status.health}</Badge> <span className="muted">{HEALTH_WORDS[status.health]}</span></Detail>
+          <div className="details-wide">
+            <dt>Serving</dt>
+            <dd data-testid="serving-sentence">{servingSentence(serving, service.active_version, status.synced)}</dd>
+          </div>
+          {status.message && !failed && (
+            <Detail term="Message" wide>{status.message}</Detail>
+          )}
+        </dl>
+
+        {(latest || status.deployment_state) && !tornDown && (
+          <DeploymentProgress
+            steps={progressSteps(latest, status)}
+            caption={latest ? `${latest.kind === 'build' ? 'Build' : 'Deploy'} of version ${latest.version ?? '?'}${latest.kind === 'deploy' && !latest.build ? ' (prebuilt image)' : ''}` : 'Current deployment'}
+          />
+        )}
+        {tornDown && newest && (
+          <p className="muted deploy-torn">
+            {newest.state === 'torn_down' ? 'Torn down: the container is stopped. Deploy to run it again.' : 'Tearing down: the container is draining.'}
+          </p>
+        )}
+      </section>
+      <DeploymentTimeline deployments={deployments} />
+    </div>
+  );
+}

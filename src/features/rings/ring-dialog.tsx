@@ -1,0 +1,48 @@
+import { toast } from 'sonner';
+import * as z from 'zod/mini';
+import type { Scope } from '@/contract/paths';
+import { RingCreate, type Ring } from '@/contract/rings';
+import { useSaveRing } from '@/data/rings/save-ring';
+import { useServerForm } from '@/lib/use-server-form';
+import { Field } from '@/ui/field';
+import { FormDialog } from '@/ui/form-dialog';
+
+const RingForm = z.object({
+  name: RingCreate.shape.name,
+  description: z.string().check(z.maxLength(500, { error: 'Description must be at most 500 characters' })),
+});
+
+/** Create a ring (ring null, added at the end of the promotion path) or rename and describe one. */
+export function RingDialog({ scope, ring, open, onOpenChange }: { scope: Scope; ring: Ring | null; open: boolean; onOpenChange: (open: boolean) => void }) {
+  const save = useSaveRing(scope);
+  const server = useServerForm({
+    schema: RingForm,
+    fields: ['name', 'description'],
+    mode: 'onTouched',
+    values: { name: ring?.name ?? '', description: ring?.description ?? '' },
+    send: (v, { idempotencyKey }) =>
+      save.mutateAsync({ ringId: ring?.id ?? null, input: { name: v.name, description: v.description.trim() || null }, idempotencyKey }),
+    onSuccess: (saved) => {
+      toast.success(ring ? `Ring ${saved.name} saved` : `Ring ${saved.name} created at the end of the promotion path`);
+    },
+    onClose: () => onOpenChange(false),
+  });
+  const { register, formState } = server.form;
+
+  return (
+    <FormDialog
+      form={server}
+      open={open}
+      title={ring ? `Edit ring ${ring.name}` : 'New ring'}
+      description={ring ? 'Renaming keeps the services that use the ring on it.' : 'The new ring is added at the end of the promotion path; move it afterwards.'}
+      submitLabel={ring ? 'Save ring' : 'Create ring'}
+    >
+      <Field label="Name" required hint="Lowercase letters, digits and hyphens, e.g. eu-canary." error={formState.errors.name?.message}>
+        <input className="input mono" autoComplete="off" spellCheck={false} {...register('name')} />
+      </Field>
+      <Field label="Description" error={formState.errors.description?.message}>
+        <textarea className="input" rows={3} {...register('description')} />
+      </Field>
+    </FormDialog>
+  );
+}

@@ -1,0 +1,162 @@
+import './rings.css';
+import { useEffect, useRef, useState } from 'react';
+import { toast } from 'sonner';
+import type { Ring } from '@/contract/rings';
+import { useWhoami } from '@/data/auth/get-whoami';
+import { useRingUsage } from '@/data/rings/get-ring-usage';
+import { useSuspenseRings } from '@/data/rings/get-rings';
+import { useMoveRing } from '@/data/rings/move-ring';
+import { roleReason } from '@/lib/permissions';
+import type { WorkspaceProps } from '@/lib/route-props';
+import { Button } from '@/ui/button';
+import { Notice } from '@/ui/notice';
+import { RowActions } from '@/ui/row-actions';
+import { EmptyState } from '@/ui/states';
+import { TableHead } from '@/ui/table-head';
+import { DeleteRingDialog } from './delete-ring-dialog';
+import { PromotionPath } from './promotion-path';
+import { RingDialog } from './ring-dialog';
+import { RingServices } from './ring-services';
+
+const MOVES = [
+  { direction: -1, word: 'up', arrow: '↑' },
+  { direction: 1, word: 'down', arrow: '↓' },
+] as const;
+
+/** The workspace's deployment rings in promotion order; admins create, edit, reorder and delete them. */
+export function RingsPage({ scope }: WorkspaceProps) {
+  const rings = useSuspenseRings(scope);
+  const me = useWhoami();
+  const usage = useRingUsage(scope);
+  const move = useMoveRing(scope);
+  const readOnlyReason = roleReason(me.role, 'ring:write');
+  // One dialog at a time: creating (ring null) or editing a ring, or deleting one.
+  const [dialog, setDialog] = useState<{ kind: 'edit'; ring: Ring | null } | { kind: 'delete'; ring: Ring } | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const tableRef = useRef<HTMLTableElement>(null);
+  const [focusAfterMove, setFocusAfterMove] = useState<{ ringId: string; index: number; direction: -1 | 1 } | null>(null);
+
+  // Reordering rows moves their DOM nodes, which drops the focus: put it back on the
+  // moved ring's button once the list shows the ring at its new place.
+  useEffect(() => {
+    // Wait for the move to settle too: its buttons are disabled until then, and a disabled button takes no focus.
+    if (!focusAfterMove || move.isPending || rings.findIndex((r) => r.id === focusAfterMove.ringId) !== focusAfterMove.index) return;
+    const row = tableRef.current?.querySelector<HTMLElement>(`[data-ring-id="${focusAfterMove.ringId}"]`);
+    const same = row?.querySelector<HTMLButtonElement>(focusAfterMove.direction < 0 ? '[data-move="up"]' : '[data-move="down"]');
+    const other = row?.querySelector<HTMLButtonElement>(focusAfterMove.direction < 0 ? '[data-move="down"]' : '[data-move="up"]');
+    (same && !same.disabled ? same : other)?.focus();
+    setFocusAfterMove(null);
+  }, [rings, focusAfterMove, move.isPending]);
+
+  const moveRing = (ring: Ring, index: number, direction: -1 | 1) => {
+    const neighbour = rings[index + direction];
+    if (!neighbour) return;
+    move.mutate(
+      { ringId: ring.id, position: neighbour.position },
+      {
+        onSuccess: () => {
+          const place = index + direction + 1;
+          setAnnouncement(`${ring.name} moved to position ${place} of ${rings.length}.`);
+          // Keep the keyboard on the ring that moved, once its row has moved (see the effect below).
+          setFocusAfterMove({ ringId: ring.id, index: index + direction, direction });
+        },
+        onError: (e) => toast.error(`Could not move ${ring.name}: ${e.message}`),
+      },
+    );
+  };
+
+  return (
+    <section className="page" aria-labelledby="rings-title">
+      <header className="page-header">
+        <div>
+          <h1 id="rings-title">Rings</h1>
+          <p className="page-subtitle">Deployment rings in promotion order: a version is promoted from the first ring to the last.</p>
+        </div>
+        {!readOnlyReason && (
+          <Button variant="primary" onClick={() => setDialog({ kind: 'edit', ring: null })}>
+            New ring
+          </Button>
+        )}
+      </header>
+      <Notice reason={readOnlyReason}>Rings are shown read-only.</Notice>
+
+      {rings.length === 0 ? (
+        <EmptyState title="No rings yet" action={!readOnlyReason && <Button variant="primary" onClick={() => setDialog({ kind: 'edit', ring: null })}>New ring</Button>}>
+          <p>Invocation services need a ring to run in. Start with dev, staging and prod.</p>
+        </EmptyState>
+      ) : (
+        <>
+          <section className="card" aria-labelledby="path-title">
+            <h2 id="path-title" className="card-heading">
+              Promotion path
+            </h2>
+            <PromotionPath rings={rings} />
+          </section>
+          <div className="table-wrap" aria-busy={move.isPending || undefined}>
+            <table className="table rings-table" ref={tableRef}>
+              <caption className="visually-hidden">Rings in promotion order</caption>
+              <TableHead columns={[{ label: 'Order', className: 'num' }, 'Ring', 'Description', 'Used by', !readOnlyReason && { label: 'Actions', hidden: true }]} />
+              <tbody>
+                {rings.map((ring, index) => {
+                  const users = usage.data?.byRing.get(ring.id) ?? [];
+                  const inUse = users.length > 0;
+                  return (
+                    <tr key={ring.id} data-ring-id={ring.id}>
+                      <td className="num">{index + 1}</td>
+                      <th scope="row" className="mono ring-name">
+                        {ring.name}
+                      </th>
+                      <td>{ring.description ? ring.description : <span className="muted">—</span>}</td>
+                      <td id={`ring-users-${ring.id}`}>
+                        <RingServices loading={usage.isPending} services={users} complete={usage.data?.complete ?? true} />
+                      </td>
+                      {!readOnlyReason && (
+                        <td>
+                          <RowActions
+                            edit={{ label: `Edit ${ring.name}`, onClick: () => setDialog({ kind: 'edit', ring }) }}
+                            remove={{
+                              label: `Delete ${ring.name}`,
+                              onClick: () => setDialog({ kind: 'delete', ring }),
+                              disabled: inUse,
+                              title: inUse ? 'In use: move its services to another ring first' : undefined,
+                              describedBy: inUse ? `ring-users-${ring.id}` : undefined,
+                            }}
+                          >
+                            {MOVES.map(({ direction, word, arrow }) => (
+                              <Button
+                                key={word}
+                                size="sm"
+                                variant="ghost"
+                                data-move={word}
+                                aria-label={`Move ${ring.name} ${word}`}
+                                title={`Move ${word}`}
+                                disabled={!rings[index + direction] || move.isPending}
+                                onClick={() => moveRing(ring, index, direction)}
+                              >
+                                <span aria-hidden="true">{arrow}</span>
+                              </Button>
+                            ))}
+                          </RowActions>
+                        </td>
+                      )}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <p className="visually-hidden" role="status" aria-live="polite">
+            {announcement}
+          </p>
+        </>
+      )}
+
+      {!readOnlyReason && (
+        <>
+          <RingDialog scope={scope} ring={dialog?.kind === 'edit' ? dialog.ring : null} open={dialog?.kind === 'edit'} onOpenChange={(open) => !open && setDialog(null)} />
+          {dialog?.kind === 'delete' && <DeleteRingDialog scope={scope} ring={dialog.ring} onClose={() => setDialog(null)} />}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { toast } from 'sonner';
+import { PERSISTENT_DEFAULTS, ServiceCreate, slugify, type ServiceCreate as ServiceCreateOutput, type ServiceCreateInput } from '@/contract/services';
+import { useRings } from '@/data/rings/get-rings';
+import { useCreateService } from '@/data/services/create-service';
+import type { WorkspaceProps } from '@/lib/route-props';
+import { useServerForm } from '@/lib/use-server-form';
+import { Field } from '@/ui/field';
+import { FormFooter } from '@/ui/form-footer';
+import { ExecutionModeField } from './execution-mode-field';
+import { PersistentSettingsFields } from './persistent-settings-fields';
+import { RingSelect } from './ring-select';
+import { SERVICE_FORM_FIELDS } from './service-form-fields';
+
+/** The payload the platform's guide shows for each mode: persistent settings only for persistent services. */
+function toPayload(values: ServiceCreateOutput): ServiceCreateInput {
+  const common = { name: values.name, slug: values.slug, execution_mode: values.execution_mode, description: values.description ?? undefined };
+  if (values.execution_mode === 'invocation') return { ...common, ring_id: values.ring_id };
+  const { min_replicas, max_replicas, concurrency_per_replica, scale_threshold, startup_timeout_seconds, base_image, system_packages } = values;
+  return {
+    ...common,
+    ...(values.ring_id ? { ring_id: values.ring_id } : {}),
+    min_replicas,
+    max_replicas,
+    concurrency_per_replica,
+    scale_threshold,
+    startup_timeout_seconds,
+    base_image,
+    system_packages,
+  };
+}
+
+export function CreateServicePage({ scope }: WorkspaceProps) {
+  const navigate = useNavigate();
+  const rings = useRings(scope);
+  const create = useCreateService(scope);
+  const [slugEdited, setSlugEdited] = useState(false);
+
+  const server = useServerForm({
+    schema: ServiceCreate,
+    fields: SERVICE_FORM_FIELDS,
+    shouldUnregister: true,
+    defaultValues: { name: '', slug: '', execution_mode: 'invocation', description: undefined, ...PERSISTENT_DEFAULTS, system_packages: [] },
+    // A retry of the same submission reuses its key, so the platform creates the service once.
+    send: (values, { idempotencyKey }) => create.mutateAsync({ input: toPayload(values), idempotencyKey }),
+    onSuccess: async (service) => {
+      toast.success(`Service ${service.name} created`, { description: `Version 1 is a draft, ready for endpoints.` });
+      await navigate({ to: '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId', params: { ...scope, serviceId: service.id } });
+    },
+  });
+  const { form } = server;
+  const { register, formState, setValue, watch, control } = form;
+  const mode = watch('execution_mode');
+
+  const name = register('name', {
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
+      if (!slugEdited) setValue('slug', slugify(e.target.value), { shouldValidate: formState.isSubmitted });
+    },
+  });
+  const slug = register('slug', {
+    onChange: () => {
+      setSlugEdited(true);
+      // Checked as typed, not only on blur.
+      void form.trigger('slug');
+    },
+  });
+
+  return (
+    <section className="page page-narrow" aria-labelledby="new-service-title">
+      <header className="page-header">
+        <div>
+          <h1 id="new-service-title">New Service</h1>
+          <p className="page-subtitle">The service starts in draft status with version 1 automatically created.</p>
+        </div>
+      </header>
+      <form className="form card" onSubmit={server.onSubmit} noValidate aria-describedby={server.failure ? 'create-form-error' : undefined}>
+        <Field label="Name" required hint='A human-readable label, e.g. "Document Processor".' error={formState.errors.name?.message}>
+          <input className="input" autoComplete="off" autoFocus {...name} />
+        </Field>
+        <Field
+          label="Slug"
+          required
+          hint="URL-safe identifier: lowercase letters, digits and hyphens, e.g. document-processor. It cannot be changed after creation."
+          error={formState.errors.slug?.message}
+        >
+          <input
+            className="input mono"
+            autoComplete="off"
+            spellCheck={false}
+            {...slug}
+          />
+        </Field>
+        <ExecutionModeField register={register} error={formState.errors.execution_mode?.message} />
+        {mode === 'invocation' && (
+          <RingSelect
+            rings={rings}
+            required
+            error={formState.errors.ring_id?.message}
+            {...register('ring_id', { setValueAs: (v: string) => (v === '' ? undefined : v) })}
+          />
+        )}
+        <Field label="Description" hint="Optional. What this service does." error={formState.errors.description?.message}>
+          <textarea className="input" rows={3} {...register('description', { setValueAs: (v: string) => (v.trim() === '' ? undefined : v) })} />
+        </Field>
+        {mode === 'persistent' && <PersistentSettingsFields register={register} control={control} errors={formState.errors} />}
+
+        <FormFooter form={server} id="create-form-error" retryHint="What you typed is kept, and the service will not be created twice." submit={{ label: 'Create' }}>
+          <Link to="/orgs/$orgId/workspaces/$workspaceId/services" params={scope} className="btn btn-secondary">
+            Cancel
+          </Link>
+        </FormFooter>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import { forwardRef } from 'react';
+import type { Page } from '@/contract/common';
+import type { Ring } from '@/contract/rings';
+import { Field } from '@/ui/field';
+
+type Props = {
+  rings: UseQueryResult<Page<Ring>>;
+  required?: boolean;
+  error?: string;
+} & React.SelectHTMLAttributes<HTMLSelectElement>;
+
+/** The deployment ring picker, in promotion order. */
+export const RingSelect = forwardRef<HTMLSelectElement, Props>(function RingSelect({ rings, required, error, ...select }, ref) {
+  const loadError = rings.isError ? `Rings could not be loaded: ${rings.error.message}` : undefined;
+  return (
+    <Field
+      label="Ring"
+      required={required}
+      hint={required ? 'Required for invocation mode: the deployment ring the service runs in.' : 'The deployment ring the service runs in.'}
+      error={error ?? loadError}
+    >
+      <select className="select" ref={ref} disabled={rings.isPending} {...select}>
+        <option value="">{rings.isPending ? 'Loading rings…' : 'Choose a ring'}</option>
+        {rings.data?.items.map((ring) => (
+          <option key={ring.id} value={ring.id}>
+            {ring.name}
+            {ring.description ? ` — ${ring.description}` : ''}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+});

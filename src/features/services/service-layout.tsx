@@ -1,0 +1,54 @@
+import { Link, Outlet } from '@tanstack/react-router';
+import { useService } from '@/data/services/get-service';
+import type { ServiceProps } from '@/lib/route-props';
+import { DeploymentStateBadge, ExecutionModeLabel, ServiceStatusBadge } from './service-status';
+
+const BASE = '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId';
+
+/** The service's sections, in the order a service's life goes: define, ship, run, integrate, configure. */
+const TABS = [
+  { to: BASE, label: 'Overview' },
+  { to: `${BASE}/versions`, label: 'Versions' },
+  { to: `${BASE}/traffic`, label: 'Traffic' },
+  { to: `${BASE}/deployment`, label: 'Deployment' },
+  { to: `${BASE}/bindings`, label: 'Bindings' },
+  { to: `${BASE}/credentials`, label: 'Credentials' },
+  { to: `${BASE}/tokens`, label: 'Tokens' },
+  { to: `${BASE}/stubs`, label: 'Stubs' },
+  { to: `${BASE}/settings`, label: 'Settings' },
+] as const;
+
+/** A service's header and its tabs; each tab is a route, so it can be linked to. */
+export function ServiceLayout({ scope, serviceId }: ServiceProps) {
+  const service = useService(scope, serviceId);
+  const params = { ...scope, serviceId };
+  return (
+    <section className="page" aria-labelledby="service-title">
+      <header className="page-header">
+        <div>
+          <h1 id="service-title">{service.name}</h1>
+          <p className="page-subtitle">
+            <span className="mono">{service.slug}</span> · <ExecutionModeLabel mode={service.execution_mode} /> ·{' '}
+            <ServiceStatusBadge status={service.status} />
+            {service.deployment_state && <> <DeploymentStateBadge state={service.deployment_state} /></>}
+          </p>
+        </div>
+      </header>
+      <nav className="tabs" aria-label="Service sections">
+        {TABS.map((tab) => (
+          <Link
+            key={tab.to}
+            to={tab.to}
+            params={params}
+            activeOptions={{ exact: tab.to === BASE }}
+            className="tab"
+            activeProps={{ 'aria-current': 'page' }}
+          >
+            {tab.label}
+          </Link>
+        ))}
+      </nav>
+      <Outlet />
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import { screen, waitFor } from '@testing-library/react';
+import { http } from 'msw';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { paths } from '@/contract/paths';
+import { HostedService } from '@/contract/services';
+import { callPlatform, platform, RINGS, SCOPE, server, signInAs } from '@/testing/mock-platform';
+import { renderFeature } from '@/testing/render';
+import { ServiceSettings } from './service-settings';
+
+const draftService = () => callPlatform('developer', 'POST', paths.services(SCOPE), { name: 'Editable', slug: 'editable', ring_id: RINGS.dev }, HostedService);
+
+describe('the settings form', () => {
+  beforeEach(() => signInAs('developer'));
+
+  it('sends only what changed, and shows what the platform saved', async () => {
+    const service = await draftService();
+    const sent: unknown[] = [];
+    server.use(
+      http.put(`*/api/v1${paths.service(SCOPE, service.id)}`, async ({ request }) => {
+        sent.push(await request.clone().json());
+        return platform.app.fetch(request);
+      }),
+    );
+    const { user } = await renderFeature(<ServiceSettings scope={SCOPE} serviceId={service.id} />);
+    const name = await screen.findByRole('textbox', { name: 'Name' });
+    await user.clear(name);
+    await user.type(name, 'Renamed');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(sent).toEqual([{ name: 'Renamed' }]));
+    const stored = await callPlatform('developer', 'GET', paths.service(SCOPE, service.id), undefined, HostedService);
+    expect(stored.name).toBe('Renamed');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Save' }).hasAttribute('disabled')).toBe(true));
+  });
+
+  it('checks the rules that span fields before sending, on the field they concern', async () => {
+    const service = await draftService();
+    const { user } = await renderFeature(<ServiceSettings scope={SCOPE} serviceId={service.id} />);
+    await user.click(await screen.findByRole('radio', { name: /Persistent/ }));
+    const min = screen.getByRole('spinbutton', { name: /Min replicas/ });
+    const max = screen.getByRole('spinbutton', { name: /Max replicas/ });
+    await user.clear(max);
+    await user.type(max, '3');
+    await user.clear(min);
+    await user.type(min, '4');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByText('Max replicas must be at least min replicas')).toBeTruthy();
+    expect(max.getAttribute('aria-invalid')).toBe('true');
+    const stored = await callPlatform('developer', 'GET', paths.service(SCOPE, service.id), undefined, HostedService);
+    expect(stored.execution_mode).toBe('invocation');
+  });
+
+  it('puts the platform’s refusal on the field it names', async () => {
+    const service = await draftService();
+    // The ring the form sends vanished on the way.
+    server.use(
+      http.put(`*/api/v1${paths.service(SCOPE, service.id)}`, async ({ request }) => {
+        const body = { ...((await request.json()) as object), ring_id: '00000000-0000-4000-8000-00000000dead' };
+        return platform.app.fetch(new Request(request.url, { method: 'PUT', headers: request.headers, body: JSON.stringify(body) }));
+      }),
+    );
+    const { user } = await renderFeature(<ServiceSettings scope={SCOPE} serviceId={service.id} />);
+    const description = await screen.findByRole('textbox', { name: 'Description' });
+    await user.type(description, 'Now described');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByText('Ring not found')).toBeTruthy();
+    expect((await screen.findByRole('combobox', { name: /Ring/ })).getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('is read-only for a viewer, with the reason', async () => {
+    const service = await draftService();
+    await signInAs('viewer');
+    await renderFeature(<ServiceSettings scope={SCOPE} serviceId={service.id} />);
+    expect(await screen.findByText(/Your role \(viewer\) cannot do this/)).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'Name' }).hasAttribute('disabled') || screen.getByRole('textbox', { name: 'Name' }).closest('fieldset')?.disabled).toBe(true);
+    expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
+  });
+});

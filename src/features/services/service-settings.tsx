@@ -1,0 +1,132 @@
+import { useNavigate } from '@tanstack/react-router';
+import { toast } from 'sonner';
+import type { Scope } from '@/contract/paths';
+import { crossFieldIssues, ServiceUpdate, type HostedService } from '@/contract/services';
+import { useWhoami } from '@/data/auth/get-whoami';
+import { useRings } from '@/data/rings/get-rings';
+import { useDeleteService, useForgetDeletedService } from '@/data/services/delete-service';
+import { useService } from '@/data/services/get-service';
+import { useUpdateService } from '@/data/services/update-service';
+import { withRules } from '@/lib/form-schema';
+import { roleReason } from '@/lib/permissions';
+import type { ServiceProps } from '@/lib/route-props';
+import { useServerForm } from '@/lib/use-server-form';
+import { Button } from '@/ui/button';
+import { DangerZone } from '@/ui/confirm-dialog';
+import { Field } from '@/ui/field';
+import { FormFooter } from '@/ui/form-footer';
+import { Notice } from '@/ui/notice';
+import { ExecutionModeField } from './execution-mode-field';
+import { PersistentSettingsFields } from './persistent-settings-fields';
+import { RingSelect } from './ring-select';
+import { SERVICE_FORM_FIELDS } from './service-form-fields';
+
+/** The update schema plus the rules that span fields — the same ones the platform checks. */
+const SettingsSchema = withRules(ServiceUpdate, crossFieldIssues);
+
+function valuesOf(s: HostedService): ServiceUpdate {
+  return {
+    name: s.name,
+    execution_mode: s.execution_mode,
+    ring_id: s.ring_id,
+    description: s.description,
+    min_replicas: s.min_replicas,
+    max_replicas: s.max_replicas,
+    concurrency_per_replica: s.concurrency_per_replica,
+    scale_threshold: s.scale_threshold,
+    startup_timeout_seconds: s.startup_timeout_seconds,
+    base_image: s.base_image,
+    system_packages: s.system_packages,
+  };
+}
+
+export function ServiceSettings({ scope, serviceId }: ServiceProps) {
+  const service = useService(scope, serviceId);
+  const me = useWhoami();
+  const readOnlyReason = roleReason(me.role, 'service:write');
+  const rings = useRings(scope);
+  const update = useUpdateService(scope, serviceId);
+  const server = useServerForm({
+    schema: SettingsSchema,
+    fields: SERVICE_FORM_FIELDS,
+    values: valuesOf(service),
+    resetOptions: { keepDirtyValues: true },
+    // Only what changed is sent: a field the user did not touch keeps whatever the platform holds.
+    send: (values, { form }) =>
+      update.mutateAsync(Object.fromEntries(Object.entries(values).filter(([key]) => form.formState.dirtyFields[key as keyof ServiceUpdate])) as ServiceUpdate),
+    onSuccess: (saved, _values, { form }) => {
+      form.reset(valuesOf(saved));
+      toast.success('Settings saved');
+    },
+  });
+  const { form } = server;
+  const { register, formState, watch, control } = form;
+  const mode = watch('execution_mode');
+
+  return (
+    <div className="stack">
+      <form className="form card" onSubmit={server.onSubmit} noValidate aria-labelledby="settings-title">
+        <h2 id="settings-title">General</h2>
+        <Notice reason={readOnlyReason}>Settings are shown read-only.</Notice>
+        <fieldset className="fieldset-plain" disabled={!!readOnlyReason}>
+          <Field label="Name" required error={formState.errors.name?.message}>
+            <input className="input" autoComplete="off" {...register('name')} />
+          </Field>
+          <Field label="Slug" hint="The slug is immutable after creation.">
+            <input className="input mono" value={service.slug} readOnly aria-readonly="true" />
+          </Field>
+          <ExecutionModeField
+            register={register}
+            error={formState.errors.execution_mode?.message}
+            disabled={service.status !== 'draft'}
+            disabledReason={service.status !== 'draft' ? `The execution mode can be changed only while the service is draft; this one is ${service.status}.` : undefined}
+          />
+          <RingSelect
+            rings={rings}
+            required={mode === 'invocation'}
+            error={formState.errors.ring_id?.message}
+            {...register('ring_id', { setValueAs: (v: string | null) => (v === '' ? null : v) })}
+          />
+          <Field label="Description" error={formState.errors.description?.message}>
+            <textarea className="input" rows={3} {...register('description', { setValueAs: (v: string | null) => (v === null || v.trim() === '' ? null : v) })} />
+          </Field>
+          {mode === 'persistent' && <PersistentSettingsFields register={register} control={control} errors={formState.errors} />}
+        </fieldset>
+        {!readOnlyReason && (
+          <FormFooter form={server} submit={{ label: 'Save', disabled: !formState.isDirty }}>
+            <Button disabled={!formState.isDirty} onClick={() => form.reset(valuesOf(service))}>
+              Discard changes
+            </Button>
+          </FormFooter>
+        )}
+      </form>
+      {!readOnlyReason && <DeleteService scope={scope} service={service} />}
+    </div>
+  );
+}
+
+function DeleteService({ scope, service }: { scope: Scope; service: HostedService }) {
+  const navigate = useNavigate();
+  const remove = useDeleteService(scope, service.id);
+  const forget = useForgetDeletedService(scope, service.id);
+  return (
+    <DangerZone
+      id="danger-title"
+      heading="Delete this service"
+      description={<p>Deleting removes the service, all its versions and endpoints. Clients calling it will get errors. This cannot be undone.</p>}
+      buttonLabel="Delete service"
+      title={`Delete ${service.name}?`}
+      confirmText={service.slug}
+      state={remove}
+      run={() => remove.mutateAsync()}
+      onDone={() => {
+        toast.success(`Service ${service.name} deleted`);
+        void navigate({ to: '/orgs/$orgId/workspaces/$workspaceId/services', params: scope }).then(forget);
+      }}
+    >
+      <p>
+        The service <strong>{service.name}</strong> (<span className="mono">{service.slug}</span>) and all its versions will be deleted permanently.
+      </p>
+    </DangerZone>
+  );
+}

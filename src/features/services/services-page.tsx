@@ -1,0 +1,105 @@
+import { Link } from '@tanstack/react-router';
+import { useMemo } from 'react';
+import { useWhoami } from '@/data/auth/get-whoami';
+import { useRings } from '@/data/rings/get-rings';
+import { useServices } from '@/data/services/get-services';
+import { can } from '@/lib/permissions';
+import type { SearchProps, WorkspaceProps } from '@/lib/route-props';
+import { EmptyState, ErrorState } from '@/ui/states';
+import { ServicesPagination } from './services-pagination';
+import { toListQuery, type ServicesSearch } from './services-search';
+import { ServicesTable } from './services-table';
+import { ServicesToolbar } from './services-toolbar';
+
+export function ServicesPage({ scope, search, onSearchChange }: WorkspaceProps & SearchProps<ServicesSearch>) {
+  const me = useWhoami();
+  const query = useServices(scope, toListQuery(search));
+  const rings = useRings(scope);
+  const ringNames = useMemo(() => new Map((rings.data?.items ?? []).map((r) => [r.id, r.name])), [rings.data]);
+  const filtered = search.q !== '' || search.status !== 'all' || search.mode !== 'all';
+  const canWrite = can(me.role, 'service:write');
+
+  return (
+    <section className="page" aria-labelledby="services-title">
+      <header className="page-header">
+        <div>
+          <h1 id="services-title">Hosted Services</h1>
+          <p className="page-subtitle">HTTP services published in this workspace.</p>
+        </div>
+        {canWrite && (
+          <Link to="/orgs/$orgId/workspaces/$workspaceId/services/new" params={scope} className="btn btn-primary">
+            New Service
+          </Link>
+        )}
+      </header>
+
+      <ServicesToolbar search={search} onSearchChange={onSearchChange} />
+
+      {query.isError && !query.data ? (
+        <ErrorState title="Services could not be loaded" error={query.error} onRetry={() => void query.refetch()} />
+      ) : query.data && query.data.items.length === 0 ? (
+        filtered ? (
+          <EmptyState
+            title="No services match"
+            action={
+              <button type="button" className="btn btn-secondary" onClick={() => onSearchChange({ q: '', status: 'all', mode: 'all', page: 1 })}>
+                Clear filters
+              </button>
+            }
+          >
+            <p>Nothing matches these filters. Try other words or clear the filters.</p>
+          </EmptyState>
+        ) : search.page > 1 ? (
+          <EmptyState
+            title="This page is empty"
+            action={
+              <button type="button" className="btn btn-secondary" onClick={() => onSearchChange({ page: 1 })}>
+                Go to the first page
+              </button>
+            }
+          />
+        ) : (
+          <EmptyState
+            title="No services yet"
+            action={
+              canWrite && (
+                <Link to="/orgs/$orgId/workspaces/$workspaceId/services/new" params={scope} className="btn btn-primary">
+                  Create your first service
+                </Link>
+              )
+            }
+          >
+            <p>A hosted service publishes HTTP endpoints. Create one, add endpoints to its draft version, then publish it.</p>
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <ServicesTable
+            services={query.data?.items}
+            ringNames={ringNames}
+            sort={search.sort}
+            order={search.order}
+            onSortChange={(sort, order) => onSearchChange({ sort, order, page: 1 })}
+            fetching={query.isFetching}
+          />
+          {query.data && (
+            <ServicesPagination
+              total={query.data.total}
+              page={search.page}
+              size={search.size}
+              onChange={(page, size) => onSearchChange({ page, size })}
+            />
+          )}
+          {query.isError && (
+            <p className="form-alert" role="alert">
+              Could not refresh the list: {query.error.message}{' '}
+              <button type="button" className="link-button" onClick={() => void query.refetch()}>
+                Try again
+              </button>
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,146 @@
+import { Link } from '@tanstack/react-router';
+import { useMemo, type ReactNode } from 'react';
+import { Skeleton } from '@/ui/skeleton';
+import type { HostedService } from '@/contract/services';
+import { formatDateTime, formatRelative } from '@/lib/format';
+import type { ServicesSearch } from './services-search';
+import { DeploymentStateBadge, ExecutionModeLabel, ServiceStatusBadge } from './service-status';
+
+type Column = {
+  id: string;
+  header: string;
+  /** The list query's sort field, when the platform can sort by this column. */
+  sort?: ServicesSearch['sort'];
+  cell: (service: HostedService) => ReactNode;
+};
+
+/**
+ * A plain table rather than a table library: sorting and paging happen on the
+ * platform, so the rows are drawn as they come — and the services list, the
+ * first page most people open, does not download a table engine.
+ */
+function serviceColumns(ringNames: Map<string, string>): Column[] {
+  return [
+    {
+      id: 'name',
+      header: 'Name',
+      sort: 'name',
+      cell: (s) => (
+        <div className="cell-name">
+          <Link
+            to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId"
+            params={{ orgId: s.org_id, workspaceId: s.workspace_id, serviceId: s.id }}
+            className="row-link"
+          >
+            {s.name}
+          </Link>
+          <span className="mono muted">{s.slug}</span>
+        </div>
+      ),
+    },
+    { id: 'execution_mode', header: 'Mode', cell: (s) => <ExecutionModeLabel mode={s.execution_mode} /> },
+    {
+      id: 'status',
+      header: 'Status',
+      sort: 'status',
+      cell: (s) => (
+        <span className="badges">
+          <ServiceStatusBadge status={s.status} />
+          {s.deployment_state && <DeploymentStateBadge state={s.deployment_state} />}
+        </span>
+      ),
+    },
+    {
+      id: 'ring_id',
+      header: 'Ring',
+      cell: (s) => (s.ring_id ? (ringNames.get(s.ring_id) ?? <span className="muted">unknown</span>) : <span className="muted">—</span>),
+    },
+    {
+      id: 'version',
+      header: 'Version',
+      cell: (s) => (
+        <span>
+          {s.active_version !== null ? `v${s.active_version} live` : <span className="muted">not published</span>}
+          {s.draft_version !== null && <span className="muted"> · v{s.draft_version} draft</span>}
+        </span>
+      ),
+    },
+    { id: 'updated_at', header: 'Updated', sort: 'updated_at', cell: (s) => <Moment at={s.updated_at} /> },
+    { id: 'created_at', header: 'Created', sort: 'created_at', cell: (s) => <Moment at={s.created_at} /> },
+  ];
+}
+
+function Moment({ at }: { at: string }) {
+  return (
+    <time dateTime={at} title={formatDateTime(at)}>
+      {formatRelative(at)}
+    </time>
+  );
+}
+
+export function ServicesTable({
+  services,
+  ringNames,
+  sort,
+  order,
+  onSortChange,
+  fetching,
+}: {
+  services: HostedService[] | undefined;
+  ringNames: Map<string, string>;
+  sort: ServicesSearch['sort'];
+  order: ServicesSearch['order'];
+  onSortChange: (sort: ServicesSearch['sort'], order: ServicesSearch['order']) => void;
+  fetching: boolean;
+}) {
+  const columns = useMemo(() => serviceColumns(ringNames), [ringNames]);
+
+  return (
+    <div className="table-wrap" aria-busy={fetching}>
+      <table className="table">
+        <caption className="visually-hidden">Hosted services</caption>
+        <thead>
+          <tr>
+            {columns.map(({ id, header, sort: field }) => {
+              const active = field !== undefined && sort === field;
+              return (
+                <th key={id} scope="col" aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : undefined}>
+                  {field ? (
+                    <button type="button" className="th-sort" onClick={() => onSortChange(field, active && order === 'desc' ? 'asc' : 'desc')}>
+                      {header}
+                      <span aria-hidden="true" className="sort-arrow">
+                        {active ? (order === 'asc' ? '▲' : '▼') : '↕'}
+                      </span>
+                    </button>
+                  ) : (
+                    header
+                  )}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {services
+            ? services.map((service) => (
+                <tr key={service.id}>
+                  {columns.map((column) => (
+                    <td key={column.id}>{column.cell(service)}</td>
+                  ))}
+                </tr>
+              ))
+            : Array.from({ length: 6 }, (_, i) => (
+                <tr key={i} aria-hidden="true">
+                  {columns.map((_, j) => (
+                    <td key={j}>
+                      <Skeleton width={j === 0 ? '70%' : '50%'} />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+        </tbody>
+      </table>
+      {!services && <span className="visually-hidden" role="status">Loading services…</span>}
+    </div>
+  );
+}

@@ -1,8 +1,0 @@
-import { Badge, type Tone } from '@/components/ui/badge';
-import type { VersionStatus } from '@/contract/versions';
-
-const tone: Record<VersionStatus, Tone> = { draft: 'neutral', active: 'success', draining: 'warning', archived: 'neutral' };
-
-export function VersionStatusBadge({ status }: { status: VersionStatus }) {
-  return <Badge tone={tone[status]}>{status}</Badge>;
-}

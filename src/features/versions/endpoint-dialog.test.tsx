@@ -1,0 +1,90 @@
+import { EditorView } from '@codemirror/view';
+import { act, screen, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { addEndpoint, createService, endpointsOf, versionsOf } from '@/testing/arrange';
+import { SCOPE, signInAs } from '@/testing/mock-platform';
+import { renderFeature } from '@/testing/render';
+import { EndpointDialog } from './endpoint-dialog';
+
+async function draftOf(slug: string) {
+  const service = await createService(`Service ${slug}`, slug);
+  const [draft] = await versionsOf(service.id);
+  return { service, draft: draft! };
+}
+
+describe('the endpoint form', () => {
+  beforeEach(() => signInAs('developer'));
+
+  it('adds an endpoint to the draft with the schemas it starts with, and closes', async () => {
+    const { service, draft } = await draftOf('with-endpoint');
+    const onOpenChange = vi.fn();
+    const { user } = await renderFeature(<EndpointDialog scope={SCOPE} serviceId={service.id} draftId={draft.id} endpoint={null} open onOpenChange={onOpenChange} />);
+    const path = await screen.findByRole('textbox', { name: 'Path' });
+    await user.clear(path);
+    await user.type(path, '/summarize');
+    await user.type(screen.getByRole('textbox', { name: 'Summary' }), 'Summarize a document');
+    await user.click(screen.getByRole('button', { name: 'Add endpoint' }));
+
+    await waitFor(() => expect(onOpenChange).toHaveBeenCalledWith(false));
+    expect(await endpointsOf(service.id, draft.id)).toMatchObject([
+      { method: 'POST', path: '/summarize', summary: 'Summarize a document', request_schema: { type: 'object', properties: {}, required: [] } },
+    ]);
+  });
+
+  it('checks the path before sending', async () => {
+    const { service, draft } = await draftOf('bad-path');
+    const { user } = await renderFeature(<EndpointDialog scope={SCOPE} serviceId={service.id} draftId={draft.id} endpoint={null} open onOpenChange={() => {}} />);
+    const path = await screen.findByRole('textbox', { name: 'Path' });
+    await user.clear(path);
+    await user.type(path, 'no-slash');
+    await user.click(screen.getByRole('button', { name: 'Add endpoint' }));
+    await waitFor(() => expect(path.getAttribute('aria-invalid')).toBe('true'));
+    expect(await endpointsOf(service.id, draft.id)).toEqual([]);
+  });
+
+  it('says where a schema stops being JSON as it is typed, and Tab moves on from the editor', async () => {
+    const { service, draft } = await draftOf('typed-schema');
+    const { user } = await renderFeature(<EndpointDialog scope={SCOPE} serviceId={service.id} draftId={draft.id} endpoint={null} open onOpenChange={() => {}} />);
+    const request = await screen.findByRole('textbox', { name: 'Request schema (JSON Schema)' });
+    await user.click(request);
+    // jsdom has no layout for CodeMirror to read typing from the DOM; replace the text as the editor would.
+    const view = EditorView.findFromDOM(request)!;
+    act(() => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: '{"type": oops' }, userEvent: 'input.type' }));
+    expect((await screen.findByText(/^Line 1, column 10: /)).id).toBe(request.getAttribute('aria-describedby')?.split(' ')[0]);
+    expect(request.getAttribute('aria-invalid')).toBe('true');
+
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Response schema (JSON Schema)' }));
+    await user.click(screen.getByRole('button', { name: 'Add endpoint' }));
+    expect(await endpointsOf(service.id, draft.id)).toEqual([]);
+  });
+
+  it('puts the platform’s refusal of a duplicate on the Path field', async () => {
+    const { service, draft } = await draftOf('duplicate');
+    await addEndpoint(service.id, { method: 'POST', path: '/run', summary: 'Run' });
+    const { user } = await renderFeature(<EndpointDialog scope={SCOPE} serviceId={service.id} draftId={draft.id} endpoint={null} open onOpenChange={() => {}} />);
+    const path = await screen.findByRole('textbox', { name: 'Path' });
+    await user.clear(path);
+    await user.type(path, '/run');
+    await user.type(screen.getByRole('textbox', { name: 'Summary' }), 'Again');
+    await user.click(screen.getByRole('button', { name: 'Add endpoint' }));
+
+    expect(await screen.findByText('POST /run already exists in this version')).toBeTruthy();
+    expect(path.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('edits an endpoint with what it holds', async () => {
+    const { service, draft } = await draftOf('editing');
+    const endpoint = await addEndpoint(service.id, { method: 'GET', path: '/health', summary: 'Health' });
+    const onOpenChange = vi.fn();
+    const { user } = await renderFeature(<EndpointDialog scope={SCOPE} serviceId={service.id} draftId={draft.id} endpoint={endpoint} open onOpenChange={onOpenChange} />);
+    const summary = await screen.findByRole('textbox', { name: 'Summary' });
+    expect(summary).toHaveProperty('value', 'Health');
+    await user.clear(summary);
+    await user.type(summary, 'Is it up?');
+    await user.click(screen.getByRole('button', { name: 'Save endpoint' }));
+
+    await waitFor(() => expect(onOpenChange).toHaveBeenCalledWith(false));
+    expect(await endpointsOf(service.id, draft.id)).toMatchObject([{ id: endpoint.id, method: 'GET', path: '/health', summary: 'Is it up?' }]);
+  });
+});

@@ -1,0 +1,76 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Organization } from '@/contract/organizations';
+import { api, setUnauthenticatedHandler } from './api-client';
+import { ApiError } from './api-error';
+import { clearSession, getSession, setSession } from './session';
+
+const ACME = { id: '0f6f2d6e-0000-4000-8000-000000000001', name: 'Acme Corp', slug: 'acme-corp', created_at: '2026-01-01T00:00:00Z' };
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const tokens = (access: string, refresh: string | null = 'refresh-2') => ({ access_token: access, refresh_token: refresh, token_type: 'bearer' as const, expires_in: 900 });
+
+/** A platform whose access token `good` works, and whose refresh answers with `refreshWith` after a tick. */
+function fakePlatform(refreshWith: () => Response) {
+  const calls: { url: string; auth: string | null }[] = [];
+  const fetch = vi.fn(async (url: string, init: RequestInit) => {
+    const auth = new Headers(init.headers).get('Authorization');
+    calls.push({ url, auth });
+    if (url.endsWith('/auth/refresh')) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return refreshWith();
+    }
+    return auth === 'Bearer good' ? json(200, ACME) : json(401, { detail: 'Token expired' });
+  });
+  vi.stubGlobal('fetch', fetch);
+  return calls;
+}
+
+describe('the API client', () => {
+  beforeEach(() => setSession(tokens('expired', 'refresh-1')));
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    clearSession();
+    setUnauthenticatedHandler(() => {});
+  });
+
+  it('attaches the bearer token and parses the answer with the schema', async () => {
+    setSession(tokens('good'));
+    const calls = fakePlatform(() => json(500, {}));
+    expect(await api.get('/things', Organization)).toEqual(ACME);
+    expect(calls).toEqual([{ url: '/api/v1/things', auth: 'Bearer good' }]);
+  });
+
+  it('refreshes once for concurrent 401s, then retries each request with the new token', async () => {
+    const calls = fakePlatform(() => json(200, tokens('good')));
+    const results = await Promise.all([api.get('/a', Organization), api.get('/b', Organization), api.get('/c', Organization)]);
+    expect(results).toEqual([ACME, ACME, ACME]);
+    expect(calls.filter((c) => c.url.endsWith('/auth/refresh'))).toHaveLength(1);
+    expect(calls.filter((c) => c.auth === 'Bearer good').map((c) => c.url).sort()).toEqual(['/api/v1/a', '/api/v1/b', '/api/v1/c']);
+    expect(getSession()).toMatchObject({ accessToken: 'good', refreshToken: 'refresh-2' });
+  });
+
+  it('signs out when the refresh fails: the session is erased and the app is told', async () => {
+    const signedOut = vi.fn();
+    setUnauthenticatedHandler(signedOut);
+    const calls = fakePlatform(() => json(401, { detail: 'Refresh token revoked' }));
+    const results = await Promise.allSettled([api.get('/a', Organization), api.get('/b', Organization)]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    const error = (results[0] as PromiseRejectedResult).reason;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 401 });
+    expect(calls.filter((c) => c.url.endsWith('/auth/refresh'))).toHaveLength(1);
+    expect(getSession()).toBeNull();
+    expect(signedOut).toHaveBeenCalled();
+  });
+
+  it('says so when the platform answers something the contract does not describe', async () => {
+    setSession(tokens('good'));
+    vi.stubGlobal('fetch', vi.fn(async () => json(200, { ...ACME, id: 'not-a-uuid' })));
+    await expect(api.get('/things', Organization)).rejects.toThrow(/Unexpected response from GET \/things/);
+  });
+
+  it('turns a network failure into a retryable error', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('fetch failed'))));
+    const error = await api.get('/things', Organization).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 0, retryable: true });
+  });
+});

@@ -1,0 +1,48 @@
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import type { Scope } from '@/contract/paths';
+
+/**
+ * Routes hand features what the URL says, as typed props: a route file reads
+ * `Route.useParams()` / `Route.useSearch()` and renders its feature with them,
+ * so features never read the router themselves.
+ */
+export type WorkspaceProps = { scope: Scope };
+export type ServiceProps = { scope: Scope; serviceId: string };
+
+export const workspaceProps = ({ orgId, workspaceId }: Scope): WorkspaceProps => ({ scope: { orgId, workspaceId } });
+
+export const serviceProps = ({ orgId, workspaceId, serviceId }: Scope & { serviceId: string }): ServiceProps => ({
+  scope: { orgId, workspaceId },
+  serviceId,
+});
+
+/**
+ * One loader per resource: a child route that needs what its parent route
+ * loads waits for the parent's loader, then reads the query cache, rather
+ * than loading the resource a second time.
+ */
+export async function loadedByParent<TKey extends QueryKey>(parentMatch: Promise<unknown>, queryClient: QueryClient, queryKey: TKey) {
+  await parentMatch;
+  return queryClient.getQueryData(queryKey);
+}
+
+/** A list's or a tab's state in the URL, as props: what the search says, and a change (which replaces the history entry). */
+export type SearchProps<TSearch> = { search: TSearch; onSearchChange: (next: Partial<TSearch>) => void };
+
+
+/**
+ * SearchProps from a route's own hooks, for its component: a change merges
+ * into the search and replaces the history entry (typing in a filter does not
+ * stack up Back presses). The route's search schema still checks every value.
+ */
+export function useSearchProps<TSearch>(
+  route: { useSearch: () => TSearch; useNavigate: () => unknown },
+  { resetScroll }: { resetScroll?: boolean } = {},
+): SearchProps<TSearch> {
+  // The route's navigate, seen through what this helper asks of it.
+  const navigate = route.useNavigate() as (options: { search: (prev: TSearch) => TSearch; replace: boolean; resetScroll?: boolean }) => Promise<void>;
+  return {
+    search: route.useSearch(),
+    onSearchChange: (next) => void navigate({ search: (prev) => ({ ...prev, ...next }), replace: true, resetScroll }),
+  };
+}

@@ -1,0 +1,22 @@
+/** A test's starting point, arranged through the platform API as the platform guide does it. */
+import { pageOrArray } from '@/contract/common';
+import { paths } from '@/contract/paths';
+import { HostedService } from '@/contract/services';
+import { Endpoint, ServiceVersion, type EndpointCreateInput } from '@/contract/versions';
+import { callPlatform, RINGS, SCOPE } from './mock-platform';
+
+export const createService = (name: string, slug: string) =>
+  callPlatform('developer', 'POST', paths.services(SCOPE), { name, slug, ring_id: RINGS.dev }, HostedService);
+
+export const versionsOf = async (serviceId: string) =>
+  (await callPlatform('developer', 'GET', paths.versions(SCOPE, serviceId), undefined, pageOrArray(ServiceVersion))).items.sort((a, b) => b.version - a.version);
+
+export const endpointsOf = async (serviceId: string, versionId: string) =>
+  (await callPlatform('developer', 'GET', `${paths.endpoints(SCOPE, serviceId)}?version_id=${versionId}`, undefined, pageOrArray(Endpoint))).items;
+
+export const addEndpoint = (serviceId: string, input: EndpointCreateInput) => callPlatform('developer', 'POST', paths.endpoints(SCOPE, serviceId), input, Endpoint);
+
+export const publish = (serviceId: string, versionId: string, traffic_percent: number) =>
+  callPlatform('developer', 'POST', paths.publishVersion(SCOPE, serviceId, versionId), { traffic_percent }, ServiceVersion);
+
+export const newDraft = (serviceId: string) => callPlatform('developer', 'POST', paths.versions(SCOPE, serviceId), undefined, ServiceVersion);

@@ -1,0 +1,53 @@
+/**
+ * The real mock platform, in-process, behind MSW: component tests send their
+ * requests to the same Hono app that `npm run mock` serves to development and
+ * the end-to-end tests. One mock for everything.
+ */
+import { http } from 'msw';
+import { setupServer } from 'msw/node';
+import { TokenResponse } from '@/contract/auth';
+import { paths, type Scope } from '@/contract/paths';
+import { setSession } from '@/lib/session';
+import { createMockPlatform } from '../../mock-server/app';
+import { DEMO_PASSWORD, DEMO_USERS, demoId, IDS } from '../../mock-server/seed';
+
+const API = '/api/v1';
+
+export const platform = createMockPlatform({ dataFile: null, seed: 'demo' });
+
+/** Every `/api/v1/*` request the console makes goes to the mock app's fetch handler. */
+export const server = setupServer(http.all(`*${API}/*`, ({ request }) => platform.app.fetch(request)));
+
+export type Role = keyof typeof DEMO_USERS;
+
+/** The demo seed's Production workspace, and its services by seed id. */
+export const SCOPE: Scope = { orgId: IDS.org, workspaceId: IDS.production };
+export const RINGS = IDS.rings.production;
+export const SEED_SERVICES = { invoiceExtractor: demoId(1001), mlInference: demoId(1002) } as const;
+
+async function login(role: Role): Promise<TokenResponse> {
+  const res = await platform.app.request(`${API}${paths.login()}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: DEMO_USERS[role], password: DEMO_PASSWORD }),
+  });
+  return TokenResponse.parse(await res.json());
+}
+
+/** The console signed in as `role`, as after the sign-in page. */
+export async function signInAs(role: Role) {
+  setSession(await login(role));
+}
+
+/** The platform API as `role`, to arrange a test's starting point; the response parsed with the contract's schema. */
+export async function callPlatform<T>(role: Role, method: string, path: string, body: unknown, schema: { parse: (value: unknown) => T }): Promise<T> {
+  const { access_token } = await login(role);
+  const res = await platform.app.request(`${API}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${access_token}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json: unknown = await res.json();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+  return schema.parse(json);
+}

@@ -1,0 +1,19 @@
+import { cleanup } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { clearSession } from '@/lib/session';
+import { platform, server } from './mock-platform';
+
+// jsdom lays nothing out; CodeMirror and the instance picker ask anyway.
+const rect = { x: 0, y: 0, top: 0, left: 0, right: 0, bottom: 0, width: 0, height: 0, toJSON: () => ({}) };
+Range.prototype.getBoundingClientRect = () => rect as DOMRect;
+Range.prototype.getClientRects = () => ({ length: 0, item: () => null, [Symbol.iterator]: [][Symbol.iterator] }) as unknown as DOMRectList;
+Element.prototype.scrollIntoView = () => {};
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeEach(() => platform.reset('demo'));
+afterEach(() => {
+  cleanup();
+  server.resetHandlers();
+  clearSession();
+});
+afterAll(() => server.close());
