@@ -27,6 +27,12 @@ export interface Principal {
   sid: string;
 }
 
+/**
+ * Who calls the gateway or its jobs (operations with `auth: 'gateway'`): a
+ * user with their own access token, or a service token minted for the service.
+ */
+export type GatewayCaller = { kind: 'user'; principal: Principal } | { kind: 'service-token'; jti: string; serviceId: string };
+
 export interface TokenSettings {
   /** Access token lifetime in seconds. */
   accessTtl: number;
@@ -69,6 +75,8 @@ export interface RequestVars {
   platform: Platform;
   store: Store;
   principal: Principal;
+  /** The gateway's caller (auth `gateway`). */
+  caller: GatewayCaller;
   /** The parsed body and query (the contract's output types). */
   body: unknown;
   query: unknown;

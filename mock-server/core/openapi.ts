@@ -131,7 +131,7 @@ export function buildOpenApi(routes: readonly Operation[]): Json {
       tags: r.tags,
       parameters,
       responses,
-      security: r.auth === 'bearer' ? [{ bearerAuth: [] }] : r.auth === 'service-token' ? [{ serviceToken: [] }] : [],
+      security: r.auth === 'bearer' ? [{ bearerAuth: [] }] : r.auth === 'gateway' ? [{ bearerAuth: [] }, { serviceToken: [] }] : [],
     };
     if (r.allow) op.description = `Roles: ${r.allow.roles.join(', ')}.`;
     if (r.extension) op['x-extension'] = true;

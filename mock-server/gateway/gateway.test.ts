@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { demoId } from '../core/seed-ids';
-import { API, gatewayPath as gw, mint, setup } from '../core/test-helpers';
+import { API, DEMO_API_KEYS, gatewayPath as gw, mint, setup } from '../core/test-helpers';
 
 const INVOICE = demoId(1001);
 const EMBEDDING = demoId(1003);
@@ -78,6 +78,44 @@ describe('gateway', () => {
     expect(await call('POST', gw(demoId(1011), 'anything'), { token: draftOnly.token, body: {} })).toMatchObject({ status: 409, body: { detail: 'This service has no published version' } });
   });
 
+  it("takes the caller's own token: admins and developers call any method, viewers GET only (password or API key)", async () => {
+    const { call, login } = setup();
+    const exchanged = async (role: keyof typeof DEMO_API_KEYS) =>
+      (await call('POST', `${API}/auth/api-keys/exchange`, { body: { api_key: DEMO_API_KEYS[role], ttl_minutes: 5 } })).body.access_token as string;
+    const body = { document_url: 'https://example.com/a.pdf' };
+    for (const role of ['admin', 'developer'] as const) {
+      for (const token of [await login(role), await exchanged(role)]) {
+        const res = await call('POST', gw(INVOICE, 'extract'), { token, body });
+        expect(res.status, `${role}: ${JSON.stringify(res.body)}`).toBe(200);
+        expect(res.headers.get('x-service-version')).toBe('1');
+        expect((await call('GET', gw(INVOICE, 'health'), { token })).body).toEqual({ status: 'ok' });
+      }
+    }
+    for (const token of [await login('viewer'), await exchanged('viewer')]) {
+      expect(await call('GET', gw(INVOICE, 'health'), { token })).toMatchObject({ status: 200, body: { status: 'ok' } });
+      expect((await call('GET', gw(INVOICE, 'extractions/42'), { token })).status).toBe(200);
+      for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
+        expect(await call(method, gw(INVOICE, 'extract'), { token, body })).toMatchObject({
+          status: 403,
+          body: { detail: `Your role (viewer) cannot call ${method} endpoints through the gateway; viewers may call GET endpoints only` },
+        });
+      }
+      // What does not exist is a 404 before the role is considered, as everywhere else.
+      expect((await call('POST', gw(demoId(9999), 'extract'), { token, body })).status).toBe(404);
+    }
+    const dev = await login('developer');
+    // Another organization's service is not found; a signed-out token is refused.
+    expect(await call('GET', `${API}/orgs/${demoId(2)}/services/${INVOICE}/health`, { token: dev })).toMatchObject({ status: 404, body: { detail: 'Service not found' } });
+    expect(await call('GET', gw('nonexistent-uuid', 'health'), { token: dev })).toMatchObject({ status: 404, body: { detail: 'Service not found' } });
+    const session = await call('POST', `${API}/auth/login`, { body: { email: 'developer@example.com', password: 'password' } });
+    await call('POST', `${API}/auth/logout`, { token: session.body.access_token, body: {} });
+    expect(await call('GET', gw(INVOICE, 'health'), { token: session.body.access_token })).toMatchObject({ status: 401, body: { detail: 'Invalid token' } });
+    // A service token still opens its own service, whatever the method.
+    const m = await mint(call, dev);
+    expect((await call('DELETE', gw(INVOICE, 'extract'), { token: m.token })).status).toBe(405);
+    expect((await call('POST', gw(INVOICE, 'extract'), { token: m.token, body })).status).toBe(200);
+  });
+
   it('never a 500 for odd paths and bodies; documented as one path item', async () => {
     const { call, login } = setup();
     const m = await mint(call, await login());
@@ -93,7 +131,7 @@ describe('gateway', () => {
     const doc = (await call('GET', `${API}/openapi.json`)).body;
     const item = doc.paths['/orgs/{org_id}/services/{service_id}/{path}'];
     expect(Object.keys(item).sort()).toEqual(['delete', 'get', 'patch', 'post', 'put']);
-    expect(item.post.security).toEqual([{ serviceToken: [] }]);
+    expect(item.post.security).toEqual([{ bearerAuth: [] }, { serviceToken: [] }]);
     expect(item.post.parameters.find((p: { name: string }) => p.name === 'path').schema).toEqual({ type: 'string' });
     const inst = doc.paths['/orgs/{org_id}/workspaces/{workspace_id}/connectors/{connector_id}/instances'];
     expect(inst.post.parameters.find((p: { name: string }) => p.name === 'connector_id').schema.type).toBe('string');
