@@ -45,6 +45,8 @@ export default defineConfig({
         // Short-lived tokens would make unrelated tests flaky; the refresh story sets its own expiry.
         MOCK_TOKEN_TTL: '900',
         MOCK_DEPLOY_PHASE_MS: '400',
+        // A version replaced by a 100% publish drains this long before it is archived.
+        MOCK_DRAIN_MS: '3000',
       },
       reuseExistingServer: false,
       stdout: 'ignore',

@@ -24,6 +24,7 @@ import { servicesApi } from '../services/routes';
 import { stubsApi } from '../stubs/routes';
 import { tokensApi } from '../tokens/routes';
 import { trafficApi } from '../traffic/routes';
+import { DEFAULT_DRAIN_MS } from '../versions/rules';
 import { versionsApi } from '../versions/routes';
 import type { MockEnv, Platform } from './context';
 import { errorReply } from './errors';
@@ -59,6 +60,8 @@ export interface MockPlatformOptions {
   log?: (line: string) => void;
   /** Length of each deployment phase (building, built, deploying), ms (default 2500; `MOCK_DEPLOY_PHASE_MS`). */
   deployPhaseMs?: number;
+  /** How long a version replaced by a 100% publish drains before it is archived, ms (default 60000; `MOCK_DRAIN_MS`). */
+  drainMs?: number;
 }
 
 export interface MockPlatform {
@@ -66,7 +69,7 @@ export interface MockPlatform {
   store: Store;
   /** Every operation, documented or not. */
   routes: Operation[];
-  options: Required<Pick<MockPlatformOptions, 'seed' | 'seedServices' | 'tokenTtl' | 'refreshTtl' | 'latencyMs' | 'validateResponses' | 'deployPhaseMs'>>;
+  options: Required<Pick<MockPlatformOptions, 'seed' | 'seedServices' | 'tokenTtl' | 'refreshTtl' | 'latencyMs' | 'validateResponses' | 'deployPhaseMs' | 'drainMs'>>;
   /** Where the state is (null: in memory), and the JSON state file imported on this start, if any. */
   state: { database: string | null; imported: string | null };
   reset(seed?: SeedName): void;
@@ -142,6 +145,7 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
     latencyMs: options.latencyMs ?? 0,
     validateResponses: options.validateResponses ?? true,
     deployPhaseMs: options.deployPhaseMs ?? DEFAULT_DEPLOY_PHASE_MS,
+    drainMs: options.drainMs ?? DEFAULT_DRAIN_MS,
   };
   const seedState = (seed: SeedName, jwtSecret?: string) => buildSeed({ seed, extraServices: opts.seedServices, ...(jwtSecret ? { jwtSecret } : {}) });
   const { store, database, imported } = openStore(options.dataFile ?? null, () => seedState(opts.seed));
@@ -150,6 +154,7 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
     store,
     tokens: { accessTtl: opts.tokenTtl, refreshTtl: opts.refreshTtl },
     deployPhaseMs: opts.deployPhaseMs,
+    drainMs: opts.drainMs,
     validateResponses: opts.validateResponses,
     // Keep the signing secret so sessions survive a reset (user IDs are stable).
     reset: (seed) => store.load(seedState(seed ?? opts.seed, store.jwtSecret)),

@@ -51,6 +51,8 @@ export interface Platform {
   tokens: TokenSettings;
   /** Length of each deployment phase, ms (deployments/rules.ts). */
   deployPhaseMs: number;
+  /** How long a version replaced by a 100% publish drains before it reads archived, ms (versions/rules.ts). */
+  drainMs: number;
   /** Check every response body against its contract schema (a mismatch is a 500: a bug). */
   validateResponses: boolean;
   reset(seed?: SeedName): void;
