@@ -4,7 +4,7 @@
  * Env: MOCK_PORT (4010), MOCK_HOST (127.0.0.1), MOCK_DATA (.data/mock-state.sqlite),
  * MOCK_SEED (demo | empty | large), MOCK_SEED_SERVICES (10000, for `large`),
  * MOCK_TOKEN_TTL (900 s), MOCK_LATENCY_MS (0), MOCK_DEPLOY_PHASE_MS (2500),
- * MOCK_DRAIN_MS (60000).
+ * MOCK_DRAIN_MS (60000), MOCK_JOB_RUN_MS (3000).
  */
 import { serve } from '@hono/node-server';
 import { resolve } from 'node:path';
@@ -42,6 +42,7 @@ try {
     latencyMs: intEnv('MOCK_LATENCY_MS', 0),
     deployPhaseMs: intEnv('MOCK_DEPLOY_PHASE_MS', 2500),
     drainMs: intEnv('MOCK_DRAIN_MS', 60_000),
+    jobRunMs: intEnv('MOCK_JOB_RUN_MS', 3000),
     // Method, path (no query string), status and time only: never headers or tokens.
     log: (line) => console.log(`[mock] ${line}`),
   });

@@ -18,6 +18,8 @@ import { credentialsApi } from '../credentials/routes';
 import { DEFAULT_DEPLOY_PHASE_MS } from '../deployments/rules';
 import { deploymentsApi } from '../deployments/routes';
 import { gatewayApi } from '../gateway/routes';
+import { DEFAULT_JOB_RUN_MS } from '../jobs/rules';
+import { jobsApi } from '../jobs/routes';
 import { organizationsApi } from '../organizations/routes';
 import { ringsApi } from '../rings/routes';
 import { servicesApi } from '../services/routes';
@@ -62,6 +64,8 @@ export interface MockPlatformOptions {
   deployPhaseMs?: number;
   /** How long a version replaced by a 100% publish drains before it is archived, ms (default 60000; `MOCK_DRAIN_MS`). */
   drainMs?: number;
+  /** How long an async job runs (it is queued for a quarter of that first), ms (default 3000; `MOCK_JOB_RUN_MS`). */
+  jobRunMs?: number;
 }
 
 export interface MockPlatform {
@@ -69,7 +73,7 @@ export interface MockPlatform {
   store: Store;
   /** Every operation, documented or not. */
   routes: Operation[];
-  options: Required<Pick<MockPlatformOptions, 'seed' | 'seedServices' | 'tokenTtl' | 'refreshTtl' | 'latencyMs' | 'validateResponses' | 'deployPhaseMs' | 'drainMs'>>;
+  options: Required<Pick<MockPlatformOptions, 'seed' | 'seedServices' | 'tokenTtl' | 'refreshTtl' | 'latencyMs' | 'validateResponses' | 'deployPhaseMs' | 'drainMs' | 'jobRunMs'>>;
   /** Where the state is (null: in memory), and the JSON state file imported on this start, if any. */
   state: { database: string | null; imported: string | null };
   reset(seed?: SeedName): void;
@@ -89,6 +93,8 @@ const DOMAINS: DomainApi[] = [
   credentialsApi,
   connectorsApi,
   tokensApi,
+  // Before the gateway: `POST …/services/{id}/async/…` is a job submit.
+  jobsApi,
   gatewayApi,
 ];
 
@@ -146,6 +152,7 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
     validateResponses: options.validateResponses ?? true,
     deployPhaseMs: options.deployPhaseMs ?? DEFAULT_DEPLOY_PHASE_MS,
     drainMs: options.drainMs ?? DEFAULT_DRAIN_MS,
+    jobRunMs: options.jobRunMs ?? DEFAULT_JOB_RUN_MS,
   };
   const seedState = (seed: SeedName, jwtSecret?: string) => buildSeed({ seed, extraServices: opts.seedServices, ...(jwtSecret ? { jwtSecret } : {}) });
   const { store, database, imported } = openStore(options.dataFile ?? null, () => seedState(opts.seed));
@@ -155,6 +162,7 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
     tokens: { accessTtl: opts.tokenTtl, refreshTtl: opts.refreshTtl },
     deployPhaseMs: opts.deployPhaseMs,
     drainMs: opts.drainMs,
+    jobRunMs: opts.jobRunMs,
     validateResponses: opts.validateResponses,
     // Keep the signing secret so sessions survive a reset (user IDs are stable).
     reset: (seed) => store.load(seedState(seed ?? opts.seed, store.jwtSecret)),

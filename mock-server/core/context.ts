@@ -53,6 +53,8 @@ export interface Platform {
   deployPhaseMs: number;
   /** How long a version replaced by a 100% publish drains before it reads archived, ms (versions/rules.ts). */
   drainMs: number;
+  /** How long an async job runs, ms (jobs/rules.ts). */
+  jobRunMs: number;
   /** Check every response body against its contract schema (a mismatch is a 500: a bug). */
   validateResponses: boolean;
   reset(seed?: SeedName): void;

@@ -76,7 +76,7 @@ export type OperationContext<P extends string, A extends Auth, B, Q> = Context<{
   Variables: { platform: Platform; store: Store; body: Out<B>; query: Out<Q> } & (A extends 'bearer'
     ? { principal: Principal } & ScopeOf<P>
     : A extends 'gateway'
-      ? { caller: GatewayCaller } & ScopeOf<P>
+      ? { caller: GatewayCaller; rawBody: unknown } & ScopeOf<P>
       : object);
 }>;
 

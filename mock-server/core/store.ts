@@ -223,6 +223,8 @@ export class Store {
     groups: { service: (r) => r.service_id },
     ownedBy: { collection: 'services', group: 'service' },
   });
+  /** Async jobs; per service, oldest first. */
+  readonly jobs = this.collection('jobs', { key: (j) => j.id, groups: { service: (j) => j.service_id }, ownedBy: { collection: 'services', group: 'service' } });
   readonly idempotency = this.collection('idempotency', { key: (r) => r.key });
 
   // search indexes over services

@@ -76,3 +76,11 @@ export function assertMayWrite(caller: GatewayCaller, action: string, rule = 'vi
 export function assertMayCall(caller: GatewayCaller, method: string): void {
   if (method !== 'GET') assertMayWrite(caller, `call ${method} endpoints through the gateway`, 'viewers may call GET endpoints only');
 }
+
+/** Middleware: only callers who may write go on (viewers get the 403). */
+export const writers =
+  (action: string): MiddlewareHandler<MockEnv> =>
+  async (c, next) => {
+    assertMayWrite(c.var.caller!, action);
+    await next();
+  };
