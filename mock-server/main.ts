@@ -4,7 +4,7 @@
  * Env: MOCK_PORT (4010), MOCK_HOST (127.0.0.1), MOCK_DATA (.data/mock-state.sqlite),
  * MOCK_SEED (demo | empty | large), MOCK_SEED_SERVICES (10000, for `large`),
  * MOCK_TOKEN_TTL (900 s), MOCK_LATENCY_MS (0), MOCK_DEPLOY_PHASE_MS (2500),
- * MOCK_DRAIN_MS (60000), MOCK_JOB_RUN_MS (3000).
+ * MOCK_DRAIN_MS (60000), MOCK_JOB_RUN_MS (3000), MOCK_GATEWAY_LATENCY_MS (0).
  */
 import { serve } from '@hono/node-server';
 import { resolve } from 'node:path';
@@ -43,6 +43,7 @@ try {
     deployPhaseMs: intEnv('MOCK_DEPLOY_PHASE_MS', 2500),
     drainMs: intEnv('MOCK_DRAIN_MS', 60_000),
     jobRunMs: intEnv('MOCK_JOB_RUN_MS', 3000),
+    gatewayLatencyMs: intEnv('MOCK_GATEWAY_LATENCY_MS', 0),
     // Method, path (no query string), status and time only: never headers or tokens.
     log: (line) => console.log(`[mock] ${line}`),
   });

@@ -66,6 +66,8 @@ export interface MockPlatformOptions {
   drainMs?: number;
   /** How long an async job runs (it is queued for a quarter of that first), ms (default 3000; `MOCK_JOB_RUN_MS`). */
   jobRunMs?: number;
+  /** How long the sync gateway takes to answer a call, ms (default 0; `MOCK_GATEWAY_LATENCY_MS`), to see progress states. */
+  gatewayLatencyMs?: number;
 }
 
 export interface MockPlatform {
@@ -73,7 +75,7 @@ export interface MockPlatform {
   store: Store;
   /** Every operation, documented or not. */
   routes: Operation[];
-  options: Required<Pick<MockPlatformOptions, 'seed' | 'seedServices' | 'tokenTtl' | 'refreshTtl' | 'latencyMs' | 'validateResponses' | 'deployPhaseMs' | 'drainMs' | 'jobRunMs'>>;
+  options: Required<Pick<MockPlatformOptions, 'seed' | 'seedServices' | 'tokenTtl' | 'refreshTtl' | 'latencyMs' | 'validateResponses' | 'deployPhaseMs' | 'drainMs' | 'jobRunMs' | 'gatewayLatencyMs'>>;
   /** Where the state is (null: in memory), and the JSON state file imported on this start, if any. */
   state: { database: string | null; imported: string | null };
   reset(seed?: SeedName): void;
@@ -153,6 +155,7 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
     deployPhaseMs: options.deployPhaseMs ?? DEFAULT_DEPLOY_PHASE_MS,
     drainMs: options.drainMs ?? DEFAULT_DRAIN_MS,
     jobRunMs: options.jobRunMs ?? DEFAULT_JOB_RUN_MS,
+    gatewayLatencyMs: options.gatewayLatencyMs ?? 0,
   };
   const seedState = (seed: SeedName, jwtSecret?: string) => buildSeed({ seed, extraServices: opts.seedServices, ...(jwtSecret ? { jwtSecret } : {}) });
   const { store, database, imported } = openStore(options.dataFile ?? null, () => seedState(opts.seed));
@@ -163,6 +166,7 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
     deployPhaseMs: opts.deployPhaseMs,
     drainMs: opts.drainMs,
     jobRunMs: opts.jobRunMs,
+    gatewayLatencyMs: opts.gatewayLatencyMs,
     validateResponses: opts.validateResponses,
     // Keep the signing secret so sessions survive a reset (user IDs are stable).
     reset: (seed) => store.load(seedState(seed ?? opts.seed, store.jwtSecret)),
@@ -186,7 +190,7 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
       origin: '*',
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
       allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
-      exposeHeaders: ['X-Service-Version', 'Content-Disposition', 'WWW-Authenticate', 'Retry-After', 'Location', 'Idempotent-Replayed'],
+      exposeHeaders: ['X-Service-Version', 'X-Request-Id', 'Content-Disposition', 'WWW-Authenticate', 'Retry-After', 'Location', 'Idempotent-Replayed'],
       maxAge: 600,
     }),
   );

@@ -55,6 +55,8 @@ export interface Platform {
   drainMs: number;
   /** How long an async job runs, ms (jobs/rules.ts). */
   jobRunMs: number;
+  /** The sync gateway's answer time, ms (gateway/routes.ts). */
+  gatewayLatencyMs: number;
   /** Check every response body against its contract schema (a mismatch is a 500: a bug). */
   validateResponses: boolean;
   reset(seed?: SeedName): void;

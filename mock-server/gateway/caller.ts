@@ -12,11 +12,14 @@
  * everything on its own service.
  *
  * `gatewayCaller` is the `before` middleware of every `auth: 'gateway'`
- * operation: it answers the 401, 403 and 404 the contract names, and sets
+ * operation: it names the call in `X-Request-Id` (the caller's own, if it sent
+ * a plain one), answers the 401, 403 and 404 the contract names, and sets
  * `c.var.caller` (and `principal` for a user) and the scope of the path
  * (`org`, `workspace`, `service`).
  */
+import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
+import { GATEWAY_HEADERS } from '../../src/contract/invoke';
 import { decode } from 'hono/jwt';
 import { bearerToken, principalOf } from '../core/auth';
 import type { GatewayCaller, MockEnv } from '../core/context';
@@ -32,8 +35,14 @@ function looksLikeServiceToken(token: string): boolean {
   }
 }
 
+/** A request id the caller sent is echoed if it is short and plain; otherwise the gateway makes one. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
 export const gatewayCaller: MiddlewareHandler<MockEnv> = async (c, next) => {
   const { store } = c.var;
+  // Every answer of the gateway names its call, errors included (CONTRACT §7 [decision]).
+  const sent = c.req.header('x-request-id');
+  c.header(GATEWAY_HEADERS.requestId, sent !== undefined && REQUEST_ID.test(sent) ? sent : randomUUID());
   const header = c.req.header('authorization');
   const orgId = c.req.param('org_id') ?? '';
   const serviceId = c.req.param('service_id') ?? '';

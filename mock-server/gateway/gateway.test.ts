@@ -116,6 +116,36 @@ describe('gateway', () => {
     expect((await call('POST', gw(INVOICE, 'extract'), { token: m.token, body })).status).toBe(200);
   });
 
+  it('names every call in X-Request-Id (exposed to the browser), echoing a plain one sent; MOCK_GATEWAY_LATENCY_MS delays the answer', async () => {
+    const { call, login } = setup({ gatewayLatencyMs: 150 });
+    const token = await login('developer');
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    const t0 = performance.now();
+    const ok = await call('GET', gw(INVOICE, 'health'), { token });
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(140);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('x-request-id')).toMatch(uuid);
+    const again = await call('GET', gw(INVOICE, 'health'), { token });
+    expect(again.headers.get('x-request-id')).not.toBe(ok.headers.get('x-request-id'));
+    for (const res of [
+      await call('GET', gw(INVOICE, 'health')),
+      await call('GET', gw(demoId(9999), 'health'), { token }),
+      await call('GET', gw(INVOICE, 'nope'), { token }),
+      await call('POST', gw(INVOICE, 'extract'), { token, body: {} }),
+    ]) {
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.headers.get('x-request-id'), String(res.status)).toMatch(uuid);
+    }
+    expect((await call('GET', gw(INVOICE, 'health'), { token, headers: { 'X-Request-Id': 'trace-42.a:b_c' } })).headers.get('x-request-id')).toBe('trace-42.a:b_c');
+    expect((await call('GET', gw(INVOICE, 'health'), { token, headers: { 'X-Request-Id': 'no spaces <here>' } })).headers.get('x-request-id')).toMatch(uuid);
+    const cors = await call('GET', gw(INVOICE, 'health'), { token, headers: { Origin: 'http://localhost:5173' } });
+    expect(cors.headers.get('access-control-expose-headers')).toContain('X-Request-Id');
+    // Only the sync gateway is slow: a job submit answers at once.
+    const t1 = performance.now();
+    expect((await call('POST', gw(INVOICE, 'async/extract'), { token, body: { document_url: 'https://example.com/a.pdf' } })).status).toBe(202);
+    expect(performance.now() - t1).toBeLessThan(140);
+  });
+
   it('never a 500 for odd paths and bodies; documented as one path item', async () => {
     const { call, login } = setup();
     const m = await mint(call, await login());

@@ -9,7 +9,8 @@
  * template; the JSON body (or, for GET and DELETE, the query and path
  * parameters) is checked against its request schema, and the answer is an
  * example built from its response schema, with the version in
- * `X-Service-Version`. One path item in the mock's OpenAPI.
+ * `X-Service-Version`; every answer names the call in `X-Request-Id`. It
+ * takes `MOCK_GATEWAY_LATENCY_MS` to answer. One path item in the mock's OpenAPI.
  */
 import { paths } from '../../src/contract/paths';
 import { apiPath, domainApi, operation, type Method } from '../core/operations';
@@ -35,7 +36,7 @@ export const gatewayApi = domainApi(
       auth: 'gateway',
       before: [gatewayCaller],
       responses: {
-        200: { description: "An example of the endpoint's response; `X-Service-Version` names the version that answered" },
+        200: { description: "An example of the endpoint's response; `X-Service-Version` names the version that answered, `X-Request-Id` the call (every answer has one)" },
         401: { description: 'No token, or it is invalid, expired or revoked' },
         403: { description: 'A service token minted for another service, or a viewer calling anything but GET' },
         404: { description: "No such service (or not your organization's), version or endpoint" },
@@ -44,9 +45,11 @@ export const gatewayApi = domainApi(
         422: { description: "The request does not match the endpoint's request schema" },
       },
       handler: async (c) => {
-        const { store, service, caller } = c.var;
+        const { store, platform, service, caller } = c.var;
         const m = c.req.method.toUpperCase();
         assertMayCall(caller, m);
+        // The service's own time, once the caller is known (MOCK_GATEWAY_LATENCY_MS).
+        if (platform.gatewayLatencyMs > 0) await new Promise((r) => setTimeout(r, platform.gatewayLatencyMs));
         const body = m === 'GET' || m === 'DELETE' ? undefined : await readGatewayBody(c.req);
         const call = prepareCall(store, service, { method: m, segments: pathSegments(c.req.path, GATEWAY_PREFIX_SEGMENTS), query: c.req.queries(), body });
         return { status: 200, body: exampleOf(call.endpoint.response_schema), headers: { 'X-Service-Version': String(call.version.version) } };
