@@ -19,7 +19,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { GATEWAY_HEADERS } from '../../src/contract/invoke';
+import { bodyLimit } from 'hono/body-limit';
+import { GATEWAY_HEADERS, GATEWAY_MAX_BODY_BYTES } from '../../src/contract/invoke';
 import { decode } from 'hono/jwt';
 import { bearerToken, principalOf } from '../core/auth';
 import type { GatewayCaller, MockEnv } from '../core/context';
@@ -93,3 +94,9 @@ export const writers =
     assertMayWrite(c.var.caller!, action);
     await next();
   };
+
+/** The gateway reads at most `GATEWAY_MAX_BODY_BYTES` of a body: beyond, 413 (before any of it is parsed). */
+export const gatewayBodyLimit = bodyLimit({
+  maxSize: GATEWAY_MAX_BODY_BYTES,
+  onError: (c) => c.json({ detail: `Request body too large: the gateway reads at most ${GATEWAY_MAX_BODY_BYTES} bytes` }, 413),
+});

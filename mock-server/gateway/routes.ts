@@ -14,8 +14,8 @@
  */
 import { paths } from '../../src/contract/paths';
 import { apiPath, domainApi, operation, type Method } from '../core/operations';
-import { assertMayCall, gatewayCaller } from './caller';
-import { exampleOf } from './json-schema-check';
+import { assertMayCall, gatewayBodyLimit, gatewayCaller } from './caller';
+import { exampleOf } from '../../src/contract/schema-example';
 import { pathSegments, prepareCall, readGatewayBody } from './rules';
 
 export const GATEWAY_PATH = apiPath('/orgs/:org_id/services/:service_id/:path{.+}', paths.gateway(':org_id', ':service_id', ':path{.+}'));
@@ -34,7 +34,7 @@ export const gatewayApi = domainApi(
       summary:
         "Invoke a service endpoint through the gateway, with your own access token (from /auth/login or the API-key exchange; admins and developers may call any method, viewers GET only) or a service token minted for the service. `{path}` is the endpoint's path; `v{version}/{path}` pins a version, otherwise the traffic split picks one. The body (GET/DELETE: query and path parameters) is checked against the endpoint's request schema; the answer is an example of its response schema.",
       auth: 'gateway',
-      before: [gatewayCaller],
+      before: [gatewayCaller, gatewayBodyLimit],
       responses: {
         200: { description: "An example of the endpoint's response; `X-Service-Version` names the version that answered, `X-Request-Id` the call (every answer has one)" },
         401: { description: 'No token, or it is invalid, expired or revoked' },
@@ -42,6 +42,7 @@ export const gatewayApi = domainApi(
         404: { description: "No such service (or not your organization's), version or endpoint" },
         405: { description: 'The path exists with other methods (see Allow)' },
         409: { description: 'The service has no published version' },
+        413: { description: 'The body is larger than the gateway reads (64 KiB), or too costly to check against the schema in time' },
         422: { description: "The request does not match the endpoint's request schema" },
       },
       handler: async (c) => {
@@ -51,7 +52,7 @@ export const gatewayApi = domainApi(
         // The service's own time, once the caller is known (MOCK_GATEWAY_LATENCY_MS).
         if (platform.gatewayLatencyMs > 0) await new Promise((r) => setTimeout(r, platform.gatewayLatencyMs));
         const body = m === 'GET' || m === 'DELETE' ? undefined : await readGatewayBody(c.req);
-        const call = prepareCall(store, service, { method: m, segments: pathSegments(c.req.path, GATEWAY_PREFIX_SEGMENTS), query: c.req.queries(), body });
+        const call = await prepareCall(store, service, { method: m, segments: pathSegments(c.req.path, GATEWAY_PREFIX_SEGMENTS), query: c.req.queries(), body });
         return { status: 200, body: exampleOf(call.endpoint.response_schema), headers: { 'X-Service-Version': String(call.version.version) } };
       },
     }),

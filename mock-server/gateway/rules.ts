@@ -10,6 +10,7 @@ import { conflict, HttpError, issue, validationError } from '../core/errors';
 import type { ServiceRecord, VersionRecord } from '../core/records';
 import type { Store } from '../core/store';
 import { isServing } from '../versions/rules';
+import { CheckTooCostly } from './check-pool';
 import { coerceParam, schemaIssues } from './json-schema-check';
 
 export function pickVersion(store: Store, serviceId: string, pinned: number | undefined): VersionRecord {
@@ -106,11 +107,11 @@ const BODYLESS = new Set(['GET', 'DELETE']);
  * the endpoint, and the input against its request schema (a 422 in the
  * FastAPI shape, with `X-Service-Version`).
  */
-export function prepareCall(
+export async function prepareCall(
   store: Store,
   service: ServiceRecord,
   call: { method: string; segments: string[]; query: Record<string, string[]>; body: unknown },
-): PreparedCall {
+): Promise<PreparedCall> {
   const { pinned, segments } = splitPin(call.segments);
   const version = pickVersion(store, service.id, pinned);
   const versionHeader = { 'X-Service-Version': String(version.version) };
@@ -139,7 +140,16 @@ export function prepareCall(
       }
     }
   }
-  const issues = schemaIssues(schema, input, []).map((i) => ({ ...i, loc: [typeof i.loc[0] === 'string' && fromPath.has(i.loc[0]) ? 'path' : where, ...i.loc] }));
+  let found;
+  try {
+    found = await schemaIssues(schema, input);
+  } catch (e) {
+    if (e instanceof CheckTooCostly) {
+      throw new HttpError(413, `This request is too costly to check against the endpoint's request schema (more than ${e.budgetMs} ms); send a smaller body`, versionHeader);
+    }
+    throw e;
+  }
+  const issues = found.map((i) => ({ ...i, loc: [typeof i.loc[0] === 'string' && fromPath.has(i.loc[0]) ? 'path' : where, ...i.loc] }));
   if (issues.length) throw new HttpError(422, issues, versionHeader);
   return { version, endpoint, path: `/${segments.join('/')}`, input };
 }

@@ -19,7 +19,7 @@ import { apiPath, domainApi, get, post, servicePath } from '../core/operations';
 import { reply } from '../core/replies';
 import { E422 } from '../core/responses';
 import type { Store } from '../core/store';
-import { gatewayCaller, writers } from '../gateway/caller';
+import { gatewayBodyLimit, gatewayCaller, writers } from '../gateway/caller';
 import { pathSegments, prepareCall, readGatewayBody } from '../gateway/rules';
 import { cancelJob, jobAt, planJob, sweepJobs } from './rules';
 
@@ -56,7 +56,7 @@ const AUTH_ERRORS = {
 export const jobsApi = domainApi(['jobs'], [
   post(SUBMIT, 'submitJob', "Submit an async job: the request is checked as a sync call to `POST {path}` is (version pinned with `async/v{N}/{path}`, else picked by the traffic split; the body against the endpoint's request schema), then runs as a job. A string in the body starting with `fail:` makes the job fail with the rest as its error.", {
     auth: 'gateway',
-    before: [gatewayCaller, writers('submit jobs'), readBody],
+    before: [gatewayCaller, writers('submit jobs'), gatewayBodyLimit, readBody],
     idempotent: true,
     responses: {
       202: { description: 'The job, queued; `Location` is where to poll it, `X-Service-Version` the version that runs it', schema: Job },
@@ -64,12 +64,13 @@ export const jobsApi = domainApi(['jobs'], [
       404: { description: "No such service (or not your organization's), version or endpoint" },
       405: { description: 'The path exists with other methods than POST (see Allow)' },
       409: { description: 'The service has no published version' },
+      413: { description: 'The body is larger than the gateway reads (64 KiB), or too costly to check against the schema in time' },
       422: { description: "The body does not match the endpoint's request schema, or is not JSON" },
     },
-    handler: ({ var: { store, platform, service, caller, rawBody }, req }) => {
+    handler: async ({ var: { store, platform, service, caller, rawBody }, req }) => {
       // Read by `readBody` for the idempotency check; a copy, since the check adds path parameters to it.
       const body = structuredClone(rawBody);
-      const call = prepareCall(store, service, { method: 'POST', segments: pathSegments(req.path, SUBMIT_PREFIX_SEGMENTS), query: req.queries(), body });
+      const call = await prepareCall(store, service, { method: 'POST', segments: pathSegments(req.path, SUBMIT_PREFIX_SEGMENTS), query: req.queries(), body });
       const now = Date.now();
       sweepJobs(store, now);
       const job = store.jobs.put(

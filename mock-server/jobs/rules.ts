@@ -21,7 +21,7 @@ import { conflict } from '../core/errors';
 import type { JobRecord, ServiceRecord, VersionRecord } from '../core/records';
 import type { Store } from '../core/store';
 import { iso } from '../core/time';
-import { exampleOf } from '../gateway/json-schema-check';
+import { exampleOf } from '../../src/contract/schema-example';
 
 export const DEFAULT_JOB_RUN_MS = 3000;
 /** Finished jobs are kept this long, then forgotten (a poll then gets 404). */
