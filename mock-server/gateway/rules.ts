@@ -5,6 +5,7 @@
  * request fits the endpoint's request schema. The sync gateway and async
  * submits (jobs/) check a call the same way, with `prepareCall`.
  */
+import type { ValidationIssue } from '../../src/contract/common';
 import type { EndpointSnapshot } from '../../src/contract/versions';
 import { conflict, HttpError, issue, validationError } from '../core/errors';
 import type { ServiceRecord, VersionRecord } from '../core/records';
@@ -124,7 +125,8 @@ export async function prepareCall(
   let where: 'body' | 'query';
   if (BODYLESS.has(call.method)) {
     where = 'query';
-    const q: Record<string, unknown> = {};
+    // No prototype: a parameter named __proto__ is a parameter like any other.
+    const q: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     for (const [k, vals] of Object.entries(call.query)) if (vals[0] !== undefined) q[k] = coerceParam(props[k], vals[0]);
     input = q;
   } else {
@@ -134,13 +136,13 @@ export async function prepareCall(
   if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
     const obj = input as Record<string, unknown>;
     for (const [k, raw] of Object.entries(params)) {
-      if (obj[k] === undefined) {
-        obj[k] = coerceParam(props[k], raw);
+      if (!Object.hasOwn(obj, k)) {
+        Object.defineProperty(obj, k, { value: coerceParam(props[k], raw), enumerable: true, writable: true, configurable: true });
         fromPath.add(k);
       }
     }
   }
-  let found;
+  let found: ValidationIssue[];
   try {
     found = await schemaIssues(schema, input);
   } catch (e) {
