@@ -6,7 +6,8 @@
  * MOCK_TOKEN_TTL (900 s), MOCK_LATENCY_MS (0), MOCK_DEPLOY_PHASE_MS (2500),
  * MOCK_PROFILE (full | documented), MOCK_TEST_ROUTES (unset | 1),
  * MOCK_LOGIN_MAX_FAILURES (10; 0: off), MOCK_LOGIN_WINDOW_S (300),
- * MOCK_CORS_ORIGINS (none; comma-separated origins).
+ * MOCK_CORS_ORIGINS (none; comma-separated origins),
+ * MOCK_DRAIN_MS (60000), MOCK_JOB_RUN_MS (3000), MOCK_GATEWAY_LATENCY_MS (0).
  */
 import { serve } from '@hono/node-server';
 import { resolve } from 'node:path';
@@ -70,6 +71,9 @@ try {
     testRoutes: testRoutesRaw === '1',
     signInThrottle: { maxFailures: intEnv('MOCK_LOGIN_MAX_FAILURES', 10), windowS: intEnv('MOCK_LOGIN_WINDOW_S', 300, 1) },
     corsOrigins,
+    drainMs: intEnv('MOCK_DRAIN_MS', 60_000),
+    jobRunMs: intEnv('MOCK_JOB_RUN_MS', 3000),
+    gatewayLatencyMs: intEnv('MOCK_GATEWAY_LATENCY_MS', 0),
     // Method, path (no query string, escaped), status and time only: never headers or tokens.
     log: (line) => console.log(`[mock] ${line}`),
   });

@@ -18,6 +18,7 @@ import * as connectors from '../../src/contract/connectors';
 import * as credentials from '../../src/contract/credentials';
 import * as deployments from '../../src/contract/deployments';
 import { JsonSchema } from '../../src/contract/json-schema';
+import * as invoke from '../../src/contract/invoke';
 import * as organizations from '../../src/contract/organizations';
 import * as rings from '../../src/contract/rings';
 import * as services from '../../src/contract/services';
@@ -78,12 +79,13 @@ function hoistDefinitions(schema: Json, owner: string, components: Record<string
 const PARAM_DOCS: Record<string, { schema: Json; description: string }> = {
   connector_id: { schema: { type: 'string', examples: ['postgresql', 's3', 'http-api'] }, description: 'Connector type id (an unknown one is a 404)' },
   path: { schema: { type: 'string' }, description: "The endpoint's path, e.g. extract or extractions/42; v{version}/… pins a version" },
+  job_id: { schema: { type: 'string', format: 'uuid' }, description: 'Job id (an unknown one, or another service’s, is a 404)' },
 };
 
 /** Component names for every zod schema the contract exports. */
 function schemaNames(): Map<unknown, string> {
   const names = new Map<unknown, string>();
-  for (const mod of [common, auth, organizations, rings, services, versions, deployments, credentials, connectors, tokens] as Record<string, unknown>[]) {
+  for (const mod of [common, auth, organizations, rings, services, versions, deployments, credentials, connectors, tokens, invoke] as Record<string, unknown>[]) {
     for (const [name, value] of Object.entries(mod)) {
       if (value instanceof z.core.$ZodType && !names.has(value)) names.set(value, name);
     }
@@ -187,7 +189,7 @@ export function buildOpenApi(routes: readonly Operation[]): Json {
       tags: r.tags,
       parameters,
       responses,
-      security: r.auth === 'bearer' ? [{ bearerAuth: [] }] : r.auth === 'service-token' ? [{ serviceToken: [] }] : [],
+      security: r.auth === 'bearer' ? [{ bearerAuth: [] }] : r.auth === 'gateway' ? [{ bearerAuth: [] }, { serviceToken: [] }] : [],
     };
     if (r.allow) op.description = `Roles: ${r.allow.roles.join(', ')}.`;
     if (r.extension) op[common.EXTENSION_MARK] = true;

@@ -18,7 +18,7 @@ import * as z from 'zod/mini';
 import { isExtension } from '../../src/contract/common';
 import type { Scope } from '../../src/contract/paths';
 import { authenticate, authorize, type Access } from './auth';
-import type { MockEnv, Platform, Principal, ScopeVars } from './context';
+import type { GatewayCaller, MockEnv, Platform, Principal, ScopeVars } from './context';
 import { forbidden, HttpError, issue, validationError, zodToIssues, type Where } from './errors';
 import { idempotency, type ShownOnce } from './idempotency';
 import { isJsonMediaType, mediaType, parseJsonBody } from './json-body';
@@ -32,9 +32,11 @@ export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 export type Schema = z.core.$ZodType;
 /**
  * `none` for login, refresh, api-key exchange, openapi.json and test routes;
- * `service-token` for the gateway, whose handler checks the token and resolves its own path parameters.
+ * `gateway` for the service gateway and its jobs: the caller's own access token
+ * or a service token minted for the service, identified (and the path's scope
+ * resolved) by the domain's `before` middleware, which sets `c.var.caller`.
  */
-export type Auth = 'bearer' | 'none' | 'service-token';
+export type Auth = 'bearer' | 'none' | 'gateway';
 
 type Out<S> = S extends Schema ? z.output<S> : undefined;
 
@@ -75,7 +77,11 @@ type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer R
 export type ScopeOf<P extends string> = { [N in ParamNames<P> & ScopeParam as (typeof SCOPE_PARAMS)[N]]: ScopeVars[(typeof SCOPE_PARAMS)[N]] };
 
 export type OperationContext<P extends string, A extends Auth, B, Q> = Context<{
-  Variables: { platform: Platform; store: Store; body: Out<B>; query: Out<Q> } & (A extends 'bearer' ? { principal: Principal } & ScopeOf<P> : object);
+  Variables: { platform: Platform; store: Store; body: Out<B>; query: Out<Q> } & (A extends 'bearer'
+    ? { principal: Principal } & ScopeOf<P>
+    : A extends 'gateway'
+      ? { caller: GatewayCaller; rawBody: unknown } & ScopeOf<P>
+      : object);
 }>;
 
 export interface OperationSpec<P extends string, A extends Auth, B extends Schema | undefined, Q extends Schema | undefined> {
@@ -90,6 +96,8 @@ export interface OperationSpec<P extends string, A extends Auth, B extends Schem
   auth?: A;
   /** Who may (others get 403 "Your role (x) cannot <action>"); default: every signed-in role. */
   allow?: Access;
+  /** The domain's own middleware, after auth and before input parsing and idempotency (auth `gateway`: it identifies the caller). */
+  before?: MiddlewareHandler<MockEnv>[];
   body?: B;
   /** The body may be absent (treated as `{}`). */
   bodyOptional?: boolean;
@@ -159,6 +167,7 @@ function middlewareOf(op: Operation): MiddlewareHandler<MockEnv>[] {
   if (op.testSupport) chain.push(sameOriginOnly);
   if (op.method !== 'get') chain.push(jsonBodiesOnly);
   if (op.auth === 'bearer') chain.push(authenticate, resolveScope);
+  if (op.before) chain.push(...op.before);
   if (op.allow) chain.push(authorize(op.allow));
   if (op.query || op.body) chain.push(parseInput(op));
   if (op.idempotent) chain.push(idempotency(op.idempotent === true ? undefined : op.idempotent));
