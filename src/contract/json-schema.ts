@@ -92,7 +92,7 @@ export function schemaLimitProblem(schema: unknown): string | null {
 }
 
 /** A subschema: the recursive shape, without the whole-schema limits. */
-const JsonSchemaNode: z.ZodMiniType<JsonSchema, JsonSchema> = z.lazy(() =>
+export const JsonSchemaNode: z.ZodMiniType<JsonSchema, JsonSchema> = z.lazy(() =>
   z
     .looseObject({
       type: z.optional(
