@@ -6,11 +6,11 @@
  * Each domain is a sub-app mounted under `/api/v1`; what every request needs
  * is middleware here: the request log, CORS (for the origins allowed, if any),
  * the operations this platform serves (its profile, test routes or not), the
- * body limit, the artificial latency, and the unit of work that writes a
- * request's changes to disk in one transaction before its response leaves.
+ * artificial latency, and the unit of work that writes a request's changes to
+ * disk in one transaction before its response leaves. (An operation reads its
+ * body itself, once, within its limit: operations.ts, json-body.ts.)
  */
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import * as z from 'zod/mini';
 import { authApi } from '../auth/routes';
@@ -250,8 +250,6 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
     if (matchers.some((m) => m.method === method && m.re.test(c.req.path))) return next();
     return notServed(c);
   });
-
-  app.use(`${API_PREFIX}/*`, bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json({ detail: 'Request body too large' }, 413) }));
 
   if (opts.latencyMs > 0) {
     app.use(`${API_PREFIX}/*`, async (c, next) => {

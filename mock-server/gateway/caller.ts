@@ -19,12 +19,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { GATEWAY_HEADERS, GATEWAY_MAX_BODY_BYTES } from '../../src/contract/invoke';
 import { decode } from 'hono/jwt';
 import { bearerToken, principalOf } from '../core/auth';
 import type { GatewayCaller, MockEnv } from '../core/context';
 import { forbidden, notFound } from '../core/errors';
+import type { BodyLimit } from '../core/json-body';
 import { TOKEN_TYPE, verifyServiceToken } from '../tokens/rules';
 
 /** A service token says so in its `typ` claim; anything else is taken for an access token (and verified as one). */
@@ -76,27 +76,20 @@ export const gatewayCaller: MiddlewareHandler<MockEnv> = async (c, next) => {
 /** The role of a user caller; a service token acts for its service. */
 const roleOf = (caller: GatewayCaller) => (caller.kind === 'user' ? caller.principal.user.role : null);
 
-/** May this caller do something other than read? Viewers may not (403 naming what they tried). */
-export function assertMayWrite(caller: GatewayCaller, action: string, rule = 'viewers may only read'): void {
-  const role = roleOf(caller);
-  if (role !== null && role !== 'admin' && role !== 'developer') throw forbidden(`Your role (${role}) cannot ${action}; ${rule}`);
-}
-
-/** The sync gateway's rule: a viewer may call GET endpoints only. */
-export function assertMayCall(caller: GatewayCaller, method: string): void {
-  if (method !== 'GET') assertMayWrite(caller, `call ${method} endpoints through the gateway`, 'viewers may call GET endpoints only');
-}
-
-/** Middleware: only callers who may write go on (viewers get the 403). */
+/**
+ * Middleware: only callers who may write go on — a viewer gets the 403 naming
+ * what they tried (`Your role (viewer) cannot <action>; <rule>`).
+ */
 export const writers =
-  (action: string): MiddlewareHandler<MockEnv> =>
+  (action: string, rule = 'viewers may only read'): MiddlewareHandler<MockEnv> =>
   async (c, next) => {
-    assertMayWrite(c.var.caller!, action);
+    const role = roleOf(c.var.caller!);
+    if (role !== null && role !== 'admin' && role !== 'developer') throw forbidden(`Your role (${role}) cannot ${action}; ${rule}`);
     await next();
   };
 
-/** The gateway reads at most `GATEWAY_MAX_BODY_BYTES` of a body: beyond, 413 (before any of it is parsed). */
-export const gatewayBodyLimit = bodyLimit({
-  maxSize: GATEWAY_MAX_BODY_BYTES,
-  onError: (c) => c.json({ detail: `Request body too large: the gateway reads at most ${GATEWAY_MAX_BODY_BYTES} bytes` }, 413),
-});
+/** The gateway reads at most `GATEWAY_MAX_BODY_BYTES` of a body (the operations' `bodyLimit`): beyond, 413, before any of it is parsed. */
+export const GATEWAY_BODY_LIMIT: BodyLimit = {
+  bytes: GATEWAY_MAX_BODY_BYTES,
+  detail: `Request body too large: the gateway reads at most ${GATEWAY_MAX_BODY_BYTES} bytes`,
+};

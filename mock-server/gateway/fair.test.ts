@@ -113,7 +113,7 @@ describe('bodies', () => {
     const { call, login } = setup();
     const token = await login('developer');
     const res = await call('POST', gw(SENTIMENT, 'analyze'), { token, raw: `{"text": "a", "extra": ${'['.repeat(70)}${']'.repeat(70)}}` });
-    expect(res).toMatchObject({ status: 422, body: { detail: [{ loc: ['body'], msg: 'Input is nested more than 64 levels deep', type: 'value_error' }] } });
+    expect(res).toMatchObject({ status: 422, body: { detail: [{ loc: ['body'], msg: 'JSON is nested more than 64 levels deep', type: 'value_error' }] } });
   });
 });
 

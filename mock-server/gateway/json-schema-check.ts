@@ -87,31 +87,23 @@ function projected(schema: Schema): Projected {
   return p;
 }
 
-/** How deeply a request may nest objects and arrays (deeper is a 422, and never reaches a worker). */
-export const MAX_VALUE_DEPTH = 64;
-
 /**
- * The size of `value` for a check — one unit per value, one per 16
- * characters of a string (patterns run over them) — and whether it nests
- * deeper than MAX_VALUE_DEPTH. A body is at most 64 KiB: a short walk.
+ * The size of `value` for a check: one unit per value, one per 16 characters
+ * of a string (patterns run over them). A body is at most 64 KiB and nested at
+ * most 64 deep (core/json-body.ts reads it so): a short walk.
  */
-function measure(value: unknown): { count: number; tooDeep: boolean } {
+function measure(value: unknown): number {
   let count = 0;
-  let tooDeep = false;
-  const stack: [unknown, number][] = [[value, 1]];
+  const stack: unknown[] = [value];
   while (stack.length) {
-    const [v, depth] = stack.pop()!;
+    const v = stack.pop();
     count++;
     if (typeof v === 'string') count += v.length >> 4;
     if (typeof v !== 'object' || v === null) continue;
-    if (depth > MAX_VALUE_DEPTH) {
-      tooDeep = true;
-      break;
-    }
-    if (Array.isArray(v)) for (let i = 0; i < v.length; i++) stack.push([v[i], depth + 1]);
-    else for (const k in v) stack.push([(v as Record<string, unknown>)[k], depth + 1]);
+    if (Array.isArray(v)) for (let i = 0; i < v.length; i++) stack.push(v[i]);
+    else for (const k in v) stack.push((v as Record<string, unknown>)[k]);
   }
-  return { count, tooDeep };
+  return count;
 }
 
 // ---- Ajv's errors in FastAPI's words -------------------------------------------
@@ -217,8 +209,7 @@ function closestBranches(errors: RawError[]): RawError[] {
 /** The issues of `value` against `schema` (locations relative to the value), via the worker pool. */
 export async function schemaIssues(schema: Schema, value: unknown): Promise<ValidationIssue[]> {
   const p = projected(schema);
-  const { count, tooDeep } = measure(value);
-  if (tooDeep) return [{ loc: [], msg: `Input is nested more than ${MAX_VALUE_DEPTH} levels deep`, type: 'value_error' }];
+  const count = measure(value);
   const light = p.size <= LIGHT_SCHEMA_CHARS && count * Math.max(1, p.weight) <= LIGHT_PAIRS;
   const outcome = await checkPool.check(light ? 'light' : 'heavy', p.key, p.schema, value, light);
   if (outcome.ok) return [];

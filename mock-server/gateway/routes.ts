@@ -6,23 +6,30 @@
  * service (caller.ts: who may call what). An unpinned call goes to a serving
  * version picked at random by the traffic split; `v{N}/…` pins version N (404
  * unless it is active or draining). The endpoint is found by method and path
- * template; the JSON body (or, for GET and DELETE, the query and path
- * parameters) is checked against its request schema, and the answer is an
+ * template; the JSON body (or, for GET and DELETE, which take none, the query
+ * and path parameters) is checked against its request schema, and the answer is an
  * example built from its response schema, with the version in
  * `X-Service-Version`; every answer names the call in `X-Request-Id`. It
  * takes `MOCK_GATEWAY_LATENCY_MS` to answer. One path item in the mock's OpenAPI.
+ *
+ * The body is read as every operation's is (core/json-body.ts), after the
+ * caller and their role are known: at most 64 KiB (`GATEWAY_BODY_LIMIT`, 413),
+ * JSON only (415), nested at most 64 deep (422).
  */
+import { InvokeBody } from '../../src/contract/invoke';
 import { paths } from '../../src/contract/paths';
-import { apiPath, domainApi, operation, type Method } from '../core/operations';
-import { assertMayCall, gatewayBodyLimit, gatewayCaller } from './caller';
 import { exampleOf } from '../../src/contract/schema-example';
-import { pathSegments, prepareCall, readGatewayBody } from './rules';
+import { apiPath, domainApi, operation, type Method } from '../core/operations';
+import { GATEWAY_BODY_LIMIT, gatewayCaller, writers } from './caller';
+import { pathSegments, prepareCall } from './rules';
 
 export const GATEWAY_PATH = apiPath('/orgs/:org_id/services/:service_id/:path{.+}', paths.gateway(':org_id', ':service_id', ':path{.+}'));
 /** Segments before `{path}` in `/api/v1/orgs/{org}/services/{service}/…`. */
 export const GATEWAY_PREFIX_SEGMENTS = 7;
 
 const METHODS: Method[] = ['get', 'post', 'put', 'patch', 'delete'];
+/** Methods whose call carries a JSON body; GET and DELETE take none. */
+const WITH_BODY = new Set<Method>(['post', 'put', 'patch']);
 
 export const gatewayApi = domainApi(
   ['gateway'],
@@ -34,7 +41,10 @@ export const gatewayApi = domainApi(
       summary:
         "Invoke a service endpoint through the gateway, with your own access token (from /auth/login or the API-key exchange; admins and developers may call any method, viewers GET only) or a service token minted for the service. `{path}` is the endpoint's path; `v{version}/{path}` pins a version, otherwise the traffic split picks one. The body (GET/DELETE: query and path parameters) is checked against the endpoint's request schema; the answer is an example of its response schema.",
       auth: 'gateway',
-      before: [gatewayCaller, gatewayBodyLimit],
+      // A viewer may call GET endpoints only.
+      before: method === 'get' ? [gatewayCaller] : [gatewayCaller, writers(`call ${method.toUpperCase()} endpoints through the gateway`, 'viewers may call GET endpoints only')],
+      ...(WITH_BODY.has(method) ? { body: InvokeBody, bodyOptional: true } : {}),
+      bodyLimit: GATEWAY_BODY_LIMIT,
       responses: {
         200: { description: "An example of the endpoint's response; `X-Service-Version` names the version that answered, `X-Request-Id` the call (every answer has one)" },
         401: { description: 'No token, or it is invalid, expired or revoked' },
@@ -43,16 +53,13 @@ export const gatewayApi = domainApi(
         405: { description: 'The path exists with other methods (see Allow)' },
         409: { description: 'The service has no published version' },
         413: { description: 'The body is larger than the gateway reads (64 KiB), or too costly to check against the schema in time' },
-        422: { description: "The request does not match the endpoint's request schema" },
+        422: { description: "The request does not match the endpoint's request schema, or its body is not JSON or is nested more than 64 deep" },
       },
       handler: async (c) => {
-        const { store, platform, service, caller } = c.var;
-        const m = c.req.method.toUpperCase();
-        assertMayCall(caller, m);
+        const { store, platform, service, body } = c.var;
         // The service's own time, once the caller is known (MOCK_GATEWAY_LATENCY_MS).
         if (platform.gatewayLatencyMs > 0) await new Promise((r) => setTimeout(r, platform.gatewayLatencyMs));
-        const body = m === 'GET' || m === 'DELETE' ? undefined : await readGatewayBody(c.req);
-        const call = await prepareCall(store, service, { method: m, segments: pathSegments(c.req.path, GATEWAY_PREFIX_SEGMENTS), query: c.req.queries(), body });
+        const call = await prepareCall(store, service, { method: method.toUpperCase(), segments: pathSegments(c.req.path, GATEWAY_PREFIX_SEGMENTS), query: c.req.queries(), body });
         return { status: 200, body: exampleOf(call.endpoint.response_schema), headers: { 'X-Service-Version': String(call.version.version) } };
       },
     }),

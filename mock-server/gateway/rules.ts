@@ -7,7 +7,7 @@
  */
 import type { ValidationIssue } from '../../src/contract/common';
 import type { EndpointSnapshot } from '../../src/contract/versions';
-import { conflict, HttpError, issue, validationError } from '../core/errors';
+import { conflict, HttpError } from '../core/errors';
 import type { ServiceRecord, VersionRecord } from '../core/records';
 import type { Store } from '../core/store';
 import { isServing } from '../versions/rules';
@@ -80,18 +80,6 @@ export function pathSegments(requestPath: string, skip: number): string[] {
   return requestPath.split('/').slice(skip).filter(Boolean).map(decode);
 }
 
-/** The JSON body of a gateway call (empty: `{}`); a parse error says where, never what (V8's message can quote the body). */
-export async function readGatewayBody(req: { text(): Promise<string> }): Promise<unknown> {
-  const text = await req.text();
-  if (text.trim() === '') return {};
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (e) {
-    const at = e instanceof Error ? /position (\d+)/.exec(e.message)?.[1] : undefined;
-    throw validationError([issue(['body'], at === undefined ? 'JSON decode error' : `JSON decode error at position ${at}`, 'json_invalid')]);
-  }
-}
-
 export interface PreparedCall {
   version: VersionRecord;
   endpoint: EndpointSnapshot;
@@ -102,6 +90,7 @@ export interface PreparedCall {
 }
 
 const BODYLESS = new Set(['GET', 'DELETE']);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * A call checked as the gateway checks it: the version (pinned or by split),
@@ -131,10 +120,12 @@ export async function prepareCall(
     input = q;
   } else {
     where = 'body';
-    input = call.body;
+    // A copy, so that the path parameters added below leave the body as sent (the idempotency check
+    // has read it). Spread defines own properties: a key named __proto__ stays a key.
+    input = isObject(call.body) ? { ...call.body } : call.body;
   }
-  if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
-    const obj = input as Record<string, unknown>;
+  if (isObject(input)) {
+    const obj = input;
     for (const [k, raw] of Object.entries(params)) {
       if (!Object.hasOwn(obj, k)) {
         Object.defineProperty(obj, k, { value: coerceParam(props[k], raw), enumerable: true, writable: true, configurable: true });

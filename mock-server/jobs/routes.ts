@@ -11,7 +11,7 @@
  * reaches the submit and not an endpoint named `async`.
  */
 import type { MiddlewareHandler } from 'hono';
-import { Job, JobBatchRequest, JobBatchResponse } from '../../src/contract/invoke';
+import { InvokeBody, Job, JobBatchRequest, JobBatchResponse } from '../../src/contract/invoke';
 import { paths } from '../../src/contract/paths';
 import type { MockEnv } from '../core/context';
 import { notFound } from '../core/errors';
@@ -19,8 +19,8 @@ import { apiPath, domainApi, get, post, servicePath } from '../core/operations';
 import { reply } from '../core/replies';
 import { E422 } from '../core/responses';
 import type { Store } from '../core/store';
-import { gatewayBodyLimit, gatewayCaller, writers } from '../gateway/caller';
-import { pathSegments, prepareCall, readGatewayBody } from '../gateway/rules';
+import { GATEWAY_BODY_LIMIT, gatewayCaller, writers } from '../gateway/caller';
+import { pathSegments, prepareCall } from '../gateway/rules';
 import { cancelJob, jobAt, planJob, sweepJobs } from './rules';
 
 const SUBMIT = apiPath('/orgs/:org_id/services/:service_id/async/:path{.+}', paths.gatewayAsync(':org_id', ':service_id', ':path{.+}'));
@@ -29,12 +29,6 @@ const SUBMIT_PREFIX_SEGMENTS = 8;
 const JOB = servicePath('/jobs/:job_id', (s, id) => paths.job(s, id, ':job_id'));
 const BATCH = servicePath('/jobs/batch', paths.jobsBatch);
 const CANCEL = servicePath('/jobs/:job_id/cancel', (s, id) => paths.cancelJob(s, id, ':job_id'));
-
-/** The body, read before the idempotency check (which compares it). */
-const readBody: MiddlewareHandler<MockEnv> = async (c, next) => {
-  c.set('rawBody', await readGatewayBody(c.req));
-  await next();
-};
 
 function jobIn(store: Store, serviceId: string, jobId: string | undefined) {
   const j = jobId === undefined ? undefined : store.jobs.get(jobId);
@@ -56,7 +50,11 @@ const AUTH_ERRORS = {
 export const jobsApi = domainApi(['jobs'], [
   post(SUBMIT, 'submitJob', "Submit an async job: the request is checked as a sync call to `POST {path}` is (version pinned with `async/v{N}/{path}`, else picked by the traffic split; the body against the endpoint's request schema), then runs as a job. A string in the body starting with `fail:` makes the job fail with the rest as its error.", {
     auth: 'gateway',
-    before: [gatewayCaller, writers('submit jobs'), gatewayBodyLimit, readBody],
+    before: [gatewayCaller, writers('submit jobs')],
+    // The gateway's body: read as every operation's is, within the gateway's limit, before the idempotency check compares it.
+    body: InvokeBody,
+    bodyOptional: true,
+    bodyLimit: GATEWAY_BODY_LIMIT,
     idempotent: true,
     responses: {
       202: { description: 'The job, queued; `Location` is where to poll it, `X-Service-Version` the version that runs it', schema: Job },
@@ -65,11 +63,9 @@ export const jobsApi = domainApi(['jobs'], [
       405: { description: 'The path exists with other methods than POST (see Allow)' },
       409: { description: 'The service has no published version' },
       413: { description: 'The body is larger than the gateway reads (64 KiB), or too costly to check against the schema in time' },
-      422: { description: "The body does not match the endpoint's request schema, or is not JSON" },
+      422: { description: "The body does not match the endpoint's request schema, is not JSON or is nested more than 64 deep" },
     },
-    handler: async ({ var: { store, platform, service, caller, rawBody }, req }) => {
-      // Read by `readBody` for the idempotency check; a copy, since the check adds path parameters to it.
-      const body = structuredClone(rawBody);
+    handler: async ({ var: { store, platform, service, caller, body }, req }) => {
       const call = await prepareCall(store, service, { method: 'POST', segments: pathSegments(req.path, SUBMIT_PREFIX_SEGMENTS), query: req.queries(), body });
       const now = Date.now();
       sweepJobs(store, now);

@@ -23,6 +23,14 @@ export const GATEWAY_HEADERS = { version: 'X-Service-Version', requestId: 'X-Req
 /** The largest request body the gateway reads **[decision]**: beyond it, 413. */
 export const GATEWAY_MAX_BODY_BYTES = 64 * 1024;
 
+/**
+ * The body of a call through the gateway (POST, PUT, PATCH, and async
+ * submits): any JSON, which the gateway checks against the endpoint's own
+ * request schema. GET and DELETE take none (their query and path parameters
+ * are checked instead).
+ */
+export const InvokeBody = z.unknown();
+
 /** Job lifecycle **[decision]**: `queued → running → succeeded | failed | cancelled`. */
 export const JobStatus = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']);
 export type JobStatus = z.infer<typeof JobStatus>;
