@@ -119,7 +119,8 @@ describe('gateway', () => {
   });
 
   it('names every call in X-Request-Id (exposed to the browser), echoing a plain one sent; MOCK_GATEWAY_LATENCY_MS delays the answer', async () => {
-    const { call, login } = setup({ gatewayLatencyMs: 150 });
+    // CORS only for the origins allowed (issue 11: never *): one is, to see what a browser page there may read.
+    const { call, login } = setup({ gatewayLatencyMs: 150, corsOrigins: ['http://localhost:5173'] });
     const token = await login('developer');
     const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
     const t0 = performance.now();
