@@ -52,7 +52,8 @@ export const versionsApi = domainApi(['versions'], [
       return reply(201, ServiceVersion, v, { Location: `${req.path}/${v.id}` });
     },
   }),
-  get(VERSION, 'getVersion', 'Get a version', {
+  get(VERSION, 'getVersion', 'Extension: get one version (the seeds document the list only)', {
+    extension: true,
     responses: { 200: { description: 'The version', schema: ServiceVersion }, ...READ_ERRORS },
     handler: ({ var: { version } }) => reply(200, ServiceVersion, version),
   }),
