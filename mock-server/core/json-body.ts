@@ -1,8 +1,9 @@
 /**
- * Reading a request body, once, for every operation that takes one
- * (operations.ts): at most its limit of bytes (413 beyond, said by
- * Content-Length or found while reading, which then stops), JSON only (415
- * for a body of another type), and parsed only if it is nested at most
+ * Reading a request body, once, the one way every operation but a GET does
+ * (operations.ts; the gateway and job submits too): at most the operation's
+ * limit of bytes (413 beyond, said by Content-Length or found while reading,
+ * which then stops), JSON only (415 for a body of another type), and, for an
+ * operation that takes a body, parsed only if it is nested at most
  * `MAX_JSON_DEPTH` deep, so a hostile body (claims nested 100,000 deep) is a
  * quick 422 and never reaches a recursive step (canonical JSON, signing,
  * schema checks) that would overflow the stack. A parse error gives the

@@ -97,7 +97,7 @@ export interface OperationSpec<P extends string, A extends Auth, B extends Schem
   auth?: A;
   /** Who may (others get 403 "Your role (x) cannot <action>"); default: every signed-in role. */
   allow?: Access;
-  /** The domain's own middleware, after auth and before input parsing and idempotency (auth `gateway`: it identifies the caller). */
+  /** The domain's own middleware, after auth and before the body, input parsing and idempotency (auth `gateway`: it identifies the caller). */
   before?: MiddlewareHandler<MockEnv>[];
   /** The JSON body it takes (any method but GET); without one, a body sent is checked (size, type) and ignored. */
   body?: B;
@@ -181,14 +181,14 @@ function middlewareOf(op: Operation): MiddlewareHandler<MockEnv>[] {
 /** Statuses every operation of a kind may answer, whether or not it lists them (openapi.ts documents them too). */
 const E415 = { description: 'A request body that is not JSON: its Content-Type must be application/json (a request without a body needs none)' };
 const E500 = { description: 'The change could not be saved, or a bug in the mock' };
+/** `1 MiB`, `64 KiB`: a body limit as the 413 describes it. */
+const sizeInWords = (bytes: number) => (bytes % 2 ** 20 === 0 ? `${bytes / 2 ** 20} MiB` : `${bytes / 2 ** 10} KiB`);
 
 /**
  * Everything an operation may answer: the statuses it lists, and those that
  * middleware answers for it — 401 and 404 (its scope) when signed in, 403 when
  * some roles may not, 413 and 415 for a body, 422 for input, 500.
  */
-const sizeInWords = (bytes: number) => (bytes % 2 ** 20 === 0 ? `${bytes / 2 ** 20} MiB` : `${bytes / 2 ** 10} KiB`);
-
 export function responsesOf(op: Operation): Record<number, ResponseSpec> {
   const implied: Record<number, ResponseSpec> = {};
   if (op.auth === 'bearer') implied[401] = { description: 'Not authenticated, or the token is invalid or expired' };
