@@ -47,6 +47,10 @@ export default defineConfig({
         MOCK_DEPLOY_PHASE_MS: '400',
         // The test routes (/__test__/reset, used by global-setup) exist only in test mode.
         MOCK_TEST_ROUTES: '1',
+        // A version replaced by a 100% publish drains this long before it is archived.
+        MOCK_DRAIN_MS: '3000',
+        // An async job is queued for 500 ms, then runs for 2 s: long enough to cancel, short enough to watch finish.
+        MOCK_JOB_RUN_MS: '2000',
       },
       reuseExistingServer: false,
       stdout: 'ignore',

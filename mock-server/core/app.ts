@@ -6,11 +6,11 @@
  * Each domain is a sub-app mounted under `/api/v1`; what every request needs
  * is middleware here: the request log, CORS (for the origins allowed, if any),
  * the operations this platform serves (its profile, test routes or not), the
- * body limit, the artificial latency, and the unit of work that writes a
- * request's changes to disk in one transaction before its response leaves.
+ * artificial latency, and the unit of work that writes a request's changes to
+ * disk in one transaction before its response leaves. (An operation reads its
+ * body itself, once, within its limit: operations.ts, json-body.ts.)
  */
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import * as z from 'zod/mini';
 import { authApi } from '../auth/routes';
@@ -20,12 +20,15 @@ import { credentialsApi } from '../credentials/routes';
 import { DEFAULT_DEPLOY_PHASE_MS } from '../deployments/rules';
 import { deploymentsApi } from '../deployments/routes';
 import { gatewayApi } from '../gateway/routes';
+import { DEFAULT_JOB_RUN_MS } from '../jobs/rules';
+import { jobsApi } from '../jobs/routes';
 import { organizationsApi } from '../organizations/routes';
 import { ringsApi } from '../rings/routes';
 import { servicesApi } from '../services/routes';
 import { stubsApi } from '../stubs/routes';
 import { tokensApi } from '../tokens/routes';
 import { trafficApi } from '../traffic/routes';
+import { DEFAULT_DRAIN_MS } from '../versions/rules';
 import { versionsApi } from '../versions/routes';
 import type { MockEnv, MockProfile, Platform } from './context';
 import { errorReply } from './errors';
@@ -74,6 +77,12 @@ export interface MockPlatformOptions {
   signInThrottle?: ThrottleSettings;
   /** `MOCK_CORS_ORIGINS`: web origins allowed to call the mock directly (default none; the console calls through its own origin's proxy). */
   corsOrigins?: readonly string[];
+  /** How long a version replaced by a 100% publish drains before it is archived, ms (default 60000; `MOCK_DRAIN_MS`). */
+  drainMs?: number;
+  /** How long an async job runs (it is queued for a quarter of that first), ms (default 3000; `MOCK_JOB_RUN_MS`). */
+  jobRunMs?: number;
+  /** How long the sync gateway takes to answer a call, ms (default 0; `MOCK_GATEWAY_LATENCY_MS`), to see progress states. */
+  gatewayLatencyMs?: number;
 }
 
 export interface MockPlatform {
@@ -81,7 +90,7 @@ export interface MockPlatform {
   store: Store;
   /** The operations this platform serves (its profile; test routes only in test mode). */
   routes: Operation[];
-  options: Required<Pick<MockPlatformOptions, 'seed' | 'seedServices' | 'tokenTtl' | 'refreshTtl' | 'latencyMs' | 'validateResponses' | 'deployPhaseMs' | 'testRoutes' | 'profile' | 'signInThrottle' | 'corsOrigins'>>;
+  options: Required<Pick<MockPlatformOptions, 'seed' | 'seedServices' | 'tokenTtl' | 'refreshTtl' | 'latencyMs' | 'validateResponses' | 'deployPhaseMs' | 'testRoutes' | 'profile' | 'signInThrottle' | 'corsOrigins' | 'drainMs' | 'jobRunMs' | 'gatewayLatencyMs'>>;
   /** Where the state is (null: in memory), its signing secrets, and the JSON state file imported on this start, if any. */
   state: { database: string | null; secrets: string | null; imported: string | null };
   reset(seed?: SeedName): void;
@@ -101,6 +110,8 @@ const DOMAINS: DomainApi[] = [
   credentialsApi,
   connectorsApi,
   tokensApi,
+  // Before the gateway: `POST …/services/{id}/async/…` is a job submit.
+  jobsApi,
   gatewayApi,
 ];
 
@@ -169,6 +180,9 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
     profile: options.profile ?? 'full',
     signInThrottle: options.signInThrottle ?? DEFAULT_THROTTLE,
     corsOrigins: options.corsOrigins ?? [],
+    drainMs: options.drainMs ?? DEFAULT_DRAIN_MS,
+    jobRunMs: options.jobRunMs ?? DEFAULT_JOB_RUN_MS,
+    gatewayLatencyMs: options.gatewayLatencyMs ?? 0,
   };
   const seedState = (seed: SeedName) => buildSeed({ seed, extraServices: opts.seedServices });
   const { store, database, secrets, imported } = openStore(options.dataFile ?? null, () => seedState(opts.seed));
@@ -181,6 +195,9 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
     store,
     tokens: { accessTtl: opts.tokenTtl, refreshTtl: opts.refreshTtl },
     deployPhaseMs: opts.deployPhaseMs,
+    drainMs: opts.drainMs,
+    jobRunMs: opts.jobRunMs,
+    gatewayLatencyMs: opts.gatewayLatencyMs,
     validateResponses: opts.validateResponses,
     profile: opts.profile,
     openapi: () => (openapiDoc ??= buildOpenApi(routes)),
@@ -211,7 +228,7 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
         origin: (origin) => (allowed.has(origin) ? origin : null),
         allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
         allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
-        exposeHeaders: ['X-Service-Version', 'Content-Disposition', 'WWW-Authenticate', 'Retry-After', 'Location', 'Idempotent-Replayed'],
+        exposeHeaders: ['X-Service-Version', 'X-Request-Id', 'Content-Disposition', 'WWW-Authenticate', 'Retry-After', 'Location', 'Idempotent-Replayed'],
         maxAge: 600,
       }),
     );
@@ -233,8 +250,6 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
     if (matchers.some((m) => m.method === method && m.re.test(c.req.path))) return next();
     return notServed(c);
   });
-
-  app.use(`${API_PREFIX}/*`, bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json({ detail: 'Request body too large' }, 413) }));
 
   if (opts.latencyMs > 0) {
     app.use(`${API_PREFIX}/*`, async (c, next) => {

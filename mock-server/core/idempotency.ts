@@ -1,7 +1,7 @@
 /**
  * `Idempotency-Key` (CONTRACT §1), one implementation for every create.
  *
- * A request is identified by its user, method, path with query string (so
+ * A request is identified by its user (or service token), method, path with query string (so
  * `deploy` and `deploy?build=false` differ) and key; its body by the sha256
  * of its canonical JSON. The first request with an identity runs; repeats
  * that arrive while it runs wait for its outcome, once it is on disk, and get
@@ -44,8 +44,10 @@ export function idempotency(shownOnce?: ShownOnce): MiddlewareHandler<MockEnv> {
 
   return async (c, next) => {
     const key = c.req.header('idempotency-key');
-    const { principal, store, platform } = c.var;
-    if (key === undefined || !principal) return next();
+    const { principal, caller, store, platform } = c.var;
+    // Whose key: the signed-in user, or (at the gateway) the service token.
+    const owner = principal?.user.id ?? (caller?.kind === 'service-token' ? `service-token:${caller.jti}` : undefined);
+    if (key === undefined || owner === undefined) return next();
     if (key.length < 1 || key.length > MAX_KEY_LENGTH) {
       throw validationError([issue(['header', 'Idempotency-Key'], `Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} characters`, 'value_error')]);
     }
@@ -53,7 +55,7 @@ export function idempotency(shownOnce?: ShownOnce): MiddlewareHandler<MockEnv> {
     const fresh = (r: { created_at: number }) => r.created_at >= now - IDEMPOTENCY_TTL_MS;
     store.sweep(store.idempotency, (r) => !fresh(r), now);
     const url = new URL(c.req.url);
-    const id = sha256(`${principal.user.id}\n${c.req.method} ${url.pathname}${url.search}\n${key}`);
+    const id = sha256(`${owner}\n${c.req.method} ${url.pathname}${url.search}\n${key}`);
     const bodySha256 = sha256(canonicalJson(c.var.rawBody));
 
     const running = platform.inflight.get(id);

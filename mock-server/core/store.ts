@@ -21,6 +21,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { z } from 'zod';
 import type { ServiceListQuery } from '../../src/contract/services';
+import { versionAt } from '../../src/contract/traffic-rules';
 import type { RowChange, StateDatabase } from './persistence';
 import type { EndpointRecord, RingRecord, ServiceRecord, StateFile, VersionRecord, WorkspaceRecord } from './records';
 
@@ -225,6 +226,8 @@ export class Store {
     groups: { service: (r) => r.service_id },
     ownedBy: { collection: 'services', group: 'service' },
   });
+  /** Async jobs; per service, oldest first. */
+  readonly jobs = this.collection('jobs', { key: (j) => j.id, groups: { service: (j) => j.service_id }, ownedBy: { collection: 'services', group: 'service' } });
   readonly idempotency = this.collection('idempotency', { key: (r) => r.key });
 
   // search indexes over services
@@ -417,14 +420,18 @@ export class Store {
     return id ? this.services.get(id) : undefined;
   }
 
-  /** Ascending by version number. */
-  versionsOf(serviceId: string): VersionRecord[] {
-    return this.versions.in('service', serviceId).sort((a, b) => a.version - b.version);
+  /** Ascending by version number, as they read now (a drained version reads archived: the contract's `versionAt`). */
+  versionsOf(serviceId: string, now = Date.now()): VersionRecord[] {
+    return this.versions
+      .in('service', serviceId)
+      .map((v) => versionAt(v, now))
+      .sort((a, b) => a.version - b.version);
   }
 
-  versionIn(serviceId: string, versionId: string): VersionRecord | undefined {
+  /** As it reads now (see `versionsOf`). */
+  versionIn(serviceId: string, versionId: string, now = Date.now()): VersionRecord | undefined {
     const v = this.versions.get(versionId);
-    return v && v.service_id === serviceId ? v : undefined;
+    return v && v.service_id === serviceId ? versionAt(v, now) : undefined;
   }
 
   /** A version's endpoints, in insertion order. */

@@ -52,20 +52,21 @@ export const versionsApi = domainApi(['versions'], [
       return reply(201, ServiceVersion, v, { Location: `${req.path}/${v.id}` });
     },
   }),
-  get(VERSION, 'getVersion', 'Get a version', {
+  get(VERSION, 'getVersion', 'Extension: get one version (the seeds document the list only)', {
+    extension: true,
     responses: { 200: { description: 'The version', schema: ServiceVersion }, ...READ_ERRORS },
     handler: ({ var: { version } }) => reply(200, ServiceVersion, version),
   }),
-  post(PUBLISH_VERSION, 'publishVersion', 'Publish a draft version: freeze its endpoints and route `traffic_percent` of the traffic to it (irreversible)', {
+  post(PUBLISH_VERSION, 'publishVersion', 'Publish a draft version: freeze its endpoints and route `traffic_percent` of the traffic to it (irreversible). The versions serving before share the rest and are `draining`; one left with 0% (all of them at 100%) is archived once drained, at its `drain_ends_at`.', {
     ...publishing('The version is not a draft', 'the version has no endpoints'),
-    handler: ({ var: { store, service, version, body } }) => reply(200, ServiceVersion, publish(store, service, version, body.traffic_percent, isoNow())),
+    handler: ({ var: { store, platform, service, version, body } }) => reply(200, ServiceVersion, publish(store, service, version, body.traffic_percent, isoNow(), platform.drainMs)),
   }),
   post(PUBLISH_DRAFT, 'publishDraft', "Publish the service's current draft version", {
     ...publishing('The service has no draft version', 'the draft has no endpoints'),
-    handler: ({ var: { store, service, body } }) => {
+    handler: ({ var: { store, platform, service, body } }) => {
       const draft = draftOf(store, service.id);
       if (!draft) throw conflict('This service has no draft version. Create a new version first.');
-      return reply(200, ServiceVersion, publish(store, service, draft, body.traffic_percent, isoNow()));
+      return reply(200, ServiceVersion, publish(store, service, draft, body.traffic_percent, isoNow(), platform.drainMs));
     },
   }),
 

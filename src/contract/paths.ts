@@ -48,6 +48,14 @@ export const paths = {
   revokeToken: (s: Scope, serviceId: string) => `${paths.serviceTokens(s, serviceId)}/revoke`,
   revokeAllTokens: (s: Scope, serviceId: string) => `${paths.serviceTokens(s, serviceId)}/revoke-all`,
   revocations: (s: Scope, serviceId: string) => `${paths.serviceTokens(s, serviceId)}/revocations`,
-  /** The service gateway (seed 001): `*` on any path. */
+  /** The service gateway (seed 001): `*` on any path; `v{N}/…` pins version N (`gatewayPinned`). */
   gateway: (orgId: string, serviceId: string, path: string) => `/orgs/${enc(orgId)}/services/${enc(serviceId)}/${path.replace(/^\/+/, '')}`,
+  gatewayPinned: (orgId: string, serviceId: string, version: number, path: string) => paths.gateway(orgId, serviceId, `v${version}/${path.replace(/^\/+/, '')}`),
+  /** Submit an async job (seed 001): `POST`; `async/v{N}/…` pins version N. */
+  gatewayAsync: (orgId: string, serviceId: string, path: string, version?: number) =>
+    paths.gateway(orgId, serviceId, `async/${version === undefined ? '' : `v${version}/`}${path.replace(/^\/+/, '')}`),
+  jobs: (s: Scope, serviceId: string) => `${paths.service(s, serviceId)}/jobs`,
+  job: (s: Scope, serviceId: string, jobId: string) => `${paths.jobs(s, serviceId)}/${enc(jobId)}`,
+  jobsBatch: (s: Scope, serviceId: string) => `${paths.jobs(s, serviceId)}/batch`,
+  cancelJob: (s: Scope, serviceId: string, jobId: string) => `${paths.job(s, serviceId, jobId)}/cancel`,
 };
