@@ -13,6 +13,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import * as z from 'zod/mini';
+import { activityApi } from '../activity/routes';
 import { authApi } from '../auth/routes';
 import { migrateConnectorSecrets } from '../connectors/rules';
 import { connectorsApi } from '../connectors/routes';
@@ -101,6 +102,7 @@ const DOMAINS: DomainApi[] = [
   credentialsApi,
   connectorsApi,
   tokensApi,
+  activityApi,
   gatewayApi,
 ];
 

@@ -48,6 +48,8 @@ export const paths = {
   revokeToken: (s: Scope, serviceId: string) => `${paths.serviceTokens(s, serviceId)}/revoke`,
   revokeAllTokens: (s: Scope, serviceId: string) => `${paths.serviceTokens(s, serviceId)}/revoke-all`,
   revocations: (s: Scope, serviceId: string) => `${paths.serviceTokens(s, serviceId)}/revocations`,
+  /** Our extension: who did what to the service, newest first. */
+  activity: (s: Scope, serviceId: string) => `${paths.service(s, serviceId)}/activity`,
   /** The service gateway (seed 001): `*` on any path. */
   gateway: (orgId: string, serviceId: string, path: string) => `/orgs/${enc(orgId)}/services/${enc(serviceId)}/${path.replace(/^\/+/, '')}`,
 };
