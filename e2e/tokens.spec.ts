@@ -29,7 +29,7 @@ test.describe('service tokens', () => {
     expect(ok.status(), await ok.text()).toBe(200);
     expect(ok.headers()['x-service-version']).toMatch(/^\d+$/);
 
-    await dialog.getByRole('button', { name: 'Done' }).click();
+    await dialog.getByRole('button', { name: 'I have copied it' }).click();
     await expect(dialog).toBeHidden();
     // Gone from the page once the dialog is closed.
     expect(await page.content()).not.toContain(token);
@@ -52,7 +52,11 @@ test.describe('service tokens', () => {
     const dialog = page.getByRole('dialog', { name: 'Token minted' });
     const token = await dialog.getByLabel('Service token').inputValue();
     expect(token.length).toBeGreaterThan(20);
+    // Shown once: Escape and a click outside do not close it; only the explicit acknowledgement does.
     await page.keyboard.press('Escape');
+    await page.mouse.click(5, 5);
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: 'I have copied it' }).click();
     await expect(dialog).toBeHidden();
 
     const scan = () =>

@@ -12,6 +12,7 @@ export function FormDialog({
   wide,
   submitLabel,
   submitDisabled,
+  submitVariant,
   children,
 }: {
   /** A server form made with `onClose`: Cancel, Escape and the overlay close it, resetting its values, failure and key. */
@@ -22,13 +23,14 @@ export function FormDialog({
   wide?: boolean;
   submitLabel: string;
   submitDisabled?: boolean;
+  submitVariant?: 'primary' | 'danger';
   children: ReactNode;
 }) {
   return (
     <Dialog open={open} onOpenChange={(next) => !next && form.close()} title={title} description={description} wide={wide}>
       <form className="form" onSubmit={form.onSubmit} noValidate>
         {children}
-        <FormFooter form={form} actions="dialog-actions" submit={{ label: submitLabel, disabled: submitDisabled }}>
+        <FormFooter form={form} actions="dialog-actions" submit={{ label: submitLabel, disabled: submitDisabled, variant: submitVariant }}>
           <Button onClick={form.close}>Cancel</Button>
         </FormFooter>
       </form>
