@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useRings } from '@/data/rings/get-rings';
 import { useService } from '@/data/services/get-service';
 import type { ServiceProps } from '@/lib/route-props';
@@ -5,7 +6,8 @@ import { DateTime } from '@/ui/date-time';
 import { Detail } from '@/ui/details';
 import { DeploymentStateBadge, ExecutionModeLabel, ServiceStatusBadge } from './service-status';
 
-export function ServiceOverview({ scope, serviceId }: ServiceProps) {
+/** The service's facts; `activity` (the timeline, another feature's) is shown below them. */
+export function ServiceOverview({ scope, serviceId, activity }: ServiceProps & { activity?: ReactNode }) {
   const service = useService(scope, serviceId);
   const rings = useRings(scope);
   const ring = rings.data?.items.find((r) => r.id === service.ring_id);
@@ -38,6 +40,7 @@ export function ServiceOverview({ scope, serviceId }: ServiceProps) {
           <Detail term="System packages" mono>{service.system_packages.length ? service.system_packages.join(', ') : 'none'}</Detail>
         </dl>
       )}
+      {activity}
     </div>
   );
 }
