@@ -10,6 +10,7 @@ import { Field } from '@/ui/field';
 import { FormFooter } from '@/ui/form-footer';
 import { ExecutionModeField } from './execution-mode-field';
 import { PersistentSettingsFields } from './persistent-settings-fields';
+import { NO_RING } from './ring-label';
 import { RingSelect } from './ring-select';
 import { SERVICE_FORM_FIELDS } from './service-form-fields';
 
@@ -92,13 +93,19 @@ export function CreateServicePage({ scope }: WorkspaceProps) {
           />
         </Field>
         <ExecutionModeField register={register} error={formState.errors.execution_mode?.message} />
-        {mode === 'invocation' && (
+        {mode === 'invocation' ? (
           <RingSelect
             rings={rings}
             required
             error={formState.errors.ring_id?.message}
             {...register('ring_id', { setValueAs: (v: string) => (v === '' ? undefined : v) })}
           />
+        ) : (
+          // Optional for persistent services; created without one, as the guide's example, and chosen later in Settings if wanted.
+          <div className="field">
+            <span className="field-label">Ring</span>
+            <p className="field-hint">{NO_RING}. A ring is optional: choose one later in Settings if you want one.</p>
+          </div>
         )}
         <Field label="Description" hint="Optional. What this service does." error={formState.errors.description?.message}>
           <textarea className="input" rows={3} {...register('description', { setValueAs: (v: string) => (v.trim() === '' ? undefined : v) })} />

@@ -4,6 +4,7 @@ import { useService } from '@/data/services/get-service';
 import type { ServiceProps } from '@/lib/route-props';
 import { DateTime } from '@/ui/date-time';
 import { Detail } from '@/ui/details';
+import { RingLabel } from './ring-label';
 import { DeploymentStateBadge, ExecutionModeLabel, ServiceStatusBadge } from './service-status';
 
 /** The service's facts; `activity` (the timeline, another feature's) is shown below them. */
@@ -21,7 +22,9 @@ export function ServiceOverview({ scope, serviceId, activity }: ServiceProps & {
           <ServiceStatusBadge status={service.status} />
           {service.deployment_state && <> <DeploymentStateBadge state={service.deployment_state} /></>}
         </Detail>
-        <Detail term="Ring">{service.ring_id ? (ring?.name ?? (rings.isPending ? '…' : 'unknown ring')) : <span className="muted">none</span>}</Detail>
+        <Detail term="Ring">
+          <RingLabel service={service} ringName={ring?.name} pending={rings.isPending} />
+        </Detail>
         <Detail term="Current version">
           {service.active_version !== null ? `v${service.active_version} (active)` : <span className="muted">not published yet</span>}
           {service.draft_version !== null && <span className="muted"> · v{service.draft_version} draft</span>}
