@@ -2,12 +2,15 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { PERSISTENT_DEFAULTS, ServiceCreate, slugify, type ServiceCreate as ServiceCreateOutput, type ServiceCreateInput } from '@/contract/services';
+import { useWhoami } from '@/data/auth/get-whoami';
 import { useRings } from '@/data/rings/get-rings';
 import { useCreateService } from '@/data/services/create-service';
+import { roleReason } from '@/lib/permissions';
 import type { WorkspaceProps } from '@/lib/route-props';
 import { useServerForm } from '@/lib/use-server-form';
 import { Field } from '@/ui/field';
 import { FormFooter } from '@/ui/form-footer';
+import { NotAllowed } from '@/ui/not-allowed';
 import { ExecutionModeField } from './execution-mode-field';
 import { PersistentSettingsFields } from './persistent-settings-fields';
 import { NO_RING } from './ring-label';
@@ -32,7 +35,34 @@ function toPayload(values: ServiceCreateOutput): ServiceCreateInput {
   };
 }
 
+/** New Service; a role that may not create services gets why, and a way back, instead of a form it cannot send. */
 export function CreateServicePage({ scope }: WorkspaceProps) {
+  const me = useWhoami();
+  const refused = roleReason(me.role, 'service:write');
+  if (refused) {
+    return (
+      <section className="page page-narrow" aria-labelledby="new-service-title">
+        <header className="page-header">
+          <div>
+            <h1 id="new-service-title">New Service</h1>
+          </div>
+        </header>
+        <NotAllowed
+          title="You can’t create services"
+          reason={refused}
+          action={
+            <Link to="/orgs/$orgId/workspaces/$workspaceId/services" params={scope} className="btn btn-secondary">
+              Back to Hosted Services
+            </Link>
+          }
+        />
+      </section>
+    );
+  }
+  return <CreateServiceForm scope={scope} />;
+}
+
+function CreateServiceForm({ scope }: WorkspaceProps) {
   const navigate = useNavigate();
   const rings = useRings(scope);
   const create = useCreateService(scope);

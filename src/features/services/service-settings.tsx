@@ -1,4 +1,4 @@
-import { useNavigate } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { toast } from 'sonner';
 import type { Scope } from '@/contract/paths';
 import { crossFieldIssues, ServiceUpdate, type HostedService } from '@/contract/services';
@@ -15,7 +15,7 @@ import { Button } from '@/ui/button';
 import { DangerZone } from '@/ui/confirm-dialog';
 import { Field } from '@/ui/field';
 import { FormFooter } from '@/ui/form-footer';
-import { Notice } from '@/ui/notice';
+import { NotAllowed } from '@/ui/not-allowed';
 import { ExecutionModeField } from './execution-mode-field';
 import { PersistentSettingsFields } from './persistent-settings-fields';
 import { RingSelect } from './ring-select';
@@ -65,9 +65,22 @@ export function ServiceSettings({ scope, serviceId }: ServiceProps) {
 
   return (
     <div className="stack">
+      {readOnlyReason && (
+        // A guard, not a form: why this role cannot change settings, and a way back; the settings below are for reading.
+        <NotAllowed
+          title="You can’t change this service’s settings"
+          reason={readOnlyReason}
+          action={
+            <Link to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId" params={{ ...scope, serviceId }} className="btn btn-secondary">
+              Back to the overview
+            </Link>
+          }
+        >
+          <p>They are shown below, read-only.</p>
+        </NotAllowed>
+      )}
       <form className="form card" onSubmit={server.onSubmit} noValidate aria-labelledby="settings-title">
         <h2 id="settings-title">General</h2>
-        <Notice reason={readOnlyReason}>Settings are shown read-only.</Notice>
         <fieldset className="fieldset-plain" disabled={!!readOnlyReason}>
           <Field label="Name" required error={formState.errors.name?.message}>
             <input className="input" autoComplete="off" {...register('name')} />
