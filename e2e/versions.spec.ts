@@ -77,6 +77,11 @@ test.describe('versions and endpoints', () => {
     await page.goto(`${SERVICES_URL}/${service.id}/versions`);
     await page.getByRole('button', { name: 'New version' }).click();
     await expect(page.getByText('Version 2 created as a draft')).toBeVisible();
+    // New version opens the draft.
+    await expect(page.getByRole('heading', { level: 2, name: /^Version 2/ })).toContainText('draft');
+    await expect(page).toHaveURL(/\/versions\/[0-9a-f-]{36}$/);
+    // One draft at a time: back on the list, New version waits for this one.
+    await openTab(page, 'Versions');
     await expect(page.getByRole('button', { name: 'New version' })).toBeDisabled();
     await page.getByRole('link', { name: 'Version 2' }).click();
     // The draft starts from what is live.
