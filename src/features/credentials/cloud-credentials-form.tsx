@@ -5,10 +5,12 @@ import * as z from 'zod/mini';
 import { CloudProvider, credentialsShape, CredentialsWrite, type CredentialsInfo } from '@/contract/credentials';
 import { readJson } from '@/lib/json-text';
 import { useServerForm } from '@/lib/use-server-form';
+import { useUnsavedChanges } from '@/lib/use-unsaved-changes';
 import { Button } from '@/ui/button';
 import { Field } from '@/ui/field';
 import { FormFooter } from '@/ui/form-footer';
 import { JsonFormField } from '@/ui/json-field';
+import { UnsavedChangesDialog } from '@/ui/unsaved-changes-dialog';
 
 /**
  * The platform's schema, with the secret checked for JSON syntax first so the
@@ -104,6 +106,8 @@ export function CloudCredentialsForm({
   const { form } = server;
   const { register, formState, setValue, reset, watch } = form;
   const provider = watch('cloud_provider');
+  // Leaving with credentials typed but not saved asks first.
+  const guard = useUnsavedChanges(formState.isDirty && !server.pending);
 
   const loadFile = (file: File | undefined) => {
     if (!file) return;
@@ -172,6 +176,7 @@ export function CloudCredentialsForm({
           Discard
         </Button>
       </FormFooter>
+      <UnsavedChangesDialog guard={guard} what="The credentials form" />
     </form>
   );
 }

@@ -8,9 +8,11 @@ import { useCreateService } from '@/data/services/create-service';
 import { roleReason } from '@/lib/permissions';
 import type { WorkspaceProps } from '@/lib/route-props';
 import { useServerForm } from '@/lib/use-server-form';
+import { useUnsavedChanges } from '@/lib/use-unsaved-changes';
 import { Field } from '@/ui/field';
 import { FormFooter } from '@/ui/form-footer';
 import { NotAllowed } from '@/ui/not-allowed';
+import { UnsavedChangesDialog } from '@/ui/unsaved-changes-dialog';
 import { ExecutionModeField } from './execution-mode-field';
 import { PersistentSettingsFields } from './persistent-settings-fields';
 import { NO_RING } from './ring-label';
@@ -77,12 +79,15 @@ function CreateServiceForm({ scope }: WorkspaceProps) {
     send: (values, { idempotencyKey }) => create.mutateAsync({ input: toPayload(values), idempotencyKey }),
     onSuccess: async (service) => {
       toast.success(`Service ${service.name} created`, { description: `Version 1 is a draft, ready for endpoints.` });
+      guard.release();
       await navigate({ to: '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId', params: { ...scope, serviceId: service.id } });
     },
   });
   const { form } = server;
   const { register, formState, setValue, watch, control } = form;
   const mode = watch('execution_mode');
+  // Leaving a half-filled form asks first; the navigation to the created service does not.
+  const guard = useUnsavedChanges(formState.isDirty && !server.pending);
 
   const name = register('name', {
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
@@ -148,6 +153,7 @@ function CreateServiceForm({ scope }: WorkspaceProps) {
           </Link>
         </FormFooter>
       </form>
+      <UnsavedChangesDialog guard={guard} what="The new service" />
     </section>
   );
 }

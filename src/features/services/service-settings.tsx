@@ -11,11 +11,13 @@ import { withRules } from '@/lib/form-schema';
 import { roleReason } from '@/lib/permissions';
 import type { ServiceProps } from '@/lib/route-props';
 import { useServerForm } from '@/lib/use-server-form';
+import { useUnsavedChanges } from '@/lib/use-unsaved-changes';
 import { Button } from '@/ui/button';
 import { DangerZone } from '@/ui/confirm-dialog';
 import { Field } from '@/ui/field';
 import { FormFooter } from '@/ui/form-footer';
 import { NotAllowed } from '@/ui/not-allowed';
+import { UnsavedChangesDialog } from '@/ui/unsaved-changes-dialog';
 import { ExecutionModeField } from './execution-mode-field';
 import { PersistentSettingsFields } from './persistent-settings-fields';
 import { RingSelect } from './ring-select';
@@ -62,6 +64,8 @@ export function ServiceSettings({ scope, serviceId }: ServiceProps) {
   const { form } = server;
   const { register, formState, watch, control } = form;
   const mode = watch('execution_mode');
+  // Leaving with an edit not saved (another tab, another page, closing the tab) asks first.
+  const guard = useUnsavedChanges(formState.isDirty && !server.pending);
 
   return (
     <div className="stack">
@@ -113,12 +117,14 @@ export function ServiceSettings({ scope, serviceId }: ServiceProps) {
           </FormFooter>
         )}
       </form>
-      {!readOnlyReason && <DeleteService scope={scope} service={service} />}
+      {!readOnlyReason && <DeleteService scope={scope} service={service} onLeave={guard.release} />}
+      <UnsavedChangesDialog guard={guard} what="This service’s settings" />
     </div>
   );
 }
 
-function DeleteService({ scope, service }: { scope: Scope; service: HostedService }) {
+/** Delete the service, then leave its pages (`onLeave` first: an unsaved edit of a deleted service is not worth asking about). */
+function DeleteService({ scope, service, onLeave }: { scope: Scope; service: HostedService; onLeave: () => void }) {
   const navigate = useNavigate();
   const remove = useDeleteService(scope, service.id);
   const forget = useForgetDeletedService(scope, service.id);
@@ -134,6 +140,7 @@ function DeleteService({ scope, service }: { scope: Scope; service: HostedServic
       run={() => remove.mutateAsync()}
       onDone={() => {
         toast.success(`Service ${service.name} deleted`);
+        onLeave();
         void navigate({ to: '/orgs/$orgId/workspaces/$workspaceId/services', params: scope }).then(forget);
       }}
     >
