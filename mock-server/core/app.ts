@@ -13,6 +13,7 @@
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import * as z from 'zod/mini';
+import { activityApi } from '../activity/routes';
 import { authApi } from '../auth/routes';
 import { migrateConnectorSecrets } from '../connectors/rules';
 import { connectorsApi } from '../connectors/routes';
@@ -112,6 +113,7 @@ const DOMAINS: DomainApi[] = [
   tokensApi,
   // Before the gateway: `POST …/services/{id}/async/…` is a job submit.
   jobsApi,
+  activityApi,
   gatewayApi,
 ];
 

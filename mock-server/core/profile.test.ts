@@ -130,11 +130,11 @@ describe('MOCK_PROFILE=documented', () => {
     expect((await call('POST', `${base}/publish`, { token, body: { traffic_percent: 100 } })).status).toBe(200);
     expect((await call('GET', `${base}/openapi.json`, { token })).body.info.version).toBe('1');
     expect((await call('GET', `${base}/stubs/python`, { token })).status).toBe(200);
-    expect((await call('PUT', `${base}/service-credentials`, { token, body: { cloud_provider: 'gcp', cloud_credentials_json: '{"type":"service_account"}', cloud_project_id: 'p' } })).status).toBe(200);
+    expect((await call('PUT', `${base}/service-credentials`, { token, body: { cloud_provider: 'gcp', cloud_credentials_json: '{"type":"service_account","project_id":"p","private_key":"k","client_email":"d@p.iam.gserviceaccount.com"}', cloud_project_id: 'p' } })).status).toBe(200);
     expect((await call('POST', `${base}/build`, { token })).status).toBe(202);
     expect((await call('GET', `${base}/deployment-status`, { token })).body.deployment_state).toBe('building');
     const admin = await login('admin');
-    expect((await call('PUT', `${base}/credentials`, { token: admin, body: { cloud_provider: 'aws', cloud_credentials_json: '{"k":"v"}', cloud_project_id: 'acct' } })).status).toBe(200);
+    expect((await call('PUT', `${base}/credentials`, { token: admin, body: { cloud_provider: 'aws', cloud_credentials_json: '{"access_key_id":"AKIAEXAMPLE","secret_access_key":"v"}', cloud_project_id: 'acct' } })).status).toBe(200);
     const minted = await call('POST', `${base}/service-tokens/mint`, { token, body: { claims: {}, ttl_minutes: 5 } });
     expect(minted.status).toBe(201);
     expect((await call('POST', `${API}/orgs/${ORG}/services/${created.body.id}/run`, { token: minted.body.token, body: {} })).status).toBe(200);

@@ -4,6 +4,7 @@
  * into the contract's shapes. `StateFile` is a whole state as one document: the
  * seeds build one, and a JSON state file of an older mock is one.
  */
+import type { ActivityEntry } from '../../src/contract/activity';
 import type { Role } from '../../src/contract/auth';
 import type { ConnectionTest } from '../../src/contract/connectors';
 import type { CloudProvider } from '../../src/contract/credentials';
@@ -140,6 +141,27 @@ export interface JobRecord {
   submitted_by: string;
 }
 
+/**
+ * A service token the platform minted: what identifies and describes it, never
+ * the token itself (its status is computed when read: tokens/rules.ts).
+ */
+export interface MintedTokenRecord {
+  jti: string;
+  service_id: string;
+  claims: Record<string, unknown>;
+  /** To the millisecond, as the token's `iat` (a revoke-all compares it). */
+  issued_at: string;
+  expires_at: string;
+  issued_by: string;
+}
+
+/**
+ * Who did what to a service, and when. An outcome known in advance (a deploy
+ * planned to finish or fail at a time) is stored with that time and shown once
+ * it has come, as deployments are (activity/rules.ts).
+ */
+export type ActivityRecord = ActivityEntry;
+
 /** A create that succeeded under an `Idempotency-Key`: what a repeat of it answers. */
 export interface IdempotencyRecord {
   /** sha256 of user, method, path with query, and the key. */
@@ -183,4 +205,6 @@ export interface StateFile {
   connector_instances?: ConnectorInstanceRecord[];
   service_token_revocations?: RevocationRecord[];
   jobs?: JobRecord[];
+  service_tokens?: MintedTokenRecord[];
+  activity?: ActivityRecord[];
 }

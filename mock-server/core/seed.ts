@@ -4,6 +4,7 @@
  * and users; no services) and `large` (demo plus N generated services, for
  * the bench).
  */
+import { demoActivity } from '../activity/seed';
 import { demoUsers } from '../auth/seed';
 import { demoConnectors } from '../connectors/seed';
 import { demoCloudCredentials } from '../credentials/seed';
@@ -41,6 +42,11 @@ export function buildSeed(opts: SeedOptions): StateFile {
   const services = [...demo.services, ...large.services];
   const versions = [...demo.versions, ...large.versions];
 
+  const deployments = opts.seed === 'empty' ? [] : demoDeployments({ services, versions, users, ago: agoMs, now, id: (k) => demoId(8001 + k) });
+  const cloud_credentials = opts.seed === 'empty' ? [] : demoCloudCredentials(services, agoMs);
+  // The demo services' story so far (not the `large` seed's generated ones).
+  const activity = demoActivity({ services: demo.services, versions: demo.versions, deployments, credentials: cloud_credentials, users, id: (k) => demoId(20_001 + k) });
+
   return {
     format: 1,
     seed: opts.seed,
@@ -56,7 +62,8 @@ export function buildSeed(opts: SeedOptions): StateFile {
     revoked_jtis: [],
     idempotency: [],
     connector_instances,
-    deployments: opts.seed === 'empty' ? [] : demoDeployments({ services, versions, users, ago: agoMs, now, id: (k) => demoId(8001 + k) }),
-    cloud_credentials: opts.seed === 'empty' ? [] : demoCloudCredentials(services, agoMs),
+    deployments,
+    cloud_credentials,
+    activity,
   };
 }

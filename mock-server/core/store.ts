@@ -228,6 +228,18 @@ export class Store {
   });
   /** Async jobs; per service, oldest first. */
   readonly jobs = this.collection('jobs', { key: (j) => j.id, groups: { service: (j) => j.service_id }, ownedBy: { collection: 'services', group: 'service' } });
+  /** What was minted (never the token): by jti. */
+  readonly serviceTokens = this.collection('service_tokens', {
+    key: (t) => t.jti,
+    groups: { service: (t) => t.service_id },
+    ownedBy: { collection: 'services', group: 'service' },
+  });
+  /** Who did what to each service; per service in the order recorded. */
+  readonly activity = this.collection('activity', {
+    key: (a) => a.id,
+    groups: { service: (a) => a.service_id },
+    ownedBy: { collection: 'services', group: 'service' },
+  });
   readonly idempotency = this.collection('idempotency', { key: (r) => r.key });
 
   // search indexes over services

@@ -48,6 +48,8 @@ export const paths = {
   revokeToken: (s: Scope, serviceId: string) => `${paths.serviceTokens(s, serviceId)}/revoke`,
   revokeAllTokens: (s: Scope, serviceId: string) => `${paths.serviceTokens(s, serviceId)}/revoke-all`,
   revocations: (s: Scope, serviceId: string) => `${paths.serviceTokens(s, serviceId)}/revocations`,
+  /** Our extension: who did what to the service, newest first. */
+  activity: (s: Scope, serviceId: string) => `${paths.service(s, serviceId)}/activity`,
   /** The service gateway (seed 001): `*` on any path; `v{N}/…` pins version N (`gatewayPinned`). */
   gateway: (orgId: string, serviceId: string, path: string) => `/orgs/${enc(orgId)}/services/${enc(serviceId)}/${path.replace(/^\/+/, '')}`,
   gatewayPinned: (orgId: string, serviceId: string, version: number, path: string) => paths.gateway(orgId, serviceId, `v${version}/${path.replace(/^\/+/, '')}`),

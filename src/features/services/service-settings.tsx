@@ -1,4 +1,4 @@
-import { useNavigate } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { toast } from 'sonner';
 import type { Scope } from '@/contract/paths';
 import { crossFieldIssues, ServiceUpdate, type HostedService } from '@/contract/services';
@@ -11,11 +11,13 @@ import { withRules } from '@/lib/form-schema';
 import { roleReason } from '@/lib/permissions';
 import type { ServiceProps } from '@/lib/route-props';
 import { useServerForm } from '@/lib/use-server-form';
+import { useUnsavedChanges } from '@/lib/use-unsaved-changes';
 import { Button } from '@/ui/button';
 import { DangerZone } from '@/ui/confirm-dialog';
 import { Field } from '@/ui/field';
 import { FormFooter } from '@/ui/form-footer';
-import { Notice } from '@/ui/notice';
+import { NotAllowed } from '@/ui/not-allowed';
+import { UnsavedChangesDialog } from '@/ui/unsaved-changes-dialog';
 import { ExecutionModeField } from './execution-mode-field';
 import { PersistentSettingsFields } from './persistent-settings-fields';
 import { RingSelect } from './ring-select';
@@ -62,12 +64,27 @@ export function ServiceSettings({ scope, serviceId }: ServiceProps) {
   const { form } = server;
   const { register, formState, watch, control } = form;
   const mode = watch('execution_mode');
+  // Leaving with an edit not saved (another tab, another page, closing the tab) asks first.
+  const guard = useUnsavedChanges(formState.isDirty && !server.pending);
 
   return (
     <div className="stack">
+      {readOnlyReason && (
+        // A guard, not a form: why this role cannot change settings, and a way back; the settings below are for reading.
+        <NotAllowed
+          title="You can’t change this service’s settings"
+          reason={readOnlyReason}
+          action={
+            <Link to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId" params={{ ...scope, serviceId }} className="btn btn-secondary">
+              Back to the overview
+            </Link>
+          }
+        >
+          <p>They are shown below, read-only.</p>
+        </NotAllowed>
+      )}
       <form className="form card" onSubmit={server.onSubmit} noValidate aria-labelledby="settings-title">
         <h2 id="settings-title">General</h2>
-        <Notice reason={readOnlyReason}>Settings are shown read-only.</Notice>
         <fieldset className="fieldset-plain" disabled={!!readOnlyReason}>
           <Field label="Name" required error={formState.errors.name?.message}>
             <input className="input" autoComplete="off" {...register('name')} />
@@ -100,12 +117,14 @@ export function ServiceSettings({ scope, serviceId }: ServiceProps) {
           </FormFooter>
         )}
       </form>
-      {!readOnlyReason && <DeleteService scope={scope} service={service} />}
+      {!readOnlyReason && <DeleteService scope={scope} service={service} onLeave={guard.release} />}
+      <UnsavedChangesDialog guard={guard} what="This service’s settings" />
     </div>
   );
 }
 
-function DeleteService({ scope, service }: { scope: Scope; service: HostedService }) {
+/** Delete the service, then leave its pages (`onLeave` first: an unsaved edit of a deleted service is not worth asking about). */
+function DeleteService({ scope, service, onLeave }: { scope: Scope; service: HostedService; onLeave: () => void }) {
   const navigate = useNavigate();
   const remove = useDeleteService(scope, service.id);
   const forget = useForgetDeletedService(scope, service.id);
@@ -121,6 +140,7 @@ function DeleteService({ scope, service }: { scope: Scope; service: HostedServic
       run={() => remove.mutateAsync()}
       onDone={() => {
         toast.success(`Service ${service.name} deleted`);
+        onLeave();
         void navigate({ to: '/orgs/$orgId/workspaces/$workspaceId/services', params: scope }).then(forget);
       }}
     >

@@ -1,5 +1,5 @@
 import { EditorView } from '@codemirror/view';
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { addEndpoint, createService, endpointsOf, versionsOf } from '@/testing/arrange';
 import { SCOPE, signInAs } from '@/testing/mock-platform';
@@ -88,5 +88,21 @@ describe('the endpoint form', () => {
 
     await waitFor(() => expect(onOpenChange).toHaveBeenCalledWith(false));
     expect(await endpointsOf(service.id, draft.id)).toMatchObject([{ id: endpoint.id, method: 'GET', path: '/health', summary: 'Is it up?' }]);
+  });
+
+  it('asks before closing with changes not saved', async () => {
+    const { service, draft } = await draftOf('discard-asks');
+    const onOpenChange = vi.fn();
+    const { user } = await renderFeature(<EndpointDialog scope={SCOPE} serviceId={service.id} draftId={draft.id} endpoint={null} open onOpenChange={onOpenChange} />);
+    await user.type(await screen.findByRole('textbox', { name: 'Summary' }), 'Half typed');
+    await user.keyboard('{Escape}');
+    const ask = await screen.findByRole('alertdialog', { name: 'Discard your changes?' });
+    await user.click(within(ask).getByRole('button', { name: 'Keep editing' }));
+    expect(onOpenChange).not.toHaveBeenCalled();
+    expect((screen.getByRole('textbox', { name: 'Summary' }) as HTMLInputElement).value).toBe('Half typed');
+
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    await user.click(within(await screen.findByRole('alertdialog', { name: 'Discard your changes?' })).getByRole('button', { name: 'Discard changes' }));
+    await waitFor(() => expect(onOpenChange).toHaveBeenCalledWith(false));
   });
 });
