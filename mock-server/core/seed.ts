@@ -4,6 +4,8 @@
  * and users; no services) and `large` (demo plus N generated services, for
  * the bench).
  */
+import { demoAgents } from '../agents/seed';
+import { demoApiKeys } from '../api-keys/seed';
 import { demoUsers } from '../auth/seed';
 import { demoConnectors } from '../connectors/seed';
 import { demoCloudCredentials } from '../credentials/seed';
@@ -33,7 +35,7 @@ export function buildSeed(opts: SeedOptions): StateFile {
   const ago = (days: number, hours = 0) => iso(agoMs(days, hours));
 
   const { organizations, workspaces } = demoOrganization(ago);
-  const { users, api_keys } = demoUsers();
+  const users = demoUsers();
   const demo = opts.seed === 'empty' ? { services: [], versions: [], endpoints: [] } : demoServices(ago);
   // Before the services are stored: it binds invoice-extractor to them.
   const connector_instances = opts.seed === 'empty' ? [] : demoConnectors(demo.services, ago(60));
@@ -48,7 +50,7 @@ export function buildSeed(opts: SeedOptions): StateFile {
     workspaces,
     rings: demoRings(workspaces),
     users,
-    api_keys,
+    organization_api_keys: demoApiKeys(ago),
     services,
     versions,
     endpoints: demo.endpoints,
@@ -58,5 +60,6 @@ export function buildSeed(opts: SeedOptions): StateFile {
     connector_instances,
     deployments: opts.seed === 'empty' ? [] : demoDeployments({ services, versions, users, ago: agoMs, now, id: (k) => demoId(8001 + k) }),
     cloud_credentials: opts.seed === 'empty' ? [] : demoCloudCredentials(services, agoMs),
+    ...(opts.seed === 'empty' ? { agent_deployments: [], agent_services: [] } : demoAgents(ago)),
   };
 }
