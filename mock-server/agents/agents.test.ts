@@ -258,4 +258,20 @@ describe('agent service instances (seed 003)', () => {
     expect(list.headers.get('allow')).toBe('POST');
     expect((await call('GET', `${V1}${agentPaths.deployments()}`, { token })).status).toBe(404);
   });
+
+  it('is documented in the OpenAPI at its own base, with the key required and the listings marked as extensions', async () => {
+    const { call } = platform();
+    const doc = (await call('GET', `${API}/openapi.json`)).body;
+    const item = doc.paths['/agent-deployments/{deployment_id}/services'];
+    expect(item.servers).toEqual([{ url: '/v1' }]);
+    expect(item.post.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: true }));
+    expect(item.post.parameters).toContainEqual(expect.objectContaining({ name: 'deployment_id', in: 'path', schema: expect.objectContaining({ type: 'string' }) }));
+    expect(item.post['x-extension']).toBeUndefined();
+    expect(item.post.security).toEqual([{ bearerAuth: [] }, { organizationApiKey: [] }]);
+    expect(item.post.responses['201'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/AgentService' });
+    expect(item.get['x-extension']).toBe(true);
+    expect(doc.components.schemas.AgentService.properties.port).toMatchObject({ minimum: 1, maximum: 65535 });
+    expect(doc.paths['/hosted-services']).toBeUndefined();
+    expect(doc.servers).toEqual([{ url: '/api/v1' }]);
+  });
 });

@@ -50,6 +50,13 @@ export type AgentServiceCreateInput = z.input<typeof AgentServiceCreate>;
 export type AgentServiceCreate = z.output<typeof AgentServiceCreate>;
 
 /**
+ * A URL (`string<uri>`): checked with the platform's own `URL`, so the
+ * console's first page does not carry zod's URL check for a page it never shows.
+ */
+const Url = z.string().check(z.refine((text) => URL.canParse(text), { error: 'expected a URL' }));
+z.globalRegistry.add(Url, { format: 'uri' });
+
+/**
  * An instance as seed 003 lists it, with its types: id, deployment_id,
  * version_id, status, port, created_at and updated_at are required; the rest
  * may be absent or null (read as null). `public_url` carries a bearer
@@ -66,7 +73,7 @@ const agentService = <M extends Mode>(r: Reading<M>) =>
     updated_at: r.timestamp,
     sandbox_id: r.decided(z.nullable(z.string()), null),
     process_id: r.decided(z.nullable(z.int().check(z.minimum(0), z.maximum(4_294_967_295))), null),
-    public_url: r.decided(z.nullable(z.url()), null),
+    public_url: r.decided(z.nullable(Url), null),
     /** "Key set varies by lifecycle phase; deliberately open." */
     readiness_status: r.decided(z.record(z.string(), z.unknown()), null),
     failure_reason: r.decided(z.nullable(z.string()), null),
@@ -90,6 +97,8 @@ const agentVersion = <M extends Mode>(r: Reading<M>) =>
 export const AgentVersion = agentVersion(strict);
 export type AgentVersion = z.infer<typeof AgentVersion>;
 
+const NO_VERSIONS: never[] = [];
+
 /** An agent deployment **[decision, extension]**: what the console lists instances under. */
 const agentDeployment = <M extends Mode>(r: Reading<M>) =>
   z.object({
@@ -97,7 +106,7 @@ const agentDeployment = <M extends Mode>(r: Reading<M>) =>
     name: z.string(),
     description: r.decided(z.nullable(z.string()), null),
     current_version_id: r.decided(z.nullable(z.string()), null),
-    versions: r.decided(z.array(agentVersion(r)), []),
+    versions: r.decided(z.array(agentVersion(r)), NO_VERSIONS),
     created_at: r.decided(z.nullable(r.timestamp), null),
     updated_at: r.decided(z.nullable(r.timestamp), null),
   });

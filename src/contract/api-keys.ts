@@ -37,10 +37,10 @@ export const ApiKeyPage = strict.page(ApiKey);
 export const readApiKeyPage = lenient.page(readApiKey);
 
 /** The create's answer: the key, this once (`key`; leniently also `api_key` or `secret`). */
-export const ApiKeyCreated = z.extend(ApiKey, { key: z.string().check(z.startsWith('fl_')) });
+export const ApiKeyCreated = z.extend(ApiKey, { key: z.string().check(z.regex(/^fl_/, { error: 'An API key starts with fl_' })) });
 export type ApiKeyCreated = z.infer<typeof ApiKeyCreated>;
 export const readApiKeyCreated = z.pipe(
-  z.intersection(readApiKey, z.object({ key: z.optional(z.string()), api_key: z.optional(z.string()), secret: z.optional(z.string()) })),
+  z.extend(readApiKey, { key: z.optional(z.string()), api_key: z.optional(z.string()), secret: z.optional(z.string()) }),
   z.transform(({ key, api_key, secret, ...rest }, ctx) => {
     const value = key ?? api_key ?? secret;
     if (!value) {
