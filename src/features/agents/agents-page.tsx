@@ -54,7 +54,7 @@ export function AgentsPage({ scope }: WorkspaceProps) {
     );
   } else {
     body = (
-      <div className="stack">
+      <div className="stack agent-deployments">
         {deployments.data.items.map((deployment) => (
           <DeploymentCard
             key={deployment.id}

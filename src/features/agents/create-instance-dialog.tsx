@@ -120,6 +120,7 @@ export function CreateInstanceDialog({ orgId, deployment, open, onOpenChange }: 
           <div className="env-row env-row-head" aria-hidden="true">
             <span>Name</span>
             <span>Value</span>
+            <span className="env-row-spacer">Remove</span>
           </div>
         )}
         {rows.fields.map((row, i) => {
@@ -142,6 +143,7 @@ export function CreateInstanceDialog({ orgId, deployment, open, onOpenChange }: 
                   className="input mono"
                   type="password"
                   aria-label={`Value ${i + 1}`}
+                  placeholder="value"
                   autoComplete="off"
                   data-1p-ignore
                   data-lpignore="true"

@@ -133,7 +133,7 @@ function InstanceRow({ deployment, instance, canWrite, onAction }: { deployment:
         <Badge tone={status.tone}>{status.label}</Badge>
         <span className="agent-status-words">{status.meaning}</span>
         {instance.failure_reason && <span className="agent-failure">Why: {instance.failure_reason}</span>}
-        {readiness && instance.status !== 'stopped' && <span className="muted agent-readiness">{readiness}</span>}
+        {readiness && instance.status !== 'stopped' && !instance.failure_reason && <span className="muted agent-readiness">{readiness}</span>}
       </td>
       <td className="num mono">{instance.port}</td>
       <td>

@@ -48,7 +48,7 @@ export function OrganizationSettingsPage({ scope, onWorkspaceCreated }: Workspac
         </div>
       </header>
       <Notice reason={readOnlyReason}>The organization’s settings are shown read-only.</Notice>
-      <div className="stack">
+      <div className="stack organization-stack">
         <form className="form card organization-form" onSubmit={server.onSubmit} noValidate aria-labelledby="organization-general">
           <h2 id="organization-general">General</h2>
           <fieldset className="fieldset-plain" disabled={!!readOnlyReason}>
