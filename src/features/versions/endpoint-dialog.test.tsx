@@ -50,7 +50,9 @@ describe('the endpoint form', () => {
     // jsdom has no layout for CodeMirror to read typing from the DOM; replace the text as the editor would.
     const view = EditorView.findFromDOM(request)!;
     act(() => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: '{"type": oops' }, userEvent: 'input.type' }));
-    expect((await screen.findByText(/^Line 1, column 10: /)).id).toBe(request.getAttribute('aria-describedby')?.split(' ')[0]);
+    const problem = await screen.findByText(/^Line 1, column 10: /);
+    // The editor takes its ARIA attributes in an effect after the error renders.
+    await waitFor(() => expect(problem.id).toBe(request.getAttribute('aria-describedby')?.split(' ')[0]));
     expect(request.getAttribute('aria-invalid')).toBe('true');
 
     await user.tab();
