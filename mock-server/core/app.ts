@@ -3,17 +3,22 @@
  * in-process by tests (`app.request(...)`) and by main.ts / scripts/bench.ts
  * behind @hono/node-server.
  *
- * Each domain is a sub-app mounted under `/api/v1`; what every request needs
+ * Each domain is a sub-app mounted under `/api/v1` (agent deployments under
+ * seed 003's own base, `/v1`); what every request needs
  * is middleware here: the request log, CORS (for the origins allowed, if any),
  * the operations this platform serves (its profile, test routes or not), the
  * artificial latency, and the unit of work that writes a request's changes to
  * disk in one transaction before its response leaves. (An operation reads its
  * body itself, once, within its limit: operations.ts, json-body.ts.)
  */
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import * as z from 'zod/mini';
 import { activityApi } from '../activity/routes';
+import { DEFAULT_AGENT_PHASE_MS } from '../agents/rules';
+import { agentsApi } from '../agents/routes';
+import { migrateLegacyApiKeys } from '../api-keys/rules';
+import { apiKeysApi } from '../api-keys/routes';
 import { authApi } from '../auth/routes';
 import { migrateConnectorSecrets } from '../connectors/rules';
 import { connectorsApi } from '../connectors/routes';
@@ -35,7 +40,7 @@ import type { MockEnv, MockProfile, Platform } from './context';
 import { errorReply } from './errors';
 import { describeError, escapeForLog } from './log';
 import { buildOpenApi } from './openapi';
-import { domainApi, get, post, type DomainApi, type Operation } from './operations';
+import { API_BASE, domainApi, get, post, type DomainApi, type Operation } from './operations';
 import { readLegacyState, retireLegacyState, StateDatabase, statePaths } from './persistence';
 import { noContent, send } from './replies';
 import { loadSigningSecrets, secretsPath } from './secrets';
@@ -49,7 +54,7 @@ export type { MockProfile } from './context';
 // Zod's English messages for the contract's un-customised checks (zod/mini loads no locale).
 z.config(z.locales.en());
 
-export const API_PREFIX = '/api/v1';
+export const API_PREFIX = API_BASE;
 
 export interface MockPlatformOptions {
   /** `MOCK_DATA`: the state's database (persistence.ts for the name rule); omit (or null) for memory only. The signing secrets go beside it (secrets.ts). */
@@ -70,6 +75,8 @@ export interface MockPlatformOptions {
   log?: (line: string) => void;
   /** Length of each deployment phase (building, built, deploying), ms (default 2500; `MOCK_DEPLOY_PHASE_MS`). */
   deployPhaseMs?: number;
+  /** Length of each phase of an agent service instance (starting, stopping; ready → unhealthy), ms (default 3000; `MOCK_AGENT_PHASE_MS`). */
+  agentPhaseMs?: number;
   /** `MOCK_TEST_ROUTES=1`: serve the test routes (`/__test__/*`); otherwise they do not exist. Default false. */
   testRoutes?: boolean;
   /** `MOCK_PROFILE`: `full` (default), or `documented`, where only what the seeds document is served (CONTRACT §11). */
@@ -91,7 +98,7 @@ export interface MockPlatform {
   store: Store;
   /** The operations this platform serves (its profile; test routes only in test mode). */
   routes: Operation[];
-  options: Required<Pick<MockPlatformOptions, 'seed' | 'seedServices' | 'tokenTtl' | 'refreshTtl' | 'latencyMs' | 'validateResponses' | 'deployPhaseMs' | 'testRoutes' | 'profile' | 'signInThrottle' | 'corsOrigins' | 'drainMs' | 'jobRunMs' | 'gatewayLatencyMs'>>;
+  options: Required<Pick<MockPlatformOptions, 'seed' | 'seedServices' | 'tokenTtl' | 'refreshTtl' | 'latencyMs' | 'validateResponses' | 'deployPhaseMs' | 'testRoutes' | 'profile' | 'signInThrottle' | 'corsOrigins' | 'drainMs' | 'jobRunMs' | 'gatewayLatencyMs' | 'agentPhaseMs'>>;
   /** Where the state is (null: in memory), its signing secrets, and the JSON state file imported on this start, if any. */
   state: { database: string | null; secrets: string | null; imported: string | null };
   reset(seed?: SeedName): void;
@@ -102,6 +109,7 @@ export interface MockPlatform {
 const DOMAINS: DomainApi[] = [
   authApi,
   organizationsApi,
+  apiKeysApi,
   ringsApi,
   servicesApi,
   versionsApi,
@@ -115,6 +123,7 @@ const DOMAINS: DomainApi[] = [
   jobsApi,
   activityApi,
   gatewayApi,
+  agentsApi,
 ];
 
 export const ResetRequest = z.strictObject({ seed: z.optional(z.enum(['demo', 'empty'])) });
@@ -138,7 +147,10 @@ const metaApi = domainApi(['meta'], [
 
 const ALL_ROUTES: Operation[] = [...DOMAINS, metaApi].flatMap((d) => d.operations);
 
-const routeRegex = (path: string) => new RegExp(`^${API_PREFIX}${path.replace(/[.]/g, '\\.').replace(/:[A-Za-z_][A-Za-z0-9_]*(\{[^}]*\})?/g, (_m, re?: string) => (re ? '.+' : '[^/]+'))}$`);
+/** Every base the platform serves under: `/api/v1`, and seed 003's `/v1`. */
+const BASES = [...new Set([...DOMAINS, metaApi].map((d) => d.base))];
+
+const routeRegex = (base: string, path: string) => new RegExp(`^${base}${path.replace(/[.]/g, '\\.').replace(/:[A-Za-z_][A-Za-z0-9_]*(\{[^}]*\})?/g, (_m, re?: string) => (re ? '.+' : '[^/]+'))}$`);
 
 /** What a platform serves: in the documented profile no extension; test routes only in test mode. */
 function servedBy(profile: MockProfile, testRoutes: boolean): (op: Operation) => boolean {
@@ -162,6 +174,7 @@ function openStore(dataFile: string | null, seed: () => ReturnType<typeof buildS
     store.serviceTokenSecret = secrets.serviceToken;
     if (!loaded) store.load(legacy ?? seed());
     migrateConnectorSecrets(store);
+    migrateLegacyApiKeys(store);
     return { store, database: paths?.database ?? null, secrets: secretsFile, imported: legacy && paths ? retireLegacyState(paths.legacyJson) : null };
   } catch (e) {
     store.close();
@@ -178,6 +191,7 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
     latencyMs: options.latencyMs ?? 0,
     validateResponses: options.validateResponses ?? true,
     deployPhaseMs: options.deployPhaseMs ?? DEFAULT_DEPLOY_PHASE_MS,
+    agentPhaseMs: options.agentPhaseMs ?? DEFAULT_AGENT_PHASE_MS,
     testRoutes: options.testRoutes ?? false,
     profile: options.profile ?? 'full',
     signInThrottle: options.signInThrottle ?? DEFAULT_THROTTLE,
@@ -190,7 +204,7 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
   const { store, database, secrets, imported } = openStore(options.dataFile ?? null, () => seedState(opts.seed));
 
   const routes = ALL_ROUTES.filter(servedBy(opts.profile, opts.testRoutes));
-  const matchers = routes.map((r) => ({ re: routeRegex(r.path), method: r.method.toUpperCase() }));
+  const matchers = routes.map((r) => ({ re: routeRegex(r.base, r.path), method: r.method.toUpperCase() }));
 
   let openapiDoc: unknown;
   const platform: Platform = {
@@ -200,6 +214,7 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
     drainMs: opts.drainMs,
     jobRunMs: opts.jobRunMs,
     gatewayLatencyMs: opts.gatewayLatencyMs,
+    agentPhaseMs: opts.agentPhaseMs,
     validateResponses: opts.validateResponses,
     profile: opts.profile,
     openapi: () => (openapiDoc ??= buildOpenApi(routes)),
@@ -247,21 +262,26 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
   };
 
   // Only what this platform serves: an extension in the documented profile, or a test route outside test mode, does not exist.
-  app.use(`${API_PREFIX}/*`, async (c, next) => {
+  /** Middleware for every API request, under each base. */
+  const forApi = (handler: MiddlewareHandler<MockEnv>) => {
+    for (const base of BASES) app.use(`${base}/*`, handler);
+  };
+
+  forApi(async (c, next) => {
     const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
     if (matchers.some((m) => m.method === method && m.re.test(c.req.path))) return next();
     return notServed(c);
   });
 
   if (opts.latencyMs > 0) {
-    app.use(`${API_PREFIX}/*`, async (c, next) => {
+    forApi(async (c, next) => {
       if (!c.req.path.startsWith(`${API_PREFIX}/__test__/`)) await new Promise((r) => setTimeout(r, opts.latencyMs));
       await next();
     });
   }
 
   // One unit of work per request: its changes are on disk before its response leaves.
-  app.use(`${API_PREFIX}/*`, async (c, next) => {
+  forApi(async (c, next) => {
     c.set('platform', platform);
     c.set('store', store);
     try {
@@ -273,7 +293,7 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
     }
   });
 
-  for (const d of [...DOMAINS, metaApi]) app.route(API_PREFIX, d.app);
+  for (const d of [...DOMAINS, metaApi]) app.route(d.base, d.app);
 
   app.notFound(notServed);
 

@@ -6,6 +6,9 @@
  */
 import type { ConnectorType } from '../../src/contract/connectors';
 import type {
+  AgentDeploymentRecord,
+  AgentServiceRecord,
+  ApiKeyRecord,
   ConnectorInstanceRecord,
   EndpointRecord,
   OrganizationRecord,
@@ -61,6 +64,8 @@ export interface Platform {
   jobRunMs: number;
   /** The sync gateway's answer time, ms (gateway/routes.ts). */
   gatewayLatencyMs: number;
+  /** Length of each phase of an agent service instance (starting, stopping…), ms (agents/rules.ts). */
+  agentPhaseMs: number;
   /** Check every response body against its contract schema (a mismatch is a 500: a bug). */
   validateResponses: boolean;
   /** Which surface it serves: in `documented`, extension operations do not exist and extension query parameters are ignored. */
@@ -85,6 +90,11 @@ export interface ScopeVars {
   /** A catalog type (the same in every workspace). */
   connector: ConnectorType;
   instance: ConnectorInstanceRecord;
+  /** In the caller's organization. */
+  agentDeployment: AgentDeploymentRecord;
+  agentService: AgentServiceRecord;
+  /** In the organization of the path. */
+  apiKey: ApiKeyRecord;
 }
 
 export interface RequestVars {

@@ -10,8 +10,12 @@
  *   form) for a 422, `ErrorBody` for any other error.
  * - Extensions (CONTRACT §11) carry `x-extension: true`: operations, and query
  *   parameters marked in the contract.
+ * - A path served under another base than `/api/v1` (seed 003's `/v1`) says so
+ *   with its own `servers`.
  */
 import * as z from 'zod/mini';
+import * as agents from '../../src/contract/agents';
+import * as apiKeys from '../../src/contract/api-keys';
 import * as auth from '../../src/contract/auth';
 import * as common from '../../src/contract/common';
 import * as connectors from '../../src/contract/connectors';
@@ -25,7 +29,7 @@ import * as services from '../../src/contract/services';
 import * as tokens from '../../src/contract/tokens';
 import * as versions from '../../src/contract/versions';
 import { MAX_KEY_LENGTH } from './idempotency';
-import { extensionParamsOf, responsesOf, type Operation, type Schema } from './operations';
+import { API_BASE, extensionParamsOf, responsesOf, type Operation, type Schema } from './operations';
 import { PARAM_THINGS, type ScopeParam } from './scope';
 
 type Json = Record<string, unknown>;
@@ -92,12 +96,14 @@ const PARAM_DOCS: Record<string, { schema: Json; description: string }> = {
   connector_id: { schema: { type: 'string', examples: ['postgresql', 's3', 'http-api'] }, description: 'Connector type id (an unknown one is a 404)' },
   path: { schema: { type: 'string' }, description: "The endpoint's path, e.g. extract or extractions/42; v{version}/… pins a version" },
   job_id: { schema: { type: 'string', format: 'uuid' }, description: 'Job id (an unknown one, or another service’s, is a 404)' },
+  deployment_id: { schema: { type: 'string', examples: ['adep_7c1e0b5a9d42'] }, description: 'Agent deployment ID (an unknown one is a 404)' },
+  agent_service_id: { schema: { type: 'string', examples: ['adsvc_1234abcd'] }, description: 'Agent service instance ID (an unknown one is a 404)' },
 };
 
 /** Component names for every zod schema the contract exports. */
 function schemaNames(): Map<unknown, string> {
   const names = new Map<unknown, string>();
-  for (const mod of [common, auth, organizations, rings, services, versions, deployments, credentials, connectors, tokens, invoke] as Record<string, unknown>[]) {
+  for (const mod of [common, auth, organizations, apiKeys, rings, services, versions, deployments, credentials, connectors, tokens, invoke, agents] as Record<string, unknown>[]) {
     for (const [name, value] of Object.entries(mod)) {
       if (value instanceof z.core.$ZodType && !names.has(value)) names.set(value, name);
     }
@@ -162,10 +168,12 @@ export function buildOpenApi(routes: readonly Operation[]): Json {
       parameters.push({
         name: 'Idempotency-Key',
         in: 'header',
-        required: false,
+        required: r.idempotencyKeyRequired ?? false,
         schema: { type: 'string', minLength: 1, maxLength: MAX_KEY_LENGTH },
         description:
-          r.idempotent === true
+          r.idempotencyKeyRequired
+            ? 'Required (a request without it is a 422). The same key and body within 24 h returns the first response (a repeat sent while the first runs waits for it) and creates nothing; the same key with another body is a 422.'
+            : r.idempotent === true
             ? 'The same key and body within 24 h returns the first response (a repeat sent while the first runs waits for it) and creates nothing; the same key with another body is a 422.'
             : 'Never replayed: the same key and body within 24 h is a 409 naming what the first request created; the same key with another body is a 422.',
       });
@@ -201,7 +209,7 @@ export function buildOpenApi(routes: readonly Operation[]): Json {
       tags: r.tags,
       parameters,
       responses,
-      security: r.auth === 'bearer' ? [{ bearerAuth: [] }] : r.auth === 'gateway' ? [{ bearerAuth: [] }, { serviceToken: [] }] : [],
+      security: r.auth === 'bearer' ? [{ bearerAuth: [] }, ...(r.apiKeyBearer ? [{ organizationApiKey: [] }] : [])] : r.auth === 'gateway' ? [{ bearerAuth: [] }, { serviceToken: [] }] : [],
     };
     if (r.allow) op.description = `Roles: ${r.allow.roles.join(', ')}.`;
     if (r.extension) op[common.EXTENSION_MARK] = true;
@@ -211,7 +219,9 @@ export function buildOpenApi(routes: readonly Operation[]): Json {
         content: { 'application/json': { schema: ref(r.body, 'input', `${r.operationId}Request`) } },
       };
     }
-    (pathsObj[path] ??= {})[r.method] = op;
+    const item = (pathsObj[path] ??= {});
+    if (r.base !== API_BASE) item.servers = [{ url: r.base }] as unknown as Json;
+    item[r.method] = op;
   }
 
   return {
@@ -229,6 +239,7 @@ export function buildOpenApi(routes: readonly Operation[]): Json {
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
         serviceToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A service token minted for the service (…/service-tokens/mint)' },
+        organizationApiKey: { type: 'http', scheme: 'bearer', description: 'An organization API key (fl_…) as the Bearer credential, as seed 003 documents for agent deployments' },
       },
     },
   };

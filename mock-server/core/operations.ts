@@ -18,7 +18,7 @@ import type { H } from 'hono/types';
 import * as z from 'zod/mini';
 import { isExtension } from '../../src/contract/common';
 import type { Scope } from '../../src/contract/paths';
-import { authenticate, authorize, type Access } from './auth';
+import { authenticate, authenticateWithApiKey, authorize, type Access } from './auth';
 import type { GatewayCaller, MockEnv, Platform, Principal, ScopeVars } from './context';
 import { forbidden, HttpError, issue, validationError, zodToIssues, type Where } from './errors';
 import { idempotency, type ShownOnce } from './idempotency';
@@ -29,6 +29,8 @@ import { resolveScope, type SCOPE_PARAMS, type ScopeParam } from './scope';
 import type { Store } from './store';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+/** Where the platform's API lives; a domain may live at another base (seed 003's agent deployments: `/v1`). */
+export const API_BASE = '/api/v1';
 /** A contract schema, classic or mini: only what zod core offers is used. */
 export type Schema = z.core.$ZodType;
 /**
@@ -108,6 +110,10 @@ export interface OperationSpec<P extends string, A extends Auth, B extends Schem
   query?: Q;
   /** Honour `Idempotency-Key` (CONTRACT §1): replay the first success, or (ShownOnce) refuse a repeat. */
   idempotent?: true | ShownOnce;
+  /** With `idempotent`: a request without the header is a 422 at `["header","Idempotency-Key"]` (seed 003). */
+  idempotencyKeyRequired?: boolean;
+  /** Also take an organization API key (`fl_…`) as the Bearer credential, as seed 003's agent API does. */
+  apiKeyBearer?: boolean;
   /**
    * An extension beyond the seeds (CONTRACT §11): marked `x-extension` in the
    * OpenAPI document, and absent (a plain 404) when the mock runs with
@@ -124,8 +130,8 @@ export interface OperationSpec<P extends string, A extends Auth, B extends Schem
 }
 
 type AnySpec = OperationSpec<string, Auth, Schema | undefined, Schema | undefined>;
-/** An operation as served and documented: its defaults filled in. */
-export type Operation = AnySpec & { tags: readonly string[]; auth: Auth };
+/** An operation as served and documented: its defaults filled in, and the base its path is relative to. */
+export type Operation = AnySpec & { tags: readonly string[]; auth: Auth; base: string };
 
 export function operation<const P extends string, A extends Auth = 'bearer', B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(
   spec: OperationSpec<P, A, B, Q>,
@@ -149,32 +155,33 @@ export const post = verb('post');
 export const put = verb('put');
 export const del = verb('delete');
 
-/** A domain's operations: the Hono sub-app that serves them, and their definitions for the OpenAPI document. */
+/** A domain's operations: the Hono sub-app that serves them (mounted at `base`), and their definitions for the OpenAPI document. */
 export interface DomainApi {
   readonly app: Hono<MockEnv>;
   readonly operations: readonly Operation[];
+  readonly base: string;
 }
 
-/** A domain's operations (tagged `tags` unless they say otherwise) as a sub-app. */
-export function domainApi(tags: readonly string[], specs: AnySpec[]): DomainApi {
-  const operations: Operation[] = specs.map((op) => ({ ...op, tags: op.tags ?? tags, auth: op.auth ?? 'bearer' }));
+/** A domain's operations (tagged `tags` unless they say otherwise) as a sub-app, served under `base` (default `/api/v1`). */
+export function domainApi(tags: readonly string[], specs: AnySpec[], base: string = API_BASE): DomainApi {
+  const operations: Operation[] = specs.map((op) => ({ ...op, tags: op.tags ?? tags, auth: op.auth ?? 'bearer', base }));
   const app = new Hono<MockEnv>();
   for (const op of operations) {
     const [first, ...rest]: H<MockEnv>[] = [...middlewareOf(op), handlerOf(op)];
     app.on(op.method.toUpperCase(), op.path, first!, ...rest);
   }
-  return { app, operations };
+  return { app, operations, base };
 }
 
 function middlewareOf(op: Operation): MiddlewareHandler<MockEnv>[] {
   const chain: MiddlewareHandler<MockEnv>[] = [documentedErrorsOnly(op)];
   if (op.testSupport) chain.push(sameOriginOnly);
-  if (op.auth === 'bearer') chain.push(authenticate, resolveScope);
+  if (op.auth === 'bearer') chain.push(op.apiKeyBearer ? authenticateWithApiKey : authenticate, resolveScope);
   if (op.before) chain.push(...op.before);
   if (op.allow) chain.push(authorize(op.allow));
   if (op.method !== 'get') chain.push(readBody(op));
   if (op.query || op.body) chain.push(parseInput(op));
-  if (op.idempotent) chain.push(idempotency(op.idempotent === true ? undefined : op.idempotent));
+  if (op.idempotent) chain.push(idempotency(op.idempotent === true ? undefined : op.idempotent, { required: op.idempotencyKeyRequired ?? false }));
   return chain;
 }
 

@@ -5,6 +5,8 @@
  * the bench).
  */
 import { demoActivity } from '../activity/seed';
+import { demoAgents } from '../agents/seed';
+import { demoApiKeys } from '../api-keys/seed';
 import { demoUsers } from '../auth/seed';
 import { demoConnectors } from '../connectors/seed';
 import { demoCloudCredentials } from '../credentials/seed';
@@ -34,7 +36,7 @@ export function buildSeed(opts: SeedOptions): StateFile {
   const ago = (days: number, hours = 0) => iso(agoMs(days, hours));
 
   const { organizations, workspaces } = demoOrganization(ago);
-  const { users, api_keys } = demoUsers();
+  const users = demoUsers();
   const demo = opts.seed === 'empty' ? { services: [], versions: [], endpoints: [] } : demoServices(ago);
   // Before the services are stored: it binds invoice-extractor to them.
   const connector_instances = opts.seed === 'empty' ? [] : demoConnectors(demo.services, ago(60));
@@ -54,7 +56,7 @@ export function buildSeed(opts: SeedOptions): StateFile {
     workspaces,
     rings: demoRings(workspaces),
     users,
-    api_keys,
+    organization_api_keys: demoApiKeys(ago),
     services,
     versions,
     endpoints: demo.endpoints,
@@ -65,5 +67,6 @@ export function buildSeed(opts: SeedOptions): StateFile {
     deployments,
     cloud_credentials,
     activity,
+    ...(opts.seed === 'empty' ? { agent_deployments: [], agent_services: [] } : demoAgents(ago)),
   };
 }

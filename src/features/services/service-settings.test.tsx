@@ -107,4 +107,26 @@ describe('the settings form', () => {
     expect(router.state.location.pathname).toBe('/elsewhere');
     expect(screen.queryByRole('alertdialog')).toBeNull();
   });
+
+  it('scopes the service to an environment by its ID, a UUID checked before sending', async () => {
+    const service = await draftService();
+    const { user } = await renderFeature(<ServiceSettings scope={SCOPE} serviceId={service.id} />);
+    const environment = await screen.findByRole('textbox', { name: 'Environment ID' });
+    await user.type(environment, 'staging');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText(/An environment ID is a UUID/)).toBeTruthy();
+    expect(environment.getAttribute('aria-invalid')).toBe('true');
+
+    await user.clear(environment);
+    await user.type(environment, '  3f1c2a9e-5b7d-4c1e-9a2b-6d8e0f4a1c3b ');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(async () =>
+      expect((await callPlatform('developer', 'GET', paths.service(SCOPE, service.id), undefined, HostedService)).environment_id).toBe('3f1c2a9e-5b7d-4c1e-9a2b-6d8e0f4a1c3b'),
+    );
+    // Emptied, it is no environment again.
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Save' }).hasAttribute('disabled')).toBe(true));
+    await user.clear(environment);
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(async () => expect((await callPlatform('developer', 'GET', paths.service(SCOPE, service.id), undefined, HostedService)).environment_id).toBeNull());
+  });
 });

@@ -32,6 +32,7 @@ function valuesOf(s: HostedService): ServiceUpdate {
     execution_mode: s.execution_mode,
     ring_id: s.ring_id,
     description: s.description,
+    environment_id: s.environment_id,
     min_replicas: s.min_replicas,
     max_replicas: s.max_replicas,
     concurrency_per_replica: s.concurrency_per_replica,
@@ -106,6 +107,15 @@ export function ServiceSettings({ scope, serviceId }: ServiceProps) {
           />
           <Field label="Description" error={formState.errors.description?.message}>
             <textarea className="input" rows={3} {...register('description', { setValueAs: (v: string | null) => (v === null || v.trim() === '' ? null : v) })} />
+          </Field>
+          <Field label="Environment ID" hint="Optional: the UUID of the environment the service is scoped to (with its ring)." error={formState.errors.environment_id?.message}>
+            <input
+              className="input mono"
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="3f1c2a9e-5b7d-4c1e-9a2b-6d8e0f4a1c3b"
+              {...register('environment_id', { setValueAs: (v: string | null) => (v === null || v.trim() === '' ? null : v.trim()) })}
+            />
           </Field>
           {mode === 'persistent' && <PersistentSettingsFields register={register} control={control} errors={formState.errors} />}
         </fieldset>
