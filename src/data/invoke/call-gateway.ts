@@ -93,7 +93,7 @@ export async function callGateway(req: GatewayRequest, credential: Credential, s
   }
   const bodyText = await res.text();
   const durationMs = Math.round(performance.now() - started);
-  let json: GatewayAnswer['json'] = null;
+  let json: GatewayAnswer['json'];
   try {
     json = bodyText.trim() === '' ? null : { value: JSON.parse(bodyText) as unknown };
   } catch {

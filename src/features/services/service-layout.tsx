@@ -10,12 +10,14 @@ const BASE = '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId';
  * run, integrate, configure. Deployment and Credentials mean something only
  * for persistent services (a container, deployed into a cloud project), so an
  * invocation service does not show them; a link to them still lands on a page
- * that says why in one sentence.
+ * that says why in one sentence. Test calls the published versions through
+ * the gateway; before a publish its page says so.
  */
 const TABS = [
   { to: BASE, label: 'Overview' },
   { to: `${BASE}/versions`, label: 'Versions' },
   { to: `${BASE}/traffic`, label: 'Traffic' },
+  { to: `${BASE}/test`, label: 'Test' },
   { to: `${BASE}/deployment`, label: 'Deployment', persistentOnly: true },
   { to: `${BASE}/bindings`, label: 'Bindings' },
   { to: `${BASE}/credentials`, label: 'Credentials', persistentOnly: true },
