@@ -33,7 +33,8 @@ export function endpointChoices(serving: readonly Pick<ServiceVersion, 'version'
       else byKey.set(key, { key, method: e.method, path: e.path, summary: e.summary, versions: [v.version] });
     }
   }
-  return [...byKey.values()].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+  // In the order the busiest version lists them.
+  return [...byKey.values()];
 }
 
 /**

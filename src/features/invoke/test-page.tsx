@@ -50,7 +50,7 @@ export function TestPage({ scope, serviceId }: ServiceProps) {
   if (serving.length === 0) {
     return (
       <EmptyState title="Nothing to call yet">
-        <p>Publish a version first: the gateway calls a service&apos;s published versions.</p>
+        <p>Publish a version first: the gateway calls a service’s published versions.</p>
       </EmptyState>
     );
   }
@@ -198,12 +198,12 @@ function Workbench({ scope, serviceId, serving }: { scope: Scope; serviceId: str
     const fieldIssues = issuesAt(`${where}:${f.name}`);
     const error = fieldIssues.length ? fieldIssues.map((i) => i.message).join('; ') : undefined;
     const id = `invoke-${where}-${f.name}`;
+    const hint = [f.type, f.description].filter(Boolean).join(' · ');
     return (
       <div key={f.name} className={`field${error ? ' field-invalid' : ''}`}>
-        <label htmlFor={id} className="field-label">
-          <span className="mono">{f.name}</span>
+        <label htmlFor={id} className="field-label mono">
+          {f.name}
           {f.required && <span className="field-required" aria-hidden="true"> *</span>}
-          {f.type && <span className="muted invoke-param-type"> {f.type}</span>}
         </label>
         <input
           id={id}
@@ -212,7 +212,7 @@ function Workbench({ scope, serviceId, serving }: { scope: Scope; serviceId: str
           onChange={(e) => setDraft((d) => ({ ...d, [where]: { ...d[where], [f.name]: e.target.value } }))}
           aria-invalid={error ? true : undefined}
           aria-required={f.required || undefined}
-          aria-describedby={error ? `${id}-error` : f.description ? `${id}-hint` : undefined}
+          aria-describedby={[error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined}
           autoComplete="off"
           spellCheck={false}
         />
@@ -221,9 +221,9 @@ function Workbench({ scope, serviceId, serving }: { scope: Scope; serviceId: str
             {error}
           </p>
         )}
-        {f.description && !error && (
+        {hint && (
           <p id={`${id}-hint`} className="field-hint">
-            {f.description}
+            {hint}
           </p>
         )}
       </div>
@@ -234,7 +234,7 @@ function Workbench({ scope, serviceId, serving }: { scope: Scope; serviceId: str
   const queryOnlyIssues = withBody ? [] : restIssues;
 
   return (
-    <div className="stack">
+    <div className="stack invoke-page">
       <div className="invoke-layout">
         <section className="card invoke-request" aria-labelledby="invoke-request-title">
           <div className="card-header">
@@ -251,23 +251,31 @@ function Workbench({ scope, serviceId, serving }: { scope: Scope; serviceId: str
             }}
           >
             <div className="grid-2">
-              <label className="field">
-                <span className="field-label">Endpoint</span>
-                <select className="select mono" value={choice.key} onChange={(e) => chooseEndpoint(e.target.value)}>
+              <div className="field">
+                <label htmlFor="invoke-endpoint" className="field-label">
+                  Endpoint
+                </label>
+                <select id="invoke-endpoint" className="select mono" value={choice.key} onChange={(e) => chooseEndpoint(e.target.value)} aria-describedby="invoke-endpoint-hint">
                   {choices.map((c) => (
                     <option key={c.key} value={c.key}>
                       {c.key}
                     </option>
                   ))}
                 </select>
-                {def && <span className="field-hint">{def.summary}</span>}
-              </label>
-              <label className="field">
-                <span className="field-label">Version</span>
+                <p id="invoke-endpoint-hint" className="field-hint">
+                  {def?.summary}
+                </p>
+              </div>
+              <div className="field">
+                <label htmlFor="invoke-version" className="field-label">
+                  Version
+                </label>
                 <select
+                  id="invoke-version"
                   className="select"
                   value={effectiveVersion.kind === 'split' ? 'split' : String(effectiveVersion.version)}
                   onChange={(e) => setVersion(e.target.value === 'split' ? { kind: 'split' } : { kind: 'pinned', version: Number(e.target.value) })}
+                  aria-describedby="invoke-version-hint"
                 >
                   {hasSplit && <option value="split">By traffic split</option>}
                   {serving
@@ -278,12 +286,12 @@ function Workbench({ scope, serviceId, serving }: { scope: Scope; serviceId: str
                       </option>
                     ))}
                 </select>
-                <span className="field-hint">
+                <p id="invoke-version-hint" className="field-hint">
                   {effectiveVersion.kind === 'split'
                     ? `The split picks: ${serving.filter((v) => v.traffic_percent > 0).map((v) => `v${v.version} ${v.traffic_percent}%`).join(', ')}.`
                     : `Pinned: the URL names v${effectiveVersion.version}.`}
-                </span>
-              </label>
+                </p>
+              </div>
             </div>
 
             {pFields.length > 0 && (
@@ -326,9 +334,12 @@ function Workbench({ scope, serviceId, serving }: { scope: Scope; serviceId: str
                 <span>A service token, for the next call only</span>
               </label>
               {credentialKind === 'token' && (
-                <label className="field">
-                  <span className="field-label">Service token</span>
+                <div className="field">
+                  <label htmlFor="invoke-token" className="field-label">
+                    Service token
+                  </label>
                   <input
+                    id="invoke-token"
                     className="input mono"
                     type="password"
                     value={token}
@@ -340,7 +351,7 @@ function Workbench({ scope, serviceId, serving }: { scope: Scope; serviceId: str
                   <span id="invoke-token-hint" className="field-hint">
                     Used for one call, then cleared from the form. It is never stored, nor put in the URL or the code below.
                   </span>
-                </label>
+                </div>
               )}
             </fieldset>
 
