@@ -59,10 +59,11 @@ test.describe('the Test tab', () => {
     // The curl command, run with a token, gets the same answer.
     await page.getByLabel('Endpoint').selectOption('POST /summarize');
     const curl = await page.getByLabel('curl code').textContent();
-    expect(curl).toContain(`/services/${service.id}/summarize`);
+    // Still pinned to v1.
+    expect(curl).toContain(`/services/${service.id}/v1/summarize`);
     expect(curl).toContain('$FLOW_TOKEN');
     const token = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('hs.session')!) as { accessToken: string }).accessToken);
-    const { stdout } = await run('bash', ['-c', `${curl!} -w '\\n%{http_code}'`], { env: { ...process.env, FLOW_TOKEN: token } });
+    const { stdout } = await run('bash', ['-c', `${curl!.trim()} -w '\\n%{http_code}'`], { env: { ...process.env, FLOW_TOKEN: token } });
     expect(stdout.trim().split('\n').at(-1)).toBe('200');
     expect(stdout).toContain('"summary"');
 

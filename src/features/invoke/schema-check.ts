@@ -98,11 +98,18 @@ function walk(schema: unknown, value: unknown, loc: (string | number)[], out: Sc
       walk(b, value, loc, found, depth + 1);
       return found;
     });
+    // A branch of the value's own type is closer than any of another type.
+    const rank = (b: unknown, found: SchemaIssue[]) => {
+      const t = isObj(b) ? b.type : undefined;
+      const sameType = t === undefined || (typeof t === 'string' ? typeMatches(t, value) : Array.isArray(t) && t.some((x) => typeof x === 'string' && typeMatches(x, value)));
+      return (sameType ? 0 : 1_000_000) + found.length;
+    };
     const passing = results.filter((r) => r.length === 0).length;
     if (k === 'oneOf' && passing > 1) push('Should match exactly one of the allowed shapes, and matches several');
     else if (passing === 0) {
       // The closest branch's issues, as the gateway reports them.
-      const closest = results.reduce((a, b) => (b.length < a.length ? b : a));
+      const ranked = results.map((found, i) => ({ found, rank: rank(branches[i], found) }));
+      const closest = ranked.reduce((a, b) => (b.rank < a.rank ? b : a)).found;
       for (const i of closest) if (out.length < MAX_ISSUES) out.push(i);
     }
   }
