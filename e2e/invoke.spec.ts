@@ -68,12 +68,12 @@ test.describe('the Test tab', () => {
     expect(stdout).toContain('"summary"');
 
     // Python with CLIClient, as seed 004 writes it; TypeScript with v1's stub.
-    await page.getByText('Python', { exact: true }).click();
+    await page.getByRole('radio', { name: 'Python' }).check();
     await expect(page.getByLabel('Python code')).toContainText('client.invoke_service(');
     await expect(page.getByLabel('Python code')).toContainText('version=1,');
-    await page.getByText('TypeScript', { exact: true }).click();
+    await page.getByRole('radio', { name: 'TypeScript' }).check();
     await expect(page.getByLabel('TypeScript code')).toContainText('pinVersion: true');
-    await expect(page.getByLabel('TypeScript code')).toContainText('await client.summarize({');
+    await expect(page.getByLabel('TypeScript code')).toContainText('await client.postSummarize({');
   });
 
   test('flags a body that breaks the schema, and shows the gateway’s 422 readably when sent anyway', async ({ asDeveloper: page, request }) => {
