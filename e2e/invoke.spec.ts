@@ -1,10 +1,16 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { APIRequestContext, Page } from '@playwright/test';
+import { IDS } from '../mock-server/core/seed-ids';
+import { pageOrArray } from '../src/contract/common';
 import type { JsonSchema } from '../src/contract/json-schema';
-import { serviceUrl } from './support/console';
+import { paths } from '../src/contract/paths';
+import { HostedService } from '../src/contract/services';
+import { MintResponse } from '../src/contract/tokens';
+import { Endpoint, ServiceVersion, type EndpointCreateInput } from '../src/contract/versions';
+import { workspaceUrl } from './support/console';
 import { expect, openTab, test } from './support/fixtures';
-import { platformAs, unique } from './support/platform';
+import { platformAs, RESEARCH, unique } from './support/platform';
 
 const run = promisify(execFile);
 
@@ -12,18 +18,36 @@ const textSchema: JsonSchema = { type: 'object', properties: { text: { type: 'st
 const summarySchema: JsonSchema = { type: 'object', properties: { summary: { type: 'string' }, words: { type: 'integer' } } };
 const documentSchema: JsonSchema = { type: 'object', properties: { document_id: { type: 'string' }, limit: { type: 'integer', minimum: 1 } }, required: ['document_id'] };
 
-/** A service with v1 published at 100%, then v2 at 50%: both serve, each with POST /summarize and GET /documents/{document_id}. */
+/**
+ * A service with v1 published at 100%, then v2 at 50%: both serve, each with
+ * POST /summarize and GET /documents/{document_id}. In the Research workspace,
+ * so Production's list (which other stories page through) keeps its seed.
+ */
 async function callableService(request: APIRequestContext) {
   const api = await platformAs(request);
-  const service = await api.createInvocationService(unique('Callable'));
-  await api.addEndpoint(service.id, { method: 'POST', path: '/summarize', summary: 'Summarize a text', request_schema: textSchema, response_schema: summarySchema });
-  await api.addEndpoint(service.id, { method: 'GET', path: '/documents/{document_id}', summary: 'Read a document', request_schema: documentSchema, response_schema: summarySchema });
-  const [v1] = await api.versions(service.id);
-  expect((await api.publish(service.id, v1!.id, 100)).status()).toBe(200);
-  const v2 = await api.createVersion(service.id);
-  expect((await api.publish(service.id, v2.id, 50)).status()).toBe(200);
-  return { api, service };
+  const send = async <T>(method: string, path: string, data: unknown, schema: { parse: (v: unknown) => T }) => {
+    const res = await api.send(method, path, data);
+    expect(res.ok(), await res.text()).toBe(true);
+    return schema.parse(await res.json());
+  };
+  const name = unique('Callable');
+  const service = await send('POST', paths.services(RESEARCH), { name, slug: name.toLowerCase(), execution_mode: 'invocation', ring_id: IDS.rings.research.dev }, HostedService);
+  const addEndpoint = (data: EndpointCreateInput) => send('POST', paths.endpoints(RESEARCH, service.id), data, Endpoint);
+  await addEndpoint({ method: 'POST', path: '/summarize', summary: 'Summarize a text', request_schema: textSchema, response_schema: summarySchema });
+  await addEndpoint({ method: 'GET', path: '/documents/{document_id}', summary: 'Read a document', request_schema: documentSchema, response_schema: summarySchema });
+  const [v1] = (await send('GET', paths.versions(RESEARCH, service.id), undefined, pageOrArray(ServiceVersion))).items;
+  await send('POST', paths.publishVersion(RESEARCH, service.id, v1!.id), { traffic_percent: 100 }, ServiceVersion);
+  const v2 = await send('POST', paths.versions(RESEARCH, service.id), undefined, ServiceVersion);
+  await send('POST', paths.publishVersion(RESEARCH, service.id, v2.id), { traffic_percent: 50 }, ServiceVersion);
+  const mint = () => send('POST', paths.mintToken(RESEARCH, service.id), { claims: {}, ttl_minutes: 5 }, MintResponse);
+  const unpublished = async () => {
+    const other = unique('Unpublished');
+    return send('POST', paths.services(RESEARCH), { name: other, slug: other.toLowerCase(), execution_mode: 'invocation', ring_id: IDS.rings.research.dev }, HostedService);
+  };
+  return { service, mint, unpublished };
 }
+
+const serviceUrl = (service: { id: string }, tab?: string) => `${workspaceUrl('services', RESEARCH)}/${service.id}${tab ? `/${tab}` : ''}`;
 
 const body = (page: Page) => page.getByRole('textbox', { name: 'Request body' });
 const response = (page: Page) => page.getByRole('region', { name: 'Response' });
@@ -89,8 +113,8 @@ test.describe('the Test tab', () => {
   });
 
   test('a pasted service token is used for one call and kept nowhere; a saved request comes back after a reload', async ({ asDeveloper: page, request }) => {
-    const { api, service } = await callableService(request);
-    const { token } = await api.mint(service.id);
+    const { service, mint } = await callableService(request);
+    const { token } = await mint();
     await page.goto(serviceUrl(service, 'test'));
     await page.getByLabel('Endpoint').selectOption('POST /summarize');
 
@@ -152,7 +176,7 @@ test.describe('the Test tab', () => {
   });
 
   test('the overview shows the gateway URLs by split and pinned; a service never published has no Test tab, and its link says why', async ({ asDeveloper: page, request }) => {
-    const { api, service } = await callableService(request);
+    const { service, unpublished } = await callableService(request);
     await page.goto(serviceUrl(service));
     const urls = page.getByRole('region', { name: 'Gateway URLs' });
     await expect(urls).toContainText(`/api/v1/orgs/`);
@@ -161,7 +185,7 @@ test.describe('the Test tab', () => {
     await expect(urls.getByText(new RegExp(`/services/${service.id}/v2/\\{path\\}$`))).toBeVisible();
     await expect(urls.getByRole('button', { name: 'Copy the v2 URL' })).toBeVisible();
 
-    const draftOnly = await api.createInvocationService(unique('Unpublished'));
+    const draftOnly = await unpublished();
     await page.goto(serviceUrl(draftOnly));
     await expect(page.getByRole('navigation', { name: 'Service sections' }).getByRole('link', { name: 'Test' })).toHaveCount(0);
     await page.goto(serviceUrl(draftOnly, 'test'));
