@@ -12,7 +12,7 @@ import { servingVersions, useVersions } from '@/data/versions/get-versions';
 import { useIdempotencyKey } from '@/lib/idempotency';
 import { readJson } from '@/lib/json-text';
 import { roleReason } from '@/lib/permissions';
-import type { ServiceProps } from '@/lib/route-props';
+import type { SearchProps, ServiceProps } from '@/lib/route-props';
 import { Button } from '@/ui/button';
 import { JsonField } from '@/ui/json-field';
 import { EmptyState } from '@/ui/states';
@@ -43,8 +43,11 @@ import { deleteSavedRequest, saveRequest, savedRequests, type SavedRequest } fro
 import { SavedRequestsList } from './saved-requests-list';
 import { checkAgainstSchema, locText, type SchemaIssue } from './schema-check';
 
+/** The endpoint and version chosen, from the URL: a link opens the same form. */
+export type TestSearch = { endpoint?: string; version?: 'split' | number };
+
 /** The Test tab: call the service's serving versions through the gateway, as a client would, or run a call as a job. */
-export function TestPage({ scope, serviceId }: ServiceProps) {
+export function TestPage({ scope, serviceId, search = {}, onSearchChange = () => {} }: ServiceProps & Partial<SearchProps<TestSearch>>) {
   const versions = useVersions(scope, serviceId);
   const serving = servingVersions(versions);
   if (serving.length === 0) {
@@ -61,7 +64,7 @@ export function TestPage({ scope, serviceId }: ServiceProps) {
       </EmptyState>
     );
   }
-  return <Workbench scope={scope} serviceId={serviceId} serving={serving} />;
+  return <Workbench scope={scope} serviceId={serviceId} serving={serving} search={search} onSearchChange={onSearchChange} />;
 }
 
 type Draft = { body: string; pathParams: Record<string, string>; queryParams: Record<string, string> };
@@ -77,14 +80,15 @@ const issueText = (issues: SchemaIssue[], root: string) =>
     .map((i) => `${locText(i.loc, root)}: ${i.message}`)
     .join('; ') + (issues.length > 5 ? `; and ${issues.length - 5} more` : '');
 
-function Workbench({ scope, serviceId, serving }: { scope: Scope; serviceId: string; serving: ServiceVersion[] }) {
+function Workbench({ scope, serviceId, serving, search, onSearchChange }: { scope: Scope; serviceId: string; serving: ServiceVersion[] } & SearchProps<TestSearch>) {
   const me = useWhoami();
   const queryClient = useQueryClient();
   const choices = useMemo(() => endpointChoices(serving), [serving]);
-  const [endpointKey, setEndpointKey] = useState(choices[0]!.key);
-  const choice = choices.find((c) => c.key === endpointKey) ?? choices[0]!;
+  const choice = choices.find((c) => c.key === search.endpoint) ?? choices[0]!;
   const hasSplit = serving.some((v) => v.traffic_percent > 0);
-  const [version, setVersion] = useState<VersionChoice>(hasSplit ? { kind: 'split' } : { kind: 'pinned', version: serving[0]!.version });
+  const version: VersionChoice =
+    typeof search.version === 'number' ? { kind: 'pinned', version: search.version } : hasSplit ? { kind: 'split' } : { kind: 'pinned', version: serving[0]!.version };
+  const setVersion = (next: VersionChoice) => onSearchChange({ version: next.kind === 'split' ? 'split' : next.version });
   const effectiveVersion: VersionChoice = version.kind === 'pinned' && !choice.versions.includes(version.version) ? { kind: 'split' } : version;
   const def = endpointDef(serving, choice.key, effectiveVersion);
   const [draft, setDraft] = useState<Draft>(() => freshDraft(def));
@@ -152,10 +156,9 @@ function Workbench({ scope, serviceId, serving }: { scope: Scope; serviceId: str
   const stubVersion = effectiveVersion.kind === 'pinned' ? effectiveVersion.version : (serving.find((v) => choice.versions.includes(v.version))?.version ?? serving[0]!.version);
 
   const chooseEndpoint = (key: string) => {
-    setEndpointKey(key);
     const next = choices.find((c) => c.key === key)!;
     const nextVersion: VersionChoice = version.kind === 'pinned' && !next.versions.includes(version.version) ? { kind: 'split' } : version;
-    setVersion(nextVersion);
+    onSearchChange({ endpoint: key, version: nextVersion.kind === 'split' ? 'split' : nextVersion.version });
     setDraft(freshDraft(endpointDef(serving, key, nextVersion)));
     setSaved(savedRequests(serviceId, key));
   };
