@@ -10,12 +10,14 @@ const BASE = '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId';
  * run, integrate, configure. Deployment and Credentials mean something only
  * for persistent services (a container, deployed into a cloud project), so an
  * invocation service does not show them; a link to them still lands on a page
- * that says why in one sentence.
+ * that says why in one sentence. Test calls published versions through the
+ * gateway, so it shows once a version is published (its page says why before).
  */
 const TABS = [
   { to: BASE, label: 'Overview' },
   { to: `${BASE}/versions`, label: 'Versions' },
   { to: `${BASE}/traffic`, label: 'Traffic' },
+  { to: `${BASE}/test`, label: 'Test', publishedOnly: true },
   { to: `${BASE}/deployment`, label: 'Deployment', persistentOnly: true },
   { to: `${BASE}/bindings`, label: 'Bindings' },
   { to: `${BASE}/credentials`, label: 'Credentials', persistentOnly: true },
@@ -41,7 +43,7 @@ export function ServiceLayout({ scope, serviceId }: ServiceProps) {
         </div>
       </header>
       <nav className="tabs" aria-label="Service sections">
-        {TABS.filter((tab) => !('persistentOnly' in tab) || service.execution_mode === 'persistent').map((tab) => (
+        {TABS.filter((tab) => (!('persistentOnly' in tab) || service.execution_mode === 'persistent') && (!('publishedOnly' in tab) || service.active_version !== null)).map((tab) => (
           <Link
             key={tab.to}
             to={tab.to}
