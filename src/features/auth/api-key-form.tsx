@@ -5,7 +5,7 @@ import { ApiError } from '@/lib/api-error';
 import { useServerForm } from '@/lib/use-server-form';
 import { Button } from '@/ui/button';
 import { Field } from '@/ui/field';
-import { FormAlert } from '@/ui/form-alert';
+import { FormAlert, useWaiting } from '@/ui/form-alert';
 
 const ApiKeySignIn = z.object({ api_key: ApiKeyExchangeRequest.shape.api_key });
 
@@ -15,7 +15,11 @@ export function ApiKeyForm({ onSignedIn }: { onSignedIn: () => void }) {
     schema: ApiKeySignIn,
     fields: ['api_key'],
     defaultValues: { api_key: '' },
-    describeError: (error) => (error instanceof ApiError && error.status === 401 ? 'That API key is not valid.' : null),
+    describeError: (error) => {
+      if (!(error instanceof ApiError)) return null;
+      // A 429 is followed by how long to wait (FormAlert counts the platform's Retry-After down).
+      return error.status === 401 ? 'That API key is not valid.' : error.status === 429 ? 'Too many failed sign-in attempts with this key.' : null;
+    },
     send: async (values, { form }) => {
       try {
         await signIn.mutateAsync({ method: 'api-key', api_key: values.api_key });
@@ -26,13 +30,15 @@ export function ApiKeyForm({ onSignedIn }: { onSignedIn: () => void }) {
     },
     onSuccess: onSignedIn,
   });
+  // Throttled (429): the platform says when it takes another attempt, and none goes out before.
+  const waiting = useWaiting(failure);
   return (
     <form onSubmit={onSubmit} noValidate className="form">
       <Field label="API key" hint="An organization API key (fl_…). It is exchanged for a session and not stored." error={form.formState.errors.api_key?.message}>
         <input className="input mono" type="password" autoComplete="off" {...form.register('api_key')} />
       </Field>
       <FormAlert failure={failure} onRetry={retry} />
-      <Button type="submit" variant="primary" pending={pending} className="btn-block">
+      <Button type="submit" variant="primary" pending={pending} disabled={waiting} className="btn-block">
         Sign in with API key
       </Button>
     </form>
