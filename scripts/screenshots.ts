@@ -11,7 +11,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
-import { consolePages, EMBEDDING_SERVICE, SIGN_IN_PAGE, TRANSLATION_GATEWAY } from '../e2e/support/pages';
+import { findPages, SIGN_IN_PAGE } from '../e2e/support/pages';
 import { IDS } from '../mock-server/core/seed-ids';
 import { findChromium } from './browser';
 
@@ -23,7 +23,6 @@ const only = process.env.SHOTS_ONLY;
 const fullPage = process.env.SHOTS_FULL !== '0';
 
 type Tokens = { access_token: string; refresh_token: string | null; expires_in: number };
-type Version = { id: string; version: number; status: string };
 
 async function main() {
   const login = await fetch(`${base}/api/v1/auth/login`, {
@@ -37,13 +36,10 @@ async function main() {
     const res = await fetch(`${base}/api/v1/orgs/${IDS.org}/workspaces/${IDS.production}/hosted-services/${serviceId}/versions`, {
       headers: { Authorization: `Bearer ${tokens.access_token}` },
     });
-    const body = (await res.json()) as { items: Version[] } | Version[];
-    return Array.isArray(body) ? body : body.items;
+    const body = (await res.json()) as { items: { id: string; version: number; status: string }[] };
+    return body.items;
   };
-  const published = (await versionsOf(EMBEDDING_SERVICE)).find((v) => v.status !== 'draft');
-  const draft = (await versionsOf(TRANSLATION_GATEWAY)).find((v) => v.status === 'draft');
-  if (!published || !draft) throw new Error('The demo seed is needed (a published Embedding Service, a draft of Translation Gateway)');
-  const pages = [SIGN_IN_PAGE, ...consolePages({ published, draft })].filter((p) => !only || p.name.includes(only));
+  const pages = [SIGN_IN_PAGE, ...(await findPages(versionsOf))].filter((p) => !only || p.name.includes(only));
 
   mkdirSync(out, { recursive: true });
   const found = findChromium();

@@ -66,4 +66,17 @@ export function consolePages(versions: { published: { id: string; version: numbe
   ];
 }
 
+type Version = { id: string; version: number; status: string };
+
+/** Every page, with the version ids read from the platform (`versionsOf` lists a service's versions). */
+export async function findPages(versionsOf: (serviceId: string) => Promise<Version[]>): Promise<ConsolePage[]> {
+  const published = (await versionsOf(EMBEDDING_SERVICE)).find((v) => v.status !== 'draft');
+  const draft = (await versionsOf(TRANSLATION_GATEWAY)).find((v) => v.status === 'draft');
+  if (!published || !draft) throw new Error('The demo seed is needed: a published Embedding Service and a draft of Translation Gateway');
+  return consolePages({ published, draft });
+}
+
+/** The pages' names, known before any request (for test titles). */
+export const PAGE_NAMES = consolePages({ published: { id: '', version: 0 }, draft: { id: '', version: 0 } }).map((p) => p.name);
+
 export const SIGN_IN_PAGE: ConsolePage = { name: 'sign-in', url: '/login', title: 'Sign in · Hosted Services', heading: 'Sign in' };

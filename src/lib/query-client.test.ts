@@ -1,5 +1,7 @@
 import { QueryObserver, type QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Organization } from '@/contract/organizations';
+import { api, clearThrottling } from './api-client';
 import { ApiError, parseRetryAfter } from './api-error';
 import { createQueryClient } from './query-client';
 import { isThrottled, nextAttemptAt } from './retry';
@@ -27,6 +29,8 @@ describe('the query client honours Retry-After', () => {
   });
   afterEach(() => {
     client.clear();
+    clearThrottling();
+    vi.unstubAllGlobals();
     vi.useRealTimers();
   });
 
@@ -103,6 +107,41 @@ describe('the query client honours Retry-After', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(read.calls).toEqual([0, 300_000]);
     unsubscribe();
+  });
+});
+
+describe('a page that mounts again', () => {
+  afterEach(() => {
+    clearThrottling();
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  it('does not send a throttled read before its Retry-After, whoever asks', async () => {
+    vi.useFakeTimers();
+    const client = createQueryClient();
+    const fetch = vi.fn(async () => new Response(JSON.stringify({ detail: 'Slow down' }), { status: 429, headers: { 'Retry-After': '120' } }));
+    vi.stubGlobal('fetch', fetch);
+    const options = { queryKey: ['organization'], queryFn: () => api.get('/organization', Organization) };
+    const first = new QueryObserver(client, options);
+    const leave = first.subscribe(() => {});
+    await vi.advanceTimersByTimeAsync(0);
+    expect(first.getCurrentResult().status).toBe('error');
+    leave();
+
+    // The page is left and opened again a minute later: the read is not sent; it waits the minute that is left, then goes.
+    await vi.advanceTimersByTimeAsync(60_000);
+    const again = new QueryObserver(client, options);
+    const unsubscribe = again.subscribe(() => {});
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(again.getCurrentResult()).toMatchObject({ fetchStatus: 'fetching', failureReason: { status: 429, retryAfterSeconds: 60 } });
+    await vi.advanceTimersByTimeAsync(59_999);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fetch).toHaveBeenCalledTimes(2);
+    unsubscribe();
+    client.clear();
   });
 });
 

@@ -48,7 +48,7 @@ export function AppShell({ scope, children }: { scope?: Scope; children?: ReactN
             <button
               ref={menuButton}
               type="button"
-              className="btn btn-ghost menu-button"
+              className="btn btn-ghost icon-button menu-button"
               aria-expanded={navOpen}
               aria-controls={SIDEBAR_ID}
               onClick={() => setNavOpen((open) => !open)}

@@ -4,7 +4,11 @@ import type { Scope } from '@/contract/paths';
 import { useWhoami } from '@/data/auth/get-whoami';
 import { can, type Permission } from '@/lib/permissions';
 
-type WorkspacePage = '/orgs/$orgId/workspaces/$workspaceId/services' | '/orgs/$orgId/workspaces/$workspaceId/connectors' | '/orgs/$orgId/workspaces/$workspaceId/rings' | '/orgs/$orgId/workspaces/$workspaceId/credentials';
+type WorkspacePage =
+  | '/orgs/$orgId/workspaces/$workspaceId/services'
+  | '/orgs/$orgId/workspaces/$workspaceId/connectors'
+  | '/orgs/$orgId/workspaces/$workspaceId/rings'
+  | '/orgs/$orgId/workspaces/$workspaceId/credentials';
 
 /** The workspace's pages, in the sidebar; Credentials only for those who manage them. */
 const NAV: { to: WorkspacePage; label: string; permission?: Permission; icon: ReactNode }[] = [
@@ -63,7 +67,8 @@ export function Sidebar({ scope, open, onClose, menuButton }: { scope?: Scope; o
   const me = useWhoami();
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
-    if (open) ref.current?.querySelector<HTMLElement>('a[href]')?.focus();
+    // Opened: focus on the current page's link (or the first), where a keyboard user continues from.
+    if (open) ref.current?.querySelector<HTMLElement>('nav [aria-current="page"], nav a[href]')?.focus();
   }, [open]);
   return (
     <>
@@ -87,35 +92,37 @@ export function Sidebar({ scope, open, onClose, menuButton }: { scope?: Scope; o
           if (open && (e.target as HTMLElement).closest('a')) onClose(false);
         }}
       >
-        <Link to="/" className="brand">
-          <img src="/favicon.svg" alt="" width={24} height={24} />
-          <span>Hosted Services</span>
-        </Link>
-        <nav aria-label="Main">
-          <ul className="nav-list">
-            {scope ? (
-              NAV.filter((item) => !item.permission || can(me.role, item.permission)).map((item) => (
-                <li key={item.to}>
-                  <Link to={item.to} params={scope} className="nav-link" activeProps={{ 'aria-current': 'page' }}>
+        <div className="sidebar-inner">
+          <Link to="/" className="brand">
+            <img src="/favicon.svg" alt="" width={24} height={24} />
+            <span>Hosted Services</span>
+          </Link>
+          <nav aria-label="Main">
+            <ul className="nav-list">
+              {scope ? (
+                NAV.filter((item) => !item.permission || can(me.role, item.permission)).map((item) => (
+                  <li key={item.to}>
+                    <Link to={item.to} params={scope} className="nav-link" activeProps={{ 'aria-current': 'page' }}>
+                      <svg viewBox="0 0 20 20" aria-hidden="true" className="nav-icon">
+                        {item.icon}
+                      </svg>
+                      {item.label}
+                    </Link>
+                  </li>
+                ))
+              ) : (
+                <li>
+                  <Link to="/" className="nav-link">
                     <svg viewBox="0 0 20 20" aria-hidden="true" className="nav-icon">
-                      {item.icon}
+                      {NAV[0]!.icon}
                     </svg>
-                    {item.label}
+                    Hosted Services
                   </Link>
                 </li>
-              ))
-            ) : (
-              <li>
-                <Link to="/" className="nav-link">
-                  <svg viewBox="0 0 20 20" aria-hidden="true" className="nav-icon">
-                    {NAV[0]!.icon}
-                  </svg>
-                  Hosted Services
-                </Link>
-              </li>
-            )}
-          </ul>
-        </nav>
+              )}
+            </ul>
+          </nav>
+        </div>
       </aside>
       {open && <div className="sidebar-scrim" aria-hidden="true" onClick={() => onClose(false)} />}
     </>
