@@ -10,8 +10,8 @@ import { findPages, PAGE_NAMES, SIGN_IN_PAGE } from './support/pages';
  * the dark theme. Nothing here is confirmed: the seeded services stay as they are.
  */
 type DialogCase = {
-  /** The button that opens it (by accessible name). */
-  opener: string;
+  /** The button that opens it (by accessible name; the first that matches). */
+  opener: string | RegExp;
   /** The dialog's title. */
   title: string | RegExp;
 };
@@ -42,6 +42,9 @@ const DIALOGS: Record<string, DialogCase[]> = {
     { opener: 'Deploy without building', title: /deploy/i },
     { opener: 'Tear down', title: /tear down/i },
   ],
+  agents: [{ opener: 'New instance of Support triage', title: /Support triage/ }],
+  'api-keys': [{ opener: 'New API key', title: 'New API key' }],
+  organization: [{ opener: 'New workspace', title: 'New workspace' }],
   'service-bindings': [{ opener: 'Add binding', title: 'Add binding' }],
   'service-settings': [{ opener: 'Delete service', title: 'Delete Embedding Service?' }],
 };
@@ -81,7 +84,7 @@ for (const name of PAGE_NAMES) {
     await expectAccessible(page, name);
 
     for (const dialog of DIALOGS[name] ?? []) {
-      await checkDialog(page, page.getByRole('button', { name: dialog.opener, exact: true }), dialogNamed(page, dialog.title), `the ${dialog.opener} dialog on ${name}`);
+      await checkDialog(page, page.getByRole('button', { name: dialog.opener, exact: true }).first(), dialogNamed(page, dialog.title), `the ${dialog.opener} dialog on ${name}`);
     }
     // The account panel, from the header of every page.
     if (name === 'services') {

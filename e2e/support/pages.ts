@@ -37,9 +37,12 @@ export function consolePages(versions: { published: { id: string; version: numbe
   return [
     { name: 'services', url: `${workspace}/services`, title: 'Services · Hosted Services', heading: 'Hosted Services' },
     { name: 'new-service', url: `${workspace}/services/new`, title: 'New Service · Hosted Services', heading: 'New Service' },
+    { name: 'agents', url: `${workspace}/agents`, title: 'Agent services · Hosted Services', heading: 'Agent services' },
     { name: 'connectors', url: `${workspace}/connectors`, title: 'Connectors · Hosted Services', heading: 'Connectors' },
     { name: 'rings', url: `${workspace}/rings`, title: 'Rings · Hosted Services', heading: 'Rings' },
     { name: 'credentials', url: `${workspace}/credentials`, title: 'Credentials · Hosted Services', heading: /credentials/i },
+    { name: 'api-keys', url: `${workspace}/api-keys`, title: 'API keys · Hosted Services', heading: 'API keys' },
+    { name: 'organization', url: `${workspace}/organization`, title: 'Organization · Hosted Services', heading: 'Organization' },
     tab('Overview', ''),
     tab('Versions', 'versions'),
     {

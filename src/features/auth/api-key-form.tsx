@@ -17,8 +17,13 @@ export function ApiKeyForm({ onSignedIn }: { onSignedIn: () => void }) {
     defaultValues: { api_key: '' },
     describeError: (error) => {
       if (!(error instanceof ApiError)) return null;
+      if (error.status === 401) {
+        return /revoked/i.test(error.message)
+          ? 'That API key has been revoked: it no longer signs anyone in. Ask an admin of your organization for a new one.'
+          : 'That API key is not valid: check that it was copied whole, or ask an admin for a new one.';
+      }
       // A 429 is followed by how long to wait (FormAlert counts the platform's Retry-After down).
-      return error.status === 401 ? 'That API key is not valid.' : error.status === 429 ? 'Too many failed sign-in attempts with this key.' : null;
+      return error.status === 429 ? 'Too many failed sign-in attempts with this key.' : null;
     },
     send: async (values, { form }) => {
       try {
@@ -34,7 +39,11 @@ export function ApiKeyForm({ onSignedIn }: { onSignedIn: () => void }) {
   const waiting = useWaiting(failure);
   return (
     <form onSubmit={onSubmit} noValidate className="form">
-      <Field label="API key" hint="An organization API key (fl_…). It is exchanged for a session and not stored." error={form.formState.errors.api_key?.message}>
+      <Field
+        label="API key"
+        hint="An organization API key (fl_…), made by an admin of your organization on its API keys page and shown to them once. It is exchanged for a session and not stored."
+        error={form.formState.errors.api_key?.message}
+      >
         <input className="input mono" type="password" autoComplete="off" {...form.register('api_key')} />
       </Field>
       <FormAlert failure={failure} onRetry={retry} />

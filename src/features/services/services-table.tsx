@@ -3,6 +3,7 @@ import { useMemo, type ReactNode } from 'react';
 import { Skeleton } from '@/ui/skeleton';
 import type { HostedService } from '@/contract/services';
 import { formatDateTime, formatRelative } from '@/lib/format';
+import { RingLabel } from './ring-label';
 import type { ServicesSearch } from './services-search';
 import { DeploymentStateBadge, ExecutionModeLabel, ServiceStatusBadge } from './service-status';
 
@@ -53,7 +54,7 @@ function serviceColumns(ringNames: Map<string, string>): Column[] {
     {
       id: 'ring_id',
       header: 'Ring',
-      cell: (s) => (s.ring_id ? (ringNames.get(s.ring_id) ?? <span className="muted">unknown</span>) : <span className="muted">—</span>),
+      cell: (s) => <RingLabel service={s} ringName={s.ring_id ? ringNames.get(s.ring_id) : undefined} short />,
     },
     {
       id: 'version',

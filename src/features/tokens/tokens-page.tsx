@@ -5,11 +5,12 @@ import { roleReason } from '@/lib/permissions';
 import type { SearchProps, ServiceProps } from '@/lib/route-props';
 import { Notice } from '@/ui/notice';
 import { MintTokenCard } from './mint-token-card';
+import { MintedTokensCard } from './minted-tokens-card';
 import { RevocationsCard } from './revocations-card';
 import { RevokeAllCard } from './revoke-all-card';
 import { RevokeTokenCard } from './revoke-token-card';
 
-/** The Tokens tab: mint service tokens for the gateway, revoke them, and see what is revoked. */
+/** The Tokens tab: mint service tokens for the gateway, see what was minted, revoke them, and see what is revoked. */
 export function TokensPage({ scope, serviceId, search, onSearchChange }: ServiceProps & SearchProps<{ expired: boolean }>) {
   const service = useService(scope, serviceId);
   const me = useWhoami();
@@ -31,6 +32,7 @@ export function TokensPage({ scope, serviceId, search, onSearchChange }: Service
           <RevokeTokenCard scope={scope} serviceId={serviceId} />
         </div>
       )}
+      <MintedTokensCard scope={scope} serviceId={serviceId} canRevoke={!readOnlyReason} />
       <RevocationsCard scope={scope} serviceId={serviceId} includeExpired={search.expired} onIncludeExpiredChange={(expired) => onSearchChange({ expired })} />
       {!readOnlyReason && <RevokeAllCard scope={scope} service={service} />}
     </div>
