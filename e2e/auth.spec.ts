@@ -1,7 +1,7 @@
 import { expect, SERVICES_URL, signInWithPassword, test, watchRefreshes } from './support/fixtures';
 
 test.describe('signing in and out', () => {
-  test('signs in with email and password, survives a reload, and signs out', { tag: '@phone' }, async ({ page }) => {
+  test('signs in with email and password, survives a reload, and signs out', async ({ page }) => {
     await page.goto('/');
     await expect(page).toHaveURL(/\/login/);
     await signInWithPassword(page);

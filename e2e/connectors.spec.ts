@@ -18,7 +18,7 @@ async function fillPostgres(page: Page, name: string, host: string) {
 }
 
 test.describe('connectors', () => {
-  test('creates a PostgreSQL instance from the generated form and tests its connection', { tag: '@phone' }, async ({ asDeveloper: page }) => {
+  test('creates a PostgreSQL instance from the generated form and tests its connection', async ({ asDeveloper: page }) => {
     const good = unique('pg-good');
     const bad = unique('pg-bad');
     await page.goto(workspaceUrl('connectors'));

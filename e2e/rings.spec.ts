@@ -9,7 +9,7 @@ const row = (page: Page, name: string) => page.getByRole('row').filter({ has: pa
 const order = async (page: Page) => page.getByRole('rowheader').allTextContents();
 
 test.describe('rings, the promotion path', () => {
-  test('an admin creates a ring, moves it along the path and deletes it', { tag: '@phone' }, async ({ asAdmin: page }) => {
+  test('an admin creates a ring, moves it along the path and deletes it', async ({ asAdmin: page }) => {
     const name = ringName('canary');
     await page.goto(workspaceUrl('rings'));
     await expect(page.getByRole('heading', { level: 1, name: 'Rings' })).toBeVisible();

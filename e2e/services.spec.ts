@@ -3,7 +3,7 @@ import { expect, mainNav, openTab, SERVICES_URL, test } from './support/fixtures
 import { platformAs, SCOPE, unique } from './support/platform';
 
 test.describe('creating a service, as the platform guide describes', () => {
-  test('creates an invocation service from Hosted Services → New Service', { tag: '@phone' }, async ({ asDeveloper: page }) => {
+  test('creates an invocation service from Hosted Services → New Service', async ({ asDeveloper: page }) => {
     const name = unique('Document Processor');
     await page.goto('/');
     await (await mainNav(page)).getByRole('link', { name: 'Hosted Services' }).click();
@@ -191,7 +191,7 @@ test.describe('editing and deleting a service', () => {
     await expect(page.getByText(/can be changed only while the service is draft/)).toBeVisible();
   });
 
-  test('deletes a service after a confirmation that names it', { tag: '@phone' }, async ({ asDeveloper: page, api }) => {
+  test('deletes a service after a confirmation that names it', async ({ asDeveloper: page, api }) => {
     const service = await api.createInvocationService(unique('Doomed'));
 
     await page.goto(`${SERVICES_URL}/${service.id}/settings`);
@@ -214,7 +214,7 @@ test.describe('editing and deleting a service', () => {
 });
 
 test.describe('the services list', () => {
-  test('search, filters, sort and pagination live in the URL and survive a reload', { tag: '@phone' }, async ({ asDeveloper: page, api }) => {
+  test('search, filters, sort and pagination live in the URL and survive a reload', async ({ asDeveloper: page, api }) => {
     const [ring] = await api.rings();
     const prefix = unique('listtest');
     // 12 services: 8 invocation, 4 persistent.

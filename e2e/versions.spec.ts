@@ -5,7 +5,7 @@ import { platformAs, unique } from './support/platform';
 const summarizeRequest: JsonSchema = { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] };
 
 test.describe('versions and endpoints', () => {
-  test('adds and edits endpoints on the draft, with schemas checked as typed, then publishes it', { tag: '@phone' }, async ({ asDeveloper: page, api }) => {
+  test('adds and edits endpoints on the draft, with schemas checked as typed, then publishes it', async ({ asDeveloper: page, api }) => {
     const service = await api.createInvocationService(unique('Versioned'));
 
     await page.goto(`${SERVICES_URL}/${service.id}`);
