@@ -16,35 +16,22 @@ type DialogCase = {
   title: string | RegExp;
 };
 
+// One dialog of each kind a page has (a form, a wide editor, a confirmation): the same component twice adds time, not checks.
 const DIALOGS: Record<string, DialogCase[]> = {
-  rings: [
-    { opener: 'New ring', title: 'New ring' },
-    { opener: 'Edit dev', title: 'Edit ring dev' },
-  ],
+  agents: [{ opener: 'New instance of Support triage', title: /Support triage/ }],
+  rings: [{ opener: 'Edit dev', title: 'Edit ring dev' }],
   connectors: [
     { opener: 'New PostgreSQL instance', title: 'New PostgreSQL instance' },
-    { opener: 'Edit orders-db', title: 'Edit orders-db' },
     { opener: 'Delete orders-db', title: 'Delete orders-db?' },
   ],
-  'service-version-draft': [
-    { opener: 'Add endpoint', title: /endpoint/i },
-    { opener: 'Edit GET /languages', title: /GET \/languages/ },
-    { opener: 'Delete GET /languages', title: /GET \/languages/ },
-    { opener: 'Publish…', title: /Publish/ },
-  ],
-  'service-traffic': [
-    { opener: 'Promote v2', title: 'Promote v2 to 100%?' },
-    { opener: 'Roll back to v1', title: 'Roll back to v1?' },
-  ],
-  'service-deployment': [
-    { opener: 'Build', title: /build/i },
-    { opener: 'Deploy', title: /deploy/i },
-    { opener: 'Deploy without building', title: /deploy/i },
-    { opener: 'Tear down', title: /tear down/i },
-  ],
-  agents: [{ opener: 'New instance of Support triage', title: /Support triage/ }],
   'api-keys': [{ opener: 'New API key', title: 'New API key' }],
   organization: [{ opener: 'New workspace', title: 'New workspace' }],
+  'service-version-draft': [
+    { opener: 'Edit GET /languages', title: /GET \/languages/ },
+    { opener: 'Publish…', title: /Publish/ },
+  ],
+  'service-traffic': [{ opener: 'Promote v2', title: 'Promote v2 to 100%?' }],
+  'service-deployment': [{ opener: 'Build', title: /build/i }],
   'service-bindings': [{ opener: 'Add binding', title: 'Add binding' }],
   'service-settings': [{ opener: 'Delete service', title: 'Delete Embedding Service?' }],
 };
