@@ -340,6 +340,8 @@ test.describe('a viewer, by URL', () => {
     await guard.getByRole('link', { name: 'Back to Hosted Services' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Hosted Services' })).toBeVisible();
 
+    // Other tests add services to this workspace: find it rather than hope it is on the first page.
+    await page.getByRole('searchbox', { name: 'Search services' }).fill('Invoice Extractor');
     await page.getByRole('table').getByRole('link', { name: 'Invoice Extractor', exact: true }).click();
     await openTab(page, 'Settings');
     const settingsGuard = page.getByRole('note', { name: 'You can’t change this service’s settings' });
