@@ -12,7 +12,7 @@ import { serviceWithCanary, unique } from './support/platform';
 const activeElement = (page: Page) => page.evaluate(() => document.activeElement?.tagName ?? null);
 
 test.describe('focus', () => {
-  test('moves to the new page’s heading after a navigation, not on the first load nor when a filter changes', async ({ asDeveloper: page }) => {
+  test('moves to the new page’s heading after a navigation (whose title names it), not on the first load nor when a filter changes', async ({ asDeveloper: page }) => {
     await page.goto(SERVICES_URL);
     await expect(page.getByRole('heading', { level: 1, name: 'Hosted Services' })).toBeVisible();
     expect(await activeElement(page)).toBe('BODY');
@@ -29,10 +29,13 @@ test.describe('focus', () => {
     await openTab(page, 'Traffic');
     await expect(page).toHaveURL(/\/traffic$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Embedding Service' })).toBeFocused();
+    // Each page is titled by what it is, most specific first.
+    await expect(page).toHaveTitle('Traffic · Embedding Service · Hosted Services');
 
     await page.goBack();
     await expect(page).toHaveURL(new RegExp(`${EMBEDDING_SERVICE}$`));
     await expect(page.getByRole('heading', { level: 1, name: 'Embedding Service' })).toBeFocused();
+    await expect(page).toHaveTitle('Overview · Embedding Service · Hosted Services');
   });
 
   test('a skip link leads past the navigation to the page', async ({ asDeveloper: page }) => {
