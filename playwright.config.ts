@@ -25,6 +25,16 @@ export default defineConfig({
   expect: { timeout: 7_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   globalSetup: './e2e/support/global-setup.ts',
+  projects: [
+    { name: 'desktop', testIgnore: /layout\.spec\.ts/ },
+    {
+      // A phone (390 × 844, touch) runs the layout spec only: every page without sideways scroll, the menu, the header, dialogs.
+      // The stories themselves run once, on the desktop, to keep the suite within its time.
+      name: 'phone',
+      testMatch: /layout\.spec\.ts/,
+      use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, screen: { width: 390, height: 844 }, deviceScaleFactor: 1 },
+    },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${WEB_PORT}`,
     trace: 'retain-on-failure',

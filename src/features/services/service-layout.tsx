@@ -1,6 +1,7 @@
 import { Link, Outlet } from '@tanstack/react-router';
 import { useService } from '@/data/services/get-service';
 import type { ServiceProps } from '@/lib/route-props';
+import { useActiveTabInView } from '@/ui/use-active-tab-in-view';
 import { DeploymentStateBadge, ExecutionModeLabel, ServiceStatusBadge } from './service-status';
 
 const BASE = '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId';
@@ -30,6 +31,7 @@ const TABS = [
 export function ServiceLayout({ scope, serviceId }: ServiceProps) {
   const service = useService(scope, serviceId);
   const params = { ...scope, serviceId };
+  const tabs = useActiveTabInView<HTMLElement>();
   return (
     <section className="page" aria-labelledby="service-title">
       <header className="page-header">
@@ -42,7 +44,7 @@ export function ServiceLayout({ scope, serviceId }: ServiceProps) {
           </p>
         </div>
       </header>
-      <nav className="tabs" aria-label="Service sections">
+      <nav ref={tabs} className="tabs" aria-label="Service sections">
         {TABS.filter((tab) => (!('persistentOnly' in tab) || service.execution_mode === 'persistent') && (!('publishedOnly' in tab) || service.active_version !== null)).map((tab) => (
           <Link
             key={tab.to}
