@@ -154,7 +154,8 @@ test.describe('Retry-After', () => {
       calls += 1;
       return calls === 1 ? route.fulfill({ status: 429, headers: { 'Retry-After': '30' }, json: { detail: 'Slow down' } }) : route.continue();
     });
-    await page.goto(SERVICES_URL);
+    // Searched: other stories add services to this workspace, and the list shows a page at a time.
+    await page.goto(`${SERVICES_URL}?q=Embedding`);
     await expect(page.getByText(/Too many requests — trying again in (30|29) s$/)).toBeVisible();
 
     await page.clock.fastForward(20_000);
@@ -174,7 +175,7 @@ test.describe('Retry-After', () => {
       calls += 1;
       return calls === 1 ? route.fulfill({ status: 429, headers: { 'Retry-After': '120' }, json: { detail: 'Too many requests. Slow down.' } }) : route.continue();
     });
-    await page.goto(SERVICES_URL);
+    await page.goto(`${SERVICES_URL}?q=Embedding`);
     await expect(page.getByRole('heading', { name: 'Services could not be loaded' })).toBeVisible();
     await expect(page.getByText(/You can try again in (2 min 00|1 min 59) s$/)).toBeVisible();
     const retry = page.getByRole('button', { name: 'Try again' });
