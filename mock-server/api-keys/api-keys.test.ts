@@ -1,16 +1,15 @@
 // @vitest-environment node
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiKeyCreated, ApiKeyPage } from '../../src/contract/api-keys';
 import { paths } from '../../src/contract/paths';
 import { createMockPlatform } from '../core/app';
 import { sha256 } from '../core/hashing';
 import { demoId } from '../core/seed-ids';
 import { StateDatabase } from '../core/persistence';
-import { API, DEMO_API_KEYS, IDS, ORG, setup } from '../core/test-helpers';
+import { API, DEMO_API_KEYS, IDS, ORG, setup, tempDirPerTest } from '../core/test-helpers';
 
 const KEYS = `${API}${paths.apiKeys(ORG)}`;
 const EXCHANGE = `${API}${paths.apiKeyExchange()}`;
@@ -19,11 +18,7 @@ const WHOAMI = `${API}${paths.whoami()}`;
 /** Tests that write a database wait on fsync: the machine may be busy. */
 const DISK_TIMEOUT = 20_000;
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'api-keys-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDirPerTest('api-keys-');
 
 const bytesOf = (file: string) => ['', '-wal'].map((s) => (existsSync(file + s) ? readFileSync(file + s, 'latin1') : '')).join('');
 
@@ -84,7 +79,7 @@ describe('organization API keys (seed 001, 004)', () => {
   });
 
   it('keeps only a salted hash: neither the key nor its plain SHA-256 is on disk, and equal secrets never look alike', async () => {
-    const file = join(dir, 'state.sqlite');
+    const file = join(dir(), 'state.sqlite');
     const { call, login, platform } = setup({ dataFile: file });
     const admin = await login('admin');
     const created = ApiKeyCreated.parse((await call('POST', KEYS, { token: admin, body: { name: 'Disk check' }, headers: { 'Idempotency-Key': 'disk' } })).body);
@@ -111,7 +106,7 @@ describe('organization API keys (seed 001, 004)', () => {
   }, DISK_TIMEOUT);
 
   it('salts the unsalted keys of an older state when it opens, and they keep working', async () => {
-    const file = join(dir, 'state.sqlite');
+    const file = join(dir(), 'state.sqlite');
     const first = createMockPlatform({ dataFile: file });
     first.close();
     // An older mock's table: one demo key kept as its bare SHA-256.

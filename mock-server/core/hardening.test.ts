@@ -6,22 +6,15 @@
  * sign-in throttling.
  */
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { saltDigest, sha256 } from './hashing';
 import { escapeForLog } from './log';
-import { API, DEMO_API_KEYS, DEMO_PASSWORD, DEMO_USERS, IDS, ORG, RING_DEV, SERVICES, WS, newService, setup } from './test-helpers';
+import { API, DEMO_API_KEYS, DEMO_PASSWORD, DEMO_USERS, IDS, newService, ORG, RING_DEV, SERVICES, setup, tempDirPerTest, WS } from './test-helpers';
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'mock-hardening-'));
-});
-afterEach(() => {
-  vi.useRealTimers();
-  rmSync(dir, { recursive: true, force: true });
-});
+const dir = tempDirPerTest('mock-hardening-');
+afterEach(() => vi.useRealTimers());
 
 const RESET = `${API}/__test__/reset`;
 const bytesOf = (file: string) => ['', '-wal'].map((s) => (existsSync(file + s) ? readFileSync(file + s, 'latin1') : '')).join('');
@@ -87,9 +80,9 @@ describe('JSON bodies only (415)', () => {
 
 describe('signing secrets', () => {
   it('live in their own file beside the database, owner only, created on the first start, never in the database', async () => {
-    const file = join(dir, 'state.sqlite');
+    const file = join(dir(), 'state.sqlite');
     const first = setup({ dataFile: file });
-    const secretsFile = join(dir, 'state.secrets.json');
+    const secretsFile = join(dir(), 'state.secrets.json');
     expect(first.platform.state.secrets).toBe(secretsFile);
     expect(statSync(secretsFile).mode & 0o777).toBe(0o600);
     expect(statSync(file).mode & 0o777).toBe(0o600);
@@ -107,13 +100,13 @@ describe('signing secrets', () => {
   });
 
   it('a database of an older mock hands its secrets over once, then forgets them', async () => {
-    const file = join(dir, 'state.sqlite');
+    const file = join(dir(), 'state.sqlite');
     const first = setup({ dataFile: file });
     const token = await first.login('admin');
     const { jwtSecret, serviceTokenSecret } = first.platform.store;
     first.platform.close();
     // as an older mock left it: the secrets in `meta`, no secrets file
-    rmSync(join(dir, 'state.secrets.json'));
+    rmSync(join(dir(), 'state.secrets.json'));
     const db = new Database(file);
     db.prepare('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?)').run('jwt_secret', jwtSecret, 'service_token_secret', serviceTokenSecret);
     db.close();
@@ -123,15 +116,15 @@ describe('signing secrets', () => {
     expect((await second.call('GET', SERVICES, { token })).status).toBe(200);
     expect(second.platform.store.serviceTokenSecret).toBe(serviceTokenSecret);
     second.platform.close();
-    expect(JSON.parse(readFileSync(join(dir, 'state.secrets.json'), 'utf8'))).toEqual({ session: jwtSecret, service_token: serviceTokenSecret });
+    expect(JSON.parse(readFileSync(join(dir(), 'state.secrets.json'), 'utf8'))).toEqual({ session: jwtSecret, service_token: serviceTokenSecret });
     expect(bytesOf(file)).not.toContain(jwtSecret);
     expect(bytesOf(file)).not.toContain(serviceTokenSecret);
   });
 
   it('a damaged secrets file stops the start with its name, rather than signing with something else', () => {
-    const file = join(dir, 'state.sqlite');
+    const file = join(dir(), 'state.sqlite');
     setup({ dataFile: file }).platform.close();
-    const secretsFile = join(dir, 'state.secrets.json');
+    const secretsFile = join(dir(), 'state.secrets.json');
     rmSync(secretsFile);
     writeFileSync(secretsFile, '{"session": "short"}');
     expect(() => setup({ dataFile: file })).toThrow(/state\.secrets\.json: not a secrets file/);
@@ -140,7 +133,7 @@ describe('signing secrets', () => {
 
 describe('connector secrets', () => {
   it('are salted fingerprints; unsalted digests of an older mock are salted on load', async () => {
-    const file = join(dir, 'state.sqlite');
+    const file = join(dir(), 'state.sqlite');
     const first = setup({ dataFile: file });
     const seeded = first.platform.store.connectorInstances.get(IDS.connectors.ordersDb)!;
     expect(seeded.secrets.password).toMatch(/^hmac-sha256:/);

@@ -1,20 +1,13 @@
 // @vitest-environment node
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMockPlatform } from './app';
 import { buildSeed } from './seed';
-import { API, SERVICES, newService, setup } from './test-helpers';
+import { API, newService, SERVICES, setup, tempDirPerTest } from './test-helpers';
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'mock-state-'));
-});
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const dir = tempDirPerTest('mock-state-');
 
 /** The database as another process would see it. */
 function rowsOf(file: string, table: string): unknown[] {
@@ -30,7 +23,7 @@ const bytesOf = (file: string) => ['', '-wal'].map((s) => (existsSync(file + s) 
 
 describe('persistence', () => {
   it('seeds and writes the database when there is none, readable by its owner only', () => {
-    const file = join(dir, 'nested', 'state.sqlite');
+    const file = join(dir(), 'nested', 'state.sqlite');
     const { platform } = setup({ dataFile: file });
     expect(platform.state.database).toBe(file);
     expect(rowsOf(file, 'services')).toHaveLength(16);
@@ -41,7 +34,7 @@ describe('persistence', () => {
   });
 
   it('survives a restart from the same file: services, versions, sessions, idempotency keys', async () => {
-    const file = join(dir, 'state.sqlite');
+    const file = join(dir(), 'state.sqlite');
     const first = setup({ dataFile: file });
     const token = await first.login('developer');
     const created = await first.call('POST', SERVICES, { token, body: newService(), headers: { 'Idempotency-Key': 'k1' } });
@@ -50,7 +43,7 @@ describe('persistence', () => {
     await first.call('DELETE', `${SERVICES}/0f6f2d6e-0000-4000-8000-000000001001`, { token });
     first.platform.close();
     // the database and its companions, and the signing secrets beside it
-    expect(readdirSync(dir).filter((f) => !f.startsWith('state.sqlite'))).toEqual(['state.secrets.json']);
+    expect(readdirSync(dir()).filter((f) => !f.startsWith('state.sqlite'))).toEqual(['state.secrets.json']);
 
     const second = setup({ dataFile: file });
     const got = await second.call('GET', `${SERVICES}/${created.body.id}`, { token });
@@ -66,7 +59,7 @@ describe('persistence', () => {
   });
 
   it('a 2xx is on disk before the response: another connection reads the change at once', async () => {
-    const file = join(dir, 'state.sqlite');
+    const file = join(dir(), 'state.sqlite');
     const p = createMockPlatform({ dataFile: file });
     try {
       const before = rowsOf(file, 'services').length;
@@ -83,37 +76,37 @@ describe('persistence', () => {
   });
 
   it('imports a JSON state file of an older mock once, then keeps it renamed and private', async () => {
-    const json = join(dir, 'state.json');
+    const json = join(dir(), 'state.json');
     // an older mock's file held its signing secret
     const seeded = { ...buildSeed({ seed: 'empty' }), jwt_secret: 'older-mock-session-secret-0123456789abcdef' };
     writeFileSync(json, JSON.stringify(seeded), { mode: 0o644 });
     // MOCK_DATA naming the JSON file (the old setting) uses the database beside it
     const first = setup({ dataFile: json });
-    expect(first.platform.state).toEqual({ database: join(dir, 'state.sqlite'), secrets: join(dir, 'state.secrets.json'), imported: `${json}.imported` });
+    expect(first.platform.state).toEqual({ database: join(dir(), 'state.sqlite'), secrets: join(dir(), 'state.secrets.json'), imported: `${json}.imported` });
     expect(existsSync(json)).toBe(false);
     expect(statSync(`${json}.imported`).mode & 0o777).toBe(0o600);
     // its secret moved to the secrets file (sessions it signed stay valid), not into the database
     expect(first.platform.store.jwtSecret).toBe(seeded.jwt_secret);
-    expect(bytesOf(join(dir, 'state.sqlite'))).not.toContain(seeded.jwt_secret);
+    expect(bytesOf(join(dir(), 'state.sqlite'))).not.toContain(seeded.jwt_secret);
     expect((await first.call('GET', SERVICES, { token: await first.login() })).body.total).toBe(0);
     first.platform.close();
     // and MOCK_DATA naming the database finds it again
-    const second = setup({ dataFile: join(dir, 'state.sqlite') });
+    const second = setup({ dataFile: join(dir(), 'state.sqlite') });
     expect(second.platform.state.imported).toBeNull();
     expect(second.platform.store.jwtSecret).toBe(seeded.jwt_secret);
   });
 
   it('refuses a corrupt state file with a clear error', () => {
-    writeFileSync(join(dir, 'state.json'), '{not json');
-    expect(() => createMockPlatform({ dataFile: join(dir, 'state.json') })).toThrow();
-    writeFileSync(join(dir, 'other.sqlite'), 'not a database, not at all; '.repeat(200));
-    expect(() => createMockPlatform({ dataFile: join(dir, 'other.sqlite') })).toThrow();
+    writeFileSync(join(dir(), 'state.json'), '{not json');
+    expect(() => createMockPlatform({ dataFile: join(dir(), 'state.json') })).toThrow();
+    writeFileSync(join(dir(), 'other.sqlite'), 'not a database, not at all; '.repeat(200));
+    expect(() => createMockPlatform({ dataFile: join(dir(), 'other.sqlite') })).toThrow();
   });
 
   it('memory-only when no file is given', () => {
     const { platform } = setup();
     expect(platform.state.database).toBeNull();
-    expect(readdirSync(dir)).toEqual([]);
+    expect(readdirSync(dir())).toEqual([]);
   });
 });
 
@@ -138,7 +131,7 @@ describe('POST /api/v1/__test__/reset', () => {
   });
 
   it('a reset is on disk too', async () => {
-    const file = join(dir, 'state.sqlite');
+    const file = join(dir(), 'state.sqlite');
     const { call, platform } = setup({ dataFile: file, testRoutes: true });
     expect((await call('POST', `${API}/__test__/reset`, { body: { seed: 'empty' } })).status).toBe(204);
     expect(rowsOf(file, 'services')).toEqual([]);

@@ -1,5 +1,8 @@
 /** Helpers for the mock-server tests (in-process via `app.request`). */
-import { afterEach, expect } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { MintResponse } from '../../src/contract/tokens';
 import { VersionPage, type ServiceVersion } from '../../src/contract/versions';
 import { DEMO_API_KEYS, DEMO_PASSWORD, DEMO_USERS } from '../auth/seed';
@@ -17,6 +20,16 @@ export const RESEARCH_SERVICES = `${API}/orgs/${ORG}/workspaces/${WS_RESEARCH}/h
 export { DEMO_API_KEYS, DEMO_PASSWORD, DEMO_USERS, IDS };
 
 export type Role = keyof typeof DEMO_USERS;
+
+/** A fresh folder for each test, removed after it: `const dir = tempDirPerTest('mock-jobs-')`, then `dir()`. */
+export function tempDirPerTest(prefix: string): () => string {
+  let dir = '';
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  return () => dir;
+}
 
 export interface Res {
   status: number;

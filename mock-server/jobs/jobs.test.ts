@@ -1,11 +1,9 @@
 // @vitest-environment node
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Job, JobBatchResponse, readJob, readJobBatch } from '../../src/contract/invoke';
 import { demoId } from '../core/seed-ids';
-import { API, ORG, SERVICES, gatewayPath as gw, mint, setup } from '../core/test-helpers';
+import { API, gatewayPath as gw, mint, ORG, SERVICES, setup, tempDirPerTest } from '../core/test-helpers';
 
 const SENTIMENT = demoId(1005);
 const INVOICE = demoId(1001);
@@ -15,14 +13,8 @@ const QUEUE_MS = RUN_MS / 4;
 const submitPath = (serviceId: string, path: string) => gw(serviceId, `async/${path}`);
 const jobsOf = (serviceId: string) => `${SERVICES}/${serviceId}/jobs`;
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'mock-jobs-'));
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  rmSync(dir, { recursive: true, force: true });
-});
+const dir = tempDirPerTest('mock-jobs-');
+afterEach(() => vi.restoreAllMocks());
 
 /** A clock the test moves (the mock reads Date.now). */
 function clock(start = Date.now()) {
@@ -234,7 +226,7 @@ describe('async jobs', () => {
   });
 
   it('survives a restart: a job goes on from its stored times; a cancellation is kept', async () => {
-    const dataFile = join(dir, 'state.sqlite');
+    const dataFile = join(dir(), 'state.sqlite');
     const c = clock();
     const first = platform({ dataFile });
     const token = await first.login('developer');

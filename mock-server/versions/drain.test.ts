@@ -4,27 +4,19 @@
  * publish is `draining` with 0% of the traffic, then `archived` once drained
  * (`MOCK_DRAIN_MS`), computed from the time so that it survives a restart.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { versionAt } from '../../src/contract/traffic-rules';
 import { demoId } from '../core/seed-ids';
-import { SERVICES, byNumber, gatewayPath as gw, listVersions as versions, setup } from '../core/test-helpers';
+import { byNumber, gatewayPath as gw, listVersions as versions, SERVICES, setup, tempDirPerTest } from '../core/test-helpers';
 
 const FRAUD = demoId(1004);
 const EMBEDDING = demoId(1003);
 const DRAIN_MS = 5_000;
 const score = { transaction: { id: 't', amount: { amount: 1, currency: 'EUR' }, merchant: { id: 'm' }, card: { bin: '123456' } }, channel: 'online' };
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'mock-drain-'));
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  rmSync(dir, { recursive: true, force: true });
-});
+const dir = tempDirPerTest('mock-drain-');
+afterEach(() => vi.restoreAllMocks());
 
 /** Publish Fraud Scorer's draft (v2) at 100%: v1 starts draining. */
 async function publishFraudV2(t: ReturnType<typeof setup>, token: string) {
@@ -56,7 +48,7 @@ describe('drain period', () => {
   });
 
   it('survives a restart: the drain goes on from the stored time', async () => {
-    const dataFile = join(dir, 'state.sqlite');
+    const dataFile = join(dir(), 'state.sqlite');
     const first = setup({ dataFile, drainMs: DRAIN_MS });
     const at = await publishFraudV2(first, await first.login('developer'));
     first.platform.close();

@@ -55,13 +55,11 @@ const activityEntry = <M extends Mode>(r: Reading<M>) =>
     /** `token.*`: the token's ID. */
     jti: r.decided(z.nullable(z.string()), null),
   });
-export const ActivityEntry = activityEntry(strict);
+export const [ActivityEntry, readActivityEntry] = [activityEntry(strict), activityEntry(lenient)];
 export type ActivityEntry = z.infer<typeof ActivityEntry>;
-export const readActivityEntry = activityEntry(lenient);
 export type ActivityEntryRead = z.output<typeof readActivityEntry>;
 
-export const ActivityPage = strict.page(ActivityEntry);
-export const readActivityPage = lenient.page(readActivityEntry);
+export const [ActivityPage, readActivityPage] = [strict.page(ActivityEntry), lenient.page(readActivityEntry)];
 
 /** `?kind=a,b`: only entries of these kinds. */
 export const ActivityListQuery = z.object({

@@ -81,9 +81,8 @@ const agentService = <M extends Mode>(r: Reading<M>) =>
     stopped_at: r.decided(z.nullable(r.timestamp), null),
     idempotency_key: r.decided(z.nullable(z.string()), null),
   });
-export const AgentService = agentService(strict);
+export const [AgentService, readAgentService] = [agentService(strict), agentService(lenient)];
 export type AgentService = z.infer<typeof AgentService>;
-export const readAgentService = agentService(lenient);
 export type AgentServiceRead = z.output<typeof readAgentService>;
 
 /** A version of an agent deployment **[decision, extension]**: the seed names `version_id` only. */
@@ -110,15 +109,12 @@ const agentDeployment = <M extends Mode>(r: Reading<M>) =>
     created_at: r.decided(z.nullable(r.timestamp), null),
     updated_at: r.decided(z.nullable(r.timestamp), null),
   });
-export const AgentDeployment = agentDeployment(strict);
+export const [AgentDeployment, readAgentDeployment] = [agentDeployment(strict), agentDeployment(lenient)];
 export type AgentDeployment = z.infer<typeof AgentDeployment>;
-export const readAgentDeployment = agentDeployment(lenient);
 export type AgentDeploymentRead = z.output<typeof readAgentDeployment>;
 
-export const AgentDeploymentPage = strict.page(AgentDeployment);
-export const readAgentDeploymentPage = lenient.page(readAgentDeployment);
-export const AgentServicePage = strict.page(AgentService);
-export const readAgentServicePage = lenient.page(readAgentService);
+export const [AgentDeploymentPage, readAgentDeploymentPage] = [strict.page(AgentDeployment), lenient.page(readAgentDeployment)];
+export const [AgentServicePage, readAgentServicePage] = [strict.page(AgentService), lenient.page(readAgentService)];
 
 /** Listing a deployment's instances (the listing itself is an extension): newest first, optionally one status. */
 export const AgentServiceListQuery = z.extend(z.pick(ListQuery, { limit: true, offset: true }), {

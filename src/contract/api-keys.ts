@@ -28,13 +28,11 @@ const apiKey = <M extends Mode>(r: Reading<M>) =>
     /** Set once revoked: the exchange refuses the key from then on. */
     revoked_at: r.decided(z.nullable(r.timestamp), null),
   });
-export const ApiKey = apiKey(strict);
+export const [ApiKey, readApiKey] = [apiKey(strict), apiKey(lenient)];
 export type ApiKey = z.infer<typeof ApiKey>;
-export const readApiKey = apiKey(lenient);
 export type ApiKeyRead = z.output<typeof readApiKey>;
 
-export const ApiKeyPage = strict.page(ApiKey);
-export const readApiKeyPage = lenient.page(readApiKey);
+export const [ApiKeyPage, readApiKeyPage] = [strict.page(ApiKey), lenient.page(readApiKey)];
 
 /** The create's answer: the key, this once (`key`; leniently also `api_key` or `secret`). */
 export const ApiKeyCreated = z.extend(ApiKey, { key: z.string().check(z.regex(/^fl_/, { error: 'An API key starts with fl_' })) });

@@ -29,9 +29,8 @@ const tokenResponse = <M extends Mode>(r: Reading<M>) =>
     token_type: r.word('bearer'),
     expires_in: r.decided(z.int(), null),
   });
-export const TokenResponse = tokenResponse(strict);
+export const [TokenResponse, readTokenResponse] = [tokenResponse(strict), tokenResponse(lenient)];
 export type TokenResponse = z.infer<typeof TokenResponse>;
-export const readTokenResponse = tokenResponse(lenient);
 export type TokenResponseRead = z.output<typeof readTokenResponse>;
 
 const whoami = <M extends Mode>(r: Reading<M>) =>

@@ -37,13 +37,11 @@ const connectorType = <M extends Mode>(r: Reading<M>) =>
     fields: z.array(connectorField(r)),
     operations: r.decided(z.array(z.object({ name: z.string(), description: z.string() })), []),
   });
-export const ConnectorType = connectorType(strict);
+export const [ConnectorType, readConnectorType] = [connectorType(strict), connectorType(lenient)];
 export type ConnectorType = z.infer<typeof ConnectorType>;
-export const readConnectorType = connectorType(lenient);
 export type ConnectorTypeRead = z.output<typeof readConnectorType>;
 
-export const ConnectorTypePage = strict.page(ConnectorType);
-export const readConnectorTypePage = lenient.page(readConnectorType);
+export const [ConnectorTypePage, readConnectorTypePage] = [strict.page(ConnectorType), lenient.page(readConnectorType)];
 
 const connectionTest = <M extends Mode>(r: Reading<M>) =>
   z.object({
@@ -52,9 +50,8 @@ const connectionTest = <M extends Mode>(r: Reading<M>) =>
     latency_ms: r.decided(z.nullable(z.number()), null),
     tested_at: r.timestamp,
   });
-export const ConnectionTest = connectionTest(strict);
+export const [ConnectionTest, readConnectionTest] = [connectionTest(strict), connectionTest(lenient)];
 export type ConnectionTest = z.infer<typeof ConnectionTest>;
-export const readConnectionTest = connectionTest(lenient);
 export type ConnectionTestRead = z.output<typeof readConnectionTest>;
 
 /** An instance: non-secret configuration is returned; secrets only as "set". */
@@ -70,13 +67,11 @@ const connectorInstance = <M extends Mode>(r: Reading<M>) =>
     created_at: r.decided(r.timestamp, null),
     updated_at: r.decided(r.timestamp, null),
   });
-export const ConnectorInstance = connectorInstance(strict);
+export const [ConnectorInstance, readConnectorInstance] = [connectorInstance(strict), connectorInstance(lenient)];
 export type ConnectorInstance = z.infer<typeof ConnectorInstance>;
-export const readConnectorInstance = connectorInstance(lenient);
 export type ConnectorInstanceRead = z.output<typeof readConnectorInstance>;
 
-export const ConnectorInstancePage = strict.page(ConnectorInstance);
-export const readConnectorInstancePage = lenient.page(readConnectorInstance);
+export const [ConnectorInstancePage, readConnectorInstancePage] = [strict.page(ConnectorInstance), lenient.page(readConnectorInstance)];
 
 const instanceFields = {
   name: Name(100),

@@ -106,9 +106,8 @@ const credentialsInfo = <M extends Mode>(r: Reading<M>) =>
     updated_at: r.decided(r.timestamp, null),
     updated_by: r.decided(z.nullable(z.string()), null),
   });
-export const CredentialsInfo = credentialsInfo(strict);
+export const [CredentialsInfo, readCredentialsInfo] = [credentialsInfo(strict), credentialsInfo(lenient)];
 export type CredentialsInfo = z.infer<typeof CredentialsInfo>;
-export const readCredentialsInfo = credentialsInfo(lenient);
 export type CredentialsInfoRead = z.output<typeof readCredentialsInfo>;
 
 export const CredentialsSource = z.enum(['service', 'organization', 'none']);
@@ -121,9 +120,8 @@ const effectiveCredentials = <M extends Mode>(r: Reading<M>) =>
     service: r.decided(z.nullable(credentialsInfo(r)), null),
     organization: r.decided(z.nullable(credentialsInfo(r)), null),
   });
-export const EffectiveCredentials = effectiveCredentials(strict);
+export const [EffectiveCredentials, readEffectiveCredentials] = [effectiveCredentials(strict), effectiveCredentials(lenient)];
 export type EffectiveCredentials = z.infer<typeof EffectiveCredentials>;
-export const readEffectiveCredentials = effectiveCredentials(lenient);
 export type EffectiveCredentialsRead = z.output<typeof readEffectiveCredentials>;
 
 /** The admin page's view of the organization record and who overrides it. */
@@ -135,7 +133,6 @@ const organizationCredentials = <M extends Mode>(r: Reading<M>) =>
       [],
     ),
   });
-export const OrganizationCredentials = organizationCredentials(strict);
+export const [OrganizationCredentials, readOrganizationCredentials] = [organizationCredentials(strict), organizationCredentials(lenient)];
 export type OrganizationCredentials = z.infer<typeof OrganizationCredentials>;
-export const readOrganizationCredentials = organizationCredentials(lenient);
 export type OrganizationCredentialsRead = z.output<typeof readOrganizationCredentials>;

@@ -69,9 +69,8 @@ const deployment = <M extends Mode>(r: Reading<M>) =>
     finished_at: r.decided(z.nullable(r.timestamp), null),
     events: r.decided(z.array(deploymentEvent(r)), []),
   });
-export const Deployment = deployment(strict);
+export const [Deployment, readDeployment] = [deployment(strict), deployment(lenient)];
 export type Deployment = z.infer<typeof Deployment>;
-export const readDeployment = deployment(lenient);
 export type DeploymentRead = z.output<typeof readDeployment>;
 
 /** `GET …/deployments` **[decision: extension]**: newest first. */

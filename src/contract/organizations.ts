@@ -10,9 +10,8 @@ const organization = <M extends Mode>(r: Reading<M>) =>
     slug: r.decided(z.string(), null),
     created_at: r.decided(r.timestamp, null),
   });
-export const Organization = organization(strict);
+export const [Organization, readOrganization] = [organization(strict), organization(lenient)];
 export type Organization = z.infer<typeof Organization>;
-export const readOrganization = organization(lenient);
 export type OrganizationRead = z.output<typeof readOrganization>;
 
 const workspace = <M extends Mode>(r: Reading<M>) =>
@@ -23,9 +22,8 @@ const workspace = <M extends Mode>(r: Reading<M>) =>
     slug: r.decided(z.string(), null),
     created_at: r.decided(r.timestamp, null),
   });
-export const Workspace = workspace(strict);
+export const [Workspace, readWorkspace] = [workspace(strict), workspace(lenient)];
 export type Workspace = z.infer<typeof Workspace>;
-export const readWorkspace = workspace(lenient);
 export type WorkspaceRead = z.output<typeof readWorkspace>;
 
 /**
@@ -38,7 +36,5 @@ export type OrganizationUpdate = z.infer<typeof OrganizationUpdate>;
 export const WorkspaceCreate = z.strictObject({ name: Name(100) });
 export type WorkspaceCreate = z.infer<typeof WorkspaceCreate>;
 
-export const OrganizationPage = strict.page(Organization);
-export const readOrganizationPage = lenient.page(readOrganization);
-export const WorkspacePage = strict.page(Workspace);
-export const readWorkspacePage = lenient.page(readWorkspace);
+export const [OrganizationPage, readOrganizationPage] = [strict.page(Organization), lenient.page(readOrganization)];
+export const [WorkspacePage, readWorkspacePage] = [strict.page(Workspace), lenient.page(readWorkspace)];

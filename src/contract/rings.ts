@@ -15,13 +15,11 @@ const ring = <M extends Mode>(r: Reading<M>) =>
     created_at: r.decided(r.timestamp, null),
     updated_at: r.decided(r.timestamp, null),
   });
-export const Ring = ring(strict);
+export const [Ring, readRing] = [ring(strict), ring(lenient)];
 export type Ring = z.infer<typeof Ring>;
-export const readRing = ring(lenient);
 export type RingRead = z.output<typeof readRing>;
 
-export const RingPage = strict.page(Ring);
-export const readRingPage = lenient.page(readRing);
+export const [RingPage, readRingPage] = [strict.page(Ring), lenient.page(readRing)];
 
 /** Ring names are short identifiers: dev, staging, prod, eu-canary **[decision]**. */
 export const RING_NAME = /^[a-z][a-z0-9-]*$/;

@@ -185,9 +185,8 @@ const hostedService = <M extends Mode>(r: Reading<M>) =>
     created_at: r.timestamp,
     updated_at: r.timestamp,
   });
-export const HostedService = hostedService(strict);
+export const [HostedService, readHostedService] = [hostedService(strict), hostedService(lenient)];
 export type HostedService = z.infer<typeof HostedService>;
-export const readHostedService = hostedService(lenient);
 export type HostedServiceRead = z.output<typeof readHostedService>;
 
 export const SERVICE_SORT_FIELDS = ['created_at', 'updated_at', 'name', 'slug', 'status'] as const;
@@ -201,5 +200,4 @@ export const ServiceListQuery = z.extend(ListQuery, {
 });
 export type ServiceListQuery = z.output<typeof ServiceListQuery>;
 
-export const ServicePage = strict.page(HostedService);
-export const readServicePage = lenient.page(readHostedService);
+export const [ServicePage, readServicePage] = [strict.page(HostedService), lenient.page(readHostedService)];

@@ -17,9 +17,8 @@ export type MintRequest = z.input<typeof MintRequest>;
 
 /** Seed 004 prints `jti` and `expires_at` of the mint result. */
 const mintResponse = <M extends Mode>(r: Reading<M>) => z.object({ token: z.string(), jti: z.string(), expires_at: r.timestamp });
-export const MintResponse = mintResponse(strict);
+export const [MintResponse, readMintResponse] = [mintResponse(strict), mintResponse(lenient)];
 export type MintResponse = z.infer<typeof MintResponse>;
-export const readMintResponse = mintResponse(lenient);
 export type MintResponseRead = z.output<typeof readMintResponse>;
 
 /** Revoke one token by `jti` (seed 004 `revoke(jti, expires_at, reason)`). */
@@ -51,13 +50,11 @@ const revocation = <M extends Mode>(r: Reading<M>) =>
     expires_at: r.decided(z.nullable(r.timestamp), null),
     revoked_by: r.decided(z.string(), null),
   });
-export const Revocation = revocation(strict);
+export const [Revocation, readRevocation] = [revocation(strict), revocation(lenient)];
 export type Revocation = z.infer<typeof Revocation>;
-export const readRevocation = revocation(lenient);
 export type RevocationRead = z.output<typeof readRevocation>;
 
-export const RevocationPage = strict.page(Revocation);
-export const readRevocationPage = lenient.page(readRevocation);
+export const [RevocationPage, readRevocationPage] = [strict.page(Revocation), lenient.page(readRevocation)];
 
 export const RevocationListQuery = z.object({
   include_expired: extension(z.pipe(z._default(z.enum(['true', 'false']), 'false'), z.transform((v) => v === 'true'))),
@@ -85,13 +82,11 @@ const mintedToken = <M extends Mode>(r: Reading<M>) =>
     /** When a revocation (of it, or of every token) took effect; null while it was never revoked. */
     revoked_at: r.decided(z.nullable(r.timestamp), null),
   });
-export const MintedToken = mintedToken(strict);
+export const [MintedToken, readMintedToken] = [mintedToken(strict), mintedToken(lenient)];
 export type MintedToken = z.infer<typeof MintedToken>;
-export const readMintedToken = mintedToken(lenient);
 export type MintedTokenRead = z.output<typeof readMintedToken>;
 
-export const MintedTokenPage = strict.page(MintedToken);
-export const readMintedTokenPage = lenient.page(readMintedToken);
+export const [MintedTokenPage, readMintedTokenPage] = [strict.page(MintedToken), lenient.page(readMintedToken)];
 
 /** `?status=` narrows the list to one status (all of them by default). */
 export const MintedTokenListQuery = z.object({ status: z.optional(TokenStatus) });

@@ -53,9 +53,8 @@ const endpoint = <M extends Mode>(r: Reading<M>) =>
     created_at: r.decided(r.timestamp, null),
     updated_at: r.decided(r.timestamp, null),
   });
-export const Endpoint = endpoint(strict);
+export const [Endpoint, readEndpoint] = [endpoint(strict), endpoint(lenient)];
 export type Endpoint = z.infer<typeof Endpoint>;
-export const readEndpoint = endpoint(lenient);
 export type EndpointRead = z.output<typeof readEndpoint>;
 
 const emptyObjectSchema = (): JsonSchema => ({ type: 'object', properties: {} });
@@ -120,9 +119,8 @@ const serviceVersion = <M extends Mode>(r: Reading<M>) =>
      */
     drain_ends_at: r.extra(z.nullable(r.timestamp)),
   });
-export const ServiceVersion = serviceVersion(strict);
+export const [ServiceVersion, readServiceVersion] = [serviceVersion(strict), serviceVersion(lenient)];
 export type ServiceVersion = z.infer<typeof ServiceVersion>;
-export const readServiceVersion = serviceVersion(lenient);
 export type ServiceVersionRead = z.output<typeof readServiceVersion>;
 
 /** `POST …/versions/{id}/publish` and `POST …/hosted-services/{id}/publish` (seed 000). */
