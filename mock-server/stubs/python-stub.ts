@@ -7,6 +7,7 @@
  * escaped docstrings.
  */
 import { Names, TypeModel, bodyOptional, hasProperties, hasRequired, oneLine, paramSchema, pascal, pathParts, querySchema, stubOperations, usesQuery, type Decl, type Literal, type StubInput, type TypeRef } from './type-model';
+import { pyStr } from '../../src/contract/code-literals';
 
 const KEYWORDS = new Set(
   'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield'.split(' '),
@@ -15,20 +16,6 @@ const MODULE_NAMES = ['Any', 'Dict', 'List', 'Literal', 'NotRequired', 'Optional
 
 const isIdent = (s: string) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(s) && !KEYWORDS.has(s);
 
-/** A Python string literal for any text (code points escaped, so the file is ASCII). */
-export function pyStr(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    if (ch === '\\') out += '\\\\';
-    else if (ch === '"') out += '\\"';
-    else if (cp >= 0x20 && cp < 0x7f) out += ch;
-    else if (cp <= 0xff) out += `\\x${cp.toString(16).padStart(2, '0')}`;
-    else if (cp <= 0xffff) out += `\\u${cp.toString(16).padStart(4, '0')}`;
-    else out += `\\U${cp.toString(16).padStart(8, '0')}`;
-  }
-  return `${out}"`;
-}
 
 /** A docstring: one line, backslashes and quotes escaped so nothing can close it early. */
 const docstring = (s: string) => `"""${pyStr(oneLine(s)).slice(1, -1)}"""`;

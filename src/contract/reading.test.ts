@@ -4,7 +4,7 @@ import { TokenResponse, Whoami, readTokenResponse, readWhoami, type WhoamiRead }
 import { OrganizationPage, readOrganizationPage } from './organizations';
 import { isKnown, utcTimestamp, type PageRead, type UnknownValue } from './reading';
 import { Ring, RingPage, readRing, readRingPage } from './rings';
-import { HostedService, ServicePage, ServiceStatus, readHostedService, readServicePage, type HostedService as Service, type HostedServiceRead } from './services';
+import { HostedService, PERSISTENT_DEFAULTS, ServicePage, ServiceStatus, readHostedService, readServicePage, type HostedService as Service, type HostedServiceRead } from './services';
 import { DeploymentStatusDetails, readDeploymentStatus } from './deployments';
 import { ServiceVersion, readServiceVersion } from './versions';
 
@@ -26,12 +26,7 @@ const service = (n: number): Service => ({
   ring_id: RING,
   environment_id: null,
   connector_bindings: {},
-  min_replicas: 0,
-  max_replicas: 10,
-  concurrency_per_replica: 80,
-  scale_threshold: null,
-  startup_timeout_seconds: null,
-  base_image: null,
+  ...PERSISTENT_DEFAULTS,
   system_packages: [],
   active_version_id: null,
   active_version: null,
@@ -87,15 +82,8 @@ describe('the lenient reading of a platform', () => {
     it('gives the documented defaults for persistent settings the platform leaves out', () => {
       const keys = ['min_replicas', 'max_replicas', 'concurrency_per_replica', 'scale_threshold', 'startup_timeout_seconds', 'base_image', 'system_packages'] as const;
       const sparse = Object.fromEntries(Object.entries(service(1)).filter(([k]) => !(keys as readonly string[]).includes(k)));
-      expect(readHostedService.parse(sparse)).toMatchObject({
-        min_replicas: 0,
-        max_replicas: 10,
-        concurrency_per_replica: 80,
-        scale_threshold: null,
-        startup_timeout_seconds: null,
-        base_image: null,
-        system_packages: [],
-      });
+      // Seed 000's documented defaults fill what is missing.
+      expect(readHostedService.parse(sparse)).toMatchObject(PERSISTENT_DEFAULTS);
     });
 
     it('never shares a default between two rows', () => {

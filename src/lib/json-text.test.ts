@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lineColumn, lineOfPath, readJson } from './json-text';
+import { JSON_SYNTAX_ERRORS } from '@/testing/json-syntax-errors';
 
 const errorOf = (text: string) => {
   const read = readJson(text);
@@ -23,18 +24,7 @@ describe('readJson', () => {
   });
 
   it('places every kind of syntax error at its line and column', () => {
-    const cases: [string, string][] = [
-      ['{\n  "a": oops\n}', 'line 2, column 8'],
-      ['{"a"', 'line 1, column 5'],
-      ['{"a": 1,}', 'line 1, column 9'],
-      ['{"a": "b\n"}', 'line 1, column 9'],
-      ['{"a": 1}\n x', 'line 2, column 2'],
-      ['{"a": [1, 2}', 'line 1, column 12'],
-      ['{"a": "\\q"}', 'line 1, column 9'],
-      ['{"a" 1}', 'line 1, column 6'],
-      ['{"a": -}', 'line 1, column 8'],
-      ['['.repeat(60_000), 'line 1, column 60001'],
-    ];
+    const cases = JSON_SYNTAX_ERRORS;
     for (const [text, where] of cases) {
       const { line, column } = errorOf(text);
       expect(`line ${line}, column ${column}`, text.slice(0, 20)).toBe(where);

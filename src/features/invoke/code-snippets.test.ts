@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { typescriptStub } from '@/testing/stubs';
-import { callUrl, curlSnippet, findStubMethod, pyLiteral, pyStr, pythonSnippet, shellQuote, tsStr, typescriptSnippet, type SnippetCall } from './code-snippets';
+import { callUrl, curlSnippet, findStubMethod, pyLiteral, pythonSnippet, shellQuote, tsStr, typescriptSnippet, type SnippetCall } from './code-snippets';
+import { pyStr } from '@/contract/code-literals';
 
 const run = promisify(execFile);
 

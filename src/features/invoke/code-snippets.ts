@@ -6,6 +6,7 @@
  * language, never code.
  */
 import type { VersionChoice } from '@/data/invoke/gateway-url';
+import { pyStr } from '@/contract/code-literals';
 
 export type SnippetCall = {
   /** The platform's API base, absolute: `https://host/api/v1`. */
@@ -57,23 +58,6 @@ export function curlSnippet(call: SnippetCall): string {
 
 // ---- Python (CLIClient, seed 004) ----------------------------------------------
 
-/** A Python string literal for any text: ASCII only, every other code point escaped by its number. */
-export function pyStr(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    if (ch === '\\') out += '\\\\';
-    else if (ch === '"') out += '\\"';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;
-    else if (cp < 0x7f) out += ch;
-    else if (cp <= 0xffff) out += `\\u${cp.toString(16).padStart(4, '0')}`;
-    else out += `\\U${cp.toString(16).padStart(8, '0')}`;
-  }
-  return `${out}"`;
-}
 
 /** A JSON value as a Python literal (`True`, `None`, dicts and lists), indented from `indent` when long. */
 export function pyLiteral(value: unknown, indent = ''): string {
