@@ -4,7 +4,8 @@
  * with its schemas, ids come from the mock's seed: nothing is typed twice.
  */
 import { expect, type APIRequestContext, type APIResponse } from '@playwright/test';
-import { DEMO_PASSWORD, DEMO_USERS, demoId, IDS } from '../../mock-server/seed';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../mock-server/auth/seed';
+import { demoId, IDS } from '../../mock-server/core/seed-ids';
 import { MOCK_URL } from '../../playwright.config';
 import { TokenResponse } from '../../src/contract/auth';
 import { pageOrArray } from '../../src/contract/common';

@@ -8,8 +8,9 @@ import { setupServer } from 'msw/node';
 import { TokenResponse } from '@/contract/auth';
 import { paths, type Scope } from '@/contract/paths';
 import { setSession } from '@/lib/session';
-import { createMockPlatform } from '../../mock-server/app';
-import { DEMO_PASSWORD, DEMO_USERS, demoId, IDS } from '../../mock-server/seed';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../mock-server/auth/seed';
+import { createMockPlatform } from '../../mock-server/core/app';
+import { demoId, IDS } from '../../mock-server/core/seed-ids';
 
 const API = '/api/v1';
 
