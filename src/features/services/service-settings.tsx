@@ -1,7 +1,7 @@
 import { useNavigate } from '@tanstack/react-router';
 import { toast } from 'sonner';
 import type { Scope } from '@/contract/paths';
-import { crossFieldIssues, ServiceUpdate, type HostedService } from '@/contract/services';
+import { crossFieldIssues, ServiceUpdate, type HostedServiceRead } from '@/contract/services';
 import { useWhoami } from '@/data/auth/get-whoami';
 import { useRings } from '@/data/rings/get-rings';
 import { useDeleteService, useForgetDeletedService } from '@/data/services/delete-service';
@@ -24,7 +24,7 @@ import { SERVICE_FORM_FIELDS } from './service-form-fields';
 /** The update schema plus the rules that span fields — the same ones the platform checks. */
 const SettingsSchema = withRules(ServiceUpdate, crossFieldIssues);
 
-function valuesOf(s: HostedService): ServiceUpdate {
+function valuesOf(s: HostedServiceRead): ServiceUpdate {
   return {
     name: s.name,
     execution_mode: s.execution_mode,
@@ -105,7 +105,7 @@ export function ServiceSettings({ scope, serviceId }: ServiceProps) {
   );
 }
 
-function DeleteService({ scope, service }: { scope: Scope; service: HostedService }) {
+function DeleteService({ scope, service }: { scope: Scope; service: HostedServiceRead }) {
   const navigate = useNavigate();
   const remove = useDeleteService(scope, service.id);
   const forget = useForgetDeletedService(scope, service.id);
