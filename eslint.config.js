@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 /**
  * Import direction (see README "Architecture"):
  *   contract    → zod/mini only
- *   mock-server → contract, hono, zod, node builtins, better-sqlite3
+ *   mock-server → contract, hono, zod, node builtins, better-sqlite3, ajv
  *   lib         → contract and lib: app-wide logic with no domain UI
  *   ui          → lib and ui: primitives that know no domain
  *   data        → contract, lib and data (any domain's keys and fetchers)
@@ -52,8 +52,8 @@ export default tseslint.config(
     ['mock-server/**'],
     [
       {
-        regex: '^(?!(zod|hono|@hono/node-server|better-sqlite3)(/|$)|node:|\\./|\\.\\./(?!\\.\\./)|\\.\\./\\.\\./src/contract/)',
-        message: 'The mock server imports only the contract, hono, zod, node builtins and better-sqlite3.',
+        regex: '^(?!(zod|hono|@hono/node-server|better-sqlite3|ajv)(/|$)|node:|\\./|\\.\\./(?!\\.\\./)|\\.\\./\\.\\./src/contract/)',
+        message: 'The mock server imports only the contract, hono, zod, node builtins, better-sqlite3 and ajv.',
       },
     ],
     ['mock-server/**/*.test.ts', 'mock-server/core/test-helpers.ts'],

@@ -10,6 +10,8 @@ const browser = findChromium();
 const MOCK_PORT = Number(process.env.E2E_MOCK_PORT ?? 4011);
 const WEB_PORT = Number(process.env.E2E_WEB_PORT ?? 4174);
 export const MOCK_URL = `http://127.0.0.1:${MOCK_PORT}`;
+/** The mock's state on disk: stories check that secrets never reach it. */
+export const MOCK_STATE = `.e2e-dist/mock-${MOCK_PORT}.sqlite`;
 // Per-port build, state and output folders, so two runs on different ports never share files.
 const OUT_DIR = `.e2e-dist/${WEB_PORT}`;
 
@@ -40,13 +42,18 @@ export default defineConfig({
       url: `${MOCK_URL}/api/v1/openapi.json`,
       env: {
         MOCK_PORT: String(MOCK_PORT),
-        MOCK_DATA: `.e2e-dist/mock-${MOCK_PORT}.sqlite`,
+        MOCK_DATA: MOCK_STATE,
         MOCK_SEED: 'demo',
         // Short-lived tokens would make unrelated tests flaky; the refresh story sets its own expiry.
         MOCK_TOKEN_TTL: '900',
         MOCK_DEPLOY_PHASE_MS: '400',
+        MOCK_AGENT_PHASE_MS: '400',
         // The test routes (/__test__/reset, used by global-setup) exist only in test mode.
         MOCK_TEST_ROUTES: '1',
+        // A version replaced by a 100% publish drains this long before it is archived.
+        MOCK_DRAIN_MS: '3000',
+        // An async job is queued for 500 ms, then runs for 2 s: long enough to cancel, short enough to watch finish.
+        MOCK_JOB_RUN_MS: '2000',
       },
       reuseExistingServer: false,
       stdout: 'ignore',

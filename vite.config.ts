@@ -6,9 +6,16 @@ import { tanstackRouter } from '@tanstack/router-plugin/vite';
 /**
  * The console calls `/api/v1` on its own origin; the dev server forwards it to
  * API_TARGET — the mock platform by default, the real platform when set
- * (see README "Against the real platform").
+ * (see README "Against the real platform"). Agent deployments live at seed
+ * 003's own base, `/v1`, which may be another host: `/v1` goes to
+ * AGENT_API_TARGET, by default the same as API_TARGET.
  */
 const apiTarget = process.env.API_TARGET ?? `http://127.0.0.1:${process.env.MOCK_PORT ?? '4010'}`;
+const agentApiTarget = process.env.AGENT_API_TARGET ?? apiTarget;
+const proxy = {
+  '/api': { target: apiTarget, changeOrigin: true },
+  '/v1/': { target: agentApiTarget, changeOrigin: true },
+};
 
 export default defineConfig({
   plugins: [
@@ -29,13 +36,13 @@ export default defineConfig({
     port: Number(process.env.PORT ?? 5173),
     strictPort: true,
     host: '127.0.0.1',
-    proxy: { '/api': { target: apiTarget, changeOrigin: true } },
+    proxy,
   },
   preview: {
     port: Number(process.env.PORT ?? 4173),
     strictPort: true,
     host: '127.0.0.1',
-    proxy: { '/api': { target: apiTarget, changeOrigin: true } },
+    proxy,
   },
   // The manifest lets scripts/size.mjs walk exactly what the services list loads.
   build: { sourcemap: false, target: 'es2022', manifest: true },

@@ -117,9 +117,19 @@ test.describe('cloud credentials, as the platform guide describes', () => {
     await expect(page.getByText(/The credentials is not valid JSON at line 3, column \d+/)).toBeVisible();
     await expect(page.getByRole('textbox', { name: 'Credentials JSON' })).toHaveAttribute('aria-invalid', 'true');
 
+    // A document that is JSON but not a GCP service account key is refused before sending, naming what it lacks.
+    await fillCredentials(page, { json: '{"foo": 1}' });
+    await page.getByRole('button', { name: 'Save credentials' }).click();
+    await expect(page.getByText('A GCP service account key needs type, project_id, private_key, client_email; missing: type, project_id, private_key, client_email')).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Credentials JSON' })).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByRole('status', { name: 'Credentials in force' })).toContainText('This service uses the organization’s credentials');
+
     // The server says the same for what gets past a browser.
     expect((await api.putServiceCredentials(service.id, { cloud_provider: 'gcp', cloud_project_id: 'acme', cloud_credentials_json: '{oops' })).status()).toBe(422);
     expect((await api.putServiceCredentials(service.id, { cloud_project_id: 'acme', cloud_credentials_json: '{}' })).status()).toBe(422);
+    const shape = await api.putServiceCredentials(service.id, { cloud_provider: 'gcp', cloud_project_id: 'acme', cloud_credentials_json: '{"foo": 1}' });
+    expect(shape.status()).toBe(422);
+    expect((await shape.json()).detail[0].loc).toEqual(['body', 'cloud_credentials_json']);
 
     // A viewer reads which credentials are in force but may not send any.
     const viewer = await platformAs(request, 'viewer');

@@ -96,11 +96,12 @@ test.describe('deploying a persistent service, as the platform guide describes',
     const published = await api.publishedPersistent();
     const buttons = ['Build', 'Deploy', 'Deploy without building', 'Tear down'];
 
+    // An invocation service has no Deployment tab; a link to it says why in one sentence, with no buttons that never work.
     await page.goto(serviceUrl(invocation, 'deployment'));
-    for (const name of buttons) await expect(page.getByRole('button', { name, exact: true })).toBeDisabled();
-    await expect(page.getByRole('listitem').filter({ hasText: 'Deployments are for persistent services' })).toBeVisible();
-    // The reason is tied to the button for assistive tech.
-    await expect(page.getByRole('button', { name: 'Deploy', exact: true })).toHaveAccessibleDescription(/Deployments are for persistent services/);
+    await expect(page.getByRole('heading', { name: 'No deployment for invocation services' })).toBeVisible();
+    await expect(page.getByText(/runs in invocation mode: the platform runs it on demand/)).toBeVisible();
+    for (const name of buttons) await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
+    await expect(page.getByRole('navigation', { name: 'Service sections' }).getByRole('link', { name: 'Deployment' })).toHaveCount(0);
 
     // A viewer reads the deployment but cannot start one.
     await page.goto(serviceUrl(published, 'deployment'));

@@ -1,10 +1,11 @@
+import { workspaceUrl } from './support/console';
 import { expect, SERVICES_URL, test } from './support/fixtures';
-import { RESEARCH, SCOPE } from './support/platform';
+import { RESEARCH, SCOPE, unique } from './support/platform';
 
 test('switches workspace from the header and lands on its services', async ({ asDeveloper: page }) => {
   await page.goto(SERVICES_URL);
-  await expect(page.getByLabel('Workspace')).toHaveValue(SCOPE.workspaceId);
-  await page.getByLabel('Workspace').selectOption({ label: 'Research' });
+  await expect(page.getByRole('combobox', { name: 'Workspace', exact: true })).toHaveValue(SCOPE.workspaceId);
+  await page.getByRole('combobox', { name: 'Workspace', exact: true }).selectOption({ label: 'Research' });
   await expect(page).toHaveURL(new RegExp(`workspaces/${RESEARCH.workspaceId}/services`));
   await expect(page.getByRole('table').getByRole('link').first()).toBeVisible();
   // The workspace's own services, not Production's.
@@ -12,4 +13,45 @@ test('switches workspace from the header and lands on its services', async ({ as
   // The last workspace is where the console opens next time.
   await page.goto('/');
   await expect(page).toHaveURL(new RegExp(`workspaces/${RESEARCH.workspaceId}/services`));
+});
+
+test('an admin renames the organization, and the header says so', async ({ asAdmin: page }) => {
+  const name = unique('Acme Renamed');
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organization' }).click();
+  const field = page.getByRole('textbox', { name: 'Name' });
+  const before = await field.inputValue();
+  await field.fill(name);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText(`Organization renamed ${name}`)).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Organization', exact: true })).toHaveValue(SCOPE.orgId);
+  await expect(page.getByRole('combobox', { name: 'Organization', exact: true }).locator('option:checked')).toHaveText(name);
+  // Back as it was, for the other stories.
+  await field.fill(before);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('combobox', { name: 'Organization', exact: true }).locator('option:checked')).toHaveText(before);
+});
+
+test('an admin creates a workspace from the switcher and lands in it', async ({ asAdmin: page }) => {
+  const name = unique('Data Science');
+  await page.goto(SERVICES_URL);
+  await page.getByRole('button', { name: 'New workspace' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New workspace' });
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
+  await dialog.getByRole('button', { name: 'Create workspace' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('combobox', { name: 'Workspace', exact: true })).toHaveValue(/^[0-9a-f-]{36}$/);
+  await expect(page.getByRole('combobox', { name: 'Workspace', exact: true }).locator('option:checked')).toHaveText(name);
+  await expect(page).toHaveURL(/\/workspaces\/[0-9a-f-]{36}\/services$/);
+  expect(page.url()).not.toContain(SCOPE.workspaceId);
+  await expect(page.getByRole('heading', { level: 1, name: 'Hosted Services' })).toBeVisible();
+  // Its settings page lists it among the organization's workspaces.
+  await page.goto(workspaceUrl('organization'));
+  await expect(page.getByRole('region', { name: 'Workspaces' }).getByRole('rowheader', { name })).toBeVisible();
+});
+
+test('others see no New workspace button', async ({ asDeveloper: page }) => {
+  await page.goto(SERVICES_URL);
+  await expect(page.getByRole('combobox', { name: 'Workspace', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'New workspace' })).toHaveCount(0);
 });

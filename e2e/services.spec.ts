@@ -329,3 +329,100 @@ test.describe('a viewer', () => {
     expect(remove.status()).toBe(403);
   });
 });
+
+test.describe('a viewer, by URL', () => {
+  test('never gets an editable create or settings form: a guard says why, with a way back', async ({ asViewer: page }) => {
+    await page.goto(`${SERVICES_URL}/new`);
+    const guard = page.getByRole('note', { name: 'You can’t create services' });
+    await expect(guard).toContainText('Your role (viewer) cannot do this. Ask an admin or a developer.');
+    await expect(page.getByRole('textbox')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Create' })).toHaveCount(0);
+    await guard.getByRole('link', { name: 'Back to Hosted Services' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Hosted Services' })).toBeVisible();
+
+    await page.getByRole('table').getByRole('link', { name: 'Invoice Extractor', exact: true }).click();
+    await openTab(page, 'Settings');
+    const settingsGuard = page.getByRole('note', { name: 'You can’t change this service’s settings' });
+    await expect(settingsGuard).toContainText('They are shown below, read-only.');
+    for (const field of await page.getByRole('textbox').all()) expect(await field.isEditable()).toBe(false);
+    await settingsGuard.getByRole('link', { name: 'Back to the overview' }).click();
+    await expect(page.getByLabel('Service overview')).toBeVisible();
+  });
+});
+
+test.describe('execution modes', () => {
+  test('an invocation service has no Deployment or Credentials tab, and a link to one says why', async ({ asDeveloper: page, api }) => {
+    const service = await api.createInvocationService(unique('Invoked'));
+    await page.goto(`${SERVICES_URL}/${service.id}`);
+    const tabs = page.getByRole('navigation', { name: 'Service sections' });
+    await expect(tabs.getByRole('link')).toHaveText(['Overview', 'Versions', 'Traffic', 'Bindings', 'Tokens', 'Stubs', 'Settings']);
+
+    await page.goto(`${SERVICES_URL}/${service.id}/credentials`);
+    await expect(page.getByRole('heading', { name: 'No cloud credentials for invocation services' })).toBeVisible();
+    await expect(page.getByText(/runs in invocation mode, on the platform’s own infrastructure/)).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Credentials JSON' })).toHaveCount(0);
+    await page.getByRole('link', { name: 'Back to the overview' }).click();
+    await expect(page.getByLabel('Service overview')).toContainText(service.slug);
+  });
+
+  test('a persistent service shows every tab, and its missing ring the same way on every page', async ({ asDeveloper: page, api }) => {
+    const name = unique('Ringless');
+    const service = await api.createService({ name, slug: name.toLowerCase(), execution_mode: 'persistent' });
+    const noRing = 'No ring (persistent services run on their own deployment)';
+    await page.goto(`${SERVICES_URL}/${service.id}`);
+    await expect(page.getByRole('navigation', { name: 'Service sections' }).getByRole('link')).toHaveText(['Overview', 'Versions', 'Traffic', 'Deployment', 'Bindings', 'Credentials', 'Tokens', 'Stubs', 'Settings']);
+    await expect(page.getByLabel('Service overview')).toContainText(noRing);
+
+    await openTab(page, 'Settings');
+    const ring = page.getByLabel('Ring', { exact: true });
+    await expect(ring.locator('option:checked')).toHaveText(noRing);
+    await expect(page.getByText('Optional for persistent services: they run on their own deployment.')).toBeVisible();
+    await expect(page.getByText('Choose a ring')).toHaveCount(0);
+
+    await page.goto(`${SERVICES_URL}?q=${encodeURIComponent(name)}`);
+    const row = page.getByRole('row').filter({ hasText: name });
+    await expect(row.getByRole('cell').nth(3)).toHaveText('No ring');
+    await expect(row.getByText('No ring')).toHaveAttribute('title', 'Persistent services run on their own deployment');
+  });
+});
+
+test.describe('unsaved changes', () => {
+  test('switching tabs with an unsaved Settings edit asks first; stay keeps the edit, discard leaves', async ({ asDeveloper: page, api }) => {
+    const service = await api.createInvocationService(unique('Unsaved'));
+    await page.goto(`${SERVICES_URL}/${service.id}/settings`);
+    const name = page.getByRole('textbox', { name: 'Name', exact: true });
+    await name.fill('Not saved yet');
+
+    await openTab(page, 'Versions');
+    const ask = page.getByRole('alertdialog', { name: 'Leave without saving?' });
+    await expect(ask).toContainText('This service’s settings has changes that are not saved.');
+    await ask.getByRole('button', { name: 'Stay on this page' }).click();
+    await expect(ask).toBeHidden();
+    await expect(page).toHaveURL(/\/settings$/);
+    await expect(name).toHaveValue('Not saved yet');
+
+    // The sidebar is leaving too.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Hosted Services' }).click();
+    await ask.getByRole('button', { name: 'Discard changes and leave' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Hosted Services' })).toBeVisible();
+    expect((await api.service(service.id)).name).toBe(service.name);
+
+    // Saved, it leaves without a word.
+    await page.goto(`${SERVICES_URL}/${service.id}/settings`);
+    await name.fill(`${service.name} saved`);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText('Settings saved')).toBeVisible();
+    await openTab(page, 'Versions');
+    await expect(page.getByRole('button', { name: 'New version' })).toBeVisible();
+    await expect(ask).toHaveCount(0);
+  });
+
+  test('closing the tab with an unsaved edit gets the browser’s question', async ({ asDeveloper: page, api }) => {
+    const service = await api.createInvocationService(unique('Unload'));
+    await page.goto(`${SERVICES_URL}/${service.id}/settings`);
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Typed, then the tab closes');
+    const asked = new Promise<string>((resolve) => page.once('dialog', (d) => (resolve(d.type()), void d.dismiss())));
+    await page.close({ runBeforeUnload: true });
+    expect(await asked).toBe('beforeunload');
+  });
+});

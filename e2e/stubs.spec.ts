@@ -17,6 +17,8 @@ function compile(command: string, args: string[], cwd: string) {
 
 test.describe('client stubs', () => {
   test('downloads the Python and TypeScript stubs and the OpenAPI document, and they compile', async ({ asDeveloper: page, request, context }) => {
+    // It runs the Python compiler and tsc on what it downloads: slow on a busy machine.
+    test.slow();
     const { service } = await serviceWithCanary(request);
     const dir = mkdtempSync(join(tmpdir(), 'stubs-'));
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);

@@ -1,6 +1,6 @@
 import { serviceUrl } from './support/console';
 import { expect, test } from './support/fixtures';
-import { INVOICE_EXTRACTOR, platformAs } from './support/platform';
+import { INVOICE_EXTRACTOR, platformAs, unique } from './support/platform';
 
 /** Where a page could keep a token: none may hold it. */
 const NOWHERE = { local: false, session: false, url: false, dom: false, history: false };
@@ -29,7 +29,7 @@ test.describe('service tokens', () => {
     expect(ok.status(), await ok.text()).toBe(200);
     expect(ok.headers()['x-service-version']).toMatch(/^\d+$/);
 
-    await dialog.getByRole('button', { name: 'Done' }).click();
+    await dialog.getByRole('button', { name: 'I have copied it' }).click();
     await expect(dialog).toBeHidden();
     // Gone from the page once the dialog is closed.
     expect(await page.content()).not.toContain(token);
@@ -37,6 +37,7 @@ test.describe('service tokens', () => {
     await page.getByLabel('Token ID (jti)').fill(jti);
     await page.getByLabel('Reason').first().fill('e2e: no longer needed');
     await page.getByRole('button', { name: 'Revoke token' }).click();
+    await page.getByRole('alertdialog', { name: 'Revoke this token?' }).getByRole('button', { name: 'Revoke token' }).click();
     const revocations = page.getByRole('region', { name: 'Revocations' });
     await expect(revocations.getByRole('row').filter({ hasText: jti })).toContainText('e2e: no longer needed');
 
@@ -52,7 +53,11 @@ test.describe('service tokens', () => {
     const dialog = page.getByRole('dialog', { name: 'Token minted' });
     const token = await dialog.getByLabel('Service token').inputValue();
     expect(token.length).toBeGreaterThan(20);
+    // Shown once: Escape and a click outside do not close it; only the explicit acknowledgement does.
     await page.keyboard.press('Escape');
+    await page.mouse.click(5, 5);
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: 'I have copied it' }).click();
     await expect(dialog).toBeHidden();
 
     const scan = () =>
@@ -133,6 +138,57 @@ test.describe('service tokens', () => {
     await page.getByLabel('Include expired').check();
     await expect(page).toHaveURL(/expired=true/);
     await expect(page.getByRole('region', { name: 'Revocations' })).toContainText('including those whose tokens have expired');
+  });
+
+  test('lists minted tokens with their status; Revoke asks first and sends the token\'s expiry, then the gateway refuses it', async ({ asDeveloper: page, api }) => {
+    const service = await api.createInvocationService(unique('Listed Tokens'));
+    const kept = await api.mint(service.id);
+    const leaked = await api.mint(service.id);
+    await page.goto(serviceUrl(service, 'tokens'));
+
+    const list = page.getByRole('region', { name: 'Minted tokens' });
+    const row = (jti: string) => list.getByRole('row').filter({ hasText: jti });
+    await expect(row(kept.jti)).toContainText('active');
+    await expect(row(leaked.jti)).toContainText('active');
+    // Newest first; the token itself is nowhere on the page.
+    await expect(list.getByRole('row').nth(1)).toContainText(leaked.jti);
+    expect(await page.content()).not.toContain(leaked.token);
+
+    await row(leaked.jti).getByRole('button', { name: `Revoke token ${leaked.jti}` }).click();
+    const confirm = page.getByRole('dialog', { name: 'Revoke this token?' });
+    await expect(confirm).toContainText(leaked.jti);
+    // Cancel changes nothing.
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await expect(row(leaked.jti)).toContainText('active');
+
+    await row(leaked.jti).getByRole('button', { name: `Revoke token ${leaked.jti}` }).click();
+    await confirm.getByLabel('Reason').fill('leaked in a log');
+    await confirm.getByRole('button', { name: 'Revoke token' }).click();
+    await expect(row(leaked.jti)).toContainText('revoked');
+    await expect(row(leaked.jti).getByRole('button', { name: /Revoke/ })).toHaveCount(0);
+    await expect(row(kept.jti)).toContainText('active');
+
+    // The revocation is in force until the token would have expired: a real time, never a dash.
+    const revocation = page.getByRole('region', { name: 'Revocations' }).getByRole('row').filter({ hasText: leaked.jti });
+    await expect(revocation).toContainText('leaked in a log');
+    const until = await revocation.getByRole('cell').nth(4).locator('time').getAttribute('datetime');
+    expect(until).toBe(leaked.expires_at);
+    expect((await api.gateway(service.id, leaked.token)).status()).toBe(401);
+    expect((await api.gateway(service.id, kept.token)).status()).not.toBe(401);
+  });
+
+  test('revoking an ID the service never issued is refused with the platform\'s error, never reported as revoked', async ({ asDeveloper: page, api }) => {
+    const service = await api.createInvocationService(unique('Typo Tokens'));
+    await page.goto(serviceUrl(service, 'tokens'));
+    await page.getByLabel('Token ID (jti)').fill('not-a-jti');
+    await page.getByRole('button', { name: 'Revoke token' }).click();
+    await page.getByRole('alertdialog', { name: 'Revoke this token?' }).getByRole('button', { name: 'Revoke token' }).click();
+
+    await expect(page.getByRole('alert').filter({ hasText: 'No token with ID not-a-jti was issued by this service' })).toBeVisible();
+    await expect(page.getByText(/revoked: the gateway/)).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Revocations' })).toContainText('No revocations');
+    // What was typed stays, to be corrected.
+    await expect(page.getByLabel('Token ID (jti)')).toHaveValue('not-a-jti');
   });
 
   test('a viewer sees revocations only', async ({ asViewer: page, request }) => {

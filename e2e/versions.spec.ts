@@ -77,6 +77,11 @@ test.describe('versions and endpoints', () => {
     await page.goto(`${SERVICES_URL}/${service.id}/versions`);
     await page.getByRole('button', { name: 'New version' }).click();
     await expect(page.getByText('Version 2 created as a draft')).toBeVisible();
+    // New version opens the draft.
+    await expect(page.getByRole('heading', { level: 2, name: /^Version 2/ })).toContainText('draft');
+    await expect(page).toHaveURL(/\/versions\/[0-9a-f-]{36}$/);
+    // One draft at a time: back on the list, New version waits for this one.
+    await openTab(page, 'Versions');
     await expect(page.getByRole('button', { name: 'New version' })).toBeDisabled();
     await page.getByRole('link', { name: 'Version 2' }).click();
     // The draft starts from what is live.
@@ -105,6 +110,61 @@ test.describe('versions and endpoints', () => {
     await expect(rows.filter({ hasText: 'Version 1' })).toContainText('draining');
     await expect(rows.filter({ hasText: 'Version 1' })).toContainText('80%');
     await expect(page.getByTestId('mermaid-svg')).toContainText('Draining (v1)');
+  });
+
+  test('New version opens the draft, and publishing it unchanged warns first', async ({ asDeveloper: page, api }) => {
+    const service = await api.createInvocationService(unique('Unchanged'));
+    await api.addEndpoint(service.id, { method: 'POST', path: '/summarize', summary: 'Summarize', request_schema: summarizeRequest });
+    const [v1] = await api.versions(service.id);
+    expect((await api.publish(service.id, v1!.id, 100)).status()).toBe(200);
+
+    await page.goto(`${SERVICES_URL}/${service.id}/versions`);
+    await page.getByRole('button', { name: 'New version' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: /^Version 2/ })).toContainText('draft');
+    await expect(page.getByRole('list', { name: 'Endpoints' }).getByRole('listitem')).toHaveCount(1);
+
+    await page.getByRole('button', { name: 'Publish…' }).click();
+    const publish = page.getByRole('dialog', { name: 'Publish version 2' });
+    await expect(publish.getByRole('alert')).toHaveText(/^No endpoint changes: version 2's endpoints are the same as version 1's \(active\)\./);
+    await expect(publish.getByText('No endpoint changes.')).toBeVisible();
+    await publish.getByRole('button', { name: 'Cancel' }).click();
+
+    // A change, and the warning is gone.
+    await page.getByRole('button', { name: 'Add endpoint' }).click();
+    const editor = page.getByRole('dialog', { name: 'Add endpoint' });
+    await editor.getByRole('textbox', { name: 'Path' }).fill('/health');
+    await editor.getByRole('textbox', { name: 'Summary' }).fill('Health');
+    await editor.getByRole('button', { name: 'Add endpoint' }).click();
+    await expect(editor).toBeHidden();
+    await page.getByRole('button', { name: 'Publish…' }).click();
+    await expect(publish.getByRole('list', { name: 'Endpoint changes' })).toContainText('/health');
+    await expect(publish.getByText(/^No endpoint changes/)).toHaveCount(0);
+  });
+
+  test('the endpoint editor asks before closing or leaving with changes not saved', async ({ asDeveloper: page, api }) => {
+    const service = await api.createInvocationService(unique('Editor Guard'));
+    await page.goto(`${SERVICES_URL}/${service.id}/versions`);
+    await page.getByRole('link', { name: 'Version 1' }).click();
+    await page.getByRole('button', { name: 'Add endpoint' }).click();
+    const editor = page.getByRole('dialog', { name: 'Add endpoint' });
+    await editor.getByRole('textbox', { name: 'Summary' }).fill('Half written');
+
+    await page.keyboard.press('Escape');
+    const discard = page.getByRole('alertdialog', { name: 'Discard your changes?' });
+    await discard.getByRole('button', { name: 'Keep editing' }).click();
+    await expect(editor.getByRole('textbox', { name: 'Summary' })).toHaveValue('Half written');
+
+    // Back in the browser's history is leaving the page: asked too.
+    await page.goBack();
+    const leave = page.getByRole('alertdialog', { name: 'Leave without saving?' });
+    await expect(leave).toContainText('Add endpoint has changes that are not saved.');
+    await leave.getByRole('button', { name: 'Stay on this page' }).click();
+    await expect(editor).toBeVisible();
+
+    await editor.getByRole('button', { name: 'Cancel' }).click();
+    await discard.getByRole('button', { name: 'Discard changes' }).click();
+    await expect(editor).toBeHidden();
+    expect(await api.versions(service.id)).toHaveLength(1);
   });
 
   test('publishing a version twice is refused with a clear message', async ({ asDeveloper: page, api }) => {

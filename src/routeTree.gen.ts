@@ -13,8 +13,11 @@ import { Route as AuthedRouteImport } from './routes/_authed'
 import { Route as LoginRouteImport } from './routes/login'
 import { Route as AuthedIndexRouteImport } from './routes/_authed/index'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/route'
+import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdAgentsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/agents'
+import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdApiKeysRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/api-keys'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/connectors'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/credentials'
+import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/organization'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/rings'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/route'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesIndexRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/index'
@@ -52,6 +55,18 @@ const AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute =
     path: '/orgs/$orgId/workspaces/$workspaceId',
     getParentRoute: () => AuthedRoute,
   } as any)
+const AuthedOrgsOrgIdWorkspacesWorkspaceIdAgentsRoute =
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdAgentsRouteImport.update({
+    id: '/agents',
+    path: '/agents',
+    getParentRoute: () => AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute,
+  } as any)
+const AuthedOrgsOrgIdWorkspacesWorkspaceIdApiKeysRoute =
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdApiKeysRouteImport.update({
+    id: '/api-keys',
+    path: '/api-keys',
+    getParentRoute: () => AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute,
+  } as any)
 const AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRoute =
   AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteImport.update({
     id: '/connectors',
@@ -62,6 +77,12 @@ const AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute =
   AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRouteImport.update({
     id: '/credentials',
     path: '/credentials',
+    getParentRoute: () => AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute,
+  } as any)
+const AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRoute =
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRouteImport.update({
+    id: '/organization',
+    path: '/organization',
     getParentRoute: () => AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute,
   } as any)
 const AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute =
@@ -198,8 +219,11 @@ export interface FileRoutesByFullPath {
   '/login': typeof LoginRoute
   '/orgs/$orgId/workspaces/$workspaceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteWithChildren
   '/orgs/$orgId/workspaces/$workspaceId/services': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRouteWithChildren
+  '/orgs/$orgId/workspaces/$workspaceId/agents': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdAgentsRoute
+  '/orgs/$orgId/workspaces/$workspaceId/api-keys': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdApiKeysRoute
   '/orgs/$orgId/workspaces/$workspaceId/connectors': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRoute
   '/orgs/$orgId/workspaces/$workspaceId/credentials': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute
+  '/orgs/$orgId/workspaces/$workspaceId/organization': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRoute
   '/orgs/$orgId/workspaces/$workspaceId/rings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRouteWithChildren
   '/orgs/$orgId/workspaces/$workspaceId/services/new': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesNewRoute
@@ -220,8 +244,11 @@ export interface FileRoutesByTo {
   '/login': typeof LoginRoute
   '/': typeof AuthedIndexRoute
   '/orgs/$orgId/workspaces/$workspaceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteWithChildren
+  '/orgs/$orgId/workspaces/$workspaceId/agents': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdAgentsRoute
+  '/orgs/$orgId/workspaces/$workspaceId/api-keys': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdApiKeysRoute
   '/orgs/$orgId/workspaces/$workspaceId/connectors': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRoute
   '/orgs/$orgId/workspaces/$workspaceId/credentials': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute
+  '/orgs/$orgId/workspaces/$workspaceId/organization': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRoute
   '/orgs/$orgId/workspaces/$workspaceId/rings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/new': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesNewRoute
   '/orgs/$orgId/workspaces/$workspaceId/services': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesIndexRoute
@@ -243,8 +270,11 @@ export interface FileRoutesById {
   '/_authed/': typeof AuthedIndexRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteWithChildren
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRouteWithChildren
+  '/_authed/orgs/$orgId/workspaces/$workspaceId/agents': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdAgentsRoute
+  '/_authed/orgs/$orgId/workspaces/$workspaceId/api-keys': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdApiKeysRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/credentials': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute
+  '/_authed/orgs/$orgId/workspaces/$workspaceId/organization': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/rings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRouteWithChildren
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/new': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesNewRoute
@@ -268,8 +298,11 @@ export interface FileRouteTypes {
     | '/login'
     | '/orgs/$orgId/workspaces/$workspaceId'
     | '/orgs/$orgId/workspaces/$workspaceId/services'
+    | '/orgs/$orgId/workspaces/$workspaceId/agents'
+    | '/orgs/$orgId/workspaces/$workspaceId/api-keys'
     | '/orgs/$orgId/workspaces/$workspaceId/connectors'
     | '/orgs/$orgId/workspaces/$workspaceId/credentials'
+    | '/orgs/$orgId/workspaces/$workspaceId/organization'
     | '/orgs/$orgId/workspaces/$workspaceId/rings'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId'
     | '/orgs/$orgId/workspaces/$workspaceId/services/new'
@@ -290,8 +323,11 @@ export interface FileRouteTypes {
     | '/login'
     | '/'
     | '/orgs/$orgId/workspaces/$workspaceId'
+    | '/orgs/$orgId/workspaces/$workspaceId/agents'
+    | '/orgs/$orgId/workspaces/$workspaceId/api-keys'
     | '/orgs/$orgId/workspaces/$workspaceId/connectors'
     | '/orgs/$orgId/workspaces/$workspaceId/credentials'
+    | '/orgs/$orgId/workspaces/$workspaceId/organization'
     | '/orgs/$orgId/workspaces/$workspaceId/rings'
     | '/orgs/$orgId/workspaces/$workspaceId/services/new'
     | '/orgs/$orgId/workspaces/$workspaceId/services'
@@ -312,8 +348,11 @@ export interface FileRouteTypes {
     | '/_authed/'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services'
+    | '/_authed/orgs/$orgId/workspaces/$workspaceId/agents'
+    | '/_authed/orgs/$orgId/workspaces/$workspaceId/api-keys'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/credentials'
+    | '/_authed/orgs/$orgId/workspaces/$workspaceId/organization'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/rings'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/new'
@@ -366,6 +405,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/orgs/$orgId/workspaces/$workspaceId/agents': {
+      id: '/_authed/orgs/$orgId/workspaces/$workspaceId/agents'
+      path: '/agents'
+      fullPath: '/orgs/$orgId/workspaces/$workspaceId/agents'
+      preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdAgentsRouteImport
+      parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute
+    }
+    '/_authed/orgs/$orgId/workspaces/$workspaceId/api-keys': {
+      id: '/_authed/orgs/$orgId/workspaces/$workspaceId/api-keys'
+      path: '/api-keys'
+      fullPath: '/orgs/$orgId/workspaces/$workspaceId/api-keys'
+      preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdApiKeysRouteImport
+      parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute
+    }
     '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors': {
       id: '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors'
       path: '/connectors'
@@ -378,6 +431,13 @@ declare module '@tanstack/react-router' {
       path: '/credentials'
       fullPath: '/orgs/$orgId/workspaces/$workspaceId/credentials'
       preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRouteImport
+      parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute
+    }
+    '/_authed/orgs/$orgId/workspaces/$workspaceId/organization': {
+      id: '/_authed/orgs/$orgId/workspaces/$workspaceId/organization'
+      path: '/organization'
+      fullPath: '/orgs/$orgId/workspaces/$workspaceId/organization'
+      preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRouteImport
       parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute
     }
     '/_authed/orgs/$orgId/workspaces/$workspaceId/rings': {
@@ -575,8 +635,11 @@ const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRouteWithChildren =
 
 interface AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteChildren {
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRouteWithChildren
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdAgentsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdAgentsRoute
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdApiKeysRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdApiKeysRoute
   AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRoute
   AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRoute
   AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute
 }
 
@@ -584,10 +647,16 @@ const AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteChildren: AuthedOrgsOrgIdWor
   {
     AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRoute:
       AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRouteWithChildren,
+    AuthedOrgsOrgIdWorkspacesWorkspaceIdAgentsRoute:
+      AuthedOrgsOrgIdWorkspacesWorkspaceIdAgentsRoute,
+    AuthedOrgsOrgIdWorkspacesWorkspaceIdApiKeysRoute:
+      AuthedOrgsOrgIdWorkspacesWorkspaceIdApiKeysRoute,
     AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRoute:
       AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRoute,
     AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute:
       AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute,
+    AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRoute:
+      AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRoute,
     AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute:
       AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute,
   }

@@ -47,7 +47,11 @@ export const POSTGRES_CONFIG = { host: 'db.example.com', port: 5432, database: '
 
 /** A credentials document a provider would hand out, with a marker to look for afterwards. */
 export const keyFile = (marker = 'not-a-real-key') =>
-  JSON.stringify({ type: 'service_account', project_id: 'e2e', private_key_id: marker, private_key: `-----BEGIN PRIVATE KEY-----\n${marker}\n-----END PRIVATE KEY-----\n` }, null, 2);
+  JSON.stringify(
+    { type: 'service_account', project_id: 'e2e', private_key_id: marker, private_key: `-----BEGIN PRIVATE KEY-----\n${marker}\n-----END PRIVATE KEY-----\n`, client_email: 'deployer@e2e.iam.gserviceaccount.com' },
+    null,
+    2,
+  );
 
 export async function platformAs(request: APIRequestContext, role: Role = 'developer') {
   const headers = { Authorization: `Bearer ${(await login(request, role)).access_token}` };

@@ -7,6 +7,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import type { TokenResponse } from '../../src/contract/auth';
+import { API_KEY_SESSION, liveApiKey, noteApiKeyUse } from '../api-keys/rules';
 import { nowSec, signAccessToken } from '../core/auth';
 import type { Principal, TokenSettings } from '../core/context';
 import { unauthorized } from '../core/errors';
@@ -38,13 +39,12 @@ export function clientAddress(c: Context): string {
   return env?.incoming?.socket?.remoteAddress ?? 'local';
 }
 
-/** `flow-sdk login` with an API key: an access token, no refresh token. */
+/** `flow-sdk login` with an API key: an access token, no refresh token; a revoked key is refused. */
 export async function exchangeApiKey(store: Store, apiKey: string, ttlSeconds: number): Promise<TokenResponse> {
-  const key = store.apiKeys.get(sha256(apiKey));
-  const user = key ? store.users.get(key.user_id) : undefined;
-  if (!key || !user) throw unauthorized('Invalid API key');
+  const { key, user } = liveApiKey(store, apiKey);
+  noteApiKeyUse(store, key);
   return {
-    access_token: await signAccessToken(store, user, ttlSeconds, `api-key:${key.id}`),
+    access_token: await signAccessToken(store, user, ttlSeconds, `${API_KEY_SESSION}${key.id}`),
     refresh_token: null,
     token_type: 'bearer',
     expires_in: ttlSeconds,

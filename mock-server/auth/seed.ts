@@ -1,7 +1,7 @@
-/** The demo users (one per role, password `password`) and their API keys, kept as hashes. */
+/** The demo users (one per role, password `password`); their API keys are the api-keys domain's seed. */
 import { sha256 } from '../core/hashing';
-import type { ApiKeyRecord, UserRecord } from '../core/records';
-import { demoId, IDS } from '../core/seed-ids';
+import type { UserRecord } from '../core/records';
+import { IDS } from '../core/seed-ids';
 
 export const DEMO_PASSWORD = 'password';
 export const DEMO_USERS = {
@@ -18,9 +18,6 @@ export const DEMO_API_KEYS = {
 const ROLES = ['admin', 'developer', 'viewer'] as const;
 const NAMES = { admin: 'Ada Admin', developer: 'Dev Developer', viewer: 'Vic Viewer' } as const;
 
-export function demoUsers(): { users: UserRecord[]; api_keys: ApiKeyRecord[] } {
-  return {
-    users: ROLES.map((role) => ({ id: IDS.users[role], email: DEMO_USERS[role], name: NAMES[role], role, org_id: IDS.org, password_sha256: sha256(DEMO_PASSWORD) })),
-    api_keys: ROLES.map((role, i) => ({ id: demoId(51 + i), user_id: IDS.users[role], name: `Demo ${role} key`, key_sha256: sha256(DEMO_API_KEYS[role]) })),
-  };
+export function demoUsers(): UserRecord[] {
+  return ROLES.map((role) => ({ id: IDS.users[role], email: DEMO_USERS[role], name: NAMES[role], role, org_id: IDS.org, password_sha256: sha256(DEMO_PASSWORD) }));
 }

@@ -3,16 +3,22 @@
  * in-process by tests (`app.request(...)`) and by main.ts / scripts/bench.ts
  * behind @hono/node-server.
  *
- * Each domain is a sub-app mounted under `/api/v1`; what every request needs
+ * Each domain is a sub-app mounted under `/api/v1` (agent deployments under
+ * seed 003's own base, `/v1`); what every request needs
  * is middleware here: the request log, CORS (for the origins allowed, if any),
  * the operations this platform serves (its profile, test routes or not), the
- * body limit, the artificial latency, and the unit of work that writes a
- * request's changes to disk in one transaction before its response leaves.
+ * artificial latency, and the unit of work that writes a request's changes to
+ * disk in one transaction before its response leaves. (An operation reads its
+ * body itself, once, within its limit: operations.ts, json-body.ts.)
  */
-import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import * as z from 'zod/mini';
+import { activityApi } from '../activity/routes';
+import { DEFAULT_AGENT_PHASE_MS } from '../agents/rules';
+import { agentsApi } from '../agents/routes';
+import { migrateLegacyApiKeys } from '../api-keys/rules';
+import { apiKeysApi } from '../api-keys/routes';
 import { authApi } from '../auth/routes';
 import { migrateConnectorSecrets } from '../connectors/rules';
 import { connectorsApi } from '../connectors/routes';
@@ -20,18 +26,21 @@ import { credentialsApi } from '../credentials/routes';
 import { DEFAULT_DEPLOY_PHASE_MS } from '../deployments/rules';
 import { deploymentsApi } from '../deployments/routes';
 import { gatewayApi } from '../gateway/routes';
+import { DEFAULT_JOB_RUN_MS } from '../jobs/rules';
+import { jobsApi } from '../jobs/routes';
 import { organizationsApi } from '../organizations/routes';
 import { ringsApi } from '../rings/routes';
 import { servicesApi } from '../services/routes';
 import { stubsApi } from '../stubs/routes';
 import { tokensApi } from '../tokens/routes';
 import { trafficApi } from '../traffic/routes';
+import { DEFAULT_DRAIN_MS } from '../versions/rules';
 import { versionsApi } from '../versions/routes';
 import type { MockEnv, MockProfile, Platform } from './context';
 import { errorReply } from './errors';
 import { describeError, escapeForLog } from './log';
 import { buildOpenApi } from './openapi';
-import { domainApi, get, post, type DomainApi, type Operation } from './operations';
+import { API_BASE, domainApi, get, post, type DomainApi, type Operation } from './operations';
 import { readLegacyState, retireLegacyState, StateDatabase, statePaths } from './persistence';
 import { noContent, send } from './replies';
 import { loadSigningSecrets, secretsPath } from './secrets';
@@ -45,7 +54,7 @@ export type { MockProfile } from './context';
 // Zod's English messages for the contract's un-customised checks (zod/mini loads no locale).
 z.config(z.locales.en());
 
-export const API_PREFIX = '/api/v1';
+export const API_PREFIX = API_BASE;
 
 export interface MockPlatformOptions {
   /** `MOCK_DATA`: the state's database (persistence.ts for the name rule); omit (or null) for memory only. The signing secrets go beside it (secrets.ts). */
@@ -66,6 +75,8 @@ export interface MockPlatformOptions {
   log?: (line: string) => void;
   /** Length of each deployment phase (building, built, deploying), ms (default 2500; `MOCK_DEPLOY_PHASE_MS`). */
   deployPhaseMs?: number;
+  /** Length of each phase of an agent service instance (starting, stopping; ready → unhealthy), ms (default 3000; `MOCK_AGENT_PHASE_MS`). */
+  agentPhaseMs?: number;
   /** `MOCK_TEST_ROUTES=1`: serve the test routes (`/__test__/*`); otherwise they do not exist. Default false. */
   testRoutes?: boolean;
   /** `MOCK_PROFILE`: `full` (default), or `documented`, where only what the seeds document is served (CONTRACT §11). */
@@ -74,6 +85,12 @@ export interface MockPlatformOptions {
   signInThrottle?: ThrottleSettings;
   /** `MOCK_CORS_ORIGINS`: web origins allowed to call the mock directly (default none; the console calls through its own origin's proxy). */
   corsOrigins?: readonly string[];
+  /** How long a version replaced by a 100% publish drains before it is archived, ms (default 60000; `MOCK_DRAIN_MS`). */
+  drainMs?: number;
+  /** How long an async job runs (it is queued for a quarter of that first), ms (default 3000; `MOCK_JOB_RUN_MS`). */
+  jobRunMs?: number;
+  /** How long the sync gateway takes to answer a call, ms (default 0; `MOCK_GATEWAY_LATENCY_MS`), to see progress states. */
+  gatewayLatencyMs?: number;
 }
 
 export interface MockPlatform {
@@ -81,7 +98,7 @@ export interface MockPlatform {
   store: Store;
   /** The operations this platform serves (its profile; test routes only in test mode). */
   routes: Operation[];
-  options: Required<Pick<MockPlatformOptions, 'seed' | 'seedServices' | 'tokenTtl' | 'refreshTtl' | 'latencyMs' | 'validateResponses' | 'deployPhaseMs' | 'testRoutes' | 'profile' | 'signInThrottle' | 'corsOrigins'>>;
+  options: Required<Pick<MockPlatformOptions, 'seed' | 'seedServices' | 'tokenTtl' | 'refreshTtl' | 'latencyMs' | 'validateResponses' | 'deployPhaseMs' | 'testRoutes' | 'profile' | 'signInThrottle' | 'corsOrigins' | 'drainMs' | 'jobRunMs' | 'gatewayLatencyMs' | 'agentPhaseMs'>>;
   /** Where the state is (null: in memory), its signing secrets, and the JSON state file imported on this start, if any. */
   state: { database: string | null; secrets: string | null; imported: string | null };
   reset(seed?: SeedName): void;
@@ -92,6 +109,7 @@ export interface MockPlatform {
 const DOMAINS: DomainApi[] = [
   authApi,
   organizationsApi,
+  apiKeysApi,
   ringsApi,
   servicesApi,
   versionsApi,
@@ -101,7 +119,11 @@ const DOMAINS: DomainApi[] = [
   credentialsApi,
   connectorsApi,
   tokensApi,
+  // Before the gateway: `POST …/services/{id}/async/…` is a job submit.
+  jobsApi,
+  activityApi,
   gatewayApi,
+  agentsApi,
 ];
 
 export const ResetRequest = z.strictObject({ seed: z.optional(z.enum(['demo', 'empty'])) });
@@ -125,7 +147,10 @@ const metaApi = domainApi(['meta'], [
 
 const ALL_ROUTES: Operation[] = [...DOMAINS, metaApi].flatMap((d) => d.operations);
 
-const routeRegex = (path: string) => new RegExp(`^${API_PREFIX}${path.replace(/[.]/g, '\\.').replace(/:[A-Za-z_][A-Za-z0-9_]*(\{[^}]*\})?/g, (_m, re?: string) => (re ? '.+' : '[^/]+'))}$`);
+/** Every base the platform serves under: `/api/v1`, and seed 003's `/v1`. */
+const BASES = [...new Set([...DOMAINS, metaApi].map((d) => d.base))];
+
+const routeRegex = (base: string, path: string) => new RegExp(`^${base}${path.replace(/[.]/g, '\\.').replace(/:[A-Za-z_][A-Za-z0-9_]*(\{[^}]*\})?/g, (_m, re?: string) => (re ? '.+' : '[^/]+'))}$`);
 
 /** What a platform serves: in the documented profile no extension; test routes only in test mode. */
 function servedBy(profile: MockProfile, testRoutes: boolean): (op: Operation) => boolean {
@@ -149,6 +174,7 @@ function openStore(dataFile: string | null, seed: () => ReturnType<typeof buildS
     store.serviceTokenSecret = secrets.serviceToken;
     if (!loaded) store.load(legacy ?? seed());
     migrateConnectorSecrets(store);
+    migrateLegacyApiKeys(store);
     return { store, database: paths?.database ?? null, secrets: secretsFile, imported: legacy && paths ? retireLegacyState(paths.legacyJson) : null };
   } catch (e) {
     store.close();
@@ -165,22 +191,30 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
     latencyMs: options.latencyMs ?? 0,
     validateResponses: options.validateResponses ?? true,
     deployPhaseMs: options.deployPhaseMs ?? DEFAULT_DEPLOY_PHASE_MS,
+    agentPhaseMs: options.agentPhaseMs ?? DEFAULT_AGENT_PHASE_MS,
     testRoutes: options.testRoutes ?? false,
     profile: options.profile ?? 'full',
     signInThrottle: options.signInThrottle ?? DEFAULT_THROTTLE,
     corsOrigins: options.corsOrigins ?? [],
+    drainMs: options.drainMs ?? DEFAULT_DRAIN_MS,
+    jobRunMs: options.jobRunMs ?? DEFAULT_JOB_RUN_MS,
+    gatewayLatencyMs: options.gatewayLatencyMs ?? 0,
   };
   const seedState = (seed: SeedName) => buildSeed({ seed, extraServices: opts.seedServices });
   const { store, database, secrets, imported } = openStore(options.dataFile ?? null, () => seedState(opts.seed));
 
   const routes = ALL_ROUTES.filter(servedBy(opts.profile, opts.testRoutes));
-  const matchers = routes.map((r) => ({ re: routeRegex(r.path), method: r.method.toUpperCase() }));
+  const matchers = routes.map((r) => ({ re: routeRegex(r.base, r.path), method: r.method.toUpperCase() }));
 
   let openapiDoc: unknown;
   const platform: Platform = {
     store,
     tokens: { accessTtl: opts.tokenTtl, refreshTtl: opts.refreshTtl },
     deployPhaseMs: opts.deployPhaseMs,
+    drainMs: opts.drainMs,
+    jobRunMs: opts.jobRunMs,
+    gatewayLatencyMs: opts.gatewayLatencyMs,
+    agentPhaseMs: opts.agentPhaseMs,
     validateResponses: opts.validateResponses,
     profile: opts.profile,
     openapi: () => (openapiDoc ??= buildOpenApi(routes)),
@@ -211,7 +245,7 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
         origin: (origin) => (allowed.has(origin) ? origin : null),
         allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
         allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
-        exposeHeaders: ['X-Service-Version', 'Content-Disposition', 'WWW-Authenticate', 'Retry-After', 'Location', 'Idempotent-Replayed'],
+        exposeHeaders: ['X-Service-Version', 'X-Request-Id', 'Content-Disposition', 'WWW-Authenticate', 'Retry-After', 'Location', 'Idempotent-Replayed'],
         maxAge: 600,
       }),
     );
@@ -228,23 +262,26 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
   };
 
   // Only what this platform serves: an extension in the documented profile, or a test route outside test mode, does not exist.
-  app.use(`${API_PREFIX}/*`, async (c, next) => {
+  /** Middleware for every API request, under each base. */
+  const forApi = (handler: MiddlewareHandler<MockEnv>) => {
+    for (const base of BASES) app.use(`${base}/*`, handler);
+  };
+
+  forApi(async (c, next) => {
     const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
     if (matchers.some((m) => m.method === method && m.re.test(c.req.path))) return next();
     return notServed(c);
   });
 
-  app.use(`${API_PREFIX}/*`, bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json({ detail: 'Request body too large' }, 413) }));
-
   if (opts.latencyMs > 0) {
-    app.use(`${API_PREFIX}/*`, async (c, next) => {
+    forApi(async (c, next) => {
       if (!c.req.path.startsWith(`${API_PREFIX}/__test__/`)) await new Promise((r) => setTimeout(r, opts.latencyMs));
       await next();
     });
   }
 
   // One unit of work per request: its changes are on disk before its response leaves.
-  app.use(`${API_PREFIX}/*`, async (c, next) => {
+  forApi(async (c, next) => {
     c.set('platform', platform);
     c.set('store', store);
     try {
@@ -256,7 +293,7 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
     }
   });
 
-  for (const d of [...DOMAINS, metaApi]) app.route(API_PREFIX, d.app);
+  for (const d of [...DOMAINS, metaApi]) app.route(d.base, d.app);
 
   app.notFound(notServed);
 

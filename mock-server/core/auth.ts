@@ -4,12 +4,14 @@
  * middleware of every bearer operation: it puts the caller in `c.var.principal`
  * or answers the 401 the contract names; `authorize` answers 403 to the roles
  * an operation does not allow. Issuing, refreshing and revoking
- * tokens is the auth domain's (auth/rules.ts).
+ * tokens is the auth domain's (auth/rules.ts). A session opened with an API key
+ * (`sid` `api-key:<key id>`) ends when the key is revoked.
  */
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { sign, verify } from 'hono/jwt';
 import type { Role } from '../../src/contract/auth';
+import { API_KEY_SESSION, findApiKey, noteApiKeyUse } from '../api-keys/rules';
 import type { MockEnv, Principal } from './context';
 import { forbidden, unauthorized } from './errors';
 import type { UserRecord } from './records';
@@ -71,11 +73,33 @@ export async function principalOf(store: Store, header: string | undefined): Pro
   if (store.revokedJtis.has(jti)) throw unauthorized('Invalid token');
   const user = store.users.get(sub);
   if (!user) throw unauthorized('Invalid token');
+  if (sid.startsWith(API_KEY_SESSION)) {
+    const key = store.apiKeys.get(sid.slice(API_KEY_SESSION.length));
+    if (!key || key.revoked_at !== null) throw unauthorized('The API key this session was opened with has been revoked');
+  }
   return { user, jti, exp, sid };
 }
 
 export const authenticate: MiddlewareHandler<MockEnv> = async (c, next) => {
   c.set('principal', await principalOf(c.var.store, c.req.header('authorization')));
+  await next();
+};
+
+/**
+ * For seed 003's agent API ("API key passed as Bearer token"): an
+ * organization API key (`fl_…`) is taken as the Bearer credential too, for
+ * this request only; an access token works as everywhere.
+ */
+export const authenticateWithApiKey: MiddlewareHandler<MockEnv> = async (c, next) => {
+  const { store } = c.var;
+  const header = c.req.header('authorization');
+  const token = bearerToken(header);
+  if (!token.startsWith('fl_')) return authenticate(c, next);
+  const key = findApiKey(store, token);
+  const user = key && key.revoked_at === null ? store.users.get(key.user_id) : undefined;
+  if (!key || !user) throw unauthorized(key?.revoked_at ? 'This API key was revoked' : 'Invalid API key');
+  noteApiKeyUse(store, key);
+  c.set('principal', { user, jti: `${API_KEY_SESSION}${key.id}`, exp: nowSec() + 60, sid: `${API_KEY_SESSION}${key.id}` });
   await next();
 };
 

@@ -6,6 +6,9 @@
  */
 import type { ConnectorType } from '../../src/contract/connectors';
 import type {
+  AgentDeploymentRecord,
+  AgentServiceRecord,
+  ApiKeyRecord,
   ConnectorInstanceRecord,
   EndpointRecord,
   OrganizationRecord,
@@ -31,6 +34,12 @@ export interface Principal {
   sid: string;
 }
 
+/**
+ * Who calls the gateway or its jobs (operations with `auth: 'gateway'`): a
+ * user with their own access token, or a service token minted for the service.
+ */
+export type GatewayCaller = { kind: 'user'; principal: Principal } | { kind: 'service-token'; jti: string; serviceId: string };
+
 export interface TokenSettings {
   /** Access token lifetime in seconds. */
   accessTtl: number;
@@ -49,6 +58,14 @@ export interface Platform {
   tokens: TokenSettings;
   /** Length of each deployment phase, ms (deployments/rules.ts). */
   deployPhaseMs: number;
+  /** How long a version replaced by a 100% publish drains before it reads archived, ms (versions/rules.ts). */
+  drainMs: number;
+  /** How long an async job runs, ms (jobs/rules.ts). */
+  jobRunMs: number;
+  /** The sync gateway's answer time, ms (gateway/routes.ts). */
+  gatewayLatencyMs: number;
+  /** Length of each phase of an agent service instance (starting, stopping…), ms (agents/rules.ts). */
+  agentPhaseMs: number;
   /** Check every response body against its contract schema (a mismatch is a 500: a bug). */
   validateResponses: boolean;
   /** Which surface it serves: in `documented`, extension operations do not exist and extension query parameters are ignored. */
@@ -73,12 +90,19 @@ export interface ScopeVars {
   /** A catalog type (the same in every workspace). */
   connector: ConnectorType;
   instance: ConnectorInstanceRecord;
+  /** In the caller's organization. */
+  agentDeployment: AgentDeploymentRecord;
+  agentService: AgentServiceRecord;
+  /** In the organization of the path. */
+  apiKey: ApiKeyRecord;
 }
 
 export interface RequestVars {
   platform: Platform;
   store: Store;
   principal: Principal;
+  /** The gateway's caller (auth `gateway`). */
+  caller: GatewayCaller;
   /** The parsed body and query (the contract's output types). */
   body: unknown;
   query: unknown;

@@ -3,6 +3,16 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
+/**
+ * An HMAC-SHA-256 of `text` under a key derived from `secret` for one
+ * `purpose` (so one secret never keys two uses alike): a digest of something
+ * that may hold a secret, which no one without the secret can test a guess against.
+ */
+export function keyedDigest(secret: string, purpose: string, text: string): string {
+  const key = createHmac('sha256', secret).update(purpose).digest();
+  return createHmac('sha256', key).update(text).digest('hex');
+}
+
 const FINGERPRINT = /^hmac-sha256:([A-Za-z0-9_-]{16,}):([0-9a-f]{64})$/;
 const UNSALTED = /^[0-9a-f]{64}$/;
 

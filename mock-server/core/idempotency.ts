@@ -1,9 +1,11 @@
 /**
  * `Idempotency-Key` (CONTRACT §1), one implementation for every create.
  *
- * A request is identified by its user, method, path with query string (so
- * `deploy` and `deploy?build=false` differ) and key; its body by the sha256
- * of its canonical JSON. The first request with an identity runs; repeats
+ * A request is identified by its user (or service token), method, path with query string (so
+ * `deploy` and `deploy?build=false` differ) and key; its body by an HMAC of
+ * its canonical JSON keyed by a secret that is not in the state (a bare
+ * digest of a body that holds a secret — connector passwords, an agent's
+ * environment values — would let anyone with the state test a guess). The first request with an identity runs; repeats
  * that arrive while it runs wait for its outcome, once it is on disk, and get
  * the same response; later repeats within 24 h replay the remembered one.
  * A repeat with another body is a 422. Only a success is remembered (as
@@ -16,7 +18,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { MockEnv } from './context';
 import { errorReply, HttpError, issue, validationError } from './errors';
-import { canonicalJson, sha256 } from './hashing';
+import { canonicalJson, keyedDigest, sha256 } from './hashing';
 import { send, type Reply } from './replies';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
@@ -32,10 +34,12 @@ export interface ShownOnce {
 }
 
 const otherBody = () => new HttpError(422, 'Idempotency-Key was already used with a different request body');
+const missingKey = () => validationError([issue(['header', 'Idempotency-Key'], 'Field required', 'missing')]);
 
 const isSuccess = (r: Reply) => r.status >= 200 && r.status < 300;
 
-export function idempotency(shownOnce?: ShownOnce): MiddlewareHandler<MockEnv> {
+/** `required`: a request without the header is refused (seed 003's agent instance create). */
+export function idempotency(shownOnce?: ShownOnce, { required = false }: { required?: boolean } = {}): MiddlewareHandler<MockEnv> {
   const replay = (r: Reply): Reply => {
     if (!isSuccess(r)) return r;
     if (shownOnce) throw shownOnce.repeat(r.body);
@@ -44,8 +48,11 @@ export function idempotency(shownOnce?: ShownOnce): MiddlewareHandler<MockEnv> {
 
   return async (c, next) => {
     const key = c.req.header('idempotency-key');
-    const { principal, store, platform } = c.var;
-    if (key === undefined || !principal) return next();
+    const { principal, caller, store, platform } = c.var;
+    // Whose key: the signed-in user, or (at the gateway) the service token.
+    const owner = principal?.user.id ?? (caller?.kind === 'service-token' ? `service-token:${caller.jti}` : undefined);
+    if (key === undefined && required) throw missingKey();
+    if (key === undefined || owner === undefined) return next();
     if (key.length < 1 || key.length > MAX_KEY_LENGTH) {
       throw validationError([issue(['header', 'Idempotency-Key'], `Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} characters`, 'value_error')]);
     }
@@ -53,8 +60,8 @@ export function idempotency(shownOnce?: ShownOnce): MiddlewareHandler<MockEnv> {
     const fresh = (r: { created_at: number }) => r.created_at >= now - IDEMPOTENCY_TTL_MS;
     store.sweep(store.idempotency, (r) => !fresh(r), now);
     const url = new URL(c.req.url);
-    const id = sha256(`${principal.user.id}\n${c.req.method} ${url.pathname}${url.search}\n${key}`);
-    const bodySha256 = sha256(canonicalJson(c.var.rawBody));
+    const id = sha256(`${owner}\n${c.req.method} ${url.pathname}${url.search}\n${key}`);
+    const bodySha256 = keyedDigest(store.jwtSecret, 'idempotency-body', canonicalJson(c.var.rawBody));
 
     const running = platform.inflight.get(id);
     if (running) {

@@ -10,27 +10,34 @@
  *   form) for a 422, `ErrorBody` for any other error.
  * - Extensions (CONTRACT §11) carry `x-extension: true`: operations, and query
  *   parameters marked in the contract.
+ * - A path served under another base than `/api/v1` (seed 003's `/v1`) says so
+ *   with its own `servers`.
  */
 import * as z from 'zod/mini';
+import * as agents from '../../src/contract/agents';
+import * as apiKeys from '../../src/contract/api-keys';
 import * as auth from '../../src/contract/auth';
 import * as common from '../../src/contract/common';
 import * as connectors from '../../src/contract/connectors';
 import * as credentials from '../../src/contract/credentials';
 import * as deployments from '../../src/contract/deployments';
-import { JsonSchema } from '../../src/contract/json-schema';
+import { JsonSchema, JsonSchemaNode } from '../../src/contract/json-schema';
+import * as invoke from '../../src/contract/invoke';
 import * as organizations from '../../src/contract/organizations';
 import * as rings from '../../src/contract/rings';
 import * as services from '../../src/contract/services';
 import * as tokens from '../../src/contract/tokens';
 import * as versions from '../../src/contract/versions';
 import { MAX_KEY_LENGTH } from './idempotency';
-import { extensionParamsOf, responsesOf, type Operation, type Schema } from './operations';
+import { API_BASE, extensionParamsOf, responsesOf, type Operation, type Schema } from './operations';
 import { PARAM_THINGS, type ScopeParam } from './scope';
 
 type Json = Record<string, unknown>;
 
-// The recursive JSON Schema of endpoints is one component, by name (zod names its $defs entry after the id).
+// The recursive JSON Schema of endpoints is one component, by name (zod names its $defs entry after the id), and so
+// is the subschema it is made of (otherwise anonymous, `__schema0`, and named after whichever schema used it first).
 if (!z.globalRegistry.has(JsonSchema)) z.globalRegistry.add(JsonSchema, { id: 'JsonSchema' });
+if (!z.globalRegistry.has(JsonSchemaNode)) z.globalRegistry.add(JsonSchemaNode, { id: 'JsonSchemaNode' });
 
 const COMPONENTS = '#/components/schemas/';
 
@@ -52,25 +59,35 @@ function pointAtComponents(value: unknown, names: ReadonlyMap<string, string>): 
 /**
  * Move a generated schema's `$defs` into the components (refs follow), so that
  * every reference resolves from the document's root. A definition that is
- * already a component by the same name and content is shared.
+ * already a component by the same name and content is shared; one whose name
+ * is taken by other content gets a number (`Name2`, `Name3`…). Renaming one
+ * definition changes the references in the others, so names are settled
+ * first, until none clashes, and the components written after.
  */
 function hoistDefinitions(schema: Json, owner: string, components: Record<string, Json>): Json {
   const defs = schema.$defs as Record<string, Json> | undefined;
   if (!defs) return schema;
   const { $defs: _defs, ...rest } = schema;
-  const names = new Map<string, string>();
-  for (const key of Object.keys(defs)) names.set(key, key.startsWith('__schema') ? `${owner}${key.slice('__schema'.length) === '0' ? 'Item' : `Item${key.slice('__schema'.length)}`}` : key);
-  for (const [key, def] of Object.entries(defs)) {
-    const base = names.get(key)!;
-    const content = pointAtComponents(def, names) as Json;
-    let name = base;
-    for (let n = 2; components[name] && JSON.stringify(components[name]) !== JSON.stringify(content); n++) name = `${base}${n}`;
-    if (name !== base) {
-      names.set(key, name);
-      return hoistDefinitions(schema, owner, components);
+  const keys = Object.keys(defs);
+  const base = (key: string) => (key.startsWith('__schema') ? `${owner}Item${key === '__schema0' ? '' : key.slice('__schema'.length)}` : key);
+  const tries = new Map(keys.map((key) => [key, 1]));
+  const names = new Map(keys.map((key) => [key, base(key)]));
+  const clashes = (key: string, i: number) => {
+    const name = names.get(key)!;
+    const taken = components[name];
+    return keys.slice(0, i).some((other) => names.get(other) === name) || (taken !== undefined && JSON.stringify(taken) !== JSON.stringify(pointAtComponents(defs[key], names)));
+  };
+  for (let clash = true; clash; ) {
+    clash = false;
+    for (const [i, key] of keys.entries()) {
+      if (!clashes(key, i)) continue;
+      const n = tries.get(key)! + 1;
+      tries.set(key, n);
+      names.set(key, `${base(key)}${n}`);
+      clash = true;
     }
-    components[name] = content;
   }
+  for (const key of keys) components[names.get(key)!] = pointAtComponents(defs[key], names) as Json;
   return pointAtComponents(rest, names) as Json;
 }
 
@@ -78,12 +95,15 @@ function hoistDefinitions(schema: Json, owner: string, components: Record<string
 const PARAM_DOCS: Record<string, { schema: Json; description: string }> = {
   connector_id: { schema: { type: 'string', examples: ['postgresql', 's3', 'http-api'] }, description: 'Connector type id (an unknown one is a 404)' },
   path: { schema: { type: 'string' }, description: "The endpoint's path, e.g. extract or extractions/42; v{version}/… pins a version" },
+  job_id: { schema: { type: 'string', format: 'uuid' }, description: 'Job id (an unknown one, or another service’s, is a 404)' },
+  deployment_id: { schema: { type: 'string', examples: ['adep_7c1e0b5a9d42'] }, description: 'Agent deployment ID (an unknown one is a 404)' },
+  agent_service_id: { schema: { type: 'string', examples: ['adsvc_1234abcd'] }, description: 'Agent service instance ID (an unknown one is a 404)' },
 };
 
 /** Component names for every zod schema the contract exports. */
 function schemaNames(): Map<unknown, string> {
   const names = new Map<unknown, string>();
-  for (const mod of [common, auth, organizations, rings, services, versions, deployments, credentials, connectors, tokens] as Record<string, unknown>[]) {
+  for (const mod of [common, auth, organizations, apiKeys, rings, services, versions, deployments, credentials, connectors, tokens, invoke, agents] as Record<string, unknown>[]) {
     for (const [name, value] of Object.entries(mod)) {
       if (value instanceof z.core.$ZodType && !names.has(value)) names.set(value, name);
     }
@@ -148,10 +168,12 @@ export function buildOpenApi(routes: readonly Operation[]): Json {
       parameters.push({
         name: 'Idempotency-Key',
         in: 'header',
-        required: false,
+        required: r.idempotencyKeyRequired ?? false,
         schema: { type: 'string', minLength: 1, maxLength: MAX_KEY_LENGTH },
         description:
-          r.idempotent === true
+          r.idempotencyKeyRequired
+            ? 'Required (a request without it is a 422). The same key and body within 24 h returns the first response (a repeat sent while the first runs waits for it) and creates nothing; the same key with another body is a 422.'
+            : r.idempotent === true
             ? 'The same key and body within 24 h returns the first response (a repeat sent while the first runs waits for it) and creates nothing; the same key with another body is a 422.'
             : 'Never replayed: the same key and body within 24 h is a 409 naming what the first request created; the same key with another body is a 422.',
       });
@@ -187,7 +209,7 @@ export function buildOpenApi(routes: readonly Operation[]): Json {
       tags: r.tags,
       parameters,
       responses,
-      security: r.auth === 'bearer' ? [{ bearerAuth: [] }] : r.auth === 'service-token' ? [{ serviceToken: [] }] : [],
+      security: r.auth === 'bearer' ? [{ bearerAuth: [] }, ...(r.apiKeyBearer ? [{ organizationApiKey: [] }] : [])] : r.auth === 'gateway' ? [{ bearerAuth: [] }, { serviceToken: [] }] : [],
     };
     if (r.allow) op.description = `Roles: ${r.allow.roles.join(', ')}.`;
     if (r.extension) op[common.EXTENSION_MARK] = true;
@@ -197,7 +219,9 @@ export function buildOpenApi(routes: readonly Operation[]): Json {
         content: { 'application/json': { schema: ref(r.body, 'input', `${r.operationId}Request`) } },
       };
     }
-    (pathsObj[path] ??= {})[r.method] = op;
+    const item = (pathsObj[path] ??= {});
+    if (r.base !== API_BASE) item.servers = [{ url: r.base }] as unknown as Json;
+    item[r.method] = op;
   }
 
   return {
@@ -215,6 +239,7 @@ export function buildOpenApi(routes: readonly Operation[]): Json {
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
         serviceToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A service token minted for the service (…/service-tokens/mint)' },
+        organizationApiKey: { type: 'http', scheme: 'bearer', description: 'An organization API key (fl_…) as the Bearer credential, as seed 003 documents for agent deployments' },
       },
     },
   };

@@ -8,33 +8,38 @@
  * Every request is parsed with the contract's schemas (a mismatch is a 422 in
  * the FastAPI shape) and every response is checked against the schema of its
  * status (a mismatch, or an undocumented status, is a 500: a bug), and so is
- * every error it answers. A body must be JSON (415 otherwise) nested at most
- * 64 deep. Handlers receive the resolved scope typed from their path: an
- * operation on `…/hosted-services/:service_id` has `c.var.service`.
+ * every error it answers. A body is read once, after the caller is known
+ * (json-body.ts): within the operation's limit (413), JSON only (415), nested
+ * at most 64 deep. Handlers receive the resolved scope typed from their path:
+ * an operation on `…/hosted-services/:service_id` has `c.var.service`.
  */
 import { Hono, type Context, type Handler, type MiddlewareHandler } from 'hono';
 import type { H } from 'hono/types';
 import * as z from 'zod/mini';
 import { isExtension } from '../../src/contract/common';
 import type { Scope } from '../../src/contract/paths';
-import { authenticate, authorize, type Access } from './auth';
-import type { MockEnv, Platform, Principal, ScopeVars } from './context';
+import { authenticate, authenticateWithApiKey, authorize, type Access } from './auth';
+import type { GatewayCaller, MockEnv, Platform, Principal, ScopeVars } from './context';
 import { forbidden, HttpError, issue, validationError, zodToIssues, type Where } from './errors';
 import { idempotency, type ShownOnce } from './idempotency';
-import { isJsonMediaType, mediaType, parseJsonBody } from './json-body';
+import { BODY_LIMIT, readJsonBody, type BodyLimit } from './json-body';
 import { escapeForLog } from './log';
 import { send, type Reply } from './replies';
 import { resolveScope, type SCOPE_PARAMS, type ScopeParam } from './scope';
 import type { Store } from './store';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+/** Where the platform's API lives; a domain may live at another base (seed 003's agent deployments: `/v1`). */
+export const API_BASE = '/api/v1';
 /** A contract schema, classic or mini: only what zod core offers is used. */
 export type Schema = z.core.$ZodType;
 /**
  * `none` for login, refresh, api-key exchange, openapi.json and test routes;
- * `service-token` for the gateway, whose handler checks the token and resolves its own path parameters.
+ * `gateway` for the service gateway and its jobs: the caller's own access token
+ * or a service token minted for the service, identified (and the path's scope
+ * resolved) by the domain's `before` middleware, which sets `c.var.caller`.
  */
-export type Auth = 'bearer' | 'none' | 'service-token';
+export type Auth = 'bearer' | 'none' | 'gateway';
 
 type Out<S> = S extends Schema ? z.output<S> : undefined;
 
@@ -75,7 +80,11 @@ type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer R
 export type ScopeOf<P extends string> = { [N in ParamNames<P> & ScopeParam as (typeof SCOPE_PARAMS)[N]]: ScopeVars[(typeof SCOPE_PARAMS)[N]] };
 
 export type OperationContext<P extends string, A extends Auth, B, Q> = Context<{
-  Variables: { platform: Platform; store: Store; body: Out<B>; query: Out<Q> } & (A extends 'bearer' ? { principal: Principal } & ScopeOf<P> : object);
+  Variables: { platform: Platform; store: Store; body: Out<B>; query: Out<Q> } & (A extends 'bearer'
+    ? { principal: Principal } & ScopeOf<P>
+    : A extends 'gateway'
+      ? { caller: GatewayCaller } & ScopeOf<P>
+      : object);
 }>;
 
 export interface OperationSpec<P extends string, A extends Auth, B extends Schema | undefined, Q extends Schema | undefined> {
@@ -90,12 +99,21 @@ export interface OperationSpec<P extends string, A extends Auth, B extends Schem
   auth?: A;
   /** Who may (others get 403 "Your role (x) cannot <action>"); default: every signed-in role. */
   allow?: Access;
+  /** The domain's own middleware, after auth and before the body, input parsing and idempotency (auth `gateway`: it identifies the caller). */
+  before?: MiddlewareHandler<MockEnv>[];
+  /** The JSON body it takes (any method but GET); without one, a body sent is checked (size, type) and ignored. */
   body?: B;
   /** The body may be absent (treated as `{}`). */
   bodyOptional?: boolean;
+  /** How much of a body it reads (default `BODY_LIMIT`, 1 MiB): beyond, a 413 with the limit's `detail`. */
+  bodyLimit?: BodyLimit;
   query?: Q;
   /** Honour `Idempotency-Key` (CONTRACT §1): replay the first success, or (ShownOnce) refuse a repeat. */
   idempotent?: true | ShownOnce;
+  /** With `idempotent`: a request without the header is a 422 at `["header","Idempotency-Key"]` (seed 003). */
+  idempotencyKeyRequired?: boolean;
+  /** Also take an organization API key (`fl_…`) as the Bearer credential, as seed 003's agent API does. */
+  apiKeyBearer?: boolean;
   /**
    * An extension beyond the seeds (CONTRACT §11): marked `x-extension` in the
    * OpenAPI document, and absent (a plain 404) when the mock runs with
@@ -112,8 +130,8 @@ export interface OperationSpec<P extends string, A extends Auth, B extends Schem
 }
 
 type AnySpec = OperationSpec<string, Auth, Schema | undefined, Schema | undefined>;
-/** An operation as served and documented: its defaults filled in. */
-export type Operation = AnySpec & { tags: readonly string[]; auth: Auth };
+/** An operation as served and documented: its defaults filled in, and the base its path is relative to. */
+export type Operation = AnySpec & { tags: readonly string[]; auth: Auth; base: string };
 
 export function operation<const P extends string, A extends Auth = 'bearer', B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(
   spec: OperationSpec<P, A, B, Q>,
@@ -137,38 +155,41 @@ export const post = verb('post');
 export const put = verb('put');
 export const del = verb('delete');
 
-/** A domain's operations: the Hono sub-app that serves them, and their definitions for the OpenAPI document. */
+/** A domain's operations: the Hono sub-app that serves them (mounted at `base`), and their definitions for the OpenAPI document. */
 export interface DomainApi {
   readonly app: Hono<MockEnv>;
   readonly operations: readonly Operation[];
+  readonly base: string;
 }
 
-/** A domain's operations (tagged `tags` unless they say otherwise) as a sub-app. */
-export function domainApi(tags: readonly string[], specs: AnySpec[]): DomainApi {
-  const operations: Operation[] = specs.map((op) => ({ ...op, tags: op.tags ?? tags, auth: op.auth ?? 'bearer' }));
+/** A domain's operations (tagged `tags` unless they say otherwise) as a sub-app, served under `base` (default `/api/v1`). */
+export function domainApi(tags: readonly string[], specs: AnySpec[], base: string = API_BASE): DomainApi {
+  const operations: Operation[] = specs.map((op) => ({ ...op, tags: op.tags ?? tags, auth: op.auth ?? 'bearer', base }));
   const app = new Hono<MockEnv>();
   for (const op of operations) {
     const [first, ...rest]: H<MockEnv>[] = [...middlewareOf(op), handlerOf(op)];
     app.on(op.method.toUpperCase(), op.path, first!, ...rest);
   }
-  return { app, operations };
+  return { app, operations, base };
 }
 
 function middlewareOf(op: Operation): MiddlewareHandler<MockEnv>[] {
   const chain: MiddlewareHandler<MockEnv>[] = [documentedErrorsOnly(op)];
   if (op.testSupport) chain.push(sameOriginOnly);
-  if (op.method !== 'get') chain.push(jsonBodiesOnly);
-  if (op.auth === 'bearer') chain.push(authenticate, resolveScope);
+  if (op.auth === 'bearer') chain.push(op.apiKeyBearer ? authenticateWithApiKey : authenticate, resolveScope);
+  if (op.before) chain.push(...op.before);
   if (op.allow) chain.push(authorize(op.allow));
+  if (op.method !== 'get') chain.push(readBody(op));
   if (op.query || op.body) chain.push(parseInput(op));
-  if (op.idempotent) chain.push(idempotency(op.idempotent === true ? undefined : op.idempotent));
+  if (op.idempotent) chain.push(idempotency(op.idempotent === true ? undefined : op.idempotent, { required: op.idempotencyKeyRequired ?? false }));
   return chain;
 }
 
 /** Statuses every operation of a kind may answer, whether or not it lists them (openapi.ts documents them too). */
-const E413 = { description: 'The request body is over 1 MiB' };
 const E415 = { description: 'A request body that is not JSON: its Content-Type must be application/json (a request without a body needs none)' };
 const E500 = { description: 'The change could not be saved, or a bug in the mock' };
+/** `1 MiB`, `64 KiB`: a body limit as the 413 describes it. */
+const sizeInWords = (bytes: number) => (bytes % 2 ** 20 === 0 ? `${bytes / 2 ** 20} MiB` : `${bytes / 2 ** 10} KiB`);
 
 /**
  * Everything an operation may answer: the statuses it lists, and those that
@@ -181,7 +202,7 @@ export function responsesOf(op: Operation): Record<number, ResponseSpec> {
   if (op.auth === 'bearer' && /:[a-z_]+_id\b/.test(op.path)) implied[404] = { description: 'Not found' };
   if (op.allow) implied[403] = { description: "The caller's role may not do this" };
   if (op.testSupport) implied[403] = { description: 'A cross-origin request (Origin or Sec-Fetch-Site): test routes refuse them' };
-  if (op.method !== 'get') Object.assign(implied, { 413: E413, 415: E415 });
+  if (op.method !== 'get') Object.assign(implied, { 413: { description: `The request body is over ${sizeInWords((op.bodyLimit ?? BODY_LIMIT).bytes)}` }, 415: E415 });
   if (op.body || op.query || op.idempotent) implied[422] = { description: 'Validation error' };
   implied[500] = E500;
   return { ...implied, ...op.responses };
@@ -224,19 +245,26 @@ const sameOriginOnly: MiddlewareHandler<MockEnv> = async (c, next) => {
 };
 
 /**
- * A request body must be JSON (CONTRACT §1), said by its Content-Type: a
- * `text/plain` body is what a web page of another origin may send without a
- * preflight, so it never reaches a handler. A request without a body needs none.
+ * The body, read once (json-body.ts) into `c.var.rawBody`, as sent (the
+ * idempotency check compares it): a request body must be JSON (CONTRACT §1),
+ * said by its Content-Type — a `text/plain` body is what a web page of another
+ * origin may send without a preflight, so it never reaches a handler — within
+ * the operation's limit. A request without a body needs no Content-Type (an
+ * optional body is then `{}`); an operation that takes no body checks one sent
+ * and ignores it.
  */
-const jsonBodiesOnly: MiddlewareHandler<MockEnv> = async (c, next) => {
-  if ((await c.req.text()).trim() !== '') {
-    const type = mediaType(c.req.header('content-type'));
-    if (!isJsonMediaType(type)) {
-      throw new HttpError(415, type ? `Unsupported Media Type: the body must be application/json, not ${type.slice(0, 100)}` : 'Unsupported Media Type: a request body needs Content-Type: application/json');
+function readBody(op: Operation): MiddlewareHandler<MockEnv> {
+  const limit = op.bodyLimit ?? BODY_LIMIT;
+  return async (c, next) => {
+    let raw = await readJsonBody(c.req.raw, limit, op.body !== undefined);
+    if (raw === undefined && op.body) {
+      if (!op.bodyOptional) throw validationError([issue(['body'], 'Field required', 'missing')]);
+      raw = {};
     }
-  }
-  await next();
-};
+    c.set('rawBody', raw);
+    await next();
+  };
+}
 
 function parseWith(schema: Schema, data: unknown, where: Where): unknown {
   let r: ReturnType<typeof z.safeParse>;
@@ -249,15 +277,6 @@ function parseWith(schema: Schema, data: unknown, where: Where): unknown {
   }
   if (!r.success) throw validationError(zodToIssues(r.error, where));
   return r.data;
-}
-
-async function readBody(c: Context, optional: boolean): Promise<unknown> {
-  const text = await c.req.text();
-  if (text.trim() === '') {
-    if (optional) return {};
-    throw validationError([issue(['body'], 'Field required', 'missing')]);
-  }
-  return parseJsonBody(text);
 }
 
 /** The query parameters of an operation that are extensions (marked in the contract): ignored in the documented profile. */
@@ -281,11 +300,7 @@ function parseInput(op: Operation): MiddlewareHandler<MockEnv> {
       for (const [k, v] of Object.entries(c.req.queries())) if (v[0] !== undefined && !ignored.has(k)) raw[k] = v[0];
       c.set('query', parseWith(op.query, raw, 'query'));
     }
-    if (op.body) {
-      const raw = await readBody(c, op.bodyOptional ?? false);
-      c.set('rawBody', raw);
-      c.set('body', parseWith(op.body, raw, 'body'));
-    }
+    if (op.body) c.set('body', parseWith(op.body, c.var.rawBody, 'body'));
     await next();
   };
 }

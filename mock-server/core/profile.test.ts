@@ -7,15 +7,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { API, IDS, ORG, RING_DEV, SERVICES, WS, listVersions, newService, setup } from './test-helpers';
+import { AGENT_IDS } from '../agents/seed';
 import type { Operation } from './operations';
 
 const EMBEDDING = '0f6f2d6e-0000-4000-8000-000000001003'; // v1 draining, v2 active
 const FRAUD = '0f6f2d6e-0000-4000-8000-000000001004'; // v1 active, v2 draft
 const RINGS = `${API}/orgs/${ORG}/workspaces/${WS}/deployments/rings`;
 
-/** A concrete path for an operation, with ids that exist in the demo seed. */
-function concrete(path: string, ids: Record<string, string>): string {
-  return `${API}${path.replace(/:([a-z_]+)(\{[^}]*\})?/g, (_m, name: string) => ids[name] ?? `unknown-${name}`)}`;
+/** A concrete path for an operation (under its base), with ids that exist in the demo seed. */
+function concrete({ base, path }: { base: string; path: string }, ids: Record<string, string>): string {
+  return `${base}${path.replace(/:([a-z_]+)(\{[^}]*\})?/g, (_m, name: string) => ids[name] ?? `unknown-${name}`)}`;
 }
 
 describe('MOCK_PROFILE=documented', () => {
@@ -34,6 +35,8 @@ describe('MOCK_PROFILE=documented', () => {
       connector_id: 'postgresql',
       instance_id: IDS.connectors.ordersDb,
       path: 'score',
+      deployment_id: AGENT_IDS.supportTriage,
+      agent_service_id: AGENT_IDS.runningInstance,
     };
     const extensions = full.platform.routes.filter((r) => r.extension && !r.testSupport);
     expect(extensions.length).toBeGreaterThanOrEqual(12);
@@ -42,7 +45,7 @@ describe('MOCK_PROFILE=documented', () => {
     for (const op of extensions as Operation[]) {
       const where = `${op.method.toUpperCase()} ${op.path}`;
       expect(documented.platform.routes, where).not.toContain(op);
-      const res = await documented.call(op.method.toUpperCase(), concrete(op.path, ids), { token, ...(op.method === 'get' || op.method === 'delete' ? {} : { body: {} }) });
+      const res = await documented.call(op.method.toUpperCase(), concrete(op, ids), { token, ...(op.method === 'get' || op.method === 'delete' ? {} : { body: {} }) });
       const others = servedPaths.get(op.path);
       if (others) {
         expect(res, where).toMatchObject({ status: 405, body: { detail: 'Method Not Allowed' } });
@@ -51,7 +54,7 @@ describe('MOCK_PROFILE=documented', () => {
         expect(res, where).toMatchObject({ status: 404, body: { detail: 'Not Found' } });
       }
       // the full profile serves it (its own 404s name what is missing)
-      const served = await full.call(op.method.toUpperCase(), concrete(op.path, ids), { token: await full.login('admin'), ...(op.method === 'get' || op.method === 'delete' ? {} : { body: {} }) });
+      const served = await full.call(op.method.toUpperCase(), concrete(op, ids), { token: await full.login('admin'), ...(op.method === 'get' || op.method === 'delete' ? {} : { body: {} }) });
       expect(served.status, where).not.toBe(405);
       expect(served.body, where).not.toEqual({ detail: 'Not Found' });
     }
@@ -130,11 +133,11 @@ describe('MOCK_PROFILE=documented', () => {
     expect((await call('POST', `${base}/publish`, { token, body: { traffic_percent: 100 } })).status).toBe(200);
     expect((await call('GET', `${base}/openapi.json`, { token })).body.info.version).toBe('1');
     expect((await call('GET', `${base}/stubs/python`, { token })).status).toBe(200);
-    expect((await call('PUT', `${base}/service-credentials`, { token, body: { cloud_provider: 'gcp', cloud_credentials_json: '{"type":"service_account"}', cloud_project_id: 'p' } })).status).toBe(200);
+    expect((await call('PUT', `${base}/service-credentials`, { token, body: { cloud_provider: 'gcp', cloud_credentials_json: '{"type":"service_account","project_id":"p","private_key":"k","client_email":"d@p.iam.gserviceaccount.com"}', cloud_project_id: 'p' } })).status).toBe(200);
     expect((await call('POST', `${base}/build`, { token })).status).toBe(202);
     expect((await call('GET', `${base}/deployment-status`, { token })).body.deployment_state).toBe('building');
     const admin = await login('admin');
-    expect((await call('PUT', `${base}/credentials`, { token: admin, body: { cloud_provider: 'aws', cloud_credentials_json: '{"k":"v"}', cloud_project_id: 'acct' } })).status).toBe(200);
+    expect((await call('PUT', `${base}/credentials`, { token: admin, body: { cloud_provider: 'aws', cloud_credentials_json: '{"access_key_id":"AKIAEXAMPLE","secret_access_key":"v"}', cloud_project_id: 'acct' } })).status).toBe(200);
     const minted = await call('POST', `${base}/service-tokens/mint`, { token, body: { claims: {}, ttl_minutes: 5 } });
     expect(minted.status).toBe(201);
     expect((await call('POST', `${API}/orgs/${ORG}/services/${created.body.id}/run`, { token: minted.body.token, body: {} })).status).toBe(200);

@@ -4,7 +4,9 @@
  * `c.var`: `:org_id` (the caller's own organization only), `:workspace_id`,
  * `:service_id`, `:version_id` and `:endpoint_id` within the service,
  * `:ring_id` and `:instance_id` within the workspace, `:connector_id` a
- * catalog type. A new parameter is one line in each table below (and its type
+ * catalog type, `:deployment_id` an agent deployment of the caller's
+ * organization and `:agent_service_id` one of its instances, `:key_id` an API
+ * key of the organization. A new parameter is one line in each table below (and its type
  * in context.ts `ScopeVars`).
  */
 import type { MiddlewareHandler } from 'hono';
@@ -23,6 +25,9 @@ export const SCOPE_PARAMS = {
   ring_id: 'ring',
   connector_id: 'connector',
   instance_id: 'instance',
+  deployment_id: 'agentDeployment',
+  agent_service_id: 'agentService',
+  key_id: 'apiKey',
 } as const;
 export type ScopeParam = keyof typeof SCOPE_PARAMS;
 
@@ -36,6 +41,9 @@ export const PARAM_THINGS: Record<ScopeParam, string> = {
   ring_id: 'Ring',
   connector_id: 'Connector',
   instance_id: 'Connector instance',
+  deployment_id: 'Agent deployment',
+  agent_service_id: 'Agent service instance',
+  key_id: 'API key',
 };
 
 type Found<K extends ScopeParam> = ScopeVars[(typeof SCOPE_PARAMS)[K]] | undefined;
@@ -56,6 +64,19 @@ const FIND: { [K in ScopeParam]: (store: Store, id: string, scope: Partial<Scope
   instance_id: (store, id, { workspace, connector }) => {
     const instance = store.connectorInstances.get(id);
     return instance && instance.workspace_id === workspace?.id && instance.connector_id === connector?.id ? instance : undefined;
+  },
+  // Seed 003's path names no organization: the caller's own.
+  deployment_id: (store, id, _scope, caller) => {
+    const deployment = store.agentDeployments.get(id);
+    return deployment && caller && deployment.org_id === caller.user.org_id ? deployment : undefined;
+  },
+  agent_service_id: (store, id, { agentDeployment }) => {
+    const service = store.agentServices.get(id);
+    return service && service.deployment_id === agentDeployment?.id ? service : undefined;
+  },
+  key_id: (store, id, { org }) => {
+    const key = store.apiKeys.get(id);
+    return key && key.org_id === org?.id ? key : undefined;
   },
 };
 

@@ -4,6 +4,9 @@
  * and users; no services) and `large` (demo plus N generated services, for
  * the bench).
  */
+import { demoActivity } from '../activity/seed';
+import { demoAgents } from '../agents/seed';
+import { demoApiKeys } from '../api-keys/seed';
 import { demoUsers } from '../auth/seed';
 import { demoConnectors } from '../connectors/seed';
 import { demoCloudCredentials } from '../credentials/seed';
@@ -33,13 +36,18 @@ export function buildSeed(opts: SeedOptions): StateFile {
   const ago = (days: number, hours = 0) => iso(agoMs(days, hours));
 
   const { organizations, workspaces } = demoOrganization(ago);
-  const { users, api_keys } = demoUsers();
+  const users = demoUsers();
   const demo = opts.seed === 'empty' ? { services: [], versions: [], endpoints: [] } : demoServices(ago);
   // Before the services are stored: it binds invoice-extractor to them.
   const connector_instances = opts.seed === 'empty' ? [] : demoConnectors(demo.services, ago(60));
   const large = opts.seed === 'large' ? largeServices(opts.extraServices ?? 10_000, base) : { services: [], versions: [] };
   const services = [...demo.services, ...large.services];
   const versions = [...demo.versions, ...large.versions];
+
+  const deployments = opts.seed === 'empty' ? [] : demoDeployments({ services, versions, users, ago: agoMs, now, id: (k) => demoId(8001 + k) });
+  const cloud_credentials = opts.seed === 'empty' ? [] : demoCloudCredentials(services, agoMs);
+  // The demo services' story so far (not the `large` seed's generated ones).
+  const activity = demoActivity({ services: demo.services, versions: demo.versions, deployments, credentials: cloud_credentials, users, id: (k) => demoId(20_001 + k) });
 
   return {
     format: 1,
@@ -48,7 +56,7 @@ export function buildSeed(opts: SeedOptions): StateFile {
     workspaces,
     rings: demoRings(workspaces),
     users,
-    api_keys,
+    organization_api_keys: demoApiKeys(ago),
     services,
     versions,
     endpoints: demo.endpoints,
@@ -56,7 +64,9 @@ export function buildSeed(opts: SeedOptions): StateFile {
     revoked_jtis: [],
     idempotency: [],
     connector_instances,
-    deployments: opts.seed === 'empty' ? [] : demoDeployments({ services, versions, users, ago: agoMs, now, id: (k) => demoId(8001 + k) }),
-    cloud_credentials: opts.seed === 'empty' ? [] : demoCloudCredentials(services, agoMs),
+    deployments,
+    cloud_credentials,
+    activity,
+    ...(opts.seed === 'empty' ? { agent_deployments: [], agent_services: [] } : demoAgents(ago)),
   };
 }

@@ -21,6 +21,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { z } from 'zod';
 import type { ServiceListQuery } from '../../src/contract/services';
+import { versionAt } from '../../src/contract/traffic-rules';
 import type { RowChange, StateDatabase } from './persistence';
 import type { EndpointRecord, RingRecord, ServiceRecord, StateFile, VersionRecord, WorkspaceRecord } from './records';
 
@@ -192,8 +193,10 @@ export class Store {
   readonly workspaces = this.collection('workspaces', { key: (w) => w.id });
   readonly rings = this.collection('rings', { key: (r) => r.id, groups: { workspace: (r) => r.workspace_id } });
   readonly users = this.collection('users', { key: (u) => u.id });
-  /** By the key's sha256. */
-  readonly apiKeys = this.collection('api_keys', { key: (k) => k.key_sha256 });
+  /** Organization API keys, by id; found by their prefix (`''`: a key of an older mock with none). */
+  readonly apiKeys = this.collection('organization_api_keys', { key: (k) => k.id, groups: { org: (k) => k.org_id, prefix: (k) => k.prefix ?? '' } });
+  /** API keys of older mocks (a bare SHA-256, by it): salted into `apiKeys` when a state is opened (api-keys/rules.ts). */
+  readonly legacyApiKeys = this.collection('api_keys', { key: (k) => k.key_sha256 });
   readonly refreshTokens = this.collection('refresh_tokens', { key: (t) => t.token_sha256, groups: { session: (t) => t.session_id } });
   readonly revokedJtis = this.collection('revoked_jtis', { key: (r) => r.jti });
   readonly services = this.collection('services', { key: (s) => s.id, groups: { workspace: (s) => s.workspace_id } });
@@ -225,7 +228,27 @@ export class Store {
     groups: { service: (r) => r.service_id },
     ownedBy: { collection: 'services', group: 'service' },
   });
+  /** Async jobs; per service, oldest first. */
+  readonly jobs = this.collection('jobs', { key: (j) => j.id, groups: { service: (j) => j.service_id }, ownedBy: { collection: 'services', group: 'service' } });
+  /** What was minted (never the token): by jti. */
+  readonly serviceTokens = this.collection('service_tokens', {
+    key: (t) => t.jti,
+    groups: { service: (t) => t.service_id },
+    ownedBy: { collection: 'services', group: 'service' },
+  });
+  /** Who did what to each service; per service in the order recorded. */
+  readonly activity = this.collection('activity', {
+    key: (a) => a.id,
+    groups: { service: (a) => a.service_id },
+    ownedBy: { collection: 'services', group: 'service' },
+  });
   readonly idempotency = this.collection('idempotency', { key: (r) => r.key });
+  readonly agentDeployments = this.collection('agent_deployments', { key: (d) => d.id, groups: { org: (d) => d.org_id } });
+  readonly agentServices = this.collection('agent_services', {
+    key: (s) => s.id,
+    groups: { deployment: (s) => s.deployment_id },
+    ownedBy: { collection: 'agent_deployments', group: 'deployment' },
+  });
 
   // search indexes over services
   private readonly slugIndex = new Map<string, string>();
@@ -417,14 +440,18 @@ export class Store {
     return id ? this.services.get(id) : undefined;
   }
 
-  /** Ascending by version number. */
-  versionsOf(serviceId: string): VersionRecord[] {
-    return this.versions.in('service', serviceId).sort((a, b) => a.version - b.version);
+  /** Ascending by version number, as they read now (a drained version reads archived: the contract's `versionAt`). */
+  versionsOf(serviceId: string, now = Date.now()): VersionRecord[] {
+    return this.versions
+      .in('service', serviceId)
+      .map((v) => versionAt(v, now))
+      .sort((a, b) => a.version - b.version);
   }
 
-  versionIn(serviceId: string, versionId: string): VersionRecord | undefined {
+  /** As it reads now (see `versionsOf`). */
+  versionIn(serviceId: string, versionId: string, now = Date.now()): VersionRecord | undefined {
     const v = this.versions.get(versionId);
-    return v && v.service_id === serviceId ? v : undefined;
+    return v && v.service_id === serviceId ? versionAt(v, now) : undefined;
   }
 
   /** A version's endpoints, in insertion order. */

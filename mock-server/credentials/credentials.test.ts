@@ -11,7 +11,15 @@ const ORG_CREDS = `${API}/orgs/${ORG}/cloud-credentials`;
 const MARKER = 'S3CRET-MARKER-7f3a';
 
 const secret = (marker = MARKER) =>
-  JSON.stringify({ type: 'service_account', project_id: 'acme-x', private_key_id: marker, private_key: `-----BEGIN PRIVATE KEY-----\n${marker}\n-----END PRIVATE KEY-----\n` }, null, 2);
+  JSON.stringify(
+    { type: 'service_account', project_id: 'acme-x', private_key_id: marker, private_key: `-----BEGIN PRIVATE KEY-----\n${marker}\n-----END PRIVATE KEY-----\n`, client_email: 'deployer@acme-x.iam.gserviceaccount.com' },
+    null,
+    2,
+  );
+
+/** The least an aws and an azure secret hold (the contract's CREDENTIAL_SHAPES). */
+const AWS_KEY = JSON.stringify({ access_key_id: 'AKIAEXAMPLE', secret_access_key: MARKER });
+const AZURE_SP = JSON.stringify({ tenant_id: 't', client_id: 'c', client_secret: MARKER });
 
 const write = (overrides: Record<string, unknown> = {}) => ({
   cloud_provider: 'gcp',
@@ -73,10 +81,10 @@ describe('cloud credentials', () => {
       expect((await call('PUT', via, { token, body: write() })).status, role).toBe(403);
     }
     const admin = await login('admin');
-    const a = await call('PUT', via, { token: admin, body: write({ cloud_provider: 'aws', cloud_project_id: '123456789012', cloud_region: 'eu-west-1' }) });
+    const a = await call('PUT', via, { token: admin, body: write({ cloud_provider: 'aws', cloud_credentials_json: AWS_KEY, cloud_project_id: '123456789012', cloud_region: 'eu-west-1' }) });
     expect(a.status).toBe(200);
     expect(OrganizationCredentials.parse(a.body).credentials).toMatchObject({ cloud_provider: 'aws', cloud_project_id: '123456789012', updated_by: 'admin@example.com' });
-    const b = await call('PUT', ORG_CREDS, { token: admin, body: write({ cloud_provider: 'azure', cloud_project_id: 'acme-sub', cloud_region: undefined }) });
+    const b = await call('PUT', ORG_CREDS, { token: admin, body: write({ cloud_provider: 'azure', cloud_credentials_json: AZURE_SP, cloud_project_id: 'acme-sub', cloud_region: undefined }) });
     expect(OrganizationCredentials.parse(b.body).credentials).toMatchObject({ cloud_provider: 'azure', cloud_project_id: 'acme-sub', cloud_region: null });
     const dev = await login('developer');
     const eff = EffectiveCredentials.parse((await call('GET', `${SERVICES}/${FRAUD}/effective-credentials`, { token: dev })).body);
@@ -129,10 +137,45 @@ describe('cloud credentials', () => {
       expect(r.success, text).toBe(false);
       expect(r.error?.issues[0]?.message, `${text} (${where})`).toBe('The credentials is not valid JSON');
     }
+    // (the syntax check alone: whether a document has its provider's shape is the next test's)
     for (const ok of ['{}', '{"a": [1, -2.5e3, true, null, {"b": "\\u00e9\\n"}]}', ' { "x" : [ ] } ', secret()]) {
-      expect(CredentialsWrite.safeParse(write({ cloud_credentials_json: ok })).success, ok).toBe(true);
+      expect(CredentialsWrite.shape.cloud_credentials_json.safeParse(ok).success, ok).toBe(true);
     }
+    expect(CredentialsWrite.safeParse(write()).success).toBe(true);
     expect(CredentialsWrite.safeParse(write({ cloud_credentials_json: '['.repeat(60_000) })).success).toBe(false);
+  });
+
+  it("the secret must have its provider's shape: a 422 on the field that names what is missing", async () => {
+    const { call, login } = setup();
+    const token = await login('developer');
+    const url = `${SERVICES}/${FRAUD}/service-credentials`;
+    const refused = async (cloud_provider: string, json: unknown) => {
+      const res = await call('PUT', url, { token, body: write({ cloud_provider, cloud_credentials_json: JSON.stringify(json) }) });
+      expect(res.status, JSON.stringify(res.body)).toBe(422);
+      expect(res.body.detail).toHaveLength(1);
+      expect(res.body.detail[0].loc).toEqual(['body', 'cloud_credentials_json']);
+      return res.body.detail[0].msg as string;
+    };
+    expect(await refused('gcp', { foo: 1 })).toBe('A GCP service account key needs type, project_id, private_key, client_email; missing: type, project_id, private_key, client_email');
+    expect(await refused('gcp', { type: 'service_account', project_id: 'p', private_key: 'k' })).toMatch(/missing: client_email$/);
+    expect(await refused('gcp', { type: 'authorized_user', project_id: 'p', private_key: 'k', client_email: 'a@b' })).toBe('A GCP service account key must have "type": "service_account"');
+    expect(await refused('gcp', { type: 'service_account', project_id: '', private_key: 'k', client_email: 'a@b' })).toMatch(/missing: project_id$/);
+    expect(await refused('aws', { access_key_id: 'AKIA' })).toMatch(/^An AWS access key needs access_key_id, secret_access_key; missing: secret_access_key$/);
+    expect(await refused('azure', { appId: 'a', tenant: 't' })).toMatch(/^An Azure service principal needs tenant, appId, password \(or tenant_id, client_id, client_secret\); missing: password$/);
+    // a gcp key sent as aws is refused: the shape follows the provider chosen
+    expect(await refused('aws', JSON.parse(secret()))).toMatch(/missing: access_key_id, secret_access_key/);
+
+    const ok = async (cloud_provider: string, json: unknown) =>
+      expect((await call('PUT', url, { token, body: write({ cloud_provider, cloud_credentials_json: JSON.stringify(json) }) })).status).toBe(200);
+    await ok('gcp', JSON.parse(secret()));
+    await ok('aws', { access_key_id: 'AKIAEXAMPLE', secret_access_key: 'x', session_token: 't' });
+    await ok('azure', { tenant_id: 't', client_id: 'c', client_secret: 's', subscription_id: 'sub' });
+    await ok('azure', { appId: 'a', password: 'p', tenant: 't', displayName: 'deployer' });
+    // the organization's record follows the same rule, at both paths
+    const admin = await login('admin');
+    const org = await call('PUT', `${API}/orgs/${ORG}/cloud-credentials`, { token: admin, body: write({ cloud_credentials_json: '{"foo": 1}' }) });
+    expect(org.body.detail[0].loc).toEqual(['body', 'cloud_credentials_json']);
+    expect((await call('PUT', `${SERVICES}/${FRAUD}/credentials`, { token: admin, body: write({ cloud_credentials_json: '{"foo": 1}' }) })).status).toBe(422);
   });
 
   it('the secret never appears in a read, a write response, an error or the state', async () => {

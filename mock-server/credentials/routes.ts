@@ -6,6 +6,7 @@
  */
 import { CredentialsInfo, CredentialsWrite, EffectiveCredentials, OrganizationCredentials } from '../../src/contract/credentials';
 import { paths } from '../../src/contract/paths';
+import { record } from '../activity/rules';
 import { admins, developers } from '../core/auth';
 import { HttpError } from '../core/errors';
 import { apiPath, del, domainApi, get, put, servicePath } from '../core/operations';
@@ -37,13 +38,18 @@ export const credentialsApi = domainApi(['credentials'], [
   put(OWN, 'putServiceCredentials', "Set the service's own credentials; they take precedence over the organization's", {
     allow: serviceWrites, body: CredentialsWrite,
     responses: { 200: { description: 'The stored credentials (without the secret)', schema: CredentialsInfo }, ...WRITE_ERRORS, 422: E422 },
-    handler: ({ var: { store, service, body, principal } }) => reply(200, CredentialsInfo, toInfo(putCredentials(store, { scope: 'service', service }, body, principal.user.email))),
+    handler: ({ var: { store, service, body, principal } }) => {
+      const rec = putCredentials(store, { scope: 'service', service }, body, principal.user.email);
+      record(store, service.id, principal.user, { kind: 'credentials.set', summary: `Set its own cloud credentials: ${rec.cloud_provider} / ${rec.cloud_project_id} (fingerprint ${rec.fingerprint})` });
+      return reply(200, CredentialsInfo, toInfo(rec));
+    },
   }),
   del(OWN, 'deleteServiceCredentials', "Extension: remove the service's own credentials; the organization's apply again", {
     allow: serviceWrites, extension: true,
     responses: { 204: { description: 'Removed' }, 401: E401, 403: E403, 404: NONE_OF_ITS_OWN },
-    handler: ({ var: { store, service } }) => {
+    handler: ({ var: { store, service, principal } }) => {
       if (!deleteServiceCredentials(store, service.id)) throw noneOfItsOwn();
+      record(store, service.id, principal.user, { kind: 'credentials.cleared', summary: "Cleared its own cloud credentials: the organization's apply" });
       return noContent();
     },
   }),

@@ -1,11 +1,14 @@
 /** Persistent deployments (CONTRACT §4, seed 000): deploy, build, teardown, status and history. */
 import { DeployQuery, Deployment, DeploymentListQuery, DeploymentPage, DeploymentStatusDetails } from '../../src/contract/deployments';
 import { paths } from '../../src/contract/paths';
+import { record } from '../activity/rules';
 import { developers } from '../core/auth';
 import { paginate } from '../core/lists';
 import { domainApi, get, post, servicePath } from '../core/operations';
 import { reply } from '../core/replies';
 import { E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
+import type { DeploymentRecord, ServiceRecord } from '../core/records';
+import type { Store } from '../core/store';
 import { deploymentStatus, deploymentsOf, startDeployment, teardown, toDeployment } from './rules';
 
 const DEPLOY = servicePath('/deploy', paths.deploy);
@@ -13,6 +16,24 @@ const BUILD = servicePath('/build', paths.build);
 const TEARDOWN = servicePath('/teardown', paths.teardown);
 const STATUS = servicePath('/deployment-status', paths.deploymentStatus);
 const HISTORY = servicePath('/deployments', paths.deployments);
+
+/**
+ * Record a start, and its outcome at the time it is planned for (activity/rules.ts):
+ * listed once that time has come, so the timeline needs nothing to run later.
+ */
+function started(store: Store, s: ServiceRecord, d: DeploymentRecord): DeploymentRecord {
+  const what = d.kind === 'build' ? 'build' : d.build ? 'build and deploy' : 'deploy (prebuilt image)';
+  const outcome = d.events[d.events.length - 1]!;
+  const base = { version: d.version, deployment_id: d.id };
+  record(store, s.id, d.started_by, { ...base, kind: 'deployment.started', at: d.started_at, summary: `Started a ${what} of version ${d.version}` });
+  if (outcome.state === 'failed') {
+    record(store, s.id, d.started_by, { ...base, kind: 'deployment.failed', at: outcome.at, summary: `The ${d.kind} of version ${d.version} failed: ${outcome.message ?? 'no message'}` });
+  } else {
+    const done = d.kind === 'build' ? `The build of version ${d.version} finished: the image is ready to deploy` : `The deploy of version ${d.version} finished: version ${d.version} is live`;
+    record(store, s.id, d.started_by, { ...base, kind: 'deployment.finished', at: outcome.at, summary: done });
+  }
+  return d;
+}
 
 const E409_DEPLOY = { description: 'Not a persistent service, no published version, or a build or deploy is already in progress' };
 const STARTED = { description: 'Started: the deployment record (it moves through its states on the clock)', schema: Deployment };
@@ -22,13 +43,13 @@ export const deploymentsApi = domainApi(['deployments'], [
     allow: developers('deploy services'), query: DeployQuery, idempotent: true,
     responses: { 202: STARTED, ...WRITE_ERRORS, 409: { description: `${E409_DEPLOY.description}, or (build=false) no built image` }, 422: E422 },
     handler: ({ var: { store, service, principal, query, platform } }) =>
-      reply(202, Deployment, toDeployment(startDeployment(store, service, { kind: 'deploy', build: query.build, user: principal.user, phaseMs: platform.deployPhaseMs }))),
+      reply(202, Deployment, toDeployment(started(store, service, startDeployment(store, service, { kind: 'deploy', build: query.build, user: principal.user, phaseMs: platform.deployPhaseMs })))),
   }),
   post(BUILD, 'buildService', 'Build an image of the active version without deploying it (ends `built`)', {
     allow: developers('build services'), idempotent: true,
     responses: { 202: STARTED, ...WRITE_ERRORS, 409: E409_DEPLOY },
     handler: ({ var: { store, service, principal, platform } }) =>
-      reply(202, Deployment, toDeployment(startDeployment(store, service, { kind: 'build', build: true, user: principal.user, phaseMs: platform.deployPhaseMs }))),
+      reply(202, Deployment, toDeployment(started(store, service, startDeployment(store, service, { kind: 'build', build: true, user: principal.user, phaseMs: platform.deployPhaseMs })))),
   }),
   post(TEARDOWN, 'teardownService', 'Stop the running container', {
     allow: developers('tear down services'), idempotent: true,
@@ -37,7 +58,11 @@ export const deploymentsApi = domainApi(['deployments'], [
       ...WRITE_ERRORS,
       409: { description: 'Not a persistent service, nothing is deployed, or a build or deploy is in progress' },
     },
-    handler: ({ var: { store, service, principal } }) => reply(202, Deployment, toDeployment(teardown(store, service, principal.user))),
+    handler: ({ var: { store, service, principal } }) => {
+      const d = teardown(store, service, principal.user);
+      record(store, service.id, principal.user, { kind: 'deployment.torn_down', summary: `Tore down the deployment of version ${d.version}: the container is stopped`, version: d.version, deployment_id: d.id });
+      return reply(202, Deployment, toDeployment(d));
+    },
   }),
   get(STATUS, 'getDeploymentStatus', 'The latest build or deploy attempt (`deployment_state`, `message`), the serving container’s health, and whether it runs the active version (`synced`); `serving_version` and `in_progress` are additions', {
     responses: { 200: { description: 'The status', schema: DeploymentStatusDetails }, ...READ_ERRORS },

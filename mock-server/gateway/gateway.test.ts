@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { demoId } from '../core/seed-ids';
-import { API, gatewayPath as gw, mint, setup } from '../core/test-helpers';
+import { API, DEMO_API_KEYS, gatewayPath as gw, mint, setup } from '../core/test-helpers';
 
 const INVOICE = demoId(1001);
 const EMBEDDING = demoId(1003);
@@ -26,9 +26,11 @@ describe('gateway', () => {
     expect((await call('POST', gw(INVOICE, 'extract'), { token: m.token, raw: '{"document_url":' })).body.detail[0]).toMatchObject({ loc: ['body'], type: 'json_invalid' });
     const fraud = await mint(call, await login(), FRAUD, {});
     const score = await call('POST', gw(FRAUD, 'score'), { token: fraud.token, body: { transaction: { id: 't', amount: { amount: -1, currency: 'XXX' }, merchant: {}, card: { bin: '123456' } } } });
-    expect(score.body.detail.map((d: { loc: unknown }) => d.loc)).toEqual([
-      ['body', 'transaction', 'amount', 'currency'],
-      ['body', 'transaction', 'merchant', 'id'],
+    // A compiled validator checks every keyword of the subset: the negative amount (minimum 0) too.
+    expect(score.body.detail).toEqual([
+      { loc: ['body', 'transaction', 'amount', 'amount'], msg: 'Input should be greater than or equal to 0', type: 'greater_than_equal' },
+      { loc: ['body', 'transaction', 'amount', 'currency'], msg: 'Input should be "USD", "EUR", "GBP", "JPY"', type: 'enum' },
+      { loc: ['body', 'transaction', 'merchant', 'id'], msg: 'Field required', type: 'missing' },
     ]);
   });
 
@@ -78,6 +80,75 @@ describe('gateway', () => {
     expect(await call('POST', gw(demoId(1011), 'anything'), { token: draftOnly.token, body: {} })).toMatchObject({ status: 409, body: { detail: 'This service has no published version' } });
   });
 
+  it("takes the caller's own token: admins and developers call any method, viewers GET only (password or API key)", async () => {
+    const { call, login } = setup();
+    const exchanged = async (role: keyof typeof DEMO_API_KEYS) =>
+      (await call('POST', `${API}/auth/api-keys/exchange`, { body: { api_key: DEMO_API_KEYS[role], ttl_minutes: 5 } })).body.access_token as string;
+    const body = { document_url: 'https://example.com/a.pdf' };
+    for (const role of ['admin', 'developer'] as const) {
+      for (const token of [await login(role), await exchanged(role)]) {
+        const res = await call('POST', gw(INVOICE, 'extract'), { token, body });
+        expect(res.status, `${role}: ${JSON.stringify(res.body)}`).toBe(200);
+        expect(res.headers.get('x-service-version')).toBe('1');
+        expect((await call('GET', gw(INVOICE, 'health'), { token })).body).toEqual({ status: 'ok' });
+      }
+    }
+    for (const token of [await login('viewer'), await exchanged('viewer')]) {
+      expect(await call('GET', gw(INVOICE, 'health'), { token })).toMatchObject({ status: 200, body: { status: 'ok' } });
+      expect((await call('GET', gw(INVOICE, 'extractions/42'), { token })).status).toBe(200);
+      for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
+        expect(await call(method, gw(INVOICE, 'extract'), { token, body })).toMatchObject({
+          status: 403,
+          body: { detail: `Your role (viewer) cannot call ${method} endpoints through the gateway; viewers may call GET endpoints only` },
+        });
+      }
+      // What does not exist is a 404 before the role is considered, as everywhere else.
+      expect((await call('POST', gw(demoId(9999), 'extract'), { token, body })).status).toBe(404);
+    }
+    const dev = await login('developer');
+    // Another organization's service is not found; a signed-out token is refused.
+    expect(await call('GET', `${API}/orgs/${demoId(2)}/services/${INVOICE}/health`, { token: dev })).toMatchObject({ status: 404, body: { detail: 'Service not found' } });
+    expect(await call('GET', gw('nonexistent-uuid', 'health'), { token: dev })).toMatchObject({ status: 404, body: { detail: 'Service not found' } });
+    const session = await call('POST', `${API}/auth/login`, { body: { email: 'developer@example.com', password: 'password' } });
+    await call('POST', `${API}/auth/logout`, { token: session.body.access_token, body: {} });
+    expect(await call('GET', gw(INVOICE, 'health'), { token: session.body.access_token })).toMatchObject({ status: 401, body: { detail: 'Invalid token' } });
+    // A service token still opens its own service, whatever the method.
+    const m = await mint(call, dev);
+    expect((await call('DELETE', gw(INVOICE, 'extract'), { token: m.token })).status).toBe(405);
+    expect((await call('POST', gw(INVOICE, 'extract'), { token: m.token, body })).status).toBe(200);
+  });
+
+  it('names every call in X-Request-Id (exposed to the browser), echoing a plain one sent; MOCK_GATEWAY_LATENCY_MS delays the answer', async () => {
+    // CORS only for the origins allowed (issue 11: never *): one is, to see what a browser page there may read.
+    const { call, login } = setup({ gatewayLatencyMs: 150, corsOrigins: ['http://localhost:5173'] });
+    const token = await login('developer');
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    const t0 = performance.now();
+    const ok = await call('GET', gw(INVOICE, 'health'), { token });
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(140);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('x-request-id')).toMatch(uuid);
+    const again = await call('GET', gw(INVOICE, 'health'), { token });
+    expect(again.headers.get('x-request-id')).not.toBe(ok.headers.get('x-request-id'));
+    for (const res of [
+      await call('GET', gw(INVOICE, 'health')),
+      await call('GET', gw(demoId(9999), 'health'), { token }),
+      await call('GET', gw(INVOICE, 'nope'), { token }),
+      await call('POST', gw(INVOICE, 'extract'), { token, body: {} }),
+    ]) {
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.headers.get('x-request-id'), String(res.status)).toMatch(uuid);
+    }
+    expect((await call('GET', gw(INVOICE, 'health'), { token, headers: { 'X-Request-Id': 'trace-42.a:b_c' } })).headers.get('x-request-id')).toBe('trace-42.a:b_c');
+    expect((await call('GET', gw(INVOICE, 'health'), { token, headers: { 'X-Request-Id': 'no spaces <here>' } })).headers.get('x-request-id')).toMatch(uuid);
+    const cors = await call('GET', gw(INVOICE, 'health'), { token, headers: { Origin: 'http://localhost:5173' } });
+    expect(cors.headers.get('access-control-expose-headers')).toContain('X-Request-Id');
+    // Only the sync gateway is slow: a job submit answers at once.
+    const t1 = performance.now();
+    expect((await call('POST', gw(INVOICE, 'async/extract'), { token, body: { document_url: 'https://example.com/a.pdf' } })).status).toBe(202);
+    expect(performance.now() - t1).toBeLessThan(140);
+  });
+
   it('never a 500 for odd paths and bodies; documented as one path item', async () => {
     const { call, login } = setup();
     const m = await mint(call, await login());
@@ -93,7 +164,7 @@ describe('gateway', () => {
     const doc = (await call('GET', `${API}/openapi.json`)).body;
     const item = doc.paths['/orgs/{org_id}/services/{service_id}/{path}'];
     expect(Object.keys(item).sort()).toEqual(['delete', 'get', 'patch', 'post', 'put']);
-    expect(item.post.security).toEqual([{ serviceToken: [] }]);
+    expect(item.post.security).toEqual([{ bearerAuth: [] }, { serviceToken: [] }]);
     expect(item.post.parameters.find((p: { name: string }) => p.name === 'path').schema).toEqual({ type: 'string' });
     const inst = doc.paths['/orgs/{org_id}/workspaces/{workspace_id}/connectors/{connector_id}/instances'];
     expect(inst.post.parameters.find((p: { name: string }) => p.name === 'connector_id').schema.type).toBe('string');

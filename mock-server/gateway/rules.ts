@@ -1,13 +1,18 @@
 /**
  * The gateway's choices (CONTRACT §7): which version answers (pinned with
- * `v{N}`, else picked at random by the traffic split) and which of its
- * endpoints a method and path name (literal segments beat `{params}`).
+ * `v{N}`, else picked at random by the traffic split), which of its endpoints
+ * a method and path name (literal segments beat `{params}`), and whether the
+ * request fits the endpoint's request schema. The sync gateway and async
+ * submits (jobs/) check a call the same way, with `prepareCall`.
  */
+import type { ValidationIssue } from '../../src/contract/common';
 import type { EndpointSnapshot } from '../../src/contract/versions';
 import { conflict, HttpError } from '../core/errors';
-import type { VersionRecord } from '../core/records';
+import type { ServiceRecord, VersionRecord } from '../core/records';
 import type { Store } from '../core/store';
 import { isServing } from '../versions/rules';
+import { CheckTooCostly } from './check-pool';
+import { coerceParam, schemaIssues } from './json-schema-check';
 
 export function pickVersion(store: Store, serviceId: string, pinned: number | undefined): VersionRecord {
   const all = store.versionsOf(serviceId);
@@ -54,4 +59,90 @@ export function findEndpoint(v: VersionRecord, method: string, segments: string[
     throw new HttpError(405, `Method Not Allowed: ${shown} accepts ${allow} in version ${v.version}`, { Allow: allow, 'X-Service-Version': String(v.version) });
   }
   return { endpoint: withMethod[0]!.e, params: withMethod[0]!.params };
+}
+
+const decode = (s: string) => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+};
+
+/** `v2/status` → version 2 and `['status']`; `status` → unpinned. */
+export function splitPin(segments: string[]): { pinned: number | undefined; segments: string[] } {
+  const pin = segments.length > 1 ? /^v([0-9]{1,6})$/.exec(segments[0]!) : null;
+  return pin ? { pinned: Number(pin[1]), segments: segments.slice(1) } : { pinned: undefined, segments };
+}
+
+/** The `{path}` of a gateway URL, after its first `skip` segments, decoded. */
+export function pathSegments(requestPath: string, skip: number): string[] {
+  return requestPath.split('/').slice(skip).filter(Boolean).map(decode);
+}
+
+export interface PreparedCall {
+  version: VersionRecord;
+  endpoint: EndpointSnapshot;
+  /** The path called, e.g. `/extractions/42` (without the version pin). */
+  path: string;
+  /** What was checked against the request schema: the body, or for GET and DELETE the query and path parameters. */
+  input: unknown;
+}
+
+const BODYLESS = new Set(['GET', 'DELETE']);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A call checked as the gateway checks it: the version (pinned or by split),
+ * the endpoint, and the input against its request schema (a 422 in the
+ * FastAPI shape, with `X-Service-Version`).
+ */
+export async function prepareCall(
+  store: Store,
+  service: ServiceRecord,
+  call: { method: string; segments: string[]; query: Record<string, string[]>; body: unknown },
+): Promise<PreparedCall> {
+  const { pinned, segments } = splitPin(call.segments);
+  const version = pickVersion(store, service.id, pinned);
+  const versionHeader = { 'X-Service-Version': String(version.version) };
+  const { endpoint, params } = findEndpoint(version, call.method, segments);
+
+  const schema = endpoint.request_schema;
+  const props = (typeof schema.properties === 'object' && schema.properties !== null ? schema.properties : {}) as Record<string, unknown>;
+  let input: unknown;
+  const fromPath = new Set<string>();
+  let where: 'body' | 'query';
+  if (BODYLESS.has(call.method)) {
+    where = 'query';
+    // No prototype: a parameter named __proto__ is a parameter like any other.
+    const q: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    for (const [k, vals] of Object.entries(call.query)) if (vals[0] !== undefined) q[k] = coerceParam(props[k], vals[0]);
+    input = q;
+  } else {
+    where = 'body';
+    // A copy, so that the path parameters added below leave the body as sent (the idempotency check
+    // has read it). Spread defines own properties: a key named __proto__ stays a key.
+    input = isObject(call.body) ? { ...call.body } : call.body;
+  }
+  if (isObject(input)) {
+    const obj = input;
+    for (const [k, raw] of Object.entries(params)) {
+      if (!Object.hasOwn(obj, k)) {
+        Object.defineProperty(obj, k, { value: coerceParam(props[k], raw), enumerable: true, writable: true, configurable: true });
+        fromPath.add(k);
+      }
+    }
+  }
+  let found: ValidationIssue[];
+  try {
+    found = await schemaIssues(schema, input);
+  } catch (e) {
+    if (e instanceof CheckTooCostly) {
+      throw new HttpError(413, `This request is too costly to check against the endpoint's request schema (more than ${e.budgetMs} ms); send a smaller body`, versionHeader);
+    }
+    throw e;
+  }
+  const issues = found.map((i) => ({ ...i, loc: [typeof i.loc[0] === 'string' && fromPath.has(i.loc[0]) ? 'path' : where, ...i.loc] }));
+  if (issues.length) throw new HttpError(422, issues, versionHeader);
+  return { version, endpoint, path: `/${segments.join('/')}`, input };
 }

@@ -1,11 +1,14 @@
-/** The caller's organization and its workspaces (seed 001). */
-import { OrganizationPage, WorkspacePage } from '../../src/contract/organizations';
+/** The caller's organization and its workspaces (seed 001): read by everyone; renamed and added to by admins. */
+import { Organization, OrganizationPage, OrganizationUpdate, Workspace, WorkspaceCreate, WorkspacePage } from '../../src/contract/organizations';
 import { paths } from '../../src/contract/paths';
+import { admins } from '../core/auth';
 import { matches, PageQuery, paginate } from '../core/lists';
-import { apiPath, domainApi, get } from '../core/operations';
+import { apiPath, domainApi, get, post, put } from '../core/operations';
 import { reply } from '../core/replies';
-import { E401, E422, READ_ERRORS } from '../core/responses';
+import { E401, E409, E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
+import { createWorkspace, renameOrganization, workspacesOf } from './rules';
 
+const ORGANIZATION = apiPath('/organizations/:org_id', paths.organization(':org_id'));
 const WORKSPACES = apiPath('/organizations/:org_id/workspaces', paths.workspaces(':org_id'));
 
 export const organizationsApi = domainApi(['organizations'], [
@@ -17,12 +20,31 @@ export const organizationsApi = domainApi(['organizations'], [
       return reply(200, OrganizationPage, paginate(orgs, query));
     },
   }),
+  get(ORGANIZATION, 'getOrganization', 'The organization', {
+    responses: { 200: { description: 'The organization', schema: Organization }, ...READ_ERRORS },
+    handler: ({ var: { org } }) => reply(200, Organization, org),
+  }),
+  put(ORGANIZATION, 'updateOrganization', 'Rename the organization (its slug stays)', {
+    allow: admins('change the organization’s settings'), body: OrganizationUpdate,
+    responses: { 200: { description: 'The organization as saved', schema: Organization }, ...WRITE_ERRORS, 422: E422 },
+    handler: ({ var: { store, org, body } }) => reply(200, Organization, renameOrganization(store, org, body.name)),
+  }),
   get(WORKSPACES, 'listWorkspaces', "An organization's workspaces, by name", {
     query: PageQuery,
     responses: { 200: { description: 'A page of workspaces', schema: WorkspacePage }, ...READ_ERRORS, 422: E422 },
     handler: ({ var: { store, org, query } }) => {
-      const list = [...store.workspaces.values()].filter((w) => w.org_id === org.id && matches(query.search, w.name, w.slug)).sort((a, b) => a.name.localeCompare(b.name));
+      const list = workspacesOf(store, org.id).filter((w) => matches(query.search, w.name, w.slug)).sort((a, b) => a.name.localeCompare(b.name));
       return reply(200, WorkspacePage, paginate(list, query));
     },
+  }),
+  post(WORKSPACES, 'createWorkspace', 'Create a workspace (names are unique in the organization; the slug is made from the name)', {
+    allow: admins('create workspaces'), body: WorkspaceCreate, idempotent: true,
+    responses: {
+      201: { description: 'The workspace', schema: Workspace },
+      ...WRITE_ERRORS,
+      409: { ...E409, description: 'A workspace of that name exists (on the name)' },
+      422: E422,
+    },
+    handler: ({ var: { store, org, body } }) => reply(201, Workspace, createWorkspace(store, org, body.name)),
   }),
 ]);

@@ -1,12 +1,13 @@
 /** Hosted services (CONTRACT §2, seed 000, 001): list, create, get, update, delete. */
 import { paths } from '../../src/contract/paths';
 import { HostedService, ServiceCreate, ServiceListQuery, ServicePage, ServiceUpdate } from '../../src/contract/services';
+import { record } from '../activity/rules';
 import { developers } from '../core/auth';
 import { del, domainApi, get, post, put, servicePath, workspacePath } from '../core/operations';
 import { noContent, reply } from '../core/replies';
 import { E409, E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
 import { isoNow } from '../core/time';
-import { createService, hostedService, updateService } from './rules';
+import { changedFields, createService, FIELD_WORDS, hostedService, updateService } from './rules';
 
 const SERVICES = workspacePath('/hosted-services', paths.services);
 const SERVICE = servicePath('', paths.service);
@@ -23,8 +24,9 @@ export const servicesApi = domainApi(['hosted-services'], [
   post(SERVICES, 'createHostedService', 'Create a hosted service (draft, with version 1)', {
     allow: developers('create hosted services'), body: ServiceCreate, idempotent: true,
     responses: { 201: { description: 'Created', schema: HostedService }, ...WRITE_ERRORS, 409: { description: 'A service with this slug exists in the workspace' }, 422: E422 },
-    handler: ({ var: { store, workspace, body }, req }) => {
+    handler: ({ var: { store, workspace, body, principal }, req }) => {
       const rec = createService(store, workspace, body, isoNow());
+      record(store, rec.id, principal.user, { kind: 'service.created', summary: `Created ${rec.name} (${rec.execution_mode}), with version 1 as a draft`, version: 1 });
       return reply(201, HostedService, hostedService(store, rec), { Location: `${req.path}/${rec.id}` });
     },
   }),
@@ -35,7 +37,12 @@ export const servicesApi = domainApi(['hosted-services'], [
   put(SERVICE, 'updateHostedService', 'Update a hosted service (partial; slug is immutable; execution mode only while draft)', {
     allow: developers('update hosted services'), body: ServiceUpdate,
     responses: { 200: { description: 'The updated service', schema: HostedService }, ...WRITE_ERRORS, 409: E409, 422: E422 },
-    handler: ({ var: { store, workspace, service, body } }) => reply(200, HostedService, hostedService(store, updateService(store, workspace, service, body, isoNow()))),
+    handler: ({ var: { store, workspace, service, body, principal } }) => {
+      const saved = updateService(store, workspace, service, body, isoNow());
+      const fields = changedFields(service, saved);
+      if (fields.length) record(store, service.id, principal.user, { kind: 'service.updated', summary: `Changed ${fields.map((f) => FIELD_WORDS[f] ?? f).join(', ')}`, fields });
+      return reply(200, HostedService, hostedService(store, saved));
+    },
   }),
   del(SERVICE, 'deleteHostedService', 'Delete a hosted service and its versions', {
     allow: developers('delete hosted services'),

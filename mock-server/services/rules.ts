@@ -96,3 +96,25 @@ export function hostedService(store: Store, s: ServiceRecord): HostedService {
     draft_version: draft?.version ?? null,
   };
 }
+
+/** The settings a person reads in an activity entry, by field. */
+export const FIELD_WORDS: Record<string, string> = {
+  name: 'the name',
+  description: 'the description',
+  execution_mode: 'the execution mode',
+  ring_id: 'the ring',
+  environment_id: 'the environment',
+  connector_bindings: 'the connector bindings',
+  min_replicas: 'min replicas',
+  max_replicas: 'max replicas',
+  concurrency_per_replica: 'concurrency per replica',
+  scale_threshold: 'the scale threshold',
+  startup_timeout_seconds: 'the startup timeout',
+  base_image: 'the base image',
+  system_packages: 'the system packages',
+};
+
+/** The settings an update really changed (a field sent with its current value is not a change). */
+export function changedFields(before: ServiceRecord, after: ServiceRecord): string[] {
+  return Object.keys(FIELD_WORDS).filter((k) => JSON.stringify(before[k as keyof ServiceRecord]) !== JSON.stringify(after[k as keyof ServiceRecord]));
+}

@@ -26,6 +26,12 @@ interface ServicePlan {
   persistent?: Partial<Pick<ServiceRecord, 'min_replicas' | 'max_replicas' | 'concurrency_per_replica' | 'scale_threshold' | 'startup_timeout_seconds' | 'base_image' | 'system_packages'>>;
   versions: VersionPlan[];
   endpoints: [string, string, string][];
+  /**
+   * Endpoint IDs numbered from here rather than from the shared sequence, for
+   * endpoints added to the seed later: the shared IDs that `endpoints` took
+   * are skipped, so the IDs of the services after this one stay as they were.
+   */
+  endpointIdsFrom?: number;
 }
 
 const P = (status: VersionRecord['status'], traffic: number, ageDays: number): VersionPlan => ({ status, traffic, ageDays });
@@ -56,7 +62,9 @@ const DEMO_SERVICES: ServicePlan[] = [
   {
     n: 1005, ws: 'production', name: 'Sentiment Analyzer', slug: 'sentiment-analyzer', description: 'Classifies customer feedback as positive, neutral or negative',
     mode: 'invocation', ring: 'staging', status: 'active', ageDays: 24, versions: [P('archived', 0, 22), P('active', 100, 9)],
-    endpoints: [['POST', '/analyze', 'Analyze the sentiment of a text']],
+    // Its endpoints are seed 004's examples (versions/seed.ts: /health, /process, /analyze, and /status in
+    // version 2), numbered from 3901; the shared IDs this one endpoint per version took are left unused.
+    endpoints: [['POST', '/analyze', 'Analyze the sentiment of a text']], endpointIdsFrom: 3901,
   },
   {
     n: 1006, ws: 'production', name: 'Image Classifier', slug: 'image-classifier', description: 'Labels product photos by category; last deploy failed on a missing system package',
@@ -137,6 +145,8 @@ export function demoServices(ago: (days: number, hours?: number) => string): { s
   let en = 3001;
   for (const p of DEMO_SERVICES) {
     const createdAt = ago(p.ageDays, 3);
+    let own = p.endpointIdsFrom;
+    if (own !== undefined) en += p.endpoints.length * p.versions.length;
     const made = demoVersions({
       serviceId: demoId(p.n),
       slug: p.slug,
@@ -145,7 +155,7 @@ export function demoServices(ago: (days: number, hours?: number) => string): { s
       createdAt,
       ago,
       nextVersionId: () => demoId(vn++),
-      nextEndpointId: () => demoId(en++),
+      nextEndpointId: () => demoId(own !== undefined ? own++ : en++),
     });
     versions.push(...made.versions);
     endpoints.push(...made.endpoints);

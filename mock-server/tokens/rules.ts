@@ -2,13 +2,16 @@
  * Service tokens (CONTRACT §7, seed 004): HS256 JWTs signed with the state's
  * own service-token secret (not the one that signs user sessions), revocable
  * one by one (jti) or all at once per service. Tokens are never stored or
- * logged; only revocations are.
+ * logged: what was minted is kept as metadata (jti, claims, times, who), and
+ * revocations. Revoking a jti this service never issued is a 404, so a typo
+ * never reads as a revocation while the real token keeps working.
  */
 import { randomUUID } from 'node:crypto';
 import { sign, verify } from 'hono/jwt';
+import type { MintedToken, TokenStatus } from '../../src/contract/tokens';
 import { bearerToken } from '../core/auth';
 import { HttpError, issue, unauthorized, validationError } from '../core/errors';
-import type { RevocationRecord, ServiceRecord } from '../core/records';
+import type { MintedTokenRecord, RevocationRecord, ServiceRecord } from '../core/records';
 import type { Store } from '../core/store';
 
 /** Claims the platform sets; a request may not supply them. */
@@ -28,14 +31,44 @@ const lastRevokeAllMs = (store: Store, serviceId: string) => {
  * iat and exp. `iat` carries milliseconds (a JWT NumericDate may be fractional),
  * so a token minted right after a revoke-all is not caught by it.
  */
-export async function mintToken(store: Store, s: ServiceRecord, claims: Record<string, unknown>, ttlMinutes: number): Promise<{ token: string; jti: string; expires_at: string }> {
+export async function mintToken(store: Store, s: ServiceRecord, by: string, claims: Record<string, unknown>, ttlMinutes: number): Promise<{ token: string; jti: string; expires_at: string }> {
   const reserved = Object.keys(claims).filter((k) => (RESERVED_CLAIMS as readonly string[]).includes(k));
   if (reserved.length) throw validationError(reserved.map((k) => issue(['body', 'claims', k], `${k} is set by the platform`, 'value_error')));
   const iatMs = Math.max(Date.now(), lastRevokeAllMs(store, s.id) + 1);
   const exp = Math.floor(iatMs / 1000) + ttlMinutes * 60;
   const jti = randomUUID();
   const token = await sign({ ...claims, typ: TOKEN_TYPE, sub: s.id, org_id: s.org_id, workspace_id: s.workspace_id, jti, iat: iatMs / 1000, exp }, store.serviceTokenSecret, 'HS256');
-  return { token, jti, expires_at: new Date(exp * 1000).toISOString() };
+  const expires_at = new Date(exp * 1000).toISOString();
+  // What it was, never what it is: the token leaves with the response.
+  store.serviceTokens.put({ jti, service_id: s.id, claims, issued_at: new Date(iatMs).toISOString(), expires_at, issued_by: by });
+  return { token, jti, expires_at };
+}
+
+/** When a revocation first caught the token (one of it, or a revoke-all after it was minted), or null. */
+export function revokedAt(store: Store, t: MintedTokenRecord): string | null {
+  const issued = Date.parse(t.issued_at);
+  let first: string | null = null;
+  for (const r of store.revocations.in('service', t.service_id)) {
+    const catches = (r.kind === 'token' && r.jti === t.jti) || (r.kind === 'all' && issued <= Date.parse(r.revoked_at));
+    if (catches && (first === null || r.revoked_at < first)) first = r.revoked_at;
+  }
+  return first;
+}
+
+/** A minted token as listed: its record and where it stands at `now`. */
+export function mintedToken(store: Store, t: MintedTokenRecord, now = Date.now()): MintedToken {
+  const revoked_at = revokedAt(store, t);
+  const status: TokenStatus = revoked_at !== null ? 'revoked' : Date.parse(t.expires_at) <= now ? 'expired' : 'active';
+  return { ...t, status, revoked_at };
+}
+
+/** The service's minted tokens, newest first. */
+export function mintedTokensOf(store: Store, serviceId: string, now = Date.now()): MintedToken[] {
+  return store.serviceTokens
+    .in('service', serviceId)
+    .reverse()
+    .sort((a, b) => (a.issued_at < b.issued_at ? 1 : a.issued_at > b.issued_at ? -1 : 0))
+    .map((t) => mintedToken(store, t, now));
 }
 
 export interface ServiceTokenClaims {
@@ -68,13 +101,24 @@ export async function verifyServiceToken(store: Store, header: string | undefine
   return { ...p, sub, org_id, jti, iat, exp };
 }
 
-export function revokeOne(store: Store, s: ServiceRecord, by: string, jti: string, expiresAt: string | null, reason: string | null): { rec: RevocationRecord; created: boolean } {
+/**
+ * Revoke one token the service issued (404 for any other id). It is in force
+ * until the token's own expiry, which the platform knows: an `expires_at` the
+ * caller sends (seed 004 sends the mint result's) is accepted and not needed.
+ */
+export function revokeOne(store: Store, s: ServiceRecord, by: string, jti: string, reason: string | null): { rec: RevocationRecord; created: boolean } {
+  const minted = store.serviceTokens.get(jti);
+  if (!minted || minted.service_id !== s.id) throw new HttpError(404, `No token with ID ${jti.length > 80 ? `${jti.slice(0, 80)}…` : jti} was issued by this service`);
   const prior = store.revocations.in('service', s.id).find((r) => r.kind === 'token' && r.jti === jti);
   if (prior) return { rec: prior, created: false };
-  const rec: RevocationRecord = { id: randomUUID(), service_id: s.id, kind: 'token', jti, reason, revoked_at: new Date().toISOString(), expires_at: expiresAt, revoked_by: by };
+  const rec: RevocationRecord = { id: randomUUID(), service_id: s.id, kind: 'token', jti, reason, revoked_at: new Date().toISOString(), expires_at: minted.expires_at, revoked_by: by };
   return { rec: store.revocations.put(rec), created: true };
 }
 
+/**
+ * Revoke every token of the service minted until now. In force for the
+ * longest TTL from now: no token it covers can outlive that.
+ */
 export function revokeAll(store: Store, s: ServiceRecord, by: string, reason: string): RevocationRecord {
   const now = Date.now();
   const rec: RevocationRecord = {

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { sign } from 'hono/jwt';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Revocation, RevocationPage } from '../../src/contract/tokens';
+import { MintedTokenPage, Revocation, RevocationPage } from '../../src/contract/tokens';
 import { demoId } from '../core/seed-ids';
 import { API, ORG, SERVICES, extract, gatewayPath as gw, mint, serviceTokensPath as tokensOf, setup } from '../core/test-helpers';
 
@@ -60,6 +60,90 @@ describe('service tokens', () => {
     expect((await call('POST', gw(INVOICE, 'extract'), extract(other.token))).status).toBe(200);
   });
 
+  it('lists what was minted — jti, claims, times, who, status — and never the token', async () => {
+    // Sessions outlive the two hours the clock moves below.
+    const { call, login, platform } = setup({ tokenTtl: 86_400 });
+    const user = await login('developer');
+    const a = await mint(call, user, INVOICE, { claims: { tenant_id: 't-1' }, ttl_minutes: 30 });
+    const b = await mint(call, user);
+    await mint(call, user, FRAUD, {});
+    const list = async (qs = '') => {
+      const res = await call('GET', `${tokensOf(INVOICE)}${qs}`, { token: await login('viewer') });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(JSON.stringify(res.body)).not.toContain(a.token);
+      return MintedTokenPage.parse(res.body);
+    };
+    let page = await list();
+    expect(page.total).toBe(2);
+    // newest first
+    expect(page.items.map((t) => t.jti)).toEqual([b.jti, a.jti]);
+    expect(page.items[1]).toEqual({
+      jti: a.jti,
+      service_id: INVOICE,
+      claims: { tenant_id: 't-1' },
+      issued_at: expect.any(String),
+      expires_at: a.expires_at,
+      issued_by: 'developer@example.com',
+      status: 'active',
+      revoked_at: null,
+    });
+    expect(Date.parse(a.expires_at) - Date.parse(page.items[1]!.issued_at)).toBeLessThanOrEqual(30 * 60_000);
+    // the state keeps the metadata only
+    expect(JSON.stringify(platform.store.dump())).not.toContain(a.token);
+
+    // revoked: one by its jti, with the token's own expiry as the revocation's (none sent)
+    const revoked = await call('POST', `${tokensOf(INVOICE)}/revoke`, { token: user, body: { jti: a.jti, reason: 'leaked' } });
+    expect(Revocation.parse(revoked.body).expires_at).toBe(a.expires_at);
+    page = await list();
+    expect(page.items.find((t) => t.jti === a.jti)).toMatchObject({ status: 'revoked', revoked_at: revoked.body.revoked_at });
+    expect(page.items.find((t) => t.jti === b.jti)).toMatchObject({ status: 'active', revoked_at: null });
+    expect((await list('?status=revoked')).items.map((t) => t.jti)).toEqual([a.jti]);
+    expect((await list('?status=active')).items.map((t) => t.jti)).toEqual([b.jti]);
+    expect((await call('GET', `${tokensOf(INVOICE)}?status=lost`, { token: user })).body.detail[0].loc).toEqual(['query', 'status']);
+
+    // expired: past its expiry, unless revoked first
+    vi.useFakeTimers({ now: Date.now() + 121 * 60_000, toFake: ['Date'] });
+    try {
+      page = await list();
+      expect(page.items.map((t) => [t.jti, t.status])).toEqual([
+        [b.jti, 'expired'],
+        [a.jti, 'revoked'],
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a revoke-all marks every token minted until then revoked; later ones stay active', async () => {
+    const { call, login } = setup();
+    const user = await login('developer');
+    const before = await mint(call, user);
+    const all = await call('POST', `${tokensOf(INVOICE)}/revoke-all`, { token: user, body: { reason: 'Rotating credentials' } });
+    const after = await mint(call, user);
+    const page = MintedTokenPage.parse((await call('GET', tokensOf(INVOICE), { token: user })).body);
+    expect(page.items.map((t) => [t.jti, t.status, t.revoked_at])).toEqual([
+      [after.jti, 'active', null],
+      [before.jti, 'revoked', all.body.revoked_at],
+    ]);
+  });
+
+  it('revoking an id this service never issued is a 404, and nothing is revoked', async () => {
+    const { call, login } = setup();
+    const user = await login('developer');
+    const fraudToken = await mint(call, user, FRAUD, {});
+    for (const jti of ['not-a-jti', fraudToken.jti, '']) {
+      const res = await call('POST', `${tokensOf(INVOICE)}/revoke`, { token: user, body: { jti, reason: 'typo' } });
+      if (jti === '') {
+        expect(res.status).toBe(422);
+        continue;
+      }
+      expect(res, jti).toMatchObject({ status: 404, body: { detail: `No token with ID ${jti} was issued by this service` } });
+    }
+    expect(RevocationPage.parse((await call('GET', `${tokensOf(INVOICE)}/revocations?include_expired=true`, { token: user })).body).total).toBe(0);
+    // the other service's token still works
+    expect((await call('POST', gw(FRAUD, 'score'), { token: fraudToken.token, body: {} })).status).not.toBe(401);
+  });
+
   it('revoke-all refuses every token issued before it; tokens minted after work', async () => {
     const { call, login } = setup();
     const user = await login('admin');
@@ -79,7 +163,7 @@ describe('service tokens', () => {
     expect((await call('POST', `${tokensOf(INVOICE)}/revoke-all`, { token: user, body: {} })).status).toBe(422);
   });
 
-  it('an expired token, a bad signature, a user token, no token → 401; another service’s token → 403', async () => {
+  it('an expired token, a bad signature, no token → 401; another service’s token → 403 (a user’s own token is accepted: gateway.test.ts)', async () => {
     const { call, login, platform } = setup();
     const user = await login('developer');
     const now = Math.floor(Date.now() / 1000);
@@ -90,7 +174,8 @@ describe('service tokens', () => {
     expect((await call('POST', gw(INVOICE, 'extract'), extract(forged))).body).toEqual({ detail: 'Invalid token' });
     const untyped = await sign({ ...claims, typ: undefined, exp: now + 600 }, platform.store.serviceTokenSecret, 'HS256');
     expect((await call('POST', gw(INVOICE, 'extract'), extract(untyped))).status).toBe(401);
-    expect((await call('POST', gw(INVOICE, 'extract'), extract(user))).body).toEqual({ detail: 'Invalid token' });
+    // Issue 9: the gateway takes the caller's own access token too (gateway.test.ts has the role rule).
+    expect((await call('POST', gw(INVOICE, 'extract'), extract(user))).status).toBe(200);
     expect((await call('POST', gw(INVOICE, 'extract'), { body: {} })).body).toEqual({ detail: 'Not authenticated' });
     const m = await mint(call, user, FRAUD, {});
     expect(await call('POST', gw(INVOICE, 'extract'), extract(m.token))).toMatchObject({ status: 403, body: { detail: 'This token was minted for another service' } });
@@ -140,12 +225,16 @@ describe('service tokens', () => {
   });
 
   it('revocations: those past their expires_at are left out unless include_expired=true', async () => {
-    const { call, login } = setup();
+    const { call, login, platform } = setup();
     const user = await login('developer');
     const past = new Date(Date.now() - 60_000).toISOString();
-    const future = new Date(Date.now() + 3_600_000).toISOString();
+    // Revocations last as long as the tokens they name: one that expired a minute ago (arranged in the store), two live ones.
+    const store = platform.store;
+    for (const [jti, serviceId, expires_at] of [['old', INVOICE, past], ['live', INVOICE, new Date(Date.now() + 3_600_000).toISOString()], ['forever', INVOICE, new Date(Date.now() + 7 * 86_400_000).toISOString()], ['fraud', FRAUD, new Date(Date.now() + 3_600_000).toISOString()]] as const) {
+      store.serviceTokens.put({ jti, service_id: serviceId, claims: {}, issued_at: new Date(Date.now() - 120_000).toISOString(), expires_at, issued_by: 'developer@example.com' });
+    }
     await call('POST', `${tokensOf(INVOICE)}/revoke`, { token: user, body: { jti: 'old', expires_at: past } });
-    await call('POST', `${tokensOf(INVOICE)}/revoke`, { token: user, body: { jti: 'live', expires_at: future } });
+    await call('POST', `${tokensOf(INVOICE)}/revoke`, { token: user, body: { jti: 'live' } });
     await call('POST', `${tokensOf(INVOICE)}/revoke`, { token: user, body: { jti: 'forever' } });
     await call('POST', `${tokensOf(FRAUD)}/revoke`, { token: user, body: { jti: 'fraud' } });
     const jtis = async (qs: string) => RevocationPage.parse((await call('GET', `${tokensOf(INVOICE)}/revocations${qs}`, { token: user })).body).items.map((r) => r.jti).sort();
@@ -192,7 +281,8 @@ describe('state files', () => {
       const pgs = await first.call('GET', `${API}/orgs/${ORG}/workspaces/${demoId(11)}/connectors/postgresql/instances`, { token: user });
       expect(pgs.body.total).toBe(0);
       const m = await mint(first.call, user);
-      await first.call('POST', `${tokensOf(INVOICE)}/revoke`, { token: user, body: { jti: 'gone' } });
+      const gone = await mint(first.call, user);
+      await first.call('POST', `${tokensOf(INVOICE)}/revoke`, { token: user, body: { jti: gone.jti } });
       first.platform.close();
       // Imported into the database once: the new secret and the revocation are there after a restart.
       const second = setup({ dataFile: file });

@@ -1,6 +1,7 @@
 /** The traffic split among serving versions: promote a canary, roll back, re-split (CONTRACT §3, our extension). */
 import { paths } from '../../src/contract/paths';
 import { TrafficUpdate, VersionPage } from '../../src/contract/versions';
+import { currentSplit, record, splitWords } from '../activity/rules';
 import { developers } from '../core/auth';
 import { domainApi, put, servicePath } from '../core/operations';
 import { reply } from '../core/replies';
@@ -19,9 +20,19 @@ export const trafficApi = domainApi(['versions'], [
       409: { description: 'The service has no published version' },
       422: E422,
     },
-    handler: ({ var: { store, service, body } }) => {
+    handler: ({ var: { store, service, body, principal } }) => {
+      const before = store.versionsOf(service.id);
+      const activeBefore = before.find((v) => v.status === 'active');
       applyTraffic(store, service, body.allocations, isoNow());
       const items = store.versionsOf(service.id).reverse();
+      const split = currentSplit(store, service.id);
+      const activeAfter = items.find((v) => v.status === 'active');
+      const archived = items.filter((v) => v.status === 'archived' && before.some((b) => b.id === v.id && b.status !== 'archived')).map((v) => `v${v.version}`);
+      const notes = [
+        activeAfter && activeAfter.id !== activeBefore?.id ? `v${activeAfter.version} is active${activeBefore && activeAfter.version < activeBefore.version ? ' again (rollback)' : ''}` : null,
+        archived.length ? `archived ${archived.join(', ')}` : null,
+      ].filter(Boolean);
+      record(store, service.id, principal.user, { kind: 'traffic.changed', summary: `Set the traffic split to ${splitWords(split)}${notes.length ? `; ${notes.join('; ')}` : ''}`, split, version: activeAfter?.version ?? null });
       return reply(200, VersionPage, { items, total: items.length, limit: items.length, offset: 0 });
     },
   }),

@@ -1,26 +1,30 @@
 /**
- * `PUT …/traffic` (CONTRACT §3, our extension): every serving version must be
- * listed, drafts and archived versions cannot take traffic; then each takes
- * its share and the contract's `statusesAfterTrafficChange` settles who is
- * active (0 archives; the active version at 0 rolls back to the busiest
- * remaining one; a draining version at 100 is promoted).
+ * `PUT …/traffic` (CONTRACT §3, our extension): every version with traffic
+ * must be listed (one draining out at 0% after a publish may be left out: it
+ * is archived when drained), drafts and archived versions cannot take
+ * traffic; then each listed one takes its share and the contract's
+ * `statusesAfterTrafficChange` settles who is active (0 archives at once; the
+ * active version at 0 rolls back to the busiest remaining one; a draining
+ * version at 100 is promoted, and one given traffic stops draining out).
  */
 import type { ValidationIssue } from '../../src/contract/common';
 import { statusesAfterTrafficChange, type ServingVersion } from '../../src/contract/traffic-rules';
 import { conflict, issue, validationError } from '../core/errors';
 import type { ServiceRecord, VersionRecord } from '../core/records';
 import type { Store } from '../core/store';
-import { isServing, touch } from '../versions/rules';
+import { isDrainingOut, isServing, touch } from '../versions/rules';
 
 type Allocation = { version_id: string; percent: number };
 
 export function applyTraffic(store: Store, service: ServiceRecord, allocations: readonly Allocation[], now: string): void {
-  const serving = store.versionsOf(service.id).filter(isServing) as (VersionRecord & ServingVersion)[];
+  const listed = new Set(allocations.map((a) => a.version_id));
+  // Those draining out need not be listed; those that are take part like the others.
+  const serving = store
+    .versionsOf(service.id)
+    .filter((v) => isServing(v) && (!isDrainingOut(v) || listed.has(v.id))) as (VersionRecord & ServingVersion)[];
   if (serving.length === 0) throw conflict('This service has no published version');
   const issues: ValidationIssue[] = [];
-  const listed = new Set<string>();
   allocations.forEach((a, i) => {
-    listed.add(a.version_id);
     const v = store.versionIn(service.id, a.version_id);
     const loc = ['body', 'allocations', i, 'version_id'];
     if (!v) issues.push(issue(loc, 'No such version in this service', 'value_error'));
@@ -36,7 +40,7 @@ export function applyTraffic(store: Store, service: ServiceRecord, allocations: 
   const next = new Map(statusesAfterTrafficChange(serving, (id) => percent.get(id) ?? 0).map((x) => [x.id, x]));
   for (const v of serving) {
     const { status, percent: p } = next.get(v.id)!;
-    if (status !== v.status || p !== v.traffic_percent) store.versions.put({ ...v, status, traffic_percent: p });
+    if (status !== v.status || p !== v.traffic_percent) store.versions.put({ ...v, status, traffic_percent: p, drain_ends_at: null });
   }
   touch(store, service, now);
 }

@@ -1,12 +1,15 @@
 /** Versions, draft endpoints and publishing (CONTRACT §3, seed 000, 001). */
 import { paths } from '../../src/contract/paths';
 import { Endpoint, EndpointCreate, EndpointListQuery, EndpointPage, EndpointUpdate, PublishRequest, ServiceVersion, VersionListQuery, VersionPage } from '../../src/contract/versions';
+import { currentSplit, record, splitWords, type Actor } from '../activity/rules';
 import { developers } from '../core/auth';
 import { conflict, notFound } from '../core/errors';
 import { paginate } from '../core/lists';
 import { del, domainApi, get, post, put, servicePath } from '../core/operations';
 import { noContent, reply } from '../core/replies';
+import type { ServiceRecord, VersionRecord } from '../core/records';
 import { E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
+import type { Store } from '../core/store';
 import { isoNow } from '../core/time';
 import { createDraft, createEndpoint, deleteEndpoint, draftOf, publish, sortEndpoints, updateEndpoint } from './rules';
 
@@ -32,6 +35,13 @@ const publishing = (notDraft: string, noEndpoints: string) => ({
 });
 const endpointWrites = developers('change endpoints');
 
+/** Record a publish and the split it left. */
+function published(store: Store, service: ServiceRecord, by: Actor, v: VersionRecord): VersionRecord {
+  const split = currentSplit(store, service.id);
+  record(store, service.id, by, { kind: 'version.published', summary: `Published version ${v.version} at ${v.traffic_percent}%: ${splitWords(split)}`, version: v.version, split });
+  return v;
+}
+
 export const versionsApi = domainApi(['versions'], [
   get(VERSIONS, 'listVersions', "A service's versions, newest first", {
     query: VersionListQuery,
@@ -47,25 +57,28 @@ export const versionsApi = domainApi(['versions'], [
   post(VERSIONS, 'createVersion', 'Create a draft version, starting from the active version’s endpoints (one draft at a time)', {
     allow: developers('create versions'), idempotent: true,
     responses: { 201: { description: 'The new draft', schema: ServiceVersion }, ...WRITE_ERRORS, 409: { description: 'A draft exists already' }, 422: E422 },
-    handler: ({ var: { store, service }, req }) => {
+    handler: ({ var: { store, service, principal }, req }) => {
+      const from = store.versionsOf(service.id).find((x) => x.status === 'active');
       const v = createDraft(store, service, isoNow());
+      record(store, service.id, principal.user, { kind: 'version.created', summary: `Created version ${v.version} as a draft${from ? `, from version ${from.version}'s endpoints` : ''}`, version: v.version });
       return reply(201, ServiceVersion, v, { Location: `${req.path}/${v.id}` });
     },
   }),
-  get(VERSION, 'getVersion', 'Get a version', {
+  get(VERSION, 'getVersion', 'Extension: get one version (the seeds document the list only)', {
+    extension: true,
     responses: { 200: { description: 'The version', schema: ServiceVersion }, ...READ_ERRORS },
     handler: ({ var: { version } }) => reply(200, ServiceVersion, version),
   }),
-  post(PUBLISH_VERSION, 'publishVersion', 'Publish a draft version: freeze its endpoints and route `traffic_percent` of the traffic to it (irreversible)', {
+  post(PUBLISH_VERSION, 'publishVersion', 'Publish a draft version: freeze its endpoints and route `traffic_percent` of the traffic to it (irreversible). The versions serving before share the rest and are `draining`; one left with 0% (all of them at 100%) is archived once drained, at its `drain_ends_at`.', {
     ...publishing('The version is not a draft', 'the version has no endpoints'),
-    handler: ({ var: { store, service, version, body } }) => reply(200, ServiceVersion, publish(store, service, version, body.traffic_percent, isoNow())),
+    handler: ({ var: { store, platform, service, version, body, principal } }) => reply(200, ServiceVersion, published(store, service, principal.user, publish(store, service, version, body.traffic_percent, isoNow(), platform.drainMs))),
   }),
   post(PUBLISH_DRAFT, 'publishDraft', "Publish the service's current draft version", {
     ...publishing('The service has no draft version', 'the draft has no endpoints'),
-    handler: ({ var: { store, service, body } }) => {
+    handler: ({ var: { store, platform, service, body, principal } }) => {
       const draft = draftOf(store, service.id);
       if (!draft) throw conflict('This service has no draft version. Create a new version first.');
-      return reply(200, ServiceVersion, publish(store, service, draft, body.traffic_percent, isoNow()));
+      return reply(200, ServiceVersion, published(store, service, principal.user, publish(store, service, draft, body.traffic_percent, isoNow(), platform.drainMs)));
     },
   }),
 

@@ -8,8 +8,12 @@
  * - Publishing freezes the endpoints into `endpoint_snapshot`, generates the
  *   `skill_snapshot`, and makes the version active with `traffic_percent`; the
  *   versions that served before share the rest in proportion to their shares
- *   (the contract's `splitAfterPublish`, which the console previews).
- * - A serving version (active or draining) left with 0% is archived for good.
+ *   (the contract's `splitAfterPublish`, which the console previews) and are
+ *   `draining`.
+ * - One that a publish leaves with 0% (every one, at 100%) is still `draining`
+ *   (seed 000), with `drain_ends_at` = now + the drain period (`MOCK_DRAIN_MS`);
+ *   after it, it reads `archived` (the contract's `versionAt`: computed from
+ *   the time, so it survives a restart). It may still be pinned meanwhile.
  */
 import { randomUUID } from 'node:crypto';
 import { splitAfterPublish } from '../../src/contract/traffic-rules';
@@ -20,6 +24,10 @@ import type { EndpointRecord, ServiceRecord, VersionRecord } from '../core/recor
 import type { Store } from '../core/store';
 
 export const isServing = (v: VersionRecord) => v.status === 'active' || v.status === 'draining';
+/** Draining with no traffic left: archived once its drain period ends. */
+export const isDrainingOut = (v: VersionRecord) => v.status === 'draining' && v.traffic_percent === 0;
+
+export const DEFAULT_DRAIN_MS = 60_000;
 export const isPublished = (v: VersionRecord) => v.status !== 'draft';
 
 const methodRank = (m: string) => {
@@ -144,7 +152,7 @@ export function assertUniqueRoute(store: Store, versionId: string, method: strin
 }
 
 /** `POST …/versions/{id}/publish`: the rules of CONTRACT §3. Returns the published version. */
-export function publish(store: Store, service: ServiceRecord, version: VersionRecord, trafficPercent: number, now: string): VersionRecord {
+export function publish(store: Store, service: ServiceRecord, version: VersionRecord, trafficPercent: number, now: string, drainMs: number): VersionRecord {
   if (version.status === 'archived') throw conflict(`Version ${version.version} is archived`);
   if (version.status !== 'draft') throw conflict(`Version ${version.version} is already published`);
   const eps = store.endpointsOf(version.id);
@@ -158,9 +166,12 @@ export function publish(store: Store, service: ServiceRecord, version: VersionRe
     .sort((a, b) => b.traffic_percent - a.traffic_percent || b.version - a.version);
   const split = new Map(splitAfterPublish(serving.map((v) => ({ id: v.id, percent: v.traffic_percent })), version.id, trafficPercent).map((x) => [x.id, x.percent]));
   const t = split.get(version.id) ?? 100;
+  const drainEnd = new Date(Date.parse(now) + drainMs).toISOString();
   for (const v of serving) {
     const share = split.get(v.id) ?? 0;
-    store.versions.put({ ...v, traffic_percent: share, status: share === 0 ? 'archived' : 'draining' });
+    // Left with nothing: it drains until drain_ends_at (one already draining out keeps its end).
+    const drain_ends_at = share > 0 ? null : isDrainingOut(v) && v.drain_ends_at ? v.drain_ends_at : drainEnd;
+    store.versions.put({ ...v, traffic_percent: share, status: 'draining', drain_ends_at });
   }
 
   const snapshot = endpointSnapshot(eps);

@@ -159,6 +159,49 @@ const RICH: Record<string, EndpointSnapshot[]> = {
 };
 
 /**
+ * Endpoints that differ by version. Sentiment Analyzer is the service of
+ * seed 004's CLIClient examples, which work against it as written:
+ * `GET /health` and `POST /process` (the quick test script), `POST /analyze`
+ * (`{"text": …}` → `{"sentiment": "positive", "confidence": 0.92}`), and
+ * `GET /status`, new in version 2 (`version=2` pinning).
+ */
+const health = ep('GET', '/health', 'Health check', { type: 'object', properties: {} }, { type: 'object', properties: { status: { type: 'string', enum: ['ok', 'degraded'] } }, required: ['status'] });
+const sentimentV1 = [
+  health,
+  ep(
+    'POST',
+    '/process',
+    'Process a piece of feedback',
+    { type: 'object', properties: { input: { type: 'string', description: 'The data to process' } }, required: ['input'] },
+    { type: 'object', properties: { result: { type: 'string', examples: ['processed'] }, characters: { type: 'integer', minimum: 0, examples: [9] } }, required: ['result'] },
+  ),
+  ep(
+    'POST',
+    '/analyze',
+    'Analyze the sentiment of a text',
+    { type: 'object', properties: { text: { type: 'string', minLength: 1, maxLength: 10000 }, language: { type: ['string', 'null'], description: 'ISO 639-1; null to detect' } }, required: ['text'] },
+    {
+      type: 'object',
+      properties: { sentiment: { type: 'string', enum: ['positive', 'neutral', 'negative'] }, confidence: { type: 'number', minimum: 0, maximum: 1, examples: [0.92] } },
+      required: ['sentiment', 'confidence'],
+    },
+  ),
+];
+const BY_VERSION: Record<string, Record<number, EndpointSnapshot[]>> = {
+  'sentiment-analyzer': {
+    1: sentimentV1,
+    2: [
+      ...sentimentV1,
+      ep('GET', '/status', 'Model and version status', { type: 'object', properties: {} }, {
+        type: 'object',
+        properties: { status: { type: 'string', enum: ['ok', 'degraded'] }, version: { type: 'integer', examples: [2] }, model: { type: 'string', examples: ['sentiment-large-2'] } },
+        required: ['status', 'version'],
+      }),
+    ],
+  },
+};
+
+/**
  * Draft endpoints that differ from the active version's, so the console's diff
  * shows something: fraud-scorer v2 drops GET /models, adds POST /feedback and
  * makes `channel` required in POST /score.
@@ -210,7 +253,7 @@ export function demoVersions(o: {
     const published = vp.status !== 'draft';
     const vCreated = i === 0 ? o.createdAt : o.ago(vp.ageDays, 2);
     const versionId = o.nextVersionId();
-    const defs = published ? eps : (DRAFT_ENDPOINTS[o.slug] ?? eps);
+    const defs = BY_VERSION[o.slug]?.[i + 1] ?? (published ? eps : (DRAFT_ENDPOINTS[o.slug] ?? eps));
     const records: EndpointRecord[] = defs.map((d) => ({
       id: o.nextEndpointId(),
       version_id: versionId,

@@ -1,11 +1,13 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Endpoint, EndpointPage, ServiceVersion } from '../../src/contract/versions';
 import { demoId } from '../core/seed-ids';
 import { SERVICES, byNumber, listVersions as versions, newService, setup } from '../core/test-helpers';
 import { toolNames } from './rules';
 
 type Call = ReturnType<typeof setup>['call'];
+
+afterEach(() => vi.restoreAllMocks());
 
 const EMBEDDING = demoId(1003);
 const FRAUD = demoId(1004);
@@ -207,10 +209,15 @@ describe('publish', () => {
       2: { status: 'draining', traffic: 10 },
       3: { status: 'active', traffic: 50 },
     });
-    // and a fourth at 100 archives everything before it
+    // and a fourth at 100: everything before it drains with 0% (seed 000), then is archived once drained
     await call('POST', `${base}/versions`, { token });
-    expect((await call('POST', `${base}/publish`, { token })).body).toMatchObject({ version: 4, traffic_percent: 100 });
-    expect(byNumber(await versions(call, token, id))).toMatchObject({ 1: { status: 'archived', traffic: 0 }, 2: { status: 'archived' }, 3: { status: 'archived' } });
+    const p4 = await call('POST', `${base}/publish`, { token });
+    expect(p4.body).toMatchObject({ version: 4, traffic_percent: 100 });
+    const draining = await versions(call, token, id);
+    expect(byNumber(draining)).toMatchObject({ 1: { status: 'draining', traffic: 0 }, 2: { status: 'draining', traffic: 0 }, 3: { status: 'draining', traffic: 0 } });
+    for (const v of draining.slice(1)) expect(Date.parse(v.drain_ends_at!) - Date.parse(p4.body.published_at)).toBe(60_000);
+    vi.spyOn(Date, 'now').mockReturnValue(Date.parse(p4.body.published_at) + 60_000);
+    expect(byNumber(await versions(call, token, id))).toMatchObject({ 1: { status: 'archived', traffic: 0 }, 2: { status: 'archived' }, 3: { status: 'archived' }, 4: { status: 'active' } });
     const archived = await call('POST', `${base}/versions/${draft1!.id}/publish`, { token });
     expect(archived.body).toEqual({ detail: 'Version 1 is archived' });
     expect((await call('POST', `${base}/versions/${draft1!.id}/publish`, { token, body: { traffic_percent: 0 } })).status).toBe(422);

@@ -20,23 +20,76 @@ function jsonError(text: string): string | null {
 }
 
 /**
+ * **[decision]** The least each provider's secret must hold to be a credential
+ * at all (seed 000 names only "GCP service account key"): the fields a
+ * deployer needs to sign in, each a non-empty string. Anything more is kept.
+ * - gcp: a service account key file, as `gcloud iam service-accounts keys create` writes it:
+ *   `type` ("service_account"), `project_id`, `private_key`, `client_email`;
+ * - aws: an access key: `access_key_id`, `secret_access_key` (`session_token` optional);
+ * - azure: a service principal: `tenant_id`, `client_id`, `client_secret`, or the same as
+ *   `az ad sp create-for-rbac` prints it: `tenant`, `appId`, `password`.
+ */
+export const CREDENTIAL_SHAPES: Record<CloudProvider, { name: string; alternatives: (readonly string[])[] }> = {
+  gcp: { name: 'A GCP service account key', alternatives: [['type', 'project_id', 'private_key', 'client_email']] },
+  aws: { name: 'An AWS access key', alternatives: [['access_key_id', 'secret_access_key']] },
+  azure: { name: 'An Azure service principal', alternatives: [['tenant_id', 'client_id', 'client_secret'], ['tenant', 'appId', 'password']] },
+};
+
+const filled = (doc: Record<string, unknown>, key: string) => typeof doc[key] === 'string' && (doc[key] as string).trim() !== '';
+
+/**
+ * What the secret lacks for its provider (null: nothing, or it is not a JSON
+ * object, which the field's own check says). Both sides apply it: the
+ * console's form before sending, the platform with a 422 on the field.
+ */
+export function credentialsShapeProblem(provider: CloudProvider, text: string): string | null {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return null;
+  const record = doc as Record<string, unknown>;
+  const shape = CREDENTIAL_SHAPES[provider];
+  if (shape.alternatives.some((keys) => keys.every((k) => filled(record, k)))) {
+    if (provider === 'gcp' && record.type !== 'service_account') return `${shape.name} must have "type": "service_account"`;
+    return null;
+  }
+  // Name what the closest alternative lacks.
+  const [closest] = [...shape.alternatives].sort((a, b) => b.filter((k) => filled(record, k)).length - a.filter((k) => filled(record, k)).length);
+  const missing = closest!.filter((k) => !filled(record, k));
+  const either = shape.alternatives.length > 1 ? ` (or ${shape.alternatives.filter((a) => a !== closest).map((a) => a.join(', ')).join('; or ')})` : '';
+  return `${shape.name} needs ${closest!.join(', ')}${either}; missing: ${missing.join(', ')}`;
+}
+
+/** The shape rule as a check on a whole credentials write: its issue lands on `cloud_credentials_json`. */
+export const credentialsShape = z.superRefine<{ cloud_provider: CloudProvider; cloud_credentials_json: string }>((value, ctx) => {
+  const problem = credentialsShapeProblem(value.cloud_provider, value.cloud_credentials_json);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['cloud_credentials_json'], input: value.cloud_credentials_json });
+});
+
+/**
  * A write of cloud credentials (seed 000 "Cloud Credentials"). The secret
  * `cloud_credentials_json` is a JSON document in a string; it is write-only
- * (CONTRACT §5): no read ever returns it.
+ * (CONTRACT §5): no read ever returns it. It must have its provider's shape
+ * (`credentialsShapeProblem`).
  */
-export const CredentialsWrite = z.strictObject({
-  cloud_provider: CloudProvider,
-  cloud_credentials_json: z.string({ error: 'Paste the credentials JSON' }).check(
-    z.minLength(2, { error: 'Paste the credentials JSON' }),
-    z.maxLength(64_000, { error: 'The credentials JSON is too large (64 KB at most)' }),
-    z.superRefine((text, ctx) => {
-      const problem = jsonError(text);
-      if (problem) ctx.addIssue({ code: 'custom', message: `The credentials ${problem}` });
-    }),
-  ),
-  cloud_project_id: z.string().check(z.trim(), z.minLength(1, { error: 'Project is required' }), z.maxLength(100), humanText('Project')),
-  cloud_region: z.optional(z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(64), humanText('Region')))),
-});
+export const CredentialsWrite = z
+  .strictObject({
+    cloud_provider: CloudProvider,
+    cloud_credentials_json: z.string({ error: 'Paste the credentials JSON' }).check(
+      z.minLength(2, { error: 'Paste the credentials JSON' }),
+      z.maxLength(64_000, { error: 'The credentials JSON is too large (64 KB at most)' }),
+      z.superRefine((text, ctx) => {
+        const problem = jsonError(text);
+        if (problem) ctx.addIssue({ code: 'custom', message: `The credentials ${problem}` });
+      }),
+    ),
+    cloud_project_id: z.string().check(z.trim(), z.minLength(1, { error: 'Project is required' }), z.maxLength(100), humanText('Project')),
+    cloud_region: z.optional(z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(64), humanText('Region')))),
+  })
+  .check(credentialsShape);
 export type CredentialsWrite = z.input<typeof CredentialsWrite>;
 
 /**

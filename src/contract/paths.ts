@@ -13,7 +13,10 @@ export const paths = {
   whoami: () => '/auth/whoami',
   apiKeyExchange: () => '/auth/api-keys/exchange',
   organizations: () => '/organizations',
-  workspaces: (orgId: string) => `/organizations/${enc(orgId)}/workspaces`,
+  organization: (orgId: string) => `/organizations/${enc(orgId)}`,
+  workspaces: (orgId: string) => `${paths.organization(orgId)}/workspaces`,
+  apiKeys: (orgId: string) => `${paths.organization(orgId)}/api-keys`,
+  apiKey: (orgId: string, keyId: string) => `${paths.apiKeys(orgId)}/${enc(keyId)}`,
   workspaceBase: (s: Scope) => `/orgs/${enc(s.orgId)}/workspaces/${enc(s.workspaceId)}`,
   rings: (s: Scope) => `${paths.workspaceBase(s)}/deployments/rings`,
   ring: (s: Scope, ringId: string) => `${paths.rings(s)}/${enc(ringId)}`,
@@ -48,6 +51,31 @@ export const paths = {
   revokeToken: (s: Scope, serviceId: string) => `${paths.serviceTokens(s, serviceId)}/revoke`,
   revokeAllTokens: (s: Scope, serviceId: string) => `${paths.serviceTokens(s, serviceId)}/revoke-all`,
   revocations: (s: Scope, serviceId: string) => `${paths.serviceTokens(s, serviceId)}/revocations`,
-  /** The service gateway (seed 001): `*` on any path. */
+  /** Our extension: who did what to the service, newest first. */
+  activity: (s: Scope, serviceId: string) => `${paths.service(s, serviceId)}/activity`,
+  /** The service gateway (seed 001): `*` on any path; `v{N}/…` pins version N (`gatewayPinned`). */
   gateway: (orgId: string, serviceId: string, path: string) => `/orgs/${enc(orgId)}/services/${enc(serviceId)}/${path.replace(/^\/+/, '')}`,
+  gatewayPinned: (orgId: string, serviceId: string, version: number, path: string) => paths.gateway(orgId, serviceId, `v${version}/${path.replace(/^\/+/, '')}`),
+  /** Submit an async job (seed 001): `POST`; `async/v{N}/…` pins version N. */
+  gatewayAsync: (orgId: string, serviceId: string, path: string, version?: number) =>
+    paths.gateway(orgId, serviceId, `async/${version === undefined ? '' : `v${version}/`}${path.replace(/^\/+/, '')}`),
+  jobs: (s: Scope, serviceId: string) => `${paths.service(s, serviceId)}/jobs`,
+  job: (s: Scope, serviceId: string, jobId: string) => `${paths.jobs(s, serviceId)}/${enc(jobId)}`,
+  jobsBatch: (s: Scope, serviceId: string) => `${paths.jobs(s, serviceId)}/batch`,
+  cancelJob: (s: Scope, serviceId: string, jobId: string) => `${paths.job(s, serviceId, jobId)}/cancel`,
+};
+
+/**
+ * Seed 003's own base for agent deployments: `/v1` beside `/api/v1` (the
+ * console reaches it through its own origin too; `VITE_AGENT_API_BASE_URL`).
+ */
+export const AGENT_API_BASE = '/v1';
+
+/** Agent deployment paths, relative to `AGENT_API_BASE`. Only `services` (its POST) is documented (seed 003); the rest are our extensions. */
+export const agentPaths = {
+  deployments: () => '/agent-deployments',
+  deployment: (deploymentId: string) => `/agent-deployments/${enc(deploymentId)}`,
+  services: (deploymentId: string) => `${agentPaths.deployment(deploymentId)}/services`,
+  service: (deploymentId: string, serviceId: string) => `${agentPaths.services(deploymentId)}/${enc(serviceId)}`,
+  stop: (deploymentId: string, serviceId: string) => `${agentPaths.service(deploymentId, serviceId)}/stop`,
 };

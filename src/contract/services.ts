@@ -91,7 +91,8 @@ const serviceFields = {
   execution_mode: ExecutionMode,
   ring_id: z.nullable(Id),
   description: z.nullable(Description(1000)),
-  environment_id: z.nullable(Id),
+  /** Seed 000: "Services can be scoped to a specific environment"; its ID is a UUID. */
+  environment_id: z.nullable(z.uuid({ error: 'An environment ID is a UUID, such as 3f1c2a9e-5b7d-4c1e-9a2b-6d8e0f4a1c3b' })),
   connector_bindings: ConnectorBindings,
   ...persistentFields,
 };

@@ -62,3 +62,36 @@ export const readRevocationPage = lenient.page(readRevocation);
 export const RevocationListQuery = z.object({
   include_expired: extension(z.pipe(z._default(z.enum(['true', 'false']), 'false'), z.transform((v) => v === 'true'))),
 });
+
+/**
+ * **[decision, extension]** `GET …/service-tokens`: what the platform minted for
+ * the service — never the token, only what identifies and describes it — and
+ * where it stands now. Revoked wins over expired: it says why the gateway
+ * refuses it first.
+ */
+export const TokenStatus = z.enum(['active', 'expired', 'revoked']);
+export type TokenStatus = z.infer<typeof TokenStatus>;
+
+const mintedToken = <M extends Mode>(r: Reading<M>) =>
+  z.object({
+    jti: z.string(),
+    service_id: r.decided(Id, null),
+    claims: r.decided(z.record(z.string(), z.unknown()), {}),
+    issued_at: r.decided(r.timestamp, null),
+    expires_at: r.timestamp,
+    /** The email of who minted it. */
+    issued_by: r.decided(z.nullable(z.string()), null),
+    status: r.openEnum(TokenStatus),
+    /** When a revocation (of it, or of every token) took effect; null while it was never revoked. */
+    revoked_at: r.decided(z.nullable(r.timestamp), null),
+  });
+export const MintedToken = mintedToken(strict);
+export type MintedToken = z.infer<typeof MintedToken>;
+export const readMintedToken = mintedToken(lenient);
+export type MintedTokenRead = z.output<typeof readMintedToken>;
+
+export const MintedTokenPage = strict.page(MintedToken);
+export const readMintedTokenPage = lenient.page(readMintedToken);
+
+/** `?status=` narrows the list to one status (all of them by default). */
+export const MintedTokenListQuery = z.object({ status: z.optional(TokenStatus) });

@@ -53,3 +53,15 @@ export function statusesAfterTrafficChange<T extends ServingVersion>(
     return { id: v.id, percent, status: percent === 0 ? 'archived' : v.id === nextActive?.id ? 'active' : 'draining' };
   });
 }
+
+/**
+ * A version as it reads at time `now` (ms): one that a publish left
+ * `draining` with 0% of the traffic is `archived` once its drain period has
+ * ended (seed 000: "Draining → Archived: traffic drained"; CONTRACT §3). The
+ * change is computed from the time, not made by a timer, so it holds across
+ * restarts and is the same for every reader.
+ */
+export function versionAt<T extends { status: string; traffic_percent: number; drain_ends_at?: string | null | undefined }>(v: T, now: number): T {
+  if (v.status !== 'draining' || v.traffic_percent !== 0 || !v.drain_ends_at || Date.parse(v.drain_ends_at) > now) return v;
+  return { ...v, status: 'archived' };
+}

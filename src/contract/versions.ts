@@ -113,6 +113,12 @@ const serviceVersion = <M extends Mode>(r: Reading<M>) =>
     skill_snapshot: r.decided(z.nullable(z.looseObject({ tools: z.optional(z.array(SkillTool)) })), null),
     created_at: r.timestamp,
     published_at: r.decided(z.nullable(r.timestamp), null),
+    /**
+     * **[decision]** A version a publish left `draining` with 0% is archived
+     * once drained, at this time (`versionAt` in traffic-rules.ts); null while
+     * it still has traffic, and for the others.
+     */
+    drain_ends_at: r.extra(z.nullable(r.timestamp)),
   });
 export const ServiceVersion = serviceVersion(strict);
 export type ServiceVersion = z.infer<typeof ServiceVersion>;

@@ -17,6 +17,8 @@ export type RequestOptions = {
   anonymous?: boolean;
   /** Defaults to JSON; `requestText` asks for anything. */
   accept?: string;
+  /** Another base than the platform's API (`agentApiBaseUrl`, seed 003's `/v1`); the same session and errors. */
+  base?: string;
 };
 
 let onUnauthenticated: () => void = () => {};
@@ -25,13 +27,13 @@ export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
-function url(path: string, query?: Query): string {
+function url(path: string, query?: Query, base: string = apiBaseUrl): string {
   const qs = new URLSearchParams();
   for (const [k, v] of Object.entries(query ?? {})) {
     if (v !== undefined && v !== null && v !== '') qs.set(k, String(v));
   }
   const s = qs.toString();
-  return `${apiBaseUrl}${path}${s ? `?${s}` : ''}`;
+  return `${base}${path}${s ? `?${s}` : ''}`;
 }
 
 async function send(method: string, path: string, opts: RequestOptions): Promise<Response> {
@@ -41,7 +43,7 @@ async function send(method: string, path: string, opts: RequestOptions): Promise
   const session = getSession();
   if (session && !opts.anonymous) headers.Authorization = `Bearer ${session.accessToken}`;
   try {
-    return await fetch(url(path, opts.query), {
+    return await fetch(url(path, opts.query, opts.base), {
       method,
       headers,
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),

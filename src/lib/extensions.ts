@@ -12,8 +12,8 @@
  * To make a new extension optional: add it to `CAPABILITIES` (capabilities.ts)
  * and `EXTENSIONS` (here), and call it through one of the two helpers.
  */
-import { ApiError } from './api-error';
 import { capabilityState, isExtensionUnavailable, learnCapability, type Capability } from './capabilities';
+import { isMissingRoute } from './not-available';
 
 /** Each extension the console calls, in words a user reads, and the call it is. */
 export const EXTENSIONS = {
@@ -29,20 +29,6 @@ export const EXTENSIONS = {
   endpointsByVersion: { name: 'Endpoints of a chosen version', call: '?version_id= on …/endpoints' },
   servicesByMode: { name: 'Filtering services by execution mode', call: '?execution_mode= on …/hosted-services' },
 } as const satisfies Record<Capability, { name: string; call: string }>;
-
-/**
- * True when an answer says the platform has no such route: a 405 or a 501, or
- * a 404 whose body is the router's generic `{"detail": "Not Found"}` (or no
- * FastAPI body at all, as a proxy's 404). A 404 that names what is missing
- * (`{"detail": "Service not found"}`) is the route answering: the extension is
- * there, the resource is not.
- */
-export function isMissingRoute(error: unknown): boolean {
-  if (!(error instanceof ApiError)) return false;
-  if (error.status === 405 || error.status === 501) return true;
-  if (error.status !== 404 || error.issues.length > 0) return false;
-  return error.detail === null || /^not found\.?$/i.test(error.detail.trim());
-}
 
 /** An extension the platform does not have; the message says so in words. */
 export class ExtensionUnavailable extends Error {

@@ -5,6 +5,9 @@ const grants = {
   'service:write': ['admin', 'developer'],
   'ring:write': ['admin'],
   'org-credentials:write': ['admin'],
+  'agent-service:write': ['admin', 'developer'],
+  'organization:write': ['admin'],
+  'api-keys:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;
@@ -15,5 +18,5 @@ export function can(role: Role, permission: Permission): boolean {
 
 export function roleReason(role: Role, permission: Permission): string | null {
   if (can(role, permission)) return null;
-  return `Your role (${role}) cannot do this. Ask an admin${permission === 'service:write' ? ' or a developer' : ''}.`;
+  return `Your role (${role}) cannot do this. Ask an admin${(grants[permission] as readonly Role[]).includes('developer') ? ' or a developer' : ''}.`;
 }

@@ -6,18 +6,22 @@
 import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import { TokenResponse } from '@/contract/auth';
-import { paths, type Scope } from '@/contract/paths';
+import { AGENT_API_BASE, paths, type Scope } from '@/contract/paths';
 import { setSession } from '@/lib/session';
-import { DEMO_PASSWORD, DEMO_USERS } from '../../mock-server/auth/seed';
+import { AGENT_IDS } from '../../mock-server/agents/seed';
 import { createMockPlatform } from '../../mock-server/core/app';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../mock-server/auth/seed';
 import { demoId, IDS } from '../../mock-server/core/seed-ids';
 
 const API = '/api/v1';
 
 export const platform = createMockPlatform({ dataFile: null, seed: 'demo' });
 
-/** Every `/api/v1/*` request the console makes goes to the mock app's fetch handler. */
-export const server = setupServer(http.all(`*${API}/*`, ({ request }) => platform.app.fetch(request)));
+/** Every `/api/v1/*` request the console makes, and every one to the agent API (`/v1/*`, seed 003), goes to the mock app's fetch handler. */
+export const server = setupServer(
+  http.all(`*${API}/*`, ({ request }) => platform.app.fetch(request)),
+  http.all(`*${AGENT_API_BASE}/*`, ({ request }) => platform.app.fetch(request)),
+);
 
 export type Role = keyof typeof DEMO_USERS;
 
@@ -25,6 +29,8 @@ export type Role = keyof typeof DEMO_USERS;
 export const SCOPE: Scope = { orgId: IDS.org, workspaceId: IDS.production };
 export const RINGS = IDS.rings.production;
 export const SEED_SERVICES = { invoiceExtractor: demoId(1001), mlInference: demoId(1002) } as const;
+/** The demo seed's agent deployments, versions and instances. */
+export const AGENTS = AGENT_IDS;
 
 async function login(role: Role): Promise<TokenResponse> {
   const res = await platform.app.request(`${API}${paths.login()}`, {
@@ -40,10 +46,10 @@ export async function signInAs(role: Role) {
   setSession(await login(role));
 }
 
-/** The platform API as `role`, to arrange a test's starting point; the response parsed with the contract's schema. */
-export async function callPlatform<T>(role: Role, method: string, path: string, body: unknown, schema: { parse: (value: unknown) => T }): Promise<T> {
+/** The platform API as `role`, to arrange a test's starting point; the response parsed with the contract's schema. `base`: another base (`AGENT_API_BASE`). */
+export async function callPlatform<T>(role: Role, method: string, path: string, body: unknown, schema: { parse: (value: unknown) => T }, base: string = API): Promise<T> {
   const { access_token } = await login(role);
-  const res = await platform.app.request(`${API}${path}`, {
+  const res = await platform.app.request(`${base}${path}`, {
     method,
     headers: { Authorization: `Bearer ${access_token}`, 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),

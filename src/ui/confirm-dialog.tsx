@@ -17,6 +17,8 @@ type ConfirmDialogProps = {
   error?: string | null;
   confirmText?: string;
   tone?: 'danger' | 'primary';
+  /** The way out that changes nothing (default "Cancel"). */
+  cancelLabel?: string;
 };
 
 export function ConfirmDialog({
@@ -30,6 +32,7 @@ export function ConfirmDialog({
   error,
   confirmText,
   tone = 'danger',
+  cancelLabel = 'Cancel',
 }: ConfirmDialogProps) {
   const [typed, setTyped] = useState('');
   const inputId = useId();
@@ -64,7 +67,7 @@ export function ConfirmDialog({
           )}
           <div className="dialog-actions">
             <AlertDialog.Cancel asChild>
-              <Button>Cancel</Button>
+              <Button>{cancelLabel}</Button>
             </AlertDialog.Cancel>
             <Button variant={tone} disabled={!matches} pending={pending} onClick={onConfirm}>
               {actionLabel}

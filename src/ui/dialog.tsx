@@ -1,7 +1,12 @@
 import { Dialog as RadixDialog } from 'radix-ui';
 import type { ReactNode } from 'react';
 
-/** A modal dialog: focus trapped, Escape closes, labelled by its title. */
+/**
+ * A modal dialog: focus trapped, Escape closes, labelled by its title. With
+ * `dismissible` false, Escape and a click outside do nothing: only the
+ * dialog's own buttons close it (a secret shown once, which must not be lost
+ * to a stray key).
+ */
 export function Dialog({
   open,
   onOpenChange,
@@ -9,6 +14,7 @@ export function Dialog({
   description,
   children,
   wide = false,
+  dismissible = true,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -16,12 +22,14 @@ export function Dialog({
   description?: ReactNode;
   children: ReactNode;
   wide?: boolean;
+  dismissible?: boolean;
 }) {
+  const stay = dismissible ? undefined : (event: Event) => event.preventDefault();
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="dialog-overlay" />
-        <RadixDialog.Content className={wide ? 'dialog-content dialog-wide' : 'dialog-content'}>
+        <RadixDialog.Content className={wide ? 'dialog-content dialog-wide' : 'dialog-content'} onEscapeKeyDown={stay} onPointerDownOutside={stay} onInteractOutside={stay}>
           <RadixDialog.Title className="dialog-title">{title}</RadixDialog.Title>
           {description ? (
             <RadixDialog.Description className="dialog-description">{description}</RadixDialog.Description>

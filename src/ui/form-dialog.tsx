@@ -1,9 +1,17 @@
-import type { BaseSyntheticEvent, ReactNode } from 'react';
+import { useState, type BaseSyntheticEvent, type ReactNode } from 'react';
+import { useUnsavedChanges } from '@/lib/use-unsaved-changes';
 import { Button } from './button';
+import { ConfirmDialog } from './confirm-dialog';
 import { Dialog } from './dialog';
 import { FormFooter, type FormOutcome } from './form-footer';
+import { UnsavedChangesDialog } from './unsaved-changes-dialog';
 
-/** A server form in a modal dialog: its fields, then its failure, Cancel and the submit button. */
+/**
+ * A server form in a modal dialog: its fields, then its failure, Cancel and
+ * the submit button. With `dirty` (the form has changes not saved), closing it
+ * (Cancel, Escape, the overlay) asks before discarding them, and so does
+ * leaving the page while it is open.
+ */
 export function FormDialog({
   form,
   open,
@@ -12,6 +20,8 @@ export function FormDialog({
   wide,
   submitLabel,
   submitDisabled,
+  submitVariant,
+  dirty = false,
   children,
 }: {
   /** A server form made with `onClose`: Cancel, Escape and the overlay close it, resetting its values, failure and key. */
@@ -22,16 +32,37 @@ export function FormDialog({
   wide?: boolean;
   submitLabel: string;
   submitDisabled?: boolean;
+  submitVariant?: 'primary' | 'danger';
+  dirty?: boolean;
   children: ReactNode;
 }) {
+  const [discarding, setDiscarding] = useState(false);
+  const guard = useUnsavedChanges(open && dirty && !form.pending);
+  const close = () => (dirty ? setDiscarding(true) : form.close());
   return (
-    <Dialog open={open} onOpenChange={(next) => !next && form.close()} title={title} description={description} wide={wide}>
-      <form className="form" onSubmit={form.onSubmit} noValidate>
-        {children}
-        <FormFooter form={form} actions="dialog-actions" submit={{ label: submitLabel, disabled: submitDisabled }}>
-          <Button onClick={form.close}>Cancel</Button>
-        </FormFooter>
-      </form>
-    </Dialog>
+    <>
+      <Dialog open={open} onOpenChange={(next) => !next && close()} title={title} description={description} wide={wide}>
+        <form className="form" onSubmit={form.onSubmit} noValidate>
+          {children}
+          <FormFooter form={form} actions="dialog-actions" submit={{ label: submitLabel, disabled: submitDisabled, variant: submitVariant }}>
+            <Button onClick={close}>Cancel</Button>
+          </FormFooter>
+        </form>
+      </Dialog>
+      <ConfirmDialog
+        open={discarding}
+        onOpenChange={(next) => !next && setDiscarding(false)}
+        title="Discard your changes?"
+        actionLabel="Discard changes"
+        cancelLabel="Keep editing"
+        onConfirm={() => {
+          setDiscarding(false);
+          form.close();
+        }}
+      >
+        <p>{title}: what you changed is not saved. If you close it now, the changes are lost.</p>
+      </ConfirmDialog>
+      <UnsavedChangesDialog guard={guard} what={title} />
+    </>
   );
 }

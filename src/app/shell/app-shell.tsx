@@ -7,8 +7,17 @@ import { Breadcrumbs } from './breadcrumbs';
 import { ScopeSwitcher } from './scope-switcher';
 import { UserMenu } from './user-menu';
 
-/** The workspace's pages, in the sidebar; Credentials only for those who manage them. */
-const NAV: { to: '/orgs/$orgId/workspaces/$workspaceId/services' | '/orgs/$orgId/workspaces/$workspaceId/connectors' | '/orgs/$orgId/workspaces/$workspaceId/rings' | '/orgs/$orgId/workspaces/$workspaceId/credentials'; label: string; permission?: Permission; icon: ReactNode }[] = [
+type NavTarget =
+  | '/orgs/$orgId/workspaces/$workspaceId/services'
+  | '/orgs/$orgId/workspaces/$workspaceId/agents'
+  | '/orgs/$orgId/workspaces/$workspaceId/connectors'
+  | '/orgs/$orgId/workspaces/$workspaceId/rings'
+  | '/orgs/$orgId/workspaces/$workspaceId/credentials'
+  | '/orgs/$orgId/workspaces/$workspaceId/api-keys'
+  | '/orgs/$orgId/workspaces/$workspaceId/organization';
+
+/** The workspace's pages, in the sidebar; Credentials and API keys only for those who manage them. */
+const NAV: { to: NavTarget; label: string; permission?: Permission; icon: ReactNode }[] = [
   {
     to: '/orgs/$orgId/workspaces/$workspaceId/services',
     label: 'Hosted Services',
@@ -16,6 +25,16 @@ const NAV: { to: '/orgs/$orgId/workspaces/$workspaceId/services' | '/orgs/$orgId
       <>
         <rect x="3" y="3" width="14" height="5" rx="1.5" />
         <rect x="3" y="12" width="14" height="5" rx="1.5" />
+      </>
+    ),
+  },
+  {
+    to: '/orgs/$orgId/workspaces/$workspaceId/agents',
+    label: 'Agent services',
+    icon: (
+      <>
+        <rect x="4" y="6" width="12" height="10" rx="2.5" />
+        <path d="M10 6V3M8 11h.01M12 11h.01" />
       </>
     ),
   },
@@ -47,6 +66,27 @@ const NAV: { to: '/orgs/$orgId/workspaces/$workspaceId/services' | '/orgs/$orgId
       <>
         <circle cx="7" cy="10" r="3.5" />
         <path d="M10.5 10H17M14.5 10v3M17 10v2.5" />
+      </>
+    ),
+  },
+  {
+    to: '/orgs/$orgId/workspaces/$workspaceId/api-keys',
+    label: 'API keys',
+    permission: 'api-keys:manage',
+    icon: (
+      <>
+        <rect x="3" y="6" width="14" height="8" rx="2" />
+        <path d="M6.5 10h.01M10 10h.01M13.5 10h.01" />
+      </>
+    ),
+  },
+  {
+    to: '/orgs/$orgId/workspaces/$workspaceId/organization',
+    label: 'Organization',
+    icon: (
+      <>
+        <path d="M4 17V4.5h7V17M11 8h5v9M2.5 17h15" />
+        <path d="M6.5 7.5h2M6.5 10.5h2M6.5 13.5h2M13 11h1M13 14h1" />
       </>
     ),
   },

@@ -1,12 +1,19 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useId } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
+import { useWhoami } from '@/data/auth/get-whoami';
 import { useOrganizations } from '@/data/organizations/get-organizations';
 import { useWorkspaces, workspacesQueryOptions } from '@/data/organizations/get-workspaces';
+import { can } from '@/lib/permissions';
 import type { WorkspaceProps } from '@/lib/route-props';
 
-/** Organization and workspace pickers; switching lands on the new workspace's services. */
+// Loaded when asked for: the form layer stays off the first page.
+const NewWorkspaceDialog = lazy(() => import('@/features/organizations/new-workspace-dialog').then((m) => ({ default: m.NewWorkspaceDialog })));
+
+/** Organization and workspace pickers; switching lands on the new workspace's services. Admins add a workspace here, then switch to it. */
 export function ScopeSwitcher({ scope }: WorkspaceProps) {
+  const me = useWhoami();
+  const [creating, setCreating] = useState(false);
   const orgs = useOrganizations();
   const workspaces = useWorkspaces(scope.orgId);
   const navigate = useNavigate();
@@ -51,6 +58,18 @@ export function ScopeSwitcher({ scope }: WorkspaceProps) {
           </option>
         ))}
       </select>
+      {can(me.role, 'organization:write') && (
+        <>
+          <button type="button" className="btn btn-ghost btn-sm" aria-label="New workspace" title="New workspace" onClick={() => setCreating(true)}>
+            <span aria-hidden="true">+</span>
+          </button>
+          {creating && (
+            <Suspense fallback={null}>
+              <NewWorkspaceDialog orgId={scope.orgId} open onOpenChange={setCreating} onCreated={(workspace) => goTo(scope.orgId, workspace.id)} />
+            </Suspense>
+          )}
+        </>
+      )}
     </div>
   );
 }

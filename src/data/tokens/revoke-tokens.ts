@@ -25,6 +25,11 @@ export function useRevokeTokens(scope: Scope, serviceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (revoke: Revoke) => revokeTokens(scope, serviceId, revoke),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: tokenKeys.revocations(scope, serviceId) }),
+    // The revocations, and the status of the minted tokens they catch.
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: tokenKeys.revocations(scope, serviceId) }),
+        queryClient.invalidateQueries({ queryKey: tokenKeys.minted(scope, serviceId) }),
+      ]),
   });
 }

@@ -23,7 +23,12 @@ export function ApiKeyForm({ onSignedIn }: { onSignedIn: () => void }) {
     schema: ApiKeySignIn,
     fields: ['api_key'],
     defaultValues: { api_key: '' },
-    describeError: (error) => (error instanceof ApiError && error.status === 401 ? 'That API key is not valid.' : null),
+    describeError: (error) =>
+      error instanceof ApiError && error.status === 401
+        ? /revoked/i.test(error.message)
+          ? 'That API key has been revoked: it no longer signs anyone in. Ask an admin of your organization for a new one.'
+          : 'That API key is not valid: check that it was copied whole, or ask an admin for a new one.'
+        : null,
     send: async (values, { form }) => {
       try {
         await signIn.mutateAsync({ method: 'api-key', api_key: values.api_key });
@@ -43,7 +48,11 @@ export function ApiKeyForm({ onSignedIn }: { onSignedIn: () => void }) {
   }
   return (
     <form onSubmit={onSubmit} noValidate className="form">
-      <Field label="API key" hint="An organization API key (fl_…). It is exchanged for a session and not stored." error={form.formState.errors.api_key?.message}>
+      <Field
+        label="API key"
+        hint="An organization API key (fl_…), made by an admin of your organization on its API keys page and shown to them once. It is exchanged for a session and not stored."
+        error={form.formState.errors.api_key?.message}
+      >
         <input className="input mono" type="password" autoComplete="off" {...form.register('api_key')} />
       </Field>
       <FormAlert failure={failure} onRetry={retry} />

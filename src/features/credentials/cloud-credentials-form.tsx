@@ -2,40 +2,46 @@ import './cloud-credentials.css';
 import { useRef, useState } from 'react';
 import { toast } from 'sonner';
 import * as z from 'zod/mini';
-import { CloudProvider, CredentialsWrite, type CredentialsInfoRead } from '@/contract/credentials';
+import { CloudProvider, credentialsShape, CredentialsWrite, type CredentialsInfoRead } from '@/contract/credentials';
 import { isKnown } from '@/contract/reading';
 import { readJson } from '@/lib/json-text';
 import { useServerForm } from '@/lib/use-server-form';
+import { useUnsavedChanges } from '@/lib/use-unsaved-changes';
 import { Button } from '@/ui/button';
 import { Field } from '@/ui/field';
 import { FormFooter } from '@/ui/form-footer';
 import { JsonFormField } from '@/ui/json-field';
+import { UnsavedChangesDialog } from '@/ui/unsaved-changes-dialog';
 
 /**
  * The platform's schema, with the secret checked for JSON syntax first so the
  * message says where it breaks; the contract's own checks (present, size, an
- * object) follow. The secret stays text: it is sent as the string it is.
+ * object, the provider's shape) follow. The secret stays text: it is sent as
+ * the string it is.
  */
-const CredentialsForm = z.object({
-  ...CredentialsWrite.shape,
-  cloud_credentials_json: z.pipe(
-    z.string().check(
-      z.superRefine((text, ctx) => {
-        const read = text.trim() === '' ? null : readJson(text);
-        if (read && !read.ok) ctx.addIssue({ code: 'custom', message: `The credentials is not valid JSON at line ${read.error.line}, column ${read.error.column}`, input: text });
-      }),
+const CredentialsForm = z
+  .object({
+    ...CredentialsWrite.shape,
+    cloud_credentials_json: z.pipe(
+      z.string().check(
+        z.superRefine((text, ctx) => {
+          const read = text.trim() === '' ? null : readJson(text);
+          if (read && !read.ok) ctx.addIssue({ code: 'custom', message: `The credentials is not valid JSON at line ${read.error.line}, column ${read.error.column}`, input: text });
+        }),
+      ),
+      CredentialsWrite.shape.cloud_credentials_json,
     ),
-    CredentialsWrite.shape.cloud_credentials_json,
-  ),
-});
+  })
+  .check(credentialsShape);
 
 type Input = z.input<typeof CredentialsForm>;
 type Output = z.output<typeof CredentialsForm>;
 const PROVIDER_NAMES: Record<CloudProvider, string> = { gcp: 'Google Cloud (gcp)', aws: 'Amazon Web Services (aws)', azure: 'Microsoft Azure (azure)' };
+/** What each provider's secret holds at least (the contract's CREDENTIAL_SHAPES, in words). */
 const SECRET_HINTS: Record<CloudProvider, string> = {
-  gcp: 'A service account key (JSON).',
-  aws: 'A JSON document with access_key_id and secret_access_key.',
-  azure: 'A JSON document with the service principal (tenant, client id, secret).',
+  gcp: 'A service account key file (JSON) with type "service_account", project_id, private_key and client_email.',
+  aws: 'A JSON document with access_key_id and secret_access_key (session_token optional).',
+  azure: 'A service principal as JSON: tenant_id, client_id and client_secret (or tenant, appId and password, as az ad sp create-for-rbac prints them).',
 };
 
 const WORDS = {
@@ -103,6 +109,8 @@ export function CloudCredentialsForm({
   const { form } = server;
   const { register, formState, setValue, reset, watch } = form;
   const provider = watch('cloud_provider');
+  // Leaving with credentials typed but not saved asks first.
+  const guard = useUnsavedChanges(formState.isDirty && !server.pending);
 
   const loadFile = (file: File | undefined) => {
     if (!file) return;
@@ -171,6 +179,7 @@ export function CloudCredentialsForm({
           Discard
         </Button>
       </FormFooter>
+      <UnsavedChangesDialog guard={guard} what="The credentials form" />
     </form>
   );
 }

@@ -1,23 +1,47 @@
+import { Link } from '@tanstack/react-router';
 import { toast } from 'sonner';
 import type { CredentialsInfoRead, EffectiveCredentialsRead } from '@/contract/credentials';
 import { useWhoami } from '@/data/auth/get-whoami';
 import { useClearServiceCredentials } from '@/data/credentials/clear-service-credentials';
 import { useEffectiveCredentials } from '@/data/credentials/get-effective-credentials';
 import { useSaveServiceCredentials } from '@/data/credentials/save-service-credentials';
+import { useService } from '@/data/services/get-service';
 import { useCapability } from '@/lib/capabilities';
 import { roleReason } from '@/lib/permissions';
 import type { ServiceProps } from '@/lib/route-props';
 import { DangerZone } from '@/ui/confirm-dialog';
 import { Notice } from '@/ui/notice';
+import { EmptyState } from '@/ui/states';
 import { Unavailable } from '@/ui/unavailable';
 import { CloudCredentialsForm } from './cloud-credentials-form';
 import { EffectiveCredentialsPanel } from './effective-credentials-panel';
 
 /**
  * The Credentials tab: which credentials the service deploys with, and its own
- * override. Which are in force is our extension; the documented PUT works without it.
+ * override. Only persistent services deploy into a cloud project; for an
+ * invocation service (whose tab is not shown) one sentence says why. Which
+ * credentials are in force is our extension; the documented PUT works without it.
  */
 export function ServiceCredentialsPage({ scope, serviceId }: ServiceProps) {
+  const service = useService(scope, serviceId);
+  if (service.execution_mode !== 'persistent') {
+    return (
+      <EmptyState
+        title="No cloud credentials for invocation services"
+        action={
+          <Link to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId" params={{ ...scope, serviceId }} className="btn btn-secondary">
+            Back to the overview
+          </Link>
+        }
+      >
+        <p>{service.name} runs in invocation mode, on the platform’s own infrastructure: it deploys nothing into a cloud project, so it needs no credentials.</p>
+      </EmptyState>
+    );
+  }
+  return <PersistentServiceCredentials scope={scope} serviceId={serviceId} />;
+}
+
+function PersistentServiceCredentials({ scope, serviceId }: ServiceProps) {
   const effective = useEffectiveCredentials(scope, serviceId);
   const me = useWhoami();
   const readOnlyReason = roleReason(me.role, 'service:write');

@@ -1,4 +1,5 @@
 import './deployments.css';
+import { Link } from '@tanstack/react-router';
 import type { DeploymentHealth } from '@/contract/deployments';
 import type { Scope } from '@/contract/paths';
 import { isKnown } from '@/contract/reading';
@@ -9,6 +10,7 @@ import { useService } from '@/data/services/get-service';
 import type { ServiceProps } from '@/lib/route-props';
 import { Badge, ValueBadge, type Tone } from '@/ui/badge';
 import { Detail } from '@/ui/details';
+import { EmptyState } from '@/ui/states';
 import { DeploymentActions } from './deployment-actions';
 import { DeploymentProgress } from './deployment-progress';
 import { actionAvailability, progressSteps, servingSentence, servingVersion } from './deployment-rules';
@@ -23,20 +25,22 @@ export function DeploymentPage({ scope, serviceId }: ServiceProps) {
   return <PersistentDeployment scope={scope} service={service} />;
 }
 
-/** Invocation services have nothing to deploy; the buttons stay visible, disabled, with the reason. */
+/**
+ * Invocation services have nothing to deploy: the tab is not shown for them,
+ * and a link to it lands here, on one sentence saying why and a way back.
+ */
 function InvocationDeployment({ scope, service }: { scope: Scope; service: HostedServiceRead }) {
-  const me = useWhoami();
-  const reasons = actionAvailability({ service, role: me.role, status: undefined, history: [] });
   return (
-    <section className="card deploy-card" aria-labelledby="deploy-title">
-      <div className="card-header">
-        <div>
-          <h2 id="deploy-title">Deployment</h2>
-          <p className="muted card-subtitle">Invocation services run on demand: there is no container to build, deploy or tear down.</p>
-        </div>
-      </div>
-      <DeploymentActions scope={scope} service={service} reasons={reasons} serving={null} />
-    </section>
+    <EmptyState
+      title="No deployment for invocation services"
+      action={
+        <Link to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId" params={{ ...scope, serviceId: service.id }} className="btn btn-secondary">
+          Back to the overview
+        </Link>
+      }
+    >
+      <p>{service.name} runs in invocation mode: the platform runs it on demand, so there is no container to build, deploy or tear down.</p>
+    </EmptyState>
   );
 }
 

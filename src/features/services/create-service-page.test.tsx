@@ -16,7 +16,7 @@ describe('the create-service form', () => {
 
   it('creates an invocation service in the chosen ring and opens it', async () => {
     const { user, router } = await renderFeature(<CreateServicePage scope={SCOPE} />);
-    await user.type(screen.getByRole('textbox', { name: 'Name' }), 'Document Processor');
+    await user.type(await screen.findByRole('textbox', { name: 'Name' }), 'Document Processor');
     expect(screen.getByRole('textbox', { name: 'Slug' })).toHaveProperty('value', 'document-processor');
     await user.selectOptions(await screen.findByRole('combobox', { name: 'Ring' }), RINGS.dev);
     await user.click(screen.getByRole('button', { name: 'Create' }));
@@ -29,7 +29,7 @@ describe('the create-service form', () => {
 
   it('shows each problem on its field before sending anything', async () => {
     const { user } = await renderFeature(<CreateServicePage scope={SCOPE} />);
-    await user.click(screen.getByRole('button', { name: 'Create' }));
+    await user.click(await screen.findByRole('button', { name: 'Create' }));
     expect(await screen.findByText('Name is required')).toBeTruthy();
     expect(screen.getByText('Slug must be at least 3 characters')).toBeTruthy();
     expect(screen.getByText('A ring is required for invocation mode')).toBeTruthy();
@@ -39,7 +39,7 @@ describe('the create-service form', () => {
   it('puts the platform’s duplicate-slug refusal on the Slug field and focuses it', async () => {
     await callPlatform('developer', 'POST', paths.services(SCOPE), { name: 'Taken', slug: 'taken-slug', ring_id: RINGS.dev }, HostedService);
     const { user } = await renderFeature(<CreateServicePage scope={SCOPE} />);
-    await user.type(screen.getByRole('textbox', { name: 'Name' }), 'Another one');
+    await user.type(await screen.findByRole('textbox', { name: 'Name' }), 'Another one');
     const slug = screen.getByRole('textbox', { name: 'Slug' });
     await user.clear(slug);
     await user.type(slug, 'taken-slug');
@@ -69,7 +69,7 @@ describe('the create-service form', () => {
       }),
     );
     const { user, router } = await renderFeature(<CreateServicePage scope={SCOPE} />);
-    await user.type(screen.getByRole('textbox', { name: 'Name' }), 'Flaky Network');
+    await user.type(await screen.findByRole('textbox', { name: 'Name' }), 'Flaky Network');
     await user.selectOptions(await screen.findByRole('combobox', { name: 'Ring' }), RINGS.dev);
     await user.click(screen.getByRole('button', { name: 'Create' }));
 
@@ -81,5 +81,16 @@ describe('the create-service form', () => {
     expect(keys).toHaveLength(2);
     expect(keys[1]).toBe(keys[0]);
     expect(await servicesNamed('Flaky Network')).toHaveLength(1);
+  });
+
+  it('a viewer gets why and a way back, never a form', async () => {
+    await signInAs('viewer');
+    const { user, router } = await renderFeature(<CreateServicePage scope={SCOPE} />);
+    const refusal = await screen.findByRole('note', { name: 'You can’t create services' });
+    expect(refusal.textContent).toContain('Your role (viewer) cannot do this. Ask an admin or a developer.');
+    expect(screen.queryByRole('textbox')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Create' })).toBeNull();
+    await user.click(screen.getByRole('link', { name: 'Back to Hosted Services' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/orgs/${SCOPE.orgId}/workspaces/${SCOPE.workspaceId}/services`));
   });
 });

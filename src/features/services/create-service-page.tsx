@@ -2,14 +2,20 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { PERSISTENT_DEFAULTS, ServiceCreate, slugify, type ServiceCreate as ServiceCreateOutput, type ServiceCreateInput } from '@/contract/services';
+import { useWhoami } from '@/data/auth/get-whoami';
 import { useRings } from '@/data/rings/get-rings';
 import { useCreateService } from '@/data/services/create-service';
+import { roleReason } from '@/lib/permissions';
 import type { WorkspaceProps } from '@/lib/route-props';
 import { useServerForm } from '@/lib/use-server-form';
+import { useUnsavedChanges } from '@/lib/use-unsaved-changes';
 import { Field } from '@/ui/field';
 import { FormFooter } from '@/ui/form-footer';
+import { NotAllowed } from '@/ui/not-allowed';
+import { UnsavedChangesDialog } from '@/ui/unsaved-changes-dialog';
 import { ExecutionModeField } from './execution-mode-field';
 import { PersistentSettingsFields } from './persistent-settings-fields';
+import { NO_RING } from './ring-label';
 import { RingSelect } from './ring-select';
 import { SERVICE_FORM_FIELDS } from './service-form-fields';
 
@@ -31,7 +37,34 @@ function toPayload(values: ServiceCreateOutput): ServiceCreateInput {
   };
 }
 
+/** New Service; a role that may not create services gets why, and a way back, instead of a form it cannot send. */
 export function CreateServicePage({ scope }: WorkspaceProps) {
+  const me = useWhoami();
+  const refused = roleReason(me.role, 'service:write');
+  if (refused) {
+    return (
+      <section className="page page-narrow" aria-labelledby="new-service-title">
+        <header className="page-header">
+          <div>
+            <h1 id="new-service-title">New Service</h1>
+          </div>
+        </header>
+        <NotAllowed
+          title="You can’t create services"
+          reason={refused}
+          action={
+            <Link to="/orgs/$orgId/workspaces/$workspaceId/services" params={scope} className="btn btn-secondary">
+              Back to Hosted Services
+            </Link>
+          }
+        />
+      </section>
+    );
+  }
+  return <CreateServiceForm scope={scope} />;
+}
+
+function CreateServiceForm({ scope }: WorkspaceProps) {
   const navigate = useNavigate();
   const rings = useRings(scope);
   const create = useCreateService(scope);
@@ -46,12 +79,15 @@ export function CreateServicePage({ scope }: WorkspaceProps) {
     send: (values, { idempotencyKey }) => create.mutateAsync({ input: toPayload(values), idempotencyKey }),
     onSuccess: async (service) => {
       toast.success(`Service ${service.name} created`, { description: `Version 1 is a draft, ready for endpoints.` });
+      guard.release();
       await navigate({ to: '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId', params: { ...scope, serviceId: service.id } });
     },
   });
   const { form } = server;
   const { register, formState, setValue, watch, control } = form;
   const mode = watch('execution_mode');
+  // Leaving a half-filled form asks first; the navigation to the created service does not.
+  const guard = useUnsavedChanges(formState.isDirty && !server.pending);
 
   const name = register('name', {
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
@@ -92,13 +128,19 @@ export function CreateServicePage({ scope }: WorkspaceProps) {
           />
         </Field>
         <ExecutionModeField register={register} error={formState.errors.execution_mode?.message} />
-        {mode === 'invocation' && (
+        {mode === 'invocation' ? (
           <RingSelect
             rings={rings}
             required
             error={formState.errors.ring_id?.message}
             {...register('ring_id', { setValueAs: (v: string) => (v === '' ? undefined : v) })}
           />
+        ) : (
+          // Optional for persistent services; created without one, as the guide's example, and chosen later in Settings if wanted.
+          <div className="field">
+            <span className="field-label">Ring</span>
+            <p className="field-hint">{NO_RING}. A ring is optional: choose one later in Settings if you want one.</p>
+          </div>
         )}
         <Field label="Description" hint="Optional. What this service does." error={formState.errors.description?.message}>
           <textarea className="input" rows={3} {...register('description', { setValueAs: (v: string) => (v.trim() === '' ? undefined : v) })} />
@@ -111,6 +153,7 @@ export function CreateServicePage({ scope }: WorkspaceProps) {
           </Link>
         </FormFooter>
       </form>
+      <UnsavedChangesDialog guard={guard} what="The new service" />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { forwardRef } from 'react';
 import type { Page } from '@/contract/common';
 import type { RingRead } from '@/contract/rings';
 import { Field } from '@/ui/field';
+import { NO_RING } from './ring-label';
 
 type Props = {
   rings: UseQueryResult<Page<RingRead>>;
@@ -10,18 +11,21 @@ type Props = {
   error?: string;
 } & React.SelectHTMLAttributes<HTMLSelectElement>;
 
-/** The deployment ring picker, in promotion order. */
+/**
+ * The deployment ring picker, in promotion order. Required for invocation
+ * services; optional for persistent ones, whose empty choice says why.
+ */
 export const RingSelect = forwardRef<HTMLSelectElement, Props>(function RingSelect({ rings, required, error, ...select }, ref) {
   const loadError = rings.isError ? `Rings could not be loaded: ${rings.error.message}` : undefined;
   return (
     <Field
       label="Ring"
       required={required}
-      hint={required ? 'Required for invocation mode: the deployment ring the service runs in.' : 'The deployment ring the service runs in.'}
+      hint={required ? 'Required for invocation mode: the deployment ring the service runs in.' : 'Optional for persistent services: they run on their own deployment.'}
       error={error ?? loadError}
     >
       <select className="select" ref={ref} disabled={rings.isPending} {...select}>
-        <option value="">{rings.isPending ? 'Loading rings…' : 'Choose a ring'}</option>
+        <option value="">{rings.isPending ? 'Loading rings…' : required ? 'Choose a ring' : NO_RING}</option>
         {rings.data?.items.map((ring) => (
           <option key={ring.id} value={ring.id}>
             {ring.name}

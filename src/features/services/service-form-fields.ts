@@ -5,6 +5,7 @@ export const SERVICE_FORM_FIELDS = [
   'execution_mode',
   'ring_id',
   'description',
+  'environment_id',
   'min_replicas',
   'max_replicas',
   'concurrency_per_replica',

@@ -5,14 +5,20 @@ import { DeploymentStateBadge, ExecutionModeLabel, ServiceStatusBadge } from './
 
 const BASE = '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId';
 
-/** The service's sections, in the order a service's life goes: define, ship, run, integrate, configure. */
+/**
+ * The service's sections, in the order a service's life goes: define, ship,
+ * run, integrate, configure. Deployment and Credentials mean something only
+ * for persistent services (a container, deployed into a cloud project), so an
+ * invocation service does not show them; a link to them still lands on a page
+ * that says why in one sentence.
+ */
 const TABS = [
   { to: BASE, label: 'Overview' },
   { to: `${BASE}/versions`, label: 'Versions' },
   { to: `${BASE}/traffic`, label: 'Traffic' },
-  { to: `${BASE}/deployment`, label: 'Deployment' },
+  { to: `${BASE}/deployment`, label: 'Deployment', persistentOnly: true },
   { to: `${BASE}/bindings`, label: 'Bindings' },
-  { to: `${BASE}/credentials`, label: 'Credentials' },
+  { to: `${BASE}/credentials`, label: 'Credentials', persistentOnly: true },
   { to: `${BASE}/tokens`, label: 'Tokens' },
   { to: `${BASE}/stubs`, label: 'Stubs' },
   { to: `${BASE}/settings`, label: 'Settings' },
@@ -35,7 +41,7 @@ export function ServiceLayout({ scope, serviceId }: ServiceProps) {
         </div>
       </header>
       <nav className="tabs" aria-label="Service sections">
-        {TABS.map((tab) => (
+        {TABS.filter((tab) => !('persistentOnly' in tab) || service.execution_mode === 'persistent').map((tab) => (
           <Link
             key={tab.to}
             to={tab.to}

@@ -1,11 +1,14 @@
+import type { ReactNode } from 'react';
 import { useRings } from '@/data/rings/get-rings';
 import { useService } from '@/data/services/get-service';
 import type { ServiceProps } from '@/lib/route-props';
 import { DateTime } from '@/ui/date-time';
 import { Detail } from '@/ui/details';
+import { RingLabel } from './ring-label';
 import { DeploymentStateBadge, ExecutionModeLabel, ServiceStatusBadge } from './service-status';
 
-export function ServiceOverview({ scope, serviceId }: ServiceProps) {
+/** The service's facts; `activity` (the timeline, another feature's) is shown below them. */
+export function ServiceOverview({ scope, serviceId, activity }: ServiceProps & { activity?: ReactNode }) {
   const service = useService(scope, serviceId);
   const rings = useRings(scope);
   const ring = rings.data?.items.find((r) => r.id === service.ring_id);
@@ -19,7 +22,9 @@ export function ServiceOverview({ scope, serviceId }: ServiceProps) {
           <ServiceStatusBadge status={service.status} />
           {service.deployment_state && <> <DeploymentStateBadge state={service.deployment_state} /></>}
         </Detail>
-        <Detail term="Ring">{service.ring_id ? (ring?.name ?? (rings.isPending ? '…' : 'unknown ring')) : <span className="muted">none</span>}</Detail>
+        <Detail term="Ring">
+          <RingLabel service={service} ringName={ring?.name} pending={rings.isPending} />
+        </Detail>
         <Detail term="Current version">
           {service.active_version !== null ? `v${service.active_version} (active)` : <span className="muted">not published yet</span>}
           {service.draft_version !== null && <span className="muted"> · v{service.draft_version} draft</span>}
@@ -38,6 +43,7 @@ export function ServiceOverview({ scope, serviceId }: ServiceProps) {
           <Detail term="System packages" mono>{service.system_packages.length ? service.system_packages.join(', ') : 'none'}</Detail>
         </dl>
       )}
+      {activity}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { paths } from '@/contract/paths';
@@ -76,5 +76,57 @@ describe('the settings form', () => {
     expect(await screen.findByText(/Your role \(viewer\) cannot do this/)).toBeTruthy();
     expect(screen.getByRole('textbox', { name: 'Name' }).hasAttribute('disabled') || screen.getByRole('textbox', { name: 'Name' }).closest('fieldset')?.disabled).toBe(true);
     expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
+  });
+
+  it('asks before leaving with an edit not saved: stay keeps it, discard leaves', async () => {
+    const service = await draftService();
+    const { user, router } = await renderFeature(<ServiceSettings scope={SCOPE} serviceId={service.id} />, { path: '/settings' });
+    const name = await screen.findByRole('textbox', { name: 'Name' });
+    await user.type(name, ' (edited)');
+
+    void router.navigate({ to: '/elsewhere' as '/' });
+    const ask = await screen.findByRole('alertdialog', { name: 'Leave without saving?' });
+    expect(ask.textContent).toContain('This service’s settings has changes that are not saved.');
+    await user.click(within(ask).getByRole('button', { name: 'Stay on this page' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(router.state.location.pathname).toBe('/settings');
+    expect((name as HTMLInputElement).value).toBe('Editable (edited)');
+
+    void router.navigate({ to: '/elsewhere' as '/' });
+    await user.click(within(await screen.findByRole('alertdialog', { name: 'Leave without saving?' })).getByRole('button', { name: 'Discard changes and leave' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/elsewhere'));
+  });
+
+  it('leaves without asking once the edit is saved', async () => {
+    const service = await draftService();
+    const { user, router } = await renderFeature(<ServiceSettings scope={SCOPE} serviceId={service.id} />, { path: '/settings' });
+    await user.type(await screen.findByRole('textbox', { name: 'Name' }), '!');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Save' }).hasAttribute('disabled')).toBe(true));
+    await router.navigate({ to: '/elsewhere' as '/' });
+    expect(router.state.location.pathname).toBe('/elsewhere');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
+  it('scopes the service to an environment by its ID, a UUID checked before sending', async () => {
+    const service = await draftService();
+    const { user } = await renderFeature(<ServiceSettings scope={SCOPE} serviceId={service.id} />);
+    const environment = await screen.findByRole('textbox', { name: 'Environment ID' });
+    await user.type(environment, 'staging');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText(/An environment ID is a UUID/)).toBeTruthy();
+    expect(environment.getAttribute('aria-invalid')).toBe('true');
+
+    await user.clear(environment);
+    await user.type(environment, '  3f1c2a9e-5b7d-4c1e-9a2b-6d8e0f4a1c3b ');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(async () =>
+      expect((await callPlatform('developer', 'GET', paths.service(SCOPE, service.id), undefined, HostedService)).environment_id).toBe('3f1c2a9e-5b7d-4c1e-9a2b-6d8e0f4a1c3b'),
+    );
+    // Emptied, it is no environment again.
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Save' }).hasAttribute('disabled')).toBe(true));
+    await user.clear(environment);
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(async () => expect((await callPlatform('developer', 'GET', paths.service(SCOPE, service.id), undefined, HostedService)).environment_id).toBeNull());
   });
 });

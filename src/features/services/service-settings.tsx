@@ -1,4 +1,4 @@
-import { useNavigate } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { toast } from 'sonner';
 import type { Scope } from '@/contract/paths';
 import { crossFieldIssues, ServiceUpdate, type HostedServiceRead } from '@/contract/services';
@@ -11,11 +11,13 @@ import { withRules } from '@/lib/form-schema';
 import { roleReason } from '@/lib/permissions';
 import type { ServiceProps } from '@/lib/route-props';
 import { useServerForm } from '@/lib/use-server-form';
+import { useUnsavedChanges } from '@/lib/use-unsaved-changes';
 import { Button } from '@/ui/button';
 import { DangerZone } from '@/ui/confirm-dialog';
 import { Field } from '@/ui/field';
 import { FormFooter } from '@/ui/form-footer';
-import { Notice } from '@/ui/notice';
+import { NotAllowed } from '@/ui/not-allowed';
+import { UnsavedChangesDialog } from '@/ui/unsaved-changes-dialog';
 import { ExecutionModeField } from './execution-mode-field';
 import { PersistentSettingsFields } from './persistent-settings-fields';
 import { RingSelect } from './ring-select';
@@ -30,6 +32,7 @@ function valuesOf(s: HostedServiceRead): ServiceUpdate {
     execution_mode: s.execution_mode,
     ring_id: s.ring_id,
     description: s.description,
+    environment_id: s.environment_id,
     min_replicas: s.min_replicas,
     max_replicas: s.max_replicas,
     concurrency_per_replica: s.concurrency_per_replica,
@@ -62,12 +65,27 @@ export function ServiceSettings({ scope, serviceId }: ServiceProps) {
   const { form } = server;
   const { register, formState, watch, control } = form;
   const mode = watch('execution_mode');
+  // Leaving with an edit not saved (another tab, another page, closing the tab) asks first.
+  const guard = useUnsavedChanges(formState.isDirty && !server.pending);
 
   return (
     <div className="stack">
+      {readOnlyReason && (
+        // A guard, not a form: why this role cannot change settings, and a way back; the settings below are for reading.
+        <NotAllowed
+          title="You can’t change this service’s settings"
+          reason={readOnlyReason}
+          action={
+            <Link to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId" params={{ ...scope, serviceId }} className="btn btn-secondary">
+              Back to the overview
+            </Link>
+          }
+        >
+          <p>They are shown below, read-only.</p>
+        </NotAllowed>
+      )}
       <form className="form card" onSubmit={server.onSubmit} noValidate aria-labelledby="settings-title">
         <h2 id="settings-title">General</h2>
-        <Notice reason={readOnlyReason}>Settings are shown read-only.</Notice>
         <fieldset className="fieldset-plain" disabled={!!readOnlyReason}>
           <Field label="Name" required error={formState.errors.name?.message}>
             <input className="input" autoComplete="off" {...register('name')} />
@@ -90,6 +108,15 @@ export function ServiceSettings({ scope, serviceId }: ServiceProps) {
           <Field label="Description" error={formState.errors.description?.message}>
             <textarea className="input" rows={3} {...register('description', { setValueAs: (v: string | null) => (v === null || v.trim() === '' ? null : v) })} />
           </Field>
+          <Field label="Environment ID" hint="Optional: the UUID of the environment the service is scoped to (with its ring)." error={formState.errors.environment_id?.message}>
+            <input
+              className="input mono"
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="3f1c2a9e-5b7d-4c1e-9a2b-6d8e0f4a1c3b"
+              {...register('environment_id', { setValueAs: (v: string | null) => (v === null || v.trim() === '' ? null : v.trim()) })}
+            />
+          </Field>
           {mode === 'persistent' && <PersistentSettingsFields register={register} control={control} errors={formState.errors} />}
         </fieldset>
         {!readOnlyReason && (
@@ -100,12 +127,14 @@ export function ServiceSettings({ scope, serviceId }: ServiceProps) {
           </FormFooter>
         )}
       </form>
-      {!readOnlyReason && <DeleteService scope={scope} service={service} />}
+      {!readOnlyReason && <DeleteService scope={scope} service={service} onLeave={guard.release} />}
+      <UnsavedChangesDialog guard={guard} what="This service’s settings" />
     </div>
   );
 }
 
-function DeleteService({ scope, service }: { scope: Scope; service: HostedServiceRead }) {
+/** Delete the service, then leave its pages (`onLeave` first: an unsaved edit of a deleted service is not worth asking about). */
+function DeleteService({ scope, service, onLeave }: { scope: Scope; service: HostedServiceRead; onLeave: () => void }) {
   const navigate = useNavigate();
   const remove = useDeleteService(scope, service.id);
   const forget = useForgetDeletedService(scope, service.id);
@@ -121,6 +150,7 @@ function DeleteService({ scope, service }: { scope: Scope; service: HostedServic
       run={() => remove.mutateAsync()}
       onDone={() => {
         toast.success(`Service ${service.name} deleted`);
+        onLeave();
         void navigate({ to: '/orgs/$orgId/workspaces/$workspaceId/services', params: scope }).then(forget);
       }}
     >

@@ -5,6 +5,7 @@ import type { InvalidRow } from '@/contract/reading';
 import type { HostedServiceRead } from '@/contract/services';
 import { formatDateTime, formatRelative } from '@/lib/format';
 import { InvalidTableRows } from '@/ui/invalid-rows';
+import { RingLabel } from './ring-label';
 import type { ServicesSearch } from './services-search';
 import { DeploymentStateBadge, ExecutionModeLabel, ServiceStatusBadge } from './service-status';
 
@@ -55,7 +56,7 @@ function serviceColumns(ringNames: Map<string, string>): Column[] {
     {
       id: 'ring_id',
       header: 'Ring',
-      cell: (s) => (s.ring_id ? (ringNames.get(s.ring_id) ?? <span className="muted">unknown</span>) : <span className="muted">—</span>),
+      cell: (s) => <RingLabel service={s} ringName={s.ring_id ? ringNames.get(s.ring_id) : undefined} short />,
     },
     {
       id: 'version',

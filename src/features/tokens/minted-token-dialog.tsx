@@ -7,8 +7,10 @@ import { Detail } from '@/ui/details';
 import { Dialog } from '@/ui/dialog';
 
 /**
- * The one time a token is shown. Closing calls `onClose`, which resets the
- * mint mutation: the token then exists nowhere in the console.
+ * The one time a token is shown. It closes only through "I have copied it"
+ * (Escape and a click outside do nothing: a stray key must not lose it).
+ * Closing calls `onClose`, which resets the mint mutation: the token then
+ * exists nowhere in the console.
  */
 export function MintedTokenDialog({ minted, onClose }: { minted: MintResponseRead | null; onClose: () => void }) {
   const [copied, setCopied] = useState(false);
@@ -37,6 +39,7 @@ export function MintedTokenDialog({ minted, onClose }: { minted: MintResponseRea
       title="Token minted"
       description="Copy it now and keep it somewhere safe."
       wide
+      dismissible={false}
     >
       {minted && (
         <div className="form">
@@ -65,7 +68,7 @@ export function MintedTokenDialog({ minted, onClose }: { minted: MintResponseRea
                 onClose();
               }}
             >
-              Done
+              I have copied it
             </Button>
           </div>
         </div>

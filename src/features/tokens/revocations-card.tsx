@@ -50,7 +50,9 @@ export function RevocationsCard({ scope, serviceId, includeExpired, onIncludeExp
                   <td>
                     <DateTime iso={r.revoked_at} />
                   </td>
-                  <td><DateTime iso={r.expires_at} /></td>
+                  <td>
+                    <DateTime iso={r.expires_at} fallback={r.kind === 'token' ? 'until the token expires' : '—'} />
+                  </td>
                   <td>{r.revoked_by ?? <span className="muted">—</span>}</td>
                 </tr>
               ))}

@@ -2,22 +2,34 @@ import { toast } from 'sonner';
 import * as z from 'zod/mini';
 import type { Scope } from '@/contract/paths';
 import { RevokeRequest } from '@/contract/tokens';
+import { useMintedTokens } from '@/data/tokens/get-minted-tokens';
 import { useRevokeTokens } from '@/data/tokens/revoke-tokens';
 import { useServerForm } from '@/lib/use-server-form';
 import { Card } from '@/ui/card';
+import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { Field } from '@/ui/field';
 import { FormFooter } from '@/ui/form-footer';
 
 const RevokeForm = z.object({ jti: RevokeRequest.shape.jti, reason: z.string().check(z.maxLength(500, { error: 'Reason must be at most 500 characters' })) });
 
-/** Revoke one token by its ID; the gateway refuses it from then on. */
+/**
+ * Revoke one token by its ID, for a token not in the list (or a platform
+ * without the list). It asks first, and the platform's refusal of an ID the
+ * service never issued is shown as it came: a typo never reads as success.
+ */
 export function RevokeTokenCard({ scope, serviceId }: { scope: Scope; serviceId: string }) {
   const revoke = useRevokeTokens(scope, serviceId);
+  // The listed tokens (the same query as the list's first page): a known ID goes with its expiry (seed 004).
+  const minted = useMintedTokens(scope, serviceId, 20);
   const server = useServerForm({
     schema: RevokeForm,
     fields: ['jti', 'reason'],
     defaultValues: { jti: '', reason: '' },
-    send: (v) => revoke.mutateAsync({ one: { jti: v.jti, reason: v.reason.trim() || null } }),
+    confirm: true,
+    send: (v) => {
+      const known = minted.data?.items.find((t) => t.jti === v.jti);
+      return revoke.mutateAsync({ one: { jti: v.jti, expires_at: known?.expires_at, reason: v.reason.trim() || null } });
+    },
     onSuccess: (_revocation, v, { form }) => {
       toast.success(`Token ${v.jti} revoked: the gateway now refuses it`);
       form.reset();
@@ -27,7 +39,7 @@ export function RevokeTokenCard({ scope, serviceId }: { scope: Scope; serviceId:
   const { register, formState } = form;
 
   return (
-    <Card id="revoke-title" level={3} heading="Revoke a token" subtitle="The gateway refuses the token from now on, even before it expires.">
+    <Card id="revoke-title" level={3} heading="Revoke a token by ID" subtitle="The gateway refuses the token from now on, even before it expires.">
       <form className="form" onSubmit={server.onSubmit} noValidate>
         <Field label="Token ID (jti)" required hint="Shown when the token was minted; also inside the token." error={formState.errors.jti?.message}>
           <input className="input mono" autoComplete="off" spellCheck={false} {...register('jti')} />
@@ -37,6 +49,18 @@ export function RevokeTokenCard({ scope, serviceId }: { scope: Scope; serviceId:
         </Field>
         <FormFooter form={server} submit={{ label: 'Revoke token', variant: 'danger' }} />
       </form>
+      <ConfirmDialog
+        open={server.confirming !== null}
+        onOpenChange={(open) => !open && server.cancel()}
+        title="Revoke this token?"
+        actionLabel="Revoke token"
+        pending={server.pending}
+        onConfirm={server.confirm}
+      >
+        <p>
+          Clients calling with token <span className="mono">{server.confirming?.jti}</span> get 401 from the gateway from now on. This cannot be undone.
+        </p>
+      </ConfirmDialog>
     </Card>
   );
 }

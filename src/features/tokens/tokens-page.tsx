@@ -7,13 +7,15 @@ import type { SearchProps, ServiceProps } from '@/lib/route-props';
 import { Notice } from '@/ui/notice';
 import { Unavailable } from '@/ui/unavailable';
 import { MintTokenCard } from './mint-token-card';
+import { MintedTokensCard } from './minted-tokens-card';
 import { RevocationsCard } from './revocations-card';
 import { RevokeAllCard } from './revoke-all-card';
 import { RevokeTokenCard } from './revoke-token-card';
 
 /**
- * The Tokens tab: mint service tokens for the gateway (documented), revoke
- * them, and see what is revoked (our paths for seed 004's calls: optional).
+ * The Tokens tab: mint service tokens for the gateway (documented), see what
+ * was minted, revoke them, and see what is revoked (our paths for seed 004's
+ * calls: optional).
  */
 export function TokensPage({ scope, serviceId, search, onSearchChange }: ServiceProps & SearchProps<{ expired: boolean }>) {
   const service = useService(scope, serviceId);
@@ -37,6 +39,7 @@ export function TokensPage({ scope, serviceId, search, onSearchChange }: Service
           {revocation !== 'unavailable' && <RevokeTokenCard scope={scope} serviceId={serviceId} />}
         </div>
       )}
+      <MintedTokensCard scope={scope} serviceId={serviceId} canRevoke={!readOnlyReason && revocation !== 'unavailable'} />
       {revocation === 'unavailable' ? (
         <Unavailable capability="tokenRevocation" level={2} title="Token revocation is not available on this platform">
           <p>

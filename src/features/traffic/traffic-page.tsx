@@ -13,6 +13,7 @@ import { EmptyState } from '@/ui/states';
 import { Unavailable } from '@/ui/unavailable';
 import { SplitBar, SplitSwatch, segmentTones } from './split-bar';
 import { SplitEditor } from './split-editor';
+import { SplitHistory } from './split-history';
 import { TrafficActions } from './traffic-actions';
 import { versionList } from './traffic-plans';
 import { TableHead } from '@/ui/table-head';
@@ -88,6 +89,7 @@ export function TrafficPage({ scope, serviceId }: ServiceProps) {
         )}
       </Card>
       {editing && !readOnlyReason && <SplitEditor key={serving.map((v) => `${v.id}:${v.traffic_percent}`).join()} scope={scope} serviceId={serviceId} serving={serving} onClose={() => setEditing(false)} />}
+      <SplitHistory scope={scope} serviceId={serviceId} serving={serving} canChange={!readOnlyReason} />
     </div>
   );
 }

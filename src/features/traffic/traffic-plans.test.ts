@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSplit, promotePlan, rollbackPlan, versionList } from './traffic-plans';
+import { describeSplit, promotePlan, restorePlan, rollbackPlan, versionList } from './traffic-plans';
 
 const v = (version: number, status: 'active' | 'draining', traffic_percent: number) => ({ id: `id-${version}`, version, status, traffic_percent });
 
@@ -40,5 +40,20 @@ describe('traffic plans', () => {
   it('names versions in prose', () => {
     expect(versionList([{ version: 1 }])).toBe('v1');
     expect(versionList([{ version: 1 }, { version: 2 }, { version: 3 }])).toBe('v1, v2 and v3');
+  });
+
+  it('restores a recorded split while its versions still serve', () => {
+    const v1 = { id: 'a', version: 1, status: 'draining' as const, traffic_percent: 80 };
+    const v2 = { id: 'b', version: 2, status: 'active' as const, traffic_percent: 20 };
+    const share = (v: { id: string; version: number }, percent: number) => ({ version_id: v.id, version: v.version, percent });
+    // the split the canary started with: nothing to do
+    expect(restorePlan([v1, v2], [share(v2, 20), share(v1, 80)])).toEqual({ kind: 'current' });
+    // an older split: v2 back to 50
+    expect(restorePlan([v1, v2], [share(v2, 50), share(v1, 50)])).toMatchObject({ kind: 'restorable', allocations: [{ version_id: 'a', percent: 50 }, { version_id: 'b', percent: 50 }], archived: [], newActive: null });
+    // v1 alone, from before v2 was published: v2 goes to 0 (archived) and v1 is active again
+    expect(restorePlan([v1, v2], [share(v1, 100)])).toMatchObject({ kind: 'restorable', allocations: [{ version_id: 'a', percent: 100 }, { version_id: 'b', percent: 0 }], archived: [v2], newActive: v1 });
+    // a version that no longer serves cannot come back
+    expect(restorePlan([v2], [share(v2, 20), share(v1, 80)])).toEqual({ kind: 'unavailable', reason: 'v1 no longer serves traffic.' });
+    expect(restorePlan([v2], [])).toMatchObject({ kind: 'unavailable' });
   });
 });

@@ -64,3 +64,26 @@ export function versionList(versions: Pick<Serving, 'version'>[]): string {
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
+
+/** One version's share in a split recorded by the platform's activity. */
+export type RecordedShare = { version_id: string; version: number; percent: number };
+
+export type RestoreResult =
+  | { kind: 'restorable'; allocations: TrafficPlan['allocations']; archived: Serving[]; newActive: Serving | null }
+  | { kind: 'current' }
+  | { kind: 'unavailable'; reason: string };
+
+/**
+ * Restore a split from the history: each version of it gets its share back;
+ * any serving version not in it goes to 0 (archived). Possible only while
+ * every version of it still serves (an archived version never serves again).
+ */
+export function restorePlan(serving: Serving[], split: readonly RecordedShare[]): RestoreResult {
+  if (split.length === 0) return { kind: 'unavailable', reason: 'No split was recorded with this change.' };
+  const gone = split.filter((s) => !serving.some((v) => v.id === s.version_id)).sort((a, b) => a.version - b.version);
+  if (gone.length) return { kind: 'unavailable', reason: `${versionList(gone)} ${gone.length > 1 ? 'no longer serve' : 'no longer serves'} traffic.` };
+  const percents: Record<string, number> = Object.fromEntries(serving.map((v) => [v.id, split.find((s) => s.version_id === v.id)?.percent ?? 0]));
+  const { archived, newActive, changed } = describeSplit(serving, percents);
+  if (!changed) return { kind: 'current' };
+  return { kind: 'restorable', allocations: serving.map((v) => ({ version_id: v.id, percent: percents[v.id]! })), archived, newActive };
+}

@@ -1,5 +1,5 @@
 import { EditorView } from '@codemirror/view';
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { addEndpoint, createService, endpointsOf, versionsOf } from '@/testing/arrange';
 import { SCOPE, signInAs } from '@/testing/mock-platform';
@@ -50,7 +50,9 @@ describe('the endpoint form', () => {
     // jsdom has no layout for CodeMirror to read typing from the DOM; replace the text as the editor would.
     const view = EditorView.findFromDOM(request)!;
     act(() => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: '{"type": oops' }, userEvent: 'input.type' }));
-    expect((await screen.findByText(/^Line 1, column 10: /)).id).toBe(request.getAttribute('aria-describedby')?.split(' ')[0]);
+    const error = await screen.findByText(/^Line 1, column 10: /);
+    // The editor takes its ARIA attributes in an effect after the error renders.
+    await waitFor(() => expect(request.getAttribute('aria-describedby')?.split(' ')[0]).toBe(error.id));
     expect(request.getAttribute('aria-invalid')).toBe('true');
 
     await user.tab();
@@ -86,5 +88,21 @@ describe('the endpoint form', () => {
 
     await waitFor(() => expect(onOpenChange).toHaveBeenCalledWith(false));
     expect(await endpointsOf(service.id, draft.id)).toMatchObject([{ id: endpoint.id, method: 'GET', path: '/health', summary: 'Is it up?' }]);
+  });
+
+  it('asks before closing with changes not saved', async () => {
+    const { service, draft } = await draftOf('discard-asks');
+    const onOpenChange = vi.fn();
+    const { user } = await renderFeature(<EndpointDialog scope={SCOPE} serviceId={service.id} draftId={draft.id} endpoint={null} open onOpenChange={onOpenChange} />);
+    await user.type(await screen.findByRole('textbox', { name: 'Summary' }), 'Half typed');
+    await user.keyboard('{Escape}');
+    const ask = await screen.findByRole('alertdialog', { name: 'Discard your changes?' });
+    await user.click(within(ask).getByRole('button', { name: 'Keep editing' }));
+    expect(onOpenChange).not.toHaveBeenCalled();
+    expect((screen.getByRole('textbox', { name: 'Summary' }) as HTMLInputElement).value).toBe('Half typed');
+
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    await user.click(within(await screen.findByRole('alertdialog', { name: 'Discard your changes?' })).getByRole('button', { name: 'Discard changes' }));
+    await waitFor(() => expect(onOpenChange).toHaveBeenCalledWith(false));
   });
 });

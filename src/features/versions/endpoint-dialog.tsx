@@ -69,6 +69,7 @@ export function EndpointDialog({
       title={endpoint ? `Edit ${endpoint.method} ${endpoint.path}` : 'Add endpoint'}
       wide
       submitLabel={endpoint ? 'Save endpoint' : 'Add endpoint'}
+      dirty={formState.isDirty}
     >
       <div className="grid-method-path">
         <Field label="Method" error={formState.errors.method?.message}>

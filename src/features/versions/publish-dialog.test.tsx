@@ -82,4 +82,18 @@ describe('the publish form', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/Version 1 is already published/);
     expect(onOpenChange).not.toHaveBeenCalled();
   });
+
+  it('warns before publishing a version with no endpoint changes against the active one', async () => {
+    const arranged = await arrange('unchanged', { published: true });
+    await renderPublish(arranged);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^No endpoint changes: version 2's endpoints are the same as version 1's \(active\)/);
+  });
+
+  it('gives no such warning when the draft changes something', async () => {
+    const arranged = await arrange('changed', { published: true });
+    await addEndpoint(arranged.serviceId, { method: 'GET', path: '/health', summary: 'Health' });
+    await renderPublish({ ...arranged, endpoints: await endpointsOf(arranged.serviceId, arranged.draft.id) });
+    expect(await screen.findByText(/GET \/health/)).toBeTruthy();
+    expect(screen.queryByText(/No endpoint changes/)).toBeNull();
+  });
 });

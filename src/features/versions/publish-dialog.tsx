@@ -63,6 +63,8 @@ export function PublishDialog({
   const byId = new Map(versions.map((v) => [v.id, v]));
   const changes = active ? diffEndpoints(active.endpoint_snapshot ?? [], endpoints) : [];
   const breaking = changes.filter((c) => c.breaking).length;
+  // Publishing what is live already changes nothing a client sees, only where traffic goes: say so before it happens.
+  const unchanged = active !== undefined && changes.length === 0;
 
 
   return (
@@ -75,6 +77,12 @@ export function PublishDialog({
       submitLabel={`Publish version ${draft.version}`}
       submitDisabled={!understood || !valid || endpoints.length === 0}
     >
+      {unchanged && (
+        <p className="form-alert" role="alert">
+          No endpoint changes: version {draft.version}&apos;s endpoints are the same as version {active.version}&apos;s (active). Publishing it sends traffic to an identical
+          version; edit its endpoints first if that is not what you meant.
+        </p>
+      )}
       <div className="publish-grid">
         <section aria-labelledby={`${ids.slider}-h`} className="stack">
           <h3 id={`${ids.slider}-h`}>Traffic</h3>

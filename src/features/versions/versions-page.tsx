@@ -1,5 +1,5 @@
 import './versions.css';
-import { Link } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { toast } from 'sonner';
 import { useWhoami } from '@/data/auth/get-whoami';
 import { useCreateVersion } from '@/data/versions/create-version';
@@ -19,15 +19,18 @@ export function VersionsPage({ scope, serviceId }: ServiceProps) {
   const me = useWhoami();
   const create = useCreateVersion(scope, serviceId);
   const idempotency = useIdempotencyKey();
+  const navigate = useNavigate();
   const draft = versions.find((v) => v.status === 'draft');
   const denied = roleReason(me.role, 'service:write');
   const disabledReason = denied ?? (draft ? `Version ${draft.version} is already a draft: edit or publish it first.` : null);
 
   const newVersion = () =>
     create.mutate(idempotency.keyFor('new-version'), {
+      // The draft is where the work goes on: open it.
       onSuccess: (v) => {
         idempotency.reset();
         toast.success(`Version ${v.version} created as a draft`);
+        void navigate({ to: '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId', params: { ...scope, serviceId, versionId: v.id } });
       },
       onError: (e) => toast.error(`Could not create a version: ${e.message}`),
     });

@@ -1,4 +1,5 @@
 import { createFileRoute } from '@tanstack/react-router';
+import { ServiceActivity } from '@/features/activity/service-activity';
 import { ServiceOverview } from '@/features/services/service-overview';
 import { serviceProps } from '@/lib/route-props';
 
@@ -6,6 +7,8 @@ export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspace
   component: OverviewRoute,
 });
 
+/** The service's facts, then its activity (its own feature: features do not import each other). */
 function OverviewRoute() {
-  return <ServiceOverview {...serviceProps(Route.useParams())} />;
+  const props = serviceProps(Route.useParams());
+  return <ServiceOverview {...props} activity={<ServiceActivity {...props} />} />;
 }

@@ -1,0 +1,76 @@
+/**
+ * A service's activity (our extension): who did what to it, and when. The
+ * routes that change a service record an entry in the same unit of work as the
+ * change, so an entry exists exactly when the change does (an idempotent
+ * repeat replays the first answer and records nothing).
+ *
+ * **[decision]** A deploy's outcome is known when it starts (deployments/rules.ts
+ * plans every event with its time), so its `deployment.finished` or
+ * `deployment.failed` entry is recorded then, with the time it will happen,
+ * and listed once that time has come. Nothing runs later to write it, so the
+ * timeline is the same for every reader and right after a restart.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ActivityEntry, ActivityKind, SplitShare } from '../../src/contract/activity';
+import type { ActivityRecord, UserRecord, VersionRecord } from '../core/records';
+import type { Store } from '../core/store';
+
+export type Actor = Pick<UserRecord, 'id' | 'email'> | null;
+
+export interface NewActivity {
+  kind: ActivityKind;
+  summary: string;
+  /** Default: now. A later time is an outcome planned for then. */
+  at?: string;
+  version?: number | null;
+  split?: SplitShare[] | null;
+  fields?: string[] | null;
+  deployment_id?: string | null;
+  jti?: string | null;
+}
+
+/** Record an entry for a service. */
+export function record(store: Store, serviceId: string, actor: Actor, entry: NewActivity): ActivityRecord {
+  return store.activity.put({
+    id: randomUUID(),
+    service_id: serviceId,
+    kind: entry.kind,
+    at: entry.at ?? new Date().toISOString(),
+    actor: actor ? { id: actor.id, email: actor.email } : null,
+    summary: entry.summary,
+    version: entry.version ?? null,
+    split: entry.split ?? null,
+    fields: entry.fields ?? null,
+    deployment_id: entry.deployment_id ?? null,
+    jti: entry.jti ?? null,
+  });
+}
+
+/** The split the service's versions serve now: the versions with traffic, busiest first (then newest). */
+export function currentSplit(store: Store, serviceId: string): SplitShare[] {
+  return store
+    .versionsOf(serviceId)
+    .filter((v: VersionRecord) => (v.status === 'active' || v.status === 'draining') && v.traffic_percent > 0)
+    .sort((a, b) => b.traffic_percent - a.traffic_percent || b.version - a.version)
+    .map((v) => ({ version_id: v.id, version: v.version, percent: v.traffic_percent }));
+}
+
+/** "v2 80% · v1 20%" */
+export const splitWords = (split: readonly SplitShare[]) => split.map((s) => `v${s.version} ${s.percent}%`).join(' · ');
+
+/**
+ * The service's entries whose time has come, newest first (entries of the
+ * same moment: the last recorded first), optionally of some kinds only.
+ */
+export function activityOf(store: Store, serviceId: string, kinds?: readonly string[], now = Date.now()): ActivityEntry[] {
+  const all = store.activity.in('service', serviceId);
+  const out: ActivityEntry[] = [];
+  for (let i = all.length - 1; i >= 0; i--) {
+    const a = all[i]!;
+    if (Date.parse(a.at) > now) continue;
+    if (kinds && kinds.length && !kinds.includes(a.kind)) continue;
+    out.push(a);
+  }
+  // Stable: entries of one moment keep the last-recorded-first order above.
+  return out.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+}

@@ -1,0 +1,53 @@
+import * as z from 'zod/mini';
+import { Id, Name } from './common';
+import { lenient, strict, type Mode, type Reading } from './reading';
+
+/**
+ * Organization API keys (seed 001 lists the calls; seed 004: a key looks like
+ * `fl_…` and is exchanged for a session by `flow-sdk login`). A key is shown
+ * once, when it is created; afterwards only its prefix is known.
+ */
+
+/** `POST /organizations/{org_id}/api-keys`: a name to tell it by. */
+export const ApiKeyCreate = z.strictObject({ name: Name(100) });
+export type ApiKeyCreate = z.infer<typeof ApiKeyCreate>;
+
+/** Whoever created a key **[decision]**; the key acts as them. */
+const creator = z.object({ id: Id, email: z.string(), name: z.string() });
+
+/** A key as listed **[decision: fields beyond id and name]**: never the key itself. */
+const apiKey = <M extends Mode>(r: Reading<M>) =>
+  z.object({
+    id: Id,
+    name: z.string(),
+    /** The first characters of the key (`fl_3xAmPl3d`), to recognise it by. */
+    prefix: r.decided(z.nullable(z.string()), null),
+    created_at: r.decided(z.nullable(r.timestamp), null),
+    last_used_at: r.decided(z.nullable(r.timestamp), null),
+    created_by: r.decided(z.nullable(creator), null),
+    /** Set once revoked: the exchange refuses the key from then on. */
+    revoked_at: r.decided(z.nullable(r.timestamp), null),
+  });
+export const ApiKey = apiKey(strict);
+export type ApiKey = z.infer<typeof ApiKey>;
+export const readApiKey = apiKey(lenient);
+export type ApiKeyRead = z.output<typeof readApiKey>;
+
+export const ApiKeyPage = strict.page(ApiKey);
+export const readApiKeyPage = lenient.page(readApiKey);
+
+/** The create's answer: the key, this once (`key`; leniently also `api_key` or `secret`). */
+export const ApiKeyCreated = z.extend(ApiKey, { key: z.string().check(z.regex(/^fl_/, { error: 'An API key starts with fl_' })) });
+export type ApiKeyCreated = z.infer<typeof ApiKeyCreated>;
+export const readApiKeyCreated = z.pipe(
+  z.extend(readApiKey, { key: z.optional(z.string()), api_key: z.optional(z.string()), secret: z.optional(z.string()) }),
+  z.transform(({ key, api_key, secret, ...rest }, ctx) => {
+    const value = key ?? api_key ?? secret;
+    if (!value) {
+      ctx.issues.push({ code: 'custom', input: rest, message: 'The platform created the key but did not return it' });
+      return z.NEVER;
+    }
+    return { ...rest, key: value };
+  }),
+);
+export type ApiKeyCreatedRead = z.output<typeof readApiKeyCreated>;

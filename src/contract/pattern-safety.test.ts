@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { patternHazard } from './pattern-safety';
+
+const SAFE = [
+  '^[a-z0-9]+(-[a-z0-9]+)*$',
+  '^([a-z0-9]+-)*[a-z0-9]+$',
+  '^(\\d{1,3}\\.){3}\\d{1,3}$',
+  '^[0-9]{6,8}$',
+  '^[0-9]{4}$',
+  '^(?:[^"\\\\]|\\\\.)*$',
+  '^(foo|bar)+$',
+  '^[A-Z]{2}\\d{2}[A-Z0-9]{1,30}$',
+  '^\\+?[1-9]\\d{1,14}$',
+  '^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}$',
+  '^https?://[^\\s/$.?#].[^\\s]*$',
+  '^(a|b)*c$',
+  '\\p{L}+',
+  '^(?<year>\\d{4})-(?<month>\\d{2})$',
+  '^(a+b)*$',
+  '[\\u{1F600}-\\u{1F64F}]+',
+  '^(?=.*\\d)[a-z\\d]{8,}$',
+];
+
+const UNSAFE: [string, RegExp][] = [
+  ['^(a+)+$', /another repetition/],
+  ['^(\\w+\\s?)*$', /another repetition/],
+  ['^([a-zA-Z0-9])(([\\-.]|[_]+)?([a-zA-Z0-9]+))*(@){1}[a-z0-9]+[.]{1}(([a-z]{2,3})|([a-z]{2,3}[.]{1}[a-z]{2,3}))$', /another repetition/],
+  ['^(a{2,3})*$', /another repetition/],
+  ['(a+ba+)*', /another repetition/],
+  ['^(a|aa)+$', /same character/],
+  ['^(\\d|\\w)*$', /same character/],
+  ['^(|a)*$', /empty alternative/],
+  ['^(.*a){12}$', /another repetition/],
+  ['^\\d+\\d*$', /in a row/],
+  ['.*.*=.*', /in a row/],
+  ['(a)\\1', /backreferences/],
+  ['(?<x>a)\\k<x>', /backreferences/],
+];
+
+describe('patternHazard', () => {
+  it.each(SAFE)('accepts %s', (p) => {
+    expect(() => new RegExp(p, 'u')).not.toThrow();
+    expect(patternHazard(p)).toBeNull();
+  });
+
+  it.each(UNSAFE)('refuses %s', (p, why) => {
+    expect(() => new RegExp(p, 'u')).not.toThrow();
+    expect(patternHazard(p)).toMatch(why);
+  });
+
+  it('what it refuses really is slow, and what it accepts is not (measured)', () => {
+    const time = (p: string, s: string) => {
+      const re = new RegExp(p, 'u');
+      const t = performance.now();
+      re.test(s);
+      return performance.now() - t;
+    };
+    // 2^24 ways to split: far slower than the accepted neighbour on the same input.
+    const attack = `${'a'.repeat(24)}!`;
+    expect(time('^(a+)+$', attack)).toBeGreaterThan(50);
+    expect(time('^(a+b)*$', attack)).toBeLessThan(5);
+    expect(time('^([a-z0-9]+-)*[a-z0-9]+$', `${'a-'.repeat(5000)}!`)).toBeLessThan(20);
+  });
+});

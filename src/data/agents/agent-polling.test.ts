@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { AGENT_POLL_MAX_MS, AGENT_POLL_MIN_MS, agentPollInterval } from './agent-polling';
+
+const at = (iso: string) => Date.parse(iso);
+const NOW = at('2025-03-10T12:00:00.000Z');
+const instance = (status: string, secondsAgo: number) => ({ status, updated_at: new Date(NOW - secondsAgo * 1000).toISOString() });
+
+describe('polling agent instances', () => {
+  it('does not poll when every instance is settled, or there is none', () => {
+    expect(agentPollInterval(undefined, NOW)).toBe(false);
+    expect(agentPollInterval([], NOW)).toBe(false);
+    expect(agentPollInterval([instance('ready', 1), instance('stopped', 1), instance('failed', 1)], NOW)).toBe(false);
+  });
+
+  it('polls about every second just after a change, backing off as the change grows old', () => {
+    expect(agentPollInterval([instance('starting', 0)], NOW)).toBe(AGENT_POLL_MIN_MS);
+    expect(agentPollInterval([instance('starting', 8)], NOW)).toBe(2000);
+    expect(agentPollInterval([instance('stopping', 20)], NOW)).toBe(5000);
+    expect(agentPollInterval([instance('starting', 600)], NOW)).toBe(AGENT_POLL_MAX_MS);
+    // The newest change sets the pace; a clock ahead of ours counts as just now.
+    expect(agentPollInterval([instance('starting', 600), instance('stopping', 2)], NOW)).toBe(AGENT_POLL_MIN_MS);
+    expect(agentPollInterval([instance('starting', -30)], NOW)).toBe(AGENT_POLL_MIN_MS);
+  });
+
+  it('keeps an eye on an unhealthy instance at the slowest pace', () => {
+    expect(agentPollInterval([instance('unhealthy', 1), instance('ready', 1)], NOW)).toBe(AGENT_POLL_MAX_MS);
+  });
+});

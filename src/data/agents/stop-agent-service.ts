@@ -1,0 +1,20 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { readAgentService } from '@/contract/agents';
+import { agentPaths } from '@/contract/paths';
+import { api } from '@/lib/api-client';
+import { agentApiBaseUrl } from '@/lib/env';
+import { withoutPublicUrl } from './agent-service-row';
+import { agentKeys } from './keys';
+
+/** Extension (CONTRACT §11): `POST /v1/agent-deployments/{id}/services/{service_id}/stop` (stopping, then stopped). */
+export const stopAgentService = (deploymentId: string, serviceId: string) =>
+  api.post(agentPaths.stop(deploymentId, serviceId), readAgentService, { base: agentApiBaseUrl }).then(withoutPublicUrl);
+
+export function useStopAgentService(orgId: string, deploymentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (serviceId: string) => stopAgentService(deploymentId, serviceId),
+    // The list polls again now that an instance is stopping.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: agentKeys.services(orgId, deploymentId) }),
+  });
+}

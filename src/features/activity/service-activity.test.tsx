@@ -1,0 +1,28 @@
+import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { paths } from '@/contract/paths';
+import { createService } from '@/testing/arrange';
+import { SCOPE, server, signInAs } from '@/testing/mock-platform';
+import { renderFeature } from '@/testing/render';
+import { ServiceActivity } from './service-activity';
+
+describe('the activity timeline', () => {
+  beforeEach(() => signInAs('developer'));
+
+  it('shows who did what, newest first', async () => {
+    const service = await createService('Timeline', 'timeline-component');
+    await renderFeature(<ServiceActivity scope={SCOPE} serviceId={service.id} />);
+    const timeline = await screen.findByRole('list', { name: 'Activity, newest first' });
+    const [first] = within(timeline).getAllByRole('listitem');
+    expect(first!.textContent).toContain('Created Timeline (invocation), with version 1 as a draft');
+    expect(first!.textContent).toContain('developer@example.com');
+  });
+
+  it('says so in one sentence on a platform without it', async () => {
+    const service = await createService('No timeline', 'no-timeline-component');
+    server.use(http.get(`*/api/v1${paths.activity(SCOPE, service.id)}`, () => HttpResponse.json({ detail: 'Not Found' }, { status: 404 })));
+    await renderFeature(<ServiceActivity scope={SCOPE} serviceId={service.id} />);
+    expect(await screen.findByText('This platform keeps no activity for services.')).toBeTruthy();
+  });
+});

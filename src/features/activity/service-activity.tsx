@@ -1,0 +1,86 @@
+import './activity.css';
+import { useState } from 'react';
+import type { ActivityEntryRead } from '@/contract/activity';
+import { useActivity } from '@/data/activity/get-activity';
+import { formatDateTime, formatRelative } from '@/lib/format';
+import { notAvailable } from '@/lib/not-available';
+import type { ServiceProps } from '@/lib/route-props';
+import { Button } from '@/ui/button';
+import { Card } from '@/ui/card';
+import { Notice } from '@/ui/notice';
+import { Skeleton } from '@/ui/skeleton';
+import { ErrorState } from '@/ui/states';
+
+const PAGE = 10;
+
+/** A word for each kind the console knows, and its mark's colour; an unknown kind shows as it came. */
+const KINDS: Record<string, { label: string; tone: string }> = {
+  'service.created': { label: 'created', tone: 'accent' },
+  'service.updated': { label: 'settings', tone: 'neutral' },
+  'version.created': { label: 'new version', tone: 'neutral' },
+  'version.published': { label: 'published', tone: 'accent' },
+  'traffic.changed': { label: 'traffic', tone: 'info' },
+  'deployment.started': { label: 'deploy started', tone: 'info' },
+  'deployment.finished': { label: 'deploy finished', tone: 'success' },
+  'deployment.failed': { label: 'deploy failed', tone: 'danger' },
+  'deployment.torn_down': { label: 'torn down', tone: 'warning' },
+  'credentials.set': { label: 'credentials', tone: 'neutral' },
+  'credentials.cleared': { label: 'credentials', tone: 'warning' },
+  'token.minted': { label: 'token minted', tone: 'neutral' },
+  'token.revoked': { label: 'token revoked', tone: 'warning' },
+  'tokens.revoked_all': { label: 'tokens revoked', tone: 'danger' },
+};
+
+const kindOf = (entry: ActivityEntryRead) => KINDS[entry.kind] ?? { label: entry.kind, tone: 'neutral' };
+
+/**
+ * [extension] The service's timeline: who did what and when, newest first
+ * (`GET …/activity`). On a platform without it, one sentence says so and the
+ * rest of the Overview stands.
+ */
+export function ServiceActivity({ scope, serviceId }: ServiceProps) {
+  const [limit, setLimit] = useState(PAGE);
+  const activity = useActivity(scope, serviceId, { limit });
+
+  let body: React.ReactNode;
+  if (activity.isPending) body = <Skeleton height="6rem" />;
+  else if (activity.isError && notAvailable(activity.error)) body = <Notice>This platform keeps no activity for services.</Notice>;
+  else if (activity.isError) body = <ErrorState title="Activity could not be loaded" error={activity.error} onRetry={() => void activity.refetch()} />;
+  else if (activity.data.items.length === 0) body = <p className="muted">Nothing has happened to this service yet.</p>;
+  else
+    body = (
+      <>
+        <ol className="activity-timeline" aria-label="Activity, newest first">
+          {activity.data.items.map((entry) => {
+            const kind = kindOf(entry);
+            return (
+              <li key={entry.id} className="activity-entry">
+                <span className={`activity-mark activity-mark-${kind.tone}`} aria-hidden="true" />
+                <div className="activity-text">
+                  <p className="activity-summary">{entry.summary ?? kind.label}</p>
+                  <p className="activity-meta">
+                    <span className="activity-kind">{kind.label}</span> · {entry.actor?.email ?? 'the platform'} ·{' '}
+                    <time dateTime={entry.at} title={formatDateTime(entry.at)}>
+                      {formatRelative(entry.at)}
+                    </time>
+                  </p>
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+        {activity.data.invalid.length > 0 && <p className="muted">{activity.data.invalid.length} entries could not be read and are not shown.</p>}
+        {activity.data.total > activity.data.items.length && (
+          <Button size="sm" pending={activity.isFetching} onClick={() => setLimit((n) => Math.min(100, n + PAGE))} disabled={limit >= 100}>
+            Show older activity
+          </Button>
+        )}
+      </>
+    );
+
+  return (
+    <Card id="activity-title" heading="Activity" subtitle="Who did what to this service, and when. Newest first.">
+      {body}
+    </Card>
+  );
+}

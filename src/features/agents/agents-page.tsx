@@ -1,0 +1,110 @@
+import './agents.css';
+import { useState } from 'react';
+import { toast } from 'sonner';
+import type { AgentDeploymentRead } from '@/contract/agents';
+import { useWhoami } from '@/data/auth/get-whoami';
+import { useAgentDeployments } from '@/data/agents/get-agent-deployments';
+import { useStopAgentService } from '@/data/agents/stop-agent-service';
+import { isExtensionMissing } from '@/data/agents/unavailable';
+import { roleReason } from '@/lib/permissions';
+import type { WorkspaceProps } from '@/lib/route-props';
+import { ConfirmAction } from '@/ui/confirm-dialog';
+import { Notice } from '@/ui/notice';
+import { Skeleton } from '@/ui/skeleton';
+import { EmptyState, ErrorState } from '@/ui/states';
+import { CreateInstanceDialog } from './create-instance-dialog';
+import { DeploymentCard, type InstanceAction } from './deployment-card';
+import { PublicUrlDialog } from './public-url-dialog';
+
+type Dialog = { kind: 'create'; deployment: AgentDeploymentRead } | InstanceAction;
+
+/**
+ * The organization's agent deployments (seed 003) and their service
+ * instances: status kept live while an instance moves, new instances with
+ * write-only environment values, a public URL shown only on request, stop.
+ */
+export function AgentsPage({ scope }: WorkspaceProps) {
+  const me = useWhoami();
+  const readOnlyReason = roleReason(me.role, 'agent-service:write');
+  const deployments = useAgentDeployments(scope.orgId);
+  // One dialog at a time: a new instance, a public URL, or a stop.
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+
+  let body: React.ReactNode;
+  if (deployments.isPending) {
+    body = (
+      <div className="card stack" aria-busy="true" aria-label="Loading agent deployments">
+        <Skeleton width="40%" height="1.4rem" />
+        <Skeleton height="4rem" />
+      </div>
+    );
+  } else if (deployments.isError) {
+    body = isExtensionMissing(deployments.error) ? (
+      <EmptyState title="Agent deployments are not listed on this platform">
+        <p>Listing agent deployments and their instances is an extension of this console that the platform does not offer.</p>
+      </EmptyState>
+    ) : (
+      <ErrorState title="Could not load the agent deployments" error={deployments.error} onRetry={() => void deployments.refetch()} />
+    );
+  } else if (deployments.data.items.length === 0) {
+    body = (
+      <EmptyState title="No agent deployments">
+        <p>Agent deployments are made with the platform’s agent tooling; their instances are started here.</p>
+      </EmptyState>
+    );
+  } else {
+    body = (
+      <div className="stack agent-deployments">
+        {deployments.data.items.map((deployment) => (
+          <DeploymentCard
+            key={deployment.id}
+            orgId={scope.orgId}
+            deployment={deployment}
+            canWrite={!readOnlyReason}
+            onNewInstance={() => setDialog({ kind: 'create', deployment })}
+            onAction={setDialog}
+          />
+        ))}
+      </div>
+    );
+  }
+
+  return (
+    <section className="page" aria-labelledby="agents-title">
+      <header className="page-header">
+        <div>
+          <h1 id="agents-title">Agent services</h1>
+          <p className="page-subtitle">Running instances of the organization’s agent deployments. Their status follows by itself while they start or stop.</p>
+        </div>
+      </header>
+      <Notice reason={readOnlyReason}>Instances are shown read-only: starting and stopping them is not offered.</Notice>
+      {body}
+
+      {dialog?.kind === 'create' && (
+        <CreateInstanceDialog key={dialog.deployment.id} orgId={scope.orgId} deployment={dialog.deployment} open onOpenChange={(open) => !open && setDialog(null)} />
+      )}
+      {dialog?.kind === 'url' && <PublicUrlDialog orgId={scope.orgId} deploymentId={dialog.deployment.id} instanceId={dialog.instance.id} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'stop' && <StopInstanceDialog orgId={scope.orgId} action={dialog} onClose={() => setDialog(null)} />}
+    </section>
+  );
+}
+
+function StopInstanceDialog({ orgId, action, onClose }: { orgId: string; action: InstanceAction; onClose: () => void }) {
+  const stop = useStopAgentService(orgId, action.deployment.id);
+  const { instance, deployment } = action;
+  return (
+    <ConfirmAction
+      title={`Stop ${instance.id}?`}
+      actionLabel="Stop instance"
+      state={stop}
+      run={() => stop.mutateAsync(instance.id)}
+      onClose={onClose}
+      onDone={() => toast.success(`Instance ${instance.id} is stopping`)}
+    >
+      <p>
+        This instance of <strong>{deployment.name}</strong> stops answering, and its public URL stops working. A stopped instance cannot be started again:
+        start a new one instead.
+      </p>
+    </ConfirmAction>
+  );
+}

@@ -1,0 +1,146 @@
+import './api-keys.css';
+import { useState } from 'react';
+import { toast } from 'sonner';
+import type { ApiKeyRead } from '@/contract/api-keys';
+import { useCreateApiKey } from '@/data/api-keys/create-api-key';
+import { useApiKeys } from '@/data/api-keys/get-api-keys';
+import { useRevokeApiKey } from '@/data/api-keys/revoke-api-key';
+import { useWhoami } from '@/data/auth/get-whoami';
+import { ApiError } from '@/lib/api-error';
+import { can } from '@/lib/permissions';
+import type { WorkspaceProps } from '@/lib/route-props';
+import { Badge } from '@/ui/badge';
+import { Button } from '@/ui/button';
+import { ConfirmAction } from '@/ui/confirm-dialog';
+import { DateTime } from '@/ui/date-time';
+import { Skeleton } from '@/ui/skeleton';
+import { EmptyState, ErrorState } from '@/ui/states';
+import { TableHead } from '@/ui/table-head';
+import { CreateApiKeyDialog } from './create-api-key-dialog';
+import { NewKeyDialog } from './new-key-dialog';
+
+const REFUSAL = 'Only admins manage API keys';
+
+/** The organization's API keys (admins): list, create (the key shown once), revoke. */
+export function ApiKeysPage({ scope }: WorkspaceProps) {
+  const me = useWhoami();
+  const admin = can(me.role, 'api-keys:manage');
+  const keys = useApiKeys(scope.orgId, admin);
+  const create = useCreateApiKey(scope.orgId);
+  // One dialog at a time: naming a new key, or revoking one. The new key itself is the mutation's, shown by NewKeyDialog.
+  const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'revoke'; key: ApiKeyRead } | null>(null);
+
+  let body: React.ReactNode;
+  if (!admin) {
+    body = (
+      <EmptyState title={REFUSAL}>
+        <p>Your role ({me.role}) cannot see or change them. Ask an admin of your organization for a key.</p>
+      </EmptyState>
+    );
+  } else if (keys.isPending) {
+    body = <Skeleton height="6rem" />;
+  } else if (keys.isError) {
+    body =
+      keys.error instanceof ApiError && keys.error.status === 403 ? (
+        <EmptyState title={REFUSAL}>
+          <p>The platform refused: {keys.error.message}</p>
+        </EmptyState>
+      ) : (
+        <ErrorState title="Could not load the API keys" error={keys.error} onRetry={() => void keys.refetch()} />
+      );
+  } else if (keys.data.items.length === 0) {
+    body = (
+      <EmptyState title="No API keys" action={<Button variant="primary" onClick={() => setDialog({ kind: 'create' })}>New API key</Button>}>
+        <p>Scripts, CI pipelines and <span className="mono">flow-sdk login</span> sign in with a key.</p>
+      </EmptyState>
+    );
+  } else {
+    body = (
+      <div className="table-wrap">
+        <table className="table api-keys-table">
+          <caption className="visually-hidden">API keys, newest first</caption>
+          <TableHead columns={['Name', 'Key', 'Created', 'Created by', 'Last used', { label: 'Actions', hidden: true }]} />
+          <tbody>
+            {keys.data.items.map((key) => (
+              <tr key={key.id} className={key.revoked_at ? 'api-key-revoked' : undefined}>
+                <th scope="row">
+                  {key.name}
+                  {key.revoked_at && (
+                    <span className="api-key-state">
+                      <Badge tone="danger">revoked</Badge> <DateTime iso={key.revoked_at} />
+                    </span>
+                  )}
+                </th>
+                <td className="mono">{key.prefix ? `${key.prefix}…` : <span className="muted">—</span>}</td>
+                <td>
+                  <DateTime iso={key.created_at} />
+                </td>
+                <td>{key.created_by ? key.created_by.name : <span className="muted">—</span>}</td>
+                <td>
+                  <DateTime iso={key.last_used_at} fallback="never" />
+                </td>
+                <td>
+                  {!key.revoked_at && (
+                    <div className="row-actions">
+                      <Button size="sm" variant="ghost" className="btn-danger-text" aria-label={`Revoke ${key.name}`} onClick={() => setDialog({ kind: 'revoke', key })}>
+                        Revoke
+                      </Button>
+                    </div>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    );
+  }
+
+  return (
+    <section className="page" aria-labelledby="api-keys-title">
+      <header className="page-header">
+        <div>
+          <h1 id="api-keys-title">API keys</h1>
+          <p className="page-subtitle">Organization API keys (fl_…) sign scripts and tools in, as whoever created them. A key is shown once, when it is made.</p>
+        </div>
+        {admin && (
+          <Button variant="primary" onClick={() => setDialog({ kind: 'create' })}>
+            New API key
+          </Button>
+        )}
+      </header>
+      {body}
+
+      {admin && (
+        <>
+          <CreateApiKeyDialog
+            open={dialog?.kind === 'create'}
+            onOpenChange={(open) => !open && setDialog(null)}
+            create={(name, idempotencyKey) => create.mutateAsync({ input: { name }, idempotencyKey })}
+          />
+          <NewKeyDialog created={create.data ?? null} onClose={() => create.reset()} />
+          {dialog?.kind === 'revoke' && <RevokeKeyDialog orgId={scope.orgId} apiKey={dialog.key} onClose={() => setDialog(null)} />}
+        </>
+      )}
+    </section>
+  );
+}
+
+function RevokeKeyDialog({ orgId, apiKey, onClose }: { orgId: string; apiKey: ApiKeyRead; onClose: () => void }) {
+  const revoke = useRevokeApiKey(orgId);
+  return (
+    <ConfirmAction
+      title={`Revoke ${apiKey.name}?`}
+      actionLabel="Revoke key"
+      state={revoke}
+      run={() => revoke.mutateAsync(apiKey.id)}
+      onClose={onClose}
+      onDone={() => toast.success(`API key ${apiKey.name} revoked`)}
+    >
+      <p>
+        Signing in with <span className="mono">{apiKey.prefix ? `${apiKey.prefix}…` : apiKey.name}</span> is refused from now on, and sessions opened with it end.
+        Whatever uses it stops working. This cannot be undone.
+      </p>
+    </ConfirmAction>
+  );
+}

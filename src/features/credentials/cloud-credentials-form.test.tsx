@@ -1,0 +1,54 @@
+import { EditorView } from '@codemirror/view';
+import { act, screen, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { signInAs } from '@/testing/mock-platform';
+import { renderFeature } from '@/testing/render';
+import { CloudCredentialsForm } from './cloud-credentials-form';
+
+/** Replace the JSON field's text as the editor would (jsdom has no layout for typing into CodeMirror). */
+async function typeSecret(text: string) {
+  const field = await screen.findByRole('textbox', { name: 'Credentials JSON' });
+  const view = EditorView.findFromDOM(field)!;
+  act(() => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, userEvent: 'input.type' }));
+  return field;
+}
+
+const KEY = { type: 'service_account', project_id: 'acme', private_key: '-----BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY-----\n', client_email: 'deployer@acme.iam.gserviceaccount.com' };
+
+describe('the cloud credentials form', () => {
+  beforeEach(() => signInAs('developer'));
+
+  it("refuses a secret without its provider's shape before sending, on the field", async () => {
+    const save = { mutateAsync: vi.fn(async () => ({})), reset: vi.fn() };
+    const { user } = await renderFeature(<CloudCredentialsForm owner="service" current={null} save={save} />);
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Cloud provider' }), 'gcp');
+    await user.type(screen.getByRole('textbox', { name: 'Project' }), 'acme');
+    const field = await typeSecret('{"foo": 1}');
+    await user.click(screen.getByRole('button', { name: 'Save credentials' }));
+
+    expect(await screen.findByText('A GCP service account key needs type, project_id, private_key, client_email; missing: type, project_id, private_key, client_email')).toBeTruthy();
+    await waitFor(() => expect(field.getAttribute('aria-invalid')).toBe('true'));
+    expect(save.mutateAsync).not.toHaveBeenCalled();
+
+    // The hint says what the chosen provider needs; a key with that shape is sent.
+    expect(screen.getByText(/with type "service_account", project_id, private_key and client_email/)).toBeTruthy();
+    await typeSecret(JSON.stringify(KEY));
+    await user.click(screen.getByRole('button', { name: 'Save credentials' }));
+    await waitFor(() => expect(save.mutateAsync).toHaveBeenCalledWith({ cloud_provider: 'gcp', cloud_project_id: 'acme', cloud_region: null, cloud_credentials_json: JSON.stringify(KEY) }));
+  });
+
+  it('follows the provider: the same document is refused for aws and accepted as an azure service principal when it has one', async () => {
+    const save = { mutateAsync: vi.fn(async () => ({})), reset: vi.fn() };
+    const { user } = await renderFeature(<CloudCredentialsForm owner="organization" current={null} save={save} />);
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Cloud provider' }), 'aws');
+    await user.type(screen.getByRole('textbox', { name: 'Project' }), '123456789012');
+    await typeSecret(JSON.stringify(KEY));
+    await user.click(screen.getByRole('button', { name: 'Save credentials' }));
+    expect(await screen.findByText(/^An AWS access key needs access_key_id, secret_access_key; missing: access_key_id, secret_access_key$/)).toBeTruthy();
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Cloud provider' }), 'azure');
+    await typeSecret(JSON.stringify({ appId: 'a', password: 'p', tenant: 't' }));
+    await user.click(screen.getByRole('button', { name: 'Save credentials' }));
+    await waitFor(() => expect(save.mutateAsync).toHaveBeenCalledTimes(1));
+  });
+});

@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { toast } from 'sonner';
+import { SPLIT_KINDS, type ActivityEntryRead } from '@/contract/activity';
+import type { ServiceVersionRead } from '@/contract/versions';
+import { useActivity } from '@/data/activity/get-activity';
+import { useUpdateTraffic } from '@/data/traffic/update-traffic';
+import { formatDateTime, formatRelative } from '@/lib/format';
+import { notAvailable } from '@/lib/not-available';
+import type { ServiceProps } from '@/lib/route-props';
+import { Button } from '@/ui/button';
+import { Card } from '@/ui/card';
+import { ConfirmAction } from '@/ui/confirm-dialog';
+import { Notice } from '@/ui/notice';
+import { Skeleton } from '@/ui/skeleton';
+import { ErrorState } from '@/ui/states';
+import { restorePlan, versionList, type RecordedShare } from './traffic-plans';
+
+const splitText = (split: readonly RecordedShare[]) => split.map((s) => `v${s.version} ${s.percent}%`).join(' · ');
+
+/**
+ * [extension] How the traffic was split over time, from the service's activity
+ * (publishes and traffic changes), newest first; a split whose versions all
+ * still serve can be restored with the traffic PUT, after a confirmation.
+ */
+export function SplitHistory({ scope, serviceId, serving, canChange }: ServiceProps & { serving: ServiceVersionRead[]; canChange: boolean }) {
+  const [limit, setLimit] = useState(10);
+  const history = useActivity(scope, serviceId, { limit, kinds: SPLIT_KINDS });
+  const update = useUpdateTraffic(scope, serviceId);
+  const [restoring, setRestoring] = useState<ActivityEntryRead | null>(null);
+
+  let body: React.ReactNode;
+  if (history.isPending) body = <Skeleton height="4rem" />;
+  else if (history.isError && notAvailable(history.error)) body = <Notice>This platform keeps no history of traffic splits.</Notice>;
+  else if (history.isError) body = <ErrorState title="The history could not be loaded" error={history.error} onRetry={() => void history.refetch()} />;
+  else if (history.data.items.length === 0) body = <p className="muted">No split recorded yet.</p>;
+  else
+    body = (
+      <>
+        <ol className="split-history" aria-label="Traffic splits, newest first">
+          {history.data.items.map((entry) => {
+            const split = entry.split ?? [];
+            const restore = restorePlan(serving, split);
+            return (
+              <li key={entry.id} className="split-history-entry">
+                <div className="split-history-what">
+                  <strong className="split-history-split">{split.length ? splitText(split) : '—'}</strong>
+                  <span className="muted">
+                    {entry.summary ?? entry.kind} · {entry.actor?.email ?? 'the platform'} ·{' '}
+                    <time dateTime={entry.at} title={formatDateTime(entry.at)}>
+                      {formatRelative(entry.at)}
+                    </time>
+                  </span>
+                </div>
+                <div className="split-history-action">
+                  {restore.kind === 'current' ? (
+                    <span className="badge badge-success">current split</span>
+                  ) : restore.kind === 'unavailable' ? (
+                    <span className="field-hint">{restore.reason}</span>
+                  ) : (
+                    canChange && (
+                      <Button size="sm" onClick={() => setRestoring(entry)} aria-label={`Restore the split ${splitText(split)}`}>
+                        Restore this split
+                      </Button>
+                    )
+                  )}
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+        {history.data.total > history.data.items.length && (
+          <Button size="sm" pending={history.isFetching} onClick={() => setLimit((n) => Math.min(100, n + 10))} disabled={limit >= 100}>
+            Show older splits
+          </Button>
+        )}
+      </>
+    );
+
+  const plan = restoring ? restorePlan(serving, restoring.split ?? []) : null;
+  return (
+    <Card id="split-history-title" heading="History" subtitle="Each publish and traffic change, with the split it left.">
+      {body}
+      {restoring && plan?.kind === 'restorable' && (
+        <ConfirmAction
+          state={update}
+          run={() => update.mutateAsync({ allocations: plan.allocations })}
+          onDone={() => toast.success(`Split restored: ${splitText(restoring.split ?? [])}`)}
+          onClose={() => setRestoring(null)}
+          title="Restore this split?"
+          actionLabel="Restore split"
+          tone="primary"
+        >
+          <p>
+            Traffic goes back to <strong>{splitText(restoring.split ?? [])}</strong>, as it was {formatDateTime(restoring.at)}.
+          </p>
+          {plan.newActive && <p>v{plan.newActive.version} becomes the active version again.</p>}
+          {plan.archived.length > 0 && (
+            <div className="archive-note">
+              <p>
+                <strong>Will be archived:</strong> {versionList(plan.archived)} (not in that split). An archived version never serves traffic again.
+              </p>
+            </div>
+          )}
+        </ConfirmAction>
+      )}
+    </Card>
+  );
+}
