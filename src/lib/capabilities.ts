@@ -35,6 +35,9 @@ export const CAPABILITIES = [
   'versionQuery',
   'endpointsByVersion',
   'servicesByMode',
+  'mintedTokens',
+  'activity',
+  'agentListings',
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];

@@ -12,6 +12,7 @@ import { ConfirmAction } from '@/ui/confirm-dialog';
 import { Notice } from '@/ui/notice';
 import { Skeleton } from '@/ui/skeleton';
 import { EmptyState, ErrorState } from '@/ui/states';
+import { Unavailable } from '@/ui/unavailable';
 import { CreateInstanceDialog } from './create-instance-dialog';
 import { DeploymentCard, type InstanceAction } from './deployment-card';
 import { PublicUrlDialog } from './public-url-dialog';
@@ -40,9 +41,9 @@ export function AgentsPage({ scope }: WorkspaceProps) {
     );
   } else if (deployments.isError) {
     body = isExtensionMissing(deployments.error) ? (
-      <EmptyState title="Agent deployments are not listed on this platform">
+      <Unavailable capability="agentListings" level={2} title="Agent deployments are not listed on this platform">
         <p>Listing agent deployments and their instances is an extension of this console that the platform does not offer.</p>
-      </EmptyState>
+      </Unavailable>
     ) : (
       <ErrorState title="Could not load the agent deployments" error={deployments.error} onRetry={() => void deployments.refetch()} />
     );

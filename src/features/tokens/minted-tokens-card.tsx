@@ -8,9 +8,9 @@ import { Badge, type Tone } from '@/ui/badge';
 import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
 import { DateTime } from '@/ui/date-time';
-import { Notice } from '@/ui/notice';
 import { Skeleton } from '@/ui/skeleton';
 import { EmptyState, ErrorState } from '@/ui/states';
+import { Unavailable } from '@/ui/unavailable';
 import { TableHead } from '@/ui/table-head';
 import { RevokeTokenDialog } from './revoke-token-dialog';
 
@@ -37,9 +37,9 @@ export function MintedTokensCard({ scope, serviceId, canRevoke }: { scope: Scope
   let body: React.ReactNode;
   if (tokens.isPending) body = <Skeleton height="4rem" />;
   else if (tokens.isError && notAvailable(tokens.error)) body = (
-      <Notice>
-        This platform does not list minted tokens.{canRevoke && ' Revoke one by its ID (the jti shown when it was minted).'}
-      </Notice>
+      <Unavailable capability="mintedTokens">
+        <p>This platform does not list minted tokens.{canRevoke && ' Revoke one by its ID (the jti shown when it was minted).'}</p>
+      </Unavailable>
     );
   else if (tokens.isError) body = <ErrorState title="Minted tokens could not be loaded" error={tokens.error} onRetry={() => void tokens.refetch()} />;
   else if (tokens.data.items.length === 0)

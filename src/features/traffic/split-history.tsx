@@ -10,9 +10,9 @@ import type { ServiceProps } from '@/lib/route-props';
 import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
 import { ConfirmAction } from '@/ui/confirm-dialog';
-import { Notice } from '@/ui/notice';
 import { Skeleton } from '@/ui/skeleton';
 import { ErrorState } from '@/ui/states';
+import { Unavailable } from '@/ui/unavailable';
 import { restorePlan, versionList, type RecordedShare } from './traffic-plans';
 
 const splitText = (split: readonly RecordedShare[]) => split.map((s) => `v${s.version} ${s.percent}%`).join(' · ');
@@ -30,7 +30,11 @@ export function SplitHistory({ scope, serviceId, serving, canChange }: ServicePr
 
   let body: React.ReactNode;
   if (history.isPending) body = <Skeleton height="4rem" />;
-  else if (history.isError && notAvailable(history.error)) body = <Notice>This platform keeps no history of traffic splits.</Notice>;
+  else if (history.isError && notAvailable(history.error)) body = (
+      <Unavailable capability="activity" title="The history of traffic splits is not available on this platform">
+        <p>This platform keeps no history of traffic splits.</p>
+      </Unavailable>
+    );
   else if (history.isError) body = <ErrorState title="The history could not be loaded" error={history.error} onRetry={() => void history.refetch()} />;
   else if (history.data.items.length === 0) body = <p className="muted">No split recorded yet.</p>;
   else
