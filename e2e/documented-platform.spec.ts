@@ -235,7 +235,7 @@ test.describe('responses that differ in small ways', () => {
     await expect(table.getByRole('link', { name: 'Invoice Extractor' }).or(table.getByRole('link', { name: 'Fraud Scorer' })).first()).toBeVisible();
     // The unknown role shows as it came, treated as a viewer.
     await expect(page.getByRole('banner')).toContainText('superuser');
-    await expect(page.getByRole('link', { name: 'New service' })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'New Service' })).toHaveCount(0);
 
     await page.goto(workspaceUrl('rings'));
     await expectPage(page, /Rings/);

@@ -1,5 +1,6 @@
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { forgetCapabilities } from '@/lib/capabilities';
 import { clearSession } from '@/lib/session';
 import { platform, server } from './mock-platform';
 
@@ -15,5 +16,7 @@ afterEach(() => {
   cleanup();
   server.resetHandlers();
   clearSession();
+  // What a test taught the console about the platform's extensions is not the next test's platform.
+  forgetCapabilities();
 });
 afterAll(() => server.close());
