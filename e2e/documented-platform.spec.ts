@@ -78,6 +78,8 @@ test.describe('against a platform with only the documented calls', () => {
   });
 
   test('every page opens in the frame with a heading', async ({ page, request }) => {
+    // Fifteen pages, one after the other.
+    test.slow();
     await signInAs(page, request, 'admin');
     const pages: [string, string | RegExp][] = [
       [workspaceUrl('services'), 'Hosted Services'],
@@ -253,5 +255,14 @@ test.describe('responses that differ in small ways', () => {
     await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expectPage(page, 'Hosted Services');
+  });
+
+  test('when whoami cannot be read, the error page still offers a way to sign out', async ({ page, request }) => {
+    await signInAs(page, request, 'developer');
+    await page.route(`**/api/v1${paths.whoami()}`, (route) => route.fulfill({ status: 500, json: { detail: 'Internal Server Error' } }));
+    await page.goto(workspaceUrl('services'));
+    await expect(page.getByRole('heading', { name: 'This page could not be loaded' })).toBeVisible({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page).toHaveURL(/\/login/);
   });
 });
