@@ -46,12 +46,20 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 7_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
+  globalSetup: './e2e/support/global-setup.ts',
   projects: [
-    // The stories against the full mock; the documented-platform stories need the other mock.
-    { name: 'full', testIgnore: DOCUMENTED_SPEC },
+    // The stories against the full mock; the documented-platform stories need the other mock (below).
+    { name: 'desktop', testIgnore: [/layout\.spec\.ts/, DOCUMENTED_SPEC] },
+    {
+      // A phone (390 × 844, touch) runs the layout spec only: every page without sideways scroll, the menu, the header, dialogs.
+      // The stories themselves run once, on the desktop, to keep the suite within its time.
+      name: 'phone',
+      testMatch: /layout\.spec\.ts/,
+      use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, screen: { width: 390, height: 844 }, deviceScaleFactor: 1 },
+    },
+    // Issue 9: the console against a mock that serves only what the seeds document.
     { name: 'documented', testMatch: DOCUMENTED_SPEC, use: { baseURL: `http://127.0.0.1:${DOCUMENTED_WEB_PORT}` } },
   ],
-  globalSetup: './e2e/support/global-setup.ts',
   use: {
     baseURL: `http://127.0.0.1:${WEB_PORT}`,
     trace: 'retain-on-failure',

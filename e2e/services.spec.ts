@@ -1,12 +1,12 @@
 import { paths } from '../src/contract/paths';
-import { expect, openTab, SERVICES_URL, test } from './support/fixtures';
+import { expect, mainNav, openTab, SERVICES_URL, test } from './support/fixtures';
 import { platformAs, SCOPE, unique } from './support/platform';
 
 test.describe('creating a service, as the platform guide describes', () => {
   test('creates an invocation service from Hosted Services → New Service', async ({ asDeveloper: page }) => {
     const name = unique('Document Processor');
     await page.goto('/');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Hosted Services' }).click();
+    await (await mainNav(page)).getByRole('link', { name: 'Hosted Services' }).click();
     await page.getByRole('link', { name: 'New Service' }).click();
 
     await page.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
@@ -340,6 +340,8 @@ test.describe('a viewer, by URL', () => {
     await guard.getByRole('link', { name: 'Back to Hosted Services' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Hosted Services' })).toBeVisible();
 
+    // Other tests add services to this workspace: find it rather than hope it is on the first page.
+    await page.getByRole('searchbox', { name: 'Search services' }).fill('Invoice Extractor');
     await page.getByRole('table').getByRole('link', { name: 'Invoice Extractor', exact: true }).click();
     await openTab(page, 'Settings');
     const settingsGuard = page.getByRole('note', { name: 'You can’t change this service’s settings' });

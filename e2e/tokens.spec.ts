@@ -36,7 +36,7 @@ test.describe('service tokens', () => {
 
     await page.getByLabel('Token ID (jti)').fill(jti);
     await page.getByLabel('Reason').first().fill('e2e: no longer needed');
-    await page.getByRole('button', { name: 'Revoke token' }).click();
+    await page.getByRole('button', { name: 'Revoke token', exact: true }).click();
     await page.getByRole('alertdialog', { name: 'Revoke this token?' }).getByRole('button', { name: 'Revoke token' }).click();
     const revocations = page.getByRole('region', { name: 'Revocations' });
     await expect(revocations.getByRole('row').filter({ hasText: jti })).toContainText('e2e: no longer needed');

@@ -47,7 +47,10 @@ test.describe('versions and endpoints', () => {
     await dialog.getByLabel('Summary').fill('Duplicate');
     await dialog.getByRole('button', { name: 'Add endpoint' }).click();
     await expect(dialog.getByText('POST /summarize already exists in this version')).toBeVisible();
+    // What was typed is not thrown away without a word.
     await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('alertdialog', { name: 'Discard your changes?' }).getByRole('button', { name: 'Discard changes' }).click();
+    await expect(dialog).toBeHidden();
 
     await page.getByRole('button', { name: 'Publish…' }).click();
     const publish = page.getByRole('dialog', { name: 'Publish version 1' });

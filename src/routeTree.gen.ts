@@ -29,6 +29,7 @@ import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdCredentia
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/deployment'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs'
+import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTestRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/test'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTokensRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/route'
@@ -168,6 +169,13 @@ const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute =
     getParentRoute: () =>
       AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute,
   } as any)
+const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTestRoute =
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTestRouteImport.update({
+    id: '/test',
+    path: '/test',
+    getParentRoute: () =>
+      AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute,
+  } as any)
 const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTokensRoute =
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTokensRouteImport.update(
     {
@@ -234,6 +242,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/deployment': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute
+  '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/test': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTestRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTokensRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdIndexRoute
@@ -257,6 +266,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/deployment': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute
+  '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/test': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTestRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTokensRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdIndexRoute
@@ -285,6 +295,7 @@ export interface FileRoutesById {
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/deployment': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute
+  '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/test': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTestRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTokensRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdIndexRoute
@@ -313,6 +324,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/deployment'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs'
+    | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/test'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/'
@@ -336,6 +348,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/deployment'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs'
+    | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/test'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId'
@@ -363,6 +376,7 @@ export interface FileRouteTypes {
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/deployment'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs'
+    | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/test'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/'
@@ -517,6 +531,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRouteImport
       parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute
     }
+    '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/test': {
+      id: '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/test'
+      path: '/test'
+      fullPath: '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/test'
+      preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTestRouteImport
+      parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute
+    }
     '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens': {
       id: '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens'
       path: '/tokens'
@@ -580,6 +601,7 @@ interface AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRouteChildre
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRoute
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTestRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTestRoute
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTokensRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTokensRoute
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRoute
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdIndexRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdIndexRoute
@@ -599,6 +621,8 @@ const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRouteChildren: A
       AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute,
     AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute:
       AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute,
+    AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTestRoute:
+      AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTestRoute,
     AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTokensRoute:
       AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTokensRoute,
     AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRoute:

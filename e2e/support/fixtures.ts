@@ -23,6 +23,16 @@ export async function signInWithPassword(page: Page, role: Role = 'developer') {
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
+/**
+ * The sidebar's navigation. On a narrow screen (the phone project) it is a
+ * menu behind the header's Menu button, opened first; on a wide one it is there.
+ */
+export async function mainNav(page: Page) {
+  const menu = page.getByRole('button', { name: 'Menu' });
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  return page.getByRole('navigation', { name: 'Main' });
+}
+
 /** Open one of a service's tabs from its section navigation. */
 export const openTab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Service sections' }).getByRole('link', { name }).click();
 

@@ -1,9 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRouter } from '@tanstack/react-router';
 import { routeTree } from '@/routeTree.gen';
-import { NotFound } from './not-found';
+import { NotFound, RouteError } from './failure-page';
 import { PageSpinner } from './page-spinner';
-import { RouteError } from './route-error';
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Organization } from '@/contract/organizations';
-import { api, setUnauthenticatedHandler } from './api-client';
+import { api, clearThrottling, setUnauthenticatedHandler } from './api-client';
 import { ApiError } from './api-error';
 import { clearSession, getSession, setSession } from './session';
 
@@ -28,6 +28,8 @@ describe('the API client', () => {
   beforeEach(() => setSession(tokens('expired', 'refresh-1')));
   afterEach(() => {
     vi.unstubAllGlobals();
+    vi.useRealTimers();
+    clearThrottling();
     clearSession();
     setUnauthenticatedHandler(() => {});
   });
@@ -72,5 +74,25 @@ describe('the API client', () => {
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('fetch failed'))));
     const error = await api.get('/things', Organization).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 0, retryable: true });
+  });
+
+  it('sends nothing again before a 429’s Retry-After: the same request fails at once with the wait that is left', async () => {
+    vi.useFakeTimers({ now: Date.parse('2026-05-01T12:00:00Z') });
+    setSession(tokens('good'));
+    const fetch = vi.fn(async () => new Response(JSON.stringify({ detail: 'Slow down' }), { status: 429, headers: { 'Retry-After': '30' } }));
+    vi.stubGlobal('fetch', fetch);
+    await expect(api.get('/things', Organization)).rejects.toMatchObject({ status: 429, retryAfterSeconds: 30 });
+
+    vi.advanceTimersByTime(12_000);
+    await expect(api.get('/things', Organization)).rejects.toMatchObject({ status: 429, retryAfterSeconds: 18, message: 'Slow down' });
+    expect(fetch).toHaveBeenCalledTimes(1);
+    // Another request is not held back.
+    await expect(api.get('/other', Organization)).rejects.toMatchObject({ status: 429 });
+    expect(fetch).toHaveBeenCalledTimes(2);
+
+    vi.advanceTimersByTime(18_000);
+    fetch.mockImplementation(async () => json(200, ACME));
+    await expect(api.get('/things', Organization)).resolves.toEqual(ACME);
+    expect(fetch).toHaveBeenCalledTimes(3);
   });
 });

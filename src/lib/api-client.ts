@@ -77,10 +77,37 @@ export function refreshSession(): Promise<boolean> {
 }
 
 /**
+ * Requests the platform refused with a 429 and a Retry-After, by method and
+ * URL, and when they may go out again. Until then the same request is not
+ * sent: it fails at once with the wait that is left — however it was asked
+ * for (a retry, a page mounting again, a loader, a click).
+ */
+const throttled = new Map<string, { notBefore: number; message: string }>();
+
+function refuseIfThrottled(key: string): void {
+  const wait = throttled.get(key);
+  if (!wait) return;
+  const left = Math.ceil((wait.notBefore - Date.now()) / 1000);
+  if (left <= 0) {
+    throttled.delete(key);
+    return;
+  }
+  throw new ApiError(429, wait.message, [], left);
+}
+
+/** Forget every wait (a test's fresh start). */
+export function clearThrottling(): void {
+  throttled.clear();
+}
+
+/**
  * One request: the bearer token attached, an expired token refreshed once and
- * the request retried, the response parsed with the contract's schema.
+ * the request retried, the response parsed with the contract's schema; a
+ * request the platform asked to wait for is not sent before its Retry-After.
  */
 async function sendAuthorized(method: string, path: string, opts: RequestOptions): Promise<Response> {
+  const key = `${method} ${url(path, opts.query)}`;
+  refuseIfThrottled(key);
   let res = await send(method, path, opts);
   if (res.status === 401 && !opts.anonymous && getSession()) {
     if (await refreshSession()) res = await send(method, path, opts);
@@ -89,7 +116,11 @@ async function sendAuthorized(method: string, path: string, opts: RequestOptions
     clearSession();
     onUnauthenticated();
   }
-  if (!res.ok) throw await ApiError.fromResponse(res);
+  if (!res.ok) {
+    const error = await ApiError.fromResponse(res);
+    if (error.status === 429 && error.retryNotBefore !== null) throttled.set(key, { notBefore: error.retryNotBefore, message: error.message });
+    throw error;
+  }
   return res;
 }
 

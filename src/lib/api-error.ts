@@ -4,6 +4,7 @@ import { ErrorBody, type ValidationIssue } from '@/contract/common';
 export class ApiError extends Error {
   readonly status: number;
   readonly issues: ValidationIssue[];
+  /** The platform's `Retry-After`, in seconds: no retry, automatic or by hand, may be sent sooner. */
   readonly retryAfterSeconds: number | null;
   /**
    * The platform's `detail` when it was a string, as sent; null when the body
@@ -12,6 +13,8 @@ export class ApiError extends Error {
    * not have (`{"detail": "Service not found"}`): see `lib/capabilities.ts`.
    */
   readonly detail: string | null;
+  /** When the answer arrived (epoch ms): `Retry-After` counts from here. */
+  readonly receivedAt: number;
 
   constructor(status: number, message: string, issues: ValidationIssue[] = [], retryAfterSeconds: number | null = null, detail: string | null = null) {
     super(message);
@@ -20,6 +23,12 @@ export class ApiError extends Error {
     this.issues = issues;
     this.retryAfterSeconds = retryAfterSeconds;
     this.detail = detail;
+    this.receivedAt = Date.now();
+  }
+
+  /** The earliest moment a retry may be sent (epoch ms), when the platform named one. */
+  get retryNotBefore(): number | null {
+    return this.retryAfterSeconds === null ? null : this.receivedAt + this.retryAfterSeconds * 1000;
   }
 
   /** True for failures where trying the same request again may succeed. */
@@ -34,8 +43,7 @@ export class ApiError extends Error {
     } catch {
       // not JSON: fall through to the status text
     }
-    const retryAfter = Number(res.headers.get('Retry-After'));
-    const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null;
+    const retryAfterSeconds = parseRetryAfter(res.headers.get('Retry-After'));
     const parsed = ErrorBody.safeParse(body);
     if (!parsed.success) {
       return new ApiError(res.status, defaultMessage(res.status, res.statusText), [], retryAfterSeconds);
@@ -51,6 +59,13 @@ export class ApiError extends Error {
     err.cause = cause;
     return err;
   }
+}
+
+/** `Retry-After` is seconds (`30`) or an HTTP date; either becomes whole seconds from now, null when absent or past. */
+export function parseRetryAfter(header: string | null, now = Date.now()): number | null {
+  if (header === null || header.trim() === '') return null;
+  const seconds = /^\s*\d+\s*$/.test(header) ? Number(header) : (Date.parse(header) - now) / 1000;
+  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : null;
 }
 
 /** `["body","ring_id"]` → `"ring_id"`; `["body","a","b"]` → `"a.b"`; body-level → null. */

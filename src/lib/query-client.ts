@@ -1,16 +1,20 @@
 import { QueryClient } from '@tanstack/react-query';
-import { ApiError } from './api-error';
-import { isExtensionUnavailable } from './capabilities';
+import { retryDelay, shouldRetry, unlessThrottled } from './retry';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
         staleTime: 15_000,
-        // Retry only what may succeed on a second try; a 404 or 403 will not, nor an extension the platform does not have.
-        retry: (failures, error) => failures < 2 && (error instanceof ApiError ? error.retryable : !isExtensionUnavailable(error)),
+        // Retry only what may succeed on a second try (a 404 or 403 will not), never before the platform's Retry-After.
+        retry: shouldRetry,
+        retryDelay,
+        refetchOnWindowFocus: unlessThrottled,
+        refetchOnReconnect: unlessThrottled,
+        refetchOnMount: unlessThrottled,
       },
-      mutations: { retry: false },
+      // Writes are retried by the user (forms keep their Idempotency-Key); one that opts into retries waits the same way.
+      mutations: { retry: false, retryDelay },
     },
   });
 }

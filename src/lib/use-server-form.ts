@@ -9,8 +9,11 @@ import { useIdempotencyKey } from './idempotency';
 // Messages the contract does not write itself read as English sentences; loaded with the first form, not the first page.
 z.config(z.locales.en());
 
-/** A failure the form shows as a whole: the platform's words, and whether sending again may work. */
-export type FormFailure = { message: string; retryable: boolean };
+/**
+ * A failure the form shows as a whole: the platform's words, whether sending
+ * again may work, and (after a 429) the moment it may be sent again.
+ */
+export type FormFailure = { message: string; retryable: boolean; notBefore?: number | null };
 
 export type SendContext<TInput extends FieldValues, TOutput> = {
   /** One key per submission: the same on a retry of unchanged values, a new one after a success or a change. */
@@ -72,6 +75,8 @@ export function useServerForm<TInput extends FieldValues, TOutput = TInput, TRes
   };
 
   const run = async (values: TOutput) => {
+    // The platform said when it will take another attempt (429, Retry-After): nothing goes out before.
+    if ((failure?.notBefore ?? 0) > Date.now()) return;
     setFailure(null);
     setPending(true);
     try {
@@ -86,7 +91,7 @@ export function useServerForm<TInput extends FieldValues, TOutput = TInput, TRes
       const described = latest.current.describeError?.(error) ?? null;
       const message =
         described ?? applyServerErrors(error, form.setError, typeof serverFields === 'function' ? (name: string) => serverFields(name, values) : serverFields);
-      if (message) setFailure({ message, retryable: error instanceof ApiError && error.retryable });
+      if (message) setFailure({ message, retryable: error instanceof ApiError && error.retryable, notBefore: error instanceof ApiError && error.status === 429 ? error.retryNotBefore : null });
     } finally {
       setPending(false);
     }

@@ -5,6 +5,7 @@ import { safeRedirect } from '@/lib/safe-redirect';
 import { getSession } from '@/lib/session';
 
 export const Route = createFileRoute('/login')({
+  staticData: { title: 'Sign in' },
   validateSearch: z.object({ redirect: z.catch(z.optional(z.string()), undefined) }),
   beforeLoad: ({ search }) => {
     if (getSession()) throw redirect({ href: safeRedirect(search.redirect) });

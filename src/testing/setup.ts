@@ -1,4 +1,4 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { forgetCapabilities } from '@/lib/capabilities';
 import { clearSession } from '@/lib/session';
@@ -9,6 +9,9 @@ const rect = { x: 0, y: 0, top: 0, left: 0, right: 0, bottom: 0, width: 0, heigh
 Range.prototype.getBoundingClientRect = () => rect as DOMRect;
 Range.prototype.getClientRects = () => ({ length: 0, item: () => null, [Symbol.iterator]: [][Symbol.iterator] }) as unknown as DOMRectList;
 Element.prototype.scrollIntoView = () => {};
+
+// findBy… waits up to 5 s, not 1: on a busy two-core machine a lazily loaded page can take longer than a second to show.
+configure({ asyncUtilTimeout: 5_000 });
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(() => platform.reset('demo'));

@@ -1,6 +1,7 @@
 import { AlertDialog } from 'radix-ui';
 import { useId, useState, type ReactNode } from 'react';
 import { Button } from './button';
+import { useReturnFocus } from './return-focus';
 
 /**
  * Asks before a consequential action. With `confirmText`, the user types it
@@ -37,6 +38,7 @@ export function ConfirmDialog({
   const [typed, setTyped] = useState('');
   const inputId = useId();
   const matches = !confirmText || typed === confirmText;
+  const returnFocus = useReturnFocus();
   return (
     <AlertDialog.Root
       open={open}
@@ -47,7 +49,7 @@ export function ConfirmDialog({
     >
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="dialog-overlay" />
-        <AlertDialog.Content className="dialog-content">
+        <AlertDialog.Content className="dialog-content" {...returnFocus}>
           <AlertDialog.Title className="dialog-title">{title}</AlertDialog.Title>
           <AlertDialog.Description asChild>
             <div className="dialog-description">{children}</div>

@@ -1,11 +1,12 @@
 import { Dialog as RadixDialog } from 'radix-ui';
 import type { ReactNode } from 'react';
+import { useReturnFocus } from './return-focus';
 
 /**
- * A modal dialog: focus trapped, Escape closes, labelled by its title. With
- * `dismissible` false, Escape and a click outside do nothing: only the
- * dialog's own buttons close it (a secret shown once, which must not be lost
- * to a stray key).
+ * A modal dialog: focus trapped, Escape closes, labelled by its title; focus
+ * returns to what opened it. With `dismissible` false, Escape and a click
+ * outside do nothing: only the dialog's own buttons close it (a secret shown
+ * once, which must not be lost to a stray key).
  */
 export function Dialog({
   open,
@@ -24,12 +25,19 @@ export function Dialog({
   wide?: boolean;
   dismissible?: boolean;
 }) {
+  const returnFocus = useReturnFocus();
   const stay = dismissible ? undefined : (event: Event) => event.preventDefault();
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="dialog-overlay" />
-        <RadixDialog.Content className={wide ? 'dialog-content dialog-wide' : 'dialog-content'} onEscapeKeyDown={stay} onPointerDownOutside={stay} onInteractOutside={stay}>
+        <RadixDialog.Content
+          className={wide ? 'dialog-content dialog-wide' : 'dialog-content'}
+          {...returnFocus}
+          onEscapeKeyDown={stay}
+          onPointerDownOutside={stay}
+          onInteractOutside={stay}
+        >
           <RadixDialog.Title className="dialog-title">{title}</RadixDialog.Title>
           {description ? (
             <RadixDialog.Description className="dialog-description">{description}</RadixDialog.Description>

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { Button } from './button';
-import { FormAlert } from './form-alert';
+import { FormAlert, useWaiting, type FailureView } from './form-alert';
 
 /** The part of a server form (see useServerForm) its end shows. */
-export type FormOutcome = { failure: { message: string; retryable: boolean } | null; retry: () => void; pending: boolean };
+export type FormOutcome = { failure: FailureView | null; retry: () => void; pending: boolean };
 
 /**
  * The end of a form: its failure as a whole (with a retry when one may work),
@@ -25,12 +25,14 @@ export function FormFooter({
   actions?: string;
   children?: ReactNode;
 }) {
+  // After a 429 the submit button (the retry) waits out the platform's Retry-After.
+  const waiting = useWaiting(form.failure);
   return (
     <>
       <FormAlert id={id} failure={form.failure} onRetry={form.retry} retryHint={retryHint} />
       <div className={actions}>
         {children}
-        <Button type="submit" variant={submit.variant ?? 'primary'} disabled={submit.disabled} pending={form.pending}>
+        <Button type="submit" variant={submit.variant ?? 'primary'} disabled={submit.disabled || waiting} pending={form.pending}>
           {submit.label}
         </Button>
       </div>

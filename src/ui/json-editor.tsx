@@ -74,6 +74,8 @@ function contentAttributes({ labelledBy, describedBy, invalid, required }: JsonE
     ...(describedBy ? { 'aria-describedby': describedBy } : {}),
     ...(invalid ? { 'aria-invalid': 'true' } : {}),
     ...(required ? { 'aria-required': 'true' } : {}),
+    // Already focusable (contenteditable); said outright so checkers see the scrolling editor's content can take the keyboard.
+    tabindex: '0',
     spellcheck: 'false',
     autocorrect: 'off',
     autocapitalize: 'off',

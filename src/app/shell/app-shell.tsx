@@ -1,135 +1,73 @@
-import { Link, Outlet } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
-import { useWhoami } from '@/data/auth/get-whoami';
-import { can, type Permission } from '@/lib/permissions';
-import type { WorkspaceProps } from '@/lib/route-props';
+import { Outlet, useRouterState } from '@tanstack/react-router';
+import { useRef, useState, type ReactNode } from 'react';
+import type { Scope } from '@/contract/paths';
+import { ThrottleNotice } from '../throttle-notice';
 import { Breadcrumbs } from './breadcrumbs';
+import { FrameContext } from './frame-context';
 import { ScopeSwitcher } from './scope-switcher';
+import { Sidebar, SIDEBAR_ID } from './sidebar';
 import { UserMenu } from './user-menu';
 
-type NavTarget =
-  | '/orgs/$orgId/workspaces/$workspaceId/services'
-  | '/orgs/$orgId/workspaces/$workspaceId/agents'
-  | '/orgs/$orgId/workspaces/$workspaceId/connectors'
-  | '/orgs/$orgId/workspaces/$workspaceId/rings'
-  | '/orgs/$orgId/workspaces/$workspaceId/credentials'
-  | '/orgs/$orgId/workspaces/$workspaceId/api-keys'
-  | '/orgs/$orgId/workspaces/$workspaceId/organization';
-
-/** The workspace's pages, in the sidebar; Credentials and API keys only for those who manage them. */
-const NAV: { to: NavTarget; label: string; permission?: Permission; icon: ReactNode }[] = [
-  {
-    to: '/orgs/$orgId/workspaces/$workspaceId/services',
-    label: 'Hosted Services',
-    icon: (
-      <>
-        <rect x="3" y="3" width="14" height="5" rx="1.5" />
-        <rect x="3" y="12" width="14" height="5" rx="1.5" />
-      </>
-    ),
-  },
-  {
-    to: '/orgs/$orgId/workspaces/$workspaceId/agents',
-    label: 'Agent services',
-    icon: (
-      <>
-        <rect x="4" y="6" width="12" height="10" rx="2.5" />
-        <path d="M10 6V3M8 11h.01M12 11h.01" />
-      </>
-    ),
-  },
-  {
-    to: '/orgs/$orgId/workspaces/$workspaceId/connectors',
-    label: 'Connectors',
-    icon: (
-      <>
-        <ellipse cx="10" cy="5" rx="6" ry="2.5" />
-        <path d="M4 5v10c0 1.4 2.7 2.5 6 2.5s6-1.1 6-2.5V5M4 10c0 1.4 2.7 2.5 6 2.5s6-1.1 6-2.5" />
-      </>
-    ),
-  },
-  {
-    to: '/orgs/$orgId/workspaces/$workspaceId/rings',
-    label: 'Rings',
-    icon: (
-      <>
-        <circle cx="10" cy="10" r="7" />
-        <circle cx="10" cy="10" r="3.5" />
-      </>
-    ),
-  },
-  {
-    to: '/orgs/$orgId/workspaces/$workspaceId/credentials',
-    label: 'Credentials',
-    permission: 'org-credentials:write',
-    icon: (
-      <>
-        <circle cx="7" cy="10" r="3.5" />
-        <path d="M10.5 10H17M14.5 10v3M17 10v2.5" />
-      </>
-    ),
-  },
-  {
-    to: '/orgs/$orgId/workspaces/$workspaceId/api-keys',
-    label: 'API keys',
-    permission: 'api-keys:manage',
-    icon: (
-      <>
-        <rect x="3" y="6" width="14" height="8" rx="2" />
-        <path d="M6.5 10h.01M10 10h.01M13.5 10h.01" />
-      </>
-    ),
-  },
-  {
-    to: '/orgs/$orgId/workspaces/$workspaceId/organization',
-    label: 'Organization',
-    icon: (
-      <>
-        <path d="M4 17V4.5h7V17M11 8h5v9M2.5 17h15" />
-        <path d="M6.5 7.5h2M6.5 10.5h2M6.5 13.5h2M13 11h1M13 14h1" />
-      </>
-    ),
-  },
-];
-
-/** The frame of every signed-in page: sidebar, header, breadcrumbs. */
-export function AppShell({ scope }: WorkspaceProps) {
-  const me = useWhoami();
+/**
+ * The frame of every signed-in page: sidebar, header, breadcrumbs, and the
+ * page in `main`. Without a scope (a workspace that does not exist, a page
+ * outside any workspace) it keeps the header and a way home, so a user can
+ * always sign out or go elsewhere.
+ */
+export function AppShell({ scope, children }: { scope?: Scope; children?: ReactNode }) {
+  const [navOpen, setNavOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  // Any navigation (a link, Back) closes the narrow screen's menu.
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const [openedAt, setOpenedAt] = useState(pathname);
+  if (openedAt !== pathname) {
+    setOpenedAt(pathname);
+    if (navOpen) setNavOpen(false);
+  }
+  const closeNav = (returnFocus: boolean) => {
+    setNavOpen(false);
+    if (returnFocus) menuButton.current?.focus();
+  };
   return (
-    <div className="shell">
-      <a href="#main" className="skip-link">
-        Skip to content
-      </a>
-      <aside className="sidebar">
-        <Link to="/" className="brand">
-          <img src="/favicon.svg" alt="" width={24} height={24} />
-          <span>Hosted Services</span>
-        </Link>
-        <nav aria-label="Main">
-          <ul className="nav-list">
-            {NAV.filter((item) => !item.permission || can(me.role, item.permission)).map((item) => (
-              <li key={item.to}>
-                <Link to={item.to} params={scope} className="nav-link" activeProps={{ 'aria-current': 'page' }}>
-                  <svg viewBox="0 0 20 20" aria-hidden="true" className="nav-icon">
-                    {item.icon}
-                  </svg>
-                  {item.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      </aside>
-      <div className="shell-main">
-        <header className="topbar">
-          <ScopeSwitcher scope={scope} />
-          <UserMenu />
-        </header>
-        <main id="main" className="content" tabIndex={-1}>
-          <Breadcrumbs />
-          <Outlet />
-        </main>
+    <FrameContext value={{ scope }}>
+      <div className="shell">
+        <a
+          href="#main"
+          className="skip-link"
+          onClick={(e) => {
+            // Focus, not a hash change: the router owns the URL.
+            e.preventDefault();
+            document.getElementById('main')?.focus();
+          }}
+        >
+          Skip to content
+        </a>
+        <Sidebar scope={scope} open={navOpen} onClose={closeNav} menuButton={menuButton} />
+        <div className="shell-main">
+          <header className="topbar">
+            <button
+              ref={menuButton}
+              type="button"
+              className="btn btn-ghost icon-button menu-button"
+              aria-expanded={navOpen}
+              aria-controls={SIDEBAR_ID}
+              onClick={() => setNavOpen((open) => !open)}
+            >
+              <svg viewBox="0 0 20 20" aria-hidden="true" className="nav-icon">
+                <path d="M3 5h14M3 10h14M3 15h14" />
+              </svg>
+              <span className="visually-hidden">Menu</span>
+            </button>
+            {scope ? <ScopeSwitcher scope={scope} /> : <span className="topbar-spacer" />}
+            <UserMenu />
+          </header>
+          <main id="main" className="content" tabIndex={-1}>
+            <Breadcrumbs />
+            <ThrottleNotice />
+            {children ?? <Outlet />}
+          </main>
+        </div>
       </div>
-    </div>
+    </FrameContext>
   );
 }

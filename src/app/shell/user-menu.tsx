@@ -17,8 +17,17 @@ export function UserMenu() {
   const panelId = useId();
   return (
     <div className="topbar-end">
-      <button type="button" className="btn btn-ghost btn-sm" onClick={toggle} aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}>
-        {theme === 'dark' ? '☀' : '☾'}
+      <button type="button" className="btn btn-ghost icon-button" onClick={toggle} aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}>
+        <svg viewBox="0 0 20 20" aria-hidden="true" className="nav-icon">
+          {theme === 'dark' ? (
+            <>
+              <circle cx="10" cy="10" r="3.5" />
+              <path d="M10 2v2M10 16v2M2 10h2M16 10h2M4.3 4.3l1.4 1.4M14.3 14.3l1.4 1.4M4.3 15.7l1.4-1.4M14.3 5.7l1.4-1.4" />
+            </>
+          ) : (
+            <path d="M16 12.5A6.5 6.5 0 0 1 7.5 4a6.5 6.5 0 1 0 8.5 8.5z" />
+          )}
+        </svg>
       </button>
       <button type="button" className="btn btn-ghost user-button" aria-label={`Account: ${me.email}`} popoverTarget={panelId}>
         <span className="avatar" aria-hidden="true">

@@ -6,7 +6,7 @@ import { useCapability } from '@/lib/capabilities';
 import { useServerForm } from '@/lib/use-server-form';
 import { Button } from '@/ui/button';
 import { Field } from '@/ui/field';
-import { FormAlert } from '@/ui/form-alert';
+import { FormAlert, useWaiting } from '@/ui/form-alert';
 import { Unavailable } from '@/ui/unavailable';
 
 const ApiKeySignIn = z.object({ api_key: ApiKeyExchangeRequest.shape.api_key });
@@ -23,12 +23,16 @@ export function ApiKeyForm({ onSignedIn }: { onSignedIn: () => void }) {
     schema: ApiKeySignIn,
     fields: ['api_key'],
     defaultValues: { api_key: '' },
-    describeError: (error) =>
-      error instanceof ApiError && error.status === 401
-        ? /revoked/i.test(error.message)
+    describeError: (error) => {
+      if (!(error instanceof ApiError)) return null;
+      if (error.status === 401) {
+        return /revoked/i.test(error.message)
           ? 'That API key has been revoked: it no longer signs anyone in. Ask an admin of your organization for a new one.'
-          : 'That API key is not valid: check that it was copied whole, or ask an admin for a new one.'
-        : null,
+          : 'That API key is not valid: check that it was copied whole, or ask an admin for a new one.';
+      }
+      // A 429 is followed by how long to wait (FormAlert counts the platform's Retry-After down).
+      return error.status === 429 ? 'Too many failed sign-in attempts with this key.' : null;
+    },
     send: async (values, { form }) => {
       try {
         await signIn.mutateAsync({ method: 'api-key', api_key: values.api_key });
@@ -39,6 +43,8 @@ export function ApiKeyForm({ onSignedIn }: { onSignedIn: () => void }) {
     },
     onSuccess: onSignedIn,
   });
+  // Throttled (429): the platform says when it takes another attempt, and none goes out before.
+  const waiting = useWaiting(failure);
   if (exchange === 'unavailable') {
     return (
       <Unavailable capability="apiKeySignIn" title="API-key sign-in is not available on this platform">
@@ -56,7 +62,7 @@ export function ApiKeyForm({ onSignedIn }: { onSignedIn: () => void }) {
         <input className="input mono" type="password" autoComplete="off" {...form.register('api_key')} />
       </Field>
       <FormAlert failure={failure} onRetry={retry} />
-      <Button type="submit" variant="primary" pending={pending} className="btn-block">
+      <Button type="submit" variant="primary" pending={pending} disabled={waiting} className="btn-block">
         Sign in with API key
       </Button>
     </form>

@@ -4,7 +4,7 @@ import { ApiError } from '@/lib/api-error';
 import { useServerForm } from '@/lib/use-server-form';
 import { Button } from '@/ui/button';
 import { Field } from '@/ui/field';
-import { FormAlert } from '@/ui/form-alert';
+import { FormAlert, useWaiting } from '@/ui/form-alert';
 
 export function PasswordForm({ onSignedIn }: { onSignedIn: () => void }) {
   const signIn = useSignIn();
@@ -12,7 +12,11 @@ export function PasswordForm({ onSignedIn }: { onSignedIn: () => void }) {
     schema: LoginRequest,
     fields: ['email', 'password'],
     defaultValues: { email: '', password: '' },
-    describeError: (error) => (error instanceof ApiError && error.status === 401 ? 'Wrong email or password.' : null),
+    describeError: (error) => {
+      if (!(error instanceof ApiError)) return null;
+      // A 429 is followed by how long to wait (FormAlert counts the platform's Retry-After down).
+      return error.status === 401 ? 'Wrong email or password.' : error.status === 429 ? 'Too many failed sign-in attempts for this account.' : null;
+    },
     send: async (values, { form }) => {
       try {
         await signIn.mutateAsync({ method: 'password', ...values });
@@ -24,6 +28,8 @@ export function PasswordForm({ onSignedIn }: { onSignedIn: () => void }) {
     onSuccess: onSignedIn,
   });
   const { errors } = form.formState;
+  // Throttled (429): the platform says when it takes another attempt, and none goes out before.
+  const waiting = useWaiting(failure);
   return (
     <form onSubmit={onSubmit} noValidate className="form">
       <Field label="Email" error={errors.email?.message}>
@@ -33,7 +39,7 @@ export function PasswordForm({ onSignedIn }: { onSignedIn: () => void }) {
         <input className="input" type="password" autoComplete="current-password" {...form.register('password')} />
       </Field>
       <FormAlert failure={failure} onRetry={retry} />
-      <Button type="submit" variant="primary" pending={pending} className="btn-block">
+      <Button type="submit" variant="primary" pending={pending} disabled={waiting} className="btn-block">
         Sign in
       </Button>
     </form>

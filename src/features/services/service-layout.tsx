@@ -1,6 +1,7 @@
 import { Link, Outlet } from '@tanstack/react-router';
 import { useService } from '@/data/services/get-service';
 import type { ServiceProps } from '@/lib/route-props';
+import { useActiveTabInView } from '@/ui/use-active-tab-in-view';
 import { DeploymentStateBadge, ExecutionModeLabel, ServiceStatusBadge } from './service-status';
 
 const BASE = '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId';
@@ -10,12 +11,14 @@ const BASE = '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId';
  * run, integrate, configure. Deployment and Credentials mean something only
  * for persistent services (a container, deployed into a cloud project), so an
  * invocation service does not show them; a link to them still lands on a page
- * that says why in one sentence.
+ * that says why in one sentence. Test calls published versions through the
+ * gateway, so it shows once a version is published (its page says why before).
  */
 const TABS = [
   { to: BASE, label: 'Overview' },
   { to: `${BASE}/versions`, label: 'Versions' },
   { to: `${BASE}/traffic`, label: 'Traffic' },
+  { to: `${BASE}/test`, label: 'Test', publishedOnly: true },
   { to: `${BASE}/deployment`, label: 'Deployment', persistentOnly: true },
   { to: `${BASE}/bindings`, label: 'Bindings' },
   { to: `${BASE}/credentials`, label: 'Credentials', persistentOnly: true },
@@ -28,6 +31,7 @@ const TABS = [
 export function ServiceLayout({ scope, serviceId }: ServiceProps) {
   const service = useService(scope, serviceId);
   const params = { ...scope, serviceId };
+  const tabs = useActiveTabInView<HTMLElement>();
   return (
     <section className="page" aria-labelledby="service-title">
       <header className="page-header">
@@ -40,8 +44,8 @@ export function ServiceLayout({ scope, serviceId }: ServiceProps) {
           </p>
         </div>
       </header>
-      <nav className="tabs" aria-label="Service sections">
-        {TABS.filter((tab) => !('persistentOnly' in tab) || service.execution_mode === 'persistent').map((tab) => (
+      <nav ref={tabs} className="tabs" aria-label="Service sections">
+        {TABS.filter((tab) => (!('persistentOnly' in tab) || service.execution_mode === 'persistent') && (!('publishedOnly' in tab) || service.active_version !== null)).map((tab) => (
           <Link
             key={tab.to}
             to={tab.to}

@@ -5,6 +5,7 @@ import type { ServiceProps } from '@/lib/route-props';
 import { DateTime } from '@/ui/date-time';
 import { Detail } from '@/ui/details';
 import { RingLabel } from './ring-label';
+import { GatewayUrls } from './gateway-urls';
 import { DeploymentStateBadge, ExecutionModeLabel, ServiceStatusBadge } from './service-status';
 
 /** The service's facts; `activity` (the timeline, another feature's) is shown below them. */
@@ -43,6 +44,7 @@ export function ServiceOverview({ scope, serviceId, activity }: ServiceProps & {
           <Detail term="System packages" mono>{service.system_packages.length ? service.system_packages.join(', ') : 'none'}</Detail>
         </dl>
       )}
+      <GatewayUrls scope={scope} serviceId={serviceId} />
       {activity}
     </div>
   );

@@ -55,24 +55,26 @@ export function TrafficPage({ scope, serviceId }: ServiceProps) {
       >
         <Notice reason={readOnlyReason}>The split is shown read-only.</Notice>
         <SplitBar segments={segments} label="Current traffic split" />
-        <table className="table split-legend">
-          <caption className="visually-hidden">Serving versions</caption>
-          <TableHead columns={['Version', 'Status', { label: 'Traffic', className: 'num' }, 'Published']} />
-          <tbody>
-            {byVersion.map((v) => (
-              <tr key={v.id}>
-                <th scope="row">
-                  <SplitSwatch tone={tones.get(v.id)} /> v{v.version}
-                </th>
-                <td>
-                  <ValueBadge value={v.status} tones={SERVING_TONES} />
-                </td>
-                <td className="num">{v.traffic_percent}%</td>
-                <td><DateTime iso={v.published_at} /></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table className="table split-legend">
+            <caption className="visually-hidden">Serving versions</caption>
+            <TableHead columns={['Version', 'Status', { label: 'Traffic', className: 'num' }, 'Published']} />
+            <tbody>
+              {byVersion.map((v) => (
+                <tr key={v.id}>
+                  <th scope="row">
+                    <SplitSwatch tone={tones.get(v.id)} /> v{v.version}
+                  </th>
+                  <td>
+                    <ValueBadge value={v.status} tones={SERVING_TONES} />
+                  </td>
+                  <td className="num">{v.traffic_percent}%</td>
+                  <td><DateTime iso={v.published_at} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         {archived.length > 0 && (
           <p className="muted split-archived">
             Archived (no traffic, for good): {versionList(archived)}

@@ -5,6 +5,8 @@ import { ServicesSearch, SERVICES_SEARCH_DEFAULTS, toListQuery } from '@/feature
 import { workspaceProps, useSearchProps } from '@/lib/route-props';
 
 export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/services/')({
+  // The crumb above is "Hosted Services", the app's name: the list's title says what it is.
+  staticData: { title: 'Services' },
   // A bad link falls back to defaults instead of failing (each field has its own .catch()).
   validateSearch: ServicesSearch,
   search: { middlewares: [stripSearchParams(SERVICES_SEARCH_DEFAULTS)] },

@@ -1,0 +1,194 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { IDS } from '../mock-server/core/seed-ids';
+import { pageOrArray } from '../src/contract/common';
+import type { JsonSchema } from '../src/contract/json-schema';
+import { paths } from '../src/contract/paths';
+import { HostedService } from '../src/contract/services';
+import { MintResponse } from '../src/contract/tokens';
+import { Endpoint, ServiceVersion, type EndpointCreateInput } from '../src/contract/versions';
+import { workspaceUrl } from './support/console';
+import { expect, openTab, test } from './support/fixtures';
+import { platformAs, RESEARCH, unique } from './support/platform';
+
+const run = promisify(execFile);
+
+const textSchema: JsonSchema = { type: 'object', properties: { text: { type: 'string', example: 'Hello from the Test tab' } }, required: ['text'] };
+const summarySchema: JsonSchema = { type: 'object', properties: { summary: { type: 'string' }, words: { type: 'integer' } } };
+const documentSchema: JsonSchema = { type: 'object', properties: { document_id: { type: 'string' }, limit: { type: 'integer', minimum: 1 } }, required: ['document_id'] };
+
+/**
+ * A service with v1 published at 100%, then v2 at 50%: both serve, each with
+ * POST /summarize and GET /documents/{document_id}. In the Research workspace,
+ * so Production's list (which other stories page through) keeps its seed.
+ */
+async function callableService(request: APIRequestContext) {
+  const api = await platformAs(request);
+  const send = async <T>(method: string, path: string, data: unknown, schema: { parse: (v: unknown) => T }) => {
+    const res = await api.send(method, path, data);
+    expect(res.ok(), await res.text()).toBe(true);
+    return schema.parse(await res.json());
+  };
+  const name = unique('Callable');
+  const service = await send('POST', paths.services(RESEARCH), { name, slug: name.toLowerCase(), execution_mode: 'invocation', ring_id: IDS.rings.research.dev }, HostedService);
+  const addEndpoint = (data: EndpointCreateInput) => send('POST', paths.endpoints(RESEARCH, service.id), data, Endpoint);
+  await addEndpoint({ method: 'POST', path: '/summarize', summary: 'Summarize a text', request_schema: textSchema, response_schema: summarySchema });
+  await addEndpoint({ method: 'GET', path: '/documents/{document_id}', summary: 'Read a document', request_schema: documentSchema, response_schema: summarySchema });
+  const [v1] = (await send('GET', paths.versions(RESEARCH, service.id), undefined, pageOrArray(ServiceVersion))).items;
+  await send('POST', paths.publishVersion(RESEARCH, service.id, v1!.id), { traffic_percent: 100 }, ServiceVersion);
+  const v2 = await send('POST', paths.versions(RESEARCH, service.id), undefined, ServiceVersion);
+  await send('POST', paths.publishVersion(RESEARCH, service.id, v2.id), { traffic_percent: 50 }, ServiceVersion);
+  const mint = () => send('POST', paths.mintToken(RESEARCH, service.id), { claims: {}, ttl_minutes: 5 }, MintResponse);
+  const unpublished = async () => {
+    const other = unique('Unpublished');
+    return send('POST', paths.services(RESEARCH), { name: other, slug: other.toLowerCase(), execution_mode: 'invocation', ring_id: IDS.rings.research.dev }, HostedService);
+  };
+  return { service, mint, unpublished };
+}
+
+const serviceUrl = (service: { id: string }, tab?: string) => `${workspaceUrl('services', RESEARCH)}/${service.id}${tab ? `/${tab}` : ''}`;
+
+const body = (page: Page) => page.getByRole('textbox', { name: 'Request body' });
+const response = (page: Page) => page.getByRole('region', { name: 'Response' });
+
+test.describe('the Test tab', () => {
+  test('sends a request and reads the answer, pins a version, and copies it as a curl command that runs', async ({ asDeveloper: page, request }) => {
+    const { service } = await callableService(request);
+    await page.goto(serviceUrl(service));
+    await openTab(page, 'Test');
+    await page.getByLabel('Endpoint').selectOption('POST /summarize');
+
+    // The body is prefilled from the request schema's example.
+    await expect(body(page)).toContainText('Hello from the Test tab');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect(response(page)).toContainText('200 OK');
+    await expect(response(page)).toContainText(/Served by v[12]/);
+    await expect(response(page).getByLabel('Response body')).toContainText('"summary"');
+    await response(page).getByText(/Response headers/).click();
+    await expect(response(page)).toContainText('x-request-id');
+
+    // Pinned to v1, the URL names it and v1 answers.
+    await page.getByLabel('Version').selectOption({ label: 'v1 only (draining, 50%)' });
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect(response(page)).toContainText('Served by v1');
+
+    // Path and query parameters as fields, on a GET.
+    await page.getByLabel('Endpoint').selectOption('GET /documents/{document_id}');
+    await page.getByRole('textbox', { name: 'document_id' }).fill('doc 42');
+    await page.getByRole('textbox', { name: 'limit' }).fill('3');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect(response(page)).toContainText('200 OK');
+
+    // The curl command, run with a token, gets the same answer.
+    await page.getByLabel('Endpoint').selectOption('POST /summarize');
+    const curl = await page.getByLabel('curl code').textContent();
+    // Still pinned to v1.
+    expect(curl).toContain(`/services/${service.id}/v1/summarize`);
+    expect(curl).toContain('$FLOW_TOKEN');
+    const token = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('hs.session')!) as { accessToken: string }).accessToken);
+    const { stdout } = await run('bash', ['-c', `${curl!.trim()} -w '\\n%{http_code}'`], { env: { ...process.env, FLOW_TOKEN: token } });
+    expect(stdout.trim().split('\n').at(-1)).toBe('200');
+    expect(stdout).toContain('"summary"');
+
+    // Python with CLIClient, as seed 004 writes it; TypeScript with v1's stub.
+    await page.getByRole('radio', { name: 'Python' }).check();
+    await expect(page.getByLabel('Python code')).toContainText('client.invoke_service(');
+    await expect(page.getByLabel('Python code')).toContainText('version=1,');
+    await page.getByRole('radio', { name: 'TypeScript' }).check();
+    await expect(page.getByLabel('TypeScript code')).toContainText('pinVersion: true');
+    await expect(page.getByLabel('TypeScript code')).toContainText('await client.postSummarize({');
+  });
+
+  test('flags a body that breaks the schema, and shows the gateway’s 422 readably when sent anyway', async ({ asDeveloper: page, request }) => {
+    const { service } = await callableService(request);
+    await page.goto(serviceUrl(service, 'test'));
+    await page.getByLabel('Endpoint').selectOption('POST /summarize');
+    await body(page).fill('{"text": 5}');
+    await expect(page.getByText('Does not match the request schema: text: Should be a string, not an integer')).toBeVisible();
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect(response(page)).toContainText('422');
+    await expect(response(page).getByRole('alert')).toContainText("The request does not match the endpoint's request schema.");
+    await expect(response(page).getByRole('alert')).toContainText('text: Input should be a valid string');
+  });
+
+  test('a pasted service token is used for one call and kept nowhere; a saved request comes back after a reload', async ({ asDeveloper: page, request }) => {
+    const { service, mint } = await callableService(request);
+    const { token } = await mint();
+    await page.goto(serviceUrl(service, 'test'));
+    await page.getByLabel('Endpoint').selectOption('POST /summarize');
+
+    await body(page).fill('{"text": "saved for later"}');
+    await page.getByLabel('Request name').fill('Later');
+    await page.getByRole('button', { name: 'Save request' }).click();
+
+    await page.getByLabel('A service token, for the next call only').check();
+    await page.getByRole('textbox', { name: 'Service token' }).fill(token);
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect(response(page)).toContainText('200 OK');
+    await expect(page.getByRole('textbox', { name: 'Service token' })).toHaveValue('');
+
+    await page.reload();
+    await page.getByLabel('Endpoint').selectOption('POST /summarize');
+    await body(page).fill('{"text": "something else"}');
+    await page.getByRole('button', { name: 'Use saved request Later' }).click();
+    await expect(body(page)).toContainText('saved for later');
+
+    // Afterwards the token is in no storage, URL or page.
+    const kept = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, url: location.href, html: document.documentElement.outerHTML }));
+    expect(kept).not.toContain(token);
+    expect(kept).toContain('saved for later');
+
+    await page.getByRole('button', { name: 'Delete saved request Later' }).click();
+    await expect(page.getByRole('button', { name: 'Use saved request Later' })).toHaveCount(0);
+  });
+
+  test('runs a call as a job and watches it succeed; another fails; a third is cancelled while it runs', async ({ asDeveloper: page, request }) => {
+    const { service } = await callableService(request);
+    await page.goto(serviceUrl(service, 'test'));
+    await page.getByLabel('Endpoint').selectOption('POST /summarize');
+
+    await page.getByRole('button', { name: 'Run as job' }).click();
+    await expect(response(page)).toContainText('Job accepted (202');
+    const card = page.getByRole('region', { name: /^Job / });
+    await expect(card.getByRole('status', { name: 'Job status: succeeded' })).toBeVisible({ timeout: 15_000 });
+    await expect(card.getByLabel('Job result')).toContainText('"summary"');
+
+    await body(page).fill('{"text": "fail: out of memory"}');
+    await page.getByRole('button', { name: 'Run as job' }).click();
+    await expect(card.getByRole('alert')).toContainText('The job failed: out of memory', { timeout: 15_000 });
+
+    await body(page).fill('{"text": "cancel me"}');
+    await page.getByRole('button', { name: 'Run as job' }).click();
+    await card.getByRole('button', { name: 'Cancel job' }).click();
+    await expect(card.getByRole('status', { name: 'Job status: cancelled' })).toBeVisible();
+
+    // The Jobs panel lists all three from one batch call, and looks one up by id.
+    const jobs = page.getByRole('list', { name: 'Recent jobs' });
+    await expect(jobs.getByRole('listitem')).toHaveCount(3);
+    await expect(jobs).toContainText('succeeded');
+    await expect(jobs).toContainText('failed');
+    await expect(jobs).toContainText('cancelled');
+    await page.getByRole('button', { name: 'Close the job' }).click();
+    await page.getByLabel('Job ID').fill('no-such-job');
+    await page.getByRole('button', { name: 'Look up' }).click();
+    await expect(page.getByText('No job with ID no-such-job was found for this service.')).toBeVisible();
+  });
+
+  test('the overview shows the gateway URLs by split and pinned; a service never published has no Test tab, and its link says why', async ({ asDeveloper: page, request }) => {
+    const { service, unpublished } = await callableService(request);
+    await page.goto(serviceUrl(service));
+    const urls = page.getByRole('region', { name: 'Gateway URLs' });
+    await expect(urls).toContainText(`/api/v1/orgs/`);
+    await expect(urls.getByText(new RegExp(`/services/${service.id}/\\{path\\}$`))).toBeVisible();
+    await expect(urls.getByText(new RegExp(`/services/${service.id}/v1/\\{path\\}$`))).toBeVisible();
+    await expect(urls.getByText(new RegExp(`/services/${service.id}/v2/\\{path\\}$`))).toBeVisible();
+    await expect(urls.getByRole('button', { name: 'Copy the v2 URL' })).toBeVisible();
+
+    const draftOnly = await unpublished();
+    await page.goto(serviceUrl(draftOnly));
+    await expect(page.getByRole('navigation', { name: 'Service sections' }).getByRole('link', { name: 'Test' })).toHaveCount(0);
+    await page.goto(serviceUrl(draftOnly, 'test'));
+    await expect(page.getByText('Publish a version first: the gateway calls a service’s published versions.')).toBeVisible();
+  });
+});

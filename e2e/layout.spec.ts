@@ -1,0 +1,75 @@
+import type { Page } from '@playwright/test';
+import { expect, mainNav, SERVICES_URL, signInAs, test } from './support/fixtures';
+import { findPages, SIGN_IN_PAGE } from './support/pages';
+
+/** On a phone (the phone project, 390 px): nothing scrolls sideways, the sidebar is a menu, dialogs fit. */
+test.skip(({ viewport }) => (viewport?.width ?? 0) > 400, 'a phone-sized layout');
+
+const pageWidth = (page: Page) => page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+
+test('no page scrolls sideways at 390 px', async ({ page, request, api }) => {
+  test.setTimeout(120_000); // twenty pages
+  const pages = await findPages(api.versions);
+  for (const consolePage of [SIGN_IN_PAGE, ...pages]) {
+    // The sign-in page first, then every page signed in.
+    if (consolePage === pages[0]) await signInAs(page, request, 'admin');
+    await page.goto(consolePage.url);
+    await expect(page.getByRole('heading', { level: 1, name: consolePage.heading })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    const { scroll, client } = await pageWidth(page);
+    expect(scroll, `${consolePage.name} is ${scroll} px wide at ${client} px`).toBeLessThanOrEqual(client);
+  }
+});
+
+test('the sidebar is a menu: the keyboard opens it, Escape closes it and focus returns, a link closes it', async ({ asAdmin: page }) => {
+  await page.goto(SERVICES_URL);
+  const menu = page.getByRole('button', { name: 'Menu' });
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav).toBeHidden();
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+
+  // From the top of the page: the skip link, then the Menu button, opened with Enter.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(menu).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+  await expect(nav.getByRole('link', { name: 'Hosted Services' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(nav).toBeHidden();
+  await expect(menu).toBeFocused();
+
+  await (await mainNav(page)).getByRole('link', { name: 'Rings' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Rings' })).toBeVisible();
+  await expect(nav).toBeHidden();
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+});
+
+test('the header fits: the workspace, the theme and the account menu with Sign out', async ({ asDeveloper: page }) => {
+  await page.goto(SERVICES_URL);
+  for (const control of [page.getByLabel('Organization'), page.getByLabel('Workspace'), page.getByRole('button', { name: /Switch to (dark|light) theme/ }), page.getByRole('button', { name: /^Account:/ })]) {
+    await expect(control).toBeInViewport({ ratio: 1 });
+  }
+  await page.getByRole('button', { name: /^Account:/ }).click();
+  const signOut = page.getByRole('button', { name: 'Sign out' });
+  await expect(signOut).toBeInViewport({ ratio: 1 });
+  await signOut.click();
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test('a wide dialog goes single column and fits the screen', async ({ asDeveloper: page, api }) => {
+  const service = await api.createInvocationService(`Phone Dialog ${Date.now()}`);
+  const [draft] = await api.versions(service.id);
+  await page.goto(`${SERVICES_URL}/${service.id}/versions/${draft!.id}`);
+  await page.getByRole('button', { name: 'Add endpoint' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  const box = (await dialog.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+  expect(await dialog.evaluate((d) => d.scrollWidth <= d.clientWidth)).toBe(true);
+  // Method and path stack: the path field starts below the method, not beside it.
+  const method = (await dialog.getByLabel('Method').boundingBox())!;
+  const path = (await dialog.getByLabel('Path', { exact: true }).boundingBox())!;
+  expect(path.y).toBeGreaterThan(method.y);
+});

@@ -1,0 +1,213 @@
+import type { Page } from '@playwright/test';
+import { MOCK_URL } from '../playwright.config';
+import { paths } from '../src/contract/paths';
+import { workspaceUrl } from './support/console';
+import { expect, openTab, SERVICES_URL, test } from './support/fixtures';
+import { IDS } from '../mock-server/core/seed-ids';
+import { EMBEDDING_SERVICE } from './support/pages';
+import { serviceWithCanary, unique } from './support/platform';
+
+/** The app frame: focus after navigating and after dialogs, the skip link, pages that fail, and waits the platform asks for. */
+
+const activeElement = (page: Page) => page.evaluate(() => document.activeElement?.tagName ?? null);
+
+test.describe('focus', () => {
+  test('moves to the new page’s heading after a navigation (whose title names it), not on the first load nor when a filter changes', async ({ asDeveloper: page }) => {
+    await page.goto(SERVICES_URL);
+    await expect(page.getByRole('heading', { level: 1, name: 'Hosted Services' })).toBeVisible();
+    expect(await activeElement(page)).toBe('BODY');
+
+    // A filter is a change of the URL's search, not a new page: focus stays in the search box.
+    const search = page.getByRole('searchbox', { name: 'Search services' });
+    await search.fill('embedding');
+    await expect(page).toHaveURL(/q=embedding/);
+    await expect(search).toBeFocused();
+
+    await page.getByRole('table').getByRole('link', { name: 'Embedding Service', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Embedding Service' })).toBeFocused();
+
+    await openTab(page, 'Traffic');
+    await expect(page).toHaveURL(/\/traffic$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Embedding Service' })).toBeFocused();
+    // Each page is titled by what it is, most specific first.
+    await expect(page).toHaveTitle('Traffic · Embedding Service · Hosted Services');
+
+    await page.goBack();
+    await expect(page).toHaveURL(new RegExp(`${EMBEDDING_SERVICE}$`));
+    await expect(page.getByRole('heading', { level: 1, name: 'Embedding Service' })).toBeFocused();
+    await expect(page).toHaveTitle('Overview · Embedding Service · Hosted Services');
+  });
+
+  test('a skip link leads past the navigation to the page', async ({ asDeveloper: page }) => {
+    await page.goto(SERVICES_URL);
+    await expect(page.getByRole('heading', { level: 1, name: 'Hosted Services' })).toBeVisible();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('main')).toBeFocused();
+    // The next Tab lands in the page, not back in the sidebar.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.querySelector('main')!.contains(document.activeElement))).toBe(true);
+  });
+
+  test('returns to what opened a dialog: after Cancel, after a successful submit, from a row, and to the heading when the row is gone', async ({ asAdmin: page }) => {
+    const name = unique('focus').toLowerCase();
+    await page.goto(workspaceUrl('rings'));
+    const newRing = page.getByRole('button', { name: 'New ring' });
+    const dialog = page.getByRole('dialog', { name: 'New ring' });
+
+    await newRing.click();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(newRing).toBeFocused();
+
+    await newRing.click();
+    await dialog.getByLabel('Name').fill(name);
+    await dialog.getByRole('button', { name: 'Create ring' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(newRing).toBeFocused();
+
+    // A row's action: focus comes back to that row's button, even after the row was renamed.
+    await page.getByRole('button', { name: `Edit ${name}` }).click();
+    const edit = page.getByRole('dialog', { name: `Edit ring ${name}` });
+    await edit.getByLabel('Name').fill(`${name}-2`);
+    await edit.getByRole('button', { name: 'Save ring' }).click();
+    await expect(edit).toBeHidden();
+    await expect(page.getByRole('button', { name: `Edit ${name}-2` })).toBeFocused();
+
+    // Deleting the row removes the button that opened the dialog: the page's heading takes focus.
+    await page.getByRole('button', { name: `Delete ${name}-2` }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Delete ring' }).click();
+    await expect(page.getByRole('rowheader', { name: `${name}-2`, exact: true })).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1, name: 'Rings' })).toBeFocused();
+  });
+});
+
+test.describe('pages that cannot be shown, inside the frame', () => {
+  const inTheFrame = async (page: Page) => {
+    await expect(page.getByRole('button', { name: /^Account:/ })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  };
+
+  test('an unknown address in a workspace: a heading, the frame, and a way back', async ({ asDeveloper: page }) => {
+    await page.goto(workspaceUrl('services').replace(/services$/, 'no-such-page'));
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    await expect(page).toHaveTitle('Page not found · Hosted Services');
+    await inTheFrame(page);
+    await page.getByRole('link', { name: 'Go to Hosted Services' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Hosted Services' })).toBeVisible();
+  });
+
+  test('an unknown address anywhere, and a workspace that does not exist, keep the frame to sign out from', async ({ asDeveloper: page }) => {
+    await page.goto('/no-such-page');
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    await inTheFrame(page);
+
+    await page.goto(`/orgs/${IDS.org}/workspaces/${crypto.randomUUID()}/services`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Workspace not found' })).toBeVisible();
+    await expect(page).toHaveTitle('Workspace not found · Hosted Services');
+    await page.getByRole('button', { name: /^Account:/ }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test('signed out, an unknown address offers to sign in', async ({ page }) => {
+    await page.goto('/no-such-page');
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+  });
+
+  test('a deleted service says so', async ({ asDeveloper: page, api }) => {
+    const service = await api.createInvocationService(unique('Short Lived'));
+    expect((await api.send('DELETE', paths.service({ orgId: IDS.org, workspaceId: IDS.production }, service.id))).status()).toBe(204);
+    await page.goto(`${SERVICES_URL}/${service.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Service not found' })).toBeVisible();
+    await expect(page).toHaveTitle('Service not found · Hosted Services');
+    await inTheFrame(page);
+    await page.getByRole('link', { name: 'Go to Hosted Services' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Hosted Services' })).toBeVisible();
+  });
+
+  test('a tab whose data fails to load offers a retry, inside the service’s page', async ({ asDeveloper: page, request }) => {
+    const { service } = await serviceWithCanary(request);
+    const versions = (url: URL) => url.pathname.endsWith(`/hosted-services/${service.id}/versions`);
+    await page.route(versions, (route) => route.fulfill({ status: 503, json: { detail: 'The platform is busy' } }));
+    await page.goto(`${SERVICES_URL}/${service.id}/traffic`);
+    await expect(page.getByRole('heading', { level: 2, name: 'This page could not be loaded' })).toBeVisible({ timeout: 10_000 });
+    await expect(page.getByText('The platform is busy')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: service.name })).toBeVisible();
+    await page.unroute(versions);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('heading', { name: 'Traffic split' })).toBeVisible();
+  });
+});
+
+test.describe('Retry-After', () => {
+  const LIST = '**/hosted-services?*';
+
+  test('the services list waits the 30 s a 429 asks for, counting down, and never retries sooner', async ({ asDeveloper: page }) => {
+    await page.clock.install();
+    let calls = 0;
+    await page.route(LIST, (route) => {
+      calls += 1;
+      return calls === 1 ? route.fulfill({ status: 429, headers: { 'Retry-After': '30' }, json: { detail: 'Slow down' } }) : route.continue();
+    });
+    await page.goto(SERVICES_URL);
+    await expect(page.getByText(/Too many requests — trying again in (30|29) s$/)).toBeVisible();
+
+    await page.clock.fastForward(20_000);
+    await expect(page.getByText(/Too many requests — trying again in (10|9) s$/)).toBeVisible();
+    expect(calls).toBe(1);
+
+    await page.clock.fastForward(10_000);
+    await expect(page.getByRole('table').getByRole('link', { name: 'Embedding Service', exact: true })).toBeVisible();
+    await expect(page.getByText(/Too many requests/)).toBeHidden();
+    expect(calls).toBe(2);
+  });
+
+  test('a wait of minutes is shown at once, with Try again held until it has passed', async ({ asDeveloper: page }) => {
+    await page.clock.install();
+    let calls = 0;
+    await page.route(LIST, (route) => {
+      calls += 1;
+      return calls === 1 ? route.fulfill({ status: 429, headers: { 'Retry-After': '120' }, json: { detail: 'Too many requests. Slow down.' } }) : route.continue();
+    });
+    await page.goto(SERVICES_URL);
+    await expect(page.getByRole('heading', { name: 'Services could not be loaded' })).toBeVisible();
+    await expect(page.getByText(/You can try again in (2 min 00|1 min 59) s$/)).toBeVisible();
+    const retry = page.getByRole('button', { name: 'Try again' });
+    await expect(retry).toBeDisabled();
+
+    await page.clock.fastForward(120_000);
+    await expect(retry).toBeEnabled();
+    expect(calls).toBe(1);
+    await retry.click();
+    await expect(page.getByRole('table').getByRole('link', { name: 'Embedding Service', exact: true })).toBeVisible();
+  });
+
+  test('a throttled sign-in says how long to wait, and sends nothing before', async ({ page, request }) => {
+    const email = `${unique('locked')}@example.com`;
+    // The mock counts failures per email; ten within five minutes and the next attempts are a 429 with Retry-After.
+    for (let i = 0; i < 10; i++) {
+      expect((await request.post(`${MOCK_URL}/api/v1${paths.login()}`, { data: { email, password: 'wrong' } })).status()).toBe(401);
+    }
+    const attempts: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith(paths.login())) attempts.push(r.url());
+    });
+    await page.goto('/login');
+    await page.getByRole('textbox', { name: 'Email' }).fill(email);
+    await page.getByLabel('Password', { exact: true }).fill('password');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+
+    await expect(page.getByRole('alert')).toContainText('Too many failed sign-in attempts for this account.');
+    await expect(page.getByRole('alert')).toContainText(/You can try again in \d min \d\d s/);
+    await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeDisabled();
+    await page.getByLabel('Password', { exact: true }).fill('password');
+    await page.getByLabel('Password', { exact: true }).press('Enter');
+    await page.waitForTimeout(300);
+    expect(attempts).toHaveLength(1);
+  });
+});

@@ -1,0 +1,101 @@
+import { toast } from 'sonner';
+import { isJobFinished } from '@/contract/invoke';
+import type { Scope } from '@/contract/paths';
+import { useCancelJob } from '@/data/invoke/cancel-job';
+import { useJob } from '@/data/invoke/get-job';
+import { ApiError } from '@/lib/api-error';
+import { Button } from '@/ui/button';
+import { DateTime } from '@/ui/date-time';
+import { Detail } from '@/ui/details';
+import { Skeleton } from '@/ui/skeleton';
+import { ErrorState } from '@/ui/states';
+import { JobStatusBadge } from './job-status';
+import { jobsUnavailable } from './jobs-unavailable';
+import { JobsNotAvailable } from './not-on-platform';
+
+/**
+ * One job, live: polled while it is queued or running (backing off), not once
+ * it has finished; its result or error; Cancel while it runs.
+ */
+export function JobCard({ scope, serviceId, jobId, cancelReason, onClose }: { scope: Scope; serviceId: string; jobId: string; cancelReason: string | null; onClose: () => void }) {
+  const job = useJob(scope, serviceId, jobId);
+  const cancel = useCancelJob(scope, serviceId);
+  const headingId = `job-${jobId.replace(/[^A-Za-z0-9_-]/g, '')}-title`;
+
+  const onCancel = () =>
+    cancel.mutate(jobId, {
+      onSuccess: (j) => toast.success(j.status === 'cancelled' ? 'Job cancelled' : `The job had already ${j.status}`),
+    });
+
+  return (
+    <section className="card job-card" aria-labelledby={headingId}>
+      <div className="card-header">
+        <div>
+          <h3 id={headingId} className="card-heading">
+            Job <span className="mono break-anywhere">{jobId}</span>
+          </h3>
+        </div>
+        <div className="invoke-actions">
+          {job.data && !isJobFinished(job.data.status) && (
+            <Button variant="danger" size="sm" onClick={onCancel} pending={cancel.isPending} disabled={cancelReason !== null} title={cancelReason ?? undefined}>
+              Cancel job
+            </Button>
+          )}
+          <Button variant="ghost" size="sm" onClick={onClose} aria-label="Close the job">
+            Close
+          </Button>
+        </div>
+      </div>
+      {job.isPending ? (
+        <div aria-busy="true" aria-label="Loading the job">
+          <Skeleton width="50%" />
+        </div>
+      ) : job.isError ? (
+        jobsUnavailable(job.error) ? (
+          <JobsNotAvailable />
+        ) : job.error instanceof ApiError && job.error.status === 404 ? (
+          <p className="form-alert" role="alert">
+            No job with ID {jobId} was found for this service.
+          </p>
+        ) : (
+          <ErrorState title="The job could not be loaded" error={job.error} onRetry={() => void job.refetch()} />
+        )
+      ) : (
+        <>
+          <dl className="details job-details">
+            <Detail term="Status">
+              <span role="status" aria-label={`Job status: ${job.data.status}`}>
+                <JobStatusBadge status={job.data.status} />
+              </span>
+            </Detail>
+            {job.data.method && job.data.path && (
+              <Detail term="Endpoint" mono>
+                {job.data.method} {job.data.path}
+              </Detail>
+            )}
+            {job.data.version !== null && job.data.version !== undefined && <Detail term="Version">v{job.data.version}</Detail>}
+            <Detail term="Submitted"><DateTime iso={job.data.submitted_at} /></Detail>
+            <Detail term="Started"><DateTime iso={job.data.started_at} fallback="not yet" /></Detail>
+            <Detail term="Finished"><DateTime iso={job.data.finished_at} fallback="not yet" /></Detail>
+          </dl>
+          {cancelReason && !isJobFinished(job.data.status) && <p className="muted job-note">{cancelReason}</p>}
+          {cancel.error && (
+            <p className="form-alert" role="alert">
+              The job could not be cancelled: {cancel.error.message}
+            </p>
+          )}
+          {job.data.status === 'failed' && (
+            <p className="form-alert" role="alert">
+              The job failed: {job.data.error ?? 'the platform gave no reason'}
+            </p>
+          )}
+          {job.data.status === 'succeeded' && (
+            <pre className="invoke-code" aria-label="Job result" tabIndex={0}>
+              {JSON.stringify(job.data.result, null, 2)}
+            </pre>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

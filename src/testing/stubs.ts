@@ -1,0 +1,2 @@
+/** The mock platform's TypeScript stub generator, for tests of code that reads a generated stub. */
+export { typescriptStub } from '../../mock-server/stubs/typescript-stub';
