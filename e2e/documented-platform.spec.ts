@@ -8,6 +8,7 @@
  */
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, DEMO_USERS } from '../mock-server/auth/seed';
+import { AGENT_IDS } from '../mock-server/agents/seed';
 import { demoId } from '../mock-server/core/seed-ids';
 import { DOCUMENTED_MOCK_URL } from '../playwright.config';
 import { paths } from '../src/contract/paths';
@@ -107,6 +108,18 @@ test.describe('against a platform with only the documented calls', () => {
     await expect(page.getByText('This platform keeps no activity for services.')).toBeVisible();
     await page.goto(workspaceUrl('agents'));
     await expect(page.getByRole('heading', { name: 'Agent deployments are not listed on this platform' })).toBeVisible();
+  });
+
+  test('an agent instance is started by deployment ID where deployments are not listed', async ({ page, request }) => {
+    await signInAs(page, request, 'developer');
+    await page.goto(workspaceUrl('agents'));
+    await expect(page.getByRole('heading', { name: 'Agent deployments are not listed on this platform' })).toBeVisible();
+    await page.getByLabel('Deployment ID').fill(AGENT_IDS.supportTriage);
+    await page.getByRole('button', { name: 'New instance…' }).click();
+    const dialog = page.getByRole('dialog', { name: `New instance of ${AGENT_IDS.supportTriage}` });
+    await dialog.getByLabel('Version ID').fill(AGENT_IDS.supportTriageV2);
+    await dialog.getByRole('button', { name: 'Start instance' }).click();
+    await expect(page.getByText(/^Instance .+ is starting$/)).toBeVisible();
   });
 
   test('Deployment renders from deployment-status alone and keeps its documented actions', async ({ page, request }) => {
