@@ -121,17 +121,20 @@ function StopInstanceDialog({ orgId, action, onClose }: { orgId: string; action:
 function StartByDeploymentId({ onStart }: { onStart: (deployment: AgentDeploymentRead) => void }) {
   const [id, setId] = useState('');
   const inputId = useId();
+  const headingId = useId();
   const trimmed = id.trim();
   return (
     <form
       className="card stack"
-      aria-label="Start an instance by deployment ID"
+      aria-labelledby={headingId}
       onSubmit={(e) => {
         e.preventDefault();
         if (trimmed) onStart({ id: trimmed, name: trimmed, description: null, current_version_id: null, versions: [], created_at: null, updated_at: null });
       }}
     >
-      <h2 className="card-heading">Start an instance</h2>
+      <h2 id={headingId} className="card-heading">
+        Start an instance
+      </h2>
       <p className="muted">Starting an instance is documented: name the agent deployment by its ID.</p>
       <label className="field-label" htmlFor={inputId}>
         Deployment ID
