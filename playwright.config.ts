@@ -14,6 +14,28 @@ export const MOCK_URL = `http://127.0.0.1:${MOCK_PORT}`;
 export const MOCK_STATE = `.e2e-dist/mock-${MOCK_PORT}.sqlite`;
 // Per-port build, state and output folders, so two runs on different ports never share files.
 const OUT_DIR = `.e2e-dist/${WEB_PORT}`;
+/**
+ * The `documented` project (issue 9): a second mock, serving only what the
+ * seeds document (`MOCK_PROFILE=documented`), and the same build previewed
+ * against it, each on its own port (+2), so both projects run side by side.
+ */
+const DOCUMENTED_MOCK_PORT = MOCK_PORT + 2;
+const DOCUMENTED_WEB_PORT = WEB_PORT + 2;
+export const DOCUMENTED_MOCK_URL = `http://127.0.0.1:${DOCUMENTED_MOCK_PORT}`;
+const DOCUMENTED_SPEC = /documented-platform\.spec\.ts$/;
+const MOCK_ENV = {
+  MOCK_SEED: 'demo',
+  // Short-lived tokens would make unrelated tests flaky; the refresh story sets its own expiry.
+  MOCK_TOKEN_TTL: '900',
+  MOCK_DEPLOY_PHASE_MS: '400',
+  MOCK_AGENT_PHASE_MS: '400',
+  // The test routes (/__test__/reset, used by global-setup) exist only in test mode.
+  MOCK_TEST_ROUTES: '1',
+  // A version replaced by a 100% publish drains this long before it is archived.
+  MOCK_DRAIN_MS: '3000',
+  // An async job is queued for 500 ms, then runs for 2 s: long enough to cancel, short enough to watch finish.
+  MOCK_JOB_RUN_MS: '2000',
+};
 
 export default defineConfig({
   testDir: 'e2e',
@@ -26,7 +48,8 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list']],
   globalSetup: './e2e/support/global-setup.ts',
   projects: [
-    { name: 'desktop', testIgnore: /layout\.spec\.ts/ },
+    // The stories against the full mock; the documented-platform stories need the other mock (below).
+    { name: 'desktop', testIgnore: [/layout\.spec\.ts/, DOCUMENTED_SPEC] },
     {
       // A phone (390 × 844, touch) runs the layout spec only: every page without sideways scroll, the menu, the header, dialogs.
       // The stories themselves run once, on the desktop, to keep the suite within its time.
@@ -34,6 +57,8 @@ export default defineConfig({
       testMatch: /layout\.spec\.ts/,
       use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, screen: { width: 390, height: 844 }, deviceScaleFactor: 1 },
     },
+    // Issue 9: the console against a mock that serves only what the seeds document.
+    { name: 'documented', testMatch: DOCUMENTED_SPEC, use: { baseURL: `http://127.0.0.1:${DOCUMENTED_WEB_PORT}` } },
   ],
   use: {
     baseURL: `http://127.0.0.1:${WEB_PORT}`,
@@ -50,21 +75,7 @@ export default defineConfig({
     {
       command: 'npx tsx mock-server/main.ts',
       url: `${MOCK_URL}/api/v1/openapi.json`,
-      env: {
-        MOCK_PORT: String(MOCK_PORT),
-        MOCK_DATA: MOCK_STATE,
-        MOCK_SEED: 'demo',
-        // Short-lived tokens would make unrelated tests flaky; the refresh story sets its own expiry.
-        MOCK_TOKEN_TTL: '900',
-        MOCK_DEPLOY_PHASE_MS: '400',
-        MOCK_AGENT_PHASE_MS: '400',
-        // The test routes (/__test__/reset, used by global-setup) exist only in test mode.
-        MOCK_TEST_ROUTES: '1',
-        // A version replaced by a 100% publish drains this long before it is archived.
-        MOCK_DRAIN_MS: '3000',
-        // An async job is queued for 500 ms, then runs for 2 s: long enough to cancel, short enough to watch finish.
-        MOCK_JOB_RUN_MS: '2000',
-      },
+      env: { ...MOCK_ENV, MOCK_PORT: String(MOCK_PORT), MOCK_DATA: MOCK_STATE },
       reuseExistingServer: false,
       stdout: 'ignore',
       stderr: 'pipe',
@@ -78,6 +89,26 @@ export default defineConfig({
       stdout: 'ignore',
       stderr: 'pipe',
       timeout: 180_000,
+    },
+    // After the build above: the same build, previewed against the documented-only mock.
+    {
+      command: 'npx tsx mock-server/main.ts',
+      // openapi.json is our extension, absent here: whoami answers 401, which Playwright reads as up.
+      url: `${DOCUMENTED_MOCK_URL}/api/v1/auth/whoami`,
+      env: { ...MOCK_ENV, MOCK_PORT: String(DOCUMENTED_MOCK_PORT), MOCK_DATA: `.e2e-dist/mock-${DOCUMENTED_MOCK_PORT}.sqlite`, MOCK_PROFILE: 'documented' },
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      timeout: 60_000,
+    },
+    {
+      command: `npx vite preview --outDir ${OUT_DIR} --port ${DOCUMENTED_WEB_PORT}`,
+      url: `http://127.0.0.1:${DOCUMENTED_WEB_PORT}/login`,
+      env: { API_TARGET: DOCUMENTED_MOCK_URL, PORT: String(DOCUMENTED_WEB_PORT) },
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      timeout: 60_000,
     },
   ],
 });

@@ -152,9 +152,13 @@ const BASES = [...new Set([...DOMAINS, metaApi].map((d) => d.base))];
 
 const routeRegex = (base: string, path: string) => new RegExp(`^${base}${path.replace(/[.]/g, '\\.').replace(/:[A-Za-z_][A-Za-z0-9_]*(\{[^}]*\})?/g, (_m, re?: string) => (re ? '.+' : '[^/]+'))}$`);
 
-/** What a platform serves: in the documented profile no extension; test routes only in test mode. */
+/**
+ * What a platform serves: in the documented profile no extension; test routes
+ * only in test mode, and then in either profile (they are the tests' handle on
+ * the mock, not part of the platform: the documented e2e project resets its mock too).
+ */
 function servedBy(profile: MockProfile, testRoutes: boolean): (op: Operation) => boolean {
-  return (op) => (testRoutes || !op.testSupport) && (profile === 'full' || !op.extension);
+  return (op) => (op.testSupport ? testRoutes : profile === 'full' || !op.extension);
 }
 
 /** Open (or create) the state: the database, else a JSON state file of an older mock, else the seed; and the signing secrets beside it. */

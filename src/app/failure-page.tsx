@@ -1,7 +1,8 @@
 import { useQueryClient, useQueryErrorResetBoundary } from '@tanstack/react-query';
-import { Link, useMatch, useParams, useRouter, type ErrorComponentProps } from '@tanstack/react-router';
-import { Suspense, useContext, useEffect, useId, type ReactNode } from 'react';
+import { Link, useMatch, useNavigate, useParams, useRouter, type ErrorComponentProps } from '@tanstack/react-router';
+import { Suspense, useContext, useEffect, useId, useState, type ReactNode } from 'react';
 import { whoamiQueryOptions } from '@/data/auth/get-whoami';
+import { signOut } from '@/data/auth/sign-out';
 import { getSession } from '@/lib/session';
 import { Button } from '@/ui/button';
 import { Countdown, useSecondsLeft } from '@/ui/countdown';
@@ -96,13 +97,39 @@ function Framed({ loadUser, children }: { loadUser: boolean; children: ReactNode
           <span>Hosted Services</span>
         </div>
         {children}
-        {!getSession() && (
+        {getSession() ? (
+          <SignOut />
+        ) : (
           <p className="muted auth-footnote">
             Not signed in? <Link to="/login">Sign in</Link>
           </p>
         )}
       </div>
     </main>
+  );
+}
+
+/**
+ * Sign-out for a page without the frame's account menu: signed in, but who the
+ * user is could not be read (whoami failed), so the frame cannot be drawn. The
+ * plain call rather than the mutation hook keeps the first load light.
+ */
+function SignOut() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [pending, setPending] = useState(false);
+  const run = async () => {
+    setPending(true);
+    await signOut();
+    queryClient.clear();
+    await navigate({ to: '/login', search: { redirect: undefined } });
+  };
+  return (
+    <p className="auth-footnote">
+      <Button pending={pending} onClick={() => void run()}>
+        Sign out
+      </Button>
+    </p>
   );
 }
 

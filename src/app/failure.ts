@@ -1,5 +1,6 @@
 import { isNotFound } from '@tanstack/react-router';
 import { ApiError } from '@/lib/api-error';
+import { isExtensionUnavailable } from '@/lib/capabilities';
 
 const WORKSPACE_ROUTE = '/_authed/orgs/$orgId/workspaces/$workspaceId';
 const SERVICE_ROUTE = `${WORKSPACE_ROUTE}/services/$serviceId`;
@@ -46,6 +47,8 @@ export function describeFailure(match: FailedMatch): Failure {
   if (error instanceof ApiError && error.status === 404) return { kind: 'not-found', level, ...NOT_FOUND[missingAt(match.routeId)] };
   if (error instanceof ApiError && error.status === 403) return { kind: 'forbidden', level, heading: 'You do not have access to this', message: error.message };
   if (error instanceof ApiError && error.status === 429) return { kind: 'throttled', level, heading: 'Too many requests', message: error.message };
+  // An extension the platform does not have: pages show their own state; one that reaches here says so, never "not found".
+  if (isExtensionUnavailable(error)) return { kind: 'failed', level, heading: 'Not available on this platform', message: error.message };
   return { kind: 'failed', level, heading: 'This page could not be loaded', message: error instanceof Error ? error.message : 'Something went wrong.' };
 }
 

@@ -141,13 +141,18 @@ export async function request<S extends z.core.$ZodType>(
   return parsed.data;
 }
 
-/** A file the platform generates (a client stub, an OpenAPI document): the text as sent, and the name it suggests. */
-export type TextFile = { text: string; filename: string | null; contentType: string | null };
+/** A file the platform generates (a client stub, an OpenAPI document): the text as sent, the name it suggests, and the version it names in `X-Service-Version`, if any. */
+export type TextFile = { text: string; filename: string | null; contentType: string | null; versionHeader: string | null };
 
 /** A GET whose body is kept as text rather than parsed (same bearer, refresh and errors as `request`). */
 export async function requestText(path: string, opts: RequestOptions = {}): Promise<TextFile> {
   const res = await sendAuthorized('GET', path, { accept: '*/*', ...opts });
-  return { text: await res.text(), filename: filenameOf(res.headers.get('Content-Disposition')), contentType: res.headers.get('Content-Type') };
+  return {
+    text: await res.text(),
+    filename: filenameOf(res.headers.get('Content-Disposition')),
+    contentType: res.headers.get('Content-Type'),
+    versionHeader: res.headers.get('X-Service-Version'),
+  };
 }
 
 /** `attachment; filename="client.py"` → `client.py`; only a plain base name is trusted. */

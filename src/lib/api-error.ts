@@ -6,15 +6,23 @@ export class ApiError extends Error {
   readonly issues: ValidationIssue[];
   /** The platform's `Retry-After`, in seconds: no retry, automatic or by hand, may be sent sooner. */
   readonly retryAfterSeconds: number | null;
+  /**
+   * The platform's `detail` when it was a string, as sent; null when the body
+   * had none (not JSON, another shape, or a validation list). Tells a route the
+   * platform does not have (`{"detail": "Not Found"}`) from a resource it does
+   * not have (`{"detail": "Service not found"}`): see `lib/capabilities.ts`.
+   */
+  readonly detail: string | null;
   /** When the answer arrived (epoch ms): `Retry-After` counts from here. */
   readonly receivedAt: number;
 
-  constructor(status: number, message: string, issues: ValidationIssue[] = [], retryAfterSeconds: number | null = null) {
+  constructor(status: number, message: string, issues: ValidationIssue[] = [], retryAfterSeconds: number | null = null, detail: string | null = null) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.issues = issues;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.detail = detail;
     this.receivedAt = Date.now();
   }
 
@@ -41,7 +49,7 @@ export class ApiError extends Error {
       return new ApiError(res.status, defaultMessage(res.status, res.statusText), [], retryAfterSeconds);
     }
     const { detail } = parsed.data;
-    if (typeof detail === 'string') return new ApiError(res.status, detail, [], retryAfterSeconds);
+    if (typeof detail === 'string') return new ApiError(res.status, detail, [], retryAfterSeconds, detail);
     const message = detail.map((d) => `${fieldName(d.loc) ?? 'request'}: ${d.msg}`).join('; ');
     return new ApiError(res.status, message || defaultMessage(res.status, res.statusText), detail, retryAfterSeconds);
   }

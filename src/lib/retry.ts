@@ -1,5 +1,6 @@
 import type { Query } from '@tanstack/react-query';
 import { ApiError } from './api-error';
+import { isExtensionUnavailable } from './capabilities';
 
 /** Automatic retries of a failed read: two, for failures that may pass (a network error, a 429, a 5xx). */
 const MAX_RETRIES = 2;
@@ -20,9 +21,14 @@ export function retryDelay(failureCount: number, error: unknown): number {
   return Math.max(Math.min(1000 * 2 ** failureCount, 30_000), askedWait(error));
 }
 
-/** Whether to retry a failed read automatically (TanStack Query's `retry`): only what may pass, and only a wait worth waiting. */
+/**
+ * Whether to retry a failed read automatically (TanStack Query's `retry`): only
+ * what may pass, and only a wait worth waiting — never an extension the
+ * platform does not have (lib/extensions.ts).
+ */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
   if (failureCount >= MAX_RETRIES) return false;
+  if (isExtensionUnavailable(error)) return false;
   if (error instanceof ApiError && !error.retryable) return false;
   return askedWait(error) <= MAX_AUTOMATIC_WAIT_MS;
 }

@@ -2,14 +2,17 @@
 import { pageOrArray } from '@/contract/common';
 import { paths } from '@/contract/paths';
 import { HostedService } from '@/contract/services';
-import { Endpoint, ServiceVersion, type EndpointCreateInput } from '@/contract/versions';
+import { Endpoint, readServiceVersion, ServiceVersion, type EndpointCreateInput } from '@/contract/versions';
 import { callPlatform, RINGS, SCOPE } from './mock-platform';
 
 export const createService = (name: string, slug: string) =>
   callPlatform('developer', 'POST', paths.services(SCOPE), { name, slug, ring_id: RINGS.dev }, HostedService);
 
+/** Checked strictly (the mock's answer), then as the console reads it, so that components take them as they come. */
 export const versionsOf = async (serviceId: string) =>
-  (await callPlatform('developer', 'GET', paths.versions(SCOPE, serviceId), undefined, pageOrArray(ServiceVersion))).items.sort((a, b) => b.version - a.version);
+  (await callPlatform('developer', 'GET', paths.versions(SCOPE, serviceId), undefined, pageOrArray(ServiceVersion))).items
+    .map((v) => readServiceVersion.parse(v))
+    .sort((a, b) => b.version - a.version);
 
 export const endpointsOf = async (serviceId: string, versionId: string) =>
   (await callPlatform('developer', 'GET', `${paths.endpoints(SCOPE, serviceId)}?version_id=${versionId}`, undefined, pageOrArray(Endpoint))).items;

@@ -1,5 +1,6 @@
 import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { forgetCapabilities } from '@/lib/capabilities';
 import { clearSession } from '@/lib/session';
 import { platform, server } from './mock-platform';
 
@@ -18,5 +19,7 @@ afterEach(() => {
   cleanup();
   server.resetHandlers();
   clearSession();
+  // What a test taught the console about the platform's extensions is not the next test's platform.
+  forgetCapabilities();
 });
 afterAll(() => server.close());

@@ -34,14 +34,23 @@ export function UserMenu() {
           {me.name.slice(0, 1).toUpperCase()}
         </span>
         <span className="user-name">{me.name}</span>
-        <span className="badge badge-neutral">{me.role}</span>
+        {/* A role the platform named but this console does not know shows as it came, treated as viewer (see the panel). */}
+        <span className="badge badge-neutral" title={me.role_unrecognized ? `Not a role this console knows: treated as ${me.role}` : undefined}>
+          {me.role_unrecognized ? `${me.role_unrecognized} (as ${me.role})` : me.role}
+        </span>
       </button>
       <div id={panelId} popover="auto" className="menu account-panel" role="dialog" aria-label="Account">
         <p className="menu-label">
           Signed in as <strong>{me.email}</strong>
           <br />
-          Role: {me.role}
+          Role: {me.role_unrecognized ?? me.role}
         </p>
+        {me.role_unrecognized && (
+          <p className="menu-label account-role-notice" role="note">
+            The platform gives your role as “{me.role_unrecognized}”, which this console does not know. It treats you as a {me.role}, the least privileged role:
+            what you can change is not offered here, and the platform still decides.
+          </p>
+        )}
         <div className="menu-separator" />
         <button
           type="button"

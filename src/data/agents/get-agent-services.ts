@@ -3,6 +3,7 @@ import { readAgentServicePage } from '@/contract/agents';
 import { agentPaths } from '@/contract/paths';
 import { api } from '@/lib/api-client';
 import { agentApiBaseUrl } from '@/lib/env';
+import { callExtension } from '@/lib/extensions';
 import { withoutPublicUrl } from './agent-service-row';
 import { agentPollInterval } from './agent-polling';
 import { agentKeys } from './keys';
@@ -13,9 +14,7 @@ import { agentKeys } from './keys';
  * the page (agent-service-row.ts).
  */
 export const getAgentServices = (deploymentId: string) =>
-  api
-    .get(agentPaths.services(deploymentId), readAgentServicePage, { base: agentApiBaseUrl, query: { limit: 100 } })
-    .then((page) => ({ ...page, items: page.items.map(withoutPublicUrl) }));
+  callExtension('agentListings', () => api.get(agentPaths.services(deploymentId), readAgentServicePage, { base: agentApiBaseUrl, query: { limit: 100 } })).then((page) => ({ ...page, items: page.items.map(withoutPublicUrl) }));
 
 export const agentServicesQueryOptions = (orgId: string, deploymentId: string) =>
   queryOptions({

@@ -3,6 +3,7 @@ import { readAgentService } from '@/contract/agents';
 import { agentPaths } from '@/contract/paths';
 import { api } from '@/lib/api-client';
 import { agentApiBaseUrl } from '@/lib/env';
+import { callExtension } from '@/lib/extensions';
 import { agentKeys } from './keys';
 
 /**
@@ -13,7 +14,7 @@ import { agentKeys } from './keys';
  * it is never refetched behind the user's back, and never retried.
  */
 export const getPublicUrl = async (deploymentId: string, serviceId: string) =>
-  (await api.get(agentPaths.service(deploymentId, serviceId), readAgentService, { base: agentApiBaseUrl })).public_url;
+  (await callExtension('agentListings', () => api.get(agentPaths.service(deploymentId, serviceId), readAgentService, { base: agentApiBaseUrl }))).public_url;
 
 export const publicUrlQueryOptions = (orgId: string, deploymentId: string, serviceId: string) =>
   queryOptions({

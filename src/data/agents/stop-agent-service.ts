@@ -3,12 +3,13 @@ import { readAgentService } from '@/contract/agents';
 import { agentPaths } from '@/contract/paths';
 import { api } from '@/lib/api-client';
 import { agentApiBaseUrl } from '@/lib/env';
+import { callExtension } from '@/lib/extensions';
 import { withoutPublicUrl } from './agent-service-row';
 import { agentKeys } from './keys';
 
 /** Extension (CONTRACT §11): `POST /v1/agent-deployments/{id}/services/{service_id}/stop` (stopping, then stopped). */
 export const stopAgentService = (deploymentId: string, serviceId: string) =>
-  api.post(agentPaths.stop(deploymentId, serviceId), readAgentService, { base: agentApiBaseUrl }).then(withoutPublicUrl);
+  callExtension('agentListings', () => api.post(agentPaths.stop(deploymentId, serviceId), readAgentService, { base: agentApiBaseUrl })).then(withoutPublicUrl);
 
 export function useStopAgentService(orgId: string, deploymentId: string) {
   const queryClient = useQueryClient();

@@ -1,4 +1,4 @@
-import { ApiError } from '@/lib/api-error';
+import { notAvailable } from '@/lib/not-available';
 
 /**
  * Whether a call to one of our extensions (CONTRACT §11) failed because the
@@ -6,8 +6,4 @@ import { ApiError } from '@/lib/api-error';
  * than an answer naming a missing thing ("Agent deployment not found").
  * Extension: marks the agent listings, get and stop as optional.
  */
-export function isExtensionMissing(error: unknown): boolean {
-  if (!(error instanceof ApiError)) return false;
-  if (error.status === 405 || error.status === 501) return true;
-  return error.status === 404 && /^not found\.?$/i.test(error.message.trim());
-}
+export const isExtensionMissing = notAvailable;

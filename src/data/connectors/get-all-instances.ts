@@ -1,12 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { ConnectorInstance, ConnectorType } from '@/contract/connectors';
+import type { ConnectorInstanceRead, ConnectorTypeRead } from '@/contract/connectors';
 import type { Scope } from '@/contract/paths';
 import { getConnectorTypes } from './get-connector-types';
 import { getInstances } from './get-instances';
 import { connectorKeys } from './keys';
 
 /** An instance a binding may point at, with the type it belongs to. */
-export type BindableInstance = { instance: ConnectorInstance; type: ConnectorType };
+export type BindableInstance = { instance: ConnectorInstanceRead; type: ConnectorTypeRead };
 
 /** Every connector instance of the workspace, across the catalog (the platform lists them per type). */
 export const getAllInstances = async (scope: Scope): Promise<BindableInstance[]> => {

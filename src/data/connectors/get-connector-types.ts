@@ -1,14 +1,11 @@
 import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
-import { pageOrArray } from '@/contract/common';
-import { ConnectorType } from '@/contract/connectors';
+import { readConnectorTypePage } from '@/contract/connectors';
 import { paths, type Scope } from '@/contract/paths';
 import { api } from '@/lib/api-client';
 import { connectorKeys } from './keys';
 
-const ConnectorTypeList = pageOrArray(ConnectorType);
-
-/** The catalog: which kinds of connector the platform offers and what each needs. */
-export const getConnectorTypes = (scope: Scope) => api.get(paths.connectorTypes(scope), ConnectorTypeList).then((page) => page.items);
+/** The catalog: which kinds of connector the platform offers and what each needs; a type that cannot be read is left out. */
+export const getConnectorTypes = (scope: Scope) => api.get(paths.connectorTypes(scope), readConnectorTypePage).then((page) => page.items);
 
 export const connectorTypesQueryOptions = (scope: Scope) =>
   queryOptions({ queryKey: connectorKeys.types(scope), queryFn: () => getConnectorTypes(scope), staleTime: 5 * 60_000 });

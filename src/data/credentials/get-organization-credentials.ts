@@ -1,11 +1,18 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { OrganizationCredentials } from '@/contract/credentials';
+import { readOrganizationCredentials } from '@/contract/credentials';
 import { paths } from '@/contract/paths';
 import { api } from '@/lib/api-client';
+import { readExtension } from '@/lib/extensions';
 import { credentialKeys } from './keys';
 
-/** The organization's credentials and the services that override them (admins only; others get 403). */
-export const getOrganizationCredentials = (orgId: string) => api.get(paths.orgCloudCredentials(orgId), OrganizationCredentials);
+/**
+ * The organization's credentials and the services that override them (admins
+ * only; others get 403). `GET /orgs/{org_id}/cloud-credentials` is our
+ * extension: without it, `available` is false and the page writes through the
+ * documented `PUT …/hosted-services/{id}/credentials` instead.
+ */
+export const getOrganizationCredentials = (orgId: string) =>
+  readExtension('organizationCredentials', () => api.get(paths.orgCloudCredentials(orgId), readOrganizationCredentials));
 
 export const organizationCredentialsQueryOptions = (orgId: string) =>
   queryOptions({ queryKey: credentialKeys.organization(orgId), queryFn: () => getOrganizationCredentials(orgId) });

@@ -1,4 +1,7 @@
-import type { Deployment, DeploymentStatus } from '@/contract/deployments';
+
+/** What the decision reads of a status (the seed's, or with our extras) and of the history. */
+type StatusLike = { deployment_state: string | null; in_progress?: boolean | null };
+type DeploymentLike = { finished_at: string | null };
 
 /** How often the Deployment tab asks for news while something moves. */
 export const DEPLOYMENT_POLL_MS = 1000;
@@ -11,7 +14,7 @@ const MOVING = new Set<string>(['building', 'deploying', 'draining']);
  * (a moving state, or the platform's own `in_progress`), or the newest
  * deployment has not finished (a deploy rests on `built` between its phases).
  */
-export function isDeploymentInProgress(status: DeploymentStatus | undefined, history: readonly Deployment[] | undefined): boolean {
+export function isDeploymentInProgress(status: StatusLike | undefined, history: readonly DeploymentLike[] | undefined): boolean {
   if (status?.in_progress === true) return true;
   if (status?.deployment_state && MOVING.has(status.deployment_state)) return true;
   const latest = history?.[0];
@@ -19,6 +22,6 @@ export function isDeploymentInProgress(status: DeploymentStatus | undefined, his
 }
 
 /** The refetch interval for the status and history: about a second while in progress, none when settled. */
-export function deploymentPollInterval(status: DeploymentStatus | undefined, history: readonly Deployment[] | undefined): number | false {
+export function deploymentPollInterval(status: StatusLike | undefined, history: readonly DeploymentLike[] | undefined): number | false {
   return isDeploymentInProgress(status, history) ? DEPLOYMENT_POLL_MS : false;
 }

@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { paths, type Scope } from '@/contract/paths';
-import { Ring, RingCreate, RingUpdate } from '@/contract/rings';
+import { readRing, RingCreate, RingUpdate } from '@/contract/rings';
 import { api } from '@/lib/api-client';
 import { ringKeys } from './keys';
 
 export const createRing = (scope: Scope, input: RingCreate, idempotencyKey: string) =>
-  api.post(paths.rings(scope), Ring, { body: RingCreate.parse(input), idempotencyKey });
+  api.post(paths.rings(scope), readRing, { body: RingCreate.parse(input), idempotencyKey });
 
-export const updateRing = (scope: Scope, ringId: string, input: RingUpdate) => api.put(paths.ring(scope, ringId), Ring, { body: RingUpdate.parse(input) });
+export const updateRing = (scope: Scope, ringId: string, input: RingUpdate) => api.put(paths.ring(scope, ringId), readRing, { body: RingUpdate.parse(input) });
 
 type Save = { ringId: string | null; input: RingCreate; idempotencyKey: string };
 

@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { paths, type Scope } from '@/contract/paths';
-import { HostedService, ServiceCreate, type ServiceCreateInput } from '@/contract/services';
+import { readHostedService, ServiceCreate, type ServiceCreateInput } from '@/contract/services';
 import { api } from '@/lib/api-client';
 import { serviceKeys } from './keys';
 
 export const createService = (scope: Scope, input: ServiceCreateInput, idempotencyKey: string) =>
-  api.post(paths.services(scope), HostedService, { body: ServiceCreate.parse(input), idempotencyKey });
+  api.post(paths.services(scope), readHostedService, { body: ServiceCreate.parse(input), idempotencyKey });
 
 export function useCreateService(scope: Scope) {
   const queryClient = useQueryClient();

@@ -1,13 +1,20 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { pageOrArray } from '@/contract/common';
 import { paths, type Scope } from '@/contract/paths';
-import { HostedService, type ServiceListQuery } from '@/contract/services';
+import { readServicePage, type ServiceListQuery } from '@/contract/services';
 import { api } from '@/lib/api-client';
+import { learnCapability } from '@/lib/capabilities';
 import { serviceKeys } from './keys';
 
-const ServiceList = pageOrArray(HostedService);
-
-export const getServices = (scope: Scope, query: ServiceListQuery, signal?: AbortSignal) => api.get(paths.services(scope), ServiceList, { query, signal });
+/**
+ * A page of services, read row by row (`invalid` holds the rows that could not
+ * be read). `execution_mode` is our extension: a platform that answers a
+ * filtered list with services of another mode does not have it.
+ */
+export const getServices = async (scope: Scope, query: ServiceListQuery, signal?: AbortSignal) => {
+  const page = await api.get(paths.services(scope), readServicePage, { query, signal });
+  if (query.execution_mode && page.items.some((s) => s.execution_mode !== query.execution_mode)) learnCapability('servicesByMode', 'unavailable');
+  return page;
+};
 
 export const servicesQueryOptions = (scope: Scope, query: ServiceListQuery) =>
   queryOptions({

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { paths, type Scope } from '@/contract/paths';
-import { HostedService, ServiceUpdate } from '@/contract/services';
+import { readHostedService, ServiceUpdate } from '@/contract/services';
 import { api } from '@/lib/api-client';
 import { serviceKeys } from './keys';
 
 /** A partial update; the bindings are part of the service (CONTRACT §2), so they are saved with it too. */
 export const updateService = (scope: Scope, serviceId: string, input: ServiceUpdate) =>
-  api.put(paths.service(scope, serviceId), HostedService, { body: ServiceUpdate.parse(input) });
+  api.put(paths.service(scope, serviceId), readHostedService, { body: ServiceUpdate.parse(input) });
 
 export function useUpdateService(scope: Scope, serviceId: string) {
   const queryClient = useQueryClient();

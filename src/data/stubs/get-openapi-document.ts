@@ -1,15 +1,19 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { paths, type Scope } from '@/contract/paths';
-import { api } from '@/lib/api-client';
 import { apiBaseUrl } from '@/lib/env';
+import { getGeneratedFile } from './get-stub';
 import { stubKeys } from './keys';
 
 /** Where the document lives, as a user would call it with their own token. */
 export const openapiDocumentUrl = (scope: Scope, serviceId: string, version: number) => `${apiBaseUrl}${paths.serviceOpenapi(scope, serviceId)}?version=${version}`;
 
-/** The service's OpenAPI 3.1 document for one published version, as sent (it needs the bearer token, so no plain link). */
+/**
+ * The service's OpenAPI 3.1 document for one published version, as sent (it
+ * needs the bearer token, so no plain link); `served` is the version its
+ * `info.version` names, which may not be the one asked for (see getGeneratedFile).
+ */
 export const getOpenapiDocument = (scope: Scope, serviceId: string, version: number) =>
-  api.text(paths.serviceOpenapi(scope, serviceId), { query: { version }, accept: 'application/json' });
+  getGeneratedFile(paths.serviceOpenapi(scope, serviceId), 'openapi', version, { accept: 'application/json' });
 
 export const openapiDocumentQueryOptions = (scope: Scope, serviceId: string, version: number) =>
   queryOptions({

@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { paths, type Scope } from '@/contract/paths';
 import { readMintedTokenPage } from '@/contract/tokens';
 import { api } from '@/lib/api-client';
+import { callExtension } from '@/lib/extensions';
 import { tokenKeys } from './keys';
 
 /**
@@ -11,7 +12,7 @@ import { tokenKeys } from './keys';
  * revoke-by-ID form alone. Read leniently.
  */
 export const getMintedTokens = (scope: Scope, serviceId: string, limit: number) =>
-  api.get(paths.serviceTokens(scope, serviceId), readMintedTokenPage, { query: { limit } });
+  callExtension('mintedTokens', () => api.get(paths.serviceTokens(scope, serviceId), readMintedTokenPage, { query: { limit } }));
 
 export const mintedTokensQueryOptions = (scope: Scope, serviceId: string, limit: number) =>
   queryOptions({ queryKey: tokenKeys.mintedList(scope, serviceId, limit), queryFn: () => getMintedTokens(scope, serviceId, limit) });

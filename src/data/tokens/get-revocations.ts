@@ -1,16 +1,21 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { pageOrArray } from '@/contract/common';
 import { paths, type Scope } from '@/contract/paths';
-import { Revocation } from '@/contract/tokens';
+import { readRevocationPage } from '@/contract/tokens';
 import { api } from '@/lib/api-client';
+import { readExtension } from '@/lib/extensions';
 import { tokenKeys } from './keys';
 
-const RevocationList = pageOrArray(Revocation);
-
+/**
+ * The revocations in force (or all, with `includeExpired`), newest first, read
+ * row by row. Seed 004 names `list_revocations` but not its path: ours is an
+ * extension, and without it `available` is false.
+ */
 export const getRevocations = (scope: Scope, serviceId: string, includeExpired: boolean) =>
-  api
-    .get(paths.revocations(scope, serviceId), RevocationList, { query: { include_expired: includeExpired, limit: 100 } })
-    .then((page) => ({ ...page, items: [...page.items].sort((a, b) => b.revoked_at.localeCompare(a.revoked_at)) }));
+  readExtension('tokenRevocation', () =>
+    api
+      .get(paths.revocations(scope, serviceId), readRevocationPage, { query: { include_expired: includeExpired, limit: 100 } })
+      .then((page) => ({ ...page, items: [...page.items].sort((a, b) => b.revoked_at.localeCompare(a.revoked_at)) })),
+  );
 
 export const revocationsQueryOptions = (scope: Scope, serviceId: string, includeExpired: boolean) =>
   queryOptions({ queryKey: tokenKeys.revocationList(scope, serviceId, includeExpired), queryFn: () => getRevocations(scope, serviceId, includeExpired) });

@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { paths, type Scope } from '@/contract/paths';
-import { MintRequest, MintResponse } from '@/contract/tokens';
+import { MintRequest, readMintResponse } from '@/contract/tokens';
 import { api } from '@/lib/api-client';
 import { tokenKeys } from './keys';
 
 export const mintToken = (scope: Scope, serviceId: string, input: MintRequest) =>
-  api.post(paths.mintToken(scope, serviceId), MintResponse, { body: MintRequest.parse(input) });
+  api.post(paths.mintToken(scope, serviceId), readMintResponse, { body: MintRequest.parse(input) });
 
 /**
  * A mutation, never a query: the token is shown once. With gcTime 0 the

@@ -1,18 +1,25 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod/mini';
 import { paths, type Scope } from '@/contract/paths';
-import { Revocation, RevokeAllRequest, RevokeRequest } from '@/contract/tokens';
+import { RevokeAllRequest, RevokeRequest } from '@/contract/tokens';
 import { api } from '@/lib/api-client';
+import { callExtension } from '@/lib/extensions';
 import { tokenKeys } from './keys';
 
 /** What to revoke (seed 004): one token by its `jti`, or every token of the service minted until now. */
 export type Revoke = { one: RevokeRequest } | { all: z.input<typeof RevokeAllRequest> };
 
-/** The gateway refuses what is revoked from then on. */
+/**
+ * The gateway refuses what is revoked from then on. The paths are ours (seed 004
+ * names the calls): without them this throws `ExtensionUnavailable`. The answer
+ * is not kept; the revocations are read again.
+ */
 export const revokeTokens = (scope: Scope, serviceId: string, revoke: Revoke) =>
-  'one' in revoke
-    ? api.post(paths.revokeToken(scope, serviceId), Revocation, { body: RevokeRequest.parse(revoke.one) })
-    : api.post(paths.revokeAllTokens(scope, serviceId), Revocation, { body: RevokeAllRequest.parse(revoke.all) });
+  callExtension('tokenRevocation', () =>
+    'one' in revoke
+      ? api.post(paths.revokeToken(scope, serviceId), null, { body: RevokeRequest.parse(revoke.one) })
+      : api.post(paths.revokeAllTokens(scope, serviceId), null, { body: RevokeAllRequest.parse(revoke.all) }),
+  );
 
 export function useRevokeTokens(scope: Scope, serviceId: string) {
   const queryClient = useQueryClient();

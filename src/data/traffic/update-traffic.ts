@@ -1,15 +1,18 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { pageOrArray } from '@/contract/common';
 import { paths, type Scope } from '@/contract/paths';
-import { ServiceVersion, TrafficUpdate } from '@/contract/versions';
+import { TrafficUpdate } from '@/contract/versions';
 import { api } from '@/lib/api-client';
+import { callExtension } from '@/lib/extensions';
 import { versionsChanged } from '../versions/versions-changed';
 
-const VersionList = pageOrArray(ServiceVersion);
-
-/** Re-split traffic among the serving versions; a version set to 0 is archived for good. */
+/**
+ * Re-split traffic among the serving versions; a version set to 0 is archived
+ * for good. `PUT …/traffic` is our extension (a documented platform sets a split
+ * only when publishing): without it this throws `ExtensionUnavailable`. The
+ * answer is not kept: the versions are read again.
+ */
 export const updateTraffic = (scope: Scope, serviceId: string, input: TrafficUpdate) =>
-  api.put(paths.traffic(scope, serviceId), VersionList, { body: TrafficUpdate.parse(input) });
+  callExtension('trafficSplit', () => api.put(paths.traffic(scope, serviceId), null, { body: TrafficUpdate.parse(input) }));
 
 export function useUpdateTraffic(scope: Scope, serviceId: string) {
   const queryClient = useQueryClient();

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { paths, type Scope } from '@/contract/paths';
-import { ServiceVersion } from '@/contract/versions';
+import { readServiceVersion } from '@/contract/versions';
 import { api } from '@/lib/api-client';
 import { versionsChanged } from './versions-changed';
 
 /** A new draft (seed 000 "Creating a New Version"); it starts from the live endpoints. */
 export const createVersion = (scope: Scope, serviceId: string, idempotencyKey: string) =>
-  api.post(paths.versions(scope, serviceId), ServiceVersion, { idempotencyKey });
+  api.post(paths.versions(scope, serviceId), readServiceVersion, { idempotencyKey });
 
 export function useCreateVersion(scope: Scope, serviceId: string) {
   const queryClient = useQueryClient();

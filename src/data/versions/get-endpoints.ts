@@ -1,16 +1,25 @@
 import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
-import { pageOrArray } from '@/contract/common';
 import { paths, type Scope } from '@/contract/paths';
-import { Endpoint } from '@/contract/versions';
+import { readEndpointPage } from '@/contract/versions';
 import { api } from '@/lib/api-client';
+import { learnCapability } from '@/lib/capabilities';
 import { versionKeys } from './keys';
 
-const EndpointList = pageOrArray(Endpoint);
-
-export const getEndpoints = (scope: Scope, serviceId: string, versionId: string) =>
-  api.get(paths.endpoints(scope, serviceId), EndpointList, { query: { version_id: versionId, limit: 100 } });
+/**
+ * A version's endpoints, read row by row. `version_id` is our extension: a
+ * platform without it answers with its default version's endpoints, which
+ * `otherVersion` flags (when the rows say which version they belong to), so a
+ * page never shows them as the version asked for.
+ */
+export const getEndpoints = async (scope: Scope, serviceId: string, versionId: string) => {
+  const page = await api.get(paths.endpoints(scope, serviceId), readEndpointPage, { query: { version_id: versionId, limit: 100 } });
+  const otherVersion = page.items.some((e) => e.version_id !== null && e.version_id !== versionId);
+  if (otherVersion) learnCapability('endpointsByVersion', 'unavailable');
+  return { ...page, otherVersion };
+};
 
 export const endpointsQueryOptions = (scope: Scope, serviceId: string, versionId: string) =>
   queryOptions({ queryKey: versionKeys.endpoints(scope, serviceId, versionId), queryFn: () => getEndpoints(scope, serviceId, versionId) });
 
-export const useEndpoints = (scope: Scope, serviceId: string, versionId: string) => useSuspenseQuery(endpointsQueryOptions(scope, serviceId, versionId)).data.items;
+/** The page of endpoints: `items`, the rows that could not be read (`invalid`), and whether they are another version's (`otherVersion`). */
+export const useEndpointPage = (scope: Scope, serviceId: string, versionId: string) => useSuspenseQuery(endpointsQueryOptions(scope, serviceId, versionId)).data;

@@ -1,15 +1,12 @@
 import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
-import { pageOrArray } from '@/contract/common';
 import { paths, type Scope } from '@/contract/paths';
-import { ServiceVersion } from '@/contract/versions';
+import { readVersionPage } from '@/contract/versions';
 import { api } from '@/lib/api-client';
 import { versionKeys } from './keys';
 
-const VersionList = pageOrArray(ServiceVersion);
-
-/** A service's versions, newest first; the versions, traffic and stubs tabs all read this. */
+/** A service's versions, newest first, read row by row; the versions, traffic and stubs tabs all read this. */
 export const getVersions = (scope: Scope, serviceId: string) =>
-  api.get(paths.versions(scope, serviceId), VersionList, { query: { limit: 100 } }).then((page) => ({
+  api.get(paths.versions(scope, serviceId), readVersionPage, { query: { limit: 100 } }).then((page) => ({
     ...page,
     items: [...page.items].sort((a, b) => b.version - a.version),
   }));
@@ -17,7 +14,10 @@ export const getVersions = (scope: Scope, serviceId: string) =>
 export const versionsQueryOptions = (scope: Scope, serviceId: string) =>
   queryOptions({ queryKey: versionKeys.list(scope, serviceId), queryFn: () => getVersions(scope, serviceId) });
 
-export const useVersions = (scope: Scope, serviceId: string) => useSuspenseQuery(versionsQueryOptions(scope, serviceId)).data.items;
+/** The page of versions: `items`, and the rows that could not be read (`invalid`). */
+export const useVersionPage = (scope: Scope, serviceId: string) => useSuspenseQuery(versionsQueryOptions(scope, serviceId)).data;
+
+export const useVersions = (scope: Scope, serviceId: string) => useVersionPage(scope, serviceId).items;
 
 /** Versions that receive traffic (active and draining), busiest first. */
 export function servingVersions<T extends { status: string; traffic_percent: number }>(versions: T[]): T[] {

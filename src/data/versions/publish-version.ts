@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { paths, type Scope } from '@/contract/paths';
-import { PublishRequest, ServiceVersion } from '@/contract/versions';
+import { PublishRequest, readServiceVersion } from '@/contract/versions';
 import { api } from '@/lib/api-client';
 import { versionsChanged } from './versions-changed';
 
 export const publishVersion = (scope: Scope, serviceId: string, versionId: string, input: PublishRequest) =>
-  api.post(paths.publishVersion(scope, serviceId, versionId), ServiceVersion, { body: PublishRequest.parse(input) });
+  api.post(paths.publishVersion(scope, serviceId, versionId), readServiceVersion, { body: PublishRequest.parse(input) });
 
 export function usePublishVersion(scope: Scope, serviceId: string, versionId: string) {
   const queryClient = useQueryClient();

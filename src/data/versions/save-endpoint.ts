@@ -1,14 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { paths, type Scope } from '@/contract/paths';
-import { Endpoint, EndpointCreate, EndpointUpdate, type EndpointCreateInput } from '@/contract/versions';
+import { EndpointCreate, EndpointUpdate, readEndpoint, type EndpointCreateInput } from '@/contract/versions';
 import { api } from '@/lib/api-client';
 import { versionKeys } from './keys';
 
 export const createEndpoint = (scope: Scope, serviceId: string, input: EndpointCreateInput, idempotencyKey: string) =>
-  api.post(paths.endpoints(scope, serviceId), Endpoint, { body: EndpointCreate.parse(input), idempotencyKey });
+  api.post(paths.endpoints(scope, serviceId), readEndpoint, { body: EndpointCreate.parse(input), idempotencyKey });
 
 export const updateEndpoint = (scope: Scope, serviceId: string, endpointId: string, input: EndpointUpdate) =>
-  api.put(paths.endpoint(scope, serviceId, endpointId), Endpoint, { body: EndpointUpdate.parse(input) });
+  api.put(paths.endpoint(scope, serviceId, endpointId), readEndpoint, { body: EndpointUpdate.parse(input) });
 
 type Save = { endpointId: string | null; input: EndpointCreateInput; idempotencyKey: string };
 

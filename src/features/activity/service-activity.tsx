@@ -7,9 +7,9 @@ import { notAvailable } from '@/lib/not-available';
 import type { ServiceProps } from '@/lib/route-props';
 import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
-import { Notice } from '@/ui/notice';
 import { Skeleton } from '@/ui/skeleton';
 import { ErrorState } from '@/ui/states';
+import { Unavailable } from '@/ui/unavailable';
 
 const PAGE = 10;
 
@@ -44,7 +44,11 @@ export function ServiceActivity({ scope, serviceId }: ServiceProps) {
 
   let body: React.ReactNode;
   if (activity.isPending) body = <Skeleton height="6rem" />;
-  else if (activity.isError && notAvailable(activity.error)) body = <Notice>This platform keeps no activity for services.</Notice>;
+  else if (activity.isError && notAvailable(activity.error)) body = (
+      <Unavailable capability="activity">
+        <p>This platform keeps no activity for services.</p>
+      </Unavailable>
+    );
   else if (activity.isError) body = <ErrorState title="Activity could not be loaded" error={activity.error} onRetry={() => void activity.refetch()} />;
   else if (activity.data.items.length === 0) body = <p className="muted">Nothing has happened to this service yet.</p>;
   else

@@ -1,5 +1,5 @@
 import './agents.css';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { toast } from 'sonner';
 import type { AgentDeploymentRead } from '@/contract/agents';
 import { useWhoami } from '@/data/auth/get-whoami';
@@ -8,10 +8,12 @@ import { useStopAgentService } from '@/data/agents/stop-agent-service';
 import { isExtensionMissing } from '@/data/agents/unavailable';
 import { roleReason } from '@/lib/permissions';
 import type { WorkspaceProps } from '@/lib/route-props';
+import { Button } from '@/ui/button';
 import { ConfirmAction } from '@/ui/confirm-dialog';
 import { Notice } from '@/ui/notice';
 import { Skeleton } from '@/ui/skeleton';
 import { EmptyState, ErrorState } from '@/ui/states';
+import { Unavailable } from '@/ui/unavailable';
 import { CreateInstanceDialog } from './create-instance-dialog';
 import { DeploymentCard, type InstanceAction } from './deployment-card';
 import { PublicUrlDialog } from './public-url-dialog';
@@ -40,9 +42,12 @@ export function AgentsPage({ scope }: WorkspaceProps) {
     );
   } else if (deployments.isError) {
     body = isExtensionMissing(deployments.error) ? (
-      <EmptyState title="Agent deployments are not listed on this platform">
-        <p>Listing agent deployments and their instances is an extension of this console that the platform does not offer.</p>
-      </EmptyState>
+      <div className="stack">
+        <Unavailable capability="agentListings" level={2} title="Agent deployments are not listed on this platform">
+          <p>Listing agent deployments and their instances is an extension of this console that the platform does not offer.</p>
+        </Unavailable>
+        {!readOnlyReason && <StartByDeploymentId onStart={(deployment) => setDialog({ kind: 'create', deployment })} />}
+      </div>
     ) : (
       <ErrorState title="Could not load the agent deployments" error={deployments.error} onRetry={() => void deployments.refetch()} />
     );
@@ -106,5 +111,40 @@ function StopInstanceDialog({ orgId, action, onClose }: { orgId: string; action:
         start a new one instead.
       </p>
     </ConfirmAction>
+  );
+}
+
+/**
+ * Starting an instance is documented (seed 003) even where listing deployments
+ * is not: the deployment is then named by its ID, as the agent tooling shows it.
+ */
+function StartByDeploymentId({ onStart }: { onStart: (deployment: AgentDeploymentRead) => void }) {
+  const [id, setId] = useState('');
+  const inputId = useId();
+  const headingId = useId();
+  const trimmed = id.trim();
+  return (
+    <form
+      className="card stack"
+      aria-labelledby={headingId}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (trimmed) onStart({ id: trimmed, name: trimmed, description: null, current_version_id: null, versions: [], created_at: null, updated_at: null });
+      }}
+    >
+      <h2 id={headingId} className="card-heading">
+        Start an instance
+      </h2>
+      <p className="muted">Starting an instance is documented: name the agent deployment by its ID.</p>
+      <label className="field-label" htmlFor={inputId}>
+        Deployment ID
+      </label>
+      <input id={inputId} className="input mono" autoComplete="off" value={id} onChange={(e) => setId(e.target.value)} />
+      <div>
+        <Button type="submit" variant="primary" disabled={!trimmed}>
+          New instance…
+        </Button>
+      </div>
+    </form>
   );
 }

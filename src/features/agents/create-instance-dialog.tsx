@@ -95,16 +95,23 @@ export function CreateInstanceDialog({ orgId, deployment, open, onOpenChange }: 
       description="The platform starts a sandbox running the version you choose; it is ready once it answers its health checks."
       submitLabel="Start instance"
     >
-      <Field label="Version" required error={formState.errors.version_id?.message}>
-        <select className="input" {...register('version_id')}>
-          {[...deployment.versions].reverse().map((v) => (
-            <option key={v.id} value={v.id}>
-              {versionName(deployment, v.id)}
-              {v.id === deployment.current_version_id ? ' (current)' : ''}
-            </option>
-          ))}
-        </select>
-      </Field>
+      {deployment.versions.length === 0 ? (
+        // A deployment known only by its ID (a platform that does not list them): its version by ID too.
+        <Field label="Version ID" required hint="The version of the agent deployment to run, as the platform’s agent tooling names it." error={formState.errors.version_id?.message}>
+          <input className="input mono" autoComplete="off" {...register('version_id')} />
+        </Field>
+      ) : (
+        <Field label="Version" required error={formState.errors.version_id?.message}>
+          <select className="input" {...register('version_id')}>
+            {[...deployment.versions].reverse().map((v) => (
+              <option key={v.id} value={v.id}>
+                {versionName(deployment, v.id)}
+                {v.id === deployment.current_version_id ? ' (current)' : ''}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
       <fieldset className="fieldset env-rows" aria-describedby={valuesHint}>
         <legend className="field-label">Environment values</legend>
         <p id={valuesHint} className="field-hint">

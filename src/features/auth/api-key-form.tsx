@@ -2,15 +2,23 @@ import * as z from 'zod/mini';
 import { ApiKeyExchangeRequest } from '@/contract/auth';
 import { useSignIn } from '@/data/auth/sign-in';
 import { ApiError } from '@/lib/api-error';
+import { useCapability } from '@/lib/capabilities';
 import { useServerForm } from '@/lib/use-server-form';
 import { Button } from '@/ui/button';
 import { Field } from '@/ui/field';
 import { FormAlert, useWaiting } from '@/ui/form-alert';
+import { Unavailable } from '@/ui/unavailable';
 
 const ApiKeySignIn = z.object({ api_key: ApiKeyExchangeRequest.shape.api_key });
 
+/**
+ * Sign in with an organization API key (seed 004's exchange). Its path is our
+ * extension: once the platform has said it does not have it, the tab says so
+ * in place of the form.
+ */
 export function ApiKeyForm({ onSignedIn }: { onSignedIn: () => void }) {
   const signIn = useSignIn();
+  const exchange = useCapability('apiKeySignIn');
   const { form, onSubmit, failure, retry, pending } = useServerForm({
     schema: ApiKeySignIn,
     fields: ['api_key'],
@@ -37,6 +45,13 @@ export function ApiKeyForm({ onSignedIn }: { onSignedIn: () => void }) {
   });
   // Throttled (429): the platform says when it takes another attempt, and none goes out before.
   const waiting = useWaiting(failure);
+  if (exchange === 'unavailable') {
+    return (
+      <Unavailable capability="apiKeySignIn" title="API-key sign-in is not available on this platform">
+        <p>This platform does not exchange an API key for a session here. Sign in with your email and password instead.</p>
+      </Unavailable>
+    );
+  }
   return (
     <form onSubmit={onSubmit} noValidate className="form">
       <Field

@@ -2,13 +2,14 @@ import { Controller } from 'react-hook-form';
 import { toast } from 'sonner';
 import * as z from 'zod/mini';
 import type { Scope } from '@/contract/paths';
-import { BINDING_NAME, BindingRole, type HostedService } from '@/contract/services';
+import { BINDING_NAME, BindingRole, type HostedServiceRead } from '@/contract/services';
 import type { BindableInstance } from '@/data/connectors/get-all-instances';
 import { useUpdateService } from '@/data/services/update-service';
 import { useServerForm } from '@/lib/use-server-form';
 import { Field } from '@/ui/field';
 import { FormDialog } from '@/ui/form-dialog';
 import { InstancePicker } from './instance-picker';
+import { bindingsToWrite } from './bindings-write';
 
 const ROLES = [
   { value: 'read_only', label: 'Read only', hint: 'The service can read, never change.' },
@@ -50,7 +51,7 @@ export function BindingDialog({
   onOpenChange,
 }: {
   scope: Scope;
-  service: HostedService;
+  service: HostedServiceRead;
   editing: string | null;
   instances: BindableInstance[];
   open: boolean;
@@ -68,7 +69,7 @@ export function BindingDialog({
       const next = { ...service.connector_bindings };
       if (editing) delete next[editing];
       next[v.name] = { connector_instance_id: v.connector_instance_id, role: v.role };
-      return save.mutateAsync({ connector_bindings: next });
+      return save.mutateAsync({ connector_bindings: bindingsToWrite(next) });
     },
     onSuccess: (_service, v) => {
       toast.success(editing ? `Binding ${v.name} saved` : `Binding ${v.name} added`);

@@ -19,6 +19,7 @@ import { EmptyState, ErrorState } from '@/ui/states';
 import { TableHead } from '@/ui/table-head';
 import { BindingDialog } from './binding-dialog';
 import { bindingsDefinition } from './bindings-diagram';
+import { bindingsToWrite } from './bindings-write';
 
 /** The Bindings tab: which connector instances the service reaches, under which names and roles. */
 export function BindingsPage({ scope, serviceId }: ServiceProps) {
@@ -137,7 +138,7 @@ export function BindingsPage({ scope, serviceId }: ServiceProps) {
         <ConfirmAction
           open={removing !== null}
           state={save}
-          run={() => save.mutateAsync({ connector_bindings: withoutRemoved() })}
+          run={() => save.mutateAsync({ connector_bindings: bindingsToWrite(withoutRemoved()) })}
           onDone={() => toast.success(`Binding ${removing} removed`)}
           onClose={() => setDialog(null)}
           title={`Remove binding ${removing ?? ''}?`}

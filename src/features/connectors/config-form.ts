@@ -1,10 +1,10 @@
-import { configIssues, type ConnectorField, type ConnectorInstance } from '@/contract/connectors';
+import { configIssues, type ConnectorFieldRead, type ConnectorInstanceRead } from '@/contract/connectors';
 
 /** A generated form's config values: text and numbers as typed (strings), checkboxes as booleans. */
 export type ConfigValues = Record<string, string | boolean>;
 
 /** Create: the type's defaults. Edit: the instance's values, never its secrets (write-only). */
-export function initialConfigValues(fields: ConnectorField[], instance: ConnectorInstance | null): ConfigValues {
+export function initialConfigValues(fields: ConnectorFieldRead[], instance: ConnectorInstanceRead | null): ConfigValues {
   const values: ConfigValues = {};
   for (const f of fields) {
     const current = instance && !f.secret ? instance.config[f.name] : undefined;
@@ -19,7 +19,7 @@ export function initialConfigValues(fields: ConnectorField[], instance: Connecto
  * be a whole number"); an empty secret on edit is left out so the platform keeps
  * it; an empty optional field is left out on create and sent empty on edit to clear it.
  */
-export function toConfig(fields: ConnectorField[], values: ConfigValues, editing: boolean): Record<string, string | number | boolean> {
+export function toConfig(fields: ConnectorFieldRead[], values: ConfigValues, editing: boolean): Record<string, string | number | boolean> {
   const config: Record<string, string | number | boolean> = {};
   for (const f of fields) {
     const raw = values[f.name];
@@ -43,7 +43,7 @@ export function toConfig(fields: ConnectorField[], values: ConfigValues, editing
 }
 
 /** configIssues() — the platform's own check — with secrets that are already set counted as present. */
-export function formConfigIssues(fields: ConnectorField[], config: Record<string, unknown>, secretsSet: readonly string[]) {
+export function formConfigIssues(fields: ConnectorFieldRead[], config: Record<string, unknown>, secretsSet: readonly string[]) {
   const checked = { ...config };
   for (const f of fields) if (f.secret && checked[f.name] === undefined && secretsSet.includes(f.name)) checked[f.name] = '(set)';
   return configIssues(fields, checked);

@@ -1,20 +1,23 @@
 import { useState } from 'react';
-import type { ConnectorInstance, ConnectorType } from '@/contract/connectors';
+import type { ConnectorInstanceRead, ConnectorTypeRead } from '@/contract/connectors';
 import type { Scope } from '@/contract/paths';
 import { useInstances } from '@/data/connectors/get-instances';
-import { Badge } from '@/ui/badge';
+import { ValueBadge } from '@/ui/badge';
 import { Button } from '@/ui/button';
+import { InvalidListItems } from '@/ui/invalid-rows';
 import { Skeleton } from '@/ui/skeleton';
 import { ErrorState } from '@/ui/states';
 import { DeleteInstanceDialog } from './delete-instance-dialog';
 import { InstanceDialog } from './instance-dialog';
 import { InstanceRow } from './instance-row';
 
+const CATEGORY_TONES = { database: 'info', storage: 'info', http: 'info' } as const;
+
 /** One catalog entry: what the type is, what it needs, what it can do, and its instances. */
-export function ConnectorTypeCard({ scope, type, readOnly }: { scope: Scope; type: ConnectorType; readOnly: boolean }) {
+export function ConnectorTypeCard({ scope, type, readOnly }: { scope: Scope; type: ConnectorTypeRead; readOnly: boolean }) {
   const instances = useInstances(scope, type.id);
   // One dialog at a time: creating (instance null) or editing an instance, or deleting one.
-  const [dialog, setDialog] = useState<{ kind: 'edit'; instance: ConnectorInstance | null } | { kind: 'delete'; instance: ConnectorInstance } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: 'edit'; instance: ConnectorInstanceRead | null } | { kind: 'delete'; instance: ConnectorInstanceRead } | null>(null);
   const titleId = `connector-${type.id}-title`;
 
   return (
@@ -22,7 +25,7 @@ export function ConnectorTypeCard({ scope, type, readOnly }: { scope: Scope; typ
       <div className="card-header">
         <div>
           <h2 id={titleId}>
-            {type.name} <Badge tone="info">{type.category}</Badge>
+            {type.name} <ValueBadge value={type.category} tones={CATEGORY_TONES} />
           </h2>
           <p className="muted card-subtitle">{type.description}</p>
         </div>
@@ -52,7 +55,7 @@ export function ConnectorTypeCard({ scope, type, readOnly }: { scope: Scope; typ
         <div>
           <h3 id={`${type.id}-operations`}>Operations</h3>
           <ul className="chips" aria-labelledby={`${type.id}-operations`}>
-            {type.operations.map((o) => (
+            {(type.operations ?? []).map((o) => (
               <li key={o.name} className="chip" title={o.description}>
                 <span className="mono">{o.name}</span>
                 <span className="chip-meta">{o.description}</span>
@@ -67,11 +70,11 @@ export function ConnectorTypeCard({ scope, type, readOnly }: { scope: Scope; typ
         <Skeleton height="3rem" />
       ) : instances.isError ? (
         <ErrorState title="Instances could not be loaded" error={instances.error} onRetry={() => void instances.refetch()} />
-      ) : instances.data.length === 0 ? (
+      ) : instances.data.items.length === 0 && instances.data.invalid.length === 0 ? (
         <p className="muted">No {type.name} instances yet.</p>
       ) : (
         <ul className="instance-list" aria-label={`${type.name} instances`}>
-          {instances.data.map((instance) => (
+          {instances.data.items.map((instance) => (
             <InstanceRow
               key={instance.id}
               scope={scope}
@@ -82,6 +85,7 @@ export function ConnectorTypeCard({ scope, type, readOnly }: { scope: Scope; typ
               onDelete={() => setDialog({ kind: 'delete', instance })}
             />
           ))}
+          <InvalidListItems rows={instances.data.invalid} noun="Instance" />
         </ul>
       )}
 

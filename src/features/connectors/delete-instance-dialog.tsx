@@ -1,11 +1,11 @@
 import { toast } from 'sonner';
-import type { ConnectorInstance, ConnectorType } from '@/contract/connectors';
+import type { ConnectorInstanceRead, ConnectorTypeRead } from '@/contract/connectors';
 import type { Scope } from '@/contract/paths';
 import { useDeleteInstance } from '@/data/connectors/delete-instance';
 import { ConfirmAction } from '@/ui/confirm-dialog';
 
 /** The platform refuses (409) while a service is bound to the instance; its message says which. */
-export function DeleteInstanceDialog({ scope, type, instance, onClose }: { scope: Scope; type: ConnectorType; instance: ConnectorInstance; onClose: () => void }) {
+export function DeleteInstanceDialog({ scope, type, instance, onClose }: { scope: Scope; type: ConnectorTypeRead; instance: ConnectorInstanceRead; onClose: () => void }) {
   const remove = useDeleteInstance(scope, type.id);
   return (
     <ConfirmAction

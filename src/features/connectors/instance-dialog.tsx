@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { UseFormRegister } from 'react-hook-form';
 import { toast } from 'sonner';
 import * as z from 'zod/mini';
-import { InstanceCreate, type ConnectorField, type ConnectorInstance, type ConnectorType } from '@/contract/connectors';
+import { InstanceCreate, type ConnectorFieldRead, type ConnectorInstanceRead, type ConnectorTypeRead } from '@/contract/connectors';
 import type { Scope } from '@/contract/paths';
 import { useSaveInstance } from '@/data/connectors/save-instance';
 import { withRules } from '@/lib/form-schema';
@@ -14,7 +14,7 @@ import { formConfigIssues, initialConfigValues, toConfig, type ConfigValues } fr
 type FormValues = { name: string; description: string; config: ConfigValues };
 
 /** The form is generated from the type's fields and checked, as typed, by the platform's own configIssues(). */
-function instanceSchema(type: ConnectorType, instance: ConnectorInstance | null) {
+function instanceSchema(type: ConnectorTypeRead, instance: ConnectorInstanceRead | null) {
   const fields = z.object({
     name: InstanceCreate.shape.name,
     description: z.string().check(z.maxLength(500, { error: 'Description must be at most 500 characters' })),
@@ -36,8 +36,8 @@ export function InstanceDialog({
   onOpenChange,
 }: {
   scope: Scope;
-  type: ConnectorType;
-  instance: ConnectorInstance | null;
+  type: ConnectorTypeRead;
+  instance: ConnectorInstanceRead | null;
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
@@ -87,7 +87,7 @@ export function InstanceDialog({
         <legend>{type.name} configuration</legend>
         <div className="config-grid">
           {type.fields.map((f) => (
-            <ConfigInput key={f.name} field={f} error={configError(f.name)} secretSet={!!instance?.secrets_set.includes(f.name)} editing={instance !== null} register={register} />
+            <ConfigInput key={f.name} field={f} error={configError(f.name)} secretSet={!!instance?.secrets_set?.includes(f.name)} editing={instance !== null} register={register} />
           ))}
         </div>
       </fieldset>
@@ -102,7 +102,7 @@ function ConfigInput({
   editing,
   register,
 }: {
-  field: ConnectorField;
+  field: ConnectorFieldRead;
   error: string | undefined;
   secretSet: boolean;
   editing: boolean;

@@ -1,4 +1,4 @@
-import type { ConnectorInstance, ConnectorType } from '@/contract/connectors';
+import type { ConnectorInstanceRead, ConnectorTypeRead } from '@/contract/connectors';
 import type { Scope } from '@/contract/paths';
 import { useTestInstance } from '@/data/connectors/test-instance';
 import { Button } from '@/ui/button';
@@ -15,8 +15,8 @@ export function InstanceRow({
   onDelete,
 }: {
   scope: Scope;
-  type: ConnectorType;
-  instance: ConnectorInstance;
+  type: ConnectorTypeRead;
+  instance: ConnectorInstanceRead;
   readOnly: boolean;
   onEdit: () => void;
   onDelete: () => void;
@@ -37,7 +37,7 @@ export function InstanceRow({
             const value = instance.config[f.name];
             return (
               <Detail key={f.name} term={f.label} mono>
-                {f.secret ? <span className="muted">{instance.secrets_set.includes(f.name) ? 'set' : 'not set'}</span> : value === undefined || value === '' ? <span className="muted">—</span> : String(value)}
+                {f.secret ? <span className="muted">{(instance.secrets_set ?? []).includes(f.name) ? 'set' : 'not set'}</span> : value === undefined || value === '' ? <span className="muted">—</span> : String(value)}
               </Detail>
             );
           })}

@@ -1,8 +1,8 @@
-import type { ConnectionTest } from '@/contract/connectors';
+import type { ConnectionTestRead } from '@/contract/connectors';
 import { formatDateTime } from '@/lib/format';
 import { Badge } from '@/ui/badge';
 
-export function TestResult({ result }: { result: ConnectionTest }) {
+export function TestResult({ result }: { result: ConnectionTestRead }) {
   return (
     <div className={`test-result ${result.ok ? 'test-ok' : 'test-failed'}`}>
       <p className="test-headline">

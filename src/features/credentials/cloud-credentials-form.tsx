@@ -2,7 +2,8 @@ import './cloud-credentials.css';
 import { useRef, useState } from 'react';
 import { toast } from 'sonner';
 import * as z from 'zod/mini';
-import { CloudProvider, credentialsShape, CredentialsWrite, type CredentialsInfo } from '@/contract/credentials';
+import { CloudProvider, credentialsShape, CredentialsWrite, type CredentialsInfoRead } from '@/contract/credentials';
+import { isKnown } from '@/contract/reading';
 import { readJson } from '@/lib/json-text';
 import { useServerForm } from '@/lib/use-server-form';
 import { useUnsavedChanges } from '@/lib/use-unsaved-changes';
@@ -55,9 +56,11 @@ const WORDS = {
 };
 
 /** The non-secret part of the form, from the record being replaced; the secret always starts empty. */
-function blank(current: CredentialsInfo | null): Input {
+function blank(current: CredentialsInfoRead | null): Input {
+  // A provider this console does not offer is chosen again rather than sent back as it came.
+  const provider = current && isKnown(CloudProvider.options, current.cloud_provider) ? current.cloud_provider : ('' as CloudProvider);
   return {
-    cloud_provider: current?.cloud_provider ?? ('' as CloudProvider),
+    cloud_provider: provider,
     cloud_credentials_json: '',
     cloud_project_id: current?.cloud_project_id ?? '',
     cloud_region: current?.cloud_region ?? null,
@@ -75,7 +78,7 @@ export function CloudCredentialsForm({
   save,
   subtitle,
 }: {
-  current: CredentialsInfo | null;
+  current: CredentialsInfoRead | null;
   /** The save mutation (service or organization); it holds the secret, so it is reset after every attempt. */
   save: { mutateAsync: (values: Output) => Promise<unknown>; reset: () => void };
   /** Whose credentials these are: the words of the title and of the confirmation follow. */

@@ -1,9 +1,9 @@
-import type { CredentialsInfo } from '@/contract/credentials';
+import type { CredentialsInfoRead } from '@/contract/credentials';
 import { DateTime } from '@/ui/date-time';
 import { Detail } from '@/ui/details';
 
 /** Credentials' metadata: what reads return instead of the secret. */
-export function CloudCredentialsSummary({ info, label }: { info: CredentialsInfo; label: string }) {
+export function CloudCredentialsSummary({ info, label }: { info: CredentialsInfoRead; label: string }) {
   return (
     <dl className="details credentials-summary" aria-label={label}>
       <Detail term="Provider" mono>{info.cloud_provider}</Detail>
@@ -12,7 +12,7 @@ export function CloudCredentialsSummary({ info, label }: { info: CredentialsInfo
       <div>
         <dt>Fingerprint</dt>
         <dd className="mono" title="First 12 hex digits of the SHA-256 of the secret">
-          {info.fingerprint}
+          {info.fingerprint ?? <span className="muted">not given</span>}
         </dd>
       </div>
       <Detail term="Updated">

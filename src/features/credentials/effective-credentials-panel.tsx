@@ -1,20 +1,21 @@
-import type { CredentialsInfo, EffectiveCredentials } from '@/contract/credentials';
+import type { CredentialsInfoRead, EffectiveCredentialsRead } from '@/contract/credentials';
 import { Badge } from '@/ui/badge';
 import { CloudCredentialsSummary } from './cloud-credentials-summary';
 
-const SOURCE: Record<EffectiveCredentials['source'], { title: string; detail: string }> = {
+const SOURCE: Record<string, { title: string; detail: string } | undefined> = {
   service: { title: 'This service uses its own credentials', detail: 'They take precedence over the organization’s.' },
   organization: { title: 'This service uses the organization’s credentials', detail: 'Set credentials below to isolate it in its own project.' },
   none: { title: 'No credentials: deploys will fail', detail: 'Set this service’s credentials, or ask an admin to set the organization’s.' },
 };
 
 /** Which credentials are in force, and both records side by side. */
-export function EffectiveCredentialsPanel({ effective }: { effective: EffectiveCredentials }) {
-  const source = SOURCE[effective.source];
+export function EffectiveCredentialsPanel({ effective }: { effective: EffectiveCredentialsRead }) {
+  // A source this console does not know is named as the platform named it.
+  const source = SOURCE[effective.source] ?? { title: `The platform says these credentials come from “${effective.source}”`, detail: 'A source this console does not know.' };
   return (
     <section className="card" aria-labelledby="effective-title">
       <h2 id="effective-title">Effective credentials</h2>
-      <div className={`credentials-source credentials-source-${effective.source}`} role="status" aria-label="Credentials in force">
+      <div className={`credentials-source credentials-source-${SOURCE[effective.source] ? effective.source : "unknown"}`} role="status" aria-label="Credentials in force">
         <p>
           <strong>{source.title}</strong>
           <span className="muted">{source.detail}</span>
@@ -29,7 +30,7 @@ export function EffectiveCredentialsPanel({ effective }: { effective: EffectiveC
   );
 }
 
-function CredentialsRecord({ title, info, inForce }: { title: string; info: CredentialsInfo | null; inForce: boolean }) {
+function CredentialsRecord({ title, info, inForce }: { title: string; info: CredentialsInfoRead | null; inForce: boolean }) {
   return (
     <section className="credentials-record" data-in-force={inForce} aria-label={title}>
       <h3>

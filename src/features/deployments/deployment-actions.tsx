@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { toast } from 'sonner';
 import type { Scope } from '@/contract/paths';
-import type { HostedService } from '@/contract/services';
+import type { HostedServiceRead } from '@/contract/services';
 import { useStartDeployment, type DeploymentAction } from '@/data/deployments/start-deployment';
 import { Button } from '@/ui/button';
 import { ConfirmAction } from '@/ui/confirm-dialog';
@@ -22,7 +22,7 @@ export function DeploymentActions({
   serving,
 }: {
   scope: Scope;
-  service: HostedService;
+  service: HostedServiceRead;
   reasons: ActionAvailability;
   serving: number | null;
 }) {
@@ -77,15 +77,15 @@ export function DeploymentActions({
 }
 
 const STARTED: Record<DeploymentAction, (v: number | null) => string> = {
-  build: (v) => `Building version ${v}…`,
-  deploy: (v) => `Building and deploying version ${v}…`,
+  build: (v) => (v === null ? 'Building the active version…' : `Building version ${v}…`),
+  deploy: (v) => (v === null ? 'Building and deploying the active version…' : `Building and deploying version ${v}…`),
   'deploy-prebuilt': () => 'Deploying the last built image…',
   teardown: () => 'Tearing down…',
 };
 
 const TITLE: Record<DeploymentAction, (v: number | null) => string> = {
-  build: (v) => `Build version ${v}?`,
-  deploy: (v) => `Build and deploy version ${v}?`,
+  build: (v) => (v === null ? 'Build the active version?' : `Build version ${v}?`),
+  deploy: (v) => (v === null ? 'Build and deploy the active version?' : `Build and deploy version ${v}?`),
   'deploy-prebuilt': () => 'Deploy the last built image?',
   teardown: () => 'Tear down the deployment?',
 };

@@ -2,18 +2,21 @@ import './deployments.css';
 import { Link } from '@tanstack/react-router';
 import type { DeploymentHealth } from '@/contract/deployments';
 import type { Scope } from '@/contract/paths';
-import type { HostedService } from '@/contract/services';
+import { isKnown } from '@/contract/reading';
+import type { HostedServiceRead } from '@/contract/services';
 import { useWhoami } from '@/data/auth/get-whoami';
 import { useLiveDeployment } from '@/data/deployments/use-live-deployment';
 import { useService } from '@/data/services/get-service';
 import type { ServiceProps } from '@/lib/route-props';
-import { Badge, type Tone } from '@/ui/badge';
+import { Badge, ValueBadge, type Tone } from '@/ui/badge';
 import { Detail } from '@/ui/details';
 import { EmptyState } from '@/ui/states';
 import { DeploymentActions } from './deployment-actions';
 import { DeploymentProgress } from './deployment-progress';
-import { actionAvailability, progressSteps, servingSentence, servingVersion, stateTone } from './deployment-rules';
+import { actionAvailability, progressSteps, servingSentence, servingVersion } from './deployment-rules';
 import { DeploymentTimeline } from './deployment-timeline';
+import { StateBadge } from './state-badge';
+import { Unavailable } from '@/ui/unavailable';
 
 /** The Deployment tab: build, deploy and tear down a persistent service, and watch it happen. */
 export function DeploymentPage({ scope, serviceId }: ServiceProps) {
@@ -26,7 +29,7 @@ export function DeploymentPage({ scope, serviceId }: ServiceProps) {
  * Invocation services have nothing to deploy: the tab is not shown for them,
  * and a link to it lands here, on one sentence saying why and a way back.
  */
-function InvocationDeployment({ scope, service }: { scope: Scope; service: HostedService }) {
+function InvocationDeployment({ scope, service }: { scope: Scope; service: HostedServiceRead }) {
   return (
     <EmptyState
       title="No deployment for invocation services"
@@ -42,6 +45,7 @@ function InvocationDeployment({ scope, service }: { scope: Scope; service: Hoste
 }
 
 const HEALTH_TONE: Record<DeploymentHealth, Tone> = { healthy: 'success', degraded: 'warning', unhealthy: 'danger', unknown: 'neutral' };
+const HEALTH_KNOWN = Object.keys(HEALTH_TONE) as DeploymentHealth[];
 const HEALTH_WORDS: Record<DeploymentHealth, string> = {
   healthy: 'Healthy: the container answers its health checks.',
   degraded: 'Degraded: some replicas fail their health checks.',
@@ -49,9 +53,9 @@ const HEALTH_WORDS: Record<DeploymentHealth, string> = {
   unknown: 'Health unknown: nothing running to check.',
 };
 
-function PersistentDeployment({ scope, service }: { scope: Scope; service: HostedService }) {
+function PersistentDeployment({ scope, service }: { scope: Scope; service: HostedServiceRead }) {
   const me = useWhoami();
-  const { status, deployments, polling } = useLiveDeployment(scope, service.id);
+  const { status, deployments, invalid, historyAvailable, polling } = useLiveDeployment(scope, service.id);
   const latest = deployments.find((d) => d.kind !== 'teardown');
   const newest = deployments[0];
   const serving = servingVersion(status, deployments, service.active_version);
@@ -82,11 +86,14 @@ function PersistentDeployment({ scope, service }: { scope: Scope; service: Hoste
         <dl className="details deploy-facts">
           <Detail term="State">
             <span className="deploy-state" aria-live="polite">
-            {status.deployment_state ? <Badge tone={stateTone(status.deployment_state)}>{status.deployment_state}</Badge> : <Badge>not deployed</Badge>}
+            {status.deployment_state ? <StateBadge state={status.deployment_state} /> : <Badge>not deployed</Badge>}
             {polling && <span className="deploy-live">updating live</span>}
             </span>
           </Detail>
-          <Detail term="Health"><Badge tone={HEALTH_TONE[status.health]}>{status.health}</Badge> <span className="muted">{HEALTH_WORDS[status.health]}</span></Detail>
+          <Detail term="Health">
+            <ValueBadge value={status.health} tones={HEALTH_TONE} />{' '}
+            <span className="muted">{isKnown(HEALTH_KNOWN, status.health) ? HEALTH_WORDS[status.health] : 'A health this console does not know, as the platform reports it.'}</span>
+          </Detail>
           <div className="details-wide">
             <dt>Serving</dt>
             <dd data-testid="serving-sentence">{servingSentence(serving, service.active_version, status.synced)}</dd>
@@ -108,7 +115,13 @@ function PersistentDeployment({ scope, service }: { scope: Scope; service: Hoste
           </p>
         )}
       </section>
-      <DeploymentTimeline deployments={deployments} />
+      {historyAvailable ? (
+        <DeploymentTimeline deployments={deployments} invalid={invalid} />
+      ) : (
+        <Unavailable capability="deploymentHistory" title="Deployment history is not available on this platform">
+          <p>The state, health and progress above come from the platform’s deployment status. Build, Deploy, Deploy without building and Tear down work as usual.</p>
+        </Unavailable>
+      )}
     </div>
   );
 }

@@ -1,12 +1,17 @@
 import type { Role } from '@/contract/auth';
-import type { Deployment, DeploymentStatus } from '@/contract/deployments';
-import type { HostedService } from '@/contract/services';
+import type { DeploymentRead, DeploymentStatusRead } from '@/contract/deployments';
+import type { HostedServiceRead } from '@/contract/services';
 import { isDeploymentInProgress } from '@/data/deployments/deployment-polling';
 import type { DeploymentAction } from '@/data/deployments/start-deployment';
 import { roleReason } from '@/lib/permissions';
 import type { Tone } from '@/ui/badge';
 
 export type ActionAvailability = Record<DeploymentAction, string | null>;
+
+/** What the rules read of a status: the seed's fields, and our extras when the platform sends them. */
+type DeploymentStatus = Pick<DeploymentStatusRead, 'deployment_state' | 'synced'> & { serving_version?: number | null; in_progress?: boolean | null };
+/** What they read of a deployment in the history (or one this console started, on a platform without the history). */
+type Deployment = Pick<DeploymentRead, 'kind' | 'build' | 'version' | 'state' | 'finished_at'> & { events: readonly { state: string }[] | null };
 
 export const INVOCATION_REASON =
   'Deployments are for persistent services; this one runs in invocation mode, where the platform starts it on each request.';
@@ -26,12 +31,12 @@ export function servingVersion(status: DeploymentStatus | undefined, history: re
 /** Whether an image was built that `deploy?build=false` can use. */
 export function hasBuiltImage(status: DeploymentStatus | undefined, history: readonly Deployment[]): boolean {
   if (status?.deployment_state === 'built' || status?.deployment_state === 'active') return true;
-  return history.some((d) => d.kind !== 'teardown' && d.events.some((e) => e.state === 'built'));
+  return history.some((d) => d.kind !== 'teardown' && (d.events ?? []).some((e) => e.state === 'built'));
 }
 
 /** Why each action does not apply now (null when it does). The platform decides too, with a 409. */
 export function actionAvailability(input: {
-  service: Pick<HostedService, 'execution_mode' | 'active_version'>;
+  service: Pick<HostedServiceRead, 'execution_mode' | 'active_version'>;
   role: Role;
   status: DeploymentStatus | undefined;
   history: readonly Deployment[];
@@ -65,7 +70,7 @@ const LABELS: Record<Step['phase'], string> = { building: 'Building', built: 'Bu
  * phase that failed; a deploy of a prebuilt image skips the build phases.
  */
 export function progressSteps(latest: Deployment | undefined, status: DeploymentStatus | undefined): Step[] {
-  const reached = latest ? latest.events.map((e) => e.state) : status?.deployment_state ? [status.deployment_state] : [];
+  const reached = latest ? (latest.events ?? []).map((e) => e.state) : status?.deployment_state ? [status.deployment_state] : [];
   const current = latest ? latest.state : (status?.deployment_state ?? null);
   const lastPhase = [...reached].reverse().find((s): s is Step['phase'] => (PHASES as readonly string[]).includes(s));
   let at = lastPhase ? PHASES.indexOf(lastPhase) : -1;

@@ -2,7 +2,7 @@ import './invoke.css';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { Scope } from '@/contract/paths';
-import type { ServiceVersion } from '@/contract/versions';
+import type { ServiceVersionRead } from '@/contract/versions';
 import { useWhoami } from '@/data/auth/get-whoami';
 import { callGateway, useGatewayCall, type Credential, type GatewayAnswer } from '@/data/invoke/call-gateway';
 import { gatewayPath, platformApiBase, type VersionChoice } from '@/data/invoke/gateway-url';
@@ -80,7 +80,7 @@ const issueText = (issues: SchemaIssue[], root: string) =>
     .map((i) => `${locText(i.loc, root)}: ${i.message}`)
     .join('; ') + (issues.length > 5 ? `; and ${issues.length - 5} more` : '');
 
-function Workbench({ scope, serviceId, serving, search, onSearchChange }: { scope: Scope; serviceId: string; serving: ServiceVersion[] } & SearchProps<TestSearch>) {
+function Workbench({ scope, serviceId, serving, search, onSearchChange }: { scope: Scope; serviceId: string; serving: ServiceVersionRead[] } & SearchProps<TestSearch>) {
   const me = useWhoami();
   const queryClient = useQueryClient();
   const choices = useMemo(() => endpointChoices(serving), [serving]);

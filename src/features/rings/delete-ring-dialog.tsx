@@ -1,11 +1,11 @@
 import { toast } from 'sonner';
 import type { Scope } from '@/contract/paths';
-import type { Ring } from '@/contract/rings';
+import type { RingRead } from '@/contract/rings';
 import { useDeleteRing } from '@/data/rings/delete-ring';
 import { ConfirmAction } from '@/ui/confirm-dialog';
 
 /** Deleting a ring; the platform refuses (409, naming the services) when services still use it. */
-export function DeleteRingDialog({ scope, ring, onClose }: { scope: Scope; ring: Ring; onClose: () => void }) {
+export function DeleteRingDialog({ scope, ring, onClose }: { scope: Scope; ring: RingRead; onClose: () => void }) {
   const remove = useDeleteRing(scope);
   return (
     <ConfirmAction

@@ -1,7 +1,7 @@
 import { toast } from 'sonner';
 import * as z from 'zod/mini';
 import type { Scope } from '@/contract/paths';
-import { RingCreate, type Ring } from '@/contract/rings';
+import { RingCreate, type RingRead } from '@/contract/rings';
 import { useSaveRing } from '@/data/rings/save-ring';
 import { useServerForm } from '@/lib/use-server-form';
 import { Field } from '@/ui/field';
@@ -13,7 +13,7 @@ const RingForm = z.object({
 });
 
 /** Create a ring (ring null, added at the end of the promotion path) or rename and describe one. */
-export function RingDialog({ scope, ring, open, onOpenChange }: { scope: Scope; ring: Ring | null; open: boolean; onOpenChange: (open: boolean) => void }) {
+export function RingDialog({ scope, ring, open, onOpenChange }: { scope: Scope; ring: RingRead | null; open: boolean; onOpenChange: (open: boolean) => void }) {
   const save = useSaveRing(scope);
   const server = useServerForm({
     schema: RingForm,

@@ -1,7 +1,7 @@
 import './rings.css';
 import { useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
-import type { Ring } from '@/contract/rings';
+import type { RingRead } from '@/contract/rings';
 import { useWhoami } from '@/data/auth/get-whoami';
 import { useRingUsage } from '@/data/rings/get-ring-usage';
 import { useSuspenseRings } from '@/data/rings/get-rings';
@@ -9,6 +9,7 @@ import { useMoveRing } from '@/data/rings/move-ring';
 import { roleReason } from '@/lib/permissions';
 import type { WorkspaceProps } from '@/lib/route-props';
 import { Button } from '@/ui/button';
+import { InvalidTableRows } from '@/ui/invalid-rows';
 import { Notice } from '@/ui/notice';
 import { RowActions } from '@/ui/row-actions';
 import { EmptyState } from '@/ui/states';
@@ -25,13 +26,15 @@ const MOVES = [
 
 /** The workspace's deployment rings in promotion order; admins create, edit, reorder and delete them. */
 export function RingsPage({ scope }: WorkspaceProps) {
-  const rings = useSuspenseRings(scope);
+  const { items: rings, invalid } = useSuspenseRings(scope);
   const me = useWhoami();
   const usage = useRingUsage(scope);
   const move = useMoveRing(scope);
   const readOnlyReason = roleReason(me.role, 'ring:write');
+  // `position` is our decision: where the platform gives none, the order is its own and cannot be changed here.
+  const movable = rings.every((r) => r.position !== null);
   // One dialog at a time: creating (ring null) or editing a ring, or deleting one.
-  const [dialog, setDialog] = useState<{ kind: 'edit'; ring: Ring | null } | { kind: 'delete'; ring: Ring } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: 'edit'; ring: RingRead | null } | { kind: 'delete'; ring: RingRead } | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const tableRef = useRef<HTMLTableElement>(null);
   const [focusAfterMove, setFocusAfterMove] = useState<{ ringId: string; index: number; direction: -1 | 1 } | null>(null);
@@ -48,9 +51,9 @@ export function RingsPage({ scope }: WorkspaceProps) {
     setFocusAfterMove(null);
   }, [rings, focusAfterMove, move.isPending]);
 
-  const moveRing = (ring: Ring, index: number, direction: -1 | 1) => {
+  const moveRing = (ring: RingRead, index: number, direction: -1 | 1) => {
     const neighbour = rings[index + direction];
-    if (!neighbour) return;
+    if (!neighbour || neighbour.position === null) return;
     move.mutate(
       { ringId: ring.id, position: neighbour.position },
       {
@@ -80,7 +83,7 @@ export function RingsPage({ scope }: WorkspaceProps) {
       </header>
       <Notice reason={readOnlyReason}>Rings are shown read-only.</Notice>
 
-      {rings.length === 0 ? (
+      {rings.length === 0 && invalid.length === 0 ? (
         <EmptyState title="No rings yet" action={!readOnlyReason && <Button variant="primary" onClick={() => setDialog({ kind: 'edit', ring: null })}>New ring</Button>}>
           <p>Invocation services need a ring to run in. Start with dev, staging and prod.</p>
         </EmptyState>
@@ -129,8 +132,8 @@ export function RingsPage({ scope }: WorkspaceProps) {
                                 variant="ghost"
                                 data-move={word}
                                 aria-label={`Move ${ring.name} ${word}`}
-                                title={`Move ${word}`}
-                                disabled={!rings[index + direction] || move.isPending}
+                                title={movable ? `Move ${word}` : 'The platform gives no ring positions, so the order cannot be changed here'}
+                                disabled={!movable || !rings[index + direction] || move.isPending}
                                 onClick={() => moveRing(ring, index, direction)}
                               >
                                 <span aria-hidden="true">{arrow}</span>
@@ -142,6 +145,7 @@ export function RingsPage({ scope }: WorkspaceProps) {
                     </tr>
                   );
                 })}
+                <InvalidTableRows rows={invalid} columns={readOnlyReason ? 4 : 5} noun="Ring" />
               </tbody>
             </table>
           </div>

@@ -1,12 +1,12 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { forwardRef } from 'react';
 import type { Page } from '@/contract/common';
-import type { Ring } from '@/contract/rings';
+import type { RingRead } from '@/contract/rings';
 import { Field } from '@/ui/field';
 import { NO_RING } from './ring-label';
 
 type Props = {
-  rings: UseQueryResult<Page<Ring>>;
+  rings: UseQueryResult<Page<RingRead>>;
   required?: boolean;
   error?: string;
 } & React.SelectHTMLAttributes<HTMLSelectElement>;

@@ -1,7 +1,7 @@
 import { Link, useNavigate } from '@tanstack/react-router';
 import { toast } from 'sonner';
 import type { Scope } from '@/contract/paths';
-import { crossFieldIssues, ServiceUpdate, type HostedService } from '@/contract/services';
+import { crossFieldIssues, ServiceUpdate, type HostedServiceRead } from '@/contract/services';
 import { useWhoami } from '@/data/auth/get-whoami';
 import { useRings } from '@/data/rings/get-rings';
 import { useDeleteService, useForgetDeletedService } from '@/data/services/delete-service';
@@ -26,7 +26,7 @@ import { SERVICE_FORM_FIELDS } from './service-form-fields';
 /** The update schema plus the rules that span fields — the same ones the platform checks. */
 const SettingsSchema = withRules(ServiceUpdate, crossFieldIssues);
 
-function valuesOf(s: HostedService): ServiceUpdate {
+function valuesOf(s: HostedServiceRead): ServiceUpdate {
   return {
     name: s.name,
     execution_mode: s.execution_mode,
@@ -134,7 +134,7 @@ export function ServiceSettings({ scope, serviceId }: ServiceProps) {
 }
 
 /** Delete the service, then leave its pages (`onLeave` first: an unsaved edit of a deleted service is not worth asking about). */
-function DeleteService({ scope, service, onLeave }: { scope: Scope; service: HostedService; onLeave: () => void }) {
+function DeleteService({ scope, service, onLeave }: { scope: Scope; service: HostedServiceRead; onLeave: () => void }) {
   const navigate = useNavigate();
   const remove = useDeleteService(scope, service.id);
   const forget = useForgetDeletedService(scope, service.id);

@@ -1,5 +1,5 @@
 import type { DeploymentState, ExecutionMode, ServiceStatus } from '@/contract/services';
-import { Badge, type Tone } from '@/ui/badge';
+import { ValueBadge, type Tone } from '@/ui/badge';
 
 const statusTone: Record<ServiceStatus, Tone> = { draft: 'neutral', active: 'success', archived: 'warning' };
 const deploymentTone: Record<DeploymentState, Tone> = {
@@ -11,12 +11,13 @@ const deploymentTone: Record<DeploymentState, Tone> = {
   draining: 'warning',
 };
 
-export function ServiceStatusBadge({ status }: { status: ServiceStatus }) {
-  return <Badge tone={statusTone[status]}>{status}</Badge>;
+/** A status the console does not know (say "published") shows as it came, in the neutral style. */
+export function ServiceStatusBadge({ status }: { status: string }) {
+  return <ValueBadge value={status} tones={statusTone} />;
 }
 
-export function DeploymentStateBadge({ state }: { state: DeploymentState }) {
-  return <Badge tone={deploymentTone[state]}>deploy: {state}</Badge>;
+export function DeploymentStateBadge({ state }: { state: string }) {
+  return <ValueBadge value={state} tones={deploymentTone} prefix="deploy: " />;
 }
 
 export function ExecutionModeLabel({ mode }: { mode: ExecutionMode }) {

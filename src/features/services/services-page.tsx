@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useWhoami } from '@/data/auth/get-whoami';
 import { useRings } from '@/data/rings/get-rings';
 import { useServices } from '@/data/services/get-services';
+import { useCapability } from '@/lib/capabilities';
 import { can } from '@/lib/permissions';
 import type { SearchProps, WorkspaceProps } from '@/lib/route-props';
 import { EmptyState, ErrorState } from '@/ui/states';
@@ -18,6 +19,8 @@ export function ServicesPage({ scope, search, onSearchChange }: WorkspaceProps &
   const ringNames = useMemo(() => new Map((rings.data?.items ?? []).map((r) => [r.id, r.name])), [rings.data]);
   const filtered = search.q !== '' || search.status !== 'all' || search.mode !== 'all';
   const canWrite = can(me.role, 'service:write');
+  // `execution_mode` is our extension: a platform without it lists every mode, whatever the filter says.
+  const modeFilter = useCapability('servicesByMode') !== 'unavailable';
 
   return (
     <section className="page" aria-labelledby="services-title">
@@ -33,11 +36,20 @@ export function ServicesPage({ scope, search, onSearchChange }: WorkspaceProps &
         )}
       </header>
 
-      <ServicesToolbar search={search} onSearchChange={onSearchChange} />
+      <ServicesToolbar search={search} onSearchChange={onSearchChange} modeFilter={modeFilter} />
+      {!modeFilter && search.mode !== 'all' && (
+        // A plain note rather than ui/notice: the services list's first load stays as small as it can.
+        <p className="notice" role="note">
+          This platform does not filter services by execution mode: every mode is listed.{' '}
+          <button type="button" className="link-button" onClick={() => onSearchChange({ mode: 'all', page: 1 })}>
+            Clear the mode filter
+          </button>
+        </p>
+      )}
 
       {query.isError && !query.data ? (
         <ErrorState title="Services could not be loaded" error={query.error} onRetry={() => void query.refetch()} />
-      ) : query.data && query.data.items.length === 0 ? (
+      ) : query.data && query.data.items.length === 0 && query.data.invalid.length === 0 ? (
         filtered ? (
           <EmptyState
             title="No services match"
@@ -76,6 +88,7 @@ export function ServicesPage({ scope, search, onSearchChange }: WorkspaceProps &
         <>
           <ServicesTable
             services={query.data?.items}
+            invalid={query.data?.invalid}
             ringNames={ringNames}
             sort={search.sort}
             order={search.order}

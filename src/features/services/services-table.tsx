@@ -1,8 +1,10 @@
 import { Link } from '@tanstack/react-router';
 import { useMemo, type ReactNode } from 'react';
 import { Skeleton } from '@/ui/skeleton';
-import type { HostedService } from '@/contract/services';
+import type { InvalidRow } from '@/contract/reading';
+import type { HostedServiceRead } from '@/contract/services';
 import { formatDateTime, formatRelative } from '@/lib/format';
+import { InvalidTableRows } from '@/ui/invalid-rows';
 import { RingLabel } from './ring-label';
 import type { ServicesSearch } from './services-search';
 import { DeploymentStateBadge, ExecutionModeLabel, ServiceStatusBadge } from './service-status';
@@ -12,7 +14,7 @@ type Column = {
   header: string;
   /** The list query's sort field, when the platform can sort by this column. */
   sort?: ServicesSearch['sort'];
-  cell: (service: HostedService) => ReactNode;
+  cell: (service: HostedServiceRead) => ReactNode;
 };
 
 /**
@@ -86,13 +88,16 @@ export function ServicesTable({
   order,
   onSortChange,
   fetching,
+  invalid = [],
 }: {
-  services: HostedService[] | undefined;
+  services: HostedServiceRead[] | undefined;
   ringNames: Map<string, string>;
   sort: ServicesSearch['sort'];
   order: ServicesSearch['order'];
   onSortChange: (sort: ServicesSearch['sort'], order: ServicesSearch['order']) => void;
   fetching: boolean;
+  /** Rows the platform sent that could not be read: shown in place, with the id when known. */
+  invalid?: readonly InvalidRow[];
 }) {
   const columns = useMemo(() => serviceColumns(ringNames), [ringNames]);
 
@@ -122,23 +127,24 @@ export function ServicesTable({
           </tr>
         </thead>
         <tbody>
-          {services
-            ? services.map((service) => (
-                <tr key={service.id}>
-                  {columns.map((column) => (
-                    <td key={column.id}>{column.cell(service)}</td>
-                  ))}
-                </tr>
-              ))
-            : Array.from({ length: 6 }, (_, i) => (
-                <tr key={i} aria-hidden="true">
-                  {columns.map((_, j) => (
-                    <td key={j}>
-                      <Skeleton width={j === 0 ? '70%' : '50%'} />
-                    </td>
-                  ))}
-                </tr>
+          {services?.map((service) => (
+            <tr key={service.id}>
+              {columns.map((column) => (
+                <td key={column.id}>{column.cell(service)}</td>
               ))}
+            </tr>
+          ))}
+          {services && <InvalidTableRows rows={invalid} columns={columns.length} noun="Service" />}
+          {!services &&
+            Array.from({ length: 6 }, (_, i) => (
+              <tr key={i} aria-hidden="true">
+                {columns.map((_, j) => (
+                  <td key={j}>
+                    <Skeleton width={j === 0 ? '70%' : '50%'} />
+                  </td>
+                ))}
+              </tr>
+            ))}
         </tbody>
       </table>
       {!services && <span className="visually-hidden" role="status">Loading services…</span>}

@@ -1,8 +1,16 @@
 import { useEffect, useState } from 'react';
 import type { ServicesSearch } from './services-search';
 
-/** Search and filters; the search box writes to the URL once typing pauses. */
-export function ServicesToolbar({ search, onSearchChange }: { search: ServicesSearch; onSearchChange: (next: Partial<ServicesSearch>) => void }) {
+/** Search and filters; the search box writes to the URL once typing pauses. `modeFilter` false: the platform does not filter by mode. */
+export function ServicesToolbar({
+  search,
+  onSearchChange,
+  modeFilter = true,
+}: {
+  search: ServicesSearch;
+  onSearchChange: (next: Partial<ServicesSearch>) => void;
+  modeFilter?: boolean;
+}) {
   const [text, setText] = useState(search.q);
   // Follow the URL when it changes from outside (back button, a pasted link).
   useEffect(() => setText(search.q), [search.q]);
@@ -34,14 +42,16 @@ export function ServicesToolbar({ search, onSearchChange }: { search: ServicesSe
           <option value="archived">Archived</option>
         </select>
       </label>
-      <label className="toolbar-filter">
-        <span>Execution mode</span>
-        <select className="select" value={search.mode} onChange={(e) => onSearchChange({ mode: e.target.value as ServicesSearch['mode'], page: 1 })}>
-          <option value="all">All modes</option>
-          <option value="invocation">Invocation</option>
-          <option value="persistent">Persistent</option>
-        </select>
-      </label>
+      {modeFilter && (
+        <label className="toolbar-filter">
+          <span>Execution mode</span>
+          <select className="select" value={search.mode} onChange={(e) => onSearchChange({ mode: e.target.value as ServicesSearch['mode'], page: 1 })}>
+            <option value="all">All modes</option>
+            <option value="invocation">Invocation</option>
+            <option value="persistent">Persistent</option>
+          </select>
+        </label>
+      )}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { Skeleton } from '@/ui/skeleton';
 import { EmptyState, ErrorState } from '@/ui/states';
 import { CodePreview } from './code-preview';
 import { downloadText } from './download';
+import { ServedVersionNote, servedLabel } from './served-version-note';
 
 /** The stub shown, from the URL: a link opens the same one. */
 export type StubsSearch = { language?: StubLanguage; version?: number };
@@ -49,7 +50,7 @@ export function StubsPage({ scope, serviceId, search, onSearchChange }: ServiceP
     openapi.mutate(version, {
       onSuccess: (doc) => {
         downloadText(doc.text, 'openapi.json', 'application/json');
-        toast.success(`Downloaded openapi.json for v${version}`);
+        toast.success(`Downloaded openapi.json: ${servedLabel(doc)}${doc.served !== null && doc.served !== version ? `, not v${version}` : ''}`);
       },
     });
 
@@ -96,7 +97,10 @@ export function StubsPage({ scope, serviceId, search, onSearchChange }: ServiceP
         ) : stub.isError ? (
           <ErrorState title={`The ${meta.label} stub could not be loaded`} error={stub.error} onRetry={() => void stub.refetch()} />
         ) : (
-          <CodePreview code={stub.data.text} language={language} label={`${filename} for v${version}`} />
+          <>
+            <ServedVersionNote file={stub.data} what={`${meta.label} stub`} />
+            <CodePreview code={stub.data.text} language={language} label={`${filename} for ${servedLabel(stub.data)}`} />
+          </>
         )}
       </Card>
 
@@ -104,7 +108,7 @@ export function StubsPage({ scope, serviceId, search, onSearchChange }: ServiceP
         id="openapi-title"
         className="stub-card"
         heading="OpenAPI document"
-        subtitle={`An OpenAPI 3.1 description of v${version}'s endpoints, for other generators and API tools. It needs your bearer token.`}
+        subtitle="An OpenAPI 3.1 description of the chosen version’s endpoints, for other generators and API tools. It needs your bearer token."
       >
         <div className="openapi-row">
           <code className="openapi-path" aria-label="Document path">
@@ -114,6 +118,7 @@ export function StubsPage({ scope, serviceId, search, onSearchChange }: ServiceP
             Download OpenAPI document
           </Button>
         </div>
+        {openapi.data && openapi.data.asked === version && <ServedVersionNote file={openapi.data} what="OpenAPI document" />}
         {openapi.error && (
           <p className="form-alert" role="alert">
             The document could not be downloaded: {openapi.error.message}

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { toast } from 'sonner';
-import type { MintResponse } from '@/contract/tokens';
+import type { MintResponseRead } from '@/contract/tokens';
 import { Button } from '@/ui/button';
 import { DateTime } from '@/ui/date-time';
 import { Detail } from '@/ui/details';
@@ -12,7 +12,7 @@ import { Dialog } from '@/ui/dialog';
  * Closing calls `onClose`, which resets the mint mutation: the token then
  * exists nowhere in the console.
  */
-export function MintedTokenDialog({ minted, onClose }: { minted: MintResponse | null; onClose: () => void }) {
+export function MintedTokenDialog({ minted, onClose }: { minted: MintResponseRead | null; onClose: () => void }) {
   const [copied, setCopied] = useState(false);
   const tokenRef = useRef<HTMLTextAreaElement>(null);
 

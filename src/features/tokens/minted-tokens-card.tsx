@@ -8,9 +8,9 @@ import { Badge, type Tone } from '@/ui/badge';
 import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
 import { DateTime } from '@/ui/date-time';
-import { Notice } from '@/ui/notice';
 import { Skeleton } from '@/ui/skeleton';
 import { EmptyState, ErrorState } from '@/ui/states';
+import { Unavailable } from '@/ui/unavailable';
 import { TableHead } from '@/ui/table-head';
 import { RevokeTokenDialog } from './revoke-token-dialog';
 
@@ -26,7 +26,8 @@ const claimsText = (claims: Record<string, unknown>) => {
 /**
  * [extension] The tokens minted for the service (never the tokens): status, and
  * a Revoke per active one that asks first. On a platform that does not list
- * them, it says so and the revoke-by-ID form does the job.
+ * them, it says so and the revoke-by-ID form does the job (when the platform
+ * revokes at all: `canRevoke` is false without revocation, or for a viewer).
  */
 export function MintedTokensCard({ scope, serviceId, canRevoke }: { scope: Scope; serviceId: string; canRevoke: boolean }) {
   const [limit, setLimit] = useState(PAGE);
@@ -35,7 +36,11 @@ export function MintedTokensCard({ scope, serviceId, canRevoke }: { scope: Scope
 
   let body: React.ReactNode;
   if (tokens.isPending) body = <Skeleton height="4rem" />;
-  else if (tokens.isError && notAvailable(tokens.error)) body = <Notice>This platform does not list minted tokens. Revoke one by its ID (the jti shown when it was minted).</Notice>;
+  else if (tokens.isError && notAvailable(tokens.error)) body = (
+      <Unavailable capability="mintedTokens">
+        <p>This platform does not list minted tokens.{canRevoke && ' Revoke one by its ID (the jti shown when it was minted).'}</p>
+      </Unavailable>
+    );
   else if (tokens.isError) body = <ErrorState title="Minted tokens could not be loaded" error={tokens.error} onRetry={() => void tokens.refetch()} />;
   else if (tokens.data.items.length === 0)
     body = (

@@ -1,13 +1,16 @@
 import type { Scope } from '@/contract/paths';
 import { useRevocations } from '@/data/tokens/get-revocations';
-import { Badge } from '@/ui/badge';
+import { Badge, ValueBadge } from '@/ui/badge';
 import { Card } from '@/ui/card';
 import { DateTime } from '@/ui/date-time';
+import { InvalidTableRows } from '@/ui/invalid-rows';
 import { Skeleton } from '@/ui/skeleton';
 import { EmptyState, ErrorState } from '@/ui/states';
 import { TableHead } from '@/ui/table-head';
 
-/** The revocations the gateway enforces; expired ones (the tokens would be refused anyway) on request. */
+const COLUMNS = ['What', 'Token ID', 'Reason', 'Revoked', 'In force until', 'By'];
+
+/** The revocations the gateway enforces; expired ones (the tokens would be refused anyway) on request. Shown only where the platform lists them. */
 export function RevocationsCard({ scope, serviceId, includeExpired, onIncludeExpiredChange }: { scope: Scope; serviceId: string; includeExpired: boolean; onIncludeExpiredChange: (v: boolean) => void }) {
   const revocations = useRevocations(scope, serviceId, includeExpired);
   return (
@@ -27,7 +30,7 @@ export function RevocationsCard({ scope, serviceId, includeExpired, onIncludeExp
         <Skeleton height="4rem" />
       ) : revocations.isError ? (
         <ErrorState title="Revocations could not be loaded" error={revocations.error} onRetry={() => void revocations.refetch()} />
-      ) : revocations.data.items.length === 0 ? (
+      ) : !revocations.data.available ? null : revocations.data.data.items.length === 0 && revocations.data.data.invalid.length === 0 ? (
         <EmptyState title="No revocations">
           <p>{includeExpired ? 'No token of this service was ever revoked.' : 'No revocation in force. Every unexpired token works.'}</p>
         </EmptyState>
@@ -35,11 +38,13 @@ export function RevocationsCard({ scope, serviceId, includeExpired, onIncludeExp
         <div className="table-wrap table-flat">
           <table className="table">
             <caption className="visually-hidden">Revocations</caption>
-            <TableHead columns={['What', 'Token ID', 'Reason', 'Revoked', 'In force until', 'By']} />
+            <TableHead columns={COLUMNS} />
             <tbody>
-              {revocations.data.items.map((r) => (
+              {revocations.data.data.items.map((r) => (
                 <tr key={r.id}>
-                  <td>{r.kind === 'all' ? <Badge tone="danger">all tokens</Badge> : <Badge tone="warning">one token</Badge>}</td>
+                  <td>
+                    {r.kind === 'all' ? <Badge tone="danger">all tokens</Badge> : r.kind === 'token' ? <Badge tone="warning">one token</Badge> : <ValueBadge value={r.kind} tones={{}} />}
+                  </td>
                   <td className="mono jti-cell">{r.jti ?? <span className="muted">every token minted before</span>}</td>
                   <td>{r.reason ?? <span className="muted">—</span>}</td>
                   <td>
@@ -48,9 +53,10 @@ export function RevocationsCard({ scope, serviceId, includeExpired, onIncludeExp
                   <td>
                     <DateTime iso={r.expires_at} fallback={r.kind === 'token' ? 'until the token expires' : '—'} />
                   </td>
-                  <td>{r.revoked_by}</td>
+                  <td>{r.revoked_by ?? <span className="muted">—</span>}</td>
                 </tr>
               ))}
+              <InvalidTableRows rows={revocations.data.data.invalid} columns={COLUMNS.length} noun="Revocation" />
             </tbody>
           </table>
         </div>

@@ -1,6 +1,6 @@
 import { toast } from 'sonner';
 import type { Scope } from '@/contract/paths';
-import type { HostedService } from '@/contract/services';
+import type { HostedServiceRead } from '@/contract/services';
 import { RevokeAllRequest } from '@/contract/tokens';
 import { useRevokeTokens } from '@/data/tokens/revoke-tokens';
 import { useServerForm } from '@/lib/use-server-form';
@@ -11,7 +11,7 @@ import { Field } from '@/ui/field';
 import { FormAlert } from '@/ui/form-alert';
 
 /** Revoke every token of the service minted until now: a reason, then a confirmation by typing the service's slug. */
-export function RevokeAllCard({ scope, service }: { scope: Scope; service: HostedService }) {
+export function RevokeAllCard({ scope, service }: { scope: Scope; service: HostedServiceRead }) {
   const revokeAll = useRevokeTokens(scope, service.id);
   const { form, onSubmit, failure, retry, pending, confirming, confirm, cancel } = useServerForm({
     schema: RevokeAllRequest,

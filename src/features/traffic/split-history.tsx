@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { SPLIT_KINDS, type ActivityEntryRead } from '@/contract/activity';
-import type { ServiceVersion } from '@/contract/versions';
+import type { ServiceVersionRead } from '@/contract/versions';
 import { useActivity } from '@/data/activity/get-activity';
 import { useUpdateTraffic } from '@/data/traffic/update-traffic';
 import { formatDateTime, formatRelative } from '@/lib/format';
@@ -10,9 +10,9 @@ import type { ServiceProps } from '@/lib/route-props';
 import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
 import { ConfirmAction } from '@/ui/confirm-dialog';
-import { Notice } from '@/ui/notice';
 import { Skeleton } from '@/ui/skeleton';
 import { ErrorState } from '@/ui/states';
+import { Unavailable } from '@/ui/unavailable';
 import { restorePlan, versionList, type RecordedShare } from './traffic-plans';
 
 const splitText = (split: readonly RecordedShare[]) => split.map((s) => `v${s.version} ${s.percent}%`).join(' · ');
@@ -22,7 +22,7 @@ const splitText = (split: readonly RecordedShare[]) => split.map((s) => `v${s.ve
  * (publishes and traffic changes), newest first; a split whose versions all
  * still serve can be restored with the traffic PUT, after a confirmation.
  */
-export function SplitHistory({ scope, serviceId, serving, canChange }: ServiceProps & { serving: ServiceVersion[]; canChange: boolean }) {
+export function SplitHistory({ scope, serviceId, serving, canChange }: ServiceProps & { serving: ServiceVersionRead[]; canChange: boolean }) {
   const [limit, setLimit] = useState(10);
   const history = useActivity(scope, serviceId, { limit, kinds: SPLIT_KINDS });
   const update = useUpdateTraffic(scope, serviceId);
@@ -30,7 +30,11 @@ export function SplitHistory({ scope, serviceId, serving, canChange }: ServicePr
 
   let body: React.ReactNode;
   if (history.isPending) body = <Skeleton height="4rem" />;
-  else if (history.isError && notAvailable(history.error)) body = <Notice>This platform keeps no history of traffic splits.</Notice>;
+  else if (history.isError && notAvailable(history.error)) body = (
+      <Unavailable capability="activity" title="The history of traffic splits is not available on this platform">
+        <p>This platform keeps no history of traffic splits.</p>
+      </Unavailable>
+    );
   else if (history.isError) body = <ErrorState title="The history could not be loaded" error={history.error} onRetry={() => void history.refetch()} />;
   else if (history.data.items.length === 0) body = <p className="muted">No split recorded yet.</p>;
   else

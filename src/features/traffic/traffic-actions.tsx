@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import { toast } from 'sonner';
-import type { ServiceVersion } from '@/contract/versions';
+import type { ServiceVersionRead } from '@/contract/versions';
 import { useUpdateTraffic } from '@/data/traffic/update-traffic';
+import { useCapability } from '@/lib/capabilities';
 import type { ServiceProps } from '@/lib/route-props';
 import { Button } from '@/ui/button';
 import { ConfirmAction } from '@/ui/confirm-dialog';
@@ -9,9 +10,15 @@ import { promotePlan, rollbackPlan, versionList, type TrafficPlan } from './traf
 
 type Action = 'promote' | 'rollback';
 
-/** Promote, Roll back and Edit split; each says why when it does not apply. */
-export function TrafficActions({ scope, serviceId, serving, editing, onEdit }: ServiceProps & { serving: ServiceVersion[]; editing: boolean; onEdit: () => void }) {
+/**
+ * Promote, Roll back and Edit split; each says why when it does not apply. They
+ * need `PUT …/traffic` (our extension): once the platform has said it does not
+ * have it, the buttons go (the page explains), while an open confirmation stays
+ * to show the refusal.
+ */
+export function TrafficActions({ scope, serviceId, serving, editing, onEdit }: ServiceProps & { serving: ServiceVersionRead[]; editing: boolean; onEdit: () => void }) {
   const update = useUpdateTraffic(scope, serviceId);
+  const unavailable = useCapability('trafficSplit') === 'unavailable';
   const [open, setOpen] = useState<Action | null>(null);
   const reasonId = useId();
 
@@ -29,18 +36,20 @@ export function TrafficActions({ scope, serviceId, serving, editing, onEdit }: S
 
   return (
     <div className="traffic-actions">
-      <div className="traffic-buttons">
-        <Button onClick={onEdit} disabled={!!editReason || editing} aria-describedby={editReason ? reasonId : undefined}>
-          Edit split
-        </Button>
-        <Button onClick={() => setOpen('rollback')} disabled={!rollback.plan} aria-describedby={rollback.reason ? reasonId : undefined}>
-          {rollback.plan ? `Roll back to v${rollback.plan.winner.version}` : 'Roll back'}
-        </Button>
-        <Button variant="primary" onClick={() => setOpen('promote')} disabled={!promote.plan} aria-describedby={promote.reason ? reasonId : undefined}>
-          {promote.plan ? `Promote v${promote.plan.winner.version}` : 'Promote'}
-        </Button>
-      </div>
-      {reasons.length > 0 && (
+      {!unavailable && (
+        <div className="traffic-buttons">
+          <Button onClick={onEdit} disabled={!!editReason || editing} aria-describedby={editReason ? reasonId : undefined}>
+            Edit split
+          </Button>
+          <Button onClick={() => setOpen('rollback')} disabled={!rollback.plan} aria-describedby={rollback.reason ? reasonId : undefined}>
+            {rollback.plan ? `Roll back to v${rollback.plan.winner.version}` : 'Roll back'}
+          </Button>
+          <Button variant="primary" onClick={() => setOpen('promote')} disabled={!promote.plan} aria-describedby={promote.reason ? reasonId : undefined}>
+            {promote.plan ? `Promote v${promote.plan.winner.version}` : 'Promote'}
+          </Button>
+        </div>
+      )}
+      {!unavailable && reasons.length > 0 && (
         <p id={reasonId} className="field-hint traffic-reason">
           {reasons.join(' ')}
         </p>

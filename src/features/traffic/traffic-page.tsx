@@ -2,13 +2,15 @@ import './traffic.css';
 import { useState } from 'react';
 import { useWhoami } from '@/data/auth/get-whoami';
 import { servingVersions, useVersions } from '@/data/versions/get-versions';
+import { useCapability } from '@/lib/capabilities';
 import { roleReason } from '@/lib/permissions';
 import type { ServiceProps } from '@/lib/route-props';
-import { Badge } from '@/ui/badge';
+import { ValueBadge } from '@/ui/badge';
 import { Card } from '@/ui/card';
 import { DateTime } from '@/ui/date-time';
 import { Notice } from '@/ui/notice';
 import { EmptyState } from '@/ui/states';
+import { Unavailable } from '@/ui/unavailable';
 import { SplitBar, SplitSwatch, segmentTones } from './split-bar';
 import { SplitEditor } from './split-editor';
 import { SplitHistory } from './split-history';
@@ -16,12 +18,15 @@ import { TrafficActions } from './traffic-actions';
 import { versionList } from './traffic-plans';
 import { TableHead } from '@/ui/table-head';
 
+const SERVING_TONES = { active: 'success', draining: 'warning' } as const;
+
 /** The Traffic tab: how requests are split among the serving versions, and the ways to change it. */
 export function TrafficPage({ scope, serviceId }: ServiceProps) {
   const versions = useVersions(scope, serviceId);
   const me = useWhoami();
   const readOnlyReason = roleReason(me.role, 'service:write');
   const [editing, setEditing] = useState(false);
+  const splitUnavailable = useCapability('trafficSplit') === 'unavailable';
 
   const serving = servingVersions(versions);
   const archived = versions.filter((v) => v.status === 'archived').sort((a, b) => a.version - b.version);
@@ -61,7 +66,7 @@ export function TrafficPage({ scope, serviceId }: ServiceProps) {
                     <SplitSwatch tone={tones.get(v.id)} /> v{v.version}
                   </th>
                   <td>
-                    <Badge tone={v.status === 'active' ? 'success' : 'warning'}>{v.status}</Badge>
+                    <ValueBadge value={v.status} tones={SERVING_TONES} />
                   </td>
                   <td className="num">{v.traffic_percent}%</td>
                   <td><DateTime iso={v.published_at} /></td>
@@ -74,6 +79,15 @@ export function TrafficPage({ scope, serviceId }: ServiceProps) {
           <p className="muted split-archived">
             Archived (no traffic, for good): {versionList(archived)}
           </p>
+        )}
+        {splitUnavailable && !readOnlyReason && (
+          <Unavailable capability="trafficSplit" title="Changing the split is not available on this platform">
+            <p>
+              On this platform a split is set when publishing: a new version takes the traffic percentage it is published with (<span className="mono">traffic_percent</span>),
+              and the versions already serving share the rest. To change the split, publish a new version from the Versions tab.
+            </p>
+            <p>Promote, Roll back and Edit split are not offered.</p>
+          </Unavailable>
         )}
       </Card>
       {editing && !readOnlyReason && <SplitEditor key={serving.map((v) => `${v.id}:${v.traffic_percent}`).join()} scope={scope} serviceId={serviceId} serving={serving} onClose={() => setEditing(false)} />}

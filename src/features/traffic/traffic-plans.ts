@@ -1,6 +1,6 @@
-import type { ServiceVersion } from '@/contract/versions';
+import type { ServiceVersionRead } from '@/contract/versions';
 
-type Serving = Pick<ServiceVersion, 'id' | 'version' | 'status' | 'traffic_percent'>;
+type Serving = Pick<ServiceVersionRead, 'id' | 'version' | 'status' | 'traffic_percent'>;
 
 export type TrafficPlan = {
   /** Every serving version with its new share, as the platform expects. */

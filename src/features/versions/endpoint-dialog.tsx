@@ -1,7 +1,7 @@
 import { toast } from 'sonner';
 import * as z from 'zod/mini';
 import type { Scope } from '@/contract/paths';
-import { EndpointCreate, HTTP_METHODS, type Endpoint } from '@/contract/versions';
+import { EndpointCreate, HTTP_METHODS, type EndpointRead } from '@/contract/versions';
 import { useSaveEndpoint } from '@/data/versions/save-endpoint';
 import { useServerForm } from '@/lib/use-server-form';
 import { Field } from '@/ui/field';
@@ -32,7 +32,7 @@ export function EndpointDialog({
   scope: Scope;
   serviceId: string;
   draftId: string;
-  endpoint: Endpoint | null;
+  endpoint: EndpointRead | null;
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {

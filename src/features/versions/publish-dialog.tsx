@@ -3,7 +3,7 @@ import { toast } from 'sonner';
 import * as z from 'zod/mini';
 import type { Scope } from '@/contract/paths';
 import { splitAfterPublish } from '@/contract/traffic-rules';
-import type { Endpoint, ServiceVersion } from '@/contract/versions';
+import type { EndpointRead, ServiceVersionRead } from '@/contract/versions';
 import { servingVersions } from '@/data/versions/get-versions';
 import { usePublishVersion } from '@/data/versions/publish-version';
 import { useServerForm } from '@/lib/use-server-form';
@@ -29,9 +29,9 @@ export function PublishDialog({
 }: {
   scope: Scope;
   serviceId: string;
-  draft: ServiceVersion;
-  endpoints: Endpoint[];
-  versions: ServiceVersion[];
+  draft: ServiceVersionRead;
+  endpoints: EndpointRead[];
+  versions: ServiceVersionRead[];
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {

@@ -1,4 +1,4 @@
-import type { ServiceVersion, VersionStatus } from '@/contract/versions';
+import type { ServiceVersionRead, VersionStatus } from '@/contract/versions';
 import { MermaidDiagram } from '@/ui/mermaid-diagram';
 
 const STATES: { status: VersionStatus; node: string }[] = [
@@ -13,7 +13,7 @@ const STATES: { status: VersionStatus; node: string }[] = [
  * highlighted and labelled with their version numbers. Only numbers from the
  * platform go into the diagram — never user text.
  */
-export function lifecycleDefinition(versions: Pick<ServiceVersion, 'version' | 'status'>[]): string {
+export function lifecycleDefinition(versions: Pick<ServiceVersionRead, 'version' | 'status'>[]): string {
   const lines = ['stateDiagram-v2', '  direction LR', '  classDef current fill:#4f46e5,color:#fff,stroke:#312e81,stroke-width:2px'];
   const current: string[] = [];
   for (const { status, node } of STATES) {
@@ -33,7 +33,7 @@ export function lifecycleDefinition(versions: Pick<ServiceVersion, 'version' | '
   return lines.join('\n');
 }
 
-export function VersionLifecycle({ versions }: { versions: ServiceVersion[] }) {
+export function VersionLifecycle({ versions }: { versions: ServiceVersionRead[] }) {
   const summary = STATES.map(({ status, node }) => {
     const n = versions.filter((v) => v.status === status).map((v) => `v${v.version}`);
     return n.length ? `${node}: ${n.join(', ')}` : null;

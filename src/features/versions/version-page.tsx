@@ -1,11 +1,12 @@
 import './versions.css';
+import { useQuery } from '@tanstack/react-query';
 import { notFound } from '@tanstack/react-router';
 import { useState } from 'react';
 import { toast } from 'sonner';
-import type { Endpoint, ServiceVersion } from '@/contract/versions';
+import type { EndpointRead, ServiceVersionRead } from '@/contract/versions';
 import { useWhoami } from '@/data/auth/get-whoami';
 import { useDeleteEndpoint } from '@/data/versions/delete-endpoint';
-import { useEndpoints } from '@/data/versions/get-endpoints';
+import { endpointsQueryOptions, useEndpointPage } from '@/data/versions/get-endpoints';
 import { useVersions } from '@/data/versions/get-versions';
 import { formatDateTime } from '@/lib/format';
 import { roleReason } from '@/lib/permissions';
@@ -13,7 +14,10 @@ import type { ServiceProps } from '@/lib/route-props';
 import { Button } from '@/ui/button';
 import { ConfirmAction } from '@/ui/confirm-dialog';
 import { Notice } from '@/ui/notice';
-import { EmptyState } from '@/ui/states';
+import { InvalidListItems } from '@/ui/invalid-rows';
+import { Skeleton } from '@/ui/skeleton';
+import { EmptyState, ErrorState } from '@/ui/states';
+import { Unavailable } from '@/ui/unavailable';
 import { EndpointCard } from './endpoint-card';
 import { EndpointDialog } from './endpoint-dialog';
 import { PublishDialog } from './publish-dialog';
@@ -37,17 +41,22 @@ export function VersionPage({ scope, serviceId, versionId }: ServiceProps & { ve
           </p>
         </div>
       </div>
-      {version.status === 'draft' ? <DraftEditor scope={scope} serviceId={serviceId} version={version} versions={versions} /> : <PublishedVersion version={version} />}
+      {version.status === 'draft' ? (
+        <DraftEditor scope={scope} serviceId={serviceId} version={version} versions={versions} />
+      ) : (
+        <PublishedVersion scope={scope} serviceId={serviceId} version={version} />
+      )}
     </div>
   );
 }
 
-function DraftEditor({ scope, serviceId, version, versions }: ServiceProps & { version: ServiceVersion; versions: ServiceVersion[] }) {
-  const endpoints = useEndpoints(scope, serviceId, version.id);
+function DraftEditor({ scope, serviceId, version, versions }: ServiceProps & { version: ServiceVersionRead; versions: ServiceVersionRead[] }) {
+  const page = useEndpointPage(scope, serviceId, version.id);
+  const endpoints = page.items;
   const me = useWhoami();
   const denied = roleReason(me.role, 'service:write');
   // One dialog at a time: which one, and for which endpoint.
-  const [dialog, setDialog] = useState<{ kind: 'endpoint'; endpoint: Endpoint | null } | { kind: 'delete'; endpoint: Endpoint } | { kind: 'publish' } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: 'endpoint'; endpoint: EndpointRead | null } | { kind: 'delete'; endpoint: EndpointRead } | { kind: 'publish' } | null>(null);
   const close = () => setDialog(null);
   const removing = dialog?.kind === 'delete' ? dialog.endpoint : null;
   const remove = useDeleteEndpoint(scope, serviceId, version.id);
@@ -73,7 +82,13 @@ function DraftEditor({ scope, serviceId, version, versions }: ServiceProps & { v
           </div>
         </div>
       </div>
-      {endpoints.length === 0 ? (
+      {page.otherVersion && (
+        <Notice>
+          The platform answered with another version’s endpoints: it does not list a chosen version’s endpoints (<span className="mono">?version_id=</span>). What is
+          shown below may not be this draft’s.
+        </Notice>
+      )}
+      {endpoints.length === 0 && page.invalid.length === 0 ? (
         <EmptyState title="No endpoints yet">
           <p>An endpoint is a method and a path with a request and a response schema. Add one to publish this version.</p>
         </EmptyState>
@@ -93,6 +108,7 @@ function DraftEditor({ scope, serviceId, version, versions }: ServiceProps & { v
               )}
             </EndpointCard>
           ))}
+          <InvalidListItems rows={page.invalid} noun="Endpoint" />
         </ul>
       )}
       <EndpointDialog
@@ -122,19 +138,22 @@ function DraftEditor({ scope, serviceId, version, versions }: ServiceProps & { v
   );
 }
 
-function PublishedVersion({ version }: { version: ServiceVersion }) {
-  const snapshot = version.endpoint_snapshot ?? [];
+function PublishedVersion({ scope, serviceId, version }: ServiceProps & { version: ServiceVersionRead }) {
   const tools = version.skill_snapshot?.tools ?? [];
   return (
     <>
       <Notice>Published versions are immutable. To change endpoints, create a new version.</Notice>
       <section aria-labelledby="snapshot-title" className="stack">
         <h3 id="snapshot-title">Endpoint snapshot</h3>
-        <ul className="endpoint-list" aria-label="Endpoint snapshot">
-          {snapshot.map((e) => (
-            <EndpointCard key={`${e.method} ${e.path}`} endpoint={e} />
-          ))}
-        </ul>
+        {version.endpoint_snapshot ? (
+          <ul className="endpoint-list" aria-label="Endpoint snapshot">
+            {version.endpoint_snapshot.map((e) => (
+              <EndpointCard key={`${e.method} ${e.path}`} endpoint={e} />
+            ))}
+          </ul>
+        ) : (
+          <EndpointsOfVersion scope={scope} serviceId={serviceId} version={version} />
+        )}
       </section>
       <section aria-labelledby="skills-title" className="stack">
         <h3 id="skills-title">Skill snapshot</h3>
@@ -161,5 +180,33 @@ function PublishedVersion({ version }: { version: ServiceVersion }) {
         )}
       </section>
     </>
+  );
+}
+
+/**
+ * A published version the platform sent without its `endpoint_snapshot`: its
+ * endpoints from `GET …/endpoints?version_id=` (our extension), shown only when
+ * every row says it belongs to this version — a platform that ignores the
+ * parameter answers with another version's.
+ */
+function EndpointsOfVersion({ scope, serviceId, version }: ServiceProps & { version: ServiceVersionRead }) {
+  const query = useQuery(endpointsQueryOptions(scope, serviceId, version.id));
+  if (query.isPending) return <Skeleton height="4rem" />;
+  if (query.isError) return <ErrorState title="The endpoints could not be loaded" error={query.error} onRetry={() => void query.refetch()} />;
+  const { items, invalid, otherVersion } = query.data;
+  if (otherVersion || items.some((e) => e.version_id !== version.id)) {
+    return (
+      <Unavailable capability="endpointsByVersion" title={`Version ${version.version}’s endpoints are not available on this platform`}>
+        <p>The platform sent this version without its endpoint snapshot, and does not list a chosen version’s endpoints: it answers with another version’s.</p>
+      </Unavailable>
+    );
+  }
+  return (
+    <ul className="endpoint-list" aria-label="Endpoint snapshot">
+      {items.map((e) => (
+        <EndpointCard key={e.id} endpoint={e} />
+      ))}
+      <InvalidListItems rows={invalid} noun="Endpoint" />
+    </ul>
   );
 }

@@ -1,8 +1,9 @@
 import type { VersionStatus } from '@/contract/versions';
-import { Badge, type Tone } from '@/ui/badge';
+import { ValueBadge, type Tone } from '@/ui/badge';
 
 const tone: Record<VersionStatus, Tone> = { draft: 'neutral', active: 'success', draining: 'warning', archived: 'neutral' };
 
-export function VersionStatusBadge({ status }: { status: VersionStatus }) {
-  return <Badge tone={tone[status]}>{status}</Badge>;
+/** A version's status; one the console does not know shows as it came, in the neutral style. */
+export function VersionStatusBadge({ status }: { status: string }) {
+  return <ValueBadge value={status} tones={tone} />;
 }

@@ -3,18 +3,19 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { toast } from 'sonner';
 import { useWhoami } from '@/data/auth/get-whoami';
 import { useCreateVersion } from '@/data/versions/create-version';
-import { useVersions } from '@/data/versions/get-versions';
+import { useVersionPage } from '@/data/versions/get-versions';
 import { useIdempotencyKey } from '@/lib/idempotency';
 import { roleReason } from '@/lib/permissions';
 import type { ServiceProps } from '@/lib/route-props';
 import { Button } from '@/ui/button';
 import { DateTime } from '@/ui/date-time';
+import { InvalidTableRows } from '@/ui/invalid-rows';
 import { VersionLifecycle } from './version-lifecycle';
 import { VersionStatusBadge } from './version-status';
 import { TableHead } from '@/ui/table-head';
 
 export function VersionsPage({ scope, serviceId }: ServiceProps) {
-  const versions = useVersions(scope, serviceId);
+  const { items: versions, invalid } = useVersionPage(scope, serviceId);
   const me = useWhoami();
   const create = useCreateVersion(scope, serviceId);
   const idempotency = useIdempotencyKey();
@@ -77,13 +78,14 @@ export function VersionsPage({ scope, serviceId }: ServiceProps) {
                     {v.traffic_percent}%
                   </span>
                 </td>
-                <td>{v.endpoint_snapshot ? v.endpoint_snapshot.length : <span className="muted">editing</span>}</td>
+                <td>{v.endpoint_snapshot ? v.endpoint_snapshot.length : <span className="muted">{v.status === 'draft' ? 'editing' : '—'}</span>}</td>
                 <td>
                   <DateTime iso={v.created_at} />
                 </td>
                 <td><DateTime iso={v.published_at} /></td>
               </tr>
             ))}
+            <InvalidTableRows rows={invalid} columns={6} noun="Version" />
           </tbody>
         </table>
       </div>

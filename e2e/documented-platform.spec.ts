@@ -1,0 +1,281 @@
+/**
+ * Issue 9, "Done when": the console against a platform that serves only what
+ * the seeds document (the `documented` project: `MOCK_PROFILE=documented`).
+ * Every page opens in the frame with a heading and no page error; each of our
+ * extensions that is missing is explained in words; the documented actions work.
+ * Last, responses that differ in small ways a real platform's may (altered with
+ * `page.route`) still render.
+ */
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { DEMO_PASSWORD, DEMO_USERS } from '../mock-server/auth/seed';
+import { AGENT_IDS } from '../mock-server/agents/seed';
+import { demoId } from '../mock-server/core/seed-ids';
+import { DOCUMENTED_MOCK_URL } from '../playwright.config';
+import { paths } from '../src/contract/paths';
+import { openTab } from './support/fixtures';
+import { keyFile, SCOPE } from './support/platform';
+import { serviceUrl, workspaceUrl } from './support/console';
+
+type Role = keyof typeof DEMO_USERS;
+const api = (path: string) => `${DOCUMENTED_MOCK_URL}/api/v1${path}`;
+
+/** The demo seed's services this spec reads (its own mock: nothing else touches them). */
+const ML_INFERENCE = { id: demoId(1002) }; // persistent, active, deployed
+const EMBEDDING = { id: demoId(1003) }; // persistent, v1 draining 80% · v2 active 20%
+const FRAUD_SCORER = { id: demoId(1004) }; // invocation, v1 active, v2 draft
+const PDF_RENDERER = { id: demoId(1009) }; // persistent, built
+
+async function tokensFor(request: APIRequestContext, role: Role) {
+  const res = await request.post(api(paths.login()), { data: { email: DEMO_USERS[role], password: DEMO_PASSWORD } });
+  expect(res.status()).toBe(200);
+  return (await res.json()) as { access_token: string; refresh_token?: string; expires_in?: number };
+}
+
+/** Hand a session to the page as the console keeps it (sessionStorage). */
+async function signInAs(page: Page, request: APIRequestContext, role: Role) {
+  const t = await tokensFor(request, role);
+  await page.addInitScript((s) => {
+    if (!sessionStorage.getItem('hs.session')) {
+      sessionStorage.setItem('hs.session', JSON.stringify({ accessToken: s.access_token, refreshToken: s.refresh_token, expiresAt: Date.now() + (s.expires_in ?? 900) * 1000 }));
+    }
+  }, t);
+  return t;
+}
+
+/** Page errors, collected for the whole test: none is expected. */
+const test = base.extend<{ noPageErrors: void }>({
+  noPageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await use();
+      expect(errors, 'page errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/** The app frame, a heading, and never the "page does not exist" page. */
+async function expectPage(page: Page, heading: string | RegExp) {
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await expect(page.getByText('This page does not exist, or it was deleted.')).toHaveCount(0);
+}
+
+test.describe('against a platform with only the documented calls', () => {
+  test('the API-key tab says API-key sign-in is not available; password sign-in works', async ({ page }) => {
+    await page.goto('/login');
+    await page.getByRole('tab', { name: 'API key' }).click();
+    await page.getByRole('textbox', { name: 'API key' }).fill('fl_demo_admin');
+    await page.getByRole('button', { name: 'Sign in with API key' }).click();
+    await expect(page.getByRole('heading', { name: 'API-key sign-in is not available on this platform' })).toBeVisible();
+    await expect(page.getByText('Sign in with your email and password instead.')).toBeVisible();
+
+    await page.getByRole('tab', { name: 'Email and password' }).click();
+    await page.getByRole('textbox', { name: 'Email' }).fill(DEMO_USERS.developer);
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expectPage(page, 'Hosted Services');
+  });
+
+  test('every page opens in the frame with a heading', async ({ page, request }) => {
+    // Fifteen pages, one after the other.
+    test.slow();
+    await signInAs(page, request, 'admin');
+    const pages: [string, string | RegExp][] = [
+      [workspaceUrl('services'), 'Hosted Services'],
+      [workspaceUrl('rings'), /Rings/],
+      [workspaceUrl('connectors'), /Connectors/],
+      [workspaceUrl('credentials'), 'Cloud credentials'],
+      [workspaceUrl('api-keys'), /API keys/],
+      [workspaceUrl('agents'), /Agent/],
+      [serviceUrl(ML_INFERENCE), 'ML Inference Service'],
+      [serviceUrl(ML_INFERENCE, 'versions'), 'ML Inference Service'],
+      [serviceUrl(ML_INFERENCE, 'traffic'), 'ML Inference Service'],
+      [serviceUrl(ML_INFERENCE, 'deployment'), 'ML Inference Service'],
+      [serviceUrl(ML_INFERENCE, 'credentials'), 'ML Inference Service'],
+      [serviceUrl(ML_INFERENCE, 'tokens'), 'ML Inference Service'],
+      [serviceUrl(ML_INFERENCE, 'stubs'), 'ML Inference Service'],
+      [serviceUrl(ML_INFERENCE, 'settings'), 'ML Inference Service'],
+      [serviceUrl(ML_INFERENCE, 'bindings'), 'ML Inference Service'],
+    ];
+    for (const [url, heading] of pages) {
+      await page.goto(url);
+      await expectPage(page, heading);
+    }
+    // Extensions missing from those pages are said in words, not as errors.
+    await page.goto(serviceUrl(ML_INFERENCE));
+    await expect(page.getByText('This platform keeps no activity for services.')).toBeVisible();
+    await page.goto(workspaceUrl('agents'));
+    await expect(page.getByRole('heading', { name: 'Agent deployments are not listed on this platform' })).toBeVisible();
+  });
+
+  test('an agent instance is started by deployment ID where deployments are not listed', async ({ page, request }) => {
+    await signInAs(page, request, 'developer');
+    await page.goto(workspaceUrl('agents'));
+    await expect(page.getByRole('heading', { name: 'Agent deployments are not listed on this platform' })).toBeVisible();
+    await page.getByLabel('Deployment ID').fill(AGENT_IDS.supportTriage);
+    await page.getByRole('button', { name: 'New instance…' }).click();
+    const dialog = page.getByRole('dialog', { name: `New instance of ${AGENT_IDS.supportTriage}` });
+    await dialog.getByLabel('Version ID').fill(AGENT_IDS.supportTriageV2);
+    await dialog.getByRole('button', { name: 'Start instance' }).click();
+    await expect(page.getByText(/^Instance .+ is starting$/)).toBeVisible();
+  });
+
+  test('Deployment renders from deployment-status alone and keeps its documented actions', async ({ page, request }) => {
+    await signInAs(page, request, 'developer');
+    await page.goto(serviceUrl(PDF_RENDERER, 'deployment'));
+    await expectPage(page, 'PDF Renderer');
+    await expect(page.getByRole('heading', { name: 'Deployment history is not available on this platform' })).toBeVisible();
+    for (const name of ['Build', 'Deploy', 'Deploy without building', 'Tear down']) await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Deploy without building', exact: true }).click();
+    await page.getByRole('alertdialog', { name: 'Deploy the last built image?' }).getByRole('button', { name: 'Deploy without building' }).click();
+    await expect(page.getByRole('list', { name: 'Deployment progress' }).getByRole('listitem').last()).toHaveText(/Active\s*done/, { timeout: 15_000 });
+    await expect(page.getByRole('button', { name: 'Tear down' })).toBeEnabled();
+  });
+
+  test('Credentials keeps the documented form; the organization writes through a service', async ({ page, request }) => {
+    await signInAs(page, request, 'admin');
+    await page.goto(serviceUrl(ML_INFERENCE, 'credentials'));
+    await expectPage(page, 'ML Inference Service');
+    await expect(page.getByRole('heading', { name: 'Which credentials are in force is not shown on this platform' })).toBeVisible();
+    await page.getByLabel('Cloud provider').selectOption('gcp');
+    await page.getByRole('textbox', { name: 'Project' }).fill('documented-e2e');
+    await page.getByRole('textbox', { name: 'Region' }).fill('europe-west1');
+    await page.getByRole('textbox', { name: 'Credentials JSON' }).fill(keyFile('documented'));
+    await page.getByRole('button', { name: 'Save credentials' }).click();
+    await expect(page.getByText(/saved/i).first()).toBeVisible();
+
+    await page.goto(workspaceUrl('credentials'));
+    await expectPage(page, 'Cloud credentials');
+    await expect(page.getByRole('heading', { name: 'The organization’s credentials cannot be read on this platform' })).toBeVisible();
+  });
+
+  test('Traffic explains that a split is set when publishing once Promote is refused', async ({ page, request }) => {
+    await signInAs(page, request, 'developer');
+    await page.goto(serviceUrl(EMBEDDING, 'traffic'));
+    await expectPage(page, 'Embedding Service');
+    await page.getByRole('button', { name: 'Promote v2' }).click();
+    await page.getByRole('alertdialog', { name: 'Promote v2 to 100%?' }).getByRole('button', { name: 'Promote v2' }).click();
+    await expect(page.getByText('Changing the traffic split is not available on this platform.').first()).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('heading', { name: 'Changing the split is not available on this platform' })).toBeVisible();
+    await expect(page.getByText(/a split is set when publishing/)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Promote v2' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Edit split' })).toHaveCount(0);
+  });
+
+  test('Tokens keeps Mint and says revocation is not available', async ({ page, request }) => {
+    await signInAs(page, request, 'developer');
+    await page.goto(serviceUrl(ML_INFERENCE, 'tokens'));
+    await expectPage(page, 'ML Inference Service');
+    await expect(page.getByRole('heading', { name: 'Token revocation is not available on this platform' })).toBeVisible();
+    await expect(page.getByText('This platform does not list minted tokens.')).toBeVisible();
+    await page.getByLabel('TTL (minutes)').fill('30');
+    await page.getByRole('button', { name: 'Mint token' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Token minted' });
+    await expect(dialog.getByText('This token will not be shown again.')).toBeVisible();
+    await dialog.getByRole('button', { name: 'I have copied it' }).click();
+  });
+
+  test('the Stubs tab says which version the platform sent when it ignores ?version=', async ({ page, request }) => {
+    await signInAs(page, request, 'developer');
+    await page.goto(serviceUrl(EMBEDDING, 'stubs'));
+    await expectPage(page, 'Embedding Service');
+    await expect(page.getByLabel('client.py for v2')).toBeVisible();
+    await page.getByLabel('Version').selectOption('1');
+    // Never v2's client labelled as v1's.
+    await expect(page.getByRole('heading', { name: 'This is v2’s Python stub, not v1’s' })).toBeVisible();
+    await expect(page.getByLabel('client.py for v2')).toContainText('version 2');
+    await expect(page.getByLabel('client.py for v1')).toHaveCount(0);
+  });
+
+  test('settings, endpoints and publish work from documented calls', async ({ page, request }) => {
+    const { access_token } = await tokensFor(request, 'developer');
+    const versions = (await (
+      await request.get(api(paths.versions(SCOPE, FRAUD_SCORER.id)), { headers: { Authorization: `Bearer ${access_token}` } })
+    ).json()) as { items: { id: string; version: number; status: string }[] };
+    const draft = versions.items.find((v) => v.status === 'draft')!;
+    await signInAs(page, request, 'developer');
+
+    await page.goto(serviceUrl(FRAUD_SCORER, 'settings'));
+    await expectPage(page, 'Fraud Scorer');
+    await page.getByLabel('Description').fill('Scored on the documented platform');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText('Settings saved')).toBeVisible();
+
+    // The draft's own page, although reading one version is our extension.
+    await page.goto(`${serviceUrl(FRAUD_SCORER, 'versions')}/${draft.id}`);
+    await expectPage(page, 'Fraud Scorer');
+    await page.getByRole('button', { name: 'Publish…' }).click();
+    const publish = page.getByRole('dialog', { name: `Publish version ${draft.version}` });
+    await publish.getByLabel(/I understand that publishing is irreversible/).check();
+    await publish.getByRole('button', { name: `Publish version ${draft.version}` }).click();
+    await expect(page.getByText(`Version ${draft.version} is now active`)).toBeVisible();
+    await openTab(page, 'Overview');
+    await expect(page.getByLabel('Service overview')).toContainText(`v${draft.version} (active)`);
+  });
+});
+
+test.describe('responses that differ in small ways', () => {
+  test('an unknown role, null fields, an unknown status, a bad row and a ring without position still render', async ({ page, request }) => {
+    await signInAs(page, request, 'developer');
+    await page.route(`**/api/v1${paths.whoami()}`, async (route) => {
+      const body = (await (await route.fetch()).json()) as Record<string, unknown>;
+      await route.fulfill({ json: { ...body, role: 'superuser', name: null } });
+    });
+    await page.route(new RegExp(`/api/v1${paths.services(SCOPE)}(\\?.*)?$`), async (route) => {
+      if (route.request().method() !== 'GET') return route.continue();
+      const body = (await (await route.fetch()).json()) as { items: Record<string, unknown>[] };
+      const [first, second, ...rest] = body.items;
+      const items = [
+        { ...first, status: 'published', min_replicas: null, connector_bindings: null, deployment_state: undefined, updated_at: '2026-01-02T03:04:05' },
+        { ...second, name: 42 },
+        ...rest,
+      ];
+      await route.fulfill({ json: { items, total: body.items.length } });
+    });
+    await page.route(`**/api/v1${paths.rings(SCOPE)}*`, async (route) => {
+      const body = (await (await route.fetch()).json()) as { items: Record<string, unknown>[] };
+      await route.fulfill({ json: body.items.map(({ position: _position, ...ring }) => ring) });
+    });
+
+    await page.goto(workspaceUrl('services'));
+    await expectPage(page, 'Hosted Services');
+    const table = page.getByRole('table');
+    await expect(table.getByText('published', { exact: true })).toBeVisible();
+    // One bad row is an error row; the others render.
+    await expect(table.getByText(/could not be read/i)).toHaveCount(1);
+    await expect(table.getByRole('link', { name: 'Invoice Extractor' }).or(table.getByRole('link', { name: 'Fraud Scorer' })).first()).toBeVisible();
+    // The unknown role shows as it came, treated as a viewer.
+    await expect(page.getByRole('banner')).toContainText('superuser');
+    await expect(page.getByRole('link', { name: 'New Service' })).toHaveCount(0);
+
+    await page.goto(workspaceUrl('rings'));
+    await expectPage(page, /Rings/);
+    await expect(page.getByText('dev', { exact: true }).first()).toBeVisible();
+  });
+
+  test('a token response with token_type "Bearer" and no refresh_token signs in', async ({ page }) => {
+    await page.route(`**/api/v1${paths.login()}`, async (route) => {
+      const body = (await (await route.fetch()).json()) as Record<string, unknown>;
+      const { refresh_token: _refresh, expires_in: _expires, ...rest } = body;
+      await route.fulfill({ json: { ...rest, token_type: 'Bearer' } });
+    });
+    await page.goto('/login');
+    await page.getByRole('textbox', { name: 'Email' }).fill(DEMO_USERS.viewer);
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expectPage(page, 'Hosted Services');
+  });
+
+  test('when whoami cannot be read, the error page still offers a way to sign out', async ({ page, request }) => {
+    await signInAs(page, request, 'developer');
+    await page.route(`**/api/v1${paths.whoami()}`, (route) => route.fulfill({ status: 500, json: { detail: 'Internal Server Error' } }));
+    await page.goto(workspaceUrl('services'));
+    await expect(page.getByRole('heading', { name: 'This page could not be loaded' })).toBeVisible({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page).toHaveURL(/\/login/);
+  });
+});
