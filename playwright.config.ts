@@ -37,6 +37,9 @@ const MOCK_ENV = {
   MOCK_JOB_RUN_MS: '2000',
 };
 
+/** Each server started for this run (never one left from another), its errors shown and nothing else. */
+const FRESH_AND_QUIET = { reuseExistingServer: false, stdout: 'ignore', stderr: 'pipe' } as const;
+
 export default defineConfig({
   testDir: 'e2e',
   outputDir: `test-results/${WEB_PORT}`,
@@ -76,18 +79,14 @@ export default defineConfig({
       command: 'npx tsx mock-server/main.ts',
       url: `${MOCK_URL}/api/v1/openapi.json`,
       env: { ...MOCK_ENV, MOCK_PORT: String(MOCK_PORT), MOCK_DATA: MOCK_STATE },
-      reuseExistingServer: false,
-      stdout: 'ignore',
-      stderr: 'pipe',
+      ...FRESH_AND_QUIET,
       timeout: 60_000,
     },
     {
       command: `npx vite build --outDir ${OUT_DIR} --emptyOutDir && npx vite preview --outDir ${OUT_DIR} --port ${WEB_PORT}`,
       url: `http://127.0.0.1:${WEB_PORT}/login`,
       env: { API_TARGET: MOCK_URL, PORT: String(WEB_PORT) },
-      reuseExistingServer: false,
-      stdout: 'ignore',
-      stderr: 'pipe',
+      ...FRESH_AND_QUIET,
       timeout: 180_000,
     },
     // After the build above: the same build, previewed against the documented-only mock.
@@ -96,18 +95,14 @@ export default defineConfig({
       // openapi.json is our extension, absent here: whoami answers 401, which Playwright reads as up.
       url: `${DOCUMENTED_MOCK_URL}/api/v1/auth/whoami`,
       env: { ...MOCK_ENV, MOCK_PORT: String(DOCUMENTED_MOCK_PORT), MOCK_DATA: `.e2e-dist/mock-${DOCUMENTED_MOCK_PORT}.sqlite`, MOCK_PROFILE: 'documented' },
-      reuseExistingServer: false,
-      stdout: 'ignore',
-      stderr: 'pipe',
+      ...FRESH_AND_QUIET,
       timeout: 60_000,
     },
     {
       command: `npx vite preview --outDir ${OUT_DIR} --port ${DOCUMENTED_WEB_PORT}`,
       url: `http://127.0.0.1:${DOCUMENTED_WEB_PORT}/login`,
       env: { API_TARGET: DOCUMENTED_MOCK_URL, PORT: String(DOCUMENTED_WEB_PORT) },
-      reuseExistingServer: false,
-      stdout: 'ignore',
-      stderr: 'pipe',
+      ...FRESH_AND_QUIET,
       timeout: 60_000,
     },
   ],

@@ -147,34 +147,35 @@ test.describe('pages that cannot be shown, inside the frame', () => {
 test.describe('Retry-After', () => {
   const LIST = '**/hosted-services?*';
 
-  test('the services list waits the 30 s a 429 asks for, counting down, and never retries sooner', async ({ asDeveloper: page }) => {
+  /** The services list's first call answers 429 with `Retry-After`, on a clock the test moves; later calls reach the mock. Returns how many were made. */
+  async function throttleFirstCall(page: Page, retryAfterS: number, detail: string): Promise<() => number> {
     await page.clock.install();
     let calls = 0;
     await page.route(LIST, (route) => {
       calls += 1;
-      return calls === 1 ? route.fulfill({ status: 429, headers: { 'Retry-After': '30' }, json: { detail: 'Slow down' } }) : route.continue();
+      return calls === 1 ? route.fulfill({ status: 429, headers: { 'Retry-After': String(retryAfterS) }, json: { detail } }) : route.continue();
     });
+    return () => calls;
+  }
+
+  test('the services list waits the 30 s a 429 asks for, counting down, and never retries sooner', async ({ asDeveloper: page }) => {
+    const calls = await throttleFirstCall(page, 30, 'Slow down');
     // Searched: other stories add services to this workspace, and the list shows a page at a time.
     await page.goto(`${SERVICES_URL}?q=Embedding`);
     await expect(page.getByText(/Too many requests — trying again in (30|29) s$/)).toBeVisible();
 
     await page.clock.fastForward(20_000);
     await expect(page.getByText(/Too many requests — trying again in (10|9) s$/)).toBeVisible();
-    expect(calls).toBe(1);
+    expect(calls()).toBe(1);
 
     await page.clock.fastForward(10_000);
     await expect(page.getByRole('table').getByRole('link', { name: 'Embedding Service', exact: true })).toBeVisible();
     await expect(page.getByText(/Too many requests/)).toBeHidden();
-    expect(calls).toBe(2);
+    expect(calls()).toBe(2);
   });
 
   test('a wait of minutes is shown at once, with Try again held until it has passed', async ({ asDeveloper: page }) => {
-    await page.clock.install();
-    let calls = 0;
-    await page.route(LIST, (route) => {
-      calls += 1;
-      return calls === 1 ? route.fulfill({ status: 429, headers: { 'Retry-After': '120' }, json: { detail: 'Too many requests. Slow down.' } }) : route.continue();
-    });
+    const calls = await throttleFirstCall(page, 120, 'Too many requests. Slow down.');
     await page.goto(`${SERVICES_URL}?q=Embedding`);
     await expect(page.getByRole('heading', { name: 'Services could not be loaded' })).toBeVisible();
     await expect(page.getByText(/You can try again in (2 min 00|1 min 59) s$/)).toBeVisible();
@@ -183,7 +184,7 @@ test.describe('Retry-After', () => {
 
     await page.clock.fastForward(120_000);
     await expect(retry).toBeEnabled();
-    expect(calls).toBe(1);
+    expect(calls()).toBe(1);
     await retry.click();
     await expect(page.getByRole('table').getByRole('link', { name: 'Embedding Service', exact: true })).toBeVisible();
   });
