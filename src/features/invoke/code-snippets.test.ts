@@ -22,16 +22,12 @@ const base: SnippetCall = {
 
 describe('copy as curl', () => {
   it('calls the gateway URL with the token from a variable and the body as sent', () => {
-    expect(curlSnippet(base)).toBe(
-      [
-        '# FLOW_TOKEN: your access token (what flow-sdk login stores) or a service token of this service.',
-        "curl -sS -X POST 'https://api.example.com/api/v1/orgs/org-1/services/0f6f2d6e-0000-4000-8000-000000001005/analyze' \\",
-        '  -H "Authorization: Bearer $FLOW_TOKEN" \\',
-        "  -H 'Content-Type: application/json' \\",
-        `  --data-raw '{"text":"Analyze this document for sentiment."}'`,
-        '',
-      ].join('\n'),
-    );
+    expect(curlSnippet(base)).toBe(`# FLOW_TOKEN: your access token (what flow-sdk login stores) or a service token of this service.
+curl -sS -X POST 'https://api.example.com/api/v1/orgs/org-1/services/0f6f2d6e-0000-4000-8000-000000001005/analyze' \\
+  -H "Authorization: Bearer $FLOW_TOKEN" \\
+  -H 'Content-Type: application/json' \\
+  --data-raw '{"text":"Analyze this document for sentiment."}'
+`);
   });
 
   it('pins a version in the path, and a GET sends its query and no body', () => {
@@ -60,24 +56,20 @@ describe('copy as curl', () => {
 
 describe('copy as Python (CLIClient, seed 004)', () => {
   it('writes invoke_service as the seed does', () => {
-    expect(pythonSnippet(base)).toBe(
-      [
-        'from flow_sdk.config import load_config',
-        'from flow_sdk.cli_client import CLIClient',
-        '',
-        '# Run `flow-sdk login` first: CLIClient calls with the access token it stores.',
-        'config = load_config()',
-        'client = CLIClient(config)',
-        'result = client.invoke_service(',
-        '    service_id="0f6f2d6e-0000-4000-8000-000000001005",',
-        '    method="POST",',
-        '    path="/analyze",',
-        '    body={"text": "Analyze this document for sentiment."},',
-        ')',
-        'print(result)',
-        '',
-      ].join('\n'),
-    );
+    expect(pythonSnippet(base)).toBe(`from flow_sdk.config import load_config
+from flow_sdk.cli_client import CLIClient
+
+# Run \`flow-sdk login\` first: CLIClient calls with the access token it stores.
+config = load_config()
+client = CLIClient(config)
+result = client.invoke_service(
+    service_id="0f6f2d6e-0000-4000-8000-000000001005",
+    method="POST",
+    path="/analyze",
+    body={"text": "Analyze this document for sentiment."},
+)
+print(result)
+`);
   });
 
   it('pins with version=N and passes a GET’s query as a dict', () => {
