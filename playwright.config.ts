@@ -54,10 +54,12 @@ export default defineConfig({
     // The stories against the full mock; the documented-platform stories need the other mock (below).
     { name: 'desktop', testIgnore: [/layout\.spec\.ts/, DOCUMENTED_SPEC] },
     {
-      // A phone (390 × 844, touch) runs the layout spec only: every page without sideways scroll, the menu, the header, dialogs.
-      // The stories themselves run once, on the desktop, to keep the suite within its time.
+      // A phone (390 × 844, touch) runs the stories tagged @phone: the layout spec (every page without sideways scroll,
+      // the menu, the header, dialogs) and the main stories — the canary split, a deploy, a token, a call from the Test tab
+      // (not the endpoint editor's: Playwright's fill() on CodeMirror under touch emulation appends rather than replaces). The rest run once, on the desktop, to keep the suite within its time.
       name: 'phone',
-      testMatch: /layout\.spec\.ts/,
+      grep: /@phone/,
+      testIgnore: DOCUMENTED_SPEC,
       use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, screen: { width: 390, height: 844 }, deviceScaleFactor: 1 },
     },
     // Issue 9: the console against a mock that serves only what the seeds document.

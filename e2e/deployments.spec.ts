@@ -12,7 +12,7 @@ async function confirmAction(page: Page, action: string, title: string, says: st
 }
 
 test.describe('deploying a persistent service, as the platform guide describes', () => {
-  test('deploys a persistent service and watches it reach active through the stepper', async ({ asDeveloper: page, api }) => {
+  test('deploys a persistent service and watches it reach active through the stepper', { tag: '@phone' }, async ({ asDeveloper: page, api }) => {
     const service = await api.publishedPersistent();
     await page.goto(serviceUrl(service, 'deployment'));
 

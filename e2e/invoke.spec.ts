@@ -53,7 +53,7 @@ const body = (page: Page) => page.getByRole('textbox', { name: 'Request body' })
 const response = (page: Page) => page.getByRole('region', { name: 'Response' });
 
 test.describe('the Test tab', () => {
-  test('sends a request and reads the answer, pins a version, and copies it as a curl command that runs', async ({ asDeveloper: page, request }) => {
+  test('sends a request and reads the answer, pins a version, and copies it as a curl command that runs', { tag: '@phone' }, async ({ asDeveloper: page, request }) => {
     const { service } = await callableService(request);
     await page.goto(serviceUrl(service));
     await openTab(page, 'Test');

@@ -7,7 +7,7 @@ test.skip(({ viewport }) => (viewport?.width ?? 0) > 400, 'a phone-sized layout'
 
 const pageWidth = (page: Page) => page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
 
-test('no page scrolls sideways at 390 px', async ({ page, request, api }) => {
+test('no page scrolls sideways at 390 px', { tag: '@phone' }, async ({ page, request, api }) => {
   test.setTimeout(120_000); // twenty pages
   const pages = await findPages(api.versions);
   for (const consolePage of [SIGN_IN_PAGE, ...pages]) {
@@ -21,7 +21,7 @@ test('no page scrolls sideways at 390 px', async ({ page, request, api }) => {
   }
 });
 
-test('the sidebar is a menu: the keyboard opens it, Escape closes it and focus returns, a link closes it', async ({ asAdmin: page }) => {
+test('the sidebar is a menu: the keyboard opens it, Escape closes it and focus returns, a link closes it', { tag: '@phone' }, async ({ asAdmin: page }) => {
   await page.goto(SERVICES_URL);
   const menu = page.getByRole('button', { name: 'Menu' });
   const nav = page.getByRole('navigation', { name: 'Main' });
@@ -45,7 +45,7 @@ test('the sidebar is a menu: the keyboard opens it, Escape closes it and focus r
   await expect(menu).toHaveAttribute('aria-expanded', 'false');
 });
 
-test('the header fits: the workspace, the theme and the account menu with Sign out', async ({ asDeveloper: page }) => {
+test('the header fits: the workspace, the theme and the account menu with Sign out', { tag: '@phone' }, async ({ asDeveloper: page }) => {
   await page.goto(SERVICES_URL);
   for (const control of [page.getByLabel('Organization'), page.getByLabel('Workspace'), page.getByRole('button', { name: /Switch to (dark|light) theme/ }), page.getByRole('button', { name: /^Account:/ })]) {
     await expect(control).toBeInViewport({ ratio: 1 });
@@ -57,7 +57,7 @@ test('the header fits: the workspace, the theme and the account menu with Sign o
   await expect(page).toHaveURL(/\/login/);
 });
 
-test('a wide dialog goes single column and fits the screen', async ({ asDeveloper: page, api }) => {
+test('a wide dialog goes single column and fits the screen', { tag: '@phone' }, async ({ asDeveloper: page, api }) => {
   const service = await api.createInvocationService(`Phone Dialog ${Date.now()}`);
   const [draft] = await api.versions(service.id);
   await page.goto(`${SERVICES_URL}/${service.id}/versions/${draft!.id}`);

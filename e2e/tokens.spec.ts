@@ -6,7 +6,7 @@ import { INVOICE_EXTRACTOR, platformAs, unique } from './support/platform';
 const NOWHERE = { local: false, session: false, url: false, dom: false, history: false };
 
 test.describe('service tokens', () => {
-  test('mints a token shown once, calls the gateway with it, revokes it, and the gateway refuses it', async ({ asDeveloper: page, request, context }) => {
+  test('mints a token shown once, calls the gateway with it, revokes it, and the gateway refuses it', { tag: '@phone' }, async ({ asDeveloper: page, request, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const api = await platformAs(request, 'developer');
     const service = await api.service(INVOICE_EXTRACTOR);

@@ -13,7 +13,7 @@ async function confirmAction(page: Page, action: string, title: string, says: st
 }
 
 test.describe('traffic', () => {
-  test('shows a canary split, edits it to 50/50, then promotes the canary', async ({ asDeveloper: page, request }) => {
+  test('shows a canary split, edits it to 50/50, then promotes the canary', { tag: '@phone' }, async ({ asDeveloper: page, request }) => {
     const { service, versions } = await serviceWithCanary(request);
     await page.goto(`${SERVICES_URL}/${service.id}`);
     await openTab(page, 'Traffic');
