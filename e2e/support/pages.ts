@@ -58,6 +58,7 @@ export function consolePages(versions: { published: { id: string; version: numbe
       heading: 'Translation Gateway',
     },
     tab('Traffic', 'traffic'),
+    tab('Test', 'test'),
     tab('Deployment', 'deployment'),
     tab('Bindings', 'bindings'),
     tab('Credentials', 'credentials'),
