@@ -124,7 +124,7 @@ export function PublishDialog({
               {split.map((s) => {
                 const v = byId.get(s.id);
                 const number = v?.version ?? draft.version;
-                const fate = s.id === draft.id ? 'becomes active' : s.percent === 0 ? 'is archived (no traffic left)' : v?.status === 'active' ? 'becomes draining' : 'keeps draining';
+                const fate = s.id === draft.id ? 'becomes active' : s.percent === 0 ? 'drains with no traffic, then is archived' : v?.status === 'active' ? 'becomes draining' : 'keeps draining';
                 return (
                   <li key={s.id}>
                     Version {number}: <strong>{s.percent}%</strong> — {fate}
