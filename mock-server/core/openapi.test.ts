@@ -124,6 +124,7 @@ describe('GET /api/v1/openapi.json', () => {
       'listHostedServices?execution_mode',
       'listRings?name',
       'listServiceTokenRevocations?include_expired',
+      'listVersions?status',
     ]);
     // the mark sits on the parameter, not inside its schema
     expect(JSON.stringify(doc.components)).not.toContain('x-extension');

@@ -160,7 +160,7 @@ export type TrafficUpdate = z.infer<typeof TrafficUpdate>;
 export const VersionQuery = z.object({ version: extension(z.optional(z.coerce.number().check(z.int(), z.minimum(1)))) });
 
 /** `GET …/versions`: newest first, paginated like every list (seed 001). */
-export const VersionListQuery = z.extend(z.pick(ListQuery, { limit: true, offset: true }), { status: z.optional(VersionStatus) });
+export const VersionListQuery = z.extend(z.pick(ListQuery, { limit: true, offset: true }), { status: extension(z.optional(VersionStatus)) });
 export const VersionPage = strict.page(ServiceVersion);
 export type VersionPage = z.infer<typeof VersionPage>;
 export const readVersionPage = lenient.page(readServiceVersion);
