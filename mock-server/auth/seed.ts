@@ -1,5 +1,5 @@
 /** The demo users (one per role, password `password`); their API keys are the api-keys domain's seed. */
-import { sha256 } from '../core/hashing';
+import { saltedFingerprint } from '../core/hashing';
 import type { UserRecord } from '../core/records';
 import { IDS } from '../core/seed-ids';
 
@@ -19,5 +19,5 @@ const ROLES = ['admin', 'developer', 'viewer'] as const;
 const NAMES = { admin: 'Ada Admin', developer: 'Dev Developer', viewer: 'Vic Viewer' } as const;
 
 export function demoUsers(): UserRecord[] {
-  return ROLES.map((role) => ({ id: IDS.users[role], email: DEMO_USERS[role], name: NAMES[role], role, org_id: IDS.org, password_sha256: sha256(DEMO_PASSWORD) }));
+  return ROLES.map((role) => ({ id: IDS.users[role], email: DEMO_USERS[role], name: NAMES[role], role, org_id: IDS.org, password_fingerprint: saltedFingerprint(DEMO_PASSWORD) }));
 }

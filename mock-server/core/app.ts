@@ -19,6 +19,7 @@ import { DEFAULT_AGENT_PHASE_MS } from '../agents/rules';
 import { agentsApi } from '../agents/routes';
 import { migrateLegacyApiKeys } from '../api-keys/rules';
 import { apiKeysApi } from '../api-keys/routes';
+import { migrateLegacyPasswords } from '../auth/rules';
 import { authApi } from '../auth/routes';
 import { migrateConnectorSecrets } from '../connectors/rules';
 import { connectorsApi } from '../connectors/routes';
@@ -179,6 +180,7 @@ function openStore(dataFile: string | null, seed: () => ReturnType<typeof buildS
     if (!loaded) store.load(legacy ?? seed());
     migrateConnectorSecrets(store);
     migrateLegacyApiKeys(store);
+    migrateLegacyPasswords(store);
     return { store, database: paths?.database ?? null, secrets: secretsFile, imported: legacy && paths ? retireLegacyState(paths.legacyJson) : null };
   } catch (e) {
     store.close();

@@ -165,6 +165,30 @@ describe('connector secrets', () => {
   });
 });
 
+describe('user passwords', () => {
+  it('are salted fingerprints, never a bare digest; an older mock\'s bare SHA-256 is salted on open and still signs in', async () => {
+    const file = join(dir(), 'state.sqlite');
+    const first = setup({ dataFile: file });
+    const dev = first.platform.store.users.get(IDS.users.developer)!;
+    expect(dev.password_fingerprint).toMatch(/^hmac-sha256:[A-Za-z0-9_-]{22}:[0-9a-f]{64}$/);
+    // two users with the same password do not look alike
+    expect(first.platform.store.users.get(IDS.users.admin)!.password_fingerprint).not.toBe(dev.password_fingerprint);
+    // an older mock's record: the bare SHA-256, under the older name
+    const { password_fingerprint: _, ...rest } = dev;
+    first.platform.store.users.put({ ...rest, password_sha256: sha256(DEMO_PASSWORD) } as unknown as typeof dev);
+    first.platform.close();
+    expect(bytesOf(file)).toContain(sha256(DEMO_PASSWORD));
+
+    const second = setup({ dataFile: file });
+    expect(second.platform.store.users.get(IDS.users.developer)!.password_fingerprint).toMatch(/^hmac-sha256:/);
+    expect(await second.login('developer')).toBeTruthy();
+    const wrong = await second.call('POST', `${API}/auth/login`, { body: { email: DEMO_USERS.developer, password: 'not-it' } });
+    expect(wrong.status).toBe(401);
+    second.platform.close();
+    expect(bytesOf(file)).not.toContain(sha256(DEMO_PASSWORD));
+  });
+});
+
 describe('bad input', () => {
   it('claims nested 100,000 deep: a quick 422, never a 500; 60 deep is fine', async () => {
     const { call, login } = setup();

@@ -25,8 +25,12 @@ export interface UserRecord {
   name: string;
   role: Role;
   org_id: string;
-  /** sha256 of the password; the mock never keeps a password in clear. */
-  password_sha256: string;
+  /**
+   * A salted fingerprint of the password (`hmac-sha256:<salt>:<digest>`,
+   * core/hashing.ts); the mock never keeps a password, nor a bare digest a
+   * table could reverse. States of older mocks had `password_sha256`, salted on open.
+   */
+  password_fingerprint: string;
 }
 
 /**
