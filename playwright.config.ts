@@ -33,8 +33,8 @@ const MOCK_ENV = {
   MOCK_TEST_ROUTES: '1',
   // A version replaced by a 100% publish drains this long before it is archived.
   MOCK_DRAIN_MS: '3000',
-  // An async job is queued for 500 ms, then runs for 2 s: long enough to cancel, short enough to watch finish.
-  MOCK_JOB_RUN_MS: '2000',
+  // An async job is queued for 1.25 s, then runs for 5 s: long enough to cancel on a loaded machine, short enough to watch finish.
+  MOCK_JOB_RUN_MS: '5000',
 };
 
 /** Each server started for this run (never one left from another), its errors shown and nothing else. */

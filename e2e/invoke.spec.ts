@@ -144,6 +144,8 @@ test.describe('the Test tab', () => {
   });
 
   test('runs a call as a job and watches it succeed; another fails; a third is cancelled while it runs', async ({ asDeveloper: page, request }) => {
+    // Two jobs watched to their end (MOCK_JOB_RUN_MS each, playwright.config.ts): a slow test's time.
+    test.slow();
     const { service } = await callableService(request);
     await page.goto(serviceUrl(service, 'test'));
     await page.getByLabel('Endpoint').selectOption('POST /summarize');
