@@ -15,3 +15,9 @@ export function withRules<S extends z.core.$ZodType>(schema: S, rules: (value: z
   });
   return z.clone(schema, { ...schema._zod.def, checks: [...(schema._zod.def.checks ?? []), check] });
 }
+
+/** An input's text for a field that may be null: trimmed, and empty (or only spaces) as null. For `register(name, { setValueAs })`. */
+export const nullableText = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+
+/** A number input's value for a field that may be null: empty as null. For `register(name, { setValueAs })`. */
+export const nullableNumber = (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v));

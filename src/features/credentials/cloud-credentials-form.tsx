@@ -12,6 +12,7 @@ import { Field } from '@/ui/field';
 import { FormFooter } from '@/ui/form-footer';
 import { JsonFormField } from '@/ui/json-field';
 import { UnsavedChangesDialog } from '@/ui/unsaved-changes-dialog';
+import { nullableText } from '@/lib/form-schema';
 
 /**
  * The platform's schema, with the secret checked for JSON syntax first so the
@@ -150,7 +151,7 @@ export function CloudCredentialsForm({
             className="input mono"
             autoComplete="off"
             spellCheck={false}
-            {...register('cloud_region', { setValueAs: (v: string | null) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null) })}
+            {...register('cloud_region', { setValueAs: nullableText })}
           />
         </Field>
       </div>

@@ -2,6 +2,7 @@ import { Controller, type Control, type FieldErrors, type UseFormRegister } from
 import { PERSISTENT_DEFAULTS } from '@/contract/services';
 import { Field } from '@/ui/field';
 import { PackagesInput } from './packages-input';
+import { nullableNumber, nullableText } from '@/lib/form-schema';
 
 export type PersistentSettingsValues = {
   min_replicas?: number;
@@ -13,8 +14,6 @@ export type PersistentSettingsValues = {
   system_packages?: string[];
 };
 
-const nullableNumber = (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v));
-const nullableText = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 
 /** The persistent-mode settings of seed 000, with their documented defaults. */
 export function PersistentSettingsFields<T extends PersistentSettingsValues>({

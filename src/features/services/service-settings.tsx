@@ -7,7 +7,7 @@ import { useRings } from '@/data/rings/get-rings';
 import { useDeleteService, useForgetDeletedService } from '@/data/services/delete-service';
 import { useService } from '@/data/services/get-service';
 import { useUpdateService } from '@/data/services/update-service';
-import { withRules } from '@/lib/form-schema';
+import { withRules, nullableText } from '@/lib/form-schema';
 import { roleReason } from '@/lib/permissions';
 import type { ServiceProps } from '@/lib/route-props';
 import { useServerForm } from '@/lib/use-server-form';
@@ -114,7 +114,7 @@ export function ServiceSettings({ scope, serviceId }: ServiceProps) {
               autoComplete="off"
               spellCheck={false}
               placeholder="3f1c2a9e-5b7d-4c1e-9a2b-6d8e0f4a1c3b"
-              {...register('environment_id', { setValueAs: (v: string | null) => (v === null || v.trim() === '' ? null : v.trim()) })}
+              {...register('environment_id', { setValueAs: nullableText })}
             />
           </Field>
           {mode === 'persistent' && <PersistentSettingsFields register={register} control={control} errors={formState.errors} />}
