@@ -1,3 +1,13 @@
 export function Skeleton({ width = '100%', height = '1rem' }: { width?: string; height?: string }) {
   return <span className="skeleton" style={{ width, height }} aria-hidden="true" />;
 }
+
+/** A card still loading: a title's bar and a block, announced as busy with what it loads. */
+export function CardSkeleton({ label }: { label: string }) {
+  return (
+    <div className="card stack" aria-busy="true" aria-label={label}>
+      <Skeleton width="40%" height="1.4rem" />
+      <Skeleton height="4rem" />
+    </div>
+  );
+}

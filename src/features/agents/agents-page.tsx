@@ -11,7 +11,7 @@ import type { WorkspaceProps } from '@/lib/route-props';
 import { Button } from '@/ui/button';
 import { ConfirmAction } from '@/ui/confirm-dialog';
 import { Notice } from '@/ui/notice';
-import { Skeleton } from '@/ui/skeleton';
+import { CardSkeleton } from '@/ui/skeleton';
 import { EmptyState, ErrorState } from '@/ui/states';
 import { Unavailable } from '@/ui/unavailable';
 import { CreateInstanceDialog } from './create-instance-dialog';
@@ -34,12 +34,7 @@ export function AgentsPage({ scope }: WorkspaceProps) {
 
   let body: React.ReactNode;
   if (deployments.isPending) {
-    body = (
-      <div className="card stack" aria-busy="true" aria-label="Loading agent deployments">
-        <Skeleton width="40%" height="1.4rem" />
-        <Skeleton height="4rem" />
-      </div>
-    );
+    body = <CardSkeleton label="Loading agent deployments" />;
   } else if (deployments.isError) {
     body = isExtensionMissing(deployments.error) ? (
       <div className="stack">

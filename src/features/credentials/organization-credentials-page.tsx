@@ -8,7 +8,7 @@ import { useServices } from '@/data/services/get-services';
 import { ApiError } from '@/lib/api-error';
 import { can } from '@/lib/permissions';
 import type { WorkspaceProps } from '@/lib/route-props';
-import { Skeleton } from '@/ui/skeleton';
+import { CardSkeleton, Skeleton } from '@/ui/skeleton';
 import { Field } from '@/ui/field';
 import { EmptyState, ErrorState } from '@/ui/states';
 import { Unavailable } from '@/ui/unavailable';
@@ -31,12 +31,7 @@ export function OrganizationCredentialsPage({ scope }: WorkspaceProps) {
       </EmptyState>
     );
   } else if (query.isPending) {
-    body = (
-      <div className="card stack" aria-busy="true" aria-label="Loading organization credentials">
-        <Skeleton width="40%" height="1.4rem" />
-        <Skeleton height="4rem" />
-      </div>
-    );
+    body = <CardSkeleton label="Loading organization credentials" />;
   } else if (query.isError) {
     body =
       query.error instanceof ApiError && query.error.status === 403 ? (
