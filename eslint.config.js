@@ -2,6 +2,7 @@
 import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import globals from 'globals';
+import pluginQuery from '@tanstack/eslint-plugin-query';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
@@ -19,7 +20,11 @@ const features = readdirSync('src/features', { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
 
-const restrict = (files, patterns, ignores = [], paths = []) => ({ files, ignores, rules: { 'no-restricted-imports': ['error', { patterns, paths }] } });
+const restrict = (files, patterns, ignores = [], paths = []) => ({
+  files,
+  ignores,
+  rules: { 'no-restricted-imports': ['error', { patterns, paths }] },
+});
 
 /** Routes hand features their params and search as props (src/lib/route-props.ts): features never read the router. */
 const routerReads = [
@@ -34,6 +39,7 @@ export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'src/routeTree.gen.ts', '.data', '.e2e-dist', '.vitest'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  ...pluginQuery.configs['flat/recommended'],
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
@@ -46,7 +52,11 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
-  restrict(['src/contract/**'], [{ regex: '^(?!zod/mini$|\\./)', message: 'The contract imports only zod/mini (and itself).' }], ['src/contract/**/*.test.ts']),
+  restrict(
+    ['src/contract/**'],
+    [{ regex: '^(?!zod/mini$|\\./)', message: 'The contract imports only zod/mini (and itself).' }],
+    ['src/contract/**/*.test.ts'],
+  ),
   // The mock: its own folders (core and one per domain, siblings), the contract, hono, zod, node builtins and the database driver.
   restrict(
     ['mock-server/**'],
@@ -58,14 +68,36 @@ export default tseslint.config(
     ],
     ['mock-server/**/*.test.ts', 'mock-server/core/test-helpers.ts'],
   ),
-  restrict(['src/lib/**'], [{ regex: '^(@/|(\\.\\./)+)(ui|data|features|app|routes)(/|$)', message: 'lib holds app-wide logic: it imports only the contract and lib.' }]),
-  restrict(['src/ui/**'], [{ regex: '^(@/|(\\.\\./)+)(contract|data|features|app|routes)(/|$)', message: 'ui holds domain-free primitives: it imports only lib and ui.' }]),
-  restrict(['src/data/**'], [{ regex: '^(@/|(\\.\\./)+)(ui|features|app|routes)(/|$)', message: 'data imports only the contract, lib and data.' }]),
+  restrict(
+    ['src/lib/**'],
+    [
+      {
+        regex: '^(@/|(\\.\\./)+)(ui|data|features|app|routes)(/|$)',
+        message: 'lib holds app-wide logic: it imports only the contract and lib.',
+      },
+    ],
+  ),
+  restrict(
+    ['src/ui/**'],
+    [
+      {
+        regex: '^(@/|(\\.\\./)+)(contract|data|features|app|routes)(/|$)',
+        message: 'ui holds domain-free primitives: it imports only lib and ui.',
+      },
+    ],
+  ),
+  restrict(
+    ['src/data/**'],
+    [{ regex: '^(@/|(\\.\\./)+)(ui|features|app|routes)(/|$)', message: 'data imports only the contract, lib and data.' }],
+  ),
   ...features.flatMap((feature) => [
     restrict(
       [`src/features/${feature}/*.{ts,tsx}`],
       [
-        { regex: `^@/features/(?!${feature}/)`, message: 'Features do not import each other; move shared code to src/data, src/lib or src/ui.' },
+        {
+          regex: `^@/features/(?!${feature}/)`,
+          message: 'Features do not import each other; move shared code to src/data, src/lib or src/ui.',
+        },
         { regex: '^\\.\\./', message: 'Leave the feature folder through @/ so the boundary stays visible.' },
       ],
       [],
@@ -74,7 +106,10 @@ export default tseslint.config(
     restrict(
       [`src/features/${feature}/*/**/*.{ts,tsx}`],
       [
-        { regex: `^@/features/(?!${feature}/)`, message: 'Features do not import each other; move shared code to src/data, src/lib or src/ui.' },
+        {
+          regex: `^@/features/(?!${feature}/)`,
+          message: 'Features do not import each other; move shared code to src/data, src/lib or src/ui.',
+        },
         { regex: '^\\.\\./\\.\\./', message: 'Leave the feature folder through @/ so the boundary stays visible.' },
       ],
       [],

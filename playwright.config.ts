@@ -73,7 +73,14 @@ export default defineConfig({
     launchOptions: {
       // Playwright's own Chromium needs no path; any other is named.
       ...(browser.source === 'playwright' || !browser.path ? {} : { executablePath: browser.path }),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
     },
   },
   webServer: [
@@ -96,7 +103,12 @@ export default defineConfig({
       command: 'npx tsx mock-server/main.ts',
       // openapi.json is our extension, absent here: whoami answers 401, which Playwright reads as up.
       url: `${DOCUMENTED_MOCK_URL}/api/v1/auth/whoami`,
-      env: { ...MOCK_ENV, MOCK_PORT: String(DOCUMENTED_MOCK_PORT), MOCK_DATA: `.e2e-dist/mock-${DOCUMENTED_MOCK_PORT}.sqlite`, MOCK_PROFILE: 'documented' },
+      env: {
+        ...MOCK_ENV,
+        MOCK_PORT: String(DOCUMENTED_MOCK_PORT),
+        MOCK_DATA: `.e2e-dist/mock-${DOCUMENTED_MOCK_PORT}.sqlite`,
+        MOCK_PROFILE: 'documented',
+      },
       ...FRESH_AND_QUIET,
       timeout: 60_000,
     },

@@ -37,7 +37,8 @@ const DIALOGS: Record<string, DialogCase[]> = {
 };
 
 const DIALOG = '[role="dialog"], [role="alertdialog"]';
-const dialogNamed = (page: Page, title: string | RegExp) => page.getByRole('dialog', { name: title }).or(page.getByRole('alertdialog', { name: title }));
+const dialogNamed = (page: Page, title: string | RegExp) =>
+  page.getByRole('dialog', { name: title }).or(page.getByRole('alertdialog', { name: title }));
 
 async function checkDialog(page: Page, opener: Locator, dialog: Locator, what: string) {
   await opener.click();
@@ -71,11 +72,21 @@ for (const name of PAGE_NAMES) {
     await expectAccessible(page, name);
 
     for (const dialog of DIALOGS[name] ?? []) {
-      await checkDialog(page, page.getByRole('button', { name: dialog.opener, exact: true }).first(), dialogNamed(page, dialog.title), `the ${dialog.opener} dialog on ${name}`);
+      await checkDialog(
+        page,
+        page.getByRole('button', { name: dialog.opener, exact: true }).first(),
+        dialogNamed(page, dialog.title),
+        `the ${dialog.opener} dialog on ${name}`,
+      );
     }
     // The account panel, from the header of every page.
     if (name === 'services') {
-      await checkDialog(page, page.getByRole('button', { name: /^Account:/ }), page.getByRole('dialog', { name: 'Account' }), 'the account panel');
+      await checkDialog(
+        page,
+        page.getByRole('button', { name: /^Account:/ }),
+        page.getByRole('dialog', { name: 'Account' }),
+        'the account panel',
+      );
     }
     await checkDarkContrast(page, name);
   });

@@ -6,7 +6,10 @@ const timeline = (page: Page) => page.getByRole('list', { name: 'Activity, newes
 const entry = (page: Page, text: string | RegExp) => timeline(page).getByRole('listitem').filter({ hasText: text });
 
 test.describe('activity', () => {
-  test('the Overview tells what happened after a publish, a traffic change and a deploy, and Traffic restores an earlier split', async ({ asDeveloper: page, api }) => {
+  test('the Overview tells what happened after a publish, a traffic change and a deploy, and Traffic restores an earlier split', async ({
+    asDeveloper: page,
+    api,
+  }) => {
     // A persistent service with version 1 live; version 2 (a new endpoint) is a draft.
     const service = await api.publishedPersistent();
     const v2 = await api.createVersion(service.id);
@@ -43,13 +46,18 @@ test.describe('activity', () => {
     const restore = page.getByRole('alertdialog', { name: 'Restore this split?' });
     await expect(restore).toContainText('Traffic goes back to v1 70% · v2 30%');
     await restore.getByRole('button', { name: 'Restore split' }).click();
-    await expect(page.getByRole('img', { name: /^Current traffic split/ })).toHaveAccessibleName('Current traffic split: v1 (draining) 70%, v2 (active) 30%');
+    await expect(page.getByRole('img', { name: /^Current traffic split/ })).toHaveAccessibleName(
+      'Current traffic split: v1 (draining) 70%, v2 (active) 30%',
+    );
     await expect(history.getByRole('listitem').first()).toContainText('current split');
 
     // Deploy it from the Deployment tab and wait until it runs.
     await openTab(page, 'Deployment');
     await page.getByRole('button', { name: 'Deploy', exact: true }).click();
-    await page.getByRole('alertdialog', { name: /^Build and deploy version 2/ }).getByRole('button', { name: 'Deploy' }).click();
+    await page
+      .getByRole('alertdialog', { name: /^Build and deploy version 2/ })
+      .getByRole('button', { name: 'Deploy' })
+      .click();
     await api.settle(service.id, 'active');
 
     // The Overview's timeline, newest first, says who did each of them.
@@ -73,7 +81,9 @@ test.describe('activity', () => {
     expect((await api.deploy(service.id)).status()).toBe(202);
     await api.settle(service.id, 'failed');
     await page.goto(serviceUrl(service));
-    await expect(timeline(page).getByRole('listitem').first()).toContainText('The deploy of version 1 failed: Build failed: E: Unable to locate package nonexistent-e2e');
+    await expect(timeline(page).getByRole('listitem').first()).toContainText(
+      'The deploy of version 1 failed: Build failed: E: Unable to locate package nonexistent-e2e',
+    );
     await expect(timeline(page).getByRole('listitem').first()).toContainText('deploy failed');
   });
 });

@@ -7,7 +7,11 @@ import { unique } from './support/platform';
 import { expectNotOnPage, stateOnDisk, watchPage } from './support/secrets';
 
 test.describe('agent service instances (seed 003)', () => {
-  test('starts an instance with a secret value, sees it ready, reveals and copies its URL, stops it: the value and the edge token are nowhere afterwards', async ({ asDeveloper: page, context, api }) => {
+  test('starts an instance with a secret value, sees it ready, reveals and copies its URL, stops it: the value and the edge token are nowhere afterwards', async ({
+    asDeveloper: page,
+    context,
+    api,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const watched = watchPage(page);
     const marker = unique('env-secret');
@@ -45,7 +49,10 @@ test.describe('agent service instances (seed 003)', () => {
 
     // Stopped after asking.
     await row.getByRole('button', { name: `Stop ${id}` }).click();
-    await page.getByRole('alertdialog', { name: `Stop ${id}?` }).getByRole('button', { name: 'Stop instance' }).click();
+    await page
+      .getByRole('alertdialog', { name: `Stop ${id}?` })
+      .getByRole('button', { name: 'Stop instance' })
+      .click();
     const stoppedAt = Date.now();
     await expect(row.getByText('Stopped', { exact: true })).toBeVisible({ timeout: 10_000 });
 
@@ -70,7 +77,9 @@ test.describe('agent service instances (seed 003)', () => {
 
   test('a viewer sees the instances but cannot start or stop one', async ({ asViewer: page }) => {
     await page.goto(workspaceUrl('agents'));
-    await expect(page.getByRole('region', { name: 'Support triage' }).getByRole('rowheader', { name: new RegExp(AGENT_IDS.runningInstance) })).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: 'Support triage' }).getByRole('rowheader', { name: new RegExp(AGENT_IDS.runningInstance) }),
+    ).toBeVisible();
     await expect(page.getByText(/Your role \(viewer\) cannot do this/)).toBeVisible();
     await expect(page.getByRole('button', { name: /New instance/ })).toHaveCount(0);
     await expect(page.getByRole('button', { name: /^Stop / })).toHaveCount(0);

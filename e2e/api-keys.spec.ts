@@ -16,7 +16,11 @@ async function freshSignIn(browser: Browser, baseURL: string | undefined, key: s
 }
 
 test.describe('organization API keys', () => {
-  test('an admin creates a key, it signs someone in elsewhere; once revoked, signing in with it fails and says why', async ({ asAdmin: page, browser, baseURL }) => {
+  test('an admin creates a key, it signs someone in elsewhere; once revoked, signing in with it fails and says why', async ({
+    asAdmin: page,
+    browser,
+    baseURL,
+  }) => {
     const name = unique('CI pipeline');
     await page.goto('/');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API keys' }).click();
@@ -48,10 +52,15 @@ test.describe('organization API keys', () => {
 
     // Revoked: refused at once, with a clear message, and the session it opened ends.
     await row.getByRole('button', { name: `Revoke ${name}` }).click();
-    await page.getByRole('alertdialog', { name: `Revoke ${name}?` }).getByRole('button', { name: 'Revoke key' }).click();
+    await page
+      .getByRole('alertdialog', { name: `Revoke ${name}?` })
+      .getByRole('button', { name: 'Revoke key' })
+      .click();
     await expect(row.getByText('revoked')).toBeVisible();
     const again = await freshSignIn(browser, baseURL, key);
-    await expect(again.page.getByRole('alert')).toHaveText(/That API key has been revoked: it no longer signs anyone in\. Ask an admin of your organization for a new one\./);
+    await expect(again.page.getByRole('alert')).toHaveText(
+      /That API key has been revoked: it no longer signs anyone in\. Ask an admin of your organization for a new one\./,
+    );
     await expect(again.page).toHaveURL(/\/login/);
     await elsewhere.page.reload();
     await expect(elsewhere.page).toHaveURL(/\/login/);

@@ -22,7 +22,10 @@ async function addAlteredBinding(page: Page, serviceId: string, name: string, al
   await page.getByRole('button', { name: 'Add binding' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add binding' });
   await dialog.getByLabel('Binding name').fill(name);
-  await dialog.getByRole('listbox', { name: 'Connector instance' }).getByRole('option', { name: /orders-db/ }).click();
+  await dialog
+    .getByRole('listbox', { name: 'Connector instance' })
+    .getByRole('option', { name: /orders-db/ })
+    .click();
   await dialog.getByRole('button', { name: 'Add binding' }).click();
   return dialog;
 }

@@ -11,7 +11,10 @@ async function fillCredentials(page: Page, c: { provider?: string; project?: str
 }
 
 test.describe('cloud credentials, as the platform guide describes', () => {
-  test('an admin sets the organization credentials, overrides them on one service and clears the override', async ({ asAdmin: page, api }) => {
+  test('an admin sets the organization credentials, overrides them on one service and clears the override', async ({
+    asAdmin: page,
+    api,
+  }) => {
     const service = await api.publishedPersistent({ name: unique('Isolated Model') });
     const orgProject = unique('acme-org');
     const serviceProject = unique('acme-isolated');
@@ -32,7 +35,12 @@ test.describe('cloud credentials, as the platform guide describes', () => {
     await expect(page.getByRole('region', { name: 'Effective credentials' })).toContainText(orgProject);
 
     // Its own credentials take precedence.
-    await fillCredentials(page, { provider: 'aws', project: serviceProject, region: 'eu-west-1', json: '{"access_key_id": "AKIAEXAMPLE", "secret_access_key": "x"}' });
+    await fillCredentials(page, {
+      provider: 'aws',
+      project: serviceProject,
+      region: 'eu-west-1',
+      json: '{"access_key_id": "AKIAEXAMPLE", "secret_access_key": "x"}',
+    });
     await page.getByRole('button', { name: 'Save credentials' }).click();
     await expect(inForce).toContainText('This service uses its own credentials');
     await expect(page.getByRole('region', { name: 'This service’s credentials' })).toContainText('in force');
@@ -65,7 +73,9 @@ test.describe('cloud credentials, as the platform guide describes', () => {
 
     const api = await platformAs(request);
     expect((await api.getOrgCredentials()).status()).toBe(403);
-    expect((await api.putOrgCredentials({ cloud_provider: 'gcp', cloud_project_id: 'x', cloud_credentials_json: '{}' })).status()).toBe(403);
+    expect((await api.putOrgCredentials({ cloud_provider: 'gcp', cloud_project_id: 'x', cloud_credentials_json: '{}' })).status()).toBe(
+      403,
+    );
   });
 
   test('the secret is kept nowhere the browser can see after saving', async ({ asDeveloper: page, api }) => {
@@ -120,20 +130,42 @@ test.describe('cloud credentials, as the platform guide describes', () => {
     // A document that is JSON but not a GCP service account key is refused before sending, naming what it lacks.
     await fillCredentials(page, { json: '{"foo": 1}' });
     await page.getByRole('button', { name: 'Save credentials' }).click();
-    await expect(page.getByText('A GCP service account key needs type, project_id, private_key, client_email; missing: type, project_id, private_key, client_email')).toBeVisible();
+    await expect(
+      page.getByText(
+        'A GCP service account key needs type, project_id, private_key, client_email; missing: type, project_id, private_key, client_email',
+      ),
+    ).toBeVisible();
     await expect(page.getByRole('textbox', { name: 'Credentials JSON' })).toHaveAttribute('aria-invalid', 'true');
-    await expect(page.getByRole('status', { name: 'Credentials in force' })).toContainText('This service uses the organization’s credentials');
+    await expect(page.getByRole('status', { name: 'Credentials in force' })).toContainText(
+      'This service uses the organization’s credentials',
+    );
 
     // The server says the same for what gets past a browser.
-    expect((await api.putServiceCredentials(service.id, { cloud_provider: 'gcp', cloud_project_id: 'acme', cloud_credentials_json: '{oops' })).status()).toBe(422);
+    expect(
+      (
+        await api.putServiceCredentials(service.id, { cloud_provider: 'gcp', cloud_project_id: 'acme', cloud_credentials_json: '{oops' })
+      ).status(),
+    ).toBe(422);
     expect((await api.putServiceCredentials(service.id, { cloud_project_id: 'acme', cloud_credentials_json: '{}' })).status()).toBe(422);
-    const shape = await api.putServiceCredentials(service.id, { cloud_provider: 'gcp', cloud_project_id: 'acme', cloud_credentials_json: '{"foo": 1}' });
+    const shape = await api.putServiceCredentials(service.id, {
+      cloud_provider: 'gcp',
+      cloud_project_id: 'acme',
+      cloud_credentials_json: '{"foo": 1}',
+    });
     expect(shape.status()).toBe(422);
     expect((await shape.json()).detail[0].loc).toEqual(['body', 'cloud_credentials_json']);
 
     // A viewer reads which credentials are in force but may not send any.
     const viewer = await platformAs(request, 'viewer');
-    expect((await viewer.putServiceCredentials(service.id, { cloud_provider: 'gcp', cloud_project_id: 'acme', cloud_credentials_json: '{"k": 1}' })).status()).toBe(403);
+    expect(
+      (
+        await viewer.putServiceCredentials(service.id, {
+          cloud_provider: 'gcp',
+          cloud_project_id: 'acme',
+          cloud_credentials_json: '{"k": 1}',
+        })
+      ).status(),
+    ).toBe(403);
   });
 
   test('a viewer sees the credentials read-only, with the reason', async ({ asViewer: page, api }) => {

@@ -12,44 +12,55 @@ async function confirmAction(page: Page, action: string, title: string, says: st
 }
 
 test.describe('deploying a persistent service, as the platform guide describes', () => {
-  test('deploys a persistent service and watches it reach active through the stepper', { tag: '@phone' }, async ({ asDeveloper: page, api }) => {
-    const service = await api.publishedPersistent();
-    await page.goto(serviceUrl(service, 'deployment'));
+  test(
+    'deploys a persistent service and watches it reach active through the stepper',
+    { tag: '@phone' },
+    async ({ asDeveloper: page, api }) => {
+      const service = await api.publishedPersistent();
+      await page.goto(serviceUrl(service, 'deployment'));
 
-    await expect(page.getByRole('button', { name: 'Tear down' })).toBeDisabled();
-    await expect(page.getByText('Nothing is deployed to tear down.')).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Deploy without building' })).toBeDisabled();
-    await expect(page.getByText('No built image yet: build first, or use Deploy.')).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Tear down' })).toBeDisabled();
+      await expect(page.getByText('Nothing is deployed to tear down.')).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Deploy without building' })).toBeDisabled();
+      await expect(page.getByText('No built image yet: build first, or use Deploy.')).toBeVisible();
 
-    await page.getByRole('button', { name: 'Deploy', exact: true }).click();
-    const dialog = page.getByRole('alertdialog', { name: 'Build and deploy version 1?' });
-    await expect(dialog).toContainText('building → built → deploying → active');
-    // The phases are short in tests: record every step the stepper marks as current while it moves.
-    await page.evaluate(() => {
-      const seen: string[] = [];
-      (window as unknown as { seenSteps: string[] }).seenSteps = seen;
-      new MutationObserver(() => {
-        const current = document.querySelector('[aria-label="Deployment progress"] [aria-current="step"]')?.textContent;
-        const reason = document.body.textContent?.includes('A deployment is in progress; wait for it to finish.') ? ' (actions wait)' : '';
-        if (current && seen.at(-1) !== current + reason) seen.push(current + reason);
-      }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-    });
-    await dialog.getByRole('button', { name: 'Deploy' }).click();
-    await expect(dialog).toBeHidden();
+      await page.getByRole('button', { name: 'Deploy', exact: true }).click();
+      const dialog = page.getByRole('alertdialog', { name: 'Build and deploy version 1?' });
+      await expect(dialog).toContainText('building → built → deploying → active');
+      // The phases are short in tests: record every step the stepper marks as current while it moves.
+      await page.evaluate(() => {
+        const seen: string[] = [];
+        (window as unknown as { seenSteps: string[] }).seenSteps = seen;
+        new MutationObserver(() => {
+          const current = document.querySelector('[aria-label="Deployment progress"] [aria-current="step"]')?.textContent;
+          const reason = document.body.textContent?.includes('A deployment is in progress; wait for it to finish.')
+            ? ' (actions wait)'
+            : '';
+          if (current && seen.at(-1) !== current + reason) seen.push(current + reason);
+        }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+      });
+      await dialog.getByRole('button', { name: 'Deploy' }).click();
+      await expect(dialog).toBeHidden();
 
-    const stepper = page.getByRole('list', { name: 'Deployment progress' });
+      const stepper = page.getByRole('list', { name: 'Deployment progress' });
 
-    await expect(stepper.getByRole('listitem')).toHaveText([/Building\s*done/, /Built\s*done/, /Deploying\s*done/, /Active\s*done/], { timeout: 15_000 });
-    await expect(page.getByText('Serving version 1, the active version.')).toBeVisible();
-    // On the way, a phase was shown in progress, with every action waiting for it.
-    const seen = await page.evaluate(() => (window as unknown as { seenSteps: string[] }).seenSteps);
-    expect(seen.some((s) => /(Building|Built|Deploying)in progress \(actions wait\)$/.test(s)), seen.join(' | ')).toBe(true);
-    await expect(page.getByRole('button', { name: 'Tear down' })).toBeEnabled();
+      await expect(stepper.getByRole('listitem')).toHaveText([/Building\s*done/, /Built\s*done/, /Deploying\s*done/, /Active\s*done/], {
+        timeout: 15_000,
+      });
+      await expect(page.getByText('Serving version 1, the active version.')).toBeVisible();
+      // On the way, a phase was shown in progress, with every action waiting for it.
+      const seen = await page.evaluate(() => (window as unknown as { seenSteps: string[] }).seenSteps);
+      expect(
+        seen.some((s) => /(Building|Built|Deploying)in progress \(actions wait\)$/.test(s)),
+        seen.join(' | '),
+      ).toBe(true);
+      await expect(page.getByRole('button', { name: 'Tear down' })).toBeEnabled();
 
-    const history = page.getByRole('region', { name: 'History' });
-    await expect(history.getByRole('listitem').filter({ hasText: 'Build and deploy' }).first()).toContainText('developer@example.com');
-    await expect(history.getByRole('list', { name: 'States of the build and deploy' }).first()).toContainText('deploying');
-  });
+      const history = page.getByRole('region', { name: 'History' });
+      await expect(history.getByRole('listitem').filter({ hasText: 'Build and deploy' }).first()).toContainText('developer@example.com');
+      await expect(history.getByRole('list', { name: 'States of the build and deploy' }).first()).toContainText('deploying');
+    },
+  );
 
   test('a failing build shows its message and the previous deployment keeps serving', async ({ asDeveloper: page, api }) => {
     const service = await api.persistentIn('active');
@@ -89,9 +100,18 @@ test.describe('deploying a persistent service, as the platform guide describes',
     expect((await api.status(service.id)).deployment_state).toBeNull();
   });
 
-  test('the buttons are disabled with a reason for an invocation service, an unpublished one and a viewer', async ({ asViewer: page, api, request }) => {
+  test('the buttons are disabled with a reason for an invocation service, an unpublished one and a viewer', async ({
+    asViewer: page,
+    api,
+    request,
+  }) => {
     const [ring] = await api.rings();
-    const invocation = await api.createService({ name: unique('Invoker'), slug: unique('invoker'), execution_mode: 'invocation', ring_id: ring!.id });
+    const invocation = await api.createService({
+      name: unique('Invoker'),
+      slug: unique('invoker'),
+      execution_mode: 'invocation',
+      ring_id: ring!.id,
+    });
     const unpublished = await api.createService({ name: unique('Unpublished'), slug: unique('unpublished'), execution_mode: 'persistent' });
     const published = await api.publishedPersistent();
     const buttons = ['Build', 'Deploy', 'Deploy without building', 'Tear down'];

@@ -36,7 +36,14 @@ async function signInAs(page: Page, request: APIRequestContext, role: Role) {
   const t = await tokensFor(request, role);
   await page.addInitScript((s) => {
     if (!sessionStorage.getItem('hs.session')) {
-      sessionStorage.setItem('hs.session', JSON.stringify({ accessToken: s.access_token, refreshToken: s.refresh_token, expiresAt: Date.now() + (s.expires_in ?? 900) * 1000 }));
+      sessionStorage.setItem(
+        'hs.session',
+        JSON.stringify({
+          accessToken: s.access_token,
+          refreshToken: s.refresh_token,
+          expiresAt: Date.now() + (s.expires_in ?? 900) * 1000,
+        }),
+      );
     }
   }, t);
   return t;
@@ -127,11 +134,17 @@ test.describe('against a platform with only the documented calls', () => {
     await page.goto(serviceUrl(PDF_RENDERER, 'deployment'));
     await expectPage(page, 'PDF Renderer');
     await expect(page.getByRole('heading', { name: 'Deployment history is not available on this platform' })).toBeVisible();
-    for (const name of ['Build', 'Deploy', 'Deploy without building', 'Tear down']) await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
+    for (const name of ['Build', 'Deploy', 'Deploy without building', 'Tear down'])
+      await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
 
     await page.getByRole('button', { name: 'Deploy without building', exact: true }).click();
-    await page.getByRole('alertdialog', { name: 'Deploy the last built image?' }).getByRole('button', { name: 'Deploy without building' }).click();
-    await expect(page.getByRole('list', { name: 'Deployment progress' }).getByRole('listitem').last()).toHaveText(/Active\s*done/, { timeout: 15_000 });
+    await page
+      .getByRole('alertdialog', { name: 'Deploy the last built image?' })
+      .getByRole('button', { name: 'Deploy without building' })
+      .click();
+    await expect(page.getByRole('list', { name: 'Deployment progress' }).getByRole('listitem').last()).toHaveText(/Active\s*done/, {
+      timeout: 15_000,
+    });
     await expect(page.getByRole('button', { name: 'Tear down' })).toBeEnabled();
   });
 
@@ -230,7 +243,14 @@ test.describe('responses that differ in small ways', () => {
       const body = (await (await route.fetch()).json()) as { items: Record<string, unknown>[] };
       const [first, second, ...rest] = body.items;
       const items = [
-        { ...first, status: 'published', min_replicas: null, connector_bindings: null, deployment_state: undefined, updated_at: '2026-01-02T03:04:05' },
+        {
+          ...first,
+          status: 'published',
+          min_replicas: null,
+          connector_bindings: null,
+          deployment_state: undefined,
+          updated_at: '2026-01-02T03:04:05',
+        },
         { ...second, name: 42 },
         ...rest,
       ];
@@ -247,7 +267,12 @@ test.describe('responses that differ in small ways', () => {
     await expect(table.getByText('published', { exact: true })).toBeVisible();
     // One bad row is an error row; the others render.
     await expect(table.getByText(/could not be read/i)).toHaveCount(1);
-    await expect(table.getByRole('link', { name: 'Invoice Extractor' }).or(table.getByRole('link', { name: 'Fraud Scorer' })).first()).toBeVisible();
+    await expect(
+      table
+        .getByRole('link', { name: 'Invoice Extractor' })
+        .or(table.getByRole('link', { name: 'Fraud Scorer' }))
+        .first(),
+    ).toBeVisible();
     // The unknown role shows as it came, treated as a viewer.
     await expect(page.getByRole('banner')).toContainText('superuser');
     await expect(page.getByRole('link', { name: 'New Service' })).toHaveCount(0);

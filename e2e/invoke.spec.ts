@@ -14,9 +14,17 @@ import { platformAs, RESEARCH, unique } from './support/platform';
 
 const run = promisify(execFile);
 
-const textSchema: JsonSchema = { type: 'object', properties: { text: { type: 'string', example: 'Hello from the Test tab' } }, required: ['text'] };
+const textSchema: JsonSchema = {
+  type: 'object',
+  properties: { text: { type: 'string', example: 'Hello from the Test tab' } },
+  required: ['text'],
+};
 const summarySchema: JsonSchema = { type: 'object', properties: { summary: { type: 'string' }, words: { type: 'integer' } } };
-const documentSchema: JsonSchema = { type: 'object', properties: { document_id: { type: 'string' }, limit: { type: 'integer', minimum: 1 } }, required: ['document_id'] };
+const documentSchema: JsonSchema = {
+  type: 'object',
+  properties: { document_id: { type: 'string' }, limit: { type: 'integer', minimum: 1 } },
+  required: ['document_id'],
+};
 
 /**
  * A service with v1 published at 100%, then v2 at 50%: both serve, each with
@@ -31,10 +39,27 @@ async function callableService(request: APIRequestContext) {
     return schema.parse(await res.json());
   };
   const name = unique('Callable');
-  const service = await send('POST', paths.services(RESEARCH), { name, slug: name.toLowerCase(), execution_mode: 'invocation', ring_id: IDS.rings.research.dev }, HostedService);
+  const service = await send(
+    'POST',
+    paths.services(RESEARCH),
+    { name, slug: name.toLowerCase(), execution_mode: 'invocation', ring_id: IDS.rings.research.dev },
+    HostedService,
+  );
   const addEndpoint = (data: EndpointCreateInput) => send('POST', paths.endpoints(RESEARCH, service.id), data, Endpoint);
-  await addEndpoint({ method: 'POST', path: '/summarize', summary: 'Summarize a text', request_schema: textSchema, response_schema: summarySchema });
-  await addEndpoint({ method: 'GET', path: '/documents/{document_id}', summary: 'Read a document', request_schema: documentSchema, response_schema: summarySchema });
+  await addEndpoint({
+    method: 'POST',
+    path: '/summarize',
+    summary: 'Summarize a text',
+    request_schema: textSchema,
+    response_schema: summarySchema,
+  });
+  await addEndpoint({
+    method: 'GET',
+    path: '/documents/{document_id}',
+    summary: 'Read a document',
+    request_schema: documentSchema,
+    response_schema: summarySchema,
+  });
   const [v1] = (await send('GET', paths.versions(RESEARCH, service.id), undefined, pageOrArray(ServiceVersion))).items;
   await send('POST', paths.publishVersion(RESEARCH, service.id, v1!.id), { traffic_percent: 100 }, ServiceVersion);
   const v2 = await send('POST', paths.versions(RESEARCH, service.id), undefined, ServiceVersion);
@@ -42,7 +67,12 @@ async function callableService(request: APIRequestContext) {
   const mint = () => send('POST', paths.mintToken(RESEARCH, service.id), { claims: {}, ttl_minutes: 5 }, MintResponse);
   const unpublished = async () => {
     const other = unique('Unpublished');
-    return send('POST', paths.services(RESEARCH), { name: other, slug: other.toLowerCase(), execution_mode: 'invocation', ring_id: IDS.rings.research.dev }, HostedService);
+    return send(
+      'POST',
+      paths.services(RESEARCH),
+      { name: other, slug: other.toLowerCase(), execution_mode: 'invocation', ring_id: IDS.rings.research.dev },
+      HostedService,
+    );
   };
   return { service, mint, unpublished };
 }
@@ -53,54 +83,63 @@ const body = (page: Page) => page.getByRole('textbox', { name: 'Request body' })
 const response = (page: Page) => page.getByRole('region', { name: 'Response' });
 
 test.describe('the Test tab', () => {
-  test('sends a request and reads the answer, pins a version, and copies it as a curl command that runs', { tag: '@phone' }, async ({ asDeveloper: page, request }) => {
-    const { service } = await callableService(request);
-    await page.goto(serviceUrl(service));
-    await openTab(page, 'Test');
-    await page.getByLabel('Endpoint').selectOption('POST /summarize');
+  test(
+    'sends a request and reads the answer, pins a version, and copies it as a curl command that runs',
+    { tag: '@phone' },
+    async ({ asDeveloper: page, request }) => {
+      const { service } = await callableService(request);
+      await page.goto(serviceUrl(service));
+      await openTab(page, 'Test');
+      await page.getByLabel('Endpoint').selectOption('POST /summarize');
 
-    // The body is prefilled from the request schema's example.
-    await expect(body(page)).toContainText('Hello from the Test tab');
-    await page.getByRole('button', { name: 'Send' }).click();
-    await expect(response(page)).toContainText('200 OK');
-    await expect(response(page)).toContainText(/Served by v[12]/);
-    await expect(response(page).getByLabel('Response body')).toContainText('"summary"');
-    await response(page).getByText(/Response headers/).click();
-    await expect(response(page)).toContainText('x-request-id');
+      // The body is prefilled from the request schema's example.
+      await expect(body(page)).toContainText('Hello from the Test tab');
+      await page.getByRole('button', { name: 'Send' }).click();
+      await expect(response(page)).toContainText('200 OK');
+      await expect(response(page)).toContainText(/Served by v[12]/);
+      await expect(response(page).getByLabel('Response body')).toContainText('"summary"');
+      await response(page)
+        .getByText(/Response headers/)
+        .click();
+      await expect(response(page)).toContainText('x-request-id');
 
-    // Pinned to v1, the URL names it and v1 answers.
-    await page.getByLabel('Version').selectOption({ label: 'v1 only (draining, 50%)' });
-    await page.getByRole('button', { name: 'Send' }).click();
-    await expect(response(page)).toContainText('Served by v1');
+      // Pinned to v1, the URL names it and v1 answers.
+      await page.getByLabel('Version').selectOption({ label: 'v1 only (draining, 50%)' });
+      await page.getByRole('button', { name: 'Send' }).click();
+      await expect(response(page)).toContainText('Served by v1');
 
-    // Path and query parameters as fields, on a GET.
-    await page.getByLabel('Endpoint').selectOption('GET /documents/{document_id}');
-    await page.getByRole('textbox', { name: 'document_id' }).fill('doc 42');
-    await page.getByRole('textbox', { name: 'limit' }).fill('3');
-    await page.getByRole('button', { name: 'Send' }).click();
-    await expect(response(page)).toContainText('200 OK');
+      // Path and query parameters as fields, on a GET.
+      await page.getByLabel('Endpoint').selectOption('GET /documents/{document_id}');
+      await page.getByRole('textbox', { name: 'document_id' }).fill('doc 42');
+      await page.getByRole('textbox', { name: 'limit' }).fill('3');
+      await page.getByRole('button', { name: 'Send' }).click();
+      await expect(response(page)).toContainText('200 OK');
 
-    // The curl command, run with a token, gets the same answer.
-    await page.getByLabel('Endpoint').selectOption('POST /summarize');
-    const curl = await page.getByLabel('curl code').textContent();
-    // Still pinned to v1.
-    expect(curl).toContain(`/services/${service.id}/v1/summarize`);
-    expect(curl).toContain('$FLOW_TOKEN');
-    const token = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('hs.session')!) as { accessToken: string }).accessToken);
-    const { stdout } = await run('bash', ['-c', `${curl!.trim()} -w '\\n%{http_code}'`], { env: { ...process.env, FLOW_TOKEN: token } });
-    expect(stdout.trim().split('\n').at(-1)).toBe('200');
-    expect(stdout).toContain('"summary"');
+      // The curl command, run with a token, gets the same answer.
+      await page.getByLabel('Endpoint').selectOption('POST /summarize');
+      const curl = await page.getByLabel('curl code').textContent();
+      // Still pinned to v1.
+      expect(curl).toContain(`/services/${service.id}/v1/summarize`);
+      expect(curl).toContain('$FLOW_TOKEN');
+      const token = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('hs.session')!) as { accessToken: string }).accessToken);
+      const { stdout } = await run('bash', ['-c', `${curl!.trim()} -w '\\n%{http_code}'`], { env: { ...process.env, FLOW_TOKEN: token } });
+      expect(stdout.trim().split('\n').at(-1)).toBe('200');
+      expect(stdout).toContain('"summary"');
 
-    // Python with CLIClient, as seed 004 writes it; TypeScript with v1's stub.
-    await page.getByRole('radio', { name: 'Python' }).check();
-    await expect(page.getByLabel('Python code')).toContainText('client.invoke_service(');
-    await expect(page.getByLabel('Python code')).toContainText('version=1,');
-    await page.getByRole('radio', { name: 'TypeScript' }).check();
-    await expect(page.getByLabel('TypeScript code')).toContainText('pinVersion: true');
-    await expect(page.getByLabel('TypeScript code')).toContainText('await client.postSummarize({');
-  });
+      // Python with CLIClient, as seed 004 writes it; TypeScript with v1's stub.
+      await page.getByRole('radio', { name: 'Python' }).check();
+      await expect(page.getByLabel('Python code')).toContainText('client.invoke_service(');
+      await expect(page.getByLabel('Python code')).toContainText('version=1,');
+      await page.getByRole('radio', { name: 'TypeScript' }).check();
+      await expect(page.getByLabel('TypeScript code')).toContainText('pinVersion: true');
+      await expect(page.getByLabel('TypeScript code')).toContainText('await client.postSummarize({');
+    },
+  );
 
-  test('flags a body that breaks the schema, and shows the gateway’s 422 readably when sent anyway', async ({ asDeveloper: page, request }) => {
+  test('flags a body that breaks the schema, and shows the gateway’s 422 readably when sent anyway', async ({
+    asDeveloper: page,
+    request,
+  }) => {
     const { service } = await callableService(request);
     await page.goto(serviceUrl(service, 'test'));
     await page.getByLabel('Endpoint').selectOption('POST /summarize');
@@ -112,7 +151,10 @@ test.describe('the Test tab', () => {
     await expect(response(page).getByRole('alert')).toContainText('text: Input should be a valid string');
   });
 
-  test('a pasted service token is used for one call and kept nowhere; a saved request comes back after a reload', async ({ asDeveloper: page, request }) => {
+  test('a pasted service token is used for one call and kept nowhere; a saved request comes back after a reload', async ({
+    asDeveloper: page,
+    request,
+  }) => {
     const { service, mint } = await callableService(request);
     const { token } = await mint();
     await page.goto(serviceUrl(service, 'test'));
@@ -135,7 +177,14 @@ test.describe('the Test tab', () => {
     await expect(body(page)).toContainText('saved for later');
 
     // Afterwards the token is in no storage, URL or page.
-    const kept = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, url: location.href, html: document.documentElement.outerHTML }));
+    const kept = await page.evaluate(() =>
+      JSON.stringify({
+        local: { ...localStorage },
+        session: { ...sessionStorage },
+        url: location.href,
+        html: document.documentElement.outerHTML,
+      }),
+    );
     expect(kept).not.toContain(token);
     expect(kept).toContain('saved for later');
 
@@ -143,7 +192,10 @@ test.describe('the Test tab', () => {
     await expect(page.getByRole('button', { name: 'Use saved request Later' })).toHaveCount(0);
   });
 
-  test('runs a call as a job and watches it succeed; another fails; a third is cancelled while it runs', async ({ asDeveloper: page, request }) => {
+  test('runs a call as a job and watches it succeed; another fails; a third is cancelled while it runs', async ({
+    asDeveloper: page,
+    request,
+  }) => {
     // Two jobs watched to their end (MOCK_JOB_RUN_MS each, playwright.config.ts): a slow test's time.
     test.slow();
     const { service } = await callableService(request);
@@ -177,7 +229,10 @@ test.describe('the Test tab', () => {
     await expect(page.getByText('No job with ID no-such-job was found for this service.')).toBeVisible();
   });
 
-  test('the overview shows the gateway URLs by split and pinned; a service never published has no Test tab, and its link says why', async ({ asDeveloper: page, request }) => {
+  test('the overview shows the gateway URLs by split and pinned; a service never published has no Test tab, and its link says why', async ({
+    asDeveloper: page,
+    request,
+  }) => {
     const { service, unpublished } = await callableService(request);
     await page.goto(serviceUrl(service));
     const urls = page.getByRole('region', { name: 'Gateway URLs' });

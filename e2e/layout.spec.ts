@@ -5,7 +5,8 @@ import { findPages, SIGN_IN_PAGE } from './support/pages';
 /** On a phone (the phone project, 390 px): nothing scrolls sideways, the sidebar is a menu, dialogs fit. The width is pinned here, so run under any project these checks still check a phone. */
 test.use({ viewport: { width: 390, height: 844 } });
 
-const pageWidth = (page: Page) => page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+const pageWidth = (page: Page) =>
+  page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
 
 test('no page scrolls sideways at 390 px', { tag: '@phone' }, async ({ page, request, api }) => {
   test.setTimeout(120_000); // twenty pages
@@ -21,33 +22,42 @@ test('no page scrolls sideways at 390 px', { tag: '@phone' }, async ({ page, req
   }
 });
 
-test('the sidebar is a menu: the keyboard opens it, Escape closes it and focus returns, a link closes it', { tag: '@phone' }, async ({ asAdmin: page }) => {
-  await page.goto(SERVICES_URL);
-  const menu = page.getByRole('button', { name: 'Menu' });
-  const nav = page.getByRole('navigation', { name: 'Main' });
-  await expect(nav).toBeHidden();
-  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+test(
+  'the sidebar is a menu: the keyboard opens it, Escape closes it and focus returns, a link closes it',
+  { tag: '@phone' },
+  async ({ asAdmin: page }) => {
+    await page.goto(SERVICES_URL);
+    const menu = page.getByRole('button', { name: 'Menu' });
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect(nav).toBeHidden();
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
 
-  // From the top of the page: the skip link, then the Menu button, opened with Enter.
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Tab');
-  await expect(menu).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(menu).toHaveAttribute('aria-expanded', 'true');
-  await expect(nav.getByRole('link', { name: 'Hosted Services' })).toBeFocused();
-  await page.keyboard.press('Escape');
-  await expect(nav).toBeHidden();
-  await expect(menu).toBeFocused();
+    // From the top of the page: the skip link, then the Menu button, opened with Enter.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(menu).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await expect(nav.getByRole('link', { name: 'Hosted Services' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(nav).toBeHidden();
+    await expect(menu).toBeFocused();
 
-  await (await mainNav(page)).getByRole('link', { name: 'Rings' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Rings' })).toBeVisible();
-  await expect(nav).toBeHidden();
-  await expect(menu).toHaveAttribute('aria-expanded', 'false');
-});
+    await (await mainNav(page)).getByRole('link', { name: 'Rings' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Rings' })).toBeVisible();
+    await expect(nav).toBeHidden();
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  },
+);
 
 test('the header fits: the workspace, the theme and the account menu with Sign out', { tag: '@phone' }, async ({ asDeveloper: page }) => {
   await page.goto(SERVICES_URL);
-  for (const control of [page.getByLabel('Organization'), page.getByLabel('Workspace'), page.getByRole('button', { name: /Switch to (dark|light) theme/ }), page.getByRole('button', { name: /^Account:/ })]) {
+  for (const control of [
+    page.getByLabel('Organization'),
+    page.getByLabel('Workspace'),
+    page.getByRole('button', { name: /Switch to (dark|light) theme/ }),
+    page.getByRole('button', { name: /^Account:/ }),
+  ]) {
     await expect(control).toBeInViewport({ ratio: 1 });
   }
   await page.getByRole('button', { name: /^Account:/ }).click();

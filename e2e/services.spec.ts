@@ -58,7 +58,15 @@ test.describe('creating a service, as the platform guide describes', () => {
     // What the platform stored is what was typed.
     const api = await platformAs(request);
     const [stored] = (await api.listServices({ search: name })).items;
-    expect(stored).toMatchObject({ execution_mode: 'persistent', min_replicas: 1, max_replicas: 5, concurrency_per_replica: 80, startup_timeout_seconds: 120, system_packages: ['libgomp1'], ring_id: null });
+    expect(stored).toMatchObject({
+      execution_mode: 'persistent',
+      min_replicas: 1,
+      max_replicas: 5,
+      concurrency_per_replica: 80,
+      startup_timeout_seconds: 120,
+      system_packages: ['libgomp1'],
+      ring_id: null,
+    });
   });
 
   test('shows each validation error on its field', async ({ asDeveloper: page }) => {
@@ -372,7 +380,17 @@ test.describe('execution modes', () => {
     const service = await api.createService({ name, slug: name.toLowerCase(), execution_mode: 'persistent' });
     const noRing = 'No ring (persistent services run on their own deployment)';
     await page.goto(`${SERVICES_URL}/${service.id}`);
-    await expect(page.getByRole('navigation', { name: 'Service sections' }).getByRole('link')).toHaveText(['Overview', 'Versions', 'Traffic', 'Deployment', 'Bindings', 'Credentials', 'Tokens', 'Stubs', 'Settings']);
+    await expect(page.getByRole('navigation', { name: 'Service sections' }).getByRole('link')).toHaveText([
+      'Overview',
+      'Versions',
+      'Traffic',
+      'Deployment',
+      'Bindings',
+      'Credentials',
+      'Tokens',
+      'Stubs',
+      'Settings',
+    ]);
     await expect(page.getByLabel('Service overview')).toContainText(noRing);
 
     await openTab(page, 'Settings');
@@ -389,7 +407,10 @@ test.describe('execution modes', () => {
 });
 
 test.describe('unsaved changes', () => {
-  test('switching tabs with an unsaved Settings edit asks first; stay keeps the edit, discard leaves', async ({ asDeveloper: page, api }) => {
+  test('switching tabs with an unsaved Settings edit asks first; stay keeps the edit, discard leaves', async ({
+    asDeveloper: page,
+    api,
+  }) => {
     const service = await api.createInvocationService(unique('Unsaved'));
     await page.goto(`${SERVICES_URL}/${service.id}/settings`);
     const name = page.getByRole('textbox', { name: 'Name', exact: true });

@@ -12,7 +12,9 @@ import { serviceWithCanary, unique } from './support/platform';
 const activeElement = (page: Page) => page.evaluate(() => document.activeElement?.tagName ?? null);
 
 test.describe('focus', () => {
-  test('moves to the new page’s heading after a navigation (whose title names it), not on the first load nor when a filter changes', async ({ asDeveloper: page }) => {
+  test('moves to the new page’s heading after a navigation (whose title names it), not on the first load nor when a filter changes', async ({
+    asDeveloper: page,
+  }) => {
     await page.goto(SERVICES_URL);
     await expect(page.getByRole('heading', { level: 1, name: 'Hosted Services' })).toBeVisible();
     expect(await activeElement(page)).toBe('BODY');
@@ -52,7 +54,9 @@ test.describe('focus', () => {
     expect(await page.evaluate(() => document.querySelector('main')!.contains(document.activeElement))).toBe(true);
   });
 
-  test('returns to what opened a dialog: after Cancel, after a successful submit, from a row, and to the heading when the row is gone', async ({ asAdmin: page }) => {
+  test('returns to what opened a dialog: after Cancel, after a successful submit, from a row, and to the heading when the row is gone', async ({
+    asAdmin: page,
+  }) => {
     const name = unique('focus').toLowerCase();
     await page.goto(workspaceUrl('rings'));
     const newRing = page.getByRole('button', { name: 'New ring' });
@@ -100,7 +104,9 @@ test.describe('pages that cannot be shown, inside the frame', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Hosted Services' })).toBeVisible();
   });
 
-  test('an unknown address anywhere, and a workspace that does not exist, keep the frame to sign out from', async ({ asDeveloper: page }) => {
+  test('an unknown address anywhere, and a workspace that does not exist, keep the frame to sign out from', async ({
+    asDeveloper: page,
+  }) => {
     await page.goto('/no-such-page');
     await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
     await inTheFrame(page);
@@ -153,7 +159,9 @@ test.describe('Retry-After', () => {
     let calls = 0;
     await page.route(LIST, (route) => {
       calls += 1;
-      return calls === 1 ? route.fulfill({ status: 429, headers: { 'Retry-After': String(retryAfterS) }, json: { detail } }) : route.continue();
+      return calls === 1
+        ? route.fulfill({ status: 429, headers: { 'Retry-After': String(retryAfterS) }, json: { detail } })
+        : route.continue();
     });
     return () => calls;
   }

@@ -16,7 +16,11 @@ function compile(command: string, args: string[], cwd: string) {
 }
 
 test.describe('client stubs', () => {
-  test('downloads the Python and TypeScript stubs and the OpenAPI document, and they compile', async ({ asDeveloper: page, request, context }) => {
+  test('downloads the Python and TypeScript stubs and the OpenAPI document, and they compile', async ({
+    asDeveloper: page,
+    request,
+    context,
+  }) => {
     // It runs the Python compiler and tsc on what it downloads: slow on a busy machine.
     test.slow();
     const { service } = await serviceWithCanary(request);
@@ -44,12 +48,30 @@ test.describe('client stubs', () => {
 
     await page.getByRole('radio', { name: 'TypeScript' }).check();
     await expect(page.getByLabel('client.ts for v2')).toContainText('translate');
-    const [typescript] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download client.ts' }).click()]);
+    const [typescript] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download client.ts' }).click(),
+    ]);
     expect(typescript.suggestedFilename()).toBe('client.ts');
     const tsFile = join(dir, 'client.ts');
     await typescript.saveAs(tsFile);
     // Run from the temp folder: TypeScript 6 refuses file arguments beside a tsconfig.json (TS5112).
-    compile(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '--strict', '--noEmit', '--lib', 'es2022,dom', '--target', 'es2022', '--module', 'esnext', 'client.ts'], dir);
+    compile(
+      process.execPath,
+      [
+        resolve('node_modules/typescript/bin/tsc'),
+        '--strict',
+        '--noEmit',
+        '--lib',
+        'es2022,dom',
+        '--target',
+        'es2022',
+        '--module',
+        'esnext',
+        'client.ts',
+      ],
+      dir,
+    );
 
     // An older published version has its own stub, with only its own endpoints.
     await page.getByLabel('Version').selectOption('1');
@@ -57,7 +79,10 @@ test.describe('client stubs', () => {
     await expect(page).toHaveURL(/language=typescript/);
 
     await expect(page.getByLabel('Document path')).toContainText(`/hosted-services/${service.id}/openapi.json?version=1`);
-    const [openapi] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download OpenAPI document' }).click()]);
+    const [openapi] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download OpenAPI document' }).click(),
+    ]);
     expect(openapi.suggestedFilename()).toBe('openapi.json');
     const docFile = join(dir, 'openapi.json');
     await openapi.saveAs(docFile);

@@ -6,44 +6,48 @@ import { INVOICE_EXTRACTOR, platformAs, unique } from './support/platform';
 const NOWHERE = { local: false, session: false, url: false, dom: false, history: false };
 
 test.describe('service tokens', () => {
-  test('mints a token shown once, calls the gateway with it, revokes it, and the gateway refuses it', { tag: '@phone' }, async ({ asDeveloper: page, request, context }) => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    const api = await platformAs(request, 'developer');
-    const service = await api.service(INVOICE_EXTRACTOR);
-    await page.goto(serviceUrl(service, 'tokens'));
+  test(
+    'mints a token shown once, calls the gateway with it, revokes it, and the gateway refuses it',
+    { tag: '@phone' },
+    async ({ asDeveloper: page, request, context }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      const api = await platformAs(request, 'developer');
+      const service = await api.service(INVOICE_EXTRACTOR);
+      await page.goto(serviceUrl(service, 'tokens'));
 
-    await page.getByLabel('Claims (JSON object)').fill('{"tenant_id": "t-e2e", "role": "reader"}');
-    await page.getByLabel('TTL (minutes)').fill('30');
-    await page.getByRole('button', { name: 'Mint token' }).click();
+      await page.getByLabel('Claims (JSON object)').fill('{"tenant_id": "t-e2e", "role": "reader"}');
+      await page.getByLabel('TTL (minutes)').fill('30');
+      await page.getByRole('button', { name: 'Mint token' }).click();
 
-    const dialog = page.getByRole('dialog', { name: 'Token minted' });
-    await expect(dialog.getByText('This token will not be shown again.')).toBeVisible();
-    const token = await dialog.getByLabel('Service token').inputValue();
-    const jti = (await dialog.getByRole('definition').first().textContent())!.trim();
-    expect(token.split('.')).toHaveLength(3);
-    await dialog.getByRole('button', { name: 'Copy' }).click();
-    await expect(dialog.getByRole('status')).toHaveText('Copied to the clipboard.');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
+      const dialog = page.getByRole('dialog', { name: 'Token minted' });
+      await expect(dialog.getByText('This token will not be shown again.')).toBeVisible();
+      const token = await dialog.getByLabel('Service token').inputValue();
+      const jti = (await dialog.getByRole('definition').first().textContent())!.trim();
+      expect(token.split('.')).toHaveLength(3);
+      await dialog.getByRole('button', { name: 'Copy' }).click();
+      await expect(dialog.getByRole('status')).toHaveText('Copied to the clipboard.');
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
 
-    const ok = await api.gateway(service.id, token);
-    expect(ok.status(), await ok.text()).toBe(200);
-    expect(ok.headers()['x-service-version']).toMatch(/^\d+$/);
+      const ok = await api.gateway(service.id, token);
+      expect(ok.status(), await ok.text()).toBe(200);
+      expect(ok.headers()['x-service-version']).toMatch(/^\d+$/);
 
-    await dialog.getByRole('button', { name: 'I have copied it' }).click();
-    await expect(dialog).toBeHidden();
-    // Gone from the page once the dialog is closed.
-    expect(await page.content()).not.toContain(token);
+      await dialog.getByRole('button', { name: 'I have copied it' }).click();
+      await expect(dialog).toBeHidden();
+      // Gone from the page once the dialog is closed.
+      expect(await page.content()).not.toContain(token);
 
-    await page.getByLabel('Token ID (jti)').fill(jti);
-    await page.getByLabel('Reason').first().fill('e2e: no longer needed');
-    await page.getByRole('button', { name: 'Revoke token', exact: true }).click();
-    await page.getByRole('alertdialog', { name: 'Revoke this token?' }).getByRole('button', { name: 'Revoke token' }).click();
-    const revocations = page.getByRole('region', { name: 'Revocations' });
-    await expect(revocations.getByRole('row').filter({ hasText: jti })).toContainText('e2e: no longer needed');
+      await page.getByLabel('Token ID (jti)').fill(jti);
+      await page.getByLabel('Reason').first().fill('e2e: no longer needed');
+      await page.getByRole('button', { name: 'Revoke token', exact: true }).click();
+      await page.getByRole('alertdialog', { name: 'Revoke this token?' }).getByRole('button', { name: 'Revoke token' }).click();
+      const revocations = page.getByRole('region', { name: 'Revocations' });
+      await expect(revocations.getByRole('row').filter({ hasText: jti })).toContainText('e2e: no longer needed');
 
-    const refused = await api.gateway(service.id, token);
-    expect(refused.status()).toBe(401);
-  });
+      const refused = await api.gateway(service.id, token);
+      expect(refused.status()).toBe(401);
+    },
+  );
 
   test('a minted token exists nowhere after its dialog closes', async ({ asDeveloper: page, request }) => {
     const api = await platformAs(request, 'developer');
@@ -131,7 +135,9 @@ test.describe('service tokens', () => {
     await confirm.getByLabel(`Type ${service.slug} to confirm`).fill(service.slug);
     await confirm.getByRole('button', { name: 'Revoke all tokens' }).click();
     await expect(confirm).toBeHidden();
-    await expect(page.getByRole('region', { name: 'Revocations' }).getByRole('row').filter({ hasText: 'all tokens' })).toContainText('Rotating credentials');
+    await expect(page.getByRole('region', { name: 'Revocations' }).getByRole('row').filter({ hasText: 'all tokens' })).toContainText(
+      'Rotating credentials',
+    );
     expect((await api.gateway(service.id, minted.token)).status()).toBe(401);
 
     // The include-expired toggle is in the URL.
@@ -140,7 +146,10 @@ test.describe('service tokens', () => {
     await expect(page.getByRole('region', { name: 'Revocations' })).toContainText('including those whose tokens have expired');
   });
 
-  test('lists minted tokens with their status; Revoke asks first and sends the token\'s expiry, then the gateway refuses it', async ({ asDeveloper: page, api }) => {
+  test("lists minted tokens with their status; Revoke asks first and sends the token's expiry, then the gateway refuses it", async ({
+    asDeveloper: page,
+    api,
+  }) => {
     const service = await api.createInvocationService(unique('Listed Tokens'));
     const kept = await api.mint(service.id);
     const leaked = await api.mint(service.id);
@@ -154,14 +163,18 @@ test.describe('service tokens', () => {
     await expect(list.getByRole('row').nth(1)).toContainText(leaked.jti);
     expect(await page.content()).not.toContain(leaked.token);
 
-    await row(leaked.jti).getByRole('button', { name: `Revoke token ${leaked.jti}` }).click();
+    await row(leaked.jti)
+      .getByRole('button', { name: `Revoke token ${leaked.jti}` })
+      .click();
     const confirm = page.getByRole('dialog', { name: 'Revoke this token?' });
     await expect(confirm).toContainText(leaked.jti);
     // Cancel changes nothing.
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     await expect(row(leaked.jti)).toContainText('active');
 
-    await row(leaked.jti).getByRole('button', { name: `Revoke token ${leaked.jti}` }).click();
+    await row(leaked.jti)
+      .getByRole('button', { name: `Revoke token ${leaked.jti}` })
+      .click();
     await confirm.getByLabel('Reason').fill('leaked in a log');
     await confirm.getByRole('button', { name: 'Revoke token' }).click();
     await expect(row(leaked.jti)).toContainText('revoked');
@@ -177,7 +190,10 @@ test.describe('service tokens', () => {
     expect((await api.gateway(service.id, kept.token)).status()).not.toBe(401);
   });
 
-  test('revoking an ID the service never issued is refused with the platform\'s error, never reported as revoked', async ({ asDeveloper: page, api }) => {
+  test("revoking an ID the service never issued is refused with the platform's error, never reported as revoked", async ({
+    asDeveloper: page,
+    api,
+  }) => {
     const service = await api.createInvocationService(unique('Typo Tokens'));
     await page.goto(serviceUrl(service, 'tokens'));
     await page.getByLabel('Token ID (jti)').fill('not-a-jti');

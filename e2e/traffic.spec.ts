@@ -28,7 +28,9 @@ test.describe('traffic', () => {
     await expect(save).toBeDisabled();
     await editor.getByRole('spinbutton', { name: /^v1 / }).fill('50');
     await expect(editor.getByRole('status')).toHaveText('Total: 100%');
-    await expect(editor.getByRole('img', { name: /^New traffic split/ })).toHaveAccessibleName('New traffic split: v1 (draining) 50%, v2 (active) 50%');
+    await expect(editor.getByRole('img', { name: /^New traffic split/ })).toHaveAccessibleName(
+      'New traffic split: v1 (draining) 50%, v2 (active) 50%',
+    );
     await save.click();
     const confirm = page.getByRole('alertdialog', { name: 'Apply the new split?' });
     await expect(confirm).toContainText('Nothing will be archived');
@@ -52,7 +54,7 @@ test.describe('traffic', () => {
     ]);
   });
 
-  test('shows the platform\'s refusal in the editor when the versions changed meanwhile', async ({ asDeveloper: page, request }) => {
+  test("shows the platform's refusal in the editor when the versions changed meanwhile", async ({ asDeveloper: page, request }) => {
     const { api, service, v1, v2 } = await serviceWithCanary(request);
     await page.goto(`${SERVICES_URL}/${service.id}/traffic`);
     await page.getByRole('button', { name: 'Edit split' }).click();

@@ -128,7 +128,9 @@ test.describe('versions and endpoints', () => {
 
     await page.getByRole('button', { name: 'Publish…' }).click();
     const publish = page.getByRole('dialog', { name: 'Publish version 2' });
-    await expect(publish.getByRole('alert')).toHaveText(/^No endpoint changes: version 2's endpoints are the same as version 1's \(active\)\./);
+    await expect(publish.getByRole('alert')).toHaveText(
+      /^No endpoint changes: version 2's endpoints are the same as version 1's \(active\)\./,
+    );
     await expect(publish.getByText('No endpoint changes.')).toBeVisible();
     await publish.getByRole('button', { name: 'Cancel' }).click();
 

@@ -88,8 +88,12 @@ const mock = platform;
 if (mock.state.imported) console.log(`[mock] imported the JSON state file; it is kept as ${mock.state.imported}`);
 
 const server = serve({ fetch: mock.app.fetch, port, hostname: host }, (info) => {
-  console.log(`[mock] Hosted Services mock platform on http://${host}:${info.port}/api/v1 (state: ${mock.state.database}, seed: ${mock.store.seed})`);
-  console.log(`[mock] signing secrets: ${mock.state.secrets ?? 'in memory'}; profile: ${mock.options.profile}; test routes: ${mock.options.testRoutes ? 'on' : 'off'}`);
+  console.log(
+    `[mock] Hosted Services mock platform on http://${host}:${info.port}/api/v1 (state: ${mock.state.database}, seed: ${mock.store.seed})`,
+  );
+  console.log(
+    `[mock] signing secrets: ${mock.state.secrets ?? 'in memory'}; profile: ${mock.options.profile}; test routes: ${mock.options.testRoutes ? 'on' : 'off'}`,
+  );
   if (mock.options.profile === 'full') console.log(`[mock] OpenAPI: http://${host}:${info.port}/api/v1/openapi.json`);
 });
 

@@ -41,11 +41,19 @@ const figures = (times: number[]) => {
 };
 
 /** A platform on a temporary database, served on a free port, with a developer signed in. */
-async function started(totalServices: number): Promise<{ platform: MockPlatform; base: string; headers: Record<string, string>; stop: () => void }> {
+async function started(
+  totalServices: number,
+): Promise<{ platform: MockPlatform; base: string; headers: Record<string, string>; stop: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), 'mock-bench-'));
   const t0 = performance.now();
-  const platform = createMockPlatform({ dataFile: join(dir, 'state.sqlite'), seed: 'large', seedServices: Math.max(0, totalServices - DEMO_SERVICES) });
-  console.log(`seeded ${platform.store.services.size} services into ${platform.state.database} in ${(performance.now() - t0).toFixed(0)} ms`);
+  const platform = createMockPlatform({
+    dataFile: join(dir, 'state.sqlite'),
+    seed: 'large',
+    seedServices: Math.max(0, totalServices - DEMO_SERVICES),
+  });
+  console.log(
+    `seeded ${platform.store.services.size} services into ${platform.state.database} in ${(performance.now() - t0).toFixed(0)} ms`,
+  );
   const server = serve({ fetch: platform.app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
@@ -65,7 +73,8 @@ async function started(totalServices: number): Promise<{ platform: MockPlatform;
 async function searchBench(): Promise<boolean> {
   const { platform, base, headers, stop } = await started(SERVICES + DEMO_SERVICES);
   try {
-    const url = (term: string) => `${base}/orgs/${IDS.org}/workspaces/${IDS.production}/hosted-services?search=${encodeURIComponent(term)}&limit=25`;
+    const url = (term: string) =>
+      `${base}/orgs/${IDS.org}/workspaces/${IDS.production}/hosted-services?search=${encodeURIComponent(term)}&limit=25`;
     const once = async (term: string) => {
       const start = performance.now();
       const res = await fetch(url(term), { headers });
@@ -95,12 +104,20 @@ async function searchBench(): Promise<boolean> {
     const scan: number[] = [];
     for (let i = 0; i < 200; i++) {
       const start = performance.now();
-      platform.store.listServices(IDS.production, { search: TERMS[i % TERMS.length]!, limit: 25, offset: 0, sort: 'created_at', order: 'desc' });
+      platform.store.listServices(IDS.production, {
+        search: TERMS[i % TERMS.length]!,
+        limit: 25,
+        offset: 0,
+        sort: 'created_at',
+        order: 'desc',
+      });
       scan.push(performance.now() - start);
     }
     platform.store.cacheMatches = true;
     const s = figures(scan);
-    console.log(`uncached in-process scan of ${platform.store.services.size} services: median ${s.median.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms`);
+    console.log(
+      `uncached in-process scan of ${platform.store.services.size} services: median ${s.median.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms`,
+    );
     if (f.median >= MAX_MEDIAN_MS) {
       console.error(`FAIL: search median ${f.median.toFixed(2)} ms ≥ ${MAX_MEDIAN_MS} ms`);
       return false;

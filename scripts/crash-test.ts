@@ -78,7 +78,14 @@ async function waitReady(base: string, child: ChildProcess): Promise<void> {
 }
 
 /** One client: sequential writes on its own services until the mock dies. */
-async function client(base: string, headers: Record<string, string>, round: number, n: number, mine: Tracked[], stop: { dead: boolean }): Promise<void> {
+async function client(
+  base: string,
+  headers: Record<string, string>,
+  round: number,
+  n: number,
+  mine: Tracked[],
+  stop: { dead: boolean },
+): Promise<void> {
   const services = `${base}/orgs/${IDS.org}/workspaces/${IDS.production}/hosted-services`;
   for (let seq = 0; !stop.dead; seq++) {
     const live = mine.filter((t) => !t.deleted && !t.deleting);
@@ -86,7 +93,13 @@ async function client(base: string, headers: Record<string, string>, round: numb
     try {
       if (live.length < 3 || r < 0.35) {
         const slug = `crash-r${round}-c${n}-${seq}`;
-        const body = { name: `Crash ${round}.${n}.${seq}`, slug, execution_mode: 'invocation', ring_id: IDS.rings.production.dev, description: null };
+        const body = {
+          name: `Crash ${round}.${n}.${seq}`,
+          slug,
+          execution_mode: 'invocation',
+          ring_id: IDS.rings.production.dev,
+          description: null,
+        };
         const key = `crash-${slug}`;
         const res = await fetch(services, { method: 'POST', headers: { ...headers, 'Idempotency-Key': key }, body: JSON.stringify(body) });
         if (res.status !== 201) throw new Error(`create: ${res.status} ${await res.text()}`);
@@ -154,7 +167,9 @@ async function verify(base: string, headers: Record<string, string>, tracked: Tr
     if (s.draft_version !== 1) problems.push(`${t.slug}: stored without its version 1`);
     const allowed = [t.description, ...(t.inFlight !== undefined ? [t.inFlight] : [])];
     if (!allowed.includes(s.description)) {
-      problems.push(`${t.slug}: description ${JSON.stringify(s.description)}, expected ${allowed.map((a) => JSON.stringify(a)).join(' or ')}`);
+      problems.push(
+        `${t.slug}: description ${JSON.stringify(s.description)}, expected ${allowed.map((a) => JSON.stringify(a)).join(' or ')}`,
+      );
       stats.lost++;
     }
     // Whatever the in-flight update did is now the state.
@@ -166,7 +181,8 @@ async function verify(base: string, headers: Record<string, string>, tracked: Tr
   for (const t of sample) {
     const res = await fetch(services, { method: 'POST', headers: { ...headers, 'Idempotency-Key': t.key }, body: JSON.stringify(t.body) });
     const body = (await res.json()) as { id?: string };
-    if (res.status !== 201 || body.id !== t.id) problems.push(`${t.slug}: its Idempotency-Key no longer replays the create (${res.status})`);
+    if (res.status !== 201 || body.id !== t.id)
+      problems.push(`${t.slug}: its Idempotency-Key no longer replays the create (${res.status})`);
   }
 }
 
@@ -217,9 +233,15 @@ async function main(): Promise<number> {
     const restarts = [...stats.restartsMs].sort((a, b) => a - b);
     const acknowledged = stats.creates + stats.updates + stats.deletes;
     console.log(`${rounds} SIGKILLs in ${seconds.toFixed(1)} s, ${CLIENTS} concurrent clients`);
-    console.log(`acknowledged writes: ${acknowledged} (${stats.creates} creates, ${stats.updates} updates, ${stats.deletes} deletes); in flight when killed: ${stats.unacknowledged}`);
-    console.log(`checks after restarts: ${stats.checks}; acknowledged writes lost: ${stats.lost}; the state opened ${rounds + 1} times of ${rounds + 1}; integrity_check: ${String(integrity)}`);
-    console.log(`restart (spawn to listening): median ${restarts[Math.floor(restarts.length / 2)]!.toFixed(0)} ms, max ${restarts[restarts.length - 1]!.toFixed(0)} ms`);
+    console.log(
+      `acknowledged writes: ${acknowledged} (${stats.creates} creates, ${stats.updates} updates, ${stats.deletes} deletes); in flight when killed: ${stats.unacknowledged}`,
+    );
+    console.log(
+      `checks after restarts: ${stats.checks}; acknowledged writes lost: ${stats.lost}; the state opened ${rounds + 1} times of ${rounds + 1}; integrity_check: ${String(integrity)}`,
+    );
+    console.log(
+      `restart (spawn to listening): median ${restarts[Math.floor(restarts.length / 2)]!.toFixed(0)} ms, max ${restarts[restarts.length - 1]!.toFixed(0)} ms`,
+    );
     if (problems.length) {
       for (const p of problems.slice(0, 20)) console.error(`FAIL: ${p}`);
       return 1;

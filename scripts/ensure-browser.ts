@@ -14,14 +14,19 @@ if (found.source === 'CHROMIUM_PATH' && !found.path) {
 }
 if (found.path) process.exit(0);
 
-const run = (cmd: string, args: string[], env: Record<string, string> = {}) => spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status === 0;
+const run = (cmd: string, args: string[], env: Record<string, string> = {}) =>
+  spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status === 0;
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 if (isRoot && has('apt-get')) {
-  console.log('No Chromium found: installing Debian\'s chromium with apt-get…');
+  console.log("No Chromium found: installing Debian's chromium with apt-get…");
   const env = { DEBIAN_FRONTEND: 'noninteractive' };
-  if (run('apt-get', ['update', '-qq'], env) && run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-liberation'], env) && findChromium().path) {
+  if (
+    run('apt-get', ['update', '-qq'], env) &&
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-liberation'], env) &&
+    findChromium().path
+  ) {
     process.exit(0);
   }
 }

@@ -43,16 +43,25 @@ async function main() {
 
   mkdirSync(out, { recursive: true });
   const found = findChromium();
-  const browser = await chromium.launch({ executablePath: found.source === 'playwright' ? undefined : (found.path ?? undefined), args: ['--no-sandbox'] });
+  const browser = await chromium.launch({
+    executablePath: found.source === 'playwright' ? undefined : (found.path ?? undefined),
+    args: ['--no-sandbox'],
+  });
   const wide: string[] = [];
   for (const width of widths) {
     for (const theme of themes) {
-      const context = await browser.newContext({ viewport: { width, height: width < 600 ? 844 : 900 }, colorScheme: theme as 'light' | 'dark' });
+      const context = await browser.newContext({
+        viewport: { width, height: width < 600 ? 844 : 900 },
+        colorScheme: theme as 'light' | 'dark',
+      });
       await context.addInitScript(
         ([t, theme]) => {
           localStorage.setItem('hs.theme', theme);
           if (location.pathname !== '/login' && !sessionStorage.getItem('hs.session')) {
-            sessionStorage.setItem('hs.session', JSON.stringify({ accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: Date.now() + t.expires_in * 1000 }));
+            sessionStorage.setItem(
+              'hs.session',
+              JSON.stringify({ accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: Date.now() + t.expires_in * 1000 }),
+            );
           }
         },
         [tokens, theme] as const,
@@ -60,10 +69,17 @@ async function main() {
       const page = await context.newPage();
       for (const p of pages) {
         await page.goto(base + p.url);
-        await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 10_000 }).catch(() => {});
+        await page
+          .getByRole('heading', { level: 1 })
+          .first()
+          .waitFor({ timeout: 10_000 })
+          .catch(() => {});
         await page.waitForLoadState('networkidle');
         await page.waitForTimeout(300);
-        const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+        const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          clientWidth: document.documentElement.clientWidth,
+        }));
         if (scrollWidth > clientWidth) wide.push(`${p.name} at ${width} (${theme}): ${scrollWidth} px wide`);
         await page.screenshot({ path: `${out}/${p.name}-${width}-${theme}.png`, fullPage });
         console.log(`${p.name}-${width}-${theme}: ${scrollWidth}/${clientWidth} px, title "${await page.title()}"`);

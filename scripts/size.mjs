@@ -59,10 +59,14 @@ for (const file of files) {
 rows.sort((a, b) => b[1] - a[1]);
 for (const [file, bytes] of rows) console.log(`${(bytes / 1024).toFixed(1).padStart(8)} KB  ${file}`);
 const kb = total / 1024;
-console.log(`\nServices list JavaScript, gzipped: ${kb.toFixed(1)} KB (budget ${BUDGET_KB} KB); CSS ${(css / 1024).toFixed(1)} KB; ${files.size} files`);
+console.log(
+  `\nServices list JavaScript, gzipped: ${kb.toFixed(1)} KB (budget ${BUDGET_KB} KB); CSS ${(css / 1024).toFixed(1)} KB; ${files.size} files`,
+);
 
 const visitedKeys = Object.keys(manifest).filter((k) => files.has(manifest[k].file));
-const forbidden = rows.filter(([file]) => /mermaid|shiki|highlight/i.test(file)).concat(visitedKeys.filter((k) => /mermaid|shiki/i.test(k)).map((k) => [k, 0]));
+const forbidden = rows
+  .filter(([file]) => /mermaid|shiki|highlight/i.test(file))
+  .concat(visitedKeys.filter((k) => /mermaid|shiki/i.test(k)).map((k) => [k, 0]));
 if (forbidden.length) {
   console.error(`Heavy libraries on the services list's path: ${forbidden.map(([f]) => f).join(', ')}`);
   process.exit(1);

@@ -10,7 +10,10 @@ export async function signInAs(page: Page, request: APIRequestContext, role: Rol
   const tokens = await login(request, role);
   await page.addInitScript((t) => {
     if (!sessionStorage.getItem('hs.session')) {
-      sessionStorage.setItem('hs.session', JSON.stringify({ accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: Date.now() + t.expires_in * 1000 }));
+      sessionStorage.setItem(
+        'hs.session',
+        JSON.stringify({ accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: Date.now() + t.expires_in * 1000 }),
+      );
     }
   }, tokens);
   return tokens;
@@ -34,7 +37,8 @@ export async function mainNav(page: Page) {
 }
 
 /** Open one of a service's tabs from its section navigation. */
-export const openTab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Service sections' }).getByRole('link', { name }).click();
+export const openTab = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Service sections' }).getByRole('link', { name }).click();
 
 /** The refresh requests the page makes from now on. */
 export function watchRefreshes(page: Page) {

@@ -27,7 +27,10 @@ export type ConsolePage = {
 const service = (id: string, tab = '') => `${workspace}/services/${id}${tab ? `/${tab}` : ''}`;
 
 /** The pages an admin sees (admins see every page), given the ids of a published and a draft version. */
-export function consolePages(versions: { published: { id: string; version: number }; draft: { id: string; version: number } }): ConsolePage[] {
+export function consolePages(versions: {
+  published: { id: string; version: number };
+  draft: { id: string; version: number };
+}): ConsolePage[] {
   const tab = (name: string, slug: string, serviceName = 'Embedding Service', id = EMBEDDING_SERVICE): ConsolePage => ({
     name: `service-${slug || 'overview'}`,
     url: service(id, slug),

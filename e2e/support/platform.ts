@@ -48,7 +48,13 @@ export const POSTGRES_CONFIG = { host: 'db.example.com', port: 5432, database: '
 /** A credentials document a provider would hand out, with a marker to look for afterwards. */
 export const keyFile = (marker = 'not-a-real-key') =>
   JSON.stringify(
-    { type: 'service_account', project_id: 'e2e', private_key_id: marker, private_key: `-----BEGIN PRIVATE KEY-----\n${marker}\n-----END PRIVATE KEY-----\n`, client_email: 'deployer@e2e.iam.gserviceaccount.com' },
+    {
+      type: 'service_account',
+      project_id: 'e2e',
+      private_key_id: marker,
+      private_key: `-----BEGIN PRIVATE KEY-----\n${marker}\n-----END PRIVATE KEY-----\n`,
+      client_email: 'deployer@e2e.iam.gserviceaccount.com',
+    },
     null,
     2,
   );
@@ -69,8 +75,14 @@ export async function platformAs(request: APIRequestContext, role: Role = 'devel
     createService: async (body: ServiceCreateInput) => read(await send('POST', paths.services(SCOPE), body), 201, HostedService),
     /** An invocation service in the first ring (or the one given). */
     createInvocationService: async (name: string, ringId?: string) =>
-      api.createService({ name, slug: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'), execution_mode: 'invocation', ring_id: ringId ?? (await api.rings())[0]!.id }),
-    listServices: async (query: Record<string, string | number>) => read(await send('GET', paths.services(SCOPE), undefined, query), 200, pageOrArray(HostedService)),
+      api.createService({
+        name,
+        slug: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+        execution_mode: 'invocation',
+        ring_id: ringId ?? (await api.rings())[0]!.id,
+      }),
+    listServices: async (query: Record<string, string | number>) =>
+      read(await send('GET', paths.services(SCOPE), undefined, query), 200, pageOrArray(HostedService)),
     service: async (id: string) => read(await send('GET', service(id)), 200, HostedService),
     updateService: async (id: string, body: Partial<ServiceCreateInput>) => read(await send('PUT', service(id), body), 200, HostedService),
     putBindings: (id: string, connector_bindings: unknown) => send('PUT', service(id), { connector_bindings }),
@@ -78,12 +90,19 @@ export async function platformAs(request: APIRequestContext, role: Role = 'devel
     versions: async (id: string) => (await read(await send('GET', paths.versions(SCOPE, id)), 200, pageOrArray(ServiceVersion))).items,
     createVersion: async (id: string) => read(await send('POST', paths.versions(SCOPE, id)), 201, ServiceVersion),
     addEndpoint: async (id: string, body: EndpointCreateInput) => read(await send('POST', paths.endpoints(SCOPE, id), body), 201, Endpoint),
-    publish: (id: string, versionId: string, traffic_percent = 100) => send('POST', paths.publishVersion(SCOPE, id, versionId), { traffic_percent }),
-    setTraffic: (id: string, allocations: { version_id: string; percent: number }[]) => send('PUT', paths.traffic(SCOPE, id), { allocations }),
+    publish: (id: string, versionId: string, traffic_percent = 100) =>
+      send('POST', paths.publishVersion(SCOPE, id, versionId), { traffic_percent }),
+    setTraffic: (id: string, allocations: { version_id: string; percent: number }[]) =>
+      send('PUT', paths.traffic(SCOPE, id), { allocations }),
 
     /** A persistent service with one published version (v1), ready to deploy. */
     publishedPersistent: async (over: Partial<ServiceCreateInput> = {}) => {
-      const created = await api.createService({ name: unique('Deploy Target'), slug: unique('deploy-target'), execution_mode: 'persistent', ...over });
+      const created = await api.createService({
+        name: unique('Deploy Target'),
+        slug: unique('deploy-target'),
+        execution_mode: 'persistent',
+        ...over,
+      });
       await api.addEndpoint(created.id, { method: 'POST', path: '/predict', summary: 'Predict' });
       const [v1] = await api.versions(created.id);
       expect((await api.publish(created.id, v1!.id)).status()).toBe(200);
@@ -115,7 +134,10 @@ export async function platformAs(request: APIRequestContext, role: Role = 'devel
     mint: async (id: string) => read(await send('POST', paths.mintToken(SCOPE, id), { claims: {}, ttl_minutes: 5 }), 201, MintResponse),
     /** The gateway as a client calls it, with a token as its Bearer credential. */
     gateway: (id: string, token: string) =>
-      request.post(url(paths.gateway(SCOPE.orgId, id, 'extract')), { headers: { Authorization: `Bearer ${token}` }, data: { document_url: 'https://example.com/invoice.pdf' } }),
+      request.post(url(paths.gateway(SCOPE.orgId, id, 'extract')), {
+        headers: { Authorization: `Bearer ${token}` },
+        data: { document_url: 'https://example.com/invoice.pdf' },
+      }),
   };
   return api;
 }
@@ -132,7 +154,8 @@ const summarySchema: JsonSchema = { type: 'object', properties: { summary: { typ
 export async function serviceWithCanary(request: APIRequestContext) {
   const api = await platformAs(request);
   const service = await api.createInvocationService(unique('Canary'));
-  const addEndpoint = (path: string, summary: string) => api.addEndpoint(service.id, { method: 'POST', path, summary, request_schema: textSchema, response_schema: summarySchema });
+  const addEndpoint = (path: string, summary: string) =>
+    api.addEndpoint(service.id, { method: 'POST', path, summary, request_schema: textSchema, response_schema: summarySchema });
   await addEndpoint('/summarize', 'Summarize a document');
   const [v1] = await api.versions(service.id);
   expect((await api.publish(service.id, v1!.id, 100)).status()).toBe(200);

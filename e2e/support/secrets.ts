@@ -21,7 +21,8 @@ export function watchPage(page: Page) {
 }
 
 /** The mock's database and its write-ahead log, as bytes read as text. */
-export const stateOnDisk = () => ['', '-wal'].map((suffix) => (existsSync(MOCK_STATE + suffix) ? readFileSync(MOCK_STATE + suffix, 'latin1') : '')).join('');
+export const stateOnDisk = () =>
+  ['', '-wal'].map((suffix) => (existsSync(MOCK_STATE + suffix) ? readFileSync(MOCK_STATE + suffix, 'latin1') : '')).join('');
 
 /** The secret is not in the address bar, the page's text or fields, its storage, or the history of this tab. */
 export async function expectNotOnPage(page: Page, secret: string) {

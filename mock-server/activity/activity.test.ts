@@ -35,7 +35,10 @@ describe('activity', () => {
     const { call, login } = setup();
     const dev = await login('developer');
     const admin = await login('admin');
-    const created = await call('POST', SERVICES, { token: dev, body: newService({ slug: 'timeline', name: 'Timeline', execution_mode: 'persistent', ring_id: undefined }) });
+    const created = await call('POST', SERVICES, {
+      token: dev,
+      body: newService({ slug: 'timeline', name: 'Timeline', execution_mode: 'persistent', ring_id: undefined }),
+    });
     const id = created.body.id as string;
     const base = `${SERVICES}/${id}`;
     // a field sent with its value is no change; the name and the replicas are
@@ -47,10 +50,22 @@ describe('activity', () => {
     await call('POST', `${base}/versions`, { token: admin });
     const v2 = (await call('POST', `${base}/publish`, { token: admin, body: { traffic_percent: 25 } })).body;
     tick(1000);
-    await call('PUT', `${base}/traffic`, { token: dev, body: { allocations: [{ version_id: v1.id, percent: 100 }, { version_id: v2.id, percent: 0 }] } });
+    await call('PUT', `${base}/traffic`, {
+      token: dev,
+      body: {
+        allocations: [
+          { version_id: v1.id, percent: 100 },
+          { version_id: v2.id, percent: 0 },
+        ],
+      },
+    });
     await call('PUT', `${base}/service-credentials`, {
       token: dev,
-      body: { cloud_provider: 'aws', cloud_project_id: '123456789012', cloud_credentials_json: JSON.stringify({ access_key_id: 'AKIA', secret_access_key: 'hidden-secret' }) },
+      body: {
+        cloud_provider: 'aws',
+        cloud_project_id: '123456789012',
+        cloud_credentials_json: JSON.stringify({ access_key_id: 'AKIA', secret_access_key: 'hidden-secret' }),
+      },
     });
     await call('DELETE', `${base}/service-credentials`, { token: dev });
     const token = await mint(call, dev, id, {});
@@ -73,12 +88,35 @@ describe('activity', () => {
       'service.created',
     ]);
     const [revokedAll, revoked, minted, cleared, set, traffic, published2, created2, published1, updated, createdEntry] = entries;
-    expect(createdEntry).toMatchObject({ service_id: id, actor: { email: 'developer@example.com' }, summary: 'Created Timeline (persistent), with version 1 as a draft', version: 1 });
+    expect(createdEntry).toMatchObject({
+      service_id: id,
+      actor: { email: 'developer@example.com' },
+      summary: 'Created Timeline (persistent), with version 1 as a draft',
+      version: 1,
+    });
     expect(updated).toMatchObject({ fields: ['name', 'max_replicas'], summary: 'Changed the name, max replicas' });
-    expect(published1).toMatchObject({ version: 1, split: [{ version_id: v1.id, version: 1, percent: 100 }], summary: 'Published version 1 at 100%: v1 100%' });
-    expect(created2).toMatchObject({ actor: { email: 'admin@example.com' }, version: 2, summary: "Created version 2 as a draft, from version 1's endpoints" });
-    expect(published2).toMatchObject({ version: 2, split: [{ version: 1, percent: 75 }, { version: 2, percent: 25 }] });
-    expect(traffic).toMatchObject({ kind: 'traffic.changed', split: [{ version_id: v1.id, version: 1, percent: 100 }], summary: 'Set the traffic split to v1 100%; v1 is active again (rollback); archived v2' });
+    expect(published1).toMatchObject({
+      version: 1,
+      split: [{ version_id: v1.id, version: 1, percent: 100 }],
+      summary: 'Published version 1 at 100%: v1 100%',
+    });
+    expect(created2).toMatchObject({
+      actor: { email: 'admin@example.com' },
+      version: 2,
+      summary: "Created version 2 as a draft, from version 1's endpoints",
+    });
+    expect(published2).toMatchObject({
+      version: 2,
+      split: [
+        { version: 1, percent: 75 },
+        { version: 2, percent: 25 },
+      ],
+    });
+    expect(traffic).toMatchObject({
+      kind: 'traffic.changed',
+      split: [{ version_id: v1.id, version: 1, percent: 100 }],
+      summary: 'Set the traffic split to v1 100%; v1 is active again (rollback); archived v2',
+    });
     expect(set!.summary).toMatch(/^Set its own cloud credentials: aws \/ 123456789012 \(fingerprint [0-9a-f]{12}\)$/);
     expect(JSON.stringify(entries)).not.toContain('hidden-secret');
     expect(cleared!.summary).toBe("Cleared its own cloud credentials: the organization's apply");
@@ -92,7 +130,11 @@ describe('activity', () => {
     const page = await call('GET', `${base}/activity?limit=2&offset=1`, { token: viewer });
     expect(page.body).toMatchObject({ total: 11, limit: 2, offset: 1 });
     expect(kinds(ActivityPage.parse(page.body).items)).toEqual(['token.revoked', 'token.minted']);
-    expect(kinds(await activity(call, viewer, id, '?kind=version.published,traffic.changed'))).toEqual(['traffic.changed', 'version.published', 'version.published']);
+    expect(kinds(await activity(call, viewer, id, '?kind=version.published,traffic.changed'))).toEqual([
+      'traffic.changed',
+      'version.published',
+      'version.published',
+    ]);
     expect((await call('GET', `${base}/activity?kind=everything`, { token: viewer })).body.detail[0].loc).toEqual(['query', 'kind', 0]);
     expect((await call('GET', `${base}/activity?limit=0`, { token: viewer })).status).toBe(422);
   });
@@ -118,7 +160,10 @@ describe('activity', () => {
       const dataFile = join(dir, 'state.sqlite');
       const one = setup({ dataFile, deployPhaseMs: PHASE });
       const dev = await one.login('developer');
-      const created = await one.call('POST', SERVICES, { token: dev, body: newService({ slug: 'deployed', execution_mode: 'persistent', ring_id: undefined }) });
+      const created = await one.call('POST', SERVICES, {
+        token: dev,
+        body: newService({ slug: 'deployed', execution_mode: 'persistent', ring_id: undefined }),
+      });
       const id = created.body.id as string;
       const base = `${SERVICES}/${id}`;
       await one.call('POST', `${base}/endpoints`, { token: dev, body: endpoint });
@@ -133,7 +178,11 @@ describe('activity', () => {
       const two = setup({ dataFile, deployPhaseMs: PHASE });
       const entries = await activity(two.call, await two.login('developer'), id);
       expect(kinds(entries)).toEqual(['deployment.finished', 'deployment.started', 'version.published', 'service.created']);
-      expect(entries[0]).toMatchObject({ actor: { email: 'developer@example.com' }, version: 1, summary: 'The deploy of version 1 finished: version 1 is live' });
+      expect(entries[0]).toMatchObject({
+        actor: { email: 'developer@example.com' },
+        version: 1,
+        summary: 'The deploy of version 1 finished: version 1 is live',
+      });
       expect(entries[0]!.deployment_id).toBe(entries[1]!.deployment_id);
       expect(entries[0]!.at).toBe(new Date(Date.parse(entries[1]!.at) + 3 * PHASE).toISOString());
 
@@ -145,9 +194,15 @@ describe('activity', () => {
       expect((await activity(two.call, token, id))[0]!.kind).toBe('deployment.started');
       tick(1);
       const failed = (await activity(two.call, token, id))[0]!;
-      expect(failed).toMatchObject({ kind: 'deployment.failed', summary: 'The deploy of version 1 failed: Build failed: E: Unable to locate package nonexistent-lib' });
+      expect(failed).toMatchObject({
+        kind: 'deployment.failed',
+        summary: 'The deploy of version 1 failed: Build failed: E: Unable to locate package nonexistent-lib',
+      });
       await two.call('POST', `${base}/teardown`, { token });
-      expect((await activity(two.call, token, id))[0]).toMatchObject({ kind: 'deployment.torn_down', summary: 'Tore down the deployment of version 1: the container is stopped' });
+      expect((await activity(two.call, token, id))[0]).toMatchObject({
+        kind: 'deployment.torn_down',
+        summary: 'Tore down the deployment of version 1: the container is stopped',
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -167,9 +222,16 @@ describe('activity', () => {
       ],
       [[1, 100]],
     ]);
-    expect(kinds(embedding).filter((k) => k.startsWith('deployment.'))).toEqual(['deployment.finished', 'deployment.started', 'deployment.finished', 'deployment.started']);
+    expect(kinds(embedding).filter((k) => k.startsWith('deployment.'))).toEqual([
+      'deployment.finished',
+      'deployment.started',
+      'deployment.finished',
+      'deployment.started',
+    ]);
     expect(kinds(await activity(call, token, IMAGE))[0]).toBe('deployment.failed');
     // another workspace's service is not found here
-    expect((await call('GET', `${API}/orgs/${ORG}/workspaces/${WS_RESEARCH}/hosted-services/${EMBEDDING}/activity`, { token })).status).toBe(404);
+    expect(
+      (await call('GET', `${API}/orgs/${ORG}/workspaces/${WS_RESEARCH}/hosted-services/${EMBEDDING}/activity`, { token })).status,
+    ).toBe(404);
   });
 });

@@ -9,10 +9,20 @@ import { activityOf } from './rules';
 
 const ACTIVITY = servicePath('/activity', paths.activity);
 
-export const activityApi = domainApi(['activity'], [
-  get(ACTIVITY, 'listServiceActivity', "Extension: who did what to the service and when, newest first (`kind=a,b` for some kinds only). A deploy's outcome is listed once its time has come.", {
-    query: ActivityListQuery, extension: true,
-    responses: { 200: { description: 'A page of activity entries', schema: ActivityPage }, ...READ_ERRORS, 422: E422 },
-    handler: ({ var: { store, service, query } }) => reply(200, ActivityPage, paginate(activityOf(store, service.id, query.kind), query)),
-  }),
-]);
+export const activityApi = domainApi(
+  ['activity'],
+  [
+    get(
+      ACTIVITY,
+      'listServiceActivity',
+      "Extension: who did what to the service and when, newest first (`kind=a,b` for some kinds only). A deploy's outcome is listed once its time has come.",
+      {
+        query: ActivityListQuery,
+        extension: true,
+        responses: { 200: { description: 'A page of activity entries', schema: ActivityPage }, ...READ_ERRORS, 422: E422 },
+        handler: ({ var: { store, service, query } }) =>
+          reply(200, ActivityPage, paginate(activityOf(store, service.id, query.kind), query)),
+      },
+    ),
+  ],
+);

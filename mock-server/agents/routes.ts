@@ -7,7 +7,14 @@
  * the seed says ("API key passed as Bearer token"). Answers carry
  * `Cache-Control: no-store`: a ready instance's `public_url` holds a bearer credential.
  */
-import { AgentDeployment, AgentDeploymentPage, AgentService, AgentServiceCreate, AgentServiceListQuery, AgentServicePage } from '../../src/contract/agents';
+import {
+  AgentDeployment,
+  AgentDeploymentPage,
+  AgentService,
+  AgentServiceCreate,
+  AgentServiceListQuery,
+  AgentServicePage,
+} from '../../src/contract/agents';
 import { AGENT_API_BASE, agentPaths } from '../../src/contract/paths';
 import { developers } from '../core/auth';
 import { matches, PageQuery, paginate } from '../core/lists';
@@ -19,30 +26,56 @@ import { agentDeploymentView, agentServiceView, createAgentService, statusOf, st
 const DEPLOYMENTS = apiPath('/agent-deployments', agentPaths.deployments());
 const DEPLOYMENT = apiPath('/agent-deployments/:deployment_id', agentPaths.deployment(':deployment_id'));
 const SERVICES = apiPath('/agent-deployments/:deployment_id/services', agentPaths.services(':deployment_id'));
-const SERVICE = apiPath('/agent-deployments/:deployment_id/services/:agent_service_id', agentPaths.service(':deployment_id', ':agent_service_id'));
-const STOP = apiPath('/agent-deployments/:deployment_id/services/:agent_service_id/stop', agentPaths.stop(':deployment_id', ':agent_service_id'));
+const SERVICE = apiPath(
+  '/agent-deployments/:deployment_id/services/:agent_service_id',
+  agentPaths.service(':deployment_id', ':agent_service_id'),
+);
+const STOP = apiPath(
+  '/agent-deployments/:deployment_id/services/:agent_service_id/stop',
+  agentPaths.stop(':deployment_id', ':agent_service_id'),
+);
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
 export const agentsApi = domainApi(
   ['agent-deployments'],
   [
-    post(SERVICES, 'createAgentService', 'Create an agent service instance (seed 003). The same Idempotency-Key and body returns the first instance; another body is a 422. `envs` are write-only: never returned, stored or logged.', {
-      allow: developers('start agent service instances'), body: AgentServiceCreate, idempotent: true, idempotencyKeyRequired: true, apiKeyBearer: true,
-      responses: {
-        201: { description: 'Agent service instance created (starting)', schema: AgentService },
-        ...WRITE_ERRORS,
-        422: { description: 'Validation error: a missing Idempotency-Key, an env value that is not a string, a version of another deployment' },
+    post(
+      SERVICES,
+      'createAgentService',
+      'Create an agent service instance (seed 003). The same Idempotency-Key and body returns the first instance; another body is a 422. `envs` are write-only: never returned, stored or logged.',
+      {
+        allow: developers('start agent service instances'),
+        body: AgentServiceCreate,
+        idempotent: true,
+        idempotencyKeyRequired: true,
+        apiKeyBearer: true,
+        responses: {
+          201: { description: 'Agent service instance created (starting)', schema: AgentService },
+          ...WRITE_ERRORS,
+          422: {
+            description: 'Validation error: a missing Idempotency-Key, an env value that is not a string, a version of another deployment',
+          },
+        },
+        handler: (c) => {
+          const { store, platform, agentDeployment, principal, body } = c.var;
+          const version = versionFor(agentDeployment, body.version_id);
+          const record = createAgentService(
+            store,
+            agentDeployment,
+            version,
+            principal.user,
+            c.req.header('idempotency-key') ?? null,
+            body.envs,
+          );
+          return reply(201, AgentService, agentServiceView(record, platform.agentPhaseMs, store.serviceTokenSecret), NO_STORE);
+        },
       },
-      handler: (c) => {
-        const { store, platform, agentDeployment, principal, body } = c.var;
-        const version = versionFor(agentDeployment, body.version_id);
-        const record = createAgentService(store, agentDeployment, version, principal.user, c.req.header('idempotency-key') ?? null, body.envs);
-        return reply(201, AgentService, agentServiceView(record, platform.agentPhaseMs, store.serviceTokenSecret), NO_STORE);
-      },
-    }),
+    ),
     get(DEPLOYMENTS, 'listAgentDeployments', "Extension: the organization's agent deployments with their versions, by name", {
-      query: PageQuery, extension: true, apiKeyBearer: true,
+      query: PageQuery,
+      extension: true,
+      apiKeyBearer: true,
       responses: { 200: { description: 'A page of agent deployments', schema: AgentDeploymentPage }, ...READ_ERRORS, 422: E422 },
       handler: ({ var: { store, principal, query } }) => {
         const all = store.agentDeployments
@@ -54,12 +87,15 @@ export const agentsApi = domainApi(
       },
     }),
     get(DEPLOYMENT, 'getAgentDeployment', 'Extension: an agent deployment with its versions', {
-      extension: true, apiKeyBearer: true,
+      extension: true,
+      apiKeyBearer: true,
       responses: { 200: { description: 'The agent deployment', schema: AgentDeployment }, ...READ_ERRORS },
       handler: ({ var: { agentDeployment } }) => reply(200, AgentDeployment, agentDeploymentView(agentDeployment)),
     }),
     get(SERVICES, 'listAgentServices', "Extension: a deployment's service instances, newest first (optionally one status)", {
-      query: AgentServiceListQuery, extension: true, apiKeyBearer: true,
+      query: AgentServiceListQuery,
+      extension: true,
+      apiKeyBearer: true,
       responses: { 200: { description: 'A page of instances', schema: AgentServicePage }, ...READ_ERRORS, 422: E422 },
       handler: ({ var: { store, platform, agentDeployment, query } }) => {
         const now = Date.now();
@@ -68,16 +104,25 @@ export const agentsApi = domainApi(
           .filter((s) => !query.status || statusOf(s, platform.agentPhaseMs, now) === query.status)
           .sort((a, b) => b.created_at.localeCompare(a.created_at) || a.id.localeCompare(b.id));
         const page = paginate(all, query);
-        return reply(200, AgentServicePage, { ...page, items: page.items.map((s) => agentServiceView(s, platform.agentPhaseMs, store.serviceTokenSecret, now)) }, NO_STORE);
+        return reply(
+          200,
+          AgentServicePage,
+          { ...page, items: page.items.map((s) => agentServiceView(s, platform.agentPhaseMs, store.serviceTokenSecret, now)) },
+          NO_STORE,
+        );
       },
     }),
     get(SERVICE, 'getAgentService', 'Extension: an agent service instance (its public_url only while ready)', {
-      extension: true, apiKeyBearer: true,
+      extension: true,
+      apiKeyBearer: true,
       responses: { 200: { description: 'The instance', schema: AgentService }, ...READ_ERRORS },
-      handler: ({ var: { store, platform, agentService } }) => reply(200, AgentService, agentServiceView(agentService, platform.agentPhaseMs, store.serviceTokenSecret), NO_STORE),
+      handler: ({ var: { store, platform, agentService } }) =>
+        reply(200, AgentService, agentServiceView(agentService, platform.agentPhaseMs, store.serviceTokenSecret), NO_STORE),
     }),
     post(STOP, 'stopAgentService', 'Extension: stop an instance (stopping, then stopped); stopping already: as it is', {
-      allow: developers('stop agent service instances'), extension: true, apiKeyBearer: true,
+      allow: developers('stop agent service instances'),
+      extension: true,
+      apiKeyBearer: true,
       responses: {
         202: { description: 'Stopping', schema: AgentService },
         ...WRITE_ERRORS,

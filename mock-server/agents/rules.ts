@@ -26,7 +26,8 @@ import { iso } from '../core/time';
 export const DEFAULT_AGENT_PHASE_MS = 3000;
 
 /** What a crashing version says (the seed's research-assistant v2). */
-export const STARTUP_FAILURE = "The agent process exited with code 1 before it was ready: ModuleNotFoundError: No module named 'langchain_communty'";
+export const STARTUP_FAILURE =
+  "The agent process exited with code 1 before it was ready: ModuleNotFoundError: No module named 'langchain_communty'";
 const HEALTH_CHECK = 'GET /healthz';
 
 type Step = { at: number; status: AgentServiceStatus };
@@ -35,7 +36,10 @@ type Step = { at: number; status: AgentServiceStatus };
 export function versionFor(deployment: AgentDeploymentRecord, versionId: string | null | undefined): AgentVersionRecord {
   const id = versionId ?? deployment.current_version_id;
   const version = deployment.versions.find((v) => v.id === id);
-  if (!version) throw validationError([issue(['body', 'version_id'], `Version ${id} is not a version of the agent deployment ${deployment.name}`, 'value_error')]);
+  if (!version)
+    throw validationError([
+      issue(['body', 'version_id'], `Version ${id} is not a version of the agent deployment ${deployment.name}`, 'value_error'),
+    ]);
   return version;
 }
 
@@ -104,7 +108,13 @@ export function publicUrlOf(secret: string, r: AgentServiceRecord): string {
   return `https://${r.id.replace(/_/g, '-')}.edge.agents.mock.test/?edge_token=${edgeToken(secret, r.id)}`;
 }
 
-function readiness(r: AgentServiceRecord, status: AgentServiceStatus, steps: Step[], phaseMs: number, now: number): Record<string, unknown> {
+function readiness(
+  r: AgentServiceRecord,
+  status: AgentServiceStatus,
+  steps: Step[],
+  phaseMs: number,
+  now: number,
+): Record<string, unknown> {
   const since = iso(steps.at(-1)!.at);
   switch (status) {
     case 'starting': {
@@ -116,7 +126,14 @@ function readiness(r: AgentServiceRecord, status: AgentServiceStatus, steps: Ste
     case 'ready':
       return { phase: 'ready', since, health_check: HEALTH_CHECK, healthy: true, message: `Answering health checks on port ${r.port}` };
     case 'unhealthy':
-      return { phase: 'unhealthy', since, health_check: HEALTH_CHECK, healthy: false, consecutive_failures: 3, message: `The health check (${HEALTH_CHECK}) answered HTTP 503 three times in a row` };
+      return {
+        phase: 'unhealthy',
+        since,
+        health_check: HEALTH_CHECK,
+        healthy: false,
+        consecutive_failures: 3,
+        message: `The health check (${HEALTH_CHECK}) answered HTTP 503 three times in a row`,
+      };
     case 'failed':
       return { phase: 'failed', since, exit_code: 1, message: `The process exited with code 1 before it listened on port ${r.port}` };
     case 'stopping':
@@ -153,7 +170,13 @@ export function agentServiceView(r: AgentServiceRecord, phaseMs: number, edgeSec
 }
 
 /** Ask an instance to stop. Stopping already: nothing changes; stopped or failed: a 409. */
-export function stopAgentService(store: Store, r: AgentServiceRecord, by: UserRecord, phaseMs: number, now = Date.now()): AgentServiceRecord {
+export function stopAgentService(
+  store: Store,
+  r: AgentServiceRecord,
+  by: UserRecord,
+  phaseMs: number,
+  now = Date.now(),
+): AgentServiceRecord {
   const status = statusOf(r, phaseMs, now);
   if (status === 'stopping') return r;
   if (!STOPPABLE_AGENT_STATUSES.includes(status)) {

@@ -21,7 +21,10 @@ export const AGENT_IDS = {
   stoppedInstance: 'adsvc_9a8b7c6d5e4f',
 } as const;
 
-export function demoAgents(ago: (days: number, hours?: number) => string): { agent_deployments: AgentDeploymentRecord[]; agent_services: AgentServiceRecord[] } {
+export function demoAgents(ago: (days: number, hours?: number) => string): {
+  agent_deployments: AgentDeploymentRecord[];
+  agent_services: AgentServiceRecord[];
+} {
   const A = AGENT_IDS;
   return {
     agent_deployments: [
@@ -47,7 +50,13 @@ export function demoAgents(ago: (days: number, hours?: number) => string): { age
         versions: [
           { id: A.researchAssistantV1, version: 1, label: 'Stable', created_at: ago(20), startup: 'ready' },
           { id: A.researchAssistantFails, version: 2, label: 'Community tools (crashes on start)', created_at: ago(4), startup: 'fails' },
-          { id: A.researchAssistantUnhealthy, version: 3, label: 'Streaming answers (health check fails)', created_at: ago(2), startup: 'unhealthy' },
+          {
+            id: A.researchAssistantUnhealthy,
+            version: 3,
+            label: 'Streaming answers (health check fails)',
+            created_at: ago(2),
+            startup: 'unhealthy',
+          },
         ],
         created_at: ago(20),
         updated_at: ago(2),

@@ -33,7 +33,12 @@ describe('organization API keys (seed 001, 004)', () => {
     expect(res.status).toBe(201);
     expect(res.headers.get('cache-control')).toBe('no-store');
     const created = ApiKeyCreated.parse(res.body);
-    expect(created).toMatchObject({ name: 'CI pipeline', last_used_at: null, revoked_at: null, created_by: { id: IDS.users.admin, email: 'admin@example.com' } });
+    expect(created).toMatchObject({
+      name: 'CI pipeline',
+      last_used_at: null,
+      revoked_at: null,
+      created_by: { id: IDS.users.admin, email: 'admin@example.com' },
+    });
     expect(created.key).toMatch(/^fl_[\w-]{40}$/);
     expect(created.prefix).toBe(created.key.slice(0, 11));
 
@@ -41,12 +46,23 @@ describe('organization API keys (seed 001, 004)', () => {
     const listed = await call('GET', KEYS, { token: admin });
     expect(JSON.stringify(listed.body)).not.toContain(created.key);
     const row = ApiKeyPage.parse(listed.body).items[0]!;
-    expect(row).toEqual({ id: created.id, name: 'CI pipeline', prefix: created.prefix, created_at: created.created_at, last_used_at: null, created_by: created.created_by, revoked_at: null });
+    expect(row).toEqual({
+      id: created.id,
+      name: 'CI pipeline',
+      prefix: created.prefix,
+      created_at: created.created_at,
+      last_used_at: null,
+      created_by: created.created_by,
+      revoked_at: null,
+    });
 
     // Signing in with it acts as its creator, and is noted as its last use.
     const session = await exchange(call, created.key);
     expect(session.status).toBe(200);
-    expect((await call('GET', WHOAMI, { token: session.body.access_token })).body).toMatchObject({ email: 'admin@example.com', role: 'admin' });
+    expect((await call('GET', WHOAMI, { token: session.body.access_token })).body).toMatchObject({
+      email: 'admin@example.com',
+      role: 'admin',
+    });
     const used = ApiKeyPage.parse((await call('GET', KEYS, { token: admin })).body).items.find((k) => k.id === created.id)!;
     expect(used.last_used_at).not.toBeNull();
 
@@ -68,77 +84,110 @@ describe('organization API keys (seed 001, 004)', () => {
 
     expect((await call('DELETE', `${KEYS}/${leaked.id}`, { token: admin })).status).toBe(204);
     expect(await exchange(call, leaked.key)).toMatchObject({ status: 401, body: { detail: 'This API key was revoked' } });
-    expect(await call('GET', WHOAMI, { token: session })).toMatchObject({ status: 401, body: { detail: 'The API key this session was opened with has been revoked' } });
+    expect(await call('GET', WHOAMI, { token: session })).toMatchObject({
+      status: 401,
+      body: { detail: 'The API key this session was opened with has been revoked' },
+    });
     expect((await exchange(call, kept.key)).status).toBe(200);
     expect((await exchange(call, DEMO_API_KEYS.viewer)).status).toBe(200);
     // Revoked keys stay listed, marked; revoking again changes nothing.
     const row = ApiKeyPage.parse((await call('GET', KEYS, { token: admin })).body).items.find((k) => k.id === leaked.id)!;
     expect(row.revoked_at).not.toBeNull();
     expect((await call('DELETE', `${KEYS}/${leaked.id}`, { token: admin })).status).toBe(204);
-    expect((await call('DELETE', `${KEYS}/0f6f2d6e-0000-4000-8000-00000000dead`, { token: admin })).body).toEqual({ detail: 'API key not found' });
+    expect((await call('DELETE', `${KEYS}/0f6f2d6e-0000-4000-8000-00000000dead`, { token: admin })).body).toEqual({
+      detail: 'API key not found',
+    });
   });
 
-  it('keeps only a salted hash: neither the key nor its plain SHA-256 is on disk, and equal secrets never look alike', async () => {
-    const file = join(dir(), 'state.sqlite');
-    const { call, login, platform } = setup({ dataFile: file });
-    const admin = await login('admin');
-    const created = ApiKeyCreated.parse((await call('POST', KEYS, { token: admin, body: { name: 'Disk check' }, headers: { 'Idempotency-Key': 'disk' } })).body);
-    await exchange(call, created.key);
-    platform.close();
-    const bytes = bytesOf(file);
-    expect(bytes).not.toContain(created.key);
-    expect(bytes).not.toContain(created.key.slice(11));
-    expect(bytes).not.toContain(sha256(created.key));
-    for (const demo of Object.values(DEMO_API_KEYS)) {
-      expect(bytes).not.toContain(demo);
-      expect(bytes).not.toContain(sha256(demo));
-    }
-    const db = new Database(file, { readonly: true });
-    const rows = (db.prepare('SELECT data FROM organization_api_keys').all() as { data: string }[]).map((r) => JSON.parse(r.data) as { id: string; key_hash: string });
-    db.close();
-    expect(rows.find((r) => r.id === created.id)!.key_hash).toMatch(/^hmac-sha256:[\w-]{16,}:[0-9a-f]{64}$/);
-    // Salted per record: the same seed keys hash differently in two states.
-    const other = createMockPlatform({ dataFile: null });
-    const hashOf = (p: { store: { apiKeys: { get(id: string): { key_hash: string } | undefined } } }) => p.store.apiKeys.get(demoId(51))?.key_hash;
-    expect(hashOf(other)).toBeDefined();
-    expect(hashOf(other)).not.toBe(rows.find((r) => r.id === demoId(51))!.key_hash);
-    other.close();
-  }, DISK_TIMEOUT);
+  it(
+    'keeps only a salted hash: neither the key nor its plain SHA-256 is on disk, and equal secrets never look alike',
+    async () => {
+      const file = join(dir(), 'state.sqlite');
+      const { call, login, platform } = setup({ dataFile: file });
+      const admin = await login('admin');
+      const created = ApiKeyCreated.parse(
+        (await call('POST', KEYS, { token: admin, body: { name: 'Disk check' }, headers: { 'Idempotency-Key': 'disk' } })).body,
+      );
+      await exchange(call, created.key);
+      platform.close();
+      const bytes = bytesOf(file);
+      expect(bytes).not.toContain(created.key);
+      expect(bytes).not.toContain(created.key.slice(11));
+      expect(bytes).not.toContain(sha256(created.key));
+      for (const demo of Object.values(DEMO_API_KEYS)) {
+        expect(bytes).not.toContain(demo);
+        expect(bytes).not.toContain(sha256(demo));
+      }
+      const db = new Database(file, { readonly: true });
+      const rows = (db.prepare('SELECT data FROM organization_api_keys').all() as { data: string }[]).map(
+        (r) => JSON.parse(r.data) as { id: string; key_hash: string },
+      );
+      db.close();
+      expect(rows.find((r) => r.id === created.id)!.key_hash).toMatch(/^hmac-sha256:[\w-]{16,}:[0-9a-f]{64}$/);
+      // Salted per record: the same seed keys hash differently in two states.
+      const other = createMockPlatform({ dataFile: null });
+      const hashOf = (p: { store: { apiKeys: { get(id: string): { key_hash: string } | undefined } } }) =>
+        p.store.apiKeys.get(demoId(51))?.key_hash;
+      expect(hashOf(other)).toBeDefined();
+      expect(hashOf(other)).not.toBe(rows.find((r) => r.id === demoId(51))!.key_hash);
+      other.close();
+    },
+    DISK_TIMEOUT,
+  );
 
-  it('salts the unsalted keys of an older state when it opens, and they keep working', async () => {
-    const file = join(dir(), 'state.sqlite');
-    const first = createMockPlatform({ dataFile: file });
-    first.close();
-    // An older mock's table: one demo key kept as its bare SHA-256.
-    const db = new StateDatabase(file);
-    db.ensureTables(['api_keys', 'organization_api_keys']);
-    db.write([
-      { table: 'organization_api_keys', id: demoId(52), data: null },
-      { table: 'api_keys', id: sha256(DEMO_API_KEYS.developer), data: JSON.stringify({ id: demoId(52), user_id: IDS.users.developer, name: 'Old developer key', key_sha256: sha256(DEMO_API_KEYS.developer) }) },
-    ]);
-    db.close();
+  it(
+    'salts the unsalted keys of an older state when it opens, and they keep working',
+    async () => {
+      const file = join(dir(), 'state.sqlite');
+      const first = createMockPlatform({ dataFile: file });
+      first.close();
+      // An older mock's table: one demo key kept as its bare SHA-256.
+      const db = new StateDatabase(file);
+      db.ensureTables(['api_keys', 'organization_api_keys']);
+      db.write([
+        { table: 'organization_api_keys', id: demoId(52), data: null },
+        {
+          table: 'api_keys',
+          id: sha256(DEMO_API_KEYS.developer),
+          data: JSON.stringify({
+            id: demoId(52),
+            user_id: IDS.users.developer,
+            name: 'Old developer key',
+            key_sha256: sha256(DEMO_API_KEYS.developer),
+          }),
+        },
+      ]);
+      db.close();
 
-    const { call, platform } = setup({ dataFile: file });
-    expect([...platform.store.legacyApiKeys.values()]).toEqual([]);
-    const migrated = platform.store.apiKeys.get(demoId(52))!;
-    expect(migrated).toMatchObject({ name: 'Old developer key', prefix: 'fl_demo_dev', org_id: ORG });
-    expect(migrated.key_hash).toMatch(/^hmac-sha256:/);
-    expect((await exchange(call, DEMO_API_KEYS.developer)).status).toBe(200);
-    platform.close();
-    const raw = new Database(file, { readonly: true });
-    expect(raw.prepare('SELECT count(*) AS n FROM api_keys').get()).toEqual({ n: 0 });
-    raw.close();
-  }, DISK_TIMEOUT);
+      const { call, platform } = setup({ dataFile: file });
+      expect([...platform.store.legacyApiKeys.values()]).toEqual([]);
+      const migrated = platform.store.apiKeys.get(demoId(52))!;
+      expect(migrated).toMatchObject({ name: 'Old developer key', prefix: 'fl_demo_dev', org_id: ORG });
+      expect(migrated.key_hash).toMatch(/^hmac-sha256:/);
+      expect((await exchange(call, DEMO_API_KEYS.developer)).status).toBe(200);
+      platform.close();
+      const raw = new Database(file, { readonly: true });
+      expect(raw.prepare('SELECT count(*) AS n FROM api_keys').get()).toEqual({ n: 0 });
+      raw.close();
+    },
+    DISK_TIMEOUT,
+  );
 
   it('roles: only admins list, create and revoke keys', async () => {
     const { call, login } = setup();
     for (const role of ['developer', 'viewer'] as const) {
       const token = await login(role);
-      expect(await call('GET', KEYS, { token })).toMatchObject({ status: 403, body: { detail: `Your role (${role}) cannot list API keys` } });
+      expect(await call('GET', KEYS, { token })).toMatchObject({
+        status: 403,
+        body: { detail: `Your role (${role}) cannot list API keys` },
+      });
       expect((await call('POST', KEYS, { token, body: { name: 'Mine' } })).status).toBe(403);
       expect((await call('DELETE', `${KEYS}/${demoId(51)}`, { token })).status).toBe(403);
     }
     const admin = await login('admin');
-    expect((await call('POST', KEYS, { token: admin, body: { name: '\u200b' } })).body.detail[0]).toMatchObject({ loc: ['body', 'name'], msg: 'Name has no visible characters' });
+    expect((await call('POST', KEYS, { token: admin, body: { name: '\u200b' } })).body.detail[0]).toMatchObject({
+      loc: ['body', 'name'],
+      msg: 'Name has no visible characters',
+    });
   });
 });

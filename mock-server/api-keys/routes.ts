@@ -34,42 +34,62 @@ function view(store: Store, k: ApiKeyRecord): ApiKey {
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
-export const apiKeysApi = domainApi(['api-keys'], [
-  get(KEYS, 'listApiKeys', "The organization's API keys, newest first: name, prefix, creator, when created and last used, and whether revoked (never the key)", {
-    allow: admins('list API keys'), query: PageQuery,
-    responses: { 200: { description: 'A page of API keys', schema: ApiKeyPage }, ...WRITE_ERRORS, 422: E422 },
-    handler: ({ var: { store, org, query } }) => {
-      const keys = store.apiKeys
-        .in('org', org.id)
-        .filter((k) => matches(query.search, k.name, k.prefix))
-        .sort((a, b) => (b.created_at ?? '').localeCompare(a.created_at ?? ''));
-      const page = paginate(keys, query);
-      return reply(200, ApiKeyPage, { ...page, items: page.items.map((k) => view(store, k)) });
-    },
-  }),
-  post(KEYS, 'createApiKey', 'Create an API key (fl_…) that acts as its creator. The key is in this answer only: an Idempotency-Key seen before is a 409 naming the key it made, never a replay.', {
-    allow: admins('create API keys'), body: ApiKeyCreate,
-    idempotent: {
-      remember: (body) => ({ id: (body as { id: string }).id }),
-      repeat: (remembered) => apiKeyReplayConflict((remembered as { id: string }).id),
-    },
-    responses: {
-      201: { description: 'The key, shown this once', schema: ApiKeyCreated },
-      ...WRITE_ERRORS,
-      409: { description: 'The Idempotency-Key already created a key' },
-      422: E422,
-    },
-    handler: ({ var: { store, principal, body } }) => {
-      const { record, key } = createApiKey(store, principal.user, body.name);
-      return reply(201, ApiKeyCreated, { ...view(store, record), key }, NO_STORE);
-    },
-  }),
-  del(KEY, 'revokeApiKey', 'Revoke an API key: the exchange refuses it from now on and sessions opened with it end (again: nothing changes)', {
-    allow: admins('revoke API keys'),
-    responses: { 204: { description: 'Revoked' }, ...WRITE_ERRORS },
-    handler: ({ var: { store, apiKey, principal } }) => {
-      revokeApiKey(store, apiKey, principal.user);
-      return noContent();
-    },
-  }),
-]);
+export const apiKeysApi = domainApi(
+  ['api-keys'],
+  [
+    get(
+      KEYS,
+      'listApiKeys',
+      "The organization's API keys, newest first: name, prefix, creator, when created and last used, and whether revoked (never the key)",
+      {
+        allow: admins('list API keys'),
+        query: PageQuery,
+        responses: { 200: { description: 'A page of API keys', schema: ApiKeyPage }, ...WRITE_ERRORS, 422: E422 },
+        handler: ({ var: { store, org, query } }) => {
+          const keys = store.apiKeys
+            .in('org', org.id)
+            .filter((k) => matches(query.search, k.name, k.prefix))
+            .sort((a, b) => (b.created_at ?? '').localeCompare(a.created_at ?? ''));
+          const page = paginate(keys, query);
+          return reply(200, ApiKeyPage, { ...page, items: page.items.map((k) => view(store, k)) });
+        },
+      },
+    ),
+    post(
+      KEYS,
+      'createApiKey',
+      'Create an API key (fl_…) that acts as its creator. The key is in this answer only: an Idempotency-Key seen before is a 409 naming the key it made, never a replay.',
+      {
+        allow: admins('create API keys'),
+        body: ApiKeyCreate,
+        idempotent: {
+          remember: (body) => ({ id: (body as { id: string }).id }),
+          repeat: (remembered) => apiKeyReplayConflict((remembered as { id: string }).id),
+        },
+        responses: {
+          201: { description: 'The key, shown this once', schema: ApiKeyCreated },
+          ...WRITE_ERRORS,
+          409: { description: 'The Idempotency-Key already created a key' },
+          422: E422,
+        },
+        handler: ({ var: { store, principal, body } }) => {
+          const { record, key } = createApiKey(store, principal.user, body.name);
+          return reply(201, ApiKeyCreated, { ...view(store, record), key }, NO_STORE);
+        },
+      },
+    ),
+    del(
+      KEY,
+      'revokeApiKey',
+      'Revoke an API key: the exchange refuses it from now on and sessions opened with it end (again: nothing changes)',
+      {
+        allow: admins('revoke API keys'),
+        responses: { 204: { description: 'Revoked' }, ...WRITE_ERRORS },
+        handler: ({ var: { store, apiKey, principal } }) => {
+          revokeApiKey(store, apiKey, principal.user);
+          return noContent();
+        },
+      },
+    ),
+  ],
+);

@@ -76,7 +76,9 @@ export function revokeApiKey(store: Store, key: ApiKeyRecord, by: UserRecord): A
 
 /** A create's Idempotency-Key seen again: the key is never shown twice, so the repeat is told which key it made. */
 export const apiKeyReplayConflict = (id: string) =>
-  conflict(`This Idempotency-Key already created API key ${id}; a key is shown only once. Revoke it if it was lost, and create another with a new key.`);
+  conflict(
+    `This Idempotency-Key already created API key ${id}; a key is shown only once. Revoke it if it was lost, and create another with a new key.`,
+  );
 
 /**
  * Keys of older mocks, kept as a bare SHA-256: salted into `organization_api_keys`

@@ -160,7 +160,11 @@ describe('CORS', () => {
     const { platform } = setup();
     const preflight = await platform.app.request(SERVICES, {
       method: 'OPTIONS',
-      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,idempotency-key' },
+      headers: {
+        origin: 'http://localhost:5173',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type,idempotency-key',
+      },
     });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     const err = await platform.app.request(SERVICES, { headers: { origin: 'https://evil.example' } });
@@ -172,7 +176,11 @@ describe('CORS', () => {
     const { platform } = setup({ corsOrigins: ['http://localhost:5173'] });
     const res = await platform.app.request(SERVICES, {
       method: 'OPTIONS',
-      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,idempotency-key' },
+      headers: {
+        origin: 'http://localhost:5173',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type,idempotency-key',
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');

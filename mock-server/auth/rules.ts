@@ -34,7 +34,12 @@ export function migrateLegacyPasswords(store: Store): number {
   return migrated;
 }
 
-export async function issueTokens(store: Store, user: UserRecord, settings: TokenSettings, sid: string = randomUUID()): Promise<TokenResponse> {
+export async function issueTokens(
+  store: Store,
+  user: UserRecord,
+  settings: TokenSettings,
+  sid: string = randomUUID(),
+): Promise<TokenResponse> {
   const refresh = `rt_${randomBytes(32).toString('base64url')}`;
   store.refreshTokens.put({ token_sha256: sha256(refresh), user_id: user.id, session_id: sid, expires_at: nowSec() + settings.refreshTtl });
   return {

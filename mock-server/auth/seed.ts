@@ -19,5 +19,12 @@ const ROLES = ['admin', 'developer', 'viewer'] as const;
 const NAMES = { admin: 'Ada Admin', developer: 'Dev Developer', viewer: 'Vic Viewer' } as const;
 
 export function demoUsers(): UserRecord[] {
-  return ROLES.map((role) => ({ id: IDS.users[role], email: DEMO_USERS[role], name: NAMES[role], role, org_id: IDS.org, password_fingerprint: saltedFingerprint(DEMO_PASSWORD) }));
+  return ROLES.map((role) => ({
+    id: IDS.users[role],
+    email: DEMO_USERS[role],
+    name: NAMES[role],
+    role,
+    org_id: IDS.org,
+    password_fingerprint: saltedFingerprint(DEMO_PASSWORD),
+  }));
 }

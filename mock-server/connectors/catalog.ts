@@ -4,7 +4,12 @@
  */
 import type { ConnectorField, ConnectorType } from '../../src/contract/connectors';
 
-const field = (name: string, label: string, type: ConnectorField['type'], opts: Partial<Pick<ConnectorField, 'required' | 'secret' | 'description' | 'default'>> = {}): ConnectorField => ({
+const field = (
+  name: string,
+  label: string,
+  type: ConnectorField['type'],
+  opts: Partial<Pick<ConnectorField, 'required' | 'secret' | 'description' | 'default'>> = {},
+): ConnectorField => ({
   name,
   label,
   type,
@@ -43,7 +48,10 @@ export const CONNECTOR_CATALOG: readonly ConnectorType[] = [
       field('region', 'Region', 'string', { description: 'e.g. eu-west-1' }),
       field('access_key_id', 'Access key ID', 'string'),
       field('secret_access_key', 'Secret access key', 'string', { secret: true }),
-      field('endpoint_url', 'Endpoint URL', 'string', { required: false, description: 'For S3-compatible stores (MinIO, R2); empty for AWS' }),
+      field('endpoint_url', 'Endpoint URL', 'string', {
+        required: false,
+        description: 'For S3-compatible stores (MinIO, R2); empty for AWS',
+      }),
     ],
     operations: [
       { name: 'get_object', description: 'Read an object by key' },
@@ -58,7 +66,10 @@ export const CONNECTOR_CATALOG: readonly ConnectorType[] = [
     description: 'Any HTTP API, called with a bearer token or a custom auth header',
     fields: [
       field('base_url', 'Base URL', 'string', { description: 'e.g. https://api.example.com/v1' }),
-      field('auth_header', 'Auth header', 'string', { required: false, description: 'Header carrying the token; empty for Authorization: Bearer' }),
+      field('auth_header', 'Auth header', 'string', {
+        required: false,
+        description: 'Header carrying the token; empty for Authorization: Bearer',
+      }),
       field('api_token', 'API token', 'string', { secret: true }),
     ],
     operations: [{ name: 'request', description: 'Send a request relative to the base URL' }],

@@ -63,7 +63,9 @@ describe('connector instances', () => {
       s3_storage: { connector_instance_id: IDS.connectors.documentsBucket, role: 'read_only' },
     });
     // an instance is found only under its own type
-    expect((await call('GET', `${PG}/${IDS.connectors.documentsBucket}`, { token })).body).toEqual({ detail: 'Connector instance not found' });
+    expect((await call('GET', `${PG}/${IDS.connectors.documentsBucket}`, { token })).body).toEqual({
+      detail: 'Connector instance not found',
+    });
     expect((await call('GET', `${PG}/nope`, { token })).status).toBe(404);
   });
 
@@ -73,7 +75,13 @@ describe('connector instances', () => {
     const created = await call('POST', PG, { token, body: pg(), headers: { 'Idempotency-Key': 'pg-1' } });
     expect(created.status).toBe(201);
     const inst = ConnectorInstance.parse(created.body);
-    expect(inst).toMatchObject({ connector_id: 'postgresql', name: 'analytics-db', config: { host: 'db.example.com', port: 5432, ssl: true }, secrets_set: ['password'], last_test: null });
+    expect(inst).toMatchObject({
+      connector_id: 'postgresql',
+      name: 'analytics-db',
+      config: { host: 'db.example.com', port: 5432, ssl: true },
+      secrets_set: ['password'],
+      last_test: null,
+    });
     expect(created.headers.get('location')).toBe(`${PG}/${inst.id}`);
     const replay = await call('POST', PG, { token, body: pg(), headers: { 'Idempotency-Key': 'pg-1' } });
     expect(replay.body.id).toBe(inst.id);
@@ -98,7 +106,12 @@ describe('connector instances', () => {
     for (const r of reads) expect(JSON.stringify(r.body)).not.toContain(MARKER);
     expect(JSON.stringify(platform.store.dump())).not.toContain(MARKER);
     // a PUT that leaves out the secret (or sends it empty) keeps it
-    expect(ConnectorInstance.parse(updated.body)).toMatchObject({ description: 'Replica', config: { port: 6543 }, secrets_set: ['password'], last_test: null });
+    expect(ConnectorInstance.parse(updated.body)).toMatchObject({
+      description: 'Replica',
+      config: { port: 6543 },
+      secrets_set: ['password'],
+      last_test: null,
+    });
     await call('PUT', `${PG}/${inst.id}`, { token, body: { config: { password: '' } } });
     expect(platform.store.connectorInstances.get(inst.id)!.secrets).toEqual(stored);
     await call('PUT', `${PG}/${inst.id}`, { token, body: { config: { password: 'rotated' } } });
@@ -106,7 +119,13 @@ describe('connector instances', () => {
     expect(matchesFingerprint(rotated, 'rotated')).toBe(true);
     expect(matchesFingerprint(rotated, MARKER)).toBe(false);
     // a non-secret optional field sent empty is cleared
-    const s3 = await call('POST', S3, { token, body: { name: 'minio', config: { bucket: 'b', region: 'us-east-1', access_key_id: 'k', secret_access_key: 's', endpoint_url: 'http://minio.local:9000' } } });
+    const s3 = await call('POST', S3, {
+      token,
+      body: {
+        name: 'minio',
+        config: { bucket: 'b', region: 'us-east-1', access_key_id: 'k', secret_access_key: 's', endpoint_url: 'http://minio.local:9000' },
+      },
+    });
     const cleared = await call('PUT', `${S3}/${s3.body.id}`, { token, body: { config: { endpoint_url: '' } } });
     expect(cleared.body.config).not.toHaveProperty('endpoint_url');
   });
@@ -126,7 +145,8 @@ describe('connector instances', () => {
   ])('create with %s → 422 at the field', async (_l, overrides, config, loc, type) => {
     const { call, login } = setup();
     const body = pg(overrides, config);
-    if (body.config) for (const [k, v] of Object.entries(body.config)) if (v === undefined) delete (body.config as Record<string, unknown>)[k];
+    if (body.config)
+      for (const [k, v] of Object.entries(body.config)) if (v === undefined) delete (body.config as Record<string, unknown>)[k];
     const res = await call('POST', PG, { token: await login(), body });
     expect(res.status, JSON.stringify(res.body)).toBe(422);
     const hit = res.body.detail.find((d: { loc: unknown[] }) => JSON.stringify(d.loc) === JSON.stringify(loc));
@@ -139,16 +159,26 @@ describe('connector instances', () => {
     const token = await login();
     const res = await call('PUT', `${PG}/${IDS.connectors.ordersDb}`, { token, body: { config: { port: 'x', nope: 1 } } });
     expect(res.status).toBe(422);
-    expect(res.body.detail.map((d: { loc: unknown }) => d.loc)).toEqual([['body', 'config', 'nope'], ['body', 'config', 'port']]);
-    expect((await call('PUT', `${PG}/${IDS.connectors.ordersDb}`, { token, body: { config: { host: '' } } })).body.detail[0]).toMatchObject({ loc: ['body', 'config', 'host'], type: 'missing' });
+    expect(res.body.detail.map((d: { loc: unknown }) => d.loc)).toEqual([
+      ['body', 'config', 'nope'],
+      ['body', 'config', 'port'],
+    ]);
+    expect((await call('PUT', `${PG}/${IDS.connectors.ordersDb}`, { token, body: { config: { host: '' } } })).body.detail[0]).toMatchObject(
+      { loc: ['body', 'config', 'host'], type: 'missing' },
+    );
   });
 
   it('instance names are unique in the workspace (409 on the field), on create and rename', async () => {
     const { call, login } = setup();
     const token = await login();
-    const dup = await call('POST', S3, { token, body: { name: 'orders-db', config: { bucket: 'b', region: 'r', access_key_id: 'k', secret_access_key: 's' } } });
+    const dup = await call('POST', S3, {
+      token,
+      body: { name: 'orders-db', config: { bucket: 'b', region: 'r', access_key_id: 'k', secret_access_key: 's' } },
+    });
     expect(dup.status).toBe(409);
-    expect(dup.body.detail).toEqual([{ loc: ['body', 'name'], msg: "A connector instance named 'orders-db' already exists in this workspace", type: 'conflict' }]);
+    expect(dup.body.detail).toEqual([
+      { loc: ['body', 'name'], msg: "A connector instance named 'orders-db' already exists in this workspace", type: 'conflict' },
+    ]);
     const rename = await call('PUT', `${S3}/${IDS.connectors.documentsBucket}`, { token, body: { name: 'orders-db' } });
     expect(rename.status).toBe(409);
     expect((await call('PUT', `${S3}/${IDS.connectors.documentsBucket}`, { token, body: { name: 'documents-bucket' } })).status).toBe(200);
@@ -172,14 +202,27 @@ describe('connector instances', () => {
 
     const bad = await call('POST', PG, { token, body: pg({ name: 'bad-db' }, { host: 'db.unreachable.example' }) });
     const failed = await call('POST', `${PG}/${bad.body.id}/test`, { token });
-    expect(failed.body).toMatchObject({ ok: false, message: 'could not connect to db.unreachable.example:5432: connection refused', latency_ms: null });
-    const http = await call('POST', `${BASE}/http-api/instances`, { token, body: { name: 'crm', config: { base_url: 'https://crm.example.invalid/v1', api_token: 't' } } });
+    expect(failed.body).toMatchObject({
+      ok: false,
+      message: 'could not connect to db.unreachable.example:5432: connection refused',
+      latency_ms: null,
+    });
+    const http = await call('POST', `${BASE}/http-api/instances`, {
+      token,
+      body: { name: 'crm', config: { base_url: 'https://crm.example.invalid/v1', api_token: 't' } },
+    });
     expect(http.status).toBe(201);
     expect((await call('POST', `${BASE}/http-api/instances/${http.body.id}/test`, { token })).body).toMatchObject({
       ok: false,
       message: 'could not connect to https://crm.example.invalid/v1: connection refused',
     });
-    const s3 = await call('POST', S3, { token, body: { name: 'minio', config: { bucket: 'b', region: 'r', access_key_id: 'k', secret_access_key: 's', endpoint_url: 'http://unreachable:9000' } } });
+    const s3 = await call('POST', S3, {
+      token,
+      body: {
+        name: 'minio',
+        config: { bucket: 'b', region: 'r', access_key_id: 'k', secret_access_key: 's', endpoint_url: 'http://unreachable:9000' },
+      },
+    });
     expect((await call('POST', `${S3}/${s3.body.id}/test`, { token })).body.ok).toBe(false);
     const s3ok = await call('POST', `${S3}/${IDS.connectors.documentsBucket}/test`, { token });
     expect(s3ok.body).toMatchObject({ ok: true, message: 'Bucket acme-documents is reachable in eu-west-1' });
@@ -190,10 +233,24 @@ describe('connector instances', () => {
   it('a missing secret fails the test', () => {
     const type = connectorType('postgresql')!;
     const rec: ConnectorInstanceRecord = {
-      id: demoId(9), org_id: ORG, workspace_id: WS, connector_id: 'postgresql', name: 'x', description: null,
-      config: { host: 'db.example.com', port: 5432, database: 'd', user: 'u' }, secrets: {}, last_test: null, created_at: '2024-01-01T00:00:00Z', updated_at: '2024-01-01T00:00:00Z',
+      id: demoId(9),
+      org_id: ORG,
+      workspace_id: WS,
+      connector_id: 'postgresql',
+      name: 'x',
+      description: null,
+      config: { host: 'db.example.com', port: 5432, database: 'd', user: 'u' },
+      secrets: {},
+      last_test: null,
+      created_at: '2024-01-01T00:00:00Z',
+      updated_at: '2024-01-01T00:00:00Z',
     };
-    expect(connectionTest(type, rec, '2024-01-01T00:00:00Z')).toEqual({ ok: false, message: 'Password is not set', latency_ms: null, tested_at: '2024-01-01T00:00:00Z' });
+    expect(connectionTest(type, rec, '2024-01-01T00:00:00Z')).toEqual({
+      ok: false,
+      message: 'Password is not set',
+      latency_ms: null,
+      tested_at: '2024-01-01T00:00:00Z',
+    });
   });
 
   it('deleting an instance a service binds is a 409 naming the services; otherwise 204', async () => {
@@ -203,8 +260,13 @@ describe('connector instances', () => {
       status: 409,
       body: { detail: 'Connector instance orders-db is bound by 1 service: invoice-extractor; remove the bindings first' },
     });
-    const unbind = await call('PUT', `${SERVICES}/${INVOICE}`, { token, body: { connector_bindings: { s3_storage: { connector_instance_id: IDS.connectors.documentsBucket, role: 'read_only' } } } });
-    expect(unbind.body.connector_bindings).toEqual({ s3_storage: { connector_instance_id: IDS.connectors.documentsBucket, role: 'read_only' } });
+    const unbind = await call('PUT', `${SERVICES}/${INVOICE}`, {
+      token,
+      body: { connector_bindings: { s3_storage: { connector_instance_id: IDS.connectors.documentsBucket, role: 'read_only' } } },
+    });
+    expect(unbind.body.connector_bindings).toEqual({
+      s3_storage: { connector_instance_id: IDS.connectors.documentsBucket, role: 'read_only' },
+    });
     expect((await call('DELETE', `${PG}/${IDS.connectors.ordersDb}`, { token })).status).toBe(204);
     expect((await call('GET', `${PG}/${IDS.connectors.ordersDb}`, { token })).status).toBe(404);
     expect((await call('DELETE', `${S3}/${IDS.connectors.documentsBucket}`, { token: await login('viewer') })).status).toBe(403);
@@ -213,9 +275,23 @@ describe('connector instances', () => {
   it('garbage on every instance write is a 4xx, never a 500', async () => {
     const { call, login } = setup();
     const token = await login();
-    const raws = ['', 'x', '[]', 'null', '{"name": "a", "config": null}', '{"name": "a", "config": {"host": null}}', '{"name": "a", "config": {"__proto__": {"x": 1}}}', '{"config": {"port": 1e400}}', '{"name": 5}'];
+    const raws = [
+      '',
+      'x',
+      '[]',
+      'null',
+      '{"name": "a", "config": null}',
+      '{"name": "a", "config": {"host": null}}',
+      '{"name": "a", "config": {"__proto__": {"x": 1}}}',
+      '{"config": {"port": 1e400}}',
+      '{"name": 5}',
+    ];
     for (const raw of raws) {
-      for (const [method, path] of [['POST', PG], ['PUT', `${PG}/${IDS.connectors.ordersDb}`], ['POST', `${PG}/${IDS.connectors.ordersDb}/test`]] as const) {
+      for (const [method, path] of [
+        ['POST', PG],
+        ['PUT', `${PG}/${IDS.connectors.ordersDb}`],
+        ['POST', `${PG}/${IDS.connectors.ordersDb}/test`],
+      ] as const) {
         const res = await call(method, path, { token, raw });
         expect(res.status, `${method} ${path} ${raw}: ${JSON.stringify(res.body)}`).toBeLessThan(500);
       }
@@ -236,15 +312,42 @@ describe('connector bindings on services', () => {
     const next = { files: { connector_instance_id: IDS.connectors.documentsBucket, role: 'read_write' } };
     const put = await call('PUT', `${SERVICES}/${created.body.id}`, { token, body: { connector_bindings: next } });
     expect(put.body.connector_bindings).toEqual(next);
-    expect((await call('PUT', `${SERVICES}/${created.body.id}`, { token, body: { connector_bindings: {} } })).body.connector_bindings).toEqual({});
+    expect(
+      (await call('PUT', `${SERVICES}/${created.body.id}`, { token, body: { connector_bindings: {} } })).body.connector_bindings,
+    ).toEqual({});
   });
 
   it.each([
-    ['a missing instance', { db: { connector_instance_id: demoId(9999), role: 'read_only' } }, ['body', 'connector_bindings', 'db', 'connector_instance_id'], 'Connector instance not found'],
-    ['a bad binding name', { 'Primary-DB': { connector_instance_id: IDS.connectors.ordersDb, role: 'read_only' } }, ['body', 'connector_bindings', 'Primary-DB'], undefined],
-    ['an unknown role', { db: { connector_instance_id: IDS.connectors.ordersDb, role: 'admin' } }, ['body', 'connector_bindings', 'db', 'role'], undefined],
-    ['a malformed instance id', { db: { connector_instance_id: 'x', role: 'read_only' } }, ['body', 'connector_bindings', 'db', 'connector_instance_id'], undefined],
-    ['an extra key', { db: { connector_instance_id: IDS.connectors.ordersDb, role: 'read_only', x: 1 } }, ['body', 'connector_bindings', 'db', 'x'], undefined],
+    [
+      'a missing instance',
+      { db: { connector_instance_id: demoId(9999), role: 'read_only' } },
+      ['body', 'connector_bindings', 'db', 'connector_instance_id'],
+      'Connector instance not found',
+    ],
+    [
+      'a bad binding name',
+      { 'Primary-DB': { connector_instance_id: IDS.connectors.ordersDb, role: 'read_only' } },
+      ['body', 'connector_bindings', 'Primary-DB'],
+      undefined,
+    ],
+    [
+      'an unknown role',
+      { db: { connector_instance_id: IDS.connectors.ordersDb, role: 'admin' } },
+      ['body', 'connector_bindings', 'db', 'role'],
+      undefined,
+    ],
+    [
+      'a malformed instance id',
+      { db: { connector_instance_id: 'x', role: 'read_only' } },
+      ['body', 'connector_bindings', 'db', 'connector_instance_id'],
+      undefined,
+    ],
+    [
+      'an extra key',
+      { db: { connector_instance_id: IDS.connectors.ordersDb, role: 'read_only', x: 1 } },
+      ['body', 'connector_bindings', 'db', 'x'],
+      undefined,
+    ],
   ])('%s → 422 on create and on update', async (_l, bindings, loc, msg) => {
     const { call, login } = setup();
     const token = await login('developer');
@@ -265,7 +368,12 @@ describe('connector bindings on services', () => {
     const token = await login();
     const research = `${API}/orgs/${ORG}/workspaces/${IDS.research}`;
     const inst = await call('POST', `${research}/connectors/postgresql/instances`, { token, body: pg() });
-    const res = await call('POST', SERVICES, { token, body: newService({ connector_bindings: { db: { connector_instance_id: inst.body.id, role: 'read_only' } } }) });
-    expect(res.body.detail).toEqual([{ loc: ['body', 'connector_bindings', 'db', 'connector_instance_id'], msg: 'Connector instance not found', type: 'value_error' }]);
+    const res = await call('POST', SERVICES, {
+      token,
+      body: newService({ connector_bindings: { db: { connector_instance_id: inst.body.id, role: 'read_only' } } }),
+    });
+    expect(res.body.detail).toEqual([
+      { loc: ['body', 'connector_bindings', 'db', 'connector_instance_id'], msg: 'Connector instance not found', type: 'value_error' },
+    ]);
   });
 });

@@ -35,7 +35,11 @@ const blank = (v: unknown) => v === undefined || v === '';
  * a secret left out, or sent empty, keeps its stored value; a non-secret field
  * sent empty is cleared.
  */
-export function checkConfig(type: ConnectorType, sent: Record<string, Value>, prior?: ConnectorInstanceRecord): { config: Record<string, Value>; secrets: Record<string, string> } {
+export function checkConfig(
+  type: ConnectorType,
+  sent: Record<string, Value>,
+  prior?: ConnectorInstanceRecord,
+): { config: Record<string, Value>; secrets: Record<string, string> } {
   const merged: Record<string, Value> = prior ? { ...prior.config, ...prior.secrets } : {};
   for (const [k, v] of Object.entries(sent)) {
     const f = type.fields.find((x) => x.name === k);
@@ -45,7 +49,11 @@ export function checkConfig(type: ConnectorType, sent: Record<string, Value>, pr
   }
   for (const f of type.fields) if (blank(merged[f.name]) && f.default !== null) merged[f.name] = f.default;
   const issues: ValidationIssue[] = configIssues(type.fields, merged).map((i) =>
-    issue(['body', 'config', i.field], i.message, blank(merged[i.field]) ? 'missing' : i.message.startsWith('Unknown') ? 'extra_forbidden' : 'value_error'),
+    issue(
+      ['body', 'config', i.field],
+      i.message,
+      blank(merged[i.field]) ? 'missing' : i.message.startsWith('Unknown') ? 'extra_forbidden' : 'value_error',
+    ),
   );
   if (issues.length) throw validationError(issues);
   const config: Record<string, Value> = {};
@@ -78,7 +86,10 @@ export function migrateConnectorSecrets(store: Store): number {
   for (const instance of [...store.connectorInstances.values()]) {
     const secrets = Object.entries(instance.secrets);
     if (!secrets.some(([, v]) => isUnsaltedDigest(v))) continue;
-    store.connectorInstances.put({ ...instance, secrets: Object.fromEntries(secrets.map(([k, v]) => [k, isUnsaltedDigest(v) ? saltDigest(v) : v])) });
+    store.connectorInstances.put({
+      ...instance,
+      secrets: Object.fromEntries(secrets.map(([k, v]) => [k, isUnsaltedDigest(v) ? saltDigest(v) : v])),
+    });
     migrated++;
   }
   return migrated;
@@ -96,7 +107,9 @@ export function bindersOf(store: Store, r: ConnectorInstanceRecord): ServiceReco
 export function assertUniqueInstanceName(store: Store, workspaceId: string, name: string, exceptId?: string): void {
   for (const i of store.connectorInstances.in('workspace', workspaceId)) {
     if (i.id !== exceptId && i.name.toLowerCase() === name.toLowerCase()) {
-      throw conflict([{ loc: ['body', 'name'], msg: `A connector instance named '${i.name}' already exists in this workspace`, type: 'conflict' }]);
+      throw conflict([
+        { loc: ['body', 'name'], msg: `A connector instance named '${i.name}' already exists in this workspace`, type: 'conflict' },
+      ]);
     }
   }
 }
@@ -134,7 +147,9 @@ export function connectionTest(type: ConnectorType, r: ConnectorInstanceRecord, 
           ? { value: c.base_url, shown: c.base_url }
           : null;
   if (target && unreachable(target.value)) return fail(`could not connect to ${target.shown}: connection refused`);
-  const digest = createHash('sha256').update(`${r.id}\n${JSON.stringify(c)}`).digest();
+  const digest = createHash('sha256')
+    .update(`${r.id}\n${JSON.stringify(c)}`)
+    .digest();
   const latency = 8 + (digest.readUInt16BE(0) % 113);
   const message =
     type.id === 'postgresql'
@@ -149,7 +164,9 @@ export function connectionTest(type: ConnectorType, r: ConnectorInstanceRecord, 
 export function deleteInstance(store: Store, rec: ConnectorInstanceRecord): void {
   const users = bindersOf(store, rec).map((s) => s.slug);
   if (users.length) {
-    throw conflict(`Connector instance ${rec.name} is bound by ${users.length} ${users.length === 1 ? 'service' : 'services'}: ${nameList(users)}; remove the bindings first`);
+    throw conflict(
+      `Connector instance ${rec.name} is bound by ${users.length} ${users.length === 1 ? 'service' : 'services'}: ${nameList(users)}; remove the bindings first`,
+    );
   }
   store.connectorInstances.delete(rec.id);
 }

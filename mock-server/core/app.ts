@@ -99,7 +99,26 @@ export interface MockPlatform {
   store: Store;
   /** The operations this platform serves (its profile; test routes only in test mode). */
   routes: Operation[];
-  options: Required<Pick<MockPlatformOptions, 'seed' | 'seedServices' | 'tokenTtl' | 'refreshTtl' | 'latencyMs' | 'validateResponses' | 'deployPhaseMs' | 'testRoutes' | 'profile' | 'signInThrottle' | 'corsOrigins' | 'drainMs' | 'jobRunMs' | 'gatewayLatencyMs' | 'agentPhaseMs'>>;
+  options: Required<
+    Pick<
+      MockPlatformOptions,
+      | 'seed'
+      | 'seedServices'
+      | 'tokenTtl'
+      | 'refreshTtl'
+      | 'latencyMs'
+      | 'validateResponses'
+      | 'deployPhaseMs'
+      | 'testRoutes'
+      | 'profile'
+      | 'signInThrottle'
+      | 'corsOrigins'
+      | 'drainMs'
+      | 'jobRunMs'
+      | 'gatewayLatencyMs'
+      | 'agentPhaseMs'
+    >
+  >;
   /** Where the state is (null: in memory), its signing secrets, and the JSON state file imported on this start, if any. */
   state: { database: string | null; secrets: string | null; imported: string | null };
   reset(seed?: SeedName): void;
@@ -130,28 +149,45 @@ const DOMAINS: DomainApi[] = [
 export const ResetRequest = z.strictObject({ seed: z.optional(z.enum(['demo', 'empty'])) });
 
 /** The mock's own description and the test support route. */
-const metaApi = domainApi(['meta'], [
-  get('/openapi.json', 'openapi', "This mock's OpenAPI 3.1 document (an extension: the mock's own description)", {
-    auth: 'none', extension: true,
-    responses: { 200: { description: 'OpenAPI 3.1 document' } },
-    handler: ({ var: { platform } }) => ({ status: 200, body: platform.openapi() }),
-  }),
-  post('/__test__/reset', 'testReset', 'Reset the mock to a seed (test support: only with MOCK_TEST_ROUTES=1, never cross-origin; no auth)', {
-    tags: ['test'], auth: 'none', body: ResetRequest, bodyOptional: true, extension: true, testSupport: true,
-    responses: { 204: { description: 'Reset' }, 422: { description: 'Validation error' } },
-    handler: ({ var: { platform, body } }) => {
-      platform.reset(body.seed);
-      return noContent();
-    },
-  }),
-]);
+const metaApi = domainApi(
+  ['meta'],
+  [
+    get('/openapi.json', 'openapi', "This mock's OpenAPI 3.1 document (an extension: the mock's own description)", {
+      auth: 'none',
+      extension: true,
+      responses: { 200: { description: 'OpenAPI 3.1 document' } },
+      handler: ({ var: { platform } }) => ({ status: 200, body: platform.openapi() }),
+    }),
+    post(
+      '/__test__/reset',
+      'testReset',
+      'Reset the mock to a seed (test support: only with MOCK_TEST_ROUTES=1, never cross-origin; no auth)',
+      {
+        tags: ['test'],
+        auth: 'none',
+        body: ResetRequest,
+        bodyOptional: true,
+        extension: true,
+        testSupport: true,
+        responses: { 204: { description: 'Reset' }, 422: { description: 'Validation error' } },
+        handler: ({ var: { platform, body } }) => {
+          platform.reset(body.seed);
+          return noContent();
+        },
+      },
+    ),
+  ],
+);
 
 const ALL_ROUTES: Operation[] = [...DOMAINS, metaApi].flatMap((d) => d.operations);
 
 /** Every base the platform serves under: `/api/v1`, and seed 003's `/v1`. */
 const BASES = [...new Set([...DOMAINS, metaApi].map((d) => d.base))];
 
-const routeRegex = (base: string, path: string) => new RegExp(`^${base}${path.replace(/[.]/g, '\\.').replace(/:[A-Za-z_][A-Za-z0-9_]*(\{[^}]*\})?/g, (_m, re?: string) => (re ? '.+' : '[^/]+'))}$`);
+const routeRegex = (base: string, path: string) =>
+  new RegExp(
+    `^${base}${path.replace(/[.]/g, '\\.').replace(/:[A-Za-z_][A-Za-z0-9_]*(\{[^}]*\})?/g, (_m, re?: string) => (re ? '.+' : '[^/]+'))}$`,
+  );
 
 /**
  * What a platform serves: in the documented profile no extension; test routes
@@ -163,7 +199,10 @@ function servedBy(profile: MockProfile, testRoutes: boolean): (op: Operation) =>
 }
 
 /** Open (or create) the state: the database, else a JSON state file of an older mock, else the seed; and the signing secrets beside it. */
-function openStore(dataFile: string | null, seed: () => ReturnType<typeof buildSeed>): { store: Store; database: string | null; secrets: string | null; imported: string | null } {
+function openStore(
+  dataFile: string | null,
+  seed: () => ReturnType<typeof buildSeed>,
+): { store: Store; database: string | null; secrets: string | null; imported: string | null } {
   const paths = dataFile ? statePaths(dataFile) : null;
   const db = new StateDatabase(paths?.database ?? null);
   const store = new Store(db);
@@ -173,7 +212,10 @@ function openStore(dataFile: string | null, seed: () => ReturnType<typeof buildS
     // An older state hands its signing secrets over to the secrets file, once; then the database forgets them.
     const secretsFile = paths ? secretsPath(paths.database) : null;
     const inDatabase = db.legacySecrets();
-    const secrets = loadSigningSecrets(secretsFile, { session: inDatabase.session ?? legacy?.jwt_secret, serviceToken: inDatabase.serviceToken ?? legacy?.service_token_secret });
+    const secrets = loadSigningSecrets(secretsFile, {
+      session: inDatabase.session ?? legacy?.jwt_secret,
+      serviceToken: inDatabase.serviceToken ?? legacy?.service_token_secret,
+    });
     db.eraseLegacySecrets();
     store.jwtSecret = secrets.session;
     store.serviceTokenSecret = secrets.serviceToken;
@@ -181,7 +223,12 @@ function openStore(dataFile: string | null, seed: () => ReturnType<typeof buildS
     migrateConnectorSecrets(store);
     migrateLegacyApiKeys(store);
     migrateLegacyPasswords(store);
-    return { store, database: paths?.database ?? null, secrets: secretsFile, imported: legacy && paths ? retireLegacyState(paths.legacyJson) : null };
+    return {
+      store,
+      database: paths?.database ?? null,
+      secrets: secretsFile,
+      imported: legacy && paths ? retireLegacyState(paths.legacyJson) : null,
+    };
   } catch (e) {
     store.close();
     throw e;
@@ -238,7 +285,9 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
       const t0 = performance.now();
       await next();
       // The path as sent (still percent-encoded), escaped: what a caller writes cannot start a line of its own.
-      log(`${escapeForLog(c.req.method)} ${escapeForLog(new URL(c.req.url).pathname)} ${c.res.status} ${(performance.now() - t0).toFixed(1)}ms`);
+      log(
+        `${escapeForLog(c.req.method)} ${escapeForLog(new URL(c.req.url).pathname)} ${c.res.status} ${(performance.now() - t0).toFixed(1)}ms`,
+      );
     });
   }
 
@@ -251,7 +300,15 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
         origin: (origin) => (allowed.has(origin) ? origin : null),
         allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
         allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
-        exposeHeaders: ['X-Service-Version', 'X-Request-Id', 'Content-Disposition', 'WWW-Authenticate', 'Retry-After', 'Location', 'Idempotent-Replayed'],
+        exposeHeaders: [
+          'X-Service-Version',
+          'X-Request-Id',
+          'Content-Disposition',
+          'WWW-Authenticate',
+          'Retry-After',
+          'Location',
+          'Idempotent-Replayed',
+        ],
         maxAge: 600,
       }),
     );

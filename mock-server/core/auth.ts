@@ -31,7 +31,11 @@ export const nowSec = () => Math.floor(Date.now() / 1000);
 
 export function signAccessToken(store: Store, user: UserRecord, ttlSeconds: number, sid: string): Promise<string> {
   const iat = nowSec();
-  return sign({ sub: user.id, role: user.role, org_id: user.org_id, jti: randomUUID(), sid, iat, exp: iat + ttlSeconds }, store.jwtSecret, 'HS256');
+  return sign(
+    { sub: user.id, role: user.role, org_id: user.org_id, jti: randomUUID(), sid, iat, exp: iat + ttlSeconds },
+    store.jwtSecret,
+    'HS256',
+  );
 }
 
 /** `Authorization: Bearer <token>` → the token, or the 401 "Not authenticated". */
@@ -68,7 +72,8 @@ export async function principalOf(store: Store, header: string | undefined): Pro
     throw unauthorized('Invalid token');
   }
   const { sub, jti, exp, sid } = payload;
-  if (typeof sub !== 'string' || typeof jti !== 'string' || typeof exp !== 'number' || typeof sid !== 'string') throw unauthorized('Invalid token');
+  if (typeof sub !== 'string' || typeof jti !== 'string' || typeof exp !== 'number' || typeof sid !== 'string')
+    throw unauthorized('Invalid token');
   if (exp <= nowSec()) throw unauthorized('Token has expired');
   if (store.revokedJtis.has(jti)) throw unauthorized('Invalid token');
   const user = store.users.get(sub);

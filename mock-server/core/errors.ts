@@ -72,17 +72,35 @@ function mapOne(i: AnyIssue, where: Where): ValidationIssue[] {
       return i.keys.map((k) => ({ loc: [...loc, k], msg: 'Extra inputs are not permitted', type: 'extra_forbidden' }));
     case 'too_small': {
       const type =
-        i.origin === 'string' ? 'string_too_short' : i.origin === 'array' || i.origin === 'set' ? 'too_short' : i.inclusive ? 'greater_than_equal' : 'greater_than';
+        i.origin === 'string'
+          ? 'string_too_short'
+          : i.origin === 'array' || i.origin === 'set'
+            ? 'too_short'
+            : i.inclusive
+              ? 'greater_than_equal'
+              : 'greater_than';
       return [{ loc, msg: i.message, type }];
     }
     case 'too_big': {
       const type =
-        i.origin === 'string' ? 'string_too_long' : i.origin === 'array' || i.origin === 'set' ? 'too_long' : i.inclusive ? 'less_than_equal' : 'less_than';
+        i.origin === 'string'
+          ? 'string_too_long'
+          : i.origin === 'array' || i.origin === 'set'
+            ? 'too_long'
+            : i.inclusive
+              ? 'less_than_equal'
+              : 'less_than';
       return [{ loc, msg: i.message, type }];
     }
     case 'invalid_format': {
       const type =
-        i.format === 'regex' ? 'string_pattern_mismatch' : i.format === 'uuid' ? 'uuid_parsing' : i.format === 'datetime' ? 'datetime_parsing' : 'value_error';
+        i.format === 'regex'
+          ? 'string_pattern_mismatch'
+          : i.format === 'uuid'
+            ? 'uuid_parsing'
+            : i.format === 'datetime'
+              ? 'datetime_parsing'
+              : 'value_error';
       return [{ loc, msg: i.message, type }];
     }
     case 'invalid_key': {

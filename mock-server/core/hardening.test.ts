@@ -11,7 +11,20 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { saltDigest, sha256 } from './hashing';
 import { escapeForLog } from './log';
-import { API, DEMO_API_KEYS, DEMO_PASSWORD, DEMO_USERS, IDS, newService, ORG, RING_DEV, SERVICES, setup, tempDirPerTest, WS } from './test-helpers';
+import {
+  API,
+  DEMO_API_KEYS,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  IDS,
+  newService,
+  ORG,
+  RING_DEV,
+  SERVICES,
+  setup,
+  tempDirPerTest,
+  WS,
+} from './test-helpers';
 
 const dir = tempDirPerTest('mock-hardening-');
 afterEach(() => vi.useRealTimers());
@@ -32,17 +45,28 @@ describe('test routes', () => {
   it('in test mode, refuse a web page of another origin, and a body that is not JSON', async () => {
     const { call, platform } = setup({ testRoutes: true });
     const before = platform.store.services.size;
-    const foreign: Record<string, string>[] = [{ origin: 'https://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }];
+    const foreign: Record<string, string>[] = [
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+    ];
     for (const headers of foreign) {
       const res = await call('POST', RESET, { body: { seed: 'empty' }, headers });
       expect(res, JSON.stringify(headers)).toMatchObject({ status: 403, body: { detail: 'Test routes refuse cross-origin requests' } });
     }
     // the "simple request" a page may send without a preflight
     const simple = await call('POST', RESET, { raw: '{"seed":"empty"}', headers: { 'content-type': 'text/plain;charset=UTF-8' } });
-    expect(simple).toMatchObject({ status: 415, body: { detail: 'Unsupported Media Type: the body must be application/json, not text/plain' } });
+    expect(simple).toMatchObject({
+      status: 415,
+      body: { detail: 'Unsupported Media Type: the body must be application/json, not text/plain' },
+    });
     expect(platform.store.services.size).toBe(before);
     // the same origin, a tool (no Origin) or a navigation (Sec-Fetch-Site: none) may
-    expect((await call('POST', RESET, { body: { seed: 'empty' }, headers: { origin: 'http://localhost', 'sec-fetch-site': 'same-origin' } })).status).toBe(204);
+    expect(
+      (await call('POST', RESET, { body: { seed: 'empty' }, headers: { origin: 'http://localhost', 'sec-fetch-site': 'same-origin' } }))
+        .status,
+    ).toBe(204);
     expect(platform.store.services.size).toBe(0);
     expect((await call('POST', RESET, { headers: { 'sec-fetch-site': 'none' } })).status).toBe(204);
     expect((await call('POST', RESET)).status).toBe(204);
@@ -53,24 +77,44 @@ describe('JSON bodies only (415)', () => {
   it('a body without a Content-Type, or a text/plain one, is refused with the reason; +json types are JSON', async () => {
     const { call, login, platform } = setup();
     const token = await login();
-    const plain = await call('POST', `${API}/auth/login`, { raw: JSON.stringify({ email: DEMO_USERS.admin, password: DEMO_PASSWORD }), headers: { 'content-type': 'text/plain' } });
-    expect(plain).toMatchObject({ status: 415, body: { detail: 'Unsupported Media Type: the body must be application/json, not text/plain' } });
+    const plain = await call('POST', `${API}/auth/login`, {
+      raw: JSON.stringify({ email: DEMO_USERS.admin, password: DEMO_PASSWORD }),
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(plain).toMatchObject({
+      status: 415,
+      body: { detail: 'Unsupported Media Type: the body must be application/json, not text/plain' },
+    });
     // bytes, so that no Content-Type is added
-    const bare = await platform.app.request(SERVICES, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: new TextEncoder().encode(JSON.stringify(newService())) });
+    const bare = await platform.app.request(SERVICES, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: new TextEncoder().encode(JSON.stringify(newService())),
+    });
     expect(bare.status).toBe(415);
     expect(await bare.json()).toEqual({ detail: 'Unsupported Media Type: a request body needs Content-Type: application/json' });
     expect(platform.store.serviceBySlug(WS, 'document-processor')).toBeUndefined();
-    const merge = await call('PUT', `${SERVICES}/${IDS.services.invoiceExtractor}`, { token, body: { description: 'merged' }, headers: { 'content-type': 'application/merge-patch+json; charset=utf-8' } });
+    const merge = await call('PUT', `${SERVICES}/${IDS.services.invoiceExtractor}`, {
+      token,
+      body: { description: 'merged' },
+      headers: { 'content-type': 'application/merge-patch+json; charset=utf-8' },
+    });
     expect(merge.status).toBe(200);
   });
 
   it('bodyless POSTs need no Content-Type: build, deploy, publish, logout', async () => {
     const { call, login } = setup();
     const token = await login('developer');
-    const svc = await call('POST', SERVICES, { token, body: newService({ slug: 'bodyless', execution_mode: 'persistent', ring_id: null }) });
+    const svc = await call('POST', SERVICES, {
+      token,
+      body: newService({ slug: 'bodyless', execution_mode: 'persistent', ring_id: null }),
+    });
     const base = `${SERVICES}/${svc.body.id}`;
     await call('POST', `${base}/endpoints`, { token, body: { method: 'POST', path: '/run', summary: 'Run' } });
-    for (const [path, status] of [[`${base}/publish`, 200], [`${base}/build`, 202]] as const) {
+    for (const [path, status] of [
+      [`${base}/publish`, 200],
+      [`${base}/build`, 202],
+    ] as const) {
       const res = await call('POST', path, { token });
       expect(res.status, `${path}: ${JSON.stringify(res.body)}`).toBe(status);
     }
@@ -108,7 +152,12 @@ describe('signing secrets', () => {
     // as an older mock left it: the secrets in `meta`, no secrets file
     rmSync(join(dir(), 'state.secrets.json'));
     const db = new Database(file);
-    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?)').run('jwt_secret', jwtSecret, 'service_token_secret', serviceTokenSecret);
+    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?)').run(
+      'jwt_secret',
+      jwtSecret,
+      'service_token_secret',
+      serviceTokenSecret,
+    );
     db.close();
     expect(bytesOf(file)).toContain(jwtSecret);
 
@@ -116,7 +165,10 @@ describe('signing secrets', () => {
     expect((await second.call('GET', SERVICES, { token })).status).toBe(200);
     expect(second.platform.store.serviceTokenSecret).toBe(serviceTokenSecret);
     second.platform.close();
-    expect(JSON.parse(readFileSync(join(dir(), 'state.secrets.json'), 'utf8'))).toEqual({ session: jwtSecret, service_token: serviceTokenSecret });
+    expect(JSON.parse(readFileSync(join(dir(), 'state.secrets.json'), 'utf8'))).toEqual({
+      session: jwtSecret,
+      service_token: serviceTokenSecret,
+    });
     expect(bytesOf(file)).not.toContain(jwtSecret);
     expect(bytesOf(file)).not.toContain(serviceTokenSecret);
   });
@@ -159,14 +211,17 @@ describe('connector secrets', () => {
     const third = setup({ dataFile: file });
     const t = await third.login('developer');
     await third.call('POST', `${PG}/${IDS.connectors.ordersDb}/test`, { token: t });
-    const resent = await third.call('PUT', `${PG}/${IDS.connectors.ordersDb}`, { token: t, body: { config: { password: 'demo-orders-db-password' } } });
+    const resent = await third.call('PUT', `${PG}/${IDS.connectors.ordersDb}`, {
+      token: t,
+      body: { config: { password: 'demo-orders-db-password' } },
+    });
     expect(resent.body.last_test).not.toBeNull();
     expect(saltDigest('ab', 'salt-salt-salt-salt-1')).toMatch(/^hmac-sha256:salt-salt-salt-salt-1:[0-9a-f]{64}$/);
   });
 });
 
 describe('user passwords', () => {
-  it('are salted fingerprints, never a bare digest; an older mock\'s bare SHA-256 is salted on open and still signs in', async () => {
+  it("are salted fingerprints, never a bare digest; an older mock's bare SHA-256 is salted on open and still signs in", async () => {
     const file = join(dir(), 'state.sqlite');
     const first = setup({ dataFile: file });
     const dev = first.platform.store.users.get(IDS.users.developer)!;
@@ -198,10 +253,16 @@ describe('bad input', () => {
     const t0 = performance.now();
     const res = await call('POST', mintPath, { token, raw: deep(100_000), headers: { 'Idempotency-Key': 'deep-1' } });
     expect(performance.now() - t0).toBeLessThan(1000);
-    expect(res).toMatchObject({ status: 422, body: { detail: [{ loc: ['body'], msg: 'JSON is nested more than 64 levels deep', type: 'value_error' }] } });
+    expect(res).toMatchObject({
+      status: 422,
+      body: { detail: [{ loc: ['body'], msg: 'JSON is nested more than 64 levels deep', type: 'value_error' }] },
+    });
     expect((await call('POST', SERVICES, { token, raw: `{"name": ${'{"a":'.repeat(70_000)}1${'}'.repeat(70_000)}}` })).status).toBe(422);
     // brackets inside strings do not count
-    expect((await call('POST', mintPath, { token, raw: `{"claims": {"note": "${'['.repeat(500)}", "x": ${'['.repeat(60)}${']'.repeat(60)}}}` })).status).toBe(201);
+    expect(
+      (await call('POST', mintPath, { token, raw: `{"claims": {"note": "${'['.repeat(500)}", "x": ${'['.repeat(60)}${']'.repeat(60)}}}` }))
+        .status,
+    ).toBe(201);
   });
 
   const NUL = '\u0000';
@@ -229,13 +290,28 @@ describe('bad input', () => {
     const WSP = `${API}/orgs/${ORG}/workspaces/${WS}`;
     const svc = `${SERVICES}/${IDS.services.invoiceExtractor}`;
     const refused: [string, string, unknown, (string | number)[]][] = [
-      ['POST', `${WSP}/connectors/postgresql/instances`, { name: ZWSP, config: { host: 'h', database: 'd', user: 'u', password: 'p' } }, ['body', 'name']],
-      ['POST', `${WSP}/connectors/postgresql/instances`, { name: 'ok-name', description: `a${NUL}`, config: { host: 'h', database: 'd', user: 'u', password: 'p' } }, ['body', 'description']],
+      [
+        'POST',
+        `${WSP}/connectors/postgresql/instances`,
+        { name: ZWSP, config: { host: 'h', database: 'd', user: 'u', password: 'p' } },
+        ['body', 'name'],
+      ],
+      [
+        'POST',
+        `${WSP}/connectors/postgresql/instances`,
+        { name: 'ok-name', description: `a${NUL}`, config: { host: 'h', database: 'd', user: 'u', password: 'p' } },
+        ['body', 'description'],
+      ],
       ['POST', `${WSP}/deployments/rings`, { name: 'qa', description: LONE }, ['body', 'description']],
       ['POST', `${WSP}/deployments/rings`, { name: `qa${ZWSP}` }, ['body', 'name']],
       ['POST', `${svc}/service-tokens/revoke-all`, { reason: `${ZWSP}${ZWSP}` }, ['body', 'reason']],
       ['POST', `${svc}/service-tokens/revoke`, { jti: 'abc', reason: `x${NUL}` }, ['body', 'reason']],
-      ['PUT', `${svc}/service-credentials`, { cloud_provider: 'gcp', cloud_credentials_json: '{}', cloud_project_id: `p${NUL}` }, ['body', 'cloud_project_id']],
+      [
+        'PUT',
+        `${svc}/service-credentials`,
+        { cloud_provider: 'gcp', cloud_credentials_json: '{}', cloud_project_id: `p${NUL}` },
+        ['body', 'cloud_project_id'],
+      ],
       ['POST', `${SERVICES}`, { ...newService({ slug: 'desc-check' }), description: `x${LONE}` }, ['body', 'description']],
     ];
     for (const [method, path, body, loc] of refused) {
@@ -244,12 +320,21 @@ describe('bad input', () => {
       expect(res.body.detail.map((d: { loc: unknown }) => d.loc)).toContainEqual(loc);
     }
     // multi-line text keeps its line breaks and tabs; a name may hold a zero-width joiner between visible characters (emoji)
-    const ok = await call('POST', SERVICES, { token: admin, body: newService({ slug: 'fine-text', name: 'Family 👨\u200d👩\u200d👧', description: 'line one\n\tline two' }) });
+    const ok = await call('POST', SERVICES, {
+      token: admin,
+      body: newService({ slug: 'fine-text', name: 'Family 👨\u200d👩\u200d👧', description: 'line one\n\tline two' }),
+    });
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
     // an endpoint summary is one line
     await call('POST', `${SERVICES}/${ok.body.id}/endpoints`, { token: admin, body: { method: 'POST', path: '/a', summary: 'Fine' } });
-    const summary = await call('POST', `${SERVICES}/${ok.body.id}/endpoints`, { token: admin, body: { method: 'POST', path: '/b', summary: 'two\nlines' } });
-    expect(summary.body.detail[0]).toMatchObject({ loc: ['body', 'summary'], msg: 'Summary contains control characters (such as a line break or a tab)' });
+    const summary = await call('POST', `${SERVICES}/${ok.body.id}/endpoints`, {
+      token: admin,
+      body: { method: 'POST', path: '/b', summary: 'two\nlines' },
+    });
+    expect(summary.body.detail[0]).toMatchObject({
+      loc: ['body', 'summary'],
+      msg: 'Summary contains control characters (such as a line break or a tab)',
+    });
     expect(RING_DEV).toBeTruthy();
   });
 
@@ -266,7 +351,8 @@ describe('bad input', () => {
 });
 
 describe('sign-in throttling', () => {
-  const login = (call: ReturnType<typeof setup>['call'], email: string, password: string) => call('POST', `${API}/auth/login`, { body: { email, password } });
+  const login = (call: ReturnType<typeof setup>['call'], email: string, password: string) =>
+    call('POST', `${API}/auth/login`, { body: { email, password } });
 
   it('after N failures for an account in the window: 429 with Retry-After, even for the right password; a success resets', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });

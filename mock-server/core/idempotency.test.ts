@@ -84,15 +84,26 @@ describe('an over-long Idempotency-Key', () => {
     ] as const) {
       const res = await call('POST', path, { token, headers, ...(body ? { body } : {}) });
       expect(res.status, path).toBe(422);
-      expect(res.body.detail).toEqual([{ loc: ['header', 'Idempotency-Key'], msg: 'Idempotency-Key must be 1 to 255 characters', type: 'value_error' }]);
+      expect(res.body.detail).toEqual([
+        { loc: ['header', 'Idempotency-Key'], msg: 'Idempotency-Key must be 1 to 255 characters', type: 'value_error' },
+      ]);
     }
     expect((await call('POST', SERVICES, { token, body: newService(), headers: { 'Idempotency-Key': 'k'.repeat(255) } })).status).toBe(201);
 
     const doc = (await call('GET', `${API}/openapi.json`)).body;
-    for (const op of [doc.paths['/orgs/{org_id}/workspaces/{workspace_id}/hosted-services'].post, doc.paths['/orgs/{org_id}/workspaces/{workspace_id}/hosted-services/{service_id}/build'].post]) {
-      expect(op.parameters.find((p: { name: string }) => p.name === 'Idempotency-Key').schema).toEqual({ type: 'string', minLength: 1, maxLength: 255 });
+    for (const op of [
+      doc.paths['/orgs/{org_id}/workspaces/{workspace_id}/hosted-services'].post,
+      doc.paths['/orgs/{org_id}/workspaces/{workspace_id}/hosted-services/{service_id}/build'].post,
+    ]) {
+      expect(op.parameters.find((p: { name: string }) => p.name === 'Idempotency-Key').schema).toEqual({
+        type: 'string',
+        minLength: 1,
+        maxLength: 255,
+      });
       expect(op.responses['422'].description).toContain('more than 255 characters');
-      expect(op.responses['422'].content['application/json'].schema.anyOf).toContainEqual({ $ref: '#/components/schemas/HTTPValidationError' });
+      expect(op.responses['422'].content['application/json'].schema.anyOf).toContainEqual({
+        $ref: '#/components/schemas/HTTPValidationError',
+      });
     }
   });
 });

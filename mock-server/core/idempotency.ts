@@ -54,7 +54,9 @@ export function idempotency(shownOnce?: ShownOnce, { required = false }: { requi
     if (key === undefined && required) throw missingKey();
     if (key === undefined || owner === undefined) return next();
     if (key.length < 1 || key.length > MAX_KEY_LENGTH) {
-      throw validationError([issue(['header', 'Idempotency-Key'], `Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} characters`, 'value_error')]);
+      throw validationError([
+        issue(['header', 'Idempotency-Key'], `Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} characters`, 'value_error'),
+      ]);
     }
     const now = Date.now();
     const fresh = (r: { created_at: number }) => r.created_at >= now - IDEMPOTENCY_TTL_MS;
@@ -85,7 +87,14 @@ export function idempotency(shownOnce?: ShownOnce, { required = false }: { requi
         const body = shownOnce ? shownOnce.remember(outcome.body) : outcome.body;
         const headers = shownOnce ? undefined : outcome.headers;
         outcome = { status: outcome.status, body, ...(headers ? { headers } : {}) };
-        store.idempotency.put({ key: id, body_sha256: bodySha256, status: outcome.status, body, ...(headers ? { headers } : {}), created_at: Date.now() });
+        store.idempotency.put({
+          key: id,
+          body_sha256: bodySha256,
+          status: outcome.status,
+          body,
+          ...(headers ? { headers } : {}),
+          created_at: Date.now(),
+        });
       }
     } finally {
       // Written with the request's transaction; repeats learn the outcome only once it is on disk.

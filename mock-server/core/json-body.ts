@@ -60,7 +60,9 @@ function parseJsonBody(text: string, maxDepth = MAX_JSON_DEPTH): unknown {
     return JSON.parse(text) as unknown;
   } catch (e) {
     const at = e instanceof Error ? /position (\d+)/.exec(e.message)?.[1] : undefined;
-    throw validationError([issue(['body'], at === undefined ? 'JSON decode error' : `JSON decode error at position ${at}`, 'json_invalid')]);
+    throw validationError([
+      issue(['body'], at === undefined ? 'JSON decode error' : `JSON decode error at position ${at}`, 'json_invalid'),
+    ]);
   }
 }
 
@@ -112,7 +114,12 @@ export async function readJsonBody(req: Request, limit: BodyLimit, parse: boolea
   if (text.trim() === '') return undefined;
   const type = mediaType(req.headers.get('content-type') ?? undefined);
   if (!isJsonMediaType(type)) {
-    throw new HttpError(415, type ? `Unsupported Media Type: the body must be application/json, not ${type.slice(0, 100)}` : 'Unsupported Media Type: a request body needs Content-Type: application/json');
+    throw new HttpError(
+      415,
+      type
+        ? `Unsupported Media Type: the body must be application/json, not ${type.slice(0, 100)}`
+        : 'Unsupported Media Type: a request body needs Content-Type: application/json',
+    );
   }
   return parse ? parseJsonBody(text) : undefined;
 }

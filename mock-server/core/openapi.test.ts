@@ -23,7 +23,9 @@ function resolvePointer(doc: unknown, ref: string): unknown {
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 function operationsOf(doc: Json): [string, string, Json][] {
-  return Object.entries(doc.paths as Json).flatMap(([path, item]) => METHODS.filter((m) => item[m]).map((m): [string, string, Json] => [path, m, item[m]]));
+  return Object.entries(doc.paths as Json).flatMap(([path, item]) =>
+    METHODS.filter((m) => item[m]).map((m): [string, string, Json] => [path, m, item[m]]),
+  );
 }
 
 describe('GET /api/v1/openapi.json', () => {
@@ -43,9 +45,12 @@ describe('GET /api/v1/openapi.json', () => {
     expect(list.post.responses['201'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/HostedService' });
     expect(list.post.parameters.map((p: { name: string }) => p.name)).toContain('Idempotency-Key');
     expect(list.post.security).toEqual([{ bearerAuth: [] }]);
-    expect(list.get.parameters.filter((p: { in: string }) => p.in === 'query').map((p: { name: string }) => p.name).sort()).toEqual(
-      ['execution_mode', 'limit', 'offset', 'order', 'search', 'sort', 'status'],
-    );
+    expect(
+      list.get.parameters
+        .filter((p: { in: string }) => p.in === 'query')
+        .map((p: { name: string }) => p.name)
+        .sort(),
+    ).toEqual(['execution_mode', 'limit', 'offset', 'order', 'search', 'sort', 'status']);
     expect(doc.components.schemas.ServiceCreate.required.sort()).toEqual(['name', 'slug']);
     expect(doc.paths['/auth/login'].post.security).toEqual([]);
     // every route of the table is documented (the table drives both)
@@ -75,7 +80,10 @@ describe('GET /api/v1/openapi.json', () => {
     expect(result.valid).toBe(true);
     // …and resolves them all (a reference that names nothing throws here)
     const resolved = validator.resolveRefs() as Json;
-    const endpointCreate = resolved.paths['/orgs/{org_id}/workspaces/{workspace_id}/hosted-services/{service_id}/endpoints'].post.requestBody.content['application/json'].schema;
+    const endpointCreate =
+      resolved.paths['/orgs/{org_id}/workspaces/{workspace_id}/hosted-services/{service_id}/endpoints'].post.requestBody.content[
+        'application/json'
+      ].schema;
     expect(endpointCreate.properties.request_schema.properties.properties.additionalProperties.type).toBe('object');
   });
 
@@ -112,10 +120,34 @@ describe('GET /api/v1/openapi.json', () => {
   it('marks each extension once: operations and query parameters carry x-extension', async () => {
     const { call, platform } = setup();
     const doc = (await call('GET', `${API}/openapi.json`)).body as Json;
-    const marked = operationsOf(doc).filter(([, , op]) => op['x-extension'] === true).map(([, , op]) => op.operationId as string);
-    expect(marked.sort()).toEqual(platform.routes.filter((r) => r.extension).map((r) => r.operationId).sort());
-    expect(marked).toEqual(expect.arrayContaining(['updateTraffic', 'listDeployments', 'getEffectiveCredentials', 'getServiceCredentials', 'deleteServiceCredentials', 'getOrganizationCredentials', 'putOrganizationCredentials', 'revokeServiceToken', 'revokeAllServiceTokens', 'listServiceTokenRevocations', 'exchangeApiKey', 'openapi']));
-    const params = operationsOf(doc).flatMap(([, , op]) => (op.parameters as Json[]).filter((p) => p['x-extension'] === true).map((p) => `${op.operationId}?${p.name}`));
+    const marked = operationsOf(doc)
+      .filter(([, , op]) => op['x-extension'] === true)
+      .map(([, , op]) => op.operationId as string);
+    expect(marked.sort()).toEqual(
+      platform.routes
+        .filter((r) => r.extension)
+        .map((r) => r.operationId)
+        .sort(),
+    );
+    expect(marked).toEqual(
+      expect.arrayContaining([
+        'updateTraffic',
+        'listDeployments',
+        'getEffectiveCredentials',
+        'getServiceCredentials',
+        'deleteServiceCredentials',
+        'getOrganizationCredentials',
+        'putOrganizationCredentials',
+        'revokeServiceToken',
+        'revokeAllServiceTokens',
+        'listServiceTokenRevocations',
+        'exchangeApiKey',
+        'openapi',
+      ]),
+    );
+    const params = operationsOf(doc).flatMap(([, , op]) =>
+      (op.parameters as Json[]).filter((p) => p['x-extension'] === true).map((p) => `${op.operationId}?${p.name}`),
+    );
     expect(params.sort()).toEqual([
       'getPythonStub?version',
       'getServiceOpenapi?version',

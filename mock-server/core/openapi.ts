@@ -69,15 +69,19 @@ function hoistDefinitions(schema: Json, owner: string, components: Record<string
   if (!defs) return schema;
   const { $defs: _defs, ...rest } = schema;
   const keys = Object.keys(defs);
-  const base = (key: string) => (key.startsWith('__schema') ? `${owner}Item${key === '__schema0' ? '' : key.slice('__schema'.length)}` : key);
+  const base = (key: string) =>
+    key.startsWith('__schema') ? `${owner}Item${key === '__schema0' ? '' : key.slice('__schema'.length)}` : key;
   const tries = new Map(keys.map((key) => [key, 1]));
   const names = new Map(keys.map((key) => [key, base(key)]));
   const clashes = (key: string, i: number) => {
     const name = names.get(key)!;
     const taken = components[name];
-    return keys.slice(0, i).some((other) => names.get(other) === name) || (taken !== undefined && JSON.stringify(taken) !== JSON.stringify(pointAtComponents(defs[key], names)));
+    return (
+      keys.slice(0, i).some((other) => names.get(other) === name) ||
+      (taken !== undefined && JSON.stringify(taken) !== JSON.stringify(pointAtComponents(defs[key], names)))
+    );
   };
-  for (let clash = true; clash; ) {
+  for (let clash = true; clash;) {
     clash = false;
     for (const [i, key] of keys.entries()) {
       if (!clashes(key, i)) continue;
@@ -93,17 +97,40 @@ function hoistDefinitions(schema: Json, owner: string, components: Record<string
 
 /** Path parameters that are not UUIDs: their schema and description. */
 const PARAM_DOCS: Record<string, { schema: Json; description: string }> = {
-  connector_id: { schema: { type: 'string', examples: ['postgresql', 's3', 'http-api'] }, description: 'Connector type id (an unknown one is a 404)' },
+  connector_id: {
+    schema: { type: 'string', examples: ['postgresql', 's3', 'http-api'] },
+    description: 'Connector type id (an unknown one is a 404)',
+  },
   path: { schema: { type: 'string' }, description: "The endpoint's path, e.g. extract or extractions/42; v{version}/… pins a version" },
   job_id: { schema: { type: 'string', format: 'uuid' }, description: 'Job id (an unknown one, or another service’s, is a 404)' },
-  deployment_id: { schema: { type: 'string', examples: ['adep_7c1e0b5a9d42'] }, description: 'Agent deployment ID (an unknown one is a 404)' },
-  agent_service_id: { schema: { type: 'string', examples: ['adsvc_1234abcd'] }, description: 'Agent service instance ID (an unknown one is a 404)' },
+  deployment_id: {
+    schema: { type: 'string', examples: ['adep_7c1e0b5a9d42'] },
+    description: 'Agent deployment ID (an unknown one is a 404)',
+  },
+  agent_service_id: {
+    schema: { type: 'string', examples: ['adsvc_1234abcd'] },
+    description: 'Agent service instance ID (an unknown one is a 404)',
+  },
 };
 
 /** Component names for every zod schema the contract exports. */
 function schemaNames(): Map<unknown, string> {
   const names = new Map<unknown, string>();
-  for (const mod of [common, auth, organizations, apiKeys, rings, services, versions, deployments, credentials, connectors, tokens, invoke, agents] as Record<string, unknown>[]) {
+  for (const mod of [
+    common,
+    auth,
+    organizations,
+    apiKeys,
+    rings,
+    services,
+    versions,
+    deployments,
+    credentials,
+    connectors,
+    tokens,
+    invoke,
+    agents,
+  ] as Record<string, unknown>[]) {
     for (const [name, value] of Object.entries(mod)) {
       if (value instanceof z.core.$ZodType && !names.has(value)) names.set(value, name);
     }
@@ -152,11 +179,15 @@ export function buildOpenApi(routes: readonly Operation[]): Json {
         in: 'path',
         required: true,
         schema: PARAM_DOCS[name]?.schema ?? { type: 'string', format: 'uuid' },
-        description: PARAM_DOCS[name]?.description ?? `${PARAM_THINGS[name as ScopeParam] ?? name} id (a malformed or unknown one is a 404)`,
+        description:
+          PARAM_DOCS[name]?.description ?? `${PARAM_THINGS[name as ScopeParam] ?? name} id (a malformed or unknown one is a 404)`,
       });
     }
     if (r.query) {
-      const q = toSchema(r.query, 'input', `${r.operationId}Query`, components) as { properties?: Record<string, Json>; required?: string[] };
+      const q = toSchema(r.query, 'input', `${r.operationId}Query`, components) as {
+        properties?: Record<string, Json>;
+        required?: string[];
+      };
       const extensions = extensionParamsOf(r.query);
       for (const [name, { [common.EXTENSION_MARK]: _mark, ...schema }] of Object.entries(q.properties ?? {})) {
         const param: Json = { name, in: 'query', required: q.required?.includes(name) ?? false, schema };
@@ -170,10 +201,9 @@ export function buildOpenApi(routes: readonly Operation[]): Json {
         in: 'header',
         required: r.idempotencyKeyRequired ?? false,
         schema: { type: 'string', minLength: 1, maxLength: MAX_KEY_LENGTH },
-        description:
-          r.idempotencyKeyRequired
-            ? 'Required (a request without it is a 422). The same key and body within 24 h returns the first response (a repeat sent while the first runs waits for it) and creates nothing; the same key with another body is a 422.'
-            : r.idempotent === true
+        description: r.idempotencyKeyRequired
+          ? 'Required (a request without it is a 422). The same key and body within 24 h returns the first response (a repeat sent while the first runs waits for it) and creates nothing; the same key with another body is a 422.'
+          : r.idempotent === true
             ? 'The same key and body within 24 h returns the first response (a repeat sent while the first runs waits for it) and creates nothing; the same key with another body is a 422.'
             : 'Never replayed: the same key and body within 24 h is a 409 naming what the first request created; the same key with another body is a 422.',
       });
@@ -185,14 +215,14 @@ export function buildOpenApi(routes: readonly Operation[]): Json {
         spec.contentType !== undefined
           ? { [spec.contentType]: { schema: { type: 'string' } } }
           : spec.schema !== undefined
-          ? { 'application/json': { schema: ref(spec.schema, 'output', `${r.operationId}Response`) } }
-          : code === 422
-            ? { 'application/json': { schema: { $ref: '#/components/schemas/HTTPValidationError' } } }
-            : code >= 400
-              ? { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } }
-              : code === 200
-                ? { 'application/json': { schema: { type: 'object' } } }
-                : undefined;
+            ? { 'application/json': { schema: ref(spec.schema, 'output', `${r.operationId}Response`) } }
+            : code === 422
+              ? { 'application/json': { schema: { $ref: '#/components/schemas/HTTPValidationError' } } }
+              : code >= 400
+                ? { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } }
+                : code === 200
+                  ? { 'application/json': { schema: { type: 'object' } } }
+                  : undefined;
       responses[status] = content ? { description: spec.description, content } : { description: spec.description };
     }
     if (r.idempotent) {
@@ -200,7 +230,11 @@ export function buildOpenApi(routes: readonly Operation[]): Json {
       const described = responses['422'] as { description: string } | undefined;
       responses['422'] = {
         description: `${described ? `${described.description}. ` : ''}An Idempotency-Key of more than ${MAX_KEY_LENGTH} characters is a validation error at ["header","Idempotency-Key"]; a key already used with another body, or a rule the operation states (a version without endpoints), has a string detail.`,
-        content: { 'application/json': { schema: { anyOf: [{ $ref: '#/components/schemas/HTTPValidationError' }, { $ref: '#/components/schemas/ErrorBody' }] } } },
+        content: {
+          'application/json': {
+            schema: { anyOf: [{ $ref: '#/components/schemas/HTTPValidationError' }, { $ref: '#/components/schemas/ErrorBody' }] },
+          },
+        },
       };
     }
     const op: Json = {
@@ -209,7 +243,12 @@ export function buildOpenApi(routes: readonly Operation[]): Json {
       tags: r.tags,
       parameters,
       responses,
-      security: r.auth === 'bearer' ? [{ bearerAuth: [] }, ...(r.apiKeyBearer ? [{ organizationApiKey: [] }] : [])] : r.auth === 'gateway' ? [{ bearerAuth: [] }, { serviceToken: [] }] : [],
+      security:
+        r.auth === 'bearer'
+          ? [{ bearerAuth: [] }, ...(r.apiKeyBearer ? [{ organizationApiKey: [] }] : [])]
+          : r.auth === 'gateway'
+            ? [{ bearerAuth: [] }, { serviceToken: [] }]
+            : [],
     };
     if (r.allow) op.description = `Roles: ${r.allow.roles.join(', ')}.`;
     if (r.extension) op[common.EXTENSION_MARK] = true;
@@ -229,7 +268,7 @@ export function buildOpenApi(routes: readonly Operation[]): Json {
     info: {
       title: 'Hosted Services mock platform',
       version: '0.1.0',
-      description: "The console's mock of the platform API (CONTRACT.md). Errors follow FastAPI: {\"detail\": …}.",
+      description: 'The console\'s mock of the platform API (CONTRACT.md). Errors follow FastAPI: {"detail": …}.',
     },
     servers: [{ url: '/api/v1' }],
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
@@ -238,8 +277,17 @@ export function buildOpenApi(routes: readonly Operation[]): Json {
       schemas: components,
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
-        serviceToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A service token minted for the service (…/service-tokens/mint)' },
-        organizationApiKey: { type: 'http', scheme: 'bearer', description: 'An organization API key (fl_…) as the Bearer credential, as seed 003 documents for agent deployments' },
+        serviceToken: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'A service token minted for the service (…/service-tokens/mint)',
+        },
+        organizationApiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An organization API key (fl_…) as the Bearer credential, as seed 003 documents for agent deployments',
+        },
       },
     },
   };

@@ -64,7 +64,10 @@ export function workspacePath<const S extends string>(suffix: S, build: (scope: 
 }
 
 /** A path of a service: `servicePath('/deploy', paths.deploy)`; more parameters through the builder. */
-export function servicePath<const S extends string>(suffix: S, build: (scope: Scope, serviceId: string) => string): `${typeof SERVICE}${S}` {
+export function servicePath<const S extends string>(
+  suffix: S,
+  build: (scope: Scope, serviceId: string) => string,
+): `${typeof SERVICE}${S}` {
   return apiPath(`${SERVICE}${suffix}`, build(AT, ':service_id'));
 }
 
@@ -75,9 +78,15 @@ export interface ResponseSpec {
   contentType?: string;
 }
 
-type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}` ? Name | ParamNames<`/${Rest}`> : P extends `${string}:${infer Name}` ? Name : never;
+type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | ParamNames<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
 /** The scope a path resolves: `…/:service_id` → `{ org, workspace, service }`. */
-export type ScopeOf<P extends string> = { [N in ParamNames<P> & ScopeParam as (typeof SCOPE_PARAMS)[N]]: ScopeVars[(typeof SCOPE_PARAMS)[N]] };
+export type ScopeOf<P extends string> = {
+  [N in ParamNames<P> & ScopeParam as (typeof SCOPE_PARAMS)[N]]: ScopeVars[(typeof SCOPE_PARAMS)[N]];
+};
 
 export type OperationContext<P extends string, A extends Auth, B, Q> = Context<{
   Variables: { platform: Platform; store: Store; body: Out<B>; query: Out<Q> } & (A extends 'bearer'
@@ -133,17 +142,28 @@ type AnySpec = OperationSpec<string, Auth, Schema | undefined, Schema | undefine
 /** An operation as served and documented: its defaults filled in, and the base its path is relative to. */
 export type Operation = AnySpec & { tags: readonly string[]; auth: Auth; base: string };
 
-export function operation<const P extends string, A extends Auth = 'bearer', B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(
-  spec: OperationSpec<P, A, B, Q>,
-): AnySpec {
+export function operation<
+  const P extends string,
+  A extends Auth = 'bearer',
+  B extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+>(spec: OperationSpec<P, A, B, Q>): AnySpec {
   return spec as unknown as AnySpec;
 }
 
-type Rest<P extends string, A extends Auth, B extends Schema | undefined, Q extends Schema | undefined> = Omit<OperationSpec<P, A, B, Q>, 'method' | 'path' | 'operationId' | 'summary'>;
+type Rest<P extends string, A extends Auth, B extends Schema | undefined, Q extends Schema | undefined> = Omit<
+  OperationSpec<P, A, B, Q>,
+  'method' | 'path' | 'operationId' | 'summary'
+>;
 
 /** `get(path, operationId, summary, { responses, handler, … })`: an operation written the way Hono routes read. */
 function verb(method: Method) {
-  return <const P extends string, A extends Auth = 'bearer', B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(
+  return <
+    const P extends string,
+    A extends Auth = 'bearer',
+    B extends Schema | undefined = undefined,
+    Q extends Schema | undefined = undefined,
+  >(
     path: P,
     operationId: string,
     summary: string,
@@ -181,12 +201,15 @@ function middlewareOf(op: Operation): MiddlewareHandler<MockEnv>[] {
   if (op.allow) chain.push(authorize(op.allow));
   if (op.method !== 'get') chain.push(readBody(op));
   if (op.query || op.body) chain.push(parseInput(op));
-  if (op.idempotent) chain.push(idempotency(op.idempotent === true ? undefined : op.idempotent, { required: op.idempotencyKeyRequired ?? false }));
+  if (op.idempotent)
+    chain.push(idempotency(op.idempotent === true ? undefined : op.idempotent, { required: op.idempotencyKeyRequired ?? false }));
   return chain;
 }
 
 /** Statuses every operation of a kind may answer, whether or not it lists them (openapi.ts documents them too). */
-const E415 = { description: 'A request body that is not JSON: its Content-Type must be application/json (a request without a body needs none)' };
+const E415 = {
+  description: 'A request body that is not JSON: its Content-Type must be application/json (a request without a body needs none)',
+};
 const E500 = { description: 'The change could not be saved, or a bug in the mock' };
 /** `1 MiB`, `64 KiB`: a body limit as the 413 describes it. */
 const sizeInWords = (bytes: number) => (bytes % 2 ** 20 === 0 ? `${bytes / 2 ** 20} MiB` : `${bytes / 2 ** 10} KiB`);
@@ -202,7 +225,11 @@ export function responsesOf(op: Operation): Record<number, ResponseSpec> {
   if (op.auth === 'bearer' && /:[a-z_]+_id\b/.test(op.path)) implied[404] = { description: 'Not found' };
   if (op.allow) implied[403] = { description: "The caller's role may not do this" };
   if (op.testSupport) implied[403] = { description: 'A cross-origin request (Origin or Sec-Fetch-Site): test routes refuse them' };
-  if (op.method !== 'get') Object.assign(implied, { 413: { description: `The request body is over ${sizeInWords((op.bodyLimit ?? BODY_LIMIT).bytes)}` }, 415: E415 });
+  if (op.method !== 'get')
+    Object.assign(implied, {
+      413: { description: `The request body is over ${sizeInWords((op.bodyLimit ?? BODY_LIMIT).bytes)}` },
+      415: E415,
+    });
   if (op.body || op.query || op.idempotent) implied[422] = { description: 'Validation error' };
   implied[500] = E500;
   return { ...implied, ...op.responses };

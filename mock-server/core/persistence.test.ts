@@ -64,8 +64,18 @@ describe('persistence', () => {
     try {
       const before = rowsOf(file, 'services').length;
       const json = { 'content-type': 'application/json' };
-      const token = (await (await p.app.request(`${API}/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ email: 'admin@example.com', password: 'password' }) })).json()) as { access_token: string };
-      const res = await p.app.request(SERVICES, { method: 'POST', headers: { ...json, authorization: `Bearer ${token.access_token}` }, body: JSON.stringify(newService()) });
+      const token = (await (
+        await p.app.request(`${API}/auth/login`, {
+          method: 'POST',
+          headers: json,
+          body: JSON.stringify({ email: 'admin@example.com', password: 'password' }),
+        })
+      ).json()) as { access_token: string };
+      const res = await p.app.request(SERVICES, {
+        method: 'POST',
+        headers: { ...json, authorization: `Bearer ${token.access_token}` },
+        body: JSON.stringify(newService()),
+      });
       expect(res.status).toBe(201);
       const { id } = (await res.json()) as { id: string };
       expect(rowsOf(file, 'services').length).toBe(before + 1);
@@ -82,7 +92,11 @@ describe('persistence', () => {
     writeFileSync(json, JSON.stringify(seeded), { mode: 0o644 });
     // MOCK_DATA naming the JSON file (the old setting) uses the database beside it
     const first = setup({ dataFile: json });
-    expect(first.platform.state).toEqual({ database: join(dir(), 'state.sqlite'), secrets: join(dir(), 'state.secrets.json'), imported: `${json}.imported` });
+    expect(first.platform.state).toEqual({
+      database: join(dir(), 'state.sqlite'),
+      secrets: join(dir(), 'state.secrets.json'),
+      imported: `${json}.imported`,
+    });
     expect(existsSync(json)).toBe(false);
     expect(statSync(`${json}.imported`).mode & 0o777).toBe(0o600);
     // its secret moved to the secrets file (sessions it signed stay valid), not into the database
@@ -119,7 +133,15 @@ describe('POST /api/v1/__test__/reset', () => {
     expect(empty.status).toBe(204);
     const list = await call('GET', SERVICES, { token });
     expect(list.body.total).toBe(0);
-    expect((await call('GET', `${API}/orgs/0f6f2d6e-0000-4000-8000-000000000001/workspaces/0f6f2d6e-0000-4000-8000-000000000011/deployments/rings`, { token })).body.total).toBe(3);
+    expect(
+      (
+        await call(
+          'GET',
+          `${API}/orgs/0f6f2d6e-0000-4000-8000-000000000001/workspaces/0f6f2d6e-0000-4000-8000-000000000011/deployments/rings`,
+          { token },
+        )
+      ).body.total,
+    ).toBe(3);
     expect((await call('POST', `${API}/__test__/reset`)).status).toBe(204);
     expect((await call('GET', SERVICES, { token })).body.total).toBe(13);
   });

@@ -86,7 +86,10 @@ export class StateDatabase {
       const t = tableName(name);
       // An UPSERT keeps a row's rowid, so reading by rowid gives the records in the order they were first written.
       this.db.exec(`CREATE TABLE IF NOT EXISTS ${t} (id TEXT PRIMARY KEY NOT NULL, data TEXT NOT NULL)`);
-      this.upserts.set(name, this.db.prepare(`INSERT INTO ${t} (id, data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data`));
+      this.upserts.set(
+        name,
+        this.db.prepare(`INSERT INTO ${t} (id, data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data`),
+      );
       this.deletes.set(name, this.db.prepare(`DELETE FROM ${t} WHERE id = ?`));
     }
   }
@@ -111,14 +114,22 @@ export class StateDatabase {
     const meta = this.meta();
     if (!meta.has('jwt_secret') && !meta.has('service_token_secret')) return;
     this.db.pragma('secure_delete = ON');
-    this.write([], new Map([['jwt_secret', null], ['service_token_secret', null]]));
+    this.write(
+      [],
+      new Map([
+        ['jwt_secret', null],
+        ['service_token_secret', null],
+      ]),
+    );
     if (this.file) this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.db.pragma('secure_delete = OFF');
   }
 
   /** A collection's records, in the order they were first written. */
   *rows(name: string): IterableIterator<unknown> {
-    for (const row of this.db.prepare(`SELECT data FROM ${tableName(name)} ORDER BY rowid`).iterate() as IterableIterator<{ data: string }>) {
+    for (const row of this.db.prepare(`SELECT data FROM ${tableName(name)} ORDER BY rowid`).iterate() as IterableIterator<{
+      data: string;
+    }>) {
       yield JSON.parse(row.data) as unknown;
     }
   }

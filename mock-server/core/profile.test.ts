@@ -45,7 +45,10 @@ describe('MOCK_PROFILE=documented', () => {
     for (const op of extensions as Operation[]) {
       const where = `${op.method.toUpperCase()} ${op.path}`;
       expect(documented.platform.routes, where).not.toContain(op);
-      const res = await documented.call(op.method.toUpperCase(), concrete(op, ids), { token, ...(op.method === 'get' || op.method === 'delete' ? {} : { body: {} }) });
+      const res = await documented.call(op.method.toUpperCase(), concrete(op, ids), {
+        token,
+        ...(op.method === 'get' || op.method === 'delete' ? {} : { body: {} }),
+      });
       const others = servedPaths.get(op.path);
       if (others) {
         expect(res, where).toMatchObject({ status: 405, body: { detail: 'Method Not Allowed' } });
@@ -54,7 +57,10 @@ describe('MOCK_PROFILE=documented', () => {
         expect(res, where).toMatchObject({ status: 404, body: { detail: 'Not Found' } });
       }
       // the full profile serves it (its own 404s name what is missing)
-      const served = await full.call(op.method.toUpperCase(), concrete(op, ids), { token: await full.login('admin'), ...(op.method === 'get' || op.method === 'delete' ? {} : { body: {} }) });
+      const served = await full.call(op.method.toUpperCase(), concrete(op, ids), {
+        token: await full.login('admin'),
+        ...(op.method === 'get' || op.method === 'delete' ? {} : { body: {} }),
+      });
       expect(served.status, where).not.toBe(405);
       expect(served.body, where).not.toEqual({ detail: 'Not Found' });
     }
@@ -63,8 +69,12 @@ describe('MOCK_PROFILE=documented', () => {
     expect((await documented.call('PUT', `${SERVICES}/${FRAUD}/traffic`, { token, body: { allocations: [] } })).status).toBe(404);
     expect((await documented.call('GET', `${SERVICES}/${FRAUD}/effective-credentials`, { token })).status).toBe(404);
     expect((await documented.call('GET', `${API}/orgs/${ORG}/cloud-credentials`, { token })).status).toBe(404);
-    expect((await documented.call('POST', `${SERVICES}/${FRAUD}/service-tokens/revoke-all`, { token, body: { reason: 'x' } })).status).toBe(404);
-    expect((await documented.call('GET', `${SERVICES}/${FRAUD}/service-tokens/revocations?include_expired=true`, { token })).status).toBe(404);
+    expect((await documented.call('POST', `${SERVICES}/${FRAUD}/service-tokens/revoke-all`, { token, body: { reason: 'x' } })).status).toBe(
+      404,
+    );
+    expect((await documented.call('GET', `${SERVICES}/${FRAUD}/service-tokens/revocations?include_expired=true`, { token })).status).toBe(
+      404,
+    );
     expect((await documented.call('POST', `${API}/auth/api-keys/exchange`, { body: { api_key: 'fl_demo_admin' } })).status).toBe(404);
     expect((await documented.call('GET', `${API}/openapi.json`)).status).toBe(404);
     const own = await documented.call('GET', `${SERVICES}/${FRAUD}/service-credentials`, { token });
@@ -77,7 +87,10 @@ describe('MOCK_PROFILE=documented', () => {
     const documented = setup({ profile: 'documented' });
     const token = await documented.login('developer');
     const fullToken = await full.login('developer');
-    const both = async (path: string) => ({ full: await full.call('GET', path, { token: fullToken }), documented: await documented.call('GET', path, { token }) });
+    const both = async (path: string) => ({
+      full: await full.call('GET', path, { token: fullToken }),
+      documented: await documented.call('GET', path, { token }),
+    });
 
     // ?version= on the OpenAPI document and the stubs: the active version
     const doc = await both(`${SERVICES}/${EMBEDDING}/openapi.json?version=1`);
@@ -94,8 +107,14 @@ describe('MOCK_PROFILE=documented', () => {
     // ?version_id= on endpoints: the default (the draft's)
     const [draft, active] = await listVersions(documented.call, token, FRAUD);
     expect([draft!.status, active!.status]).toEqual(['draft', 'active']);
-    await documented.call('POST', `${SERVICES}/${FRAUD}/endpoints`, { token, body: { method: 'GET', path: '/only-in-the-draft', summary: 'New' } });
-    await full.call('POST', `${SERVICES}/${FRAUD}/endpoints`, { token: fullToken, body: { method: 'GET', path: '/only-in-the-draft', summary: 'New' } });
+    await documented.call('POST', `${SERVICES}/${FRAUD}/endpoints`, {
+      token,
+      body: { method: 'GET', path: '/only-in-the-draft', summary: 'New' },
+    });
+    await full.call('POST', `${SERVICES}/${FRAUD}/endpoints`, {
+      token: fullToken,
+      body: { method: 'GET', path: '/only-in-the-draft', summary: 'New' },
+    });
     const eps = await both(`${SERVICES}/${FRAUD}/endpoints?version_id=${active!.id}`);
     const paths = (r: { body: { items: { path: string }[] } }) => r.body.items.map((e) => e.path);
     expect(paths(eps.full)).not.toContain('/only-in-the-draft');
@@ -123,24 +142,62 @@ describe('MOCK_PROFILE=documented', () => {
     expect((await call('GET', `${API}/organizations`, { token })).body.total).toBe(1);
     expect((await call('GET', `${API}/organizations/${ORG}/workspaces`, { token })).body.total).toBe(2);
     expect((await call('GET', RINGS, { token })).body.total).toBe(3);
-    const created = await call('POST', SERVICES, { token, body: newService({ slug: 'documented-only', execution_mode: 'persistent', ring_id: null }), headers: { 'Idempotency-Key': 'doc-1' } });
+    const created = await call('POST', SERVICES, {
+      token,
+      body: newService({ slug: 'documented-only', execution_mode: 'persistent', ring_id: null }),
+      headers: { 'Idempotency-Key': 'doc-1' },
+    });
     expect(created.status).toBe(201);
     const base = `${SERVICES}/${created.body.id}`;
     expect((await call('GET', base, { token })).status).toBe(200);
-    expect((await call('PUT', base, { token, body: { description: 'Only documented calls' } })).body.description).toBe('Only documented calls');
-    expect((await call('POST', `${base}/endpoints`, { token, body: { method: 'POST', path: '/run', summary: 'Run', request_schema: { type: 'object', properties: {} } } })).status).toBe(201);
+    expect((await call('PUT', base, { token, body: { description: 'Only documented calls' } })).body.description).toBe(
+      'Only documented calls',
+    );
+    expect(
+      (
+        await call('POST', `${base}/endpoints`, {
+          token,
+          body: { method: 'POST', path: '/run', summary: 'Run', request_schema: { type: 'object', properties: {} } },
+        })
+      ).status,
+    ).toBe(201);
     expect((await call('GET', `${base}/versions`, { token })).body.total).toBe(1);
     expect((await call('POST', `${base}/publish`, { token, body: { traffic_percent: 100 } })).status).toBe(200);
     expect((await call('GET', `${base}/openapi.json`, { token })).body.info.version).toBe('1');
     expect((await call('GET', `${base}/stubs/python`, { token })).status).toBe(200);
-    expect((await call('PUT', `${base}/service-credentials`, { token, body: { cloud_provider: 'gcp', cloud_credentials_json: '{"type":"service_account","project_id":"p","private_key":"k","client_email":"d@p.iam.gserviceaccount.com"}', cloud_project_id: 'p' } })).status).toBe(200);
+    expect(
+      (
+        await call('PUT', `${base}/service-credentials`, {
+          token,
+          body: {
+            cloud_provider: 'gcp',
+            cloud_credentials_json:
+              '{"type":"service_account","project_id":"p","private_key":"k","client_email":"d@p.iam.gserviceaccount.com"}',
+            cloud_project_id: 'p',
+          },
+        })
+      ).status,
+    ).toBe(200);
     expect((await call('POST', `${base}/build`, { token })).status).toBe(202);
     expect((await call('GET', `${base}/deployment-status`, { token })).body.deployment_state).toBe('building');
     const admin = await login('admin');
-    expect((await call('PUT', `${base}/credentials`, { token: admin, body: { cloud_provider: 'aws', cloud_credentials_json: '{"access_key_id":"AKIAEXAMPLE","secret_access_key":"v"}', cloud_project_id: 'acct' } })).status).toBe(200);
+    expect(
+      (
+        await call('PUT', `${base}/credentials`, {
+          token: admin,
+          body: {
+            cloud_provider: 'aws',
+            cloud_credentials_json: '{"access_key_id":"AKIAEXAMPLE","secret_access_key":"v"}',
+            cloud_project_id: 'acct',
+          },
+        })
+      ).status,
+    ).toBe(200);
     const minted = await call('POST', `${base}/service-tokens/mint`, { token, body: { claims: {}, ttl_minutes: 5 } });
     expect(minted.status).toBe(201);
-    expect((await call('POST', `${API}/orgs/${ORG}/services/${created.body.id}/run`, { token: minted.body.token, body: {} })).status).toBe(200);
+    expect((await call('POST', `${API}/orgs/${ORG}/services/${created.body.id}/run`, { token: minted.body.token, body: {} })).status).toBe(
+      200,
+    );
     expect((await call('DELETE', base, { token })).status).toBe(204);
     // a documented path keeps its 405
     const patch = await call('PATCH', SERVICES, { token, body: {} });

@@ -44,10 +44,18 @@ export function buildSeed(opts: SeedOptions): StateFile {
   const services = [...demo.services, ...large.services];
   const versions = [...demo.versions, ...large.versions];
 
-  const deployments = opts.seed === 'empty' ? [] : demoDeployments({ services, versions, users, ago: agoMs, now, id: (k) => demoId(8001 + k) });
+  const deployments =
+    opts.seed === 'empty' ? [] : demoDeployments({ services, versions, users, ago: agoMs, now, id: (k) => demoId(8001 + k) });
   const cloud_credentials = opts.seed === 'empty' ? [] : demoCloudCredentials(services, agoMs);
   // The demo services' story so far (not the `large` seed's generated ones).
-  const activity = demoActivity({ services: demo.services, versions: demo.versions, deployments, credentials: cloud_credentials, users, id: (k) => demoId(20_001 + k) });
+  const activity = demoActivity({
+    services: demo.services,
+    versions: demo.versions,
+    deployments,
+    credentials: cloud_credentials,
+    users,
+    id: (k) => demoId(20_001 + k),
+  });
 
   return {
     format: 1,

@@ -26,7 +26,13 @@ import type { RowChange, StateDatabase } from './persistence';
 import type { EndpointRecord, RingRecord, ServiceRecord, StateFile, VersionRecord, WorkspaceRecord } from './records';
 
 /** The collections, by name: every array of `StateFile`. */
-type Tables = { [K in keyof StateFile as NonNullable<StateFile[K]> extends readonly unknown[] ? K : never]-?: NonNullable<StateFile[K]> extends readonly (infer R)[] ? R : never };
+type Tables = {
+  [K in keyof StateFile as NonNullable<StateFile[K]> extends readonly unknown[] ? K : never]-?: NonNullable<
+    StateFile[K]
+  > extends readonly (infer R)[]
+    ? R
+    : never;
+};
 export type CollectionName = keyof Tables;
 
 export interface CollectionSpec<T, G extends string> {
@@ -194,7 +200,10 @@ export class Store {
   readonly rings = this.collection('rings', { key: (r) => r.id, groups: { workspace: (r) => r.workspace_id } });
   readonly users = this.collection('users', { key: (u) => u.id });
   /** Organization API keys, by id; found by their prefix (`''`: a key of an older mock with none). */
-  readonly apiKeys = this.collection('organization_api_keys', { key: (k) => k.id, groups: { org: (k) => k.org_id, prefix: (k) => k.prefix ?? '' } });
+  readonly apiKeys = this.collection('organization_api_keys', {
+    key: (k) => k.id,
+    groups: { org: (k) => k.org_id, prefix: (k) => k.prefix ?? '' },
+  });
   /** API keys of older mocks (a bare SHA-256, by it): salted into `apiKeys` when a state is opened (api-keys/rules.ts). */
   readonly legacyApiKeys = this.collection('api_keys', { key: (k) => k.key_sha256 });
   readonly refreshTokens = this.collection('refresh_tokens', { key: (t) => t.token_sha256, groups: { session: (t) => t.session_id } });
@@ -229,7 +238,11 @@ export class Store {
     ownedBy: { collection: 'services', group: 'service' },
   });
   /** Async jobs; per service, oldest first. */
-  readonly jobs = this.collection('jobs', { key: (j) => j.id, groups: { service: (j) => j.service_id }, ownedBy: { collection: 'services', group: 'service' } });
+  readonly jobs = this.collection('jobs', {
+    key: (j) => j.id,
+    groups: { service: (j) => j.service_id },
+    ownedBy: { collection: 'services', group: 'service' },
+  });
   /** What was minted (never the token): by jti. */
   readonly serviceTokens = this.collection('service_tokens', {
     key: (t) => t.jti,
@@ -266,7 +279,8 @@ export class Store {
     db.ensureTables(this.collections.map((c) => c.name));
     this.services.watch((before, after) => {
       if (before) {
-        if (!after || before.slug !== after.slug || before.workspace_id !== after.workspace_id) this.slugIndex.delete(`${before.workspace_id}|${before.slug}`);
+        if (!after || before.slug !== after.slug || before.workspace_id !== after.workspace_id)
+          this.slugIndex.delete(`${before.workspace_id}|${before.slug}`);
         this.invalidate(before.workspace_id);
       }
       if (after) {
@@ -277,7 +291,10 @@ export class Store {
     });
   }
 
-  private collection<K extends CollectionName, G extends string = never>(name: K, spec: CollectionSpec<Tables[K], G>): Collection<Tables[K], G> {
+  private collection<K extends CollectionName, G extends string = never>(
+    name: K,
+    spec: CollectionSpec<Tables[K], G>,
+  ): Collection<Tables[K], G> {
     const c = new Collection<Tables[K], G>(name, spec, {
       changed: (collection, id) => this.noteChange(collection, id),
       deleted: (collection, id) => {
@@ -478,7 +495,9 @@ export class Store {
     if (hit) return hit;
     const list = this.services.in('workspace', workspaceId);
     const cmp =
-      field === 'name' ? (a: ServiceRecord, b: ServiceRecord) => collator.compare(a.name, b.name) : (a: ServiceRecord, b: ServiceRecord) => (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : 0);
+      field === 'name'
+        ? (a: ServiceRecord, b: ServiceRecord) => collator.compare(a.name, b.name)
+        : (a: ServiceRecord, b: ServiceRecord) => (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : 0);
     list.sort((a, b) => cmp(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const entries = list.map((s) => ({ s, hay: this.haystack.get(s) ?? '' }));
     this.sortCache.set(key, entries);

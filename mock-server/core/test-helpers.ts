@@ -96,13 +96,19 @@ export async function listVersions(call: Call, token: string, serviceId: string)
 }
 
 /** `{ 1: { status, traffic }, … }`: what a traffic test compares. */
-export const byNumber = (items: ServiceVersion[]) => Object.fromEntries(items.map((v) => [v.version, { status: v.status, traffic: v.traffic_percent }]));
+export const byNumber = (items: ServiceVersion[]) =>
+  Object.fromEntries(items.map((v) => [v.version, { status: v.status, traffic: v.traffic_percent }]));
 
 export const serviceTokensPath = (serviceId: string) => `${SERVICES}/${serviceId}/service-tokens`;
 export const gatewayPath = (serviceId: string, path: string) => `${API}/orgs/${ORG}/services/${serviceId}/${path}`;
 
 /** Mint a service token for a demo service (invoice-extractor by default). */
-export async function mint(call: Call, user: string, serviceId: string = IDS.services.invoiceExtractor, body: unknown = { claims: { tenant_id: 't-123' }, ttl_minutes: 120 }) {
+export async function mint(
+  call: Call,
+  user: string,
+  serviceId: string = IDS.services.invoiceExtractor,
+  body: unknown = { claims: { tenant_id: 't-123' }, ttl_minutes: 120 },
+) {
   const res = await call('POST', `${serviceTokensPath(serviceId)}/mint`, { token: user, body });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return MintResponse.parse(res.body);

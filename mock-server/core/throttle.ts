@@ -45,7 +45,9 @@ export class SignInThrottle {
   async guard<T>(keys: readonly string[], signIn: () => Promise<T>, now = Date.now()): Promise<T> {
     const wait = Math.max(0, ...keys.map((k) => this.waitSeconds(k, now)));
     if (wait > 0) {
-      throw new HttpError(429, `Too many failed sign-in attempts. Try again in ${wait} ${wait === 1 ? 'second' : 'seconds'}.`, { 'Retry-After': String(wait) });
+      throw new HttpError(429, `Too many failed sign-in attempts. Try again in ${wait} ${wait === 1 ? 'second' : 'seconds'}.`, {
+        'Retry-After': String(wait),
+      });
     }
     try {
       const result = await signIn();

@@ -42,9 +42,15 @@ describe('bodies', () => {
 
   it('a body sent as form data is a 415 naming the media type, not a 500', async () => {
     const { call, login } = setup();
-    const res = await call('POST', SERVICES, { token: await login(), raw: 'slug=x&name=y', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await call('POST', SERVICES, {
+      token: await login(),
+      raw: 'slug=x&name=y',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.status).toBe(415);
-    expect(res.body).toEqual({ detail: 'Unsupported Media Type: the body must be application/json, not application/x-www-form-urlencoded' });
+    expect(res.body).toEqual({
+      detail: 'Unsupported Media Type: the body must be application/json, not application/x-www-form-urlencoded',
+    });
   });
 
   it('a body over 1 MiB → 413', async () => {
@@ -58,7 +64,24 @@ describe('bodies', () => {
     const { call, login } = setup();
     const token = await login();
     const values: unknown[] = [null, 0, -1, 1e308, '', 'x', [], [1, 'a'], {}, { a: { b: { c: [] } } }, true, '\u0000', '💥'.repeat(10)];
-    const fields = ['name', 'slug', 'execution_mode', 'ring_id', 'description', 'environment_id', 'connector_bindings', 'min_replicas', 'max_replicas', 'concurrency_per_replica', 'scale_threshold', 'startup_timeout_seconds', 'base_image', 'system_packages', '__proto__', 'constructor'];
+    const fields = [
+      'name',
+      'slug',
+      'execution_mode',
+      'ring_id',
+      'description',
+      'environment_id',
+      'connector_bindings',
+      'min_replicas',
+      'max_replicas',
+      'concurrency_per_replica',
+      'scale_threshold',
+      'startup_timeout_seconds',
+      'base_image',
+      'system_packages',
+      '__proto__',
+      'constructor',
+    ];
     let n = 0;
     for (const field of fields) {
       for (const value of values) {
@@ -126,7 +149,18 @@ describe('paths, ids, tokens', () => {
   it('odd query strings are 4xx or ignored, never 500', async () => {
     const { call, login } = setup();
     const token = await login();
-    for (const qs of ['limit=1&limit=2', 'search=%E0%A4%A', 'search=%', 'limit=', 'limit=1e2', 'limit=%20', 'unknown=1', 'offset=99999999999999999999', 'sort[]=name', 'search=a%00b']) {
+    for (const qs of [
+      'limit=1&limit=2',
+      'search=%E0%A4%A',
+      'search=%',
+      'limit=',
+      'limit=1e2',
+      'limit=%20',
+      'unknown=1',
+      'offset=99999999999999999999',
+      'sort[]=name',
+      'search=a%00b',
+    ]) {
       const res = await call('GET', `${SERVICES}?${qs}`, { token });
       expect(res.status, `${qs}: ${JSON.stringify(res.body)}`).toBeLessThan(500);
     }
@@ -137,7 +171,11 @@ describe('paths, ids, tokens', () => {
     ['empty bearer', 'Bearer ', 'Not authenticated'],
     ['garbage', 'Bearer garbage', 'Invalid token'],
     ['non-JSON payload', 'Bearer aGVsbG8.d29ybGQ.c2ln', 'Invalid token'],
-    ['alg none', `Bearer ${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"sub":"x"}').toString('base64url')}.`, 'Invalid token'],
+    [
+      'alg none',
+      `Bearer ${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"sub":"x"}').toString('base64url')}.`,
+      'Invalid token',
+    ],
     ['two tokens', 'Bearer a b', 'Not authenticated'],
   ])('%s token → 401', async (_l, authorization, detail) => {
     const { call } = setup();

@@ -13,7 +13,13 @@ const MARKER = 'S3CRET-MARKER-7f3a';
 
 const secret = (marker = MARKER) =>
   JSON.stringify(
-    { type: 'service_account', project_id: 'acme-x', private_key_id: marker, private_key: `-----BEGIN PRIVATE KEY-----\n${marker}\n-----END PRIVATE KEY-----\n`, client_email: 'deployer@acme-x.iam.gserviceaccount.com' },
+    {
+      type: 'service_account',
+      project_id: 'acme-x',
+      private_key_id: marker,
+      private_key: `-----BEGIN PRIVATE KEY-----\n${marker}\n-----END PRIVATE KEY-----\n`,
+      client_email: 'deployer@acme-x.iam.gserviceaccount.com',
+    },
     null,
     2,
   );
@@ -36,13 +42,24 @@ describe('cloud credentials', () => {
     const token = await login('developer');
     const base = `${SERVICES}/${FRAUD}`;
     let eff = EffectiveCredentials.parse((await call('GET', `${base}/effective-credentials`, { token })).body);
-    expect(eff).toMatchObject({ source: 'organization', service: null, effective: { cloud_provider: 'gcp', cloud_project_id: 'acme-shared', cloud_region: 'us-central1' } });
-    expect((await call('GET', `${base}/service-credentials`, { token })).body).toEqual({ detail: 'This service has no credentials of its own' });
+    expect(eff).toMatchObject({
+      source: 'organization',
+      service: null,
+      effective: { cloud_provider: 'gcp', cloud_project_id: 'acme-shared', cloud_region: 'us-central1' },
+    });
+    expect((await call('GET', `${base}/service-credentials`, { token })).body).toEqual({
+      detail: 'This service has no credentials of its own',
+    });
 
     const put = await call('PUT', `${base}/service-credentials`, { token, body: write() });
     expect(put.status).toBe(200);
     const info = CredentialsInfo.parse(put.body);
-    expect(info).toMatchObject({ cloud_provider: 'gcp', cloud_project_id: 'acme-fraud', cloud_region: 'us-east1', updated_by: 'developer@example.com' });
+    expect(info).toMatchObject({
+      cloud_provider: 'gcp',
+      cloud_project_id: 'acme-fraud',
+      cloud_region: 'us-east1',
+      updated_by: 'developer@example.com',
+    });
     expect(info.fingerprint).toBe(createHash('sha256').update(secret()).digest('hex').slice(0, 12));
 
     eff = EffectiveCredentials.parse((await call('GET', `${base}/effective-credentials`, { token })).body);
@@ -61,7 +78,9 @@ describe('cloud credentials', () => {
     expect((await call('DELETE', `${base}/service-credentials`, { token })).status).toBe(204);
     eff = EffectiveCredentials.parse((await call('GET', `${base}/effective-credentials`, { token })).body);
     expect(eff).toMatchObject({ source: 'organization', service: null, effective: { cloud_project_id: 'acme-shared' } });
-    expect((await call('DELETE', `${base}/service-credentials`, { token })).body).toEqual({ detail: 'This service has no credentials of its own' });
+    expect((await call('DELETE', `${base}/service-credentials`, { token })).body).toEqual({
+      detail: 'This service has no credentials of its own',
+    });
     expect((await call('GET', `${base}/service-credentials`, { token })).status).toBe(404);
   });
 
@@ -69,7 +88,11 @@ describe('cloud credentials', () => {
     const { call, login } = setup();
     const token = await login('viewer');
     const eff = EffectiveCredentials.parse((await call('GET', `${SERVICES}/${ML}/effective-credentials`, { token })).body);
-    expect(eff).toMatchObject({ source: 'service', effective: { cloud_project_id: 'acme-ml', cloud_region: 'europe-west4' }, organization: { cloud_project_id: 'acme-shared', cloud_region: 'us-central1' } });
+    expect(eff).toMatchObject({
+      source: 'service',
+      effective: { cloud_project_id: 'acme-ml', cloud_region: 'europe-west4' },
+      organization: { cloud_project_id: 'acme-shared', cloud_region: 'us-central1' },
+    });
   });
 
   it('organization credentials are admin-only, at both paths; admins see the change everywhere', async () => {
@@ -77,27 +100,48 @@ describe('cloud credentials', () => {
     const via = `${SERVICES}/${FRAUD}/credentials`;
     for (const role of ['developer', 'viewer'] as const) {
       const token = await login(role);
-      expect((await call('GET', ORG_CREDS, { token })).body, role).toEqual({ detail: `Your role (${role}) cannot manage organization credentials` });
+      expect((await call('GET', ORG_CREDS, { token })).body, role).toEqual({
+        detail: `Your role (${role}) cannot manage organization credentials`,
+      });
       expect((await call('PUT', ORG_CREDS, { token, body: write() })).status, role).toBe(403);
       expect((await call('PUT', via, { token, body: write() })).status, role).toBe(403);
     }
     const admin = await login('admin');
-    const a = await call('PUT', via, { token: admin, body: write({ cloud_provider: 'aws', cloud_credentials_json: AWS_KEY, cloud_project_id: '123456789012', cloud_region: 'eu-west-1' }) });
+    const a = await call('PUT', via, {
+      token: admin,
+      body: write({ cloud_provider: 'aws', cloud_credentials_json: AWS_KEY, cloud_project_id: '123456789012', cloud_region: 'eu-west-1' }),
+    });
     expect(a.status).toBe(200);
-    expect(OrganizationCredentials.parse(a.body).credentials).toMatchObject({ cloud_provider: 'aws', cloud_project_id: '123456789012', updated_by: 'admin@example.com' });
-    const b = await call('PUT', ORG_CREDS, { token: admin, body: write({ cloud_provider: 'azure', cloud_credentials_json: AZURE_SP, cloud_project_id: 'acme-sub', cloud_region: undefined }) });
-    expect(OrganizationCredentials.parse(b.body).credentials).toMatchObject({ cloud_provider: 'azure', cloud_project_id: 'acme-sub', cloud_region: null });
+    expect(OrganizationCredentials.parse(a.body).credentials).toMatchObject({
+      cloud_provider: 'aws',
+      cloud_project_id: '123456789012',
+      updated_by: 'admin@example.com',
+    });
+    const b = await call('PUT', ORG_CREDS, {
+      token: admin,
+      body: write({ cloud_provider: 'azure', cloud_credentials_json: AZURE_SP, cloud_project_id: 'acme-sub', cloud_region: undefined }),
+    });
+    expect(OrganizationCredentials.parse(b.body).credentials).toMatchObject({
+      cloud_provider: 'azure',
+      cloud_project_id: 'acme-sub',
+      cloud_region: null,
+    });
     const dev = await login('developer');
     const eff = EffectiveCredentials.parse((await call('GET', `${SERVICES}/${FRAUD}/effective-credentials`, { token: dev })).body);
     expect(eff).toMatchObject({ source: 'organization', effective: { cloud_provider: 'azure', cloud_project_id: 'acme-sub' } });
-    expect((await call('GET', `${API}/orgs/${demoId(2)}/cloud-credentials`, { token: admin })).body).toEqual({ detail: 'Organization not found' });
+    expect((await call('GET', `${API}/orgs/${demoId(2)}/cloud-credentials`, { token: admin })).body).toEqual({
+      detail: 'Organization not found',
+    });
   });
 
   it('clear errors: invalid JSON at its line and column, a missing provider, a viewer', async () => {
     const { call, login } = setup();
     const token = await login('developer');
     const url = `${SERVICES}/${FRAUD}/service-credentials`;
-    const bad = await call('PUT', url, { token, body: write({ cloud_credentials_json: '{\n  "type": "service_account",\n  "private_key": oops\n}' }) });
+    const bad = await call('PUT', url, {
+      token,
+      body: write({ cloud_credentials_json: '{\n  "type": "service_account",\n  "private_key": oops\n}' }),
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.detail).toHaveLength(1);
     expect(bad.body.detail[0].loc).toEqual(['body', 'cloud_credentials_json']);
@@ -107,7 +151,9 @@ describe('cloud credentials', () => {
     const missing = await call('PUT', url, { token, body: write({ cloud_provider: undefined }) });
     expect(missing.status).toBe(422);
     // the contract's enum message applies to a missing provider too
-    expect(missing.body.detail).toEqual([{ loc: ['body', 'cloud_provider'], msg: 'Choose a cloud provider: gcp, aws or azure', type: 'enum' }]);
+    expect(missing.body.detail).toEqual([
+      { loc: ['body', 'cloud_provider'], msg: 'Choose a cloud provider: gcp, aws or azure', type: 'enum' },
+    ]);
     const unknown = await call('PUT', url, { token, body: write({ cloud_provider: 'ibm' }) });
     expect(unknown.body.detail[0]).toMatchObject({ loc: ['body', 'cloud_provider'], msg: 'Choose a cloud provider: gcp, aws or azure' });
     const noProject = await call('PUT', url, { token, body: write({ cloud_project_id: '  ' }) });
@@ -116,7 +162,9 @@ describe('cloud credentials', () => {
     expect(array.body.detail[0].msg).toMatch(/must be a JSON object/);
 
     const viewer = await login('viewer');
-    expect((await call('PUT', url, { token: viewer, body: write() })).body).toEqual({ detail: 'Your role (viewer) cannot change service credentials' });
+    expect((await call('PUT', url, { token: viewer, body: write() })).body).toEqual({
+      detail: 'Your role (viewer) cannot change service credentials',
+    });
     expect((await call('DELETE', url, { token: viewer })).status).toBe(403);
     expect((await call('GET', `${SERVICES}/${FRAUD}/effective-credentials`, { token: viewer })).status).toBe(200);
   });
@@ -146,26 +194,44 @@ describe('cloud credentials', () => {
       expect(res.body.detail[0].loc).toEqual(['body', 'cloud_credentials_json']);
       return res.body.detail[0].msg as string;
     };
-    expect(await refused('gcp', { foo: 1 })).toBe('A GCP service account key needs type, project_id, private_key, client_email; missing: type, project_id, private_key, client_email');
+    expect(await refused('gcp', { foo: 1 })).toBe(
+      'A GCP service account key needs type, project_id, private_key, client_email; missing: type, project_id, private_key, client_email',
+    );
     expect(await refused('gcp', { type: 'service_account', project_id: 'p', private_key: 'k' })).toMatch(/missing: client_email$/);
-    expect(await refused('gcp', { type: 'authorized_user', project_id: 'p', private_key: 'k', client_email: 'a@b' })).toBe('A GCP service account key must have "type": "service_account"');
-    expect(await refused('gcp', { type: 'service_account', project_id: '', private_key: 'k', client_email: 'a@b' })).toMatch(/missing: project_id$/);
-    expect(await refused('aws', { access_key_id: 'AKIA' })).toMatch(/^An AWS access key needs access_key_id, secret_access_key; missing: secret_access_key$/);
-    expect(await refused('azure', { appId: 'a', tenant: 't' })).toMatch(/^An Azure service principal needs tenant, appId, password \(or tenant_id, client_id, client_secret\); missing: password$/);
+    expect(await refused('gcp', { type: 'authorized_user', project_id: 'p', private_key: 'k', client_email: 'a@b' })).toBe(
+      'A GCP service account key must have "type": "service_account"',
+    );
+    expect(await refused('gcp', { type: 'service_account', project_id: '', private_key: 'k', client_email: 'a@b' })).toMatch(
+      /missing: project_id$/,
+    );
+    expect(await refused('aws', { access_key_id: 'AKIA' })).toMatch(
+      /^An AWS access key needs access_key_id, secret_access_key; missing: secret_access_key$/,
+    );
+    expect(await refused('azure', { appId: 'a', tenant: 't' })).toMatch(
+      /^An Azure service principal needs tenant, appId, password \(or tenant_id, client_id, client_secret\); missing: password$/,
+    );
     // a gcp key sent as aws is refused: the shape follows the provider chosen
     expect(await refused('aws', JSON.parse(secret()))).toMatch(/missing: access_key_id, secret_access_key/);
 
     const ok = async (cloud_provider: string, json: unknown) =>
-      expect((await call('PUT', url, { token, body: write({ cloud_provider, cloud_credentials_json: JSON.stringify(json) }) })).status).toBe(200);
+      expect(
+        (await call('PUT', url, { token, body: write({ cloud_provider, cloud_credentials_json: JSON.stringify(json) }) })).status,
+      ).toBe(200);
     await ok('gcp', JSON.parse(secret()));
     await ok('aws', { access_key_id: 'AKIAEXAMPLE', secret_access_key: 'x', session_token: 't' });
     await ok('azure', { tenant_id: 't', client_id: 'c', client_secret: 's', subscription_id: 'sub' });
     await ok('azure', { appId: 'a', password: 'p', tenant: 't', displayName: 'deployer' });
     // the organization's record follows the same rule, at both paths
     const admin = await login('admin');
-    const org = await call('PUT', `${API}/orgs/${ORG}/cloud-credentials`, { token: admin, body: write({ cloud_credentials_json: '{"foo": 1}' }) });
+    const org = await call('PUT', `${API}/orgs/${ORG}/cloud-credentials`, {
+      token: admin,
+      body: write({ cloud_credentials_json: '{"foo": 1}' }),
+    });
     expect(org.body.detail[0].loc).toEqual(['body', 'cloud_credentials_json']);
-    expect((await call('PUT', `${SERVICES}/${FRAUD}/credentials`, { token: admin, body: write({ cloud_credentials_json: '{"foo": 1}' }) })).status).toBe(422);
+    expect(
+      (await call('PUT', `${SERVICES}/${FRAUD}/credentials`, { token: admin, body: write({ cloud_credentials_json: '{"foo": 1}' }) }))
+        .status,
+    ).toBe(422);
   });
 
   it('the secret never appears in a read, a write response, an error or the state', async () => {
@@ -176,9 +242,23 @@ describe('cloud credentials', () => {
     const keep = (b: unknown) => bodies.push(typeof b === 'string' ? b : JSON.stringify(b));
     keep((await call('PUT', `${SERVICES}/${FRAUD}/service-credentials`, { token: dev, body: write() })).body);
     keep((await call('PUT', ORG_CREDS, { token: admin, body: write({ cloud_credentials_json: secret(`${MARKER}-org`) }) })).body);
-    keep((await call('PUT', `${SERVICES}/${ML}/credentials`, { token: admin, body: write({ cloud_credentials_json: secret(`${MARKER}-via`) }) })).body);
+    keep(
+      (
+        await call('PUT', `${SERVICES}/${ML}/credentials`, {
+          token: admin,
+          body: write({ cloud_credentials_json: secret(`${MARKER}-via`) }),
+        })
+      ).body,
+    );
     // a rejected write does not echo it either
-    keep((await call('PUT', `${SERVICES}/${FRAUD}/service-credentials`, { token: dev, body: write({ cloud_provider: 'ibm', cloud_region: 5 }) })).body);
+    keep(
+      (
+        await call('PUT', `${SERVICES}/${FRAUD}/service-credentials`, {
+          token: dev,
+          body: write({ cloud_provider: 'ibm', cloud_region: 5 }),
+        })
+      ).body,
+    );
     for (const path of [
       `${SERVICES}/${FRAUD}/service-credentials`,
       `${SERVICES}/${FRAUD}/effective-credentials`,

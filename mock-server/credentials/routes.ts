@@ -12,7 +12,15 @@ import { HttpError } from '../core/errors';
 import { apiPath, del, domainApi, get, put, servicePath } from '../core/operations';
 import { noContent, reply } from '../core/replies';
 import { E401, E403, E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
-import { deleteServiceCredentials, effectiveCredentials, organizationCredentials, putCredentials, serviceRecord, setOrganizationCredentials, toInfo } from './rules';
+import {
+  deleteServiceCredentials,
+  effectiveCredentials,
+  organizationCredentials,
+  putCredentials,
+  serviceRecord,
+  setOrganizationCredentials,
+  toInfo,
+} from './rules';
 
 const OWN = servicePath('/service-credentials', paths.serviceCredentials);
 const ORG_VIA_SERVICE = servicePath('/credentials', paths.orgCredentialsViaService);
@@ -25,52 +33,98 @@ const serviceWrites = developers('change service credentials');
 const orgAdmin = admins('manage organization credentials');
 const ORG_WRITTEN = { description: "The organization's credentials and the services that override them", schema: OrganizationCredentials };
 
-export const credentialsApi = domainApi(['credentials'], [
-  get(OWN, 'getServiceCredentials', "Extension: the service's own credentials: metadata and fingerprint only (the secret is write-only)", {
-    extension: true,
-    responses: { 200: { description: 'The credentials', schema: CredentialsInfo }, 401: E401, 404: NONE_OF_ITS_OWN },
-    handler: ({ var: { store, service } }) => {
-      const rec = serviceRecord(store, service.id);
-      if (!rec) throw noneOfItsOwn();
-      return reply(200, CredentialsInfo, toInfo(rec));
-    },
-  }),
-  put(OWN, 'putServiceCredentials', "Set the service's own credentials; they take precedence over the organization's", {
-    allow: serviceWrites, body: CredentialsWrite,
-    responses: { 200: { description: 'The stored credentials (without the secret)', schema: CredentialsInfo }, ...WRITE_ERRORS, 422: E422 },
-    handler: ({ var: { store, service, body, principal } }) => {
-      const rec = putCredentials(store, { scope: 'service', service }, body, principal.user.email);
-      record(store, service.id, principal.user, { kind: 'credentials.set', summary: `Set its own cloud credentials: ${rec.cloud_provider} / ${rec.cloud_project_id} (fingerprint ${rec.fingerprint})` });
-      return reply(200, CredentialsInfo, toInfo(rec));
-    },
-  }),
-  del(OWN, 'deleteServiceCredentials', "Extension: remove the service's own credentials; the organization's apply again", {
-    allow: serviceWrites, extension: true,
-    responses: { 204: { description: 'Removed' }, 401: E401, 403: E403, 404: NONE_OF_ITS_OWN },
-    handler: ({ var: { store, service, principal } }) => {
-      if (!deleteServiceCredentials(store, service.id)) throw noneOfItsOwn();
-      record(store, service.id, principal.user, { kind: 'credentials.cleared', summary: "Cleared its own cloud credentials: the organization's apply" });
-      return noContent();
-    },
-  }),
-  put(ORG_VIA_SERVICE, 'putOrganizationCredentialsViaService', "Set the organization's credentials, shared by every service (the documented path; admin only)", {
-    allow: orgAdmin, body: CredentialsWrite,
-    responses: { 200: ORG_WRITTEN, ...WRITE_ERRORS, 422: E422 },
-    handler: ({ var: { store, org, body, principal } }) => reply(200, OrganizationCredentials, setOrganizationCredentials(store, org.id, body, principal.user.email)),
-  }),
-  get(EFFECTIVE, 'getEffectiveCredentials', "Extension: the credentials in force for the service (its own, else the organization's) and both records", {
-    extension: true,
-    responses: { 200: { description: 'The credentials in force', schema: EffectiveCredentials }, ...READ_ERRORS },
-    handler: ({ var: { store, service } }) => reply(200, EffectiveCredentials, effectiveCredentials(store, service)),
-  }),
-  get(ORG, 'getOrganizationCredentials', "Extension: the organization's credentials (metadata only) and the services that override them (admin only)", {
-    allow: orgAdmin, extension: true,
-    responses: { 200: { description: "The organization's credentials", schema: OrganizationCredentials }, ...WRITE_ERRORS },
-    handler: ({ var: { store, org } }) => reply(200, OrganizationCredentials, organizationCredentials(store, org.id)),
-  }),
-  put(ORG, 'putOrganizationCredentials', "Extension: set the organization's credentials, shared by every service (admin only; the documented write is through a service)", {
-    allow: orgAdmin, body: CredentialsWrite, extension: true,
-    responses: { 200: ORG_WRITTEN, ...WRITE_ERRORS, 422: E422 },
-    handler: ({ var: { store, org, body, principal } }) => reply(200, OrganizationCredentials, setOrganizationCredentials(store, org.id, body, principal.user.email)),
-  }),
-]);
+export const credentialsApi = domainApi(
+  ['credentials'],
+  [
+    get(
+      OWN,
+      'getServiceCredentials',
+      "Extension: the service's own credentials: metadata and fingerprint only (the secret is write-only)",
+      {
+        extension: true,
+        responses: { 200: { description: 'The credentials', schema: CredentialsInfo }, 401: E401, 404: NONE_OF_ITS_OWN },
+        handler: ({ var: { store, service } }) => {
+          const rec = serviceRecord(store, service.id);
+          if (!rec) throw noneOfItsOwn();
+          return reply(200, CredentialsInfo, toInfo(rec));
+        },
+      },
+    ),
+    put(OWN, 'putServiceCredentials', "Set the service's own credentials; they take precedence over the organization's", {
+      allow: serviceWrites,
+      body: CredentialsWrite,
+      responses: {
+        200: { description: 'The stored credentials (without the secret)', schema: CredentialsInfo },
+        ...WRITE_ERRORS,
+        422: E422,
+      },
+      handler: ({ var: { store, service, body, principal } }) => {
+        const rec = putCredentials(store, { scope: 'service', service }, body, principal.user.email);
+        record(store, service.id, principal.user, {
+          kind: 'credentials.set',
+          summary: `Set its own cloud credentials: ${rec.cloud_provider} / ${rec.cloud_project_id} (fingerprint ${rec.fingerprint})`,
+        });
+        return reply(200, CredentialsInfo, toInfo(rec));
+      },
+    }),
+    del(OWN, 'deleteServiceCredentials', "Extension: remove the service's own credentials; the organization's apply again", {
+      allow: serviceWrites,
+      extension: true,
+      responses: { 204: { description: 'Removed' }, 401: E401, 403: E403, 404: NONE_OF_ITS_OWN },
+      handler: ({ var: { store, service, principal } }) => {
+        if (!deleteServiceCredentials(store, service.id)) throw noneOfItsOwn();
+        record(store, service.id, principal.user, {
+          kind: 'credentials.cleared',
+          summary: "Cleared its own cloud credentials: the organization's apply",
+        });
+        return noContent();
+      },
+    }),
+    put(
+      ORG_VIA_SERVICE,
+      'putOrganizationCredentialsViaService',
+      "Set the organization's credentials, shared by every service (the documented path; admin only)",
+      {
+        allow: orgAdmin,
+        body: CredentialsWrite,
+        responses: { 200: ORG_WRITTEN, ...WRITE_ERRORS, 422: E422 },
+        handler: ({ var: { store, org, body, principal } }) =>
+          reply(200, OrganizationCredentials, setOrganizationCredentials(store, org.id, body, principal.user.email)),
+      },
+    ),
+    get(
+      EFFECTIVE,
+      'getEffectiveCredentials',
+      "Extension: the credentials in force for the service (its own, else the organization's) and both records",
+      {
+        extension: true,
+        responses: { 200: { description: 'The credentials in force', schema: EffectiveCredentials }, ...READ_ERRORS },
+        handler: ({ var: { store, service } }) => reply(200, EffectiveCredentials, effectiveCredentials(store, service)),
+      },
+    ),
+    get(
+      ORG,
+      'getOrganizationCredentials',
+      "Extension: the organization's credentials (metadata only) and the services that override them (admin only)",
+      {
+        allow: orgAdmin,
+        extension: true,
+        responses: { 200: { description: "The organization's credentials", schema: OrganizationCredentials }, ...WRITE_ERRORS },
+        handler: ({ var: { store, org } }) => reply(200, OrganizationCredentials, organizationCredentials(store, org.id)),
+      },
+    ),
+    put(
+      ORG,
+      'putOrganizationCredentials',
+      "Extension: set the organization's credentials, shared by every service (admin only; the documented write is through a service)",
+      {
+        allow: orgAdmin,
+        body: CredentialsWrite,
+        extension: true,
+        responses: { 200: ORG_WRITTEN, ...WRITE_ERRORS, 422: E422 },
+        handler: ({ var: { store, org, body, principal } }) =>
+          reply(200, OrganizationCredentials, setOrganizationCredentials(store, org.id, body, principal.user.email)),
+      },
+    ),
+  ],
+);

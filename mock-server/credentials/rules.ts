@@ -37,7 +37,13 @@ export const orgRecord = (store: Store, orgId: string) => store.cloudCredentials
 export const serviceRecord = (store: Store, serviceId: string) => store.cloudCredentials.get(key('service', serviceId));
 
 /** Store a write: everything but the secret, which is reduced to its fingerprint. */
-export function putCredentials(store: Store, target: { scope: 'organization'; orgId: string } | { scope: 'service'; service: ServiceRecord }, body: CredentialsInput, updatedBy: string, now = new Date().toISOString()): CredentialsRecord {
+export function putCredentials(
+  store: Store,
+  target: { scope: 'organization'; orgId: string } | { scope: 'service'; service: ServiceRecord },
+  body: CredentialsInput,
+  updatedBy: string,
+  now = new Date().toISOString(),
+): CredentialsRecord {
   const rec: CredentialsRecord = {
     scope: target.scope,
     org_id: target.scope === 'organization' ? target.orgId : target.service.org_id,
@@ -53,7 +59,12 @@ export function putCredentials(store: Store, target: { scope: 'organization'; or
 }
 
 /** Set the organization's record; the answer names the services that override it. */
-export function setOrganizationCredentials(store: Store, orgId: string, body: CredentialsInput, updatedBy: string): OrganizationCredentials {
+export function setOrganizationCredentials(
+  store: Store,
+  orgId: string,
+  body: CredentialsInput,
+  updatedBy: string,
+): OrganizationCredentials {
   putCredentials(store, { scope: 'organization', orgId }, body, updatedBy);
   return organizationCredentials(store, orgId);
 }

@@ -41,7 +41,10 @@ const endpoint = {
 
 /** A persistent service with version 1 published. */
 async function persistentService(call: Call, token: string, extra: Record<string, unknown> = {}) {
-  const svc = await call('POST', SERVICES, { token, body: newService({ slug: 'model-server', name: 'Model Server', execution_mode: 'persistent', ...extra }) });
+  const svc = await call('POST', SERVICES, {
+    token,
+    body: newService({ slug: 'model-server', name: 'Model Server', execution_mode: 'persistent', ...extra }),
+  });
   expect(svc.status).toBe(201);
   const base = `${SERVICES}/${svc.body.id as string}`;
   expect((await call('POST', `${base}/endpoints`, { token, body: endpoint })).status).toBe(201);
@@ -78,13 +81,33 @@ describe('persistent deployments', () => {
     const { call, login } = setup({ deployPhaseMs: PHASE });
     const token = await login('developer');
     const base = await persistentService(call, token);
-    expect(await status(call, token, base)).toEqual({ deployment_state: null, health: 'unknown', message: null, synced: false, serving_version: null, serving_deployment_id: null, in_progress: false });
+    expect(await status(call, token, base)).toEqual({
+      deployment_state: null,
+      health: 'unknown',
+      message: null,
+      synced: false,
+      serving_version: null,
+      serving_deployment_id: null,
+      in_progress: false,
+    });
 
     const res = await call('POST', `${base}/deploy`, { token });
     expect(res.status).toBe(202);
     const d = Deployment.parse(res.body);
-    expect(d).toMatchObject({ kind: 'deploy', build: true, version: 1, state: 'building', finished_at: null, started_by: { email: 'developer@example.com' } });
-    expect(await status(call, token, base)).toMatchObject({ deployment_state: 'building', health: 'unknown', synced: false, in_progress: true });
+    expect(d).toMatchObject({
+      kind: 'deploy',
+      build: true,
+      version: 1,
+      state: 'building',
+      finished_at: null,
+      started_by: { email: 'developer@example.com' },
+    });
+    expect(await status(call, token, base)).toMatchObject({
+      deployment_state: 'building',
+      health: 'unknown',
+      synced: false,
+      in_progress: true,
+    });
     expect(await serviceState(call, token, base)).toBe('building');
 
     const seen: (string | null)[] = [];
@@ -95,7 +118,15 @@ describe('persistent deployments', () => {
       seen.push((await status(call, token, base)).deployment_state);
     }
     expect(seen).toEqual(['building', 'built', 'built', 'deploying', 'deploying', 'active']);
-    expect(await status(call, token, base)).toEqual({ deployment_state: 'active', health: 'healthy', message: null, synced: true, serving_version: 1, serving_deployment_id: d.id, in_progress: false });
+    expect(await status(call, token, base)).toEqual({
+      deployment_state: 'active',
+      health: 'healthy',
+      message: null,
+      synced: true,
+      serving_version: 1,
+      serving_deployment_id: d.id,
+      in_progress: false,
+    });
     expect(await serviceState(call, token, base)).toBe('active');
     const list = await call('GET', `${SERVICES}?execution_mode=persistent&search=model`, { token });
     expect(list.body.items[0].deployment_state).toBe('active');
@@ -146,7 +177,15 @@ describe('persistent deployments', () => {
     expect((await call('POST', `${base}/deploy`, { token })).status).toBe(202);
     tick(PHASE);
     const message = 'Build failed: E: Unable to locate package nonexistent-foo';
-    expect(await status(call, token, base)).toEqual({ deployment_state: 'failed', health: 'healthy', message, synced: true, serving_version: 1, serving_deployment_id: first.id, in_progress: false });
+    expect(await status(call, token, base)).toEqual({
+      deployment_state: 'failed',
+      health: 'healthy',
+      message,
+      synced: true,
+      serving_version: 1,
+      serving_deployment_id: first.id,
+      in_progress: false,
+    });
     expect(await serviceState(call, token, base)).toBe('failed');
     const [failed, old] = (await history(call, token, base)).items;
     expect(failed).toMatchObject({ state: 'failed', message });
@@ -173,14 +212,28 @@ describe('persistent deployments', () => {
     expect((await status(call, token, base)).deployment_state).toBe('deploying');
     tick(PHASE);
     const message = 'Deploy failed: the container did not become healthy within 1 second (startup_timeout_seconds)';
-    expect(await status(call, token, base)).toEqual({ deployment_state: 'failed', health: 'healthy', message, synced: true, serving_version: 1, serving_deployment_id: first.id, in_progress: false });
+    expect(await status(call, token, base)).toEqual({
+      deployment_state: 'failed',
+      health: 'healthy',
+      message,
+      synced: true,
+      serving_version: 1,
+      serving_deployment_id: first.id,
+      in_progress: false,
+    });
     expect((await history(call, token, base)).items[0]!.events.map((e) => e.state)).toEqual(['building', 'built', 'deploying', 'failed']);
 
     // after a teardown, a failing deploy leaves nothing serving
     expect((await call('POST', `${base}/teardown`, { token })).status).toBe(202);
     expect((await call('POST', `${base}/deploy?build=false`, { token })).status).toBe(202);
     tick(PHASE);
-    expect(await status(call, token, base)).toMatchObject({ deployment_state: 'failed', health: 'unhealthy', message, synced: false, serving_version: null });
+    expect(await status(call, token, base)).toMatchObject({
+      deployment_state: 'failed',
+      health: 'unhealthy',
+      message,
+      synced: false,
+      serving_version: null,
+    });
   });
 
   it('a new deploy replaces the old one, which drains for a phase; synced is false until the active version is deployed', async () => {
@@ -195,7 +248,12 @@ describe('persistent deployments', () => {
     const second = Deployment.parse((await call('POST', `${base}/deploy`, { token })).body);
     expect(second.version).toBe(2);
     tick(3 * PHASE);
-    expect(await status(call, token, base)).toMatchObject({ deployment_state: 'active', synced: true, serving_version: 2, serving_deployment_id: second.id });
+    expect(await status(call, token, base)).toMatchObject({
+      deployment_state: 'active',
+      synced: true,
+      serving_version: 2,
+      serving_deployment_id: second.id,
+    });
     let old = (await history(call, token, base)).items[1]!;
     expect(old).toMatchObject({ id: first.id, state: 'draining', message: 'Replaced by version 2' });
     tick(PHASE);
@@ -208,12 +266,22 @@ describe('persistent deployments', () => {
     const { call, login } = setup({ deployPhaseMs: PHASE });
     const token = await login('developer');
     const base = await persistentService(call, token);
-    expect((await call('POST', `${base}/teardown`, { token })).body).toEqual({ detail: 'Nothing is deployed: there is no running container to stop' });
+    expect((await call('POST', `${base}/teardown`, { token })).body).toEqual({
+      detail: 'Nothing is deployed: there is no running container to stop',
+    });
     const first = await deployToActive(call, token, base);
     const t = await call('POST', `${base}/teardown`, { token });
     expect(t.status).toBe(202);
     expect(t.body).toMatchObject({ kind: 'teardown', state: 'torn_down', version: 1, message: 'Stopped version 1' });
-    expect(await status(call, token, base)).toEqual({ deployment_state: null, health: 'unknown', message: null, synced: false, serving_version: null, serving_deployment_id: null, in_progress: false });
+    expect(await status(call, token, base)).toEqual({
+      deployment_state: null,
+      health: 'unknown',
+      message: null,
+      synced: false,
+      serving_version: null,
+      serving_deployment_id: null,
+      in_progress: false,
+    });
     expect(await serviceState(call, token, base)).toBeNull();
     const items = (await history(call, token, base)).items;
     expect(items.map((d) => d.kind)).toEqual(['teardown', 'deploy']);
@@ -227,7 +295,10 @@ describe('persistent deployments', () => {
     const token = await login('developer');
     for (const op of ['deploy', 'deploy?build=false', 'build', 'teardown']) {
       const res = await call('POST', `${SERVICES}/${FRAUD}/${op}`, { token });
-      expect(res, op).toMatchObject({ status: 409, body: { detail: 'Deployments are for persistent services; this service runs in invocation mode' } });
+      expect(res, op).toMatchObject({
+        status: 409,
+        body: { detail: 'Deployments are for persistent services; this service runs in invocation mode' },
+      });
     }
     for (const op of ['deploy', 'build']) {
       expect((await call('POST', `${SERVICES}/${VECTOR}/${op}`, { token })).body).toEqual({ detail: 'Publish a version before deploying' });
@@ -252,7 +323,9 @@ describe('persistent deployments', () => {
     }
     expect((await call('GET', `${SERVICES}/${ML}/deployment-status`, { token: viewer })).status).toBe(200);
     expect((await call('GET', `${SERVICES}/${ML}/deployments`, { token: viewer })).status).toBe(200);
-    expect((await call('GET', `${SERVICES}/${demoId(9999)}/deployment-status`, { token: viewer })).body).toEqual({ detail: 'Service not found' });
+    expect((await call('GET', `${SERVICES}/${demoId(9999)}/deployment-status`, { token: viewer })).body).toEqual({
+      detail: 'Service not found',
+    });
     expect((await call('POST', `${SERVICES}/${ML}/deploy`)).status).toBe(401);
     const admin = await login('admin');
     expect((await call('POST', `${SERVICES}/${ML}/deploy`, { token: admin })).status).toBe(202);
@@ -326,7 +399,14 @@ describe('persistent deployments', () => {
       ['deploy', true, 'torn_down'],
     ]);
     expect(await get(EMBEDDING)).toMatchObject({ deployment_state: 'active', synced: true, serving_version: 2 });
-    expect((await history(call, token, `${SERVICES}/${EMBEDDING}`)).items[1]!.events.map((e) => e.state)).toEqual(['building', 'built', 'deploying', 'active', 'draining', 'torn_down']);
+    expect((await history(call, token, `${SERVICES}/${EMBEDDING}`)).items[1]!.events.map((e) => e.state)).toEqual([
+      'building',
+      'built',
+      'deploying',
+      'active',
+      'draining',
+      'torn_down',
+    ]);
     expect(await get(IMAGE)).toMatchObject({
       deployment_state: 'failed',
       health: 'healthy',
@@ -336,7 +416,14 @@ describe('persistent deployments', () => {
     });
     expect(await get(REPORT)).toMatchObject({ deployment_state: 'building', health: 'unknown', in_progress: true, serving_version: null });
     expect(await get(PDF)).toMatchObject({ deployment_state: 'built', health: 'unknown', synced: false });
-    for (const [id, state] of [[ML, 'active'], [EMBEDDING, 'active'], [IMAGE, 'failed'], [REPORT, 'building'], [PDF, 'built'], [FRAUD, null]] as const) {
+    for (const [id, state] of [
+      [ML, 'active'],
+      [EMBEDDING, 'active'],
+      [IMAGE, 'failed'],
+      [REPORT, 'building'],
+      [PDF, 'built'],
+      [FRAUD, null],
+    ] as const) {
       expect(await serviceState(call, token, `${SERVICES}/${id}`), id).toBe(state);
     }
   });

@@ -25,11 +25,24 @@ function started(store: Store, s: ServiceRecord, d: DeploymentRecord): Deploymen
   const what = d.kind === 'build' ? 'build' : d.build ? 'build and deploy' : 'deploy (prebuilt image)';
   const outcome = d.events[d.events.length - 1]!;
   const base = { version: d.version, deployment_id: d.id };
-  record(store, s.id, d.started_by, { ...base, kind: 'deployment.started', at: d.started_at, summary: `Started a ${what} of version ${d.version}` });
+  record(store, s.id, d.started_by, {
+    ...base,
+    kind: 'deployment.started',
+    at: d.started_at,
+    summary: `Started a ${what} of version ${d.version}`,
+  });
   if (outcome.state === 'failed') {
-    record(store, s.id, d.started_by, { ...base, kind: 'deployment.failed', at: outcome.at, summary: `The ${d.kind} of version ${d.version} failed: ${outcome.message ?? 'no message'}` });
+    record(store, s.id, d.started_by, {
+      ...base,
+      kind: 'deployment.failed',
+      at: outcome.at,
+      summary: `The ${d.kind} of version ${d.version} failed: ${outcome.message ?? 'no message'}`,
+    });
   } else {
-    const done = d.kind === 'build' ? `The build of version ${d.version} finished: the image is ready to deploy` : `The deploy of version ${d.version} finished: version ${d.version} is live`;
+    const done =
+      d.kind === 'build'
+        ? `The build of version ${d.version} finished: the image is ready to deploy`
+        : `The deploy of version ${d.version} finished: version ${d.version} is live`;
     record(store, s.id, d.started_by, { ...base, kind: 'deployment.finished', at: outcome.at, summary: done });
   }
   return d;
@@ -38,46 +51,94 @@ function started(store: Store, s: ServiceRecord, d: DeploymentRecord): Deploymen
 const E409_DEPLOY = { description: 'Not a persistent service, no published version, or a build or deploy is already in progress' };
 const STARTED = { description: 'Started: the deployment record (it moves through its states on the clock)', schema: Deployment };
 
-export const deploymentsApi = domainApi(['deployments'], [
-  post(DEPLOY, 'deployService', 'Build the active version and deploy it (`?build=false`: deploy the last built image)', {
-    allow: developers('deploy services'), query: DeployQuery, idempotent: true,
-    responses: { 202: STARTED, ...WRITE_ERRORS, 409: { description: `${E409_DEPLOY.description}, or (build=false) no built image` }, 422: E422 },
-    handler: ({ var: { store, service, principal, query, platform } }) =>
-      reply(202, Deployment, toDeployment(started(store, service, startDeployment(store, service, { kind: 'deploy', build: query.build, user: principal.user, phaseMs: platform.deployPhaseMs })))),
-  }),
-  post(BUILD, 'buildService', 'Build an image of the active version without deploying it (ends `built`)', {
-    allow: developers('build services'), idempotent: true,
-    responses: { 202: STARTED, ...WRITE_ERRORS, 409: E409_DEPLOY },
-    handler: ({ var: { store, service, principal, platform } }) =>
-      reply(202, Deployment, toDeployment(started(store, service, startDeployment(store, service, { kind: 'build', build: true, user: principal.user, phaseMs: platform.deployPhaseMs })))),
-  }),
-  post(TEARDOWN, 'teardownService', 'Stop the running container', {
-    allow: developers('tear down services'), idempotent: true,
-    responses: {
-      202: { description: 'The teardown record', schema: Deployment },
-      ...WRITE_ERRORS,
-      409: { description: 'Not a persistent service, nothing is deployed, or a build or deploy is in progress' },
-    },
-    handler: ({ var: { store, service, principal } }) => {
-      const d = teardown(store, service, principal.user);
-      record(store, service.id, principal.user, { kind: 'deployment.torn_down', summary: `Tore down the deployment of version ${d.version}: the container is stopped`, version: d.version, deployment_id: d.id });
-      return reply(202, Deployment, toDeployment(d));
-    },
-  }),
-  get(STATUS, 'getDeploymentStatus', 'The latest build or deploy attempt (`deployment_state`, `message`), the serving container’s health, and whether it runs the active version (`synced`); `serving_version` and `in_progress` are additions', {
-    responses: { 200: { description: 'The status', schema: DeploymentStatusDetails }, ...READ_ERRORS },
-    handler: ({ var: { store, service } }) => {
-      const active = store.versionsOf(service.id).find((v) => v.status === 'active');
-      return reply(200, DeploymentStatusDetails, deploymentStatus(store, service, active));
-    },
-  }),
-  get(HISTORY, 'listDeployments', "Extension: the service's builds, deploys and teardowns, newest first, with their events", {
-    query: DeploymentListQuery, extension: true,
-    responses: { 200: { description: 'A page of deployments', schema: DeploymentPage }, ...READ_ERRORS, 422: E422 },
-    handler: ({ var: { store, service, query } }) => {
-      const now = Date.now();
-      const page = paginate([...deploymentsOf(store, service.id)].reverse(), query);
-      return reply(200, DeploymentPage, { ...page, items: page.items.map((d) => toDeployment(d, now)) });
-    },
-  }),
-]);
+export const deploymentsApi = domainApi(
+  ['deployments'],
+  [
+    post(DEPLOY, 'deployService', 'Build the active version and deploy it (`?build=false`: deploy the last built image)', {
+      allow: developers('deploy services'),
+      query: DeployQuery,
+      idempotent: true,
+      responses: {
+        202: STARTED,
+        ...WRITE_ERRORS,
+        409: { description: `${E409_DEPLOY.description}, or (build=false) no built image` },
+        422: E422,
+      },
+      handler: ({ var: { store, service, principal, query, platform } }) =>
+        reply(
+          202,
+          Deployment,
+          toDeployment(
+            started(
+              store,
+              service,
+              startDeployment(store, service, {
+                kind: 'deploy',
+                build: query.build,
+                user: principal.user,
+                phaseMs: platform.deployPhaseMs,
+              }),
+            ),
+          ),
+        ),
+    }),
+    post(BUILD, 'buildService', 'Build an image of the active version without deploying it (ends `built`)', {
+      allow: developers('build services'),
+      idempotent: true,
+      responses: { 202: STARTED, ...WRITE_ERRORS, 409: E409_DEPLOY },
+      handler: ({ var: { store, service, principal, platform } }) =>
+        reply(
+          202,
+          Deployment,
+          toDeployment(
+            started(
+              store,
+              service,
+              startDeployment(store, service, { kind: 'build', build: true, user: principal.user, phaseMs: platform.deployPhaseMs }),
+            ),
+          ),
+        ),
+    }),
+    post(TEARDOWN, 'teardownService', 'Stop the running container', {
+      allow: developers('tear down services'),
+      idempotent: true,
+      responses: {
+        202: { description: 'The teardown record', schema: Deployment },
+        ...WRITE_ERRORS,
+        409: { description: 'Not a persistent service, nothing is deployed, or a build or deploy is in progress' },
+      },
+      handler: ({ var: { store, service, principal } }) => {
+        const d = teardown(store, service, principal.user);
+        record(store, service.id, principal.user, {
+          kind: 'deployment.torn_down',
+          summary: `Tore down the deployment of version ${d.version}: the container is stopped`,
+          version: d.version,
+          deployment_id: d.id,
+        });
+        return reply(202, Deployment, toDeployment(d));
+      },
+    }),
+    get(
+      STATUS,
+      'getDeploymentStatus',
+      'The latest build or deploy attempt (`deployment_state`, `message`), the serving container’s health, and whether it runs the active version (`synced`); `serving_version` and `in_progress` are additions',
+      {
+        responses: { 200: { description: 'The status', schema: DeploymentStatusDetails }, ...READ_ERRORS },
+        handler: ({ var: { store, service } }) => {
+          const active = store.versionsOf(service.id).find((v) => v.status === 'active');
+          return reply(200, DeploymentStatusDetails, deploymentStatus(store, service, active));
+        },
+      },
+    ),
+    get(HISTORY, 'listDeployments', "Extension: the service's builds, deploys and teardowns, newest first, with their events", {
+      query: DeploymentListQuery,
+      extension: true,
+      responses: { 200: { description: 'A page of deployments', schema: DeploymentPage }, ...READ_ERRORS, 422: E422 },
+      handler: ({ var: { store, service, query } }) => {
+        const now = Date.now();
+        const page = paginate([...deploymentsOf(store, service.id)].reverse(), query);
+        return reply(200, DeploymentPage, { ...page, items: page.items.map((d) => toDeployment(d, now)) });
+      },
+    }),
+  ],
+);

@@ -115,12 +115,25 @@ export function toDeployment(d: DeploymentRecord, now = Date.now()): Deployment 
   };
 }
 
-export function deploymentStatus(store: Store, s: ServiceRecord, active: VersionRecord | undefined, now = Date.now()): DeploymentStatusDetails {
+export function deploymentStatus(
+  store: Store,
+  s: ServiceRecord,
+  active: VersionRecord | undefined,
+  now = Date.now(),
+): DeploymentStatusDetails {
   const list = deploymentsOf(store, s.id);
   const state = liveDeploymentState(store, s, now);
   if (list.length === 0) {
     // A service seeded with a state but no history (the `large` seed).
-    return { deployment_state: state, health: state === 'active' ? 'healthy' : 'unknown', message: null, synced: state === 'active', serving_version: null, serving_deployment_id: null, in_progress: state === 'building' || state === 'deploying' };
+    return {
+      deployment_state: state,
+      health: state === 'active' ? 'healthy' : 'unknown',
+      message: null,
+      synced: state === 'active',
+      serving_version: null,
+      serving_deployment_id: null,
+      in_progress: state === 'building' || state === 'deploying',
+    };
   }
   const latest = list[list.length - 1]!;
   const live = serving(list, now);
@@ -176,7 +189,14 @@ function syncService(store: Store, s: ServiceRecord, now: number): void {
  * Plan the events of a build or deploy that starts at `t0`.
  * `image` is the built image a `deploy?build=false` deploys.
  */
-export function planEvents(o: { kind: 'deploy' | 'build'; build: boolean; t0: number; phaseMs: number; buildError: string | null; deployError: string | null }) {
+export function planEvents(o: {
+  kind: 'deploy' | 'build';
+  build: boolean;
+  t0: number;
+  phaseMs: number;
+  buildError: string | null;
+  deployError: string | null;
+}) {
   const events: DeploymentEvent[] = [];
   let t = o.t0;
   const push = (state: EventState, message: string | null = null) => events.push({ state, at: iso(t), message });
@@ -250,7 +270,8 @@ export function startDeployment(store: Store, s: ServiceRecord, o: StartOptions)
 export function teardown(store: Store, s: ServiceRecord, user: Pick<UserRecord, 'id' | 'email'>, now = Date.now()): DeploymentRecord {
   if (s.execution_mode !== 'persistent') throw conflict('Deployments are for persistent services; this service runs in invocation mode');
   const list = deploymentsOf(store, s.id);
-  if (list.some((d) => inProgress(d, now))) throw conflict('A deployment is already in progress; wait for it to finish before tearing down');
+  if (list.some((d) => inProgress(d, now)))
+    throw conflict('A deployment is already in progress; wait for it to finish before tearing down');
   const live = serving(list, now);
   if (!live) throw conflict('Nothing is deployed: there is no running container to stop');
   const message = `Stopped version ${live.version}`;

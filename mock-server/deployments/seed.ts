@@ -37,7 +37,18 @@ export function demoDeployments(input: DeploySeedInput): DeploymentRecord[] {
   const deployments: DeploymentRecord[] = [];
   let n = 0;
 
-  function add(s: ServiceRecord, o: { version: number; kind: 'deploy' | 'build'; build?: boolean; t0: number; by?: UserRecord['role']; phaseMs?: number; fail?: boolean }): DeploymentRecord {
+  function add(
+    s: ServiceRecord,
+    o: {
+      version: number;
+      kind: 'deploy' | 'build';
+      build?: boolean;
+      t0: number;
+      by?: UserRecord['role'];
+      phaseMs?: number;
+      fail?: boolean;
+    },
+  ): DeploymentRecord {
     const v = versionOf(s, o.version);
     const build = o.kind === 'build' || (o.build ?? true);
     const phaseMs = o.phaseMs ?? HISTORY_PHASE_MS;

@@ -62,7 +62,8 @@ export const gatewayCaller: MiddlewareHandler<MockEnv> = async (c, next) => {
     c.set('principal', principal);
   }
   const service = store.services.get(serviceId);
-  if (!service || service.org_id !== orgId || (workspaceId !== undefined && service.workspace_id !== workspaceId)) throw notFound('Service');
+  if (!service || service.org_id !== orgId || (workspaceId !== undefined && service.workspace_id !== workspaceId))
+    throw notFound('Service');
   const org = store.organizations.get(orgId);
   const workspace = store.workspaces.get(service.workspace_id);
   if (!org || !workspace) throw notFound('Service');

@@ -38,12 +38,24 @@ class CLIClient {
   }
 
   /** `CLIClient.exchange_api_key(platform_url, api_key, ttl_minutes)`. */
-  static async exchange_api_key({ platform_url, api_key, ttl_minutes }: { platform_url: string; api_key: string; ttl_minutes: number }): Promise<string> {
+  static async exchange_api_key({
+    platform_url,
+    api_key,
+    ttl_minutes,
+  }: {
+    platform_url: string;
+    api_key: string;
+    ttl_minutes: number;
+  }): Promise<string> {
     return (await CLIClient.post(`${platform_url}/api/v1/auth/api-keys/exchange`, { api_key, ttl_minutes })).access_token as string;
   }
 
   private static async post(url: string, body: unknown, token?: string) {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
     return CLIClient.read(res);
   }
 
@@ -61,13 +73,23 @@ class CLIClient {
   /** The last response's headers (to see which version answered). */
   lastHeaders = new Headers();
 
-  async invoke_service(o: { service_id: string; method: string; path: string; body?: unknown; query?: Record<string, string>; version?: number }) {
+  async invoke_service(o: {
+    service_id: string;
+    method: string;
+    path: string;
+    body?: unknown;
+    query?: Record<string, string>;
+    version?: number;
+  }) {
     const pin = o.version === undefined ? '' : `v${o.version}/`;
     const qs = o.query ? `?${new URLSearchParams(o.query)}` : '';
     const url = `${this.config.platform_url}/api/v1/orgs/${this.config.org_id}/services/${o.service_id}/${pin}${o.path.replace(/^\/+/, '')}${qs}`;
     const res = await fetch(url, {
       method: o.method,
-      headers: { authorization: `Bearer ${this.config.access_token}`, ...(o.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Bearer ${this.config.access_token}`,
+        ...(o.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       ...(o.body !== undefined ? { body: JSON.stringify(o.body) } : {}),
     });
     this.lastHeaders = res.headers;
@@ -117,7 +139,12 @@ async function clientFor(role: keyof typeof DEMO_USERS) {
 describe('seed 004: CLIClient against the mock, over HTTP', () => {
   it('invoke_service: POST /analyze answers as the seed prints', async () => {
     const client = await clientFor('developer');
-    const result = await client.invoke_service({ service_id: SENTIMENT, method: 'POST', path: '/analyze', body: { text: 'Analyze this document for sentiment.' } });
+    const result = await client.invoke_service({
+      service_id: SENTIMENT,
+      method: 'POST',
+      path: '/analyze',
+      body: { text: 'Analyze this document for sentiment.' },
+    });
     expect(result).toEqual({ sentiment: 'positive', confidence: 0.92 });
     expect(client.lastHeaders.get('x-service-version')).toBe('2');
   });
@@ -132,10 +159,16 @@ describe('seed 004: CLIClient against the mock, over HTTP', () => {
 
   it('version pinning: GET /status on version 2', async () => {
     const client = await clientFor('developer');
-    expect(await client.invoke_service({ service_id: SENTIMENT, method: 'GET', path: '/status', version: 2 })).toEqual({ status: 'ok', version: 2, model: 'sentiment-large-2' });
+    expect(await client.invoke_service({ service_id: SENTIMENT, method: 'GET', path: '/status', version: 2 })).toEqual({
+      status: 'ok',
+      version: 2,
+      model: 'sentiment-large-2',
+    });
     expect(client.lastHeaders.get('x-service-version')).toBe('2');
     // Version 1 is archived: not found, as the error table says.
-    await expect(client.invoke_service({ service_id: SENTIMENT, method: 'GET', path: '/status', version: 1 })).rejects.toBeInstanceOf(CLINotFoundError);
+    await expect(client.invoke_service({ service_id: SENTIMENT, method: 'GET', path: '/status', version: 1 })).rejects.toBeInstanceOf(
+      CLINotFoundError,
+    );
   });
 
   it('API key exchange: the token flow-sdk login stores invokes services', async () => {
@@ -147,12 +180,25 @@ describe('seed 004: CLIClient against the mock, over HTTP', () => {
 
   it('service tokens: mint, invoke with it, revoke', async () => {
     const client = await clientFor('developer');
-    const token_result = await client.hosted_services.service_tokens.mint({ service_id: SENTIMENT, claims: { tenant_id: 't-123', role: 'reader' }, ttl_minutes: 120 });
+    const token_result = await client.hosted_services.service_tokens.mint({
+      service_id: SENTIMENT,
+      claims: { tenant_id: 't-123', role: 'reader' },
+      ttl_minutes: 120,
+    });
     expect(token_result.jti).toMatch(/^[0-9a-f-]{36}$/);
     const asService = client.as(token_result.token);
-    expect(await asService.invoke_service({ service_id: SENTIMENT, method: 'POST', path: '/analyze', body: { text: 'Great service!' } })).toEqual({ sentiment: 'positive', confidence: 0.92 });
-    await client.hosted_services.service_tokens.revoke({ service_id: SENTIMENT, jti: token_result.jti, expires_at: token_result.expires_at, reason: 'No longer needed' });
-    await expect(asService.invoke_service({ service_id: SENTIMENT, method: 'GET', path: '/health' })).rejects.toBeInstanceOf(CLIAuthenticationError);
+    expect(
+      await asService.invoke_service({ service_id: SENTIMENT, method: 'POST', path: '/analyze', body: { text: 'Great service!' } }),
+    ).toEqual({ sentiment: 'positive', confidence: 0.92 });
+    await client.hosted_services.service_tokens.revoke({
+      service_id: SENTIMENT,
+      jti: token_result.jti,
+      expires_at: token_result.expires_at,
+      reason: 'No longer needed',
+    });
+    await expect(asService.invoke_service({ service_id: SENTIMENT, method: 'GET', path: '/health' })).rejects.toBeInstanceOf(
+      CLIAuthenticationError,
+    );
     // The user's own token keeps working.
     expect(await client.invoke_service({ service_id: SENTIMENT, method: 'GET', path: '/health' })).toEqual({ status: 'ok' });
   });
@@ -160,15 +206,24 @@ describe('seed 004: CLIClient against the mock, over HTTP', () => {
   it('error handling: 401, 403 and 404 map to the seed’s exception classes', async () => {
     const client = await clientFor('developer');
     // CLINotFoundError: "Service or endpoint not found."
-    await expect(client.invoke_service({ service_id: 'nonexistent-uuid', method: 'GET', path: '/health' })).rejects.toMatchObject({ constructor: CLINotFoundError, detail: 'Service not found' });
+    await expect(client.invoke_service({ service_id: 'nonexistent-uuid', method: 'GET', path: '/health' })).rejects.toMatchObject({
+      constructor: CLINotFoundError,
+      detail: 'Service not found',
+    });
     await expect(client.invoke_service({ service_id: SENTIMENT, method: 'GET', path: '/nope' })).rejects.toBeInstanceOf(CLINotFoundError);
     // CLIAuthenticationError: "Token expired" (or invalid, or missing).
-    await expect(client.as('not-a-token').invoke_service({ service_id: SENTIMENT, method: 'GET', path: '/health' })).rejects.toMatchObject({ constructor: CLIAuthenticationError, detail: 'Invalid token' });
+    await expect(client.as('not-a-token').invoke_service({ service_id: SENTIMENT, method: 'GET', path: '/health' })).rejects.toMatchObject({
+      constructor: CLIAuthenticationError,
+      detail: 'Invalid token',
+    });
     const expired = await CLIClient.exchange_api_key({ platform_url, api_key: DEMO_API_KEYS.developer, ttl_minutes: 1 });
     const realNow = Date.now;
     Date.now = () => realNow() + 61_000;
     try {
-      await expect(client.as(expired).invoke_service({ service_id: SENTIMENT, method: 'GET', path: '/health' })).rejects.toMatchObject({ constructor: CLIAuthenticationError, detail: 'Token has expired' });
+      await expect(client.as(expired).invoke_service({ service_id: SENTIMENT, method: 'GET', path: '/health' })).rejects.toMatchObject({
+        constructor: CLIAuthenticationError,
+        detail: 'Token has expired',
+      });
     } finally {
       Date.now = realNow;
     }
@@ -176,7 +231,9 @@ describe('seed 004: CLIClient against the mock, over HTTP', () => {
     // a service token opens only its own service.
     const viewer = await clientFor('viewer');
     expect(await viewer.invoke_service({ service_id: SENTIMENT, method: 'GET', path: '/health' })).toEqual({ status: 'ok' });
-    await expect(viewer.invoke_service({ service_id: SENTIMENT, method: 'POST', path: '/analyze', body: { text: 'x' } })).rejects.toMatchObject({
+    await expect(
+      viewer.invoke_service({ service_id: SENTIMENT, method: 'POST', path: '/analyze', body: { text: 'x' } }),
+    ).rejects.toMatchObject({
       constructor: CLIPermissionError,
       detail: 'Your role (viewer) cannot call POST endpoints through the gateway; viewers may call GET endpoints only',
     });

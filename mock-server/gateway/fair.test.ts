@@ -25,7 +25,11 @@ const bigAnyOf = () => ({
       type: 'array',
       items: {
         anyOf: [
-          ...Array.from({ length: SCHEMA_LIMITS.branches - 1 }, (_, i) => ({ type: 'object', properties: { [`k${i}`]: { type: 'string', minLength: 1 } }, required: [`k${i}`] })),
+          ...Array.from({ length: SCHEMA_LIMITS.branches - 1 }, (_, i) => ({
+            type: 'object',
+            properties: { [`k${i}`]: { type: 'string', minLength: 1 } },
+            required: [`k${i}`],
+          })),
           { type: 'number' },
         ],
       },
@@ -38,9 +42,15 @@ const bigAnyOf = () => ({
 type Call = (method: string, path: string, init?: { token?: string; body?: unknown }) => Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 async function publishedWith(call: Call, token: string, requestSchema: unknown, slug = 'hostile-target') {
-  const svc = await call('POST', SERVICES, { token, body: { name: 'Hostile target', slug, execution_mode: 'invocation', ring_id: IDS.rings.production.dev } });
+  const svc = await call('POST', SERVICES, {
+    token,
+    body: { name: 'Hostile target', slug, execution_mode: 'invocation', ring_id: IDS.rings.production.dev },
+  });
   expect(svc.status, JSON.stringify(svc.body)).toBe(201);
-  const ep = await call('POST', `${SERVICES}/${svc.body.id}/endpoints`, { token, body: { method: 'POST', path: '/ingest', summary: 'Ingest', request_schema: requestSchema } });
+  const ep = await call('POST', `${SERVICES}/${svc.body.id}/endpoints`, {
+    token,
+    body: { method: 'POST', path: '/ingest', summary: 'Ingest', request_schema: requestSchema },
+  });
   expect(ep.status, JSON.stringify(ep.body)).toBe(201);
   expect((await call('POST', `${SERVICES}/${svc.body.id}/publish`, { token })).status).toBe(200);
   return svc.body.id as string;
@@ -58,12 +68,37 @@ describe('schema limits when an endpoint is saved (the editor applies the same)'
   for (let i = 0; i < 16; i++) nested = { type: 'object', properties: { a: nested } };
 
   it.each([
-    ['depth', nested, ['body', 'request_schema'], `The schema nests more than ${SCHEMA_LIMITS.depth} levels deep (limit: depth ${SCHEMA_LIMITS.depth})`],
-    ['branches', { anyOf: Array.from({ length: 65 }, () => ({ type: 'string' })) }, ['body', 'request_schema'], 'The schema has 65 anyOf/oneOf/allOf branches (limit: 64 branches)'],
-    ['size', { type: 'object', description: 'x'.repeat(SCHEMA_LIMITS.size) }, ['body', 'request_schema'], /^The schema is 32802 characters long as JSON \(limit: 32768 characters\)$/],
-    ['a catastrophic pattern', { type: 'object', properties: { id: { type: 'string', pattern: '^(\\w+\\s?)*$' } } }, ['body', 'request_schema', 'properties', 'id', 'pattern'], /^pattern could backtrack catastrophically: a repeated group contains another repetition/],
+    [
+      'depth',
+      nested,
+      ['body', 'request_schema'],
+      `The schema nests more than ${SCHEMA_LIMITS.depth} levels deep (limit: depth ${SCHEMA_LIMITS.depth})`,
+    ],
+    [
+      'branches',
+      { anyOf: Array.from({ length: 65 }, () => ({ type: 'string' })) },
+      ['body', 'request_schema'],
+      'The schema has 65 anyOf/oneOf/allOf branches (limit: 64 branches)',
+    ],
+    [
+      'size',
+      { type: 'object', description: 'x'.repeat(SCHEMA_LIMITS.size) },
+      ['body', 'request_schema'],
+      /^The schema is 32802 characters long as JSON \(limit: 32768 characters\)$/,
+    ],
+    [
+      'a catastrophic pattern',
+      { type: 'object', properties: { id: { type: 'string', pattern: '^(\\w+\\s?)*$' } } },
+      ['body', 'request_schema', 'properties', 'id', 'pattern'],
+      /^pattern could backtrack catastrophically: a repeated group contains another repetition/,
+    ],
     ['a backreference', { type: 'string', pattern: '(a)\\1' }, ['body', 'request_schema', 'pattern'], /backreferences are not allowed/],
-    ['a long pattern', { type: 'string', pattern: 'a'.repeat(513) }, ['body', 'request_schema', 'pattern'], 'pattern is longer than 512 characters'],
+    [
+      'a long pattern',
+      { type: 'string', pattern: 'a'.repeat(513) },
+      ['body', 'request_schema', 'pattern'],
+      'pattern is longer than 512 characters',
+    ],
   ] as const)('%s → 422 naming the limit', async (_name, schema, loc, msg) => {
     const { call, login } = setup();
     const token = await login('developer');
@@ -73,7 +108,10 @@ describe('schema limits when an endpoint is saved (the editor applies the same)'
     expect(issue, JSON.stringify(res.body.detail).slice(0, 300)).toBeDefined();
     expect(issue.msg).toMatch(typeof msg === 'string' ? new RegExp(`^${msg.replace(/[()]/g, '\\$&')}$`) : msg);
     // the response schema and an update are held to the same limits
-    const viaResponse = await call('POST', `${SERVICES}/${demoId(1010)}/endpoints`, { token, body: { ...endpoint({ type: 'object' }), response_schema: schema } });
+    const viaResponse = await call('POST', `${SERVICES}/${demoId(1010)}/endpoints`, {
+      token,
+      body: { ...endpoint({ type: 'object' }), response_schema: schema },
+    });
     expect(viaResponse.status).toBe(422);
   });
 
@@ -113,7 +151,10 @@ describe('bodies', () => {
     const { call, login } = setup();
     const token = await login('developer');
     const res = await call('POST', gw(SENTIMENT, 'analyze'), { token, raw: `{"text": "a", "extra": ${'['.repeat(70)}${']'.repeat(70)}}` });
-    expect(res).toMatchObject({ status: 422, body: { detail: [{ loc: ['body'], msg: 'JSON is nested more than 64 levels deep', type: 'value_error' }] } });
+    expect(res).toMatchObject({
+      status: 422,
+      body: { detail: [{ loc: ['body'], msg: 'JSON is nested more than 64 levels deep', type: 'value_error' }] },
+    });
   });
 });
 
@@ -128,8 +169,16 @@ describe('a hostile call', () => {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
       const post = (path: string, body: string, token?: string) =>
-        fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body });
-      const token = ((await (await post(`${API}/auth/login`, JSON.stringify({ email: DEMO_USERS.developer, password: DEMO_PASSWORD }))).json()) as { access_token: string }).access_token;
+        fetch(`${base}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body,
+        });
+      const token = (
+        (await (await post(`${API}/auth/login`, JSON.stringify({ email: DEMO_USERS.developer, password: DEMO_PASSWORD }))).json()) as {
+          access_token: string;
+        }
+      ).access_token;
       const call = async (method: string, path: string, init: { token?: string; body?: unknown } = {}) => {
         const res = await fetch(`${base}${path}`, {
           method,
@@ -174,7 +223,13 @@ describe('a hostile call', () => {
             await done;
             const all = [...ms.management, ...ms.gateway].sort((a, b) => a - b);
             const max = (xs: number[]) => Math.max(0, ...xs);
-            return { n: all.length, p99: all[Math.floor(all.length * 0.99)] ?? 0, max: max(all), management: max(ms.management), gateway: max(ms.gateway) };
+            return {
+              n: all.length,
+              p99: all[Math.floor(all.length * 0.99)] ?? 0,
+              max: max(all),
+              management: max(ms.management),
+              gateway: max(ms.gateway),
+            };
           },
         };
       };
@@ -187,7 +242,11 @@ describe('a hostile call', () => {
 
       const busy = otherClients();
       const t0 = performance.now();
-      const results = await Promise.all([post(gw(target, 'ingest'), passLast, token), post(gw(target, 'ingest'), failAll, token), post(gw(target, 'ingest'), passLast, token)]);
+      const results = await Promise.all([
+        post(gw(target, 'ingest'), passLast, token),
+        post(gw(target, 'ingest'), failAll, token),
+        post(gw(target, 'ingest'), passLast, token),
+      ]);
       const hostileMs = performance.now() - t0;
       const during = await busy.stop();
 
@@ -218,7 +277,14 @@ describe('a hostile call', () => {
       ...v2,
       endpoint_snapshot: [
         ...v2.endpoint_snapshot!,
-        { method: 'POST', path: '/slow', summary: 'Slow', description: null, request_schema: { type: 'object', properties: { s: { type: 'string', pattern: '^(a+)+$' } } }, response_schema: { type: 'object' } },
+        {
+          method: 'POST',
+          path: '/slow',
+          summary: 'Slow',
+          description: null,
+          request_schema: { type: 'object', properties: { s: { type: 'string', pattern: '^(a+)+$' } } },
+          response_schema: { type: 'object' },
+        },
       ],
     });
     checkPool.budgetMs = 300;
@@ -234,7 +300,9 @@ describe('a hostile call', () => {
     ]);
     const ms = performance.now() - t;
     expect(slow.status).toBe(413);
-    expect(slow.body.detail).toBe("This request is too costly to check against the endpoint's request schema (more than 300 ms); send a smaller body");
+    expect(slow.body.detail).toBe(
+      "This request is too costly to check against the endpoint's request schema (more than 300 ms); send a smaller body",
+    );
     expect(ms).toBeLessThan(3000);
     expect(other.res.status).toBe(200);
     expect(other.ms).toBeLessThan(100);

@@ -23,9 +23,15 @@ describe('gateway', () => {
       [['body', 'fields', 1], 'enum'],
     ]);
     expect((await post([])).body.detail[0]).toMatchObject({ loc: ['body'], type: 'dict_type' });
-    expect((await call('POST', gw(INVOICE, 'extract'), { token: m.token, raw: '{"document_url":' })).body.detail[0]).toMatchObject({ loc: ['body'], type: 'json_invalid' });
+    expect((await call('POST', gw(INVOICE, 'extract'), { token: m.token, raw: '{"document_url":' })).body.detail[0]).toMatchObject({
+      loc: ['body'],
+      type: 'json_invalid',
+    });
     const fraud = await mint(call, await login(), FRAUD, {});
-    const score = await call('POST', gw(FRAUD, 'score'), { token: fraud.token, body: { transaction: { id: 't', amount: { amount: -1, currency: 'XXX' }, merchant: {}, card: { bin: '123456' } } } });
+    const score = await call('POST', gw(FRAUD, 'score'), {
+      token: fraud.token,
+      body: { transaction: { id: 't', amount: { amount: -1, currency: 'XXX' }, merchant: {}, card: { bin: '123456' } } },
+    });
     // A compiled validator checks every keyword of the subset: the negative amount (minimum 0) too.
     expect(score.body.detail).toEqual([
       { loc: ['body', 'transaction', 'amount', 'amount'], msg: 'Input should be greater than or equal to 0', type: 'greater_than_equal' },
@@ -43,7 +49,10 @@ describe('gateway', () => {
     expect((await call('GET', gw(INVOICE, 'extractions/42?include_raw_text=maybe'), { token: m.token })).body.detail).toEqual([
       { loc: ['query', 'include_raw_text'], msg: 'Input should be a valid boolean', type: 'bool_type' },
     ]);
-    expect(await call('GET', gw(INVOICE, 'nope'), { token: m.token })).toMatchObject({ status: 404, body: { detail: 'No endpoint GET /nope in version 1' } });
+    expect(await call('GET', gw(INVOICE, 'nope'), { token: m.token })).toMatchObject({
+      status: 404,
+      body: { detail: 'No endpoint GET /nope in version 1' },
+    });
     const wrongMethod = await call('DELETE', gw(INVOICE, 'extract'), { token: m.token });
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.get('allow')).toBe('POST');
@@ -64,7 +73,10 @@ describe('gateway', () => {
       expect(res.headers.get('x-service-version')).toBe(String(n));
       expect(res.body).toEqual({ embeddings: [[0]], dimensions: 0, usage: {} });
     }
-    expect(await call('POST', gw(EMBEDDING, 'v9/embed'), { token: e.token, body })).toMatchObject({ status: 404, body: { detail: 'Version 9 not found' } });
+    expect(await call('POST', gw(EMBEDDING, 'v9/embed'), { token: e.token, body })).toMatchObject({
+      status: 404,
+      body: { detail: 'Version 9 not found' },
+    });
     // v1 (draining, 80%) and v2 (active, 20%)
     vi.spyOn(Math, 'random').mockReturnValue(0.5);
     expect((await call('POST', gw(EMBEDDING, 'embed'), { token: e.token, body })).headers.get('x-service-version')).toBe('1');
@@ -72,18 +84,25 @@ describe('gateway', () => {
     expect((await call('POST', gw(EMBEDDING, 'embed'), { token: e.token, body })).headers.get('x-service-version')).toBe('2');
     vi.restoreAllMocks();
     const f = await mint(call, user, FRAUD, {});
-    expect(await call('POST', gw(FRAUD, 'v2/feedback'), { token: f.token, body: {} })).toMatchObject({ status: 404, body: { detail: 'Version 2 is not published' } });
+    expect(await call('POST', gw(FRAUD, 'v2/feedback'), { token: f.token, body: {} })).toMatchObject({
+      status: 404,
+      body: { detail: 'Version 2 is not published' },
+    });
     // the draft's new endpoint is not live; v1's is
     expect((await call('POST', gw(FRAUD, 'feedback'), { token: f.token, body: {} })).status).toBe(404);
     expect((await call('GET', gw(FRAUD, 'v1/models'), { token: f.token })).status).toBe(200);
     const draftOnly = await mint(call, user, demoId(1011), {});
-    expect(await call('POST', gw(demoId(1011), 'anything'), { token: draftOnly.token, body: {} })).toMatchObject({ status: 409, body: { detail: 'This service has no published version' } });
+    expect(await call('POST', gw(demoId(1011), 'anything'), { token: draftOnly.token, body: {} })).toMatchObject({
+      status: 409,
+      body: { detail: 'This service has no published version' },
+    });
   });
 
   it("takes the caller's own token: admins and developers call any method, viewers GET only (password or API key)", async () => {
     const { call, login } = setup();
     const exchanged = async (role: keyof typeof DEMO_API_KEYS) =>
-      (await call('POST', `${API}/auth/api-keys/exchange`, { body: { api_key: DEMO_API_KEYS[role], ttl_minutes: 5 } })).body.access_token as string;
+      (await call('POST', `${API}/auth/api-keys/exchange`, { body: { api_key: DEMO_API_KEYS[role], ttl_minutes: 5 } })).body
+        .access_token as string;
     const body = { document_url: 'https://example.com/a.pdf' };
     for (const role of ['admin', 'developer'] as const) {
       for (const token of [await login(role), await exchanged(role)]) {
@@ -107,11 +126,20 @@ describe('gateway', () => {
     }
     const dev = await login('developer');
     // Another organization's service is not found; a signed-out token is refused.
-    expect(await call('GET', `${API}/orgs/${demoId(2)}/services/${INVOICE}/health`, { token: dev })).toMatchObject({ status: 404, body: { detail: 'Service not found' } });
-    expect(await call('GET', gw('nonexistent-uuid', 'health'), { token: dev })).toMatchObject({ status: 404, body: { detail: 'Service not found' } });
+    expect(await call('GET', `${API}/orgs/${demoId(2)}/services/${INVOICE}/health`, { token: dev })).toMatchObject({
+      status: 404,
+      body: { detail: 'Service not found' },
+    });
+    expect(await call('GET', gw('nonexistent-uuid', 'health'), { token: dev })).toMatchObject({
+      status: 404,
+      body: { detail: 'Service not found' },
+    });
     const session = await call('POST', `${API}/auth/login`, { body: { email: 'developer@example.com', password: 'password' } });
     await call('POST', `${API}/auth/logout`, { token: session.body.access_token, body: {} });
-    expect(await call('GET', gw(INVOICE, 'health'), { token: session.body.access_token })).toMatchObject({ status: 401, body: { detail: 'Invalid token' } });
+    expect(await call('GET', gw(INVOICE, 'health'), { token: session.body.access_token })).toMatchObject({
+      status: 401,
+      body: { detail: 'Invalid token' },
+    });
     // A service token still opens its own service, whatever the method.
     const m = await mint(call, dev);
     expect((await call('DELETE', gw(INVOICE, 'extract'), { token: m.token })).status).toBe(405);
@@ -139,13 +167,19 @@ describe('gateway', () => {
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect(res.headers.get('x-request-id'), String(res.status)).toMatch(uuid);
     }
-    expect((await call('GET', gw(INVOICE, 'health'), { token, headers: { 'X-Request-Id': 'trace-42.a:b_c' } })).headers.get('x-request-id')).toBe('trace-42.a:b_c');
-    expect((await call('GET', gw(INVOICE, 'health'), { token, headers: { 'X-Request-Id': 'no spaces <here>' } })).headers.get('x-request-id')).toMatch(uuid);
+    expect(
+      (await call('GET', gw(INVOICE, 'health'), { token, headers: { 'X-Request-Id': 'trace-42.a:b_c' } })).headers.get('x-request-id'),
+    ).toBe('trace-42.a:b_c');
+    expect(
+      (await call('GET', gw(INVOICE, 'health'), { token, headers: { 'X-Request-Id': 'no spaces <here>' } })).headers.get('x-request-id'),
+    ).toMatch(uuid);
     const cors = await call('GET', gw(INVOICE, 'health'), { token, headers: { Origin: 'http://localhost:5173' } });
     expect(cors.headers.get('access-control-expose-headers')).toContain('X-Request-Id');
     // Only the sync gateway is slow: a job submit answers at once.
     const t1 = performance.now();
-    expect((await call('POST', gw(INVOICE, 'async/extract'), { token, body: { document_url: 'https://example.com/a.pdf' } })).status).toBe(202);
+    expect((await call('POST', gw(INVOICE, 'async/extract'), { token, body: { document_url: 'https://example.com/a.pdf' } })).status).toBe(
+      202,
+    );
     expect(performance.now() - t1).toBeLessThan(140);
   });
 
@@ -154,7 +188,10 @@ describe('gateway', () => {
     const m = await mint(call, await login());
     for (const path of ['extract/', 'v1', 'v1/', '%E0%A4%A', 'extractions/%2F..%2F', 'a/b/c/d/e', `v${'9'.repeat(20)}/extract`]) {
       for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
-        const res = await call(method, gw(INVOICE, path), { token: m.token, raw: method === 'GET' || method === 'DELETE' ? undefined : '{"a": [1, {"b": null}]}' });
+        const res = await call(method, gw(INVOICE, path), {
+          token: m.token,
+          raw: method === 'GET' || method === 'DELETE' ? undefined : '{"a": [1, {"b": null}]}',
+        });
         expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeLessThan(500);
       }
     }

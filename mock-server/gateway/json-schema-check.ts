@@ -35,7 +35,19 @@ const PROJECT_DEPTH = 64;
 
 // ---- the subset, as Ajv sees it ----------------------------------------------
 
-const SCALAR_KEYWORDS = ['type', 'required', 'enum', 'const', 'minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'pattern'] as const;
+const SCALAR_KEYWORDS = [
+  'type',
+  'required',
+  'enum',
+  'const',
+  'minimum',
+  'maximum',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'pattern',
+] as const;
 
 interface Projected {
   key: string;
@@ -146,7 +158,11 @@ function issueOf(e: RawError, value: unknown): ValidationIssue {
     case 'type': {
       const types = (Array.isArray(p.type) ? p.type : String(p.type).split(',')).map(String);
       const t = types.find((x) => x !== 'null') ?? types[0]!;
-      return { loc, msg: `Input should be ${types.map((x) => (x === 'null' ? 'null' : `a valid ${x}`)).join(' or ')}`, type: TYPE_ERROR[t] ?? 'value_error' };
+      return {
+        loc,
+        msg: `Input should be ${types.map((x) => (x === 'null' ? 'null' : `a valid ${x}`)).join(' or ')}`,
+        type: TYPE_ERROR[t] ?? 'value_error',
+      };
     }
     case 'enum':
       return { loc, msg: `Input should be ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`, type: 'enum' };
@@ -193,7 +209,8 @@ function closestBranches(errors: RawError[]): RawError[] {
   for (const u of unions) {
     if (!kept.includes(u)) continue;
     const prefix = `${u.schemaPath}/`;
-    const branchOf = (e: RawError) => (e.schemaPath.startsWith(prefix) && under(e.instancePath, u.instancePath) ? e.schemaPath.slice(prefix.length).split('/')[0]! : null);
+    const branchOf = (e: RawError) =>
+      e.schemaPath.startsWith(prefix) && under(e.instancePath, u.instancePath) ? e.schemaPath.slice(prefix.length).split('/')[0]! : null;
     const counts = new Map<string, number>();
     for (const e of kept) {
       const b = branchOf(e);

@@ -42,25 +42,42 @@ export const gatewayApi = domainApi(
         "Invoke a service endpoint through the gateway, with your own access token (from /auth/login or the API-key exchange; admins and developers may call any method, viewers GET only) or a service token minted for the service. `{path}` is the endpoint's path; `v{version}/{path}` pins a version, otherwise the traffic split picks one. The body (GET/DELETE: query and path parameters) is checked against the endpoint's request schema; the answer is an example of its response schema.",
       auth: 'gateway',
       // A viewer may call GET endpoints only.
-      before: method === 'get' ? [gatewayCaller] : [gatewayCaller, writers(`call ${method.toUpperCase()} endpoints through the gateway`, 'viewers may call GET endpoints only')],
+      before:
+        method === 'get'
+          ? [gatewayCaller]
+          : [gatewayCaller, writers(`call ${method.toUpperCase()} endpoints through the gateway`, 'viewers may call GET endpoints only')],
       ...(WITH_BODY.has(method) ? { body: InvokeBody, bodyOptional: true } : {}),
       bodyLimit: GATEWAY_BODY_LIMIT,
       responses: {
-        200: { description: "An example of the endpoint's response; `X-Service-Version` names the version that answered, `X-Request-Id` the call (every answer has one)" },
+        200: {
+          description:
+            "An example of the endpoint's response; `X-Service-Version` names the version that answered, `X-Request-Id` the call (every answer has one)",
+        },
         401: { description: 'No token, or it is invalid, expired or revoked' },
         403: { description: 'A service token minted for another service, or a viewer calling anything but GET' },
         404: { description: "No such service (or not your organization's), version or endpoint" },
         405: { description: 'The path exists with other methods (see Allow)' },
         409: { description: 'The service has no published version' },
         413: { description: 'The body is larger than the gateway reads (64 KiB), or too costly to check against the schema in time' },
-        422: { description: "The request does not match the endpoint's request schema, or its body is not JSON or is nested more than 64 deep" },
+        422: {
+          description: "The request does not match the endpoint's request schema, or its body is not JSON or is nested more than 64 deep",
+        },
       },
       handler: async (c) => {
         const { store, platform, service, body } = c.var;
         // The service's own time, once the caller is known (MOCK_GATEWAY_LATENCY_MS).
         if (platform.gatewayLatencyMs > 0) await new Promise((r) => setTimeout(r, platform.gatewayLatencyMs));
-        const call = await prepareCall(store, service, { method: method.toUpperCase(), segments: pathSegments(c.req.path, GATEWAY_PREFIX_SEGMENTS), query: c.req.queries(), body });
-        return { status: 200, body: exampleOf(call.endpoint.response_schema), headers: { 'X-Service-Version': String(call.version.version) } };
+        const call = await prepareCall(store, service, {
+          method: method.toUpperCase(),
+          segments: pathSegments(c.req.path, GATEWAY_PREFIX_SEGMENTS),
+          query: c.req.queries(),
+          body,
+        });
+        return {
+          status: 200,
+          body: exampleOf(call.endpoint.response_schema),
+          headers: { 'X-Service-Version': String(call.version.version) },
+        };
       },
     }),
   ),

@@ -35,7 +35,11 @@ export function pickVersion(store: Store, serviceId: string, pinned: number | un
 }
 
 /** Match `segments` against the version's templates: literal segments beat `{params}`. */
-export function findEndpoint(v: VersionRecord, method: string, segments: string[]): { endpoint: EndpointSnapshot; params: Record<string, string> } {
+export function findEndpoint(
+  v: VersionRecord,
+  method: string,
+  segments: string[],
+): { endpoint: EndpointSnapshot; params: Record<string, string> } {
   const candidates: { e: EndpointSnapshot; params: Record<string, string>; score: number }[] = [];
   for (const e of v.endpoint_snapshot ?? []) {
     const tpl = e.path.split('/').filter(Boolean);
@@ -52,11 +56,15 @@ export function findEndpoint(v: VersionRecord, method: string, segments: string[
     if (ok) candidates.push({ e, params, score });
   }
   const shown = `/${segments.join('/')}`;
-  if (candidates.length === 0) throw new HttpError(404, `No endpoint ${method} ${shown} in version ${v.version}`, { 'X-Service-Version': String(v.version) });
+  if (candidates.length === 0)
+    throw new HttpError(404, `No endpoint ${method} ${shown} in version ${v.version}`, { 'X-Service-Version': String(v.version) });
   const withMethod = candidates.filter((c) => c.e.method === method).sort((a, b) => b.score - a.score);
   if (withMethod.length === 0) {
     const allow = [...new Set(candidates.map((c) => c.e.method))].join(', ');
-    throw new HttpError(405, `Method Not Allowed: ${shown} accepts ${allow} in version ${v.version}`, { Allow: allow, 'X-Service-Version': String(v.version) });
+    throw new HttpError(405, `Method Not Allowed: ${shown} accepts ${allow} in version ${v.version}`, {
+      Allow: allow,
+      'X-Service-Version': String(v.version),
+    });
   }
   return { endpoint: withMethod[0]!.e, params: withMethod[0]!.params };
 }
@@ -138,7 +146,11 @@ export async function prepareCall(
     found = await schemaIssues(schema, input);
   } catch (e) {
     if (e instanceof CheckTooCostly) {
-      throw new HttpError(413, `This request is too costly to check against the endpoint's request schema (more than ${e.budgetMs} ms); send a smaller body`, versionHeader);
+      throw new HttpError(
+        413,
+        `This request is too costly to check against the endpoint's request schema (more than ${e.budgetMs} ms); send a smaller body`,
+        versionHeader,
+      );
     }
     throw e;
   }

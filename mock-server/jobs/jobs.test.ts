@@ -45,7 +45,18 @@ describe('async jobs', () => {
     const res = await t.submit(token, { text: 'Great product' });
     expect(res.status, JSON.stringify(res.body)).toBe(202);
     const job = Job.parse(res.body);
-    expect(job).toMatchObject({ job_id: job.id, status: 'queued', started_at: null, finished_at: null, result: null, error: null, service_id: SENTIMENT, version: 2, method: 'POST', path: '/analyze' });
+    expect(job).toMatchObject({
+      job_id: job.id,
+      status: 'queued',
+      started_at: null,
+      finished_at: null,
+      result: null,
+      error: null,
+      service_id: SENTIMENT,
+      version: 2,
+      method: 'POST',
+      path: '/analyze',
+    });
     expect(job.submitted_at).toBe(new Date(c.now).toISOString());
     expect(res.headers.get('location')).toBe(`${jobsOf(SENTIMENT)}/${job.id}`);
     expect(res.headers.get('x-service-version')).toBe('2');
@@ -58,7 +69,12 @@ describe('async jobs', () => {
     c.advance(RUN_MS - 1);
     expect((await poll()).status).toBe('running');
     c.advance(1);
-    expect(await poll()).toMatchObject({ status: 'succeeded', finished_at: new Date(c.now).toISOString(), result: { sentiment: 'positive', confidence: 0.92 }, error: null });
+    expect(await poll()).toMatchObject({
+      status: 'succeeded',
+      finished_at: new Date(c.now).toISOString(),
+      result: { sentiment: 'positive', confidence: 0.92 },
+      error: null,
+    });
   });
 
   it('pins a version with async/v{N}/…; the sync rules apply: unknown version, endpoint or method, no published version', async () => {
@@ -73,7 +89,10 @@ describe('async jobs', () => {
     const getOnly = await t.submit(token, {}, 'status');
     expect(getOnly).toMatchObject({ status: 405, body: { detail: 'Method Not Allowed: /status accepts GET in version 2' } });
     expect(getOnly.headers.get('allow')).toBe('GET');
-    expect(await t.submit(token, {}, 'anything', demoId(1011))).toMatchObject({ status: 409, body: { detail: 'This service has no published version' } });
+    expect(await t.submit(token, {}, 'anything', demoId(1011))).toMatchObject({
+      status: 409,
+      body: { detail: 'This service has no published version' },
+    });
     expect((await t.submit(token, {}, 'analyze', demoId(9999))).status).toBe(404);
   });
 
@@ -81,7 +100,9 @@ describe('async jobs', () => {
     const t = platform();
     const token = await t.login('developer');
     const before = t.platform.store.jobs.size;
-    expect((await t.submit(token, { text: 5 })).body.detail).toEqual([{ loc: ['body', 'text'], msg: 'Input should be a valid string', type: 'string_type' }]);
+    expect((await t.submit(token, { text: 5 })).body.detail).toEqual([
+      { loc: ['body', 'text'], msg: 'Input should be a valid string', type: 'string_type' },
+    ]);
     expect((await t.submit(token, {})).body.detail).toEqual([{ loc: ['body', 'text'], msg: 'Field required', type: 'missing' }]);
     expect((await t.submit(token, [])).body.detail[0]).toMatchObject({ loc: ['body'], type: 'dict_type' });
     const broken = await t.call('POST', submitPath(SENTIMENT, 'analyze'), { token, raw: '{"text": "secret-value' });
@@ -113,17 +134,36 @@ describe('async jobs', () => {
     const cancel = (id: string, serviceId = SENTIMENT) => t.call('POST', `${jobsOf(serviceId)}/${id}/cancel`, { token });
     const first = await cancel(queued.id);
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ status: 'cancelled', started_at: null, finished_at: new Date(c.now).toISOString(), result: null, error: null });
+    expect(first.body).toMatchObject({
+      status: 'cancelled',
+      started_at: null,
+      finished_at: new Date(c.now).toISOString(),
+      result: null,
+      error: null,
+    });
 
     c.advance(QUEUE_MS + 10);
     const second = await cancel(running.id);
-    expect(second.body).toMatchObject({ status: 'cancelled', started_at: new Date(c.now - 10).toISOString(), finished_at: new Date(c.now).toISOString() });
+    expect(second.body).toMatchObject({
+      status: 'cancelled',
+      started_at: new Date(c.now - 10).toISOString(),
+      finished_at: new Date(c.now).toISOString(),
+    });
 
     c.advance(RUN_MS);
-    expect(await cancel(done.id)).toMatchObject({ status: 409, body: { detail: 'This job has already succeeded; only a queued or running job can be cancelled' } });
-    expect(await cancel(queued.id)).toMatchObject({ status: 409, body: { detail: 'This job has already been cancelled; only a queued or running job can be cancelled' } });
+    expect(await cancel(done.id)).toMatchObject({
+      status: 409,
+      body: { detail: 'This job has already succeeded; only a queued or running job can be cancelled' },
+    });
+    expect(await cancel(queued.id)).toMatchObject({
+      status: 409,
+      body: { detail: 'This job has already been cancelled; only a queued or running job can be cancelled' },
+    });
     // a cancelled job stays cancelled, whatever its plan said
-    expect((await t.call('GET', `${jobsOf(SENTIMENT)}/${running.id}`, { token })).body).toMatchObject({ status: 'cancelled', result: null });
+    expect((await t.call('GET', `${jobsOf(SENTIMENT)}/${running.id}`, { token })).body).toMatchObject({
+      status: 'cancelled',
+      result: null,
+    });
 
     expect(await cancel(demoId(9999))).toMatchObject({ status: 404, body: { detail: 'Job not found' } });
     expect(await cancel('not-a-uuid')).toMatchObject({ status: 404, body: { detail: 'Job not found' } });
@@ -178,10 +218,16 @@ describe('async jobs', () => {
     const viewer = await t.login('viewer');
     const job = Job.parse((await t.submit(dev, { text: 'a' })).body);
 
-    expect(await t.submit(viewer, { text: 'a' })).toMatchObject({ status: 403, body: { detail: 'Your role (viewer) cannot submit jobs; viewers may only read' } });
+    expect(await t.submit(viewer, { text: 'a' })).toMatchObject({
+      status: 403,
+      body: { detail: 'Your role (viewer) cannot submit jobs; viewers may only read' },
+    });
     expect((await t.call('GET', `${jobsOf(SENTIMENT)}/${job.id}`, { token: viewer })).status).toBe(200);
     expect((await t.call('POST', `${jobsOf(SENTIMENT)}/batch`, { token: viewer, body: { job_ids: [job.id] } })).status).toBe(200);
-    expect(await t.call('POST', `${jobsOf(SENTIMENT)}/${job.id}/cancel`, { token: viewer })).toMatchObject({ status: 403, body: { detail: 'Your role (viewer) cannot cancel jobs; viewers may only read' } });
+    expect(await t.call('POST', `${jobsOf(SENTIMENT)}/${job.id}/cancel`, { token: viewer })).toMatchObject({
+      status: 403,
+      body: { detail: 'Your role (viewer) cannot cancel jobs; viewers may only read' },
+    });
     // what does not exist is a 404 before the role is considered
     expect((await t.call('POST', `${jobsOf(SENTIMENT)}/${demoId(9999)}/cancel`, { token: viewer })).status).toBe(404);
     for (const role of ['admin', 'developer'] as const) expect((await t.submit(await t.login(role), { text: 'a' })).status).toBe(202);
@@ -193,13 +239,19 @@ describe('async jobs', () => {
     expect((await t.call('POST', `${jobsOf(SENTIMENT)}/batch`, { token: own.token, body: { job_ids: [job.id] } })).status).toBe(200);
     expect((await t.call('POST', `${jobsOf(SENTIMENT)}/${submitted.body.id}/cancel`, { token: own.token })).body.status).toBe('cancelled');
     const other = await mint(t.call, dev, INVOICE, {});
-    expect(await t.submit(other.token, { text: 'a' })).toMatchObject({ status: 403, body: { detail: 'This token was minted for another service' } });
+    expect(await t.submit(other.token, { text: 'a' })).toMatchObject({
+      status: 403,
+      body: { detail: 'This token was minted for another service' },
+    });
     expect((await t.call('GET', `${jobsOf(SENTIMENT)}/${job.id}`, { token: other.token })).status).toBe(403);
 
     expect(await t.submit('', { text: 'a' })).toMatchObject({ status: 401, body: { detail: 'Not authenticated' } });
     expect((await t.call('GET', `${jobsOf(SENTIMENT)}/${job.id}`)).status).toBe(401);
     // the workspace in the path must be the service's
-    expect((await t.call('GET', `${API}/orgs/${ORG}/workspaces/${demoId(12)}/hosted-services/${SENTIMENT}/jobs/${job.id}`, { token: dev })).status).toBe(404);
+    expect(
+      (await t.call('GET', `${API}/orgs/${ORG}/workspaces/${demoId(12)}/hosted-services/${SENTIMENT}/jobs/${job.id}`, { token: dev }))
+        .status,
+    ).toBe(404);
   });
 
   it('Idempotency-Key on submit: the same key and body give the same job; another body is a 422', async () => {
@@ -212,10 +264,15 @@ describe('async jobs', () => {
     expect(again.body.id).toBe(first.body.id);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.headers.get('location')).toBe(first.headers.get('location'));
-    expect(await t.submit(token, { text: 'b' }, 'analyze', SENTIMENT, key)).toMatchObject({ status: 422, body: { detail: 'Idempotency-Key was already used with a different request body' } });
+    expect(await t.submit(token, { text: 'b' }, 'analyze', SENTIMENT, key)).toMatchObject({
+      status: 422,
+      body: { detail: 'Idempotency-Key was already used with a different request body' },
+    });
     // 20 at once with one key: one job
     const before = t.platform.store.jobs.size;
-    const burst = await Promise.all(Array.from({ length: 20 }, () => t.submit(token, { text: 'c' }, 'analyze', SENTIMENT, { 'Idempotency-Key': 'burst' })));
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, () => t.submit(token, { text: 'c' }, 'analyze', SENTIMENT, { 'Idempotency-Key': 'burst' })),
+    );
     expect(new Set(burst.map((r) => r.body.id)).size).toBe(1);
     expect(t.platform.store.jobs.size).toBe(before + 1);
     // a service token's keys are its own
@@ -255,16 +312,24 @@ describe('async jobs', () => {
     expect(Object.keys(doc.paths[`${base}/batch`])).toEqual(['post']);
     expect(Object.keys(doc.paths[`${base}/{job_id}/cancel`])).toEqual(['post']);
 
-    expect(readJob.parse({ job_id: 'j-1', status: 'done', submitted_at: '2025-01-02T03:04:05', error: { message: 'boom' } })).toMatchObject({
-      id: 'j-1',
-      status: 'done',
-      submitted_at: '2025-01-02T03:04:05.000Z',
-      started_at: null,
-      result: null,
-      error: 'boom',
-      version: null,
-    });
-    expect(readJobBatch.parse([{ id: 'j-1', status: 'queued', submitted_at: '2025-01-02T03:04:05Z' }, { job_id: 'j-2', job: null }, { job: { status: 1 } }])).toEqual([
+    expect(readJob.parse({ job_id: 'j-1', status: 'done', submitted_at: '2025-01-02T03:04:05', error: { message: 'boom' } })).toMatchObject(
+      {
+        id: 'j-1',
+        status: 'done',
+        submitted_at: '2025-01-02T03:04:05.000Z',
+        started_at: null,
+        result: null,
+        error: 'boom',
+        version: null,
+      },
+    );
+    expect(
+      readJobBatch.parse([
+        { id: 'j-1', status: 'queued', submitted_at: '2025-01-02T03:04:05Z' },
+        { job_id: 'j-2', job: null },
+        { job: { status: 1 } },
+      ]),
+    ).toEqual([
       expect.objectContaining({ job_id: 'j-1', job: expect.objectContaining({ id: 'j-1', status: 'queued' }), detail: null }),
       { job_id: 'j-2', job: null, detail: 'Job not found' },
       { job_id: '', job: null, detail: 'This job could not be read' },

@@ -47,80 +47,108 @@ const AUTH_ERRORS = {
   403: { description: 'A service token minted for another service, or a viewer' },
 };
 
-export const jobsApi = domainApi(['jobs'], [
-  post(SUBMIT, 'submitJob', "Submit an async job: the request is checked as a sync call to `POST {path}` is (version pinned with `async/v{N}/{path}`, else picked by the traffic split; the body against the endpoint's request schema), then runs as a job. A string in the body starting with `fail:` makes the job fail with the rest as its error.", {
-    auth: 'gateway',
-    before: [gatewayCaller, writers('submit jobs')],
-    // The gateway's body: read as every operation's is, within the gateway's limit, before the idempotency check compares it.
-    body: InvokeBody,
-    bodyOptional: true,
-    bodyLimit: GATEWAY_BODY_LIMIT,
-    idempotent: true,
-    responses: {
-      202: { description: 'The job, queued; `Location` is where to poll it, `X-Service-Version` the version that runs it', schema: Job },
-      ...AUTH_ERRORS,
-      404: { description: "No such service (or not your organization's), version or endpoint" },
-      405: { description: 'The path exists with other methods than POST (see Allow)' },
-      409: { description: 'The service has no published version' },
-      413: { description: 'The body is larger than the gateway reads (64 KiB), or too costly to check against the schema in time' },
-      422: { description: "The body does not match the endpoint's request schema, is not JSON or is nested more than 64 deep" },
-    },
-    handler: async ({ var: { store, platform, service, caller, body }, req }) => {
-      const call = await prepareCall(store, service, { method: 'POST', segments: pathSegments(req.path, SUBMIT_PREFIX_SEGMENTS), query: req.queries(), body });
-      const now = Date.now();
-      sweepJobs(store, now);
-      const job = store.jobs.put(
-        planJob({
-          service,
-          version: call.version,
-          endpoint: call.endpoint,
-          path: call.path,
-          body: call.input,
-          runMs: platform.jobRunMs,
-          submittedBy: caller.kind === 'user' ? caller.principal.user.id : `service-token:${caller.jti}`,
-          now,
-        }),
-      );
-      const base = req.path.slice(0, req.path.indexOf('/orgs/'));
-      const location = `${base}${paths.job({ orgId: service.org_id, workspaceId: service.workspace_id }, service.id, job.id)}`;
-      return reply(202, Job, jobAt(job, now), { Location: location, 'X-Service-Version': String(call.version.version) });
-    },
-  }),
-  get(JOB, 'getJob', "Poll a job's status (every role; a service token of the service)", {
-    auth: 'gateway',
-    before: [gatewayCaller],
-    responses: { 200: { description: 'The job', schema: Job }, 401: AUTH_ERRORS[401], 403: { description: 'A service token minted for another service' }, 404: { description: 'No such service or job' } },
-    handler: ({ var: { store, service }, req }) => reply(200, Job, jobAt(jobIn(store, service.id, req.param('job_id')))),
-  }),
-  post(BATCH, 'getJobsBatch', 'Batch status check: one entry per distinct id, in the order asked; an unknown id has `job: null` and a `detail` (every role)', {
-    auth: 'gateway',
-    before: [gatewayCaller],
-    body: JobBatchRequest,
-    responses: {
-      200: { description: 'The jobs', schema: JobBatchResponse },
-      401: AUTH_ERRORS[401],
-      403: { description: 'A service token minted for another service' },
-      404: { description: 'No such service' },
-      422: { ...E422, description: `Validation error (more than 100 ids, not a list of strings)` },
-    },
-    handler: ({ var: { store, service, body } }) => {
-      const now = Date.now();
-      const jobs = [...new Set(body.job_ids)].map((id) => {
-        const j = store.jobs.get(id);
-        return j && j.service_id === service.id ? { job_id: id, job: jobAt(j, now), detail: null } : { job_id: id, job: null, detail: 'Job not found' };
-      });
-      return reply(200, JobBatchResponse, { jobs });
-    },
-  }),
-  post(CANCEL, 'cancelJob', 'Cancel a queued or running job (admins, developers, a service token of the service)', {
-    auth: 'gateway',
-    before: [gatewayCaller, knownJob, writers('cancel jobs')],
-    responses: {
-      200: { description: 'The job, cancelled', schema: Job },
-      ...AUTH_ERRORS,
-      404: { description: 'No such service or job' },
-      409: { description: 'The job has finished (succeeded, failed or cancelled)' },
-    },
-    handler: ({ var: { store, service }, req }) => reply(200, Job, cancelJob(store, jobIn(store, service.id, req.param('job_id')))),
-  }),
-]);
+export const jobsApi = domainApi(
+  ['jobs'],
+  [
+    post(
+      SUBMIT,
+      'submitJob',
+      "Submit an async job: the request is checked as a sync call to `POST {path}` is (version pinned with `async/v{N}/{path}`, else picked by the traffic split; the body against the endpoint's request schema), then runs as a job. A string in the body starting with `fail:` makes the job fail with the rest as its error.",
+      {
+        auth: 'gateway',
+        before: [gatewayCaller, writers('submit jobs')],
+        // The gateway's body: read as every operation's is, within the gateway's limit, before the idempotency check compares it.
+        body: InvokeBody,
+        bodyOptional: true,
+        bodyLimit: GATEWAY_BODY_LIMIT,
+        idempotent: true,
+        responses: {
+          202: {
+            description: 'The job, queued; `Location` is where to poll it, `X-Service-Version` the version that runs it',
+            schema: Job,
+          },
+          ...AUTH_ERRORS,
+          404: { description: "No such service (or not your organization's), version or endpoint" },
+          405: { description: 'The path exists with other methods than POST (see Allow)' },
+          409: { description: 'The service has no published version' },
+          413: { description: 'The body is larger than the gateway reads (64 KiB), or too costly to check against the schema in time' },
+          422: { description: "The body does not match the endpoint's request schema, is not JSON or is nested more than 64 deep" },
+        },
+        handler: async ({ var: { store, platform, service, caller, body }, req }) => {
+          const call = await prepareCall(store, service, {
+            method: 'POST',
+            segments: pathSegments(req.path, SUBMIT_PREFIX_SEGMENTS),
+            query: req.queries(),
+            body,
+          });
+          const now = Date.now();
+          sweepJobs(store, now);
+          const job = store.jobs.put(
+            planJob({
+              service,
+              version: call.version,
+              endpoint: call.endpoint,
+              path: call.path,
+              body: call.input,
+              runMs: platform.jobRunMs,
+              submittedBy: caller.kind === 'user' ? caller.principal.user.id : `service-token:${caller.jti}`,
+              now,
+            }),
+          );
+          const base = req.path.slice(0, req.path.indexOf('/orgs/'));
+          const location = `${base}${paths.job({ orgId: service.org_id, workspaceId: service.workspace_id }, service.id, job.id)}`;
+          return reply(202, Job, jobAt(job, now), { Location: location, 'X-Service-Version': String(call.version.version) });
+        },
+      },
+    ),
+    get(JOB, 'getJob', "Poll a job's status (every role; a service token of the service)", {
+      auth: 'gateway',
+      before: [gatewayCaller],
+      responses: {
+        200: { description: 'The job', schema: Job },
+        401: AUTH_ERRORS[401],
+        403: { description: 'A service token minted for another service' },
+        404: { description: 'No such service or job' },
+      },
+      handler: ({ var: { store, service }, req }) => reply(200, Job, jobAt(jobIn(store, service.id, req.param('job_id')))),
+    }),
+    post(
+      BATCH,
+      'getJobsBatch',
+      'Batch status check: one entry per distinct id, in the order asked; an unknown id has `job: null` and a `detail` (every role)',
+      {
+        auth: 'gateway',
+        before: [gatewayCaller],
+        body: JobBatchRequest,
+        responses: {
+          200: { description: 'The jobs', schema: JobBatchResponse },
+          401: AUTH_ERRORS[401],
+          403: { description: 'A service token minted for another service' },
+          404: { description: 'No such service' },
+          422: { ...E422, description: `Validation error (more than 100 ids, not a list of strings)` },
+        },
+        handler: ({ var: { store, service, body } }) => {
+          const now = Date.now();
+          const jobs = [...new Set(body.job_ids)].map((id) => {
+            const j = store.jobs.get(id);
+            return j && j.service_id === service.id
+              ? { job_id: id, job: jobAt(j, now), detail: null }
+              : { job_id: id, job: null, detail: 'Job not found' };
+          });
+          return reply(200, JobBatchResponse, { jobs });
+        },
+      },
+    ),
+    post(CANCEL, 'cancelJob', 'Cancel a queued or running job (admins, developers, a service token of the service)', {
+      auth: 'gateway',
+      before: [gatewayCaller, knownJob, writers('cancel jobs')],
+      responses: {
+        200: { description: 'The job, cancelled', schema: Job },
+        ...AUTH_ERRORS,
+        404: { description: 'No such service or job' },
+        409: { description: 'The job has finished (succeeded, failed or cancelled)' },
+      },
+      handler: ({ var: { store, service }, req }) => reply(200, Job, cancelJob(store, jobIn(store, service.id, req.param('job_id')))),
+    }),
+  ],
+);

@@ -101,7 +101,9 @@ export function jobAt(j: JobRecord, now = Date.now()): Job {
 export function cancelJob(store: Store, j: JobRecord, now = Date.now()): Job {
   const { status } = jobAt(j, now);
   if (status === 'succeeded' || status === 'failed' || status === 'cancelled') {
-    throw conflict(`This job has already ${status === 'cancelled' ? 'been cancelled' : status}; only a queued or running job can be cancelled`);
+    throw conflict(
+      `This job has already ${status === 'cancelled' ? 'been cancelled' : status}; only a queued or running job can be cancelled`,
+    );
   }
   return jobAt(store.jobs.put({ ...j, cancelled_at: iso(now) }), now);
 }

@@ -30,24 +30,42 @@ describe('organizations, workspaces, rings', () => {
     const token = await login();
     const res = await call('GET', `${API}/orgs/${ORG}/workspaces/0f6f2d6e-0000-4000-8000-000000000099/deployments/rings`, { token });
     expect(res).toMatchObject({ status: 404, body: { detail: 'Workspace not found' } });
-    expect((await call('GET', `${API}/orgs/${ORG}/workspaces/not-a-uuid/hosted-services`, { token })).body).toEqual({ detail: 'Workspace not found' });
+    expect((await call('GET', `${API}/orgs/${ORG}/workspaces/not-a-uuid/hosted-services`, { token })).body).toEqual({
+      detail: 'Workspace not found',
+    });
   });
 
   it('reads the organization; admins rename it (its slug stays), others may not', async () => {
     const { call, login } = setup();
     const org = `${API}/organizations/${ORG}`;
-    expect(Organization.parse((await call('GET', org, { token: await login('viewer') })).body)).toMatchObject({ name: 'Acme Corp', slug: 'acme-corp' });
+    expect(Organization.parse((await call('GET', org, { token: await login('viewer') })).body)).toMatchObject({
+      name: 'Acme Corp',
+      slug: 'acme-corp',
+    });
     for (const role of ['developer', 'viewer'] as const) {
-      expect(await call('PUT', org, { token: await login(role), body: { name: 'Mine now' } })).toMatchObject({ status: 403, body: { detail: `Your role (${role}) cannot change the organization’s settings` } });
+      expect(await call('PUT', org, { token: await login(role), body: { name: 'Mine now' } })).toMatchObject({
+        status: 403,
+        body: { detail: `Your role (${role}) cannot change the organization’s settings` },
+      });
     }
     const admin = await login('admin');
     const renamed = await call('PUT', org, { token: admin, body: { name: '  Acme Industries  ' } });
     expect(renamed.status).toBe(200);
     expect(Organization.parse(renamed.body)).toMatchObject({ id: ORG, name: 'Acme Industries', slug: 'acme-corp' });
-    expect(OrganizationPage.parse((await call('GET', `${API}/organizations`, { token: admin })).body).items[0]!.name).toBe('Acme Industries');
-    expect((await call('PUT', org, { token: admin, body: { name: '' } })).body.detail[0]).toMatchObject({ loc: ['body', 'name'], msg: 'Name is required' });
-    expect((await call('PUT', org, { token: admin, body: { name: 'A', slug: 'a' } })).body.detail[0]).toMatchObject({ loc: ['body', 'slug'], type: 'extra_forbidden' });
-    expect((await call('GET', `${API}/organizations/0f6f2d6e-0000-4000-8000-000000000099`, { token: admin })).body).toEqual({ detail: 'Organization not found' });
+    expect(OrganizationPage.parse((await call('GET', `${API}/organizations`, { token: admin })).body).items[0]!.name).toBe(
+      'Acme Industries',
+    );
+    expect((await call('PUT', org, { token: admin, body: { name: '' } })).body.detail[0]).toMatchObject({
+      loc: ['body', 'name'],
+      msg: 'Name is required',
+    });
+    expect((await call('PUT', org, { token: admin, body: { name: 'A', slug: 'a' } })).body.detail[0]).toMatchObject({
+      loc: ['body', 'slug'],
+      type: 'extra_forbidden',
+    });
+    expect((await call('GET', `${API}/organizations/0f6f2d6e-0000-4000-8000-000000000099`, { token: admin })).body).toEqual({
+      detail: 'Organization not found',
+    });
   });
 
   it('admins create workspaces: a slug from the name, unique names, Idempotency-Key honoured', async () => {
@@ -55,7 +73,11 @@ describe('organizations, workspaces, rings', () => {
     const workspaces = `${API}/organizations/${ORG}/workspaces`;
     expect((await call('POST', workspaces, { token: await login('developer'), body: { name: 'Staging' } })).status).toBe(403);
     const admin = await login('admin');
-    const created = await call('POST', workspaces, { token: admin, body: { name: 'Data Science' }, headers: { 'Idempotency-Key': 'ws-1' } });
+    const created = await call('POST', workspaces, {
+      token: admin,
+      body: { name: 'Data Science' },
+      headers: { 'Idempotency-Key': 'ws-1' },
+    });
     expect(created.status).toBe(201);
     const ws = Workspace.parse(created.body);
     expect(ws).toMatchObject({ org_id: ORG, name: 'Data Science', slug: 'data-science' });
@@ -70,6 +92,8 @@ describe('organizations, workspaces, rings', () => {
     const list = WorkspacePage.parse((await call('GET', workspaces, { token: await login('viewer') })).body);
     expect(list.items.map((w) => w.name)).toEqual(['Data Science', 'Data-Science!', 'Production', 'Research']);
     // It is a workspace like the others: its (empty) services list answers.
-    expect((await call('GET', `${API}/orgs/${ORG}/workspaces/${ws.id}/hosted-services`, { token: admin })).body).toMatchObject({ total: 0 });
+    expect((await call('GET', `${API}/orgs/${ORG}/workspaces/${ws.id}/hosted-services`, { token: admin })).body).toMatchObject({
+      total: 0,
+    });
   });
 });

@@ -1,5 +1,12 @@
 /** The caller's organization and its workspaces (seed 001): read by everyone; renamed and added to by admins. */
-import { Organization, OrganizationPage, OrganizationUpdate, Workspace, WorkspaceCreate, WorkspacePage } from '../../src/contract/organizations';
+import {
+  Organization,
+  OrganizationPage,
+  OrganizationUpdate,
+  Workspace,
+  WorkspaceCreate,
+  WorkspacePage,
+} from '../../src/contract/organizations';
 import { paths } from '../../src/contract/paths';
 import { admins } from '../core/auth';
 import { matches, PageQuery, paginate } from '../core/lists';
@@ -11,40 +18,50 @@ import { createWorkspace, renameOrganization, workspacesOf } from './rules';
 const ORGANIZATION = apiPath('/organizations/:org_id', paths.organization(':org_id'));
 const WORKSPACES = apiPath('/organizations/:org_id/workspaces', paths.workspaces(':org_id'));
 
-export const organizationsApi = domainApi(['organizations'], [
-  get(paths.organizations(), 'listOrganizations', 'Organizations the user belongs to', {
-    query: PageQuery,
-    responses: { 200: { description: 'A page of organizations', schema: OrganizationPage }, 401: E401, 422: E422 },
-    handler: ({ var: { store, principal, query } }) => {
-      const orgs = [...store.organizations.values()].filter((o) => o.id === principal.user.org_id && matches(query.search, o.name, o.slug));
-      return reply(200, OrganizationPage, paginate(orgs, query));
-    },
-  }),
-  get(ORGANIZATION, 'getOrganization', 'The organization', {
-    responses: { 200: { description: 'The organization', schema: Organization }, ...READ_ERRORS },
-    handler: ({ var: { org } }) => reply(200, Organization, org),
-  }),
-  put(ORGANIZATION, 'updateOrganization', 'Rename the organization (its slug stays)', {
-    allow: admins('change the organization’s settings'), body: OrganizationUpdate,
-    responses: { 200: { description: 'The organization as saved', schema: Organization }, ...WRITE_ERRORS, 422: E422 },
-    handler: ({ var: { store, org, body } }) => reply(200, Organization, renameOrganization(store, org, body.name)),
-  }),
-  get(WORKSPACES, 'listWorkspaces', "An organization's workspaces, by name", {
-    query: PageQuery,
-    responses: { 200: { description: 'A page of workspaces', schema: WorkspacePage }, ...READ_ERRORS, 422: E422 },
-    handler: ({ var: { store, org, query } }) => {
-      const list = workspacesOf(store, org.id).filter((w) => matches(query.search, w.name, w.slug)).sort((a, b) => a.name.localeCompare(b.name));
-      return reply(200, WorkspacePage, paginate(list, query));
-    },
-  }),
-  post(WORKSPACES, 'createWorkspace', 'Create a workspace (names are unique in the organization; the slug is made from the name)', {
-    allow: admins('create workspaces'), body: WorkspaceCreate, idempotent: true,
-    responses: {
-      201: { description: 'The workspace', schema: Workspace },
-      ...WRITE_ERRORS,
-      409: { ...E409, description: 'A workspace of that name exists (on the name)' },
-      422: E422,
-    },
-    handler: ({ var: { store, org, body } }) => reply(201, Workspace, createWorkspace(store, org, body.name)),
-  }),
-]);
+export const organizationsApi = domainApi(
+  ['organizations'],
+  [
+    get(paths.organizations(), 'listOrganizations', 'Organizations the user belongs to', {
+      query: PageQuery,
+      responses: { 200: { description: 'A page of organizations', schema: OrganizationPage }, 401: E401, 422: E422 },
+      handler: ({ var: { store, principal, query } }) => {
+        const orgs = [...store.organizations.values()].filter(
+          (o) => o.id === principal.user.org_id && matches(query.search, o.name, o.slug),
+        );
+        return reply(200, OrganizationPage, paginate(orgs, query));
+      },
+    }),
+    get(ORGANIZATION, 'getOrganization', 'The organization', {
+      responses: { 200: { description: 'The organization', schema: Organization }, ...READ_ERRORS },
+      handler: ({ var: { org } }) => reply(200, Organization, org),
+    }),
+    put(ORGANIZATION, 'updateOrganization', 'Rename the organization (its slug stays)', {
+      allow: admins('change the organization’s settings'),
+      body: OrganizationUpdate,
+      responses: { 200: { description: 'The organization as saved', schema: Organization }, ...WRITE_ERRORS, 422: E422 },
+      handler: ({ var: { store, org, body } }) => reply(200, Organization, renameOrganization(store, org, body.name)),
+    }),
+    get(WORKSPACES, 'listWorkspaces', "An organization's workspaces, by name", {
+      query: PageQuery,
+      responses: { 200: { description: 'A page of workspaces', schema: WorkspacePage }, ...READ_ERRORS, 422: E422 },
+      handler: ({ var: { store, org, query } }) => {
+        const list = workspacesOf(store, org.id)
+          .filter((w) => matches(query.search, w.name, w.slug))
+          .sort((a, b) => a.name.localeCompare(b.name));
+        return reply(200, WorkspacePage, paginate(list, query));
+      },
+    }),
+    post(WORKSPACES, 'createWorkspace', 'Create a workspace (names are unique in the organization; the slug is made from the name)', {
+      allow: admins('create workspaces'),
+      body: WorkspaceCreate,
+      idempotent: true,
+      responses: {
+        201: { description: 'The workspace', schema: Workspace },
+        ...WRITE_ERRORS,
+        409: { ...E409, description: 'A workspace of that name exists (on the name)' },
+        422: E422,
+      },
+      handler: ({ var: { store, org, body } }) => reply(201, Workspace, createWorkspace(store, org, body.name)),
+    }),
+  ],
+);

@@ -21,7 +21,10 @@ export function renameOrganization(store: Store, org: OrganizationRecord, name: 
 export function createWorkspace(store: Store, org: OrganizationRecord, name: string): WorkspaceRecord {
   const siblings = workspacesOf(store, org.id);
   const taken = siblings.find((w) => w.name.toLowerCase() === name.toLowerCase());
-  if (taken) throw conflict([{ loc: ['body', 'name'], msg: `A workspace named '${taken.name}' already exists in this organization`, type: 'conflict' }]);
+  if (taken)
+    throw conflict([
+      { loc: ['body', 'name'], msg: `A workspace named '${taken.name}' already exists in this organization`, type: 'conflict' },
+    ]);
   const base = slugify(name) || 'workspace';
   const slugs = new Set(siblings.map((w) => w.slug));
   let slug = base;

@@ -40,14 +40,21 @@ describe('rings', () => {
     expect(created.headers.get('location')).toBe(`${RINGS}/${created.body.id}`);
     const replay = await call('POST', RINGS, { token, headers, body: { name: 'canary', description: 'Canary', position: 1 } });
     expect(replay).toMatchObject({ status: 201, body: { id: created.body.id } });
-    expect(await order(call, token)).toEqual([['dev', 0], ['canary', 1], ['staging', 2], ['prod', 3]]);
+    expect(await order(call, token)).toEqual([
+      ['dev', 0],
+      ['canary', 1],
+      ['staging', 2],
+      ['prod', 3],
+    ]);
     const last = await call('POST', RINGS, { token, body: { name: 'eu-prod' } });
     expect(last.body).toMatchObject({ position: 4, description: null });
     const far = await call('POST', RINGS, { token, body: { name: 'far', position: 99 } });
     expect(far.body.position).toBe(5);
     const dup = await call('POST', RINGS, { token, body: { name: 'staging' } });
     expect(dup.status).toBe(409);
-    expect(dup.body.detail).toEqual([{ loc: ['body', 'name'], msg: "A ring named 'staging' already exists in this workspace", type: 'conflict' }]);
+    expect(dup.body.detail).toEqual([
+      { loc: ['body', 'name'], msg: "A ring named 'staging' already exists in this workspace", type: 'conflict' },
+    ]);
     // the same name in another workspace is fine
     const research = `${API}/orgs/${ORG}/workspaces/${IDS.research}/deployments/rings`;
     expect((await call('POST', research, { token, body: { name: 'canary' } })).status).toBe(201);
@@ -65,9 +72,17 @@ describe('rings', () => {
     expect(Ring.parse(renamed.body)).toMatchObject({ name: 'qa', description: null, position: 1 });
     const moved = await call('PUT', `${RINGS}/${R.prod}`, { token, body: { position: 0 } });
     expect(moved.body).toMatchObject({ name: 'prod', position: 0 });
-    expect(await order(call, token)).toEqual([['prod', 0], ['dev', 1], ['qa', 2]]);
+    expect(await order(call, token)).toEqual([
+      ['prod', 0],
+      ['dev', 1],
+      ['qa', 2],
+    ]);
     await call('PUT', `${RINGS}/${R.prod}`, { token, body: { position: 50 } });
-    expect(await order(call, token)).toEqual([['dev', 0], ['qa', 1], ['prod', 2]]);
+    expect(await order(call, token)).toEqual([
+      ['dev', 0],
+      ['qa', 1],
+      ['prod', 2],
+    ]);
     expect((await call('GET', `${RINGS}?name=qa`, { token })).body.items[0].id).toBe(R.staging);
   });
 
@@ -75,14 +90,23 @@ describe('rings', () => {
     const { call, login } = setup();
     const token = await login('admin');
     const inUse = await call('DELETE', `${RINGS}/${R.staging}`, { token });
-    expect(inUse).toMatchObject({ status: 409, body: { detail: 'Ring staging is used by 3 services: image-classifier, sentiment-analyzer, translation-gateway; move them first' } });
+    expect(inUse).toMatchObject({
+      status: 409,
+      body: { detail: 'Ring staging is used by 3 services: image-classifier, sentiment-analyzer, translation-gateway; move them first' },
+    });
     const canary = await call('POST', RINGS, { token, body: { name: 'canary', position: 0 } });
     const svc = await call('POST', SERVICES, { token, body: newService({ ring_id: canary.body.id }) });
     expect(svc.status).toBe(201);
-    expect((await call('DELETE', `${RINGS}/${canary.body.id}`, { token })).body).toEqual({ detail: 'Ring canary is used by 1 service: document-processor; move them first' });
+    expect((await call('DELETE', `${RINGS}/${canary.body.id}`, { token })).body).toEqual({
+      detail: 'Ring canary is used by 1 service: document-processor; move them first',
+    });
     expect((await call('PUT', `${SERVICES}/${svc.body.id}`, { token, body: { ring_id: R.dev } })).status).toBe(200);
     expect((await call('DELETE', `${RINGS}/${canary.body.id}`, { token })).status).toBe(204);
-    expect(await order(call, token)).toEqual([['dev', 0], ['staging', 1], ['prod', 2]]);
+    expect(await order(call, token)).toEqual([
+      ['dev', 0],
+      ['staging', 1],
+      ['prod', 2],
+    ]);
     expect((await call('GET', `${RINGS}/${canary.body.id}`, { token })).status).toBe(404);
     // a deleted ring cannot be named by a service
     const orphan = await call('POST', SERVICES, { token, body: newService({ slug: 'orphan', ring_id: canary.body.id }) });
@@ -126,13 +150,26 @@ describe('rings', () => {
   it('garbage on every ring write is a 4xx, never a 500', async () => {
     const { call, login } = setup();
     const token = await login();
-    for (const raw of ['', 'nope', '[]', 'null', '{"name": null}', '{"position": {"a": 1}}', '{"description": 5}', '{"__proto__": {"x": 1}}']) {
-      for (const [method, path] of [['POST', RINGS], ['PUT', `${RINGS}/${R.dev}`]] as const) {
+    for (const raw of [
+      '',
+      'nope',
+      '[]',
+      'null',
+      '{"name": null}',
+      '{"position": {"a": 1}}',
+      '{"description": 5}',
+      '{"__proto__": {"x": 1}}',
+    ]) {
+      for (const [method, path] of [
+        ['POST', RINGS],
+        ['PUT', `${RINGS}/${R.dev}`],
+      ] as const) {
         const res = await call(method, path, { token, raw });
         expect(res.status, `${method} ${raw}`).toBeGreaterThanOrEqual(400);
         expect(res.status, `${method} ${raw}`).toBeLessThan(500);
       }
     }
-    for (const qs of ['name=', 'name=%E0%A4%A', 'name=a&name=b', 'limit=0']) expect((await call('GET', `${RINGS}?${qs}`, { token })).status).toBeLessThan(500);
+    for (const qs of ['name=', 'name=%E0%A4%A', 'name=a&name=b', 'limit=0'])
+      expect((await call('GET', `${RINGS}?${qs}`, { token })).status).toBeLessThan(500);
   });
 });

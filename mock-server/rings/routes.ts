@@ -21,50 +21,91 @@ const RING = workspacePath('/deployments/rings/:ring_id', (s) => paths.ring(s, '
 const E403_ADMINS = { description: "The caller's role may not do this (rings are managed by admins)" };
 const writes = admins('manage rings');
 
-export const ringsApi = domainApi(['rings'], [
-  get(RINGS, 'listRings', "A workspace's deployment rings, by position", {
-    query: z.extend(RingListQuery, PageQuery.shape),
-    responses: { 200: { description: 'A page of rings (`?name=dev` resolves one: a page of at most one)', schema: RingPage }, ...READ_ERRORS, 422: E422 },
-    handler: ({ var: { store, workspace, query } }) => {
-      const rings = store
-        .ringsOf(workspace.id)
-        .filter((r) => (query.name === undefined || r.name === query.name) && matches(query.search, r.name, r.description))
-        .map(toRing);
-      return reply(200, RingPage, paginate(rings, query));
-    },
-  }),
-  post(RINGS, 'createRing', 'Create a deployment ring (position omitted: last; others shift to make room)', {
-    allow: writes, body: RingCreate, idempotent: true,
-    responses: { 201: { description: 'Created', schema: Ring }, ...WRITE_ERRORS, 403: E403_ADMINS, 409: { description: 'A ring with this name exists in the workspace' }, 422: E422 },
-    handler: ({ var: { store, workspace, body }, req }) => {
-      assertUniqueRingName(store, workspace.id, body.name);
-      const now = isoNow();
-      const rec: RingRecord = { id: randomUUID(), org_id: workspace.org_id, workspace_id: workspace.id, name: body.name, description: body.description ?? null, position: 0, created_at: now, updated_at: now };
-      const placed = placeRing(store, rec, body.position, now);
-      return reply(201, Ring, toRing(placed), { Location: `${req.path}/${rec.id}` });
-    },
-  }),
-  get(RING, 'getRing', 'Get a deployment ring', {
-    responses: { 200: { description: 'The ring', schema: Ring }, ...READ_ERRORS },
-    handler: ({ var: { ring } }) => reply(200, Ring, toRing(ring)),
-  }),
-  put(RING, 'updateRing', 'Update a ring (partial): rename (unique), describe, or move it in the promotion path', {
-    allow: writes, body: RingUpdate,
-    responses: { 200: { description: 'The updated ring', schema: Ring }, ...WRITE_ERRORS, 403: E403_ADMINS, 409: { description: 'A ring with this name exists in the workspace' }, 422: E422 },
-    handler: ({ var: { store, workspace, ring, body } }) => {
-      if (body.name !== undefined) assertUniqueRingName(store, workspace.id, body.name, ring.id);
-      const now = isoNow();
-      const merged = store.rings.put({ ...ring, name: body.name ?? ring.name, description: body.description !== undefined ? body.description : ring.description, updated_at: now });
-      const placed = body.position !== undefined ? placeRing(store, merged, body.position, now) : merged;
-      return reply(200, Ring, toRing(placed));
-    },
-  }),
-  del(RING, 'deleteRing', 'Delete a ring that no service uses (positions close up)', {
-    allow: writes,
-    responses: { 204: { description: 'Deleted' }, ...WRITE_ERRORS, 403: E403_ADMINS, 409: { description: 'Services use the ring; the detail names them' } },
-    handler: ({ var: { store, ring } }) => {
-      deleteRing(store, ring, isoNow());
-      return noContent();
-    },
-  }),
-]);
+export const ringsApi = domainApi(
+  ['rings'],
+  [
+    get(RINGS, 'listRings', "A workspace's deployment rings, by position", {
+      query: z.extend(RingListQuery, PageQuery.shape),
+      responses: {
+        200: { description: 'A page of rings (`?name=dev` resolves one: a page of at most one)', schema: RingPage },
+        ...READ_ERRORS,
+        422: E422,
+      },
+      handler: ({ var: { store, workspace, query } }) => {
+        const rings = store
+          .ringsOf(workspace.id)
+          .filter((r) => (query.name === undefined || r.name === query.name) && matches(query.search, r.name, r.description))
+          .map(toRing);
+        return reply(200, RingPage, paginate(rings, query));
+      },
+    }),
+    post(RINGS, 'createRing', 'Create a deployment ring (position omitted: last; others shift to make room)', {
+      allow: writes,
+      body: RingCreate,
+      idempotent: true,
+      responses: {
+        201: { description: 'Created', schema: Ring },
+        ...WRITE_ERRORS,
+        403: E403_ADMINS,
+        409: { description: 'A ring with this name exists in the workspace' },
+        422: E422,
+      },
+      handler: ({ var: { store, workspace, body }, req }) => {
+        assertUniqueRingName(store, workspace.id, body.name);
+        const now = isoNow();
+        const rec: RingRecord = {
+          id: randomUUID(),
+          org_id: workspace.org_id,
+          workspace_id: workspace.id,
+          name: body.name,
+          description: body.description ?? null,
+          position: 0,
+          created_at: now,
+          updated_at: now,
+        };
+        const placed = placeRing(store, rec, body.position, now);
+        return reply(201, Ring, toRing(placed), { Location: `${req.path}/${rec.id}` });
+      },
+    }),
+    get(RING, 'getRing', 'Get a deployment ring', {
+      responses: { 200: { description: 'The ring', schema: Ring }, ...READ_ERRORS },
+      handler: ({ var: { ring } }) => reply(200, Ring, toRing(ring)),
+    }),
+    put(RING, 'updateRing', 'Update a ring (partial): rename (unique), describe, or move it in the promotion path', {
+      allow: writes,
+      body: RingUpdate,
+      responses: {
+        200: { description: 'The updated ring', schema: Ring },
+        ...WRITE_ERRORS,
+        403: E403_ADMINS,
+        409: { description: 'A ring with this name exists in the workspace' },
+        422: E422,
+      },
+      handler: ({ var: { store, workspace, ring, body } }) => {
+        if (body.name !== undefined) assertUniqueRingName(store, workspace.id, body.name, ring.id);
+        const now = isoNow();
+        const merged = store.rings.put({
+          ...ring,
+          name: body.name ?? ring.name,
+          description: body.description !== undefined ? body.description : ring.description,
+          updated_at: now,
+        });
+        const placed = body.position !== undefined ? placeRing(store, merged, body.position, now) : merged;
+        return reply(200, Ring, toRing(placed));
+      },
+    }),
+    del(RING, 'deleteRing', 'Delete a ring that no service uses (positions close up)', {
+      allow: writes,
+      responses: {
+        204: { description: 'Deleted' },
+        ...WRITE_ERRORS,
+        403: E403_ADMINS,
+        409: { description: 'Services use the ring; the detail names them' },
+      },
+      handler: ({ var: { store, ring } }) => {
+        deleteRing(store, ring, isoNow());
+        return noContent();
+      },
+    }),
+  ],
+);

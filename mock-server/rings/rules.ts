@@ -39,7 +39,9 @@ export function deleteRing(store: Store, ring: RingRecord, now: string): void {
   for (const s of store.services.in('workspace', ring.workspace_id)) if (s.ring_id === ring.id) users.push(s.slug);
   users.sort();
   if (users.length) {
-    throw conflict(`Ring ${ring.name} is used by ${users.length} ${users.length === 1 ? 'service' : 'services'}: ${nameList(users)}; move them first`);
+    throw conflict(
+      `Ring ${ring.name} is used by ${users.length} ${users.length === 1 ? 'service' : 'services'}: ${nameList(users)}; move them first`,
+    );
   }
   store.rings.delete(ring.id);
   store.ringsOf(ring.workspace_id).forEach((x, i) => {

@@ -12,45 +12,70 @@ import { changedFields, createService, FIELD_WORDS, hostedService, updateService
 const SERVICES = workspacePath('/hosted-services', paths.services);
 const SERVICE = servicePath('', paths.service);
 
-export const servicesApi = domainApi(['hosted-services'], [
-  get(SERVICES, 'listHostedServices', 'List hosted services (search over name and description)', {
-    query: ServiceListQuery,
-    responses: { 200: { description: 'A page of services', schema: ServicePage }, ...READ_ERRORS, 422: E422 },
-    handler: ({ var: { store, workspace, query } }) => {
-      const { items, total } = store.listServices(workspace.id, query);
-      return reply(200, ServicePage, { items: items.map((s) => hostedService(store, s)), total, limit: query.limit, offset: query.offset });
-    },
-  }),
-  post(SERVICES, 'createHostedService', 'Create a hosted service (draft, with version 1)', {
-    allow: developers('create hosted services'), body: ServiceCreate, idempotent: true,
-    responses: { 201: { description: 'Created', schema: HostedService }, ...WRITE_ERRORS, 409: { description: 'A service with this slug exists in the workspace' }, 422: E422 },
-    handler: ({ var: { store, workspace, body, principal }, req }) => {
-      const rec = createService(store, workspace, body, isoNow());
-      record(store, rec.id, principal.user, { kind: 'service.created', summary: `Created ${rec.name} (${rec.execution_mode}), with version 1 as a draft`, version: 1 });
-      return reply(201, HostedService, hostedService(store, rec), { Location: `${req.path}/${rec.id}` });
-    },
-  }),
-  get(SERVICE, 'getHostedService', 'Get a hosted service', {
-    responses: { 200: { description: 'The service', schema: HostedService }, ...READ_ERRORS },
-    handler: ({ var: { store, service } }) => reply(200, HostedService, hostedService(store, service)),
-  }),
-  put(SERVICE, 'updateHostedService', 'Update a hosted service (partial; slug is immutable; execution mode only while draft)', {
-    allow: developers('update hosted services'), body: ServiceUpdate,
-    responses: { 200: { description: 'The updated service', schema: HostedService }, ...WRITE_ERRORS, 409: E409, 422: E422 },
-    handler: ({ var: { store, workspace, service, body, principal } }) => {
-      const saved = updateService(store, workspace, service, body, isoNow());
-      const fields = changedFields(service, saved);
-      if (fields.length) record(store, service.id, principal.user, { kind: 'service.updated', summary: `Changed ${fields.map((f) => FIELD_WORDS[f] ?? f).join(', ')}`, fields });
-      return reply(200, HostedService, hostedService(store, saved));
-    },
-  }),
-  del(SERVICE, 'deleteHostedService', 'Delete a hosted service and its versions', {
-    allow: developers('delete hosted services'),
-    responses: { 204: { description: 'Deleted' }, ...WRITE_ERRORS },
-    handler: ({ var: { store, service } }) => {
-      // Its versions, endpoints, deployments, credentials and revocations go with it (store.ts `ownedBy`).
-      store.services.delete(service.id);
-      return noContent();
-    },
-  }),
-]);
+export const servicesApi = domainApi(
+  ['hosted-services'],
+  [
+    get(SERVICES, 'listHostedServices', 'List hosted services (search over name and description)', {
+      query: ServiceListQuery,
+      responses: { 200: { description: 'A page of services', schema: ServicePage }, ...READ_ERRORS, 422: E422 },
+      handler: ({ var: { store, workspace, query } }) => {
+        const { items, total } = store.listServices(workspace.id, query);
+        return reply(200, ServicePage, {
+          items: items.map((s) => hostedService(store, s)),
+          total,
+          limit: query.limit,
+          offset: query.offset,
+        });
+      },
+    }),
+    post(SERVICES, 'createHostedService', 'Create a hosted service (draft, with version 1)', {
+      allow: developers('create hosted services'),
+      body: ServiceCreate,
+      idempotent: true,
+      responses: {
+        201: { description: 'Created', schema: HostedService },
+        ...WRITE_ERRORS,
+        409: { description: 'A service with this slug exists in the workspace' },
+        422: E422,
+      },
+      handler: ({ var: { store, workspace, body, principal }, req }) => {
+        const rec = createService(store, workspace, body, isoNow());
+        record(store, rec.id, principal.user, {
+          kind: 'service.created',
+          summary: `Created ${rec.name} (${rec.execution_mode}), with version 1 as a draft`,
+          version: 1,
+        });
+        return reply(201, HostedService, hostedService(store, rec), { Location: `${req.path}/${rec.id}` });
+      },
+    }),
+    get(SERVICE, 'getHostedService', 'Get a hosted service', {
+      responses: { 200: { description: 'The service', schema: HostedService }, ...READ_ERRORS },
+      handler: ({ var: { store, service } }) => reply(200, HostedService, hostedService(store, service)),
+    }),
+    put(SERVICE, 'updateHostedService', 'Update a hosted service (partial; slug is immutable; execution mode only while draft)', {
+      allow: developers('update hosted services'),
+      body: ServiceUpdate,
+      responses: { 200: { description: 'The updated service', schema: HostedService }, ...WRITE_ERRORS, 409: E409, 422: E422 },
+      handler: ({ var: { store, workspace, service, body, principal } }) => {
+        const saved = updateService(store, workspace, service, body, isoNow());
+        const fields = changedFields(service, saved);
+        if (fields.length)
+          record(store, service.id, principal.user, {
+            kind: 'service.updated',
+            summary: `Changed ${fields.map((f) => FIELD_WORDS[f] ?? f).join(', ')}`,
+            fields,
+          });
+        return reply(200, HostedService, hostedService(store, saved));
+      },
+    }),
+    del(SERVICE, 'deleteHostedService', 'Delete a hosted service and its versions', {
+      allow: developers('delete hosted services'),
+      responses: { 204: { description: 'Deleted' }, ...WRITE_ERRORS },
+      handler: ({ var: { store, service } }) => {
+        // Its versions, endpoints, deployments, credentials and revocations go with it (store.ts `ownedBy`).
+        store.services.delete(service.id);
+        return noContent();
+      },
+    }),
+  ],
+);

@@ -17,7 +17,11 @@ import type { Store } from '../core/store';
 import { firstVersion } from '../versions/rules';
 
 /** Existence checks that are 422s on a body field (CONTRACT §2). */
-function referenceIssues(store: Store, ws: WorkspaceRecord, body: { ring_id?: string | null | undefined; connector_bindings?: Record<string, { connector_instance_id: string }> | undefined }): ValidationIssue[] {
+function referenceIssues(
+  store: Store,
+  ws: WorkspaceRecord,
+  body: { ring_id?: string | null | undefined; connector_bindings?: Record<string, { connector_instance_id: string }> | undefined },
+): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   if (body.ring_id) {
     const ring = store.rings.get(body.ring_id);
@@ -31,7 +35,8 @@ function referenceIssues(store: Store, ws: WorkspaceRecord, body: { ring_id?: st
   return issues;
 }
 
-const slugConflict = (slug: string) => conflict([{ loc: ['body', 'slug'], msg: `A service with slug '${slug}' already exists in this workspace`, type: 'conflict' }]);
+const slugConflict = (slug: string) =>
+  conflict([{ loc: ['body', 'slug'], msg: `A service with slug '${slug}' already exists in this workspace`, type: 'conflict' }]);
 
 /** A new draft service and its version 1. */
 export function createService(store: Store, ws: WorkspaceRecord, body: z.output<typeof ServiceCreate>, now: string): ServiceRecord {
@@ -66,8 +71,15 @@ export function createService(store: Store, ws: WorkspaceRecord, body: z.output<
 }
 
 /** A partial update, checked on the merged service. */
-export function updateService(store: Store, ws: WorkspaceRecord, s: ServiceRecord, body: z.output<typeof ServiceUpdate>, now: string): ServiceRecord {
-  if (body.slug !== undefined && body.slug !== s.slug) throw validationError([issue(['body', 'slug'], 'Slug is immutable after creation', 'value_error')]);
+export function updateService(
+  store: Store,
+  ws: WorkspaceRecord,
+  s: ServiceRecord,
+  body: z.output<typeof ServiceUpdate>,
+  now: string,
+): ServiceRecord {
+  if (body.slug !== undefined && body.slug !== s.slug)
+    throw validationError([issue(['body', 'slug'], 'Slug is immutable after creation', 'value_error')]);
   if (body.execution_mode !== undefined && body.execution_mode !== s.execution_mode && s.status !== 'draft') {
     throw conflict(`Execution mode can only be changed while the service is a draft (this one is ${s.status})`);
   }
@@ -116,5 +128,7 @@ export const FIELD_WORDS: Record<string, string> = {
 
 /** The settings an update really changed (a field sent with its current value is not a change). */
 export function changedFields(before: ServiceRecord, after: ServiceRecord): string[] {
-  return Object.keys(FIELD_WORDS).filter((k) => JSON.stringify(before[k as keyof ServiceRecord]) !== JSON.stringify(after[k as keyof ServiceRecord]));
+  return Object.keys(FIELD_WORDS).filter(
+    (k) => JSON.stringify(before[k as keyof ServiceRecord]) !== JSON.stringify(after[k as keyof ServiceRecord]),
+  );
 }

@@ -41,9 +41,13 @@ describe('list hosted services', () => {
     expect(byName).toEqual([...byName].sort());
     const bySlugDesc = ids((await call('GET', `${SERVICES}?sort=slug&order=desc&limit=100`, { token })).body);
     expect(bySlugDesc).toEqual([...bySlugDesc].sort().reverse());
-    const byStatus = (await call('GET', `${SERVICES}?sort=status&order=asc&limit=100`, { token })).body.items.map((s: { status: string }) => s.status);
+    const byStatus = (await call('GET', `${SERVICES}?sort=status&order=asc&limit=100`, { token })).body.items.map(
+      (s: { status: string }) => s.status,
+    );
     expect(byStatus).toEqual([...byStatus].sort());
-    const byUpdated = (await call('GET', `${SERVICES}?sort=updated_at&order=asc`, { token })).body.items.map((s: { updated_at: string }) => s.updated_at);
+    const byUpdated = (await call('GET', `${SERVICES}?sort=updated_at&order=asc`, { token })).body.items.map(
+      (s: { updated_at: string }) => s.updated_at,
+    );
     expect(byUpdated).toEqual([...byUpdated].sort());
   });
 
@@ -65,7 +69,9 @@ describe('list hosted services', () => {
     expect(ids((await call('GET', `${SERVICES}?status=archived`, { token })).body)).toEqual(['legacy-ocr']);
     const persistent = (await call('GET', `${SERVICES}?execution_mode=persistent`, { token })).body;
     expect(persistent.total).toBe(6);
-    expect(ids((await call('GET', `${SERVICES}?execution_mode=persistent&status=active&search=image`, { token })).body)).toEqual(['image-classifier']);
+    expect(ids((await call('GET', `${SERVICES}?execution_mode=persistent&status=active&search=image`, { token })).body)).toEqual([
+      'image-classifier',
+    ]);
   });
 
   it('cached searches see writes', async () => {
@@ -136,9 +142,22 @@ describe('create', () => {
     const res = await call('POST', SERVICES, { token, body: newService({ description: 'Processes and summarizes uploaded documents' }) });
     expect(res.status).toBe(201);
     const svc = HostedService.parse(res.body);
-    expect(svc).toMatchObject({ status: 'draft', slug: 'document-processor', execution_mode: 'invocation', ring_id: RING_DEV, draft_version: 1, active_version: null, min_replicas: 0, max_replicas: 10, concurrency_per_replica: 80, system_packages: [] });
+    expect(svc).toMatchObject({
+      status: 'draft',
+      slug: 'document-processor',
+      execution_mode: 'invocation',
+      ring_id: RING_DEV,
+      draft_version: 1,
+      active_version: null,
+      min_replicas: 0,
+      max_replicas: 10,
+      concurrency_per_replica: 80,
+      system_packages: [],
+    });
     expect(res.headers.get('location')).toBe(`${SERVICES}/${svc.id}`);
-    expect(platform.store.versionsOf(svc.id)).toEqual([expect.objectContaining({ version: 1, status: 'draft', id: svc.draft_version_id, published_at: null })]);
+    expect(platform.store.versionsOf(svc.id)).toEqual([
+      expect.objectContaining({ version: 1, status: 'draft', id: svc.draft_version_id, published_at: null }),
+    ]);
     const got = await call('GET', `${SERVICES}/${svc.id}`, { token });
     expect(got.body).toEqual(res.body);
     expect((await call('GET', `${SERVICES}?search=document%20PROCESSOR`, { token })).body.total).toBe(1);
@@ -147,12 +166,14 @@ describe('create', () => {
   it('accepts the exact payloads of seed 000 (curl and httpx) once the ring id is substituted', async () => {
     const { call, login } = setup();
     const token = await login();
-    const curl = JSON.parse(`{
+    const curl = JSON.parse(
+      `{
     "slug": "document-processor",
     "name": "Document Processor",
     "execution_mode": "invocation",
     "ring_id": "uuid-of-ring"
-  }`.replace('uuid-of-ring', RING_DEV));
+  }`.replace('uuid-of-ring', RING_DEV),
+    );
     expect((await call('POST', SERVICES, { token, body: curl })).status).toBe(201);
     const httpx = {
       slug: 'document-processor',
@@ -165,7 +186,18 @@ describe('create', () => {
     expect(res.status).toBe(201);
     expect(res.body.description).toBe('Processes and summarizes uploaded documents');
     // and seed 000's persistent example
-    const ml = { slug: 'ml-inference-2', name: 'ML Inference Service', execution_mode: 'persistent', min_replicas: 1, max_replicas: 5, concurrency_per_replica: 80, scale_threshold: null, startup_timeout_seconds: 120, base_image: null, system_packages: ['libgomp1'] };
+    const ml = {
+      slug: 'ml-inference-2',
+      name: 'ML Inference Service',
+      execution_mode: 'persistent',
+      min_replicas: 1,
+      max_replicas: 5,
+      concurrency_per_replica: 80,
+      scale_threshold: null,
+      startup_timeout_seconds: 120,
+      base_image: null,
+      system_packages: ['libgomp1'],
+    };
     const p = await call('POST', SERVICES, { token, body: ml });
     expect(p.status).toBe(201);
     expect(p.body).toMatchObject({ ...ml, ring_id: null });
@@ -194,9 +226,24 @@ describe('create', () => {
     ['fractional replicas', { min_replicas: 1.5 }, ['body', 'min_replicas'], 'int_type'],
     ['unknown ring', { ring_id: '0f6f2d6e-0000-4000-8000-000000000099' }, ['body', 'ring_id'], 'value_error'],
     ['ring of another workspace', { ring_id: IDS.rings.research.dev }, ['body', 'ring_id'], 'value_error'],
-    ['bad binding name', { connector_bindings: { 'Primary-DB': { connector_instance_id: RING_DEV, role: 'read_write' } } }, ['body', 'connector_bindings', 'Primary-DB'], 'value_error'],
-    ['bad binding role', { connector_bindings: { primary_db: { connector_instance_id: RING_DEV, role: 'admin' } } }, ['body', 'connector_bindings', 'primary_db', 'role'], 'enum'],
-    ['unknown connector instance', { connector_bindings: { primary_db: { connector_instance_id: RING_DEV, role: 'read_write' } } }, ['body', 'connector_bindings', 'primary_db', 'connector_instance_id'], 'value_error'],
+    [
+      'bad binding name',
+      { connector_bindings: { 'Primary-DB': { connector_instance_id: RING_DEV, role: 'read_write' } } },
+      ['body', 'connector_bindings', 'Primary-DB'],
+      'value_error',
+    ],
+    [
+      'bad binding role',
+      { connector_bindings: { primary_db: { connector_instance_id: RING_DEV, role: 'admin' } } },
+      ['body', 'connector_bindings', 'primary_db', 'role'],
+      'enum',
+    ],
+    [
+      'unknown connector instance',
+      { connector_bindings: { primary_db: { connector_instance_id: RING_DEV, role: 'read_write' } } },
+      ['body', 'connector_bindings', 'primary_db', 'connector_instance_id'],
+      'value_error',
+    ],
     ['duplicate system packages', { system_packages: ['curl', 'curl'] }, ['body', 'system_packages'], 'custom'],
   ])('%s → 422', async (_label, override, loc, type) => {
     const { call, login } = setup();
@@ -217,7 +264,10 @@ describe('create', () => {
     expect(ring.body.detail).toEqual([{ loc: ['body', 'ring_id'], msg: 'Ring not found', type: 'value_error' }]);
     const noRing = await call('POST', SERVICES, { token, body: newService({ ring_id: undefined }) });
     expect(noRing.body.detail).toEqual([{ loc: ['body', 'ring_id'], msg: 'A ring is required for invocation mode', type: 'value_error' }]);
-    const inst = await call('POST', SERVICES, { token, body: newService({ connector_bindings: { s3_storage: { connector_instance_id: RING_DEV, role: 'read_only' } } }) });
+    const inst = await call('POST', SERVICES, {
+      token,
+      body: newService({ connector_bindings: { s3_storage: { connector_instance_id: RING_DEV, role: 'read_only' } } }),
+    });
     expect(inst.body.detail[0].msg).toBe('Connector instance not found');
   });
 
@@ -226,8 +276,15 @@ describe('create', () => {
     const token = await login();
     const res = await call('POST', SERVICES, { token, body: newService({ slug: 'invoice-extractor' }) });
     expect(res.status).toBe(409);
-    expect(res.body).toEqual({ detail: [{ loc: ['body', 'slug'], msg: "A service with slug 'invoice-extractor' already exists in this workspace", type: 'conflict' }] });
-    const other = await call('POST', RESEARCH_SERVICES, { token, body: newService({ slug: 'invoice-extractor', ring_id: IDS.rings.research.prod }) });
+    expect(res.body).toEqual({
+      detail: [
+        { loc: ['body', 'slug'], msg: "A service with slug 'invoice-extractor' already exists in this workspace", type: 'conflict' },
+      ],
+    });
+    const other = await call('POST', RESEARCH_SERVICES, {
+      token,
+      body: newService({ slug: 'invoice-extractor', ring_id: IDS.rings.research.prod }),
+    });
     expect(other.status).toBe(201);
   });
 
@@ -270,7 +327,13 @@ describe('update', () => {
     vi.setSystemTime(Date.now() + 5000);
     const res = await call('PUT', url, { token, body: { name: 'Doc Processor', description: 'New', ring_id: RING_PROD, slug: svc.slug } });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ name: 'Doc Processor', description: 'New', ring_id: RING_PROD, slug: 'document-processor', created_at: svc.created_at });
+    expect(res.body).toMatchObject({
+      name: 'Doc Processor',
+      description: 'New',
+      ring_id: RING_PROD,
+      slug: 'document-processor',
+      created_at: svc.created_at,
+    });
     expect(res.body.updated_at > svc.updated_at).toBe(true);
     expect((await call('GET', url, { token })).body.name).toBe('Doc Processor');
     expect((await call('GET', `${SERVICES}?search=doc%20processor`, { token })).body.total).toBe(1);
@@ -300,19 +363,29 @@ describe('update', () => {
     const { call, token, url } = await created();
     const minMax = await call('PUT', url, { token, body: { min_replicas: 20 } });
     expect(minMax.status).toBe(422);
-    expect(minMax.body.detail).toEqual([{ loc: ['body', 'max_replicas'], msg: 'Max replicas must be at least min replicas', type: 'value_error' }]);
+    expect(minMax.body.detail).toEqual([
+      { loc: ['body', 'max_replicas'], msg: 'Max replicas must be at least min replicas', type: 'value_error' },
+    ]);
     const noRing = await call('PUT', url, { token, body: { ring_id: null } });
     expect(noRing.body.detail).toEqual([{ loc: ['body', 'ring_id'], msg: 'A ring is required for invocation mode', type: 'value_error' }]);
     const unknownRing = await call('PUT', url, { token, body: { ring_id: '0f6f2d6e-0000-4000-8000-000000000099' } });
     expect(unknownRing.body.detail).toEqual([{ loc: ['body', 'ring_id'], msg: 'Ring not found', type: 'value_error' }]);
-    const persistentNoRing = await call('PUT', url, { token, body: { execution_mode: 'persistent', ring_id: null, min_replicas: 2, max_replicas: 3 } });
+    const persistentNoRing = await call('PUT', url, {
+      token,
+      body: { execution_mode: 'persistent', ring_id: null, min_replicas: 2, max_replicas: 3 },
+    });
     expect(persistentNoRing.status).toBe(200);
   });
 
   it('rejects extra fields, wrong types and viewers', async () => {
     const { call, token, url, login } = await created();
-    expect((await call('PUT', url, { token, body: { status: 'active' } })).body.detail[0]).toMatchObject({ loc: ['body', 'status'], type: 'extra_forbidden' });
-    expect((await call('PUT', url, { token, body: { max_replicas: '5' } })).body.detail[0]).toMatchObject({ loc: ['body', 'max_replicas'] });
+    expect((await call('PUT', url, { token, body: { status: 'active' } })).body.detail[0]).toMatchObject({
+      loc: ['body', 'status'],
+      type: 'extra_forbidden',
+    });
+    expect((await call('PUT', url, { token, body: { max_replicas: '5' } })).body.detail[0]).toMatchObject({
+      loc: ['body', 'max_replicas'],
+    });
     const viewer = await call('PUT', url, { token: await login('viewer'), body: { name: 'x' } });
     expect(viewer).toMatchObject({ status: 403, body: { detail: 'Your role (viewer) cannot update hosted services' } });
     expect((await call('PUT', `${SERVICES}/0f6f2d6e-0000-4000-8000-000000009999`, { token, body: { name: 'x' } })).status).toBe(404);
@@ -372,7 +445,9 @@ describe('Idempotency-Key', () => {
     // the developer's identical request is not a replay of the admin's: the slug now conflicts
     expect((await call('POST', SERVICES, { token: await login('developer'), body: newService(), headers })).status).toBe(409);
     // after a rejection the developer can retry the key with a corrected body
-    expect((await call('POST', SERVICES, { token: await login('developer'), body: newService({ slug: 'fixed-slug' }), headers })).status).toBe(201);
+    expect(
+      (await call('POST', SERVICES, { token: await login('developer'), body: newService({ slug: 'fixed-slug' }), headers })).status,
+    ).toBe(201);
   });
 
   it('keys expire after 24 hours', async () => {

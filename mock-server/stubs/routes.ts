@@ -22,7 +22,14 @@ const NO_PUBLISHED = { description: 'No published version (or the version named 
 
 function stubInput(store: Store, service: ServiceRecord, n: number | undefined): StubInput & { description: string | null } {
   const v = publishedVersion(store, service, n);
-  return { serviceName: service.name, serviceId: service.id, orgId: service.org_id, version: v.version, snapshot: v.endpoint_snapshot, description: service.description };
+  return {
+    serviceName: service.name,
+    serviceId: service.id,
+    orgId: service.org_id,
+    version: v.version,
+    snapshot: v.endpoint_snapshot,
+    description: service.description,
+  };
 }
 
 const stubHeaders = (file: string) => ({
@@ -31,20 +38,31 @@ const stubHeaders = (file: string) => ({
   'X-Content-Type-Options': 'nosniff',
 });
 
-export const stubsApi = domainApi(['versions'], [
-  get(OPENAPI, 'getServiceOpenapi', "The service's OpenAPI 3.1 document, from the active version (or `?version=N`)", {
-    query: VersionQuery,
-    responses: { 200: { description: 'OpenAPI 3.1 document' }, ...READ_ERRORS, 409: NO_PUBLISHED, 422: E422 },
-    handler: ({ var: { store, service, query } }) => ({ status: 200, body: serviceOpenApi(stubInput(store, service, query.version)) }),
-  }),
-  get(PYTHON, 'getPythonStub', 'A typed Python client (httpx, TypedDict) for the active version (or `?version=N`)', {
-    query: VersionQuery,
-    responses: { 200: { description: 'client.py', contentType: 'text/plain' }, ...READ_ERRORS, 409: NO_PUBLISHED, 422: E422 },
-    handler: ({ var: { store, service, query } }) => ({ status: 200, text: pythonStub(stubInput(store, service, query.version)), headers: stubHeaders('client.py') }),
-  }),
-  get(TYPESCRIPT, 'getTypescriptStub', 'A typed TypeScript client (fetch) for the active version (or `?version=N`)', {
-    query: VersionQuery,
-    responses: { 200: { description: 'client.ts', contentType: 'text/plain' }, ...READ_ERRORS, 409: NO_PUBLISHED, 422: E422 },
-    handler: ({ var: { store, service, query } }) => ({ status: 200, text: typescriptStub(stubInput(store, service, query.version)), headers: stubHeaders('client.ts') }),
-  }),
-]);
+export const stubsApi = domainApi(
+  ['versions'],
+  [
+    get(OPENAPI, 'getServiceOpenapi', "The service's OpenAPI 3.1 document, from the active version (or `?version=N`)", {
+      query: VersionQuery,
+      responses: { 200: { description: 'OpenAPI 3.1 document' }, ...READ_ERRORS, 409: NO_PUBLISHED, 422: E422 },
+      handler: ({ var: { store, service, query } }) => ({ status: 200, body: serviceOpenApi(stubInput(store, service, query.version)) }),
+    }),
+    get(PYTHON, 'getPythonStub', 'A typed Python client (httpx, TypedDict) for the active version (or `?version=N`)', {
+      query: VersionQuery,
+      responses: { 200: { description: 'client.py', contentType: 'text/plain' }, ...READ_ERRORS, 409: NO_PUBLISHED, 422: E422 },
+      handler: ({ var: { store, service, query } }) => ({
+        status: 200,
+        text: pythonStub(stubInput(store, service, query.version)),
+        headers: stubHeaders('client.py'),
+      }),
+    }),
+    get(TYPESCRIPT, 'getTypescriptStub', 'A typed TypeScript client (fetch) for the active version (or `?version=N`)', {
+      query: VersionQuery,
+      responses: { 200: { description: 'client.ts', contentType: 'text/plain' }, ...READ_ERRORS, 409: NO_PUBLISHED, 422: E422 },
+      handler: ({ var: { store, service, query } }) => ({
+        status: 200,
+        text: typescriptStub(stubInput(store, service, query.version)),
+        headers: stubHeaders('client.ts'),
+      }),
+    }),
+  ],
+);

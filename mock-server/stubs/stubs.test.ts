@@ -70,7 +70,9 @@ const hostileSchema = {
     mixed: { enum: [1, 2.5, true, null, 'x'] },
     nested: {
       type: 'object',
-      properties: { deeper: { type: 'object', properties: { leaf: { type: 'array', items: { type: 'object', properties: { v: { const: 'ok' } } } } } } },
+      properties: {
+        deeper: { type: 'object', properties: { leaf: { type: 'array', items: { type: 'object', properties: { v: { const: 'ok' } } } } } },
+      },
       required: ['deeper'],
     },
     tags: { type: 'array', items: { type: 'string' } },
@@ -79,21 +81,64 @@ const hostileSchema = {
     anything: {},
     maybe: { anyOf: [{ type: 'object', properties: { x: { type: 'integer' } } }, { type: 'null' }] },
     either: { oneOf: [{ type: 'string' }, { type: 'integer' }] },
-    both: { allOf: [{ type: 'object', properties: { a: { type: 'string' } }, required: ['a'] }, { type: 'object', properties: { b: { type: 'integer' } } }] },
+    both: {
+      allOf: [
+        { type: 'object', properties: { a: { type: 'string' } }, required: ['a'] },
+        { type: 'object', properties: { b: { type: 'integer' } } },
+      ],
+    },
   },
   required: ['plain', 'class', 'nested'],
 };
 
 async function hostileService(call: Call, token: string) {
-  const svc = await call('POST', SERVICES, { token, body: newService({ slug: 'evil-service', name: `Evil ${EVIL_LINE}`, description: EVIL }) });
+  const svc = await call('POST', SERVICES, {
+    token,
+    body: newService({ slug: 'evil-service', name: `Evil ${EVIL_LINE}`, description: EVIL }),
+  });
   expect(svc.status).toBe(201);
   const base = `${SERVICES}/${svc.body.id}`;
   const endpoints = [
-    { method: 'POST', path: '/items/{class}/{from}', summary: `Create ${EVIL_LINE}`, description: EVIL, request_schema: hostileSchema, response_schema: hostileSchema },
-    { method: 'GET', path: '/items/{class}/{from}', summary: EVIL_LINE, request_schema: { type: 'object', properties: { class: { type: 'integer' }, from: { type: 'string' }, q: { type: ['string', 'null'] }, page: { type: 'integer' } }, required: ['page'] }, response_schema: { type: 'array', items: hostileSchema } },
-    { method: 'DELETE', path: '/items/{class}/{from}', summary: '"""', request_schema: { type: 'object', properties: {} }, response_schema: { type: 'object', properties: {} } },
-    { method: 'PUT', path: '/', summary: '\\N{oops} \\', request_schema: { type: 'array', items: { type: 'string', enum: ['x'] } }, response_schema: { type: 'string' } },
-    { method: 'PATCH', path: '/get-User.by~id/{_}', summary: '*/ /* */', request_schema: { type: 'object', properties: { tags: { type: 'array' } } }, response_schema: { type: ['integer', 'string', 'null'] } },
+    {
+      method: 'POST',
+      path: '/items/{class}/{from}',
+      summary: `Create ${EVIL_LINE}`,
+      description: EVIL,
+      request_schema: hostileSchema,
+      response_schema: hostileSchema,
+    },
+    {
+      method: 'GET',
+      path: '/items/{class}/{from}',
+      summary: EVIL_LINE,
+      request_schema: {
+        type: 'object',
+        properties: { class: { type: 'integer' }, from: { type: 'string' }, q: { type: ['string', 'null'] }, page: { type: 'integer' } },
+        required: ['page'],
+      },
+      response_schema: { type: 'array', items: hostileSchema },
+    },
+    {
+      method: 'DELETE',
+      path: '/items/{class}/{from}',
+      summary: '"""',
+      request_schema: { type: 'object', properties: {} },
+      response_schema: { type: 'object', properties: {} },
+    },
+    {
+      method: 'PUT',
+      path: '/',
+      summary: '\\N{oops} \\',
+      request_schema: { type: 'array', items: { type: 'string', enum: ['x'] } },
+      response_schema: { type: 'string' },
+    },
+    {
+      method: 'PATCH',
+      path: '/get-User.by~id/{_}',
+      summary: '*/ /* */',
+      request_schema: { type: 'object', properties: { tags: { type: 'array' } } },
+      response_schema: { type: ['integer', 'string', 'null'] },
+    },
   ];
   for (const body of endpoints) {
     const res = await call('POST', `${base}/endpoints`, { token, body });
@@ -116,7 +161,9 @@ describe('GET …/openapi.json and …/stubs/{language}', { timeout: 60_000 }, (
     expect(Object.keys(doc.paths).sort()).toEqual(['/models', '/score', '/score/batch']);
     expect(doc.paths['/score'].post.operationId).toBe('post_score');
     expect(doc.paths['/score'].post.requestBody.content['application/json'].schema.required).toEqual(['transaction']);
-    expect(doc.paths['/models'].get.parameters).toEqual([{ name: 'include_retired', in: 'query', required: false, schema: { type: 'boolean' } }]);
+    expect(doc.paths['/models'].get.parameters).toEqual([
+      { name: 'include_retired', in: 'query', required: false, schema: { type: 'boolean' } },
+    ]);
 
     expect(py.status).toBe(200);
     expect(py.headers.get('content-type')).toBe('text/plain; charset=utf-8');
@@ -152,7 +199,9 @@ describe('GET …/openapi.json and …/stubs/{language}', { timeout: 60_000 }, (
       { name: 'extraction_id', in: 'path', required: true, schema: { type: 'string' } },
       { name: 'include_raw_text', in: 'query', required: false, schema: { type: 'boolean' } },
     ]);
-    expect(py.body).toContain('def get_extractions_extraction_id(self, extraction_id: str, params: Optional[GetExtractionsExtractionIdParams] = None)');
+    expect(py.body).toContain(
+      'def get_extractions_extraction_id(self, extraction_id: str, params: Optional[GetExtractionsExtractionIdParams] = None)',
+    );
     expect(py.body).toMatch(/due_date: NotRequired\[Optional\[str\]\]/);
     pyCompile(py.body);
     expect(ts.body).toContain('async getExtractionsExtractionId(extractionId: string, query?: GetExtractionsExtractionIdParams)');
@@ -167,18 +216,20 @@ describe('GET …/openapi.json and …/stubs/{language}', { timeout: 60_000 }, (
     await validOpenApi(openapi.body);
     expect(openapi.body.info.title).toBe(`Evil ${EVIL_LINE}`.trim());
     expect(openapi.body.paths['/items/{class}/{from}'].post.summary).toBe(`Create ${EVIL_LINE}`);
-    expect(openapi.body.paths['/items/{class}/{from}'].get.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual([
-      'path:class',
-      'path:from',
-      'query:q',
-      'query:page',
-    ]);
+    expect(
+      openapi.body.paths['/items/{class}/{from}'].get.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`),
+    ).toEqual(['path:class', 'path:from', 'query:q', 'query:page']);
     pyCompile(py.body);
     tscStrict(ts.body);
     for (const src of [py.body as string, ts.body as string]) {
       // no raw line break from user text, and every comment closes where it should
       expect(src).not.toContain(' \n <img');
-      expect(src.split('\n').filter((l) => l.includes('<img')).every((l) => /^\s*(#|\/\*\*|"""| \*|.*"""$|.*\*\/$)/.test(l) || /\\u|\\"/.test(l))).toBe(true);
+      expect(
+        src
+          .split('\n')
+          .filter((l) => l.includes('<img'))
+          .every((l) => /^\s*(#|\/\*\*|"""| \*|.*"""$|.*\*\/$)/.test(l) || /\\u|\\"/.test(l)),
+      ).toBe(true);
     }
     expect(ts.body).not.toMatch(/\/\*\*[^\n]*\*\/[^\n]*\*\//);
     expect(py.body).toContain('def post_items_class_from(self, class_: str, from_: str, body: PostItemsClassFromRequest)');

@@ -35,8 +35,7 @@ export interface Field {
 }
 
 export type Decl =
-  | { kind: 'object'; name: string; description: string | undefined; fields: Field[] }
-  | { kind: 'alias'; name: string; type: TypeRef };
+  { kind: 'object'; name: string; description: string | undefined; fields: Field[] } | { kind: 'alias'; name: string; type: TypeRef };
 
 const MAX_DEPTH = 24;
 const PRIMS = new Set(['string', 'integer', 'number', 'boolean', 'null']);
@@ -98,7 +97,8 @@ function unionOf(members: TypeRef[]): TypeRef {
 }
 
 /** Object-like: `type: "object"` (or a list with it), or properties without a type. */
-const objectLike = (s: Schema) => s.type === 'object' || (s.type === undefined && (isObj(s.properties) || s.additionalProperties !== undefined));
+const objectLike = (s: Schema) =>
+  s.type === 'object' || (s.type === undefined && (isObj(s.properties) || s.additionalProperties !== undefined));
 
 export class TypeModel {
   readonly decls: Decl[] = [];
@@ -119,7 +119,9 @@ export class TypeModel {
       if (Array.isArray(opts) && opts.length > 0) {
         const nonNull = opts.filter((o) => !(isObj(o) && o.type === 'null'));
         return unionOf(
-          opts.map((o, i) => (isObj(o) && o.type === 'null' ? { kind: 'null' } : this.convert(o, nonNull.length > 1 ? `${hint}Option${i + 1}` : hint, next))),
+          opts.map((o, i) =>
+            isObj(o) && o.type === 'null' ? { kind: 'null' } : this.convert(o, nonNull.length > 1 ? `${hint}Option${i + 1}` : hint, next),
+          ),
         );
       }
     }
@@ -143,7 +145,8 @@ export class TypeModel {
     }
     const type = str(schema.type);
     if (type !== undefined && PRIMS.has(type)) return { kind: type as 'string' };
-    if (type === 'array') return { kind: 'array', items: schema.items === undefined ? { kind: 'any' } : this.convert(schema.items, `${hint}Item`, next) };
+    if (type === 'array')
+      return { kind: 'array', items: schema.items === undefined ? { kind: 'any' } : this.convert(schema.items, `${hint}Item`, next) };
     if (type === 'object' || objectLike(schema)) {
       const props = isObj(schema.properties) ? Object.entries(schema.properties) : [];
       if (props.length === 0) {
@@ -208,7 +211,9 @@ export function querySchema(e: EndpointSnapshot): Schema {
   const s = e.request_schema;
   const params = new Set(pathParams(e.path));
   const props = isObj(s.properties) ? Object.fromEntries(Object.entries(s.properties).filter(([k]) => !params.has(k))) : {};
-  const required = Array.isArray(s.required) ? s.required.filter((r): r is string => typeof r === 'string' && !params.has(r) && r in props) : [];
+  const required = Array.isArray(s.required)
+    ? s.required.filter((r): r is string => typeof r === 'string' && !params.has(r) && r in props)
+    : [];
   return { ...s, type: 'object', properties: props, required };
 }
 

@@ -31,13 +31,24 @@ const lastRevokeAllMs = (store: Store, serviceId: string) => {
  * iat and exp. `iat` carries milliseconds (a JWT NumericDate may be fractional),
  * so a token minted right after a revoke-all is not caught by it.
  */
-export async function mintToken(store: Store, s: ServiceRecord, by: string, claims: Record<string, unknown>, ttlMinutes: number): Promise<{ token: string; jti: string; expires_at: string }> {
+export async function mintToken(
+  store: Store,
+  s: ServiceRecord,
+  by: string,
+  claims: Record<string, unknown>,
+  ttlMinutes: number,
+): Promise<{ token: string; jti: string; expires_at: string }> {
   const reserved = Object.keys(claims).filter((k) => (RESERVED_CLAIMS as readonly string[]).includes(k));
-  if (reserved.length) throw validationError(reserved.map((k) => issue(['body', 'claims', k], `${k} is set by the platform`, 'value_error')));
+  if (reserved.length)
+    throw validationError(reserved.map((k) => issue(['body', 'claims', k], `${k} is set by the platform`, 'value_error')));
   const iatMs = Math.max(Date.now(), lastRevokeAllMs(store, s.id) + 1);
   const exp = Math.floor(iatMs / 1000) + ttlMinutes * 60;
   const jti = randomUUID();
-  const token = await sign({ ...claims, typ: TOKEN_TYPE, sub: s.id, org_id: s.org_id, workspace_id: s.workspace_id, jti, iat: iatMs / 1000, exp }, store.serviceTokenSecret, 'HS256');
+  const token = await sign(
+    { ...claims, typ: TOKEN_TYPE, sub: s.id, org_id: s.org_id, workspace_id: s.workspace_id, jti, iat: iatMs / 1000, exp },
+    store.serviceTokenSecret,
+    'HS256',
+  );
   const expires_at = new Date(exp * 1000).toISOString();
   // What it was, never what it is: the token leaves with the response.
   store.serviceTokens.put({ jti, service_id: s.id, claims, issued_at: new Date(iatMs).toISOString(), expires_at, issued_by: by });
@@ -90,13 +101,21 @@ export async function verifyServiceToken(store: Store, header: string | undefine
     throw unauthorized('Invalid token');
   }
   const { sub, org_id, jti, iat, exp, typ } = p;
-  if (typ !== TOKEN_TYPE || typeof sub !== 'string' || typeof org_id !== 'string' || typeof jti !== 'string' || typeof iat !== 'number' || typeof exp !== 'number') {
+  if (
+    typ !== TOKEN_TYPE ||
+    typeof sub !== 'string' ||
+    typeof org_id !== 'string' ||
+    typeof jti !== 'string' ||
+    typeof iat !== 'number' ||
+    typeof exp !== 'number'
+  ) {
     throw unauthorized('Invalid token');
   }
   if (exp <= Date.now() / 1000) throw unauthorized('Token has expired');
   const iatMs = Math.round(iat * 1000);
   for (const r of store.revocations.in('service', sub)) {
-    if ((r.kind === 'token' && r.jti === jti) || (r.kind === 'all' && iatMs <= Date.parse(r.revoked_at))) throw unauthorized('Token has been revoked');
+    if ((r.kind === 'token' && r.jti === jti) || (r.kind === 'all' && iatMs <= Date.parse(r.revoked_at)))
+      throw unauthorized('Token has been revoked');
   }
   return { ...p, sub, org_id, jti, iat, exp };
 }
@@ -106,12 +125,28 @@ export async function verifyServiceToken(store: Store, header: string | undefine
  * until the token's own expiry, which the platform knows: an `expires_at` the
  * caller sends (seed 004 sends the mint result's) is accepted and not needed.
  */
-export function revokeOne(store: Store, s: ServiceRecord, by: string, jti: string, reason: string | null): { rec: RevocationRecord; created: boolean } {
+export function revokeOne(
+  store: Store,
+  s: ServiceRecord,
+  by: string,
+  jti: string,
+  reason: string | null,
+): { rec: RevocationRecord; created: boolean } {
   const minted = store.serviceTokens.get(jti);
-  if (!minted || minted.service_id !== s.id) throw new HttpError(404, `No token with ID ${jti.length > 80 ? `${jti.slice(0, 80)}…` : jti} was issued by this service`);
+  if (!minted || minted.service_id !== s.id)
+    throw new HttpError(404, `No token with ID ${jti.length > 80 ? `${jti.slice(0, 80)}…` : jti} was issued by this service`);
   const prior = store.revocations.in('service', s.id).find((r) => r.kind === 'token' && r.jti === jti);
   if (prior) return { rec: prior, created: false };
-  const rec: RevocationRecord = { id: randomUUID(), service_id: s.id, kind: 'token', jti, reason, revoked_at: new Date().toISOString(), expires_at: minted.expires_at, revoked_by: by };
+  const rec: RevocationRecord = {
+    id: randomUUID(),
+    service_id: s.id,
+    kind: 'token',
+    jti,
+    reason,
+    revoked_at: new Date().toISOString(),
+    expires_at: minted.expires_at,
+    revoked_by: by,
+  };
   return { rec: store.revocations.put(rec), created: true };
 }
 
@@ -139,4 +174,7 @@ export const isExpired = (r: RevocationRecord, nowMs = Date.now()) => r.expires_
 
 /** A retried mint is refused rather than replayed: a token is shown once (see routes.ts). */
 export const mintReplayConflict = (jti: string) =>
-  new HttpError(409, `This Idempotency-Key already minted token ${jti}; a token is shown only once. Revoke it if it was lost, then mint again with a new key.`);
+  new HttpError(
+    409,
+    `This Idempotency-Key already minted token ${jti}; a token is shown only once. Revoke it if it was lost, then mint again with a new key.`,
+  );

@@ -42,12 +42,28 @@ describe('service tokens', () => {
     const ok = await call('POST', gw(INVOICE, 'extract'), extract(m.token));
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(ok.headers.get('x-service-version')).toBe('1');
-    expect(ok.body).toMatchObject({ invoice_number: 'string', total: { amount: 0, currency: 'USD' }, due_date: '2024-01-01', supplier: { name: 'string', vat_id: 'string' }, confidence: 0 });
+    expect(ok.body).toMatchObject({
+      invoice_number: 'string',
+      total: { amount: 0, currency: 'USD' },
+      due_date: '2024-01-01',
+      supplier: { name: 'string', vat_id: 'string' },
+      confidence: 0,
+    });
     expect(ok.body.line_items).toEqual([{ description: 'string', quantity: 1, unit_price: { amount: 0, currency: 'USD' } }]);
 
-    const revoked = await call('POST', `${tokensOf(INVOICE)}/revoke`, { token: user, body: { jti: m.jti, expires_at: m.expires_at, reason: 'No longer needed' } });
+    const revoked = await call('POST', `${tokensOf(INVOICE)}/revoke`, {
+      token: user,
+      body: { jti: m.jti, expires_at: m.expires_at, reason: 'No longer needed' },
+    });
     expect(revoked.status).toBe(201);
-    expect(Revocation.parse(revoked.body)).toMatchObject({ service_id: INVOICE, kind: 'token', jti: m.jti, reason: 'No longer needed', expires_at: m.expires_at, revoked_by: 'developer@example.com' });
+    expect(Revocation.parse(revoked.body)).toMatchObject({
+      service_id: INVOICE,
+      kind: 'token',
+      jti: m.jti,
+      reason: 'No longer needed',
+      expires_at: m.expires_at,
+      revoked_by: 'developer@example.com',
+    });
     const again = await call('POST', `${tokensOf(INVOICE)}/revoke`, { token: user, body: { jti: m.jti } });
     expect(again).toMatchObject({ status: 200, body: { id: revoked.body.id } });
     const refused = await call('POST', gw(INVOICE, 'extract'), extract(m.token));
@@ -139,7 +155,9 @@ describe('service tokens', () => {
       }
       expect(res, jti).toMatchObject({ status: 404, body: { detail: `No token with ID ${jti} was issued by this service` } });
     }
-    expect(RevocationPage.parse((await call('GET', `${tokensOf(INVOICE)}/revocations?include_expired=true`, { token: user })).body).total).toBe(0);
+    expect(
+      RevocationPage.parse((await call('GET', `${tokensOf(INVOICE)}/revocations?include_expired=true`, { token: user })).body).total,
+    ).toBe(0);
     // the other service's token still works
     expect((await call('POST', gw(FRAUD, 'score'), { token: fraudToken.token, body: {} })).status).not.toBe(401);
   });
@@ -155,7 +173,8 @@ describe('service tokens', () => {
     const rec = Revocation.parse(all.body);
     expect(rec).toMatchObject({ kind: 'all', jti: null, reason: 'Rotating credentials', revoked_by: 'admin@example.com' });
     expect(Date.parse(rec.expires_at!) - Date.parse(rec.revoked_at)).toBe(7 * 24 * 3600 * 1000);
-    for (const t of [a, b]) expect((await call('POST', gw(INVOICE, 'extract'), extract(t.token))).body).toEqual({ detail: 'Token has been revoked' });
+    for (const t of [a, b])
+      expect((await call('POST', gw(INVOICE, 'extract'), extract(t.token))).body).toEqual({ detail: 'Token has been revoked' });
     const c = await mint(call, user);
     expect((await call('POST', gw(INVOICE, 'extract'), extract(c.token))).status).toBe(200);
     expect((await call('POST', gw(EMBEDDING, 'embed'), extract(elsewhere.token, { texts: ['a'] }))).status).toBe(200);
@@ -169,7 +188,10 @@ describe('service tokens', () => {
     const now = Math.floor(Date.now() / 1000);
     const claims = { typ: 'service', sub: INVOICE, org_id: ORG, jti: 'j-1', iat: now - 120, exp: now - 60 };
     const expired = await sign(claims, platform.store.serviceTokenSecret, 'HS256');
-    expect(await call('POST', gw(INVOICE, 'extract'), extract(expired))).toMatchObject({ status: 401, body: { detail: 'Token has expired' } });
+    expect(await call('POST', gw(INVOICE, 'extract'), extract(expired))).toMatchObject({
+      status: 401,
+      body: { detail: 'Token has expired' },
+    });
     const forged = await sign({ ...claims, exp: now + 600 }, 'not-the-secret', 'HS256');
     expect((await call('POST', gw(INVOICE, 'extract'), extract(forged))).body).toEqual({ detail: 'Invalid token' });
     const untyped = await sign({ ...claims, typ: undefined, exp: now + 600 }, platform.store.serviceTokenSecret, 'HS256');
@@ -178,7 +200,10 @@ describe('service tokens', () => {
     expect((await call('POST', gw(INVOICE, 'extract'), extract(user))).status).toBe(200);
     expect((await call('POST', gw(INVOICE, 'extract'), { body: {} })).body).toEqual({ detail: 'Not authenticated' });
     const m = await mint(call, user, FRAUD, {});
-    expect(await call('POST', gw(INVOICE, 'extract'), extract(m.token))).toMatchObject({ status: 403, body: { detail: 'This token was minted for another service' } });
+    expect(await call('POST', gw(INVOICE, 'extract'), extract(m.token))).toMatchObject({
+      status: 403,
+      body: { detail: 'This token was minted for another service' },
+    });
     expect((await call('POST', `${API}/orgs/${demoId(2)}/services/${FRAUD}/score`, extract(m.token))).status).toBe(403);
     // a token for a service deleted since
     const s = await mint(call, user, SUMMARIZER, {});
@@ -217,7 +242,11 @@ describe('service tokens', () => {
   it('roles: a viewer may list revocations but not mint or revoke', async () => {
     const { call, login } = setup();
     const viewer = await login('viewer');
-    for (const [path, body] of [['mint', {}], ['revoke', { jti: 'x' }], ['revoke-all', { reason: 'r' }]] as const) {
+    for (const [path, body] of [
+      ['mint', {}],
+      ['revoke', { jti: 'x' }],
+      ['revoke-all', { reason: 'r' }],
+    ] as const) {
       expect((await call('POST', `${tokensOf(INVOICE)}/${path}`, { token: viewer, body })).status, path).toBe(403);
     }
     expect((await call('GET', `${tokensOf(INVOICE)}/revocations`, { token: viewer })).status).toBe(200);
@@ -230,18 +259,36 @@ describe('service tokens', () => {
     const past = new Date(Date.now() - 60_000).toISOString();
     // Revocations last as long as the tokens they name: one that expired a minute ago (arranged in the store), two live ones.
     const store = platform.store;
-    for (const [jti, serviceId, expires_at] of [['old', INVOICE, past], ['live', INVOICE, new Date(Date.now() + 3_600_000).toISOString()], ['forever', INVOICE, new Date(Date.now() + 7 * 86_400_000).toISOString()], ['fraud', FRAUD, new Date(Date.now() + 3_600_000).toISOString()]] as const) {
-      store.serviceTokens.put({ jti, service_id: serviceId, claims: {}, issued_at: new Date(Date.now() - 120_000).toISOString(), expires_at, issued_by: 'developer@example.com' });
+    for (const [jti, serviceId, expires_at] of [
+      ['old', INVOICE, past],
+      ['live', INVOICE, new Date(Date.now() + 3_600_000).toISOString()],
+      ['forever', INVOICE, new Date(Date.now() + 7 * 86_400_000).toISOString()],
+      ['fraud', FRAUD, new Date(Date.now() + 3_600_000).toISOString()],
+    ] as const) {
+      store.serviceTokens.put({
+        jti,
+        service_id: serviceId,
+        claims: {},
+        issued_at: new Date(Date.now() - 120_000).toISOString(),
+        expires_at,
+        issued_by: 'developer@example.com',
+      });
     }
     await call('POST', `${tokensOf(INVOICE)}/revoke`, { token: user, body: { jti: 'old', expires_at: past } });
     await call('POST', `${tokensOf(INVOICE)}/revoke`, { token: user, body: { jti: 'live' } });
     await call('POST', `${tokensOf(INVOICE)}/revoke`, { token: user, body: { jti: 'forever' } });
     await call('POST', `${tokensOf(FRAUD)}/revoke`, { token: user, body: { jti: 'fraud' } });
-    const jtis = async (qs: string) => RevocationPage.parse((await call('GET', `${tokensOf(INVOICE)}/revocations${qs}`, { token: user })).body).items.map((r) => r.jti).sort();
+    const jtis = async (qs: string) =>
+      RevocationPage.parse((await call('GET', `${tokensOf(INVOICE)}/revocations${qs}`, { token: user })).body)
+        .items.map((r) => r.jti)
+        .sort();
     expect(await jtis('')).toEqual(['forever', 'live']);
     expect(await jtis('?include_expired=false')).toEqual(['forever', 'live']);
     expect(await jtis('?include_expired=true')).toEqual(['forever', 'live', 'old']);
-    expect((await call('GET', `${tokensOf(INVOICE)}/revocations?include_expired=maybe`, { token: user })).body.detail[0].loc).toEqual(['query', 'include_expired']);
+    expect((await call('GET', `${tokensOf(INVOICE)}/revocations?include_expired=maybe`, { token: user })).body.detail[0].loc).toEqual([
+      'query',
+      'include_expired',
+    ]);
     expect((await call('GET', `${tokensOf(INVOICE)}/revocations?limit=1`, { token: user })).body).toMatchObject({ total: 2, limit: 1 });
     for (const body of [{}, { jti: '' }, { jti: 'x', expires_at: 'tomorrow' }, { jti: 5 }]) {
       expect((await call('POST', `${tokensOf(INVOICE)}/revoke`, { token: user, body })).status, JSON.stringify(body)).toBe(422);
@@ -260,8 +307,14 @@ describe('service tokens', () => {
     expect(JSON.stringify(again.body)).not.toContain(first.body.token);
     expect((await call('POST', `${tokensOf(INVOICE)}/mint`, { token: user, headers, body: { ttl_minutes: 6 } })).status).toBe(422);
     // a rejected mint does not burn the key
-    expect((await call('POST', `${tokensOf(INVOICE)}/mint`, { token: user, headers: { 'Idempotency-Key': 'mint-2' }, body: { ttl_minutes: 0 } })).status).toBe(422);
-    expect((await call('POST', `${tokensOf(INVOICE)}/mint`, { token: user, headers: { 'Idempotency-Key': 'mint-2' }, body: { ttl_minutes: 5 } })).status).toBe(201);
+    expect(
+      (await call('POST', `${tokensOf(INVOICE)}/mint`, { token: user, headers: { 'Idempotency-Key': 'mint-2' }, body: { ttl_minutes: 0 } }))
+        .status,
+    ).toBe(422);
+    expect(
+      (await call('POST', `${tokensOf(INVOICE)}/mint`, { token: user, headers: { 'Idempotency-Key': 'mint-2' }, body: { ttl_minutes: 5 } }))
+        .status,
+    ).toBe(201);
   });
 });
 

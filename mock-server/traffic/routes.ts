@@ -11,29 +11,48 @@ import { applyTraffic } from './rules';
 
 const TRAFFIC = servicePath('/traffic', paths.traffic);
 
-export const trafficApi = domainApi(['versions'], [
-  put(TRAFFIC, 'updateTraffic', 'Extension: re-split traffic among the serving versions (integers summing to 100). 0 archives a version; the active version at 0 rolls back to the busiest remaining one; a draining version at 100 is promoted.', {
-    allow: developers('change traffic'), body: TrafficUpdate, extension: true,
-    responses: {
-      200: { description: 'All the versions after the change, newest first', schema: VersionPage },
-      ...WRITE_ERRORS,
-      409: { description: 'The service has no published version' },
-      422: E422,
-    },
-    handler: ({ var: { store, service, body, principal } }) => {
-      const before = store.versionsOf(service.id);
-      const activeBefore = before.find((v) => v.status === 'active');
-      applyTraffic(store, service, body.allocations, isoNow());
-      const items = store.versionsOf(service.id).reverse();
-      const split = currentSplit(store, service.id);
-      const activeAfter = items.find((v) => v.status === 'active');
-      const archived = items.filter((v) => v.status === 'archived' && before.some((b) => b.id === v.id && b.status !== 'archived')).map((v) => `v${v.version}`);
-      const notes = [
-        activeAfter && activeAfter.id !== activeBefore?.id ? `v${activeAfter.version} is active${activeBefore && activeAfter.version < activeBefore.version ? ' again (rollback)' : ''}` : null,
-        archived.length ? `archived ${archived.join(', ')}` : null,
-      ].filter(Boolean);
-      record(store, service.id, principal.user, { kind: 'traffic.changed', summary: `Set the traffic split to ${splitWords(split)}${notes.length ? `; ${notes.join('; ')}` : ''}`, split, version: activeAfter?.version ?? null });
-      return reply(200, VersionPage, { items, total: items.length, limit: items.length, offset: 0 });
-    },
-  }),
-]);
+export const trafficApi = domainApi(
+  ['versions'],
+  [
+    put(
+      TRAFFIC,
+      'updateTraffic',
+      'Extension: re-split traffic among the serving versions (integers summing to 100). 0 archives a version; the active version at 0 rolls back to the busiest remaining one; a draining version at 100 is promoted.',
+      {
+        allow: developers('change traffic'),
+        body: TrafficUpdate,
+        extension: true,
+        responses: {
+          200: { description: 'All the versions after the change, newest first', schema: VersionPage },
+          ...WRITE_ERRORS,
+          409: { description: 'The service has no published version' },
+          422: E422,
+        },
+        handler: ({ var: { store, service, body, principal } }) => {
+          const before = store.versionsOf(service.id);
+          const activeBefore = before.find((v) => v.status === 'active');
+          applyTraffic(store, service, body.allocations, isoNow());
+          const items = store.versionsOf(service.id).reverse();
+          const split = currentSplit(store, service.id);
+          const activeAfter = items.find((v) => v.status === 'active');
+          const archived = items
+            .filter((v) => v.status === 'archived' && before.some((b) => b.id === v.id && b.status !== 'archived'))
+            .map((v) => `v${v.version}`);
+          const notes = [
+            activeAfter && activeAfter.id !== activeBefore?.id
+              ? `v${activeAfter.version} is active${activeBefore && activeAfter.version < activeBefore.version ? ' again (rollback)' : ''}`
+              : null,
+            archived.length ? `archived ${archived.join(', ')}` : null,
+          ].filter(Boolean);
+          record(store, service.id, principal.user, {
+            kind: 'traffic.changed',
+            summary: `Set the traffic split to ${splitWords(split)}${notes.length ? `; ${notes.join('; ')}` : ''}`,
+            split,
+            version: activeAfter?.version ?? null,
+          });
+          return reply(200, VersionPage, { items, total: items.length, limit: items.length, offset: 0 });
+        },
+      },
+    ),
+  ],
+);

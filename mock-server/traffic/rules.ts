@@ -19,9 +19,8 @@ type Allocation = { version_id: string; percent: number };
 export function applyTraffic(store: Store, service: ServiceRecord, allocations: readonly Allocation[], now: string): void {
   const listed = new Set(allocations.map((a) => a.version_id));
   // Those draining out need not be listed; those that are take part like the others.
-  const serving = store
-    .versionsOf(service.id)
-    .filter((v) => isServing(v) && (!isDrainingOut(v) || listed.has(v.id))) as (VersionRecord & ServingVersion)[];
+  const serving = store.versionsOf(service.id).filter((v) => isServing(v) && (!isDrainingOut(v) || listed.has(v.id))) as (VersionRecord &
+    ServingVersion)[];
   if (serving.length === 0) throw conflict('This service has no published version');
   const issues: ValidationIssue[] = [];
   allocations.forEach((a, i) => {
@@ -32,7 +31,10 @@ export function applyTraffic(store: Store, service: ServiceRecord, allocations: 
     else if (v.status === 'archived') issues.push(issue(loc, `Version ${v.version} is archived; it cannot receive traffic`, 'value_error'));
   });
   for (const v of serving) {
-    if (!listed.has(v.id)) issues.push(issue(['body', 'allocations'], `Version ${v.version} is serving and must be listed (give it 0 to archive it)`, 'value_error'));
+    if (!listed.has(v.id))
+      issues.push(
+        issue(['body', 'allocations'], `Version ${v.version} is serving and must be listed (give it 0 to archive it)`, 'value_error'),
+      );
   }
   if (issues.length) throw validationError(issues);
 

@@ -13,7 +13,10 @@ import { byNumber, gatewayPath as gw, listVersions as versions, SERVICES, setup,
 const FRAUD = demoId(1004);
 const EMBEDDING = demoId(1003);
 const DRAIN_MS = 5_000;
-const score = { transaction: { id: 't', amount: { amount: 1, currency: 'EUR' }, merchant: { id: 'm' }, card: { bin: '123456' } }, channel: 'online' };
+const score = {
+  transaction: { id: 't', amount: { amount: 1, currency: 'EUR' }, merchant: { id: 'm' }, card: { bin: '123456' } },
+  channel: 'online',
+};
 
 const dir = tempDirPerTest('mock-drain-');
 afterEach(() => vi.restoreAllMocks());
@@ -34,17 +37,32 @@ describe('drain period', () => {
     expect(byNumber([v2!, v1!])).toEqual({ 1: { status: 'draining', traffic: 0 }, 2: { status: 'active', traffic: 100 } });
     expect(Date.parse(v1!.drain_ends_at!)).toBe(at + DRAIN_MS);
     expect(v2!.drain_ends_at ?? null).toBeNull();
-    for (let i = 0; i < 5; i++) expect((await t.call('POST', gw(FRAUD, 'score'), { token, body: score })).headers.get('x-service-version')).toBe('2');
+    for (let i = 0; i < 5; i++)
+      expect((await t.call('POST', gw(FRAUD, 'score'), { token, body: score })).headers.get('x-service-version')).toBe('2');
     expect((await t.call('GET', gw(FRAUD, 'v1/models'), { token })).status).toBe(200);
     expect((await t.call('GET', `${SERVICES}/${FRAUD}/versions?status=draining`, { token })).body.total).toBe(1);
 
     vi.spyOn(Date, 'now').mockReturnValue(at + DRAIN_MS - 1);
     expect((await t.call('GET', `${SERVICES}/${FRAUD}/versions/${v1!.id}`, { token })).body.status).toBe('draining');
     vi.spyOn(Date, 'now').mockReturnValue(at + DRAIN_MS);
-    expect((await t.call('GET', `${SERVICES}/${FRAUD}/versions/${v1!.id}`, { token })).body).toMatchObject({ status: 'archived', traffic_percent: 0, drain_ends_at: v1!.drain_ends_at });
-    expect(byNumber(await versions(t.call, token, FRAUD))).toEqual({ 1: { status: 'archived', traffic: 0 }, 2: { status: 'active', traffic: 100 } });
-    expect(await t.call('GET', gw(FRAUD, 'v1/models'), { token })).toMatchObject({ status: 404, body: { detail: 'Version 1 is archived' } });
-    expect((await t.call('GET', `${SERVICES}/${FRAUD}/versions?status=archived`, { token })).body.items.map((v: { version: number }) => v.version)).toEqual([1]);
+    expect((await t.call('GET', `${SERVICES}/${FRAUD}/versions/${v1!.id}`, { token })).body).toMatchObject({
+      status: 'archived',
+      traffic_percent: 0,
+      drain_ends_at: v1!.drain_ends_at,
+    });
+    expect(byNumber(await versions(t.call, token, FRAUD))).toEqual({
+      1: { status: 'archived', traffic: 0 },
+      2: { status: 'active', traffic: 100 },
+    });
+    expect(await t.call('GET', gw(FRAUD, 'v1/models'), { token })).toMatchObject({
+      status: 404,
+      body: { detail: 'Version 1 is archived' },
+    });
+    expect(
+      (await t.call('GET', `${SERVICES}/${FRAUD}/versions?status=archived`, { token })).body.items.map(
+        (v: { version: number }) => v.version,
+      ),
+    ).toEqual([1]);
   });
 
   it('survives a restart: the drain goes on from the stored time', async () => {
@@ -56,12 +74,18 @@ describe('drain period', () => {
     // Restarted during the drain (with another setting: the stored end holds).
     const second = setup({ dataFile, drainMs: 60_000 });
     const token = await second.login('developer');
-    expect(byNumber(await versions(second.call, token, FRAUD))).toEqual({ 1: { status: 'draining', traffic: 0 }, 2: { status: 'active', traffic: 100 } });
+    expect(byNumber(await versions(second.call, token, FRAUD))).toEqual({
+      1: { status: 'draining', traffic: 0 },
+      2: { status: 'active', traffic: 100 },
+    });
     second.platform.close();
 
     vi.spyOn(Date, 'now').mockReturnValue(at + DRAIN_MS + 1);
     const third = setup({ dataFile });
-    expect(byNumber(await versions(third.call, await third.login('developer'), FRAUD))).toEqual({ 1: { status: 'archived', traffic: 0 }, 2: { status: 'active', traffic: 100 } });
+    expect(byNumber(await versions(third.call, await third.login('developer'), FRAUD))).toEqual({
+      1: { status: 'archived', traffic: 0 },
+      2: { status: 'active', traffic: 100 },
+    });
   });
 
   it('canary publishes keep their split (no drain end); a draining-out version may be left out of a traffic change, or rolled back to', async () => {
@@ -79,20 +103,42 @@ describe('drain period', () => {
     await t.call('POST', `${base}/versions`, { token });
     const at = Date.parse((await t.call('POST', `${base}/publish`, { token })).body.published_at);
     const [v3, ev2, ev1] = await versions(t.call, token, EMBEDDING);
-    expect(byNumber([v3!, ev2!, ev1!])).toEqual({ 1: { status: 'draining', traffic: 0 }, 2: { status: 'draining', traffic: 0 }, 3: { status: 'active', traffic: 100 } });
+    expect(byNumber([v3!, ev2!, ev1!])).toEqual({
+      1: { status: 'draining', traffic: 0 },
+      2: { status: 'draining', traffic: 0 },
+      3: { status: 'active', traffic: 100 },
+    });
     // The draining-out versions need not be listed…
     const alone = await t.call('PUT', `${base}/traffic`, { token, body: { allocations: [{ version_id: v3!.id, percent: 100 }] } });
     expect(alone.status, JSON.stringify(alone.body)).toBe(200);
-    expect(byNumber(alone.body.items)).toEqual({ 1: { status: 'draining', traffic: 0 }, 2: { status: 'draining', traffic: 0 }, 3: { status: 'active', traffic: 100 } });
+    expect(byNumber(alone.body.items)).toEqual({
+      1: { status: 'draining', traffic: 0 },
+      2: { status: 'draining', traffic: 0 },
+      3: { status: 'active', traffic: 100 },
+    });
     // …one listed at 0 is archived at once (the traffic rule), one given traffic back is a rollback and stops draining out.
     const back = await t.call('PUT', `${base}/traffic`, {
       token,
-      body: { allocations: [{ version_id: v3!.id, percent: 0 }, { version_id: ev2!.id, percent: 100 }, { version_id: ev1!.id, percent: 0 }] },
+      body: {
+        allocations: [
+          { version_id: v3!.id, percent: 0 },
+          { version_id: ev2!.id, percent: 100 },
+          { version_id: ev1!.id, percent: 0 },
+        ],
+      },
     });
     expect(back.status, JSON.stringify(back.body)).toBe(200);
-    expect(byNumber(back.body.items)).toEqual({ 1: { status: 'archived', traffic: 0 }, 2: { status: 'active', traffic: 100 }, 3: { status: 'archived', traffic: 0 } });
+    expect(byNumber(back.body.items)).toEqual({
+      1: { status: 'archived', traffic: 0 },
+      2: { status: 'active', traffic: 100 },
+      3: { status: 'archived', traffic: 0 },
+    });
     vi.spyOn(Date, 'now').mockReturnValue(at + DRAIN_MS + 1);
-    expect(byNumber(await versions(t.call, token, EMBEDDING))).toEqual({ 1: { status: 'archived', traffic: 0 }, 2: { status: 'active', traffic: 100 }, 3: { status: 'archived', traffic: 0 } });
+    expect(byNumber(await versions(t.call, token, EMBEDDING))).toEqual({
+      1: { status: 'archived', traffic: 0 },
+      2: { status: 'active', traffic: 100 },
+      3: { status: 'archived', traffic: 0 },
+    });
   });
 
   it('a version already draining out keeps its end when another version is published', async () => {

@@ -1,6 +1,16 @@
 /** Versions, draft endpoints and publishing (CONTRACT §3, seed 000, 001). */
 import { paths } from '../../src/contract/paths';
-import { Endpoint, EndpointCreate, EndpointListQuery, EndpointPage, EndpointUpdate, PublishRequest, ServiceVersion, VersionListQuery, VersionPage } from '../../src/contract/versions';
+import {
+  Endpoint,
+  EndpointCreate,
+  EndpointListQuery,
+  EndpointPage,
+  EndpointUpdate,
+  PublishRequest,
+  ServiceVersion,
+  VersionListQuery,
+  VersionPage,
+} from '../../src/contract/versions';
 import { currentSplit, record, splitWords, type Actor } from '../activity/rules';
 import { developers } from '../core/auth';
 import { conflict, notFound } from '../core/errors';
@@ -38,89 +48,134 @@ const endpointWrites = developers('change endpoints');
 /** Record a publish and the split it left. */
 function published(store: Store, service: ServiceRecord, by: Actor, v: VersionRecord): VersionRecord {
   const split = currentSplit(store, service.id);
-  record(store, service.id, by, { kind: 'version.published', summary: `Published version ${v.version} at ${v.traffic_percent}%: ${splitWords(split)}`, version: v.version, split });
+  record(store, service.id, by, {
+    kind: 'version.published',
+    summary: `Published version ${v.version} at ${v.traffic_percent}%: ${splitWords(split)}`,
+    version: v.version,
+    split,
+  });
   return v;
 }
 
-export const versionsApi = domainApi(['versions'], [
-  get(VERSIONS, 'listVersions', "A service's versions, newest first", {
-    query: VersionListQuery,
-    responses: { 200: { description: 'A page of versions', schema: VersionPage }, ...READ_ERRORS, 422: E422 },
-    handler: ({ var: { store, service, query } }) => {
-      const all = store
-        .versionsOf(service.id)
-        .reverse()
-        .filter((v) => !query.status || v.status === query.status);
-      return reply(200, VersionPage, paginate(all, query));
-    },
-  }),
-  post(VERSIONS, 'createVersion', 'Create a draft version, starting from the active version’s endpoints (one draft at a time)', {
-    allow: developers('create versions'), idempotent: true,
-    responses: { 201: { description: 'The new draft', schema: ServiceVersion }, ...WRITE_ERRORS, 409: { description: 'A draft exists already' }, 422: E422 },
-    handler: ({ var: { store, service, principal }, req }) => {
-      const from = store.versionsOf(service.id).find((x) => x.status === 'active');
-      const v = createDraft(store, service, isoNow());
-      record(store, service.id, principal.user, { kind: 'version.created', summary: `Created version ${v.version} as a draft${from ? `, from version ${from.version}'s endpoints` : ''}`, version: v.version });
-      return reply(201, ServiceVersion, v, { Location: `${req.path}/${v.id}` });
-    },
-  }),
-  get(VERSION, 'getVersion', 'Extension: get one version (the seeds document the list only)', {
-    extension: true,
-    responses: { 200: { description: 'The version', schema: ServiceVersion }, ...READ_ERRORS },
-    handler: ({ var: { version } }) => reply(200, ServiceVersion, version),
-  }),
-  post(PUBLISH_VERSION, 'publishVersion', 'Publish a draft version: freeze its endpoints and route `traffic_percent` of the traffic to it (irreversible). The versions serving before share the rest and are `draining`; one left with 0% (all of them at 100%) is archived once drained, at its `drain_ends_at`.', {
-    ...publishing('The version is not a draft', 'the version has no endpoints'),
-    handler: ({ var: { store, platform, service, version, body, principal } }) => reply(200, ServiceVersion, published(store, service, principal.user, publish(store, service, version, body.traffic_percent, isoNow(), platform.drainMs))),
-  }),
-  post(PUBLISH_DRAFT, 'publishDraft', "Publish the service's current draft version", {
-    ...publishing('The service has no draft version', 'the draft has no endpoints'),
-    handler: ({ var: { store, platform, service, body, principal } }) => {
-      const draft = draftOf(store, service.id);
-      if (!draft) throw conflict('This service has no draft version. Create a new version first.');
-      return reply(200, ServiceVersion, published(store, service, principal.user, publish(store, service, draft, body.traffic_percent, isoNow(), platform.drainMs)));
-    },
-  }),
+export const versionsApi = domainApi(
+  ['versions'],
+  [
+    get(VERSIONS, 'listVersions', "A service's versions, newest first", {
+      query: VersionListQuery,
+      responses: { 200: { description: 'A page of versions', schema: VersionPage }, ...READ_ERRORS, 422: E422 },
+      handler: ({ var: { store, service, query } }) => {
+        const all = store
+          .versionsOf(service.id)
+          .reverse()
+          .filter((v) => !query.status || v.status === query.status);
+        return reply(200, VersionPage, paginate(all, query));
+      },
+    }),
+    post(VERSIONS, 'createVersion', 'Create a draft version, starting from the active version’s endpoints (one draft at a time)', {
+      allow: developers('create versions'),
+      idempotent: true,
+      responses: {
+        201: { description: 'The new draft', schema: ServiceVersion },
+        ...WRITE_ERRORS,
+        409: { description: 'A draft exists already' },
+        422: E422,
+      },
+      handler: ({ var: { store, service, principal }, req }) => {
+        const from = store.versionsOf(service.id).find((x) => x.status === 'active');
+        const v = createDraft(store, service, isoNow());
+        record(store, service.id, principal.user, {
+          kind: 'version.created',
+          summary: `Created version ${v.version} as a draft${from ? `, from version ${from.version}'s endpoints` : ''}`,
+          version: v.version,
+        });
+        return reply(201, ServiceVersion, v, { Location: `${req.path}/${v.id}` });
+      },
+    }),
+    get(VERSION, 'getVersion', 'Extension: get one version (the seeds document the list only)', {
+      extension: true,
+      responses: { 200: { description: 'The version', schema: ServiceVersion }, ...READ_ERRORS },
+      handler: ({ var: { version } }) => reply(200, ServiceVersion, version),
+    }),
+    post(
+      PUBLISH_VERSION,
+      'publishVersion',
+      'Publish a draft version: freeze its endpoints and route `traffic_percent` of the traffic to it (irreversible). The versions serving before share the rest and are `draining`; one left with 0% (all of them at 100%) is archived once drained, at its `drain_ends_at`.',
+      {
+        ...publishing('The version is not a draft', 'the version has no endpoints'),
+        handler: ({ var: { store, platform, service, version, body, principal } }) =>
+          reply(
+            200,
+            ServiceVersion,
+            published(store, service, principal.user, publish(store, service, version, body.traffic_percent, isoNow(), platform.drainMs)),
+          ),
+      },
+    ),
+    post(PUBLISH_DRAFT, 'publishDraft', "Publish the service's current draft version", {
+      ...publishing('The service has no draft version', 'the draft has no endpoints'),
+      handler: ({ var: { store, platform, service, body, principal } }) => {
+        const draft = draftOf(store, service.id);
+        if (!draft) throw conflict('This service has no draft version. Create a new version first.');
+        return reply(
+          200,
+          ServiceVersion,
+          published(store, service, principal.user, publish(store, service, draft, body.traffic_percent, isoNow(), platform.drainMs)),
+        );
+      },
+    }),
 
-  get(ENDPOINTS, 'listEndpoints', "A version's endpoints (default: the draft, else the active version), by path", {
-    tags: ['endpoints'], query: EndpointListQuery,
-    responses: { 200: { description: 'A page of endpoints', schema: EndpointPage }, ...READ_ERRORS, 422: E422 },
-    handler: ({ var: { store, service, query } }) => {
-      const all = store.versionsOf(service.id);
-      let v;
-      if (query.version_id !== undefined) {
-        v = store.versionIn(service.id, query.version_id);
-        if (!v) throw notFound('Version');
-      } else {
-        v = all.find((x) => x.status === 'draft') ?? all.find((x) => x.status === 'active') ?? all[all.length - 1];
-      }
-      return reply(200, EndpointPage, paginate(v ? sortEndpoints(store.endpointsOf(v.id)) : [], query));
-    },
-  }),
-  post(ENDPOINTS, 'createEndpoint', 'Add an endpoint to the draft version', {
-    tags: ['endpoints'], allow: endpointWrites, body: EndpointCreate, idempotent: true,
-    responses: { 201: { description: 'Created', schema: Endpoint }, ...WRITE_ERRORS, 409: { description: 'No draft version, or the method and path exist in it' }, 422: E422 },
-    handler: ({ var: { store, service, body }, req }) => {
-      const rec = createEndpoint(store, service, body, isoNow());
-      return reply(201, Endpoint, rec, { Location: `${req.path}/${rec.id}` });
-    },
-  }),
-  put(ENDPOINT, 'updateEndpoint', 'Change an endpoint of the draft version (partial)', {
-    tags: ['endpoints'], allow: endpointWrites, body: EndpointUpdate,
-    responses: {
-      200: { description: 'The updated endpoint', schema: Endpoint },
-      ...WRITE_ERRORS,
-      409: { description: 'The endpoint belongs to a published version, or the method and path exist' },
-      422: E422,
-    },
-    handler: ({ var: { store, service, endpoint, body } }) => reply(200, Endpoint, updateEndpoint(store, service, endpoint, body, isoNow())),
-  }),
-  del(ENDPOINT, 'deleteEndpoint', 'Remove an endpoint from the draft version', {
-    tags: ['endpoints'], allow: endpointWrites,
-    responses: { 204: { description: 'Deleted' }, ...WRITE_ERRORS, 409: { description: 'The endpoint belongs to a published version' } },
-    handler: ({ var: { store, service, endpoint } }) => {
-      deleteEndpoint(store, service, endpoint, isoNow());
-      return noContent();
-    },
-  }),
-]);
+    get(ENDPOINTS, 'listEndpoints', "A version's endpoints (default: the draft, else the active version), by path", {
+      tags: ['endpoints'],
+      query: EndpointListQuery,
+      responses: { 200: { description: 'A page of endpoints', schema: EndpointPage }, ...READ_ERRORS, 422: E422 },
+      handler: ({ var: { store, service, query } }) => {
+        const all = store.versionsOf(service.id);
+        let v;
+        if (query.version_id !== undefined) {
+          v = store.versionIn(service.id, query.version_id);
+          if (!v) throw notFound('Version');
+        } else {
+          v = all.find((x) => x.status === 'draft') ?? all.find((x) => x.status === 'active') ?? all[all.length - 1];
+        }
+        return reply(200, EndpointPage, paginate(v ? sortEndpoints(store.endpointsOf(v.id)) : [], query));
+      },
+    }),
+    post(ENDPOINTS, 'createEndpoint', 'Add an endpoint to the draft version', {
+      tags: ['endpoints'],
+      allow: endpointWrites,
+      body: EndpointCreate,
+      idempotent: true,
+      responses: {
+        201: { description: 'Created', schema: Endpoint },
+        ...WRITE_ERRORS,
+        409: { description: 'No draft version, or the method and path exist in it' },
+        422: E422,
+      },
+      handler: ({ var: { store, service, body }, req }) => {
+        const rec = createEndpoint(store, service, body, isoNow());
+        return reply(201, Endpoint, rec, { Location: `${req.path}/${rec.id}` });
+      },
+    }),
+    put(ENDPOINT, 'updateEndpoint', 'Change an endpoint of the draft version (partial)', {
+      tags: ['endpoints'],
+      allow: endpointWrites,
+      body: EndpointUpdate,
+      responses: {
+        200: { description: 'The updated endpoint', schema: Endpoint },
+        ...WRITE_ERRORS,
+        409: { description: 'The endpoint belongs to a published version, or the method and path exist' },
+        422: E422,
+      },
+      handler: ({ var: { store, service, endpoint, body } }) =>
+        reply(200, Endpoint, updateEndpoint(store, service, endpoint, body, isoNow())),
+    }),
+    del(ENDPOINT, 'deleteEndpoint', 'Remove an endpoint from the draft version', {
+      tags: ['endpoints'],
+      allow: endpointWrites,
+      responses: { 204: { description: 'Deleted' }, ...WRITE_ERRORS, 409: { description: 'The endpoint belongs to a published version' } },
+      handler: ({ var: { store, service, endpoint } }) => {
+        deleteEndpoint(store, service, endpoint, isoNow());
+        return noContent();
+      },
+    }),
+  ],
+);

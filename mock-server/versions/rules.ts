@@ -18,7 +18,13 @@
 import { randomUUID } from 'node:crypto';
 import { splitAfterPublish } from '../../src/contract/traffic-rules';
 import type * as z from 'zod/mini';
-import { HTTP_METHODS, type EndpointCreate, type EndpointSnapshot, type EndpointUpdate, type SkillSnapshot } from '../../src/contract/versions';
+import {
+  HTTP_METHODS,
+  type EndpointCreate,
+  type EndpointSnapshot,
+  type EndpointUpdate,
+  type SkillSnapshot,
+} from '../../src/contract/versions';
 import { conflict, HttpError, notFound } from '../core/errors';
 import type { EndpointRecord, ServiceRecord, VersionRecord } from '../core/records';
 import type { Store } from '../core/store';
@@ -100,7 +106,17 @@ export function touch(store: Store, service: ServiceRecord, now: string, changes
 
 /** Version 1 of a new service: a draft with no endpoints. */
 export function firstVersion(serviceId: string, now: string): VersionRecord {
-  return { id: randomUUID(), service_id: serviceId, version: 1, status: 'draft', traffic_percent: 0, endpoint_snapshot: null, skill_snapshot: null, created_at: now, published_at: null };
+  return {
+    id: randomUUID(),
+    service_id: serviceId,
+    version: 1,
+    status: 'draft',
+    traffic_percent: 0,
+    endpoint_snapshot: null,
+    skill_snapshot: null,
+    created_at: now,
+    published_at: null,
+  };
 }
 
 /** `POST …/versions`: a new draft whose endpoints are those of the active version (else the latest). */
@@ -152,7 +168,14 @@ export function assertUniqueRoute(store: Store, versionId: string, method: strin
 }
 
 /** `POST …/versions/{id}/publish`: the rules of CONTRACT §3. Returns the published version. */
-export function publish(store: Store, service: ServiceRecord, version: VersionRecord, trafficPercent: number, now: string, drainMs: number): VersionRecord {
+export function publish(
+  store: Store,
+  service: ServiceRecord,
+  version: VersionRecord,
+  trafficPercent: number,
+  now: string,
+  drainMs: number,
+): VersionRecord {
   if (version.status === 'archived') throw conflict(`Version ${version.version} is archived`);
   if (version.status !== 'draft') throw conflict(`Version ${version.version} is already published`);
   const eps = store.endpointsOf(version.id);
@@ -164,7 +187,13 @@ export function publish(store: Store, service: ServiceRecord, version: VersionRe
     .versionsOf(service.id)
     .filter(isServing)
     .sort((a, b) => b.traffic_percent - a.traffic_percent || b.version - a.version);
-  const split = new Map(splitAfterPublish(serving.map((v) => ({ id: v.id, percent: v.traffic_percent })), version.id, trafficPercent).map((x) => [x.id, x.percent]));
+  const split = new Map(
+    splitAfterPublish(
+      serving.map((v) => ({ id: v.id, percent: v.traffic_percent })),
+      version.id,
+      trafficPercent,
+    ).map((x) => [x.id, x.percent]),
+  );
   const t = split.get(version.id) ?? 100;
   const drainEnd = new Date(Date.parse(now) + drainMs).toISOString();
   for (const v of serving) {
@@ -209,7 +238,13 @@ export function createEndpoint(store: Store, service: ServiceRecord, body: z.out
 }
 
 /** `PUT …/endpoints/{id}`: a partial change of a draft's endpoint. */
-export function updateEndpoint(store: Store, service: ServiceRecord, e: EndpointRecord, body: z.output<typeof EndpointUpdate>, now: string): EndpointRecord {
+export function updateEndpoint(
+  store: Store,
+  service: ServiceRecord,
+  e: EndpointRecord,
+  body: z.output<typeof EndpointUpdate>,
+  now: string,
+): EndpointRecord {
   requireEditable(store, e);
   const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) as Partial<EndpointRecord>;
   const merged: EndpointRecord = { ...e, ...changes, id: e.id, version_id: e.version_id, updated_at: now };
@@ -230,7 +265,11 @@ export function deleteEndpoint(store: Store, service: ServiceRecord, e: Endpoint
  * The published version `?version=N` names, else the active one, else the
  * newest published one; for the OpenAPI document and the stubs.
  */
-export function publishedVersion(store: Store, service: ServiceRecord, n: number | undefined): VersionRecord & { endpoint_snapshot: EndpointSnapshot[] } {
+export function publishedVersion(
+  store: Store,
+  service: ServiceRecord,
+  n: number | undefined,
+): VersionRecord & { endpoint_snapshot: EndpointSnapshot[] } {
   const all = store.versionsOf(service.id);
   let v: VersionRecord | undefined;
   if (n !== undefined) {

@@ -27,7 +27,14 @@ function genericEndpoint(method: string, path: string, summary: string): Endpoin
   };
 }
 
-const ep = (method: string, path: string, summary: string, request_schema: Record<string, unknown>, response_schema: Record<string, unknown>, description: string | null = null): EndpointSnapshot => ({
+const ep = (
+  method: string,
+  path: string,
+  summary: string,
+  request_schema: Record<string, unknown>,
+  response_schema: Record<string, unknown>,
+  description: string | null = null,
+): EndpointSnapshot => ({
   method,
   path,
   summary,
@@ -37,14 +44,30 @@ const ep = (method: string, path: string, summary: string, request_schema: Recor
 });
 
 const CURRENCY = { type: 'string', enum: ['USD', 'EUR', 'GBP', 'JPY'] };
-const money = { type: 'object', properties: { amount: { type: 'number', minimum: 0 }, currency: CURRENCY }, required: ['amount', 'currency'] };
+const money = {
+  type: 'object',
+  properties: { amount: { type: 'number', minimum: 0 }, currency: CURRENCY },
+  required: ['amount', 'currency'],
+};
 const transaction = {
   type: 'object',
   properties: {
     id: { type: 'string', description: 'Your transaction reference' },
     amount: money,
-    merchant: { type: 'object', properties: { id: { type: 'string' }, category_code: { type: 'string', pattern: '^[0-9]{4}$' }, country: { type: 'string', minLength: 2, maxLength: 2 } }, required: ['id'] },
-    card: { type: 'object', properties: { bin: { type: 'string', pattern: '^[0-9]{6,8}$' }, present: { type: 'boolean' } }, required: ['bin'] },
+    merchant: {
+      type: 'object',
+      properties: {
+        id: { type: 'string' },
+        category_code: { type: 'string', pattern: '^[0-9]{4}$' },
+        country: { type: 'string', minLength: 2, maxLength: 2 },
+      },
+      required: ['id'],
+    },
+    card: {
+      type: 'object',
+      properties: { bin: { type: 'string', pattern: '^[0-9]{6,8}$' }, present: { type: 'boolean' } },
+      required: ['bin'],
+    },
     ip_address: { type: ['string', 'null'], description: 'Null for card-present payments' },
   },
   required: ['id', 'amount', 'merchant', 'card'],
@@ -54,7 +77,10 @@ const scoreResult = {
   properties: {
     score: { type: 'number', minimum: 0, maximum: 1 },
     decision: { type: 'string', enum: ['approve', 'review', 'decline'] },
-    reasons: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, weight: { type: 'number' } }, required: ['code', 'weight'] } },
+    reasons: {
+      type: 'array',
+      items: { type: 'object', properties: { code: { type: 'string' }, weight: { type: 'number' } }, required: ['code', 'weight'] },
+    },
     model_version: { type: 'string' },
   },
   required: ['score', 'decision', 'reasons'],
@@ -94,19 +120,43 @@ const RICH: Record<string, EndpointSnapshot[]> = {
           supplier: { type: 'object', properties: { name: { type: 'string' }, vat_id: { type: ['string', 'null'] } }, required: ['name'] },
           line_items: {
             type: 'array',
-            items: { type: 'object', properties: { description: { type: 'string' }, quantity: { type: 'integer', minimum: 1 }, unit_price: money }, required: ['description', 'quantity', 'unit_price'] },
+            items: {
+              type: 'object',
+              properties: { description: { type: 'string' }, quantity: { type: 'integer', minimum: 1 }, unit_price: money },
+              required: ['description', 'quantity', 'unit_price'],
+            },
           },
           confidence: { type: 'number', minimum: 0, maximum: 1 },
         },
         required: ['invoice_number', 'total', 'line_items'],
       },
     ),
-    ep('GET', '/extractions/{extraction_id}', 'Fetch a previous extraction', { type: 'object', properties: { extraction_id: { type: 'string' }, include_raw_text: { type: 'boolean' } }, required: ['extraction_id'] }, {
-      type: 'object',
-      properties: { id: { type: 'string' }, status: { type: 'string', enum: ['pending', 'done', 'failed'] }, raw_text: { type: ['string', 'null'] } },
-      required: ['id', 'status'],
-    }),
-    ep('GET', '/health', 'Health check', { type: 'object', properties: {} }, { type: 'object', properties: { status: { type: 'string', enum: ['ok', 'degraded'] } }, required: ['status'] }),
+    ep(
+      'GET',
+      '/extractions/{extraction_id}',
+      'Fetch a previous extraction',
+      {
+        type: 'object',
+        properties: { extraction_id: { type: 'string' }, include_raw_text: { type: 'boolean' } },
+        required: ['extraction_id'],
+      },
+      {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          status: { type: 'string', enum: ['pending', 'done', 'failed'] },
+          raw_text: { type: ['string', 'null'] },
+        },
+        required: ['id', 'status'],
+      },
+    ),
+    ep(
+      'GET',
+      '/health',
+      'Health check',
+      { type: 'object', properties: {} },
+      { type: 'object', properties: { status: { type: 'string', enum: ['ok', 'degraded'] } }, required: ['status'] },
+    ),
   ],
   'embedding-service': [
     ep(
@@ -124,37 +174,97 @@ const RICH: Record<string, EndpointSnapshot[]> = {
       },
       {
         type: 'object',
-        properties: { embeddings: { type: 'array', items: { type: 'array', items: { type: 'number' } } }, dimensions: { type: 'integer' }, usage: { type: 'object', additionalProperties: { type: 'integer' } } },
+        properties: {
+          embeddings: { type: 'array', items: { type: 'array', items: { type: 'number' } } },
+          dimensions: { type: 'integer' },
+          usage: { type: 'object', additionalProperties: { type: 'integer' } },
+        },
         required: ['embeddings', 'dimensions'],
       },
     ),
   ],
   'fraud-scorer': [
-    ep('POST', '/score', 'Score a transaction', scoreRequest(false), scoreResult, 'Returns a risk score between 0 and 1 and the decision it implies.'),
-    ep('POST', '/score/batch', 'Score up to 500 transactions', { type: 'object', properties: { transactions: { type: 'array', items: transaction, maxItems: 500 } }, required: ['transactions'] }, {
-      type: 'object',
-      properties: { results: { type: 'array', items: scoreResult } },
-      required: ['results'],
-    }),
-    ep('GET', '/models', 'List the scoring models', { type: 'object', properties: { include_retired: { type: 'boolean' } } }, {
-      type: 'object',
-      properties: { models: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, trained_at: { type: 'string', format: 'date-time' }, auc: { type: 'number' } }, required: ['id'] } } },
-      required: ['models'],
-    }),
+    ep(
+      'POST',
+      '/score',
+      'Score a transaction',
+      scoreRequest(false),
+      scoreResult,
+      'Returns a risk score between 0 and 1 and the decision it implies.',
+    ),
+    ep(
+      'POST',
+      '/score/batch',
+      'Score up to 500 transactions',
+      { type: 'object', properties: { transactions: { type: 'array', items: transaction, maxItems: 500 } }, required: ['transactions'] },
+      {
+        type: 'object',
+        properties: { results: { type: 'array', items: scoreResult } },
+        required: ['results'],
+      },
+    ),
+    ep(
+      'GET',
+      '/models',
+      'List the scoring models',
+      { type: 'object', properties: { include_retired: { type: 'boolean' } } },
+      {
+        type: 'object',
+        properties: {
+          models: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { id: { type: 'string' }, trained_at: { type: 'string', format: 'date-time' }, auc: { type: 'number' } },
+              required: ['id'],
+            },
+          },
+        },
+        required: ['models'],
+      },
+    ),
   ],
   'translation-gateway': [
     ep(
       'POST',
       '/translate',
       'Translate a text',
-      { type: 'object', properties: { text: { type: 'string', maxLength: 10000 }, source: { type: ['string', 'null'] }, target: { type: 'string' }, formality: { type: 'string', enum: ['default', 'formal', 'informal'] } }, required: ['text', 'target'] },
-      { type: 'object', properties: { translation: { type: 'string' }, detected_source: { type: 'string' }, model: { type: 'string' } }, required: ['translation'] },
+      {
+        type: 'object',
+        properties: {
+          text: { type: 'string', maxLength: 10000 },
+          source: { type: ['string', 'null'] },
+          target: { type: 'string' },
+          formality: { type: 'string', enum: ['default', 'formal', 'informal'] },
+        },
+        required: ['text', 'target'],
+      },
+      {
+        type: 'object',
+        properties: { translation: { type: 'string' }, detected_source: { type: 'string' }, model: { type: 'string' } },
+        required: ['translation'],
+      },
     ),
-    ep('GET', '/languages', 'List the supported language pairs', { type: 'object', properties: {} }, {
-      type: 'object',
-      properties: { pairs: { type: 'array', items: { type: 'object', properties: { source: { type: 'string' }, target: { type: 'string' } }, required: ['source', 'target'] } } },
-      required: ['pairs'],
-    }),
+    ep(
+      'GET',
+      '/languages',
+      'List the supported language pairs',
+      { type: 'object', properties: {} },
+      {
+        type: 'object',
+        properties: {
+          pairs: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { source: { type: 'string' }, target: { type: 'string' } },
+              required: ['source', 'target'],
+            },
+          },
+        },
+        required: ['pairs'],
+      },
+    ),
   ],
 };
 
@@ -165,7 +275,13 @@ const RICH: Record<string, EndpointSnapshot[]> = {
  * (`{"text": …}` → `{"sentiment": "positive", "confidence": 0.92}`), and
  * `GET /status`, new in version 2 (`version=2` pinning).
  */
-const health = ep('GET', '/health', 'Health check', { type: 'object', properties: {} }, { type: 'object', properties: { status: { type: 'string', enum: ['ok', 'degraded'] } }, required: ['status'] });
+const health = ep(
+  'GET',
+  '/health',
+  'Health check',
+  { type: 'object', properties: {} },
+  { type: 'object', properties: { status: { type: 'string', enum: ['ok', 'degraded'] } }, required: ['status'] },
+);
 const sentimentV1 = [
   health,
   ep(
@@ -173,16 +289,30 @@ const sentimentV1 = [
     '/process',
     'Process a piece of feedback',
     { type: 'object', properties: { input: { type: 'string', description: 'The data to process' } }, required: ['input'] },
-    { type: 'object', properties: { result: { type: 'string', examples: ['processed'] }, characters: { type: 'integer', minimum: 0, examples: [9] } }, required: ['result'] },
+    {
+      type: 'object',
+      properties: { result: { type: 'string', examples: ['processed'] }, characters: { type: 'integer', minimum: 0, examples: [9] } },
+      required: ['result'],
+    },
   ),
   ep(
     'POST',
     '/analyze',
     'Analyze the sentiment of a text',
-    { type: 'object', properties: { text: { type: 'string', minLength: 1, maxLength: 10000 }, language: { type: ['string', 'null'], description: 'ISO 639-1; null to detect' } }, required: ['text'] },
     {
       type: 'object',
-      properties: { sentiment: { type: 'string', enum: ['positive', 'neutral', 'negative'] }, confidence: { type: 'number', minimum: 0, maximum: 1, examples: [0.92] } },
+      properties: {
+        text: { type: 'string', minLength: 1, maxLength: 10000 },
+        language: { type: ['string', 'null'], description: 'ISO 639-1; null to detect' },
+      },
+      required: ['text'],
+    },
+    {
+      type: 'object',
+      properties: {
+        sentiment: { type: 'string', enum: ['positive', 'neutral', 'negative'] },
+        confidence: { type: 'number', minimum: 0, maximum: 1, examples: [0.92] },
+      },
       required: ['sentiment', 'confidence'],
     },
   ),
@@ -192,11 +322,21 @@ const BY_VERSION: Record<string, Record<number, EndpointSnapshot[]>> = {
     1: sentimentV1,
     2: [
       ...sentimentV1,
-      ep('GET', '/status', 'Model and version status', { type: 'object', properties: {} }, {
-        type: 'object',
-        properties: { status: { type: 'string', enum: ['ok', 'degraded'] }, version: { type: 'integer', examples: [2] }, model: { type: 'string', examples: ['sentiment-large-2'] } },
-        required: ['status', 'version'],
-      }),
+      ep(
+        'GET',
+        '/status',
+        'Model and version status',
+        { type: 'object', properties: {} },
+        {
+          type: 'object',
+          properties: {
+            status: { type: 'string', enum: ['ok', 'degraded'] },
+            version: { type: 'integer', examples: [2] },
+            model: { type: 'string', examples: ['sentiment-large-2'] },
+          },
+          required: ['status', 'version'],
+        },
+      ),
     ],
   },
 };
@@ -208,22 +348,57 @@ const BY_VERSION: Record<string, Record<number, EndpointSnapshot[]>> = {
  */
 const DRAFT_ENDPOINTS: Record<string, EndpointSnapshot[]> = {
   'fraud-scorer': [
-    ep('POST', '/score', 'Score a transaction', scoreRequest(true), scoreResult, 'Returns a risk score between 0 and 1 and the decision it implies.'),
+    ep(
+      'POST',
+      '/score',
+      'Score a transaction',
+      scoreRequest(true),
+      scoreResult,
+      'Returns a risk score between 0 and 1 and the decision it implies.',
+    ),
     RICH['fraud-scorer']![1]!,
     ep(
       'POST',
       '/feedback',
       'Report the real outcome of a scored transaction',
-      { type: 'object', properties: { transaction_id: { type: 'string' }, outcome: { type: 'string', enum: ['fraud', 'legitimate'] }, notes: { type: ['string', 'null'], maxLength: 2000 } }, required: ['transaction_id', 'outcome'] },
+      {
+        type: 'object',
+        properties: {
+          transaction_id: { type: 'string' },
+          outcome: { type: 'string', enum: ['fraud', 'legitimate'] },
+          notes: { type: ['string', 'null'], maxLength: 2000 },
+        },
+        required: ['transaction_id', 'outcome'],
+      },
       { type: 'object', properties: { accepted: { type: 'boolean' } }, required: ['accepted'] },
     ),
   ],
   'contract-summarizer': [
-    ep('POST', '/summarize', 'Summarize a contract', { type: 'object', properties: { document_url: { type: 'string', format: 'uri' }, max_words: { type: 'integer', minimum: 50, maximum: 1000 } }, required: ['document_url'] }, {
-      type: 'object',
-      properties: { summary: { type: 'string' }, unusual_clauses: { type: 'array', items: { type: 'object', properties: { clause: { type: 'string' }, risk: { type: 'string', enum: ['low', 'medium', 'high'] } }, required: ['clause', 'risk'] } } },
-      required: ['summary', 'unusual_clauses'],
-    }),
+    ep(
+      'POST',
+      '/summarize',
+      'Summarize a contract',
+      {
+        type: 'object',
+        properties: { document_url: { type: 'string', format: 'uri' }, max_words: { type: 'integer', minimum: 50, maximum: 1000 } },
+        required: ['document_url'],
+      },
+      {
+        type: 'object',
+        properties: {
+          summary: { type: 'string' },
+          unusual_clauses: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { clause: { type: 'string' }, risk: { type: 'string', enum: ['low', 'medium', 'high'] } },
+              required: ['clause', 'risk'],
+            },
+          },
+        },
+        required: ['summary', 'unusual_clauses'],
+      },
+    ),
   ],
 };
 

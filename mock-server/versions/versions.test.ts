@@ -22,7 +22,6 @@ const ep = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-
 /** A new service (draft v1) with one endpoint on its draft. */
 async function freshService(call: Call, token: string, slug = 'doc-processor') {
   const svc = await call('POST', SERVICES, { token, body: newService({ slug, name: 'Doc Processor' }) });
@@ -107,7 +106,10 @@ describe('endpoints on the draft', () => {
     expect(created.headers.get('location')).toBe(`${base}/endpoints/${e.id}`);
 
     const dup = await call('POST', `${base}/endpoints`, { token, body: ep() });
-    expect(dup).toMatchObject({ status: 409, body: { detail: [{ loc: ['body', 'path'], msg: 'POST /documents/summarize already exists in this version', type: 'conflict' }] } });
+    expect(dup).toMatchObject({
+      status: 409,
+      body: { detail: [{ loc: ['body', 'path'], msg: 'POST /documents/summarize already exists in this version', type: 'conflict' }] },
+    });
     // the same path with another method is fine
     expect((await call('POST', `${base}/endpoints`, { token, body: ep({ method: 'GET', summary: 'Read it' }) })).status).toBe(201);
 
@@ -120,15 +122,40 @@ describe('endpoints on the draft', () => {
     const notList = await bad({ type: 'object', properties: {}, required: 'text' });
     expect(notList[0]).toMatchObject({ loc: ['body', 'request_schema', 'required'], msg: 'required must be a list of property names' });
     expect((await bad({ type: 'object', properties: 'text' }))[0]!.loc).toEqual(['body', 'request_schema', 'properties']);
-    expect((await bad({ type: 'object', properties: { a: { type: 'strin' } } }))[0]!.loc).toEqual(['body', 'request_schema', 'properties', 'a', 'type']);
+    expect((await bad({ type: 'object', properties: { a: { type: 'strin' } } }))[0]!.loc).toEqual([
+      'body',
+      'request_schema',
+      'properties',
+      'a',
+      'type',
+    ]);
     expect((await bad({ type: 'object', properties: { a: {} }, required: ['b'] }))[0]!.loc).toEqual(['body', 'request_schema', 'required']);
     const badResponse = await call('POST', `${base}/endpoints`, { token, body: ep({ path: '/bad', response_schema: { items: [] } }) });
     expect(badResponse.body.detail[0].loc.slice(0, 3)).toEqual(['body', 'response_schema', 'items']);
-    expect((await call('POST', `${base}/endpoints`, { token, body: ep({ path: 'no-slash', method: 'FETCH' }) })).body.detail.map((d: { loc: string[] }) => d.loc[1]).sort()).toEqual(['method', 'path']);
+    expect(
+      (await call('POST', `${base}/endpoints`, { token, body: ep({ path: 'no-slash', method: 'FETCH' }) })).body.detail
+        .map((d: { loc: string[] }) => d.loc[1])
+        .sort(),
+    ).toEqual(['method', 'path']);
 
-    const updated = await call('PUT', `${base}/endpoints/${e.id}`, { token, body: { summary: 'Summarize it', request_schema: { type: 'object', properties: { text: { type: 'string' }, words: { type: 'integer' } }, required: ['text', 'words'] } } });
+    const updated = await call('PUT', `${base}/endpoints/${e.id}`, {
+      token,
+      body: {
+        summary: 'Summarize it',
+        request_schema: {
+          type: 'object',
+          properties: { text: { type: 'string' }, words: { type: 'integer' } },
+          required: ['text', 'words'],
+        },
+      },
+    });
     expect(updated.status).toBe(200);
-    expect(Endpoint.parse(updated.body)).toMatchObject({ id: e.id, summary: 'Summarize it', path: '/documents/summarize', description: 'Long text in, short text out' });
+    expect(Endpoint.parse(updated.body)).toMatchObject({
+      id: e.id,
+      summary: 'Summarize it',
+      path: '/documents/summarize',
+      description: 'Long text in, short text out',
+    });
     const clash = await call('PUT', `${base}/endpoints/${e.id}`, { token, body: { method: 'GET' } });
     expect(clash.status).toBe(409);
     expect(clash.body.detail[0].loc).toEqual(['body', 'path']);
@@ -151,7 +178,10 @@ describe('endpoints on the draft', () => {
     expect((await call('POST', `${base}/endpoints`, { token, body: ep({ summary: 'other' }), headers })).status).toBe(422);
     expect((await call('POST', `${base}/publish`, { token })).status).toBe(200);
     const none = await call('POST', `${base}/endpoints`, { token, body: ep({ path: '/x' }) });
-    expect(none).toMatchObject({ status: 409, body: { detail: 'This service has no draft version. Create a new version to change endpoints.' } });
+    expect(none).toMatchObject({
+      status: 409,
+      body: { detail: 'This service has no draft version. Create a new version to change endpoints.' },
+    });
     expect((await call('POST', `${base}/publish`, { token })).status).toBe(409);
   });
 
@@ -162,10 +192,15 @@ describe('endpoints on the draft', () => {
     const live = EndpointPage.parse((await call('GET', `${SERVICES}/${FRAUD}/endpoints?version_id=${v1!.id}`, { token })).body).items;
     const target = live[0]!;
     const msg = { detail: 'Version 1 is published; its endpoints cannot change. Create a new version.' };
-    expect(await call('PUT', `${SERVICES}/${FRAUD}/endpoints/${target.id}`, { token, body: { summary: 'x' } })).toMatchObject({ status: 409, body: msg });
+    expect(await call('PUT', `${SERVICES}/${FRAUD}/endpoints/${target.id}`, { token, body: { summary: 'x' } })).toMatchObject({
+      status: 409,
+      body: msg,
+    });
     expect(await call('DELETE', `${SERVICES}/${FRAUD}/endpoints/${target.id}`, { token })).toMatchObject({ status: 409, body: msg });
     // another service's endpoint is not found
-    expect((await call('DELETE', `${SERVICES}/${EMBEDDING}/endpoints/${target.id}`, { token })).body).toEqual({ detail: 'Endpoint not found' });
+    expect((await call('DELETE', `${SERVICES}/${EMBEDDING}/endpoints/${target.id}`, { token })).body).toEqual({
+      detail: 'Endpoint not found',
+    });
   });
 });
 
@@ -179,17 +214,35 @@ describe('publish', () => {
     expect(empty).toMatchObject({ status: 422, body: { detail: 'Version 1 has no endpoints; add at least one before publishing' } });
 
     await call('POST', `${base}/endpoints`, { token, body: ep() });
-    await call('POST', `${base}/endpoints`, { token, body: ep({ method: 'GET', path: '/documents/{document_id}', summary: 'Get a document' }) });
+    await call('POST', `${base}/endpoints`, {
+      token,
+      body: ep({ method: 'GET', path: '/documents/{document_id}', summary: 'Get a document' }),
+    });
     // no body: 100%
     const p1 = await call('POST', `${base}/versions/${draft1!.id}/publish`, { token });
     expect(p1.status).toBe(200);
     const v1 = ServiceVersion.parse(p1.body);
     expect(v1).toMatchObject({ version: 1, status: 'active', traffic_percent: 100 });
     expect(v1.published_at).not.toBeNull();
-    expect(v1.endpoint_snapshot!.map((e) => `${e.method} ${e.path}`)).toEqual(['POST /documents/summarize', 'GET /documents/{document_id}']);
+    expect(v1.endpoint_snapshot!.map((e) => `${e.method} ${e.path}`)).toEqual([
+      'POST /documents/summarize',
+      'GET /documents/{document_id}',
+    ]);
     expect(v1.skill_snapshot!.tools).toEqual([
-      { name: 'post_documents_summarize', description: 'Summarize a document', method: 'POST', path: '/documents/summarize', input_schema: ep().request_schema },
-      { name: 'get_documents_document_id', description: 'Get a document', method: 'GET', path: '/documents/{document_id}', input_schema: ep().request_schema },
+      {
+        name: 'post_documents_summarize',
+        description: 'Summarize a document',
+        method: 'POST',
+        path: '/documents/summarize',
+        input_schema: ep().request_schema,
+      },
+      {
+        name: 'get_documents_document_id',
+        description: 'Get a document',
+        method: 'GET',
+        path: '/documents/{document_id}',
+        input_schema: ep().request_schema,
+      },
     ]);
     expect((await call('GET', base, { token })).body).toMatchObject({ status: 'active', active_version: 1, draft_version: null });
 
@@ -199,7 +252,10 @@ describe('publish', () => {
     const v2 = ServiceVersion.parse((await call('POST', `${base}/versions`, { token })).body);
     const p2 = await call('POST', `${base}/versions/${v2.id}/publish`, { token, body: { traffic_percent: 20 } });
     expect(p2.body).toMatchObject({ version: 2, status: 'active', traffic_percent: 20 });
-    expect(byNumber(await versions(call, token, id))).toEqual({ 1: { status: 'draining', traffic: 80 }, 2: { status: 'active', traffic: 20 } });
+    expect(byNumber(await versions(call, token, id))).toEqual({
+      1: { status: 'draining', traffic: 80 },
+      2: { status: 'active', traffic: 20 },
+    });
 
     // a third at 50: the others keep their 80:20 proportion of the remaining 50
     await call('POST', `${base}/versions`, { token });
@@ -214,17 +270,32 @@ describe('publish', () => {
     const p4 = await call('POST', `${base}/publish`, { token });
     expect(p4.body).toMatchObject({ version: 4, traffic_percent: 100 });
     const draining = await versions(call, token, id);
-    expect(byNumber(draining)).toMatchObject({ 1: { status: 'draining', traffic: 0 }, 2: { status: 'draining', traffic: 0 }, 3: { status: 'draining', traffic: 0 } });
+    expect(byNumber(draining)).toMatchObject({
+      1: { status: 'draining', traffic: 0 },
+      2: { status: 'draining', traffic: 0 },
+      3: { status: 'draining', traffic: 0 },
+    });
     for (const v of draining.slice(1)) expect(Date.parse(v.drain_ends_at!) - Date.parse(p4.body.published_at)).toBe(60_000);
     vi.spyOn(Date, 'now').mockReturnValue(Date.parse(p4.body.published_at) + 60_000);
-    expect(byNumber(await versions(call, token, id))).toMatchObject({ 1: { status: 'archived', traffic: 0 }, 2: { status: 'archived' }, 3: { status: 'archived' }, 4: { status: 'active' } });
+    expect(byNumber(await versions(call, token, id))).toMatchObject({
+      1: { status: 'archived', traffic: 0 },
+      2: { status: 'archived' },
+      3: { status: 'archived' },
+      4: { status: 'active' },
+    });
     const archived = await call('POST', `${base}/versions/${draft1!.id}/publish`, { token });
     expect(archived.body).toEqual({ detail: 'Version 1 is archived' });
     expect((await call('POST', `${base}/versions/${draft1!.id}/publish`, { token, body: { traffic_percent: 0 } })).status).toBe(422);
   });
 
   it('tool names are snake_case and unique', () => {
-    expect(toolNames([{ method: 'GET', path: '/a-b' }, { method: 'GET', path: '/a_b' }, { method: 'POST', path: '/getUserById' }])).toEqual(['get_a_b', 'get_a_b_2', 'post_get_user_by_id']);
+    expect(
+      toolNames([
+        { method: 'GET', path: '/a-b' },
+        { method: 'GET', path: '/a_b' },
+        { method: 'POST', path: '/getUserById' },
+      ]),
+    ).toEqual(['get_a_b', 'get_a_b_2', 'post_get_user_by_id']);
   });
 });
 

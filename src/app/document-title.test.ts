@@ -5,7 +5,15 @@ import { documentTitle } from './document-title';
 const WORKSPACE = '/_authed/orgs/$orgId/workspaces/$workspaceId';
 const SERVICE = `${WORKSPACE}/services/$serviceId`;
 
-type Part = { routeId: string; crumb?: string; title?: string; loaderCrumb?: string; status?: string; error?: unknown; _notFound?: boolean };
+type Part = {
+  routeId: string;
+  crumb?: string;
+  title?: string;
+  loaderCrumb?: string;
+  status?: string;
+  error?: unknown;
+  _notFound?: boolean;
+};
 const match = ({ routeId, crumb, title, loaderCrumb, status = 'success', error, _notFound }: Part) => ({
   routeId,
   status,
@@ -28,18 +36,24 @@ describe('the document title', () => {
   });
 
   it('says the app’s name once, even where a crumb is the app’s name too', () => {
-    expect(documentTitle([root, workspace, services, match({ routeId: `${WORKSPACE}/services/`, title: 'Services' })])).toBe('Services · Hosted Services');
+    expect(documentTitle([root, workspace, services, match({ routeId: `${WORKSPACE}/services/`, title: 'Services' })])).toBe(
+      'Services · Hosted Services',
+    );
     expect(documentTitle([root, workspace, services])).toBe('Hosted Services');
   });
 
   it('uses a title given for the title only (a service’s Overview has no crumb of its own)', () => {
-    expect(documentTitle([root, workspace, services, service, match({ routeId: `${SERVICE}/`, title: 'Overview' })])).toBe('Overview · Document Processor · Hosted Services');
+    expect(documentTitle([root, workspace, services, service, match({ routeId: `${SERVICE}/`, title: 'Overview' })])).toBe(
+      'Overview · Document Processor · Hosted Services',
+    );
   });
 
   it('names a page that cannot be shown by what went wrong, not by the page it would have been', () => {
     const gone = match({ routeId: SERVICE, status: 'error', error: new ApiError(404, 'Not found') });
     expect(documentTitle([root, workspace, services, gone])).toBe('Service not found · Hosted Services');
     const failedTab = match({ routeId: `${SERVICE}/traffic`, crumb: 'Traffic', status: 'error', error: new ApiError(503, 'Busy') });
-    expect(documentTitle([root, workspace, services, service, failedTab])).toBe('This page could not be loaded · Document Processor · Hosted Services');
+    expect(documentTitle([root, workspace, services, service, failedTab])).toBe(
+      'This page could not be loaded · Document Processor · Hosted Services',
+    );
   });
 });

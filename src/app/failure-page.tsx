@@ -53,7 +53,11 @@ function FailurePage({ failure, error, onRetry }: { failure: Failure; error?: un
           </Button>
         )}
         {failure.level === 2 && scope && serviceId ? (
-          <Link to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId" params={{ ...scope, serviceId }} className={onRetry ? 'btn' : 'btn btn-primary'}>
+          <Link
+            to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId"
+            params={{ ...scope, serviceId }}
+            className={onRetry ? 'btn' : 'btn btn-primary'}
+          >
             Go to the service&rsquo;s overview
           </Link>
         ) : scope ? (

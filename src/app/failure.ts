@@ -22,8 +22,14 @@ export type Failure = {
 const NOT_FOUND: Record<Missing | 'page', Pick<Failure, 'heading' | 'message'>> = {
   page: { heading: 'Page not found', message: 'There is no page at this address. The link may be mistyped or out of date.' },
   workspace: { heading: 'Workspace not found', message: 'This organization or workspace does not exist, or your account cannot see it.' },
-  service: { heading: 'Service not found', message: 'There is no such service in this workspace. It may have been deleted, or the link may be out of date.' },
-  version: { heading: 'Version not found', message: 'This service has no such version. It may have been deleted, or the link may be out of date.' },
+  service: {
+    heading: 'Service not found',
+    message: 'There is no such service in this workspace. It may have been deleted, or the link may be out of date.',
+  },
+  version: {
+    heading: 'Version not found',
+    message: 'This service has no such version. It may have been deleted, or the link may be out of date.',
+  },
 };
 
 function missingAt(routeId: string): Missing | 'page' {
@@ -45,11 +51,18 @@ export function describeFailure(match: FailedMatch): Failure {
     return { kind: 'not-found', level, ...NOT_FOUND[missing] };
   }
   if (error instanceof ApiError && error.status === 404) return { kind: 'not-found', level, ...NOT_FOUND[missingAt(match.routeId)] };
-  if (error instanceof ApiError && error.status === 403) return { kind: 'forbidden', level, heading: 'You do not have access to this', message: error.message };
-  if (error instanceof ApiError && error.status === 429) return { kind: 'throttled', level, heading: 'Too many requests', message: error.message };
+  if (error instanceof ApiError && error.status === 403)
+    return { kind: 'forbidden', level, heading: 'You do not have access to this', message: error.message };
+  if (error instanceof ApiError && error.status === 429)
+    return { kind: 'throttled', level, heading: 'Too many requests', message: error.message };
   // An extension the platform does not have: pages show their own state; one that reaches here says so, never "not found".
   if (isExtensionUnavailable(error)) return { kind: 'failed', level, heading: 'Not available on this platform', message: error.message };
-  return { kind: 'failed', level, heading: 'This page could not be loaded', message: error instanceof Error ? error.message : 'Something went wrong.' };
+  return {
+    kind: 'failed',
+    level,
+    heading: 'This page could not be loaded',
+    message: error instanceof Error ? error.message : 'Something went wrong.',
+  };
 }
 
 /** The first match that failed or found nothing, if any. */

@@ -69,7 +69,12 @@ export const ActivityListQuery = z.object({
     z.pipe(
       z.pipe(
         z.string(),
-        z.transform((text) => text.split(',').map((k) => k.trim()).filter(Boolean)),
+        z.transform((text) =>
+          text
+            .split(',')
+            .map((k) => k.trim())
+            .filter(Boolean),
+        ),
       ),
       z.array(ActivityKind),
     ),

@@ -22,24 +22,26 @@ export const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export const MAX_ENVS = 100;
 export const MAX_ENV_VALUE = 32_768;
 
-export const EnvName = z.string().check(
-  z.minLength(1, { error: 'Enter a name' }),
-  z.maxLength(128, { error: 'A name has at most 128 characters' }),
-  z.regex(ENV_NAME, { error: 'A name starts with a letter or _ and uses letters, digits and _' }),
-);
+export const EnvName = z
+  .string()
+  .check(
+    z.minLength(1, { error: 'Enter a name' }),
+    z.maxLength(128, { error: 'A name has at most 128 characters' }),
+    z.regex(ENV_NAME, { error: 'A name starts with a letter or _ and uses letters, digits and _' }),
+  );
 /** Seed 003: "P0 accepts string values only". */
-export const EnvValue = z.string({ error: 'A value is a string (the platform accepts string values only)' }).check(
-  z.maxLength(MAX_ENV_VALUE, { error: `A value has at most ${MAX_ENV_VALUE} characters` }),
-);
+export const EnvValue = z
+  .string({ error: 'A value is a string (the platform accepts string values only)' })
+  .check(z.maxLength(MAX_ENV_VALUE, { error: `A value has at most ${MAX_ENV_VALUE} characters` }));
 
 /**
  * Write-only runtime environment values (seed 003): injected into the agent's
  * process, never returned, never stored in any record — not even as a digest
  * anyone could test a guess against.
  */
-export const AgentEnvs = z.record(EnvName, EnvValue).check(
-  z.refine((envs) => Object.keys(envs).length <= MAX_ENVS, { error: `At most ${MAX_ENVS} environment values` }),
-);
+export const AgentEnvs = z
+  .record(EnvName, EnvValue)
+  .check(z.refine((envs) => Object.keys(envs).length <= MAX_ENVS, { error: `At most ${MAX_ENVS} environment values` }));
 
 /** `POST /v1/agent-deployments/{deployment_id}/services` (seed 003): `version_id` null or absent means the deployment's current version **[decision]**. */
 export const AgentServiceCreate = z.strictObject({

@@ -50,7 +50,8 @@ const ONLY_INVISIBLE = /^(?:[\s\p{Cf}\p{Zs}\u115F\u1160\u3164\uFFA0\u2800]|\u034
 
 export function humanTextProblem(text: string, multiline = false): string | null {
   if (LONE_SURROGATE.test(text)) return 'contains a broken character (a lone surrogate)';
-  if ((multiline ? CONTROL_BUT_LINES : CONTROL).test(text)) return multiline ? 'contains control characters' : 'contains control characters (such as a line break or a tab)';
+  if ((multiline ? CONTROL_BUT_LINES : CONTROL).test(text))
+    return multiline ? 'contains control characters' : 'contains control characters (such as a line break or a tab)';
   if (text !== '' && ONLY_INVISIBLE.test(text)) return 'has no visible characters';
   return null;
 }
@@ -65,12 +66,14 @@ export function humanText(label: string, options: { multiline?: boolean } = {}) 
 
 /** A name (service, instance…): trimmed, 1 to `max` characters, human text on one line. */
 export function Name(max: number, label = 'Name') {
-  return z.string().check(
-    z.trim(),
-    z.minLength(1, { error: `${label} is required` }),
-    z.maxLength(max, { error: `${label} must be at most ${max} characters` }),
-    humanText(label),
-  );
+  return z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, { error: `${label} is required` }),
+      z.maxLength(max, { error: `${label} must be at most ${max} characters` }),
+      humanText(label),
+    );
 }
 
 /**

@@ -95,7 +95,11 @@ export type InstanceUpdate = z.infer<typeof InstanceUpdate>;
  * Check a config against a type's fields; shared by the console's generated
  * forms and the platform. Returns issues keyed by field name.
  */
-export function configIssues(fields: readonly ConnectorFieldRead[], config: Record<string, unknown>, partial = false): { field: string; message: string }[] {
+export function configIssues(
+  fields: readonly ConnectorFieldRead[],
+  config: Record<string, unknown>,
+  partial = false,
+): { field: string; message: string }[] {
   const issues: { field: string; message: string }[] = [];
   const known = new Set(fields.map((f) => f.name));
   for (const key of Object.keys(config)) if (!known.has(key)) issues.push({ field: key, message: `Unknown field ${key}` });
@@ -105,7 +109,8 @@ export function configIssues(fields: readonly ConnectorFieldRead[], config: Reco
       if (f.required && !partial) issues.push({ field: f.name, message: `${f.label} is required` });
       continue;
     }
-    if (f.type === 'integer' && !(typeof v === 'number' && Number.isInteger(v))) issues.push({ field: f.name, message: `${f.label} must be a whole number` });
+    if (f.type === 'integer' && !(typeof v === 'number' && Number.isInteger(v)))
+      issues.push({ field: f.name, message: `${f.label} must be a whole number` });
     if (f.type === 'boolean' && typeof v !== 'boolean') issues.push({ field: f.name, message: `${f.label} must be true or false` });
     if (f.type === 'string' && typeof v !== 'string') issues.push({ field: f.name, message: `${f.label} must be text` });
   }

@@ -32,7 +32,13 @@ function jsonError(text: string): string | null {
 export const CREDENTIAL_SHAPES: Record<CloudProvider, { name: string; alternatives: (readonly string[])[] }> = {
   gcp: { name: 'A GCP service account key', alternatives: [['type', 'project_id', 'private_key', 'client_email']] },
   aws: { name: 'An AWS access key', alternatives: [['access_key_id', 'secret_access_key']] },
-  azure: { name: 'An Azure service principal', alternatives: [['tenant_id', 'client_id', 'client_secret'], ['tenant', 'appId', 'password']] },
+  azure: {
+    name: 'An Azure service principal',
+    alternatives: [
+      ['tenant_id', 'client_id', 'client_secret'],
+      ['tenant', 'appId', 'password'],
+    ],
+  },
 };
 
 const filled = (doc: Record<string, unknown>, key: string) => typeof doc[key] === 'string' && (doc[key] as string).trim() !== '';
@@ -57,9 +63,17 @@ export function credentialsShapeProblem(provider: CloudProvider, text: string): 
     return null;
   }
   // Name what the closest alternative lacks.
-  const [closest] = [...shape.alternatives].sort((a, b) => b.filter((k) => filled(record, k)).length - a.filter((k) => filled(record, k)).length);
+  const [closest] = [...shape.alternatives].sort(
+    (a, b) => b.filter((k) => filled(record, k)).length - a.filter((k) => filled(record, k)).length,
+  );
   const missing = closest!.filter((k) => !filled(record, k));
-  const either = shape.alternatives.length > 1 ? ` (or ${shape.alternatives.filter((a) => a !== closest).map((a) => a.join(', ')).join('; or ')})` : '';
+  const either =
+    shape.alternatives.length > 1
+      ? ` (or ${shape.alternatives
+          .filter((a) => a !== closest)
+          .map((a) => a.join(', '))
+          .join('; or ')})`
+      : '';
   return `${shape.name} needs ${closest!.join(', ')}${either}; missing: ${missing.join(', ')}`;
 }
 

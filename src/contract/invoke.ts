@@ -93,9 +93,9 @@ export const JOB_BATCH_MAX = 100;
 
 /** `POST …/jobs/batch` (seed 001 "Batch status check"): `{"job_ids": [...]}`. */
 export const JobBatchRequest = z.strictObject({
-  job_ids: z.array(z.string().check(z.minLength(1), z.maxLength(100)), { error: 'job_ids must be a list of job ids' }).check(
-    z.maxLength(JOB_BATCH_MAX, { error: `At most ${JOB_BATCH_MAX} job ids at a time` }),
-  ),
+  job_ids: z
+    .array(z.string().check(z.minLength(1), z.maxLength(100)), { error: 'job_ids must be a list of job ids' })
+    .check(z.maxLength(JOB_BATCH_MAX, { error: `At most ${JOB_BATCH_MAX} job ids at a time` })),
 });
 export type JobBatchRequest = z.input<typeof JobBatchRequest>;
 
@@ -116,10 +116,14 @@ export const readJobBatch = z.pipe(
   z.transform((raw): JobBatchEntryRead[] =>
     (Array.isArray(raw) ? raw : raw.jobs).map((row) => {
       const entry = isObject(row) && ('job' in row || 'detail' in row) ? row : { job: row };
-      const jobId = typeof entry.job_id === 'string' ? entry.job_id : isObject(entry.job) ? String(entry.job.id ?? entry.job.job_id ?? '') : '';
-      if (entry.job === null || entry.job === undefined) return { job_id: jobId, job: null, detail: typeof entry.detail === 'string' ? entry.detail : 'Job not found' };
+      const jobId =
+        typeof entry.job_id === 'string' ? entry.job_id : isObject(entry.job) ? String(entry.job.id ?? entry.job.job_id ?? '') : '';
+      if (entry.job === null || entry.job === undefined)
+        return { job_id: jobId, job: null, detail: typeof entry.detail === 'string' ? entry.detail : 'Job not found' };
       const job = z.safeParse(readJob, entry.job);
-      return job.success ? { job_id: jobId || job.data.id, job: job.data, detail: null } : { job_id: jobId, job: null, detail: 'This job could not be read' };
+      return job.success
+        ? { job_id: jobId || job.data.id, job: job.data, detail: null }
+        : { job_id: jobId, job: null, detail: 'This job could not be read' };
     }),
   ),
 );

@@ -20,26 +20,37 @@ const issuesOf = (value: unknown) => {
 describe('the limits of an endpoint schema (the editor and the platform apply the same)', () => {
   it('depth: up to the limit is fine, one more is named', () => {
     expect(schemaLimitProblem(nestedTo(SCHEMA_LIMITS.depth))).toBeNull();
-    expect(issuesOf(nestedTo(SCHEMA_LIMITS.depth + 1))).toEqual([{ path: [], message: 'The schema nests more than 32 levels deep (limit: depth 32)' }]);
+    expect(issuesOf(nestedTo(SCHEMA_LIMITS.depth + 1))).toEqual([
+      { path: [], message: 'The schema nests more than 32 levels deep (limit: depth 32)' },
+    ]);
   });
 
   it('branches are counted over the whole schema', () => {
     const branches = (n: number) => Array.from({ length: n }, () => ({ type: 'string' }));
     expect(schemaLimitProblem({ anyOf: branches(32), properties: { a: { oneOf: branches(32) } } })).toBeNull();
-    expect(issuesOf({ anyOf: branches(32), properties: { a: { allOf: branches(33) } } })).toEqual([{ path: [], message: 'The schema has 65 anyOf/oneOf/allOf branches (limit: 64 branches)' }]);
+    expect(issuesOf({ anyOf: branches(32), properties: { a: { allOf: branches(33) } } })).toEqual([
+      { path: [], message: 'The schema has 65 anyOf/oneOf/allOf branches (limit: 64 branches)' },
+    ]);
   });
 
   it('size is the compact JSON', () => {
     const sized = (n: number) => ({ description: 'x'.repeat(n - '{"description":""}'.length) });
     expect(JSON.stringify(sized(SCHEMA_LIMITS.size)).length).toBe(SCHEMA_LIMITS.size);
     expect(schemaLimitProblem(sized(SCHEMA_LIMITS.size))).toBeNull();
-    expect(issuesOf(sized(SCHEMA_LIMITS.size + 1))).toEqual([{ path: [], message: 'The schema is 32769 characters long as JSON (limit: 32768 characters)' }]);
+    expect(issuesOf(sized(SCHEMA_LIMITS.size + 1))).toEqual([
+      { path: [], message: 'The schema is 32769 characters long as JSON (limit: 32768 characters)' },
+    ]);
   });
 
   it('patterns: invalid, too long, or catastrophic, at the pattern', () => {
-    expect(issuesOf({ properties: { a: { type: 'string', pattern: '[' } } })).toEqual([{ path: ['properties', 'a', 'pattern'], message: 'pattern is not a valid regular expression' }]);
+    expect(issuesOf({ properties: { a: { type: 'string', pattern: '[' } } })).toEqual([
+      { path: ['properties', 'a', 'pattern'], message: 'pattern is not a valid regular expression' },
+    ]);
     expect(issuesOf({ pattern: 'a'.repeat(SCHEMA_LIMITS.patternLength + 1) })[0]!.path).toEqual(['pattern']);
-    expect(issuesOf({ items: { pattern: '^(a|a)+$' } })[0]).toMatchObject({ path: ['items', 'pattern'], message: expect.stringMatching(/^pattern could backtrack catastrophically/) });
+    expect(issuesOf({ items: { pattern: '^(a|a)+$' } })[0]).toMatchObject({
+      path: ['items', 'pattern'],
+      message: expect.stringMatching(/^pattern could backtrack catastrophically/),
+    });
     expect(issuesOf({ type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' })).toEqual([]);
   });
 

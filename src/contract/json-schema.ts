@@ -36,7 +36,8 @@ export type JsonSchema = {
 };
 
 const nonNegativeInt = z.int().check(z.minimum(0));
-const nonEmpty = <T extends z.core.$ZodType>(item: T, error?: string) => z.array(item).check(z.minLength(1, error === undefined ? undefined : { error }));
+const nonEmpty = <T extends z.core.$ZodType>(item: T, error?: string) =>
+  z.array(item).check(z.minLength(1, error === undefined ? undefined : { error }));
 
 function isRegExp(pattern: string): boolean {
   try {
@@ -75,7 +76,8 @@ export function schemaLimitProblem(schema: unknown): string | null {
   while (stack.length) {
     const { value, depth } = stack.pop()!;
     if (typeof value !== 'object' || value === null) continue;
-    if (depth > SCHEMA_LIMITS.depth) return `The schema nests more than ${SCHEMA_LIMITS.depth} levels deep (limit: depth ${SCHEMA_LIMITS.depth})`;
+    if (depth > SCHEMA_LIMITS.depth)
+      return `The schema nests more than ${SCHEMA_LIMITS.depth} levels deep (limit: depth ${SCHEMA_LIMITS.depth})`;
     if (Array.isArray(value)) {
       for (const item of value) stack.push({ value: item, depth: depth + 1 });
       continue;
@@ -85,7 +87,8 @@ export function schemaLimitProblem(schema: unknown): string | null {
       stack.push({ value: item, depth: depth + 1 });
     }
   }
-  if (branches > SCHEMA_LIMITS.branches) return `The schema has ${branches} anyOf/oneOf/allOf branches (limit: ${SCHEMA_LIMITS.branches} branches)`;
+  if (branches > SCHEMA_LIMITS.branches)
+    return `The schema has ${branches} anyOf/oneOf/allOf branches (limit: ${SCHEMA_LIMITS.branches} branches)`;
   const size = JSON.stringify(schema).length;
   if (size > SCHEMA_LIMITS.size) return `The schema is ${size} characters long as JSON (limit: ${SCHEMA_LIMITS.size} characters)`;
   return null;
@@ -134,7 +137,8 @@ export const JsonSchemaNode: z.ZodMiniType<JsonSchema, JsonSchema> = z.lazy(() =
       z.superRefine((s, ctx) => {
         if (s.required && s.properties) {
           for (const name of s.required) {
-            if (!(name in s.properties)) ctx.addIssue({ code: 'custom', path: ['required'], message: `required names "${name}", which is not in properties` });
+            if (!(name in s.properties))
+              ctx.addIssue({ code: 'custom', path: ['required'], message: `required names "${name}", which is not in properties` });
           }
         }
         if (s.required && new Set(s.required).size !== s.required.length) {

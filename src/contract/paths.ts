@@ -55,7 +55,8 @@ export const paths = {
   activity: (s: Scope, serviceId: string) => `${paths.service(s, serviceId)}/activity`,
   /** The service gateway (seed 001): `*` on any path; `v{N}/…` pins version N (`gatewayPinned`). */
   gateway: (orgId: string, serviceId: string, path: string) => `/orgs/${enc(orgId)}/services/${enc(serviceId)}/${path.replace(/^\/+/, '')}`,
-  gatewayPinned: (orgId: string, serviceId: string, version: number, path: string) => paths.gateway(orgId, serviceId, `v${version}/${path.replace(/^\/+/, '')}`),
+  gatewayPinned: (orgId: string, serviceId: string, version: number, path: string) =>
+    paths.gateway(orgId, serviceId, `v${version}/${path.replace(/^\/+/, '')}`),
   /** Submit an async job (seed 001): `POST`; `async/v{N}/…` pins version N. */
   gatewayAsync: (orgId: string, serviceId: string, path: string, version?: number) =>
     paths.gateway(orgId, serviceId, `async/${version === undefined ? '' : `v${version}/`}${path.replace(/^\/+/, '')}`),

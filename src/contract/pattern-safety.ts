@@ -271,7 +271,13 @@ class Parser {
     const set: CharSet = [];
     while (this.i < this.src.length && this.peek() !== ']') {
       const lo = this.classAtom();
-      if (this.peek() === '-' && this.src[this.i + 1] !== ']' && this.src[this.i + 1] !== undefined && lo.length === 1 && lo[0]![0] === lo[0]![1]) {
+      if (
+        this.peek() === '-' &&
+        this.src[this.i + 1] !== ']' &&
+        this.src[this.i + 1] !== undefined &&
+        lo.length === 1 &&
+        lo[0]![0] === lo[0]![1]
+      ) {
         this.i++;
         const hi = this.classAtom();
         if (hi.length === 1 && hi[0]![0] === hi[0]![1]) set.push([lo[0]![0], hi[0]![0]]);
@@ -461,7 +467,13 @@ function findHazard(n: Node): string | null {
         const a = strip(items[k - 1]!);
         const b = strip(items[k]!);
         // Ambiguous where the second can start with a character a round of the first can end with.
-        if (a.kind === 'repeat' && b.kind === 'repeat' && a.max === Infinity && b.max === Infinity && overlaps(lastSet(a.body), firstSet(b.body))) {
+        if (
+          a.kind === 'repeat' &&
+          b.kind === 'repeat' &&
+          a.max === Infinity &&
+          b.max === Infinity &&
+          overlaps(lastSet(a.body), firstSet(b.body))
+        ) {
           return 'two repetitions in a row can match the same characters (e.g. \\d+\\d* or .*.*): merge them into one';
         }
       }
@@ -487,7 +499,8 @@ function findHazard(n: Node): string | null {
         const firsts = alt.branches.map(firstSet);
         for (let x = 0; x < firsts.length; x++) {
           for (let y = x + 1; y < firsts.length; y++) {
-            if (overlaps(firsts[x]!, firsts[y]!)) return 'a repeated group has alternatives that can start with the same character (e.g. (a|ab)* or (\\d|\\w)+)';
+            if (overlaps(firsts[x]!, firsts[y]!))
+              return 'a repeated group has alternatives that can start with the same character (e.g. (a|ab)* or (\\d|\\w)+)';
           }
         }
       }

@@ -4,7 +4,16 @@ import { TokenResponse, Whoami, readTokenResponse, readWhoami, type WhoamiRead }
 import { OrganizationPage, readOrganizationPage } from './organizations';
 import { isKnown, utcTimestamp, type PageRead, type UnknownValue } from './reading';
 import { Ring, RingPage, readRing, readRingPage } from './rings';
-import { HostedService, PERSISTENT_DEFAULTS, ServicePage, ServiceStatus, readHostedService, readServicePage, type HostedService as Service, type HostedServiceRead } from './services';
+import {
+  HostedService,
+  PERSISTENT_DEFAULTS,
+  ServicePage,
+  ServiceStatus,
+  readHostedService,
+  readServicePage,
+  type HostedService as Service,
+  type HostedServiceRead,
+} from './services';
 import { DeploymentStatusDetails, readDeploymentStatus } from './deployments';
 import { ServiceVersion, readServiceVersion } from './versions';
 
@@ -71,7 +80,11 @@ describe('the lenient reading of a platform', () => {
       ['min_replicas: null', { ...service(1), min_replicas: null }, (s) => expect(s.min_replicas).toBe(0)],
       ['connector_bindings: null', { ...service(1), connector_bindings: null }, (s) => expect(s.connector_bindings).toEqual({})],
       ['no deployment_state', without(service(1), 'deployment_state'), (s) => expect(s.deployment_state).toBeNull()],
-      ['a timestamp without an offset', { ...service(1), created_at: '2025-01-02T03:04:05' }, (s) => expect(s.created_at).toBe('2025-01-02T03:04:05.000Z')],
+      [
+        'a timestamp without an offset',
+        { ...service(1), created_at: '2025-01-02T03:04:05' },
+        (s) => expect(s.created_at).toBe('2025-01-02T03:04:05.000Z'),
+      ],
     ];
 
     it.each(variations)('comes through with %s, which the mock would never send', (_, input, check) => {
@@ -80,14 +93,25 @@ describe('the lenient reading of a platform', () => {
     });
 
     it('gives the documented defaults for persistent settings the platform leaves out', () => {
-      const keys = ['min_replicas', 'max_replicas', 'concurrency_per_replica', 'scale_threshold', 'startup_timeout_seconds', 'base_image', 'system_packages'] as const;
+      const keys = [
+        'min_replicas',
+        'max_replicas',
+        'concurrency_per_replica',
+        'scale_threshold',
+        'startup_timeout_seconds',
+        'base_image',
+        'system_packages',
+      ] as const;
       const sparse = Object.fromEntries(Object.entries(service(1)).filter(([k]) => !(keys as readonly string[]).includes(k)));
       // Seed 000's documented defaults fill what is missing.
       expect(readHostedService.parse(sparse)).toMatchObject(PERSISTENT_DEFAULTS);
     });
 
     it('never shares a default between two rows', () => {
-      const [a, b] = [readHostedService.parse({ ...service(1), system_packages: null }), readHostedService.parse({ ...service(2), system_packages: null })];
+      const [a, b] = [
+        readHostedService.parse({ ...service(1), system_packages: null }),
+        readHostedService.parse({ ...service(2), system_packages: null }),
+      ];
       a.system_packages.push('curl');
       expect(b.system_packages).toEqual([]);
     });
@@ -132,7 +156,11 @@ describe('the lenient reading of a platform', () => {
     });
 
     const envelopes: [string, unknown, Omit<PageRead<unknown>, 'items' | 'invalid'>][] = [
-      ['{items, total, limit, offset}', { items: [service(1), service(2)], total: 12, limit: 2, offset: 4 }, { total: 12, limit: 2, offset: 4 }],
+      [
+        '{items, total, limit, offset}',
+        { items: [service(1), service(2)], total: 12, limit: 2, offset: 4 },
+        { total: 12, limit: 2, offset: 4 },
+      ],
       ['{items, total}', { items: [service(1), service(2)], total: 12 }, { total: 12, limit: 2, offset: 0 }],
       ['{items}', { items: [service(1), service(2)] }, { total: 2, limit: 2, offset: 0 }],
       ['a bare array', [service(1), service(2)], { total: 2, limit: 2, offset: 0 }],
@@ -153,11 +181,25 @@ describe('the lenient reading of a platform', () => {
   });
 
   describe('rings', () => {
-    const ring = { id: RING, name: 'dev', description: null, position: 0, created_at: '2025-01-02T03:04:05Z', updated_at: '2025-01-02T03:04:05Z' };
+    const ring = {
+      id: RING,
+      name: 'dev',
+      description: null,
+      position: 0,
+      created_at: '2025-01-02T03:04:05Z',
+      updated_at: '2025-01-02T03:04:05Z',
+    };
 
     it('reads a ring without a position (seed 004 reads only id and name)', () => {
       expect(readRing.parse(without(ring, 'position')).position).toBeNull();
-      expect(readRing.parse({ id: RING, name: 'dev' })).toEqual({ id: RING, name: 'dev', description: null, position: null, created_at: null, updated_at: null });
+      expect(readRing.parse({ id: RING, name: 'dev' })).toEqual({
+        id: RING,
+        name: 'dev',
+        description: null,
+        position: null,
+        created_at: null,
+        updated_at: null,
+      });
       expect(Ring.safeParse(without(ring, 'position')).success).toBe(false);
     });
 
@@ -201,7 +243,13 @@ describe('the lenient reading of a platform', () => {
     };
 
     it('reads a version in a state we do not know, without our decided fields', () => {
-      const read = readServiceVersion.parse({ id: id(201), version: 2, status: 'canary', traffic_percent: 10, created_at: '2025-01-02 03:04:05.123456+02:00' });
+      const read = readServiceVersion.parse({
+        id: id(201),
+        version: 2,
+        status: 'canary',
+        traffic_percent: 10,
+        created_at: '2025-01-02 03:04:05.123456+02:00',
+      });
       expect(read).toMatchObject({ status: 'canary', service_id: null, endpoint_snapshot: null, skill_snapshot: null, published_at: null });
       expect(read.created_at).toBe('2025-01-02T01:04:05.123Z');
       expect(ServiceVersion.safeParse({ ...version, status: 'canary' }).success).toBe(false);
@@ -210,7 +258,10 @@ describe('the lenient reading of a platform', () => {
     it('reads the deployment status the seed documents, without our extras', () => {
       const status = { deployment_state: 'active', health: 'healthy', message: null, synced: true };
       expect(readDeploymentStatus.parse(status)).toMatchObject({ ...status, serving_version: null, in_progress: null });
-      expect(readDeploymentStatus.parse({ ...status, deployment_state: 'scaling', health: 'starting' })).toMatchObject({ deployment_state: 'scaling', health: 'starting' });
+      expect(readDeploymentStatus.parse({ ...status, deployment_state: 'scaling', health: 'starting' })).toMatchObject({
+        deployment_state: 'scaling',
+        health: 'starting',
+      });
       expect(DeploymentStatusDetails.safeParse({ ...status, health: 'starting' }).success).toBe(false);
     });
   });

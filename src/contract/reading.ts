@@ -84,7 +84,13 @@ export const strict: Reading<'strict'> = {
 export const lenient: Reading<'lenient'> = {
   mode: 'lenient',
   openEnum: <E extends z.core.$ZodType<string>>(values: E) =>
-    z.union([values, z.pipe(z.string(), z.transform((value) => value as UnknownValue))]),
+    z.union([
+      values,
+      z.pipe(
+        z.string(),
+        z.transform((value) => value as UnknownValue),
+      ),
+    ]),
   decided: <S extends Schema, const F extends z.output<S> | null>(schema: S, fallback: F) =>
     z.pipe(
       z.optional(z.nullable(schema)),
@@ -152,7 +158,14 @@ export function utcTimestamp(text: string): string | null {
   const local = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second), ms);
   const date = new Date(local);
   // Date.UTC rolls 2025-02-30 over to March: such a date is not one.
-  if (Number.isNaN(local) || date.getUTCDate() !== Number(day) || date.getUTCMonth() !== Number(month) - 1 || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) {
+  if (
+    Number.isNaN(local) ||
+    date.getUTCDate() !== Number(day) ||
+    date.getUTCMonth() !== Number(month) - 1 ||
+    Number(hour) > 23 ||
+    Number(minute) > 59 ||
+    Number(second) > 59
+  ) {
     return null;
   }
   let offsetMinutes = 0;

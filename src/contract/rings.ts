@@ -24,12 +24,14 @@ export const [RingPage, readRingPage] = [strict.page(Ring), lenient.page(readRin
 /** Ring names are short identifiers: dev, staging, prod, eu-canary **[decision]**. */
 export const RING_NAME = /^[a-z][a-z0-9-]*$/;
 const ringFields = {
-  name: z.string().check(
-    z.trim(),
-    z.minLength(1, { error: 'Name is required' }),
-    z.maxLength(63, { error: 'Name must be at most 63 characters' }),
-    z.regex(RING_NAME, { error: 'Use lowercase letters, digits and hyphens, starting with a letter' }),
-  ),
+  name: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, { error: 'Name is required' }),
+      z.maxLength(63, { error: 'Name must be at most 63 characters' }),
+      z.regex(RING_NAME, { error: 'Use lowercase letters, digits and hyphens, starting with a letter' }),
+    ),
   description: z.nullable(Description(500)),
   /** Where in the promotion path; omitted means last. Others shift to make room. */
   position: z.int().check(z.minimum(0)),

@@ -26,11 +26,13 @@ export const ConnectorBindings = z.record(
 
 /** `^[a-z0-9]+(-[a-z0-9]+)*$`, 3–63 characters (CONTRACT §2). */
 export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-export const Slug = z.string().check(
-  z.minLength(3, { error: 'Slug must be at least 3 characters' }),
-  z.maxLength(63, { error: 'Slug must be at most 63 characters' }),
-  z.regex(SLUG, { error: 'Use lowercase letters, digits and single hyphens, e.g. document-processor' }),
-);
+export const Slug = z
+  .string()
+  .check(
+    z.minLength(3, { error: 'Slug must be at least 3 characters' }),
+    z.maxLength(63, { error: 'Slug must be at most 63 characters' }),
+    z.regex(SLUG, { error: 'Use lowercase letters, digits and single hyphens, e.g. document-processor' }),
+  );
 
 /** Suggest a slug from a human name: "Document Processor" → "document-processor". */
 export function slugify(name: string): string {
@@ -69,19 +71,19 @@ export const persistentFields = {
   ),
   startup_timeout_seconds: z.nullable(wholeNumber(1, 3600, 'At least 1 second', 'At most 3600 seconds', 'Enter a whole number of seconds')),
   base_image: z.nullable(
-    z.string().check(
-      z.trim(),
-      z.minLength(1),
-      z.maxLength(255, { error: 'At most 255 characters' }),
-      z.regex(/^[^\s]+$/, { error: 'An image reference has no spaces' }),
-    ),
+    z
+      .string()
+      .check(
+        z.trim(),
+        z.minLength(1),
+        z.maxLength(255, { error: 'At most 255 characters' }),
+        z.regex(/^[^\s]+$/, { error: 'An image reference has no spaces' }),
+      ),
   ),
-  system_packages: z
-    .array(z.string().check(z.regex(SYSTEM_PACKAGE, { error: 'Package names use a-z, 0-9, . + and -' })))
-    .check(
-      z.maxLength(50, { error: 'At most 50 packages' }),
-      z.refine((xs) => new Set(xs).size === xs.length, { error: 'Each package once' }),
-    ),
+  system_packages: z.array(z.string().check(z.regex(SYSTEM_PACKAGE, { error: 'Package names use a-z, 0-9, . + and -' }))).check(
+    z.maxLength(50, { error: 'At most 50 packages' }),
+    z.refine((xs) => new Set(xs).size === xs.length, { error: 'Each package once' }),
+  ),
 };
 
 /** Every field a create or an update may send, without defaults (an update must not reset what it leaves out). */

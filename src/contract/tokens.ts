@@ -6,10 +6,12 @@ import { lenient, strict, type Mode, type Reading } from './reading';
 export const MintRequest = z.strictObject({
   claims: z._default(z.record(z.string(), z.unknown(), { error: 'Claims must be a JSON object' }), () => ({})),
   ttl_minutes: z._default(
-    z.int({ error: 'TTL must be a whole number of minutes' }).check(
-      z.minimum(1, { error: 'TTL must be at least 1 minute' }),
-      z.maximum(10_080, { error: 'TTL must be at most 10080 minutes (7 days)' }),
-    ),
+    z
+      .int({ error: 'TTL must be a whole number of minutes' })
+      .check(
+        z.minimum(1, { error: 'TTL must be at least 1 minute' }),
+        z.maximum(10_080, { error: 'TTL must be at most 10080 minutes (7 days)' }),
+      ),
     60,
   ),
 });
@@ -31,7 +33,14 @@ export type RevokeRequest = z.input<typeof RevokeRequest>;
 
 /** Revoke every token of the service issued until now (seed 004 `revoke_all(reason)`). */
 export const RevokeAllRequest = z.strictObject({
-  reason: z.string().check(z.trim(), z.minLength(1, { error: 'Give a reason' }), z.maxLength(500, { error: 'Reason must be at most 500 characters' }), humanText('Reason', { multiline: true })),
+  reason: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, { error: 'Give a reason' }),
+      z.maxLength(500, { error: 'Reason must be at most 500 characters' }),
+      humanText('Reason', { multiline: true }),
+    ),
 });
 
 export const RevocationKind = z.enum(['token', 'all']);
@@ -57,7 +66,12 @@ export type RevocationRead = z.output<typeof readRevocation>;
 export const [RevocationPage, readRevocationPage] = [strict.page(Revocation), lenient.page(readRevocation)];
 
 export const RevocationListQuery = z.object({
-  include_expired: extension(z.pipe(z._default(z.enum(['true', 'false']), 'false'), z.transform((v) => v === 'true'))),
+  include_expired: extension(
+    z.pipe(
+      z._default(z.enum(['true', 'false']), 'false'),
+      z.transform((v) => v === 'true'),
+    ),
+  ),
 });
 
 /**

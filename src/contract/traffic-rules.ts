@@ -44,9 +44,7 @@ export function statusesAfterTrafficChange<T extends ServingVersion>(
   const active = serving.find((v) => v.status === 'active');
   let nextActive = active;
   if (!active || percentOf(active.id) === 0) {
-    nextActive = serving
-      .filter((v) => percentOf(v.id) > 0)
-      .sort((a, b) => percentOf(b.id) - percentOf(a.id) || b.version - a.version)[0];
+    nextActive = serving.filter((v) => percentOf(v.id) > 0).sort((a, b) => percentOf(b.id) - percentOf(a.id) || b.version - a.version)[0];
   }
   return serving.map((v) => {
     const percent = percentOf(v.id);
@@ -61,7 +59,10 @@ export function statusesAfterTrafficChange<T extends ServingVersion>(
  * change is computed from the time, not made by a timer, so it holds across
  * restarts and is the same for every reader.
  */
-export function versionAt<T extends { status: string; traffic_percent: number; drain_ends_at?: string | null | undefined }>(v: T, now: number): T {
+export function versionAt<T extends { status: string; traffic_percent: number; drain_ends_at?: string | null | undefined }>(
+  v: T,
+  now: number,
+): T {
   if (v.status !== 'draining' || v.traffic_percent !== 0 || !v.drain_ends_at || Date.parse(v.drain_ends_at) > now) return v;
   return { ...v, status: 'archived' };
 }

@@ -16,18 +16,22 @@ export const ENDPOINT_PATH = /^\/([A-Za-z0-9._~-]+|\{[a-z_][a-z0-9_]*\})?(\/([A-
 export const EndpointPath = z.string().check(
   z.minLength(1, { error: 'Path is required' }),
   z.maxLength(200, { error: 'Path must be at most 200 characters' }),
-  z.regex(ENDPOINT_PATH, { error: 'A path starts with / and uses letters, digits, - . _ ~ and {parameters}, e.g. /documents/{document_id}' }),
+  z.regex(ENDPOINT_PATH, {
+    error: 'A path starts with / and uses letters, digits, - . _ ~ and {parameters}, e.g. /documents/{document_id}',
+  }),
 );
 
 const endpointFields = {
   method: HttpMethod,
   path: EndpointPath,
-  summary: z.string().check(
-    z.trim(),
-    z.minLength(1, { error: 'Summary is required' }),
-    z.maxLength(200, { error: 'Summary must be at most 200 characters' }),
-    humanText('Summary'),
-  ),
+  summary: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, { error: 'Summary is required' }),
+      z.maxLength(200, { error: 'Summary must be at most 200 characters' }),
+      humanText('Summary'),
+    ),
   description: z.nullable(Description(2000)),
   request_schema: JsonSchema,
   response_schema: JsonSchema,
@@ -126,10 +130,9 @@ export type ServiceVersionRead = z.output<typeof readServiceVersion>;
 /** `POST …/versions/{id}/publish` and `POST …/hosted-services/{id}/publish` (seed 000). */
 export const PublishRequest = z.strictObject({
   traffic_percent: z._default(
-    z.int({ error: 'Traffic must be a whole number from 1 to 100' }).check(
-      z.minimum(1, { error: 'Traffic must be at least 1%' }),
-      z.maximum(100, { error: 'Traffic must be at most 100%' }),
-    ),
+    z
+      .int({ error: 'Traffic must be a whole number from 1 to 100' })
+      .check(z.minimum(1, { error: 'Traffic must be at least 1%' }), z.maximum(100, { error: 'Traffic must be at most 100%' })),
     100,
   ),
 });
@@ -138,11 +141,13 @@ export type PublishRequest = z.input<typeof PublishRequest>;
 /** The traffic extension **[decision]**: integers over the serving versions, summing to 100. */
 export const TrafficAllocation = z.strictObject({
   version_id: Id,
-  percent: z.number().check(
-    z.int({ error: 'Percentages are whole numbers' }),
-    z.minimum(0, { error: 'At least 0%' }),
-    z.maximum(100, { error: 'At most 100%' }),
-  ),
+  percent: z
+    .number()
+    .check(
+      z.int({ error: 'Percentages are whole numbers' }),
+      z.minimum(0, { error: 'At least 0%' }),
+      z.maximum(100, { error: 'At most 100%' }),
+    ),
 });
 export const TrafficUpdate = z
   .strictObject({ allocations: z.array(TrafficAllocation).check(z.minLength(1, { error: 'List at least one version' })) })
@@ -151,7 +156,8 @@ export const TrafficUpdate = z
       const sum = t.allocations.reduce((a, x) => a + x.percent, 0);
       if (sum !== 100) ctx.addIssue({ code: 'custom', path: ['allocations'], message: `Percentages must sum to 100 (they sum to ${sum})` });
       const ids = t.allocations.map((a) => a.version_id);
-      if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: ['allocations'], message: 'Each version may appear once' });
+      if (new Set(ids).size !== ids.length)
+        ctx.addIssue({ code: 'custom', path: ['allocations'], message: 'Each version may appear once' });
     }),
   );
 export type TrafficUpdate = z.infer<typeof TrafficUpdate>;
@@ -160,7 +166,9 @@ export type TrafficUpdate = z.infer<typeof TrafficUpdate>;
 export const VersionQuery = z.object({ version: extension(z.optional(z.coerce.number().check(z.int(), z.minimum(1)))) });
 
 /** `GET …/versions`: newest first, paginated like every list (seed 001). */
-export const VersionListQuery = z.extend(z.pick(ListQuery, { limit: true, offset: true }), { status: extension(z.optional(VersionStatus)) });
+export const VersionListQuery = z.extend(z.pick(ListQuery, { limit: true, offset: true }), {
+  status: extension(z.optional(VersionStatus)),
+});
 export const VersionPage = strict.page(ServiceVersion);
 export type VersionPage = z.infer<typeof VersionPage>;
 export const readVersionPage = lenient.page(readServiceVersion);

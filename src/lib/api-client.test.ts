@@ -5,8 +5,14 @@ import { ApiError } from './api-error';
 import { clearSession, getSession, setSession } from './session';
 
 const ACME = { id: '0f6f2d6e-0000-4000-8000-000000000001', name: 'Acme Corp', slug: 'acme-corp', created_at: '2026-01-01T00:00:00Z' };
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-const tokens = (access: string, refresh: string | null = 'refresh-2') => ({ access_token: access, refresh_token: refresh, token_type: 'bearer' as const, expires_in: 900 });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const tokens = (access: string, refresh: string | null = 'refresh-2') => ({
+  access_token: access,
+  refresh_token: refresh,
+  token_type: 'bearer' as const,
+  expires_in: 900,
+});
 
 /** A platform whose access token `good` works, and whose refresh answers with `refreshWith` after a tick. */
 function fakePlatform(refreshWith: () => Response) {
@@ -46,7 +52,12 @@ describe('the API client', () => {
     const results = await Promise.all([api.get('/a', Organization), api.get('/b', Organization), api.get('/c', Organization)]);
     expect(results).toEqual([ACME, ACME, ACME]);
     expect(calls.filter((c) => c.url.endsWith('/auth/refresh'))).toHaveLength(1);
-    expect(calls.filter((c) => c.auth === 'Bearer good').map((c) => c.url).sort()).toEqual(['/api/v1/a', '/api/v1/b', '/api/v1/c']);
+    expect(
+      calls
+        .filter((c) => c.auth === 'Bearer good')
+        .map((c) => c.url)
+        .sort(),
+    ).toEqual(['/api/v1/a', '/api/v1/b', '/api/v1/c']);
     expect(getSession()).toMatchObject({ accessToken: 'good', refreshToken: 'refresh-2' });
   });
 
@@ -66,12 +77,18 @@ describe('the API client', () => {
 
   it('says so when the platform answers something the contract does not describe', async () => {
     setSession(tokens('good'));
-    vi.stubGlobal('fetch', vi.fn(async () => json(200, { ...ACME, id: 'not-a-uuid' })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json(200, { ...ACME, id: 'not-a-uuid' })),
+    );
     await expect(api.get('/things', Organization)).rejects.toThrow(/Unexpected response from GET \/things/);
   });
 
   it('turns a network failure into a retryable error', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('fetch failed'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('fetch failed'))),
+    );
     const error = await api.get('/things', Organization).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 0, retryable: true });
   });
@@ -79,7 +96,9 @@ describe('the API client', () => {
   it('sends nothing again before a 429’s Retry-After: the same request fails at once with the wait that is left', async () => {
     vi.useFakeTimers({ now: Date.parse('2026-05-01T12:00:00Z') });
     setSession(tokens('good'));
-    const fetch = vi.fn(async () => new Response(JSON.stringify({ detail: 'Slow down' }), { status: 429, headers: { 'Retry-After': '30' } }));
+    const fetch = vi.fn(
+      async () => new Response(JSON.stringify({ detail: 'Slow down' }), { status: 429, headers: { 'Retry-After': '30' } }),
+    );
     vi.stubGlobal('fetch', fetch);
     await expect(api.get('/things', Organization)).rejects.toMatchObject({ status: 429, retryAfterSeconds: 30 });
 

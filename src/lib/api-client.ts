@@ -118,7 +118,8 @@ async function sendAuthorized(method: string, path: string, opts: RequestOptions
   }
   if (!res.ok) {
     const error = await ApiError.fromResponse(res);
-    if (error.status === 429 && error.retryNotBefore !== null) throttled.set(key, { notBefore: error.retryNotBefore, message: error.message });
+    if (error.status === 429 && error.retryNotBefore !== null)
+      throttled.set(key, { notBefore: error.retryNotBefore, message: error.message });
     throw error;
   }
   return res;

@@ -16,7 +16,13 @@ export class ApiError extends Error {
   /** When the answer arrived (epoch ms): `Retry-After` counts from here. */
   readonly receivedAt: number;
 
-  constructor(status: number, message: string, issues: ValidationIssue[] = [], retryAfterSeconds: number | null = null, detail: string | null = null) {
+  constructor(
+    status: number,
+    message: string,
+    issues: ValidationIssue[] = [],
+    retryAfterSeconds: number | null = null,
+    detail: string | null = null,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;

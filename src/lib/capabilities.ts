@@ -54,7 +54,9 @@ function load(): Partial<Record<Capability, Known>> {
     const parsed: unknown = raw ? JSON.parse(raw) : null;
     if (typeof parsed !== 'object' || parsed === null) return {};
     return Object.fromEntries(
-      Object.entries(parsed).filter(([name, state]) => (CAPABILITIES as readonly string[]).includes(name) && (state === 'available' || state === 'unavailable')),
+      Object.entries(parsed).filter(
+        ([name, state]) => (CAPABILITIES as readonly string[]).includes(name) && (state === 'available' || state === 'unavailable'),
+      ),
     ) as Partial<Record<Capability, Known>>;
   } catch {
     return {};

@@ -23,14 +23,20 @@ export const EXTENSIONS = {
   deploymentHistory: { name: 'Deployment history', call: 'GET …/deployments' },
   effectiveCredentials: { name: 'Effective credentials', call: 'GET …/effective-credentials' },
   serviceCredentialsClear: { name: 'Clearing a service’s credentials', call: 'DELETE …/service-credentials' },
-  organizationCredentials: { name: 'Reading and writing the organization’s credentials directly', call: 'GET|PUT /orgs/{org_id}/cloud-credentials' },
+  organizationCredentials: {
+    name: 'Reading and writing the organization’s credentials directly',
+    call: 'GET|PUT /orgs/{org_id}/cloud-credentials',
+  },
   tokenRevocation: { name: 'Token revocation', call: 'POST …/service-tokens/revoke, …/revoke-all; GET …/service-tokens/revocations' },
   versionQuery: { name: 'Stubs and documents of a chosen version', call: '?version= on …/openapi.json and …/stubs/*' },
   endpointsByVersion: { name: 'Endpoints of a chosen version', call: '?version_id= on …/endpoints' },
   servicesByMode: { name: 'Filtering services by execution mode', call: '?execution_mode= on …/hosted-services' },
   mintedTokens: { name: 'The list of minted tokens', call: 'GET …/service-tokens' },
   activity: { name: 'A service’s activity', call: 'GET …/activity' },
-  agentListings: { name: 'Listing agent deployments and their instances', call: 'GET /v1/agent-deployments, …/services, …/services/{id}; POST …/services/{id}/stop' },
+  agentListings: {
+    name: 'Listing agent deployments and their instances',
+    call: 'GET /v1/agent-deployments, …/services, …/services/{id}; POST …/services/{id}/stop',
+  },
 } as const satisfies Record<Capability, { name: string; call: string }>;
 
 /** An extension the platform does not have; the message says so in words. */

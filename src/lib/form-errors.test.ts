@@ -22,7 +22,11 @@ describe('applyServerErrors', () => {
 
   it('lands a nested issue on the field that holds it', () => {
     const setError = vi.fn();
-    applyServerErrors(refusal([['body', 'system_packages', 1], 'Bad name'], [['body', 'claims', 'sub'], 'sub is set by the platform']), setError, ['system_packages', 'claims']);
+    applyServerErrors(
+      refusal([['body', 'system_packages', 1], 'Bad name'], [['body', 'claims', 'sub'], 'sub is set by the platform']),
+      setError,
+      ['system_packages', 'claims'],
+    );
     expect(setError.mock.calls.map((c) => c[0])).toEqual(['system_packages', 'claims']);
   });
 
@@ -35,7 +39,9 @@ describe('applyServerErrors', () => {
 
   it('returns what found no field as the form-level message', () => {
     const setError = vi.fn();
-    expect(applyServerErrors(refusal([['body', 'secret'], 'Nope'], [['body'], 'Whole body wrong']), setError, ['name'])).toBe('secret: Nope Whole body wrong');
+    expect(applyServerErrors(refusal([['body', 'secret'], 'Nope'], [['body'], 'Whole body wrong']), setError, ['name'])).toBe(
+      'secret: Nope Whole body wrong',
+    );
     expect(setError).not.toHaveBeenCalled();
   });
 

@@ -20,7 +20,11 @@ export type ServerFields = readonly string[] | ((serverField: string) => string 
  * back as a form-level message. Returns that message, or null if every issue
  * found its field.
  */
-export function applyServerErrors<T extends FieldValues>(error: unknown, setError: UseFormSetError<T>, fields: ServerFields): string | null {
+export function applyServerErrors<T extends FieldValues>(
+  error: unknown,
+  setError: UseFormSetError<T>,
+  fields: ServerFields,
+): string | null {
   if (!(error instanceof ApiError)) return error instanceof Error ? error.message : 'Something went wrong.';
   if (error.issues.length === 0) return error.message;
   const leftovers: string[] = [];

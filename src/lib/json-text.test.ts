@@ -29,7 +29,8 @@ describe('readJson', () => {
       const { line, column } = errorOf(text);
       expect(`line ${line}, column ${column}`, text.slice(0, 20)).toBe(where);
     }
-    for (const ok of ['{}', '{"a": [1, -2.5e3, true, null, {"b": "\\u00e9\\n"}]}', ' { "x" : [ ] } ']) expect(readJson(ok).ok, ok).toBe(true);
+    for (const ok of ['{}', '{"a": [1, -2.5e3, true, null, {"b": "\\u00e9\\n"}]}', ' { "x" : [ ] } '])
+      expect(readJson(ok).ok, ok).toBe(true);
   });
 
   it('finds a trailing comma, an unfinished text and trailing garbage', () => {

@@ -97,7 +97,8 @@ function childAt(text: string, node: SyntaxNode, key: PropertyKey): SyntaxNode |
   }
   if (node.name === 'Array' && typeof key === 'number') {
     const items = [];
-    for (let child = node.firstChild; child; child = child.nextSibling) if (!/^[[\],]$/.test(child.name) && !child.type.isError) items.push(child);
+    for (let child = node.firstChild; child; child = child.nextSibling)
+      if (!/^[[\],]$/.test(child.name) && !child.type.isError) items.push(child);
     return items[key] ?? null;
   }
   return null;

@@ -120,7 +120,9 @@ describe('a page that mounts again', () => {
   it('does not send a throttled read before its Retry-After, whoever asks', async () => {
     vi.useFakeTimers();
     const client = createQueryClient();
-    const fetch = vi.fn(async () => new Response(JSON.stringify({ detail: 'Slow down' }), { status: 429, headers: { 'Retry-After': '120' } }));
+    const fetch = vi.fn(
+      async () => new Response(JSON.stringify({ detail: 'Slow down' }), { status: 429, headers: { 'Retry-After': '120' } }),
+    );
     vi.stubGlobal('fetch', fetch);
     const options = { queryKey: ['organization'], queryFn: () => api.get('/organization', Organization) };
     const first = new QueryObserver(client, options);

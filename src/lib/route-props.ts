@@ -29,7 +29,6 @@ export async function loadedByParent<TKey extends QueryKey>(parentMatch: Promise
 /** A list's or a tab's state in the URL, as props: what the search says, and a change (which replaces the history entry). */
 export type SearchProps<TSearch> = { search: TSearch; onSearchChange: (next: Partial<TSearch>) => void };
 
-
 /**
  * SearchProps from a route's own hooks, for its component: a change merges
  * into the search and replaces the history entry (typing in a filter does not
@@ -40,7 +39,11 @@ export function useSearchProps<TSearch>(
   { resetScroll }: { resetScroll?: boolean } = {},
 ): SearchProps<TSearch> {
   // The route's navigate, seen through what this helper asks of it.
-  const navigate = route.useNavigate() as (options: { search: (prev: TSearch) => TSearch; replace: boolean; resetScroll?: boolean }) => Promise<void>;
+  const navigate = route.useNavigate() as (options: {
+    search: (prev: TSearch) => TSearch;
+    replace: boolean;
+    resetScroll?: boolean;
+  }) => Promise<void>;
   return {
     search: route.useSearch(),
     onSearchChange: (next) => void navigate({ search: (prev) => ({ ...prev, ...next }), replace: true, resetScroll }),

@@ -7,7 +7,8 @@ describe('safeRedirect', () => {
   });
 
   it('refuses anything that could leave the console', () => {
-    for (const target of ['https://evil.example', '//evil.example/path', '/\\evil.example', 'javascript:alert(1)', 'orgs/a', '']) expect(safeRedirect(target), target).toBe('/');
+    for (const target of ['https://evil.example', '//evil.example/path', '/\\evil.example', 'javascript:alert(1)', 'orgs/a', ''])
+      expect(safeRedirect(target), target).toBe('/');
   });
 
   it('never returns to the sign-in page, and ignores what is not text', () => {

@@ -44,8 +44,19 @@ export type ServerFormOptions<TInput extends FieldValues, TOutput, TResult> = Om
  * a form-level failure (with a retry when trying again may work), one
  * Idempotency-Key per submission, and a reset for when the form closes.
  */
-export function useServerForm<TInput extends FieldValues, TOutput = TInput, TResult = unknown>(options: ServerFormOptions<TInput, TOutput, TResult>) {
-  const { schema, fields: _fields, send: _send, onSuccess: _onSuccess, describeError: _describeError, confirm: _confirm, onClose: _onClose, ...formOptions } = options;
+export function useServerForm<TInput extends FieldValues, TOutput = TInput, TResult = unknown>(
+  options: ServerFormOptions<TInput, TOutput, TResult>,
+) {
+  const {
+    schema,
+    fields: _fields,
+    send: _send,
+    onSuccess: _onSuccess,
+    describeError: _describeError,
+    confirm: _confirm,
+    onClose: _onClose,
+    ...formOptions
+  } = options;
   const form = useForm<TInput, unknown, TOutput>({
     // Checked on submit, then as the user corrects: checking on blur shifts the layout under the pointer.
     mode: 'onSubmit',
@@ -90,8 +101,18 @@ export function useServerForm<TInput extends FieldValues, TOutput = TInput, TRes
       const serverFields = latest.current.fields;
       const described = latest.current.describeError?.(error) ?? null;
       const message =
-        described ?? applyServerErrors(error, form.setError, typeof serverFields === 'function' ? (name: string) => serverFields(name, values) : serverFields);
-      if (message) setFailure({ message, retryable: error instanceof ApiError && error.retryable, notBefore: error instanceof ApiError && error.status === 429 ? error.retryNotBefore : null });
+        described ??
+        applyServerErrors(
+          error,
+          form.setError,
+          typeof serverFields === 'function' ? (name: string) => serverFields(name, values) : serverFields,
+        );
+      if (message)
+        setFailure({
+          message,
+          retryable: error instanceof ApiError && error.retryable,
+          notBefore: error instanceof ApiError && error.status === 429 ? error.retryNotBefore : null,
+        });
     } finally {
       setPending(false);
     }

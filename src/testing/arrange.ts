@@ -15,11 +15,14 @@ export const versionsOf = async (serviceId: string) =>
     .sort((a, b) => b.version - a.version);
 
 export const endpointsOf = async (serviceId: string, versionId: string) =>
-  (await callPlatform('developer', 'GET', `${paths.endpoints(SCOPE, serviceId)}?version_id=${versionId}`, undefined, pageOrArray(Endpoint))).items;
+  (await callPlatform('developer', 'GET', `${paths.endpoints(SCOPE, serviceId)}?version_id=${versionId}`, undefined, pageOrArray(Endpoint)))
+    .items;
 
-export const addEndpoint = (serviceId: string, input: EndpointCreateInput) => callPlatform('developer', 'POST', paths.endpoints(SCOPE, serviceId), input, Endpoint);
+export const addEndpoint = (serviceId: string, input: EndpointCreateInput) =>
+  callPlatform('developer', 'POST', paths.endpoints(SCOPE, serviceId), input, Endpoint);
 
 export const publish = (serviceId: string, versionId: string, traffic_percent: number) =>
   callPlatform('developer', 'POST', paths.publishVersion(SCOPE, serviceId, versionId), { traffic_percent }, ServiceVersion);
 
-export const newDraft = (serviceId: string) => callPlatform('developer', 'POST', paths.versions(SCOPE, serviceId), undefined, ServiceVersion);
+export const newDraft = (serviceId: string) =>
+  callPlatform('developer', 'POST', paths.versions(SCOPE, serviceId), undefined, ServiceVersion);

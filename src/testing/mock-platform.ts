@@ -47,7 +47,14 @@ export async function signInAs(role: Role) {
 }
 
 /** The platform API as `role`, to arrange a test's starting point; the response parsed with the contract's schema. `base`: another base (`AGENT_API_BASE`). */
-export async function callPlatform<T>(role: Role, method: string, path: string, body: unknown, schema: { parse: (value: unknown) => T }, base: string = API): Promise<T> {
+export async function callPlatform<T>(
+  role: Role,
+  method: string,
+  path: string,
+  body: unknown,
+  schema: { parse: (value: unknown) => T },
+  base: string = API,
+): Promise<T> {
   const { access_token } = await login(role);
   const res = await platform.app.request(`${base}${path}`, {
     method,

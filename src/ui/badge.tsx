@@ -15,7 +15,10 @@ export function Badge({ tone = 'neutral', title, children }: { tone?: Tone; titl
 export function ValueBadge<T extends string>({ value, tones, prefix = '' }: { value: string; tones: Record<T, Tone>; prefix?: string }) {
   const known = Object.hasOwn(tones, value);
   return (
-    <Badge tone={known ? tones[value as T] : 'neutral'} title={known ? undefined : 'A value this console does not know, shown as the platform sent it'}>
+    <Badge
+      tone={known ? tones[value as T] : 'neutral'}
+      title={known ? undefined : 'A value this console does not know, shown as the platform sent it'}
+    >
       {prefix}
       {value}
     </Badge>

@@ -139,7 +139,12 @@ export function DangerZone({
   description,
   buttonLabel,
   ...confirm
-}: Omit<Parameters<typeof ConfirmAction>[0], 'open' | 'onClose' | 'actionLabel'> & { id: string; heading: string; description: ReactNode; buttonLabel: string }) {
+}: Omit<Parameters<typeof ConfirmAction>[0], 'open' | 'onClose' | 'actionLabel'> & {
+  id: string;
+  heading: string;
+  description: ReactNode;
+  buttonLabel: string;
+}) {
   const [open, setOpen] = useState(false);
   return (
     <section className="card danger-zone" aria-labelledby={id}>

@@ -33,7 +33,12 @@ export function Field({
     <div className={`field${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id} id={`${id}-label`} className="field-label">
         {label}
-        {required && <span className="field-required" aria-hidden="true"> *</span>}
+        {required && (
+          <span className="field-required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        )}
       </label>
       {cloneElement(children, {
         id,

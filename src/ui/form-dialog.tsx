@@ -44,7 +44,11 @@ export function FormDialog({
       <Dialog open={open} onOpenChange={(next) => !next && close()} title={title} description={description} wide={wide}>
         <form className="form" onSubmit={form.onSubmit} noValidate>
           {children}
-          <FormFooter form={form} actions="dialog-actions" submit={{ label: submitLabel, disabled: submitDisabled, variant: submitVariant }}>
+          <FormFooter
+            form={form}
+            actions="dialog-actions"
+            submit={{ label: submitLabel, disabled: submitDisabled, variant: submitVariant }}
+          >
             <Button onClick={close}>Cancel</Button>
           </FormFooter>
         </form>

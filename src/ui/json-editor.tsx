@@ -114,7 +114,8 @@ export const JsonEditor = forwardRef<JsonEditorHandle, JsonEditorProps>(function
           keymap.of([...defaultKeymap, ...historyKeymap]),
           aria.current.of(EditorView.contentAttributes.of(contentAttributes(latest.current))),
           EditorView.updateListener.of((update) => {
-            if (update.docChanged && !update.transactions.some((t) => t.annotation(fromOutside))) latest.current.onChange(update.state.doc.toString());
+            if (update.docChanged && !update.transactions.some((t) => t.annotation(fromOutside)))
+              latest.current.onChange(update.state.doc.toString());
             if (update.focusChanged && !update.view.hasFocus) latest.current.onBlur?.();
           }),
         ],
@@ -137,10 +138,21 @@ export const JsonEditor = forwardRef<JsonEditorHandle, JsonEditorProps>(function
 
   const { labelledBy, describedBy, invalid, required } = props;
   useEffect(() => {
-    view.current?.dispatch({ effects: aria.current.reconfigure(EditorView.contentAttributes.of(contentAttributes({ ...latest.current, labelledBy, describedBy, invalid, required }))) });
+    view.current?.dispatch({
+      effects: aria.current.reconfigure(
+        EditorView.contentAttributes.of(contentAttributes({ ...latest.current, labelledBy, describedBy, invalid, required })),
+      ),
+    });
   }, [labelledBy, describedBy, invalid, required]);
 
   useImperativeHandle(ref, () => ({ focus: () => view.current?.focus() }), []);
 
-  return <div ref={host} className="json-editor" data-invalid={invalid || undefined} style={{ '--json-lines': props.minLines } as React.CSSProperties} />;
+  return (
+    <div
+      ref={host}
+      className="json-editor"
+      data-invalid={invalid || undefined}
+      style={{ '--json-lines': props.minLines } as React.CSSProperties}
+    />
+  );
 });

@@ -56,7 +56,10 @@ export type JsonFieldProps = {
  * is a textbox named by the label. Tab leaves it, as in any form; the hint says
  * how to indent instead.
  */
-export const JsonField = forwardRef<JsonEditorHandle, JsonFieldProps>(function JsonField({ label, error, hint, required, minLines = 6, ...editor }, ref) {
+export const JsonField = forwardRef<JsonEditorHandle, JsonFieldProps>(function JsonField(
+  { label, error, hint, required, minLines = 6, ...editor },
+  ref,
+) {
   return (
     <Field
       label={label}

@@ -5,7 +5,17 @@ import type { ReactNode } from 'react';
  * back (a route guard's page, e.g. New Service for a viewer). The platform
  * refuses anyway (403); this saves filling a form for nothing.
  */
-export function NotAllowed({ title, reason, action, children }: { title: string; reason: string; action: ReactNode; children?: ReactNode }) {
+export function NotAllowed({
+  title,
+  reason,
+  action,
+  children,
+}: {
+  title: string;
+  reason: string;
+  action: ReactNode;
+  children?: ReactNode;
+}) {
   return (
     <div className="state state-empty" role="note" aria-label={title}>
       <svg className="state-icon" viewBox="0 0 48 48" aria-hidden="true">

@@ -8,13 +8,31 @@ import { EXTENSIONS } from '@/lib/extensions';
  * said in words in place of the feature: what is missing, what to do instead,
  * and which call it would have been.
  */
-export function Unavailable({ capability, title, level = 3, children }: { capability: Capability; title?: string; level?: 2 | 3; children?: ReactNode }) {
+export function Unavailable({
+  capability,
+  title,
+  level = 3,
+  children,
+}: {
+  capability: Capability;
+  title?: string;
+  level?: 2 | 3;
+  children?: ReactNode;
+}) {
   const id = useId();
   const Heading = level === 2 ? 'h2' : 'h3';
   const extension = EXTENSIONS[capability];
   return (
     <section className="unavailable" aria-labelledby={id} data-capability={capability}>
-      <svg className="unavailable-icon" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round">
+      <svg
+        className="unavailable-icon"
+        viewBox="0 0 24 24"
+        aria-hidden="true"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+        strokeLinecap="round"
+      >
         <path d="M9 7V3M15 7V3M7 7h10v4a5 5 0 0 1-10 0V7ZM12 16v5" />
         <path d="M4 4l16 16" />
       </svg>

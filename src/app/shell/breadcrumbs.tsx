@@ -17,11 +17,7 @@ export function Breadcrumbs() {
       <ol>
         {crumbs.map((c, i) => (
           <li key={c.id}>
-            {i === crumbs.length - 1 ? (
-              <span aria-current="page">{c.label}</span>
-            ) : (
-              <Link to={c.pathname}>{c.label}</Link>
-            )}
+            {i === crumbs.length - 1 ? <span aria-current="page">{c.label}</span> : <Link to={c.pathname}>{c.label}</Link>}
           </li>
         ))}
       </ol>

@@ -8,7 +8,9 @@ import { can } from '@/lib/permissions';
 import type { WorkspaceProps } from '@/lib/route-props';
 
 // Loaded when asked for: the form layer stays off the first page.
-const NewWorkspaceDialog = lazy(() => import('@/features/organizations/new-workspace-dialog').then((m) => ({ default: m.NewWorkspaceDialog })));
+const NewWorkspaceDialog = lazy(() =>
+  import('@/features/organizations/new-workspace-dialog').then((m) => ({ default: m.NewWorkspaceDialog })),
+);
 
 /** Organization and workspace pickers; switching lands on the new workspace's services. Admins add a workspace here, then switch to it. */
 export function ScopeSwitcher({ scope }: WorkspaceProps) {
@@ -60,12 +62,23 @@ export function ScopeSwitcher({ scope }: WorkspaceProps) {
       </select>
       {can(me.role, 'organization:write') && (
         <>
-          <button type="button" className="btn btn-ghost btn-sm" aria-label="New workspace" title="New workspace" onClick={() => setCreating(true)}>
+          <button
+            type="button"
+            className="btn btn-ghost btn-sm"
+            aria-label="New workspace"
+            title="New workspace"
+            onClick={() => setCreating(true)}
+          >
             <span aria-hidden="true">+</span>
           </button>
           {creating && (
             <Suspense fallback={null}>
-              <NewWorkspaceDialog orgId={scope.orgId} open onOpenChange={setCreating} onCreated={(workspace) => goTo(scope.orgId, workspace.id)} />
+              <NewWorkspaceDialog
+                orgId={scope.orgId}
+                open
+                onOpenChange={setCreating}
+                onCreated={(workspace) => goTo(scope.orgId, workspace.id)}
+              />
             </Suspense>
           )}
         </>

@@ -15,13 +15,78 @@ type WorkspacePage =
 
 /** The workspace's pages, in the sidebar; Credentials and API keys only for those who manage them. */
 const NAV: { to: WorkspacePage; label: string; permission?: Permission; icon: ReactNode }[] = [
-  { to: '/orgs/$orgId/workspaces/$workspaceId/services', label: 'Hosted Services', icon: <><rect x="3" y="3" width="14" height="5" rx="1.5" /><rect x="3" y="12" width="14" height="5" rx="1.5" /></> },
-  { to: '/orgs/$orgId/workspaces/$workspaceId/agents', label: 'Agent services', icon: <><rect x="4" y="6" width="12" height="10" rx="2.5" /><path d="M10 6V3M8 11h.01M12 11h.01" /></> },
-  { to: '/orgs/$orgId/workspaces/$workspaceId/connectors', label: 'Connectors', icon: <><ellipse cx="10" cy="5" rx="6" ry="2.5" /><path d="M4 5v10c0 1.4 2.7 2.5 6 2.5s6-1.1 6-2.5V5M4 10c0 1.4 2.7 2.5 6 2.5s6-1.1 6-2.5" /></> },
-  { to: '/orgs/$orgId/workspaces/$workspaceId/rings', label: 'Rings', icon: <><circle cx="10" cy="10" r="7" /><circle cx="10" cy="10" r="3.5" /></> },
-  { to: '/orgs/$orgId/workspaces/$workspaceId/credentials', label: 'Credentials', permission: 'org-credentials:write', icon: <><circle cx="7" cy="10" r="3.5" /><path d="M10.5 10H17M14.5 10v3M17 10v2.5" /></> },
-  { to: '/orgs/$orgId/workspaces/$workspaceId/api-keys', label: 'API keys', permission: 'api-keys:manage', icon: <><rect x="3" y="6" width="14" height="8" rx="2" /><path d="M6.5 10h.01M10 10h.01M13.5 10h.01" /></> },
-  { to: '/orgs/$orgId/workspaces/$workspaceId/organization', label: 'Organization', icon: <><path d="M4 17V4.5h7V17M11 8h5v9M2.5 17h15" /><path d="M6.5 7.5h2M6.5 10.5h2M6.5 13.5h2M13 11h1M13 14h1" /></> },
+  {
+    to: '/orgs/$orgId/workspaces/$workspaceId/services',
+    label: 'Hosted Services',
+    icon: (
+      <>
+        <rect x="3" y="3" width="14" height="5" rx="1.5" />
+        <rect x="3" y="12" width="14" height="5" rx="1.5" />
+      </>
+    ),
+  },
+  {
+    to: '/orgs/$orgId/workspaces/$workspaceId/agents',
+    label: 'Agent services',
+    icon: (
+      <>
+        <rect x="4" y="6" width="12" height="10" rx="2.5" />
+        <path d="M10 6V3M8 11h.01M12 11h.01" />
+      </>
+    ),
+  },
+  {
+    to: '/orgs/$orgId/workspaces/$workspaceId/connectors',
+    label: 'Connectors',
+    icon: (
+      <>
+        <ellipse cx="10" cy="5" rx="6" ry="2.5" />
+        <path d="M4 5v10c0 1.4 2.7 2.5 6 2.5s6-1.1 6-2.5V5M4 10c0 1.4 2.7 2.5 6 2.5s6-1.1 6-2.5" />
+      </>
+    ),
+  },
+  {
+    to: '/orgs/$orgId/workspaces/$workspaceId/rings',
+    label: 'Rings',
+    icon: (
+      <>
+        <circle cx="10" cy="10" r="7" />
+        <circle cx="10" cy="10" r="3.5" />
+      </>
+    ),
+  },
+  {
+    to: '/orgs/$orgId/workspaces/$workspaceId/credentials',
+    label: 'Credentials',
+    permission: 'org-credentials:write',
+    icon: (
+      <>
+        <circle cx="7" cy="10" r="3.5" />
+        <path d="M10.5 10H17M14.5 10v3M17 10v2.5" />
+      </>
+    ),
+  },
+  {
+    to: '/orgs/$orgId/workspaces/$workspaceId/api-keys',
+    label: 'API keys',
+    permission: 'api-keys:manage',
+    icon: (
+      <>
+        <rect x="3" y="6" width="14" height="8" rx="2" />
+        <path d="M6.5 10h.01M10 10h.01M13.5 10h.01" />
+      </>
+    ),
+  },
+  {
+    to: '/orgs/$orgId/workspaces/$workspaceId/organization',
+    label: 'Organization',
+    icon: (
+      <>
+        <path d="M4 17V4.5h7V17M11 8h5v9M2.5 17h15" />
+        <path d="M6.5 7.5h2M6.5 10.5h2M6.5 13.5h2M13 11h1M13 14h1" />
+      </>
+    ),
+  },
 ];
 
 export const SIDEBAR_ID = 'sidebar';
@@ -32,7 +97,17 @@ export const SIDEBAR_ID = 'sidebar';
  * to the first link, Escape or leaving it closes it (Escape returns focus to
  * the button), and following a link closes it.
  */
-export function Sidebar({ scope, open, onClose, menuButton }: { scope?: Scope; open: boolean; onClose: (returnFocus: boolean) => void; menuButton: React.RefObject<HTMLButtonElement | null> }) {
+export function Sidebar({
+  scope,
+  open,
+  onClose,
+  menuButton,
+}: {
+  scope?: Scope;
+  open: boolean;
+  onClose: (returnFocus: boolean) => void;
+  menuButton: React.RefObject<HTMLButtonElement | null>;
+}) {
   const me = useWhoami();
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {

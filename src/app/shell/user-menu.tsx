@@ -17,7 +17,12 @@ export function UserMenu() {
   const panelId = useId();
   return (
     <div className="topbar-end">
-      <button type="button" className="btn btn-ghost icon-button" onClick={toggle} aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}>
+      <button
+        type="button"
+        className="btn btn-ghost icon-button"
+        onClick={toggle}
+        aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
+      >
         <svg viewBox="0 0 20 20" aria-hidden="true" className="nav-icon">
           {theme === 'dark' ? (
             <>
@@ -35,7 +40,10 @@ export function UserMenu() {
         </span>
         <span className="user-name">{me.name}</span>
         {/* A role the platform named but this console does not know shows as it came, treated as viewer (see the panel). */}
-        <span className="badge badge-neutral" title={me.role_unrecognized ? `Not a role this console knows: treated as ${me.role}` : undefined}>
+        <span
+          className="badge badge-neutral"
+          title={me.role_unrecognized ? `Not a role this console knows: treated as ${me.role}` : undefined}
+        >
           {me.role_unrecognized ? `${me.role_unrecognized} (as ${me.role})` : me.role}
         </span>
       </button>
@@ -47,8 +55,8 @@ export function UserMenu() {
         </p>
         {me.role_unrecognized && (
           <p className="menu-label account-role-notice" role="note">
-            The platform gives your role as “{me.role_unrecognized}”, which this console does not know. It treats you as a {me.role}, the least privileged role:
-            what you can change is not offered here, and the platform still decides.
+            The platform gives your role as “{me.role_unrecognized}”, which this console does not know. It treats you as a {me.role}, the
+            least privileged role: what you can change is not offered here, and the platform still decides.
           </p>
         )}
         <div className="menu-separator" />

@@ -12,9 +12,15 @@ import { activityKeys } from './keys';
  * with the platform's summary.
  */
 export const getActivity = (scope: Scope, serviceId: string, limit: number, kinds: readonly string[]) =>
-  callExtension('activity', () => api.get(paths.activity(scope, serviceId), readActivityPage, { query: { limit, kind: kinds.length ? kinds.join(',') : undefined } }));
+  callExtension('activity', () =>
+    api.get(paths.activity(scope, serviceId), readActivityPage, { query: { limit, kind: kinds.length ? kinds.join(',') : undefined } }),
+  );
 
-export const activityQueryOptions = (scope: Scope, serviceId: string, { limit = 20, kinds = [] }: { limit?: number; kinds?: readonly string[] } = {}) =>
+export const activityQueryOptions = (
+  scope: Scope,
+  serviceId: string,
+  { limit = 20, kinds = [] }: { limit?: number; kinds?: readonly string[] } = {},
+) =>
   queryOptions({
     queryKey: activityKeys.list(scope, serviceId, { limit, kinds }),
     queryFn: () => getActivity(scope, serviceId, limit, kinds),
@@ -22,4 +28,5 @@ export const activityQueryOptions = (scope: Scope, serviceId: string, { limit = 
     staleTime: 0,
   });
 
-export const useActivity = (scope: Scope, serviceId: string, options?: { limit?: number; kinds?: readonly string[] }) => useQuery(activityQueryOptions(scope, serviceId, options));
+export const useActivity = (scope: Scope, serviceId: string, options?: { limit?: number; kinds?: readonly string[] }) =>
+  useQuery(activityQueryOptions(scope, serviceId, options));

@@ -12,7 +12,11 @@ import { agentKeys } from './keys';
  */
 export const createAgentService = (deploymentId: string, input: AgentServiceCreateInput, idempotencyKey: string) =>
   api
-    .post(agentPaths.services(deploymentId), readAgentService, { base: agentApiBaseUrl, body: AgentServiceCreate.parse(input), idempotencyKey })
+    .post(agentPaths.services(deploymentId), readAgentService, {
+      base: agentApiBaseUrl,
+      body: AgentServiceCreate.parse(input),
+      idempotencyKey,
+    })
     .then(withoutPublicUrl);
 
 type Create = { deploymentId: string; input: AgentServiceCreateInput; idempotencyKey: string };

@@ -8,7 +8,9 @@ import { agentKeys } from './keys';
 
 /** Extension (CONTRACT §11): `GET /v1/agent-deployments`, the organization's deployments with their versions. */
 export const getAgentDeployments = () =>
-  callExtension('agentListings', () => api.get(agentPaths.deployments(), readAgentDeploymentPage, { base: agentApiBaseUrl, query: { limit: 100 } }));
+  callExtension('agentListings', () =>
+    api.get(agentPaths.deployments(), readAgentDeploymentPage, { base: agentApiBaseUrl, query: { limit: 100 } }),
+  );
 
 export const agentDeploymentsQueryOptions = (orgId: string) =>
   queryOptions({ queryKey: agentKeys.deployments(orgId), queryFn: getAgentDeployments, staleTime: 60_000 });

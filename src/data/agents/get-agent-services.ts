@@ -14,7 +14,9 @@ import { agentKeys } from './keys';
  * the page (agent-service-row.ts).
  */
 export const getAgentServices = (deploymentId: string) =>
-  callExtension('agentListings', () => api.get(agentPaths.services(deploymentId), readAgentServicePage, { base: agentApiBaseUrl, query: { limit: 100 } })).then((page) => ({ ...page, items: page.items.map(withoutPublicUrl) }));
+  callExtension('agentListings', () =>
+    api.get(agentPaths.services(deploymentId), readAgentServicePage, { base: agentApiBaseUrl, query: { limit: 100 } }),
+  ).then((page) => ({ ...page, items: page.items.map(withoutPublicUrl) }));
 
 export const agentServicesQueryOptions = (orgId: string, deploymentId: string) =>
   queryOptions({

@@ -14,7 +14,11 @@ import { agentKeys } from './keys';
  * it is never refetched behind the user's back, and never retried.
  */
 export const getPublicUrl = async (deploymentId: string, serviceId: string) =>
-  (await callExtension('agentListings', () => api.get(agentPaths.service(deploymentId, serviceId), readAgentService, { base: agentApiBaseUrl }))).public_url;
+  (
+    await callExtension('agentListings', () =>
+      api.get(agentPaths.service(deploymentId, serviceId), readAgentService, { base: agentApiBaseUrl }),
+    )
+  ).public_url;
 
 export const publicUrlQueryOptions = (orgId: string, deploymentId: string, serviceId: string) =>
   queryOptions({

@@ -7,5 +7,6 @@ export const agentKeys = {
   all: (orgId: string) => ['agents', orgId] as const,
   deployments: (orgId: string) => [...agentKeys.all(orgId), 'deployments'] as const,
   services: (orgId: string, deploymentId: string) => [...agentKeys.all(orgId), 'services', deploymentId] as const,
-  publicUrl: (orgId: string, deploymentId: string, serviceId: string) => [...agentKeys.all(orgId), 'public-url', deploymentId, serviceId] as const,
+  publicUrl: (orgId: string, deploymentId: string, serviceId: string) =>
+    [...agentKeys.all(orgId), 'public-url', deploymentId, serviceId] as const,
 };

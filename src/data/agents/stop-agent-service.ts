@@ -9,7 +9,9 @@ import { agentKeys } from './keys';
 
 /** Extension (CONTRACT §11): `POST /v1/agent-deployments/{id}/services/{service_id}/stop` (stopping, then stopped). */
 export const stopAgentService = (deploymentId: string, serviceId: string) =>
-  callExtension('agentListings', () => api.post(agentPaths.stop(deploymentId, serviceId), readAgentService, { base: agentApiBaseUrl })).then(withoutPublicUrl);
+  callExtension('agentListings', () =>
+    api.post(agentPaths.stop(deploymentId, serviceId), readAgentService, { base: agentApiBaseUrl }),
+  ).then(withoutPublicUrl);
 
 export function useStopAgentService(orgId: string, deploymentId: string) {
   const queryClient = useQueryClient();

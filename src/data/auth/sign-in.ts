@@ -15,9 +15,15 @@ export type SignInInput = { method: 'password'; email: string; password: string 
 export async function signIn(input: SignInInput): Promise<void> {
   const tokens =
     input.method === 'password'
-      ? await api.post(paths.login(), readTokenResponse, { body: LoginRequest.parse({ email: input.email, password: input.password }), anonymous: true })
+      ? await api.post(paths.login(), readTokenResponse, {
+          body: LoginRequest.parse({ email: input.email, password: input.password }),
+          anonymous: true,
+        })
       : await callExtension('apiKeySignIn', () =>
-          api.post(paths.apiKeyExchange(), readTokenResponse, { body: ApiKeyExchangeRequest.parse({ api_key: input.api_key }), anonymous: true }),
+          api.post(paths.apiKeyExchange(), readTokenResponse, {
+            body: ApiKeyExchangeRequest.parse({ api_key: input.api_key }),
+            anonymous: true,
+          }),
         );
   setSession(tokens);
 }

@@ -3,7 +3,8 @@ import { paths, type Scope } from '@/contract/paths';
 import { api } from '@/lib/api-client';
 import { instancesChanged } from './get-instances';
 
-export const deleteInstance = (scope: Scope, connectorId: string, instanceId: string) => api.delete(paths.instance(scope, connectorId, instanceId));
+export const deleteInstance = (scope: Scope, connectorId: string, instanceId: string) =>
+  api.delete(paths.instance(scope, connectorId, instanceId));
 
 export function useDeleteInstance(scope: Scope, connectorId: string) {
   const queryClient = useQueryClient();

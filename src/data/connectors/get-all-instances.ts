@@ -12,7 +12,9 @@ export type BindableInstance = { instance: ConnectorInstanceRead; type: Connecto
 export const getAllInstances = async (scope: Scope): Promise<BindableInstance[]> => {
   const types = await getConnectorTypes(scope);
   const lists = await Promise.all(types.map((type) => getInstances(scope, type.id)));
-  return types.flatMap((type, i) => (lists[i] ?? []).map((instance) => ({ instance, type }))).sort((a, b) => a.instance.name.localeCompare(b.instance.name));
+  return types
+    .flatMap((type, i) => (lists[i] ?? []).map((instance) => ({ instance, type })))
+    .sort((a, b) => a.instance.name.localeCompare(b.instance.name));
 };
 
 export const allInstancesQueryOptions = (scope: Scope) =>

@@ -5,7 +5,8 @@ import { api } from '@/lib/api-client';
 import { connectorKeys } from './keys';
 
 /** One connector type's instances, read row by row (`invalid`: the rows that could not be read). */
-export const getInstancePage = (scope: Scope, connectorId: string) => api.get(paths.instances(scope, connectorId), readConnectorInstancePage, { query: { limit: 100 } });
+export const getInstancePage = (scope: Scope, connectorId: string) =>
+  api.get(paths.instances(scope, connectorId), readConnectorInstancePage, { query: { limit: 100 } });
 
 /** One connector type's instances that could be read. */
 export const getInstances = (scope: Scope, connectorId: string) => getInstancePage(scope, connectorId).then((page) => page.items);

@@ -4,7 +4,8 @@ import { paths, type Scope } from '@/contract/paths';
 import { api } from '@/lib/api-client';
 import { instancesChanged } from './get-instances';
 
-export const testInstance = (scope: Scope, connectorId: string, instanceId: string) => api.post(paths.instanceTest(scope, connectorId, instanceId), readConnectionTest);
+export const testInstance = (scope: Scope, connectorId: string, instanceId: string) =>
+  api.post(paths.instanceTest(scope, connectorId, instanceId), readConnectionTest);
 
 /** Try to reach the instance with its stored configuration; the platform keeps the result as its `last_test`. */
 export function useTestInstance(scope: Scope, connectorId: string, instanceId: string) {

@@ -16,4 +16,5 @@ export const getEffectiveCredentials = (scope: Scope, serviceId: string) =>
 export const effectiveCredentialsQueryOptions = (scope: Scope, serviceId: string) =>
   queryOptions({ queryKey: credentialKeys.effective(scope, serviceId), queryFn: () => getEffectiveCredentials(scope, serviceId) });
 
-export const useEffectiveCredentials = (scope: Scope, serviceId: string) => useSuspenseQuery(effectiveCredentialsQueryOptions(scope, serviceId)).data;
+export const useEffectiveCredentials = (scope: Scope, serviceId: string) =>
+  useSuspenseQuery(effectiveCredentialsQueryOptions(scope, serviceId)).data;

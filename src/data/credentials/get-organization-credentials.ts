@@ -18,4 +18,5 @@ export const organizationCredentialsQueryOptions = (orgId: string) =>
   queryOptions({ queryKey: credentialKeys.organization(orgId), queryFn: () => getOrganizationCredentials(orgId) });
 
 /** Not suspended: a 403 is shown in place, as the refusal it is. */
-export const useOrganizationCredentials = (orgId: string, enabled: boolean) => useQuery({ ...organizationCredentialsQueryOptions(orgId), enabled });
+export const useOrganizationCredentials = (orgId: string, enabled: boolean) =>
+  useQuery({ ...organizationCredentialsQueryOptions(orgId), enabled });

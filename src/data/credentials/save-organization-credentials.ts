@@ -12,10 +12,16 @@ import { credentialKeys } from './keys';
  */
 export type OrganizationCredentialsTarget = { via: 'organization' } | { via: 'service'; scope: Scope; serviceId: string };
 
-export const saveOrganizationCredentials = (orgId: string, input: CredentialsWrite, target: OrganizationCredentialsTarget = { via: 'organization' }) =>
+export const saveOrganizationCredentials = (
+  orgId: string,
+  input: CredentialsWrite,
+  target: OrganizationCredentialsTarget = { via: 'organization' },
+) =>
   target.via === 'service'
     ? api.put(paths.orgCredentialsViaService(target.scope, target.serviceId), null, { body: CredentialsWrite.parse(input) })
-    : callExtension('organizationCredentials', () => api.put(paths.orgCloudCredentials(orgId), null, { body: CredentialsWrite.parse(input) }));
+    : callExtension('organizationCredentials', () =>
+        api.put(paths.orgCloudCredentials(orgId), null, { body: CredentialsWrite.parse(input) }),
+      );
 
 export function useSaveOrganizationCredentials(orgId: string, target: OrganizationCredentialsTarget = { via: 'organization' }) {
   const queryClient = useQueryClient();

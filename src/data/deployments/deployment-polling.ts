@@ -1,4 +1,3 @@
-
 /** What the decision reads of a status (the seed's, or with our extras) and of the history. */
 type StatusLike = { deployment_state: string | null; in_progress?: boolean | null };
 type DeploymentLike = { finished_at: string | null };

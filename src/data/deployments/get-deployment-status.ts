@@ -7,7 +7,8 @@ import { serviceKeys } from '../services/keys';
 import { deploymentKeys } from './keys';
 
 /** `GET …/deployment-status` (seed 000): state, health, message, synced; our extras when the platform sends them. */
-export const getDeploymentStatus = (scope: Scope, serviceId: string) => api.get(paths.deploymentStatus(scope, serviceId), readDeploymentStatus);
+export const getDeploymentStatus = (scope: Scope, serviceId: string) =>
+  api.get(paths.deploymentStatus(scope, serviceId), readDeploymentStatus);
 
 /**
  * Each status read also brings the service record's `deployment_state` (the
@@ -20,7 +21,9 @@ export const deploymentStatusQueryOptions = (scope: Scope, serviceId: string) =>
     queryFn: async ({ client }) => {
       const status = await getDeploymentStatus(scope, serviceId);
       client.setQueryData<HostedServiceRead>(serviceKeys.detail(scope, serviceId), (service) =>
-        service && service.deployment_state !== status.deployment_state ? { ...service, deployment_state: status.deployment_state } : service,
+        service && service.deployment_state !== status.deployment_state
+          ? { ...service, deployment_state: status.deployment_state }
+          : service,
       );
       return status;
     },

@@ -17,7 +17,11 @@ export type DeploymentHistory = { available: boolean; items: DeploymentRead[]; i
 export const getDeployments = async (scope: Scope, serviceId: string, queryClient?: QueryClient): Promise<DeploymentHistory> => {
   const read = await readExtension('deploymentHistory', () => api.get(paths.deployments(scope, serviceId), readDeploymentPage));
   if (read.available) {
-    return { available: true, items: [...read.data.items].sort((a, b) => b.started_at.localeCompare(a.started_at)), invalid: read.data.invalid };
+    return {
+      available: true,
+      items: [...read.data.items].sort((a, b) => b.started_at.localeCompare(a.started_at)),
+      invalid: read.data.invalid,
+    };
   }
   const started = queryClient?.getQueryData<DeploymentHistory>(deploymentKeys.history(scope, serviceId))?.items ?? [];
   const status = queryClient?.getQueryData<DeploymentStatusRead>(deploymentKeys.status(scope, serviceId));
@@ -25,7 +29,11 @@ export const getDeployments = async (scope: Scope, serviceId: string, queryClien
 };
 
 /** The states a status settles in once a build, a deploy or a teardown is over. */
-const ENDS: Record<string, readonly (string | null)[]> = { build: ['built', 'failed'], deploy: ['active', 'failed'], teardown: [null, 'failed'] };
+const ENDS: Record<string, readonly (string | null)[]> = {
+  build: ['built', 'failed'],
+  deploy: ['active', 'failed'],
+  teardown: [null, 'failed'],
+};
 
 /** Without a history, a deployment this console started ends when the status reaches where its kind ends. */
 export function settledByStatus(deployment: DeploymentRead, status: DeploymentStatusRead | undefined, now = new Date()): DeploymentRead {
@@ -34,8 +42,18 @@ export function settledByStatus(deployment: DeploymentRead, status: DeploymentSt
   if (!ends.includes(status.deployment_state)) return deployment;
   const state = status.deployment_state ?? 'torn_down';
   const at = now.toISOString();
-  return { ...deployment, state, message: status.message, finished_at: at, events: [...(deployment.events ?? []), { state, at, message: status.message }] };
+  return {
+    ...deployment,
+    state,
+    message: status.message,
+    finished_at: at,
+    events: [...(deployment.events ?? []), { state, at, message: status.message }],
+  };
 }
 
 export const deploymentsQueryOptions = (scope: Scope, serviceId: string) =>
-  queryOptions({ queryKey: deploymentKeys.history(scope, serviceId), queryFn: ({ client }) => getDeployments(scope, serviceId, client), staleTime: 0 });
+  queryOptions({
+    queryKey: deploymentKeys.history(scope, serviceId),
+    queryFn: ({ client }) => getDeployments(scope, serviceId, client),
+    staleTime: 0,
+  });

@@ -22,15 +22,31 @@ const START: Record<DeploymentAction, (s: Scope, serviceId: string) => Promise<u
   teardown: (s, id) => api.post(paths.teardown(s, id), z.unknown()),
 };
 
-const KIND: Record<DeploymentAction, DeploymentRead['kind']> = { build: 'build', deploy: 'deploy', 'deploy-prebuilt': 'deploy', teardown: 'teardown' };
-const FIRST_STATE: Record<DeploymentAction, DeploymentRead['state']> = { build: 'building', deploy: 'building', 'deploy-prebuilt': 'deploying', teardown: 'draining' };
+const KIND: Record<DeploymentAction, DeploymentRead['kind']> = {
+  build: 'build',
+  deploy: 'deploy',
+  'deploy-prebuilt': 'deploy',
+  teardown: 'teardown',
+};
+const FIRST_STATE: Record<DeploymentAction, DeploymentRead['state']> = {
+  build: 'building',
+  deploy: 'building',
+  'deploy-prebuilt': 'deploying',
+  teardown: 'draining',
+};
 
 /**
  * Start one. The seeds document the calls, not what they answer: our mock's
  * deployment record is read leniently, and any other answer stands for a
  * deployment started now, so the page follows it all the same.
  */
-export async function startDeployment(scope: Scope, serviceId: string, action: DeploymentAction, version: number | null = null, now = new Date()): Promise<DeploymentRead> {
+export async function startDeployment(
+  scope: Scope,
+  serviceId: string,
+  action: DeploymentAction,
+  version: number | null = null,
+  now = new Date(),
+): Promise<DeploymentRead> {
   const answer = await START[action](scope, serviceId);
   const read = readDeployment.safeParse(answer);
   if (read.success) return read.data;
@@ -60,10 +76,17 @@ export function useStartDeployment(scope: Scope, serviceId: string) {
   return useMutation({
     // The active version is what a build or deploy takes (named in case the platform's answer does not say).
     mutationFn: (action: DeploymentAction) =>
-      startDeployment(scope, serviceId, action, queryClient.getQueryData<HostedServiceRead>(serviceKeys.detail(scope, serviceId))?.active_version ?? null),
+      startDeployment(
+        scope,
+        serviceId,
+        action,
+        queryClient.getQueryData<HostedServiceRead>(serviceKeys.detail(scope, serviceId))?.active_version ?? null,
+      ),
     onSuccess: (started) => {
       // Until the status is read again, the one cached is from before the start: it must not end the new deployment.
-      queryClient.setQueryData<DeploymentStatusRead>(deploymentKeys.status(scope, serviceId), (old) => (old ? { ...old, in_progress: true } : old));
+      queryClient.setQueryData<DeploymentStatusRead>(deploymentKeys.status(scope, serviceId), (old) =>
+        old ? { ...old, in_progress: true } : old,
+      );
       queryClient.setQueryData<DeploymentHistory>(deploymentKeys.history(scope, serviceId), (old) => ({
         available: old?.available ?? true,
         invalid: old?.invalid ?? [],

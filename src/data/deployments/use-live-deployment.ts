@@ -28,5 +28,11 @@ export function useLiveDeployment(scope: Scope, serviceId: string) {
   const refetchInterval = liveRefetchInterval(queryClient, scope, serviceId);
   const status = useSuspenseQuery({ ...deploymentStatusQueryOptions(scope, serviceId), refetchInterval });
   const history = useSuspenseQuery({ ...deploymentsQueryOptions(scope, serviceId), refetchInterval });
-  return { status: status.data, deployments: history.data.items, invalid: history.data.invalid, historyAvailable: history.data.available, polling: refetchInterval() !== false };
+  return {
+    status: status.data,
+    deployments: history.data.items,
+    invalid: history.data.invalid,
+    historyAvailable: history.data.available,
+    polling: refetchInterval() !== false,
+  };
 }

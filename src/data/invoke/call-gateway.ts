@@ -73,7 +73,12 @@ async function once(req: GatewayRequest, token: string | null, signal?: AbortSig
   if (req.body !== undefined) headers['Content-Type'] = 'application/json';
   if (req.idempotencyKey) headers['Idempotency-Key'] = req.idempotencyKey;
   try {
-    return await fetch(`${apiBaseUrl}${req.url}`, { method: req.method, headers, body: req.body === undefined ? undefined : JSON.stringify(req.body), signal });
+    return await fetch(`${apiBaseUrl}${req.url}`, {
+      method: req.method,
+      headers,
+      body: req.body === undefined ? undefined : JSON.stringify(req.body),
+      signal,
+    });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw ApiError.network(cause);
@@ -118,7 +123,8 @@ export async function callGateway(req: GatewayRequest, credential: Credential, s
   };
 }
 
-export type GatewayCallState<T> = { status: 'idle' } | { status: 'pending'; startedAt: number } | { status: 'done'; result: T } | { status: 'error'; error: Error };
+export type GatewayCallState<T> =
+  { status: 'idle' } | { status: 'pending'; startedAt: number } | { status: 'done'; result: T } | { status: 'error'; error: Error };
 
 /**
  * Runs gateway calls one at a time and keeps the latest outcome in component

@@ -6,7 +6,8 @@ import { jobPollInterval } from './job-polling';
 import { invokeKeys } from './keys';
 
 /** One job (seed 001 "Poll job status"). */
-export const getJob = (scope: Scope, serviceId: string, jobId: string, signal?: AbortSignal) => api.get(paths.job(scope, serviceId, jobId), readJob, { signal });
+export const getJob = (scope: Scope, serviceId: string, jobId: string, signal?: AbortSignal) =>
+  api.get(paths.job(scope, serviceId, jobId), readJob, { signal });
 
 /** Polled while it runs, backing off; not at all once it has finished. */
 export const jobQueryOptions = (scope: Scope, serviceId: string, jobId: string) =>
@@ -17,4 +18,5 @@ export const jobQueryOptions = (scope: Scope, serviceId: string, jobId: string) 
     retry: false,
   });
 
-export const useJob = (scope: Scope, serviceId: string, jobId: string | null) => useQuery({ ...jobQueryOptions(scope, serviceId, jobId ?? ''), enabled: jobId !== null && jobId !== '' });
+export const useJob = (scope: Scope, serviceId: string, jobId: string | null) =>
+  useQuery({ ...jobQueryOptions(scope, serviceId, jobId ?? ''), enabled: jobId !== null && jobId !== '' });

@@ -41,7 +41,15 @@ describe('job polling', () => {
     expect(jobPollInterval([{ status: 'running', submitted_at: new Date(NOW).toISOString() }], NOW)).toBe(JOB_POLL_MIN_MS);
     expect(jobPollInterval([{ status: 'queued', submitted_at: new Date(NOW - 20_000).toISOString() }], NOW)).toBe(5000);
     expect(jobPollInterval([{ status: 'running', submitted_at: new Date(NOW - 600_000).toISOString() }], NOW)).toBe(JOB_POLL_MAX_MS);
-    expect(jobPollInterval([{ status: 'succeeded', submitted_at: new Date(NOW).toISOString() }, { status: 'cancelled', submitted_at: new Date(NOW).toISOString() }], NOW)).toBe(false);
+    expect(
+      jobPollInterval(
+        [
+          { status: 'succeeded', submitted_at: new Date(NOW).toISOString() },
+          { status: 'cancelled', submitted_at: new Date(NOW).toISOString() },
+        ],
+        NOW,
+      ),
+    ).toBe(false);
     expect(jobPollInterval(undefined, NOW)).toBe(false);
   });
 

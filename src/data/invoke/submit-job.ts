@@ -25,11 +25,18 @@ export type JobSubmitted = { job: JobRead; answer: GatewayAnswer } | { job: null
 export async function submitJob(submit: JobSubmit, credential: Credential, signal?: AbortSignal): Promise<JobSubmitted> {
   const pinned = submit.version.kind === 'pinned' ? submit.version.version : undefined;
   const answer = await callGateway(
-    { method: 'POST', url: paths.gatewayAsync(submit.orgId, submit.serviceId, submit.path, pinned), body: submit.body, idempotencyKey: submit.idempotencyKey },
+    {
+      method: 'POST',
+      url: paths.gatewayAsync(submit.orgId, submit.serviceId, submit.path, pinned),
+      body: submit.body,
+      idempotencyKey: submit.idempotencyKey,
+    },
     credential,
     signal,
   );
   if (!answer.ok || !answer.json) return { job: null, answer };
   const job = z.safeParse(readJob, answer.json.value);
-  return job.success ? { job: job.data, answer } : { job: null, answer: { ...answer, ok: false, detail: 'The platform accepted the job but its answer could not be read' } };
+  return job.success
+    ? { job: job.data, answer }
+    : { job: null, answer: { ...answer, ok: false, detail: 'The platform accepted the job but its answer could not be read' } };
 }

@@ -11,7 +11,8 @@ export const createWorkspace = (orgId: string, input: WorkspaceCreate, idempoten
 export function useCreateWorkspace(orgId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ input, idempotencyKey }: { input: WorkspaceCreate; idempotencyKey: string }) => createWorkspace(orgId, input, idempotencyKey),
+    mutationFn: ({ input, idempotencyKey }: { input: WorkspaceCreate; idempotencyKey: string }) =>
+      createWorkspace(orgId, input, idempotencyKey),
     // Awaited, so the new workspace is in the list before anyone switches to it.
     onSuccess: () => queryClient.invalidateQueries({ queryKey: organizationKeys.workspaces(orgId) }),
   });

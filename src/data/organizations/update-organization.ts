@@ -5,7 +5,8 @@ import { api } from '@/lib/api-client';
 import { organizationKeys } from './keys';
 
 /** `PUT /organizations/{org_id}` (seed 001): admins rename the organization. */
-export const updateOrganization = (orgId: string, input: OrganizationUpdate) => api.put(paths.organization(orgId), readOrganization, { body: OrganizationUpdate.parse(input) });
+export const updateOrganization = (orgId: string, input: OrganizationUpdate) =>
+  api.put(paths.organization(orgId), readOrganization, { body: OrganizationUpdate.parse(input) });
 
 export function useUpdateOrganization(orgId: string) {
   const queryClient = useQueryClient();

@@ -7,7 +7,8 @@ import { ringKeys } from './keys';
 export const createRing = (scope: Scope, input: RingCreate, idempotencyKey: string) =>
   api.post(paths.rings(scope), readRing, { body: RingCreate.parse(input), idempotencyKey });
 
-export const updateRing = (scope: Scope, ringId: string, input: RingUpdate) => api.put(paths.ring(scope, ringId), readRing, { body: RingUpdate.parse(input) });
+export const updateRing = (scope: Scope, ringId: string, input: RingUpdate) =>
+  api.put(paths.ring(scope, ringId), readRing, { body: RingUpdate.parse(input) });
 
 type Save = { ringId: string | null; input: RingCreate; idempotencyKey: string };
 
@@ -15,7 +16,8 @@ type Save = { ringId: string | null; input: RingCreate; idempotencyKey: string }
 export function useSaveRing(scope: Scope) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ ringId, input, idempotencyKey }: Save) => (ringId ? updateRing(scope, ringId, input) : createRing(scope, input, idempotencyKey)),
+    mutationFn: ({ ringId, input, idempotencyKey }: Save) =>
+      ringId ? updateRing(scope, ringId, input) : createRing(scope, input, idempotencyKey),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ringKeys.list(scope) }),
   });
 }

@@ -10,7 +10,8 @@ export const createService = (scope: Scope, input: ServiceCreateInput, idempoten
 export function useCreateService(scope: Scope) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ input, idempotencyKey }: { input: ServiceCreateInput; idempotencyKey: string }) => createService(scope, input, idempotencyKey),
+    mutationFn: ({ input, idempotencyKey }: { input: ServiceCreateInput; idempotencyKey: string }) =>
+      createService(scope, input, idempotencyKey),
     onSuccess: (service) => {
       queryClient.setQueryData(serviceKeys.detail(scope, service.id), service);
       return queryClient.invalidateQueries({ queryKey: serviceKeys.lists(scope) });

@@ -12,7 +12,8 @@ import { serviceKeys } from './keys';
  */
 export const getServices = async (scope: Scope, query: ServiceListQuery, signal?: AbortSignal) => {
   const page = await api.get(paths.services(scope), readServicePage, { query, signal });
-  if (query.execution_mode && page.items.some((s) => s.execution_mode !== query.execution_mode)) learnCapability('servicesByMode', 'unavailable');
+  if (query.execution_mode && page.items.some((s) => s.execution_mode !== query.execution_mode))
+    learnCapability('servicesByMode', 'unavailable');
   return page;
 };
 

@@ -5,7 +5,8 @@ import { getGeneratedFile } from './get-stub';
 import { stubKeys } from './keys';
 
 /** Where the document lives, as a user would call it with their own token. */
-export const openapiDocumentUrl = (scope: Scope, serviceId: string, version: number) => `${apiBaseUrl}${paths.serviceOpenapi(scope, serviceId)}?version=${version}`;
+export const openapiDocumentUrl = (scope: Scope, serviceId: string, version: number) =>
+  `${apiBaseUrl}${paths.serviceOpenapi(scope, serviceId)}?version=${version}`;
 
 /**
  * The service's OpenAPI 3.1 document for one published version, as sent (it

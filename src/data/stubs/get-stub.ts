@@ -18,7 +18,12 @@ export const STUB_LANGUAGES: { value: StubLanguage; label: string; filename: str
  * a platform without it sends its current version's, which `served` tells (and
  * then the console knows, for the session, that it cannot ask for another).
  */
-export async function getGeneratedFile(path: string, kind: GeneratedKind, version: number, options: { signal?: AbortSignal; accept?: string } = {}): Promise<GeneratedFile> {
+export async function getGeneratedFile(
+  path: string,
+  kind: GeneratedKind,
+  version: number,
+  options: { signal?: AbortSignal; accept?: string } = {},
+): Promise<GeneratedFile> {
   const file = await api.text(path, { query: { version }, ...options });
   const served = servedVersion(file, kind);
   if (served !== null && served !== version) learnCapability('versionQuery', 'unavailable');

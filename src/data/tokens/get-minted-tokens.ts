@@ -17,4 +17,5 @@ export const getMintedTokens = (scope: Scope, serviceId: string, limit: number) 
 export const mintedTokensQueryOptions = (scope: Scope, serviceId: string, limit: number) =>
   queryOptions({ queryKey: tokenKeys.mintedList(scope, serviceId, limit), queryFn: () => getMintedTokens(scope, serviceId, limit) });
 
-export const useMintedTokens = (scope: Scope, serviceId: string, limit: number) => useQuery(mintedTokensQueryOptions(scope, serviceId, limit));
+export const useMintedTokens = (scope: Scope, serviceId: string, limit: number) =>
+  useQuery(mintedTokensQueryOptions(scope, serviceId, limit));

@@ -18,6 +18,10 @@ export const getRevocations = (scope: Scope, serviceId: string, includeExpired: 
   );
 
 export const revocationsQueryOptions = (scope: Scope, serviceId: string, includeExpired: boolean) =>
-  queryOptions({ queryKey: tokenKeys.revocationList(scope, serviceId, includeExpired), queryFn: () => getRevocations(scope, serviceId, includeExpired) });
+  queryOptions({
+    queryKey: tokenKeys.revocationList(scope, serviceId, includeExpired),
+    queryFn: () => getRevocations(scope, serviceId, includeExpired),
+  });
 
-export const useRevocations = (scope: Scope, serviceId: string, includeExpired: boolean) => useQuery(revocationsQueryOptions(scope, serviceId, includeExpired));
+export const useRevocations = (scope: Scope, serviceId: string, includeExpired: boolean) =>
+  useQuery(revocationsQueryOptions(scope, serviceId, includeExpired));

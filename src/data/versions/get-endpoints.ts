@@ -22,4 +22,5 @@ export const endpointsQueryOptions = (scope: Scope, serviceId: string, versionId
   queryOptions({ queryKey: versionKeys.endpoints(scope, serviceId, versionId), queryFn: () => getEndpoints(scope, serviceId, versionId) });
 
 /** The page of endpoints: `items`, the rows that could not be read (`invalid`), and whether they are another version's (`otherVersion`). */
-export const useEndpointPage = (scope: Scope, serviceId: string, versionId: string) => useSuspenseQuery(endpointsQueryOptions(scope, serviceId, versionId)).data;
+export const useEndpointPage = (scope: Scope, serviceId: string, versionId: string) =>
+  useSuspenseQuery(endpointsQueryOptions(scope, serviceId, versionId)).data;

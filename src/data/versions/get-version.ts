@@ -17,7 +17,12 @@ export const getVersion = (scope: Scope, serviceId: string, versionId: string) =
  * platform has it. Null when neither knows it (the page then does not exist).
  * What the read brings is added to the cached list, so the page reads it there.
  */
-export async function findVersion(queryClient: QueryClient, scope: Scope, serviceId: string, versionId: string): Promise<ServiceVersionRead | null> {
+export async function findVersion(
+  queryClient: QueryClient,
+  scope: Scope,
+  serviceId: string,
+  versionId: string,
+): Promise<ServiceVersionRead | null> {
   const list = await queryClient.ensureQueryData(versionsQueryOptions(scope, serviceId));
   const listed = list.items.find((v) => v.id === versionId);
   if (listed) return listed;

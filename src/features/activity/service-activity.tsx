@@ -44,12 +44,14 @@ export function ServiceActivity({ scope, serviceId }: ServiceProps) {
 
   let body: React.ReactNode;
   if (activity.isPending) body = <Skeleton height="6rem" />;
-  else if (activity.isError && notAvailable(activity.error)) body = (
+  else if (activity.isError && notAvailable(activity.error))
+    body = (
       <Unavailable capability="activity">
         <p>This platform keeps no activity for services.</p>
       </Unavailable>
     );
-  else if (activity.isError) body = <ErrorState title="Activity could not be loaded" error={activity.error} onRetry={() => void activity.refetch()} />;
+  else if (activity.isError)
+    body = <ErrorState title="Activity could not be loaded" error={activity.error} onRetry={() => void activity.refetch()} />;
   else if (activity.data.items.length === 0) body = <p className="muted">Nothing has happened to this service yet.</p>;
   else
     body = (
@@ -73,7 +75,9 @@ export function ServiceActivity({ scope, serviceId }: ServiceProps) {
             );
           })}
         </ol>
-        {activity.data.invalid.length > 0 && <p className="muted">{activity.data.invalid.length} entries could not be read and are not shown.</p>}
+        {activity.data.invalid.length > 0 && (
+          <p className="muted">{activity.data.invalid.length} entries could not be read and are not shown.</p>
+        )}
         {activity.data.total > activity.data.items.length && (
           <Button size="sm" pending={activity.isFetching} onClick={() => setLimit((n) => Math.min(100, n + PAGE))} disabled={limit >= 100}>
             Show older activity

@@ -38,7 +38,8 @@ export function describeReadiness(readiness: Record<string, unknown> | null): st
   const message = scalar(readiness.message);
   if (message) parts.push(message.replace(/\.?$/, '.'));
   const failures = typeof readiness.consecutive_failures === 'number' ? readiness.consecutive_failures : null;
-  if (failures !== null && !message?.toLowerCase().includes('in a row')) parts.push(`${failures} failed health check${failures === 1 ? '' : 's'} in a row.`);
+  if (failures !== null && !message?.toLowerCase().includes('in a row'))
+    parts.push(`${failures} failed health check${failures === 1 ? '' : 's'} in a row.`);
   if (typeof readiness.exit_code === 'number' && !message?.includes('code')) parts.push(`Exit code ${readiness.exit_code}.`);
   if (parts.length) return parts.join(' ');
   const rest = Object.entries(readiness)

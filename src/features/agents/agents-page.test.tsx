@@ -15,10 +15,16 @@ describe('the agent services page', () => {
     const running = (await within(support).findByRole('rowheader', { name: new RegExp(AGENTS.runningInstance) })).closest('tr')!;
     expect(within(running).getByText('Ready')).toBeTruthy();
     expect(within(running).getByText(/Answering its health checks/)).toBeTruthy();
-    const stopped = within(support).getByRole('rowheader', { name: new RegExp(AGENTS.stoppedInstance) }).closest('tr')!;
+    const stopped = within(support)
+      .getByRole('rowheader', { name: new RegExp(AGENTS.stoppedInstance) })
+      .closest('tr')!;
     expect(within(stopped).getByText('Stopped')).toBeTruthy();
     expect(within(stopped).queryByRole('button', { name: /^Stop / })).toBeNull();
-    expect(within(stopped).getByRole('button', { name: `Show the public URL of ${AGENTS.stoppedInstance}` }).hasAttribute('disabled')).toBe(true);
+    expect(
+      within(stopped)
+        .getByRole('button', { name: `Show the public URL of ${AGENTS.stoppedInstance}` })
+        .hasAttribute('disabled'),
+    ).toBe(true);
     const research = screen.getByRole('region', { name: 'Research assistant' });
     expect(await within(research).findByText('No instances yet')).toBeTruthy();
   });
@@ -28,7 +34,14 @@ describe('the agent services page', () => {
     const show = await screen.findByRole('button', { name: `Show the public URL of ${AGENTS.runningInstance}` });
     // Not in the page, nor in the list's cache, before it is asked for.
     expect(document.body.textContent).not.toContain('edge_token');
-    expect(JSON.stringify(queryClient.getQueryCache().getAll().map((q) => q.state.data))).not.toContain('edge_token');
+    expect(
+      JSON.stringify(
+        queryClient
+          .getQueryCache()
+          .getAll()
+          .map((q) => q.state.data),
+      ),
+    ).not.toContain('edge_token');
     await user.click(show);
     const dialog = await screen.findByRole('dialog', { name: `Public URL of ${AGENTS.runningInstance}` });
     const field = (await within(dialog).findByRole('textbox', { name: 'Public URL' })) as HTMLInputElement;
@@ -41,8 +54,19 @@ describe('the agent services page', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(document.body.innerHTML).not.toContain('edge_token');
-    await waitFor(() => expect(queryClient.getQueryCache().find({ queryKey: agentKeys.publicUrl(SCOPE.orgId, AGENTS.supportTriage, AGENTS.runningInstance) })).toBeUndefined());
-    expect(JSON.stringify(queryClient.getQueryCache().getAll().map((q) => q.state.data))).not.toContain('edge_token');
+    await waitFor(() =>
+      expect(
+        queryClient.getQueryCache().find({ queryKey: agentKeys.publicUrl(SCOPE.orgId, AGENTS.supportTriage, AGENTS.runningInstance) }),
+      ).toBeUndefined(),
+    );
+    expect(
+      JSON.stringify(
+        queryClient
+          .getQueryCache()
+          .getAll()
+          .map((q) => q.state.data),
+      ),
+    ).not.toContain('edge_token');
   });
 
   it('stops an instance after asking, and follows it to stopping', async () => {

@@ -74,16 +74,31 @@ export function AgentsPage({ scope }: WorkspaceProps) {
       <header className="page-header">
         <div>
           <h1 id="agents-title">Agent services</h1>
-          <p className="page-subtitle">Running instances of the organization’s agent deployments. Their status follows by itself while they start or stop.</p>
+          <p className="page-subtitle">
+            Running instances of the organization’s agent deployments. Their status follows by itself while they start or stop.
+          </p>
         </div>
       </header>
       <Notice reason={readOnlyReason}>Instances are shown read-only: starting and stopping them is not offered.</Notice>
       {body}
 
       {dialog?.kind === 'create' && (
-        <CreateInstanceDialog key={dialog.deployment.id} orgId={scope.orgId} deployment={dialog.deployment} open onOpenChange={(open) => !open && setDialog(null)} />
+        <CreateInstanceDialog
+          key={dialog.deployment.id}
+          orgId={scope.orgId}
+          deployment={dialog.deployment}
+          open
+          onOpenChange={(open) => !open && setDialog(null)}
+        />
       )}
-      {dialog?.kind === 'url' && <PublicUrlDialog orgId={scope.orgId} deploymentId={dialog.deployment.id} instanceId={dialog.instance.id} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'url' && (
+        <PublicUrlDialog
+          orgId={scope.orgId}
+          deploymentId={dialog.deployment.id}
+          instanceId={dialog.instance.id}
+          onClose={() => setDialog(null)}
+        />
+      )}
       {dialog?.kind === 'stop' && <StopInstanceDialog orgId={scope.orgId} action={dialog} onClose={() => setDialog(null)} />}
     </section>
   );
@@ -102,8 +117,8 @@ function StopInstanceDialog({ orgId, action, onClose }: { orgId: string; action:
       onDone={() => toast.success(`Instance ${instance.id} is stopping`)}
     >
       <p>
-        This instance of <strong>{deployment.name}</strong> stops answering, and its public URL stops working. A stopped instance cannot be started again:
-        start a new one instead.
+        This instance of <strong>{deployment.name}</strong> stops answering, and its public URL stops working. A stopped instance cannot be
+        started again: start a new one instead.
       </p>
     </ConfirmAction>
   );
@@ -124,7 +139,16 @@ function StartByDeploymentId({ onStart }: { onStart: (deployment: AgentDeploymen
       aria-labelledby={headingId}
       onSubmit={(e) => {
         e.preventDefault();
-        if (trimmed) onStart({ id: trimmed, name: trimmed, description: null, current_version_id: null, versions: [], created_at: null, updated_at: null });
+        if (trimmed)
+          onStart({
+            id: trimmed,
+            name: trimmed,
+            description: null,
+            current_version_id: null,
+            versions: [],
+            created_at: null,
+            updated_at: null,
+          });
       }}
     >
       <h2 id={headingId} className="card-heading">

@@ -8,7 +8,9 @@ import { renderFeature } from '@/testing/render';
 import { CreateInstanceDialog } from './create-instance-dialog';
 
 const deploymentOf = async () =>
-  (await callPlatform('developer', 'GET', agentPaths.deployments(), undefined, readAgentDeploymentPage, AGENT_API_BASE)).items.find((d) => d.id === AGENT_IDS.supportTriage)!;
+  (await callPlatform('developer', 'GET', agentPaths.deployments(), undefined, readAgentDeploymentPage, AGENT_API_BASE)).items.find(
+    (d) => d.id === AGENT_IDS.supportTriage,
+  )!;
 
 /** What the platform received: the create requests' bodies and their Idempotency-Keys. */
 function watchCreates() {
@@ -30,8 +32,13 @@ describe('the new agent instance form', () => {
     const sent = watchCreates();
     const marker = `marker-${crypto.randomUUID()}`;
     const onOpenChange = vi.fn();
-    const { user, queryClient } = await renderFeature(<CreateInstanceDialog orgId={SCOPE.orgId} deployment={deployment} open onOpenChange={onOpenChange} />);
-    expect((await screen.findByRole('combobox', { name: /Version/ })) as HTMLSelectElement).toHaveProperty('value', AGENT_IDS.supportTriageV2);
+    const { user, queryClient } = await renderFeature(
+      <CreateInstanceDialog orgId={SCOPE.orgId} deployment={deployment} open onOpenChange={onOpenChange} />,
+    );
+    expect((await screen.findByRole('combobox', { name: /Version/ })) as HTMLSelectElement).toHaveProperty(
+      'value',
+      AGENT_IDS.supportTriageV2,
+    );
     await user.selectOptions(screen.getByRole('combobox', { name: /Version/ }), AGENT_IDS.supportTriageV1);
     await user.type(screen.getByRole('textbox', { name: 'Name 1' }), 'OPENAI_API_KEY');
     const value = screen.getByLabelText('Value 1');
@@ -45,13 +52,27 @@ describe('the new agent instance form', () => {
     await user.click(screen.getByRole('button', { name: 'Start instance' }));
 
     await waitFor(() => expect(onOpenChange).toHaveBeenCalledWith(false));
-    expect(sent).toEqual([{ body: { version_id: AGENT_IDS.supportTriageV1, envs: { OPENAI_API_KEY: marker, LOG_LEVEL: 'debug' } }, key: expect.any(String) }]);
-    const instances = await callPlatform('developer', 'GET', agentPaths.services(AGENT_IDS.supportTriage), undefined, readAgentServicePage, AGENT_API_BASE);
+    expect(sent).toEqual([
+      { body: { version_id: AGENT_IDS.supportTriageV1, envs: { OPENAI_API_KEY: marker, LOG_LEVEL: 'debug' } }, key: expect.any(String) },
+    ]);
+    const instances = await callPlatform(
+      'developer',
+      'GET',
+      agentPaths.services(AGENT_IDS.supportTriage),
+      undefined,
+      readAgentServicePage,
+      AGENT_API_BASE,
+    );
     expect(instances.items[0]).toMatchObject({ version_id: AGENT_IDS.supportTriageV1, status: 'starting', idempotency_key: sent[0]!.key });
     // The form is empty again, and no cache holds the value.
     expect(screen.queryByDisplayValue(marker)).toBeNull();
     await waitFor(() => expect(queryClient.getMutationCache().getAll()).toEqual([]));
-    const cached = JSON.stringify(queryClient.getQueryCache().getAll().map((q) => [q.queryKey, q.state.data]));
+    const cached = JSON.stringify(
+      queryClient
+        .getQueryCache()
+        .getAll()
+        .map((q) => [q.queryKey, q.state.data]),
+    );
     expect(cached).not.toContain(marker);
   });
 
@@ -75,6 +96,8 @@ describe('the new agent instance form', () => {
     await user.click(screen.getByRole('button', { name: 'Remove value 3' }));
     await user.click(screen.getByRole('button', { name: 'Remove value 1' }));
     await user.click(screen.getByRole('button', { name: 'Start instance' }));
-    await waitFor(() => expect(sent).toEqual([{ body: { version_id: AGENT_IDS.supportTriageV2, envs: { TOKEN: '' } }, key: expect.any(String) }]));
+    await waitFor(() =>
+      expect(sent).toEqual([{ body: { version_id: AGENT_IDS.supportTriageV2, envs: { TOKEN: '' } }, key: expect.any(String) }]),
+    );
   });
 });

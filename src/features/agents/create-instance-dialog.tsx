@@ -25,7 +25,8 @@ function envIssues({ envs }: { envs: EnvRow[] }): FieldIssue[] {
     if (blank(row)) return;
     const name = z.safeParse(EnvName, row.name.trim());
     if (!name.success) issues.push({ path: `envs.${i}.name`, message: name.error.issues[0]?.message ?? 'Not a name' });
-    else if (seen.has(name.data)) issues.push({ path: `envs.${i}.name`, message: `${name.data} is already row ${seen.get(name.data)! + 1}` });
+    else if (seen.has(name.data))
+      issues.push({ path: `envs.${i}.name`, message: `${name.data} is already row ${seen.get(name.data)! + 1}` });
     else seen.set(name.data, i);
     const value = z.safeParse(EnvValue, row.value);
     if (!value.success) issues.push({ path: `envs.${i}.value`, message: value.error.issues[0]?.message ?? 'Not a value' });
@@ -45,7 +46,8 @@ type InstanceForm = z.output<typeof InstanceForm>;
 const emptyRow = (): EnvRow => ({ name: '', value: '' });
 
 /** The rows as seed 003's `envs`: names trimmed, empty rows left out. */
-export const envsOf = (rows: EnvRow[]): Record<string, string> => Object.fromEntries(rows.filter((row) => !blank(row)).map((row) => [row.name.trim(), row.value]));
+export const envsOf = (rows: EnvRow[]): Record<string, string> =>
+  Object.fromEntries(rows.filter((row) => !blank(row)).map((row) => [row.name.trim(), row.value]));
 
 /**
  * Start an instance of an agent deployment: a version, and environment values
@@ -54,7 +56,17 @@ export const envsOf = (rows: EnvRow[]): Record<string, string> => Object.fromEnt
  * every attempt), and the rows are emptied once the platform accepts them or
  * the dialog is closed.
  */
-export function CreateInstanceDialog({ orgId, deployment, open, onOpenChange }: { orgId: string; deployment: AgentDeploymentRead; open: boolean; onOpenChange: (open: boolean) => void }) {
+export function CreateInstanceDialog({
+  orgId,
+  deployment,
+  open,
+  onOpenChange,
+}: {
+  orgId: string;
+  deployment: AgentDeploymentRead;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const create = useCreateAgentService(orgId);
   const valuesHint = useId();
   const defaultVersion = deployment.current_version_id ?? deployment.versions.at(-1)?.id ?? '';
@@ -70,7 +82,11 @@ export function CreateInstanceDialog({ orgId, deployment, open, onOpenChange }: 
     defaultValues: { version_id: defaultVersion, envs: [emptyRow()] },
     send: async (values, { idempotencyKey }) => {
       try {
-        return await create.mutateAsync({ deploymentId: deployment.id, input: { version_id: values.version_id, envs: envsOf(values.envs) }, idempotencyKey });
+        return await create.mutateAsync({
+          deploymentId: deployment.id,
+          input: { version_id: values.version_id, envs: envsOf(values.envs) },
+          idempotencyKey,
+        });
       } finally {
         // The variables hold the values: out of the cache after every attempt.
         create.reset();
@@ -97,7 +113,12 @@ export function CreateInstanceDialog({ orgId, deployment, open, onOpenChange }: 
     >
       {deployment.versions.length === 0 ? (
         // A deployment known only by its ID (a platform that does not list them): its version by ID too.
-        <Field label="Version ID" required hint="The version of the agent deployment to run, as the platform’s agent tooling names it." error={formState.errors.version_id?.message}>
+        <Field
+          label="Version ID"
+          required
+          hint="The version of the agent deployment to run, as the platform’s agent tooling names it."
+          error={formState.errors.version_id?.message}
+        >
           <input className="input mono" autoComplete="off" {...register('version_id')} />
         </Field>
       ) : (
@@ -115,8 +136,8 @@ export function CreateInstanceDialog({ orgId, deployment, open, onOpenChange }: 
       <fieldset className="fieldset env-rows" aria-describedby={valuesHint}>
         <legend className="field-label">Environment values</legend>
         <p id={valuesHint} className="field-hint">
-          Write-only: sent to the agent’s process once, never shown again, not stored by the platform or kept in this browser. They are cleared once the
-          instance is started.
+          Write-only: sent to the agent’s process once, never shown again, not stored by the platform or kept in this browser. They are
+          cleared once the instance is started.
         </p>
         {rowErrors?.message && (
           <p className="field-error" role="alert">

@@ -25,7 +25,9 @@ function useStatusChanges(instances: readonly AgentServiceRow[] | undefined): st
     const before = previous.current;
     previous.current = new Map(instances.map((i) => [i.id, i.status]));
     if (!before) return;
-    const changes = instances.filter((i) => before.has(i.id) && before.get(i.id) !== i.status).map((i) => `${i.id} is ${describeStatus(i.status).label.toLowerCase()}.`);
+    const changes = instances
+      .filter((i) => before.has(i.id) && before.get(i.id) !== i.status)
+      .map((i) => `${i.id} is ${describeStatus(i.status).label.toLowerCase()}.`);
     if (changes.length) setSaid(changes.join(' '));
   }, [instances]);
   return said;
@@ -80,7 +82,8 @@ export function DeploymentCard({
         </table>
         {instances.data.invalid.length > 0 && (
           <p className="form-alert" role="alert">
-            {instances.data.invalid.length} instance(s) could not be read: {instances.data.invalid.map((r) => `${r.id ?? `#${r.index + 1}`} (${r.message})`).join('; ')}
+            {instances.data.invalid.length} instance(s) could not be read:{' '}
+            {instances.data.invalid.map((r) => `${r.id ?? `#${r.index + 1}`} (${r.message})`).join('; ')}
           </p>
         )}
       </div>
@@ -116,7 +119,17 @@ export function DeploymentCard({
   );
 }
 
-function InstanceRow({ deployment, instance, canWrite, onAction }: { deployment: AgentDeploymentRead; instance: AgentServiceRow; canWrite: boolean; onAction: (action: InstanceAction) => void }) {
+function InstanceRow({
+  deployment,
+  instance,
+  canWrite,
+  onAction,
+}: {
+  deployment: AgentDeploymentRead;
+  instance: AgentServiceRow;
+  canWrite: boolean;
+  onAction: (action: InstanceAction) => void;
+}) {
   const status = describeStatus(instance.status);
   const readiness = describeReadiness(instance.readiness_status);
   const stoppable = (STOPPABLE_AGENT_STATUSES as readonly string[]).includes(instance.status);
@@ -133,7 +146,9 @@ function InstanceRow({ deployment, instance, canWrite, onAction }: { deployment:
         <Badge tone={status.tone}>{status.label}</Badge>
         <span className="agent-status-words">{status.meaning}</span>
         {instance.failure_reason && <span className="agent-failure">Why: {instance.failure_reason}</span>}
-        {readiness && instance.status !== 'stopped' && !instance.failure_reason && <span className="muted agent-readiness">{readiness}</span>}
+        {readiness && instance.status !== 'stopped' && !instance.failure_reason && (
+          <span className="muted agent-readiness">{readiness}</span>
+        )}
       </td>
       <td className="num mono">{instance.port}</td>
       <td>
@@ -156,7 +171,13 @@ function InstanceRow({ deployment, instance, canWrite, onAction }: { deployment:
             Show URL
           </Button>
           {canWrite && stoppable && (
-            <Button size="sm" variant="ghost" className="btn-danger-text" aria-label={`Stop ${instance.id}`} onClick={() => onAction({ kind: 'stop', deployment, instance })}>
+            <Button
+              size="sm"
+              variant="ghost"
+              className="btn-danger-text"
+              aria-label={`Stop ${instance.id}`}
+              onClick={() => onAction({ kind: 'stop', deployment, instance })}
+            >
               Stop
             </Button>
           )}

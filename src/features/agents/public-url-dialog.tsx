@@ -13,7 +13,17 @@ import { ErrorState } from '@/ui/states';
  * cache when the dialog closes; it is never written to storage, the address
  * bar or a log.
  */
-export function PublicUrlDialog({ orgId, deploymentId, instanceId, onClose }: { orgId: string; deploymentId: string; instanceId: string; onClose: () => void }) {
+export function PublicUrlDialog({
+  orgId,
+  deploymentId,
+  instanceId,
+  onClose,
+}: {
+  orgId: string;
+  deploymentId: string;
+  instanceId: string;
+  onClose: () => void;
+}) {
   const url = usePublicUrl(orgId, deploymentId, instanceId, true);
   const [copied, setCopied] = useState(false);
   const field = useRef<HTMLInputElement>(null);
@@ -29,7 +39,13 @@ export function PublicUrlDialog({ orgId, deploymentId, instanceId, onClose }: { 
   };
 
   return (
-    <Dialog open onOpenChange={(open) => !open && onClose()} title={`Public URL of ${instanceId}`} description="It contains a credential: anyone who has it can call the agent." wide>
+    <Dialog
+      open
+      onOpenChange={(open) => !open && onClose()}
+      title={`Public URL of ${instanceId}`}
+      description="It contains a credential: anyone who has it can call the agent."
+      wide
+    >
       <div className="form">
         {url.isPending ? (
           <Skeleton height="2.5rem" />
@@ -42,14 +58,21 @@ export function PublicUrlDialog({ orgId, deploymentId, instanceId, onClose }: { 
         ) : (
           <>
             <p className="secret-warning" role="note">
-              The <span className="mono">edge_token</span> in it is a bearer credential. Paste it only where the agent must be called from; not in tickets, chats
-              or logs. The console does not keep it: closing this dialog forgets it.
+              The <span className="mono">edge_token</span> in it is a bearer credential. Paste it only where the agent must be called from;
+              not in tickets, chats or logs. The console does not keep it: closing this dialog forgets it.
             </p>
             <div className="field">
               <label className="field-label" htmlFor="public-url">
                 Public URL
               </label>
-              <input id="public-url" ref={field} className="input mono" readOnly value={url.data} onFocus={(e) => e.currentTarget.select()} />
+              <input
+                id="public-url"
+                ref={field}
+                className="input mono"
+                readOnly
+                value={url.data}
+                onFocus={(e) => e.currentTarget.select()}
+              />
             </div>
           </>
         )}

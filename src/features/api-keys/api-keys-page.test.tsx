@@ -7,7 +7,11 @@ import { renderFeature } from '@/testing/render';
 import { ApiKeysPage } from './api-keys-page';
 
 const exchange = async (api_key: string) =>
-  platform.app.request(`/api/v1${paths.apiKeyExchange()}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ api_key }) });
+  platform.app.request(`/api/v1${paths.apiKeyExchange()}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ api_key }),
+  });
 
 describe('the API keys page', () => {
   beforeEach(() => signInAs('admin'));
@@ -44,7 +48,14 @@ describe('the API keys page', () => {
     const row = (await screen.findByRole('rowheader', { name: 'CI pipeline' })).closest('tr')!;
     expect(within(row).getByText(`${key.slice(0, 11)}…`)).toBeTruthy();
     await waitFor(() => expect(queryClient.getMutationCache().getAll()).toEqual([]));
-    expect(JSON.stringify(queryClient.getQueryCache().getAll().map((q) => q.state.data))).not.toContain(key);
+    expect(
+      JSON.stringify(
+        queryClient
+          .getQueryCache()
+          .getAll()
+          .map((q) => q.state.data),
+      ),
+    ).not.toContain(key);
   });
 
   it('revokes a key after asking: the exchange refuses it at once', async () => {

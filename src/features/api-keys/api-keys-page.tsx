@@ -50,8 +50,17 @@ export function ApiKeysPage({ scope }: WorkspaceProps) {
       );
   } else if (keys.data.items.length === 0) {
     body = (
-      <EmptyState title="No API keys" action={<Button variant="primary" onClick={() => setDialog({ kind: 'create' })}>New API key</Button>}>
-        <p>Scripts, CI pipelines and <span className="mono">flow-sdk login</span> sign in with a key.</p>
+      <EmptyState
+        title="No API keys"
+        action={
+          <Button variant="primary" onClick={() => setDialog({ kind: 'create' })}>
+            New API key
+          </Button>
+        }
+      >
+        <p>
+          Scripts, CI pipelines and <span className="mono">flow-sdk login</span> sign in with a key.
+        </p>
       </EmptyState>
     );
   } else {
@@ -82,7 +91,13 @@ export function ApiKeysPage({ scope }: WorkspaceProps) {
                 <td>
                   {!key.revoked_at && (
                     <div className="row-actions">
-                      <Button size="sm" variant="ghost" className="btn-danger-text" aria-label={`Revoke ${key.name}`} onClick={() => setDialog({ kind: 'revoke', key })}>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        className="btn-danger-text"
+                        aria-label={`Revoke ${key.name}`}
+                        onClick={() => setDialog({ kind: 'revoke', key })}
+                      >
                         Revoke
                       </Button>
                     </div>
@@ -101,7 +116,9 @@ export function ApiKeysPage({ scope }: WorkspaceProps) {
       <header className="page-header">
         <div>
           <h1 id="api-keys-title">API keys</h1>
-          <p className="page-subtitle">Organization API keys (fl_…) sign scripts and tools in, as whoever created them. A key is shown once, when it is made.</p>
+          <p className="page-subtitle">
+            Organization API keys (fl_…) sign scripts and tools in, as whoever created them. A key is shown once, when it is made.
+          </p>
         </div>
         {admin && (
           <Button variant="primary" onClick={() => setDialog({ kind: 'create' })}>
@@ -138,8 +155,8 @@ function RevokeKeyDialog({ orgId, apiKey, onClose }: { orgId: string; apiKey: Ap
       onDone={() => toast.success(`API key ${apiKey.name} revoked`)}
     >
       <p>
-        Signing in with <span className="mono">{apiKey.prefix ? `${apiKey.prefix}…` : apiKey.name}</span> is refused from now on, and sessions opened with it end.
-        Whatever uses it stops working. This cannot be undone.
+        Signing in with <span className="mono">{apiKey.prefix ? `${apiKey.prefix}…` : apiKey.name}</span> is refused from now on, and
+        sessions opened with it end. Whatever uses it stops working. This cannot be undone.
       </p>
     </ConfirmAction>
   );

@@ -22,7 +22,13 @@ export function CreateApiKeyDialog({
   });
   const { register, formState } = server.form;
   return (
-    <FormDialog form={server} open={open} title="New API key" description="The key acts as you, with your role. It is shown once, when it is made." submitLabel="Create key">
+    <FormDialog
+      form={server}
+      open={open}
+      title="New API key"
+      description="The key acts as you, with your role. It is shown once, when it is made."
+      submitLabel="Create key"
+    >
       <Field label="Name" required hint="What uses it, e.g. CI pipeline or Nightly import." error={formState.errors.name?.message}>
         <input className="input" autoComplete="off" {...register('name')} />
       </Field>

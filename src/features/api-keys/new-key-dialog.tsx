@@ -33,24 +33,40 @@ export function NewKeyDialog({ created, onClose }: { created: ApiKeyCreatedRead 
   };
 
   return (
-    <Dialog open={created !== null} onOpenChange={(open) => !open && confirmed && done()} dismissible={false} title="API key created" description="Copy it now: it is shown this once." wide>
+    <Dialog
+      open={created !== null}
+      onOpenChange={(open) => !open && confirmed && done()}
+      dismissible={false}
+      title="API key created"
+      description="Copy it now: it is shown this once."
+      wide
+    >
       {created && (
         <div className="form">
           <p className="secret-warning" role="note">
-            <strong>This key will not be shown again.</strong> The platform keeps only a fingerprint of it; if it is lost, revoke it and create another.
+            <strong>This key will not be shown again.</strong> The platform keeps only a fingerprint of it; if it is lost, revoke it and
+            create another.
           </p>
           <div className="field">
             <label className="field-label" htmlFor="new-api-key">
               API key “{created.name}”
             </label>
-            <input id="new-api-key" ref={keyField} className="input mono" readOnly value={created.key} onFocus={(e) => e.currentTarget.select()} />
+            <input
+              id="new-api-key"
+              ref={keyField}
+              className="input mono"
+              readOnly
+              value={created.key}
+              onFocus={(e) => e.currentTarget.select()}
+            />
             <p className="field-hint">
               Sign in with it on the sign-in page’s API key tab, or use it with <span className="mono">flow-sdk login</span>. It acts as you
               ({created.created_by?.email ?? 'its creator'}).
             </p>
           </div>
           <label className="check" htmlFor={confirmId}>
-            <input id={confirmId} type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />I have copied the key and stored it safely
+            <input id={confirmId} type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />I have copied the
+            key and stored it safely
           </label>
           <div className="dialog-actions">
             <span className="copy-status" role="status">

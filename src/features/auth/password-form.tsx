@@ -15,7 +15,11 @@ export function PasswordForm({ onSignedIn }: { onSignedIn: () => void }) {
     describeError: (error) => {
       if (!(error instanceof ApiError)) return null;
       // A 429 is followed by how long to wait (FormAlert counts the platform's Retry-After down).
-      return error.status === 401 ? 'Wrong email or password.' : error.status === 429 ? 'Too many failed sign-in attempts for this account.' : null;
+      return error.status === 401
+        ? 'Wrong email or password.'
+        : error.status === 429
+          ? 'Too many failed sign-in attempts for this account.'
+          : null;
     },
     send: async (values, { form }) => {
       try {

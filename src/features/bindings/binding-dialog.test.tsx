@@ -24,21 +24,33 @@ describe('the binding form', () => {
   it('binds an instance under a name and a role, saved with the service', async () => {
     const { service, instances, ordersDb } = await arrange('binds');
     const onOpenChange = vi.fn();
-    const { user } = await renderFeature(<BindingDialog scope={SCOPE} service={service} editing={null} instances={instances} open onOpenChange={onOpenChange} />);
+    const { user } = await renderFeature(
+      <BindingDialog scope={SCOPE} service={service} editing={null} instances={instances} open onOpenChange={onOpenChange} />,
+    );
     await user.type(await screen.findByRole('textbox', { name: /Binding name/ }), 'primary_db');
     await user.click(within(screen.getByRole('listbox', { name: /Connector instance/ })).getByRole('option', { name: /orders-db/ }));
     await user.click(screen.getByRole('radio', { name: /read_write/ }));
     await user.click(screen.getByRole('button', { name: 'Add binding' }));
 
     await waitFor(() => expect(onOpenChange).toHaveBeenCalledWith(false));
-    expect((await stored(service.id)).connector_bindings).toEqual({ primary_db: { connector_instance_id: ordersDb.id, role: 'read_write' } });
+    expect((await stored(service.id)).connector_bindings).toEqual({
+      primary_db: { connector_instance_id: ordersDb.id, role: 'read_write' },
+    });
   });
 
   it('checks the name as it is typed, and refuses one the service already uses', async () => {
     const { service, instances, ordersDb } = await arrange('names');
-    await callPlatform('developer', 'PUT', paths.service(SCOPE, service.id), { connector_bindings: { taken: { connector_instance_id: ordersDb.id, role: 'read_only' } } }, HostedService);
+    await callPlatform(
+      'developer',
+      'PUT',
+      paths.service(SCOPE, service.id),
+      { connector_bindings: { taken: { connector_instance_id: ordersDb.id, role: 'read_only' } } },
+      HostedService,
+    );
     const withBinding = await stored(service.id);
-    const { user } = await renderFeature(<BindingDialog scope={SCOPE} service={withBinding} editing={null} instances={instances} open onOpenChange={() => {}} />);
+    const { user } = await renderFeature(
+      <BindingDialog scope={SCOPE} service={withBinding} editing={null} instances={instances} open onOpenChange={() => {}} />,
+    );
     const name = await screen.findByRole('textbox', { name: /Binding name/ });
     await user.type(name, '1-bad name');
     expect(await screen.findByText('Start with a letter; use a-z, 0-9 and _')).toBeTruthy();
@@ -56,7 +68,9 @@ describe('the binding form', () => {
         return platform.app.fetch(new Request(request.url, { method: 'PUT', headers: request.headers, body: JSON.stringify(body) }));
       }),
     );
-    const { user } = await renderFeature(<BindingDialog scope={SCOPE} service={service} editing={null} instances={instances} open onOpenChange={() => {}} />);
+    const { user } = await renderFeature(
+      <BindingDialog scope={SCOPE} service={service} editing={null} instances={instances} open onOpenChange={() => {}} />,
+    );
     await user.type(await screen.findByRole('textbox', { name: /Binding name/ }), 'audit');
     await user.click(within(screen.getByRole('listbox', { name: /Connector instance/ })).getByRole('option', { name: /orders-db/ }));
     await user.click(screen.getByRole('button', { name: 'Add binding' }));

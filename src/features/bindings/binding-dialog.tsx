@@ -87,13 +87,20 @@ export function BindingDialog({
       wide
       submitLabel={editing ? 'Save binding' : 'Add binding'}
     >
-      <Field label="Binding name" required hint="Start with a letter; a-z, 0-9 and _ — e.g. primary_db." error={formState.errors.name?.message}>
+      <Field
+        label="Binding name"
+        required
+        hint="Start with a letter; a-z, 0-9 and _ — e.g. primary_db."
+        error={formState.errors.name?.message}
+      >
         <input className="input mono" autoComplete="off" spellCheck={false} {...register('name')} />
       </Field>
       <Controller
         control={control}
         name="connector_instance_id"
-        render={({ field, fieldState }) => <InstancePicker instances={instances} value={field.value} onChange={field.onChange} error={fieldState.error?.message} />}
+        render={({ field, fieldState }) => (
+          <InstancePicker instances={instances} value={field.value} onChange={field.onChange} error={fieldState.error?.message} />
+        )}
       />
       <fieldset className="fieldset-plain role-choice" aria-invalid={formState.errors.role ? true : undefined}>
         <legend className="field-label">Role</legend>

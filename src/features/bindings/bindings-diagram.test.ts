@@ -2,13 +2,26 @@ import { describe, expect, it } from 'vitest';
 import type { ConnectorInstance, ConnectorType } from '@/contract/connectors';
 import { bindingsDefinition } from './bindings-diagram';
 
-const type = { id: 'postgresql', name: 'PostgreSQL', category: 'database', description: '', fields: [], operations: [] } satisfies ConnectorType;
+const type = {
+  id: 'postgresql',
+  name: 'PostgreSQL',
+  category: 'database',
+  description: '',
+  fields: [],
+  operations: [],
+} satisfies ConnectorType;
 const instance = { id: 'i1', name: 'orders-db', connector_id: 'postgresql' } as ConnectorInstance;
 
 describe('bindingsDefinition', () => {
   it('draws each binding as an edge labelled with its name and role', () => {
     const def = bindingsDefinition(
-      { name: 'Invoice Extractor', connector_bindings: { primary_db: { connector_instance_id: 'i1', role: 'read_write' }, cache: { connector_instance_id: 'gone', role: 'read_only' } } },
+      {
+        name: 'Invoice Extractor',
+        connector_bindings: {
+          primary_db: { connector_instance_id: 'i1', role: 'read_write' },
+          cache: { connector_instance_id: 'gone', role: 'read_only' },
+        },
+      },
       (id) => (id === 'i1' ? { instance, type } : undefined),
     );
     expect(def.split('\n')).toEqual([

@@ -16,7 +16,12 @@ export function bindingsDefinition(service: Pick<HostedServiceRead, 'name' | 'co
     const node = mermaidId('inst', i);
     const found = lookup(binding.connector_instance_id);
     const label = found ? found.instance.name : 'missing instance';
-    const shape = found?.type.category === 'database' ? `[(${mermaidText(label)})]` : found?.type.category === 'http' ? `{{${mermaidText(label)}}}` : `[${mermaidText(label)}]`;
+    const shape =
+      found?.type.category === 'database'
+        ? `[(${mermaidText(label)})]`
+        : found?.type.category === 'http'
+          ? `{{${mermaidText(label)}}}`
+          : `[${mermaidText(label)}]`;
     lines.push(`  ${node}${shape}`);
     const edge = binding.role === 'read_write' ? '-->' : '-.->';
     lines.push(`  svc ${edge}|${mermaidText(`${name}: ${binding.role}`)}| ${node}`);

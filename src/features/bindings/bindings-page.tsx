@@ -54,7 +54,9 @@ export function BindingsPage({ scope, serviceId }: ServiceProps) {
         {bindings.length > 0 && addButton}
       </div>
       <Notice reason={readOnlyReason}>Bindings are shown read-only.</Notice>
-      {instances.isError && <ErrorState title="Connector instances could not be loaded" error={instances.error} onRetry={() => void instances.refetch()} />}
+      {instances.isError && (
+        <ErrorState title="Connector instances could not be loaded" error={instances.error} onRetry={() => void instances.refetch()} />
+      )}
 
       {bindings.length === 0 ? (
         <EmptyState title="No bindings" action={addButton}>
@@ -109,7 +111,11 @@ export function BindingsPage({ scope, serviceId }: ServiceProps) {
                       {!readOnlyReason && (
                         <td>
                           <RowActions
-                            edit={{ label: `Edit binding ${name}`, onClick: () => setDialog({ kind: 'edit', name }), disabled: !instances.data }}
+                            edit={{
+                              label: `Edit binding ${name}`,
+                              onClick: () => setDialog({ kind: 'edit', name }),
+                              disabled: !instances.data,
+                            }}
                             remove={{ text: 'Remove', label: `Remove binding ${name}`, onClick: () => setDialog({ kind: 'remove', name }) }}
                           />
                         </td>
@@ -146,8 +152,10 @@ export function BindingsPage({ scope, serviceId }: ServiceProps) {
         >
           <p>
             <span className="mono">{removing}</span> will no longer be in the service's execution context
-            {removingBinding && byId.get(removingBinding.connector_instance_id) ? `, so it loses access to ${byId.get(removingBinding.connector_instance_id)!.instance.name}` : ''}. Endpoint
-            code that uses it will fail. The connector instance itself is kept.
+            {removingBinding && byId.get(removingBinding.connector_instance_id)
+              ? `, so it loses access to ${byId.get(removingBinding.connector_instance_id)!.instance.name}`
+              : ''}
+            . Endpoint code that uses it will fail. The connector instance itself is kept.
           </p>
         </ConfirmAction>
       )}

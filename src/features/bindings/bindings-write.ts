@@ -5,4 +5,5 @@ import type { HostedServiceRead, ServiceUpdate } from '@/contract/services';
  * does not know is sent as it came: the contract's check refuses it before
  * sending, at that binding's role, rather than the console rewriting it.
  */
-export const bindingsToWrite = (bindings: HostedServiceRead['connector_bindings']) => bindings as NonNullable<ServiceUpdate['connector_bindings']>;
+export const bindingsToWrite = (bindings: HostedServiceRead['connector_bindings']) =>
+  bindings as NonNullable<ServiceUpdate['connector_bindings']>;

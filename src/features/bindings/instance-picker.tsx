@@ -23,7 +23,9 @@ export function InstancePicker({
   const [filter, setFilter] = useState('');
   const listRef = useRef<HTMLDivElement>(null);
   const q = filter.trim().toLowerCase();
-  const shown = q ? instances.filter(({ instance, type }) => `${instance.name} ${type.name} ${instance.description ?? ''}`.toLowerCase().includes(q)) : instances;
+  const shown = q
+    ? instances.filter(({ instance, type }) => `${instance.name} ${type.name} ${instance.description ?? ''}`.toLowerCase().includes(q))
+    : instances;
   const index = shown.findIndex((b) => b.instance.id === value);
   const optionId = (instanceId: string) => `${id}-opt-${instanceId}`;
 
@@ -87,7 +89,11 @@ export function InstancePicker({
         aria-activedescendant={index >= 0 ? optionId(value) : undefined}
         onKeyDown={onListKey}
       >
-        {shown.length === 0 && <p className="picker-empty muted">{instances.length === 0 ? 'No connector instances in this workspace yet.' : 'No instance matches the filter.'}</p>}
+        {shown.length === 0 && (
+          <p className="picker-empty muted">
+            {instances.length === 0 ? 'No connector instances in this workspace yet.' : 'No instance matches the filter.'}
+          </p>
+        )}
         {shown.map(({ instance, type }) => (
           <div
             key={instance.id}

@@ -36,7 +36,12 @@ describe('generated connector forms', () => {
 
   it('send numbers as numbers and leave an empty secret out on edit', () => {
     expect(toConfig(fields, { host: ' h ', port: '5432', password: '', ssl: true }, true)).toEqual({ host: 'h', port: 5432, ssl: true });
-    expect(toConfig(fields, { host: 'h', port: '54.5', password: 's', ssl: false }, false)).toEqual({ host: 'h', port: 54.5, password: 's', ssl: false });
+    expect(toConfig(fields, { host: 'h', port: '54.5', password: 's', ssl: false }, false)).toEqual({
+      host: 'h',
+      port: 54.5,
+      password: 's',
+      ssl: false,
+    });
   });
 
   it('check with the platform rule, counting a secret already set', () => {

@@ -17,7 +17,9 @@ const CATEGORY_TONES = { database: 'info', storage: 'info', http: 'info' } as co
 export function ConnectorTypeCard({ scope, type, readOnly }: { scope: Scope; type: ConnectorTypeRead; readOnly: boolean }) {
   const instances = useInstances(scope, type.id);
   // One dialog at a time: creating (instance null) or editing an instance, or deleting one.
-  const [dialog, setDialog] = useState<{ kind: 'edit'; instance: ConnectorInstanceRead | null } | { kind: 'delete'; instance: ConnectorInstanceRead } | null>(null);
+  const [dialog, setDialog] = useState<
+    { kind: 'edit'; instance: ConnectorInstanceRead | null } | { kind: 'delete'; instance: ConnectorInstanceRead } | null
+  >(null);
   const titleId = `connector-${type.id}-title`;
 
   return (
@@ -98,7 +100,9 @@ export function ConnectorTypeCard({ scope, type, readOnly }: { scope: Scope; typ
             open={dialog?.kind === 'edit'}
             onOpenChange={(open) => !open && setDialog(null)}
           />
-          {dialog?.kind === 'delete' && <DeleteInstanceDialog scope={scope} type={type} instance={dialog.instance} onClose={() => setDialog(null)} />}
+          {dialog?.kind === 'delete' && (
+            <DeleteInstanceDialog scope={scope} type={type} instance={dialog.instance} onClose={() => setDialog(null)} />
+          )}
         </>
       )}
     </section>

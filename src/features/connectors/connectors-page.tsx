@@ -18,7 +18,9 @@ export function ConnectorsPage({ scope }: WorkspaceProps) {
       <header className="page-header">
         <div>
           <h1 id="connectors-title">Connectors</h1>
-          <p className="page-subtitle">Databases, storage and APIs that services bind to. Each instance is one configured connection; its secrets are write-only.</p>
+          <p className="page-subtitle">
+            Databases, storage and APIs that services bind to. Each instance is one configured connection; its secrets are write-only.
+          </p>
         </div>
       </header>
       <Notice reason={readOnlyReason}>Connectors are shown read-only.</Notice>

@@ -5,7 +5,17 @@ import { useDeleteInstance } from '@/data/connectors/delete-instance';
 import { ConfirmAction } from '@/ui/confirm-dialog';
 
 /** The platform refuses (409) while a service is bound to the instance; its message says which. */
-export function DeleteInstanceDialog({ scope, type, instance, onClose }: { scope: Scope; type: ConnectorTypeRead; instance: ConnectorInstanceRead; onClose: () => void }) {
+export function DeleteInstanceDialog({
+  scope,
+  type,
+  instance,
+  onClose,
+}: {
+  scope: Scope;
+  type: ConnectorTypeRead;
+  instance: ConnectorInstanceRead;
+  onClose: () => void;
+}) {
   const remove = useDeleteInstance(scope, type.id);
   return (
     <ConfirmAction
@@ -17,8 +27,8 @@ export function DeleteInstanceDialog({ scope, type, instance, onClose }: { scope
       actionLabel="Delete instance"
     >
       <p>
-        The {type.name} instance <strong>{instance.name}</strong> and its stored secrets are deleted for good. A service still bound to it keeps it: unbind it
-        first, or the platform refuses.
+        The {type.name} instance <strong>{instance.name}</strong> and its stored secrets are deleted for good. A service still bound to it
+        keeps it: unbind it first, or the platform refuses.
       </p>
     </ConfirmAction>
   );

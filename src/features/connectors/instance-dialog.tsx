@@ -51,7 +51,11 @@ export function InstanceDialog({
     send: (v, { idempotencyKey }) =>
       save.mutateAsync({
         instanceId: instance?.id ?? null,
-        input: { name: v.name.trim(), description: v.description.trim() || null, config: toConfig(type.fields, v.config, instance !== null) },
+        input: {
+          name: v.name.trim(),
+          description: v.description.trim() || null,
+          config: toConfig(type.fields, v.config, instance !== null),
+        },
         idempotencyKey,
       }),
     onSuccess: (saved) => {
@@ -87,7 +91,14 @@ export function InstanceDialog({
         <legend>{type.name} configuration</legend>
         <div className="config-grid">
           {type.fields.map((f) => (
-            <ConfigInput key={f.name} field={f} error={configError(f.name)} secretSet={!!instance?.secrets_set?.includes(f.name)} editing={instance !== null} register={register} />
+            <ConfigInput
+              key={f.name}
+              field={f}
+              error={configError(f.name)}
+              secretSet={!!instance?.secrets_set?.includes(f.name)}
+              editing={instance !== null}
+              register={register}
+            />
           ))}
         </div>
       </fieldset>
@@ -125,7 +136,13 @@ function ConfigInput({
       </div>
     );
   }
-  const secretHint = field.secret ? (editing ? (secretSet ? 'Set — leave empty to keep.' : 'Not set.') : 'Write-only: it is never shown again.') : null;
+  const secretHint = field.secret
+    ? editing
+      ? secretSet
+        ? 'Set — leave empty to keep.'
+        : 'Not set.'
+      : 'Write-only: it is never shown again.'
+    : null;
   const hint = [field.description, secretHint].filter(Boolean).join(' ') || undefined;
   return (
     <Field label={field.label} required={field.required && !(field.secret && secretSet)} hint={hint} error={error}>

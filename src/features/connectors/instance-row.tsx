@@ -37,7 +37,13 @@ export function InstanceRow({
             const value = instance.config[f.name];
             return (
               <Detail key={f.name} term={f.label} mono>
-                {f.secret ? <span className="muted">{(instance.secrets_set ?? []).includes(f.name) ? 'set' : 'not set'}</span> : value === undefined || value === '' ? <span className="muted">—</span> : String(value)}
+                {f.secret ? (
+                  <span className="muted">{(instance.secrets_set ?? []).includes(f.name) ? 'set' : 'not set'}</span>
+                ) : value === undefined || value === '' ? (
+                  <span className="muted">—</span>
+                ) : (
+                  String(value)
+                )}
               </Detail>
             );
           })}

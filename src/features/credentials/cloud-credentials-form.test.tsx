@@ -13,7 +13,12 @@ async function typeSecret(text: string) {
   return field;
 }
 
-const KEY = { type: 'service_account', project_id: 'acme', private_key: '-----BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY-----\n', client_email: 'deployer@acme.iam.gserviceaccount.com' };
+const KEY = {
+  type: 'service_account',
+  project_id: 'acme',
+  private_key: '-----BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY-----\n',
+  client_email: 'deployer@acme.iam.gserviceaccount.com',
+};
 
 describe('the cloud credentials form', () => {
   beforeEach(() => signInAs('developer'));
@@ -26,7 +31,11 @@ describe('the cloud credentials form', () => {
     const field = await typeSecret('{"foo": 1}');
     await user.click(screen.getByRole('button', { name: 'Save credentials' }));
 
-    expect(await screen.findByText('A GCP service account key needs type, project_id, private_key, client_email; missing: type, project_id, private_key, client_email')).toBeTruthy();
+    expect(
+      await screen.findByText(
+        'A GCP service account key needs type, project_id, private_key, client_email; missing: type, project_id, private_key, client_email',
+      ),
+    ).toBeTruthy();
     await waitFor(() => expect(field.getAttribute('aria-invalid')).toBe('true'));
     expect(save.mutateAsync).not.toHaveBeenCalled();
 
@@ -34,7 +43,14 @@ describe('the cloud credentials form', () => {
     expect(screen.getByText(/with type "service_account", project_id, private_key and client_email/)).toBeTruthy();
     await typeSecret(JSON.stringify(KEY));
     await user.click(screen.getByRole('button', { name: 'Save credentials' }));
-    await waitFor(() => expect(save.mutateAsync).toHaveBeenCalledWith({ cloud_provider: 'gcp', cloud_project_id: 'acme', cloud_region: null, cloud_credentials_json: JSON.stringify(KEY) }));
+    await waitFor(() =>
+      expect(save.mutateAsync).toHaveBeenCalledWith({
+        cloud_provider: 'gcp',
+        cloud_project_id: 'acme',
+        cloud_region: null,
+        cloud_credentials_json: JSON.stringify(KEY),
+      }),
+    );
   });
 
   it('follows the provider: the same document is refused for aws and accepted as an azure service principal when it has one', async () => {
@@ -44,7 +60,9 @@ describe('the cloud credentials form', () => {
     await user.type(screen.getByRole('textbox', { name: 'Project' }), '123456789012');
     await typeSecret(JSON.stringify(KEY));
     await user.click(screen.getByRole('button', { name: 'Save credentials' }));
-    expect(await screen.findByText(/^An AWS access key needs access_key_id, secret_access_key; missing: access_key_id, secret_access_key$/)).toBeTruthy();
+    expect(
+      await screen.findByText(/^An AWS access key needs access_key_id, secret_access_key; missing: access_key_id, secret_access_key$/),
+    ).toBeTruthy();
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Cloud provider' }), 'azure');
     await typeSecret(JSON.stringify({ appId: 'a', password: 'p', tenant: 't' }));

@@ -27,7 +27,12 @@ const CredentialsForm = z
       z.string().check(
         z.superRefine((text, ctx) => {
           const read = text.trim() === '' ? null : readJson(text);
-          if (read && !read.ok) ctx.addIssue({ code: 'custom', message: `The credentials is not valid JSON at line ${read.error.line}, column ${read.error.column}`, input: text });
+          if (read && !read.ok)
+            ctx.addIssue({
+              code: 'custom',
+              message: `The credentials is not valid JSON at line ${read.error.line}, column ${read.error.column}`,
+              input: text,
+            });
         }),
       ),
       CredentialsWrite.shape.cloud_credentials_json,
@@ -37,18 +42,24 @@ const CredentialsForm = z
 
 type Input = z.input<typeof CredentialsForm>;
 type Output = z.output<typeof CredentialsForm>;
-const PROVIDER_NAMES: Record<CloudProvider, string> = { gcp: 'Google Cloud (gcp)', aws: 'Amazon Web Services (aws)', azure: 'Microsoft Azure (azure)' };
+const PROVIDER_NAMES: Record<CloudProvider, string> = {
+  gcp: 'Google Cloud (gcp)',
+  aws: 'Amazon Web Services (aws)',
+  azure: 'Microsoft Azure (azure)',
+};
 /** What each provider's secret holds at least (the contract's CREDENTIAL_SHAPES, in words). */
 const SECRET_HINTS: Record<CloudProvider, string> = {
   gcp: 'A service account key file (JSON) with type "service_account", project_id, private_key and client_email.',
   aws: 'A JSON document with access_key_id and secret_access_key (session_token optional).',
-  azure: 'A service principal as JSON: tenant_id, client_id and client_secret (or tenant, appId and password, as az ad sp create-for-rbac prints them).',
+  azure:
+    'A service principal as JSON: tenant_id, client_id and client_secret (or tenant, appId and password, as az ad sp create-for-rbac prints them).',
 };
 
 const WORDS = {
   service: {
     title: (replacing: boolean) => (replacing ? 'Replace this service’s credentials' : 'Set credentials for this service'),
-    saved: (replacing: boolean) => (replacing ? 'Service credentials replaced' : 'Service credentials saved: this service now uses its own'),
+    saved: (replacing: boolean) =>
+      replacing ? 'Service credentials replaced' : 'Service credentials saved: this service now uses its own',
   },
   organization: {
     title: (replacing: boolean) => (replacing ? 'Replace the organization’s credentials' : 'Set the organization’s credentials'),
@@ -103,7 +114,12 @@ export function CloudCredentialsForm({
     onSuccess: (_saved, values, { form }) => {
       toast.success(WORDS[owner].saved(current !== null));
       // The secret leaves the page's memory: the field is emptied, the rest shows what was saved.
-      form.reset({ ...blank(null), cloud_provider: values.cloud_provider, cloud_project_id: values.cloud_project_id, cloud_region: values.cloud_region ?? null });
+      form.reset({
+        ...blank(null),
+        cloud_provider: values.cloud_provider,
+        cloud_project_id: values.cloud_project_id,
+        cloud_region: values.cloud_region ?? null,
+      });
       setFileNote(null);
     },
   });
@@ -118,7 +134,10 @@ export function CloudCredentialsForm({
     // Read locally; the text only goes to the platform with the form.
     const reader = new FileReader();
     reader.onload = () => {
-      setValue('cloud_credentials_json', typeof reader.result === 'string' ? reader.result : '', { shouldDirty: true, shouldValidate: formState.isSubmitted });
+      setValue('cloud_credentials_json', typeof reader.result === 'string' ? reader.result : '', {
+        shouldDirty: true,
+        shouldValidate: formState.isSubmitted,
+      });
       setFileNote(`Loaded ${file.name} (${file.size.toLocaleString()} bytes).`);
     };
     reader.onerror = () => setFileNote(`Could not read ${file.name}.`);
@@ -143,16 +162,16 @@ export function CloudCredentialsForm({
             ))}
           </select>
         </Field>
-        <Field label="Project" required hint="The cloud project (or account) to deploy into." error={formState.errors.cloud_project_id?.message}>
+        <Field
+          label="Project"
+          required
+          hint="The cloud project (or account) to deploy into."
+          error={formState.errors.cloud_project_id?.message}
+        >
           <input className="input mono" autoComplete="off" spellCheck={false} {...register('cloud_project_id')} />
         </Field>
         <Field label="Region" hint="e.g. us-central1. Empty means the provider's default." error={formState.errors.cloud_region?.message}>
-          <input
-            className="input mono"
-            autoComplete="off"
-            spellCheck={false}
-            {...register('cloud_region', { setValueAs: nullableText })}
-          />
+          <input className="input mono" autoComplete="off" spellCheck={false} {...register('cloud_region', { setValueAs: nullableText })} />
         </Field>
       </div>
       <JsonFormField
@@ -163,7 +182,8 @@ export function CloudCredentialsForm({
         minLines={8}
         hint={
           <>
-            {provider ? SECRET_HINTS[provider] : 'The provider’s key file, as JSON.'} Write-only: once saved it is never shown again, only its fingerprint.
+            {provider ? SECRET_HINTS[provider] : 'The provider’s key file, as JSON.'} Write-only: once saved it is never shown again, only
+            its fingerprint.
             {fileNote && <span className="credentials-file-note"> {fileNote}</span>}
           </>
         }
@@ -171,7 +191,13 @@ export function CloudCredentialsForm({
       <div className="credentials-file">
         <label className="btn btn-sm credentials-file-button">
           Load from a file…
-          <input ref={fileInput} type="file" accept="application/json,.json" className="visually-hidden" onChange={(e) => loadFile(e.target.files?.[0])} />
+          <input
+            ref={fileInput}
+            type="file"
+            accept="application/json,.json"
+            className="visually-hidden"
+            onChange={(e) => loadFile(e.target.files?.[0])}
+          />
         </label>
         <span className="muted">The file is read in your browser and sent only when you save.</span>
       </div>

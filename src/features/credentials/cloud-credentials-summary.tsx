@@ -6,9 +6,15 @@ import { Detail } from '@/ui/details';
 export function CloudCredentialsSummary({ info, label }: { info: CredentialsInfoRead; label: string }) {
   return (
     <dl className="details credentials-summary" aria-label={label}>
-      <Detail term="Provider" mono>{info.cloud_provider}</Detail>
-      <Detail term="Project" mono>{info.cloud_project_id}</Detail>
-      <Detail term="Region" mono>{info.cloud_region ?? <span className="muted">provider default</span>}</Detail>
+      <Detail term="Provider" mono>
+        {info.cloud_provider}
+      </Detail>
+      <Detail term="Project" mono>
+        {info.cloud_project_id}
+      </Detail>
+      <Detail term="Region" mono>
+        {info.cloud_region ?? <span className="muted">provider default</span>}
+      </Detail>
       <div>
         <dt>Fingerprint</dt>
         <dd className="mono" title="First 12 hex digits of the SHA-256 of the secret">

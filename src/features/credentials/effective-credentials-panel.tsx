@@ -4,18 +4,31 @@ import { CloudCredentialsSummary } from './cloud-credentials-summary';
 
 const SOURCE: Record<string, { title: string; detail: string } | undefined> = {
   service: { title: 'This service uses its own credentials', detail: 'They take precedence over the organization’s.' },
-  organization: { title: 'This service uses the organization’s credentials', detail: 'Set credentials below to isolate it in its own project.' },
-  none: { title: 'No credentials: deploys will fail', detail: 'Set this service’s credentials, or ask an admin to set the organization’s.' },
+  organization: {
+    title: 'This service uses the organization’s credentials',
+    detail: 'Set credentials below to isolate it in its own project.',
+  },
+  none: {
+    title: 'No credentials: deploys will fail',
+    detail: 'Set this service’s credentials, or ask an admin to set the organization’s.',
+  },
 };
 
 /** Which credentials are in force, and both records side by side. */
 export function EffectiveCredentialsPanel({ effective }: { effective: EffectiveCredentialsRead }) {
   // A source this console does not know is named as the platform named it.
-  const source = SOURCE[effective.source] ?? { title: `The platform says these credentials come from “${effective.source}”`, detail: 'A source this console does not know.' };
+  const source = SOURCE[effective.source] ?? {
+    title: `The platform says these credentials come from “${effective.source}”`,
+    detail: 'A source this console does not know.',
+  };
   return (
     <section className="card" aria-labelledby="effective-title">
       <h2 id="effective-title">Effective credentials</h2>
-      <div className={`credentials-source credentials-source-${SOURCE[effective.source] ? effective.source : "unknown"}`} role="status" aria-label="Credentials in force">
+      <div
+        className={`credentials-source credentials-source-${SOURCE[effective.source] ? effective.source : 'unknown'}`}
+        role="status"
+        aria-label="Credentials in force"
+      >
         <p>
           <strong>{source.title}</strong>
           <span className="muted">{source.detail}</span>

@@ -124,8 +124,9 @@ function WriteThroughService({ scope }: WorkspaceProps) {
     <div className="stack">
       <Unavailable capability="organizationCredentials" level={2} title="The organization’s credentials cannot be read on this platform">
         <p>
-          The console cannot show which credentials the organization has, nor which services override them. They can still be set: the platform’s documented call
-          writes the organization’s credentials through one of its services, and every service without credentials of its own uses them.
+          The console cannot show which credentials the organization has, nor which services override them. They can still be set: the
+          platform’s documented call writes the organization’s credentials through one of its services, and every service without
+          credentials of its own uses them.
         </p>
       </Unavailable>
       {services.isPending ? (
@@ -136,7 +137,10 @@ function WriteThroughService({ scope }: WorkspaceProps) {
         <ErrorState title="Services could not be loaded" error={services.error} onRetry={() => void services.refetch()} />
       ) : list.length === 0 ? (
         <EmptyState title="No service to write through">
-          <p>The documented call goes through a service. Create a service in this workspace first, then set the organization’s credentials here.</p>
+          <p>
+            The documented call goes through a service. Create a service in this workspace first, then set the organization’s credentials
+            here.
+          </p>
         </EmptyState>
       ) : (
         <>
@@ -148,8 +152,8 @@ function WriteThroughService({ scope }: WorkspaceProps) {
               label="Service"
               hint={
                 <>
-                  The documented call is <span className="mono">PUT …/hosted-services/{'{id}'}/credentials</span>. The credentials are the organization’s whichever
-                  service carries the call; services that set their own keep using theirs.
+                  The documented call is <span className="mono">PUT …/hosted-services/{'{id}'}/credentials</span>. The credentials are the
+                  organization’s whichever service carries the call; services that set their own keep using theirs.
                 </>
               }
             >

@@ -29,12 +29,19 @@ export function ServiceCredentialsPage({ scope, serviceId }: ServiceProps) {
       <EmptyState
         title="No cloud credentials for invocation services"
         action={
-          <Link to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId" params={{ ...scope, serviceId }} className="btn btn-secondary">
+          <Link
+            to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId"
+            params={{ ...scope, serviceId }}
+            className="btn btn-secondary"
+          >
             Back to the overview
           </Link>
         }
       >
-        <p>{service.name} runs in invocation mode, on the platform’s own infrastructure: it deploys nothing into a cloud project, so it needs no credentials.</p>
+        <p>
+          {service.name} runs in invocation mode, on the platform’s own infrastructure: it deploys nothing into a cloud project, so it needs
+          no credentials.
+        </p>
       </EmptyState>
     );
   }
@@ -53,8 +60,8 @@ function PersistentServiceCredentials({ scope, serviceId }: ServiceProps) {
       ) : (
         <Unavailable capability="effectiveCredentials" level={2} title="Which credentials are in force is not shown on this platform">
           <p>
-            The platform does not say whether this service has credentials of its own or uses the organization’s. Credentials set here take precedence over the
-            organization’s from the next deploy.
+            The platform does not say whether this service has credentials of its own or uses the organization’s. Credentials set here take
+            precedence over the organization’s from the next deploy.
           </p>
         </Unavailable>
       )}
@@ -94,13 +101,22 @@ function ServiceCredentialsEditor({ scope, serviceId, effective }: ServiceProps 
   );
 }
 
-function ClearOverride({ scope, serviceId, own, organization }: ServiceProps & { own: CredentialsInfoRead; organization: CredentialsInfoRead | null }) {
+function ClearOverride({
+  scope,
+  serviceId,
+  own,
+  organization,
+}: ServiceProps & { own: CredentialsInfoRead; organization: CredentialsInfoRead | null }) {
   const clear = useClearServiceCredentials(scope, serviceId);
   const clearing = useCapability('serviceCredentialsClear');
   // Once the platform has said it cannot, say so in place of the button (an open confirmation shows the refusal first).
   if (clearing === 'unavailable' && !clear.isError) {
     return (
-      <Unavailable capability="serviceCredentialsClear" level={2} title="Clearing this service’s credentials is not available on this platform">
+      <Unavailable
+        capability="serviceCredentialsClear"
+        level={2}
+        title="Clearing this service’s credentials is not available on this platform"
+      >
         <p>The service keeps its own credentials. Replace them with the form above.</p>
       </Unavailable>
     );
@@ -120,7 +136,13 @@ function ClearOverride({ scope, serviceId, own, organization }: ServiceProps & {
       title="Clear this service’s credentials?"
       state={clear}
       run={() => clear.mutateAsync()}
-      onDone={() => toast.success(organization ? 'Override cleared: the service uses the organization’s credentials' : 'Override cleared: the service has no credentials')}
+      onDone={() =>
+        toast.success(
+          organization
+            ? 'Override cleared: the service uses the organization’s credentials'
+            : 'Override cleared: the service has no credentials',
+        )
+      }
     >
       <p>
         The service’s own credentials (<span className="mono">{own.cloud_project_id}</span>

@@ -33,7 +33,6 @@ export function DeploymentActions({
   const distinct = [...new Set(order.map((a) => reasons[a]).filter((r): r is string => !!r))];
   const v = service.active_version;
 
-
   return (
     <div className="deploy-actions">
       <div className="deploy-buttons">
@@ -91,13 +90,17 @@ const TITLE: Record<DeploymentAction, (v: number | null) => string> = {
 };
 
 function WhatHappens({ action, version, serving }: { action: DeploymentAction; version: number | null; serving: number | null }) {
-  const keeps = serving !== null ? <p>Version {serving} keeps serving until the new container is active; if the deploy fails, it keeps serving.</p> : null;
+  const keeps =
+    serving !== null ? (
+      <p>Version {serving} keeps serving until the new container is active; if the deploy fails, it keeps serving.</p>
+    ) : null;
   switch (action) {
     case 'build':
       return (
         <>
           <p>
-            A container image of <strong>version {version}</strong> (the active version) will be built. Nothing is deployed: the running container, if any, is not touched.
+            A container image of <strong>version {version}</strong> (the active version) will be built. Nothing is deployed: the running
+            container, if any, is not touched.
           </p>
           <p>Deploy it afterwards with “Deploy without building”.</p>
         </>
@@ -122,7 +125,8 @@ function WhatHappens({ action, version, serving }: { action: DeploymentAction; v
       return (
         <>
           <p>
-            The running container{serving !== null && <> (version {serving})</>} will be <strong>stopped</strong>. Requests to this service will fail until it is deployed again.
+            The running container{serving !== null && <> (version {serving})</>} will be <strong>stopped</strong>. Requests to this service
+            will fail until it is deployed again.
           </p>
           <p>Versions, traffic and the built image are kept.</p>
         </>

@@ -34,7 +34,11 @@ function InvocationDeployment({ scope, service }: { scope: Scope; service: Hoste
     <EmptyState
       title="No deployment for invocation services"
       action={
-        <Link to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId" params={{ ...scope, serviceId: service.id }} className="btn btn-secondary">
+        <Link
+          to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId"
+          params={{ ...scope, serviceId: service.id }}
+          className="btn btn-secondary"
+        >
           Back to the overview
         </Link>
       }
@@ -69,7 +73,9 @@ function PersistentDeployment({ scope, service }: { scope: Scope; service: Hoste
         <div className="card-header">
           <div>
             <h2 id="deploy-title">Deployment</h2>
-            <p className="muted card-subtitle">Persistent services run as a container: build an image of the active version, then deploy it.</p>
+            <p className="muted card-subtitle">
+              Persistent services run as a container: build an image of the active version, then deploy it.
+            </p>
           </div>
         </div>
         <DeploymentActions scope={scope} service={service} reasons={reasons} serving={serving} />
@@ -77,7 +83,12 @@ function PersistentDeployment({ scope, service }: { scope: Scope; service: Hoste
         {failed && status.message && (
           <div className="deploy-failure" role="alert">
             <p>
-              <strong>{latest ? `The ${latest.kind === 'build' ? 'build' : 'deploy'} of version ${latest.version ?? '?'} failed.` : 'The last deployment failed.'}</strong> {status.message}
+              <strong>
+                {latest
+                  ? `The ${latest.kind === 'build' ? 'build' : 'deploy'} of version ${latest.version ?? '?'} failed.`
+                  : 'The last deployment failed.'}
+              </strong>{' '}
+              {status.message}
             </p>
             {serving !== null && <p>The previous deployment keeps serving: version {serving} is still live.</p>}
           </div>
@@ -86,32 +97,44 @@ function PersistentDeployment({ scope, service }: { scope: Scope; service: Hoste
         <dl className="details deploy-facts">
           <Detail term="State">
             <span className="deploy-state" aria-live="polite">
-            {status.deployment_state ? <StateBadge state={status.deployment_state} /> : <Badge>not deployed</Badge>}
-            {polling && <span className="deploy-live">updating live</span>}
+              {status.deployment_state ? <StateBadge state={status.deployment_state} /> : <Badge>not deployed</Badge>}
+              {polling && <span className="deploy-live">updating live</span>}
             </span>
           </Detail>
           <Detail term="Health">
             <ValueBadge value={status.health} tones={HEALTH_TONE} />{' '}
-            <span className="muted">{isKnown(HEALTH_KNOWN, status.health) ? HEALTH_WORDS[status.health] : 'A health this console does not know, as the platform reports it.'}</span>
+            <span className="muted">
+              {isKnown(HEALTH_KNOWN, status.health)
+                ? HEALTH_WORDS[status.health]
+                : 'A health this console does not know, as the platform reports it.'}
+            </span>
           </Detail>
           <div className="details-wide">
             <dt>Serving</dt>
             <dd data-testid="serving-sentence">{servingSentence(serving, service.active_version, status.synced)}</dd>
           </div>
           {status.message && !failed && (
-            <Detail term="Message" wide>{status.message}</Detail>
+            <Detail term="Message" wide>
+              {status.message}
+            </Detail>
           )}
         </dl>
 
         {(latest || status.deployment_state) && !tornDown && (
           <DeploymentProgress
             steps={progressSteps(latest, status)}
-            caption={latest ? `${latest.kind === 'build' ? 'Build' : 'Deploy'} of version ${latest.version ?? '?'}${latest.kind === 'deploy' && !latest.build ? ' (prebuilt image)' : ''}` : 'Current deployment'}
+            caption={
+              latest
+                ? `${latest.kind === 'build' ? 'Build' : 'Deploy'} of version ${latest.version ?? '?'}${latest.kind === 'deploy' && !latest.build ? ' (prebuilt image)' : ''}`
+                : 'Current deployment'
+            }
           />
         )}
         {tornDown && newest && (
           <p className="muted deploy-torn">
-            {newest.state === 'torn_down' ? 'Torn down: the container is stopped. Deploy to run it again.' : 'Tearing down: the container is draining.'}
+            {newest.state === 'torn_down'
+              ? 'Torn down: the container is stopped. Deploy to run it again.'
+              : 'Tearing down: the container is draining.'}
           </p>
         )}
       </section>
@@ -119,7 +142,10 @@ function PersistentDeployment({ scope, service }: { scope: Scope; service: Hoste
         <DeploymentTimeline deployments={deployments} invalid={invalid} />
       ) : (
         <Unavailable capability="deploymentHistory" title="Deployment history is not available on this platform">
-          <p>The state, health and progress above come from the platform’s deployment status. Build, Deploy, Deploy without building and Tear down work as usual.</p>
+          <p>
+            The state, health and progress above come from the platform’s deployment status. Build, Deploy, Deploy without building and Tear
+            down work as usual.
+          </p>
         </Unavailable>
       )}
     </div>

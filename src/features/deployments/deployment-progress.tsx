@@ -1,6 +1,12 @@
 import type { Step, StepState } from './deployment-rules';
 
-const WORDS: Record<StepState, string> = { done: 'done', current: 'in progress', failed: 'failed', upcoming: 'not started', skipped: 'skipped (prebuilt image)' };
+const WORDS: Record<StepState, string> = {
+  done: 'done',
+  current: 'in progress',
+  failed: 'failed',
+  upcoming: 'not started',
+  skipped: 'skipped (prebuilt image)',
+};
 
 /** The phases as a stepper: each step says its state in words, the current one is marked for assistive tech. */
 export function DeploymentProgress({ steps, caption }: { steps: Step[]; caption: string }) {
@@ -9,7 +15,11 @@ export function DeploymentProgress({ steps, caption }: { steps: Step[]; caption:
       <figcaption className="deploy-progress-caption">{caption}</figcaption>
       <ol className="stepper" aria-label="Deployment progress">
         {steps.map((step, i) => (
-          <li key={step.phase} className={`step step-${step.state}`} aria-current={step.state === 'current' || step.state === 'failed' ? 'step' : undefined}>
+          <li
+            key={step.phase}
+            className={`step step-${step.state}`}
+            aria-current={step.state === 'current' || step.state === 'failed' ? 'step' : undefined}
+          >
             <span className="step-dot" aria-hidden="true">
               {step.state === 'done' ? '✓' : step.state === 'failed' ? '✕' : step.state === 'skipped' ? '–' : i + 1}
             </span>

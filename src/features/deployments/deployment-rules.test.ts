@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Deployment, DeploymentStatus } from '@/contract/deployments';
 import { actionAvailability, INVOCATION_REASON, progressSteps, servingSentence, servingVersion } from './deployment-rules';
 
-const status = (deployment_state: DeploymentStatus['deployment_state'], synced = true): DeploymentStatus => ({ deployment_state, health: 'healthy', message: null, synced });
+const status = (deployment_state: DeploymentStatus['deployment_state'], synced = true): DeploymentStatus => ({
+  deployment_state,
+  health: 'healthy',
+  message: null,
+  synced,
+});
 const at = '2025-01-01T00:00:00Z';
 const dep = (over: Partial<Deployment>): Deployment => ({
   id: '00000000-0000-4000-8000-000000000001',
@@ -24,15 +29,30 @@ const persistent = { execution_mode: 'persistent' as const, active_version: 3 };
 
 describe('actionAvailability', () => {
   it('refuses everything for an invocation service, with the reason', () => {
-    const r = actionAvailability({ service: { execution_mode: 'invocation', active_version: 1 }, role: 'admin', status: undefined, history: [] });
+    const r = actionAvailability({
+      service: { execution_mode: 'invocation', active_version: 1 },
+      role: 'admin',
+      status: undefined,
+      history: [],
+    });
     expect(Object.values(r)).toEqual([INVOCATION_REASON, INVOCATION_REASON, INVOCATION_REASON, INVOCATION_REASON]);
   });
   it('says why for a viewer, an unpublished service, a missing image and nothing deployed', () => {
     expect(actionAvailability({ service: persistent, role: 'viewer', status: status(null), history: [] }).deploy).toMatch(/viewer/);
-    const fresh = actionAvailability({ service: { ...persistent, active_version: null }, role: 'developer', status: status(null), history: [] });
+    const fresh = actionAvailability({
+      service: { ...persistent, active_version: null },
+      role: 'developer',
+      status: status(null),
+      history: [],
+    });
     expect(fresh.deploy).toMatch(/Nothing is published/);
     const published = actionAvailability({ service: persistent, role: 'developer', status: status(null), history: [] });
-    expect(published).toMatchObject({ build: null, deploy: null, 'deploy-prebuilt': expect.stringMatching(/No built image/), teardown: 'Nothing is deployed to tear down.' });
+    expect(published).toMatchObject({
+      build: null,
+      deploy: null,
+      'deploy-prebuilt': expect.stringMatching(/No built image/),
+      teardown: 'Nothing is deployed to tear down.',
+    });
   });
   it('blocks every action while a deploy is in progress', () => {
     const r = actionAvailability({ service: persistent, role: 'developer', status: status('deploying'), history: [] });
@@ -46,12 +66,27 @@ describe('progressSteps', () => {
     expect(steps.map((s) => s.state)).toEqual(['done', 'done', 'current', 'upcoming']);
   });
   it('marks a failed build at building, and a failed deploy at deploying', () => {
-    expect(progressSteps(dep({ state: 'failed', events: ev('building', 'failed') }), undefined).map((s) => s.state)).toEqual(['failed', 'upcoming', 'upcoming', 'upcoming']);
-    expect(progressSteps(dep({ state: 'failed', events: ev('building', 'built', 'deploying', 'failed') }), undefined).map((s) => s.state)).toEqual(['done', 'done', 'failed', 'upcoming']);
+    expect(progressSteps(dep({ state: 'failed', events: ev('building', 'failed') }), undefined).map((s) => s.state)).toEqual([
+      'failed',
+      'upcoming',
+      'upcoming',
+      'upcoming',
+    ]);
+    expect(
+      progressSteps(dep({ state: 'failed', events: ev('building', 'built', 'deploying', 'failed') }), undefined).map((s) => s.state),
+    ).toEqual(['done', 'done', 'failed', 'upcoming']);
   });
   it('skips the build for a prebuilt deploy and stops at built for a build', () => {
-    expect(progressSteps(dep({ build: false, events: ev('deploying', 'active') }), undefined).map((s) => s.state)).toEqual(['skipped', 'skipped', 'done', 'done']);
-    expect(progressSteps(dep({ kind: 'build', state: 'built', events: ev('building', 'built') }), undefined).map((s) => s.state)).toEqual(['done', 'done']);
+    expect(progressSteps(dep({ build: false, events: ev('deploying', 'active') }), undefined).map((s) => s.state)).toEqual([
+      'skipped',
+      'skipped',
+      'done',
+      'done',
+    ]);
+    expect(progressSteps(dep({ kind: 'build', state: 'built', events: ev('building', 'built') }), undefined).map((s) => s.state)).toEqual([
+      'done',
+      'done',
+    ]);
   });
 });
 

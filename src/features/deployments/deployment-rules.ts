@@ -9,15 +9,24 @@ import type { Tone } from '@/ui/badge';
 export type ActionAvailability = Record<DeploymentAction, string | null>;
 
 /** What the rules read of a status: the seed's fields, and our extras when the platform sends them. */
-type DeploymentStatus = Pick<DeploymentStatusRead, 'deployment_state' | 'synced'> & { serving_version?: number | null; in_progress?: boolean | null };
+type DeploymentStatus = Pick<DeploymentStatusRead, 'deployment_state' | 'synced'> & {
+  serving_version?: number | null;
+  in_progress?: boolean | null;
+};
 /** What they read of a deployment in the history (or one this console started, on a platform without the history). */
-type Deployment = Pick<DeploymentRead, 'kind' | 'build' | 'version' | 'state' | 'finished_at'> & { events: readonly { state: string }[] | null };
+type Deployment = Pick<DeploymentRead, 'kind' | 'build' | 'version' | 'state' | 'finished_at'> & {
+  events: readonly { state: string }[] | null;
+};
 
 export const INVOCATION_REASON =
   'Deployments are for persistent services; this one runs in invocation mode, where the platform starts it on each request.';
 
 /** The version the running container serves: the platform's word if it gives one, else the last deploy that went live. */
-export function servingVersion(status: DeploymentStatus | undefined, history: readonly Deployment[], activeVersion: number | null = null): number | null {
+export function servingVersion(
+  status: DeploymentStatus | undefined,
+  history: readonly Deployment[],
+  activeVersion: number | null = null,
+): number | null {
   if (typeof status?.serving_version === 'number') return status.serving_version;
   if (status && status.deployment_state === null) return null;
   for (const d of history) {
@@ -97,7 +106,8 @@ export function progressSteps(latest: Deployment | undefined, status: Deployment
 
 /** Health and `synced` in words. */
 export function servingSentence(serving: number | null, active: number | null, synced: boolean): string {
-  if (serving === null) return active === null ? 'Nothing is deployed.' : `Nothing is deployed; version ${active} is active — deploy to serve it.`;
+  if (serving === null)
+    return active === null ? 'Nothing is deployed.' : `Nothing is deployed; version ${active} is active — deploy to serve it.`;
   if (synced || serving === active) return `Serving version ${serving}, the active version.`;
   return `Serving version ${serving}; version ${active ?? '?'} is active but not deployed — deploy to sync.`;
 }

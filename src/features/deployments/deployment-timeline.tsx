@@ -34,11 +34,14 @@ export function DeploymentTimeline({ deployments, invalid = [] }: { deployments:
                   <DateTime iso={d.started_at} />
                 </span>
               </div>
-              {d.message && <p className={d.state === 'failed' ? 'deploy-entry-message deploy-entry-error' : 'deploy-entry-message'}>{d.message}</p>}
+              {d.message && (
+                <p className={d.state === 'failed' ? 'deploy-entry-message deploy-entry-error' : 'deploy-entry-message'}>{d.message}</p>
+              )}
               <ol className="deploy-events" aria-label={`States of the ${kindOf(d).toLowerCase()}`}>
                 {(d.events ?? []).map((e, i) => (
                   <li key={`${e.state}-${i}`}>
-                    <time dateTime={e.at}>{formatTime(e.at)}</time> <span className={`deploy-event deploy-event-${e.state}`}>{STATE_WORDS[e.state] ?? e.state}</span>
+                    <time dateTime={e.at}>{formatTime(e.at)}</time>{' '}
+                    <span className={`deploy-event deploy-event-${e.state}`}>{STATE_WORDS[e.state] ?? e.state}</span>
                     {e.message && <span className="muted"> — {e.message}</span>}
                   </li>
                 ))}

@@ -18,7 +18,17 @@ const LANGUAGES: { value: Language; label: string }[] = [
  * the generated stub of the version that answers (the pinned one, else the
  * busiest). Shown, so it can be read before it is copied.
  */
-export function CodePanel({ scope, serviceId, call, stubVersion }: { scope: Scope; serviceId: string; call: SnippetCall | null; stubVersion: number }) {
+export function CodePanel({
+  scope,
+  serviceId,
+  call,
+  stubVersion,
+}: {
+  scope: Scope;
+  serviceId: string;
+  call: SnippetCall | null;
+  stubVersion: number;
+}) {
   const [language, setLanguage] = useState<Language>('curl');
   const stub = useStub(scope, serviceId, 'typescript', language === 'typescript' ? stubVersion : null);
 
@@ -61,7 +71,13 @@ export function CodePanel({ scope, serviceId, call, stubVersion }: { scope: Scop
         <legend className="visually-hidden">Language</legend>
         {LANGUAGES.map((l) => (
           <label key={l.value} className="segmented-option">
-            <input type="radio" name="invoke-code-language" value={l.value} checked={language === l.value} onChange={() => setLanguage(l.value)} />
+            <input
+              type="radio"
+              name="invoke-code-language"
+              value={l.value}
+              checked={language === l.value}
+              onChange={() => setLanguage(l.value)}
+            />
             <span>{l.label}</span>
           </label>
         ))}

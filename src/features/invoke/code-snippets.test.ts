@@ -2,7 +2,17 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { typescriptStub } from '@/testing/stubs';
-import { callUrl, curlSnippet, findStubMethod, pyLiteral, pythonSnippet, shellQuote, tsStr, typescriptSnippet, type SnippetCall } from './code-snippets';
+import {
+  callUrl,
+  curlSnippet,
+  findStubMethod,
+  pyLiteral,
+  pythonSnippet,
+  shellQuote,
+  tsStr,
+  typescriptSnippet,
+  type SnippetCall,
+} from './code-snippets';
 import { pyStr } from '@/contract/code-literals';
 
 const run = promisify(execFile);
@@ -31,8 +41,21 @@ curl -sS -X POST 'https://api.example.com/api/v1/orgs/org-1/services/0f6f2d6e-00
   });
 
   it('pins a version in the path, and a GET sends its query and no body', () => {
-    const get = curlSnippet({ ...base, method: 'GET', template: '/status', path: '/status', body: undefined, query: [['limit', 3], ['q', 'a b&c']], version: { kind: 'pinned', version: 2 } });
-    expect(get).toContain("curl -sS 'https://api.example.com/api/v1/orgs/org-1/services/0f6f2d6e-0000-4000-8000-000000001005/v2/status?limit=3&q=a+b%26c'");
+    const get = curlSnippet({
+      ...base,
+      method: 'GET',
+      template: '/status',
+      path: '/status',
+      body: undefined,
+      query: [
+        ['limit', 3],
+        ['q', 'a b&c'],
+      ],
+      version: { kind: 'pinned', version: 2 },
+    });
+    expect(get).toContain(
+      "curl -sS 'https://api.example.com/api/v1/orgs/org-1/services/0f6f2d6e-0000-4000-8000-000000001005/v2/status?limit=3&q=a+b%26c'",
+    );
     expect(get).not.toContain('--data-raw');
     expect(get).not.toContain('-X');
   });
@@ -73,7 +96,14 @@ print(result)
   });
 
   it('pins with version=N and passes a GET’s query as a dict', () => {
-    const py = pythonSnippet({ ...base, method: 'GET', path: '/status', body: undefined, query: [['limit', 3]], version: { kind: 'pinned', version: 2 } });
+    const py = pythonSnippet({
+      ...base,
+      method: 'GET',
+      path: '/status',
+      body: undefined,
+      query: [['limit', 3]],
+      version: { kind: 'pinned', version: 2 },
+    });
     expect(py).toContain('    method="GET",\n    path="/status",\n    query={"limit": "3"},\n    version=2,\n)');
     expect(py).not.toContain('body=');
   });
@@ -100,19 +130,33 @@ describe('copy as TypeScript (the version’s generated stub)', () => {
     orgId: 'org-1',
     version: 2,
     snapshot: [
-      { method: 'POST', path: '/analyze', summary: 'Analyze a text', request_schema: { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] }, response_schema: { type: 'object' } },
+      {
+        method: 'POST',
+        path: '/analyze',
+        summary: 'Analyze a text',
+        request_schema: { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] },
+        response_schema: { type: 'object' },
+      },
       {
         method: 'GET',
         path: '/documents/{document_id}',
         summary: 'Read a document',
-        request_schema: { type: 'object', properties: { document_id: { type: 'string' }, limit: { type: 'integer' } }, required: ['document_id'] },
+        request_schema: {
+          type: 'object',
+          properties: { document_id: { type: 'string' }, limit: { type: 'integer' } },
+          required: ['document_id'],
+        },
         response_schema: { type: 'object' },
       },
     ],
   });
 
   it('finds the client class and the endpoint’s method in the stub', () => {
-    expect(findStubMethod(stub, 'POST', '/analyze')).toEqual({ className: 'SentimentAnalyzerClient', method: expect.any(String), args: ['body'] });
+    expect(findStubMethod(stub, 'POST', '/analyze')).toEqual({
+      className: 'SentimentAnalyzerClient',
+      method: expect.any(String),
+      args: ['body'],
+    });
     expect(findStubMethod(stub, 'GET', '/documents/{document_id}')).toMatchObject({ args: ['documentId', 'query'] });
     expect(findStubMethod(stub, 'DELETE', '/analyze')).toBeNull();
     expect(findStubMethod('no client here', 'POST', '/analyze')).toBeNull();
@@ -121,7 +165,16 @@ describe('copy as TypeScript (the version’s generated stub)', () => {
   it('calls the method with the path parameters, query and body, the token a placeholder', () => {
     const method = findStubMethod(stub, 'GET', '/documents/{document_id}')!;
     const ts = typescriptSnippet(
-      { ...base, method: 'GET', template: '/documents/{document_id}', pathParams: { document_id: 'doc "42"' }, path: '/documents/doc%20%2242%22', body: undefined, query: [['limit', 3]], version: { kind: 'pinned', version: 2 } },
+      {
+        ...base,
+        method: 'GET',
+        template: '/documents/{document_id}',
+        pathParams: { document_id: 'doc "42"' },
+        path: '/documents/doc%20%2242%22',
+        body: undefined,
+        query: [['limit', 3]],
+        version: { kind: 'pinned', version: 2 },
+      },
       method,
       2,
     );

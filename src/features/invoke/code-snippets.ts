@@ -58,7 +58,6 @@ export function curlSnippet(call: SnippetCall): string {
 
 // ---- Python (CLIClient, seed 004) ----------------------------------------------
 
-
 /** A JSON value as a Python literal (`True`, `None`, dicts and lists), indented from `indent` when long. */
 export function pyLiteral(value: unknown, indent = ''): string {
   if (value === null || value === undefined) return 'None';
@@ -86,7 +85,10 @@ export function pyLiteral(value: unknown, indent = ''): string {
 export function pythonSnippet(call: SnippetCall): string {
   const args = [`service_id=${pyStr(call.serviceId)}`, `method=${pyStr(call.method)}`, `path=${pyStr(call.path)}`];
   if (call.body !== undefined) args.push(`body=${pyLiteral(call.body, '    ')}`);
-  if (call.query.length) args.push(`query=${pyLiteral(Object.fromEntries(call.query.map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])), '    ')}`);
+  if (call.query.length)
+    args.push(
+      `query=${pyLiteral(Object.fromEntries(call.query.map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])), '    ')}`,
+    );
   if (call.version.kind === 'pinned') args.push(`version=${call.version.version}`);
   return [
     'from flow_sdk.config import load_config',
@@ -110,7 +112,8 @@ export const tsStr = (s: string) => asciiOnly(JSON.stringify(s));
 const asciiOnly = (json: string) => json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /** A JSON value as a TypeScript expression, indented from `indent`. */
-export const tsLiteral = (value: unknown, indent = '') => asciiOnly(JSON.stringify(value, null, 2) ?? 'undefined').replace(/\n/g, `\n${indent}`);
+export const tsLiteral = (value: unknown, indent = '') =>
+  asciiOnly(JSON.stringify(value, null, 2) ?? 'undefined').replace(/\n/g, `\n${indent}`);
 
 export type StubMethod = { className: string; method: string; args: string[] };
 
@@ -162,7 +165,9 @@ export function typescriptSnippet(call: SnippetCall, stub: StubMethod, version: 
     `const client = new ${stub.className}({`,
     `  baseUrl: ${tsStr(baseUrl)},`,
     `  token: ${tsStr(TOKEN_PLACEHOLDER)}, // your access token or a service token of this service`,
-    call.version.kind === 'pinned' ? '  pinVersion: true,' : '  // pinVersion: true would call this version only; without it the traffic split picks one.',
+    call.version.kind === 'pinned'
+      ? '  pinVersion: true,'
+      : '  // pinVersion: true would call this version only; without it the traffic split picks one.',
     '});',
     '',
     `const result = await client.${stub.method}(${args.join(', ')});`,

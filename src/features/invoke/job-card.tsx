@@ -17,7 +17,19 @@ import { JobsNotAvailable } from './not-on-platform';
  * One job, live: polled while it is queued or running (backing off), not once
  * it has finished; its result or error; Cancel while it runs.
  */
-export function JobCard({ scope, serviceId, jobId, cancelReason, onClose }: { scope: Scope; serviceId: string; jobId: string; cancelReason: string | null; onClose: () => void }) {
+export function JobCard({
+  scope,
+  serviceId,
+  jobId,
+  cancelReason,
+  onClose,
+}: {
+  scope: Scope;
+  serviceId: string;
+  jobId: string;
+  cancelReason: string | null;
+  onClose: () => void;
+}) {
   const job = useJob(scope, serviceId, jobId);
   const cancel = useCancelJob(scope, serviceId);
   const headingId = `job-${jobId.replace(/[^A-Za-z0-9_-]/g, '')}-title`;
@@ -37,7 +49,14 @@ export function JobCard({ scope, serviceId, jobId, cancelReason, onClose }: { sc
         </div>
         <div className="invoke-actions">
           {job.data && !isJobFinished(job.data.status) && (
-            <Button variant="danger" size="sm" onClick={onCancel} pending={cancel.isPending} disabled={cancelReason !== null} title={cancelReason ?? undefined}>
+            <Button
+              variant="danger"
+              size="sm"
+              onClick={onCancel}
+              pending={cancel.isPending}
+              disabled={cancelReason !== null}
+              title={cancelReason ?? undefined}
+            >
               Cancel job
             </Button>
           )}
@@ -74,9 +93,15 @@ export function JobCard({ scope, serviceId, jobId, cancelReason, onClose }: { sc
               </Detail>
             )}
             {job.data.version !== null && job.data.version !== undefined && <Detail term="Version">v{job.data.version}</Detail>}
-            <Detail term="Submitted"><DateTime iso={job.data.submitted_at} /></Detail>
-            <Detail term="Started"><DateTime iso={job.data.started_at} fallback="not yet" /></Detail>
-            <Detail term="Finished"><DateTime iso={job.data.finished_at} fallback="not yet" /></Detail>
+            <Detail term="Submitted">
+              <DateTime iso={job.data.submitted_at} />
+            </Detail>
+            <Detail term="Started">
+              <DateTime iso={job.data.started_at} fallback="not yet" />
+            </Detail>
+            <Detail term="Finished">
+              <DateTime iso={job.data.finished_at} fallback="not yet" />
+            </Detail>
           </dl>
           {cancelReason && !isJobFinished(job.data.status) && <p className="muted job-note">{cancelReason}</p>}
           {cancel.error && (

@@ -14,7 +14,19 @@ import { JobsNotAvailable } from './not-on-platform';
  * batch call (polled only while one of them runs), and a look-up of any job by
  * its id.
  */
-export function JobsPanel({ scope, serviceId, jobIds, onOpen, onForget }: { scope: Scope; serviceId: string; jobIds: string[]; onOpen: (jobId: string) => void; onForget: (jobIds: string[]) => void }) {
+export function JobsPanel({
+  scope,
+  serviceId,
+  jobIds,
+  onOpen,
+  onForget,
+}: {
+  scope: Scope;
+  serviceId: string;
+  jobIds: string[];
+  onOpen: (jobId: string) => void;
+  onForget: (jobIds: string[]) => void;
+}) {
   const batch = useJobsBatch(scope, serviceId, jobIds);
   const [lookup, setLookup] = useState('');
 
@@ -29,7 +41,11 @@ export function JobsPanel({ scope, serviceId, jobIds, onOpen, onForget }: { scop
   const gone = entries.filter((e) => e.job === null).map((e) => e.job_id);
 
   return (
-    <Card id="jobs-title" heading="Jobs" subtitle="Jobs submitted from this browser for this service. Their ids are kept in this browser; the jobs live on the platform.">
+    <Card
+      id="jobs-title"
+      heading="Jobs"
+      subtitle="Jobs submitted from this browser for this service. Their ids are kept in this browser; the jobs live on the platform."
+    >
       <form className="job-lookup" onSubmit={submitLookup} role="search" aria-label="Look up a job">
         <label className="field job-lookup-field">
           <span className="field-label">Job ID</span>
@@ -50,7 +66,13 @@ export function JobsPanel({ scope, serviceId, jobIds, onOpen, onForget }: { scop
           <ul className="job-list" aria-label="Recent jobs" aria-busy={batch.isPending || undefined}>
             {entries.map((entry) => (
               <li key={entry.job_id} className="job-row">
-                <Button variant="ghost" size="sm" className="mono job-id" onClick={() => onOpen(entry.job_id)} aria-label={`Show job ${entry.job_id}`}>
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  className="mono job-id"
+                  onClick={() => onOpen(entry.job_id)}
+                  aria-label={`Show job ${entry.job_id}`}
+                >
                   {entry.job_id}
                 </Button>
                 {entry.job ? (

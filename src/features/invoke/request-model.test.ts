@@ -1,14 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { checkedInput, endpointChoices, endpointDef, exampleBody, fillPath, pathFields, queryFields, queryOf, queryString } from './request-model';
+import {
+  checkedInput,
+  endpointChoices,
+  endpointDef,
+  exampleBody,
+  fillPath,
+  pathFields,
+  queryFields,
+  queryOf,
+  queryString,
+} from './request-model';
 
 const doc = {
   method: 'GET',
   path: '/documents/{document_id}',
   summary: 'Read',
-  request_schema: { type: 'object', properties: { document_id: { type: 'integer' }, limit: { type: 'integer', default: 10 }, q: { type: 'string' } }, required: ['document_id', 'q'] },
+  request_schema: {
+    type: 'object',
+    properties: { document_id: { type: 'integer' }, limit: { type: 'integer', default: 10 }, q: { type: 'string' } },
+    required: ['document_id', 'q'],
+  },
   response_schema: {},
 };
-const post = { method: 'POST', path: '/items/{item_id}', summary: 'Write', request_schema: { type: 'object', properties: { item_id: { type: 'string' }, name: { type: 'string', example: 'x' } } }, response_schema: {} };
+const post = {
+  method: 'POST',
+  path: '/items/{item_id}',
+  summary: 'Write',
+  request_schema: { type: 'object', properties: { item_id: { type: 'string' }, name: { type: 'string', example: 'x' } } },
+  response_schema: {},
+};
 
 describe('the request form’s model', () => {
   const serving = [
@@ -43,6 +63,9 @@ describe('the request form’s model', () => {
     const query = queryOf(queryFields(doc), { limit: '5', q: '' });
     expect(queryString(query)).toBe('?limit=5');
     expect(checkedInput(doc, undefined, { document_id: '42' }, query)).toEqual({ limit: 5, document_id: 42 });
-    expect(checkedInput(post, { name: 'n', item_id: 'from-body' }, { item_id: 'from-path' }, [])).toEqual({ name: 'n', item_id: 'from-body' });
+    expect(checkedInput(post, { name: 'n', item_id: 'from-body' }, { item_id: 'from-path' }, [])).toEqual({
+      name: 'n',
+      item_id: 'from-body',
+    });
   });
 });

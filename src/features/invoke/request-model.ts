@@ -41,11 +41,22 @@ export function endpointChoices(serving: readonly Pick<ServiceVersion, 'version'
  * The endpoint's definition the form is built from: the pinned version's, or
  * by split the busiest serving version's that has it (`serving` is busiest first).
  */
-export function endpointDef(serving: readonly Pick<ServiceVersion, 'version' | 'endpoint_snapshot'>[], key: string, version: VersionChoice): EndpointDef | null {
+export function endpointDef(
+  serving: readonly Pick<ServiceVersion, 'version' | 'endpoint_snapshot'>[],
+  key: string,
+  version: VersionChoice,
+): EndpointDef | null {
   const pool = version.kind === 'pinned' ? serving.filter((v) => v.version === version.version) : serving;
   for (const v of pool) {
     const e = (v.endpoint_snapshot ?? []).find((x) => endpointKey(x) === key);
-    if (e) return { method: e.method, path: e.path, summary: e.summary, request_schema: e.request_schema ?? {}, response_schema: e.response_schema ?? {} };
+    if (e)
+      return {
+        method: e.method,
+        path: e.path,
+        summary: e.summary,
+        request_schema: e.request_schema ?? {},
+        response_schema: e.response_schema ?? {},
+      };
   }
   return null;
 }
@@ -65,12 +76,18 @@ function schemaType(s: unknown): string | null {
 }
 
 const propsOf = (schema: Schema): Schema => (isObj(schema.properties) ? schema.properties : {});
-const requiredOf = (schema: Schema): string[] => (Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : []);
+const requiredOf = (schema: Schema): string[] =>
+  Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : [];
 
 /** The path parameters as fields (always required: they are part of the path). */
 export function pathFields(e: EndpointDef): ParamField[] {
   const props = propsOf(e.request_schema);
-  return pathParamNames(e.path).map((name) => ({ name, required: true, type: schemaType(props[name]), description: isObj(props[name]) && typeof props[name].description === 'string' ? props[name].description : null }));
+  return pathParamNames(e.path).map((name) => ({
+    name,
+    required: true,
+    type: schemaType(props[name]),
+    description: isObj(props[name]) && typeof props[name].description === 'string' ? props[name].description : null,
+  }));
 }
 
 /** GET and DELETE: the request schema's other properties are query parameters. */
@@ -81,7 +98,12 @@ export function queryFields(e: EndpointDef): ParamField[] {
   const required = new Set(requiredOf(e.request_schema));
   return Object.entries(props)
     .filter(([name]) => !inPath.has(name))
-    .map(([name, s]) => ({ name, required: required.has(name), type: schemaType(s), description: isObj(s) && typeof s.description === 'string' ? s.description : null }));
+    .map(([name, s]) => ({
+      name,
+      required: required.has(name),
+      type: schemaType(s),
+      description: isObj(s) && typeof s.description === 'string' ? s.description : null,
+    }));
 }
 
 /** Example values for parameters, as text, from their schemas. */
@@ -118,7 +140,9 @@ export function fillPath(template: string, params: Record<string, string>): stri
 
 /** Query parameters that have a value, in the schema's order. */
 export function queryOf(fields: ParamField[], values: Record<string, string>): [string, string][] {
-  return fields.flatMap((f) => (values[f.name] !== undefined && values[f.name] !== '' ? [[f.name, values[f.name]!] as [string, string]] : []));
+  return fields.flatMap((f) =>
+    values[f.name] !== undefined && values[f.name] !== '' ? [[f.name, values[f.name]!] as [string, string]] : [],
+  );
 }
 
 export const queryString = (query: [string, string][]) => (query.length ? `?${new URLSearchParams(query).toString()}` : '');
@@ -136,7 +160,13 @@ export function checkedInput(e: EndpointDef, body: unknown, pathValues: Record<s
   if (isObj(input)) {
     for (const name of pathParamNames(e.path)) {
       // defineProperty: a parameter named __proto__ is a key like any other.
-      if (!Object.hasOwn(input, name)) Object.defineProperty(input, name, { value: coerceParam(props[name], pathValues[name] ?? ''), enumerable: true, writable: true, configurable: true });
+      if (!Object.hasOwn(input, name))
+        Object.defineProperty(input, name, {
+          value: coerceParam(props[name], pathValues[name] ?? ''),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
     }
   }
   return input;

@@ -37,7 +37,11 @@ describe('the gateway’s answer', () => {
     [401, 'Unauthorized', 'Invalid token', 'The gateway did not accept the credential'],
     [404, 'Not Found', 'No endpoint GET /nope in version 2', 'The gateway found no such service, version or endpoint.'],
   ])('says what a %i means, then the platform’s words', (status, statusText, detail, meaning) => {
-    render(<ResponseView answer={answer({ status, statusText, ok: false, detail, json: { value: { detail } }, bodyText: JSON.stringify({ detail }) })} />);
+    render(
+      <ResponseView
+        answer={answer({ status, statusText, ok: false, detail, json: { value: { detail } }, bodyText: JSON.stringify({ detail }) })}
+      />,
+    );
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain(meaning);
     expect(alert.textContent).toContain(detail);
@@ -45,13 +49,26 @@ describe('the gateway’s answer', () => {
 
   it('names the allowed methods of a 405, and each issue of a 422 at its place', () => {
     const { unmount } = render(
-      <ResponseView answer={answer({ status: 405, statusText: 'Method Not Allowed', ok: false, detail: 'Method Not Allowed', headers: [['allow', 'POST']] })} />,
+      <ResponseView
+        answer={answer({
+          status: 405,
+          statusText: 'Method Not Allowed',
+          ok: false,
+          detail: 'Method Not Allowed',
+          headers: [['allow', 'POST']],
+        })}
+      />,
     );
     expect(screen.getByRole('alert').textContent).toContain('Allowed methods: POST');
     unmount();
     render(
       <ResponseView
-        answer={answer({ status: 422, statusText: 'Unprocessable Content', ok: false, issues: [{ loc: ['body', 'items', 0, 'name'], msg: 'Field required', type: 'missing' }] })}
+        answer={answer({
+          status: 422,
+          statusText: 'Unprocessable Content',
+          ok: false,
+          issues: [{ loc: ['body', 'items', 0, 'name'], msg: 'Field required', type: 'missing' }],
+        })}
       />,
     );
     const alert = screen.getByRole('alert');

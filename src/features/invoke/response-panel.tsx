@@ -32,7 +32,10 @@ export function WaitingForAnswer({ since, label, onAbort }: { since: number; lab
     <div className="invoke-waiting" role="status" aria-live="polite">
       <span className="spinner" aria-hidden="true" />
       <span>
-        {label} <span className="muted"><Elapsed since={since} /></span>
+        {label}{' '}
+        <span className="muted">
+          <Elapsed since={since} />
+        </span>
       </span>
       <Button size="sm" variant="ghost" onClick={onAbort}>
         Stop waiting
@@ -75,7 +78,8 @@ export function ResponseView({ answer }: { answer: GatewayAnswer }) {
           <span className="muted">Time</span> {answer.durationMs} ms
         </span>
         <span>
-          <span className="muted">Served by</span> {answer.servingVersion ? `v${answer.servingVersion}` : <span className="muted">not said</span>}
+          <span className="muted">Served by</span>{' '}
+          {answer.servingVersion ? `v${answer.servingVersion}` : <span className="muted">not said</span>}
         </span>
         {answer.requestId && (
           <span className="break-anywhere">

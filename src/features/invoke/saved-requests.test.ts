@@ -51,7 +51,10 @@ describe('saved requests', () => {
   it('reads damaged storage as nothing saved', () => {
     storage.setItem('hs.saved-requests.svc', '{not json');
     expect(savedRequests('svc', 'POST /a')).toEqual([]);
-    storage.setItem('hs.saved-requests.svc', JSON.stringify({ 'POST /a': [{ name: 1 }, { name: 'ok', body: '{}', pathParams: {}, queryParams: {} }] }));
+    storage.setItem(
+      'hs.saved-requests.svc',
+      JSON.stringify({ 'POST /a': [{ name: 1 }, { name: 'ok', body: '{}', pathParams: {}, queryParams: {} }] }),
+    );
     expect(savedRequests('svc', 'POST /a').map((r) => r.name)).toEqual(['ok']);
   });
 });

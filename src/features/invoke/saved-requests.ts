@@ -4,7 +4,13 @@
  * localStorage, and only once the user saves one (see the README); a token is
  * never part of one.
  */
-export type SavedRequest = { name: string; body: string; pathParams: Record<string, string>; queryParams: Record<string, string>; savedAt: string };
+export type SavedRequest = {
+  name: string;
+  body: string;
+  pathParams: Record<string, string>;
+  queryParams: Record<string, string>;
+  savedAt: string;
+};
 
 const PREFIX = 'hs.saved-requests.';
 export const MAX_SAVED = 50;

@@ -52,13 +52,19 @@ function walk(schema: unknown, value: unknown, loc: (string | number)[], out: Sc
   if (!isObj(schema)) return;
   const push = (message: string, at = loc) => out.push({ loc: at, message });
 
-  const types = typeof schema.type === 'string' ? [schema.type] : Array.isArray(schema.type) ? schema.type.filter((t): t is string => typeof t === 'string') : [];
+  const types =
+    typeof schema.type === 'string'
+      ? [schema.type]
+      : Array.isArray(schema.type)
+        ? schema.type.filter((t): t is string => typeof t === 'string')
+        : [];
   if (types.length && !types.some((t) => typeMatches(t, value))) {
     push(`Should be ${types.map(article).join(' or ')}, not ${article(typeOf(value))}`);
     return;
   }
   if ('const' in schema && !deepEqual(schema.const, value)) push(`Should be ${JSON.stringify(schema.const)}`);
-  if (Array.isArray(schema.enum) && !schema.enum.some((x) => deepEqual(x, value))) push(`Should be one of ${schema.enum.map((x) => JSON.stringify(x)).join(', ')}`);
+  if (Array.isArray(schema.enum) && !schema.enum.some((x) => deepEqual(x, value)))
+    push(`Should be one of ${schema.enum.map((x) => JSON.stringify(x)).join(', ')}`);
 
   if (typeof value === 'number') {
     if (typeof schema.minimum === 'number' && value < schema.minimum) push(`Should be at least ${schema.minimum}`);
@@ -66,16 +72,20 @@ function walk(schema: unknown, value: unknown, loc: (string | number)[], out: Sc
   }
   if (typeof value === 'string') {
     const length = [...value].length;
-    if (typeof schema.minLength === 'number' && length < schema.minLength) push(`Should have at least ${plural(schema.minLength, 'character')}`);
-    if (typeof schema.maxLength === 'number' && length > schema.maxLength) push(`Should have at most ${plural(schema.maxLength, 'character')}`);
+    if (typeof schema.minLength === 'number' && length < schema.minLength)
+      push(`Should have at least ${plural(schema.minLength, 'character')}`);
+    if (typeof schema.maxLength === 'number' && length > schema.maxLength)
+      push(`Should have at most ${plural(schema.maxLength, 'character')}`);
     if (typeof schema.pattern === 'string') {
       const re = regex(schema.pattern);
       if (re && !re.test(value)) push(`Should match the pattern ${schema.pattern}`);
     }
   }
   if (Array.isArray(value)) {
-    if (typeof schema.minItems === 'number' && value.length < schema.minItems) push(`Should have at least ${plural(schema.minItems, 'item')}`);
-    if (typeof schema.maxItems === 'number' && value.length > schema.maxItems) push(`Should have at most ${plural(schema.maxItems, 'item')}`);
+    if (typeof schema.minItems === 'number' && value.length < schema.minItems)
+      push(`Should have at least ${plural(schema.minItems, 'item')}`);
+    if (typeof schema.maxItems === 'number' && value.length > schema.maxItems)
+      push(`Should have at most ${plural(schema.maxItems, 'item')}`);
     if (schema.items !== undefined) value.forEach((item, i) => walk(schema.items, item, [...loc, i], out, depth + 1));
   }
   if (isObj(value)) {
@@ -101,7 +111,9 @@ function walk(schema: unknown, value: unknown, loc: (string | number)[], out: Sc
     // A branch of the value's own type is closer than any of another type.
     const rank = (b: unknown, found: SchemaIssue[]) => {
       const t = isObj(b) ? b.type : undefined;
-      const sameType = t === undefined || (typeof t === 'string' ? typeMatches(t, value) : Array.isArray(t) && t.some((x) => typeof x === 'string' && typeMatches(x, value)));
+      const sameType =
+        t === undefined ||
+        (typeof t === 'string' ? typeMatches(t, value) : Array.isArray(t) && t.some((x) => typeof x === 'string' && typeMatches(x, value)));
       return (sameType ? 0 : 1_000_000) + found.length;
     };
     const passing = results.filter((r) => r.length === 0).length;

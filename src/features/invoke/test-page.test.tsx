@@ -12,7 +12,13 @@ const textSchema: JsonSchema = { type: 'object', properties: { text: { type: 'st
 
 async function publishedService(slug: string) {
   const service = await createService(`Test ${slug}`, slug);
-  await addEndpoint(service.id, { method: 'POST', path: '/summarize', summary: 'Summarize a text', request_schema: textSchema, response_schema: { type: 'object', properties: { summary: { type: 'string' } } } });
+  await addEndpoint(service.id, {
+    method: 'POST',
+    path: '/summarize',
+    summary: 'Summarize a text',
+    request_schema: textSchema,
+    response_schema: { type: 'object', properties: { summary: { type: 'string' } } },
+  });
   const [v1] = await versionsOf(service.id);
   await publish(service.id, v1!.id, 100);
   return service;

@@ -70,7 +70,9 @@ export function TestPage({ scope, serviceId, search = {}, onSearchChange = () =>
 type Draft = { body: string; pathParams: Record<string, string>; queryParams: Record<string, string> };
 
 const freshDraft = (def: EndpointDef | null): Draft =>
-  def ? { body: exampleBody(def), pathParams: exampleParams(def, pathFields(def)), queryParams: exampleParams(def, queryFields(def)) } : { body: '{}', pathParams: {}, queryParams: {} };
+  def
+    ? { body: exampleBody(def), pathParams: exampleParams(def, pathFields(def)), queryParams: exampleParams(def, queryFields(def)) }
+    : { body: '{}', pathParams: {}, queryParams: {} };
 
 type Outcome = { kind: 'sync'; answer: GatewayAnswer } | { kind: 'job'; submitted: JobSubmitted };
 
@@ -80,16 +82,27 @@ const issueText = (issues: SchemaIssue[], root: string) =>
     .map((i) => `${locText(i.loc, root)}: ${i.message}`)
     .join('; ') + (issues.length > 5 ? `; and ${issues.length - 5} more` : '');
 
-function Workbench({ scope, serviceId, serving, search, onSearchChange }: { scope: Scope; serviceId: string; serving: ServiceVersionRead[] } & SearchProps<TestSearch>) {
+function Workbench({
+  scope,
+  serviceId,
+  serving,
+  search,
+  onSearchChange,
+}: { scope: Scope; serviceId: string; serving: ServiceVersionRead[] } & SearchProps<TestSearch>) {
   const me = useWhoami();
   const queryClient = useQueryClient();
   const choices = useMemo(() => endpointChoices(serving), [serving]);
   const choice = choices.find((c) => c.key === search.endpoint) ?? choices[0]!;
   const hasSplit = serving.some((v) => v.traffic_percent > 0);
   const version: VersionChoice =
-    typeof search.version === 'number' ? { kind: 'pinned', version: search.version } : hasSplit ? { kind: 'split' } : { kind: 'pinned', version: serving[0]!.version };
+    typeof search.version === 'number'
+      ? { kind: 'pinned', version: search.version }
+      : hasSplit
+        ? { kind: 'split' }
+        : { kind: 'pinned', version: serving[0]!.version };
   const setVersion = (next: VersionChoice) => onSearchChange({ version: next.kind === 'split' ? 'split' : next.version });
-  const effectiveVersion: VersionChoice = version.kind === 'pinned' && !choice.versions.includes(version.version) ? { kind: 'split' } : version;
+  const effectiveVersion: VersionChoice =
+    version.kind === 'pinned' && !choice.versions.includes(version.version) ? { kind: 'split' } : version;
   const def = endpointDef(serving, choice.key, effectiveVersion);
   const [draft, setDraft] = useState<Draft>(() => freshDraft(def));
   const [credentialKind, setCredentialKind] = useState<Credential['kind']>('session');
@@ -106,7 +119,10 @@ function Workbench({ scope, serviceId, serving, search, onSearchChange }: { scop
   const bodyRead = withBody ? readJson(draft.body) : null;
   const query = queryOf(qFields, draft.queryParams);
   const path = def ? fillPath(def.path, draft.pathParams) : '/';
-  const issues = def && (!bodyRead || bodyRead.ok) ? checkAgainstSchema(def.request_schema, checkedInput(def, bodyRead?.ok ? bodyRead.value : undefined, draft.pathParams, query)) : [];
+  const issues =
+    def && (!bodyRead || bodyRead.ok)
+      ? checkAgainstSchema(def.request_schema, checkedInput(def, bodyRead?.ok ? bodyRead.value : undefined, draft.pathParams, query))
+      : [];
 
   const bodyValue = bodyRead?.ok ? bodyRead.value : undefined;
   const bodyHas = (k: string) => typeof bodyValue === 'object' && bodyValue !== null && Object.hasOwn(bodyValue, k);
@@ -119,7 +135,12 @@ function Workbench({ scope, serviceId, serving, search, onSearchChange }: { scop
   };
   const issuesAt = (place: string) => issues.filter((i) => placeOf(i) === place);
   const restIssues = issuesAt('rest');
-  const bodyError = bodyRead && !bodyRead.ok ? `Line ${bodyRead.error.line}, column ${bodyRead.error.column}: ${bodyRead.error.reason}` : withBody && restIssues.length ? `Does not match the request schema: ${issueText(restIssues, 'body')}` : undefined;
+  const bodyError =
+    bodyRead && !bodyRead.ok
+      ? `Line ${bodyRead.error.line}, column ${bodyRead.error.column}: ${bodyRead.error.reason}`
+      : withBody && restIssues.length
+        ? `Does not match the request schema: ${issueText(restIssues, 'body')}`
+        : undefined;
 
   const missingPath = pFields.filter((f) => (draft.pathParams[f.name] ?? '') === '').map((f) => f.name);
   const blocker = !def
@@ -153,7 +174,10 @@ function Workbench({ scope, serviceId, serving, search, onSearchChange }: { scop
           version: effectiveVersion,
         }
       : null;
-  const stubVersion = effectiveVersion.kind === 'pinned' ? effectiveVersion.version : (serving.find((v) => choice.versions.includes(v.version))?.version ?? serving[0]!.version);
+  const stubVersion =
+    effectiveVersion.kind === 'pinned'
+      ? effectiveVersion.version
+      : (serving.find((v) => choice.versions.includes(v.version))?.version ?? serving[0]!.version);
 
   const chooseEndpoint = (key: string) => {
     const next = choices.find((c) => c.key === key)!;
@@ -174,7 +198,11 @@ function Workbench({ scope, serviceId, serving, search, onSearchChange }: { scop
   const send = () => {
     if (!def || blocker) return;
     const credential = takeCredential();
-    const request = { method: def.method, url: gatewayPath(scope.orgId, serviceId, path, effectiveVersion) + queryString(query), body: withBody && bodyRead?.ok ? bodyRead.value : undefined };
+    const request = {
+      method: def.method,
+      url: gatewayPath(scope.orgId, serviceId, path, effectiveVersion) + queryString(query),
+      body: withBody && bodyRead?.ok ? bodyRead.value : undefined,
+    };
     void call.start(async (signal) => ({ kind: 'sync', answer: await callGateway(request, credential, signal) }));
   };
 
@@ -184,7 +212,11 @@ function Workbench({ scope, serviceId, serving, search, onSearchChange }: { scop
     const body = bodyRead?.ok ? bodyRead.value : {};
     const idempotencyKey = idempotency.keyFor({ path, body, version: effectiveVersion });
     void call.start(async (signal) => {
-      const submitted = await submitJob({ orgId: scope.orgId, serviceId, path, body, version: effectiveVersion, idempotencyKey }, credential, signal);
+      const submitted = await submitJob(
+        { orgId: scope.orgId, serviceId, path, body, version: effectiveVersion, idempotencyKey },
+        credential,
+        signal,
+      );
       if (submitted.job) {
         idempotency.reset();
         queryClient.setQueryData(invokeKeys.job(scope, serviceId, submitted.job.id), submitted.job);
@@ -206,7 +238,12 @@ function Workbench({ scope, serviceId, serving, search, onSearchChange }: { scop
       <div key={f.name} className={`field${error ? ' field-invalid' : ''}`}>
         <label htmlFor={id} className="field-label mono">
           {f.name}
-          {f.required && <span className="field-required" aria-hidden="true"> *</span>}
+          {f.required && (
+            <span className="field-required" aria-hidden="true">
+              {' '}
+              *
+            </span>
+          )}
         </label>
         <input
           id={id}
@@ -258,7 +295,13 @@ function Workbench({ scope, serviceId, serving, search, onSearchChange }: { scop
                 <label htmlFor="invoke-endpoint" className="field-label">
                   Endpoint
                 </label>
-                <select id="invoke-endpoint" className="select mono" value={choice.key} onChange={(e) => chooseEndpoint(e.target.value)} aria-describedby="invoke-endpoint-hint">
+                <select
+                  id="invoke-endpoint"
+                  className="select mono"
+                  value={choice.key}
+                  onChange={(e) => chooseEndpoint(e.target.value)}
+                  aria-describedby="invoke-endpoint-hint"
+                >
                   {choices.map((c) => (
                     <option key={c.key} value={c.key}>
                       {c.key}
@@ -277,7 +320,9 @@ function Workbench({ scope, serviceId, serving, search, onSearchChange }: { scop
                   id="invoke-version"
                   className="select"
                   value={effectiveVersion.kind === 'split' ? 'split' : String(effectiveVersion.version)}
-                  onChange={(e) => setVersion(e.target.value === 'split' ? { kind: 'split' } : { kind: 'pinned', version: Number(e.target.value) })}
+                  onChange={(e) =>
+                    setVersion(e.target.value === 'split' ? { kind: 'split' } : { kind: 'pinned', version: Number(e.target.value) })
+                  }
                   aria-describedby="invoke-version-hint"
                 >
                   {hasSplit && <option value="split">By traffic split</option>}
@@ -291,7 +336,10 @@ function Workbench({ scope, serviceId, serving, search, onSearchChange }: { scop
                 </select>
                 <p id="invoke-version-hint" className="field-hint">
                   {effectiveVersion.kind === 'split'
-                    ? `The split picks: ${serving.filter((v) => v.traffic_percent > 0).map((v) => `v${v.version} ${v.traffic_percent}%`).join(', ')}.`
+                    ? `The split picks: ${serving
+                        .filter((v) => v.traffic_percent > 0)
+                        .map((v) => `v${v.version} ${v.traffic_percent}%`)
+                        .join(', ')}.`
                     : `Pinned: the URL names v${effectiveVersion.version}.`}
                 </p>
               </div>
@@ -324,16 +372,28 @@ function Workbench({ scope, serviceId, serving, search, onSearchChange }: { scop
                 hint="Prefilled from the endpoint's request schema and checked against it as you type."
               />
             )}
-            {!withBody && qFields.length === 0 && pFields.length === 0 && <p className="muted">{def?.method} endpoints take no body; this one has no parameters.</p>}
+            {!withBody && qFields.length === 0 && pFields.length === 0 && (
+              <p className="muted">{def?.method} endpoints take no body; this one has no parameters.</p>
+            )}
 
             <fieldset className="invoke-credential">
               <legend className="field-label">Credential</legend>
               <label className="invoke-radio">
-                <input type="radio" name="invoke-credential" checked={credentialKind === 'session'} onChange={() => setCredentialKind('session')} />
+                <input
+                  type="radio"
+                  name="invoke-credential"
+                  checked={credentialKind === 'session'}
+                  onChange={() => setCredentialKind('session')}
+                />
                 <span>Your session ({me.role})</span>
               </label>
               <label className="invoke-radio">
-                <input type="radio" name="invoke-credential" checked={credentialKind === 'token'} onChange={() => setCredentialKind('token')} />
+                <input
+                  type="radio"
+                  name="invoke-credential"
+                  checked={credentialKind === 'token'}
+                  onChange={() => setCredentialKind('token')}
+                />
                 <span>A service token, for the next call only</span>
               </label>
               {credentialKind === 'token' && (
@@ -364,10 +424,19 @@ function Workbench({ scope, serviceId, serving, search, onSearchChange }: { scop
               </p>
             )}
             <div className="invoke-actions invoke-submit">
-              <Button type="submit" variant="primary" disabled={blocker !== null || viewerReason !== null} pending={call.state.status === 'pending'}>
+              <Button
+                type="submit"
+                variant="primary"
+                disabled={blocker !== null || viewerReason !== null}
+                pending={call.state.status === 'pending'}
+              >
                 Send
               </Button>
-              <Button onClick={runAsJob} disabled={blocker !== null || viewerReason !== null || jobReason !== null} title={jobReason ?? undefined}>
+              <Button
+                onClick={runAsJob}
+                disabled={blocker !== null || viewerReason !== null || jobReason !== null}
+                title={jobReason ?? undefined}
+              >
                 Run as job
               </Button>
               {(blocker ?? jobReason) && <span className="muted invoke-blocker">{blocker ?? jobReason}</span>}
@@ -388,7 +457,9 @@ function Workbench({ scope, serviceId, serving, search, onSearchChange }: { scop
               <h2 id="invoke-response-title">Response</h2>
             </div>
             {call.state.status === 'idle' && <p className="muted">Send the request to see the gateway&apos;s answer here.</p>}
-            {call.state.status === 'pending' && <WaitingForAnswer since={call.state.startedAt} label="Waiting for the gateway…" onAbort={call.abort} />}
+            {call.state.status === 'pending' && (
+              <WaitingForAnswer since={call.state.startedAt} label="Waiting for the gateway…" onAbort={call.abort} />
+            )}
             {call.state.status === 'error' && (
               <p className="form-alert" role="alert">
                 {call.state.error.message}
@@ -404,12 +475,27 @@ function Workbench({ scope, serviceId, serving, search, onSearchChange }: { scop
                 <RefusalText answer={outcome.submitted.answer} />
               ))}
           </section>
-          {openJobId && <JobCard key={openJobId} scope={scope} serviceId={serviceId} jobId={openJobId} cancelReason={cancelReason} onClose={() => setOpenJobId(null)} />}
+          {openJobId && (
+            <JobCard
+              key={openJobId}
+              scope={scope}
+              serviceId={serviceId}
+              jobId={openJobId}
+              cancelReason={cancelReason}
+              onClose={() => setOpenJobId(null)}
+            />
+          )}
         </div>
       </div>
 
       <CodePanel scope={scope} serviceId={serviceId} call={snippetCall} stubVersion={stubVersion} />
-      <JobsPanel scope={scope} serviceId={serviceId} jobIds={jobIds} onOpen={setOpenJobId} onForget={(ids) => setJobIds(forgetJobs(serviceId, ids))} />
+      <JobsPanel
+        scope={scope}
+        serviceId={serviceId}
+        jobIds={jobIds}
+        onOpen={setOpenJobId}
+        onForget={(ids) => setJobIds(forgetJobs(serviceId, ids))}
+      />
     </div>
   );
 }

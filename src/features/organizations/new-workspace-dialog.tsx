@@ -31,7 +31,13 @@ export function NewWorkspaceDialog({
   });
   const { register, formState } = server.form;
   return (
-    <FormDialog form={server} open={open} title="New workspace" description="A workspace holds its own services, rings and connectors. It starts empty." submitLabel="Create workspace">
+    <FormDialog
+      form={server}
+      open={open}
+      title="New workspace"
+      description="A workspace holds its own services, rings and connectors. It starts empty."
+      submitLabel="Create workspace"
+    >
       <Field label="Name" required hint="Unique in the organization, e.g. Staging or Data science." error={formState.errors.name?.message}>
         <input className="input" autoComplete="off" {...register('name')} />
       </Field>

@@ -18,7 +18,9 @@ describe('the organization settings', () => {
     expect(await screen.findByText('Name is required')).toBeTruthy();
     await user.type(name, 'Acme Industries');
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(async () => expect((await callPlatform('viewer', 'GET', paths.organization(SCOPE.orgId), undefined, Organization)).name).toBe('Acme Industries'));
+    await waitFor(async () =>
+      expect((await callPlatform('viewer', 'GET', paths.organization(SCOPE.orgId), undefined, Organization)).name).toBe('Acme Industries'),
+    );
     await waitFor(() => expect(screen.getByRole('button', { name: 'Save' }).hasAttribute('disabled')).toBe(true));
   });
 

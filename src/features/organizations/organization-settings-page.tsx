@@ -20,7 +20,10 @@ import { TableHead } from '@/ui/table-head';
 import { NewWorkspaceDialog } from './new-workspace-dialog';
 
 /** The organization's settings: its name (admins rename it) and its workspaces (admins add one). */
-export function OrganizationSettingsPage({ scope, onWorkspaceCreated }: WorkspaceProps & { onWorkspaceCreated: (workspace: WorkspaceRead) => void }) {
+export function OrganizationSettingsPage({
+  scope,
+  onWorkspaceCreated,
+}: WorkspaceProps & { onWorkspaceCreated: (workspace: WorkspaceRead) => void }) {
   const me = useWhoami();
   const org = useOrganization(scope.orgId);
   const workspaces = useWorkspaces(scope.orgId);
@@ -52,14 +55,27 @@ export function OrganizationSettingsPage({ scope, onWorkspaceCreated }: Workspac
         <form className="form card organization-form" onSubmit={server.onSubmit} noValidate aria-labelledby="organization-general">
           <h2 id="organization-general">General</h2>
           <fieldset className="fieldset-plain" disabled={!!readOnlyReason}>
-            <Field label="Name" required hint="Shown in the header and to everyone in the organization. Links keep working: they use its ID." error={formState.errors.name?.message}>
+            <Field
+              label="Name"
+              required
+              hint="Shown in the header and to everyone in the organization. Links keep working: they use its ID."
+              error={formState.errors.name?.message}
+            >
               <input className="input" autoComplete="organization" {...register('name')} />
             </Field>
           </fieldset>
           <dl className="details">
-            {org.slug && <Detail term="Slug" mono>{org.slug}</Detail>}
-            <Detail term="ID" mono>{org.id}</Detail>
-            <Detail term="Created"><DateTime iso={org.created_at} /></Detail>
+            {org.slug && (
+              <Detail term="Slug" mono>
+                {org.slug}
+              </Detail>
+            )}
+            <Detail term="ID" mono>
+              {org.id}
+            </Detail>
+            <Detail term="Created">
+              <DateTime iso={org.created_at} />
+            </Detail>
           </dl>
           {!readOnlyReason && (
             <FormFooter form={server} submit={{ label: 'Save', disabled: !formState.isDirty }}>
@@ -87,7 +103,9 @@ export function OrganizationSettingsPage({ scope, onWorkspaceCreated }: Workspac
                       {w.id === scope.workspaceId && <span className="muted"> (this one)</span>}
                     </th>
                     <td className="mono">{w.slug ?? '—'}</td>
-                    <td><DateTime iso={w.created_at} /></td>
+                    <td>
+                      <DateTime iso={w.created_at} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -95,7 +113,9 @@ export function OrganizationSettingsPage({ scope, onWorkspaceCreated }: Workspac
           </div>
         </Card>
       </div>
-      {!readOnlyReason && <NewWorkspaceDialog orgId={scope.orgId} open={creating} onOpenChange={setCreating} onCreated={onWorkspaceCreated} />}
+      {!readOnlyReason && (
+        <NewWorkspaceDialog orgId={scope.orgId} open={creating} onOpenChange={setCreating} onCreated={onWorkspaceCreated} />
+      )}
     </section>
   );
 }

@@ -17,8 +17,8 @@ export function DeleteRingDialog({ scope, ring, onClose }: { scope: Scope; ring:
       actionLabel="Delete ring"
     >
       <p>
-        The ring <strong className="mono">{ring.name}</strong> is removed from the promotion path; the rings after it move up one place. No service uses it, so
-        nothing else changes.
+        The ring <strong className="mono">{ring.name}</strong> is removed from the promotion path; the rings after it move up one place. No
+        service uses it, so nothing else changes.
       </p>
     </ConfirmAction>
   );

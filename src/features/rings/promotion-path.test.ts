@@ -4,7 +4,14 @@ import { promotionPathDefinition } from './promotion-path';
 describe('promotionPathDefinition', () => {
   it('draws the rings left to right in order', () => {
     expect(promotionPathDefinition([{ name: 'dev' }, { name: 'staging' }, { name: 'prod' }])).toBe(
-      ['flowchart LR', '  ring_0("dev")', '  ring_1("staging")', '  ring_2("prod")', '  ring_0 -->|promote| ring_1', '  ring_1 -->|promote| ring_2'].join('\n'),
+      [
+        'flowchart LR',
+        '  ring_0("dev")',
+        '  ring_1("staging")',
+        '  ring_2("prod")',
+        '  ring_0 -->|promote| ring_1',
+        '  ring_1 -->|promote| ring_2',
+      ].join('\n'),
     );
   });
 

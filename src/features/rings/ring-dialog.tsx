@@ -13,7 +13,17 @@ const RingForm = z.object({
 });
 
 /** Create a ring (ring null, added at the end of the promotion path) or rename and describe one. */
-export function RingDialog({ scope, ring, open, onOpenChange }: { scope: Scope; ring: RingRead | null; open: boolean; onOpenChange: (open: boolean) => void }) {
+export function RingDialog({
+  scope,
+  ring,
+  open,
+  onOpenChange,
+}: {
+  scope: Scope;
+  ring: RingRead | null;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const save = useSaveRing(scope);
   const server = useServerForm({
     schema: RingForm,
@@ -34,7 +44,11 @@ export function RingDialog({ scope, ring, open, onOpenChange }: { scope: Scope; 
       form={server}
       open={open}
       title={ring ? `Edit ring ${ring.name}` : 'New ring'}
-      description={ring ? 'Renaming keeps the services that use the ring on it.' : 'The new ring is added at the end of the promotion path; move it afterwards.'}
+      description={
+        ring
+          ? 'Renaming keeps the services that use the ring on it.'
+          : 'The new ring is added at the end of the promotion path; move it afterwards.'
+      }
       submitLabel={ring ? 'Save ring' : 'Create ring'}
     >
       <Field label="Name" required hint="Lowercase letters, digits and hyphens, e.g. eu-canary." error={formState.errors.name?.message}>

@@ -84,7 +84,16 @@ export function RingsPage({ scope }: WorkspaceProps) {
       <Notice reason={readOnlyReason}>Rings are shown read-only.</Notice>
 
       {rings.length === 0 && invalid.length === 0 ? (
-        <EmptyState title="No rings yet" action={!readOnlyReason && <Button variant="primary" onClick={() => setDialog({ kind: 'edit', ring: null })}>New ring</Button>}>
+        <EmptyState
+          title="No rings yet"
+          action={
+            !readOnlyReason && (
+              <Button variant="primary" onClick={() => setDialog({ kind: 'edit', ring: null })}>
+                New ring
+              </Button>
+            )
+          }
+        >
           <p>Invocation services need a ring to run in. Start with dev, staging and prod.</p>
         </EmptyState>
       ) : (
@@ -98,7 +107,15 @@ export function RingsPage({ scope }: WorkspaceProps) {
           <div className="table-wrap" aria-busy={move.isPending || undefined}>
             <table className="table rings-table" ref={tableRef}>
               <caption className="visually-hidden">Rings in promotion order</caption>
-              <TableHead columns={[{ label: 'Order', className: 'num' }, 'Ring', 'Description', 'Used by', !readOnlyReason && { label: 'Actions', hidden: true }]} />
+              <TableHead
+                columns={[
+                  { label: 'Order', className: 'num' },
+                  'Ring',
+                  'Description',
+                  'Used by',
+                  !readOnlyReason && { label: 'Actions', hidden: true },
+                ]}
+              />
               <tbody>
                 {rings.map((ring, index) => {
                   const users = usage.data?.byRing.get(ring.id) ?? [];
@@ -132,7 +149,9 @@ export function RingsPage({ scope }: WorkspaceProps) {
                                 variant="ghost"
                                 data-move={word}
                                 aria-label={`Move ${ring.name} ${word}`}
-                                title={movable ? `Move ${word}` : 'The platform gives no ring positions, so the order cannot be changed here'}
+                                title={
+                                  movable ? `Move ${word}` : 'The platform gives no ring positions, so the order cannot be changed here'
+                                }
                                 disabled={!movable || !rings[index + direction] || move.isPending}
                                 onClick={() => moveRing(ring, index, direction)}
                               >
@@ -157,7 +176,12 @@ export function RingsPage({ scope }: WorkspaceProps) {
 
       {!readOnlyReason && (
         <>
-          <RingDialog scope={scope} ring={dialog?.kind === 'edit' ? dialog.ring : null} open={dialog?.kind === 'edit'} onOpenChange={(open) => !open && setDialog(null)} />
+          <RingDialog
+            scope={scope}
+            ring={dialog?.kind === 'edit' ? dialog.ring : null}
+            open={dialog?.kind === 'edit'}
+            onOpenChange={(open) => !open && setDialog(null)}
+          />
           {dialog?.kind === 'delete' && <DeleteRingDialog scope={scope} ring={dialog.ring} onClose={() => setDialog(null)} />}
         </>
       )}

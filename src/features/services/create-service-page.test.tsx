@@ -9,7 +9,15 @@ import { renderFeature } from '@/testing/render';
 import { CreateServicePage } from './create-service-page';
 
 const servicesNamed = async (search: string) =>
-  (await callPlatform('developer', 'GET', `${paths.services(SCOPE)}?search=${encodeURIComponent(search)}`, undefined, pageOrArray(HostedService))).items;
+  (
+    await callPlatform(
+      'developer',
+      'GET',
+      `${paths.services(SCOPE)}?search=${encodeURIComponent(search)}`,
+      undefined,
+      pageOrArray(HostedService),
+    )
+  ).items;
 
 describe('the create-service form', () => {
   beforeEach(() => signInAs('developer'));
@@ -37,7 +45,13 @@ describe('the create-service form', () => {
   });
 
   it('puts the platform’s duplicate-slug refusal on the Slug field and focuses it', async () => {
-    await callPlatform('developer', 'POST', paths.services(SCOPE), { name: 'Taken', slug: 'taken-slug', ring_id: RINGS.dev }, HostedService);
+    await callPlatform(
+      'developer',
+      'POST',
+      paths.services(SCOPE),
+      { name: 'Taken', slug: 'taken-slug', ring_id: RINGS.dev },
+      HostedService,
+    );
     const { user } = await renderFeature(<CreateServicePage scope={SCOPE} />);
     await user.type(await screen.findByRole('textbox', { name: 'Name' }), 'Another one');
     const slug = screen.getByRole('textbox', { name: 'Slug' });

@@ -1,7 +1,13 @@
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { toast } from 'sonner';
-import { PERSISTENT_DEFAULTS, ServiceCreate, slugify, type ServiceCreate as ServiceCreateOutput, type ServiceCreateInput } from '@/contract/services';
+import {
+  PERSISTENT_DEFAULTS,
+  ServiceCreate,
+  slugify,
+  type ServiceCreate as ServiceCreateOutput,
+  type ServiceCreateInput,
+} from '@/contract/services';
 import { useWhoami } from '@/data/auth/get-whoami';
 import { useRings } from '@/data/rings/get-rings';
 import { useCreateService } from '@/data/services/create-service';
@@ -21,9 +27,15 @@ import { SERVICE_FORM_FIELDS } from './service-form-fields';
 
 /** The payload the platform's guide shows for each mode: persistent settings only for persistent services. */
 function toPayload(values: ServiceCreateOutput): ServiceCreateInput {
-  const common = { name: values.name, slug: values.slug, execution_mode: values.execution_mode, description: values.description ?? undefined };
+  const common = {
+    name: values.name,
+    slug: values.slug,
+    execution_mode: values.execution_mode,
+    description: values.description ?? undefined,
+  };
   if (values.execution_mode === 'invocation') return { ...common, ring_id: values.ring_id };
-  const { min_replicas, max_replicas, concurrency_per_replica, scale_threshold, startup_timeout_seconds, base_image, system_packages } = values;
+  const { min_replicas, max_replicas, concurrency_per_replica, scale_threshold, startup_timeout_seconds, base_image, system_packages } =
+    values;
   return {
     ...common,
     ...(values.ring_id ? { ring_id: values.ring_id } : {}),
@@ -74,7 +86,14 @@ function CreateServiceForm({ scope }: WorkspaceProps) {
     schema: ServiceCreate,
     fields: SERVICE_FORM_FIELDS,
     shouldUnregister: true,
-    defaultValues: { name: '', slug: '', execution_mode: 'invocation', description: undefined, ...PERSISTENT_DEFAULTS, system_packages: [] },
+    defaultValues: {
+      name: '',
+      slug: '',
+      execution_mode: 'invocation',
+      description: undefined,
+      ...PERSISTENT_DEFAULTS,
+      system_packages: [],
+    },
     // A retry of the same submission reuses its key, so the platform creates the service once.
     send: (values, { idempotencyKey }) => create.mutateAsync({ input: toPayload(values), idempotencyKey }),
     onSuccess: async (service) => {
@@ -120,12 +139,7 @@ function CreateServiceForm({ scope }: WorkspaceProps) {
           hint="URL-safe identifier: lowercase letters, digits and hyphens, e.g. document-processor. It cannot be changed after creation."
           error={formState.errors.slug?.message}
         >
-          <input
-            className="input mono"
-            autoComplete="off"
-            spellCheck={false}
-            {...slug}
-          />
+          <input className="input mono" autoComplete="off" spellCheck={false} {...slug} />
         </Field>
         <ExecutionModeField register={register} error={formState.errors.execution_mode?.message} />
         {mode === 'invocation' ? (
@@ -143,11 +157,20 @@ function CreateServiceForm({ scope }: WorkspaceProps) {
           </div>
         )}
         <Field label="Description" hint="Optional. What this service does." error={formState.errors.description?.message}>
-          <textarea className="input" rows={3} {...register('description', { setValueAs: (v: string) => (v.trim() === '' ? undefined : v) })} />
+          <textarea
+            className="input"
+            rows={3}
+            {...register('description', { setValueAs: (v: string) => (v.trim() === '' ? undefined : v) })}
+          />
         </Field>
         {mode === 'persistent' && <PersistentSettingsFields register={register} control={control} errors={formState.errors} />}
 
-        <FormFooter form={server} id="create-form-error" retryHint="What you typed is kept, and the service will not be created twice." submit={{ label: 'Create' }}>
+        <FormFooter
+          form={server}
+          id="create-form-error"
+          retryHint="What you typed is kept, and the service will not be created twice."
+          submit={{ label: 'Create' }}
+        >
           <Link to="/orgs/$orgId/workspaces/$workspaceId/services" params={scope} className="btn btn-secondary">
             Cancel
           </Link>

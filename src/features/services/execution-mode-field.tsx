@@ -2,7 +2,11 @@ import type { FieldValues, Path, UseFormRegister } from 'react-hook-form';
 
 const MODES = [
   { value: 'invocation', label: 'Invocation', hint: 'Stateless, fast operations. No cold start; scales automatically per request.' },
-  { value: 'persistent', label: 'Persistent', hint: 'Stateful, ML inference, high throughput. Replica-based autoscaling; needs a build and deploy.' },
+  {
+    value: 'persistent',
+    label: 'Persistent',
+    hint: 'Stateful, ML inference, high throughput. Replica-based autoscaling; needs a build and deploy.',
+  },
 ] as const;
 
 export function ExecutionModeField<T extends FieldValues & { execution_mode?: string }>({

@@ -26,7 +26,16 @@ export function GatewayUrls({ scope, serviceId }: { scope: Scope; serviceId: str
   };
 
   const rows = [
-    ...(serving.some((v) => v.traffic_percent > 0) ? [{ key: 'split', label: 'By traffic split', what: 'traffic split', url: gatewayUrl(scope.orgId, serviceId, PATH, { kind: 'split' }) }] : []),
+    ...(serving.some((v) => v.traffic_percent > 0)
+      ? [
+          {
+            key: 'split',
+            label: 'By traffic split',
+            what: 'traffic split',
+            url: gatewayUrl(scope.orgId, serviceId, PATH, { kind: 'split' }),
+          },
+        ]
+      : []),
     ...serving.map((v) => ({
       key: v.id,
       label: `v${v.version} (${v.status}, ${v.traffic_percent}%)`,
@@ -40,13 +49,19 @@ export function GatewayUrls({ scope, serviceId }: { scope: Scope; serviceId: str
       <div className="card-header">
         <div>
           <h2 id="gateway-urls-title">Gateway URLs</h2>
-          <p className="muted card-subtitle">Clients call an endpoint at one of these, with {PATH} replaced by its path and a Bearer token.</p>
+          <p className="muted card-subtitle">
+            Clients call an endpoint at one of these, with {PATH} replaced by its path and a Bearer token.
+          </p>
         </div>
       </div>
       {versions.isPending ? (
-        <p className="muted" aria-busy="true">Loading the versions…</p>
+        <p className="muted" aria-busy="true">
+          Loading the versions…
+        </p>
       ) : versions.isError ? (
-        <p className="form-alert" role="alert">The versions could not be loaded: {versions.error.message}</p>
+        <p className="form-alert" role="alert">
+          The versions could not be loaded: {versions.error.message}
+        </p>
       ) : rows.length === 0 ? (
         <p className="muted">No URL yet: the gateway serves published versions. Publish one to call it.</p>
       ) : (

@@ -14,7 +14,6 @@ export type PersistentSettingsValues = {
   system_packages?: string[];
 };
 
-
 /** The persistent-mode settings of seed 000, with their documented defaults. */
 export function PersistentSettingsFields<T extends PersistentSettingsValues>({
   register,
@@ -35,31 +34,85 @@ export function PersistentSettingsFields<T extends PersistentSettingsValues>({
     <fieldset className="fieldset" disabled={disabled}>
       <legend>Persistent settings</legend>
       <div className="grid-2">
-        <Field label="Min replicas" hint={`Minimum running instances; 0 allows scale-to-zero. Default ${PERSISTENT_DEFAULTS.min_replicas}.`} error={err.min_replicas?.message}>
+        <Field
+          label="Min replicas"
+          hint={`Minimum running instances; 0 allows scale-to-zero. Default ${PERSISTENT_DEFAULTS.min_replicas}.`}
+          error={err.min_replicas?.message}
+        >
           <input className="input" type="number" inputMode="numeric" min={0} max={100} {...reg('min_replicas', { valueAsNumber: true })} />
         </Field>
-        <Field label="Max replicas" hint={`Maximum instances under load. Default ${PERSISTENT_DEFAULTS.max_replicas}.`} error={err.max_replicas?.message}>
+        <Field
+          label="Max replicas"
+          hint={`Maximum instances under load. Default ${PERSISTENT_DEFAULTS.max_replicas}.`}
+          error={err.max_replicas?.message}
+        >
           <input className="input" type="number" inputMode="numeric" min={1} max={100} {...reg('max_replicas', { valueAsNumber: true })} />
         </Field>
-        <Field label="Concurrency per replica" hint={`Max concurrent requests per instance. Default ${PERSISTENT_DEFAULTS.concurrency_per_replica}.`} error={err.concurrency_per_replica?.message}>
-          <input className="input" type="number" inputMode="numeric" min={1} max={1000} {...reg('concurrency_per_replica', { valueAsNumber: true })} />
+        <Field
+          label="Concurrency per replica"
+          hint={`Max concurrent requests per instance. Default ${PERSISTENT_DEFAULTS.concurrency_per_replica}.`}
+          error={err.concurrency_per_replica?.message}
+        >
+          <input
+            className="input"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={1000}
+            {...reg('concurrency_per_replica', { valueAsNumber: true })}
+          />
         </Field>
         <Field label="Scale threshold" hint="Custom scaling metric threshold. Empty means auto." error={err.scale_threshold?.message}>
-          <input className="input" type="number" inputMode="decimal" step="any" placeholder="auto" {...reg('scale_threshold', { setValueAs: nullableNumber })} />
+          <input
+            className="input"
+            type="number"
+            inputMode="decimal"
+            step="any"
+            placeholder="auto"
+            {...reg('scale_threshold', { setValueAs: nullableNumber })}
+          />
         </Field>
-        <Field label="Startup timeout (seconds)" hint="How long to wait for container startup. Empty means the platform's default." error={err.startup_timeout_seconds?.message}>
-          <input className="input" type="number" inputMode="numeric" min={1} max={3600} placeholder="platform default" {...reg('startup_timeout_seconds', { setValueAs: nullableNumber })} />
+        <Field
+          label="Startup timeout (seconds)"
+          hint="How long to wait for container startup. Empty means the platform's default."
+          error={err.startup_timeout_seconds?.message}
+        >
+          <input
+            className="input"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={3600}
+            placeholder="platform default"
+            {...reg('startup_timeout_seconds', { setValueAs: nullableNumber })}
+          />
         </Field>
         <Field label="Base image" hint="Custom Docker base image. Empty means the platform default." error={err.base_image?.message}>
-          <input className="input mono" placeholder="platform default" autoComplete="off" spellCheck={false} {...reg('base_image', { setValueAs: nullableText })} />
+          <input
+            className="input mono"
+            placeholder="platform default"
+            autoComplete="off"
+            spellCheck={false}
+            {...reg('base_image', { setValueAs: nullableText })}
+          />
         </Field>
       </div>
       <Controller
         control={ctl}
         name="system_packages"
         render={({ field, fieldState }) => (
-          <Field label="System packages" hint="OS packages to install in the container, separated by commas or spaces (e.g. libgomp1)." error={fieldState.error?.message ?? firstItemError(fieldState.error)}>
-            <PackagesInput value={field.value} onChange={field.onChange} onBlur={field.onBlur} ref={field.ref} placeholder="libgomp1, curl" />
+          <Field
+            label="System packages"
+            hint="OS packages to install in the container, separated by commas or spaces (e.g. libgomp1)."
+            error={fieldState.error?.message ?? firstItemError(fieldState.error)}
+          >
+            <PackagesInput
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              ref={field.ref}
+              placeholder="libgomp1, curl"
+            />
           </Field>
         )}
       />

@@ -21,7 +21,11 @@ export const RingSelect = forwardRef<HTMLSelectElement, Props>(function RingSele
     <Field
       label="Ring"
       required={required}
-      hint={required ? 'Required for invocation mode: the deployment ring the service runs in.' : 'Optional for persistent services: they run on their own deployment.'}
+      hint={
+        required
+          ? 'Required for invocation mode: the deployment ring the service runs in.'
+          : 'Optional for persistent services: they run on their own deployment.'
+      }
       error={error ?? loadError}
     >
       <select className="select" ref={ref} disabled={rings.isPending} {...select}>

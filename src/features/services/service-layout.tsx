@@ -40,12 +40,21 @@ export function ServiceLayout({ scope, serviceId }: ServiceProps) {
           <p className="page-subtitle">
             <span className="mono">{service.slug}</span> · <ExecutionModeLabel mode={service.execution_mode} /> ·{' '}
             <ServiceStatusBadge status={service.status} />
-            {service.deployment_state && <> <DeploymentStateBadge state={service.deployment_state} /></>}
+            {service.deployment_state && (
+              <>
+                {' '}
+                <DeploymentStateBadge state={service.deployment_state} />
+              </>
+            )}
           </p>
         </div>
       </header>
       <nav ref={tabs} className="tabs" aria-label="Service sections">
-        {TABS.filter((tab) => (!('persistentOnly' in tab) || service.execution_mode === 'persistent') && (!('publishedOnly' in tab) || service.active_version !== null)).map((tab) => (
+        {TABS.filter(
+          (tab) =>
+            (!('persistentOnly' in tab) || service.execution_mode === 'persistent') &&
+            (!('publishedOnly' in tab) || service.active_version !== null),
+        ).map((tab) => (
           <Link
             key={tab.to}
             to={tab.to}

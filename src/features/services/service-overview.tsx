@@ -17,11 +17,20 @@ export function ServiceOverview({ scope, serviceId, activity }: ServiceProps & {
     <div className="stack">
       <dl className="card details" aria-label="Service overview">
         <Detail term="Name">{service.name}</Detail>
-        <Detail term="Slug" mono>{service.slug}</Detail>
-        <Detail term="Execution mode"><ExecutionModeLabel mode={service.execution_mode} /></Detail>
+        <Detail term="Slug" mono>
+          {service.slug}
+        </Detail>
+        <Detail term="Execution mode">
+          <ExecutionModeLabel mode={service.execution_mode} />
+        </Detail>
         <Detail term="Status">
           <ServiceStatusBadge status={service.status} />
-          {service.deployment_state && <> <DeploymentStateBadge state={service.deployment_state} /></>}
+          {service.deployment_state && (
+            <>
+              {' '}
+              <DeploymentStateBadge state={service.deployment_state} />
+            </>
+          )}
         </Detail>
         <Detail term="Ring">
           <RingLabel service={service} ringName={ring?.name} pending={rings.isPending} />
@@ -30,18 +39,32 @@ export function ServiceOverview({ scope, serviceId, activity }: ServiceProps & {
           {service.active_version !== null ? `v${service.active_version} (active)` : <span className="muted">not published yet</span>}
           {service.draft_version !== null && <span className="muted"> · v{service.draft_version} draft</span>}
         </Detail>
-        <Detail term="Created"><DateTime iso={service.created_at} /></Detail>
-        <Detail term="Updated"><DateTime iso={service.updated_at} /></Detail>
-        <Detail term="Description" wide>{service.description ?? <span className="muted">No description.</span>}</Detail>
+        <Detail term="Created">
+          <DateTime iso={service.created_at} />
+        </Detail>
+        <Detail term="Updated">
+          <DateTime iso={service.updated_at} />
+        </Detail>
+        <Detail term="Description" wide>
+          {service.description ?? <span className="muted">No description.</span>}
+        </Detail>
       </dl>
       {service.execution_mode === 'persistent' && (
         <dl className="card details" aria-label="Persistent settings">
-          <Detail term="Replicas">{service.min_replicas}–{service.max_replicas}</Detail>
+          <Detail term="Replicas">
+            {service.min_replicas}–{service.max_replicas}
+          </Detail>
           <Detail term="Concurrency per replica">{service.concurrency_per_replica}</Detail>
           <Detail term="Scale threshold">{service.scale_threshold ?? 'auto'}</Detail>
-          <Detail term="Startup timeout">{service.startup_timeout_seconds !== null ? `${service.startup_timeout_seconds} s` : 'platform default'}</Detail>
-          <Detail term="Base image" mono>{service.base_image ?? 'platform default'}</Detail>
-          <Detail term="System packages" mono>{service.system_packages.length ? service.system_packages.join(', ') : 'none'}</Detail>
+          <Detail term="Startup timeout">
+            {service.startup_timeout_seconds !== null ? `${service.startup_timeout_seconds} s` : 'platform default'}
+          </Detail>
+          <Detail term="Base image" mono>
+            {service.base_image ?? 'platform default'}
+          </Detail>
+          <Detail term="System packages" mono>
+            {service.system_packages.length ? service.system_packages.join(', ') : 'none'}
+          </Detail>
         </dl>
       )}
       <GatewayUrls scope={scope} serviceId={serviceId} />

@@ -7,7 +7,8 @@ import { callPlatform, platform, RINGS, SCOPE, server, signInAs } from '@/testin
 import { renderFeature } from '@/testing/render';
 import { ServiceSettings } from './service-settings';
 
-const draftService = () => callPlatform('developer', 'POST', paths.services(SCOPE), { name: 'Editable', slug: 'editable', ring_id: RINGS.dev }, HostedService);
+const draftService = () =>
+  callPlatform('developer', 'POST', paths.services(SCOPE), { name: 'Editable', slug: 'editable', ring_id: RINGS.dev }, HostedService);
 
 describe('the settings form', () => {
   beforeEach(() => signInAs('developer'));
@@ -74,7 +75,10 @@ describe('the settings form', () => {
     await signInAs('viewer');
     await renderFeature(<ServiceSettings scope={SCOPE} serviceId={service.id} />);
     expect(await screen.findByText(/Your role \(viewer\) cannot do this/)).toBeTruthy();
-    expect(screen.getByRole('textbox', { name: 'Name' }).hasAttribute('disabled') || screen.getByRole('textbox', { name: 'Name' }).closest('fieldset')?.disabled).toBe(true);
+    expect(
+      screen.getByRole('textbox', { name: 'Name' }).hasAttribute('disabled') ||
+        screen.getByRole('textbox', { name: 'Name' }).closest('fieldset')?.disabled,
+    ).toBe(true);
     expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
   });
 
@@ -93,7 +97,11 @@ describe('the settings form', () => {
     expect((name as HTMLInputElement).value).toBe('Editable (edited)');
 
     void router.navigate({ to: '/elsewhere' as '/' });
-    await user.click(within(await screen.findByRole('alertdialog', { name: 'Leave without saving?' })).getByRole('button', { name: 'Discard changes and leave' }));
+    await user.click(
+      within(await screen.findByRole('alertdialog', { name: 'Leave without saving?' })).getByRole('button', {
+        name: 'Discard changes and leave',
+      }),
+    );
     await waitFor(() => expect(router.state.location.pathname).toBe('/elsewhere'));
   });
 
@@ -121,12 +129,18 @@ describe('the settings form', () => {
     await user.type(environment, '  3f1c2a9e-5b7d-4c1e-9a2b-6d8e0f4a1c3b ');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(async () =>
-      expect((await callPlatform('developer', 'GET', paths.service(SCOPE, service.id), undefined, HostedService)).environment_id).toBe('3f1c2a9e-5b7d-4c1e-9a2b-6d8e0f4a1c3b'),
+      expect((await callPlatform('developer', 'GET', paths.service(SCOPE, service.id), undefined, HostedService)).environment_id).toBe(
+        '3f1c2a9e-5b7d-4c1e-9a2b-6d8e0f4a1c3b',
+      ),
     );
     // Emptied, it is no environment again.
     await waitFor(() => expect(screen.getByRole('button', { name: 'Save' }).hasAttribute('disabled')).toBe(true));
     await user.clear(environment);
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(async () => expect((await callPlatform('developer', 'GET', paths.service(SCOPE, service.id), undefined, HostedService)).environment_id).toBeNull());
+    await waitFor(async () =>
+      expect(
+        (await callPlatform('developer', 'GET', paths.service(SCOPE, service.id), undefined, HostedService)).environment_id,
+      ).toBeNull(),
+    );
   });
 });

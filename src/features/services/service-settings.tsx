@@ -56,7 +56,11 @@ export function ServiceSettings({ scope, serviceId }: ServiceProps) {
     resetOptions: { keepDirtyValues: true },
     // Only what changed is sent: a field the user did not touch keeps whatever the platform holds.
     send: (values, { form }) =>
-      update.mutateAsync(Object.fromEntries(Object.entries(values).filter(([key]) => form.formState.dirtyFields[key as keyof ServiceUpdate])) as ServiceUpdate),
+      update.mutateAsync(
+        Object.fromEntries(
+          Object.entries(values).filter(([key]) => form.formState.dirtyFields[key as keyof ServiceUpdate]),
+        ) as ServiceUpdate,
+      ),
     onSuccess: (saved, _values, { form }) => {
       form.reset(valuesOf(saved));
       toast.success('Settings saved');
@@ -76,7 +80,11 @@ export function ServiceSettings({ scope, serviceId }: ServiceProps) {
           title="You can’t change this service’s settings"
           reason={readOnlyReason}
           action={
-            <Link to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId" params={{ ...scope, serviceId }} className="btn btn-secondary">
+            <Link
+              to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId"
+              params={{ ...scope, serviceId }}
+              className="btn btn-secondary"
+            >
               Back to the overview
             </Link>
           }
@@ -97,7 +105,11 @@ export function ServiceSettings({ scope, serviceId }: ServiceProps) {
             register={register}
             error={formState.errors.execution_mode?.message}
             disabled={service.status !== 'draft'}
-            disabledReason={service.status !== 'draft' ? `The execution mode can be changed only while the service is draft; this one is ${service.status}.` : undefined}
+            disabledReason={
+              service.status !== 'draft'
+                ? `The execution mode can be changed only while the service is draft; this one is ${service.status}.`
+                : undefined
+            }
           />
           <RingSelect
             rings={rings}
@@ -106,9 +118,17 @@ export function ServiceSettings({ scope, serviceId }: ServiceProps) {
             {...register('ring_id', { setValueAs: (v: string | null) => (v === '' ? null : v) })}
           />
           <Field label="Description" error={formState.errors.description?.message}>
-            <textarea className="input" rows={3} {...register('description', { setValueAs: (v: string | null) => (v === null || v.trim() === '' ? null : v) })} />
+            <textarea
+              className="input"
+              rows={3}
+              {...register('description', { setValueAs: (v: string | null) => (v === null || v.trim() === '' ? null : v) })}
+            />
           </Field>
-          <Field label="Environment ID" hint="Optional: the UUID of the environment the service is scoped to (with its ring)." error={formState.errors.environment_id?.message}>
+          <Field
+            label="Environment ID"
+            hint="Optional: the UUID of the environment the service is scoped to (with its ring)."
+            error={formState.errors.environment_id?.message}
+          >
             <input
               className="input mono"
               autoComplete="off"
@@ -142,7 +162,9 @@ function DeleteService({ scope, service, onLeave }: { scope: Scope; service: Hos
     <DangerZone
       id="danger-title"
       heading="Delete this service"
-      description={<p>Deleting removes the service, all its versions and endpoints. Clients calling it will get errors. This cannot be undone.</p>}
+      description={
+        <p>Deleting removes the service, all its versions and endpoints. Clients calling it will get errors. This cannot be undone.</p>
+      }
       buttonLabel="Delete service"
       title={`Delete ${service.name}?`}
       confirmText={service.slug}
@@ -155,7 +177,8 @@ function DeleteService({ scope, service, onLeave }: { scope: Scope; service: Hos
       }}
     >
       <p>
-        The service <strong>{service.name}</strong> (<span className="mono">{service.slug}</span>) and all its versions will be deleted permanently.
+        The service <strong>{service.name}</strong> (<span className="mono">{service.slug}</span>) and all its versions will be deleted
+        permanently.
       </p>
     </DangerZone>
   );

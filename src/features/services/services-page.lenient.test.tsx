@@ -31,7 +31,11 @@ describe('the services list, on a platform whose answers differ a little', () =>
       const [first, second, ...rest] = body.items as Json[];
       const { deployment_state: _state, ...bare } = first!;
       return {
-        items: [{ ...bare, status: 'published', min_replicas: null, connector_bindings: null, updated_at: '2026-01-02T03:04:05' }, { ...second, name: 42 }, ...rest],
+        items: [
+          { ...bare, status: 'published', min_replicas: null, connector_bindings: null, updated_at: '2026-01-02T03:04:05' },
+          { ...second, name: 42 },
+          ...rest,
+        ],
         total: body.total,
       };
     });

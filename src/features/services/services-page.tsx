@@ -54,7 +54,11 @@ export function ServicesPage({ scope, search, onSearchChange }: WorkspaceProps &
           <EmptyState
             title="No services match"
             action={
-              <button type="button" className="btn btn-secondary" onClick={() => onSearchChange({ q: '', status: 'all', mode: 'all', page: 1 })}>
+              <button
+                type="button"
+                className="btn btn-secondary"
+                onClick={() => onSearchChange({ q: '', status: 'all', mode: 'all', page: 1 })}
+              >
                 Clear filters
               </button>
             }

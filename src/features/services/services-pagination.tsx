@@ -1,6 +1,16 @@
 import { PAGE_SIZES, type PageSize } from './services-search';
 
-export function ServicesPagination({ total, page, size, onChange }: { total: number; page: number; size: PageSize; onChange: (page: number, size: PageSize) => void }) {
+export function ServicesPagination({
+  total,
+  page,
+  size,
+  onChange,
+}: {
+  total: number;
+  page: number;
+  size: PageSize;
+  onChange: (page: number, size: PageSize) => void;
+}) {
   const pages = Math.max(1, Math.ceil(total / size));
   const first = total === 0 ? 0 : (page - 1) * size + 1;
   const last = Math.min(total, page * size);

@@ -16,7 +16,8 @@ export const SERVICES_SEARCH_DEFAULTS = {
 } as const;
 
 /** Missing or invalid, the value is the default. */
-const orDefault = <S extends z.core.SomeType>(schema: S, value: z.core.util.NoUndefined<z.output<S>>) => z.catch(z._default(schema, value), value);
+const orDefault = <S extends z.core.SomeType>(schema: S, value: z.core.util.NoUndefined<z.output<S>>) =>
+  z.catch(z._default(schema, value), value);
 
 /** The list's state in the URL: every field falls back to its default, so a bad link still opens. */
 export const ServicesSearch = z.object({

@@ -112,7 +112,11 @@ export function ServicesTable({
               return (
                 <th key={id} scope="col" aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : undefined}>
                   {field ? (
-                    <button type="button" className="th-sort" onClick={() => onSortChange(field, active && order === 'desc' ? 'asc' : 'desc')}>
+                    <button
+                      type="button"
+                      className="th-sort"
+                      onClick={() => onSortChange(field, active && order === 'desc' ? 'asc' : 'desc')}
+                    >
                       {header}
                       <span aria-hidden="true" className="sort-arrow">
                         {active ? (order === 'asc' ? '▲' : '▼') : '↕'}
@@ -147,7 +151,11 @@ export function ServicesTable({
             ))}
         </tbody>
       </table>
-      {!services && <span className="visually-hidden" role="status">Loading services…</span>}
+      {!services && (
+        <span className="visually-hidden" role="status">
+          Loading services…
+        </span>
+      )}
     </div>
   );
 }

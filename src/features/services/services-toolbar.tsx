@@ -35,7 +35,11 @@ export function ServicesToolbar({
       </label>
       <label className="toolbar-filter">
         <span>Status</span>
-        <select className="select" value={search.status} onChange={(e) => onSearchChange({ status: e.target.value as ServicesSearch['status'], page: 1 })}>
+        <select
+          className="select"
+          value={search.status}
+          onChange={(e) => onSearchChange({ status: e.target.value as ServicesSearch['status'], page: 1 })}
+        >
           <option value="all">All statuses</option>
           <option value="draft">Draft</option>
           <option value="active">Active</option>
@@ -45,7 +49,11 @@ export function ServicesToolbar({
       {modeFilter && (
         <label className="toolbar-filter">
           <span>Execution mode</span>
-          <select className="select" value={search.mode} onChange={(e) => onSearchChange({ mode: e.target.value as ServicesSearch['mode'], page: 1 })}>
+          <select
+            className="select"
+            value={search.mode}
+            onChange={(e) => onSearchChange({ mode: e.target.value as ServicesSearch['mode'], page: 1 })}
+          >
             <option value="all">All modes</option>
             <option value="invocation">Invocation</option>
             <option value="persistent">Persistent</option>

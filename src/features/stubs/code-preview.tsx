@@ -7,7 +7,10 @@ import { highlight } from './highlighter';
 function styleOf(token: ThemedToken): CSSProperties | undefined {
   if (!token.htmlStyle) return token.color ? { color: token.color } : undefined;
   return Object.fromEntries(
-    Object.entries(token.htmlStyle).map(([key, value]) => [key.startsWith('--') ? key : key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()), value]),
+    Object.entries(token.htmlStyle).map(([key, value]) => [
+      key.startsWith('--') ? key : key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()),
+      value,
+    ]),
   ) as CSSProperties;
 }
 

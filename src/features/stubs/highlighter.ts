@@ -10,7 +10,10 @@ let loading: Promise<HighlighterCore> | null = null;
  */
 function highlighter(): Promise<HighlighterCore> {
   loading ??= (async () => {
-    const [{ createHighlighterCore }, { createJavaScriptRegexEngine }] = await Promise.all([import('shiki/core'), import('shiki/engine/javascript')]);
+    const [{ createHighlighterCore }, { createJavaScriptRegexEngine }] = await Promise.all([
+      import('shiki/core'),
+      import('shiki/engine/javascript'),
+    ]);
     return createHighlighterCore({
       themes: [import('@shikijs/themes/github-light'), import('@shikijs/themes/github-dark')],
       langs: [import('@shikijs/langs/python'), import('@shikijs/langs/typescript')],
@@ -47,5 +50,7 @@ function readable(token: ThemedToken): ThemedToken {
 /** Tokens coloured for both themes: `color` for light, `--shiki-dark` for dark (the stylesheet switches). */
 export async function highlight(code: string, language: StubLanguage): Promise<ThemedToken[][]> {
   const h = await highlighter();
-  return h.codeToTokens(code, { lang: language, themes: { light: 'github-light', dark: 'github-dark' } }).tokens.map((line) => line.map(readable));
+  return h
+    .codeToTokens(code, { lang: language, themes: { light: 'github-light', dark: 'github-dark' } })
+    .tokens.map((line) => line.map(readable));
 }

@@ -23,8 +23,8 @@ export function ServedVersionNote({ file, what }: { file: GeneratedFile; what: s
   return (
     <Unavailable capability="versionQuery" title={`This is v${file.served}’s ${what}, not v${file.asked}’s`}>
       <p>
-        This platform does not serve a chosen version’s {what}: it sent its current version’s, v{file.served}. To get v{file.asked}’s, use a platform that serves
-        older versions, or generate it from v{file.asked}’s endpoint snapshot.
+        This platform does not serve a chosen version’s {what}: it sent its current version’s, v{file.served}. To get v{file.asked}’s, use a
+        platform that serves older versions, or generate it from v{file.asked}’s endpoint snapshot.
       </p>
     </Unavailable>
   );

@@ -50,19 +50,32 @@ export function StubsPage({ scope, serviceId, search, onSearchChange }: ServiceP
     openapi.mutate(version, {
       onSuccess: (doc) => {
         downloadText(doc.text, 'openapi.json', 'application/json');
-        toast.success(`Downloaded openapi.json: ${servedLabel(doc)}${doc.served !== null && doc.served !== version ? `, not v${version}` : ''}`);
+        toast.success(
+          `Downloaded openapi.json: ${servedLabel(doc)}${doc.served !== null && doc.served !== version ? `, not v${version}` : ''}`,
+        );
       },
     });
 
   return (
     <div className="stack">
-      <Card id="stub-title" className="stub-card" heading="Client stub" subtitle="Typed methods for each endpoint of the version, from its request and response schemas.">
+      <Card
+        id="stub-title"
+        className="stub-card"
+        heading="Client stub"
+        subtitle="Typed methods for each endpoint of the version, from its request and response schemas."
+      >
         <div className="stub-toolbar">
           <fieldset className="segmented">
             <legend className="visually-hidden">Language</legend>
             {STUB_LANGUAGES.map((l) => (
               <label key={l.value} className="segmented-option">
-                <input type="radio" name="stub-language" value={l.value} checked={language === l.value} onChange={() => onSearchChange({ language: l.value })} />
+                <input
+                  type="radio"
+                  name="stub-language"
+                  value={l.value}
+                  checked={language === l.value}
+                  onChange={() => onSearchChange({ language: l.value })}
+                />
                 <span>{l.label}</span>
               </label>
             ))}
@@ -81,7 +94,11 @@ export function StubsPage({ scope, serviceId, search, onSearchChange }: ServiceP
             <Button disabled={!stub.data} onClick={() => stub.data && void copy(stub.data.text)}>
               Copy
             </Button>
-            <Button variant="primary" disabled={!stub.data} onClick={() => stub.data && downloadText(stub.data.text, filename, 'text/plain')}>
+            <Button
+              variant="primary"
+              disabled={!stub.data}
+              onClick={() => stub.data && downloadText(stub.data.text, filename, 'text/plain')}
+            >
               Download {filename}
             </Button>
           </div>

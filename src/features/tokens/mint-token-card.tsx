@@ -45,11 +45,30 @@ export function MintTokenCard({ scope, serviceId, serviceName }: { scope: Scope;
   const { register, formState } = form;
 
   return (
-    <Card id="mint-title" level={3} heading="Mint a token" subtitle={`A signed token that calls ${serviceName} through the gateway. It is shown once.`}>
+    <Card
+      id="mint-title"
+      level={3}
+      heading="Mint a token"
+      subtitle={`A signed token that calls ${serviceName} through the gateway. It is shown once.`}
+    >
       <form className="form" onSubmit={server.onSubmit} noValidate>
-        <JsonFormField form={form} name="claims" label="Claims (JSON object)" minLines={5} hint="Added to the token; the platform sets sub, exp, jti and the other reserved claims." />
+        <JsonFormField
+          form={form}
+          name="claims"
+          label="Claims (JSON object)"
+          minLines={5}
+          hint="Added to the token; the platform sets sub, exp, jti and the other reserved claims."
+        />
         <Field label="TTL (minutes)" required hint="From 1 minute to 10080 (7 days)." error={formState.errors.ttl_minutes?.message}>
-          <input className="input ttl-input" type="number" inputMode="numeric" min={1} max={10080} step={1} {...register('ttl_minutes', { valueAsNumber: true })} />
+          <input
+            className="input ttl-input"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={10080}
+            step={1}
+            {...register('ttl_minutes', { valueAsNumber: true })}
+          />
         </Field>
         <FormFooter form={server} submit={{ label: 'Mint token' }} />
       </form>

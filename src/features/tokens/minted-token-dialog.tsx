@@ -50,11 +50,23 @@ export function MintedTokenDialog({ minted, onClose }: { minted: MintResponseRea
             <label className="field-label" htmlFor="minted-token">
               Service token
             </label>
-            <textarea id="minted-token" ref={tokenRef} className="input mono token-value" readOnly rows={4} value={minted.token} onFocus={(e) => e.currentTarget.select()} />
+            <textarea
+              id="minted-token"
+              ref={tokenRef}
+              className="input mono token-value"
+              readOnly
+              rows={4}
+              value={minted.token}
+              onFocus={(e) => e.currentTarget.select()}
+            />
           </div>
           <dl className="details token-details">
-            <Detail term="Token ID (jti)" mono>{minted.jti}</Detail>
-            <Detail term="Expires"><DateTime iso={minted.expires_at} /></Detail>
+            <Detail term="Token ID (jti)" mono>
+              {minted.jti}
+            </Detail>
+            <Detail term="Expires">
+              <DateTime iso={minted.expires_at} />
+            </Detail>
           </dl>
           <div className="dialog-actions">
             <span className="copy-status" role="status">

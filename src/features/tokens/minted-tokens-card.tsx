@@ -36,12 +36,14 @@ export function MintedTokensCard({ scope, serviceId, canRevoke }: { scope: Scope
 
   let body: React.ReactNode;
   if (tokens.isPending) body = <Skeleton height="4rem" />;
-  else if (tokens.isError && notAvailable(tokens.error)) body = (
+  else if (tokens.isError && notAvailable(tokens.error))
+    body = (
       <Unavailable capability="mintedTokens">
         <p>This platform does not list minted tokens.{canRevoke && ' Revoke one by its ID (the jti shown when it was minted).'}</p>
       </Unavailable>
     );
-  else if (tokens.isError) body = <ErrorState title="Minted tokens could not be loaded" error={tokens.error} onRetry={() => void tokens.refetch()} />;
+  else if (tokens.isError)
+    body = <ErrorState title="Minted tokens could not be loaded" error={tokens.error} onRetry={() => void tokens.refetch()} />;
   else if (tokens.data.items.length === 0)
     body = (
       <EmptyState title="No tokens minted yet">
@@ -90,7 +92,9 @@ export function MintedTokensCard({ scope, serviceId, canRevoke }: { scope: Scope
             </tbody>
           </table>
         </div>
-        {tokens.data.invalid.length > 0 && <p className="muted">{tokens.data.invalid.length} token(s) could not be read and are not shown.</p>}
+        {tokens.data.invalid.length > 0 && (
+          <p className="muted">{tokens.data.invalid.length} token(s) could not be read and are not shown.</p>
+        )}
         {tokens.data.total > tokens.data.items.length && (
           <div className="form-actions">
             <span className="muted">
@@ -105,7 +109,12 @@ export function MintedTokensCard({ scope, serviceId, canRevoke }: { scope: Scope
     );
 
   return (
-    <Card id="minted-title" level={3} heading="Minted tokens" subtitle="Every token minted for this service, newest first. The tokens themselves are never kept: only their ID, claims and times.">
+    <Card
+      id="minted-title"
+      level={3}
+      heading="Minted tokens"
+      subtitle="Every token minted for this service, newest first. The tokens themselves are never kept: only their ID, claims and times."
+    >
       {body}
       {revoking && <RevokeTokenDialog scope={scope} serviceId={serviceId} token={revoking} onClose={() => setRevoking(null)} />}
     </Card>

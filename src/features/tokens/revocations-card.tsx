@@ -11,7 +11,17 @@ import { TableHead } from '@/ui/table-head';
 const COLUMNS = ['What', 'Token ID', 'Reason', 'Revoked', 'In force until', 'By'];
 
 /** The revocations the gateway enforces; expired ones (the tokens would be refused anyway) on request. Shown only where the platform lists them. */
-export function RevocationsCard({ scope, serviceId, includeExpired, onIncludeExpiredChange }: { scope: Scope; serviceId: string; includeExpired: boolean; onIncludeExpiredChange: (v: boolean) => void }) {
+export function RevocationsCard({
+  scope,
+  serviceId,
+  includeExpired,
+  onIncludeExpiredChange,
+}: {
+  scope: Scope;
+  serviceId: string;
+  includeExpired: boolean;
+  onIncludeExpiredChange: (v: boolean) => void;
+}) {
   const revocations = useRevocations(scope, serviceId, includeExpired);
   return (
     <Card
@@ -43,7 +53,13 @@ export function RevocationsCard({ scope, serviceId, includeExpired, onIncludeExp
               {revocations.data.data.items.map((r) => (
                 <tr key={r.id}>
                   <td>
-                    {r.kind === 'all' ? <Badge tone="danger">all tokens</Badge> : r.kind === 'token' ? <Badge tone="warning">one token</Badge> : <ValueBadge value={r.kind} tones={{}} />}
+                    {r.kind === 'all' ? (
+                      <Badge tone="danger">all tokens</Badge>
+                    ) : r.kind === 'token' ? (
+                      <Badge tone="warning">one token</Badge>
+                    ) : (
+                      <ValueBadge value={r.kind} tones={{}} />
+                    )}
                   </td>
                   <td className="mono jti-cell">{r.jti ?? <span className="muted">every token minted before</span>}</td>
                   <td>{r.reason ?? <span className="muted">—</span>}</td>

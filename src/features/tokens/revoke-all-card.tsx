@@ -52,8 +52,8 @@ export function RevokeAllCard({ scope, service }: { scope: Scope; service: Hoste
         onConfirm={confirm}
       >
         <p>
-          Every client calling <strong>{service.name}</strong> with a token minted until now gets 401 from the gateway. Clients need a new token. This cannot be
-          undone.
+          Every client calling <strong>{service.name}</strong> with a token minted until now gets 401 from the gateway. Clients need a new
+          token. This cannot be undone.
         </p>
         <p>
           Reason: <em>{confirming?.reason}</em>

@@ -10,7 +10,10 @@ import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { Field } from '@/ui/field';
 import { FormFooter } from '@/ui/form-footer';
 
-const RevokeForm = z.object({ jti: RevokeRequest.shape.jti, reason: z.string().check(z.maxLength(500, { error: 'Reason must be at most 500 characters' })) });
+const RevokeForm = z.object({
+  jti: RevokeRequest.shape.jti,
+  reason: z.string().check(z.maxLength(500, { error: 'Reason must be at most 500 characters' })),
+});
 
 /**
  * Revoke one token by its ID, for a token not in the list (or a platform
@@ -39,9 +42,19 @@ export function RevokeTokenCard({ scope, serviceId }: { scope: Scope; serviceId:
   const { register, formState } = form;
 
   return (
-    <Card id="revoke-title" level={3} heading="Revoke a token by ID" subtitle="The gateway refuses the token from now on, even before it expires.">
+    <Card
+      id="revoke-title"
+      level={3}
+      heading="Revoke a token by ID"
+      subtitle="The gateway refuses the token from now on, even before it expires."
+    >
       <form className="form" onSubmit={server.onSubmit} noValidate>
-        <Field label="Token ID (jti)" required hint="Shown when the token was minted; also inside the token." error={formState.errors.jti?.message}>
+        <Field
+          label="Token ID (jti)"
+          required
+          hint="Shown when the token was minted; also inside the token."
+          error={formState.errors.jti?.message}
+        >
           <input className="input mono" autoComplete="off" spellCheck={false} {...register('jti')} />
         </Field>
         <Field label="Reason" error={formState.errors.reason?.message}>
@@ -58,7 +71,8 @@ export function RevokeTokenCard({ scope, serviceId }: { scope: Scope; serviceId:
         onConfirm={server.confirm}
       >
         <p>
-          Clients calling with token <span className="mono">{server.confirming?.jti}</span> get 401 from the gateway from now on. This cannot be undone.
+          Clients calling with token <span className="mono">{server.confirming?.jti}</span> get 401 from the gateway from now on. This
+          cannot be undone.
         </p>
       </ConfirmDialog>
     </Card>

@@ -14,7 +14,17 @@ const ReasonForm = z.object({ reason: z.string().check(z.maxLength(500, { error:
  * Revoke one listed token, after a confirmation that names it: the record's
  * `expires_at` goes with it (seed 004's `revoke(jti, expires_at, reason)`).
  */
-export function RevokeTokenDialog({ scope, serviceId, token, onClose }: { scope: Scope; serviceId: string; token: MintedTokenRead; onClose: () => void }) {
+export function RevokeTokenDialog({
+  scope,
+  serviceId,
+  token,
+  onClose,
+}: {
+  scope: Scope;
+  serviceId: string;
+  token: MintedTokenRead;
+  onClose: () => void;
+}) {
   const revoke = useRevokeTokens(scope, serviceId);
   const server = useServerForm({
     schema: ReasonForm,

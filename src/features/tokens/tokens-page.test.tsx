@@ -8,16 +8,31 @@ import { callPlatform, SCOPE, signInAs } from '@/testing/mock-platform';
 import { renderFeature } from '@/testing/render';
 import { TokensPage } from './tokens-page';
 
-const render = (serviceId: string) => renderFeature(<TokensPage scope={SCOPE} serviceId={serviceId} search={{ expired: false }} onSearchChange={() => {}} />);
+const render = (serviceId: string) =>
+  renderFeature(<TokensPage scope={SCOPE} serviceId={serviceId} search={{ expired: false }} onSearchChange={() => {}} />);
 const revocationsOf = async (serviceId: string) =>
-  (await callPlatform('developer', 'GET', `${paths.revocations(SCOPE, serviceId)}?include_expired=true`, undefined, pageOrArray(Revocation))).items;
+  (
+    await callPlatform(
+      'developer',
+      'GET',
+      `${paths.revocations(SCOPE, serviceId)}?include_expired=true`,
+      undefined,
+      pageOrArray(Revocation),
+    )
+  ).items;
 
 describe('the Tokens tab', () => {
   beforeEach(() => signInAs('developer'));
 
   it('lists minted tokens and revokes one after a confirmation, sending its expiry', async () => {
     const service = await createService('Tokens listed', 'tokens-listed');
-    const minted = await callPlatform('developer', 'POST', paths.mintToken(SCOPE, service.id), { claims: { tenant_id: 't-1' }, ttl_minutes: 30 }, MintResponse);
+    const minted = await callPlatform(
+      'developer',
+      'POST',
+      paths.mintToken(SCOPE, service.id),
+      { claims: { tenant_id: 't-1' }, ttl_minutes: 30 },
+      MintResponse,
+    );
     const { user } = await render(service.id);
     const list = await screen.findByRole('region', { name: 'Minted tokens' });
     const row = await within(list).findByRole('row', { name: new RegExp(minted.jti) });
@@ -29,7 +44,9 @@ describe('the Tokens tab', () => {
     await user.type(within(dialog).getByRole('textbox', { name: /Reason/ }), 'leaked');
     await user.click(within(dialog).getByRole('button', { name: 'Revoke token' }));
 
-    await waitFor(async () => expect(await revocationsOf(service.id)).toMatchObject([{ jti: minted.jti, reason: 'leaked', expires_at: minted.expires_at }]));
+    await waitFor(async () =>
+      expect(await revocationsOf(service.id)).toMatchObject([{ jti: minted.jti, reason: 'leaked', expires_at: minted.expires_at }]),
+    );
     expect(await within(list).findByText('revoked')).toBeTruthy();
   });
 

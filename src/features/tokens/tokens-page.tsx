@@ -43,13 +43,18 @@ export function TokensPage({ scope, serviceId, search, onSearchChange }: Service
       {revocation === 'unavailable' ? (
         <Unavailable capability="tokenRevocation" level={2} title="Token revocation is not available on this platform">
           <p>
-            Revoking a token, revoking every token and the list of revocations are not offered here. A minted token works until it expires: mint tokens with a short TTL,
-            and mint new ones to rotate.
+            Revoking a token, revoking every token and the list of revocations are not offered here. A minted token works until it expires:
+            mint tokens with a short TTL, and mint new ones to rotate.
           </p>
         </Unavailable>
       ) : (
         <>
-          <RevocationsCard scope={scope} serviceId={serviceId} includeExpired={search.expired} onIncludeExpiredChange={(expired) => onSearchChange({ expired })} />
+          <RevocationsCard
+            scope={scope}
+            serviceId={serviceId}
+            includeExpired={search.expired}
+            onIncludeExpiredChange={(expired) => onSearchChange({ expired })}
+          />
           {!readOnlyReason && <RevokeAllCard scope={scope} service={service} />}
         </>
       )}

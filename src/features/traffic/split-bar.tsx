@@ -33,7 +33,12 @@ export function SplitBar({ segments, label }: { segments: SplitSegment[]; label:
         <span className="split-empty">No traffic</span>
       ) : (
         visible.map((s) => (
-          <span key={s.id} className={`split-segment ${tones.get(s.id)}`} style={{ flexGrow: s.percent }} title={`v${s.version} (${s.status}): ${s.percent}%`}>
+          <span
+            key={s.id}
+            className={`split-segment ${tones.get(s.id)}`}
+            style={{ flexGrow: s.percent }}
+            title={`v${s.version} (${s.status}): ${s.percent}%`}
+          >
             {s.percent >= 12 ? (
               <>
                 <strong>v{s.version}</strong> {s.percent}%
@@ -44,7 +49,9 @@ export function SplitBar({ segments, label }: { segments: SplitSegment[]; label:
           </span>
         ))
       )}
-      {visible.length > 0 && unassigned > 0 && <span className="split-segment split-unassigned" style={{ flexGrow: unassigned }} title={`${unassigned}% not assigned`} />}
+      {visible.length > 0 && unassigned > 0 && (
+        <span className="split-segment split-unassigned" style={{ flexGrow: unassigned }} title={`${unassigned}% not assigned`} />
+      )}
     </div>
   );
 }

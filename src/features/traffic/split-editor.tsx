@@ -13,7 +13,10 @@ import { describeSplit, versionList } from './traffic-plans';
 
 /** Each serving version's share, as typed: kept as text so a half-typed value is not rewritten under the cursor. */
 const SplitForm = z.object({
-  shares: z.record(z.string(), z.string().check(z.refine((text) => parsePercent(text) !== null, { error: 'Each share is a whole number from 0 to 100.' }))),
+  shares: z.record(
+    z.string(),
+    z.string().check(z.refine((text) => parsePercent(text) !== null, { error: 'Each share is a whole number from 0 to 100.' })),
+  ),
 });
 
 function parsePercent(text: string): number | null {
@@ -38,7 +41,8 @@ export function SplitEditor({ scope, serviceId, serving, onClose }: ServiceProps
     describeError: describeRefusal,
     defaultValues: { shares: Object.fromEntries(serving.map((v) => [v.id, String(v.traffic_percent)])) },
     confirm: true,
-    send: (v) => update.mutateAsync({ allocations: serving.map((s) => ({ version_id: s.id, percent: parsePercent(v.shares[s.id] ?? '') ?? 0 })) }),
+    send: (v) =>
+      update.mutateAsync({ allocations: serving.map((s) => ({ version_id: s.id, percent: parsePercent(v.shares[s.id] ?? '') ?? 0 })) }),
     onSuccess: () => {
       toast.success(`Traffic split saved: ${byVersion.map((v) => `v${v.version} ${percents[v.id]}%`).join(', ')}`);
       onClose();
@@ -84,7 +88,10 @@ export function SplitEditor({ scope, serviceId, serving, onClose }: ServiceProps
                 <label htmlFor={inputId} className="split-row-label">
                   <SplitSwatch tone={tones.get(v.id)} />
                   <span>
-                    <strong>v{v.version}</strong> <span className="muted">({v.status}, now {v.traffic_percent}%)</span>
+                    <strong>v{v.version}</strong>{' '}
+                    <span className="muted">
+                      ({v.status}, now {v.traffic_percent}%)
+                    </span>
                   </span>
                   <span className="visually-hidden"> share in percent</span>
                 </label>
@@ -130,8 +137,8 @@ export function SplitEditor({ scope, serviceId, serving, onClose }: ServiceProps
         {archived.length > 0 && invalid.size === 0 && (
           <div className="archive-warning" role="note">
             <p>
-              <strong>{versionList(archived)}</strong> {archived.length === 1 ? 'is' : 'are'} set to 0% and will be <strong>archived</strong> for good: an archived version never serves
-              traffic again.
+              <strong>{versionList(archived)}</strong> {archived.length === 1 ? 'is' : 'are'} set to 0% and will be{' '}
+              <strong>archived</strong> for good: an archived version never serves traffic again.
             </p>
             {active && newActive && (
               <p>
@@ -166,7 +173,8 @@ export function SplitEditor({ scope, serviceId, serving, onClose }: ServiceProps
         </ul>
         {archived.length > 0 ? (
           <p>
-            <strong>Will be archived:</strong> {versionList(archived)}. {archived.length === 1 ? 'It' : 'They'} will never serve traffic again.
+            <strong>Will be archived:</strong> {versionList(archived)}. {archived.length === 1 ? 'It' : 'They'} will never serve traffic
+            again.
             {active && newActive && ` v${newActive.version} becomes the active version.`}
           </p>
         ) : (

@@ -22,7 +22,12 @@ const splitText = (split: readonly RecordedShare[]) => split.map((s) => `v${s.ve
  * (publishes and traffic changes), newest first; a split whose versions all
  * still serve can be restored with the traffic PUT, after a confirmation.
  */
-export function SplitHistory({ scope, serviceId, serving, canChange }: ServiceProps & { serving: ServiceVersionRead[]; canChange: boolean }) {
+export function SplitHistory({
+  scope,
+  serviceId,
+  serving,
+  canChange,
+}: ServiceProps & { serving: ServiceVersionRead[]; canChange: boolean }) {
   const [limit, setLimit] = useState(10);
   const history = useActivity(scope, serviceId, { limit, kinds: SPLIT_KINDS });
   const update = useUpdateTraffic(scope, serviceId);
@@ -30,12 +35,14 @@ export function SplitHistory({ scope, serviceId, serving, canChange }: ServicePr
 
   let body: React.ReactNode;
   if (history.isPending) body = <Skeleton height="4rem" />;
-  else if (history.isError && notAvailable(history.error)) body = (
+  else if (history.isError && notAvailable(history.error))
+    body = (
       <Unavailable capability="activity" title="The history of traffic splits is not available on this platform">
         <p>This platform keeps no history of traffic splits.</p>
       </Unavailable>
     );
-  else if (history.isError) body = <ErrorState title="The history could not be loaded" error={history.error} onRetry={() => void history.refetch()} />;
+  else if (history.isError)
+    body = <ErrorState title="The history could not be loaded" error={history.error} onRetry={() => void history.refetch()} />;
   else if (history.data.items.length === 0) body = <p className="muted">No split recorded yet.</p>;
   else
     body = (
@@ -101,7 +108,8 @@ export function SplitHistory({ scope, serviceId, serving, canChange }: ServicePr
           {plan.archived.length > 0 && (
             <div className="archive-note">
               <p>
-                <strong>Will be archived:</strong> {versionList(plan.archived)} (not in that split). An archived version never serves traffic again.
+                <strong>Will be archived:</strong> {versionList(plan.archived)} (not in that split). An archived version never serves
+                traffic again.
               </p>
             </div>
           )}

@@ -16,7 +16,13 @@ type Action = 'promote' | 'rollback';
  * have it, the buttons go (the page explains), while an open confirmation stays
  * to show the refusal.
  */
-export function TrafficActions({ scope, serviceId, serving, editing, onEdit }: ServiceProps & { serving: ServiceVersionRead[]; editing: boolean; onEdit: () => void }) {
+export function TrafficActions({
+  scope,
+  serviceId,
+  serving,
+  editing,
+  onEdit,
+}: ServiceProps & { serving: ServiceVersionRead[]; editing: boolean; onEdit: () => void }) {
   const update = useUpdateTraffic(scope, serviceId);
   const unavailable = useCapability('trafficSplit') === 'unavailable';
   const [open, setOpen] = useState<Action | null>(null);
@@ -44,7 +50,12 @@ export function TrafficActions({ scope, serviceId, serving, editing, onEdit }: S
           <Button onClick={() => setOpen('rollback')} disabled={!rollback.plan} aria-describedby={rollback.reason ? reasonId : undefined}>
             {rollback.plan ? `Roll back to v${rollback.plan.winner.version}` : 'Roll back'}
           </Button>
-          <Button variant="primary" onClick={() => setOpen('promote')} disabled={!promote.plan} aria-describedby={promote.reason ? reasonId : undefined}>
+          <Button
+            variant="primary"
+            onClick={() => setOpen('promote')}
+            disabled={!promote.plan}
+            aria-describedby={promote.reason ? reasonId : undefined}
+          >
             {promote.plan ? `Promote v${promote.plan.winner.version}` : 'Promote'}
           </Button>
         </div>
@@ -64,7 +75,8 @@ export function TrafficActions({ scope, serviceId, serving, editing, onEdit }: S
           tone="primary"
         >
           <p>
-            <strong>v{promote.plan.winner.version}</strong> (active, now {promote.plan.winner.traffic_percent}%) will receive <strong>100%</strong> of the traffic.
+            <strong>v{promote.plan.winner.version}</strong> (active, now {promote.plan.winner.traffic_percent}%) will receive{' '}
+            <strong>100%</strong> of the traffic.
           </p>
           <ArchiveNote archived={promote.plan.archived} />
         </ConfirmAction>
@@ -77,7 +89,8 @@ export function TrafficActions({ scope, serviceId, serving, editing, onEdit }: S
           actionLabel={`Roll back to v${rollback.plan.winner.version}`}
         >
           <p>
-            <strong>v{rollback.plan.winner.version}</strong> (draining, now {rollback.plan.winner.traffic_percent}%) will receive <strong>100%</strong> of the traffic and become the active version again.
+            <strong>v{rollback.plan.winner.version}</strong> (draining, now {rollback.plan.winner.traffic_percent}%) will receive{' '}
+            <strong>100%</strong> of the traffic and become the active version again.
           </p>
           <ArchiveNote archived={rollback.plan.archived} />
         </ConfirmAction>

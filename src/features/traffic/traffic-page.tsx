@@ -50,8 +50,14 @@ export function TrafficPage({ scope, serviceId }: ServiceProps) {
         id="split-title"
         className="traffic-card"
         heading="Traffic split"
-        subtitle={serving.length === 1 ? `v${serving[0]!.version} receives all traffic.` : `Requests are split among ${serving.length} versions.`}
-        actions={!readOnlyReason && <TrafficActions scope={scope} serviceId={serviceId} serving={serving} editing={editing} onEdit={() => setEditing(true)} />}
+        subtitle={
+          serving.length === 1 ? `v${serving[0]!.version} receives all traffic.` : `Requests are split among ${serving.length} versions.`
+        }
+        actions={
+          !readOnlyReason && (
+            <TrafficActions scope={scope} serviceId={serviceId} serving={serving} editing={editing} onEdit={() => setEditing(true)} />
+          )
+        }
       >
         <Notice reason={readOnlyReason}>The split is shown read-only.</Notice>
         <SplitBar segments={segments} label="Current traffic split" />
@@ -69,28 +75,35 @@ export function TrafficPage({ scope, serviceId }: ServiceProps) {
                     <ValueBadge value={v.status} tones={SERVING_TONES} />
                   </td>
                   <td className="num">{v.traffic_percent}%</td>
-                  <td><DateTime iso={v.published_at} /></td>
+                  <td>
+                    <DateTime iso={v.published_at} />
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
-        {archived.length > 0 && (
-          <p className="muted split-archived">
-            Archived (no traffic, for good): {versionList(archived)}
-          </p>
-        )}
+        {archived.length > 0 && <p className="muted split-archived">Archived (no traffic, for good): {versionList(archived)}</p>}
         {splitUnavailable && !readOnlyReason && (
           <Unavailable capability="trafficSplit" title="Changing the split is not available on this platform">
             <p>
-              On this platform a split is set when publishing: a new version takes the traffic percentage it is published with (<span className="mono">traffic_percent</span>),
-              and the versions already serving share the rest. To change the split, publish a new version from the Versions tab.
+              On this platform a split is set when publishing: a new version takes the traffic percentage it is published with (
+              <span className="mono">traffic_percent</span>), and the versions already serving share the rest. To change the split, publish
+              a new version from the Versions tab.
             </p>
             <p>Promote, Roll back and Edit split are not offered.</p>
           </Unavailable>
         )}
       </Card>
-      {editing && !readOnlyReason && <SplitEditor key={serving.map((v) => `${v.id}:${v.traffic_percent}`).join()} scope={scope} serviceId={serviceId} serving={serving} onClose={() => setEditing(false)} />}
+      {editing && !readOnlyReason && (
+        <SplitEditor
+          key={serving.map((v) => `${v.id}:${v.traffic_percent}`).join()}
+          scope={scope}
+          serviceId={serviceId}
+          serving={serving}
+          onClose={() => setEditing(false)}
+        />
+      )}
       <SplitHistory scope={scope} serviceId={serviceId} serving={serving} canChange={!readOnlyReason} />
     </div>
   );

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { describeSplit, promotePlan, restorePlan, rollbackPlan, versionList } from './traffic-plans';
 
-const v = (version: number, status: 'active' | 'draining', traffic_percent: number) => ({ id: `id-${version}`, version, status, traffic_percent });
+const v = (version: number, status: 'active' | 'draining', traffic_percent: number) => ({
+  id: `id-${version}`,
+  version,
+  status,
+  traffic_percent,
+});
 
 describe('traffic plans', () => {
   const canary = [v(1, 'draining', 80), v(2, 'active', 20)];
@@ -49,9 +54,25 @@ describe('traffic plans', () => {
     // the split the canary started with: nothing to do
     expect(restorePlan([v1, v2], [share(v2, 20), share(v1, 80)])).toEqual({ kind: 'current' });
     // an older split: v2 back to 50
-    expect(restorePlan([v1, v2], [share(v2, 50), share(v1, 50)])).toMatchObject({ kind: 'restorable', allocations: [{ version_id: 'a', percent: 50 }, { version_id: 'b', percent: 50 }], archived: [], newActive: null });
+    expect(restorePlan([v1, v2], [share(v2, 50), share(v1, 50)])).toMatchObject({
+      kind: 'restorable',
+      allocations: [
+        { version_id: 'a', percent: 50 },
+        { version_id: 'b', percent: 50 },
+      ],
+      archived: [],
+      newActive: null,
+    });
     // v1 alone, from before v2 was published: v2 goes to 0 (archived) and v1 is active again
-    expect(restorePlan([v1, v2], [share(v1, 100)])).toMatchObject({ kind: 'restorable', allocations: [{ version_id: 'a', percent: 100 }, { version_id: 'b', percent: 0 }], archived: [v2], newActive: v1 });
+    expect(restorePlan([v1, v2], [share(v1, 100)])).toMatchObject({
+      kind: 'restorable',
+      allocations: [
+        { version_id: 'a', percent: 100 },
+        { version_id: 'b', percent: 0 },
+      ],
+      archived: [v2],
+      newActive: v1,
+    });
     // a version that no longer serves cannot come back
     expect(restorePlan([v2], [share(v2, 20), share(v1, 80)])).toEqual({ kind: 'unavailable', reason: 'v1 no longer serves traffic.' });
     expect(restorePlan([v2], [])).toMatchObject({ kind: 'unavailable' });

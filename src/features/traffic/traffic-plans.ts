@@ -28,7 +28,8 @@ export function promotePlan(serving: Serving[]): PlanResult {
   if (serving.length === 0) return { plan: null, reason: 'Nothing is published yet.' };
   const active = serving.find((v) => v.status === 'active');
   if (!active) return { plan: null, reason: 'No version is active, so there is nothing to promote.' };
-  if (serving.length === 1) return { plan: null, reason: `v${active.version} already receives all traffic; there is no other version to replace.` };
+  if (serving.length === 1)
+    return { plan: null, reason: `v${active.version} already receives all traffic; there is no other version to replace.` };
   return { plan: allTo(serving, active), reason: null };
 }
 
@@ -52,7 +53,9 @@ export function describeSplit(serving: Serving[], percents: Record<string, numbe
   const active = serving.find((v) => v.status === 'active');
   const newActive =
     active && percents[active.id] === 0
-      ? (serving.filter((v) => v.id !== active.id && (percents[v.id] ?? 0) > 0).sort((a, b) => (percents[b.id] ?? 0) - (percents[a.id] ?? 0) || b.version - a.version)[0] ?? null)
+      ? (serving
+          .filter((v) => v.id !== active.id && (percents[v.id] ?? 0) > 0)
+          .sort((a, b) => (percents[b.id] ?? 0) - (percents[a.id] ?? 0) || b.version - a.version)[0] ?? null)
       : null;
   const changed = serving.some((v) => percents[v.id] !== v.traffic_percent);
   return { sum, archived, newActive, changed };
@@ -81,8 +84,11 @@ export type RestoreResult =
 export function restorePlan(serving: Serving[], split: readonly RecordedShare[]): RestoreResult {
   if (split.length === 0) return { kind: 'unavailable', reason: 'No split was recorded with this change.' };
   const gone = split.filter((s) => !serving.some((v) => v.id === s.version_id)).sort((a, b) => a.version - b.version);
-  if (gone.length) return { kind: 'unavailable', reason: `${versionList(gone)} ${gone.length > 1 ? 'no longer serve' : 'no longer serves'} traffic.` };
-  const percents: Record<string, number> = Object.fromEntries(serving.map((v) => [v.id, split.find((s) => s.version_id === v.id)?.percent ?? 0]));
+  if (gone.length)
+    return { kind: 'unavailable', reason: `${versionList(gone)} ${gone.length > 1 ? 'no longer serve' : 'no longer serves'} traffic.` };
+  const percents: Record<string, number> = Object.fromEntries(
+    serving.map((v) => [v.id, split.find((s) => s.version_id === v.id)?.percent ?? 0]),
+  );
   const { archived, newActive, changed } = describeSplit(serving, percents);
   if (!changed) return { kind: 'current' };
   return { kind: 'restorable', allocations: serving.map((v) => ({ version_id: v.id, percent: percents[v.id]! })), archived, newActive };

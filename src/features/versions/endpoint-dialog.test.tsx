@@ -18,7 +18,9 @@ describe('the endpoint form', () => {
   it('adds an endpoint to the draft with the schemas it starts with, and closes', async () => {
     const { service, draft } = await draftOf('with-endpoint');
     const onOpenChange = vi.fn();
-    const { user } = await renderFeature(<EndpointDialog scope={SCOPE} serviceId={service.id} draftId={draft.id} endpoint={null} open onOpenChange={onOpenChange} />);
+    const { user } = await renderFeature(
+      <EndpointDialog scope={SCOPE} serviceId={service.id} draftId={draft.id} endpoint={null} open onOpenChange={onOpenChange} />,
+    );
     const path = await screen.findByRole('textbox', { name: 'Path' });
     await user.clear(path);
     await user.type(path, '/summarize');
@@ -27,13 +29,20 @@ describe('the endpoint form', () => {
 
     await waitFor(() => expect(onOpenChange).toHaveBeenCalledWith(false));
     expect(await endpointsOf(service.id, draft.id)).toMatchObject([
-      { method: 'POST', path: '/summarize', summary: 'Summarize a document', request_schema: { type: 'object', properties: {}, required: [] } },
+      {
+        method: 'POST',
+        path: '/summarize',
+        summary: 'Summarize a document',
+        request_schema: { type: 'object', properties: {}, required: [] },
+      },
     ]);
   });
 
   it('checks the path before sending', async () => {
     const { service, draft } = await draftOf('bad-path');
-    const { user } = await renderFeature(<EndpointDialog scope={SCOPE} serviceId={service.id} draftId={draft.id} endpoint={null} open onOpenChange={() => {}} />);
+    const { user } = await renderFeature(
+      <EndpointDialog scope={SCOPE} serviceId={service.id} draftId={draft.id} endpoint={null} open onOpenChange={() => {}} />,
+    );
     const path = await screen.findByRole('textbox', { name: 'Path' });
     await user.clear(path);
     await user.type(path, 'no-slash');
@@ -44,7 +53,9 @@ describe('the endpoint form', () => {
 
   it('says where a schema stops being JSON as it is typed, and Tab moves on from the editor', async () => {
     const { service, draft } = await draftOf('typed-schema');
-    const { user } = await renderFeature(<EndpointDialog scope={SCOPE} serviceId={service.id} draftId={draft.id} endpoint={null} open onOpenChange={() => {}} />);
+    const { user } = await renderFeature(
+      <EndpointDialog scope={SCOPE} serviceId={service.id} draftId={draft.id} endpoint={null} open onOpenChange={() => {}} />,
+    );
     const request = await screen.findByRole('textbox', { name: 'Request schema (JSON Schema)' });
     await user.click(request);
     // jsdom has no layout for CodeMirror to read typing from the DOM; replace the text as the editor would.
@@ -64,7 +75,9 @@ describe('the endpoint form', () => {
   it('puts the platform’s refusal of a duplicate on the Path field', async () => {
     const { service, draft } = await draftOf('duplicate');
     await addEndpoint(service.id, { method: 'POST', path: '/run', summary: 'Run' });
-    const { user } = await renderFeature(<EndpointDialog scope={SCOPE} serviceId={service.id} draftId={draft.id} endpoint={null} open onOpenChange={() => {}} />);
+    const { user } = await renderFeature(
+      <EndpointDialog scope={SCOPE} serviceId={service.id} draftId={draft.id} endpoint={null} open onOpenChange={() => {}} />,
+    );
     const path = await screen.findByRole('textbox', { name: 'Path' });
     await user.clear(path);
     await user.type(path, '/run');
@@ -79,7 +92,9 @@ describe('the endpoint form', () => {
     const { service, draft } = await draftOf('editing');
     const endpoint = await addEndpoint(service.id, { method: 'GET', path: '/health', summary: 'Health' });
     const onOpenChange = vi.fn();
-    const { user } = await renderFeature(<EndpointDialog scope={SCOPE} serviceId={service.id} draftId={draft.id} endpoint={endpoint} open onOpenChange={onOpenChange} />);
+    const { user } = await renderFeature(
+      <EndpointDialog scope={SCOPE} serviceId={service.id} draftId={draft.id} endpoint={endpoint} open onOpenChange={onOpenChange} />,
+    );
     const summary = await screen.findByRole('textbox', { name: 'Summary' });
     expect(summary).toHaveProperty('value', 'Health');
     await user.clear(summary);
@@ -87,13 +102,17 @@ describe('the endpoint form', () => {
     await user.click(screen.getByRole('button', { name: 'Save endpoint' }));
 
     await waitFor(() => expect(onOpenChange).toHaveBeenCalledWith(false));
-    expect(await endpointsOf(service.id, draft.id)).toMatchObject([{ id: endpoint.id, method: 'GET', path: '/health', summary: 'Is it up?' }]);
+    expect(await endpointsOf(service.id, draft.id)).toMatchObject([
+      { id: endpoint.id, method: 'GET', path: '/health', summary: 'Is it up?' },
+    ]);
   });
 
   it('asks before closing with changes not saved', async () => {
     const { service, draft } = await draftOf('discard-asks');
     const onOpenChange = vi.fn();
-    const { user } = await renderFeature(<EndpointDialog scope={SCOPE} serviceId={service.id} draftId={draft.id} endpoint={null} open onOpenChange={onOpenChange} />);
+    const { user } = await renderFeature(
+      <EndpointDialog scope={SCOPE} serviceId={service.id} draftId={draft.id} endpoint={null} open onOpenChange={onOpenChange} />,
+    );
     await user.type(await screen.findByRole('textbox', { name: 'Summary' }), 'Half typed');
     await user.keyboard('{Escape}');
     const ask = await screen.findByRole('alertdialog', { name: 'Discard your changes?' });
@@ -102,7 +121,9 @@ describe('the endpoint form', () => {
     expect((screen.getByRole('textbox', { name: 'Summary' }) as HTMLInputElement).value).toBe('Half typed');
 
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
-    await user.click(within(await screen.findByRole('alertdialog', { name: 'Discard your changes?' })).getByRole('button', { name: 'Discard changes' }));
+    await user.click(
+      within(await screen.findByRole('alertdialog', { name: 'Discard your changes?' })).getByRole('button', { name: 'Discard changes' }),
+    );
     await waitFor(() => expect(onOpenChange).toHaveBeenCalledWith(false));
   });
 });

@@ -79,11 +79,19 @@ export function EndpointDialog({
             ))}
           </select>
         </Field>
-        <Field label="Path" hint="Starts with /; parameters in braces, e.g. /documents/{document_id}." error={formState.errors.path?.message}>
+        <Field
+          label="Path"
+          hint="Starts with /; parameters in braces, e.g. /documents/{document_id}."
+          error={formState.errors.path?.message}
+        >
           <input className="input mono" autoComplete="off" spellCheck={false} {...register('path')} />
         </Field>
       </div>
-      <Field label="Summary" hint="What the endpoint does; agents see it as the tool's description." error={formState.errors.summary?.message}>
+      <Field
+        label="Summary"
+        hint="What the endpoint does; agents see it as the tool's description."
+        error={formState.errors.summary?.message}
+      >
         <input className="input" autoComplete="off" {...register('summary')} />
       </Field>
       <div className="grid-2">

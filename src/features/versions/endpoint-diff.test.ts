@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { diffEndpoints, type EndpointShape } from './endpoint-diff';
 
-const ep = (method: string, path: string, request: Record<string, unknown> = { type: 'object' }, response: Record<string, unknown> = { type: 'object' }, summary = 's'): EndpointShape => ({
+const ep = (
+  method: string,
+  path: string,
+  request: Record<string, unknown> = { type: 'object' },
+  response: Record<string, unknown> = { type: 'object' },
+  summary = 's',
+): EndpointShape => ({
   method,
   path,
   summary,
@@ -24,7 +30,11 @@ describe('diffEndpoints', () => {
 
   it('flags a newly required request field as breaking, and an optional one as safe', () => {
     const before = ep('POST', '/a', { type: 'object', properties: { text: { type: 'string' } }, required: [] });
-    const required = ep('POST', '/a', { type: 'object', properties: { text: { type: 'string' }, lang: { type: 'string' } }, required: ['text', 'lang'] });
+    const required = ep('POST', '/a', {
+      type: 'object',
+      properties: { text: { type: 'string' }, lang: { type: 'string' } },
+      required: ['text', 'lang'],
+    });
     const [change] = diffEndpoints([before], [required]);
     expect(change).toMatchObject({ kind: 'changed', breaking: true });
     expect(change!.notes).toEqual(
@@ -34,13 +44,21 @@ describe('diffEndpoints', () => {
       ]),
     );
     const optional = ep('POST', '/a', { type: 'object', properties: { text: { type: 'string' }, lang: { type: 'string' } } });
-    expect(diffEndpoints([before], [optional])[0]).toMatchObject({ breaking: false, notes: [{ text: 'request.lang added', breaking: false }] });
+    expect(diffEndpoints([before], [optional])[0]).toMatchObject({
+      breaking: false,
+      notes: [{ text: 'request.lang added', breaking: false }],
+    });
   });
 
   it('flags response fields that disappear or may be missing, in nested objects and arrays', () => {
     const before = ep('GET', '/a', undefined, {
       type: 'object',
-      properties: { items: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, score: { type: 'number' } }, required: ['id', 'score'] } } },
+      properties: {
+        items: {
+          type: 'array',
+          items: { type: 'object', properties: { id: { type: 'string' }, score: { type: 'number' } }, required: ['id', 'score'] },
+        },
+      },
       required: ['items'],
     });
     const after = ep('GET', '/a', undefined, {
@@ -54,8 +72,18 @@ describe('diffEndpoints', () => {
   });
 
   it('knows which enum and type changes break which side', () => {
-    const before = ep('POST', '/a', { type: 'object', properties: { mode: { enum: ['fast', 'slow'] } } }, { type: 'object', properties: { state: { enum: ['ok'] }, n: { type: 'integer' } } });
-    const after = ep('POST', '/a', { type: 'object', properties: { mode: { enum: ['fast', 'slow', 'auto'] } } }, { type: 'object', properties: { state: { enum: ['ok', 'late'] }, n: { type: ['integer', 'null'] } } });
+    const before = ep(
+      'POST',
+      '/a',
+      { type: 'object', properties: { mode: { enum: ['fast', 'slow'] } } },
+      { type: 'object', properties: { state: { enum: ['ok'] }, n: { type: 'integer' } } },
+    );
+    const after = ep(
+      'POST',
+      '/a',
+      { type: 'object', properties: { mode: { enum: ['fast', 'slow', 'auto'] } } },
+      { type: 'object', properties: { state: { enum: ['ok', 'late'] }, n: { type: ['integer', 'null'] } } },
+    );
     const [change] = diffEndpoints([before], [after]);
     expect(change!.notes).toEqual([
       { text: 'request.mode: new value "auto"', breaking: false },

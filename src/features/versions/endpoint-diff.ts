@@ -75,8 +75,13 @@ function compareSchema(
     const n = (now.enum ?? []).map((v) => JSON.stringify(v));
     const removed = o.filter((v) => !n.includes(v));
     const added = n.filter((v) => !o.includes(v));
-    if (removed.length) notes.push({ text: `${where}: value${removed.length > 1 ? 's' : ''} ${removed.join(', ')} no longer allowed`, breaking: side === 'request' });
-    if (added.length) notes.push({ text: `${where}: new value${added.length > 1 ? 's' : ''} ${added.join(', ')}`, breaking: side === 'response' });
+    if (removed.length)
+      notes.push({
+        text: `${where}: value${removed.length > 1 ? 's' : ''} ${removed.join(', ')} no longer allowed`,
+        breaking: side === 'request',
+      });
+    if (added.length)
+      notes.push({ text: `${where}: new value${added.length > 1 ? 's' : ''} ${added.join(', ')}`, breaking: side === 'response' });
   }
   const oldProps = old.properties ?? {};
   const newProps = now.properties ?? {};
@@ -89,8 +94,10 @@ function compareSchema(
       notes.push({ text: `${path} removed`, breaking: side === 'response' || now.additionalProperties === false });
       continue;
     }
-    if (side === 'response' && oldRequired.has(name) && !newRequired.has(name)) notes.push({ text: `${path} may now be missing`, breaking: true });
-    if (side === 'request' && !oldRequired.has(name) && newRequired.has(name)) notes.push({ text: `${path} is now required`, breaking: true });
+    if (side === 'response' && oldRequired.has(name) && !newRequired.has(name))
+      notes.push({ text: `${path} may now be missing`, breaking: true });
+    if (side === 'request' && !oldRequired.has(name) && newRequired.has(name))
+      notes.push({ text: `${path} is now required`, breaking: true });
     compareSchema(oldProps[name], newProps[name], side, path, notes);
   }
   for (const name of Object.keys(newProps)) {

@@ -3,7 +3,9 @@ import { readSchemaText } from './endpoint-schema';
 
 describe('readSchemaText', () => {
   it('accepts a valid schema', () => {
-    expect(readSchemaText('{\n  "type": "object",\n  "properties": { "text": { "type": "string" } },\n  "required": ["text"]\n}').ok).toBe(true);
+    expect(readSchemaText('{\n  "type": "object",\n  "properties": { "text": { "type": "string" } },\n  "required": ["text"]\n}').ok).toBe(
+      true,
+    );
   });
 
   it('points at the line and column of a JSON syntax error', () => {

@@ -86,7 +86,9 @@ describe('the publish form', () => {
   it('warns before publishing a version with no endpoint changes against the active one', async () => {
     const arranged = await arrange('unchanged', { published: true });
     await renderPublish(arranged);
-    expect((await screen.findByRole('alert')).textContent).toMatch(/^No endpoint changes: version 2's endpoints are the same as version 1's \(active\)/);
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /^No endpoint changes: version 2's endpoints are the same as version 1's \(active\)/,
+    );
   });
 
   it('gives no such warning when the draft changes something', async () => {

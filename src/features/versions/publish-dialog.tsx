@@ -14,7 +14,9 @@ const TRAFFIC_ERROR = 'Traffic must be a whole number from 1 to 100.';
 
 /** The share the new version takes, and the user's word that publishing cannot be undone. */
 const PublishForm = z.object({
-  traffic_percent: z.number({ error: TRAFFIC_ERROR }).check(z.int({ error: TRAFFIC_ERROR }), z.gte(1, { error: TRAFFIC_ERROR }), z.lte(100, { error: TRAFFIC_ERROR })),
+  traffic_percent: z
+    .number({ error: TRAFFIC_ERROR })
+    .check(z.int({ error: TRAFFIC_ERROR }), z.gte(1, { error: TRAFFIC_ERROR }), z.lte(100, { error: TRAFFIC_ERROR })),
   understood: z.literal(true, { error: 'Confirm that publishing is irreversible' }),
 });
 
@@ -66,7 +68,6 @@ export function PublishDialog({
   // Publishing what is live already changes nothing a client sees, only where traffic goes: say so before it happens.
   const unchanged = active !== undefined && changes.length === 0;
 
-
   return (
     <FormDialog
       form={server}
@@ -79,8 +80,8 @@ export function PublishDialog({
     >
       {unchanged && (
         <p className="form-alert" role="alert">
-          No endpoint changes: version {draft.version}&apos;s endpoints are the same as version {active.version}&apos;s (active). Publishing it sends traffic to an identical
-          version; edit its endpoints first if that is not what you meant.
+          No endpoint changes: version {draft.version}&apos;s endpoints are the same as version {active.version}&apos;s (active). Publishing
+          it sends traffic to an identical version; edit its endpoints first if that is not what you meant.
         </p>
       )}
       <div className="publish-grid">
@@ -101,7 +102,17 @@ export function PublishDialog({
               Traffic percent
             </label>
             <span className="percent-input">
-              <input id={ids.number} className="input" type="number" min={1} max={100} step={1} aria-invalid={!valid || undefined} {...form.register('traffic_percent', { valueAsNumber: true })} />%
+              <input
+                id={ids.number}
+                className="input"
+                type="number"
+                min={1}
+                max={100}
+                step={1}
+                aria-invalid={!valid || undefined}
+                {...form.register('traffic_percent', { valueAsNumber: true })}
+              />
+              %
             </span>
           </div>
           {form.formState.errors.traffic_percent && (
@@ -111,7 +122,11 @@ export function PublishDialog({
           )}
           <div>
             <p className="field-label">After publishing</p>
-            <div className="split-bar" role="img" aria-label={split.map((s) => `version ${byId.get(s.id)?.version ?? draft.version}: ${s.percent}%`).join(', ')}>
+            <div
+              className="split-bar"
+              role="img"
+              aria-label={split.map((s) => `version ${byId.get(s.id)?.version ?? draft.version}: ${s.percent}%`).join(', ')}
+            >
               {split
                 .filter((s) => s.percent > 0)
                 .map((s) => (
@@ -124,7 +139,14 @@ export function PublishDialog({
               {split.map((s) => {
                 const v = byId.get(s.id);
                 const number = v?.version ?? draft.version;
-                const fate = s.id === draft.id ? 'becomes active' : s.percent === 0 ? 'drains with no traffic, then is archived' : v?.status === 'active' ? 'becomes draining' : 'keeps draining';
+                const fate =
+                  s.id === draft.id
+                    ? 'becomes active'
+                    : s.percent === 0
+                      ? 'drains with no traffic, then is archived'
+                      : v?.status === 'active'
+                        ? 'becomes draining'
+                        : 'keeps draining';
                 return (
                   <li key={s.id}>
                     Version {number}: <strong>{s.percent}%</strong> — {fate}
@@ -132,13 +154,13 @@ export function PublishDialog({
                 );
               })}
             </ul>
-            {serving.length === 0 && <p className="field-hint">This is the first publish: it takes all traffic, and the service becomes active.</p>}
+            {serving.length === 0 && (
+              <p className="field-hint">This is the first publish: it takes all traffic, and the service becomes active.</p>
+            )}
           </div>
         </section>
         <section aria-labelledby={`${ids.ack}-diff`} className="stack">
-          <h3 id={`${ids.ack}-diff`}>
-            Changes against {active ? `version ${active.version} (active)` : 'nothing yet published'}
-          </h3>
+          <h3 id={`${ids.ack}-diff`}>Changes against {active ? `version ${active.version} (active)` : 'nothing yet published'}</h3>
           {!active ? (
             <p className="muted">No active version: every endpoint is new.</p>
           ) : changes.length === 0 ? (
@@ -170,8 +192,8 @@ export function PublishDialog({
         </section>
       </div>
       <label className="ack" htmlFor={ids.ack}>
-        <input id={ids.ack} type="checkbox" {...form.register('understood')} />
-        I understand that publishing is irreversible: version {draft.version}&apos;s endpoints can no longer change.
+        <input id={ids.ack} type="checkbox" {...form.register('understood')} />I understand that publishing is irreversible: version{' '}
+        {draft.version}&apos;s endpoints can no longer change.
       </label>
     </FormDialog>
   );

@@ -40,5 +40,10 @@ export function VersionLifecycle({ versions }: { versions: ServiceVersionRead[] 
   })
     .filter(Boolean)
     .join('; ');
-  return <MermaidDiagram definition={lifecycleDefinition(versions)} label={`Version lifecycle: draft, active, draining, archived. ${summary}.`} />;
+  return (
+    <MermaidDiagram
+      definition={lifecycleDefinition(versions)}
+      label={`Version lifecycle: draft, active, draining, archived. ${summary}.`}
+    />
+  );
 }

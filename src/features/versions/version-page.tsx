@@ -50,13 +50,20 @@ export function VersionPage({ scope, serviceId, versionId }: ServiceProps & { ve
   );
 }
 
-function DraftEditor({ scope, serviceId, version, versions }: ServiceProps & { version: ServiceVersionRead; versions: ServiceVersionRead[] }) {
+function DraftEditor({
+  scope,
+  serviceId,
+  version,
+  versions,
+}: ServiceProps & { version: ServiceVersionRead; versions: ServiceVersionRead[] }) {
   const page = useEndpointPage(scope, serviceId, version.id);
   const endpoints = page.items;
   const me = useWhoami();
   const denied = roleReason(me.role, 'service:write');
   // One dialog at a time: which one, and for which endpoint.
-  const [dialog, setDialog] = useState<{ kind: 'endpoint'; endpoint: EndpointRead | null } | { kind: 'delete'; endpoint: EndpointRead } | { kind: 'publish' } | null>(null);
+  const [dialog, setDialog] = useState<
+    { kind: 'endpoint'; endpoint: EndpointRead | null } | { kind: 'delete'; endpoint: EndpointRead } | { kind: 'publish' } | null
+  >(null);
   const close = () => setDialog(null);
   const removing = dialog?.kind === 'delete' ? dialog.endpoint : null;
   const remove = useDeleteEndpoint(scope, serviceId, version.id);
@@ -67,11 +74,14 @@ function DraftEditor({ scope, serviceId, version, versions }: ServiceProps & { v
       <div className="section-header">
         <p className="muted">A draft: add, edit and remove endpoints, then publish. Publishing is irreversible.</p>
         <div className="button-row">
-          {!denied && (
-            <Button onClick={() => setDialog({ kind: 'endpoint', endpoint: null })}>Add endpoint</Button>
-          )}
+          {!denied && <Button onClick={() => setDialog({ kind: 'endpoint', endpoint: null })}>Add endpoint</Button>}
           <div className="with-reason">
-            <Button variant="primary" disabled={!!publishReason} onClick={() => setDialog({ kind: 'publish' })} aria-describedby={publishReason ? 'publish-reason' : undefined}>
+            <Button
+              variant="primary"
+              disabled={!!publishReason}
+              onClick={() => setDialog({ kind: 'publish' })}
+              aria-describedby={publishReason ? 'publish-reason' : undefined}
+            >
               Publish…
             </Button>
             {publishReason && (
@@ -84,8 +94,8 @@ function DraftEditor({ scope, serviceId, version, versions }: ServiceProps & { v
       </div>
       {page.otherVersion && (
         <Notice>
-          The platform answered with another version’s endpoints: it does not list a chosen version’s endpoints (<span className="mono">?version_id=</span>). What is
-          shown below may not be this draft’s.
+          The platform answered with another version’s endpoints: it does not list a chosen version’s endpoints (
+          <span className="mono">?version_id=</span>). What is shown below may not be this draft’s.
         </Notice>
       )}
       {endpoints.length === 0 && page.invalid.length === 0 ? (
@@ -101,7 +111,12 @@ function DraftEditor({ scope, serviceId, version, versions }: ServiceProps & { v
                   <Button size="sm" aria-label={`Edit ${e.method} ${e.path}`} onClick={() => setDialog({ kind: 'endpoint', endpoint: e })}>
                     Edit
                   </Button>
-                  <Button size="sm" variant="ghost" aria-label={`Delete ${e.method} ${e.path}`} onClick={() => setDialog({ kind: 'delete', endpoint: e })}>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    aria-label={`Delete ${e.method} ${e.path}`}
+                    onClick={() => setDialog({ kind: 'delete', endpoint: e })}
+                  >
                     Delete
                   </Button>
                 </span>
@@ -132,7 +147,15 @@ function DraftEditor({ scope, serviceId, version, versions }: ServiceProps & { v
         </ConfirmAction>
       )}
       {dialog?.kind === 'publish' && (
-        <PublishDialog scope={scope} serviceId={serviceId} draft={version} endpoints={endpoints} versions={versions} open onOpenChange={(open) => !open && close()} />
+        <PublishDialog
+          scope={scope}
+          serviceId={serviceId}
+          draft={version}
+          endpoints={endpoints}
+          versions={versions}
+          open
+          onOpenChange={(open) => !open && close()}
+        />
       )}
     </>
   );
@@ -192,12 +215,16 @@ function PublishedVersion({ scope, serviceId, version }: ServiceProps & { versio
 function EndpointsOfVersion({ scope, serviceId, version }: ServiceProps & { version: ServiceVersionRead }) {
   const query = useQuery(endpointsQueryOptions(scope, serviceId, version.id));
   if (query.isPending) return <Skeleton height="4rem" />;
-  if (query.isError) return <ErrorState title="The endpoints could not be loaded" error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isError)
+    return <ErrorState title="The endpoints could not be loaded" error={query.error} onRetry={() => void query.refetch()} />;
   const { items, invalid, otherVersion } = query.data;
   if (otherVersion || items.some((e) => e.version_id !== version.id)) {
     return (
       <Unavailable capability="endpointsByVersion" title={`Version ${version.version}’s endpoints are not available on this platform`}>
-        <p>The platform sent this version without its endpoint snapshot, and does not list a chosen version’s endpoints: it answers with another version’s.</p>
+        <p>
+          The platform sent this version without its endpoint snapshot, and does not list a chosen version’s endpoints: it answers with
+          another version’s.
+        </p>
       </Unavailable>
     );
   }

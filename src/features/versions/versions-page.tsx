@@ -30,7 +30,10 @@ export function VersionsPage({ scope, serviceId }: ServiceProps) {
       onSuccess: (v) => {
         idempotency.reset();
         toast.success(`Version ${v.version} created as a draft`);
-        void navigate({ to: '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId', params: { ...scope, serviceId, versionId: v.id } });
+        void navigate({
+          to: '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId',
+          params: { ...scope, serviceId, versionId: v.id },
+        });
       },
       onError: (e) => toast.error(`Could not create a version: ${e.message}`),
     });
@@ -40,7 +43,13 @@ export function VersionsPage({ scope, serviceId }: ServiceProps) {
       <div className="section-header">
         <h2>Versions</h2>
         <div className="with-reason">
-          <Button variant="primary" onClick={newVersion} pending={create.isPending} disabled={!!disabledReason} aria-describedby={disabledReason ? 'new-version-reason' : undefined}>
+          <Button
+            variant="primary"
+            onClick={newVersion}
+            pending={create.isPending}
+            disabled={!!disabledReason}
+            aria-describedby={disabledReason ? 'new-version-reason' : undefined}
+          >
             New version
           </Button>
           {disabledReason && (
@@ -78,11 +87,19 @@ export function VersionsPage({ scope, serviceId }: ServiceProps) {
                     {v.traffic_percent}%
                   </span>
                 </td>
-                <td>{v.endpoint_snapshot ? v.endpoint_snapshot.length : <span className="muted">{v.status === 'draft' ? 'editing' : '—'}</span>}</td>
+                <td>
+                  {v.endpoint_snapshot ? (
+                    v.endpoint_snapshot.length
+                  ) : (
+                    <span className="muted">{v.status === 'draft' ? 'editing' : '—'}</span>
+                  )}
+                </td>
                 <td>
                   <DateTime iso={v.created_at} />
                 </td>
-                <td><DateTime iso={v.published_at} /></td>
+                <td>
+                  <DateTime iso={v.published_at} />
+                </td>
               </tr>
             ))}
             <InvalidTableRows rows={invalid} columns={6} noun="Version" />

@@ -15,7 +15,9 @@ function OrganizationRoute() {
   return (
     <OrganizationSettingsPage
       {...workspaceProps(params)}
-      onWorkspaceCreated={(workspace) => void navigate({ to: '/orgs/$orgId/workspaces/$workspaceId/services', params: { orgId: params.orgId, workspaceId: workspace.id } })}
+      onWorkspaceCreated={(workspace) =>
+        void navigate({ to: '/orgs/$orgId/workspaces/$workspaceId/services', params: { orgId: params.orgId, workspaceId: workspace.id } })
+      }
     />
   );
 }
