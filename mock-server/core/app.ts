@@ -32,10 +32,13 @@ import { jobsApi } from '../jobs/routes';
 import { organizationsApi } from '../organizations/routes';
 import { ringsApi } from '../rings/routes';
 import { servicesApi } from '../services/routes';
+import { ssoApi } from '../sso/routes';
 import { stubsApi } from '../stubs/routes';
 import { tokensApi } from '../tokens/routes';
 import { trafficApi } from '../traffic/routes';
 import { DEFAULT_DRAIN_MS } from '../versions/rules';
+import { Outbox } from '../users/mail';
+import { usersApi } from '../users/routes';
 import { versionsApi } from '../versions/routes';
 import type { MockEnv, MockProfile, Platform } from './context';
 import { errorReply } from './errors';
@@ -92,6 +95,8 @@ export interface MockPlatformOptions {
   jobRunMs?: number;
   /** How long the sync gateway takes to answer a call, ms (default 0; `MOCK_GATEWAY_LATENCY_MS`), to see progress states. */
   gatewayLatencyMs?: number;
+  /** `MOCK_CONSOLE_URL`: the console's origin, where invitation links and single sign-on send people (default http://127.0.0.1:5173). */
+  consoleUrl?: string;
 }
 
 export interface MockPlatform {
@@ -117,8 +122,11 @@ export interface MockPlatform {
       | 'jobRunMs'
       | 'gatewayLatencyMs'
       | 'agentPhaseMs'
+      | 'consoleUrl'
     >
   >;
+  /** The mail the mock "sent" (kept in test mode only: users/mail.ts). */
+  mail: Outbox;
   /** Where the state is (null: in memory), its signing secrets, and the JSON state file imported on this start, if any. */
   state: { database: string | null; secrets: string | null; imported: string | null };
   reset(seed?: SeedName): void;
@@ -128,6 +136,8 @@ export interface MockPlatform {
 
 const DOMAINS: DomainApi[] = [
   authApi,
+  ssoApi,
+  usersApi,
   organizationsApi,
   apiKeysApi,
   ringsApi,
@@ -252,6 +262,7 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
     drainMs: options.drainMs ?? DEFAULT_DRAIN_MS,
     jobRunMs: options.jobRunMs ?? DEFAULT_JOB_RUN_MS,
     gatewayLatencyMs: options.gatewayLatencyMs ?? 0,
+    consoleUrl: (options.consoleUrl ?? 'http://127.0.0.1:5173').replace(/\/+$/, ''),
   };
   const seedState = (seed: SeedName) => buildSeed({ seed, extraServices: opts.seedServices });
   const { store, database, secrets, imported } = openStore(options.dataFile ?? null, () => seedState(opts.seed));
@@ -275,6 +286,8 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
     // The signing secrets are not state: sessions survive a reset.
     reset: (seed) => store.load(seedState(seed ?? opts.seed)),
     inflight: new Map(),
+    consoleUrl: opts.consoleUrl,
+    mail: new Outbox({ log: options.log, keep: opts.testRoutes }),
   };
 
   const app = new Hono<MockEnv>();
@@ -372,6 +385,7 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
     routes,
     options: opts,
     state: { database, secrets, imported },
+    mail: platform.mail,
     reset: platform.reset,
     close: () => store.close(),
   };

@@ -18,6 +18,8 @@ import type {
   VersionRecord,
   WorkspaceRecord,
 } from './records';
+import type { Outbox } from '../users/mail';
+import type { InvitationRecord } from '../users/records';
 import type { Reply } from './replies';
 import type { SeedName } from './seed-ids';
 import type { Store } from './store';
@@ -25,6 +27,9 @@ import type { SignInThrottle } from './throttle';
 
 /** `full`: everything the mock offers; `documented`: only what the seeds document (CONTRACT §11). */
 export type MockProfile = 'full' | 'documented';
+
+/** Who `/users/{user_id}` names: a user of the caller's organization, or someone invited to it (users/rules.ts). */
+export type Member = { kind: 'user'; user: UserRecord } | { kind: 'invitation'; invitation: InvitationRecord };
 
 /** The caller, from a verified access token. */
 export interface Principal {
@@ -77,6 +82,10 @@ export interface Platform {
   reset(seed?: SeedName): void;
   /** By idempotency key id (idempotency.ts). */
   inflight: Map<string, InFlightCreate>;
+  /** The console's origin (`MOCK_CONSOLE_URL`): invitation links and the single sign-on callback point there. */
+  consoleUrl: string;
+  /** Outgoing mail, written to the log (users/mail.ts). */
+  mail: Outbox;
 }
 
 /** Resolved from the path's parameters, once, before the handler (scope.ts). */
@@ -95,6 +104,8 @@ export interface ScopeVars {
   agentService: AgentServiceRecord;
   /** In the organization of the path. */
   apiKey: ApiKeyRecord;
+  /** In the caller's organization. */
+  member: Member;
 }
 
 export interface RequestVars {

@@ -27,6 +27,7 @@ import * as organizations from '../../src/contract/organizations';
 import * as rings from '../../src/contract/rings';
 import * as services from '../../src/contract/services';
 import * as tokens from '../../src/contract/tokens';
+import * as users from '../../src/contract/users';
 import * as versions from '../../src/contract/versions';
 import { MAX_KEY_LENGTH } from './idempotency';
 import { API_BASE, extensionParamsOf, responsesOf, type Operation, type Schema } from './operations';
@@ -130,6 +131,7 @@ function schemaNames(): Map<unknown, string> {
     tokens,
     invoke,
     agents,
+    users,
   ] as Record<string, unknown>[]) {
     for (const [name, value] of Object.entries(mod)) {
       if (value instanceof z.core.$ZodType && !names.has(value)) names.set(value, name);

@@ -14,6 +14,8 @@ import type { Ring } from '../../src/contract/rings';
 import type { HostedService } from '../../src/contract/services';
 import type { Revocation } from '../../src/contract/tokens';
 import type { Endpoint, ServiceVersion } from '../../src/contract/versions';
+import type { SsoRequestRecord } from '../sso/records';
+import type { InvitationRecord } from '../users/records';
 
 export type OrganizationRecord = Organization;
 export type WorkspaceRecord = Workspace;
@@ -31,6 +33,8 @@ export interface UserRecord {
    * table could reverse. States of older mocks had `password_sha256`, salted on open.
    */
   password_fingerprint: string;
+  /** When they were invited or seeded (users/rules.ts); absent in older states. */
+  created_at?: string;
 }
 
 /**
@@ -283,4 +287,6 @@ export interface StateFile {
   activity?: ActivityRecord[];
   agent_deployments?: AgentDeploymentRecord[];
   agent_services?: AgentServiceRecord[];
+  invitations?: InvitationRecord[];
+  sso_requests?: SsoRequestRecord[];
 }

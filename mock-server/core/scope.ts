@@ -11,6 +11,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { connectorType } from '../connectors/catalog';
+import { memberOf } from '../users/rules';
 import type { MockEnv, Principal, ScopeVars } from './context';
 import { notFound } from './errors';
 import type { Store } from './store';
@@ -28,6 +29,7 @@ export const SCOPE_PARAMS = {
   deployment_id: 'agentDeployment',
   agent_service_id: 'agentService',
   key_id: 'apiKey',
+  user_id: 'member',
 } as const;
 export type ScopeParam = keyof typeof SCOPE_PARAMS;
 
@@ -44,6 +46,7 @@ export const PARAM_THINGS: Record<ScopeParam, string> = {
   deployment_id: 'Agent deployment',
   agent_service_id: 'Agent service instance',
   key_id: 'API key',
+  user_id: 'User',
 };
 
 type Found<K extends ScopeParam> = ScopeVars[(typeof SCOPE_PARAMS)[K]] | undefined;
@@ -78,6 +81,8 @@ const FIND: { [K in ScopeParam]: (store: Store, id: string, scope: Partial<Scope
     const key = store.apiKeys.get(id);
     return key && key.org_id === org?.id ? key : undefined;
   },
+  // Seed 001's users path names no organization: the caller's own.
+  user_id: (store, id, _scope, caller) => (caller ? memberOf(store, caller.user.org_id, id) : undefined),
 };
 
 export const resolveScope: MiddlewareHandler<MockEnv> = async (c, next) => {

@@ -36,7 +36,7 @@ export function buildSeed(opts: SeedOptions): StateFile {
   const ago = (days: number, hours = 0) => iso(agoMs(days, hours));
 
   const { organizations, workspaces } = demoOrganization(ago);
-  const users = demoUsers();
+  const users = demoUsers(ago);
   const demo = opts.seed === 'empty' ? { services: [], versions: [], endpoints: [] } : demoServices(ago);
   // Before the services are stored: it binds invoice-extractor to them.
   const connector_instances = opts.seed === 'empty' ? [] : demoConnectors(demo.services, ago(60));

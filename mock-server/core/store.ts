@@ -262,6 +262,13 @@ export class Store {
     groups: { deployment: (s) => s.deployment_id },
     ownedBy: { collection: 'agent_deployments', group: 'deployment' },
   });
+  /** Invitations (users/rules.ts), by id; found by their token's SHA-256. */
+  readonly invitations = this.collection('invitations', {
+    key: (i) => i.id,
+    groups: { org: (i) => i.org_id, token: (i) => i.token_sha256 },
+  });
+  /** Single sign-ons under way (sso/rules.ts), by their state's SHA-256. */
+  readonly ssoRequests = this.collection('sso_requests', { key: (r) => r.state_sha256 });
 
   // search indexes over services
   private readonly slugIndex = new Map<string, string>();

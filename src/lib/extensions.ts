@@ -37,6 +37,8 @@ export const EXTENSIONS = {
     name: 'Listing agent deployments and their instances',
     call: 'GET /v1/agent-deployments, …/services, …/services/{id}; POST …/services/{id}/stop',
   },
+  invitationAccept: { name: 'Accepting an invitation in the console', call: 'POST /auth/invitations/accept' },
+  ssoCallback: { name: 'Finishing single sign-on in the console', call: 'POST /auth/sso/callback' },
 } as const satisfies Record<Capability, { name: string; call: string }>;
 
 /** An extension the platform does not have; the message says so in words. */
