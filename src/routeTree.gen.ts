@@ -10,8 +10,10 @@
 
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as AuthedRouteImport } from './routes/_authed'
+import { Route as AcceptInvitationRouteImport } from './routes/accept-invitation'
 import { Route as LoginRouteImport } from './routes/login'
 import { Route as AuthedIndexRouteImport } from './routes/_authed/index'
+import { Route as SsoCallbackRouteImport } from './routes/sso/callback'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/route'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdAgentsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/agents'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdApiKeysRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/api-keys'
@@ -20,6 +22,7 @@ import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRouteImport } f
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/organization'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/rings'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/route'
+import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/users'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesIndexRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/index'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/route'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesNewRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/new'
@@ -40,6 +43,11 @@ const AuthedRoute = AuthedRouteImport.update({
   id: '/_authed',
   getParentRoute: () => rootRouteImport,
 } as any)
+const AcceptInvitationRoute = AcceptInvitationRouteImport.update({
+  id: '/accept-invitation',
+  path: '/accept-invitation',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const LoginRoute = LoginRouteImport.update({
   id: '/login',
   path: '/login',
@@ -49,6 +57,11 @@ const AuthedIndexRoute = AuthedIndexRouteImport.update({
   id: '/',
   path: '/',
   getParentRoute: () => AuthedRoute,
+} as any)
+const SsoCallbackRoute = SsoCallbackRouteImport.update({
+  id: '/sso/callback',
+  path: '/sso/callback',
+  getParentRoute: () => rootRouteImport,
 } as any)
 const AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute =
   AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteImport.update({
@@ -96,6 +109,12 @@ const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRoute =
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRouteImport.update({
     id: '/services',
     path: '/services',
+    getParentRoute: () => AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute,
+  } as any)
+const AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRoute =
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRouteImport.update({
+    id: '/users',
+    path: '/users',
     getParentRoute: () => AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute,
   } as any)
 const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesIndexRoute =
@@ -224,7 +243,9 @@ const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsVersionIdRout
 
 export interface FileRoutesByFullPath {
   '/': typeof AuthedIndexRoute
+  '/accept-invitation': typeof AcceptInvitationRoute
   '/login': typeof LoginRoute
+  '/sso/callback': typeof SsoCallbackRoute
   '/orgs/$orgId/workspaces/$workspaceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteWithChildren
   '/orgs/$orgId/workspaces/$workspaceId/services': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRouteWithChildren
   '/orgs/$orgId/workspaces/$workspaceId/agents': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdAgentsRoute
@@ -233,6 +254,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/workspaces/$workspaceId/credentials': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute
   '/orgs/$orgId/workspaces/$workspaceId/organization': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRoute
   '/orgs/$orgId/workspaces/$workspaceId/rings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute
+  '/orgs/$orgId/workspaces/$workspaceId/users': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRouteWithChildren
   '/orgs/$orgId/workspaces/$workspaceId/services/new': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesNewRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesIndexRoute
@@ -250,7 +272,9 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsIndexRoute
 }
 export interface FileRoutesByTo {
+  '/accept-invitation': typeof AcceptInvitationRoute
   '/login': typeof LoginRoute
+  '/sso/callback': typeof SsoCallbackRoute
   '/': typeof AuthedIndexRoute
   '/orgs/$orgId/workspaces/$workspaceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteWithChildren
   '/orgs/$orgId/workspaces/$workspaceId/agents': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdAgentsRoute
@@ -259,6 +283,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/workspaces/$workspaceId/credentials': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute
   '/orgs/$orgId/workspaces/$workspaceId/organization': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRoute
   '/orgs/$orgId/workspaces/$workspaceId/rings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute
+  '/orgs/$orgId/workspaces/$workspaceId/users': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/new': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesNewRoute
   '/orgs/$orgId/workspaces/$workspaceId/services': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesIndexRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdBindingsRoute
@@ -276,7 +301,9 @@ export interface FileRoutesByTo {
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/_authed': typeof AuthedRouteWithChildren
+  '/accept-invitation': typeof AcceptInvitationRoute
   '/login': typeof LoginRoute
+  '/sso/callback': typeof SsoCallbackRoute
   '/_authed/': typeof AuthedIndexRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteWithChildren
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRouteWithChildren
@@ -286,6 +313,7 @@ export interface FileRoutesById {
   '/_authed/orgs/$orgId/workspaces/$workspaceId/credentials': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/organization': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/rings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute
+  '/_authed/orgs/$orgId/workspaces/$workspaceId/users': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRouteWithChildren
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/new': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesNewRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesIndexRoute
@@ -306,7 +334,9 @@ export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | '/'
+    | '/accept-invitation'
     | '/login'
+    | '/sso/callback'
     | '/orgs/$orgId/workspaces/$workspaceId'
     | '/orgs/$orgId/workspaces/$workspaceId/services'
     | '/orgs/$orgId/workspaces/$workspaceId/agents'
@@ -315,6 +345,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/workspaces/$workspaceId/credentials'
     | '/orgs/$orgId/workspaces/$workspaceId/organization'
     | '/orgs/$orgId/workspaces/$workspaceId/rings'
+    | '/orgs/$orgId/workspaces/$workspaceId/users'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId'
     | '/orgs/$orgId/workspaces/$workspaceId/services/new'
     | '/orgs/$orgId/workspaces/$workspaceId/services/'
@@ -332,7 +363,9 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/'
   fileRoutesByTo: FileRoutesByTo
   to:
+    | '/accept-invitation'
     | '/login'
+    | '/sso/callback'
     | '/'
     | '/orgs/$orgId/workspaces/$workspaceId'
     | '/orgs/$orgId/workspaces/$workspaceId/agents'
@@ -341,6 +374,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/workspaces/$workspaceId/credentials'
     | '/orgs/$orgId/workspaces/$workspaceId/organization'
     | '/orgs/$orgId/workspaces/$workspaceId/rings'
+    | '/orgs/$orgId/workspaces/$workspaceId/users'
     | '/orgs/$orgId/workspaces/$workspaceId/services/new'
     | '/orgs/$orgId/workspaces/$workspaceId/services'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings'
@@ -357,7 +391,9 @@ export interface FileRouteTypes {
   id:
     | '__root__'
     | '/_authed'
+    | '/accept-invitation'
     | '/login'
+    | '/sso/callback'
     | '/_authed/'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services'
@@ -367,6 +403,7 @@ export interface FileRouteTypes {
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/credentials'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/organization'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/rings'
+    | '/_authed/orgs/$orgId/workspaces/$workspaceId/users'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/new'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/'
@@ -386,7 +423,9 @@ export interface FileRouteTypes {
 }
 export interface RootRouteChildren {
   AuthedRoute: typeof AuthedRouteWithChildren
+  AcceptInvitationRoute: typeof AcceptInvitationRoute
   LoginRoute: typeof LoginRoute
+  SsoCallbackRoute: typeof SsoCallbackRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -396,6 +435,13 @@ declare module '@tanstack/react-router' {
       path: ''
       fullPath: '/'
       preLoaderRoute: typeof AuthedRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/accept-invitation': {
+      id: '/accept-invitation'
+      path: '/accept-invitation'
+      fullPath: '/accept-invitation'
+      preLoaderRoute: typeof AcceptInvitationRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/login': {
@@ -411,6 +457,13 @@ declare module '@tanstack/react-router' {
       fullPath: '/'
       preLoaderRoute: typeof AuthedIndexRouteImport
       parentRoute: typeof AuthedRoute
+    }
+    '/sso/callback': {
+      id: '/sso/callback'
+      path: '/sso/callback'
+      fullPath: '/sso/callback'
+      preLoaderRoute: typeof SsoCallbackRouteImport
+      parentRoute: typeof rootRouteImport
     }
     '/_authed/orgs/$orgId/workspaces/$workspaceId': {
       id: '/_authed/orgs/$orgId/workspaces/$workspaceId'
@@ -466,6 +519,13 @@ declare module '@tanstack/react-router' {
       path: '/services'
       fullPath: '/orgs/$orgId/workspaces/$workspaceId/services'
       preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRouteImport
+      parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute
+    }
+    '/_authed/orgs/$orgId/workspaces/$workspaceId/users': {
+      id: '/_authed/orgs/$orgId/workspaces/$workspaceId/users'
+      path: '/users'
+      fullPath: '/orgs/$orgId/workspaces/$workspaceId/users'
+      preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRouteImport
       parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute
     }
     '/_authed/orgs/$orgId/workspaces/$workspaceId/services/': {
@@ -665,6 +725,7 @@ interface AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteChildren {
   AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute
   AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRoute
   AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRoute
 }
 
 const AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteChildren: AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteChildren =
@@ -683,6 +744,8 @@ const AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteChildren: AuthedOrgsOrgIdWor
       AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRoute,
     AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute:
       AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute,
+    AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRoute:
+      AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRoute,
   }
 
 const AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteWithChildren =
@@ -706,7 +769,9 @@ const AuthedRouteWithChildren =
 
 const rootRouteChildren: RootRouteChildren = {
   AuthedRoute: AuthedRouteWithChildren,
+  AcceptInvitationRoute: AcceptInvitationRoute,
   LoginRoute: LoginRoute,
+  SsoCallbackRoute: SsoCallbackRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -8,6 +8,7 @@ const grants = {
   'agent-service:write': ['admin', 'developer'],
   'organization:write': ['admin'],
   'api-keys:manage': ['admin'],
+  'users:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

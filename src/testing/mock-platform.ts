@@ -15,7 +15,8 @@ import { demoId, IDS } from '../../mock-server/core/seed-ids';
 
 const API = '/api/v1';
 
-export const platform = createMockPlatform({ dataFile: null, seed: 'demo' });
+// Test routes on: component tests read the mail the mock "sent" (an invitation's link) from `platform.mail`.
+export const platform = createMockPlatform({ dataFile: null, seed: 'demo', testRoutes: true });
 
 /** Every `/api/v1/*` request the console makes, and every one to the agent API (`/v1/*`, seed 003), goes to the mock app's fetch handler. */
 export const server = setupServer(
@@ -28,6 +29,8 @@ export type Role = keyof typeof DEMO_USERS;
 /** The demo seed's Production workspace, and its services by seed id. */
 export const SCOPE: Scope = { orgId: IDS.org, workspaceId: IDS.production };
 export const RINGS = IDS.rings.production;
+/** The demo seed's users, by role. */
+export const USERS = IDS.users;
 export const SEED_SERVICES = { invoiceExtractor: demoId(1001), mlInference: demoId(1002) } as const;
 /** The demo seed's agent deployments, versions and instances. */
 export const AGENTS = AGENT_IDS;

@@ -1,6 +1,7 @@
 import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
 import { readWhoami, type WhoamiRead } from '@/contract/auth';
 import { paths } from '@/contract/paths';
+import { getOrganizations } from '@/data/organizations/get-organizations';
 import { api } from '@/lib/api-client';
 import { tokenClaims } from '@/lib/session';
 import { authKeys } from './keys';
@@ -28,7 +29,7 @@ export function completeWhoami(
 /**
  * Read leniently: a role the console does not know, or none, is treated as
  * viewer, with a notice. What is missing is looked for only when it is
- * missing, in modules loaded then: our mock always sends everything.
+ * missing (`GET /users/me` in a module loaded then): our mock sends everything.
  */
 export async function getWhoami(): Promise<Me> {
   const read = await api.get(paths.whoami(), readWhoami);
@@ -43,12 +44,10 @@ export async function getWhoami(): Promise<Me> {
           )
       : null,
     read.org_id === null && !claims?.org_id
-      ? import('@/data/organizations/get-organizations')
-          .then(({ getOrganizations }) => getOrganizations())
-          .then(
-            (orgs) => orgs.items[0]?.id ?? null,
-            () => null,
-          )
+      ? getOrganizations().then(
+          (orgs) => orgs.items[0]?.id ?? null,
+          () => null,
+        )
       : null,
   ]);
   return completeWhoami(read, { claims, name, organizationId });

@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { readTokenResponse } from '@/contract/auth';
 import { paths } from '@/contract/paths';
 import { InvitationAccept } from '@/contract/users';
@@ -18,5 +18,11 @@ export async function acceptInvitation(input: InvitationAccept): Promise<void> {
   setSession(tokens);
 }
 
-/** `gcTime: 0`: the token and the password are in its variables; they leave the cache when the page does. */
-export const useAcceptInvitation = () => useMutation({ mutationFn: acceptInvitation, gcTime: 0 });
+/**
+ * `gcTime: 0`: the token and the password are in its variables; they leave
+ * the cache when the page does. What this tab had read as someone else goes.
+ */
+export function useAcceptInvitation() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: acceptInvitation, gcTime: 0, onSuccess: () => queryClient.removeQueries() });
+}

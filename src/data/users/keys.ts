@@ -6,4 +6,5 @@ export const userKeys = {
   lists: () => [...userKeys.all(), 'list'] as const,
   list: (query: UserListQuery) => [...userKeys.lists(), query] as const,
   me: () => [...userKeys.all(), 'me'] as const,
+  adminCount: () => [...userKeys.all(), 'admin-count'] as const,
 };
