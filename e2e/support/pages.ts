@@ -43,6 +43,7 @@ export function consolePages(versions: {
     { name: 'agents', url: `${workspace}/agents`, title: 'Agent services · Hosted Services', heading: 'Agent services' },
     { name: 'connectors', url: `${workspace}/connectors`, title: 'Connectors · Hosted Services', heading: 'Connectors' },
     { name: 'rings', url: `${workspace}/rings`, title: 'Rings · Hosted Services', heading: 'Rings' },
+    { name: 'users', url: `${workspace}/users`, title: 'Users · Hosted Services', heading: 'Users' },
     { name: 'credentials', url: `${workspace}/credentials`, title: 'Credentials · Hosted Services', heading: /credentials/i },
     { name: 'api-keys', url: `${workspace}/api-keys`, title: 'API keys · Hosted Services', heading: 'API keys' },
     { name: 'organization', url: `${workspace}/organization`, title: 'Organization · Hosted Services', heading: 'Organization' },

@@ -26,7 +26,7 @@ describe('the single sign-on callback page', () => {
     const params = await cameBack();
     const onSignedIn = vi.fn();
     const onFailed = vi.fn();
-    await renderFeature(<SsoCallbackPage params={params} onSignedIn={onSignedIn} onFailed={onFailed} />);
+    await renderFeature(<SsoCallbackPage params={params} onExchanging={() => {}} onSignedIn={onSignedIn} onFailed={onFailed} />);
     await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith('/after'));
     expect(onFailed).not.toHaveBeenCalled();
     expect(getSession()).not.toBeNull();
@@ -36,7 +36,9 @@ describe('the single sign-on callback page', () => {
   it('sends nothing for an answer to another sign-in (a wrong state), and says so', async () => {
     const params = await cameBack();
     const onFailed = vi.fn();
-    await renderFeature(<SsoCallbackPage params={{ ...params, state: 'tampered' }} onSignedIn={() => {}} onFailed={onFailed} />);
+    await renderFeature(
+      <SsoCallbackPage params={{ ...params, state: 'tampered' }} onExchanging={() => {}} onSignedIn={() => {}} onFailed={onFailed} />,
+    );
     await waitFor(() => expect(onFailed).toHaveBeenCalledWith(expect.stringMatching(/does not match the sign-in this tab started/)));
     // The code was not spent: the platform still takes it.
     expect((await post(`/api/v1${paths.ssoCallback()}`, params)).status).toBe(200);
@@ -46,7 +48,7 @@ describe('the single sign-on callback page', () => {
     const params = await cameBack();
     expect((await post(`/api/v1${paths.ssoCallback()}`, params)).status).toBe(200);
     const onFailed = vi.fn();
-    await renderFeature(<SsoCallbackPage params={params} onSignedIn={() => {}} onFailed={onFailed} />);
+    await renderFeature(<SsoCallbackPage params={params} onExchanging={() => {}} onSignedIn={() => {}} onFailed={onFailed} />);
     await waitFor(() => expect(onFailed).toHaveBeenCalledWith(expect.stringMatching(/^This sign-in code has already been used/)));
     expect(getSession()).toBeNull();
   });

@@ -11,10 +11,13 @@ import { callbackProblem, finishProblem, type CallbackParams } from './sso-callb
  */
 export function SsoCallbackPage({
   params,
+  onExchanging,
   onSignedIn,
   onFailed,
 }: {
   params: CallbackParams;
+  /** The code goes to the platform now: take it off the address meanwhile (the other outcomes leave the page at once). */
+  onExchanging: () => void;
   onSignedIn: (redirect: string | null) => void;
   onFailed: (reason: string) => void;
 }) {
@@ -30,6 +33,7 @@ export function SsoCallbackPage({
       onFailed(problem);
       return;
     }
+    onExchanging();
     finishSso({ code: params.code!, state: params.state! }).then(
       () => {
         // What this tab had read as someone else goes.
@@ -38,7 +42,7 @@ export function SsoCallbackPage({
       },
       (error: unknown) => onFailed(finishProblem(error)),
     );
-  }, [params, onSignedIn, onFailed, queryClient]);
+  }, [params, onExchanging, onSignedIn, onFailed, queryClient]);
   return (
     <main className="auth-page" id="main">
       <div className="auth-card card">

@@ -1,5 +1,5 @@
 import './rings.css';
-import { useEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import type { RingRead } from '@/contract/rings';
 import { useWhoami } from '@/data/auth/get-whoami';
@@ -139,7 +139,19 @@ export function RingsPage({ scope }: WorkspaceProps) {
                       <td>
                         {/* What seed 000's create payload asks for (`ring_id`), and sends people here to find. */}
                         <span className="ring-id">
-                          <code>{ring.id}</code>
+                          <code>
+                            {/* Break opportunities after each hyphen that add nothing to a copy of the text. */}
+                            {ring.id.split('-').map((part, i, parts) => (
+                              <Fragment key={i}>
+                                {part}
+                                {i < parts.length - 1 && (
+                                  <>
+                                    -<wbr />
+                                  </>
+                                )}
+                              </Fragment>
+                            ))}
+                          </code>
                           <Button size="sm" variant="ghost" aria-label={`Copy the ID of ${ring.name}`} onClick={() => void copyId(ring)}>
                             Copy
                           </Button>

@@ -22,7 +22,7 @@ describe('the users page', () => {
 
   it('invites someone: the email and role checked as the platform checks them, a duplicate said on the email', async () => {
     const { user } = await renderFeature(<Harness />);
-    expect(await rowOf(/^Ada Admin ?\(you\)$/)).toBeTruthy();
+    expect(await rowOf(/^Ada Admin ?\(you\)/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Invite user' }));
     const dialog = await screen.findByRole('dialog', { name: 'Invite a user' });
     // Each role says what it may do.
@@ -40,7 +40,7 @@ describe('the users page', () => {
     await user.click(within(dialog).getByRole('radio', { name: /^Viewer/ }));
     await user.click(within(dialog).getByRole('button', { name: 'Send invitation' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    const row = await rowOf(/Not given yet/);
+    const row = await rowOf(/Name not given yet/);
     expect(within(row).getByText('grace@example.com')).toBeTruthy();
     expect(within(row).getByText('invited')).toBeTruthy();
     expect(within(row).getByText('viewer')).toBeTruthy();
@@ -58,13 +58,13 @@ describe('the users page', () => {
     );
     await user.click(within(dialog).getByRole('button', { name: 'Make a viewer' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(within(await rowOf('Dev Developer')).getByText('viewer')).toBeTruthy();
+    expect(within(await rowOf(/^Dev Developer/)).getByText('viewer')).toBeTruthy();
     expect((await callPlatform('admin', 'GET', paths.user(USERS.developer), undefined, User)).role).toBe('viewer');
   });
 
   it('says why the last admin can be neither demoted nor removed, before trying; with a second admin, it can', async () => {
     const { user } = await renderFeature(<Harness />);
-    const row = await rowOf(/^Ada Admin ?\(you\)$/);
+    const row = await rowOf(/^Ada Admin ?\(you\)/);
     const change = await within(row).findByRole('button', { name: 'Change the role of Ada Admin' });
     await waitFor(() => expect(change.hasAttribute('disabled')).toBe(true));
     expect(within(row).getByRole('button', { name: 'Remove Ada Admin' }).hasAttribute('disabled')).toBe(true);
@@ -87,7 +87,7 @@ describe('the users page', () => {
     const confirm = await screen.findByRole('alertdialog', { name: 'Remove Vic Viewer?' });
     expect(within(confirm).getByText(/their sessions end, and the API keys they made are revoked/)).toBeTruthy();
     await user.click(within(confirm).getByRole('button', { name: 'Remove user' }));
-    await waitFor(() => expect(screen.queryByRole('rowheader', { name: 'Vic Viewer' })).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('rowheader', { name: /^Vic Viewer/ })).toBeNull());
 
     await user.click(await screen.findByRole('button', { name: 'Withdraw the invitation to temp@example.com' }));
     await user.click(
@@ -103,7 +103,8 @@ describe('the users page', () => {
       await callPlatform('admin', 'POST', paths.userInvite(), { email: `p${n}@example.com`, role: 'viewer' }, User);
     const { user } = await renderFeature(<Harness />);
     await user.type(await screen.findByRole('searchbox', { name: 'Search users' }), 'dev');
-    await waitFor(() => expect(screen.getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['Dev Developer']));
+    await waitFor(() => expect(screen.getAllByRole('rowheader')).toHaveLength(1));
+    expect(screen.getByRole('rowheader', { name: /^Dev Developer/ })).toBeTruthy();
     await user.clear(screen.getByRole('searchbox', { name: 'Search users' }));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'invited');
     await waitFor(() => expect(screen.getAllByRole('rowheader')).toHaveLength(3));
@@ -114,7 +115,7 @@ describe('the users page', () => {
   it('is read-only for everyone else', async () => {
     await signInAs('viewer');
     await renderFeature(<Harness />);
-    expect(await rowOf(/^Vic Viewer ?\(you\)$/)).toBeTruthy();
+    expect(await rowOf(/^Vic Viewer ?\(you\)/)).toBeTruthy();
     expect(screen.getByText(/Only admins invite people, change roles and remove users\./)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Invite user' })).toBeNull();
     expect(screen.queryByRole('button', { name: /Change the role/ })).toBeNull();

@@ -6,11 +6,11 @@ import type { UserRead } from '@/contract/users';
 import { useWhoami, type Me } from '@/data/auth/get-whoami';
 import { useAdminCount } from '@/data/users/get-admin-count';
 import { useUsers } from '@/data/users/get-users';
+import { formatDateTime, formatRelative } from '@/lib/format';
 import { can, roleReason } from '@/lib/permissions';
 import type { SearchProps } from '@/lib/route-props';
 import { Badge, ValueBadge } from '@/ui/badge';
 import { Button } from '@/ui/button';
-import { DateTime } from '@/ui/date-time';
 import { InvalidTableRows } from '@/ui/invalid-rows';
 import { Notice } from '@/ui/notice';
 import { Pagination } from '@/ui/pagination';
@@ -73,7 +73,7 @@ export function UsersPage({ search, onSearchChange }: SearchProps<UsersSearch>) 
         <div className="table-wrap" aria-busy={users.isPlaceholderData || undefined}>
           <table className="table users-table">
             <caption className="visually-hidden">Users of the organization</caption>
-            <TableHead columns={['Name', 'Email', 'Role', 'Status', 'Added', admin && { label: 'Actions', hidden: true }]} />
+            <TableHead columns={['User', 'Role', 'Status', 'Added', admin && { label: 'Actions', hidden: true }]} />
             <tbody>
               {users.data.items.map((user) => (
                 <UserRow
@@ -86,7 +86,7 @@ export function UsersPage({ search, onSearchChange }: SearchProps<UsersSearch>) 
                   onRemove={() => setDialog({ kind: 'remove', user })}
                 />
               ))}
-              <InvalidTableRows rows={users.data.invalid} columns={admin ? 6 : 5} noun="User" />
+              <InvalidTableRows rows={users.data.invalid} columns={admin ? 5 : 4} noun="User" />
             </tbody>
           </table>
         </div>
@@ -153,10 +153,14 @@ function UserRow({
   return (
     <tr>
       <th scope="row">
-        {user.name ?? <span className="muted">Not given yet</span>}
-        {self && <span className="muted"> (you)</span>}
+        <span className="cell-name">
+          <span>
+            {user.name ?? <span className="muted">Name not given yet</span>}
+            {self && <span className="muted"> (you)</span>}
+          </span>
+          <span className="user-email">{user.email}</span>
+        </span>
       </th>
-      <td className="user-email">{user.email}</td>
       <td>
         {isKnown(Role.options, user.role) ? (
           <Badge tone={ROLE_TONES[user.role]}>{user.role}</Badge>
@@ -178,23 +182,16 @@ function UserRow({
             <Badge tone="info">invited</Badge>
             {user.invitation_expires_at && (
               <span className="muted">
-                until <DateTime iso={user.invitation_expires_at} />
+                link expires <When iso={user.invitation_expires_at} />
               </span>
             )}
           </span>
         )}
       </td>
-      <td>
-        <DateTime iso={user.created_at} />
-      </td>
+      <td>{user.created_at ? <When iso={user.created_at} /> : <span className="muted">—</span>}</td>
       {actions && (
         <td>
           <div className="row-actions">
-            {lastAdmin && (
-              <span id={reasonId} className="muted last-admin-note">
-                Last admin: make someone else an admin first
-              </span>
-            )}
             <Button
               size="sm"
               aria-label={`Change the role of ${who}`}
@@ -216,8 +213,22 @@ function UserRow({
               {invited ? 'Withdraw' : 'Remove'}
             </Button>
           </div>
+          {lastAdmin && (
+            <p id={reasonId} className="muted last-admin-note">
+              Last admin: make someone else an admin first
+            </p>
+          )}
         </td>
       )}
     </tr>
+  );
+}
+
+/** "3 days ago", "in 7 days": short enough for a row; the exact time in its title. */
+function When({ iso }: { iso: string }) {
+  return (
+    <time dateTime={iso} title={formatDateTime(iso)}>
+      {formatRelative(iso)}
+    </time>
   );
 }

@@ -1,5 +1,5 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import * as z from 'zod/mini';
 import { SsoCallbackPage } from '@/features/auth/sso-callback-page';
 import { safeRedirect } from '@/lib/safe-redirect';
@@ -16,16 +16,15 @@ export const Route = createFileRoute('/sso/callback')({
 function SsoCallbackRoute() {
   const search = Route.useSearch();
   const navigate = Route.useNavigate();
-  // Read once, into memory; then off the address: the code is a credential until it is used.
+  // Read once, into memory; off the address while the code is exchanged (it is a credential until used), and the page
+  // is left at once either way (replacing this history entry).
   const [params] = useState(() => search);
-  useEffect(() => {
-    if (Object.values(search).some((v) => v !== undefined)) void navigate({ search: {}, replace: true });
-  }, [search, navigate]);
+  const onExchanging = useCallback(() => void navigate({ search: {}, replace: true }), [navigate]);
   const onSignedIn = useCallback((redirect: string | null) => void navigate({ href: safeRedirect(redirect), replace: true }), [navigate]);
   const onFailed = useCallback(
     (reason: string) =>
       void navigate({ to: '/login', search: { redirect: undefined }, state: (s) => ({ ...s, ssoFailure: reason }), replace: true }),
     [navigate],
   );
-  return <SsoCallbackPage params={params} onSignedIn={onSignedIn} onFailed={onFailed} />;
+  return <SsoCallbackPage params={params} onExchanging={onExchanging} onSignedIn={onSignedIn} onFailed={onFailed} />;
 }
