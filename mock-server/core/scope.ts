@@ -6,7 +6,8 @@
  * `:ring_id` and `:instance_id` within the workspace, `:connector_id` a
  * catalog type, `:deployment_id` an agent deployment of the caller's
  * organization and `:agent_service_id` one of its instances, `:key_id` an API
- * key of the organization. A new parameter is one line in each table below (and its type
+ * key of the organization, `:user_id` a user of the caller's organization or
+ * an invitation to it (users/rules.ts). A new parameter is one line in each table below (and its type
  * in context.ts `ScopeVars`).
  */
 import type { MiddlewareHandler } from 'hono';
