@@ -11,6 +11,18 @@ async function startSso(page: Page, email = 'developer@example.com') {
   await page.getByRole('button', { name: 'Sign in with single sign-on' }).click();
 }
 
+/** The address the identity provider sends the browser back to (caught as it arrives: the console takes the code off it at once). */
+async function answerOf(page: Page, signIn: () => Promise<void>): Promise<URL> {
+  let answer: URL | null = null;
+  const back = page.waitForURL((url) => {
+    if (url.pathname === '/sso/callback' && url.searchParams.has('code')) answer = url;
+    return answer !== null;
+  });
+  await signIn();
+  await back;
+  return answer!;
+}
+
 /** At the identity provider's page. */
 async function signInAtProvider(page: Page, password = 'password') {
   await expect(page.getByRole('heading', { level: 1, name: 'Example Identity (stand-in)' })).toBeVisible();
@@ -26,10 +38,8 @@ test.describe('single sign-on', () => {
     await expect(page).toHaveURL(/\/api\/v1\/mock-idp\/authorize\?/);
     await expect(page.getByLabel('Email')).toHaveValue('developer@example.com');
     await expectAccessible(page, 'the identity provider’s page');
-    const callback = page.waitForURL(/\/sso\/callback\?code=/);
-    await signInAtProvider(page);
-    await callback;
-    const code = new URL(page.url()).searchParams.get('code');
+    const code = (await answerOf(page, () => signInAtProvider(page))).searchParams.get('code')!;
+    expect(code).toBeTruthy();
     await expect(page.getByRole('heading', { level: 1, name: 'Hosted Services' })).toBeVisible();
     await expect(page.getByRole('button', { name: /Account: developer@example.com/ })).toBeVisible();
     const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage, ...localStorage }));
@@ -64,18 +74,15 @@ test.describe('single sign-on', () => {
 
   test('a used code, replayed, is refused by the platform and said on the sign-in page', async ({ page, browser, baseURL }) => {
     await startSso(page);
-    const callback = page.waitForURL(/\/sso\/callback\?code=/);
-    await signInAtProvider(page);
-    await callback;
-    const answer = page.url();
-    const state = new URL(answer).searchParams.get('state')!;
+    const answer = await answerOf(page, () => signInAtProvider(page));
+    const state = answer.searchParams.get('state')!;
     await expect(page.getByRole('heading', { level: 1, name: 'Hosted Services' })).toBeVisible();
 
     // The same answer again, in a tab that had started that very sign-in.
     const replay = await browser.newContext({ baseURL });
     const again = await replay.newPage();
     await again.addInitScript((s) => sessionStorage.setItem('hs.sso', JSON.stringify({ state: s, redirect: null })), state);
-    await again.goto(answer);
+    await again.goto(answer.href);
     await expect(again).toHaveURL(/\/login$/);
     await expect(ssoAlert(again)).toContainText('This sign-in code has already been used');
     expect(await again.evaluate(() => sessionStorage.getItem('hs.session'))).toBeNull();

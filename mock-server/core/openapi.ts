@@ -26,6 +26,7 @@ import * as invoke from '../../src/contract/invoke';
 import * as organizations from '../../src/contract/organizations';
 import * as rings from '../../src/contract/rings';
 import * as services from '../../src/contract/services';
+import * as sso from '../../src/contract/sso';
 import * as tokens from '../../src/contract/tokens';
 import * as users from '../../src/contract/users';
 import * as versions from '../../src/contract/versions';
@@ -132,6 +133,7 @@ function schemaNames(): Map<unknown, string> {
     invoke,
     agents,
     users,
+    sso,
   ] as Record<string, unknown>[]) {
     for (const [name, value] of Object.entries(mod)) {
       if (value instanceof z.core.$ZodType && !names.has(value)) names.set(value, name);

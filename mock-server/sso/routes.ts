@@ -7,7 +7,8 @@
  * of its extensions either: it is served in both profiles, tagged `mock-idp`.
  */
 import * as z from 'zod/mini';
-import { SsoCallbackRequest, SsoInitiateRequest, SsoInitiateResponse, TokenResponse } from '../../src/contract/auth';
+import { TokenResponse } from '../../src/contract/auth';
+import { SsoCallbackRequest, SsoInitiateRequest, SsoInitiateResponse } from '../../src/contract/sso';
 import { paths } from '../../src/contract/paths';
 import { apiPath, domainApi, get, post } from '../core/operations';
 import { reply } from '../core/replies';

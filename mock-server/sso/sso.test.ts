@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SsoInitiateResponse, TokenResponse } from '../../src/contract/auth';
+import { TokenResponse } from '../../src/contract/auth';
+import { SsoInitiateResponse } from '../../src/contract/sso';
 import { paths } from '../../src/contract/paths';
 import { API, IDS, setup } from '../core/test-helpers';
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Email, Role } from './auth';
+import { Role } from './auth';
 import { Id, ListQuery, Name, SortOrder } from './common';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
@@ -49,6 +49,17 @@ export const UserListQuery = z.extend(ListQuery, {
 });
 export type UserListQuery = z.output<typeof UserListQuery>;
 export type UserListInput = z.input<typeof UserListQuery>;
+
+/** An email address, trimmed and in lower case, so that one person is one address. */
+export const Email = z
+  .string()
+  .check(
+    z.trim(),
+    z.toLowerCase(),
+    z.minLength(1, { error: 'Enter an email address' }),
+    z.maxLength(254, { error: 'An email address has at most 254 characters' }),
+    z.regex(z.regexes.email, { error: 'Enter a valid email address, such as name@example.com' }),
+  );
 
 /** `POST /users/invite` (seed 001): who, and with which role. */
 export const UserInvite = z.strictObject({ email: Email, role: Role });

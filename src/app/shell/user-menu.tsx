@@ -50,16 +50,13 @@ export function UserMenu() {
           <br />
           Role: {me.role_unrecognized ?? (me.role_missing ? 'not given by the platform' : me.role)}
         </p>
-        {me.role_missing && (
+        {(me.role_missing || me.role_unrecognized) && (
           <p className="menu-label account-role-notice" role="note">
-            The platform did not say what your role is. The console treats you as a {me.role}, the least privileged role: what you can
-            change is not offered here, and the platform still decides.
-          </p>
-        )}
-        {me.role_unrecognized && (
-          <p className="menu-label account-role-notice" role="note">
-            The platform gives your role as “{me.role_unrecognized}”, which this console does not know. It treats you as a {me.role}, the
-            least privileged role: what you can change is not offered here, and the platform still decides.
+            {me.role_unrecognized
+              ? `The platform gives your role as “${me.role_unrecognized}”, which this console does not know.`
+              : 'The platform did not say what your role is.'}{' '}
+            The console treats you as a {me.role}, the least privileged role: what you can change is not offered here, and the platform
+            still decides.
           </p>
         )}
         <div className="menu-separator" />

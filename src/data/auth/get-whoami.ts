@@ -1,7 +1,8 @@
 import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
+import * as z from 'zod/mini';
 import { readWhoami, type WhoamiRead } from '@/contract/auth';
 import { paths } from '@/contract/paths';
-import { getOrganizations } from '@/data/organizations/get-organizations';
+import { lenient } from '@/contract/reading';
 import { api } from '@/lib/api-client';
 import { tokenClaims } from '@/lib/session';
 import { authKeys } from './keys';
@@ -44,7 +45,8 @@ export async function getWhoami(): Promise<Me> {
           )
       : null,
     read.org_id === null && !claims?.org_id
-      ? getOrganizations().then(
+      ? // Only the first organization's id: its full reading loads with the pages that show organizations.
+        api.get(paths.organizations(), lenient.page(z.object({ id: z.string() })), { query: { limit: 1 } }).then(
           (orgs) => orgs.items[0]?.id ?? null,
           () => null,
         )

@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
-import { readTokenResponse, SsoCallbackRequest, SsoInitiateRequest, SsoInitiateResponse } from '@/contract/auth';
+import { readTokenResponse } from '@/contract/auth';
+import { SsoCallbackRequest, SsoInitiateRequest, SsoInitiateResponse } from '@/contract/sso';
 import { paths } from '@/contract/paths';
 import { api } from '@/lib/api-client';
 import { callExtension } from '@/lib/extensions';

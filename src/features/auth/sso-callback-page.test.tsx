@@ -1,6 +1,6 @@
 import { waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { SsoInitiateResponse } from '@/contract/auth';
+import { SsoInitiateResponse } from '@/contract/sso';
 import { paths } from '@/contract/paths';
 import { getSession } from '@/lib/session';
 import { platform } from '@/testing/mock-platform';

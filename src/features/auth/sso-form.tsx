@@ -1,4 +1,4 @@
-import { SsoInitiateRequest } from '@/contract/auth';
+import { SsoInitiateRequest } from '@/contract/sso';
 import { useStartSso } from '@/data/auth/sso';
 import { useServerForm } from '@/lib/use-server-form';
 import { Button } from '@/ui/button';

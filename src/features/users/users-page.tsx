@@ -21,7 +21,8 @@ import { ChangeRoleDialog } from './change-role-dialog';
 import { InviteUserDialog } from './invite-user-dialog';
 import { RemoveUserDialog } from './remove-user-dialog';
 import { ROLE_TONES } from './role-words';
-import { toUserListQuery, USER_PAGE_SIZES, type UsersSearch } from './users-search';
+import { toUserListQuery } from './users-query';
+import { USER_PAGE_SIZES, type UsersSearch } from './users-search';
 import { UsersToolbar } from './users-toolbar';
 
 type DialogState = { kind: 'invite' } | { kind: 'role'; user: UserRead } | { kind: 'remove'; user: UserRead } | null;

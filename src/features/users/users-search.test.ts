@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UserListQuery } from '@/contract/users';
-import { toUserListQuery, UsersSearch } from './users-search';
+import { toUserListQuery } from './users-query';
+import { UsersSearch } from './users-search';
 
 describe('the users list in the URL', () => {
   it('falls back to the defaults, field by field, for a bad link', () => {

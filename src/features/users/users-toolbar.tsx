@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { USER_ORDERS, type UserOrder, type UsersSearch } from './users-search';
+import { USER_ORDERS } from './users-query';
+import { USER_ORDER_NAMES, type UserOrder, type UsersSearch } from './users-search';
 
 /** Search (name and email), status and order; the search box writes to the URL once typing pauses. */
 export function UsersToolbar({ search, onSearchChange }: { search: UsersSearch; onSearchChange: (next: Partial<UsersSearch>) => void }) {
@@ -40,7 +41,7 @@ export function UsersToolbar({ search, onSearchChange }: { search: UsersSearch; 
       <label className="toolbar-filter">
         <span>Order</span>
         <select className="select" value={search.by} onChange={(e) => onSearchChange({ by: e.target.value as UserOrder, page: 1 })}>
-          {(Object.keys(USER_ORDERS) as UserOrder[]).map((by) => (
+          {USER_ORDER_NAMES.map((by) => (
             <option key={by} value={by}>
               {USER_ORDERS[by].label}
             </option>

@@ -1,15 +1,21 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { useCallback, useState } from 'react';
-import * as z from 'zod/mini';
+import type { CallbackParams } from '@/features/auth/sso-callback';
 import { SsoCallbackPage } from '@/features/auth/sso-callback-page';
 import { safeRedirect } from '@/lib/safe-redirect';
 
-const text = (max: number) => z.catch(z.optional(z.string().check(z.maxLength(max))), undefined);
+/** A parameter as text of at most `max` characters, else none (a bad link still opens, and says what is missing). */
+const text = (value: unknown, max: number) => (typeof value === 'string' && value.length <= max ? value : undefined);
 
 /** Where the identity provider sends the browser back (`?code=…&state=…`, or `?error=…`): public, as the sign-in page is. */
 export const Route = createFileRoute('/sso/callback')({
   staticData: { title: 'Signing in' },
-  validateSearch: z.object({ code: text(512), state: text(512), error: text(200), error_description: text(1000) }),
+  validateSearch: (search: Record<string, unknown>): CallbackParams => ({
+    code: text(search.code, 512),
+    state: text(search.state, 512),
+    error: text(search.error, 200),
+    error_description: text(search.error_description, 1000),
+  }),
   component: SsoCallbackRoute,
 });
 

@@ -2,7 +2,8 @@ import { createFileRoute, stripSearchParams } from '@tanstack/react-router';
 import { adminCountQueryOptions } from '@/data/users/get-admin-count';
 import { usersQueryOptions } from '@/data/users/get-users';
 import { UsersPage } from '@/features/users/users-page';
-import { toUserListQuery, UsersSearch, USERS_SEARCH_DEFAULTS } from '@/features/users/users-search';
+import { toUserListQuery } from '@/features/users/users-query';
+import { UsersSearch, USERS_SEARCH_DEFAULTS } from '@/features/users/users-search';
 import { useSearchProps } from '@/lib/route-props';
 
 /** Admin › Users: the organization's users (seed 001's paths are the caller's organization's; the page lives in a workspace, as every page does). */
