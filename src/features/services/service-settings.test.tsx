@@ -3,8 +3,8 @@ import { http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { paths } from '@/contract/paths';
 import { HostedService } from '@/contract/services';
-import { callPlatform, platform, RINGS, SCOPE, server, signInAs } from '@/testing/mock-platform';
-import { renderFeature } from '@/testing/render';
+import { callPlatform, holdAnswers, platform, RINGS, SCOPE, server, signInAs } from '@/testing/mock-platform';
+import { leavesWithoutAsking, leavingAsks, renderFeature } from '@/testing/render';
 import { ServiceSettings } from './service-settings';
 
 const draftService = () =>
@@ -103,6 +103,27 @@ describe('the settings form', () => {
       }),
     );
     await waitFor(() => expect(router.state.location.pathname).toBe('/elsewhere'));
+  });
+
+  it('leaves without asking when nothing was changed, after the rings arrived', async () => {
+    const service = await draftService();
+    const release = holdAnswers(paths.rings(SCOPE));
+    const { router } = await renderFeature(<ServiceSettings scope={SCOPE} serviceId={service.id} />, { path: '/settings' });
+    const ring = await screen.findByRole('combobox', { name: /Ring/ });
+    release();
+    await waitFor(() => expect(ring.hasAttribute('disabled')).toBe(false));
+    await leavesWithoutAsking(router);
+  });
+
+  it('asks before leaving an edit taken back halfway, and not once it is all taken back', async () => {
+    const service = await draftService();
+    const { user, router } = await renderFeature(<ServiceSettings scope={SCOPE} serviceId={service.id} />, { path: '/settings' });
+    const description = await screen.findByRole('textbox', { name: 'Description' });
+    await user.type(description, 'ab');
+    await user.type(description, '{Backspace}');
+    await user.click(within(await leavingAsks(router)).getByRole('button', { name: 'Stay on this page' }));
+    await user.type(description, '{Backspace}');
+    await leavesWithoutAsking(router);
   });
 
   it('leaves without asking once the edit is saved', async () => {
