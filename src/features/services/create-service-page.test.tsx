@@ -113,11 +113,11 @@ describe('the create-service form', () => {
     async function openWhileRingsLoad() {
       const release = holdAnswers(paths.rings(SCOPE));
       const view = await renderFeature(<CreateServicePage scope={SCOPE} />, { path: '/services/new' });
-      const ring = await screen.findByRole('combobox', { name: 'Ring' });
-      expect(ring.hasAttribute('disabled')).toBe(true);
+      expect((await screen.findByRole('combobox', { name: 'Ring' })).hasAttribute('disabled')).toBe(true);
       release();
-      await waitFor(() => expect(ring.hasAttribute('disabled')).toBe(false));
-      expect(within(ring).getAllByRole('option').length).toBeGreaterThan(1);
+      // Asked afresh: the select shown while loading is replaced by one with the rings.
+      await waitFor(() => expect(screen.getByRole('combobox', { name: 'Ring' }).hasAttribute('disabled')).toBe(false));
+      expect(within(screen.getByRole('combobox', { name: 'Ring' })).getAllByRole('option').length).toBeGreaterThan(1);
       return view;
     }
 

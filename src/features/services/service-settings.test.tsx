@@ -109,10 +109,28 @@ describe('the settings form', () => {
     const service = await draftService();
     const release = holdAnswers(paths.rings(SCOPE));
     const { router } = await renderFeature(<ServiceSettings scope={SCOPE} serviceId={service.id} />, { path: '/settings' });
-    const ring = await screen.findByRole('combobox', { name: /Ring/ });
+    expect((await screen.findByRole('combobox', { name: /Ring/ })).hasAttribute('disabled')).toBe(true);
     release();
-    await waitFor(() => expect(ring.hasAttribute('disabled')).toBe(false));
+    await waitFor(() => expect(screen.getByRole('combobox', { name: /Ring/ }).hasAttribute('disabled')).toBe(false));
     await leavesWithoutAsking(router);
+  });
+
+  it('shows the service’s ring once the rings list arrives after the form, and saves nothing else', async () => {
+    const service = await draftService();
+    const release = holdAnswers(paths.rings(SCOPE));
+    const { user } = await renderFeature(<ServiceSettings scope={SCOPE} serviceId={service.id} />);
+    expect((await screen.findByRole('combobox', { name: /Ring/ })).hasAttribute('disabled')).toBe(true);
+    release();
+    // The select is asked afresh each time: the one shown while loading may have been replaced.
+    await waitFor(() => expect((screen.getByRole('combobox', { name: /Ring/ }) as HTMLSelectElement).value).toBe(RINGS.dev));
+    await user.type(screen.getByRole('textbox', { name: 'Description' }), 'Described');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(async () =>
+      expect(await callPlatform('developer', 'GET', paths.service(SCOPE, service.id), undefined, HostedService)).toMatchObject({
+        description: 'Described',
+        ring_id: RINGS.dev,
+      }),
+    );
   });
 
   it('asks before leaving an edit taken back halfway, and not once it is all taken back', async () => {
