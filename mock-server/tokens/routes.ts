@@ -88,7 +88,7 @@ export const tokensApi = domainApi(
     post(
       REVOKE,
       'revokeServiceToken',
-      'Extension (seed 004 names the call, not its path): revoke one token this service issued, by jti (again: the existing revocation, 200; a jti it never issued: 404). In force until the token expires.',
+      'Extension (seed 004 names the call, not its path): revoke one token this service issued, by jti (again: the existing revocation, 200; a jti it never issued: 404, whatever expires_at says). Listed as in force until expires_at — the caller’s within the token’s life (cut to its expiry; before its issue, 422), else the token’s expiry; the gateway refuses the token from then on.',
       {
         allow: revokes,
         body: RevokeRequest,
@@ -101,7 +101,7 @@ export const tokensApi = domainApi(
           422: E422,
         },
         handler: ({ var: { store, service, principal, body } }) => {
-          const { rec, created } = revokeOne(store, service, principal.user.email, body.jti, body.reason ?? null);
+          const { rec, created } = revokeOne(store, service, principal.user.email, body.jti, body.reason ?? null, body.expires_at ?? null);
           if (created)
             record(store, service.id, principal.user, {
               kind: 'token.revoked',

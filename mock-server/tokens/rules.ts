@@ -121,9 +121,19 @@ export async function verifyServiceToken(store: Store, header: string | undefine
 }
 
 /**
- * Revoke one token the service issued (404 for any other id). It is in force
- * until the token's own expiry, which the platform knows: an `expires_at` the
- * caller sends (seed 004 sends the mint result's) is accepted and not needed.
+ * Revoke one token the service issued (404 for any other id). The revocation
+ * is in force until `expires_at`: the caller's (seed 004 passes the mint
+ * result's), honoured within the token's real life — never beyond its own
+ * expiry, which the platform knows (a later one is cut to it), and never
+ * before it was issued (422 on the field); none given, the token's expiry.
+ * The gateway refuses a revoked token for good all the same: `expires_at`
+ * only says when the revocation stops mattering, and is listed as expired.
+ *
+ * A jti this service never minted stays a 404, whatever `expires_at` says:
+ * the mock cannot check that time against a token it does not know, and
+ * keeping a revocation for an unknown ID would let a typo read as success.
+ * (A platform that keeps no record of what it minted would keep it until the
+ * caller's `expires_at` — why seed 004 sends it.)
  */
 export function revokeOne(
   store: Store,
@@ -131,6 +141,7 @@ export function revokeOne(
   by: string,
   jti: string,
   reason: string | null,
+  expiresAt: string | null = null,
 ): { rec: RevocationRecord; created: boolean } {
   const minted = store.serviceTokens.get(jti);
   if (!minted || minted.service_id !== s.id)
@@ -144,10 +155,19 @@ export function revokeOne(
     jti,
     reason,
     revoked_at: new Date().toISOString(),
-    expires_at: minted.expires_at,
+    expires_at: revocationExpiry(minted, expiresAt),
     revoked_by: by,
   };
   return { rec: store.revocations.put(rec), created: true };
+}
+
+/** The caller's `expires_at` (a contract Timestamp) within the token's life: cut to its expiry, refused before its issue. */
+function revocationExpiry(minted: MintedTokenRecord, expiresAt: string | null): string {
+  if (expiresAt === null) return minted.expires_at;
+  const at = Date.parse(expiresAt);
+  if (at < Date.parse(minted.issued_at))
+    throw validationError([issue(['body', 'expires_at'], `expires_at is before the token was issued (${minted.issued_at})`)]);
+  return at >= Date.parse(minted.expires_at) ? minted.expires_at : new Date(at).toISOString();
 }
 
 /**

@@ -65,3 +65,19 @@ export async function callPlatform<T>(
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
   return schema.parse(json);
 }
+
+/**
+ * The platform's answers to `GET path` (any query) wait until `release()`: what a page loads (a list, a record)
+ * arrives after the form first rendered, at the moment the test chooses.
+ */
+export function holdAnswers(path: string): () => void {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  server.use(
+    http.get(`*${API}${path}`, async ({ request }) => {
+      await released;
+      return platform.app.fetch(request);
+    }),
+  );
+  return release;
+}

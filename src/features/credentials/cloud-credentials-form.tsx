@@ -6,6 +6,7 @@ import { CloudProvider, credentialsShape, CredentialsWrite, type CredentialsInfo
 import { isKnown } from '@/contract/reading';
 import { readJson } from '@/lib/json-text';
 import { useServerForm } from '@/lib/use-server-form';
+import { useFormChanged } from '@/lib/use-form-changed';
 import { useUnsavedChanges } from '@/lib/use-unsaved-changes';
 import { Button } from '@/ui/button';
 import { Field } from '@/ui/field';
@@ -127,7 +128,8 @@ export function CloudCredentialsForm({
   const { register, formState, setValue, reset, watch } = form;
   const provider = watch('cloud_provider');
   // Leaving with credentials typed but not saved asks first.
-  const guard = useUnsavedChanges(formState.isDirty && !server.pending);
+  const changed = useFormChanged(form);
+  const guard = useUnsavedChanges(changed && !server.pending);
 
   const loadFile = (file: File | undefined) => {
     if (!file) return;
@@ -202,7 +204,7 @@ export function CloudCredentialsForm({
         <span className="muted">The file is read in your browser and sent only when you save.</span>
       </div>
       <FormFooter form={server} submit={{ label: current ? 'Replace credentials' : 'Save credentials' }}>
-        <Button disabled={!formState.isDirty} onClick={() => reset(blank(current))}>
+        <Button disabled={!changed} onClick={() => reset(blank(current))}>
           Discard
         </Button>
       </FormFooter>
