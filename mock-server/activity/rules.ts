@@ -35,7 +35,7 @@ export function record(store: Store, serviceId: string, actor: Actor, entry: New
     id: randomUUID(),
     service_id: serviceId,
     kind: entry.kind,
-    at: entry.at ?? new Date().toISOString(),
+    at: entry.at ?? store.clock.iso(),
     actor: actor ? { id: actor.id, email: actor.email } : null,
     summary: entry.summary,
     version: entry.version ?? null,
@@ -62,7 +62,7 @@ export const splitWords = (split: readonly SplitShare[]) => split.map((s) => `v$
  * The service's entries whose time has come, newest first (entries of the
  * same moment: the last recorded first), optionally of some kinds only.
  */
-export function activityOf(store: Store, serviceId: string, kinds?: readonly string[], now = Date.now()): ActivityEntry[] {
+export function activityOf(store: Store, serviceId: string, kinds?: readonly string[], now = store.clock.now()): ActivityEntry[] {
   const all = store.activity.in('service', serviceId);
   const out: ActivityEntry[] = [];
   for (let i = all.length - 1; i >= 0; i--) {

@@ -68,7 +68,12 @@ export const agentsApi = domainApi(
             c.req.header('idempotency-key') ?? null,
             body.envs,
           );
-          return reply(201, AgentService, agentServiceView(record, platform.agentPhaseMs, store.serviceTokenSecret), NO_STORE);
+          return reply(
+            201,
+            AgentService,
+            agentServiceView(record, platform.agentPhaseMs, store.serviceTokenSecret, store.clock.now()),
+            NO_STORE,
+          );
         },
       },
     ),
@@ -98,7 +103,7 @@ export const agentsApi = domainApi(
       apiKeyBearer: true,
       responses: { 200: { description: 'A page of instances', schema: AgentServicePage }, ...READ_ERRORS, 422: E422 },
       handler: ({ var: { store, platform, agentDeployment, query } }) => {
-        const now = Date.now();
+        const now = store.clock.now();
         const all = store.agentServices
           .in('deployment', agentDeployment.id)
           .filter((s) => !query.status || statusOf(s, platform.agentPhaseMs, now) === query.status)
@@ -117,7 +122,12 @@ export const agentsApi = domainApi(
       apiKeyBearer: true,
       responses: { 200: { description: 'The instance', schema: AgentService }, ...READ_ERRORS },
       handler: ({ var: { store, platform, agentService } }) =>
-        reply(200, AgentService, agentServiceView(agentService, platform.agentPhaseMs, store.serviceTokenSecret), NO_STORE),
+        reply(
+          200,
+          AgentService,
+          agentServiceView(agentService, platform.agentPhaseMs, store.serviceTokenSecret, store.clock.now()),
+          NO_STORE,
+        ),
     }),
     post(STOP, 'stopAgentService', 'Extension: stop an instance (stopping, then stopped); stopping already: as it is', {
       allow: developers('stop agent service instances'),
@@ -130,7 +140,12 @@ export const agentsApi = domainApi(
       },
       handler: ({ var: { store, platform, agentService, principal } }) => {
         const stopped = stopAgentService(store, agentService, principal.user, platform.agentPhaseMs);
-        return reply(202, AgentService, agentServiceView(stopped, platform.agentPhaseMs, store.serviceTokenSecret), NO_STORE);
+        return reply(
+          202,
+          AgentService,
+          agentServiceView(stopped, platform.agentPhaseMs, store.serviceTokenSecret, store.clock.now()),
+          NO_STORE,
+        );
       },
     }),
   ],

@@ -57,7 +57,7 @@ export function createAgentService(
   by: UserRecord,
   idempotencyKey: string | null,
   _envs: Readonly<Record<string, string>>,
-  now = Date.now(),
+  now = store.clock.now(),
 ): AgentServiceRecord {
   const id = `adsvc_${randomBytes(6).toString('hex')}`;
   return store.agentServices.put({
@@ -94,7 +94,7 @@ function stepsOf(r: AgentServiceRecord, phaseMs: number, now: number): Step[] {
 }
 
 /** The instance's status now. */
-export function statusOf(r: AgentServiceRecord, phaseMs: number, now = Date.now()): AgentServiceStatus {
+export function statusOf(r: AgentServiceRecord, phaseMs: number, now: number): AgentServiceStatus {
   return stepsOf(r, phaseMs, now).at(-1)!.status;
 }
 
@@ -144,7 +144,7 @@ function readiness(
 }
 
 /** An instance as seed 003 lists it, now. */
-export function agentServiceView(r: AgentServiceRecord, phaseMs: number, edgeSecret: string, now = Date.now()): AgentService {
+export function agentServiceView(r: AgentServiceRecord, phaseMs: number, edgeSecret: string, now: number): AgentService {
   const steps = stepsOf(r, phaseMs, now);
   const last = steps.at(-1)!;
   const when = (status: AgentServiceStatus) => steps.find((s) => s.status === status)?.at;
@@ -175,7 +175,7 @@ export function stopAgentService(
   r: AgentServiceRecord,
   by: UserRecord,
   phaseMs: number,
-  now = Date.now(),
+  now = store.clock.now(),
 ): AgentServiceRecord {
   const status = statusOf(r, phaseMs, now);
   if (status === 'stopping') return r;

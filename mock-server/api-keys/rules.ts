@@ -34,7 +34,7 @@ export function findApiKey(store: Store, text: string): ApiKeyRecord | undefined
 }
 
 /** Note that a key was used (at most once a minute, so a busy key does not write on every call). */
-export function noteApiKeyUse(store: Store, key: ApiKeyRecord, now = Date.now()): void {
+export function noteApiKeyUse(store: Store, key: ApiKeyRecord, now = store.clock.now()): void {
   if (key.last_used_at !== null && now - Date.parse(key.last_used_at) < LAST_USED_EVERY_MS) return;
   store.apiKeys.put({ ...key, last_used_at: iso(now) });
 }
@@ -58,7 +58,7 @@ export function createApiKey(store: Store, creator: UserRecord, name: string): {
     name,
     prefix: prefixOf(key),
     key_hash: saltedFingerprint(key),
-    created_at: iso(Date.now()),
+    created_at: iso(store.clock.now()),
     created_by: creator.id,
     last_used_at: null,
     revoked_at: null,
@@ -71,7 +71,7 @@ export function createApiKey(store: Store, creator: UserRecord, name: string): {
 /** Revoke a key: the exchange refuses it, and sessions opened with it end. Revoking it again changes nothing. */
 export function revokeApiKey(store: Store, key: ApiKeyRecord, by: UserRecord): ApiKeyRecord {
   if (key.revoked_at !== null) return key;
-  return store.apiKeys.put({ ...key, revoked_at: iso(Date.now()), revoked_by: by.id });
+  return store.apiKeys.put({ ...key, revoked_at: iso(store.clock.now()), revoked_by: by.id });
 }
 
 /** A create's Idempotency-Key seen again: the key is never shown twice, so the repeat is told which key it made. */

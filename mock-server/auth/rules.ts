@@ -8,7 +8,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import type { TokenResponse } from '../../src/contract/auth';
 import { API_KEY_SESSION, liveApiKey, noteApiKeyUse } from '../api-keys/rules';
-import { nowSec, signAccessToken } from '../core/auth';
+import { signAccessToken } from '../core/auth';
 import type { Principal, TokenSettings } from '../core/context';
 import { unauthorized } from '../core/errors';
 import { isUnsaltedDigest, matchesFingerprint, saltDigest, sha256 } from '../core/hashing';
@@ -41,7 +41,12 @@ export async function issueTokens(
   sid: string = randomUUID(),
 ): Promise<TokenResponse> {
   const refresh = `rt_${randomBytes(32).toString('base64url')}`;
-  store.refreshTokens.put({ token_sha256: sha256(refresh), user_id: user.id, session_id: sid, expires_at: nowSec() + settings.refreshTtl });
+  store.refreshTokens.put({
+    token_sha256: sha256(refresh),
+    user_id: user.id,
+    session_id: sid,
+    expires_at: store.clock.seconds() + settings.refreshTtl,
+  });
   return {
     access_token: await signAccessToken(store, user, settings.accessTtl, sid),
     refresh_token: refresh,
@@ -74,7 +79,7 @@ export async function refreshTokens(store: Store, refreshToken: string, settings
   const rec = store.refreshTokens.get(hash);
   if (!rec) throw unauthorized('Invalid refresh token');
   store.refreshTokens.delete(hash);
-  if (rec.expires_at <= nowSec()) throw unauthorized('Refresh token has expired');
+  if (rec.expires_at <= store.clock.seconds()) throw unauthorized('Refresh token has expired');
   const user = store.users.get(rec.user_id);
   if (!user) throw unauthorized('Invalid refresh token');
   return issueTokens(store, user, settings, rec.session_id);
@@ -82,7 +87,7 @@ export async function refreshTokens(store: Store, refreshToken: string, settings
 
 /** End a session: the access token and the session's refresh tokens (or the one given) stop working. */
 export function logout(store: Store, p: Principal, refreshToken?: string): void {
-  const now = nowSec();
+  const now = store.clock.seconds();
   store.sweep(store.revokedJtis, (r) => r.exp < now);
   store.sweep(store.refreshTokens, (r) => r.expires_at < now);
   store.revokedJtis.put({ jti: p.jti, exp: p.exp });

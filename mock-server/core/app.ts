@@ -37,13 +37,14 @@ import { tokensApi } from '../tokens/routes';
 import { trafficApi } from '../traffic/routes';
 import { DEFAULT_DRAIN_MS } from '../versions/rules';
 import { versionsApi } from '../versions/routes';
+import { Clock, LATEST } from './clock';
 import type { MockEnv, MockProfile, Platform } from './context';
-import { errorReply } from './errors';
+import { errorReply, issue, validationError } from './errors';
 import { describeError, escapeForLog } from './log';
 import { buildOpenApi } from './openapi';
 import { API_BASE, domainApi, get, post, type DomainApi, type Operation } from './operations';
 import { readLegacyState, retireLegacyState, StateDatabase, statePaths } from './persistence';
-import { noContent, send } from './replies';
+import { noContent, reply, send } from './replies';
 import { loadSigningSecrets, secretsPath } from './secrets';
 import { buildSeed } from './seed';
 import type { SeedName } from './seed-ids';
@@ -97,6 +98,8 @@ export interface MockPlatformOptions {
 export interface MockPlatform {
   app: Hono<MockEnv>;
   store: Store;
+  /** The one clock every time-driven behaviour reads (clock.ts); tests move it with `advance(ms)`. */
+  clock: Clock;
   /** The operations this platform serves (its profile; test routes only in test mode). */
   routes: Operation[];
   options: Required<
@@ -147,6 +150,10 @@ const DOMAINS: DomainApi[] = [
 ];
 
 export const ResetRequest = z.strictObject({ seed: z.optional(z.enum(['demo', 'empty'])) });
+/** Move the platform's clock forward (clock.ts): by a whole number of milliseconds. */
+export const ClockAdvance = z.strictObject({ advance_ms: z.int().check(z.gte(0)) });
+/** The platform's clock: what every time-driven behaviour reads as now. */
+export const ClockState = z.strictObject({ now: z.iso.datetime() });
 
 /** The mock's own description and the test support route. */
 const metaApi = domainApi(
@@ -176,6 +183,43 @@ const metaApi = domainApi(
         },
       },
     ),
+    get(
+      '/__test__/clock',
+      'testClock',
+      "The platform's clock: what deploys, jobs, tokens and every other time-driven behaviour read as now (test support: only with MOCK_TEST_ROUTES=1, never cross-origin; no auth)",
+      {
+        tags: ['test'],
+        auth: 'none',
+        extension: true,
+        testSupport: true,
+        responses: { 200: { description: 'Now, on the platform clock', schema: ClockState } },
+        handler: ({ var: { platform } }) => reply(200, ClockState, { now: platform.clock.iso() }),
+      },
+    ),
+    post(
+      '/__test__/clock',
+      'advanceTestClock',
+      "Move the platform's clock forward by `advance_ms` (a whole number ≥ 0): deploy phases, drains, jobs, agent instances, token expiry and sign-in windows move on with it, with no real waiting; it never goes back, not even on a reset (test support: only with MOCK_TEST_ROUTES=1, never cross-origin; no auth)",
+      {
+        tags: ['test'],
+        auth: 'none',
+        body: ClockAdvance,
+        extension: true,
+        testSupport: true,
+        responses: {
+          200: { description: 'Now, after the move', schema: ClockState },
+          422: { description: 'Validation error (not a whole number ≥ 0, or past 9999-12-31)' },
+        },
+        handler: ({ var: { platform, body } }) => {
+          if (!platform.clock.canAdvance(body.advance_ms))
+            throw validationError([
+              issue(['body', 'advance_ms'], `The clock cannot move past ${new Date(LATEST).toISOString()}`, 'value_error'),
+            ]);
+          platform.clock.advance(body.advance_ms);
+          return reply(200, ClockState, { now: platform.clock.iso() });
+        },
+      },
+    ),
   ],
 );
 
@@ -201,11 +245,12 @@ function servedBy(profile: MockProfile, testRoutes: boolean): (op: Operation) =>
 /** Open (or create) the state: the database, else a JSON state file of an older mock, else the seed; and the signing secrets beside it. */
 function openStore(
   dataFile: string | null,
+  clock: Clock,
   seed: () => ReturnType<typeof buildSeed>,
 ): { store: Store; database: string | null; secrets: string | null; imported: string | null } {
   const paths = dataFile ? statePaths(dataFile) : null;
   const db = new StateDatabase(paths?.database ?? null);
-  const store = new Store(db);
+  const store = new Store(db, clock);
   try {
     const loaded = store.loadFromDatabase();
     const legacy = !loaded && paths ? readLegacyState(paths.legacyJson) : undefined;
@@ -253,8 +298,9 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
     jobRunMs: options.jobRunMs ?? DEFAULT_JOB_RUN_MS,
     gatewayLatencyMs: options.gatewayLatencyMs ?? 0,
   };
-  const seedState = (seed: SeedName) => buildSeed({ seed, extraServices: opts.seedServices });
-  const { store, database, secrets, imported } = openStore(options.dataFile ?? null, () => seedState(opts.seed));
+  const clock = new Clock();
+  const seedState = (seed: SeedName) => buildSeed({ seed, extraServices: opts.seedServices, now: clock.now() });
+  const { store, database, secrets, imported } = openStore(options.dataFile ?? null, clock, () => seedState(opts.seed));
 
   const routes = ALL_ROUTES.filter(servedBy(opts.profile, opts.testRoutes));
   const matchers = routes.map((r) => ({ re: routeRegex(r.base, r.path), method: r.method.toUpperCase() }));
@@ -262,6 +308,7 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
   let openapiDoc: unknown;
   const platform: Platform = {
     store,
+    clock,
     tokens: { accessTtl: opts.tokenTtl, refreshTtl: opts.refreshTtl },
     deployPhaseMs: opts.deployPhaseMs,
     drainMs: opts.drainMs,
@@ -271,7 +318,7 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
     validateResponses: opts.validateResponses,
     profile: opts.profile,
     openapi: () => (openapiDoc ??= buildOpenApi(routes)),
-    signInThrottle: new SignInThrottle(opts.signInThrottle),
+    signInThrottle: new SignInThrottle(opts.signInThrottle, clock),
     // The signing secrets are not state: sessions survive a reset.
     reset: (seed) => store.load(seedState(seed ?? opts.seed)),
     inflight: new Map(),
@@ -369,6 +416,7 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
   return {
     app,
     store,
+    clock,
     routes,
     options: opts,
     state: { database, secrets, imported },

@@ -27,10 +27,9 @@ export const developers = (action: string): Access => ({ roles: ['admin', 'devel
 /** Admins only: rings and organization credentials. */
 export const admins = (action: string): Access => ({ roles: ['admin'], action });
 
-export const nowSec = () => Math.floor(Date.now() / 1000);
-
+/** An access token for `user`, issued now on the platform's clock (`iat`), valid `ttlSeconds` (`exp`). */
 export function signAccessToken(store: Store, user: UserRecord, ttlSeconds: number, sid: string): Promise<string> {
-  const iat = nowSec();
+  const iat = store.clock.seconds();
   return sign(
     { sub: user.id, role: user.role, org_id: user.org_id, jti: randomUUID(), sid, iat, exp: iat + ttlSeconds },
     store.jwtSecret,
@@ -74,7 +73,7 @@ export async function principalOf(store: Store, header: string | undefined): Pro
   const { sub, jti, exp, sid } = payload;
   if (typeof sub !== 'string' || typeof jti !== 'string' || typeof exp !== 'number' || typeof sid !== 'string')
     throw unauthorized('Invalid token');
-  if (exp <= nowSec()) throw unauthorized('Token has expired');
+  if (exp <= store.clock.seconds()) throw unauthorized('Token has expired');
   if (store.revokedJtis.has(jti)) throw unauthorized('Invalid token');
   const user = store.users.get(sub);
   if (!user) throw unauthorized('Invalid token');
@@ -104,7 +103,7 @@ export const authenticateWithApiKey: MiddlewareHandler<MockEnv> = async (c, next
   const user = key && key.revoked_at === null ? store.users.get(key.user_id) : undefined;
   if (!key || !user) throw unauthorized(key?.revoked_at ? 'This API key was revoked' : 'Invalid API key');
   noteApiKeyUse(store, key);
-  c.set('principal', { user, jti: `${API_KEY_SESSION}${key.id}`, exp: nowSec() + 60, sid: `${API_KEY_SESSION}${key.id}` });
+  c.set('principal', { user, jti: `${API_KEY_SESSION}${key.id}`, exp: store.clock.seconds() + 60, sid: `${API_KEY_SESSION}${key.id}` });
   await next();
 };
 

@@ -5,6 +5,7 @@
  * scope.ts, operations.ts, idempotency.ts).
  */
 import type { ConnectorType } from '../../src/contract/connectors';
+import type { Clock } from './clock';
 import type {
   AgentDeploymentRecord,
   AgentServiceRecord,
@@ -55,6 +56,8 @@ export interface InFlightCreate {
 
 export interface Platform {
   store: Store;
+  /** The one clock (clock.ts): the same as `store.clock`. */
+  clock: Clock;
   tokens: TokenSettings;
   /** Length of each deployment phase, ms (deployments/rules.ts). */
   deployPhaseMs: number;

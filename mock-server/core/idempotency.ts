@@ -58,7 +58,7 @@ export function idempotency(shownOnce?: ShownOnce, { required = false }: { requi
         issue(['header', 'Idempotency-Key'], `Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} characters`, 'value_error'),
       ]);
     }
-    const now = Date.now();
+    const now = store.clock.now();
     const fresh = (r: { created_at: number }) => r.created_at >= now - IDEMPOTENCY_TTL_MS;
     store.sweep(store.idempotency, (r) => !fresh(r), now);
     const url = new URL(c.req.url);
@@ -93,7 +93,7 @@ export function idempotency(shownOnce?: ShownOnce, { required = false }: { requi
           status: outcome.status,
           body,
           ...(headers ? { headers } : {}),
-          created_at: Date.now(),
+          created_at: store.clock.now(),
         });
       }
     } finally {

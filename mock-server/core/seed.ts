@@ -25,6 +25,7 @@ export interface SeedOptions {
   seed: SeedName;
   /** Extra services for `large`. */
   extraServices?: number;
+  /** The platform's clock, now: the seed's times are relative to it. */
   now?: number;
 }
 

@@ -22,6 +22,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { z } from 'zod';
 import type { ServiceListQuery } from '../../src/contract/services';
 import { versionAt } from '../../src/contract/traffic-rules';
+import type { Clock } from './clock';
 import type { RowChange, StateDatabase } from './persistence';
 import type { EndpointRecord, RingRecord, ServiceRecord, StateFile, VersionRecord, WorkspaceRecord } from './records';
 
@@ -275,7 +276,11 @@ export class Store {
   /** Set false to measure the uncached scan. */
   cacheMatches = true;
 
-  constructor(private readonly db: StateDatabase) {
+  constructor(
+    private readonly db: StateDatabase,
+    /** The platform's clock (clock.ts): sweeps and the reads "as of now" read it. */
+    readonly clock: Clock,
+  ) {
     db.ensureTables(this.collections.map((c) => c.name));
     this.services.watch((before, after) => {
       if (before) {
@@ -374,7 +379,7 @@ export class Store {
   }
 
   /** Delete the records `expired` picks, at most every ten minutes per collection (so a request does not pay for a scan). */
-  sweep<T>(collection: Collection<T, string>, expired: (record: T) => boolean, now = Date.now()): void {
+  sweep<T>(collection: Collection<T, string>, expired: (record: T) => boolean, now = this.clock.now()): void {
     const last = this.lastSweep.get(collection.name) ?? -Infinity;
     if (now - last < SWEEP_EVERY_MS && now >= last) return;
     this.lastSweep.set(collection.name, now);
@@ -458,7 +463,7 @@ export class Store {
   }
 
   /** Ascending by version number, as they read now (a drained version reads archived: the contract's `versionAt`). */
-  versionsOf(serviceId: string, now = Date.now()): VersionRecord[] {
+  versionsOf(serviceId: string, now = this.clock.now()): VersionRecord[] {
     return this.versions
       .in('service', serviceId)
       .map((v) => versionAt(v, now))
@@ -466,7 +471,7 @@ export class Store {
   }
 
   /** As it reads now (see `versionsOf`). */
-  versionIn(serviceId: string, versionId: string, now = Date.now()): VersionRecord | undefined {
+  versionIn(serviceId: string, versionId: string, now = this.clock.now()): VersionRecord | undefined {
     const v = this.versions.get(versionId);
     return v && v.service_id === serviceId ? versionAt(v, now) : undefined;
   }

@@ -42,7 +42,7 @@ export function putCredentials(
   target: { scope: 'organization'; orgId: string } | { scope: 'service'; service: ServiceRecord },
   body: CredentialsInput,
   updatedBy: string,
-  now = new Date().toISOString(),
+  now = store.clock.iso(),
 ): CredentialsRecord {
   const rec: CredentialsRecord = {
     scope: target.scope,

@@ -64,40 +64,33 @@ export const deploymentsApi = domainApi(
         409: { description: `${E409_DEPLOY.description}, or (build=false) no built image` },
         422: E422,
       },
-      handler: ({ var: { store, service, principal, query, platform } }) =>
-        reply(
-          202,
-          Deployment,
-          toDeployment(
-            started(
-              store,
-              service,
-              startDeployment(store, service, {
-                kind: 'deploy',
-                build: query.build,
-                user: principal.user,
-                phaseMs: platform.deployPhaseMs,
-              }),
-            ),
-          ),
-        ),
+      handler: ({ var: { store, service, principal, query, platform } }) => {
+        const now = store.clock.now();
+        const d = startDeployment(store, service, {
+          kind: 'deploy',
+          build: query.build,
+          user: principal.user,
+          phaseMs: platform.deployPhaseMs,
+          now,
+        });
+        return reply(202, Deployment, toDeployment(started(store, service, d), now));
+      },
     }),
     post(BUILD, 'buildService', 'Build an image of the active version without deploying it (ends `built`)', {
       allow: developers('build services'),
       idempotent: true,
       responses: { 202: STARTED, ...WRITE_ERRORS, 409: E409_DEPLOY },
-      handler: ({ var: { store, service, principal, platform } }) =>
-        reply(
-          202,
-          Deployment,
-          toDeployment(
-            started(
-              store,
-              service,
-              startDeployment(store, service, { kind: 'build', build: true, user: principal.user, phaseMs: platform.deployPhaseMs }),
-            ),
-          ),
-        ),
+      handler: ({ var: { store, service, principal, platform } }) => {
+        const now = store.clock.now();
+        const d = startDeployment(store, service, {
+          kind: 'build',
+          build: true,
+          user: principal.user,
+          phaseMs: platform.deployPhaseMs,
+          now,
+        });
+        return reply(202, Deployment, toDeployment(started(store, service, d), now));
+      },
     }),
     post(TEARDOWN, 'teardownService', 'Stop the running container', {
       allow: developers('tear down services'),
@@ -115,7 +108,7 @@ export const deploymentsApi = domainApi(
           version: d.version,
           deployment_id: d.id,
         });
-        return reply(202, Deployment, toDeployment(d));
+        return reply(202, Deployment, toDeployment(d, store.clock.now()));
       },
     }),
     get(
@@ -135,7 +128,7 @@ export const deploymentsApi = domainApi(
       extension: true,
       responses: { 200: { description: 'A page of deployments', schema: DeploymentPage }, ...READ_ERRORS, 422: E422 },
       handler: ({ var: { store, service, query } }) => {
-        const now = Date.now();
+        const now = store.clock.now();
         const page = paginate([...deploymentsOf(store, service.id)].reverse(), query);
         return reply(200, DeploymentPage, { ...page, items: page.items.map((d) => toDeployment(d, now)) });
       },

@@ -81,7 +81,7 @@ export const jobsApi = domainApi(
             query: req.queries(),
             body,
           });
-          const now = Date.now();
+          const now = store.clock.now();
           sweepJobs(store, now);
           const job = store.jobs.put(
             planJob({
@@ -110,7 +110,8 @@ export const jobsApi = domainApi(
         403: { description: 'A service token minted for another service' },
         404: { description: 'No such service or job' },
       },
-      handler: ({ var: { store, service }, req }) => reply(200, Job, jobAt(jobIn(store, service.id, req.param('job_id')))),
+      handler: ({ var: { store, service }, req }) =>
+        reply(200, Job, jobAt(jobIn(store, service.id, req.param('job_id')), store.clock.now())),
     }),
     post(
       BATCH,
@@ -128,7 +129,7 @@ export const jobsApi = domainApi(
           422: { ...E422, description: `Validation error (more than 100 ids, not a list of strings)` },
         },
         handler: ({ var: { store, service, body } }) => {
-          const now = Date.now();
+          const now = store.clock.now();
           const jobs = [...new Set(body.job_ids)].map((id) => {
             const j = store.jobs.get(id);
             return j && j.service_id === service.id

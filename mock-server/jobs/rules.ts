@@ -47,9 +47,10 @@ export function planJob(o: {
   body: unknown;
   runMs: number;
   submittedBy: string;
-  now?: number;
+  /** The platform's clock, now. */
+  now: number;
 }): JobRecord {
-  const now = o.now ?? Date.now();
+  const { now } = o;
   const started = now + Math.round(o.runMs / 4);
   const error = requestedFailure(o.body);
   return {
@@ -75,7 +76,7 @@ export function planJob(o: {
 const reached = (at: string, now: number) => Date.parse(at) <= now;
 
 /** The job as it reads at `now`. */
-export function jobAt(j: JobRecord, now = Date.now()): Job {
+export function jobAt(j: JobRecord, now: number): Job {
   const cancelled = j.cancelled_at !== null;
   const started = reached(j.started_at, now) && (!cancelled || Date.parse(j.started_at) < Date.parse(j.cancelled_at!));
   const finished = cancelled || reached(j.finished_at, now);
@@ -98,7 +99,7 @@ export function jobAt(j: JobRecord, now = Date.now()): Job {
 }
 
 /** Cancel a job that has not finished; a finished one is a 409 naming how it ended. */
-export function cancelJob(store: Store, j: JobRecord, now = Date.now()): Job {
+export function cancelJob(store: Store, j: JobRecord, now = store.clock.now()): Job {
   const { status } = jobAt(j, now);
   if (status === 'succeeded' || status === 'failed' || status === 'cancelled') {
     throw conflict(
@@ -109,6 +110,6 @@ export function cancelJob(store: Store, j: JobRecord, now = Date.now()): Job {
 }
 
 /** Forget jobs finished long ago (at most every ten minutes: store.sweep). */
-export function sweepJobs(store: Store, now = Date.now()): void {
+export function sweepJobs(store: Store, now = store.clock.now()): void {
   store.sweep(store.jobs, (j) => Date.parse(j.cancelled_at ?? j.finished_at) < now - JOB_RETENTION_MS, now);
 }

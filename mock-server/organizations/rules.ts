@@ -29,5 +29,5 @@ export function createWorkspace(store: Store, org: OrganizationRecord, name: str
   const slugs = new Set(siblings.map((w) => w.slug));
   let slug = base;
   for (let n = 2; slugs.has(slug); n++) slug = `${base.slice(0, 60)}-${n}`;
-  return store.workspaces.put({ id: randomUUID(), org_id: org.id, name, slug, created_at: iso(Date.now()) });
+  return store.workspaces.put({ id: randomUUID(), org_id: org.id, name, slug, created_at: iso(store.clock.now()) });
 }

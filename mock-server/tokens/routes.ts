@@ -140,7 +140,7 @@ export const tokensApi = domainApi(
         extension: true,
         responses: { 200: { description: 'A page of revocations', schema: RevocationPage }, ...READ_ERRORS, 422: E422 },
         handler: ({ var: { store, service, query } }) => {
-          const now = Date.now();
+          const now = store.clock.now();
           const all = store.revocations
             .in('service', service.id)
             .filter((r) => query.include_expired || !isExpired(r, now))
