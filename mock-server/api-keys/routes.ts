@@ -49,7 +49,7 @@ export const apiKeysApi = domainApi(
           const keys = store.apiKeys
             .in('org', org.id)
             .filter((k) => matches(query.search, k.name, k.prefix))
-            .sort((a, b) => (b.created_at ?? '').localeCompare(a.created_at ?? ''));
+            .sort((a, b) => b.created_at.localeCompare(a.created_at));
           const page = paginate(keys, query);
           return reply(200, ApiKeyPage, { ...page, items: page.items.map((k) => view(store, k)) });
         },

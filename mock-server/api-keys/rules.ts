@@ -4,13 +4,11 @@
  * `prefix`, to find it by and to show) and a salted fingerprint
  * (`hmac-sha256:<random per-record salt>:<digest>`, core/hashing.ts): a key
  * presented to the exchange is found by its prefix, then checked against the
- * fingerprint in constant time. Keys of older mocks (a bare SHA-256) are
- * salted when a state is opened.
+ * fingerprint in constant time.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DEMO_API_KEYS } from '../auth/seed';
 import { conflict, unauthorized } from '../core/errors';
-import { matchesFingerprint, saltDigest, saltedFingerprint, sha256 } from '../core/hashing';
+import { matchesFingerprint, saltedFingerprint } from '../core/hashing';
 import type { ApiKeyRecord, UserRecord } from '../core/records';
 import type { Store } from '../core/store';
 import { iso } from '../core/time';
@@ -29,8 +27,7 @@ export const newKeyText = () => `fl_${randomBytes(30).toString('base64url')}`;
 
 /** The key record of a key's text, if any (revoked or not). */
 export function findApiKey(store: Store, text: string): ApiKeyRecord | undefined {
-  const candidates = [...store.apiKeys.in('prefix', prefixOf(text)), ...store.apiKeys.in('prefix', '')];
-  return candidates.find((k) => matchesFingerprint(k.key_hash, text));
+  return store.apiKeys.in('prefix', prefixOf(text)).find((k) => matchesFingerprint(k.key_hash, text));
 }
 
 /** Note that a key was used (at most once a minute, so a busy key does not write on every call). */
@@ -79,33 +76,3 @@ export const apiKeyReplayConflict = (id: string) =>
   conflict(
     `This Idempotency-Key already created API key ${id}; a key is shown only once. Revoke it if it was lost, and create another with a new key.`,
   );
-
-/**
- * Keys of older mocks, kept as a bare SHA-256: salted into `organization_api_keys`
- * and forgotten. The demo keys' text is known, so they get their prefix.
- */
-export function migrateLegacyApiKeys(store: Store): number {
-  const demoPrefixes = new Map(Object.values(DEMO_API_KEYS).map((text) => [sha256(text), prefixOf(text)]));
-  let migrated = 0;
-  for (const legacy of [...store.legacyApiKeys.values()]) {
-    const user = store.users.get(legacy.user_id);
-    if (user && !store.apiKeys.has(legacy.id)) {
-      store.apiKeys.put({
-        id: legacy.id,
-        org_id: user.org_id,
-        user_id: user.id,
-        name: legacy.name,
-        prefix: demoPrefixes.get(legacy.key_sha256) ?? null,
-        key_hash: saltDigest(legacy.key_sha256),
-        created_at: null,
-        created_by: null,
-        last_used_at: null,
-        revoked_at: null,
-        revoked_by: null,
-      });
-      migrated++;
-    }
-    store.legacyApiKeys.delete(legacy.key_sha256);
-  }
-  return migrated;
-}

@@ -11,7 +11,7 @@ import { API_KEY_SESSION, liveApiKey, noteApiKeyUse } from '../api-keys/rules';
 import { signAccessToken } from '../core/auth';
 import type { Principal, TokenSettings } from '../core/context';
 import { unauthorized } from '../core/errors';
-import { isUnsaltedDigest, matchesFingerprint, saltDigest, sha256 } from '../core/hashing';
+import { matchesFingerprint, sha256 } from '../core/hashing';
 import type { UserRecord } from '../core/records';
 import type { Store } from '../core/store';
 
@@ -20,18 +20,6 @@ export function userByCredentials(store: Store, email: string, password: string)
   const user = [...store.users.values()].find((u) => u.email.toLowerCase() === wanted);
   if (!user || !matchesFingerprint(user.password_fingerprint, password)) throw unauthorized('Incorrect email or password');
   return user;
-}
-
-/** Users of an older mock's state kept a bare SHA-256 of their password: salt it, once, on open. */
-export function migrateLegacyPasswords(store: Store): number {
-  let migrated = 0;
-  for (const user of [...store.users.values()]) {
-    const { password_sha256: legacy, ...rest } = user as UserRecord & { password_sha256?: string };
-    if (user.password_fingerprint || legacy === undefined || !isUnsaltedDigest(legacy)) continue;
-    store.users.put({ ...rest, password_fingerprint: saltDigest(legacy) });
-    migrated++;
-  }
-  return migrated;
 }
 
 export async function issueTokens(

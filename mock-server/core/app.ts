@@ -17,11 +17,8 @@ import * as z from 'zod/mini';
 import { activityApi } from '../activity/routes';
 import { DEFAULT_AGENT_PHASE_MS } from '../agents/rules';
 import { agentsApi } from '../agents/routes';
-import { migrateLegacyApiKeys } from '../api-keys/rules';
 import { apiKeysApi } from '../api-keys/routes';
-import { migrateLegacyPasswords } from '../auth/rules';
 import { authApi } from '../auth/routes';
-import { migrateConnectorSecrets } from '../connectors/rules';
 import { connectorsApi } from '../connectors/routes';
 import { credentialsApi } from '../credentials/routes';
 import { DEFAULT_DEPLOY_PHASE_MS } from '../deployments/rules';
@@ -43,7 +40,7 @@ import { errorReply, issue, validationError } from './errors';
 import { describeError, escapeForLog } from './log';
 import { buildOpenApi } from './openapi';
 import { API_BASE, domainApi, get, post, type DomainApi, type Operation } from './operations';
-import { readLegacyState, retireLegacyState, StateDatabase, statePaths } from './persistence';
+import { StateDatabase } from './persistence';
 import { noContent, reply, send } from './replies';
 import { loadSigningSecrets, secretsPath } from './secrets';
 import { buildSeed } from './seed';
@@ -59,7 +56,7 @@ z.config(z.locales.en());
 export const API_PREFIX = API_BASE;
 
 export interface MockPlatformOptions {
-  /** `MOCK_DATA`: the state's database (persistence.ts for the name rule); omit (or null) for memory only. The signing secrets go beside it (secrets.ts). */
+  /** `MOCK_DATA`: the state's database (persistence.ts); omit (or null) for memory only. The signing secrets go beside it (secrets.ts). */
   dataFile?: string | null;
   /** Seed used when there is no state yet, and by reset without a body. */
   seed?: SeedName;
@@ -122,8 +119,8 @@ export interface MockPlatform {
       | 'agentPhaseMs'
     >
   >;
-  /** Where the state is (null: in memory), its signing secrets, and the JSON state file imported on this start, if any. */
-  state: { database: string | null; secrets: string | null; imported: string | null };
+  /** Where the state is (null: in memory) and its signing secrets. */
+  state: { database: string | null; secrets: string | null };
   reset(seed?: SeedName): void;
   /** Close the database. Every acknowledged change is on disk already. */
   close(): void;
@@ -242,38 +239,30 @@ function servedBy(profile: MockProfile, testRoutes: boolean): (op: Operation) =>
   return (op) => (op.testSupport ? testRoutes : profile === 'full' || !op.extension);
 }
 
-/** Open (or create) the state: the database, else a JSON state file of an older mock, else the seed; and the signing secrets beside it. */
+/**
+ * The version of the state this mock reads and writes (persistence.ts): a
+ * database written with another is refused, never migrated. Add one when a
+ * record changes shape (a field renamed or retyped, its meaning changed); a
+ * new collection, or a new optional field, needs none.
+ * 2: the first without migrations (no JSON state import, no unsalted digests).
+ */
+export const STATE_VERSION = 2;
+
+/** Open (or create) the state: the database, else the seed; and the signing secrets beside it. */
 function openStore(
   dataFile: string | null,
   clock: Clock,
   seed: () => ReturnType<typeof buildSeed>,
-): { store: Store; database: string | null; secrets: string | null; imported: string | null } {
-  const paths = dataFile ? statePaths(dataFile) : null;
-  const db = new StateDatabase(paths?.database ?? null);
+): { store: Store; database: string | null; secrets: string | null } {
+  const db = new StateDatabase(dataFile, STATE_VERSION);
   const store = new Store(db, clock);
   try {
-    const loaded = store.loadFromDatabase();
-    const legacy = !loaded && paths ? readLegacyState(paths.legacyJson) : undefined;
-    // An older state hands its signing secrets over to the secrets file, once; then the database forgets them.
-    const secretsFile = paths ? secretsPath(paths.database) : null;
-    const inDatabase = db.legacySecrets();
-    const secrets = loadSigningSecrets(secretsFile, {
-      session: inDatabase.session ?? legacy?.jwt_secret,
-      serviceToken: inDatabase.serviceToken ?? legacy?.service_token_secret,
-    });
-    db.eraseLegacySecrets();
+    const secretsFile = dataFile ? secretsPath(dataFile) : null;
+    const secrets = loadSigningSecrets(secretsFile);
     store.jwtSecret = secrets.session;
     store.serviceTokenSecret = secrets.serviceToken;
-    if (!loaded) store.load(legacy ?? seed());
-    migrateConnectorSecrets(store);
-    migrateLegacyApiKeys(store);
-    migrateLegacyPasswords(store);
-    return {
-      store,
-      database: paths?.database ?? null,
-      secrets: secretsFile,
-      imported: legacy && paths ? retireLegacyState(paths.legacyJson) : null,
-    };
+    if (!store.loadFromDatabase()) store.load(seed());
+    return { store, database: dataFile, secrets: secretsFile };
   } catch (e) {
     store.close();
     throw e;
@@ -300,7 +289,7 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
   };
   const clock = new Clock();
   const seedState = (seed: SeedName) => buildSeed({ seed, extraServices: opts.seedServices, now: clock.now() });
-  const { store, database, secrets, imported } = openStore(options.dataFile ?? null, clock, () => seedState(opts.seed));
+  const { store, database, secrets } = openStore(options.dataFile ?? null, clock, () => seedState(opts.seed));
 
   const routes = ALL_ROUTES.filter(servedBy(opts.profile, opts.testRoutes));
   const matchers = routes.map((r) => ({ re: routeRegex(r.base, r.path), method: r.method.toUpperCase() }));
@@ -419,7 +408,7 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
     clock,
     routes,
     options: opts,
-    state: { database, secrets, imported },
+    state: { database, secrets },
     reset: platform.reset,
     close: () => store.close(),
   };

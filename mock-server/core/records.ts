@@ -2,7 +2,7 @@
  * Every record the mock keeps, in one place. A record is what the store holds
  * (and the database keeps, one JSON document per row); the routes turn records
  * into the contract's shapes. `StateFile` is a whole state as one document: the
- * seeds build one, and a JSON state file of an older mock is one.
+ * seeds build one.
  */
 import type { ActivityEntry } from '../../src/contract/activity';
 import type { Role } from '../../src/contract/auth';
@@ -28,7 +28,7 @@ export interface UserRecord {
   /**
    * A salted fingerprint of the password (`hmac-sha256:<salt>:<digest>`,
    * core/hashing.ts); the mock never keeps a password, nor a bare digest a
-   * table could reverse. States of older mocks had `password_sha256`, salted on open.
+   * table could reverse.
    */
   password_fingerprint: string;
 }
@@ -45,22 +45,14 @@ export interface ApiKeyRecord {
   /** Whom the key acts as: its creator. */
   user_id: string;
   name: string;
-  /** The key's first characters (`fl_` and 8 more); null for a key of an older mock whose text was never known. */
-  prefix: string | null;
+  /** The key's first characters (`fl_` and 8 more). */
+  prefix: string;
   key_hash: string;
-  created_at: string | null;
-  created_by: string | null;
+  created_at: string;
+  created_by: string;
   last_used_at: string | null;
   revoked_at: string | null;
   revoked_by: string | null;
-}
-
-/** An API key as older mocks kept it (a bare SHA-256, by it): moved to `organization_api_keys`, salted, when a state is opened. */
-export interface LegacyApiKeyRecord {
-  id: string;
-  user_id: string;
-  name: string;
-  key_sha256: string;
 }
 
 /** How an agent version's instances start, in the mock: deterministic, so a test can reach `failed` and `unhealthy` (agents/rules.ts). */
@@ -237,36 +229,26 @@ export type ActivityRecord = ActivityEntry;
 export interface IdempotencyRecord {
   /** sha256 of user, method, path with query, and the key. */
   key: string;
-  /** An HMAC of the canonical body under a secret kept apart from the state (idempotency.ts); older records hold a bare SHA-256. */
+  /** An HMAC of the canonical body under a secret kept apart from the state (idempotency.ts). */
   body_sha256: string;
   status: number;
   body: unknown;
-  /** Absent in records written before headers were kept. */
+  /** The response's headers; absent for an operation whose response is shown once (idempotency.ts `ShownOnce`). */
   headers?: Record<string, string>;
   created_at: number;
 }
 
 /**
- * A whole state as one document: what the seeds build, and the format of the
- * JSON state files older mocks wrote (imported once into the database). Each
- * array is a collection of the store, by the same name; optional ones are
- * absent in older files.
+ * A whole state as one document: what the seeds build. Each array is a
+ * collection of the store, by the same name.
  */
 export interface StateFile {
   format: 1;
   seed: string;
-  /**
-   * Signing secrets, in JSON state files of older mocks only: handed over to
-   * the secrets file once (secrets.ts), never written into a state again.
-   */
-  jwt_secret?: string;
-  service_token_secret?: string;
   organizations: OrganizationRecord[];
   workspaces: WorkspaceRecord[];
   rings: RingRecord[];
   users: UserRecord[];
-  /** Older mocks' API keys (unsalted): imported into `organization_api_keys`. */
-  api_keys?: LegacyApiKeyRecord[];
   organization_api_keys?: ApiKeyRecord[];
   services: ServiceRecord[];
   versions: VersionRecord[];

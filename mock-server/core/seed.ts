@@ -26,11 +26,11 @@ export interface SeedOptions {
   /** Extra services for `large`. */
   extraServices?: number;
   /** The platform's clock, now: the seed's times are relative to it. */
-  now?: number;
+  now: number;
 }
 
 export function buildSeed(opts: SeedOptions): StateFile {
-  const now = opts.now ?? Date.now();
+  const { now } = opts;
   // The seed's clock: midnight UTC today, so times read as "n days ago".
   const base = Math.floor(now / DAY) * DAY;
   const agoMs = (days: number, hours = 0) => base - days * DAY - hours * HOUR;

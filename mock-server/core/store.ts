@@ -200,13 +200,11 @@ export class Store {
   readonly workspaces = this.collection('workspaces', { key: (w) => w.id });
   readonly rings = this.collection('rings', { key: (r) => r.id, groups: { workspace: (r) => r.workspace_id } });
   readonly users = this.collection('users', { key: (u) => u.id });
-  /** Organization API keys, by id; found by their prefix (`''`: a key of an older mock with none). */
+  /** Organization API keys, by id; found by their prefix. */
   readonly apiKeys = this.collection('organization_api_keys', {
     key: (k) => k.id,
-    groups: { org: (k) => k.org_id, prefix: (k) => k.prefix ?? '' },
+    groups: { org: (k) => k.org_id, prefix: (k) => k.prefix },
   });
-  /** API keys of older mocks (a bare SHA-256, by it): salted into `apiKeys` when a state is opened (api-keys/rules.ts). */
-  readonly legacyApiKeys = this.collection('api_keys', { key: (k) => k.key_sha256 });
   readonly refreshTokens = this.collection('refresh_tokens', { key: (t) => t.token_sha256, groups: { session: (t) => t.session_id } });
   readonly revokedJtis = this.collection('revoked_jtis', { key: (r) => r.jti });
   readonly services = this.collection('services', { key: (s) => s.id, groups: { workspace: (s) => s.workspace_id } });
@@ -390,15 +388,15 @@ export class Store {
 
   /** Load what the database holds; false if it holds no state yet. */
   loadFromDatabase(): boolean {
-    const meta = this.db.meta();
-    if (meta.get('format') === undefined) return false;
+    const seed = this.db.meta().get('seed');
+    if (seed === undefined) return false;
     this.clear();
-    this.seed = meta.get('seed') ?? 'demo';
+    this.seed = seed;
     for (const c of this.collections) c.load(this.db.rows(c.name) as Iterable<never>);
     return true;
   }
 
-  /** Replace the whole state (a seed, a reset or an imported JSON state file), in memory and on disk. */
+  /** Replace the whole state (a seed, or a reset), in memory and on disk. */
   load(state: StateFile): void {
     this.clear();
     this.seed = state.seed;
@@ -411,13 +409,7 @@ export class Store {
         [...c.values()].map((r) => [c.keyOf(r), JSON.stringify(r)]),
       );
     }
-    this.db.replaceAll(
-      tables,
-      new Map([
-        ['format', '1'],
-        ['seed', this.seed],
-      ]),
-    );
+    this.db.replaceAll(tables, new Map([['seed', this.seed]]));
   }
 
   /** The whole state as one document (the `StateFile` format), without the signing secrets. */
