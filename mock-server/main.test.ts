@@ -8,8 +8,8 @@ import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createMockPlatform } from './core/app';
-import { tempDirPerTest } from './core/test-helpers';
+import { createMockPlatform } from './platform';
+import { tempDirPerTest } from './test-helpers';
 
 const dir = tempDirPerTest('mock-main-');
 

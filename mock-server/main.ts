@@ -16,7 +16,7 @@
  */
 import { serve } from '@hono/node-server';
 import { resolve } from 'node:path';
-import { createMockPlatform, type MockProfile } from './core/app';
+import { createMockPlatform, type MockProfile } from './platform';
 import { discardState, StateVersionError } from './core/persistence';
 import { SEED_NAMES, type SeedName } from './core/seed-ids';
 

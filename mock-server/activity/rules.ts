@@ -12,7 +12,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ActivityEntry, ActivityKind, SplitShare } from '../../src/contract/activity';
-import type { ActivityRecord, UserRecord, VersionRecord } from '../core/records';
+import type { ActivityRecord } from './records';
+import type { UserRecord } from '../auth/records';
+import type { VersionRecord } from '../versions/records';
 import type { Store } from '../core/store';
 
 export type Actor = Pick<UserRecord, 'id' | 'email'> | null;

@@ -71,7 +71,7 @@ export const agentsApi = domainApi(
           return reply(
             201,
             AgentService,
-            agentServiceView(record, platform.agentPhaseMs, store.serviceTokenSecret, store.clock.now()),
+            agentServiceView(record, platform.settings.agentPhaseMs, store.serviceTokenSecret, store.clock.now()),
             NO_STORE,
           );
         },
@@ -106,13 +106,13 @@ export const agentsApi = domainApi(
         const now = store.clock.now();
         const all = store.agentServices
           .in('deployment', agentDeployment.id)
-          .filter((s) => !query.status || statusOf(s, platform.agentPhaseMs, now) === query.status)
+          .filter((s) => !query.status || statusOf(s, platform.settings.agentPhaseMs, now) === query.status)
           .sort((a, b) => b.created_at.localeCompare(a.created_at) || a.id.localeCompare(b.id));
         const page = paginate(all, query);
         return reply(
           200,
           AgentServicePage,
-          { ...page, items: page.items.map((s) => agentServiceView(s, platform.agentPhaseMs, store.serviceTokenSecret, now)) },
+          { ...page, items: page.items.map((s) => agentServiceView(s, platform.settings.agentPhaseMs, store.serviceTokenSecret, now)) },
           NO_STORE,
         );
       },
@@ -125,7 +125,7 @@ export const agentsApi = domainApi(
         reply(
           200,
           AgentService,
-          agentServiceView(agentService, platform.agentPhaseMs, store.serviceTokenSecret, store.clock.now()),
+          agentServiceView(agentService, platform.settings.agentPhaseMs, store.serviceTokenSecret, store.clock.now()),
           NO_STORE,
         ),
     }),
@@ -139,11 +139,11 @@ export const agentsApi = domainApi(
         409: { ...E409, description: 'The instance is stopped already, or failed to start' },
       },
       handler: ({ var: { store, platform, agentService, principal } }) => {
-        const stopped = stopAgentService(store, agentService, principal.user, platform.agentPhaseMs);
+        const stopped = stopAgentService(store, agentService, principal.user, platform.settings.agentPhaseMs);
         return reply(
           202,
           AgentService,
-          agentServiceView(stopped, platform.agentPhaseMs, store.serviceTokenSecret, store.clock.now()),
+          agentServiceView(stopped, platform.settings.agentPhaseMs, store.serviceTokenSecret, store.clock.now()),
           NO_STORE,
         );
       },

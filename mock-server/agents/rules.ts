@@ -19,7 +19,8 @@ import type { AgentService, AgentServiceStatus } from '../../src/contract/agents
 import { STOPPABLE_AGENT_STATUSES } from '../../src/contract/agents';
 import { conflict, issue, validationError } from '../core/errors';
 import { sha256 } from '../core/hashing';
-import type { AgentDeploymentRecord, AgentServiceRecord, AgentVersionRecord, UserRecord } from '../core/records';
+import type { PlatformUser } from '../core/context';
+import type { AgentDeploymentRecord, AgentServiceRecord, AgentVersionRecord } from './records';
 import type { Store } from '../core/store';
 import { iso } from '../core/time';
 
@@ -54,7 +55,7 @@ export function createAgentService(
   store: Store,
   deployment: AgentDeploymentRecord,
   version: AgentVersionRecord,
-  by: UserRecord,
+  by: PlatformUser,
   idempotencyKey: string | null,
   _envs: Readonly<Record<string, string>>,
   now = store.clock.now(),
@@ -173,7 +174,7 @@ export function agentServiceView(r: AgentServiceRecord, phaseMs: number, edgeSec
 export function stopAgentService(
   store: Store,
   r: AgentServiceRecord,
-  by: UserRecord,
+  by: PlatformUser,
   phaseMs: number,
   now = store.clock.now(),
 ): AgentServiceRecord {

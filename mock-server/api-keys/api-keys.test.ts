@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ApiKeyCreated, ApiKeyPage } from '../../src/contract/api-keys';
 import { paths } from '../../src/contract/paths';
-import { createMockPlatform } from '../core/app';
+import { createMockPlatform } from '../platform';
 import { sha256 } from '../core/hashing';
 import { demoId } from '../core/seed-ids';
-import { API, DEMO_API_KEYS, IDS, ORG, setup, tempDirPerTest } from '../core/test-helpers';
+import { API, DEMO_API_KEYS, IDS, ORG, setup, tempDirPerTest } from '../test-helpers';
 
 const KEYS = `${API}${paths.apiKeys(ORG)}`;
 const EXCHANGE = `${API}${paths.apiKeyExchange()}`;

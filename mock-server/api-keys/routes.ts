@@ -9,7 +9,7 @@ import { paths } from '../../src/contract/paths';
 import { admins } from '../core/auth';
 import { PageQuery, matches, paginate } from '../core/lists';
 import { apiPath, del, domainApi, get, post } from '../core/operations';
-import type { ApiKeyRecord } from '../core/records';
+import type { ApiKeyRecord } from './records';
 import { noContent, reply } from '../core/replies';
 import { E422, WRITE_ERRORS } from '../core/responses';
 import type { Store } from '../core/store';

@@ -9,7 +9,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { conflict, unauthorized } from '../core/errors';
 import { matchesFingerprint, saltedFingerprint } from '../core/hashing';
-import type { ApiKeyRecord, UserRecord } from '../core/records';
+import type { PlatformUser } from '../core/context';
+import type { ApiKeyRecord } from './records';
+import type { UserRecord } from '../auth/records';
 import type { Store } from '../core/store';
 import { iso } from '../core/time';
 
@@ -46,7 +48,7 @@ export function liveApiKey(store: Store, text: string): { key: ApiKeyRecord; use
 }
 
 /** Make a key for `creator` (whom it acts as): the record, and the key's text, which is returned this once. */
-export function createApiKey(store: Store, creator: UserRecord, name: string): { record: ApiKeyRecord; key: string } {
+export function createApiKey(store: Store, creator: PlatformUser, name: string): { record: ApiKeyRecord; key: string } {
   const key = newKeyText();
   const record: ApiKeyRecord = {
     id: randomUUID(),
@@ -66,7 +68,7 @@ export function createApiKey(store: Store, creator: UserRecord, name: string): {
 }
 
 /** Revoke a key: the exchange refuses it, and sessions opened with it end. Revoking it again changes nothing. */
-export function revokeApiKey(store: Store, key: ApiKeyRecord, by: UserRecord): ApiKeyRecord {
+export function revokeApiKey(store: Store, key: ApiKeyRecord, by: PlatformUser): ApiKeyRecord {
   if (key.revoked_at !== null) return key;
   return store.apiKeys.put({ ...key, revoked_at: iso(store.clock.now()), revoked_by: by.id });
 }

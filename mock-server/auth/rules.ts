@@ -9,11 +9,32 @@ import type { Context } from 'hono';
 import type { TokenResponse } from '../../src/contract/auth';
 import { API_KEY_SESSION, liveApiKey, noteApiKeyUse } from '../api-keys/rules';
 import { signAccessToken } from '../core/auth';
-import type { Principal, TokenSettings } from '../core/context';
+import type { Platform, Principal } from '../core/context';
 import { unauthorized } from '../core/errors';
+import { SignInThrottle, type ThrottleSettings } from '../core/throttle';
 import { matchesFingerprint, sha256 } from '../core/hashing';
-import type { UserRecord } from '../core/records';
+import type { UserRecord } from './records';
 import type { Store } from '../core/store';
+
+/** The auth domain's settings (its domain.ts declares them, with their defaults). */
+export interface TokenSettings {
+  /** Access token lifetime, seconds (`MOCK_TOKEN_TTL`, default 900). */
+  tokenTtl: number;
+  /** Refresh token lifetime, seconds (default 7 days). */
+  refreshTtl: number;
+}
+
+export const DEFAULT_TOKEN_TTL_S = 900;
+export const DEFAULT_REFRESH_TTL_S = 7 * 24 * 3600;
+export const DEFAULT_THROTTLE: ThrottleSettings = { maxFailures: 10, windowS: 300 };
+
+/** Failed sign-ins, per platform (kept in memory: core/throttle.ts), on its clock. */
+const throttles = new WeakMap<Platform, SignInThrottle>();
+export function signInThrottle(platform: Platform): SignInThrottle {
+  let throttle = throttles.get(platform);
+  if (!throttle) throttles.set(platform, (throttle = new SignInThrottle(platform.settings.signInThrottle, platform.clock)));
+  return throttle;
+}
 
 export function userByCredentials(store: Store, email: string, password: string): UserRecord {
   const wanted = email.toLowerCase();
@@ -36,10 +57,10 @@ export async function issueTokens(
     expires_at: store.clock.seconds() + settings.refreshTtl,
   });
   return {
-    access_token: await signAccessToken(store, user, settings.accessTtl, sid),
+    access_token: await signAccessToken(store, user, settings.tokenTtl, sid),
     refresh_token: refresh,
     token_type: 'bearer',
-    expires_in: settings.accessTtl,
+    expires_in: settings.tokenTtl,
   };
 }
 

@@ -18,7 +18,7 @@ import { paths } from '../../src/contract/paths';
 import { developers } from '../core/auth';
 import { matches, PageQuery, paginate } from '../core/lists';
 import { del, domainApi, get, post, put, workspacePath } from '../core/operations';
-import type { ConnectorInstanceRecord } from '../core/records';
+import type { ConnectorInstanceRecord } from './records';
 import { noContent, reply } from '../core/replies';
 import { READ_ERRORS, WRITE_ERRORS } from '../core/responses';
 import { CONNECTOR_CATALOG } from './catalog';

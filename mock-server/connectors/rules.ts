@@ -9,7 +9,8 @@ import { configIssues, type ConnectionTest, type ConnectorInstance, type Connect
 import { conflict, issue, validationError } from '../core/errors';
 import { matchesFingerprint, saltedFingerprint } from '../core/hashing';
 import { nameList } from '../core/lists';
-import type { ConnectorInstanceRecord, ConnectorValue as Value, ServiceRecord } from '../core/records';
+import type { ConnectorInstanceRecord, ConnectorValue as Value } from './records';
+import type { ServiceRecord } from '../services/records';
 import type { Store } from '../core/store';
 
 /** The contract's view: secrets only by name, in `secrets_set`. */

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Job } from '../../src/contract/invoke';
 import { Clock } from './clock';
 import { demoId } from './seed-ids';
-import { API, DEMO_USERS, gatewayPath as gw, listVersions, newService, SERVICES, setup } from './test-helpers';
+import { API, DEMO_USERS, gatewayPath as gw, listVersions, newService, SERVICES, setup } from '../test-helpers';
 
 const CLOCK = `${API}/__test__/clock`;
 const HOUR = 3_600_000;

@@ -23,7 +23,7 @@ import {
   setup,
   tempDirPerTest,
   WS,
-} from './test-helpers';
+} from '../test-helpers';
 
 const dir = tempDirPerTest('mock-hardening-');
 afterEach(() => vi.useRealTimers());

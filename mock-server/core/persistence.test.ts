@@ -3,9 +3,9 @@ import Database from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createMockPlatform, STATE_VERSION } from './app';
+import { createMockPlatform, STATE_VERSION } from '../platform';
 import { discardState, StateVersionError } from './persistence';
-import { API, newService, SERVICES, setup, tempDirPerTest } from './test-helpers';
+import { API, newService, SERVICES, setup, tempDirPerTest } from '../test-helpers';
 
 const dir = tempDirPerTest('mock-state-');
 

@@ -18,8 +18,6 @@ export interface ThrottleSettings {
   windowS: number;
 }
 
-export const DEFAULT_THROTTLE: ThrottleSettings = { maxFailures: 10, windowS: 300 };
-
 /** Accounts remembered at most; past it, those whose failures left the window go first, then the oldest. */
 const MAX_KEYS = 10_000;
 

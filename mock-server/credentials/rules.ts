@@ -8,7 +8,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { CloudProvider, CredentialsInfo, EffectiveCredentials, OrganizationCredentials } from '../../src/contract/credentials';
-import type { CredentialsRecord, ServiceRecord } from '../core/records';
+import type { CredentialsRecord } from './records';
+import type { ServiceRecord } from '../services/records';
 import type { Store } from '../core/store';
 
 export interface CredentialsInput {

@@ -7,7 +7,8 @@ import { paginate } from '../core/lists';
 import { domainApi, get, post, servicePath } from '../core/operations';
 import { reply } from '../core/replies';
 import { E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
-import type { DeploymentRecord, ServiceRecord } from '../core/records';
+import type { DeploymentRecord } from './records';
+import type { ServiceRecord } from '../services/records';
 import type { Store } from '../core/store';
 import { deploymentStatus, deploymentsOf, startDeployment, teardown, toDeployment } from './rules';
 
@@ -70,7 +71,7 @@ export const deploymentsApi = domainApi(
           kind: 'deploy',
           build: query.build,
           user: principal.user,
-          phaseMs: platform.deployPhaseMs,
+          phaseMs: platform.settings.deployPhaseMs,
           now,
         });
         return reply(202, Deployment, toDeployment(started(store, service, d), now));
@@ -86,7 +87,7 @@ export const deploymentsApi = domainApi(
           kind: 'build',
           build: true,
           user: principal.user,
-          phaseMs: platform.deployPhaseMs,
+          phaseMs: platform.settings.deployPhaseMs,
           now,
         });
         return reply(202, Deployment, toDeployment(started(store, service, d), now));

@@ -31,7 +31,10 @@ import { randomUUID } from 'node:crypto';
 import type { Deployment, DeploymentEvent, DeploymentHealth, DeploymentStatusDetails } from '../../src/contract/deployments';
 import type { DeploymentState } from '../../src/contract/services';
 import { conflict } from '../core/errors';
-import type { DeploymentRecord, ServiceRecord, UserRecord, VersionRecord } from '../core/records';
+import type { UserRecord } from '../auth/records';
+import type { DeploymentRecord } from './records';
+import type { ServiceRecord } from '../services/records';
+import type { VersionRecord } from '../versions/records';
 import type { Store } from '../core/store';
 import { iso } from '../core/time';
 

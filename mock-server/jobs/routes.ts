@@ -90,7 +90,7 @@ export const jobsApi = domainApi(
               endpoint: call.endpoint,
               path: call.path,
               body: call.input,
-              runMs: platform.jobRunMs,
+              runMs: platform.settings.jobRunMs,
               submittedBy: caller.kind === 'user' ? caller.principal.user.id : `service-token:${caller.jti}`,
               now,
             }),

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { slugify } from '../../src/contract/services';
 import { conflict } from '../core/errors';
-import type { OrganizationRecord, WorkspaceRecord } from '../core/records';
+import type { OrganizationRecord, WorkspaceRecord } from './records';
 import type { Store } from '../core/store';
 import { iso } from '../core/time';
 

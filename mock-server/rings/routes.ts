@@ -10,7 +10,7 @@ import { Ring, RingCreate, RingListQuery, RingPage, RingUpdate } from '../../src
 import { admins } from '../core/auth';
 import { matches, PageQuery, paginate } from '../core/lists';
 import { del, domainApi, get, post, put, workspacePath } from '../core/operations';
-import type { RingRecord } from '../core/records';
+import type { RingRecord } from './records';
 import { noContent, reply } from '../core/replies';
 import { E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
 import { assertUniqueRingName, deleteRing, placeRing, toRing } from './rules';

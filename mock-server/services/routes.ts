@@ -18,7 +18,7 @@ export const servicesApi = domainApi(
       query: ServiceListQuery,
       responses: { 200: { description: 'A page of services', schema: ServicePage }, ...READ_ERRORS, 422: E422 },
       handler: ({ var: { store, workspace, query } }) => {
-        const { items, total } = store.listServices(workspace.id, query);
+        const { items, total } = store.serviceSearch.list(workspace.id, query);
         return reply(200, ServicePage, {
           items: items.map((s) => hostedService(store, s)),
           total,

@@ -11,7 +11,8 @@ import { sign, verify } from 'hono/jwt';
 import type { MintedToken, TokenStatus } from '../../src/contract/tokens';
 import { bearerToken } from '../core/auth';
 import { HttpError, issue, unauthorized, validationError } from '../core/errors';
-import type { MintedTokenRecord, RevocationRecord, ServiceRecord } from '../core/records';
+import type { ServiceRecord } from '../services/records';
+import type { MintedTokenRecord, RevocationRecord } from './records';
 import type { Store } from '../core/store';
 
 /** Claims the platform sets; a request may not supply them. */

@@ -3,7 +3,7 @@ import { sign } from 'hono/jwt';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MintedTokenPage, Revocation, RevocationPage } from '../../src/contract/tokens';
 import { demoId } from '../core/seed-ids';
-import { API, ORG, SERVICES, extract, gatewayPath as gw, mint, serviceTokensPath as tokensOf, setup } from '../core/test-helpers';
+import { API, ORG, SERVICES, extract, gatewayPath as gw, mint, serviceTokensPath as tokensOf, setup } from '../test-helpers';
 
 const INVOICE = demoId(1001);
 const EMBEDDING = demoId(1003);

@@ -17,7 +17,8 @@ import { conflict, notFound } from '../core/errors';
 import { paginate } from '../core/lists';
 import { del, domainApi, get, post, put, servicePath } from '../core/operations';
 import { noContent, reply } from '../core/replies';
-import type { ServiceRecord, VersionRecord } from '../core/records';
+import type { ServiceRecord } from '../services/records';
+import type { VersionRecord } from './records';
 import { E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
 import type { Store } from '../core/store';
 import { createDraft, createEndpoint, deleteEndpoint, draftOf, publish, sortEndpoints, updateEndpoint } from './rules';
@@ -109,7 +110,7 @@ export const versionsApi = domainApi(
               store,
               service,
               principal.user,
-              publish(store, service, version, body.traffic_percent, store.clock.iso(), platform.drainMs),
+              publish(store, service, version, body.traffic_percent, store.clock.iso(), platform.settings.drainMs),
             ),
           ),
       },
@@ -126,7 +127,7 @@ export const versionsApi = domainApi(
             store,
             service,
             principal.user,
-            publish(store, service, draft, body.traffic_percent, store.clock.iso(), platform.drainMs),
+            publish(store, service, draft, body.traffic_percent, store.clock.iso(), platform.settings.drainMs),
           ),
         );
       },
