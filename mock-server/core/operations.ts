@@ -46,7 +46,6 @@ type Out<S> = S extends Schema ? z.output<S> : undefined;
 /** The contract's path builders with Hono placeholders for the scope. */
 const AT: Scope = { orgId: ':org_id', workspaceId: ':workspace_id' };
 const WORKSPACE = '/orgs/:org_id/workspaces/:workspace_id';
-const SERVICE = `${WORKSPACE}/hosted-services/:service_id` as const;
 
 /**
  * A Hono path relative to `/api/v1` (its literal type gives the handler its
@@ -58,17 +57,9 @@ export function apiPath<const P extends string>(path: P, fromContract: string): 
   return path;
 }
 
-/** A path in a workspace: `workspacePath('/connectors', paths.connectorTypes)`. */
+/** A path in a workspace (the contract's `Scope`): `workspacePath('/connectors', paths.connectorTypes)`. */
 export function workspacePath<const S extends string>(suffix: S, build: (scope: Scope) => string): `${typeof WORKSPACE}${S}` {
   return apiPath(`${WORKSPACE}${suffix}`, build(AT));
-}
-
-/** A path of a service: `servicePath('/deploy', paths.deploy)`; more parameters through the builder. */
-export function servicePath<const S extends string>(
-  suffix: S,
-  build: (scope: Scope, serviceId: string) => string,
-): `${typeof SERVICE}${S}` {
-  return apiPath(`${SERVICE}${suffix}`, build(AT, ':service_id'));
 }
 
 export interface ResponseSpec {
@@ -102,7 +93,7 @@ export type OperationContext<P extends string, A extends Auth, B, Q> = Context<{
 
 export interface OperationSpec<P extends string, A extends Auth, B extends Schema | undefined, Q extends Schema | undefined> {
   method: Method;
-  /** Relative to `/api/v1`, from `apiPath()`, `workspacePath()` or `servicePath()`. */
+  /** Relative to `/api/v1`, from `apiPath()`, `workspacePath()` or `servicePath()` (services/paths.ts). */
   path: P;
   operationId: string;
   summary: string;

@@ -15,7 +15,8 @@ import { InvokeBody, Job, JobBatchRequest, JobBatchResponse } from '../../src/co
 import { paths } from '../../src/contract/paths';
 import type { MockEnv } from '../core/context';
 import { notFound } from '../core/errors';
-import { apiPath, domainApi, get, post, servicePath } from '../core/operations';
+import { apiPath, domainApi, get, post } from '../core/operations';
+import { servicePath } from '../services/paths';
 import { reply } from '../core/replies';
 import { E422 } from '../core/responses';
 import type { Store } from '../core/store';

@@ -4,7 +4,8 @@
  */
 import { paths } from '../../src/contract/paths';
 import { VersionQuery } from '../../src/contract/versions';
-import { domainApi, get, servicePath } from '../core/operations';
+import { domainApi, get } from '../core/operations';
+import { servicePath } from '../services/paths';
 import type { ServiceRecord } from '../services/records';
 import { E422, READ_ERRORS } from '../core/responses';
 import type { Store } from '../core/store';

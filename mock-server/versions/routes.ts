@@ -15,7 +15,8 @@ import { currentSplit, record, splitWords, type Actor } from '../activity/rules'
 import { developers } from '../core/auth';
 import { conflict, notFound } from '../core/errors';
 import { paginate } from '../core/lists';
-import { del, domainApi, get, post, put, servicePath } from '../core/operations';
+import { del, domainApi, get, post, put } from '../core/operations';
+import { servicePath } from '../services/paths';
 import { noContent, reply } from '../core/replies';
 import type { ServiceRecord } from '../services/records';
 import type { VersionRecord } from './records';
