@@ -12,7 +12,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ActivityEntry, ActivityKind, SplitShare } from '../../src/contract/activity';
-import type { ActivityRecord, UserRecord, VersionRecord } from '../core/records';
+import type { ActivityRecord } from './records';
+import type { UserRecord } from '../auth/records';
+import type { VersionRecord } from '../versions/records';
 import type { Store } from '../core/store';
 
 export type Actor = Pick<UserRecord, 'id' | 'email'> | null;
@@ -35,7 +37,7 @@ export function record(store: Store, serviceId: string, actor: Actor, entry: New
     id: randomUUID(),
     service_id: serviceId,
     kind: entry.kind,
-    at: entry.at ?? new Date().toISOString(),
+    at: entry.at ?? store.clock.iso(),
     actor: actor ? { id: actor.id, email: actor.email } : null,
     summary: entry.summary,
     version: entry.version ?? null,
@@ -62,7 +64,7 @@ export const splitWords = (split: readonly SplitShare[]) => split.map((s) => `v$
  * The service's entries whose time has come, newest first (entries of the
  * same moment: the last recorded first), optionally of some kinds only.
  */
-export function activityOf(store: Store, serviceId: string, kinds?: readonly string[], now = Date.now()): ActivityEntry[] {
+export function activityOf(store: Store, serviceId: string, kinds?: readonly string[], now = store.clock.now()): ActivityEntry[] {
   const all = store.activity.in('service', serviceId);
   const out: ActivityEntry[] = [];
   for (let i = all.length - 1; i >= 0; i--) {

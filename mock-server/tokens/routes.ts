@@ -23,7 +23,8 @@ import {
 import { record } from '../activity/rules';
 import { developers } from '../core/auth';
 import { paginate, PagingQuery } from '../core/lists';
-import { domainApi, get, post, servicePath } from '../core/operations';
+import { domainApi, get, post } from '../core/operations';
+import { servicePath } from '../services/paths';
 import { reply } from '../core/replies';
 import { E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
 import { isExpired, mintedTokensOf, mintReplayConflict, mintToken, revokeAll, revokeOne } from './rules';
@@ -140,7 +141,7 @@ export const tokensApi = domainApi(
         extension: true,
         responses: { 200: { description: 'A page of revocations', schema: RevocationPage }, ...READ_ERRORS, 422: E422 },
         handler: ({ var: { store, service, query } }) => {
-          const now = Date.now();
+          const now = store.clock.now();
           const all = store.revocations
             .in('service', service.id)
             .filter((r) => query.include_expired || !isExpired(r, now))

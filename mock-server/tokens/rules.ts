@@ -11,7 +11,8 @@ import { sign, verify } from 'hono/jwt';
 import type { MintedToken, TokenStatus } from '../../src/contract/tokens';
 import { bearerToken } from '../core/auth';
 import { HttpError, issue, unauthorized, validationError } from '../core/errors';
-import type { MintedTokenRecord, RevocationRecord, ServiceRecord } from '../core/records';
+import type { ServiceRecord } from '../services/records';
+import type { MintedTokenRecord, RevocationRecord } from './records';
 import type { Store } from '../core/store';
 
 /** Claims the platform sets; a request may not supply them. */
@@ -41,7 +42,7 @@ export async function mintToken(
   const reserved = Object.keys(claims).filter((k) => (RESERVED_CLAIMS as readonly string[]).includes(k));
   if (reserved.length)
     throw validationError(reserved.map((k) => issue(['body', 'claims', k], `${k} is set by the platform`, 'value_error')));
-  const iatMs = Math.max(Date.now(), lastRevokeAllMs(store, s.id) + 1);
+  const iatMs = Math.max(store.clock.now(), lastRevokeAllMs(store, s.id) + 1);
   const exp = Math.floor(iatMs / 1000) + ttlMinutes * 60;
   const jti = randomUUID();
   const token = await sign(
@@ -67,14 +68,14 @@ export function revokedAt(store: Store, t: MintedTokenRecord): string | null {
 }
 
 /** A minted token as listed: its record and where it stands at `now`. */
-export function mintedToken(store: Store, t: MintedTokenRecord, now = Date.now()): MintedToken {
+export function mintedToken(store: Store, t: MintedTokenRecord, now = store.clock.now()): MintedToken {
   const revoked_at = revokedAt(store, t);
   const status: TokenStatus = revoked_at !== null ? 'revoked' : Date.parse(t.expires_at) <= now ? 'expired' : 'active';
   return { ...t, status, revoked_at };
 }
 
 /** The service's minted tokens, newest first. */
-export function mintedTokensOf(store: Store, serviceId: string, now = Date.now()): MintedToken[] {
+export function mintedTokensOf(store: Store, serviceId: string, now = store.clock.now()): MintedToken[] {
   return store.serviceTokens
     .in('service', serviceId)
     .reverse()
@@ -111,7 +112,7 @@ export async function verifyServiceToken(store: Store, header: string | undefine
   ) {
     throw unauthorized('Invalid token');
   }
-  if (exp <= Date.now() / 1000) throw unauthorized('Token has expired');
+  if (exp <= store.clock.now() / 1000) throw unauthorized('Token has expired');
   const iatMs = Math.round(iat * 1000);
   for (const r of store.revocations.in('service', sub)) {
     if ((r.kind === 'token' && r.jti === jti) || (r.kind === 'all' && iatMs <= Date.parse(r.revoked_at)))
@@ -154,7 +155,7 @@ export function revokeOne(
     kind: 'token',
     jti,
     reason,
-    revoked_at: new Date().toISOString(),
+    revoked_at: store.clock.iso(),
     expires_at: revocationExpiry(minted, expiresAt),
     revoked_by: by,
   };
@@ -175,7 +176,7 @@ function revocationExpiry(minted: MintedTokenRecord, expiresAt: string | null): 
  * longest TTL from now: no token it covers can outlive that.
  */
 export function revokeAll(store: Store, s: ServiceRecord, by: string, reason: string): RevocationRecord {
-  const now = Date.now();
+  const now = store.clock.now();
   const rec: RevocationRecord = {
     id: randomUUID(),
     service_id: s.id,
@@ -190,7 +191,7 @@ export function revokeAll(store: Store, s: ServiceRecord, by: string, reason: st
 }
 
 /** A revocation stops mattering once the token(s) it names would have expired. */
-export const isExpired = (r: RevocationRecord, nowMs = Date.now()) => r.expires_at !== null && Date.parse(r.expires_at) <= nowMs;
+export const isExpired = (r: RevocationRecord, nowMs: number) => r.expires_at !== null && Date.parse(r.expires_at) <= nowMs;
 
 /** A retried mint is refused rather than replayed: a token is shown once (see routes.ts). */
 export const mintReplayConflict = (jti: string) =>

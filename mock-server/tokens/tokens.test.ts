@@ -3,7 +3,7 @@ import { sign } from 'hono/jwt';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MintedTokenPage, Revocation, RevocationPage } from '../../src/contract/tokens';
 import { demoId } from '../core/seed-ids';
-import { API, ORG, SERVICES, extract, gatewayPath as gw, mint, serviceTokensPath as tokensOf, setup } from '../core/test-helpers';
+import { API, ORG, SERVICES, extract, gatewayPath as gw, mint, serviceTokensPath as tokensOf, setup } from '../test-helpers';
 
 const INVOICE = demoId(1001);
 const EMBEDDING = demoId(1003);
@@ -369,36 +369,5 @@ describe('service tokens', () => {
       (await call('POST', `${tokensOf(INVOICE)}/mint`, { token: user, headers: { 'Idempotency-Key': 'mint-2' }, body: { ttl_minutes: 5 } }))
         .status,
     ).toBe(201);
-  });
-});
-
-describe('state files', () => {
-  it('an older state file (no connectors, revocations or service-token secret) still loads; the secret then persists', async () => {
-    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const { buildSeed } = await import('../core/seed');
-    const dir = mkdtempSync(join(tmpdir(), 'mock-old-state-'));
-    try {
-      const file = join(dir, 'state.json');
-      const { connector_instances: _c, service_token_revocations: _r, service_token_secret: _s, ...old } = buildSeed({ seed: 'demo' });
-      writeFileSync(file, JSON.stringify(old));
-      const first = setup({ dataFile: file });
-      const user = await first.login('developer');
-      const pgs = await first.call('GET', `${API}/orgs/${ORG}/workspaces/${demoId(11)}/connectors/postgresql/instances`, { token: user });
-      expect(pgs.body.total).toBe(0);
-      const m = await mint(first.call, user);
-      const gone = await mint(first.call, user);
-      await first.call('POST', `${tokensOf(INVOICE)}/revoke`, { token: user, body: { jti: gone.jti } });
-      first.platform.close();
-      // Imported into the database once: the new secret and the revocation are there after a restart.
-      const second = setup({ dataFile: file });
-      expect(second.platform.state.imported).toBeNull();
-      expect(second.platform.store.serviceTokenSecret).toEqual(first.platform.store.serviceTokenSecret);
-      expect(second.platform.store.revocations.size).toBe(1);
-      expect((await second.call('POST', gw(INVOICE, 'extract'), extract(m.token))).status).toBe(200);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 });

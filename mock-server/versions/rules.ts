@@ -26,7 +26,8 @@ import {
   type SkillSnapshot,
 } from '../../src/contract/versions';
 import { conflict, HttpError, notFound } from '../core/errors';
-import type { EndpointRecord, ServiceRecord, VersionRecord } from '../core/records';
+import type { ServiceRecord } from '../services/records';
+import type { EndpointRecord, VersionRecord } from './records';
 import type { Store } from '../core/store';
 
 export const isServing = (v: VersionRecord) => v.status === 'active' || v.status === 'draining';

@@ -9,7 +9,7 @@ import { TokenResponse } from '@/contract/auth';
 import { AGENT_API_BASE, paths, type Scope } from '@/contract/paths';
 import { setSession } from '@/lib/session';
 import { AGENT_IDS } from '../../mock-server/agents/seed';
-import { createMockPlatform } from '../../mock-server/core/app';
+import { createMockPlatform } from '../../mock-server/platform';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../mock-server/auth/seed';
 import { demoId, IDS } from '../../mock-server/core/seed-ids';
 
