@@ -12,7 +12,8 @@ import { statusesAfterTrafficChange, type ServingVersion } from '../../src/contr
 import { conflict, issue, validationError } from '../core/errors';
 import type { ServiceRecord, VersionRecord } from '../core/records';
 import type { Store } from '../core/store';
-import { isDrainingOut, isServing, touch } from '../versions/rules';
+import { isDrainingOut, isServing } from '../../src/contract/versions-rules';
+import { touch } from '../versions/rules';
 
 type Allocation = { version_id: string; percent: number };
 

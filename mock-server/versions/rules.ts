@@ -17,6 +17,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { splitAfterPublish } from '../../src/contract/traffic-rules';
+import { isDrainingOut, isPublished, servingVersions } from '../../src/contract/versions-rules';
 import type * as z from 'zod/mini';
 import {
   HTTP_METHODS,
@@ -29,12 +30,7 @@ import { conflict, HttpError, notFound } from '../core/errors';
 import type { EndpointRecord, ServiceRecord, VersionRecord } from '../core/records';
 import type { Store } from '../core/store';
 
-export const isServing = (v: VersionRecord) => v.status === 'active' || v.status === 'draining';
-/** Draining with no traffic left: archived once its drain period ends. */
-export const isDrainingOut = (v: VersionRecord) => v.status === 'draining' && v.traffic_percent === 0;
-
 export const DEFAULT_DRAIN_MS = 60_000;
-export const isPublished = (v: VersionRecord) => v.status !== 'draft';
 
 const methodRank = (m: string) => {
   const i = (HTTP_METHODS as readonly string[]).indexOf(m);
@@ -95,7 +91,6 @@ export function skillSnapshot(snapshot: readonly EndpointSnapshot[]): SkillSnaps
 }
 
 export const draftOf = (store: Store, serviceId: string) => store.versionsOf(serviceId).find((v) => v.status === 'draft');
-export const activeOf = (store: Store, serviceId: string) => store.versionsOf(serviceId).find((v) => v.status === 'active');
 
 /** Bump the service's `updated_at` (its versions are part of it). */
 export function touch(store: Store, service: ServiceRecord, now: string, changes: Partial<ServiceRecord> = {}): void {
@@ -183,10 +178,7 @@ export function publish(
 
   // Versions serving before (busiest first, as the console lists them) share what the new one does not
   // take, by the contract's rule (the console previews the same); the first publish takes everything.
-  const serving = store
-    .versionsOf(service.id)
-    .filter(isServing)
-    .sort((a, b) => b.traffic_percent - a.traffic_percent || b.version - a.version);
+  const serving = servingVersions(store.versionsOf(service.id));
   const split = new Map(
     splitAfterPublish(
       serving.map((v) => ({ id: v.id, percent: v.traffic_percent })),

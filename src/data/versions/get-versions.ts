@@ -18,8 +18,3 @@ export const versionsQueryOptions = (scope: Scope, serviceId: string) =>
 export const useVersionPage = (scope: Scope, serviceId: string) => useSuspenseQuery(versionsQueryOptions(scope, serviceId)).data;
 
 export const useVersions = (scope: Scope, serviceId: string) => useVersionPage(scope, serviceId).items;
-
-/** Versions that receive traffic (active and draining), busiest first. */
-export function servingVersions<T extends { status: string; traffic_percent: number }>(versions: T[]): T[] {
-  return versions.filter((v) => v.status === 'active' || v.status === 'draining').sort((a, b) => b.traffic_percent - a.traffic_percent);
-}

@@ -1,5 +1,6 @@
 import './stubs.css';
 import { toast } from 'sonner';
+import { isPublished } from '@/contract/versions-rules';
 import { openapiDocumentUrl, useFetchOpenapiDocument } from '@/data/stubs/get-openapi-document';
 import { STUB_LANGUAGES, useStub, type StubLanguage } from '@/data/stubs/get-stub';
 import { useVersions } from '@/data/versions/get-versions';
@@ -19,7 +20,7 @@ export type StubsSearch = { language?: StubLanguage; version?: number };
 export function StubsPage({ scope, serviceId, search, onSearchChange }: ServiceProps & SearchProps<StubsSearch>) {
   const versions = useVersions(scope, serviceId);
 
-  const published = versions.filter((v) => v.status !== 'draft' && v.published_at !== null);
+  const published = versions.filter((v) => isPublished(v) && v.published_at !== null);
   const fallback = published.find((v) => v.status === 'active') ?? published[0];
   const language: StubLanguage = search.language ?? 'python';
   const version = published.find((v) => v.version === search.version)?.version ?? fallback?.version ?? null;
