@@ -16,6 +16,7 @@
  *   the time, so it survives a restart). It may still be pinned meanwhile.
  */
 import { randomUUID } from 'node:crypto';
+import { patternProblems } from '../../src/contract/pattern-rules';
 import { splitAfterPublish } from '../../src/contract/traffic-rules';
 import { isDrainingOut, isPublished, servingVersions } from '../../src/contract/versions-rules';
 import type * as z from 'zod/mini';
@@ -26,7 +27,7 @@ import {
   type EndpointUpdate,
   type SkillSnapshot,
 } from '../../src/contract/versions';
-import { conflict, HttpError, notFound } from '../core/errors';
+import { conflict, HttpError, issue, notFound, validationError } from '../core/errors';
 import type { EndpointRecord, ServiceRecord, VersionRecord } from '../core/records';
 import type { Store } from '../core/store';
 
@@ -209,8 +210,21 @@ export function publish(
   return published;
 }
 
+/**
+ * The contract's pattern rule on an endpoint's schemas (pattern-rules.ts; the
+ * editor applies the same): a pattern that could backtrack catastrophically
+ * would stall the gateway's checks, so it is a 422 at the pattern.
+ */
+function assertSafePatterns(body: Partial<Pick<EndpointRecord, 'request_schema' | 'response_schema'>>): void {
+  const issues = (['request_schema', 'response_schema'] as const).flatMap((field) =>
+    patternProblems(body[field]).map((p) => issue(['body', field, ...p.path], p.message)),
+  );
+  if (issues.length) throw validationError(issues);
+}
+
 /** `POST …/endpoints`: a new endpoint on the draft. */
 export function createEndpoint(store: Store, service: ServiceRecord, body: z.output<typeof EndpointCreate>, now: string): EndpointRecord {
+  assertSafePatterns(body);
   const draft = requireDraft(store, service);
   assertUniqueRoute(store, draft.id, body.method, body.path);
   const rec = store.endpoints.put({
@@ -237,6 +251,7 @@ export function updateEndpoint(
   body: z.output<typeof EndpointUpdate>,
   now: string,
 ): EndpointRecord {
+  assertSafePatterns(body);
   requireEditable(store, e);
   const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) as Partial<EndpointRecord>;
   const merged: EndpointRecord = { ...e, ...changes, id: e.id, version_id: e.version_id, updated_at: now };

@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { patternHazard } from './pattern-safety';
 
 /**
  * The JSON Schema an endpoint's request or response may use **[decision]**: a
@@ -60,7 +59,7 @@ export const SCHEMA_LIMITS = {
   branches: 64,
   /** Characters of the schema written as compact JSON. */
   size: 32_768,
-  /** Characters of one `pattern` (which must not backtrack catastrophically: pattern-safety.ts). */
+  /** Characters of one `pattern` (which must not backtrack catastrophically either: `SafeJsonSchema`, pattern-rules.ts). */
   patternLength: 512,
 } as const;
 
@@ -122,10 +121,6 @@ export const JsonSchemaNode: z.ZodMiniType<JsonSchema, JsonSchema> = z.lazy(() =
           z.maxLength(SCHEMA_LIMITS.patternLength, { error: `pattern is longer than ${SCHEMA_LIMITS.patternLength} characters` }),
           z.superRefine((p, ctx) => {
             if (!isRegExp(p)) ctx.addIssue({ code: 'custom', message: 'pattern is not a valid regular expression', input: p });
-            else {
-              const hazard = patternHazard(p);
-              if (hazard) ctx.addIssue({ code: 'custom', message: `pattern could backtrack catastrophically: ${hazard}`, input: p });
-            }
           }),
         ),
       ),
@@ -151,6 +146,9 @@ export const JsonSchemaNode: z.ZodMiniType<JsonSchema, JsonSchema> = z.lazy(() =
 /**
  * An endpoint's request or response schema: the subset above, within
  * `SCHEMA_LIMITS` (a schema over one has a single issue at its root naming the limit).
+ * Whether its patterns could backtrack catastrophically is `SafeJsonSchema`'s
+ * to say (pattern-rules.ts): the endpoint editor and the platform's save apply
+ * it, the pages that only read versions do not load it.
  */
 export const JsonSchema: z.ZodMiniType<JsonSchema, JsonSchema> = JsonSchemaNode.check(
   z.superRefine((schema, ctx) => {
