@@ -37,7 +37,10 @@ export function useSaveOrganizationCredentials(orgId: string, target: Organizati
     // The organization's record (the answer, when it is one), and every service's effective credentials, which may fall back to it.
     onSuccess: (organization) => {
       if (organization === null) return queryClient.invalidateQueries({ queryKey: credentialKeys.all(orgId) });
-      queryClient.setQueryData(organizationCredentialsQueryOptions(orgId).queryKey, () => ({ available: true as const, data: organization }));
+      queryClient.setQueryData(organizationCredentialsQueryOptions(orgId).queryKey, () => ({
+        available: true as const,
+        data: organization,
+      }));
       return queryClient.invalidateQueries({ queryKey: credentialKeys.effectiveAll(orgId) });
     },
   });
