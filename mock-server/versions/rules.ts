@@ -100,12 +100,12 @@ export function touch(store: Store, service: ServiceRecord, now: string, changes
   store.services.put({ ...current, ...changes, updated_at: now });
 }
 
-/** Version 1 of a new service: a draft with no endpoints. */
-export function firstVersion(serviceId: string, now: string): VersionRecord {
+/** A new draft: version `version` of the service, nothing published yet. */
+function newDraft(serviceId: string, version: number, now: string): VersionRecord {
   return {
     id: randomUUID(),
     service_id: serviceId,
-    version: 1,
+    version,
     status: 'draft',
     traffic_percent: 0,
     endpoint_snapshot: null,
@@ -115,23 +115,16 @@ export function firstVersion(serviceId: string, now: string): VersionRecord {
   };
 }
 
+/** Version 1 of a new service: a draft with no endpoints. */
+export const firstVersion = (serviceId: string, now: string): VersionRecord => newDraft(serviceId, 1, now);
+
 /** `POST …/versions`: a new draft whose endpoints are those of the active version (else the latest). */
 export function createDraft(store: Store, service: ServiceRecord, now: string): VersionRecord {
   const all = store.versionsOf(service.id);
   const draft = all.find((v) => v.status === 'draft');
   if (draft) throw conflict(`Version ${draft.version} is already a draft; publish or edit it`);
   const source = all.find((v) => v.status === 'active') ?? all[all.length - 1];
-  const version: VersionRecord = {
-    id: randomUUID(),
-    service_id: service.id,
-    version: (all[all.length - 1]?.version ?? 0) + 1,
-    status: 'draft',
-    traffic_percent: 0,
-    endpoint_snapshot: null,
-    skill_snapshot: null,
-    created_at: now,
-    published_at: null,
-  };
+  const version = newDraft(service.id, (all[all.length - 1]?.version ?? 0) + 1, now);
   store.versions.put(version);
   if (source) {
     for (const e of store.endpointsOf(source.id)) {

@@ -38,7 +38,8 @@ const nonNegativeInt = z.int().check(z.minimum(0));
 const nonEmpty = <T extends z.core.$ZodType>(item: T, error?: string) =>
   z.array(item).check(z.minLength(1, error === undefined ? undefined : { error }));
 
-function isRegExp(pattern: string): boolean {
+/** Whether `pattern` is a regular expression in `u` mode, as JSON Schema validators compile them. */
+export function isRegExp(pattern: string): boolean {
   try {
     new RegExp(pattern, 'u');
     return true;

@@ -26,7 +26,7 @@
  */
 import { RegExpParser, type AST } from '@eslint-community/regexpp';
 import * as z from 'zod/mini';
-import { JsonSchema } from './json-schema';
+import { isRegExp, JsonSchema } from './json-schema';
 
 type Range = [number, number];
 /** A set of code points, as sorted ranges. */
@@ -378,15 +378,6 @@ export function patternProblems(schema: unknown, at: (string | number)[] = []): 
     if (hazard) return [{ path: [...at, key], message: `pattern could backtrack catastrophically: ${hazard}` }];
     return patternProblems(value, [...at, key]);
   });
-}
-
-function isRegExp(pattern: string): boolean {
-  try {
-    new RegExp(pattern, 'u');
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -22,3 +22,12 @@ export async function renderFeature(ui: ReactElement, { path = '/' }: { path?: s
   );
   return { ...view, user, router, queryClient };
 }
+
+/** Everything the query cache holds, as one text: a secret must not be found in it. */
+export const cachedText = (queryClient: QueryClient) =>
+  JSON.stringify(
+    queryClient
+      .getQueryCache()
+      .getAll()
+      .map((q) => [q.queryKey, q.state.data]),
+  );

@@ -129,7 +129,7 @@ export function StubsPage({ scope, serviceId, search, onSearchChange }: ServiceP
         subtitle="An OpenAPI 3.1 description of the chosen version’s endpoints, for other generators and API tools. It needs your bearer token."
       >
         <div className="openapi-row">
-          <code className="openapi-path" aria-label="Document path">
+          <code className="gateway-url openapi-path" aria-label="Document path">
             GET {openapiDocumentUrl(scope, serviceId, version)}
           </code>
           <Button onClick={downloadOpenapi} pending={openapi.isPending}>
