@@ -6,6 +6,7 @@ import { STUB_LANGUAGES, useStub, type StubLanguage } from '@/data/stubs/get-stu
 import { useVersions } from '@/data/versions/get-versions';
 import type { SearchProps, ServiceProps } from '@/lib/route-props';
 import { Button } from '@/ui/button';
+import { Segmented } from '@/ui/segmented';
 import { Card } from '@/ui/card';
 import { Skeleton } from '@/ui/skeleton';
 import { EmptyState, ErrorState } from '@/ui/states';
@@ -66,21 +67,13 @@ export function StubsPage({ scope, serviceId, search, onSearchChange }: ServiceP
         subtitle="Typed methods for each endpoint of the version, from its request and response schemas."
       >
         <div className="stub-toolbar">
-          <fieldset className="segmented">
-            <legend className="visually-hidden">Language</legend>
-            {STUB_LANGUAGES.map((l) => (
-              <label key={l.value} className="segmented-option">
-                <input
-                  type="radio"
-                  name="stub-language"
-                  value={l.value}
-                  checked={language === l.value}
-                  onChange={() => onSearchChange({ language: l.value })}
-                />
-                <span>{l.label}</span>
-              </label>
-            ))}
-          </fieldset>
+          <Segmented
+            legend="Language"
+            name="stub-language"
+            options={STUB_LANGUAGES}
+            value={language}
+            onChange={(value) => onSearchChange({ language: value })}
+          />
           <label className="toolbar-filter">
             Version
             <select className="select" value={version} onChange={(e) => onSearchChange({ version: Number(e.target.value) })}>
