@@ -176,7 +176,7 @@ function shortPath(path: string): string {
 /**
  * The calls an extension is, in words: `PUT …/traffic`,
  * `GET|PUT /orgs/{org_id}/cloud-credentials`, `?version= on …/openapi.json, …/stubs/python`.
- * A path under the entry's first is written from there (`GET /v1/agent-deployments, GET …/{deployment_id}`).
+ * A path outside a workspace, under the entry's first, is written from there (`GET /v1/agent-deployments; GET …/{deployment_id}`).
  */
 export function extensionCalls(capability: Capability): string {
   const extension: Extension = EXTENSIONS[capability];
@@ -184,7 +184,8 @@ export function extensionCalls(capability: Capability): string {
   for (const r of extension.routes ?? []) methods.set(r.path, [...(methods.get(r.path) ?? []), r.method]);
   const first = extension.routes?.[0]?.path;
   const calls = [...methods].map(([path, verbs]) => {
-    const shown = first !== undefined && path.startsWith(`${first}/`) ? `…${path.slice(first.length)}` : shortPath(path);
+    const short = shortPath(path);
+    const shown = !short.startsWith('…') && first !== undefined && path.startsWith(`${first}/`) ? `…${path.slice(first.length)}` : short;
     return `${verbs.join('|')} ${shown.replace(/:([a-z_]+)/g, '{$1}')}`;
   });
   const byName = new Map<string, string[]>();
