@@ -56,7 +56,17 @@ export default tseslint.config(
   restrict(
     ['src/contract/**'],
     [{ regex: '^(?!zod/mini$|\\./)', message: 'The contract imports only zod/mini (and itself).' }],
-    ['src/contract/**/*.test.ts'],
+    ['src/contract/**/*.test.ts', 'src/contract/pattern-rules.ts'],
+  ),
+  // The pattern rule reads patterns with ESLint's own regular-expression parser, and loads only with the endpoint editor.
+  restrict(
+    ['src/contract/pattern-rules.ts'],
+    [
+      {
+        regex: '^(?!zod/mini$|@eslint-community/regexpp$|\\./)',
+        message: 'The pattern rule imports only zod/mini, regexpp and the contract.',
+      },
+    ],
   ),
   // The mock: its own folders (core and one per domain, siblings), the contract, hono, zod, node builtins and the database driver.
   restrict(

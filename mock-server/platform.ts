@@ -107,4 +107,5 @@ type Unregistered =
   | Exclude<keyof ScopeParams, Provided<'scope'>>
   | Exclude<keyof StoreQueries, Queried>;
 /** A type error here names a collection, setting, path parameter or store query that a domain declares and no listed domain provides: list its domain. */
-export const everyDeclarationIsRegistered: [Unregistered] extends [never] ? true : `unregistered: ${Unregistered}` = true;
+const everyDeclarationIsRegistered: [Unregistered] extends [never] ? true : `unregistered: ${Unregistered}` = true;
+void everyDeclarationIsRegistered;

@@ -11,7 +11,7 @@ import { conflict, HttpError } from '../core/errors';
 import type { ServiceRecord } from '../services/records';
 import type { VersionRecord } from '../versions/records';
 import type { Store } from '../core/store';
-import { isServing } from '../versions/rules';
+import { isServing } from '../../src/contract/versions-rules';
 import { CheckTooCostly } from './check-pool';
 import { coerceParam, schemaIssues } from './json-schema-check';
 

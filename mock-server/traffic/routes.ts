@@ -1,7 +1,8 @@
 /** The traffic split among serving versions: promote a canary, roll back, re-split (CONTRACT §3, our extension). */
 import { paths } from '../../src/contract/paths';
 import { TrafficUpdate, VersionPage } from '../../src/contract/versions';
-import { currentSplit, record, splitWords } from '../activity/rules';
+import { splitWords } from '../../src/contract/traffic-rules';
+import { currentSplit, record } from '../activity/rules';
 import { developers } from '../core/auth';
 import { domainApi, put } from '../core/operations';
 import { servicePath } from '../services/paths';

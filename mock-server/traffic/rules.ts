@@ -13,7 +13,8 @@ import { conflict, issue, validationError } from '../core/errors';
 import type { ServiceRecord } from '../services/records';
 import type { VersionRecord } from '../versions/records';
 import type { Store } from '../core/store';
-import { isDrainingOut, isServing, touch } from '../versions/rules';
+import { isDrainingOut, isServing } from '../../src/contract/versions-rules';
+import { touch } from '../versions/rules';
 
 type Allocation = { version_id: string; percent: number };
 

@@ -11,7 +11,8 @@ import {
   VersionListQuery,
   VersionPage,
 } from '../../src/contract/versions';
-import { currentSplit, record, splitWords, type Actor } from '../activity/rules';
+import { splitWords } from '../../src/contract/traffic-rules';
+import { currentSplit, record, type Actor } from '../activity/rules';
 import { developers } from '../core/auth';
 import { conflict, notFound } from '../core/errors';
 import { paginate } from '../core/lists';

@@ -142,16 +142,20 @@ async function sendAuthorized(method: string, path: string, opts: RequestOptions
   return res;
 }
 
-export async function request<S extends z.core.$ZodType>(
+/** How an answer is read: by the contract's schema, or not at all (`NO_ANSWER`). */
+type Reader<S extends z.core.$ZodType> = S | typeof NO_ANSWER;
+const NO_ANSWER = Symbol('no answer');
+
+async function request<S extends z.core.$ZodType>(
   method: string,
   path: string,
-  schema: S | null,
-  opts: RequestOptions = {},
+  reader: Reader<S>,
+  opts: RequestOptions,
 ): Promise<z.output<S>> {
   const res = await sendAuthorized(method, path, opts);
-  if (schema === null || res.status === 204) return undefined as z.output<S>;
+  if (reader === NO_ANSWER || res.status === 204) return undefined as z.output<S>;
   const json: unknown = await res.json();
-  const parsed = z.safeParse(schema, json);
+  const parsed = z.safeParse(reader, json);
   if (!parsed.success) {
     // The platform answered something the contract does not describe.
     throw new ApiError(res.status, `Unexpected response from ${method} ${path}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
@@ -186,10 +190,29 @@ export function filenameOf(disposition: string | null): string | null {
   return name && /^[\w.-]+$/.test(name) ? name : null;
 }
 
+/**
+ * A write whose answer the console does not read says so by name:
+ * `api.put(path, { body, answer: 'ignored' })` (the data is read again, or
+ * there is none); any other names the contract's schema of its answer.
+ */
+export type IgnoredAnswer = RequestOptions & { answer: 'ignored' };
+
+function write(method: 'POST' | 'PUT') {
+  function send<S extends z.core.$ZodType>(path: string, schema: S, opts?: RequestOptions): Promise<z.output<S>>;
+  function send(path: string, opts: IgnoredAnswer): Promise<void>;
+  function send<S extends z.core.$ZodType>(path: string, schemaOrOpts: S | IgnoredAnswer, opts?: RequestOptions): Promise<unknown> {
+    return schemaOrOpts instanceof z.core.$ZodType
+      ? request(method, path, schemaOrOpts, opts ?? {})
+      : request(method, path, NO_ANSWER, schemaOrOpts);
+  }
+  return send;
+}
+
 export const api = {
-  get: <S extends z.core.$ZodType>(path: string, schema: S, opts?: RequestOptions) => request('GET', path, schema, opts),
-  post: <S extends z.core.$ZodType>(path: string, schema: S | null, opts?: RequestOptions) => request('POST', path, schema, opts),
-  put: <S extends z.core.$ZodType>(path: string, schema: S | null, opts?: RequestOptions) => request('PUT', path, schema, opts),
-  delete: (path: string, opts?: RequestOptions) => request('DELETE', path, null, opts),
+  get: <S extends z.core.$ZodType>(path: string, schema: S, opts: RequestOptions = {}) => request('GET', path, schema, opts),
+  post: write('POST'),
+  put: write('PUT'),
+  /** A DELETE answers nothing to read (204). */
+  delete: (path: string, opts: RequestOptions = {}): Promise<void> => request('DELETE', path, NO_ANSWER, opts).then(() => undefined),
   text: requestText,
 };

@@ -11,7 +11,7 @@ import { setSession } from '@/lib/session';
 import { AGENT_IDS } from '../../mock-server/agents/seed';
 import { createMockPlatform } from '../../mock-server/platform';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../mock-server/auth/seed';
-import { demoId, IDS } from '../../mock-server/core/seed-ids';
+import { IDS } from '../../mock-server/core/seed-ids';
 
 const API = '/api/v1';
 
@@ -25,10 +25,9 @@ export const server = setupServer(
 
 export type Role = keyof typeof DEMO_USERS;
 
-/** The demo seed's Production workspace, and its services by seed id. */
+/** The demo seed's Production workspace. */
 export const SCOPE: Scope = { orgId: IDS.org, workspaceId: IDS.production };
 export const RINGS = IDS.rings.production;
-export const SEED_SERVICES = { invoiceExtractor: demoId(1001), mlInference: demoId(1002) } as const;
 /** The demo seed's agent deployments, versions and instances. */
 export const AGENTS = AGENT_IDS;
 

@@ -49,3 +49,12 @@ export async function leavingAsks(router: TestRouter): Promise<HTMLElement> {
   expect(router.state.location.pathname).toBe(from);
   return ask;
 }
+
+/** Everything the query cache holds, as one text: a secret must not be found in it. */
+export const cachedText = (queryClient: QueryClient) =>
+  JSON.stringify(
+    queryClient
+      .getQueryCache()
+      .getAll()
+      .map((q) => [q.queryKey, q.state.data]),
+  );
