@@ -99,6 +99,8 @@ try {
     signInThrottle: { maxFailures: intEnv('MOCK_LOGIN_MAX_FAILURES', 10), windowS: intEnv('MOCK_LOGIN_WINDOW_S', 300, 1) },
     corsOrigins,
     consoleUrl,
+    // The mail the mock "sends" (users/mail.ts): one escaped line each, with its link.
+    mailLog: (line) => console.log(`[mock] ${line}`),
     // Method, path (no query string, escaped), status and time only: never headers or tokens.
     log: (line) => console.log(`[mock] ${line}`),
   });

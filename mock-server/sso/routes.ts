@@ -13,7 +13,8 @@ import { paths } from '../../src/contract/paths';
 import { apiPath, domainApi, get, post } from '../core/operations';
 import { reply } from '../core/replies';
 import { E401, E404, E422 } from '../core/responses';
-import { now } from '../users/clock';
+import { signInThrottle } from '../auth/rules';
+import { consoleOrigin } from '../users/rules';
 import { problemPage, signInPage } from './idp-page';
 import { CALLBACK_PAGE, exchange, IDENTITY_PROVIDERS, IDP_PAGE, initiate, pendingRequest, signInAtProvider } from './rules';
 
@@ -54,7 +55,7 @@ export const ssoApi = domainApi(
         422: E422,
       },
       handler: ({ var: { store, platform, body } }) =>
-        reply(200, SsoInitiateResponse, initiate(store, platform.consoleUrl, body.email, now()), { 'Cache-Control': 'no-store' }),
+        reply(200, SsoInitiateResponse, initiate(store, consoleOrigin(platform.settings), body.email), { 'Cache-Control': 'no-store' }),
     }),
     post(
       paths.ssoCallback(),
@@ -72,8 +73,7 @@ export const ssoApi = domainApi(
           },
           422: E422,
         },
-        handler: async ({ var: { store, platform, body } }) =>
-          reply(200, TokenResponse, await exchange(store, platform.tokens, body, now())),
+        handler: async ({ var: { store, platform, body } }) => reply(200, TokenResponse, await exchange(store, platform.settings, body)),
       },
     ),
     get(IDP, 'mockIdpAuthorize', "The mock's stand-in identity provider (not the platform's API): its sign-in page", {
@@ -86,16 +86,17 @@ export const ssoApi = domainApi(
         422: E422,
       },
       handler: ({ var: { store, platform, query } }) => {
-        const request = query.state ? pendingRequest(store, query.state, now()) : 'The address has no sign-in request (no state).';
+        const consoleUrl = consoleOrigin(platform.settings);
+        const request = query.state ? pendingRequest(store, query.state) : 'The address has no sign-in request (no state).';
         const { html, csp } =
           typeof request === 'string'
-            ? problemPage({ provider: PROVIDER, reason: request, backUrl: `${platform.consoleUrl}/login` })
+            ? problemPage({ provider: PROVIDER, reason: request, backUrl: `${consoleUrl}/login` })
             : signInPage({
                 provider: PROVIDER,
                 action: `/api/v1${IDP_PAGE}`,
                 state: query.state!,
                 loginHint: query.login_hint ?? request.email,
-                cancelUrl: `${platform.consoleUrl}${CALLBACK_PAGE}?${new URLSearchParams({ error: 'access_denied', state: query.state! })}`,
+                cancelUrl: `${consoleUrl}${CALLBACK_PAGE}?${new URLSearchParams({ error: 'access_denied', state: query.state! })}`,
               });
         return { status: typeof request === 'string' ? 400 : 200, text: html, headers: HTML_HEADERS(csp) };
       },
@@ -119,8 +120,8 @@ export const ssoApi = domainApi(
           reply(
             200,
             ProviderRedirect,
-            await platform.signInThrottle.guard([`login:${body.email.toLowerCase()}`], async () =>
-              signInAtProvider(store, platform.consoleUrl, body, now()),
+            await signInThrottle(platform).guard([`login:${body.email.toLowerCase()}`], async () =>
+              signInAtProvider(store, consoleOrigin(platform.settings), body),
             ),
             { 'Cache-Control': 'no-store' },
           ),

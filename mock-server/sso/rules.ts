@@ -13,8 +13,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { TokenResponse } from '../../src/contract/auth';
-import { userByCredentials, issueTokens } from '../auth/rules';
-import type { TokenSettings } from '../core/context';
+import { issueTokens, userByCredentials, type TokenSettings } from '../auth/rules';
 import { HttpError, issue, unauthorized } from '../core/errors';
 import { sha256 } from '../core/hashing';
 import { IDS } from '../core/seed-ids';
@@ -47,7 +46,7 @@ const on = (field: 'email' | 'state' | 'code', status: number, msg: string, type
   new HttpError(status, [issue(['body', field], msg, type)]);
 
 /** Step 1: a state, and the provider's address for it; a domain without a provider is a 404 on the email. */
-export function initiate(store: Store, consoleUrl: string, email: string, now: number): { authorization_url: string; state: string } {
+export function initiate(store: Store, consoleUrl: string, email: string): { authorization_url: string; state: string } {
   const provider = providerFor(email);
   if (!provider)
     throw on(
@@ -56,7 +55,8 @@ export function initiate(store: Store, consoleUrl: string, email: string, now: n
       `Single sign-on is not set up for ${domainOf(email)}: sign in with your email and password, or ask your admin which address to use.`,
       'sso_not_configured',
     );
-  store.sweep(store.ssoRequests, (r) => Date.parse(r.created_at) + KEEP_MS < now, now);
+  const now = store.clock.now();
+  store.sweep(store.ssoRequests, (r) => Date.parse(r.created_at) + KEEP_MS < now);
   const state = secret();
   store.ssoRequests.put({
     state_sha256: sha256(state),
@@ -74,11 +74,11 @@ export function initiate(store: Store, consoleUrl: string, email: string, now: n
 }
 
 /** A sign-in the provider may still complete: issued, not expired, no code yet. */
-export function pendingRequest(store: Store, state: string, now: number): SsoRequestRecord | string {
+export function pendingRequest(store: Store, state: string): SsoRequestRecord | string {
   const request = store.ssoRequests.get(sha256(state));
   if (!request) return 'This sign-in request is not one the platform started.';
   if (request.code_sha256 !== null) return 'This sign-in request has already been completed.';
-  if (Date.parse(request.expires_at) <= now) return 'This sign-in request has expired (after 10 minutes).';
+  if (Date.parse(request.expires_at) <= store.clock.now()) return 'This sign-in request has expired (after 10 minutes).';
   return request;
 }
 
@@ -91,26 +91,21 @@ export function signInAtProvider(
   store: Store,
   consoleUrl: string,
   body: { state: string; email: string; password: string },
-  now: number,
 ): { redirect_to: string } {
-  const request = pendingRequest(store, body.state, now);
+  const request = pendingRequest(store, body.state);
   if (typeof request === 'string') throw on('state', 400, `${request} Go back to the console and start again.`, 'sso_state_invalid');
   const provider = IDENTITY_PROVIDERS.find((p) => p.orgId === request.org_id && p.domain === domainOf(body.email));
   if (!provider) throw on('email', 422, `This identity provider signs in ${domainOf(request.email)} accounts only.`, 'sso_wrong_domain');
   const user = userByCredentials(store, body.email, body.password);
   if (user.org_id !== request.org_id) throw unauthorized('Incorrect email or password');
   const code = secret();
-  store.ssoRequests.put({ ...request, code_sha256: sha256(code), user_id: user.id, code_issued_at: iso(now) });
+  store.ssoRequests.put({ ...request, code_sha256: sha256(code), user_id: user.id, code_issued_at: store.clock.iso() });
   return { redirect_to: `${consoleUrl}${CALLBACK_PAGE}?${new URLSearchParams({ code, state: body.state })}` };
 }
 
 /** Step 3: the code for tokens, once, within 5 minutes, for the state it was issued to. */
-export async function exchange(
-  store: Store,
-  settings: TokenSettings,
-  body: { code: string; state: string },
-  now: number,
-): Promise<TokenResponse> {
+export async function exchange(store: Store, settings: TokenSettings, body: { code: string; state: string }): Promise<TokenResponse> {
+  const now = store.clock.now();
   const request = store.ssoRequests.get(sha256(body.state));
   if (!request)
     throw on(

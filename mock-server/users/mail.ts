@@ -1,14 +1,18 @@
 /**
  * The mock's outgoing mail, as a development mail catcher has it: each message
  * is written to the mock's log (one escaped line: to whom, the subject, the
- * link), and nothing is sent anywhere. In test mode (`MOCK_TEST_ROUTES=1`) the
- * last messages are also kept in memory, never on disk, for
- * `GET /api/v1/__test__/mail` — so an end-to-end story can follow a link "from
- * the log". An invitation's link carries its one-time token: the log line and
- * that test route are the only places it appears.
+ * link; the `mailLog` setting, which main.ts points at the console) and sent
+ * nowhere. The last messages are also kept in the platform's memory, never on
+ * disk, for `GET /api/v1/__test__/mail`, which only test mode
+ * (`MOCK_TEST_ROUTES=1`) serves — so an end-to-end story can follow a link
+ * "from the log", and an in-process test read it with `mailSent`. An
+ * invitation's link carries its one-time token: the log line and that test
+ * route are the only places it appears.
  */
 import * as z from 'zod/mini';
+import type { Platform } from '../core/context';
 import { escapeForLog } from '../core/log';
+import type { Store } from '../core/store';
 
 export const Mail = z.object({
   to: z.string(),
@@ -23,30 +27,25 @@ export type Mail = z.infer<typeof Mail>;
 export const MailList = z.object({ items: z.array(Mail) });
 export const MailQuery = z.object({ to: z.optional(z.string().check(z.maxLength(320))) });
 
+/** Where each message's line goes (the `mailLog` setting): main.ts prints it; in-process, nowhere unless a test asks. */
+export type MailLog = (line: string) => void;
+
 const KEPT = 100;
 
-export class Outbox {
-  private readonly kept: Mail[] = [];
+/** Each platform's outbox, newest first, by its store: it lives and goes with the platform, and nothing else holds it. */
+const outboxes = new WeakMap<Store, Mail[]>();
 
-  constructor(
-    private readonly options: {
-      /** The mock's log (main.ts prints it); absent in-process. */
-      log?: (line: string) => void;
-      /** Keep messages for the test route (test mode only). */
-      keep: boolean;
-    },
-  ) {}
+/** "Send" a message: a line in the log, and the outbox. */
+export function sendMail(platform: Pick<Platform, 'store' | 'settings'>, mail: Mail): void {
+  platform.settings.mailLog?.(`mail to ${escapeForLog(mail.to)}: ${escapeForLog(mail.subject)} — ${escapeForLog(mail.link)}`);
+  let kept = outboxes.get(platform.store);
+  if (!kept) outboxes.set(platform.store, (kept = []));
+  kept.unshift(mail);
+  kept.length = Math.min(kept.length, KEPT);
+}
 
-  send(mail: Mail): void {
-    this.options.log?.(`mail to ${escapeForLog(mail.to)}: ${escapeForLog(mail.subject)} — ${escapeForLog(mail.link)}`);
-    if (!this.options.keep) return;
-    this.kept.unshift(mail);
-    this.kept.length = Math.min(this.kept.length, KEPT);
-  }
-
-  /** Newest first; to one address (any case) when given. */
-  list(to?: string): Mail[] {
-    const wanted = to?.trim().toLowerCase();
-    return this.kept.filter((m) => wanted === undefined || m.to === wanted);
-  }
+/** The mail a platform sent, newest first; to one address (any case) when given. */
+export function mailSent(store: Store, to?: string): Mail[] {
+  const wanted = to?.trim().toLowerCase();
+  return (outboxes.get(store) ?? []).filter((m) => wanted === undefined || m.to === wanted);
 }

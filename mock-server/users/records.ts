@@ -1,5 +1,6 @@
-/** What the users domain keeps beside the users themselves (core/records.ts `UserRecord`). */
+/** What the users domain keeps beside the users themselves (the auth domain's `UserRecord`). */
 import type { Role } from '../../src/contract/auth';
+import type { UserRecord } from '../auth/records';
 
 /**
  * An invitation (CONTRACT §14). Its token is never kept: only its SHA-256 (a
@@ -20,3 +21,6 @@ export interface InvitationRecord {
   expires_at: string;
   accepted_at: string | null;
 }
+
+/** Who `/users/{user_id}` names: a user of the caller's organization, or someone invited to it (rules.ts `memberOf`). */
+export type Member = { kind: 'user'; user: UserRecord } | { kind: 'invitation'; invitation: InvitationRecord };

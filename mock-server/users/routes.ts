@@ -12,8 +12,7 @@ import { admins } from '../core/auth';
 import { apiPath, del, domainApi, get, post, put } from '../core/operations';
 import { noContent, reply } from '../core/replies';
 import { E401, E403, E404, E409, E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
-import { now } from './clock';
-import { MailList, MailQuery } from './mail';
+import { MailList, mailSent, MailQuery } from './mail';
 import { acceptInvitation, invitationView, invite, listMembers, memberView, removeMember, updateMember, userView } from './rules';
 
 const USERS = apiPath('/users', paths.users());
@@ -45,13 +44,14 @@ export const usersApi = domainApi(
           422: E422,
         },
         handler: ({ var: { store, platform, principal, body } }) =>
-          reply(201, User, invitationView(store, invite(store, platform, principal.user, body, now()))),
+          reply(201, User, invitationView(store, invite(platform, principal.user, body))),
       },
     ),
     // Before /users/:user_id, which would take "me" for an id.
     get(ME, 'getCurrentUser', 'The authenticated user, as the users list shows them', {
       responses: { 200: { description: 'The user', schema: User }, 401: E401 },
-      handler: ({ var: { store, principal } }) => reply(200, User, userView(store, principal.user)),
+      // The caller's own record (who they are, and since when), as the auth domain resolved it.
+      handler: ({ var: { store, principal } }) => reply(200, User, userView(store, store.users.get(principal.user.id) ?? principal.user)),
     }),
     get(USER, 'getUser', 'A user of the organization, or a pending invitation', {
       responses: { 200: { description: 'The user', schema: User }, ...READ_ERRORS },
@@ -106,7 +106,7 @@ export const usersApi = domainApi(
           422: E422,
         },
         handler: async ({ var: { store, platform, body } }) =>
-          reply(200, TokenResponse, await acceptInvitation(store, platform.tokens, body, now())),
+          reply(200, TokenResponse, await acceptInvitation(store, platform.settings, body)),
       },
     ),
     get(
@@ -120,7 +120,7 @@ export const usersApi = domainApi(
         testSupport: true,
         query: MailQuery,
         responses: { 200: { description: 'Messages', schema: MailList }, 422: E422 },
-        handler: ({ var: { platform, query } }) => reply(200, MailList, { items: platform.mail.list(query.to) }),
+        handler: ({ var: { store, query } }) => reply(200, MailList, { items: mailSent(store, query.to) }),
       },
     ),
   ],

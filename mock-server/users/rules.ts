@@ -4,7 +4,8 @@
  * - An invitation is a record of its own until it is accepted: the list shows
  *   it as a user with `status: "invited"`, under the id the user will keep.
  *   Its one-time token is in the mail only; the record holds its SHA-256.
- * - Roles are read from the user's record on every request (core/auth.ts), so
+ * - Roles are read from the user's record on every request (the auth domain's
+ *   `auth.user`), so
  *   a role change applies to the user's next request, whatever their token says.
  * - Removing a user ends their sessions at once: their access tokens name a
  *   user who is gone (a 401), their refresh tokens are deleted, and the API
@@ -15,20 +16,24 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { TokenResponse } from '../../src/contract/auth';
 import type { InvitationAccept, User, UserInvite, UserListQuery, UserUpdate } from '../../src/contract/users';
 import { revokeApiKey } from '../api-keys/rules';
-import { issueTokens } from '../auth/rules';
-import type { Member, Platform, TokenSettings } from '../core/context';
+import { issueTokens, type TokenSettings } from '../auth/rules';
+import type { UserRecord } from '../auth/records';
+import type { Platform, PlatformUser, Settings } from '../core/context';
 import { conflict, forbidden, HttpError, issue, validationError } from '../core/errors';
 import { saltedFingerprint, sha256 } from '../core/hashing';
 import { paginate } from '../core/lists';
-import type { UserRecord } from '../core/records';
 import type { Store } from '../core/store';
 import { iso } from '../core/time';
-import type { InvitationRecord } from './records';
+import { sendMail } from './mail';
+import type { InvitationRecord, Member } from './records';
 
 /** How long an invitation's link works. */
 export const INVITATION_TTL_MS = 7 * 24 * 3600_000;
 /** The console's page an invitation links to; the token rides in the fragment, which no server (nor a Referer) ever sees. */
 export const ACCEPT_PAGE = '/accept-invitation';
+
+/** The console's origin (the `consoleUrl` setting, `MOCK_CONSOLE_URL`), where invitation links and single sign-on send people. */
+export const consoleOrigin = (settings: Readonly<Settings>) => settings.consoleUrl.replace(/\/+$/, '');
 
 const sameEmail = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
@@ -52,7 +57,7 @@ function inviterOf(store: Store, id: string | null): User['invited_by'] {
 }
 
 /** A user as the contract shows them: never a password's fingerprint. */
-export function userView(store: Store, user: UserRecord): User {
+export function userView(store: Store, user: PlatformUser & Pick<UserRecord, 'created_at'>): User {
   const invitation = store.invitations.get(user.id);
   return {
     id: user.id,
@@ -123,13 +128,9 @@ const conflictOn = (field: string, msg: string, type: string) => conflict([issue
  * link. Someone who already has an account, or a pending invitation to this
  * organization, is a 409 on the email; an expired invitation is replaced.
  */
-export function invite(
-  store: Store,
-  platform: Pick<Platform, 'consoleUrl' | 'mail'>,
-  by: UserRecord,
-  body: UserInvite,
-  now: number,
-): InvitationRecord {
+export function invite(platform: Pick<Platform, 'store' | 'settings'>, by: PlatformUser, body: UserInvite): InvitationRecord {
+  const { store } = platform;
+  const now = store.clock.now();
   if ([...store.users.values()].some((u) => sameEmail(u.email, body.email)))
     throw conflictOn('email', `${body.email} already has an account: change their role instead.`, 'user_exists');
   for (const pending of pendingInvitations(store, by.org_id).filter((i) => sameEmail(i.email, body.email))) {
@@ -155,11 +156,11 @@ export function invite(
   };
   store.invitations.put(invitation);
   const org = store.organizations.get(by.org_id);
-  const link = `${platform.consoleUrl}${ACCEPT_PAGE}#token=${token}`;
+  const link = `${consoleOrigin(platform.settings)}${ACCEPT_PAGE}#token=${token}`;
   // Sent once the invitation is on disk: a failed write sends nothing.
   store.afterCommit((ok) => {
     if (!ok) return;
-    platform.mail.send({
+    sendMail(platform, {
       to: invitation.email,
       subject: `${by.name} invited you to ${org?.name ?? 'their organization'} as ${body.role}`,
       text: `Set a password to join ${org?.name ?? 'the organization'} on Hosted Services. The link works once, until ${invitation.expires_at}.`,
@@ -178,7 +179,8 @@ const onToken = (status: number, msg: string, type: string) => new HttpError(sta
  * their name) and is signed in. A token that is unknown (or withdrawn) is a
  * 404, used a 409, expired a 410 — each on `token`.
  */
-export async function acceptInvitation(store: Store, settings: TokenSettings, body: InvitationAccept, now: number): Promise<TokenResponse> {
+export async function acceptInvitation(store: Store, settings: TokenSettings, body: InvitationAccept): Promise<TokenResponse> {
+  const now = store.clock.now();
   const [invitation] = store.invitations.in('token', sha256(body.token));
   if (!invitation)
     throw onToken(404, 'This invitation link is not valid: it may be incomplete, or the invitation was withdrawn.', 'invitation_not_found');
@@ -215,7 +217,7 @@ const LAST_ADMIN = (user: UserRecord) =>
  * `PUT /users/{user_id}`: admins change anyone's name and role; everyone may
  * change their own name. The last admin cannot be demoted (409 on `role`).
  */
-export function updateMember(store: Store, caller: UserRecord, member: Member, body: UserUpdate): User {
+export function updateMember(store: Store, caller: PlatformUser, member: Member, body: UserUpdate): User {
   const self = member.kind === 'user' && member.user.id === caller.id;
   if (caller.role !== 'admin') {
     if (!self || body.role !== undefined)
@@ -238,7 +240,7 @@ export function updateMember(store: Store, caller: UserRecord, member: Member, b
  * working); a user is removed, and their sessions and API keys end at once.
  * The last admin cannot be removed (409).
  */
-export function removeMember(store: Store, caller: UserRecord, member: Member): void {
+export function removeMember(store: Store, caller: PlatformUser, member: Member): void {
   if (member.kind === 'invitation') {
     store.invitations.delete(member.invitation.id);
     return;

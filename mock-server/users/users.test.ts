@@ -1,9 +1,10 @@
 // @vitest-environment node
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { paths } from '../../src/contract/paths';
 import { User, UserPage } from '../../src/contract/users';
 import { sha256 } from '../core/hashing';
-import { API, DEMO_API_KEYS, DEMO_PASSWORD, IDS, newService, SERVICES, setup } from '../core/test-helpers';
+import { API, DEMO_API_KEYS, DEMO_PASSWORD, IDS, newService, SERVICES, setup } from '../test-helpers';
+import { mailSent } from './mail';
 
 const USERS = `${API}${paths.users()}`;
 const INVITE = `${API}${paths.userInvite()}`;
@@ -17,15 +18,13 @@ type Platform = ReturnType<typeof setup>;
 async function invited(p: Platform, email = 'new.person@example.com', role = 'developer') {
   const res = await p.call('POST', INVITE, { token: await p.login('admin'), body: { email, role } });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  const [mail] = p.platform.mail.list(email);
+  const [mail] = mailSent(p.platform.store, email);
   const token = new URL(mail!.link).hash.replace(/^#token=/, '');
   return { user: User.parse(res.body), mail: mail!, token };
 }
 
 const accept = (p: Platform, body: Record<string, unknown>) => p.call('POST', ACCEPT, { body });
 const issue = (res: { body: { detail: { loc: unknown[]; type: string }[] } }) => res.body.detail[0];
-
-afterEach(() => vi.useRealTimers());
 
 describe('users (seed 001)', () => {
   it('every role lists the organization’s users, newest first, with role and status; never a password’s fingerprint', async () => {
@@ -95,7 +94,12 @@ describe('users (seed 001)', () => {
 describe('invitations', () => {
   it('an admin invites: an invited user, a mail with a one-time link to the console’s accept page; the token is nowhere else', async () => {
     const log: string[] = [];
-    const p = setup({ testRoutes: true, log: (line) => log.push(line), consoleUrl: 'http://console.test:5173/' });
+    const p = setup({
+      testRoutes: true,
+      log: (line) => log.push(line),
+      mailLog: (line) => log.push(line),
+      consoleUrl: 'http://console.test:5173/',
+    });
     const { user, mail, token } = await invited(p, '  New.Person@Example.com ', 'developer');
     expect(user).toMatchObject({
       email: 'new.person@example.com',
@@ -167,9 +171,8 @@ describe('invitations', () => {
     expect((await p.call('DELETE', userPath(withdrawn.user.id), { token: await p.login('admin') })).status).toBe(204);
     expect((await accept(p, { token: withdrawn.token, password: 'long enough' })).status).toBe(404);
 
-    vi.useFakeTimers({ toFake: ['Date'] });
     const late = await invited(p, 'three@example.com');
-    vi.setSystemTime(Date.now() + 7 * 24 * 3600_000 + 1);
+    p.platform.clock.advance(7 * 24 * 3600_000 + 1);
     const expired = await accept(p, { token: late.token, password: 'long enough' });
     expect(expired.status).toBe(410);
     expect(issue(expired)).toMatchObject({ loc: ['body', 'token'], type: 'invitation_expired' });
@@ -204,7 +207,7 @@ describe('invitations', () => {
       const res = await send({ email: 'a@example.com', role: 'viewer' }, await p.login(role));
       expect(res).toMatchObject({ status: 403, body: { detail: `Your role (${role}) cannot invite users` } });
     }
-    expect(p.platform.mail.list('a@example.com')).toEqual([]);
+    expect(mailSent(p.platform.store, 'a@example.com')).toEqual([]);
   });
 
   it('an Idempotency-Key repeat answers the first invitation: one record, one mail', async () => {
@@ -215,7 +218,7 @@ describe('invitations', () => {
     const [a, b] = [await send(), await send()];
     expect([a.status, b.status]).toEqual([201, 201]);
     expect(b.body.id).toBe(a.body.id);
-    expect(p.platform.mail.list('once@example.com')).toHaveLength(1);
+    expect(mailSent(p.platform.store, 'once@example.com')).toHaveLength(1);
   });
 
   it('an admin changes an invitation’s role, or withdraws it', async () => {

@@ -12,11 +12,11 @@ import { AGENT_IDS } from '../../mock-server/agents/seed';
 import { createMockPlatform } from '../../mock-server/platform';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../mock-server/auth/seed';
 import { IDS } from '../../mock-server/core/seed-ids';
+import { mailSent } from '../../mock-server/users/mail';
 
 const API = '/api/v1';
 
-// Test routes on: component tests read the mail the mock "sent" (an invitation's link) from `platform.mail`.
-export const platform = createMockPlatform({ dataFile: null, seed: 'demo', testRoutes: true });
+export const platform = createMockPlatform({ dataFile: null, seed: 'demo' });
 
 /** Every `/api/v1/*` request the console makes, and every one to the agent API (`/v1/*`, seed 003), goes to the mock app's fetch handler. */
 export const server = setupServer(
@@ -31,6 +31,8 @@ export const SCOPE: Scope = { orgId: IDS.org, workspaceId: IDS.production };
 export const RINGS = IDS.rings.production;
 /** The demo seed's users, by role. */
 export const USERS = IDS.users;
+/** The mail the mock "sent" to `email` (an invitation's link), newest first. */
+export const mailTo = (email: string) => mailSent(platform.store, email);
 /** The demo seed's agent deployments, versions and instances. */
 export const AGENTS = AGENT_IDS;
 

@@ -4,13 +4,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { paths } from '@/contract/paths';
 import { User } from '@/contract/users';
 import { getSession } from '@/lib/session';
-import { callPlatform, platform, server } from '@/testing/mock-platform';
+import { callPlatform, mailTo, platform, server } from '@/testing/mock-platform';
 import { renderFeature } from '@/testing/render';
 import { AcceptInvitationPage, tokenFromFragment } from './accept-invitation-page';
 
 async function invitation(email = 'new.person@example.com') {
   await callPlatform('admin', 'POST', paths.userInvite(), { email, role: 'developer' }, User);
-  return tokenFromFragment(new URL(platform.mail.list(email)[0]!.link).hash)!;
+  return tokenFromFragment(new URL(mailTo(email)[0]!.link).hash)!;
 }
 
 async function fill(user: Awaited<ReturnType<typeof renderFeature>>['user'], password: string, again = password) {

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { paths } from '@/contract/paths';
 import { User, UserPage } from '@/contract/users';
-import { callPlatform, platform, signInAs, USERS } from '@/testing/mock-platform';
+import { callPlatform, mailTo, signInAs, USERS } from '@/testing/mock-platform';
 import { renderFeature } from '@/testing/render';
 import { UsersPage } from './users-page';
 import { USERS_SEARCH_DEFAULTS, type UsersSearch } from './users-search';
@@ -44,7 +44,7 @@ describe('the users page', () => {
     expect(within(row).getByText('grace@example.com')).toBeTruthy();
     expect(within(row).getByText('invited')).toBeTruthy();
     expect(within(row).getByText('viewer')).toBeTruthy();
-    expect(platform.mail.list('grace@example.com')).toHaveLength(1);
+    expect(mailTo('grace@example.com')).toHaveLength(1);
   });
 
   it('changes a role after saying what the new role may do', async () => {
