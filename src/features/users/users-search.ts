@@ -2,7 +2,6 @@ import * as z from 'zod/mini';
 import type { UserStatus } from '@/contract/users';
 
 export const USER_PAGE_SIZES = [10, 25, 50, 100] as const;
-export type UserPageSize = (typeof USER_PAGE_SIZES)[number];
 
 /** The orders the list offers (`users-query.ts` says what each is). */
 export const USER_ORDER_NAMES = ['newest', 'oldest', 'name', 'email', 'role'] as const;
