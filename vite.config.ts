@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { tanstackRouter } from '@tanstack/router-plugin/vite';
+import { buildReport } from './scripts/build-report.ts';
 
 /**
  * The console calls `/api/v1` on its own origin; the dev server forwards it to
@@ -30,6 +31,8 @@ export default defineConfig({
       },
     }),
     react(),
+    // dist/.vite/chunks.json (what each file holds) and build-env.json (for scripts/ensure-build.ts).
+    buildReport(),
   ],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: {
@@ -44,11 +47,9 @@ export default defineConfig({
     host: '127.0.0.1',
     proxy,
   },
-  // The manifest lets scripts/size.mjs walk exactly what the services list loads.
   build: {
     sourcemap: false,
     target: 'es2022',
-    manifest: true,
     rolldownOptions: {
       output: {
         // The framework every page needs, in one file: one gzip stream compresses it better than a dozen small ones.
