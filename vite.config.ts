@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import { buildReport } from './scripts/build-report.ts';
@@ -26,6 +26,52 @@ const FIRST_PAGE_ROUTES = [
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/',
 ];
 
+/** The requests a cold load sends before the app's code arrives (the file says which). */
+const EARLY_REQUESTS = 'src/app/early-requests.ts';
+
+/**
+ * Builds src/app/early-requests.ts as an entry of its own and loads it from index.html, first and
+ * `async`: it runs as soon as it arrives, while the app's chunk is still downloading. The build fails
+ * if it comes to import anything (it would then wait for what it imports).
+ */
+function earlyRequests(): Plugin {
+  let base = '/';
+  const isEarly = (chunk: { type: string; isEntry?: boolean; facadeModuleId?: string | null }) =>
+    chunk.type === 'chunk' && chunk.isEntry && chunk.facadeModuleId?.endsWith(EARLY_REQUESTS);
+  return {
+    name: 'early-requests',
+    config: () => ({
+      build: {
+        rolldownOptions: {
+          input: {
+            index: fileURLToPath(new URL('./index.html', import.meta.url)),
+            'early-requests': fileURLToPath(new URL(`./${EARLY_REQUESTS}`, import.meta.url)),
+          },
+        },
+      },
+    }),
+    configResolved: (config) => {
+      base = config.base;
+    },
+    generateBundle(_options, bundle) {
+      const chunk = Object.values(bundle).find(isEarly);
+      if (!chunk || chunk.type !== 'chunk') this.error(`${EARLY_REQUESTS} was not built`);
+      else if (chunk.imports.length || chunk.dynamicImports.length)
+        this.error(
+          `${EARLY_REQUESTS} must import nothing, but its chunk imports ${[...chunk.imports, ...chunk.dynamicImports].join(', ')}`,
+        );
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler: (_html, ctx) => {
+        const chunk = ctx.bundle && Object.values(ctx.bundle).find(isEarly);
+        const src = base + (chunk ? chunk.fileName : EARLY_REQUESTS);
+        return [{ tag: 'script', attrs: { type: 'module', async: true, crossorigin: !!chunk, src }, injectTo: 'head' }];
+      },
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     // The router plugin must come before react() (TanStack Router docs).
@@ -46,6 +92,7 @@ export default defineConfig({
       },
     }),
     react(),
+    earlyRequests(),
     // dist/.vite/chunks.json (what each file holds) and build-env.json (for scripts/ensure-build.ts).
     buildReport(),
   ],
@@ -72,7 +119,8 @@ export default defineConfig({
         // Everything the entry imports statically (the framework, the shell, the services list) in one file:
         // one request, no chain of round trips, and one gzip stream that compresses better than many.
         // The rest of the app stays in chunks that load with their pages.
-        codeSplitting: { groups: [{ name: 'first-load', tags: ['$initial'] }] },
+        // (Not early-requests.ts: an entry of its own, it must stay apart.)
+        codeSplitting: { groups: [{ name: 'first-load', tags: ['$initial'], test: (id) => !id.endsWith(EARLY_REQUESTS) }] },
       },
     },
   },

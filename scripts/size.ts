@@ -85,16 +85,25 @@ async function signIn(api: string): Promise<Tokens> {
   return (await res.json()) as Tokens;
 }
 
-/** A cold browser context (its own empty cache) with the session where the console keeps it, as e2e's signInAs does. */
+type Paint = { lcp: number; element: string; rows: number };
+type Instrumented = { __lcp: { time: number; element: string }[]; __painted: Promise<Paint> };
+
+/**
+ * A cold browser context (its own empty cache) with the session where the console keeps it, as e2e's
+ * signInAs does; and, in the page, the largest contentful paints as they are reported and a promise of
+ * the paint once the list's first row is drawn. The page itself says when: a locator polling from
+ * outside would take the slow phone's main thread from the page it measures.
+ */
 async function coldContext(browser: Browser, tokens: Tokens): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // tsx keeps function names with a helper the page does not have.
+  await context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
   await context.addInitScript((t) => {
     sessionStorage.setItem(
       'hs.session',
       JSON.stringify({ accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: Date.now() + t.expires_in * 1000 }),
     );
-    // The largest contentful paint so far, for the paint measurement.
-    const w = window as unknown as { __lcp: { time: number; element: string }[] };
+    const w = window as unknown as Instrumented;
     w.__lcp = [];
     new PerformanceObserver((list) => {
       for (const e of list.getEntries() as (PerformanceEntry & { element?: Element | null })[]) {
@@ -105,15 +114,28 @@ async function coldContext(browser: Browser, tokens: Tokens): Promise<BrowserCon
         });
       }
     }).observe({ type: 'largest-contentful-paint', buffered: true });
-    // When the first service row is drawn (the frame after it reaches the page), beside the LCP.
-    const r = window as unknown as { __rows?: number };
-    const rows = new MutationObserver(() => {
-      if (r.__rows === undefined && document.querySelector('table tbody tr a')) {
+    // The first service row (a row with a link: the skeleton's have none) and the frame that draws it;
+    // then the paint of that frame as the LCP observer reports it — or, if that frame painted nothing
+    // larger than before, the LCP reported already (a second later, to be sure none is on its way).
+    w.__painted = new Promise<Paint>((resolve) => {
+      let drawn = NaN;
+      const done = () => {
+        const last = w.__lcp[w.__lcp.length - 1];
+        resolve({ lcp: last?.time ?? NaN, element: last?.element ?? '(none reported)', rows: drawn });
+      };
+      new PerformanceObserver((list) => {
+        if (list.getEntries().some((e) => e.startTime >= drawn)) setTimeout(done);
+      }).observe({ type: 'largest-contentful-paint' });
+      const rows = new MutationObserver(() => {
+        if (!document.querySelector('table tbody tr a')) return;
         rows.disconnect();
-        requestAnimationFrame(() => (r.__rows = performance.now()));
-      }
+        requestAnimationFrame(() => {
+          drawn = performance.now();
+          setTimeout(done, 1000);
+        });
+      });
+      rows.observe(document, { childList: true, subtree: true });
     });
-    rows.observe(document, { childList: true, subtree: true });
   }, tokens);
   return context;
 }
@@ -229,24 +251,11 @@ async function measurePaint(browser: Browser, base: string, tokens: Tokens, time
   });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOW_PHONE.cpuRate });
   await page.goto(base + SERVICES_PATH, { waitUntil: 'commit' });
-  await rowsVisible(page);
-  // The rows' paint is reported after the frame that draws them: wait for the next two frames.
-  const lcp = await page.evaluate(
-    () =>
-      new Promise<{ time: number; element: string; rows: number } | undefined>((resolve) =>
-        requestAnimationFrame(() =>
-          requestAnimationFrame(() => {
-            const w = window as unknown as { __lcp: { time: number; element: string }[]; __rows?: number };
-            const last = w.__lcp[w.__lcp.length - 1];
-            resolve(last && { ...last, rows: w.__rows ?? NaN });
-          }),
-        ),
-      ),
-  );
+  const paint = await page.evaluate(() => (window as unknown as Instrumented).__painted);
   printTimeline?.();
   await context.close();
-  if (!lcp) throw new Error('No largest-contentful-paint entry was reported');
-  return lcp;
+  if (Number.isNaN(paint.lcp)) throw new Error('No largest-contentful-paint entry was reported');
+  return paint;
 }
 
 /** What each loaded file holds, by package, from the build's `.vite/chunks.json` (scripts' share of the pre-minified code). */
@@ -341,8 +350,8 @@ async function main(): Promise<number> {
       const times: number[] = [];
       for (let i = 0; i < LCP_RUNS; i++) {
         const lcp = await measurePaint(browser, web.url, tokens, i === 0 && process.env.SIZE_TIMELINE === '1');
-        times.push(lcp.time);
-        console.log(`  load ${i + 1}: ${lcp.time.toFixed(0)} ms  (${lcp.element}; the first row drawn at ${lcp.rows.toFixed(0)} ms)`);
+        times.push(lcp.lcp);
+        console.log(`  load ${i + 1}: ${lcp.lcp.toFixed(0)} ms  (${lcp.element}; the first row drawn at ${lcp.rows.toFixed(0)} ms)`);
       }
       const m = median(times);
       if (m > LCP_BUDGET_MS) {

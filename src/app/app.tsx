@@ -23,20 +23,22 @@ function useFirstInput(): boolean {
   return seen;
 }
 
-export function App() {
-  const [{ queryClient, router }] = useState(() => {
-    const queryClient = createQueryClient();
-    const router = createAppRouter(queryClient);
-    // A refresh that fails ends the session: go to sign-in and come back here afterwards.
-    setUnauthenticatedHandler(() => {
-      queryClient.clear();
-      const here = router.state.location.href;
-      if (router.state.location.pathname !== '/login') {
-        void router.navigate({ to: '/login', search: { redirect: here } });
-      }
-    });
-    return { queryClient, router };
+/** The page's query cache and router, made once (main.tsx). */
+export function createApp() {
+  const queryClient = createQueryClient();
+  const router = createAppRouter(queryClient);
+  // A refresh that fails ends the session: go to sign-in and come back here afterwards.
+  setUnauthenticatedHandler(() => {
+    queryClient.clear();
+    const here = router.state.location.href;
+    if (router.state.location.pathname !== '/login') {
+      void router.navigate({ to: '/login', search: { redirect: here } });
+    }
   });
+  return { queryClient, router };
+}
+
+export function App({ queryClient, router }: ReturnType<typeof createApp>) {
   const { theme } = useTheme();
   const showToaster = useFirstInput();
   useEffect(() => {

@@ -2,8 +2,9 @@ import * as z from 'zod/mini';
 import { readTokenResponse } from '@/contract/auth';
 import { paths } from '@/contract/paths';
 import { ApiError } from './api-error';
+import { dropEarlyResponses, takeEarlyResponse } from './early-responses';
 import { apiBaseUrl } from './env';
-import { clearSession, getSession, setSession } from './session';
+import { clearSession, getSession, onSessionChange, setSession } from './session';
 
 type Query = Record<string, string | number | boolean | null | undefined>;
 
@@ -36,14 +37,23 @@ function url(path: string, query?: Query, base: string = apiBaseUrl): string {
   return `${base}${path}${s ? `?${s}` : ''}`;
 }
 
+// An answer started early for one session is not for another.
+onSessionChange(dropEarlyResponses);
+
 async function send(method: string, path: string, opts: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: opts.accept ?? 'application/json' };
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   if (opts.idempotencyKey) headers['Idempotency-Key'] = opts.idempotencyKey;
   const session = getSession();
   if (session && !opts.anonymous) headers.Authorization = `Bearer ${session.accessToken}`;
+  const target = url(path, opts.query, opts.base);
+  // The same read, with the same session, that the page started before its code arrived (src/app/early-requests.ts).
+  if (method === 'GET' && headers.Authorization && opts.body === undefined && opts.accept === undefined && !opts.signal?.aborted) {
+    const early = await takeEarlyResponse(target);
+    if (early) return early;
+  }
   try {
-    return await fetch(url(path, opts.query, opts.base), {
+    return await fetch(target, {
       method,
       headers,
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
