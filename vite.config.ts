@@ -96,7 +96,13 @@ export default defineConfig({
     // dist/.vite/chunks.json (what each file holds) and build-env.json (for scripts/ensure-build.ts).
     buildReport(),
   ],
-  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  resolve: {
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+      // @tanstack/react-store asks for the shim that brings useSyncExternalStore to React < 18; React 19 has it.
+      'use-sync-external-store/shim/with-selector': 'use-sync-external-store/with-selector',
+    },
+  },
   server: {
     port: Number(process.env.PORT ?? 5173),
     strictPort: true,
