@@ -26,6 +26,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../mock-server/auth/seed';
 import { createMockPlatform } from '../mock-server/core/app';
 import { IDS } from '../mock-server/core/seed-ids';
 import { findChromium } from './browser';
+import { CHUNKS_FILE } from './build-report';
 
 const BUDGET_KB = Number(process.env.SIZE_BUDGET_KB ?? 120);
 const LCP_BUDGET_MS = Number(process.env.SIZE_LCP_BUDGET_MS ?? 1500);
@@ -295,7 +296,7 @@ async function main(): Promise<number> {
     console.error(`No build in ${DIST}/: run \`npm run build\` first (npm run size does).`);
     return 2;
   }
-  const chunksPath = join(DIST, '.vite', 'chunks.json');
+  const chunksPath = join(DIST, CHUNKS_FILE);
   const chunks = existsSync(chunksPath) ? (JSON.parse(readFileSync(chunksPath, 'utf8')) as Record<string, Record<string, number>>) : {};
 
   const mock = await startMock();
