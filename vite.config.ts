@@ -30,8 +30,8 @@ const FIRST_PAGE_ROUTES = [
 const EARLY_REQUESTS = 'src/app/early-requests.ts';
 
 /**
- * Builds src/app/early-requests.ts as an entry of its own and loads it from index.html, first and
- * `async`: it runs as soon as it arrives, while the app's chunk is still downloading. The build fails
+ * Builds src/app/early-requests.ts as an entry of its own and loads it from index.html, `async`: it
+ * runs as soon as it arrives, while the app's chunk is still downloading. The build fails
  * if it comes to import anything (it would then wait for what it imports).
  */
 function earlyRequests(): Plugin {
