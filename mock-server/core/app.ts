@@ -21,6 +21,7 @@ import { migrateLegacyApiKeys } from '../api-keys/rules';
 import { apiKeysApi } from '../api-keys/routes';
 import { migrateLegacyPasswords } from '../auth/rules';
 import { authApi } from '../auth/routes';
+import { connectorOperationsApi } from '../connector-operations/routes';
 import { migrateConnectorSecrets } from '../connectors/rules';
 import { connectorsApi } from '../connectors/routes';
 import { credentialsApi } from '../credentials/routes';
@@ -138,6 +139,7 @@ const DOMAINS: DomainApi[] = [
   deploymentsApi,
   credentialsApi,
   connectorsApi,
+  connectorOperationsApi,
   tokensApi,
   // Before the gateway: `POST …/services/{id}/async/…` is a job submit.
   jobsApi,

@@ -14,6 +14,7 @@ import type { Ring } from '../../src/contract/rings';
 import type { HostedService } from '../../src/contract/services';
 import type { Revocation } from '../../src/contract/tokens';
 import type { Endpoint, ServiceVersion } from '../../src/contract/versions';
+import type { ConnectorDataRecord, ConnectorJobRecord, ConnectorObjectRecord, DdlHistoryRecord } from '../connector-operations/records';
 
 export type OrganizationRecord = Organization;
 export type WorkspaceRecord = Workspace;
@@ -283,4 +284,9 @@ export interface StateFile {
   activity?: ActivityRecord[];
   agent_deployments?: AgentDeploymentRecord[];
   agent_services?: AgentServiceRecord[];
+  // Connector instances' own data (mock-server/connector-operations/records.ts).
+  connector_data?: ConnectorDataRecord[];
+  connector_objects?: ConnectorObjectRecord[];
+  connector_jobs?: ConnectorJobRecord[];
+  connector_ddl?: DdlHistoryRecord[];
 }

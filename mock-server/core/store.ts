@@ -263,6 +263,28 @@ export class Store {
     ownedBy: { collection: 'agent_deployments', group: 'deployment' },
   });
 
+  // Connector instances' own data (connector-operations/records.ts), deleted with their instance.
+  readonly connectorData = this.collection('connector_data', {
+    key: (d) => d.instance_id,
+    groups: { instance: (d) => d.instance_id },
+    ownedBy: { collection: 'connector_instances', group: 'instance' },
+  });
+  readonly connectorObjects = this.collection('connector_objects', {
+    key: (o) => o.id,
+    groups: { instance: (o) => o.instance_id },
+    ownedBy: { collection: 'connector_instances', group: 'instance' },
+  });
+  readonly connectorJobs = this.collection('connector_jobs', {
+    key: (j) => j.id,
+    groups: { instance: (j) => j.instance_id },
+    ownedBy: { collection: 'connector_instances', group: 'instance' },
+  });
+  readonly connectorDdl = this.collection('connector_ddl', {
+    key: (d) => d.id,
+    groups: { instance: (d) => d.instance_id },
+    ownedBy: { collection: 'connector_instances', group: 'instance' },
+  });
+
   // search indexes over services
   private readonly slugIndex = new Map<string, string>();
   /** Lowercased "name\ndescription" per record, for search. */
