@@ -156,7 +156,10 @@ export const connectorOperationsApi = domainApi(
               throw forbidden(`Your role (${principal.user.role}) cannot run DDL: only admins confirm it (developers may preview)`);
             }
             const checked = DdlReason.safeParse(body.reason ?? '');
-            if (!checked.success) throw validationError([issue(['body', 'reason'], checked.error.issues[0]!.message, 'missing')]);
+            if (!checked.success) {
+              const first = checked.error.issues[0]!;
+              throw validationError([issue(['body', 'reason'], first.message, first.code === 'too_small' ? 'missing' : 'value_error')]);
+            }
             reason = checked.data;
           }
           return inLane(store, instance.id, async () => {

@@ -520,10 +520,11 @@ function ddl(m) {
   statements.forEach((sql, i) => {
     const words = leadingWords(sql, 3);
     const prefix = statements.length > 1 ? `Statement ${i + 1}: ` : '';
-    if (!DDL_WORDS.includes(words[0] ?? '')) {
+    const first = words[0] ?? '';
+    if (!DDL_WORDS.includes(first)) {
       throw new Refused(
         'invalid',
-        `${prefix}Only DDL runs here (CREATE, ALTER or DROP); this is ${/^[A-Z]+$/.test(words[0] ?? '') ? `a ${words[0]} statement` : 'not DDL'}: run queries and writes as operations`,
+        `${prefix}Only DDL runs here (CREATE, ALTER or DROP); this is ${/^[A-Z]+$/.test(first) ? `${/^[AEIOU]/.test(first) ? 'an' : 'a'} ${first} statement` : 'not DDL'}: run queries and writes as operations`,
         at,
       );
     }

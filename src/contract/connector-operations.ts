@@ -16,7 +16,7 @@
  *   `GET …/ddl` lists what ran, newest first.
  */
 import * as z from 'zod/mini';
-import { Description, Id, humanText } from './common';
+import { Id, humanText } from './common';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
 /** What an operation does to the instance's data: reads answer rows, writes change them. */
@@ -221,13 +221,13 @@ export const DdlReason = z
 /**
  * `POST …/ddl` (seed 002, 004 `execute_ddl(instance_id, sql, confirm, reason)`):
  * `confirm` false (the default) previews; true runs it, with a `reason` —
- * checked by the platform after the role (a developer's confirm is a 403
- * whatever it says), so here it may be absent.
+ * checked by the platform with `DdlReason` after the role (a developer's
+ * confirm is a 403 whatever it says), so here it may be anything textual.
  */
 export const DdlRequest = z.strictObject({
   sql: DdlSql,
   confirm: z._default(z.boolean({ error: 'confirm must be true or false' }), false),
-  reason: z.optional(z.nullable(Description(500, 'Reason'))),
+  reason: z.optional(z.nullable(z.string({ error: 'Reason must be text' }))),
 });
 export type DdlRequest = z.input<typeof DdlRequest>;
 
