@@ -12,6 +12,7 @@
  * `SqlTimeLimit` (a 422 on the field that held the SQL).
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** What the runner refused, and where in the params (or the DDL body) it was. */
@@ -35,7 +36,8 @@ export class SqlTimeLimit extends Error {
 }
 
 export const DEFAULT_SQL_TIME_LIMIT_MS = 2000;
-const RUNNER = fileURLToPath(new URL('./sql-runner.mjs', import.meta.url));
+/** Beside this module (a path from a string: the component tests' jsdom has its own URL class). */
+const runnerPath = () => join(dirname(fileURLToPath(import.meta.url)), 'sql-runner.mjs');
 const RUNNERS = 2;
 
 type Reply =
@@ -83,7 +85,7 @@ class SqlPool {
 
   private spawn(index: number): Slot {
     // No loader of the parent's (tsx, vitest): the runner is plain JavaScript. Advanced serialization carries images as bytes.
-    const child = fork(RUNNER, [], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const child = fork(runnerPath(), [], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     const slot: Slot = { child, queue: [], timer: undefined, ready: false };
     // Never what keeps a process alive while idle.
     child.unref();

@@ -614,5 +614,7 @@ if (process.send) {
     }
     process.send?.(reply);
   });
+  // The mock went away: so does its runner.
+  process.on('disconnect', () => process.exit(0));
   process.send({ ready: true });
 }
