@@ -18,13 +18,14 @@ export const IDENTIFIER = '^[A-Za-z_][A-Za-z0-9_]{0,62}$';
 /** Object keys (S3: at most 1024 bytes; here, no control characters and no leading slash). */
 export const OBJECT_KEY = '^(?!/)[^\\u0000-\\u001f\\u007f]{1,1024}$';
 
-const sql = (title: string, description: string) => ({
+const sql = (title: string, description: string, example: string) => ({
   type: 'string',
   title,
   description,
   minLength: 1,
   maxLength: MAX_SQL_CHARS,
   contentMediaType: SQL_MEDIA_TYPE,
+  examples: [example],
 });
 
 const maxRows = {
@@ -36,7 +37,14 @@ const maxRows = {
   default: DEFAULT_MAX_ROWS,
 };
 
-const objectKey = { type: 'string', title: 'Key', description: 'The object’s key, e.g. invoices/2024-001.json', pattern: OBJECT_KEY };
+const objectKey = (example: string) => ({
+  type: 'string',
+  title: 'Key',
+  description: 'The object’s key, e.g. invoices/2025-0001.json',
+  maxLength: 1024,
+  pattern: OBJECT_KEY,
+  examples: [example],
+});
 
 const object = (properties: Record<string, unknown>, required: string[] = []) => ({
   type: 'object',
@@ -51,16 +59,23 @@ export const SQL_OPERATIONS: ConnectorOperation[] = [
     name: 'Read query',
     description: 'Run one read-only SQL statement (SELECT, WITH or VALUES) and return its rows',
     kind: 'read',
-    params_schema: object({ query: sql('SQL query', 'One read-only statement, e.g. SELECT * FROM users LIMIT 10'), max_rows: maxRows }, [
-      'query',
-    ]),
+    params_schema: object(
+      {
+        query: sql('SQL query', 'One read-only statement (SELECT, WITH or VALUES)', 'SELECT * FROM users LIMIT 10'),
+        max_rows: maxRows,
+      },
+      ['query'],
+    ),
   },
   {
     id: 'execute_statement',
     name: 'Execute statement',
     description: `Run one INSERT, UPDATE or DELETE; one that changes more than 100 rows runs as a job`,
     kind: 'write',
-    params_schema: object({ statement: sql('SQL statement', 'One INSERT, UPDATE or DELETE statement') }, ['statement']),
+    params_schema: object(
+      { statement: sql('SQL statement', 'One INSERT, UPDATE or DELETE statement', "UPDATE users SET name = 'Ada King' WHERE id = 1") },
+      ['statement'],
+    ),
   },
   {
     id: 'insert_rows',
@@ -69,7 +84,14 @@ export const SQL_OPERATIONS: ConnectorOperation[] = [
     kind: 'write',
     params_schema: object(
       {
-        table: { type: 'string', title: 'Table', description: 'The table to insert into, e.g. users', pattern: IDENTIFIER },
+        table: {
+          type: 'string',
+          title: 'Table',
+          description: 'The table to insert into',
+          maxLength: 63,
+          pattern: IDENTIFIER,
+          examples: ['users'],
+        },
         rows: {
           type: 'array',
           title: 'Rows',
@@ -77,6 +99,7 @@ export const SQL_OPERATIONS: ConnectorOperation[] = [
           minItems: 1,
           maxItems: 10_000,
           items: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean', 'null'] } },
+          examples: [[{ email: 'barbara@example.com', name: 'Barbara Liskov', created_at: '2025-03-01T00:00:00Z' }]],
         },
       },
       ['table', 'rows'],
@@ -98,7 +121,13 @@ export const STORAGE_OPERATIONS: ConnectorOperation[] = [
     description: 'List the objects under a prefix',
     kind: 'read',
     params_schema: object({
-      prefix: { type: 'string', title: 'Prefix', description: 'Only keys that start with this, e.g. invoices/', maxLength: 1024 },
+      prefix: {
+        type: 'string',
+        title: 'Prefix',
+        description: 'Only keys that start with this; empty for all',
+        maxLength: 1024,
+        examples: ['invoices/'],
+      },
       max_keys: { ...maxRows, title: 'Most objects', description: `At most this many objects come back (1–${MAX_ROWS})` },
     }),
   },
@@ -107,7 +136,7 @@ export const STORAGE_OPERATIONS: ConnectorOperation[] = [
     name: 'Get object',
     description: 'Read an object by key',
     kind: 'read',
-    params_schema: object({ key: objectKey }, ['key']),
+    params_schema: object({ key: objectKey('README.txt') }, ['key']),
   },
   {
     id: 'put_object',
@@ -116,8 +145,14 @@ export const STORAGE_OPERATIONS: ConnectorOperation[] = [
     kind: 'write',
     params_schema: object(
       {
-        key: objectKey,
-        body: { type: 'string', title: 'Body', description: 'The object’s content, as text', maxLength: 1_000_000 },
+        key: objectKey('notes/hello.txt'),
+        body: {
+          type: 'string',
+          title: 'Body',
+          description: 'The object’s content, as text',
+          maxLength: 1_000_000,
+          examples: ['Hello from the console'],
+        },
         content_type: {
           type: 'string',
           title: 'Content type',
@@ -134,7 +169,7 @@ export const STORAGE_OPERATIONS: ConnectorOperation[] = [
     name: 'Delete object',
     description: 'Delete an object by key',
     kind: 'write',
-    params_schema: object({ key: objectKey }, ['key']),
+    params_schema: object({ key: objectKey('notes/hello.txt') }, ['key']),
   },
 ];
 
@@ -152,7 +187,8 @@ export const HTTP_OPERATIONS: ConnectorOperation[] = [
           title: 'Path',
           description: 'Relative to the base URL, e.g. /customers?limit=5',
           pattern: '^/[^\\s]*$',
-          maxLength: 2000,
+          maxLength: 1000,
+          examples: ['/customers?limit=5'],
         },
         body: { type: 'object', title: 'Body', description: 'A JSON body, for POST, PUT and PATCH' },
       },

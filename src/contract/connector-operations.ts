@@ -307,3 +307,19 @@ export const [DdlRecord, readDdlRecord] = [ddlRecord(strict), ddlRecord(lenient)
 export type DdlRecord = z.infer<typeof DdlRecord>;
 export type DdlRecordRead = z.output<typeof readDdlRecord>;
 export const [DdlRecordPage, readDdlRecordPage] = [strict.page(DdlRecord), lenient.page(readDdlRecord)];
+
+/**
+ * What an execute answers, as the console reads it: the result (200), or a
+ * large write's job (202) — told apart by their shapes (a job has `submitted_at`).
+ */
+export type ExecuteAnswerRead = { kind: 'result'; result: ExecuteResultRead } | { kind: 'job'; job: ConnectorJobRead };
+export const readExecuteAnswer = z.union([
+  z.pipe(
+    readConnectorJob,
+    z.transform((job): ExecuteAnswerRead => ({ kind: 'job', job: job as ConnectorJobRead })),
+  ),
+  z.pipe(
+    readExecuteResult,
+    z.transform((result): ExecuteAnswerRead => ({ kind: 'result', result })),
+  ),
+]);

@@ -38,6 +38,8 @@ export const CAPABILITIES = [
   'mintedTokens',
   'activity',
   'agentListings',
+  'connectorJobs',
+  'connectorDdl',
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];

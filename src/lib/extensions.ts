@@ -37,6 +37,8 @@ export const EXTENSIONS = {
     name: 'Listing agent deployments and their instances',
     call: 'GET /v1/agent-deployments, …/services, …/services/{id}; POST …/services/{id}/stop',
   },
+  connectorJobs: { name: 'Following a large write’s job', call: 'GET …/instances/{instance_id}/jobs/{job_id}' },
+  connectorDdl: { name: 'Previewing and running DDL', call: 'POST|GET …/instances/{instance_id}/ddl' },
 } as const satisfies Record<Capability, { name: string; call: string }>;
 
 /** An extension the platform does not have; the message says so in words. */
