@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import * as z from 'zod/mini';
 import { DdlSql, type DdlOutcomeRead } from '@/contract/connector-operations';
+import type { Role } from '@/contract/auth';
 import type { Scope } from '@/contract/paths';
 import { usePreviewDdl } from '@/data/connector-operations/ddl';
 import { useCapability } from '@/lib/capabilities';
+import { can } from '@/lib/permissions';
 import { useServerForm } from '@/lib/use-server-form';
 import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
@@ -34,7 +36,7 @@ export function DdlCard({
   connectorId: string;
   instance: { id: string; name: string };
   typeName: string;
-  role: string;
+  role: Role;
 }) {
   const capability = useCapability('connectorDdl');
   const preview = usePreviewDdl(scope, connectorId, instance.id);
@@ -49,7 +51,8 @@ export function DdlCard({
   });
   const sql = server.form.watch('sql');
   const stale = previewed !== null && previewed.sql !== sql;
-  const canPreview = role === 'admin' || role === 'developer';
+  const canPreview = can(role, 'connector:execute');
+  const canRun = can(role, 'connector:ddl');
 
   let body: React.ReactNode;
   if (capability === 'unavailable')
@@ -76,6 +79,7 @@ export function DdlCard({
             minLines={3}
             hint="CREATE, ALTER and DROP statements, separated by semicolons. Preview changes nothing."
           />
+          {!canRun && <p className="muted">Developers preview DDL; only admins run it, so what you preview here changes nothing.</p>}
           <FormFooter form={server} submit={{ label: 'Preview' }} />
         </form>
         {previewed && (
@@ -90,7 +94,7 @@ export function DdlCard({
             ) : null}
             <DdlPreview outcome={previewed.outcome} />
             {!stale &&
-              (role === 'admin' ? (
+              (canRun ? (
                 <div className="form-actions">
                   <Button variant={previewed.outcome.destructive ? 'danger' : 'primary'} onClick={() => setConfirming(true)}>
                     Run on {instance.name}…
@@ -101,7 +105,7 @@ export function DdlCard({
               ))}
           </section>
         )}
-        {previewed && role === 'admin' && (
+        {previewed && canRun && (
           <ConfirmDdlDialog
             scope={scope}
             connectorId={connectorId}

@@ -3,7 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { useWhoami } from '@/data/auth/get-whoami';
 import { useConnectorTypes } from '@/data/connectors/get-connector-types';
 import { useInstance } from '@/data/connectors/get-instance';
-import { roleReason } from '@/lib/permissions';
+import { can } from '@/lib/permissions';
 import type { WorkspaceProps } from '@/lib/route-props';
 import { EmptyState } from '@/ui/states';
 import { DdlCard } from './ddl-card';
@@ -63,7 +63,7 @@ export function InstancePage({ scope, connectorId, instanceId, operationId, onOp
         instanceId={instance.id}
         operationId={operationId}
         onOperationChange={onOperationChange}
-        readOnlyReason={roleReason(me.role, 'connector:execute')}
+        readOnly={can(me.role, 'connector:execute') ? null : me.role}
       />
       {sql && (
         <>

@@ -152,7 +152,8 @@ function ParamInput({ form, field }: { form: Form; field: ParamField }) {
   const name = `values.${field.name}` as const;
   const { field: control, fieldState } = useController({ control: form.control, name });
   const error = fieldState.error?.message;
-  const hint = field.description ?? undefined;
+  // A description is a sentence: the editors add their own sentence after it.
+  const hint = field.description ? (/[.!?]$/.test(field.description) ? field.description : `${field.description}.`) : undefined;
   const wide = field.kind === 'sql' || field.kind === 'json' || field.kind === 'textarea';
   const cls = wide ? 'param param-wide' : 'param';
   if (field.kind === 'sql')

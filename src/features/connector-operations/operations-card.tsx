@@ -30,14 +30,15 @@ export function OperationsCard({
   instanceId,
   operationId,
   onOperationChange,
-  readOnlyReason,
+  readOnly,
 }: {
   scope: Scope;
   type: ConnectorTypeRead;
   instanceId: string;
   operationId: string | undefined;
   onOperationChange: (operationId: string) => void;
-  readOnlyReason: string | null;
+  /** The role of a reader who may not run operations, else null. */
+  readOnly: string | null;
 }) {
   const operations = type.operations ?? [];
   const operation = operations.find((o) => o.id === operationId) ?? operations[0];
@@ -110,12 +111,11 @@ export function OperationsCard({
             ))}
           </select>
         </Field>
-        {operation.kind && <Badge tone={operation.kind === 'write' ? 'warning' : 'info'}>{operation.kind}</Badge>}
       </div>
 
-      {readOnlyReason ? (
+      {readOnly ? (
         <p className="notice" role="note">
-          {readOnlyReason} Developers and admins run operations.
+          Your role ({readOnly}) cannot run operations: developers and admins do.
         </p>
       ) : (
         <OperationForm
@@ -129,33 +129,35 @@ export function OperationsCard({
         />
       )}
 
-      <section className="operation-outcome" aria-labelledby="outcome-title" aria-live="polite">
-        <h3 id="outcome-title" className="card-heading">
-          Result
-        </h3>
-        {!shown ? (
-          <p className="muted">Run an operation to see what it answers.</p>
-        ) : 'error' in shown.run ? (
-          <p className="muted">
-            {nameOf(shown.operation)} did not run
-            {shown.run.error instanceof ApiError && shown.run.error.status ? ` (${shown.run.error.status})` : ''}: the form says why.
-          </p>
-        ) : shown.run.answer.kind === 'job' ? (
-          <JobProgress
-            key={shown.run.answer.job.id}
-            scope={scope}
-            connectorId={type.id}
-            instanceId={instanceId}
-            jobId={shown.run.answer.job.id}
-            why={null}
-            operationName={nameOf(shown.operation)}
-          />
-        ) : (
-          <ResultTable result={shown.run.answer.result} operationName={nameOf(shown.operation)} kind={shown.operation.kind} />
-        )}
-      </section>
+      {!readOnly && (
+        <section className="operation-outcome" aria-labelledby="outcome-title" aria-live="polite">
+          <h3 id="outcome-title" className="card-heading">
+            Result
+          </h3>
+          {!shown ? (
+            <p className="muted">Run an operation to see what it answers.</p>
+          ) : 'error' in shown.run ? (
+            <p className="muted">
+              {nameOf(shown.operation)} did not run
+              {shown.run.error instanceof ApiError && shown.run.error.status ? ` (${shown.run.error.status})` : ''}: the form says why.
+            </p>
+          ) : shown.run.answer.kind === 'job' ? (
+            <JobProgress
+              key={shown.run.answer.job.id}
+              scope={scope}
+              connectorId={type.id}
+              instanceId={instanceId}
+              jobId={shown.run.answer.job.id}
+              why={null}
+              operationName={nameOf(shown.operation)}
+            />
+          ) : (
+            <ResultTable result={shown.run.answer.result} operationName={nameOf(shown.operation)} kind={shown.operation.kind} />
+          )}
+        </section>
+      )}
 
-      <RecentRuns runs={runs} onRunAgain={readOnlyReason ? null : runAgain} />
+      <RecentRuns runs={runs} onRunAgain={readOnly ? null : runAgain} />
     </Card>
   );
 }

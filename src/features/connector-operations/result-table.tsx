@@ -32,7 +32,7 @@ export function ResultTable({ result, operationName, kind }: { result: ExecuteRe
         {duration && <span className="muted"> · {duration}</span>}
         {result.truncated && <span className="badge badge-warning">more rows than shown</span>}
       </p>
-      {result.summary && <p className="muted result-summary">{result.summary}</p>}
+      {result.summary && result.summary !== counted && <p className="muted result-summary">{result.summary}</p>}
       {result.columns.length > 0 && (
         <div className="table-wrap table-flat result-table" tabIndex={0} role="region" aria-label={`Rows from ${operationName}`}>
           <table className="table">
