@@ -65,7 +65,12 @@ export function OperationsCard({
           ? {
               ...base,
               outcome: 'failed',
-              summary: run.error instanceof Error ? run.error.message : 'The operation failed',
+              summary:
+                run.error instanceof ApiError && run.error.issues.length
+                  ? run.error.issues.map((i) => i.msg).join('; ')
+                  : run.error instanceof Error
+                    ? run.error.message
+                    : 'The operation failed',
               row_count: null,
               duration_ms: null,
             }
