@@ -27,7 +27,7 @@ export function DdlHistory({ scope, connectorId, instanceId }: { scope: Scope; c
     body = <ErrorState title="The history could not be loaded" error={history.error} onRetry={() => void history.refetch()} />;
   else if (!history.data.available)
     body = (
-      <Unavailable capability="connectorDdl">
+      <Unavailable capability="connectorDdl" title="The schema history is not available on this platform">
         <p>This platform keeps no history of schema changes that the console can read.</p>
       </Unavailable>
     );
