@@ -38,6 +38,8 @@ test.describe('connector operations', () => {
     await expect(result(page)).toContainText('5 rows');
     await expect(result(page)).toContainText(/· [\d.]+ ms/);
     await expectAccessible(page, 'a query’s rows');
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await expectAccessible(page, 'a query’s rows (dark)', { rules: ['color-contrast'] });
   });
 
   test('a write, then a read sees it; the runs stay for the session', async ({ asDeveloper: page, request }) => {

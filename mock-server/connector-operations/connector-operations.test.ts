@@ -260,6 +260,18 @@ describe('connector operations: writes', () => {
     expect((await t.query(token, 'SELECT count(*) FROM users')).rows).toEqual([[5]]);
   });
 
+  it('writes sent at once apply one after another: none is lost', async () => {
+    const t = platform();
+    const token = await t.login('developer');
+    const sent = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        t.run(token, 'insert_rows', { table: 'users', rows: [{ email: `c${i}@example.com`, name: `C ${i}`, created_at: '2025-01-01' }] }),
+      ),
+    );
+    expect(sent.map((r) => r.status)).toEqual(Array(12).fill(200));
+    expect((await t.query(token, 'SELECT count(*) FROM users')).rows).toEqual([[17]]);
+  });
+
   it('an Idempotency-Key makes a retried write one write', async () => {
     const t = platform();
     const token = await t.login('developer');
