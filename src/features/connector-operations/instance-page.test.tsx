@@ -86,7 +86,15 @@ describe('a connector instance’s page', () => {
     await user.type(most, '5');
     const sql = await typeCode(/SQL query/, 'SELECT * FROM nowhere');
     await user.click(screen.getByRole('button', { name: 'Run Read query' }));
-    expect(await screen.findByText('no such table: nowhere')).toBeTruthy();
+    // On the field: its error, which the editor is described by.
+    const refusal = await waitFor(() => {
+      const found = screen.getAllByRole('alert').find((a) => a.textContent === 'no such table: nowhere');
+      expect(found).toBeTruthy();
+      return found!;
+    });
+    await waitFor(() => expect(sql.getAttribute('aria-describedby')?.split(' ')[0]).toBe(refusal.id));
+    // The failed run is kept for the session, in the platform's words.
+    expect(within(screen.getByRole('region', { name: 'Recent runs in this session' })).getByText('no such table: nowhere')).toBeTruthy();
     await waitFor(() => expect(sql.getAttribute('aria-invalid')).toBe('true'));
   });
 
