@@ -10,6 +10,7 @@ import tseslint from 'typescript-eslint';
  * Import direction (see README "Architecture"):
  *   contract    → zod/mini only
  *   mock-server → contract, hono, zod, node builtins, better-sqlite3, ajv
+ *   mock-server/core → the same, and never a domain folder (the root, platform.ts, composes the domains)
  *   lib         → contract and lib: app-wide logic with no domain UI
  *   ui          → lib and ui: primitives that know no domain
  *   data        → contract, lib and data (any domain's keys and fetchers)
@@ -55,7 +56,17 @@ export default tseslint.config(
   restrict(
     ['src/contract/**'],
     [{ regex: '^(?!zod/mini$|\\./)', message: 'The contract imports only zod/mini (and itself).' }],
-    ['src/contract/**/*.test.ts'],
+    ['src/contract/**/*.test.ts', 'src/contract/pattern-rules.ts'],
+  ),
+  // The pattern rule reads patterns with ESLint's own regular-expression parser, and loads only with the endpoint editor.
+  restrict(
+    ['src/contract/pattern-rules.ts'],
+    [
+      {
+        regex: '^(?!zod/mini$|@eslint-community/regexpp$|\\./)',
+        message: 'The pattern rule imports only zod/mini, regexpp and the contract.',
+      },
+    ],
   ),
   // The mock: its own folders (core and one per domain, siblings), the contract, hono, zod, node builtins and the database driver.
   restrict(
@@ -66,7 +77,31 @@ export default tseslint.config(
         message: 'The mock server imports only the contract, hono, zod, node builtins, better-sqlite3 and ajv.',
       },
     ],
-    ['mock-server/**/*.test.ts', 'mock-server/core/test-helpers.ts'],
+    ['mock-server/**/*.test.ts', 'mock-server/test-helpers.ts', 'mock-server/core/**'],
+  ),
+  // Core knows no domain: the domains plug into it (core/domain.ts) and the composition root (mock-server/platform.ts)
+  // lists them. Core's own tests reach the composed platform through the root and the shared test helpers
+  // (mock-server/platform.ts, mock-server/test-helpers.ts), never a domain folder.
+  restrict(
+    ['mock-server/core/**'],
+    [
+      {
+        regex: '^(?!(zod|hono|@hono/node-server|better-sqlite3|ajv)(/|$)|node:|\\./|\\.\\./\\.\\./src/contract/)',
+        message:
+          'Core imports only itself, the contract, hono, zod, node builtins, better-sqlite3 and ajv: never a domain (a domain plugs in through its domain.ts, listed in mock-server/platform.ts).',
+      },
+    ],
+    ['mock-server/core/**/*.test.ts'],
+  ),
+  restrict(
+    ['mock-server/core/**/*.test.ts'],
+    [
+      {
+        regex: '^\\.\\./(?!\\.\\./|platform$|test-helpers$)',
+        message:
+          "Core's tests reach domains only through the composed platform (../platform) and the shared test helpers (../test-helpers).",
+      },
+    ],
   ),
   restrict(
     ['src/lib/**'],

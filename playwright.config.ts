@@ -85,7 +85,8 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: 'npx tsx mock-server/main.ts',
+      // --reset: each run's mock starts from the seed, whatever state (of whatever mock version) an earlier run left.
+      command: 'npx tsx mock-server/main.ts --reset',
       url: `${MOCK_URL}/api/v1/openapi.json`,
       env: { ...MOCK_ENV, MOCK_PORT: String(MOCK_PORT), MOCK_DATA: MOCK_STATE },
       ...FRESH_AND_QUIET,
@@ -100,7 +101,7 @@ export default defineConfig({
     },
     // After the build above: the same build, previewed against the documented-only mock.
     {
-      command: 'npx tsx mock-server/main.ts',
+      command: 'npx tsx mock-server/main.ts --reset',
       // openapi.json is our extension, absent here: whoami answers 401, which Playwright reads as up.
       url: `${DOCUMENTED_MOCK_URL}/api/v1/auth/whoami`,
       env: {

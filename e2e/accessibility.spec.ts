@@ -1,7 +1,10 @@
 import type { Locator, Page } from '@playwright/test';
-import { expectAccessible } from './support/axe';
+import { paths } from '../src/contract/paths';
+import { expectAccessible, seriousViolations } from './support/axe';
+import { serviceUrl } from './support/console';
 import { expect, test } from './support/fixtures';
 import { findPages, PAGE_NAMES, SIGN_IN_PAGE } from './support/pages';
+import { SCOPE } from './support/platform';
 
 /**
  * Every page an admin sees: its own title, its h1, and no serious or critical
@@ -101,3 +104,106 @@ test('sign-in: its title, its heading, axe clean in both themes', async ({ page 
   await page.reload();
   await expectAccessible(page, 'sign-in (dark)', { rules: ['color-contrast'] });
 });
+
+/** One build or deploy as the history lists it, having passed through `states` (the last is where it is now). */
+function deploymentThrough(serviceId: string, kind: 'build' | 'deploy', build: boolean, states: string[]) {
+  const at = (i: number) => new Date(Date.UTC(2026, 4, 1, 12, 0, i * 20)).toISOString();
+  const state = states.at(-1)!;
+  const finished = ['active', 'failed'].includes(state) || (kind === 'build' && state === 'built');
+  return {
+    id: '0f6f2d6e-0000-4000-8000-00000000d001',
+    service_id: serviceId,
+    kind,
+    build,
+    version_id: null,
+    version: 1,
+    state,
+    message: state === 'failed' ? 'The container did not answer its health check within 300 s.' : null,
+    started_by: { id: '0f6f2d6e-0000-4000-8000-00000000e001', email: 'developer@example.com' },
+    started_at: at(0),
+    finished_at: finished ? at(states.length) : null,
+    events: states.map((s, i) => ({ state: s, at: at(i + 1), message: null })),
+  };
+}
+
+/** Each state a step can be in, at least once: what the platform answers, and the steps the stepper then shows. */
+const STEPPER_STATES = [
+  {
+    name: 'a build in progress',
+    kind: 'build',
+    build: true,
+    states: ['building'],
+    steps: [/Building\s*in progress/, /Built\s*not started/],
+  },
+  {
+    name: 'a deploy in progress after its build',
+    kind: 'deploy',
+    build: true,
+    states: ['building', 'built', 'deploying'],
+    steps: [/Building\s*done/, /Built\s*done/, /Deploying\s*in progress/, /Active\s*not started/],
+  },
+  {
+    name: 'a deploy of a prebuilt image in progress',
+    kind: 'deploy',
+    build: false,
+    states: ['deploying'],
+    steps: [/Building\s*skipped/, /Built\s*skipped/, /Deploying\s*in progress/, /Active\s*not started/],
+  },
+  {
+    name: 'a failed deploy',
+    kind: 'deploy',
+    build: true,
+    states: ['building', 'built', 'deploying', 'failed'],
+    steps: [/Building\s*done/, /Built\s*done/, /Deploying\s*failed/, /Active\s*not started/],
+  },
+  {
+    name: 'a prebuilt image deployed',
+    kind: 'deploy',
+    build: false,
+    states: ['deploying', 'active'],
+    steps: [/Building\s*skipped/, /Built\s*skipped/, /Deploying\s*done/, /Active\s*done/],
+  },
+] as const;
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the Deployment tab’s stepper, ${theme} theme: axe clean in every state (building, skipped, failed, done, current)`, async ({
+    asDeveloper: page,
+    api,
+  }) => {
+    test.slow(); // five page loads and five axe runs
+    if (theme === 'dark') await page.addInitScript(() => localStorage.setItem('hs.theme', 'dark'));
+    const service = await api.publishedPersistent();
+    // The platform answers with one fixed deployment per state, so each state is shown without waiting for a real one.
+    let shown: (typeof STEPPER_STATES)[number] = STEPPER_STATES[0];
+    await page.route(`**/api/v1${paths.deploymentStatus(SCOPE, service.id)}`, (route) => {
+      const state = shown.states.at(-1)!;
+      return route.fulfill({
+        json: {
+          deployment_state: state,
+          health: state === 'active' ? 'healthy' : state === 'failed' ? 'unhealthy' : 'unknown',
+          message: state === 'failed' ? 'The container did not answer its health check within 300 s.' : null,
+          synced: state === 'active',
+        },
+      });
+    });
+    await page.route(new RegExp(`/api/v1${paths.deployments(SCOPE, service.id)}(\\?.*)?$`), (route) =>
+      route.fulfill({
+        json: { items: [deploymentThrough(service.id, shown.kind, shown.build, [...shown.states])], total: 1, limit: 20, offset: 0 },
+      }),
+    );
+
+    for (const state of STEPPER_STATES) {
+      shown = state;
+      await page.goto(serviceUrl(service, 'deployment'));
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      await expect(page.getByRole('list', { name: 'Deployment progress' }).getByRole('listitem')).toHaveText([...state.steps]);
+      // Soft: one run reports every state that fails, not only the first. The whole page in light, its contrast in dark (as the walk above).
+      expect
+        .soft(
+          await seriousViolations(page, theme === 'dark' ? { rules: ['color-contrast'] } : {}),
+          `axe on the stepper showing ${state.name} (${theme})`,
+        )
+        .toEqual([]);
+    }
+  });
+}

@@ -1,3 +1,4 @@
+import { paths } from '../src/contract/paths';
 import { expect, SERVICES_URL, signInWithPassword, test, watchRefreshes } from './support/fixtures';
 
 test.describe('signing in and out', () => {
@@ -61,9 +62,34 @@ test.describe('signing in and out', () => {
       sessionStorage.setItem('hs.session', JSON.stringify({ ...s, accessToken: 'expired.token.value' }));
     });
     const refreshes = watchRefreshes(page);
+    // The race this story once lost by chance, made certain: the first request's 401 starts the refresh; every
+    // other request sent with the expired token gets its 401 only once the refresh has finished. Those must
+    // retry with the new token, not refresh again (a rotated refresh token spent twice can sign the user out).
+    const refreshed = page.waitForResponse((r) => r.url().endsWith(paths.refresh()));
+    const late: Promise<unknown>[] = [];
+    let first = true;
+    await page.route('**/api/v1/**', async (route) => {
+      if ((await route.request().headerValue('Authorization')) !== 'Bearer expired.token.value') return route.fallback();
+      if (first) {
+        first = false;
+        return route.fallback();
+      }
+      const answer = await route.fetch();
+      await refreshed;
+      late.push(
+        page.waitForResponse(
+          async (r) =>
+            r.url() === route.request().url() && (await r.request().headerValue('Authorization')) !== 'Bearer expired.token.value',
+        ),
+      );
+      await route.fulfill({ response: answer });
+    });
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Hosted Services' })).toBeVisible();
     await expect(page.getByRole('button', { name: /Account: developer@example.com/ })).toBeVisible();
+    expect(late.length, 'some requests were sent with the expired token alongside the first').toBeGreaterThan(0);
+    // Each late request has come back with the new token by now: a second refresh would have gone before it.
+    await Promise.all(late);
     expect(refreshes).toHaveLength(1);
   });
 

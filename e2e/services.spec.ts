@@ -407,6 +407,41 @@ test.describe('execution modes', () => {
 });
 
 test.describe('unsaved changes', () => {
+  test('New Service left untouched, or with what was typed taken back, leaves without asking; something typed asks', async ({
+    asDeveloper: page,
+  }) => {
+    const ask = page.getByRole('alertdialog', { name: 'Leave without saving?' });
+    const openNewService = async () => {
+      await page.goto(SERVICES_URL);
+      await page.getByRole('link', { name: 'New Service' }).click();
+      // The rings list has arrived (the field was disabled while it loaded).
+      await expect(page.getByRole('combobox', { name: 'Ring' })).toBeEnabled();
+    };
+    const cancelLeaves = async () => {
+      await page.getByRole('link', { name: 'Cancel' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Hosted Services' })).toBeVisible();
+      await expect(ask).toHaveCount(0);
+    };
+
+    await openNewService();
+    await cancelLeaves();
+
+    await openNewService();
+    const name = page.getByRole('textbox', { name: 'Name' });
+    await name.fill('x');
+    await name.fill('');
+    await page.getByRole('radio', { name: /Persistent/ }).check();
+    await page.getByRole('radio', { name: /Invocation/ }).check();
+    await cancelLeaves();
+
+    await openNewService();
+    await name.fill('Half a name');
+    await page.getByRole('link', { name: 'Cancel' }).click();
+    await expect(ask).toContainText('The new service has changes that are not saved.');
+    await ask.getByRole('button', { name: 'Stay on this page' }).click();
+    await expect(name).toHaveValue('Half a name');
+  });
+
   test('switching tabs with an unsaved Settings edit asks first; stay keeps the edit, discard leaves', async ({
     asDeveloper: page,
     api,

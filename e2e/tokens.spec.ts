@@ -23,6 +23,7 @@ test.describe('service tokens', () => {
       await expect(dialog.getByText('This token will not be shown again.')).toBeVisible();
       const token = await dialog.getByLabel('Service token').inputValue();
       const jti = (await dialog.getByRole('definition').first().textContent())!.trim();
+      const expiresAt = (await dialog.getByRole('definition').nth(1).locator('time').getAttribute('datetime'))!;
       expect(token.split('.')).toHaveLength(3);
       await dialog.getByRole('button', { name: 'Copy' }).click();
       await expect(dialog.getByRole('status')).toHaveText('Copied to the clipboard.');
@@ -37,12 +38,17 @@ test.describe('service tokens', () => {
       // Gone from the page once the dialog is closed.
       expect(await page.content()).not.toContain(token);
 
+      // Seed 004's revoke(jti, expires_at, reason), typed by hand; an expiry before the token's own is kept as given.
+      const until = new Date(Date.parse(expiresAt) - 10 * 60_000).toISOString();
       await page.getByLabel('Token ID (jti)').fill(jti);
+      await page.getByLabel('Token expiry (expires_at)').fill(until);
       await page.getByLabel('Reason').first().fill('e2e: no longer needed');
       await page.getByRole('button', { name: 'Revoke token', exact: true }).click();
       await page.getByRole('alertdialog', { name: 'Revoke this token?' }).getByRole('button', { name: 'Revoke token' }).click();
       const revocations = page.getByRole('region', { name: 'Revocations' });
-      await expect(revocations.getByRole('row').filter({ hasText: jti })).toContainText('e2e: no longer needed');
+      const revocation = revocations.getByRole('row').filter({ hasText: jti });
+      await expect(revocation).toContainText('e2e: no longer needed');
+      expect(await revocation.getByRole('cell').nth(4).locator('time').getAttribute('datetime')).toBe(until);
 
       const refused = await api.gateway(service.id, token);
       expect(refused.status()).toBe(401);

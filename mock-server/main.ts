@@ -5,14 +5,19 @@
  * MOCK_SEED (demo | empty | large), MOCK_SEED_SERVICES (10000, for `large`),
  * MOCK_TOKEN_TTL (900 s), MOCK_LATENCY_MS (0), MOCK_GATEWAY_LATENCY_MS (0),
  * MOCK_DEPLOY_PHASE_MS (2500), MOCK_JOB_RUN_MS (3000), MOCK_DRAIN_MS (60000),
- * MOCK_AGENT_PHASE_MS (3000),
+ * MOCK_AGENT_PHASE_MS (3000), MOCK_SQL_TIME_LIMIT_MS (2000),
  * MOCK_PROFILE (full | documented), MOCK_TEST_ROUTES (unset | 1),
  * MOCK_LOGIN_MAX_FAILURES (10; 0: off), MOCK_LOGIN_WINDOW_S (300),
  * MOCK_CORS_ORIGINS (none; comma-separated origins). The README's table says what each means.
+ *
+ * `--reset` (`npm run mock -- --reset`) deletes the state at MOCK_DATA first and
+ * starts from the seed: the way out when the state was written by another
+ * version of the mock (it is refused, never migrated: core/persistence.ts).
  */
 import { serve } from '@hono/node-server';
 import { resolve } from 'node:path';
-import { createMockPlatform, type MockProfile } from './core/app';
+import { createMockPlatform, type MockProfile } from './platform';
+import { discardState, StateVersionError } from './core/persistence';
 import { SEED_NAMES, type SeedName } from './core/seed-ids';
 
 function intEnv(name: string, fallback: number, min = 0): number {
@@ -59,6 +64,13 @@ const port = intEnv('MOCK_PORT', 4010);
 const host = process.env.MOCK_HOST || '127.0.0.1';
 const dataFile = resolve(process.env.MOCK_DATA || '.data/mock-state.sqlite');
 
+if (process.argv.includes('--reset')) {
+  const deleted = discardState(dataFile);
+  console.log(
+    `[mock] --reset: ${deleted ? `deleted the state at ${dataFile}` : `no state at ${dataFile} yet`}; starting from the ${seedRaw} seed`,
+  );
+}
+
 let platform;
 try {
   platform = createMockPlatform({
@@ -72,6 +84,7 @@ try {
     jobRunMs: intEnv('MOCK_JOB_RUN_MS', 3000),
     drainMs: intEnv('MOCK_DRAIN_MS', 60_000),
     agentPhaseMs: intEnv('MOCK_AGENT_PHASE_MS', 3000, 1),
+    sqlTimeLimitMs: intEnv('MOCK_SQL_TIME_LIMIT_MS', 2000, 1),
     profile: profileRaw as MockProfile,
     testRoutes: testRoutesRaw === '1',
     signInThrottle: { maxFailures: intEnv('MOCK_LOGIN_MAX_FAILURES', 10), windowS: intEnv('MOCK_LOGIN_WINDOW_S', 300, 1) },
@@ -80,12 +93,14 @@ try {
     log: (line) => console.log(`[mock] ${line}`),
   });
 } catch (e) {
-  console.error(`[mock] cannot open the state at ${dataFile}: ${e instanceof Error ? e.message : String(e)}`);
-  console.error('[mock] delete it (or point MOCK_DATA elsewhere) to start from the seed.');
+  if (e instanceof StateVersionError) console.error(`[mock] ${e.message}`);
+  else {
+    console.error(`[mock] cannot open the state at ${dataFile}: ${e instanceof Error ? e.message : String(e)}`);
+    console.error('[mock] start fresh with `npm run mock -- --reset` (or set MOCK_DATA to another file).');
+  }
   process.exit(1);
 }
 const mock = platform;
-if (mock.state.imported) console.log(`[mock] imported the JSON state file; it is kept as ${mock.state.imported}`);
 
 const server = serve({ fetch: mock.app.fetch, port, hostname: host }, (info) => {
   console.log(

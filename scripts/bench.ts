@@ -16,7 +16,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMockPlatform, type MockPlatform } from '../mock-server/core/app';
+import { createMockPlatform, type MockPlatform } from '../mock-server/platform';
 import { IDS } from '../mock-server/core/seed-ids';
 import { signIn } from './sign-in';
 
@@ -100,11 +100,11 @@ async function searchBench(): Promise<boolean> {
         `median ${f.median.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms, p99 ${f.p99.toFixed(2)} ms, max ${f.max.toFixed(2)} ms`,
     );
     // The same searches without the per-query result cache (the full scan), in-process.
-    platform.store.cacheMatches = false;
+    platform.store.serviceSearch.cacheMatches = false;
     const scan: number[] = [];
     for (let i = 0; i < 200; i++) {
       const start = performance.now();
-      platform.store.listServices(IDS.production, {
+      platform.store.serviceSearch.list(IDS.production, {
         search: TERMS[i % TERMS.length]!,
         limit: 25,
         offset: 0,
@@ -113,7 +113,7 @@ async function searchBench(): Promise<boolean> {
       });
       scan.push(performance.now() - start);
     }
-    platform.store.cacheMatches = true;
+    platform.store.serviceSearch.cacheMatches = true;
     const s = figures(scan);
     console.log(
       `uncached in-process scan of ${platform.store.services.size} services: median ${s.median.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms`,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ActivityPage, type ActivityEntry } from '../../src/contract/activity';
 import { demoId } from '../core/seed-ids';
-import { API, mint, newService, ORG, SERVICES, setup, WS_RESEARCH } from '../core/test-helpers';
+import { API, mint, newService, ORG, SERVICES, setup, WS_RESEARCH } from '../test-helpers';
 
 type Call = ReturnType<typeof setup>['call'];
 

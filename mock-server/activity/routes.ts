@@ -2,7 +2,8 @@
 import { ActivityListQuery, ActivityPage } from '../../src/contract/activity';
 import { paths } from '../../src/contract/paths';
 import { paginate } from '../core/lists';
-import { domainApi, get, servicePath } from '../core/operations';
+import { domainApi, get } from '../core/operations';
+import { servicePath } from '../services/paths';
 import { reply } from '../core/replies';
 import { E422, READ_ERRORS } from '../core/responses';
 import { activityOf } from './rules';

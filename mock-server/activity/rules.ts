@@ -12,7 +12,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ActivityEntry, ActivityKind, SplitShare } from '../../src/contract/activity';
-import type { ActivityRecord, UserRecord, VersionRecord } from '../core/records';
+import { servingVersions } from '../../src/contract/versions-rules';
+import type { ActivityRecord } from './records';
+import type { UserRecord } from '../auth/records';
 import type { Store } from '../core/store';
 
 export type Actor = Pick<UserRecord, 'id' | 'email'> | null;
@@ -35,7 +37,7 @@ export function record(store: Store, serviceId: string, actor: Actor, entry: New
     id: randomUUID(),
     service_id: serviceId,
     kind: entry.kind,
-    at: entry.at ?? new Date().toISOString(),
+    at: entry.at ?? store.clock.iso(),
     actor: actor ? { id: actor.id, email: actor.email } : null,
     summary: entry.summary,
     version: entry.version ?? null,
@@ -48,21 +50,19 @@ export function record(store: Store, serviceId: string, actor: Actor, entry: New
 
 /** The split the service's versions serve now: the versions with traffic, busiest first (then newest). */
 export function currentSplit(store: Store, serviceId: string): SplitShare[] {
-  return store
-    .versionsOf(serviceId)
-    .filter((v: VersionRecord) => (v.status === 'active' || v.status === 'draining') && v.traffic_percent > 0)
-    .sort((a, b) => b.traffic_percent - a.traffic_percent || b.version - a.version)
+  return servingVersions(store.versionsOf(serviceId))
+    .filter((v) => v.traffic_percent > 0)
     .map((v) => ({ version_id: v.id, version: v.version, percent: v.traffic_percent }));
 }
 
-/** "v2 80% · v1 20%" */
-export const splitWords = (split: readonly SplitShare[]) => split.map((s) => `v${s.version} ${s.percent}%`).join(' · ');
+/** The words of a split, as the console says them too (the seed's entries use them). */
+export { splitWords } from '../../src/contract/traffic-rules';
 
 /**
  * The service's entries whose time has come, newest first (entries of the
  * same moment: the last recorded first), optionally of some kinds only.
  */
-export function activityOf(store: Store, serviceId: string, kinds?: readonly string[], now = Date.now()): ActivityEntry[] {
+export function activityOf(store: Store, serviceId: string, kinds?: readonly string[], now = store.clock.now()): ActivityEntry[] {
   const all = store.activity.in('service', serviceId);
   const out: ActivityEntry[] = [];
   for (let i = all.length - 1; i >= 0; i--) {

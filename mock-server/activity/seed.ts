@@ -6,7 +6,12 @@
  */
 import type { ActivityKind, SplitShare } from '../../src/contract/activity';
 import { splitAfterPublish } from '../../src/contract/traffic-rules';
-import type { ActivityRecord, CredentialsRecord, DeploymentRecord, ServiceRecord, UserRecord, VersionRecord } from '../core/records';
+import type { ActivityRecord } from './records';
+import type { UserRecord } from '../auth/records';
+import type { CredentialsRecord } from '../credentials/records';
+import type { DeploymentRecord } from '../deployments/records';
+import type { ServiceRecord } from '../services/records';
+import type { VersionRecord } from '../versions/records';
 import { splitWords } from './rules';
 
 export interface ActivitySeedInput {

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AgentDeploymentPage, AgentService, AgentServicePage } from '../../src/contract/agents';
 import { AGENT_API_BASE, agentPaths } from '../../src/contract/paths';
 import { sha256 } from '../core/hashing';
-import { API, DEMO_API_KEYS, ORG, setup } from '../core/test-helpers';
+import { API, DEMO_API_KEYS, ORG, setup } from '../test-helpers';
 import { AGENT_IDS } from './seed';
 import { STARTUP_FAILURE } from './rules';
 

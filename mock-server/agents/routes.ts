@@ -68,7 +68,12 @@ export const agentsApi = domainApi(
             c.req.header('idempotency-key') ?? null,
             body.envs,
           );
-          return reply(201, AgentService, agentServiceView(record, platform.agentPhaseMs, store.serviceTokenSecret), NO_STORE);
+          return reply(
+            201,
+            AgentService,
+            agentServiceView(record, platform.settings.agentPhaseMs, store.serviceTokenSecret, store.clock.now()),
+            NO_STORE,
+          );
         },
       },
     ),
@@ -98,16 +103,16 @@ export const agentsApi = domainApi(
       apiKeyBearer: true,
       responses: { 200: { description: 'A page of instances', schema: AgentServicePage }, ...READ_ERRORS, 422: E422 },
       handler: ({ var: { store, platform, agentDeployment, query } }) => {
-        const now = Date.now();
+        const now = store.clock.now();
         const all = store.agentServices
           .in('deployment', agentDeployment.id)
-          .filter((s) => !query.status || statusOf(s, platform.agentPhaseMs, now) === query.status)
+          .filter((s) => !query.status || statusOf(s, platform.settings.agentPhaseMs, now) === query.status)
           .sort((a, b) => b.created_at.localeCompare(a.created_at) || a.id.localeCompare(b.id));
         const page = paginate(all, query);
         return reply(
           200,
           AgentServicePage,
-          { ...page, items: page.items.map((s) => agentServiceView(s, platform.agentPhaseMs, store.serviceTokenSecret, now)) },
+          { ...page, items: page.items.map((s) => agentServiceView(s, platform.settings.agentPhaseMs, store.serviceTokenSecret, now)) },
           NO_STORE,
         );
       },
@@ -117,7 +122,12 @@ export const agentsApi = domainApi(
       apiKeyBearer: true,
       responses: { 200: { description: 'The instance', schema: AgentService }, ...READ_ERRORS },
       handler: ({ var: { store, platform, agentService } }) =>
-        reply(200, AgentService, agentServiceView(agentService, platform.agentPhaseMs, store.serviceTokenSecret), NO_STORE),
+        reply(
+          200,
+          AgentService,
+          agentServiceView(agentService, platform.settings.agentPhaseMs, store.serviceTokenSecret, store.clock.now()),
+          NO_STORE,
+        ),
     }),
     post(STOP, 'stopAgentService', 'Extension: stop an instance (stopping, then stopped); stopping already: as it is', {
       allow: developers('stop agent service instances'),
@@ -129,8 +139,13 @@ export const agentsApi = domainApi(
         409: { ...E409, description: 'The instance is stopped already, or failed to start' },
       },
       handler: ({ var: { store, platform, agentService, principal } }) => {
-        const stopped = stopAgentService(store, agentService, principal.user, platform.agentPhaseMs);
-        return reply(202, AgentService, agentServiceView(stopped, platform.agentPhaseMs, store.serviceTokenSecret), NO_STORE);
+        const stopped = stopAgentService(store, agentService, principal.user, platform.settings.agentPhaseMs);
+        return reply(
+          202,
+          AgentService,
+          agentServiceView(stopped, platform.settings.agentPhaseMs, store.serviceTokenSecret, store.clock.now()),
+          NO_STORE,
+        );
       },
     }),
   ],

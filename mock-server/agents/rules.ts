@@ -19,7 +19,8 @@ import type { AgentService, AgentServiceStatus } from '../../src/contract/agents
 import { STOPPABLE_AGENT_STATUSES } from '../../src/contract/agents';
 import { conflict, issue, validationError } from '../core/errors';
 import { sha256 } from '../core/hashing';
-import type { AgentDeploymentRecord, AgentServiceRecord, AgentVersionRecord, UserRecord } from '../core/records';
+import type { PlatformUser } from '../core/context';
+import type { AgentDeploymentRecord, AgentServiceRecord, AgentVersionRecord } from './records';
 import type { Store } from '../core/store';
 import { iso } from '../core/time';
 
@@ -54,10 +55,10 @@ export function createAgentService(
   store: Store,
   deployment: AgentDeploymentRecord,
   version: AgentVersionRecord,
-  by: UserRecord,
+  by: PlatformUser,
   idempotencyKey: string | null,
   _envs: Readonly<Record<string, string>>,
-  now = Date.now(),
+  now = store.clock.now(),
 ): AgentServiceRecord {
   const id = `adsvc_${randomBytes(6).toString('hex')}`;
   return store.agentServices.put({
@@ -94,7 +95,7 @@ function stepsOf(r: AgentServiceRecord, phaseMs: number, now: number): Step[] {
 }
 
 /** The instance's status now. */
-export function statusOf(r: AgentServiceRecord, phaseMs: number, now = Date.now()): AgentServiceStatus {
+export function statusOf(r: AgentServiceRecord, phaseMs: number, now: number): AgentServiceStatus {
   return stepsOf(r, phaseMs, now).at(-1)!.status;
 }
 
@@ -144,7 +145,7 @@ function readiness(
 }
 
 /** An instance as seed 003 lists it, now. */
-export function agentServiceView(r: AgentServiceRecord, phaseMs: number, edgeSecret: string, now = Date.now()): AgentService {
+export function agentServiceView(r: AgentServiceRecord, phaseMs: number, edgeSecret: string, now: number): AgentService {
   const steps = stepsOf(r, phaseMs, now);
   const last = steps.at(-1)!;
   const when = (status: AgentServiceStatus) => steps.find((s) => s.status === status)?.at;
@@ -173,9 +174,9 @@ export function agentServiceView(r: AgentServiceRecord, phaseMs: number, edgeSec
 export function stopAgentService(
   store: Store,
   r: AgentServiceRecord,
-  by: UserRecord,
+  by: PlatformUser,
   phaseMs: number,
-  now = Date.now(),
+  now = store.clock.now(),
 ): AgentServiceRecord {
   const status = statusOf(r, phaseMs, now);
   if (status === 'stopping') return r;

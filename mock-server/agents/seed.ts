@@ -4,7 +4,7 @@
  * every status deterministically: research-assistant v2 fails at start, v3
  * turns unhealthy once ready; every other version gets ready.
  */
-import type { AgentDeploymentRecord, AgentServiceRecord } from '../core/records';
+import type { AgentDeploymentRecord, AgentServiceRecord } from './records';
 import { IDS } from '../core/seed-ids';
 
 export const AGENT_IDS = {

@@ -5,11 +5,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ApiKeyCreated, ApiKeyPage } from '../../src/contract/api-keys';
 import { paths } from '../../src/contract/paths';
-import { createMockPlatform } from '../core/app';
+import { createMockPlatform } from '../platform';
 import { sha256 } from '../core/hashing';
 import { demoId } from '../core/seed-ids';
-import { StateDatabase } from '../core/persistence';
-import { API, DEMO_API_KEYS, IDS, ORG, setup, tempDirPerTest } from '../core/test-helpers';
+import { API, DEMO_API_KEYS, IDS, ORG, setup, tempDirPerTest } from '../test-helpers';
 
 const KEYS = `${API}${paths.apiKeys(ORG)}`;
 const EXCHANGE = `${API}${paths.apiKeyExchange()}`;
@@ -131,44 +130,6 @@ describe('organization API keys (seed 001, 004)', () => {
       expect(hashOf(other)).toBeDefined();
       expect(hashOf(other)).not.toBe(rows.find((r) => r.id === demoId(51))!.key_hash);
       other.close();
-    },
-    DISK_TIMEOUT,
-  );
-
-  it(
-    'salts the unsalted keys of an older state when it opens, and they keep working',
-    async () => {
-      const file = join(dir(), 'state.sqlite');
-      const first = createMockPlatform({ dataFile: file });
-      first.close();
-      // An older mock's table: one demo key kept as its bare SHA-256.
-      const db = new StateDatabase(file);
-      db.ensureTables(['api_keys', 'organization_api_keys']);
-      db.write([
-        { table: 'organization_api_keys', id: demoId(52), data: null },
-        {
-          table: 'api_keys',
-          id: sha256(DEMO_API_KEYS.developer),
-          data: JSON.stringify({
-            id: demoId(52),
-            user_id: IDS.users.developer,
-            name: 'Old developer key',
-            key_sha256: sha256(DEMO_API_KEYS.developer),
-          }),
-        },
-      ]);
-      db.close();
-
-      const { call, platform } = setup({ dataFile: file });
-      expect([...platform.store.legacyApiKeys.values()]).toEqual([]);
-      const migrated = platform.store.apiKeys.get(demoId(52))!;
-      expect(migrated).toMatchObject({ name: 'Old developer key', prefix: 'fl_demo_dev', org_id: ORG });
-      expect(migrated.key_hash).toMatch(/^hmac-sha256:/);
-      expect((await exchange(call, DEMO_API_KEYS.developer)).status).toBe(200);
-      platform.close();
-      const raw = new Database(file, { readonly: true });
-      expect(raw.prepare('SELECT count(*) AS n FROM api_keys').get()).toEqual({ n: 0 });
-      raw.close();
     },
     DISK_TIMEOUT,
   );

@@ -9,7 +9,7 @@ import { paths } from '../../src/contract/paths';
 import { admins } from '../core/auth';
 import { PageQuery, matches, paginate } from '../core/lists';
 import { apiPath, del, domainApi, get, post } from '../core/operations';
-import type { ApiKeyRecord } from '../core/records';
+import type { ApiKeyRecord } from './records';
 import { noContent, reply } from '../core/replies';
 import { E422, WRITE_ERRORS } from '../core/responses';
 import type { Store } from '../core/store';
@@ -49,7 +49,7 @@ export const apiKeysApi = domainApi(
           const keys = store.apiKeys
             .in('org', org.id)
             .filter((k) => matches(query.search, k.name, k.prefix))
-            .sort((a, b) => (b.created_at ?? '').localeCompare(a.created_at ?? ''));
+            .sort((a, b) => b.created_at.localeCompare(a.created_at));
           const page = paginate(keys, query);
           return reply(200, ApiKeyPage, { ...page, items: page.items.map((k) => view(store, k)) });
         },

@@ -4,14 +4,14 @@
  * `prefix`, to find it by and to show) and a salted fingerprint
  * (`hmac-sha256:<random per-record salt>:<digest>`, core/hashing.ts): a key
  * presented to the exchange is found by its prefix, then checked against the
- * fingerprint in constant time. Keys of older mocks (a bare SHA-256) are
- * salted when a state is opened.
+ * fingerprint in constant time.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DEMO_API_KEYS } from '../auth/seed';
 import { conflict, unauthorized } from '../core/errors';
-import { matchesFingerprint, saltDigest, saltedFingerprint, sha256 } from '../core/hashing';
-import type { ApiKeyRecord, UserRecord } from '../core/records';
+import { matchesFingerprint, saltedFingerprint } from '../core/hashing';
+import type { PlatformUser } from '../core/context';
+import type { ApiKeyRecord } from './records';
+import type { UserRecord } from '../auth/records';
 import type { Store } from '../core/store';
 import { iso } from '../core/time';
 
@@ -29,12 +29,11 @@ export const newKeyText = () => `fl_${randomBytes(30).toString('base64url')}`;
 
 /** The key record of a key's text, if any (revoked or not). */
 export function findApiKey(store: Store, text: string): ApiKeyRecord | undefined {
-  const candidates = [...store.apiKeys.in('prefix', prefixOf(text)), ...store.apiKeys.in('prefix', '')];
-  return candidates.find((k) => matchesFingerprint(k.key_hash, text));
+  return store.apiKeys.in('prefix', prefixOf(text)).find((k) => matchesFingerprint(k.key_hash, text));
 }
 
 /** Note that a key was used (at most once a minute, so a busy key does not write on every call). */
-export function noteApiKeyUse(store: Store, key: ApiKeyRecord, now = Date.now()): void {
+export function noteApiKeyUse(store: Store, key: ApiKeyRecord, now = store.clock.now()): void {
   if (key.last_used_at !== null && now - Date.parse(key.last_used_at) < LAST_USED_EVERY_MS) return;
   store.apiKeys.put({ ...key, last_used_at: iso(now) });
 }
@@ -49,7 +48,7 @@ export function liveApiKey(store: Store, text: string): { key: ApiKeyRecord; use
 }
 
 /** Make a key for `creator` (whom it acts as): the record, and the key's text, which is returned this once. */
-export function createApiKey(store: Store, creator: UserRecord, name: string): { record: ApiKeyRecord; key: string } {
+export function createApiKey(store: Store, creator: PlatformUser, name: string): { record: ApiKeyRecord; key: string } {
   const key = newKeyText();
   const record: ApiKeyRecord = {
     id: randomUUID(),
@@ -58,7 +57,7 @@ export function createApiKey(store: Store, creator: UserRecord, name: string): {
     name,
     prefix: prefixOf(key),
     key_hash: saltedFingerprint(key),
-    created_at: iso(Date.now()),
+    created_at: iso(store.clock.now()),
     created_by: creator.id,
     last_used_at: null,
     revoked_at: null,
@@ -69,9 +68,9 @@ export function createApiKey(store: Store, creator: UserRecord, name: string): {
 }
 
 /** Revoke a key: the exchange refuses it, and sessions opened with it end. Revoking it again changes nothing. */
-export function revokeApiKey(store: Store, key: ApiKeyRecord, by: UserRecord): ApiKeyRecord {
+export function revokeApiKey(store: Store, key: ApiKeyRecord, by: PlatformUser): ApiKeyRecord {
   if (key.revoked_at !== null) return key;
-  return store.apiKeys.put({ ...key, revoked_at: iso(Date.now()), revoked_by: by.id });
+  return store.apiKeys.put({ ...key, revoked_at: iso(store.clock.now()), revoked_by: by.id });
 }
 
 /** A create's Idempotency-Key seen again: the key is never shown twice, so the repeat is told which key it made. */
@@ -79,33 +78,3 @@ export const apiKeyReplayConflict = (id: string) =>
   conflict(
     `This Idempotency-Key already created API key ${id}; a key is shown only once. Revoke it if it was lost, and create another with a new key.`,
   );
-
-/**
- * Keys of older mocks, kept as a bare SHA-256: salted into `organization_api_keys`
- * and forgotten. The demo keys' text is known, so they get their prefix.
- */
-export function migrateLegacyApiKeys(store: Store): number {
-  const demoPrefixes = new Map(Object.values(DEMO_API_KEYS).map((text) => [sha256(text), prefixOf(text)]));
-  let migrated = 0;
-  for (const legacy of [...store.legacyApiKeys.values()]) {
-    const user = store.users.get(legacy.user_id);
-    if (user && !store.apiKeys.has(legacy.id)) {
-      store.apiKeys.put({
-        id: legacy.id,
-        org_id: user.org_id,
-        user_id: user.id,
-        name: legacy.name,
-        prefix: demoPrefixes.get(legacy.key_sha256) ?? null,
-        key_hash: saltDigest(legacy.key_sha256),
-        created_at: null,
-        created_by: null,
-        last_used_at: null,
-        revoked_at: null,
-        revoked_by: null,
-      });
-      migrated++;
-    }
-    store.legacyApiKeys.delete(legacy.key_sha256);
-  }
-  return migrated;
-}

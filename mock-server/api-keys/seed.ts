@@ -1,7 +1,7 @@
 /** The demo users' API keys (`fl_demo_admin`…, README), kept as salted fingerprints. */
 import { DEMO_API_KEYS } from '../auth/seed';
 import { saltedFingerprint } from '../core/hashing';
-import type { ApiKeyRecord } from '../core/records';
+import type { ApiKeyRecord } from './records';
 import { demoId, IDS } from '../core/seed-ids';
 import { prefixOf } from './rules';
 

@@ -3,7 +3,7 @@ import { decode } from 'hono/jwt';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TokenResponse, Whoami } from '../../src/contract/auth';
 import { ErrorBody } from '../../src/contract/common';
-import { API, DEMO_API_KEYS, DEMO_PASSWORD, DEMO_USERS, IDS, ORG, SERVICES, WS, setup } from '../core/test-helpers';
+import { API, DEMO_API_KEYS, DEMO_PASSWORD, DEMO_USERS, IDS, ORG, SERVICES, WS, setup } from '../test-helpers';
 
 afterEach(() => {
   vi.useRealTimers();

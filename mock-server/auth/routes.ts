@@ -5,7 +5,7 @@ import { sha256 } from '../core/hashing';
 import { domainApi, get, post } from '../core/operations';
 import { E401, E422 } from '../core/responses';
 import { noContent, reply } from '../core/replies';
-import { clientAddress, exchangeApiKey, issueTokens, logout, refreshTokens, userByCredentials } from './rules';
+import { clientAddress, exchangeApiKey, issueTokens, logout, refreshTokens, signInThrottle, userByCredentials } from './rules';
 
 const THROTTLED = {
   description:
@@ -28,8 +28,8 @@ export const authApi = domainApi(
         reply(
           200,
           TokenResponse,
-          await platform.signInThrottle.guard([`login:${body.email.toLowerCase()}`], async () =>
-            issueTokens(store, userByCredentials(store, body.email, body.password), platform.tokens),
+          await signInThrottle(platform).guard([`login:${body.email.toLowerCase()}`], async () =>
+            issueTokens(store, userByCredentials(store, body.email, body.password), platform.settings),
           ),
         ),
     }),
@@ -42,7 +42,7 @@ export const authApi = domainApi(
         422: E422,
       },
       handler: async ({ var: { store, platform, body } }) =>
-        reply(200, TokenResponse, await refreshTokens(store, body.refresh_token, platform.tokens)),
+        reply(200, TokenResponse, await refreshTokens(store, body.refresh_token, platform.settings)),
     }),
     post(paths.logout(), 'logout', 'Invalidate the access token and the refresh token', {
       body: LogoutRequest,
@@ -81,7 +81,7 @@ export const authApi = domainApi(
           return reply(
             200,
             TokenResponse,
-            await platform.signInThrottle.guard(keys, () => exchangeApiKey(store, body.api_key, body.ttl_minutes * 60)),
+            await signInThrottle(platform).guard(keys, () => exchangeApiKey(store, body.api_key, body.ttl_minutes * 60)),
           );
         },
       },

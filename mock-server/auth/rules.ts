@@ -8,30 +8,39 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import type { TokenResponse } from '../../src/contract/auth';
 import { API_KEY_SESSION, liveApiKey, noteApiKeyUse } from '../api-keys/rules';
-import { nowSec, signAccessToken } from '../core/auth';
-import type { Principal, TokenSettings } from '../core/context';
+import { signAccessToken } from '../core/auth';
+import type { Platform, Principal } from '../core/context';
 import { unauthorized } from '../core/errors';
-import { isUnsaltedDigest, matchesFingerprint, saltDigest, sha256 } from '../core/hashing';
-import type { UserRecord } from '../core/records';
+import { SignInThrottle, type ThrottleSettings } from '../core/throttle';
+import { matchesFingerprint, sha256 } from '../core/hashing';
+import type { UserRecord } from './records';
 import type { Store } from '../core/store';
+
+/** The auth domain's settings (its domain.ts declares them, with their defaults). */
+export interface TokenSettings {
+  /** Access token lifetime, seconds (`MOCK_TOKEN_TTL`, default 900). */
+  tokenTtl: number;
+  /** Refresh token lifetime, seconds (default 7 days). */
+  refreshTtl: number;
+}
+
+export const DEFAULT_TOKEN_TTL_S = 900;
+export const DEFAULT_REFRESH_TTL_S = 7 * 24 * 3600;
+export const DEFAULT_THROTTLE: ThrottleSettings = { maxFailures: 10, windowS: 300 };
+
+/** Failed sign-ins, per platform (kept in memory: core/throttle.ts), on its clock. */
+const throttles = new WeakMap<Platform, SignInThrottle>();
+export function signInThrottle(platform: Platform): SignInThrottle {
+  let throttle = throttles.get(platform);
+  if (!throttle) throttles.set(platform, (throttle = new SignInThrottle(platform.settings.signInThrottle, platform.clock)));
+  return throttle;
+}
 
 export function userByCredentials(store: Store, email: string, password: string): UserRecord {
   const wanted = email.toLowerCase();
   const user = [...store.users.values()].find((u) => u.email.toLowerCase() === wanted);
   if (!user || !matchesFingerprint(user.password_fingerprint, password)) throw unauthorized('Incorrect email or password');
   return user;
-}
-
-/** Users of an older mock's state kept a bare SHA-256 of their password: salt it, once, on open. */
-export function migrateLegacyPasswords(store: Store): number {
-  let migrated = 0;
-  for (const user of [...store.users.values()]) {
-    const { password_sha256: legacy, ...rest } = user as UserRecord & { password_sha256?: string };
-    if (user.password_fingerprint || legacy === undefined || !isUnsaltedDigest(legacy)) continue;
-    store.users.put({ ...rest, password_fingerprint: saltDigest(legacy) });
-    migrated++;
-  }
-  return migrated;
 }
 
 export async function issueTokens(
@@ -41,12 +50,17 @@ export async function issueTokens(
   sid: string = randomUUID(),
 ): Promise<TokenResponse> {
   const refresh = `rt_${randomBytes(32).toString('base64url')}`;
-  store.refreshTokens.put({ token_sha256: sha256(refresh), user_id: user.id, session_id: sid, expires_at: nowSec() + settings.refreshTtl });
+  store.refreshTokens.put({
+    token_sha256: sha256(refresh),
+    user_id: user.id,
+    session_id: sid,
+    expires_at: store.clock.seconds() + settings.refreshTtl,
+  });
   return {
-    access_token: await signAccessToken(store, user, settings.accessTtl, sid),
+    access_token: await signAccessToken(store, user, settings.tokenTtl, sid),
     refresh_token: refresh,
     token_type: 'bearer',
-    expires_in: settings.accessTtl,
+    expires_in: settings.tokenTtl,
   };
 }
 
@@ -74,7 +88,7 @@ export async function refreshTokens(store: Store, refreshToken: string, settings
   const rec = store.refreshTokens.get(hash);
   if (!rec) throw unauthorized('Invalid refresh token');
   store.refreshTokens.delete(hash);
-  if (rec.expires_at <= nowSec()) throw unauthorized('Refresh token has expired');
+  if (rec.expires_at <= store.clock.seconds()) throw unauthorized('Refresh token has expired');
   const user = store.users.get(rec.user_id);
   if (!user) throw unauthorized('Invalid refresh token');
   return issueTokens(store, user, settings, rec.session_id);
@@ -82,7 +96,7 @@ export async function refreshTokens(store: Store, refreshToken: string, settings
 
 /** End a session: the access token and the session's refresh tokens (or the one given) stop working. */
 export function logout(store: Store, p: Principal, refreshToken?: string): void {
-  const now = nowSec();
+  const now = store.clock.seconds();
   store.sweep(store.revokedJtis, (r) => r.exp < now);
   store.sweep(store.refreshTokens, (r) => r.expires_at < now);
   store.revokedJtis.put({ jti: p.jti, exp: p.exp });

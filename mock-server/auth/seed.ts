@@ -1,6 +1,6 @@
 /** The demo users (one per role, password `password`); their API keys are the api-keys domain's seed. */
 import { saltedFingerprint } from '../core/hashing';
-import type { UserRecord } from '../core/records';
+import type { UserRecord } from './records';
 import { IDS } from '../core/seed-ids';
 
 export const DEMO_PASSWORD = 'password';

@@ -1,11 +1,10 @@
 // @vitest-environment node
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ActivityPage } from '../../src/contract/activity';
 import { ConnectorJob, DdlOutcome, DdlRecordPage, ExecuteResult, readExecuteResult } from '../../src/contract/connector-operations';
 import { ConnectorType } from '../../src/contract/connectors';
-import { API, IDS, ORG, SERVICES, setup, tempDirPerTest, WS } from '../core/test-helpers';
-import { sqlPool } from './sql-pool';
+import { API, IDS, ORG, SERVICES, setup, tempDirPerTest, WS } from '../test-helpers';
 
 const RUN_MS = 1000;
 const CONNECTORS = `${API}/orgs/${ORG}/workspaces/${WS}/connectors`;
@@ -14,18 +13,6 @@ const DOCUMENTS = `${CONNECTORS}/s3/instances/${IDS.connectors.documentsBucket}`
 const exec = (instance: string, operation: string) => `${instance}/operations/${operation}/execute`;
 
 const dir = tempDirPerTest('mock-connector-operations-');
-afterEach(() => vi.restoreAllMocks());
-
-/** A clock the test moves (the mock reads Date.now). */
-function clock(start = Date.now()) {
-  let now = start;
-  vi.spyOn(Date, 'now').mockImplementation(() => now);
-  return {
-    advance: (ms: number) => {
-      now += ms;
-    },
-  };
-}
 
 function platform(options: Parameters<typeof setup>[0] = {}) {
   const t = setup({ jobRunMs: RUN_MS, ...options });
@@ -297,8 +284,8 @@ describe('connector operations: writes', () => {
     expect(job.status).toBe(202);
     first.platform.close();
 
-    const c = clock();
     const second = platform({ dataFile: file });
+    const c = second.platform.clock;
     const again = await second.login('admin');
     expect((await second.query(again, 'SELECT name FROM users WHERE id = 1')).rows).toEqual([['Kept']]);
     expect((await second.query(again, 'SELECT count(*) FROM events')).rows).toEqual([[0]]);
@@ -315,7 +302,7 @@ describe('connector operations: large writes run as jobs', () => {
 
   it('more than 100 rows: 202 with a job; queued, running, then succeeded — and only then does a read see the rows', async () => {
     const t = platform();
-    const c = clock();
+    const c = t.platform.clock;
     const token = await t.login('developer');
     const res = await t.run(token, 'insert_rows', { table: 'users', rows: many(150) });
     expect(res.status, JSON.stringify(res.body)).toBe(202);
@@ -338,7 +325,7 @@ describe('connector operations: large writes run as jobs', () => {
 
   it('a statement that changes more than 100 rows runs as a job too; checked first, so a bad one is refused at once', async () => {
     const t = platform();
-    const c = clock();
+    const c = t.platform.clock;
     const token = await t.login('admin');
     // 100 rows at once: answered at once.
     expect((await t.run(token, 'insert_rows', { table: 'users', rows: many(100) })).status).toBe(200);
@@ -359,7 +346,7 @@ describe('connector operations: large writes run as jobs', () => {
 
   it('a job whose write no longer applies (its table dropped meanwhile) ends failed, saying why', async () => {
     const t = platform();
-    const c = clock();
+    const c = t.platform.clock;
     const admin = await t.login('admin');
     await t.ddl(admin, { sql: 'CREATE TABLE events (id TEXT)', confirm: true, reason: 'Events' });
     const res = await t.run(admin, 'insert_rows', { table: 'events', rows: Array.from({ length: 120 }, (_, i) => ({ id: String(i) })) });
@@ -384,16 +371,8 @@ describe('connector operations: large writes run as jobs', () => {
 });
 
 describe('connector operations: a runaway statement', () => {
-  beforeEach(() => {
-    const before = sqlPool.timeLimitMs;
-    sqlPool.timeLimitMs = 300;
-    return () => {
-      sqlPool.timeLimitMs = before;
-    };
-  });
-
   it('is stopped at the time limit (a 422 on its field) without holding up other clients; the next statement runs', async () => {
-    const t = platform();
+    const t = platform({ sqlTimeLimitMs: 300 });
     const token = await t.login('developer');
     const runaway = t.run(token, 'read_query', {
       query: 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c',

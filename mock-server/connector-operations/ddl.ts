@@ -25,9 +25,9 @@ import type { ConnectorType } from '../../src/contract/connectors';
 import { record } from '../activity/rules';
 import { bindersOf } from '../connectors/rules';
 import { issue, validationError } from '../core/errors';
-import type { ConnectorInstanceRecord, UserRecord } from '../core/records';
+import type { ConnectorInstanceRecord } from '../connectors/records';
+import type { PlatformUser } from '../core/context';
 import type { Store } from '../core/store';
-import { isoAt, now } from './clock';
 import { isSql, refusal } from './execute';
 import { keepImage, runSql } from './instance-data';
 import type { DdlHistoryRecord } from './records';
@@ -47,7 +47,8 @@ export async function runDdl(o: {
   sql: string;
   confirm: boolean;
   reason: string | null;
-  by: UserRecord;
+  by: PlatformUser;
+  sqlTimeLimitMs: number;
 }): Promise<DdlOutcome> {
   if (!isSql(o.connector)) {
     throw validationError([
@@ -56,7 +57,7 @@ export async function runDdl(o: {
   }
   let ran: RunnerDdl;
   try {
-    ran = (await runSql(o.store, o.instance, { op: 'ddl', sql: o.sql, apply: o.confirm })) as unknown as RunnerDdl;
+    ran = (await runSql(o.store, o.instance, { op: 'ddl', sql: o.sql, apply: o.confirm }, o.sqlTimeLimitMs)) as unknown as RunnerDdl;
   } catch (e) {
     throw refusal(e, ['body', 'sql']);
   }
@@ -64,7 +65,7 @@ export async function runDdl(o: {
   if (!o.confirm) return { executed: false, ...outcome, record_id: null, executed_at: null };
 
   keepImage(o.store, o.instance, ran.image!);
-  const at = isoAt(now());
+  const at = o.store.clock.iso();
   const entry: DdlHistoryRecord = {
     id: randomUUID(),
     workspace_id: o.instance.workspace_id,

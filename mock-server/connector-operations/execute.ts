@@ -19,9 +19,8 @@ import {
 } from '../../src/contract/connector-operations';
 import type { ConnectorType } from '../../src/contract/connectors';
 import { conflict, HttpError, issue, validationError } from '../core/errors';
-import type { ConnectorInstanceRecord } from '../core/records';
+import type { ConnectorInstanceRecord } from '../connectors/records';
 import type { Store } from '../core/store';
-import { isoAt, now } from './clock';
 import { DEFAULT_MAX_ROWS } from './definitions';
 import { keepImage, MAX_INSTANCE_BYTES, objectRecord, objectsOf, runSql } from './instance-data';
 import { SqlRefused, SqlTimeLimit } from './sql-pool';
@@ -32,6 +31,8 @@ export interface OperationCall {
   instance: ConnectorInstanceRecord;
   operation: ConnectorOperation;
   params: Record<string, unknown>;
+  /** How long one statement may run (the platform's `sqlTimeLimitMs`). */
+  sqlTimeLimitMs: number;
   /** A job applying a large write: run it whatever its size. */
   apply?: boolean;
 }
@@ -83,7 +84,7 @@ export function refusal(e: unknown, where: (string | number)[]): HttpError | unk
 
 async function sql(call: OperationCall, message: Record<string, unknown>, field: string) {
   try {
-    return await runSql(call.store, call.instance, message);
+    return await runSql(call.store, call.instance, message, call.sqlTimeLimitMs);
   } catch (e) {
     throw refusal(e, ['body', 'params', field]);
   }
@@ -210,7 +211,9 @@ const STORAGE: Record<string, (call: OperationCall) => Promise<Outcome>> = {
         : null;
     if (why) return { kind: 'large', why };
     const existed = objects.some((o) => o.key === p.key);
-    const o = call.store.connectorObjects.put(objectRecord(call.instance, p.key, p.body, p.content_type || 'text/plain', isoAt(now())));
+    const o = call.store.connectorObjects.put(
+      objectRecord(call.instance, p.key, p.body, p.content_type || 'text/plain', call.store.clock.iso()),
+    );
     return result(call, {
       columns: [...OBJECT_COLUMNS, { name: 'etag', type: 'TEXT' }],
       rows: [[o.key, o.size, o.content_type, o.last_modified, o.etag]],

@@ -16,9 +16,8 @@
  * is why an instance keeps at most `MAX_INSTANCE_BYTES`.
  */
 import { createHash } from 'node:crypto';
-import type { ConnectorInstanceRecord } from '../core/records';
+import type { ConnectorInstanceRecord } from '../connectors/records';
 import type { Store } from '../core/store';
-import { isoAt, now } from './clock';
 import type { ConnectorObjectRecord } from './records';
 import { sqlPool } from './sql-pool';
 
@@ -55,16 +54,20 @@ export function runSql(
   store: Store,
   instance: ConnectorInstanceRecord,
   message: Record<string, unknown>,
+  timeLimitMs: number,
 ): Promise<Record<string, unknown>> {
   const data = store.connectorData.get(instance.id);
   const image = data?.image ? Buffer.from(data.image, 'base64') : null;
-  return sqlPool.run({
-    ...message,
-    image,
-    seed: { createdAt: instance.created_at },
-    maxImageBytes: MAX_INSTANCE_BYTES,
-    maxBytes: MAX_RESULT_BYTES,
-  });
+  return sqlPool.run(
+    {
+      ...message,
+      image,
+      seed: { createdAt: instance.created_at },
+      maxImageBytes: MAX_INSTANCE_BYTES,
+      maxBytes: MAX_RESULT_BYTES,
+    },
+    timeLimitMs,
+  );
 }
 
 /** Keep the database a write left (with the request's unit of work). */
@@ -75,7 +78,7 @@ export function keepImage(store: Store, instance: ConnectorInstanceRecord, image
     workspace_id: instance.workspace_id,
     image: bytes.toString('base64'),
     bytes: bytes.length,
-    updated_at: isoAt(now()),
+    updated_at: store.clock.iso(),
   });
 }
 
@@ -136,7 +139,7 @@ export function objectsOf(store: Store, instance: ConnectorInstanceRecord): Conn
       workspace_id: instance.workspace_id,
       image: null,
       bytes: 0,
-      updated_at: isoAt(now()),
+      updated_at: store.clock.iso(),
     });
   }
   return store.connectorObjects.in('instance', instance.id).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

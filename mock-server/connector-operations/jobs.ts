@@ -2,7 +2,7 @@
  * Large writes run as jobs (CONTRACT §14, seed 002 "Large Writes"), shaped
  * and timed as the gateway's jobs are (CONTRACT §7, jobs/rules.ts): queued
  * for a quarter of `MOCK_JOB_RUN_MS`, then running for `MOCK_JOB_RUN_MS`,
- * computed from stored times against the clock.
+ * computed from stored times against the platform's clock (`store.clock`).
  *
  * The write itself is applied when its time has come, by the first request
  * on the instance after that (every operation, DDL and job read settles the
@@ -17,9 +17,8 @@ import { randomUUID } from 'node:crypto';
 import type { ConnectorJob, ConnectorOperation } from '../../src/contract/connector-operations';
 import type { ConnectorType } from '../../src/contract/connectors';
 import { HttpError } from '../core/errors';
-import type { ConnectorInstanceRecord } from '../core/records';
+import type { ConnectorInstanceRecord } from '../connectors/records';
 import type { Store } from '../core/store';
-import { isoAt, now } from './clock';
 import { runOperation } from './execute';
 import type { ConnectorJobRecord } from './records';
 
@@ -43,17 +42,19 @@ export function planJob(o: {
     operation_id: o.operation.id,
     params: o.params,
     submitted_by: o.submittedBy,
-    submitted_at: isoAt(o.at),
-    started_at: isoAt(started),
-    finished_at: isoAt(started + o.runMs),
+    submitted_at: iso(o.at),
+    started_at: iso(started),
+    finished_at: iso(started + o.runMs),
     outcome: null,
   };
 }
 
+/** As the contract writes times. */
+const iso = (ms: number) => new Date(ms).toISOString();
 const reached = (at: string, t: number) => Date.parse(at) <= t;
 
 /** The job as it reads at `t` (its instance settled first: `settleJobs`). */
-export function jobAt(j: ConnectorJobRecord, t = now()): ConnectorJob {
+export function jobAt(j: ConnectorJobRecord, t: number): ConnectorJob {
   const started = reached(j.started_at, t);
   const finished = reached(j.finished_at, t) && j.outcome !== null;
   const status = finished ? j.outcome!.status : started ? 'running' : 'queued';
@@ -84,7 +85,11 @@ function reasonOf(e: unknown): string {
  * Apply the instance's jobs whose time has come, oldest first. Call it in the
  * instance's lane (instance-data.ts `inLane`), before anything reads or writes it.
  */
-export async function settleJobs(store: Store, connector: ConnectorType, instance: ConnectorInstanceRecord, t = now()): Promise<void> {
+export async function settleJobs(
+  on: { store: Store; connector: ConnectorType; instance: ConnectorInstanceRecord; sqlTimeLimitMs: number },
+  t = on.store.clock.now(),
+): Promise<void> {
+  const { store, connector, instance, sqlTimeLimitMs } = on;
   store.sweep(store.connectorJobs, (j) => j.outcome !== null && Date.parse(j.finished_at) < t - JOB_RETENTION_MS, t);
   const due = store.connectorJobs
     .in('instance', instance.id)
@@ -95,7 +100,7 @@ export async function settleJobs(store: Store, connector: ConnectorType, instanc
     let outcome: ConnectorJobRecord['outcome'];
     try {
       if (!operation || !job.params) throw new Error(`The operation ${job.operation_id} is gone`);
-      const done = await runOperation({ store, connector, instance, operation, params: job.params, apply: true });
+      const done = await runOperation({ store, connector, instance, operation, params: job.params, sqlTimeLimitMs, apply: true });
       if (done.kind !== 'done') throw new Error('The write could not be applied');
       outcome = { status: 'succeeded', result: done.result };
     } catch (e) {

@@ -1,8 +1,7 @@
 /**
- * What the connector-operations domain keeps (registered in core/store.ts,
- * listed in core/records.ts's `StateFile`): each instance's own data, the
- * jobs of its large writes, and the DDL it ran. Each belongs to its
- * instance and is deleted with it.
+ * What the connector-operations domain keeps (its collections, in
+ * domain.ts): each instance's own data, the jobs of its large writes, and the
+ * DDL it ran. Each belongs to its instance and is deleted with it.
  */
 import type { DdlEffect, DdlStatement, ExecuteResult } from '../../src/contract/connector-operations';
 

@@ -8,7 +8,6 @@
  * admins execute and preview DDL; only admins confirm it; viewers read the
  * DDL history and jobs, and get 403 for the rest.
  */
-import type { MiddlewareHandler } from 'hono';
 import {
   ConnectorJob,
   DdlOutcome,
@@ -18,10 +17,8 @@ import {
   ExecuteRequest,
   ExecuteResult,
 } from '../../src/contract/connector-operations';
-import type { ConnectorType } from '../../src/contract/connectors';
 import { paths } from '../../src/contract/paths';
 import { developers } from '../core/auth';
-import type { MockEnv } from '../core/context';
 import { forbidden, issue, notFound, validationError } from '../core/errors';
 import { paginate, PagingQuery } from '../core/lists';
 import { domainApi, get, post, workspacePath } from '../core/operations';
@@ -29,7 +26,6 @@ import { reply } from '../core/replies';
 import { E401, E403, E404 } from '../core/responses';
 import type { Store } from '../core/store';
 import { schemaIssues } from '../gateway/json-schema-check';
-import { now } from './clock';
 import { ddlHistory, runDdl } from './ddl';
 import { runOperation } from './execute';
 import { inLane } from './instance-data';
@@ -41,18 +37,6 @@ const EXECUTE = workspacePath(`${INSTANCE}/operations/:operation_id/execute`, (s
 );
 const JOB = workspacePath(`${INSTANCE}/jobs/:job_id`, (s) => paths.instanceJob(s, ':connector_id', ':instance_id', ':job_id'));
 const DDL = workspacePath(`${INSTANCE}/ddl`, (s) => paths.instanceDdl(s, ':connector_id', ':instance_id'));
-
-function operationOf(connector: ConnectorType, id: string | undefined) {
-  const operation = connector.operations.find((o) => o.id === id);
-  if (!operation) throw notFound('Connector operation');
-  return operation;
-}
-
-/** An unknown operation is a 404 before any 403, as an unknown thing in a path is everywhere. */
-const knownOperation: MiddlewareHandler<MockEnv> = async (c, next) => {
-  operationOf(c.var.connector!, c.req.param('operation_id'));
-  await next();
-};
 
 function jobIn(store: Store, instanceId: string, jobId: string | undefined) {
   const j = jobId === undefined ? undefined : store.connectorJobs.get(jobId);
@@ -78,7 +62,6 @@ export const connectorOperationsApi = domainApi(
       "Execute a connector operation on the instance's data: params checked against the operation's params_schema; a read answers its rows, a write the rows it changed — or, past 100 rows or 256 KB, 202 with a job",
       {
         allow: developers('execute connector operations'),
-        before: [knownOperation],
         body: ExecuteRequest,
         bodyOptional: true,
         idempotent: true,
@@ -94,19 +77,19 @@ export const connectorOperationsApi = domainApi(
               'Params that break the schema (at ["body","params",<field>]), SQL that SQLite refuses or that is not what the operation runs, an object that is not there',
           },
         },
-        handler: async ({ var: { store, platform, connector, instance, principal, body }, req }) => {
-          const operation = operationOf(connector, req.param('operation_id'));
+        handler: async ({ var: { store, platform, connector, instance, operation, principal, body }, req }) => {
           const params = body.params;
           const issues = operation.params_schema ? await schemaIssues(operation.params_schema, params) : [];
           if (issues.length) throw validationError(issues.map((i) => ({ ...i, loc: ['body', 'params', ...i.loc] })));
           return inLane(store, instance.id, async () => {
             const live = current(store, instance.id);
-            await settleJobs(store, connector, live);
-            const outcome = await runOperation({ store, connector, instance: live, operation, params });
+            const { sqlTimeLimitMs } = platform.settings;
+            await settleJobs({ store, connector, instance: live, sqlTimeLimitMs });
+            const outcome = await runOperation({ store, connector, instance: live, operation, params, sqlTimeLimitMs });
             if (outcome.kind === 'done') return reply(200, ExecuteResult, outcome.result);
-            const t = now();
+            const t = store.clock.now();
             const job = store.connectorJobs.put(
-              planJob({ instance: live, operation, params, runMs: platform.jobRunMs, submittedBy: principal.user.id, at: t }),
+              planJob({ instance: live, operation, params, runMs: platform.settings.jobRunMs, submittedBy: principal.user.id, at: t }),
             );
             const base = req.path.slice(0, req.path.indexOf('/orgs/'));
             const location = `${base}${paths.instanceJob({ orgId: live.org_id, workspaceId: live.workspace_id }, connector.id, live.id, job.id)}`;
@@ -118,11 +101,11 @@ export const connectorOperationsApi = domainApi(
     get(JOB, 'getConnectorJob', "Extension: poll a large write's job (every role)", {
       extension: true,
       responses: { 200: { description: 'The job', schema: ConnectorJob }, ...READS },
-      handler: async ({ var: { store, connector, instance }, req }) => {
+      handler: async ({ var: { store, platform, connector, instance }, req }) => {
         jobIn(store, instance.id, req.param('job_id'));
         return inLane(store, instance.id, async () => {
-          await settleJobs(store, connector, current(store, instance.id));
-          return reply(200, ConnectorJob, jobAt(jobIn(store, instance.id, req.param('job_id'))));
+          await settleJobs({ store, connector, instance: current(store, instance.id), sqlTimeLimitMs: platform.settings.sqlTimeLimitMs });
+          return reply(200, ConnectorJob, jobAt(jobIn(store, instance.id, req.param('job_id')), store.clock.now()));
         });
       },
     }),
@@ -149,7 +132,7 @@ export const connectorOperationsApi = domainApi(
               'SQL that is not DDL or that SQLite refuses (at ["body","sql"]); a confirm without a reason (at ["body","reason"])',
           },
         },
-        handler: async ({ var: { store, connector, instance, principal, body } }) => {
+        handler: async ({ var: { store, platform, connector, instance, principal, body } }) => {
           let reason: string | null = null;
           if (body.confirm) {
             if (principal.user.role !== 'admin') {
@@ -164,7 +147,8 @@ export const connectorOperationsApi = domainApi(
           }
           return inLane(store, instance.id, async () => {
             const live = current(store, instance.id);
-            await settleJobs(store, connector, live);
+            const { sqlTimeLimitMs } = platform.settings;
+            await settleJobs({ store, connector, instance: live, sqlTimeLimitMs });
             const outcome = await runDdl({
               store,
               connector,
@@ -173,6 +157,7 @@ export const connectorOperationsApi = domainApi(
               confirm: body.confirm,
               reason,
               by: principal.user,
+              sqlTimeLimitMs,
             });
             return reply(200, DdlOutcome, outcome);
           });

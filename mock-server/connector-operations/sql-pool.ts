@@ -9,7 +9,9 @@
  * request a runner is on (from when the runner is ready): past it, the runner
  * is killed (SIGKILL: SQLite may be deep in native code) and replaced, the
  * requests queued behind it start again on the new one, and the caller gets
- * `SqlTimeLimit` (a 422 on the field that held the SQL).
+ * `SqlTimeLimit` (a 422 on the field that held the SQL). The limit is the
+ * platform's setting (`sqlTimeLimitMs`, `MOCK_SQL_TIME_LIMIT_MS`), given with
+ * each request: platforms of other settings may share the pool.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -49,6 +51,7 @@ type Reply =
 interface Task {
   id: number;
   message: Record<string, unknown> & { id: number };
+  limitMs: number;
   resolve: (r: Record<string, unknown>) => void;
   reject: (e: Error) => void;
 }
@@ -63,12 +66,11 @@ interface Slot {
 class SqlPool {
   private readonly slots: (Slot | undefined)[] = new Array<Slot | undefined>(RUNNERS).fill(undefined);
   private nextId = 1;
-  timeLimitMs = Number(process.env.MOCK_SQL_TIME_LIMIT_MS) || DEFAULT_SQL_TIME_LIMIT_MS;
-
-  run(message: Record<string, unknown>): Promise<Record<string, unknown>> {
+  /** Run `message` on a runner; past `limitMs` from when the runner starts it, it is stopped. */
+  run(message: Record<string, unknown>, limitMs: number): Promise<Record<string, unknown>> {
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
-      this.assign({ id, message: { ...message, id }, resolve, reject });
+      this.assign({ id, message: { ...message, id }, limitMs, resolve, reject });
     });
   }
 
@@ -104,7 +106,7 @@ class SqlPool {
       return;
     }
     if (!slot.ready) return;
-    const limit = this.timeLimitMs;
+    const limit = slot.queue[0]!.limitMs;
     slot.timer = setTimeout(() => this.replace(index, slot, new SqlTimeLimit(limit)), limit);
     slot.timer.unref();
   }

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { ConnectionTest, ConnectorInstance, ConnectorInstancePage, ConnectorType, ConnectorTypePage } from '../../src/contract/connectors';
 import { HostedService } from '../../src/contract/services';
 import { connectorType } from './catalog';
-import type { ConnectorInstanceRecord } from '../core/records';
+import type { ConnectorInstanceRecord } from './records';
 import { connectionTest } from './rules';
 import { demoId } from '../core/seed-ids';
 import { matchesFingerprint } from '../core/hashing';
-import { API, IDS, ORG, SERVICES, WS, newService, setup } from '../core/test-helpers';
+import { API, IDS, ORG, SERVICES, WS, newService, setup } from '../test-helpers';
 
 const BASE = `${API}/orgs/${ORG}/workspaces/${WS}/connectors`;
 const PG = `${BASE}/postgresql/instances`;

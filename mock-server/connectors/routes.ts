@@ -18,10 +18,9 @@ import { paths } from '../../src/contract/paths';
 import { developers } from '../core/auth';
 import { matches, PageQuery, paginate } from '../core/lists';
 import { del, domainApi, get, post, put, workspacePath } from '../core/operations';
-import type { ConnectorInstanceRecord } from '../core/records';
+import type { ConnectorInstanceRecord } from './records';
 import { noContent, reply } from '../core/replies';
 import { READ_ERRORS, WRITE_ERRORS } from '../core/responses';
-import { isoNow } from '../core/time';
 import { CONNECTOR_CATALOG } from './catalog';
 import { assertUniqueInstanceName, checkConfig, connectionTest, deleteInstance, toInstance } from './rules';
 
@@ -82,7 +81,7 @@ export const connectorsApi = domainApi(
         handler: ({ var: { store, workspace, connector, body }, req }) => {
           const { config, secrets } = checkConfig(connector, body.config);
           assertUniqueInstanceName(store, workspace.id, body.name);
-          const now = isoNow();
+          const now = store.clock.iso();
           const rec: ConnectorInstanceRecord = {
             id: randomUUID(),
             org_id: workspace.org_id,
@@ -125,7 +124,7 @@ export const connectorsApi = domainApi(
             secrets,
             // A test of another configuration says nothing about this one.
             last_test: changedConfig ? null : prior.last_test,
-            updated_at: isoNow(),
+            updated_at: store.clock.iso(),
           });
           return reply(200, ConnectorInstance, toInstance(rec));
         },
@@ -147,7 +146,7 @@ export const connectorsApi = domainApi(
       allow: developers('test connector instances'),
       responses: { 200: { description: 'The result, ok or not', schema: ConnectionTest }, ...WRITE_ERRORS },
       handler: ({ var: { store, connector, instance } }) => {
-        const result = connectionTest(connector, instance, isoNow());
+        const result = connectionTest(connector, instance, store.clock.iso());
         store.connectorInstances.put({ ...instance, last_test: result });
         return reply(200, ConnectionTest, result);
       },

@@ -7,9 +7,10 @@ import { createHash } from 'node:crypto';
 import type { ValidationIssue } from '../../src/contract/common';
 import { configIssues, type ConnectionTest, type ConnectorInstance, type ConnectorType } from '../../src/contract/connectors';
 import { conflict, issue, validationError } from '../core/errors';
-import { isUnsaltedDigest, matchesFingerprint, saltDigest, saltedFingerprint } from '../core/hashing';
+import { matchesFingerprint, saltedFingerprint } from '../core/hashing';
 import { nameList } from '../core/lists';
-import type { ConnectorInstanceRecord, ConnectorValue as Value, ServiceRecord } from '../core/records';
+import type { ConnectorInstanceRecord, ConnectorValue as Value } from './records';
+import type { ServiceRecord } from '../services/records';
 import type { Store } from '../core/store';
 
 /** The contract's view: secrets only by name, in `secrets_set`. */
@@ -75,24 +76,6 @@ export function checkConfig(
 function keptSecret(value: string, sent: boolean, prior: string | undefined): string {
   if (prior !== undefined && (!sent || matchesFingerprint(prior, value))) return prior;
   return saltedFingerprint(value);
-}
-
-/**
- * Older mocks kept connector secrets as bare SHA-256 digests: salt each one
- * (written at once), so no state keeps an unsalted digest after a start.
- */
-export function migrateConnectorSecrets(store: Store): number {
-  let migrated = 0;
-  for (const instance of [...store.connectorInstances.values()]) {
-    const secrets = Object.entries(instance.secrets);
-    if (!secrets.some(([, v]) => isUnsaltedDigest(v))) continue;
-    store.connectorInstances.put({
-      ...instance,
-      secrets: Object.fromEntries(secrets.map(([k, v]) => [k, isUnsaltedDigest(v) ? saltDigest(v) : v])),
-    });
-    migrated++;
-  }
-  return migrated;
 }
 
 /** The services of the workspace whose bindings name the instance, by slug. */

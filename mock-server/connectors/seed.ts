@@ -4,7 +4,8 @@
  * (primary_db read_write, s3_storage read_only).
  */
 import { saltedFingerprint } from '../core/hashing';
-import type { ConnectorInstanceRecord, ServiceRecord } from '../core/records';
+import type { ConnectorInstanceRecord } from './records';
+import type { ServiceRecord } from '../services/records';
 import { IDS } from '../core/seed-ids';
 
 /** The instances; binds them on invoice-extractor (a seed's services are not stored yet, so it may change them). */

@@ -1,11 +1,15 @@
 /**
- * The mock platform: a Hono app with real state. `createMockPlatform()` is used
- * in-process by tests (`app.request(...)`) and by main.ts / scripts/bench.ts
- * behind @hono/node-server.
+ * The mock platform assembled from a list of domains (`composePlatform`): a
+ * Hono app with real state. The composition root (mock-server/platform.ts)
+ * lists the domains and calls this; core knows none of them. What a domain
+ * adds (core/domain.ts) is registered here — its collections and queries on
+ * the store, its seed, its settings, its scope resolvers and auth hooks, its
+ * sub-apps (mounted in the order listed, then the platform's own: meta.ts) and
+ * its part of the OpenAPI document.
  *
- * Each domain is a sub-app mounted under `/api/v1` (agent deployments under
- * seed 003's own base, `/v1`); what every request needs
- * is middleware here: the request log, CORS (for the origins allowed, if any),
+ * Each domain's sub-app is mounted under its base (`/api/v1`; agent
+ * deployments under seed 003's own, `/v1`); what every request needs is
+ * middleware here: the request log, CORS (for the origins allowed, if any),
  * the operations this platform serves (its profile, test routes or not), the
  * artificial latency, and the unit of work that writes a request's changes to
  * disk in one transaction before its response leaves. (An operation reads its
@@ -14,177 +18,64 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import * as z from 'zod/mini';
-import { activityApi } from '../activity/routes';
-import { DEFAULT_AGENT_PHASE_MS } from '../agents/rules';
-import { agentsApi } from '../agents/routes';
-import { migrateLegacyApiKeys } from '../api-keys/rules';
-import { apiKeysApi } from '../api-keys/routes';
-import { migrateLegacyPasswords } from '../auth/rules';
-import { authApi } from '../auth/routes';
-import { connectorOperationsApi } from '../connector-operations/routes';
-import { migrateConnectorSecrets } from '../connectors/rules';
-import { connectorsApi } from '../connectors/routes';
-import { credentialsApi } from '../credentials/routes';
-import { DEFAULT_DEPLOY_PHASE_MS } from '../deployments/rules';
-import { deploymentsApi } from '../deployments/routes';
-import { gatewayApi } from '../gateway/routes';
-import { DEFAULT_JOB_RUN_MS } from '../jobs/rules';
-import { jobsApi } from '../jobs/routes';
-import { organizationsApi } from '../organizations/routes';
-import { ringsApi } from '../rings/routes';
-import { servicesApi } from '../services/routes';
-import { stubsApi } from '../stubs/routes';
-import { tokensApi } from '../tokens/routes';
-import { trafficApi } from '../traffic/routes';
-import { DEFAULT_DRAIN_MS } from '../versions/rules';
-import { versionsApi } from '../versions/routes';
-import type { MockEnv, MockProfile, Platform } from './context';
+import { Clock } from './clock';
+import type { AuthHooks, MockEnv, MockProfile, ParamDoc, Platform, Registry, ScopeResolver, Settings } from './context';
+import type { MockDomain } from './domain';
 import { errorReply } from './errors';
 import { describeError, escapeForLog } from './log';
+import { platformDomain } from './meta';
 import { buildOpenApi } from './openapi';
-import { API_BASE, domainApi, get, post, type DomainApi, type Operation } from './operations';
-import { readLegacyState, retireLegacyState, StateDatabase, statePaths } from './persistence';
-import { noContent, send } from './replies';
+import { API_BASE, type Operation } from './operations';
+import { StateDatabase } from './persistence';
+import { send } from './replies';
 import { loadSigningSecrets, secretsPath } from './secrets';
 import { buildSeed } from './seed';
 import type { SeedName } from './seed-ids';
-import { Store } from './store';
-import { DEFAULT_THROTTLE, SignInThrottle, type ThrottleSettings } from './throttle';
-
-export type { MockProfile } from './context';
+import { StoreCore, type CollectionSpec, type Store } from './store';
 
 // Zod's English messages for the contract's un-customised checks (zod/mini loads no locale).
 z.config(z.locales.en());
 
-export const API_PREFIX = API_BASE;
-
-export interface MockPlatformOptions {
-  /** `MOCK_DATA`: the state's database (persistence.ts for the name rule); omit (or null) for memory only. The signing secrets go beside it (secrets.ts). */
+/** The options every platform takes, whatever its domains. */
+export interface CoreOptions {
+  /** `MOCK_DATA`: the state's database (persistence.ts); omit (or null) for memory only. The signing secrets go beside it (secrets.ts). */
   dataFile?: string | null;
   /** Seed used when there is no state yet, and by reset without a body. */
   seed?: SeedName;
   /** Extra services for the `large` seed (default 10000). */
   seedServices?: number;
-  /** Access token lifetime, seconds (default 900). */
-  tokenTtl?: number;
-  /** Refresh token lifetime, seconds (default 7 days). */
-  refreshTtl?: number;
   /** Artificial delay per API request, ms (default 0). */
   latencyMs?: number;
   /** Check every response body against its contract schema (a mismatch is a 500: a bug). Default true. */
   validateResponses?: boolean;
   /** One line per request (method, path, status, duration; never headers, query strings or tokens), escaped. */
   log?: (line: string) => void;
-  /** Length of each deployment phase (building, built, deploying), ms (default 2500; `MOCK_DEPLOY_PHASE_MS`). */
-  deployPhaseMs?: number;
-  /** Length of each phase of an agent service instance (starting, stopping; ready → unhealthy), ms (default 3000; `MOCK_AGENT_PHASE_MS`). */
-  agentPhaseMs?: number;
   /** `MOCK_TEST_ROUTES=1`: serve the test routes (`/__test__/*`); otherwise they do not exist. Default false. */
   testRoutes?: boolean;
   /** `MOCK_PROFILE`: `full` (default), or `documented`, where only what the seeds document is served (CONTRACT §11). */
   profile?: MockProfile;
-  /** `MOCK_LOGIN_MAX_FAILURES` and `MOCK_LOGIN_WINDOW_S` (throttle.ts); default 10 failures in 300 s. */
-  signInThrottle?: ThrottleSettings;
   /** `MOCK_CORS_ORIGINS`: web origins allowed to call the mock directly (default none; the console calls through its own origin's proxy). */
   corsOrigins?: readonly string[];
-  /** How long a version replaced by a 100% publish drains before it is archived, ms (default 60000; `MOCK_DRAIN_MS`). */
-  drainMs?: number;
-  /** How long an async job runs (it is queued for a quarter of that first), ms (default 3000; `MOCK_JOB_RUN_MS`). */
-  jobRunMs?: number;
-  /** How long the sync gateway takes to answer a call, ms (default 0; `MOCK_GATEWAY_LATENCY_MS`), to see progress states. */
-  gatewayLatencyMs?: number;
 }
+
+/** The core options, and each domain's settings (context.ts `Settings`: `deployPhaseMs`, `tokenTtl`…), which override their defaults. */
+export type MockPlatformOptions = CoreOptions & Partial<Settings>;
 
 export interface MockPlatform {
   app: Hono<MockEnv>;
   store: Store;
+  /** The one clock every time-driven behaviour reads (clock.ts); tests move it with `advance(ms)`. */
+  clock: Clock;
   /** The operations this platform serves (its profile; test routes only in test mode). */
   routes: Operation[];
-  options: Required<
-    Pick<
-      MockPlatformOptions,
-      | 'seed'
-      | 'seedServices'
-      | 'tokenTtl'
-      | 'refreshTtl'
-      | 'latencyMs'
-      | 'validateResponses'
-      | 'deployPhaseMs'
-      | 'testRoutes'
-      | 'profile'
-      | 'signInThrottle'
-      | 'corsOrigins'
-      | 'drainMs'
-      | 'jobRunMs'
-      | 'gatewayLatencyMs'
-      | 'agentPhaseMs'
-    >
-  >;
-  /** Where the state is (null: in memory), its signing secrets, and the JSON state file imported on this start, if any. */
-  state: { database: string | null; secrets: string | null; imported: string | null };
+  /** The options in force: the core ones and every domain's settings, defaults filled in. */
+  options: Required<Omit<CoreOptions, 'dataFile' | 'log'>> & Settings;
+  /** Where the state is (null: in memory) and its signing secrets. */
+  state: { database: string | null; secrets: string | null };
   reset(seed?: SeedName): void;
   /** Close the database. Every acknowledged change is on disk already. */
   close(): void;
 }
-
-const DOMAINS: DomainApi[] = [
-  authApi,
-  organizationsApi,
-  apiKeysApi,
-  ringsApi,
-  servicesApi,
-  versionsApi,
-  trafficApi,
-  stubsApi,
-  deploymentsApi,
-  credentialsApi,
-  connectorsApi,
-  connectorOperationsApi,
-  tokensApi,
-  // Before the gateway: `POST …/services/{id}/async/…` is a job submit.
-  jobsApi,
-  activityApi,
-  gatewayApi,
-  agentsApi,
-];
-
-export const ResetRequest = z.strictObject({ seed: z.optional(z.enum(['demo', 'empty'])) });
-
-/** The mock's own description and the test support route. */
-const metaApi = domainApi(
-  ['meta'],
-  [
-    get('/openapi.json', 'openapi', "This mock's OpenAPI 3.1 document (an extension: the mock's own description)", {
-      auth: 'none',
-      extension: true,
-      responses: { 200: { description: 'OpenAPI 3.1 document' } },
-      handler: ({ var: { platform } }) => ({ status: 200, body: platform.openapi() }),
-    }),
-    post(
-      '/__test__/reset',
-      'testReset',
-      'Reset the mock to a seed (test support: only with MOCK_TEST_ROUTES=1, never cross-origin; no auth)',
-      {
-        tags: ['test'],
-        auth: 'none',
-        body: ResetRequest,
-        bodyOptional: true,
-        extension: true,
-        testSupport: true,
-        responses: { 204: { description: 'Reset' }, 422: { description: 'Validation error' } },
-        handler: ({ var: { platform, body } }) => {
-          platform.reset(body.seed);
-          return noContent();
-        },
-      },
-    ),
-  ],
-);
-
-const ALL_ROUTES: Operation[] = [...DOMAINS, metaApi].flatMap((d) => d.operations);
-
-/** Every base the platform serves under: `/api/v1`, and seed 003's `/v1`. */
-const BASES = [...new Set([...DOMAINS, metaApi].map((d) => d.base))];
 
 const routeRegex = (base: string, path: string) =>
   new RegExp(
@@ -200,83 +91,126 @@ function servedBy(profile: MockProfile, testRoutes: boolean): (op: Operation) =>
   return (op) => (op.testSupport ? testRoutes : profile === 'full' || !op.extension);
 }
 
-/** Open (or create) the state: the database, else a JSON state file of an older mock, else the seed; and the signing secrets beside it. */
-function openStore(
-  dataFile: string | null,
-  seed: () => ReturnType<typeof buildSeed>,
-): { store: Store; database: string | null; secrets: string | null; imported: string | null } {
-  const paths = dataFile ? statePaths(dataFile) : null;
-  const db = new StateDatabase(paths?.database ?? null);
-  const store = new Store(db);
-  try {
-    const loaded = store.loadFromDatabase();
-    const legacy = !loaded && paths ? readLegacyState(paths.legacyJson) : undefined;
-    // An older state hands its signing secrets over to the secrets file, once; then the database forgets them.
-    const secretsFile = paths ? secretsPath(paths.database) : null;
-    const inDatabase = db.legacySecrets();
-    const secrets = loadSigningSecrets(secretsFile, {
-      session: inDatabase.session ?? legacy?.jwt_secret,
-      serviceToken: inDatabase.serviceToken ?? legacy?.service_token_secret,
-    });
-    db.eraseLegacySecrets();
-    store.jwtSecret = secrets.session;
-    store.serviceTokenSecret = secrets.serviceToken;
-    if (!loaded) store.load(legacy ?? seed());
-    migrateConnectorSecrets(store);
-    migrateLegacyApiKeys(store);
-    migrateLegacyPasswords(store);
-    return {
-      store,
-      database: paths?.database ?? null,
-      secrets: secretsFile,
-      imported: legacy && paths ? retireLegacyState(paths.legacyJson) : null,
-    };
-  } catch (e) {
-    store.close();
-    throw e;
-  }
+/** One name registered by two domains is a mistake at the root: say which. */
+function claim(seen: Map<string, string>, what: string, name: string, domain: string): void {
+  const other = seen.get(name);
+  if (other !== undefined) throw new Error(`The ${other} and ${domain} domains both register the ${what} ${name}`);
+  seen.set(name, domain);
 }
 
-export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatform {
-  const opts: MockPlatform['options'] = {
+/** Every domain's settings, defaults first, then the options of the same names. */
+function settingsOf(domains: readonly MockDomain[], options: Partial<Settings>): Settings {
+  const defaults: Record<string, unknown> = {};
+  const seen = new Map<string, string>();
+  for (const d of domains) {
+    for (const [name, value] of Object.entries(d.settings ?? {})) {
+      claim(seen, 'setting', name, d.name);
+      defaults[name] = value;
+    }
+  }
+  const given = options as Record<string, unknown>;
+  for (const name of Object.keys(defaults)) if (given[name] !== undefined) defaults[name] = given[name];
+  return defaults as unknown as Settings;
+}
+
+/** What the domains registered that core reads at request time, and their parts of the OpenAPI document. */
+function registryOf(domains: readonly MockDomain[]): Registry & { params: Map<string, ParamDoc>; things: Map<string, string> } {
+  const scope = new Map<string, ScopeResolver>();
+  const params = new Map<string, ParamDoc>();
+  const things = new Map<string, string>();
+  const auth: AuthHooks[] = [];
+  const seen = new Map<string, string>();
+  for (const d of domains) {
+    for (const [name, resolver] of Object.entries(d.scope ?? {}) as [string, ScopeResolver][]) {
+      claim(seen, 'path parameter', name, d.name);
+      scope.set(name, resolver);
+      things.set(name, resolver.thing);
+      if (resolver.doc) params.set(name, resolver.doc);
+    }
+    for (const [name, doc] of Object.entries(d.openapi?.params ?? {})) {
+      const other = params.get(name);
+      if (other !== undefined && other !== doc) throw new Error(`Two domains document the path parameter ${name} differently`);
+      params.set(name, doc);
+    }
+    if (d.auth) auth.push(d.auth);
+  }
+  if (auth.filter((a) => a.user).length !== 1) throw new Error('Exactly one domain says who an access token is (auth.user)');
+  return { scope, auth, params, things };
+}
+
+/** The store with every domain's collections and queries, on the database. */
+function storeOf(domains: readonly MockDomain[], db: StateDatabase, clock: Clock): Store {
+  const core = new StoreCore(db, clock);
+  for (const d of domains) {
+    for (const [name, spec] of Object.entries(d.collections ?? {})) core.register(name, spec as CollectionSpec<never, string>);
+  }
+  core.checkOwners();
+  const store = core as Store;
+  for (const d of domains) if (d.queries) store.extend(d.queries(store));
+  return store;
+}
+
+/**
+ * A platform of these domains (listed once, at the root: mock-server/platform.ts),
+ * whose state carries `stateVersion` (persistence.ts).
+ */
+export function composePlatform(listed: readonly MockDomain[], stateVersion: number, options: MockPlatformOptions = {}): MockPlatform {
+  const domains: readonly MockDomain[] = [...listed, platformDomain];
+  const opts: Required<Omit<CoreOptions, 'dataFile' | 'log'>> = {
     seed: options.seed ?? 'demo',
     seedServices: options.seedServices ?? 10_000,
-    tokenTtl: options.tokenTtl ?? 900,
-    refreshTtl: options.refreshTtl ?? 7 * 24 * 3600,
     latencyMs: options.latencyMs ?? 0,
     validateResponses: options.validateResponses ?? true,
-    deployPhaseMs: options.deployPhaseMs ?? DEFAULT_DEPLOY_PHASE_MS,
-    agentPhaseMs: options.agentPhaseMs ?? DEFAULT_AGENT_PHASE_MS,
     testRoutes: options.testRoutes ?? false,
     profile: options.profile ?? 'full',
-    signInThrottle: options.signInThrottle ?? DEFAULT_THROTTLE,
     corsOrigins: options.corsOrigins ?? [],
-    drainMs: options.drainMs ?? DEFAULT_DRAIN_MS,
-    jobRunMs: options.jobRunMs ?? DEFAULT_JOB_RUN_MS,
-    gatewayLatencyMs: options.gatewayLatencyMs ?? 0,
   };
-  const seedState = (seed: SeedName) => buildSeed({ seed, extraServices: opts.seedServices });
-  const { store, database, secrets, imported } = openStore(options.dataFile ?? null, () => seedState(opts.seed));
+  const settings = settingsOf(domains, options);
+  const registry = registryOf(domains);
+  const apis = domains.flatMap((d) => d.apis ?? []);
 
-  const routes = ALL_ROUTES.filter(servedBy(opts.profile, opts.testRoutes));
+  const clock = new Clock();
+  const dataFile = options.dataFile ?? null;
+  const db = new StateDatabase(dataFile, stateVersion);
+  let store: Store;
+  const secretsFile = dataFile ? secretsPath(dataFile) : null;
+  const seedState = (seed: SeedName) => buildSeed(domains, { seed, extraServices: opts.seedServices, now: clock.now() });
+  try {
+    store = storeOf(domains, db, clock);
+    const secrets = loadSigningSecrets(secretsFile);
+    store.jwtSecret = secrets.session;
+    store.serviceTokenSecret = secrets.serviceToken;
+    if (!store.loadFromDatabase()) store.load(opts.seed, seedState(opts.seed));
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+
+  const routes = apis.flatMap((d) => d.operations).filter(servedBy(opts.profile, opts.testRoutes));
   const matchers = routes.map((r) => ({ re: routeRegex(r.base, r.path), method: r.method.toUpperCase() }));
+  /** Every base the platform serves under: `/api/v1`, and seed 003's `/v1`. */
+  const bases = [...new Set(apis.map((d) => d.base))];
 
   let openapiDoc: unknown;
   const platform: Platform = {
     store,
-    tokens: { accessTtl: opts.tokenTtl, refreshTtl: opts.refreshTtl },
-    deployPhaseMs: opts.deployPhaseMs,
-    drainMs: opts.drainMs,
-    jobRunMs: opts.jobRunMs,
-    gatewayLatencyMs: opts.gatewayLatencyMs,
-    agentPhaseMs: opts.agentPhaseMs,
+    clock,
+    settings,
     validateResponses: opts.validateResponses,
     profile: opts.profile,
-    openapi: () => (openapiDoc ??= buildOpenApi(routes)),
-    signInThrottle: new SignInThrottle(opts.signInThrottle),
-    // The signing secrets are not state: sessions survive a reset.
-    reset: (seed) => store.load(seedState(seed ?? opts.seed)),
+    openapi: () =>
+      (openapiDoc ??= buildOpenApi(routes, {
+        schemas: domains.flatMap((d) => d.openapi?.schemas ?? []),
+        params: registry.params,
+        things: registry.things,
+      })),
+    // The signing secrets are not state: sessions survive a reset. So does the clock: it never goes back.
+    reset: (seed) => {
+      const name = seed ?? opts.seed;
+      store.load(name, seedState(name));
+    },
     inflight: new Map(),
+    registry: { scope: registry.scope, auth: registry.auth },
   };
 
   const app = new Hono<MockEnv>();
@@ -329,7 +263,7 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
   // Only what this platform serves: an extension in the documented profile, or a test route outside test mode, does not exist.
   /** Middleware for every API request, under each base. */
   const forApi = (handler: MiddlewareHandler<MockEnv>) => {
-    for (const base of BASES) app.use(`${base}/*`, handler);
+    for (const base of bases) app.use(`${base}/*`, handler);
   };
 
   forApi(async (c, next) => {
@@ -340,7 +274,7 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
 
   if (opts.latencyMs > 0) {
     forApi(async (c, next) => {
-      if (!c.req.path.startsWith(`${API_PREFIX}/__test__/`)) await new Promise((r) => setTimeout(r, opts.latencyMs));
+      if (!c.req.path.startsWith(`${API_BASE}/__test__/`)) await new Promise((r) => setTimeout(r, opts.latencyMs));
       await next();
     });
   }
@@ -358,7 +292,7 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
     }
   });
 
-  for (const d of [...DOMAINS, metaApi]) app.route(d.base, d.app);
+  for (const d of apis) app.route(d.base, d.app);
 
   app.notFound(notServed);
 
@@ -371,9 +305,10 @@ export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatf
   return {
     app,
     store,
+    clock,
     routes,
-    options: opts,
-    state: { database, secrets, imported },
+    options: { ...opts, ...settings },
+    state: { database: dataFile, secrets: secretsFile },
     reset: platform.reset,
     close: () => store.close(),
   };

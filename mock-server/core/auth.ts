@@ -1,20 +1,20 @@
 /**
  * Who is calling: access tokens are HS256 JWTs (sub, role, org_id, jti, sid,
- * iat, exp) signed with the state's own secret. `authenticate` is the
- * middleware of every bearer operation: it puts the caller in `c.var.principal`
- * or answers the 401 the contract names; `authorize` answers 403 to the roles
- * an operation does not allow. Issuing, refreshing and revoking
- * tokens is the auth domain's (auth/rules.ts). A session opened with an API key
- * (`sid` `api-key:<key id>`) ends when the key is revoked.
+ * iat, exp on the platform's clock) signed with the state's own secret.
+ * `authenticate` is the middleware of every bearer operation: it puts the
+ * caller in `c.var.principal` or answers the 401 the contract names;
+ * `authorize` answers 403 to the roles an operation does not allow. Core checks
+ * a token's signature and expiry; who its `sub` is, and whether its session
+ * still stands, the domains say (`AuthHooks` in their domain.ts: the auth
+ * domain's users and logouts, the api-keys domain's sessions and `fl_…` keys).
+ * Issuing, refreshing and revoking tokens is the auth domain's (auth/rules.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { sign, verify } from 'hono/jwt';
 import type { Role } from '../../src/contract/auth';
-import { API_KEY_SESSION, findApiKey, noteApiKeyUse } from '../api-keys/rules';
-import type { MockEnv, Principal } from './context';
+import type { MockEnv, Platform, PlatformUser, Principal } from './context';
 import { forbidden, unauthorized } from './errors';
-import type { UserRecord } from './records';
 import type { Store } from './store';
 
 /** Who may do an operation, and what it is called in the 403 the others get. */
@@ -27,10 +27,9 @@ export const developers = (action: string): Access => ({ roles: ['admin', 'devel
 /** Admins only: rings and organization credentials. */
 export const admins = (action: string): Access => ({ roles: ['admin'], action });
 
-export const nowSec = () => Math.floor(Date.now() / 1000);
-
-export function signAccessToken(store: Store, user: UserRecord, ttlSeconds: number, sid: string): Promise<string> {
-  const iat = nowSec();
+/** An access token for `user`, issued now on the platform's clock (`iat`), valid `ttlSeconds` (`exp`). */
+export function signAccessToken(store: Store, user: PlatformUser, ttlSeconds: number, sid: string): Promise<string> {
+  const iat = store.clock.seconds();
   return sign(
     { sub: user.id, role: user.role, org_id: user.org_id, jti: randomUUID(), sid, iat, exp: iat + ttlSeconds },
     store.jwtSecret,
@@ -63,7 +62,8 @@ async function verifySignature(token: string, secret: string): Promise<Record<st
 }
 
 /** Resolve `Authorization: Bearer <jwt>` to a principal, or throw the 401 the contract names. */
-export async function principalOf(store: Store, header: string | undefined): Promise<Principal> {
+export async function principalOf(platform: Platform, header: string | undefined): Promise<Principal> {
+  const { store, registry } = platform;
   const token = bearerToken(header);
   let payload: Record<string, unknown>;
   try {
@@ -74,38 +74,37 @@ export async function principalOf(store: Store, header: string | undefined): Pro
   const { sub, jti, exp, sid } = payload;
   if (typeof sub !== 'string' || typeof jti !== 'string' || typeof exp !== 'number' || typeof sid !== 'string')
     throw unauthorized('Invalid token');
-  if (exp <= nowSec()) throw unauthorized('Token has expired');
-  if (store.revokedJtis.has(jti)) throw unauthorized('Invalid token');
-  const user = store.users.get(sub);
+  if (exp <= store.clock.seconds()) throw unauthorized('Token has expired');
+  let user: PlatformUser | undefined;
+  for (const hooks of registry.auth) user ??= hooks.user?.(store, { sub, jti, sid });
   if (!user) throw unauthorized('Invalid token');
-  if (sid.startsWith(API_KEY_SESSION)) {
-    const key = store.apiKeys.get(sid.slice(API_KEY_SESSION.length));
-    if (!key || key.revoked_at !== null) throw unauthorized('The API key this session was opened with has been revoked');
-  }
-  return { user, jti, exp, sid };
+  const principal = { user, jti, exp, sid };
+  for (const hooks of registry.auth) hooks.session?.(store, principal);
+  return principal;
 }
 
 export const authenticate: MiddlewareHandler<MockEnv> = async (c, next) => {
-  c.set('principal', await principalOf(c.var.store, c.req.header('authorization')));
+  c.set('principal', await principalOf(c.var.platform, c.req.header('authorization')));
   await next();
 };
 
 /**
- * For seed 003's agent API ("API key passed as Bearer token"): an
- * organization API key (`fl_…`) is taken as the Bearer credential too, for
- * this request only; an access token works as everywhere.
+ * For operations that take another bearer credential too (`apiKeyBearer`:
+ * seed 003's agent API, "API key passed as Bearer token"): a domain that
+ * recognises the token (`AuthHooks.bearer`) says whom it stands for, for this
+ * request only; an access token works as everywhere.
  */
 export const authenticateWithApiKey: MiddlewareHandler<MockEnv> = async (c, next) => {
-  const { store } = c.var;
-  const header = c.req.header('authorization');
-  const token = bearerToken(header);
-  if (!token.startsWith('fl_')) return authenticate(c, next);
-  const key = findApiKey(store, token);
-  const user = key && key.revoked_at === null ? store.users.get(key.user_id) : undefined;
-  if (!key || !user) throw unauthorized(key?.revoked_at ? 'This API key was revoked' : 'Invalid API key');
-  noteApiKeyUse(store, key);
-  c.set('principal', { user, jti: `${API_KEY_SESSION}${key.id}`, exp: nowSec() + 60, sid: `${API_KEY_SESSION}${key.id}` });
-  await next();
+  const { store, registry } = c.var.platform;
+  const token = bearerToken(c.req.header('authorization'));
+  for (const hooks of registry.auth) {
+    const principal = hooks.bearer?.(store, token);
+    if (principal) {
+      c.set('principal', principal);
+      return next();
+    }
+  }
+  return authenticate(c, next);
 };
 
 export function authorize({ roles, action }: Access): MiddlewareHandler<MockEnv> {

@@ -5,7 +5,6 @@
  * salted connector secrets, a nesting limit, human names, escaped logs and
  * sign-in throttling.
  */
-import Database from 'better-sqlite3';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -24,7 +23,7 @@ import {
   setup,
   tempDirPerTest,
   WS,
-} from './test-helpers';
+} from '../test-helpers';
 
 const dir = tempDirPerTest('mock-hardening-');
 afterEach(() => vi.useRealTimers());
@@ -143,36 +142,6 @@ describe('signing secrets', () => {
     expect((await second.call('GET', SERVICES, { token })).status).toBe(200);
   });
 
-  it('a database of an older mock hands its secrets over once, then forgets them', async () => {
-    const file = join(dir(), 'state.sqlite');
-    const first = setup({ dataFile: file });
-    const token = await first.login('admin');
-    const { jwtSecret, serviceTokenSecret } = first.platform.store;
-    first.platform.close();
-    // as an older mock left it: the secrets in `meta`, no secrets file
-    rmSync(join(dir(), 'state.secrets.json'));
-    const db = new Database(file);
-    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?)').run(
-      'jwt_secret',
-      jwtSecret,
-      'service_token_secret',
-      serviceTokenSecret,
-    );
-    db.close();
-    expect(bytesOf(file)).toContain(jwtSecret);
-
-    const second = setup({ dataFile: file });
-    expect((await second.call('GET', SERVICES, { token })).status).toBe(200);
-    expect(second.platform.store.serviceTokenSecret).toBe(serviceTokenSecret);
-    second.platform.close();
-    expect(JSON.parse(readFileSync(join(dir(), 'state.secrets.json'), 'utf8'))).toEqual({
-      session: jwtSecret,
-      service_token: serviceTokenSecret,
-    });
-    expect(bytesOf(file)).not.toContain(jwtSecret);
-    expect(bytesOf(file)).not.toContain(serviceTokenSecret);
-  });
-
   it('a damaged secrets file stops the start with its name, rather than signing with something else', () => {
     const file = join(dir(), 'state.sqlite');
     setup({ dataFile: file }).platform.close();
@@ -184,7 +153,7 @@ describe('signing secrets', () => {
 });
 
 describe('connector secrets', () => {
-  it('are salted fingerprints; unsalted digests of an older mock are salted on load', async () => {
+  it('are salted fingerprints; a secret sent again unchanged is recognised', async () => {
     const file = join(dir(), 'state.sqlite');
     const first = setup({ dataFile: file });
     const seeded = first.platform.store.connectorInstances.get(IDS.connectors.ordersDb)!;
@@ -197,22 +166,10 @@ describe('connector secrets', () => {
     const b = await first.call('POST', PG, { token, body: { name: 'twin-b', config } });
     const [sa, sb] = [a.body.id, b.body.id].map((id: string) => first.platform.store.connectorInstances.get(id)!.secrets.password);
     expect(sa).not.toBe(sb);
-    // an older mock's record: the bare SHA-256
-    first.platform.store.connectorInstances.put({ ...seeded, secrets: { password: sha256('demo-orders-db-password') } });
-    first.platform.close();
-    expect(bytesOf(file)).toContain(sha256('demo-orders-db-password'));
-
-    const second = setup({ dataFile: file });
-    const migrated = second.platform.store.connectorInstances.get(IDS.connectors.ordersDb)!.secrets.password!;
-    expect(migrated).toMatch(/^hmac-sha256:[A-Za-z0-9_-]{22}:[0-9a-f]{64}$/);
-    second.platform.close();
-    expect(bytesOf(file)).not.toContain(`"${sha256('demo-orders-db-password')}"`);
-    // the same secret sent again is recognised after the migration
-    const third = setup({ dataFile: file });
-    const t = await third.login('developer');
-    await third.call('POST', `${PG}/${IDS.connectors.ordersDb}/test`, { token: t });
-    const resent = await third.call('PUT', `${PG}/${IDS.connectors.ordersDb}`, {
-      token: t,
+    // the same secret sent again is recognised: the instance's configuration has not changed
+    await first.call('POST', `${PG}/${IDS.connectors.ordersDb}/test`, { token });
+    const resent = await first.call('PUT', `${PG}/${IDS.connectors.ordersDb}`, {
+      token,
       body: { config: { password: 'demo-orders-db-password' } },
     });
     expect(resent.body.last_test).not.toBeNull();
@@ -221,25 +178,14 @@ describe('connector secrets', () => {
 });
 
 describe('user passwords', () => {
-  it("are salted fingerprints, never a bare digest; an older mock's bare SHA-256 is salted on open and still signs in", async () => {
+  it('are salted fingerprints, never a bare digest', async () => {
     const file = join(dir(), 'state.sqlite');
     const first = setup({ dataFile: file });
     const dev = first.platform.store.users.get(IDS.users.developer)!;
     expect(dev.password_fingerprint).toMatch(/^hmac-sha256:[A-Za-z0-9_-]{22}:[0-9a-f]{64}$/);
     // two users with the same password do not look alike
     expect(first.platform.store.users.get(IDS.users.admin)!.password_fingerprint).not.toBe(dev.password_fingerprint);
-    // an older mock's record: the bare SHA-256, under the older name
-    const { password_fingerprint: _, ...rest } = dev;
-    first.platform.store.users.put({ ...rest, password_sha256: sha256(DEMO_PASSWORD) } as unknown as typeof dev);
     first.platform.close();
-    expect(bytesOf(file)).toContain(sha256(DEMO_PASSWORD));
-
-    const second = setup({ dataFile: file });
-    expect(second.platform.store.users.get(IDS.users.developer)!.password_fingerprint).toMatch(/^hmac-sha256:/);
-    expect(await second.login('developer')).toBeTruthy();
-    const wrong = await second.call('POST', `${API}/auth/login`, { body: { email: DEMO_USERS.developer, password: 'not-it' } });
-    expect(wrong.status).toBe(401);
-    second.platform.close();
     expect(bytesOf(file)).not.toContain(sha256(DEMO_PASSWORD));
   });
 });

@@ -14,22 +14,19 @@ export function keyedDigest(secret: string, purpose: string, text: string): stri
 }
 
 const FINGERPRINT = /^hmac-sha256:([A-Za-z0-9_-]{16,}):([0-9a-f]{64})$/;
-const UNSALTED = /^[0-9a-f]{64}$/;
 
 const hmac = (salt: string, hexDigest: string) => createHmac('sha256', salt).update(hexDigest).digest('hex');
 
 /**
  * What is kept of a secret: `hmac-sha256:<salt>:<HMAC-SHA256 keyed by a random
  * salt of the secret's SHA-256>`. The salt is new for each record, so equal
- * secrets do not look equal and no precomputed table finds one; hashing the
- * SHA-256 (not the secret) lets records of older mocks, which kept the bare
- * SHA-256, be salted without knowing the secret (`saltDigest`).
+ * secrets do not look equal and no precomputed table finds one.
  */
 export function saltedFingerprint(secret: string): string {
   return saltDigest(sha256(secret));
 }
 
-/** Salt a bare SHA-256 hex digest kept by an older mock. */
+/** The fingerprint of a secret's SHA-256 hex digest, under `salt` (new random bytes unless given). */
 export function saltDigest(hexDigest: string, salt = randomBytes(16).toString('base64url')): string {
   return `hmac-sha256:${salt}:${hmac(salt, hexDigest)}`;
 }
@@ -40,9 +37,6 @@ export function matchesFingerprint(fingerprint: string, secret: string): boolean
   if (!m) return false;
   return timingSafeEqual(Buffer.from(hmac(m[1]!, sha256(secret)), 'hex'), Buffer.from(m[2]!, 'hex'));
 }
-
-/** A bare SHA-256 hex digest, as older mocks kept secrets. */
-export const isUnsaltedDigest = (value: string) => UNSALTED.test(value);
 
 /** Canonical JSON: object keys sorted, so key order does not make two bodies differ. */
 export function canonicalJson(v: unknown): string {

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { API, IDS, SERVICES, mint, newService, serviceTokensPath, setup } from './test-helpers';
+import { API, IDS, SERVICES, mint, newService, serviceTokensPath, setup } from '../test-helpers';
 
 const MINT = `${serviceTokensPath(IDS.services.invoiceExtractor)}/mint`;
 

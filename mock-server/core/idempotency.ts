@@ -20,6 +20,30 @@ import type { MockEnv } from './context';
 import { errorReply, HttpError, issue, validationError } from './errors';
 import { canonicalJson, keyedDigest, sha256 } from './hashing';
 import { send, type Reply } from './replies';
+import type { SpecOf } from './store';
+
+/** A create that succeeded under an `Idempotency-Key`: what a repeat of it answers. */
+export interface IdempotencyRecord {
+  /** sha256 of user, method, path with query, and the key. */
+  key: string;
+  /** An HMAC of the canonical body under a secret kept apart from the state. */
+  body_sha256: string;
+  status: number;
+  body: unknown;
+  /** The response's headers; absent for an operation whose response is shown once (`ShownOnce`). */
+  headers?: Record<string, string>;
+  /** On the platform's clock (ms): the key is honoured for 24 h from then. */
+  created_at: number;
+}
+
+// Core's own collection (registered by meta.ts), declared as the domains declare theirs.
+declare module './store' {
+  interface Collections {
+    idempotency: Collection<IdempotencyRecord>;
+  }
+}
+
+export const IDEMPOTENCY_COLLECTION: SpecOf<'idempotency'> = { table: 'idempotency', key: (r) => r.key };
 
 export const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
 export const MAX_KEY_LENGTH = 255;
@@ -58,7 +82,7 @@ export function idempotency(shownOnce?: ShownOnce, { required = false }: { requi
         issue(['header', 'Idempotency-Key'], `Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} characters`, 'value_error'),
       ]);
     }
-    const now = Date.now();
+    const now = store.clock.now();
     const fresh = (r: { created_at: number }) => r.created_at >= now - IDEMPOTENCY_TTL_MS;
     store.sweep(store.idempotency, (r) => !fresh(r), now);
     const url = new URL(c.req.url);
@@ -93,7 +117,7 @@ export function idempotency(shownOnce?: ShownOnce, { required = false }: { requi
           status: outcome.status,
           body,
           ...(headers ? { headers } : {}),
-          created_at: Date.now(),
+          created_at: store.clock.now(),
         });
       }
     } finally {

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
-import { API, setup } from './test-helpers';
+import { API, setup } from '../test-helpers';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -12,25 +12,18 @@
  *   parameters marked in the contract.
  * - A path served under another base than `/api/v1` (seed 003's `/v1`) says so
  *   with its own `servers`.
+ * - Component names come from the contract modules the domains declare
+ *   (`openapi.schemas` in their domain.ts: a schema is named after its export),
+ *   path parameters from their scope resolvers and `openapi.params`: a domain
+ *   the root lists is documented, and one it does not list is not served.
  */
 import * as z from 'zod/mini';
-import * as agents from '../../src/contract/agents';
-import * as apiKeys from '../../src/contract/api-keys';
-import * as auth from '../../src/contract/auth';
 import * as common from '../../src/contract/common';
-import * as connectors from '../../src/contract/connectors';
-import * as credentials from '../../src/contract/credentials';
-import * as deployments from '../../src/contract/deployments';
 import { JsonSchema, JsonSchemaNode } from '../../src/contract/json-schema';
-import * as invoke from '../../src/contract/invoke';
-import * as organizations from '../../src/contract/organizations';
-import * as rings from '../../src/contract/rings';
-import * as services from '../../src/contract/services';
-import * as tokens from '../../src/contract/tokens';
-import * as versions from '../../src/contract/versions';
+import type { ParamDoc } from './context';
+import type { ContractModule } from './domain';
 import { MAX_KEY_LENGTH } from './idempotency';
 import { API_BASE, extensionParamsOf, responsesOf, type Operation, type Schema } from './operations';
-import { PARAM_THINGS, type ScopeParam } from './scope';
 
 type Json = Record<string, unknown>;
 
@@ -95,42 +88,20 @@ function hoistDefinitions(schema: Json, owner: string, components: Record<string
   return pointAtComponents(rest, names) as Json;
 }
 
-/** Path parameters that are not UUIDs: their schema and description. */
-const PARAM_DOCS: Record<string, { schema: Json; description: string }> = {
-  connector_id: {
-    schema: { type: 'string', examples: ['postgresql', 's3', 'http-api'] },
-    description: 'Connector type id (an unknown one is a 404)',
-  },
-  path: { schema: { type: 'string' }, description: "The endpoint's path, e.g. extract or extractions/42; v{version}/… pins a version" },
-  job_id: { schema: { type: 'string', format: 'uuid' }, description: 'Job id (an unknown one, or another service’s, is a 404)' },
-  deployment_id: {
-    schema: { type: 'string', examples: ['adep_7c1e0b5a9d42'] },
-    description: 'Agent deployment ID (an unknown one is a 404)',
-  },
-  agent_service_id: {
-    schema: { type: 'string', examples: ['adsvc_1234abcd'] },
-    description: 'Agent service instance ID (an unknown one is a 404)',
-  },
-};
+/** What the domains declare for the document (platform assembly: app.ts). */
+export interface OpenApiParts {
+  /** The contract modules whose exported schemas name components, in the order the root lists the domains (the first export of a schema names it). */
+  schemas: readonly ContractModule[];
+  /** Path parameters that are not UUIDs: their schema and description. */
+  params: ReadonlyMap<string, ParamDoc>;
+  /** What each scope parameter names ("Service"), for the description of a UUID parameter. */
+  things: ReadonlyMap<string, string>;
+}
 
-/** Component names for every zod schema the contract exports. */
-function schemaNames(): Map<unknown, string> {
+/** Component names for every zod schema of the contract modules, `common` first. */
+function schemaNames(modules: readonly ContractModule[]): Map<unknown, string> {
   const names = new Map<unknown, string>();
-  for (const mod of [
-    common,
-    auth,
-    organizations,
-    apiKeys,
-    rings,
-    services,
-    versions,
-    deployments,
-    credentials,
-    connectors,
-    tokens,
-    invoke,
-    agents,
-  ] as Record<string, unknown>[]) {
+  for (const mod of [common, ...modules]) {
     for (const [name, value] of Object.entries(mod)) {
       if (value instanceof z.core.$ZodType && !names.has(value)) names.set(value, name);
     }
@@ -146,8 +117,8 @@ function toSchema(schema: Schema, io: 'input' | 'output', owner: string, compone
 /** `:name` → `{name}`; a Hono pattern (`:path{.+}`) is dropped. */
 const openapiPath = (p: string) => p.replace(/:([A-Za-z_][A-Za-z0-9_]*)(\{[^}]*\})?/g, '{$1}');
 
-export function buildOpenApi(routes: readonly Operation[]): Json {
-  const names = schemaNames();
+export function buildOpenApi(routes: readonly Operation[], parts: OpenApiParts): Json {
+  const names = schemaNames(parts.schemas);
   const components: Record<string, Json> = {};
   components.ErrorBody = toSchema(common.ErrorBody, 'output', 'ErrorBody', components);
   components.HTTPValidationError = {
@@ -174,13 +145,13 @@ export function buildOpenApi(routes: readonly Operation[]): Json {
     const parameters: Json[] = [];
     for (const m of r.path.matchAll(/:([A-Za-z_][A-Za-z0-9_]*)/g)) {
       const name = m[1]!;
+      const doc = parts.params.get(name);
       parameters.push({
         name,
         in: 'path',
         required: true,
-        schema: PARAM_DOCS[name]?.schema ?? { type: 'string', format: 'uuid' },
-        description:
-          PARAM_DOCS[name]?.description ?? `${PARAM_THINGS[name as ScopeParam] ?? name} id (a malformed or unknown one is a 404)`,
+        schema: doc?.schema ?? { type: 'string', format: 'uuid' },
+        description: doc?.description ?? `${parts.things.get(name) ?? name} id (a malformed or unknown one is a 404)`,
       });
     }
     if (r.query) {

@@ -19,13 +19,13 @@ import * as z from 'zod/mini';
 import { isExtension } from '../../src/contract/common';
 import type { Scope } from '../../src/contract/paths';
 import { authenticate, authenticateWithApiKey, authorize, type Access } from './auth';
-import type { GatewayCaller, MockEnv, Platform, Principal, ScopeVars } from './context';
+import type { GatewayCaller, MockEnv, Platform, Principal, ScopeParam, ScopeParams } from './context';
 import { forbidden, HttpError, issue, validationError, zodToIssues, type Where } from './errors';
 import { idempotency, type ShownOnce } from './idempotency';
 import { BODY_LIMIT, readJsonBody, type BodyLimit } from './json-body';
 import { escapeForLog } from './log';
 import { send, type Reply } from './replies';
-import { resolveScope, type SCOPE_PARAMS, type ScopeParam } from './scope';
+import { resolveScope } from './scope';
 import type { Store } from './store';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -46,7 +46,6 @@ type Out<S> = S extends Schema ? z.output<S> : undefined;
 /** The contract's path builders with Hono placeholders for the scope. */
 const AT: Scope = { orgId: ':org_id', workspaceId: ':workspace_id' };
 const WORKSPACE = '/orgs/:org_id/workspaces/:workspace_id';
-const SERVICE = `${WORKSPACE}/hosted-services/:service_id` as const;
 
 /**
  * A Hono path relative to `/api/v1` (its literal type gives the handler its
@@ -58,17 +57,9 @@ export function apiPath<const P extends string>(path: P, fromContract: string): 
   return path;
 }
 
-/** A path in a workspace: `workspacePath('/connectors', paths.connectorTypes)`. */
+/** A path in a workspace (the contract's `Scope`): `workspacePath('/connectors', paths.connectorTypes)`. */
 export function workspacePath<const S extends string>(suffix: S, build: (scope: Scope) => string): `${typeof WORKSPACE}${S}` {
   return apiPath(`${WORKSPACE}${suffix}`, build(AT));
-}
-
-/** A path of a service: `servicePath('/deploy', paths.deploy)`; more parameters through the builder. */
-export function servicePath<const S extends string>(
-  suffix: S,
-  build: (scope: Scope, serviceId: string) => string,
-): `${typeof SERVICE}${S}` {
-  return apiPath(`${SERVICE}${suffix}`, build(AT, ':service_id'));
 }
 
 export interface ResponseSpec {
@@ -83,9 +74,13 @@ type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer R
   : P extends `${string}:${infer Name}`
     ? Name
     : never;
-/** The scope a path resolves: `…/:service_id` → `{ org, workspace, service }`. */
+/** The scope a path resolves (context.ts `ScopeParams`, which the domains declare): `…/:service_id` → `{ org, workspace, service }`. */
 export type ScopeOf<P extends string> = {
-  [N in ParamNames<P> & ScopeParam as (typeof SCOPE_PARAMS)[N]]: ScopeVars[(typeof SCOPE_PARAMS)[N]];
+  [N in ParamNames<P> & ScopeParam as ScopeParams[N] extends { var: infer V extends string } ? V : never]: ScopeParams[N] extends {
+    value: infer T;
+  }
+    ? T
+    : never;
 };
 
 export type OperationContext<P extends string, A extends Auth, B, Q> = Context<{
@@ -98,7 +93,7 @@ export type OperationContext<P extends string, A extends Auth, B, Q> = Context<{
 
 export interface OperationSpec<P extends string, A extends Auth, B extends Schema | undefined, Q extends Schema | undefined> {
   method: Method;
-  /** Relative to `/api/v1`, from `apiPath()`, `workspacePath()` or `servicePath()`. */
+  /** Relative to `/api/v1`, from `apiPath()`, `workspacePath()` or `servicePath()` (services/paths.ts). */
   path: P;
   operationId: string;
   summary: string;
@@ -121,7 +116,7 @@ export interface OperationSpec<P extends string, A extends Auth, B extends Schem
   idempotent?: true | ShownOnce;
   /** With `idempotent`: a request without the header is a 422 at `["header","Idempotency-Key"]` (seed 003). */
   idempotencyKeyRequired?: boolean;
-  /** Also take an organization API key (`fl_…`) as the Bearer credential, as seed 003's agent API does. */
+  /** Also take another bearer credential than an access token (`AuthHooks.bearer`: an organization API key, `fl_…`), as seed 003's agent API does. */
   apiKeyBearer?: boolean;
   /**
    * An extension beyond the seeds (CONTRACT §11): marked `x-extension` in the
@@ -196,7 +191,7 @@ export function domainApi(tags: readonly string[], specs: AnySpec[], base: strin
 function middlewareOf(op: Operation): MiddlewareHandler<MockEnv>[] {
   const chain: MiddlewareHandler<MockEnv>[] = [documentedErrorsOnly(op)];
   if (op.testSupport) chain.push(sameOriginOnly);
-  if (op.auth === 'bearer') chain.push(op.apiKeyBearer ? authenticateWithApiKey : authenticate, resolveScope);
+  if (op.auth === 'bearer') chain.push(op.apiKeyBearer ? authenticateWithApiKey : authenticate, resolveScope(op.path));
   if (op.before) chain.push(...op.before);
   if (op.allow) chain.push(authorize(op.allow));
   if (op.method !== 'get') chain.push(readBody(op));

@@ -3,9 +3,9 @@ import Database from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createMockPlatform } from './app';
-import { buildSeed } from './seed';
-import { API, newService, SERVICES, setup, tempDirPerTest } from './test-helpers';
+import { createMockPlatform, STATE_VERSION } from '../platform';
+import { discardState, StateVersionError } from './persistence';
+import { API, newService, SERVICES, setup, tempDirPerTest } from '../test-helpers';
 
 const dir = tempDirPerTest('mock-state-');
 
@@ -85,31 +85,6 @@ describe('persistence', () => {
     }
   });
 
-  it('imports a JSON state file of an older mock once, then keeps it renamed and private', async () => {
-    const json = join(dir(), 'state.json');
-    // an older mock's file held its signing secret
-    const seeded = { ...buildSeed({ seed: 'empty' }), jwt_secret: 'older-mock-session-secret-0123456789abcdef' };
-    writeFileSync(json, JSON.stringify(seeded), { mode: 0o644 });
-    // MOCK_DATA naming the JSON file (the old setting) uses the database beside it
-    const first = setup({ dataFile: json });
-    expect(first.platform.state).toEqual({
-      database: join(dir(), 'state.sqlite'),
-      secrets: join(dir(), 'state.secrets.json'),
-      imported: `${json}.imported`,
-    });
-    expect(existsSync(json)).toBe(false);
-    expect(statSync(`${json}.imported`).mode & 0o777).toBe(0o600);
-    // its secret moved to the secrets file (sessions it signed stay valid), not into the database
-    expect(first.platform.store.jwtSecret).toBe(seeded.jwt_secret);
-    expect(bytesOf(join(dir(), 'state.sqlite'))).not.toContain(seeded.jwt_secret);
-    expect((await first.call('GET', SERVICES, { token: await first.login() })).body.total).toBe(0);
-    first.platform.close();
-    // and MOCK_DATA naming the database finds it again
-    const second = setup({ dataFile: join(dir(), 'state.sqlite') });
-    expect(second.platform.state.imported).toBeNull();
-    expect(second.platform.store.jwtSecret).toBe(seeded.jwt_secret);
-  });
-
   it('refuses a corrupt state file with a clear error', () => {
     writeFileSync(join(dir(), 'state.json'), '{not json');
     expect(() => createMockPlatform({ dataFile: join(dir(), 'state.json') })).toThrow();
@@ -121,6 +96,45 @@ describe('persistence', () => {
     const { platform } = setup();
     expect(platform.state.database).toBeNull();
     expect(readdirSync(dir())).toEqual([]);
+  });
+});
+
+describe('state version', () => {
+  it('a state written with another version is refused, untouched, in one sentence that says how to start fresh', () => {
+    const file = join(dir(), 'state.sqlite');
+    setup({ dataFile: file }).platform.close();
+    const older = new Database(file);
+    older.pragma('user_version = 1');
+    older.close();
+    const before = readFileSync(file);
+
+    let error: unknown;
+    try {
+      createMockPlatform({ dataFile: file });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(StateVersionError);
+    expect((error as Error).message).toBe(
+      `The state in ${file} is version 1, and this mock reads version ${STATE_VERSION} only: start fresh with \`npm run mock -- --reset\` (which replaces it with the seed), or set MOCK_DATA to another file.`,
+    );
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(rowsOf(file, 'services')).toHaveLength(16);
+
+    // --reset: the state goes (the signing secrets stay), and the next start seeds a new one
+    expect(discardState(file)).toBe(true);
+    expect(readdirSync(dir())).toEqual(['state.secrets.json']);
+    const fresh = setup({ dataFile: file });
+    expect(fresh.platform.store.services.size).toBe(16);
+    expect(discardState(join(dir(), 'none.sqlite'))).toBe(false);
+  });
+
+  it('a database of another program (tables, no version) is refused too', () => {
+    const file = join(dir(), 'other.sqlite');
+    const other = new Database(file);
+    other.exec('CREATE TABLE notes (text TEXT)');
+    other.close();
+    expect(() => createMockPlatform({ dataFile: file })).toThrow(`The state in ${file} is version 0`);
   });
 });
 

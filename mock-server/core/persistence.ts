@@ -1,40 +1,46 @@
 /**
  * Where the state lives: a SQLite database (better-sqlite3), one table per
  * collection of the store, one row per record (its key and its JSON), and a
- * `meta` table for the few single values (seed, signing secrets).
+ * `meta` table for the few single values (the seed).
  *
  * - WAL mode with `synchronous = FULL`: a committed transaction is on disk
  *   (fsynced) when `write()` returns, and a crash at any moment leaves the last
  *   committed state. The store commits one transaction per request, before the
  *   response is sent (see store.ts), writing only the records that changed.
  * - The file (and its `-wal` and `-shm` companions) is readable by its owner
- *   only. The signing secrets are not in it (secrets.ts); a database of an
- *   older mock that holds them hands them over once (`takeLegacySecrets`).
- * - `MOCK_DATA` names the database. A name ending in `.json` (the setting of
- *   older mocks, whose state was one JSON file) means the same name ending in
- *   `.sqlite`. When there is no database yet but a JSON state file of the same
- *   name is there (`x.sqlite` ↔ `x.json`), it is imported once, then renamed
- *   `x.json.imported`.
+ *   only. The signing secrets are not in it (secrets.ts).
+ * - `MOCK_DATA` names the database.
+ * - The database carries the state version it was written with (SQLite's
+ *   `user_version`). The mock does not migrate states: one written with
+ *   another version is refused with `StateVersionError`, which says how to
+ *   start fresh (`npm run mock -- --reset`: `discardState`). The composition
+ *   root (platform.ts) says when the version changes.
  */
 import Database from 'better-sqlite3';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { StateFile } from './records';
 
 const OWNER_ONLY = 0o600;
-const SCHEMA_VERSION = 1;
 
-export interface StatePaths {
-  database: string;
-  /** A JSON state file of an older mock, imported when the database does not exist yet. */
-  legacyJson: string;
+/** A state written with another state version than this mock reads: it is not opened (nor changed). */
+export class StateVersionError extends Error {
+  constructor(
+    readonly file: string,
+    readonly found: number,
+    readonly expected: number,
+  ) {
+    super(
+      `The state in ${file} is version ${found}, and this mock reads version ${expected} only: start fresh with \`npm run mock -- --reset\` (which replaces it with the seed), or set MOCK_DATA to another file.`,
+    );
+    this.name = 'StateVersionError';
+  }
 }
 
-/** The database and the JSON file it may import, from `MOCK_DATA`. */
-export function statePaths(dataFile: string): StatePaths {
-  if (dataFile.endsWith('.json')) return { database: `${dataFile.slice(0, -'.json'.length)}.sqlite`, legacyJson: dataFile };
-  const stem = dataFile.replace(/\.(sqlite3?|db)$/, '');
-  return { database: dataFile, legacyJson: `${stem}.json` };
+/** Delete a database and its companions (`--reset`); whether there was one. The signing secrets beside it stay. */
+export function discardState(file: string): boolean {
+  const existed = existsSync(file);
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+  return existed;
 }
 
 /** One changed record: its new JSON, or null when it was deleted. */
@@ -58,23 +64,33 @@ export class StateDatabase {
   private readonly setMeta: Database.Statement;
   private readonly deleteMeta: Database.Statement;
 
-  /** `file` null: in memory (tests), with the same statements as on disk. */
-  constructor(readonly file: string | null) {
+  /** `file` null: in memory (tests), with the same statements as on disk. `version`: the state version this mock reads and writes. */
+  constructor(
+    readonly file: string | null,
+    version: number,
+  ) {
     if (file) {
       mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
       closeSync(openSync(file, 'a', OWNER_ONLY));
       chmodSync(file, OWNER_ONLY);
     }
     this.db = new Database(file ?? ':memory:');
-    if (file) {
-      this.db.pragma('journal_mode = WAL');
-      // FULL: the WAL is fsynced at every commit, so a 2xx survives a power cut, not only a crash.
-      this.db.pragma('synchronous = FULL');
+    try {
+      const found = this.db.pragma('user_version', { simple: true }) as number;
+      const tables = this.db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+      // A new database has no tables yet, and takes this version; any other must have been written with it.
+      if (tables.n > 0 && found !== version) throw new StateVersionError(file ?? ':memory:', found, version);
+      if (file) {
+        this.db.pragma('journal_mode = WAL');
+        // FULL: the WAL is fsynced at every commit, so a 2xx survives a power cut, not only a crash.
+        this.db.pragma('synchronous = FULL');
+      }
+      this.db.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)');
+      this.db.pragma(`user_version = ${version}`);
+    } catch (e) {
+      this.db.close();
+      throw e;
     }
-    const version = this.db.pragma('user_version', { simple: true }) as number;
-    if (version > SCHEMA_VERSION) throw new Error(`${file}: written by a newer mock (schema ${version})`);
-    this.db.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)');
-    this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
     this.setMeta = this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
     this.deleteMeta = this.db.prepare('DELETE FROM meta WHERE key = ?');
     if (file) for (const companion of [`${file}-wal`, `${file}-shm`]) if (existsSync(companion)) chmodSync(companion, OWNER_ONLY);
@@ -97,32 +113,6 @@ export class StateDatabase {
   meta(): Map<string, string> {
     const rows = this.db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[];
     return new Map(rows.map((r) => [r.key, r.value]));
-  }
-
-  /** The signing secrets a database of an older mock kept in `meta` (to hand over to the secrets file). */
-  legacySecrets(): { session?: string; serviceToken?: string } {
-    const meta = this.meta();
-    return { session: meta.get('jwt_secret'), serviceToken: meta.get('service_token_secret') };
-  }
-
-  /**
-   * Erase those secrets, once the secrets file holds them: secure_delete
-   * zeroes the freed bytes and the checkpoint empties the write-ahead log, so
-   * no copy of the database carries them.
-   */
-  eraseLegacySecrets(): void {
-    const meta = this.meta();
-    if (!meta.has('jwt_secret') && !meta.has('service_token_secret')) return;
-    this.db.pragma('secure_delete = ON');
-    this.write(
-      [],
-      new Map([
-        ['jwt_secret', null],
-        ['service_token_secret', null],
-      ]),
-    );
-    if (this.file) this.db.pragma('wal_checkpoint(TRUNCATE)');
-    this.db.pragma('secure_delete = OFF');
   }
 
   /** A collection's records, in the order they were first written. */
@@ -148,7 +138,7 @@ export class StateDatabase {
     })();
   }
 
-  /** Replace everything (a seed, a reset, an import) in one transaction. */
+  /** Replace everything (a seed, a reset) in one transaction. */
   replaceAll(tables: ReadonlyMap<string, readonly (readonly [string, string])[]>, meta: ReadonlyMap<string, string>): void {
     this.db.transaction(() => {
       for (const name of this.upserts.keys()) this.db.exec(`DELETE FROM ${tableName(name)}`);
@@ -170,20 +160,4 @@ export class StateDatabase {
     if (!s) throw new Error(`no table for collection ${table}`);
     return s;
   }
-}
-
-/** Read a JSON state file of an older mock; undefined when there is none. */
-export function readLegacyState(file: string): StateFile | undefined {
-  if (!existsSync(file)) return undefined;
-  const data = JSON.parse(readFileSync(file, 'utf8')) as StateFile;
-  if (data.format !== 1) throw new Error(`${file}: unknown state format`);
-  return data;
-}
-
-/** After an import: the JSON file is kept, renamed, readable by its owner only (it holds secrets). */
-export function retireLegacyState(file: string): string {
-  const to = `${file}.imported`;
-  renameSync(file, to);
-  chmodSync(to, OWNER_ONLY);
-  return to;
 }

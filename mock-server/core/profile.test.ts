@@ -6,8 +6,7 @@
  * is ignored — while every documented call works.
  */
 import { describe, expect, it } from 'vitest';
-import { API, IDS, ORG, RING_DEV, SERVICES, WS, listVersions, newService, setup } from './test-helpers';
-import { AGENT_IDS } from '../agents/seed';
+import { AGENT_IDS, API, IDS, ORG, RING_DEV, SERVICES, WS, listVersions, newService, setup } from '../test-helpers';
 import type { Operation } from './operations';
 
 const EMBEDDING = '0f6f2d6e-0000-4000-8000-000000001003'; // v1 draining, v2 active

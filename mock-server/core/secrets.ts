@@ -3,9 +3,8 @@
  * tokens — live apart from the data, in their own file beside the database
  * (`x.sqlite` → `x.secrets.json`), readable by its owner only, created on the
  * first start. Whoever reads or copies the state cannot forge a token with it,
- * and no response or log line carries them. A state that still holds them (a
- * database or a JSON state file of an older mock) hands them over once, so
- * sessions and minted tokens survive the move; the database then forgets them.
+ * and no response or log line carries them. They are not state: a reset (or
+ * `--reset`) keeps them, so sessions survive it.
  */
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
@@ -42,16 +41,16 @@ function read(file: string): SigningSecrets {
 }
 
 /**
- * The signing secrets: read from `file`, or, when it does not exist yet,
- * created there (owner only, on disk before it returns) from the ones an
- * older state hands over, else new random ones. `file` null: in memory only.
+ * The signing secrets: read from `file`, or, when it does not exist yet, new
+ * random ones created there (owner only, on disk before it returns). `file`
+ * null: in memory only.
  */
-export function loadSigningSecrets(file: string | null, handedOver: Partial<SigningSecrets> = {}): SigningSecrets {
+export function loadSigningSecrets(file: string | null): SigningSecrets {
   if (file && existsSync(file)) {
     chmodSync(file, OWNER_ONLY);
     return read(file);
   }
-  const secrets = { session: handedOver.session || fresh(), serviceToken: handedOver.serviceToken || fresh() };
+  const secrets = { session: fresh(), serviceToken: fresh() };
   if (!file) return secrets;
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   // Written whole to a file of its own, then linked into place: a crash leaves no half-written secrets file,

@@ -6,7 +6,9 @@
  * or not, so the answer says nothing about which accounts exist); the API-key
  * exchange counts per key and per client address (a key is its own account,
  * and guessing keys means trying many). Kept in memory: a restart forgets it.
+ * The window is on the platform's clock (clock.ts).
  */
+import type { Clock } from './clock';
 import { HttpError } from './errors';
 
 export interface ThrottleSettings {
@@ -16,8 +18,6 @@ export interface ThrottleSettings {
   windowS: number;
 }
 
-export const DEFAULT_THROTTLE: ThrottleSettings = { maxFailures: 10, windowS: 300 };
-
 /** Accounts remembered at most; past it, those whose failures left the window go first, then the oldest. */
 const MAX_KEYS = 10_000;
 
@@ -25,14 +25,17 @@ export class SignInThrottle {
   /** Failure times (ms), oldest first, per key; at most `maxFailures` each. */
   private readonly failures = new Map<string, number[]>();
 
-  constructor(readonly settings: ThrottleSettings) {}
+  constructor(
+    readonly settings: ThrottleSettings,
+    private readonly clock: Clock,
+  ) {}
 
   private get windowMs(): number {
     return this.settings.windowS * 1000;
   }
 
   /** Seconds until `key` may try again (0: now). */
-  waitSeconds(key: string, now = Date.now()): number {
+  waitSeconds(key: string, now = this.clock.now()): number {
     const { maxFailures } = this.settings;
     if (maxFailures <= 0) return 0;
     const times = this.failures.get(key);
@@ -42,7 +45,7 @@ export class SignInThrottle {
   }
 
   /** Run a sign-in for these keys: a 429 if any is throttled; a 401 from it counts as a failure for each; a success clears them. */
-  async guard<T>(keys: readonly string[], signIn: () => Promise<T>, now = Date.now()): Promise<T> {
+  async guard<T>(keys: readonly string[], signIn: () => Promise<T>, now = this.clock.now()): Promise<T> {
     const wait = Math.max(0, ...keys.map((k) => this.waitSeconds(k, now)));
     if (wait > 0) {
       throw new HttpError(429, `Too many failed sign-in attempts. Try again in ${wait} ${wait === 1 ? 'second' : 'seconds'}.`, {

@@ -1,3 +1,2 @@
-/** Times as the contract writes them: ISO 8601 UTC strings. */
+/** Times as the contract writes them: ISO 8601 UTC strings (now is the platform's clock: clock.ts). */
 export const iso = (ms: number) => new Date(ms).toISOString();
-export const isoNow = () => new Date().toISOString();

@@ -2,7 +2,7 @@
 /** Malformed input is always a 4xx with a clear detail, never a 500. */
 import { describe, expect, it } from 'vitest';
 import { ErrorBody } from '../../src/contract/common';
-import { API, ORG, SERVICES, WS, newService, setup } from './test-helpers';
+import { API, ORG, SERVICES, WS, newService, setup } from '../test-helpers';
 
 const SERVICE = `${SERVICES}/0f6f2d6e-0000-4000-8000-000000001001`;
 

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CredentialsInfo, CredentialsWrite, EffectiveCredentials, OrganizationCredentials } from '../../src/contract/credentials';
 import { demoId } from '../core/seed-ids';
-import { API, ORG, SERVICES, setup } from '../core/test-helpers';
+import { API, ORG, SERVICES, setup } from '../test-helpers';
 import { JSON_SYNTAX_ERRORS } from '../../src/testing/json-syntax-errors';
 
 const ML = demoId(1002); // has its own credentials in the seed

@@ -9,7 +9,8 @@ import { paths } from '../../src/contract/paths';
 import { record } from '../activity/rules';
 import { admins, developers } from '../core/auth';
 import { HttpError } from '../core/errors';
-import { apiPath, del, domainApi, get, put, servicePath } from '../core/operations';
+import { apiPath, del, domainApi, get, put } from '../core/operations';
+import { servicePath } from '../services/paths';
 import { noContent, reply } from '../core/replies';
 import { E401, E403, E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
 import {

@@ -8,7 +8,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { CloudProvider, CredentialsInfo, EffectiveCredentials, OrganizationCredentials } from '../../src/contract/credentials';
-import type { CredentialsRecord, ServiceRecord } from '../core/records';
+import type { CredentialsRecord } from './records';
+import type { ServiceRecord } from '../services/records';
 import type { Store } from '../core/store';
 
 export interface CredentialsInput {
@@ -42,7 +43,7 @@ export function putCredentials(
   target: { scope: 'organization'; orgId: string } | { scope: 'service'; service: ServiceRecord },
   body: CredentialsInput,
   updatedBy: string,
-  now = new Date().toISOString(),
+  now = store.clock.iso(),
 ): CredentialsRecord {
   const rec: CredentialsRecord = {
     scope: target.scope,

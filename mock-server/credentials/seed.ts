@@ -4,7 +4,8 @@
  * precedence for it. Secrets only as fingerprints.
  */
 import { DEMO_USERS } from '../auth/seed';
-import type { CredentialsRecord, ServiceRecord } from '../core/records';
+import type { CredentialsRecord } from './records';
+import type { ServiceRecord } from '../services/records';
 import { IDS } from '../core/seed-ids';
 import { iso } from '../core/time';
 import { fingerprint } from './rules';

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Deployment, DeploymentPage, DeploymentStatusDetails } from '../../src/contract/deployments';
 import { HostedService } from '../../src/contract/services';
-import { createMockPlatform } from '../core/app';
+import { createMockPlatform } from '../platform';
 import { demoId } from '../core/seed-ids';
-import { SERVICES, newService, setup } from '../core/test-helpers';
+import { SERVICES, newService, setup } from '../test-helpers';
 
 type Call = ReturnType<typeof setup>['call'];
 

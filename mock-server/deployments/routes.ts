@@ -4,10 +4,12 @@ import { paths } from '../../src/contract/paths';
 import { record } from '../activity/rules';
 import { developers } from '../core/auth';
 import { paginate } from '../core/lists';
-import { domainApi, get, post, servicePath } from '../core/operations';
+import { domainApi, get, post } from '../core/operations';
+import { servicePath } from '../services/paths';
 import { reply } from '../core/replies';
 import { E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
-import type { DeploymentRecord, ServiceRecord } from '../core/records';
+import type { DeploymentRecord } from './records';
+import type { ServiceRecord } from '../services/records';
 import type { Store } from '../core/store';
 import { deploymentStatus, deploymentsOf, startDeployment, teardown, toDeployment } from './rules';
 
@@ -64,40 +66,33 @@ export const deploymentsApi = domainApi(
         409: { description: `${E409_DEPLOY.description}, or (build=false) no built image` },
         422: E422,
       },
-      handler: ({ var: { store, service, principal, query, platform } }) =>
-        reply(
-          202,
-          Deployment,
-          toDeployment(
-            started(
-              store,
-              service,
-              startDeployment(store, service, {
-                kind: 'deploy',
-                build: query.build,
-                user: principal.user,
-                phaseMs: platform.deployPhaseMs,
-              }),
-            ),
-          ),
-        ),
+      handler: ({ var: { store, service, principal, query, platform } }) => {
+        const now = store.clock.now();
+        const d = startDeployment(store, service, {
+          kind: 'deploy',
+          build: query.build,
+          user: principal.user,
+          phaseMs: platform.settings.deployPhaseMs,
+          now,
+        });
+        return reply(202, Deployment, toDeployment(started(store, service, d), now));
+      },
     }),
     post(BUILD, 'buildService', 'Build an image of the active version without deploying it (ends `built`)', {
       allow: developers('build services'),
       idempotent: true,
       responses: { 202: STARTED, ...WRITE_ERRORS, 409: E409_DEPLOY },
-      handler: ({ var: { store, service, principal, platform } }) =>
-        reply(
-          202,
-          Deployment,
-          toDeployment(
-            started(
-              store,
-              service,
-              startDeployment(store, service, { kind: 'build', build: true, user: principal.user, phaseMs: platform.deployPhaseMs }),
-            ),
-          ),
-        ),
+      handler: ({ var: { store, service, principal, platform } }) => {
+        const now = store.clock.now();
+        const d = startDeployment(store, service, {
+          kind: 'build',
+          build: true,
+          user: principal.user,
+          phaseMs: platform.settings.deployPhaseMs,
+          now,
+        });
+        return reply(202, Deployment, toDeployment(started(store, service, d), now));
+      },
     }),
     post(TEARDOWN, 'teardownService', 'Stop the running container', {
       allow: developers('tear down services'),
@@ -115,7 +110,7 @@ export const deploymentsApi = domainApi(
           version: d.version,
           deployment_id: d.id,
         });
-        return reply(202, Deployment, toDeployment(d));
+        return reply(202, Deployment, toDeployment(d, store.clock.now()));
       },
     }),
     get(
@@ -135,7 +130,7 @@ export const deploymentsApi = domainApi(
       extension: true,
       responses: { 200: { description: 'A page of deployments', schema: DeploymentPage }, ...READ_ERRORS, 422: E422 },
       handler: ({ var: { store, service, query } }) => {
-        const now = Date.now();
+        const now = store.clock.now();
         const page = paginate([...deploymentsOf(store, service.id)].reverse(), query);
         return reply(200, DeploymentPage, { ...page, items: page.items.map((d) => toDeployment(d, now)) });
       },

@@ -31,7 +31,10 @@ import { randomUUID } from 'node:crypto';
 import type { Deployment, DeploymentEvent, DeploymentHealth, DeploymentStatusDetails } from '../../src/contract/deployments';
 import type { DeploymentState } from '../../src/contract/services';
 import { conflict } from '../core/errors';
-import type { DeploymentRecord, ServiceRecord, UserRecord, VersionRecord } from '../core/records';
+import type { UserRecord } from '../auth/records';
+import type { DeploymentRecord } from './records';
+import type { ServiceRecord } from '../services/records';
+import type { VersionRecord } from '../versions/records';
 import type { Store } from '../core/store';
 import { iso } from '../core/time';
 
@@ -87,7 +90,7 @@ export function builtImage(list: readonly DeploymentRecord[], now: number): Depl
 }
 
 /** The service's deployment state now: the latest attempt's, null after a teardown (or the stored field if there is no history). */
-export function liveDeploymentState(store: Store, s: ServiceRecord, now = Date.now()): DeploymentState | null {
+export function liveDeploymentState(store: Store, s: ServiceRecord, now = store.clock.now()): DeploymentState | null {
   const list = deploymentsOf(store, s.id);
   const latest = list[list.length - 1];
   if (!latest) return s.deployment_state;
@@ -96,7 +99,7 @@ export function liveDeploymentState(store: Store, s: ServiceRecord, now = Date.n
   return st === null || st === 'torn_down' || st === 'cancelled' ? null : st;
 }
 
-export function toDeployment(d: DeploymentRecord, now = Date.now()): Deployment {
+export function toDeployment(d: DeploymentRecord, now: number): Deployment {
   const events = visible(d, now);
   const last = events[events.length - 1];
   return {
@@ -119,7 +122,7 @@ export function deploymentStatus(
   store: Store,
   s: ServiceRecord,
   active: VersionRecord | undefined,
-  now = Date.now(),
+  now = store.clock.now(),
 ): DeploymentStatusDetails {
   const list = deploymentsOf(store, s.id);
   const state = liveDeploymentState(store, s, now);
@@ -220,7 +223,7 @@ export function planEvents(o: {
 
 /** Start a build (`kind: build`) or a deploy (with or without a build). */
 export function startDeployment(store: Store, s: ServiceRecord, o: StartOptions): DeploymentRecord {
-  const now = o.now ?? Date.now();
+  const now = o.now ?? store.clock.now();
   const active = requireDeployable(store, s, now);
   const list = deploymentsOf(store, s.id);
   let version: { id: string; version: number } = active;
@@ -267,7 +270,12 @@ export function startDeployment(store: Store, s: ServiceRecord, o: StartOptions)
 }
 
 /** Stop the serving container. */
-export function teardown(store: Store, s: ServiceRecord, user: Pick<UserRecord, 'id' | 'email'>, now = Date.now()): DeploymentRecord {
+export function teardown(
+  store: Store,
+  s: ServiceRecord,
+  user: Pick<UserRecord, 'id' | 'email'>,
+  now = store.clock.now(),
+): DeploymentRecord {
   if (s.execution_mode !== 'persistent') throw conflict('Deployments are for persistent services; this service runs in invocation mode');
   const list = deploymentsOf(store, s.id);
   if (list.some((d) => inProgress(d, now)))

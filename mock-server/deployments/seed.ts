@@ -8,7 +8,10 @@
  * - report-generator: its first deploy is building now (a slow build: 3-minute phases from the time of seeding);
  * - pdf-renderer: built, never deployed.
  */
-import type { DeploymentRecord, ServiceRecord, UserRecord, VersionRecord } from '../core/records';
+import type { UserRecord } from '../auth/records';
+import type { DeploymentRecord } from './records';
+import type { ServiceRecord } from '../services/records';
+import type { VersionRecord } from '../versions/records';
 import { iso } from '../core/time';
 import { buildFailure, planEvents } from './rules';
 

@@ -40,7 +40,7 @@ function looksLikeServiceToken(token: string): boolean {
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export const gatewayCaller: MiddlewareHandler<MockEnv> = async (c, next) => {
-  const { store } = c.var;
+  const { store, platform } = c.var;
   // Every answer of the gateway names its call, errors included (CONTRACT §7 [decision]).
   const sent = c.req.header('x-request-id');
   c.header(GATEWAY_HEADERS.requestId, sent !== undefined && REQUEST_ID.test(sent) ? sent : randomUUID());
@@ -55,7 +55,7 @@ export const gatewayCaller: MiddlewareHandler<MockEnv> = async (c, next) => {
     if (claims.org_id !== orgId || claims.sub !== serviceId) throw forbidden('This token was minted for another service');
     caller = { kind: 'service-token', jti: claims.jti, serviceId: claims.sub };
   } else {
-    const principal = await principalOf(store, header);
+    const principal = await principalOf(platform, header);
     // Another organization's service is not found, as everywhere else.
     if (principal.user.org_id !== orgId) throw notFound('Service');
     caller = { kind: 'user', principal };

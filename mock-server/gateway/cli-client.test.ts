@@ -9,8 +9,8 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMockPlatform, type MockPlatform } from '../core/app';
-import { DEMO_API_KEYS, DEMO_PASSWORD, DEMO_USERS, IDS } from '../core/test-helpers';
+import { createMockPlatform, type MockPlatform } from '../platform';
+import { DEMO_API_KEYS, DEMO_PASSWORD, DEMO_USERS, IDS } from '../test-helpers';
 import { demoId } from '../core/seed-ids';
 
 const SENTIMENT = demoId(1005);

@@ -9,9 +9,9 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GATEWAY_MAX_BODY_BYTES } from '../../src/contract/invoke';
 import { SCHEMA_LIMITS } from '../../src/contract/json-schema';
-import { createMockPlatform } from '../core/app';
+import { createMockPlatform } from '../platform';
 import { demoId } from '../core/seed-ids';
-import { API, DEMO_PASSWORD, DEMO_USERS, IDS, SERVICES, gatewayPath as gw, setup } from '../core/test-helpers';
+import { API, DEMO_PASSWORD, DEMO_USERS, IDS, SERVICES, gatewayPath as gw, setup } from '../test-helpers';
 import { checkPool } from './check-pool';
 
 const SENTIMENT = demoId(1005);

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { demoId } from '../core/seed-ids';
-import { API, DEMO_API_KEYS, gatewayPath as gw, mint, setup } from '../core/test-helpers';
+import { API, DEMO_API_KEYS, gatewayPath as gw, mint, setup } from '../test-helpers';
 
 const INVOICE = demoId(1001);
 const EMBEDDING = demoId(1003);

@@ -19,6 +19,7 @@
 import { InvokeBody } from '../../src/contract/invoke';
 import { paths } from '../../src/contract/paths';
 import { exampleOf } from '../../src/contract/schema-example';
+import type { ParamDoc } from '../core/context';
 import { apiPath, domainApi, operation, type Method } from '../core/operations';
 import { GATEWAY_BODY_LIMIT, gatewayCaller, writers } from './caller';
 import { pathSegments, prepareCall } from './rules';
@@ -26,6 +27,11 @@ import { pathSegments, prepareCall } from './rules';
 export const GATEWAY_PATH = apiPath('/orgs/:org_id/services/:service_id/:path{.+}', paths.gateway(':org_id', ':service_id', ':path{.+}'));
 /** Segments before `{path}` in `/api/v1/orgs/{org}/services/{service}/…`. */
 export const GATEWAY_PREFIX_SEGMENTS = 7;
+/** `{path}` in the OpenAPI document (the sync gateway's and the async submit's). */
+export const PATH_PARAM: ParamDoc = {
+  schema: { type: 'string' },
+  description: "The endpoint's path, e.g. extract or extractions/42; v{version}/… pins a version",
+};
 
 const METHODS: Method[] = ['get', 'post', 'put', 'patch', 'delete'];
 /** Methods whose call carries a JSON body; GET and DELETE take none. */
@@ -66,7 +72,7 @@ export const gatewayApi = domainApi(
       handler: async (c) => {
         const { store, platform, service, body } = c.var;
         // The service's own time, once the caller is known (MOCK_GATEWAY_LATENCY_MS).
-        if (platform.gatewayLatencyMs > 0) await new Promise((r) => setTimeout(r, platform.gatewayLatencyMs));
+        if (platform.settings.gatewayLatencyMs > 0) await new Promise((r) => setTimeout(r, platform.settings.gatewayLatencyMs));
         const call = await prepareCall(store, service, {
           method: method.toUpperCase(),
           segments: pathSegments(c.req.path, GATEWAY_PREFIX_SEGMENTS),

@@ -8,9 +8,10 @@
 import type { ValidationIssue } from '../../src/contract/common';
 import type { EndpointSnapshot } from '../../src/contract/versions';
 import { conflict, HttpError } from '../core/errors';
-import type { ServiceRecord, VersionRecord } from '../core/records';
+import type { ServiceRecord } from '../services/records';
+import type { VersionRecord } from '../versions/records';
 import type { Store } from '../core/store';
-import { isServing } from '../versions/rules';
+import { isServing } from '../../src/contract/versions-rules';
 import { CheckTooCostly } from './check-pool';
 import { coerceParam, schemaIssues } from './json-schema-check';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Job, JobBatchResponse, readJob, readJobBatch } from '../../src/contract/invoke';
 import { demoId } from '../core/seed-ids';
-import { API, gatewayPath as gw, mint, ORG, SERVICES, setup, tempDirPerTest } from '../core/test-helpers';
+import { API, gatewayPath as gw, mint, ORG, SERVICES, setup, tempDirPerTest } from '../test-helpers';
 
 const SENTIMENT = demoId(1005);
 const INVOICE = demoId(1001);

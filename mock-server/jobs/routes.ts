@@ -15,7 +15,8 @@ import { InvokeBody, Job, JobBatchRequest, JobBatchResponse } from '../../src/co
 import { paths } from '../../src/contract/paths';
 import type { MockEnv } from '../core/context';
 import { notFound } from '../core/errors';
-import { apiPath, domainApi, get, post, servicePath } from '../core/operations';
+import { apiPath, domainApi, get, post } from '../core/operations';
+import { servicePath } from '../services/paths';
 import { reply } from '../core/replies';
 import { E422 } from '../core/responses';
 import type { Store } from '../core/store';
@@ -81,7 +82,7 @@ export const jobsApi = domainApi(
             query: req.queries(),
             body,
           });
-          const now = Date.now();
+          const now = store.clock.now();
           sweepJobs(store, now);
           const job = store.jobs.put(
             planJob({
@@ -90,7 +91,7 @@ export const jobsApi = domainApi(
               endpoint: call.endpoint,
               path: call.path,
               body: call.input,
-              runMs: platform.jobRunMs,
+              runMs: platform.settings.jobRunMs,
               submittedBy: caller.kind === 'user' ? caller.principal.user.id : `service-token:${caller.jti}`,
               now,
             }),
@@ -110,7 +111,8 @@ export const jobsApi = domainApi(
         403: { description: 'A service token minted for another service' },
         404: { description: 'No such service or job' },
       },
-      handler: ({ var: { store, service }, req }) => reply(200, Job, jobAt(jobIn(store, service.id, req.param('job_id')))),
+      handler: ({ var: { store, service }, req }) =>
+        reply(200, Job, jobAt(jobIn(store, service.id, req.param('job_id')), store.clock.now())),
     }),
     post(
       BATCH,
@@ -128,7 +130,7 @@ export const jobsApi = domainApi(
           422: { ...E422, description: `Validation error (more than 100 ids, not a list of strings)` },
         },
         handler: ({ var: { store, service, body } }) => {
-          const now = Date.now();
+          const now = store.clock.now();
           const jobs = [...new Set(body.job_ids)].map((id) => {
             const j = store.jobs.get(id);
             return j && j.service_id === service.id

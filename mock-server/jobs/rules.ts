@@ -18,7 +18,9 @@ import { randomUUID } from 'node:crypto';
 import type { Job } from '../../src/contract/invoke';
 import type { EndpointSnapshot } from '../../src/contract/versions';
 import { conflict } from '../core/errors';
-import type { JobRecord, ServiceRecord, VersionRecord } from '../core/records';
+import type { JobRecord } from './records';
+import type { ServiceRecord } from '../services/records';
+import type { VersionRecord } from '../versions/records';
 import type { Store } from '../core/store';
 import { iso } from '../core/time';
 import { exampleOf } from '../../src/contract/schema-example';
@@ -47,9 +49,10 @@ export function planJob(o: {
   body: unknown;
   runMs: number;
   submittedBy: string;
-  now?: number;
+  /** The platform's clock, now. */
+  now: number;
 }): JobRecord {
-  const now = o.now ?? Date.now();
+  const { now } = o;
   const started = now + Math.round(o.runMs / 4);
   const error = requestedFailure(o.body);
   return {
@@ -75,7 +78,7 @@ export function planJob(o: {
 const reached = (at: string, now: number) => Date.parse(at) <= now;
 
 /** The job as it reads at `now`. */
-export function jobAt(j: JobRecord, now = Date.now()): Job {
+export function jobAt(j: JobRecord, now: number): Job {
   const cancelled = j.cancelled_at !== null;
   const started = reached(j.started_at, now) && (!cancelled || Date.parse(j.started_at) < Date.parse(j.cancelled_at!));
   const finished = cancelled || reached(j.finished_at, now);
@@ -98,7 +101,7 @@ export function jobAt(j: JobRecord, now = Date.now()): Job {
 }
 
 /** Cancel a job that has not finished; a finished one is a 409 naming how it ended. */
-export function cancelJob(store: Store, j: JobRecord, now = Date.now()): Job {
+export function cancelJob(store: Store, j: JobRecord, now = store.clock.now()): Job {
   const { status } = jobAt(j, now);
   if (status === 'succeeded' || status === 'failed' || status === 'cancelled') {
     throw conflict(
@@ -109,6 +112,6 @@ export function cancelJob(store: Store, j: JobRecord, now = Date.now()): Job {
 }
 
 /** Forget jobs finished long ago (at most every ten minutes: store.sweep). */
-export function sweepJobs(store: Store, now = Date.now()): void {
+export function sweepJobs(store: Store, now = store.clock.now()): void {
   store.sweep(store.jobs, (j) => Date.parse(j.cancelled_at ?? j.finished_at) < now - JOB_RETENTION_MS, now);
 }

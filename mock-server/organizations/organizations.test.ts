@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Organization, OrganizationPage, Workspace, WorkspacePage } from '../../src/contract/organizations';
 import { RingPage } from '../../src/contract/rings';
-import { API, IDS, ORG, WS, setup } from '../core/test-helpers';
+import { API, IDS, ORG, WS, setup } from '../test-helpers';
 
 describe('organizations, workspaces, rings', () => {
   it('lists the caller’s organization, its workspaces and the rings by position', async () => {

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { slugify } from '../../src/contract/services';
 import { conflict } from '../core/errors';
-import type { OrganizationRecord, WorkspaceRecord } from '../core/records';
+import type { OrganizationRecord, WorkspaceRecord } from './records';
 import type { Store } from '../core/store';
 import { iso } from '../core/time';
 
@@ -29,5 +29,5 @@ export function createWorkspace(store: Store, org: OrganizationRecord, name: str
   const slugs = new Set(siblings.map((w) => w.slug));
   let slug = base;
   for (let n = 2; slugs.has(slug); n++) slug = `${base.slice(0, 60)}-${n}`;
-  return store.workspaces.put({ id: randomUUID(), org_id: org.id, name, slug, created_at: iso(Date.now()) });
+  return store.workspaces.put({ id: randomUUID(), org_id: org.id, name, slug, created_at: iso(store.clock.now()) });
 }

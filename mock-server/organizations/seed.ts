@@ -1,5 +1,5 @@
 /** The demo organization, Acme Corp, and its workspaces Production and Research. */
-import type { OrganizationRecord, WorkspaceRecord } from '../core/records';
+import type { OrganizationRecord, WorkspaceRecord } from './records';
 import { IDS } from '../core/seed-ids';
 
 export function demoOrganization(ago: (days: number) => string): { organizations: OrganizationRecord[]; workspaces: WorkspaceRecord[] } {

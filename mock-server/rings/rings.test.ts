@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { Ring, RingPage } from '../../src/contract/rings';
-import { API, IDS, ORG, SERVICES, WS, newService, setup } from '../core/test-helpers';
+import { API, IDS, ORG, SERVICES, WS, newService, setup } from '../test-helpers';
 
 const RINGS = `${API}/orgs/${ORG}/workspaces/${WS}/deployments/rings`;
 const R = IDS.rings.production;

@@ -10,10 +10,9 @@ import { Ring, RingCreate, RingListQuery, RingPage, RingUpdate } from '../../src
 import { admins } from '../core/auth';
 import { matches, PageQuery, paginate } from '../core/lists';
 import { del, domainApi, get, post, put, workspacePath } from '../core/operations';
-import type { RingRecord } from '../core/records';
+import type { RingRecord } from './records';
 import { noContent, reply } from '../core/replies';
 import { E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
-import { isoNow } from '../core/time';
 import { assertUniqueRingName, deleteRing, placeRing, toRing } from './rules';
 
 const RINGS = workspacePath('/deployments/rings', paths.rings);
@@ -52,7 +51,7 @@ export const ringsApi = domainApi(
       },
       handler: ({ var: { store, workspace, body }, req }) => {
         assertUniqueRingName(store, workspace.id, body.name);
-        const now = isoNow();
+        const now = store.clock.iso();
         const rec: RingRecord = {
           id: randomUUID(),
           org_id: workspace.org_id,
@@ -83,7 +82,7 @@ export const ringsApi = domainApi(
       },
       handler: ({ var: { store, workspace, ring, body } }) => {
         if (body.name !== undefined) assertUniqueRingName(store, workspace.id, body.name, ring.id);
-        const now = isoNow();
+        const now = store.clock.iso();
         const merged = store.rings.put({
           ...ring,
           name: body.name ?? ring.name,
@@ -103,7 +102,7 @@ export const ringsApi = domainApi(
         409: { description: 'Services use the ring; the detail names them' },
       },
       handler: ({ var: { store, ring } }) => {
-        deleteRing(store, ring, isoNow());
+        deleteRing(store, ring, store.clock.iso());
         return noContent();
       },
     }),

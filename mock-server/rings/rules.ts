@@ -6,7 +6,7 @@
 import type { Ring } from '../../src/contract/rings';
 import { conflict } from '../core/errors';
 import { nameList } from '../core/lists';
-import type { RingRecord } from '../core/records';
+import type { RingRecord } from './records';
 import type { Store } from '../core/store';
 
 export const toRing = ({ org_id: _o, workspace_id: _w, ...ring }: RingRecord): Ring => ring;

@@ -1,5 +1,6 @@
 /** Rings dev, staging and prod in each demo workspace. */
-import type { RingRecord, WorkspaceRecord } from '../core/records';
+import type { WorkspaceRecord } from '../organizations/records';
+import type { RingRecord } from './records';
 import { IDS } from '../core/seed-ids';
 
 const DESCRIPTIONS = {

@@ -3,10 +3,10 @@ import { paths } from '../../src/contract/paths';
 import { HostedService, ServiceCreate, ServiceListQuery, ServicePage, ServiceUpdate } from '../../src/contract/services';
 import { record } from '../activity/rules';
 import { developers } from '../core/auth';
-import { del, domainApi, get, post, put, servicePath, workspacePath } from '../core/operations';
+import { del, domainApi, get, post, put, workspacePath } from '../core/operations';
+import { servicePath } from './paths';
 import { noContent, reply } from '../core/replies';
 import { E409, E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
-import { isoNow } from '../core/time';
 import { changedFields, createService, FIELD_WORDS, hostedService, updateService } from './rules';
 
 const SERVICES = workspacePath('/hosted-services', paths.services);
@@ -19,7 +19,7 @@ export const servicesApi = domainApi(
       query: ServiceListQuery,
       responses: { 200: { description: 'A page of services', schema: ServicePage }, ...READ_ERRORS, 422: E422 },
       handler: ({ var: { store, workspace, query } }) => {
-        const { items, total } = store.listServices(workspace.id, query);
+        const { items, total } = store.serviceSearch.list(workspace.id, query);
         return reply(200, ServicePage, {
           items: items.map((s) => hostedService(store, s)),
           total,
@@ -39,7 +39,7 @@ export const servicesApi = domainApi(
         422: E422,
       },
       handler: ({ var: { store, workspace, body, principal }, req }) => {
-        const rec = createService(store, workspace, body, isoNow());
+        const rec = createService(store, workspace, body, store.clock.iso());
         record(store, rec.id, principal.user, {
           kind: 'service.created',
           summary: `Created ${rec.name} (${rec.execution_mode}), with version 1 as a draft`,
@@ -57,7 +57,7 @@ export const servicesApi = domainApi(
       body: ServiceUpdate,
       responses: { 200: { description: 'The updated service', schema: HostedService }, ...WRITE_ERRORS, 409: E409, 422: E422 },
       handler: ({ var: { store, workspace, service, body, principal } }) => {
-        const saved = updateService(store, workspace, service, body, isoNow());
+        const saved = updateService(store, workspace, service, body, store.clock.iso());
         const fields = changedFields(service, saved);
         if (fields.length)
           record(store, service.id, principal.user, {

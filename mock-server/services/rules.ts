@@ -12,7 +12,9 @@ import type { ValidationIssue } from '../../src/contract/common';
 import { crossFieldIssues, type HostedService, type ServiceCreate, type ServiceUpdate } from '../../src/contract/services';
 import { liveDeploymentState } from '../deployments/rules';
 import { conflict, issue, validationError } from '../core/errors';
-import type { ServiceRecord, VersionRecord, WorkspaceRecord } from '../core/records';
+import type { WorkspaceRecord } from '../organizations/records';
+import type { ServiceRecord } from './records';
+import type { VersionRecord } from '../versions/records';
 import type { Store } from '../core/store';
 import { firstVersion } from '../versions/rules';
 

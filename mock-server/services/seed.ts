@@ -4,13 +4,16 @@
  * services of the `large` seed.
  */
 import { PERSISTENT_DEFAULTS, slugify } from '../../src/contract/services';
-import type { EndpointRecord, ServiceRecord, VersionRecord } from '../core/records';
+import type { ServiceRecord } from './records';
+import type { EndpointRecord, VersionRecord } from '../versions/records';
 import { demoId, IDS } from '../core/seed-ids';
 import { iso } from '../core/time';
 import { demoVersions, type VersionPlan } from '../versions/seed';
 
 const DAY = 86_400_000;
 const largeId = (n: number) => `0f6f2d6e-0000-4000-9000-${String(n).padStart(12, '0')}`;
+/** Whether a service is one the `large` seed generated (the demo's story, activity/seed.ts, leaves them out). */
+export const isGeneratedService = (id: string) => id.startsWith('0f6f2d6e-0000-4000-9000-');
 
 interface ServicePlan {
   n: number;

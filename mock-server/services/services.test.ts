@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it, vi, afterEach } from 'vitest';
 import { HostedService, ServicePage } from '../../src/contract/services';
-import { IDS, RESEARCH_SERVICES, RING_DEV, RING_PROD, SERVICES, newService, setup } from '../core/test-helpers';
+import { IDS, RESEARCH_SERVICES, RING_DEV, RING_PROD, SERVICES, newService, setup } from '../test-helpers';
 
 afterEach(() => {
   vi.useRealTimers();

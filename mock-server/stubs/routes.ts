@@ -4,8 +4,9 @@
  */
 import { paths } from '../../src/contract/paths';
 import { VersionQuery } from '../../src/contract/versions';
-import { domainApi, get, servicePath } from '../core/operations';
-import type { ServiceRecord } from '../core/records';
+import { domainApi, get } from '../core/operations';
+import { servicePath } from '../services/paths';
+import type { ServiceRecord } from '../services/records';
 import { E422, READ_ERRORS } from '../core/responses';
 import type { Store } from '../core/store';
 import { publishedVersion } from '../versions/rules';

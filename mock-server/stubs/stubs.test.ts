@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoId } from '../core/seed-ids';
-import { ORG, SERVICES, newService, setup } from '../core/test-helpers';
+import { ORG, SERVICES, newService, setup } from '../test-helpers';
 
 type Call = ReturnType<typeof setup>['call'];
 

@@ -23,7 +23,8 @@ import {
 import { record } from '../activity/rules';
 import { developers } from '../core/auth';
 import { paginate, PagingQuery } from '../core/lists';
-import { domainApi, get, post, servicePath } from '../core/operations';
+import { domainApi, get, post } from '../core/operations';
+import { servicePath } from '../services/paths';
 import { reply } from '../core/replies';
 import { E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
 import { isExpired, mintedTokensOf, mintReplayConflict, mintToken, revokeAll, revokeOne } from './rules';
@@ -88,7 +89,7 @@ export const tokensApi = domainApi(
     post(
       REVOKE,
       'revokeServiceToken',
-      'Extension (seed 004 names the call, not its path): revoke one token this service issued, by jti (again: the existing revocation, 200; a jti it never issued: 404). In force until the token expires.',
+      'Extension (seed 004 names the call, not its path): revoke one token this service issued, by jti (again: the existing revocation, 200; a jti it never issued: 404, whatever expires_at says). Listed as in force until expires_at — the caller’s within the token’s life (cut to its expiry; before its issue, 422), else the token’s expiry; the gateway refuses the token from then on.',
       {
         allow: revokes,
         body: RevokeRequest,
@@ -101,7 +102,7 @@ export const tokensApi = domainApi(
           422: E422,
         },
         handler: ({ var: { store, service, principal, body } }) => {
-          const { rec, created } = revokeOne(store, service, principal.user.email, body.jti, body.reason ?? null);
+          const { rec, created } = revokeOne(store, service, principal.user.email, body.jti, body.reason ?? null, body.expires_at ?? null);
           if (created)
             record(store, service.id, principal.user, {
               kind: 'token.revoked',
@@ -140,7 +141,7 @@ export const tokensApi = domainApi(
         extension: true,
         responses: { 200: { description: 'A page of revocations', schema: RevocationPage }, ...READ_ERRORS, 422: E422 },
         handler: ({ var: { store, service, query } }) => {
-          const now = Date.now();
+          const now = store.clock.now();
           const all = store.revocations
             .in('service', service.id)
             .filter((r) => query.include_expired || !isExpired(r, now))

@@ -11,7 +11,8 @@ import { sign, verify } from 'hono/jwt';
 import type { MintedToken, TokenStatus } from '../../src/contract/tokens';
 import { bearerToken } from '../core/auth';
 import { HttpError, issue, unauthorized, validationError } from '../core/errors';
-import type { MintedTokenRecord, RevocationRecord, ServiceRecord } from '../core/records';
+import type { ServiceRecord } from '../services/records';
+import type { MintedTokenRecord, RevocationRecord } from './records';
 import type { Store } from '../core/store';
 
 /** Claims the platform sets; a request may not supply them. */
@@ -41,7 +42,7 @@ export async function mintToken(
   const reserved = Object.keys(claims).filter((k) => (RESERVED_CLAIMS as readonly string[]).includes(k));
   if (reserved.length)
     throw validationError(reserved.map((k) => issue(['body', 'claims', k], `${k} is set by the platform`, 'value_error')));
-  const iatMs = Math.max(Date.now(), lastRevokeAllMs(store, s.id) + 1);
+  const iatMs = Math.max(store.clock.now(), lastRevokeAllMs(store, s.id) + 1);
   const exp = Math.floor(iatMs / 1000) + ttlMinutes * 60;
   const jti = randomUUID();
   const token = await sign(
@@ -67,14 +68,14 @@ export function revokedAt(store: Store, t: MintedTokenRecord): string | null {
 }
 
 /** A minted token as listed: its record and where it stands at `now`. */
-export function mintedToken(store: Store, t: MintedTokenRecord, now = Date.now()): MintedToken {
+export function mintedToken(store: Store, t: MintedTokenRecord, now = store.clock.now()): MintedToken {
   const revoked_at = revokedAt(store, t);
   const status: TokenStatus = revoked_at !== null ? 'revoked' : Date.parse(t.expires_at) <= now ? 'expired' : 'active';
   return { ...t, status, revoked_at };
 }
 
 /** The service's minted tokens, newest first. */
-export function mintedTokensOf(store: Store, serviceId: string, now = Date.now()): MintedToken[] {
+export function mintedTokensOf(store: Store, serviceId: string, now = store.clock.now()): MintedToken[] {
   return store.serviceTokens
     .in('service', serviceId)
     .reverse()
@@ -111,7 +112,7 @@ export async function verifyServiceToken(store: Store, header: string | undefine
   ) {
     throw unauthorized('Invalid token');
   }
-  if (exp <= Date.now() / 1000) throw unauthorized('Token has expired');
+  if (exp <= store.clock.now() / 1000) throw unauthorized('Token has expired');
   const iatMs = Math.round(iat * 1000);
   for (const r of store.revocations.in('service', sub)) {
     if ((r.kind === 'token' && r.jti === jti) || (r.kind === 'all' && iatMs <= Date.parse(r.revoked_at)))
@@ -121,9 +122,19 @@ export async function verifyServiceToken(store: Store, header: string | undefine
 }
 
 /**
- * Revoke one token the service issued (404 for any other id). It is in force
- * until the token's own expiry, which the platform knows: an `expires_at` the
- * caller sends (seed 004 sends the mint result's) is accepted and not needed.
+ * Revoke one token the service issued (404 for any other id). The revocation
+ * is in force until `expires_at`: the caller's (seed 004 passes the mint
+ * result's), honoured within the token's real life — never beyond its own
+ * expiry, which the platform knows (a later one is cut to it), and never
+ * before it was issued (422 on the field); none given, the token's expiry.
+ * The gateway refuses a revoked token for good all the same: `expires_at`
+ * only says when the revocation stops mattering, and is listed as expired.
+ *
+ * A jti this service never minted stays a 404, whatever `expires_at` says:
+ * the mock cannot check that time against a token it does not know, and
+ * keeping a revocation for an unknown ID would let a typo read as success.
+ * (A platform that keeps no record of what it minted would keep it until the
+ * caller's `expires_at` — why seed 004 sends it.)
  */
 export function revokeOne(
   store: Store,
@@ -131,6 +142,7 @@ export function revokeOne(
   by: string,
   jti: string,
   reason: string | null,
+  expiresAt: string | null = null,
 ): { rec: RevocationRecord; created: boolean } {
   const minted = store.serviceTokens.get(jti);
   if (!minted || minted.service_id !== s.id)
@@ -143,11 +155,20 @@ export function revokeOne(
     kind: 'token',
     jti,
     reason,
-    revoked_at: new Date().toISOString(),
-    expires_at: minted.expires_at,
+    revoked_at: store.clock.iso(),
+    expires_at: revocationExpiry(minted, expiresAt),
     revoked_by: by,
   };
   return { rec: store.revocations.put(rec), created: true };
+}
+
+/** The caller's `expires_at` (a contract Timestamp) within the token's life: cut to its expiry, refused before its issue. */
+function revocationExpiry(minted: MintedTokenRecord, expiresAt: string | null): string {
+  if (expiresAt === null) return minted.expires_at;
+  const at = Date.parse(expiresAt);
+  if (at < Date.parse(minted.issued_at))
+    throw validationError([issue(['body', 'expires_at'], `expires_at is before the token was issued (${minted.issued_at})`)]);
+  return at >= Date.parse(minted.expires_at) ? minted.expires_at : new Date(at).toISOString();
 }
 
 /**
@@ -155,7 +176,7 @@ export function revokeOne(
  * longest TTL from now: no token it covers can outlive that.
  */
 export function revokeAll(store: Store, s: ServiceRecord, by: string, reason: string): RevocationRecord {
-  const now = Date.now();
+  const now = store.clock.now();
   const rec: RevocationRecord = {
     id: randomUUID(),
     service_id: s.id,
@@ -170,7 +191,7 @@ export function revokeAll(store: Store, s: ServiceRecord, by: string, reason: st
 }
 
 /** A revocation stops mattering once the token(s) it names would have expired. */
-export const isExpired = (r: RevocationRecord, nowMs = Date.now()) => r.expires_at !== null && Date.parse(r.expires_at) <= nowMs;
+export const isExpired = (r: RevocationRecord, nowMs: number) => r.expires_at !== null && Date.parse(r.expires_at) <= nowMs;
 
 /** A retried mint is refused rather than replayed: a token is shown once (see routes.ts). */
 export const mintReplayConflict = (jti: string) =>

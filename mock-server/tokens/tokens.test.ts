@@ -3,7 +3,7 @@ import { sign } from 'hono/jwt';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MintedTokenPage, Revocation, RevocationPage } from '../../src/contract/tokens';
 import { demoId } from '../core/seed-ids';
-import { API, ORG, SERVICES, extract, gatewayPath as gw, mint, serviceTokensPath as tokensOf, setup } from '../core/test-helpers';
+import { API, ORG, SERVICES, extract, gatewayPath as gw, mint, serviceTokensPath as tokensOf, setup } from '../test-helpers';
 
 const INVOICE = demoId(1001);
 const EMBEDDING = demoId(1003);
@@ -162,6 +162,60 @@ describe('service tokens', () => {
     expect((await call('POST', gw(FRAUD, 'score'), { token: fraudToken.token, body: {} })).status).not.toBe(401);
   });
 
+  it('revoke with the caller’s expires_at (seed 004): honoured within the token’s life, never beyond it', async () => {
+    // Sessions outlive the hour the clock moves below.
+    const { call, login, platform } = setup({ tokenTtl: 86_400 });
+    const user = await login('developer');
+    const revoke = (body: Record<string, unknown>) => call('POST', `${tokensOf(INVOICE)}/revoke`, { token: user, body });
+    const revocations = async (qs = '') =>
+      RevocationPage.parse((await call('GET', `${tokensOf(INVOICE)}/revocations${qs}`, { token: user })).body).items;
+
+    // Earlier than the token's own expiry: the revocation is in force, and listed, until the caller's time.
+    const early = await mint(call, user);
+    const soon = new Date(Date.parse(early.expires_at) - 90 * 60_000).toISOString();
+    const kept = await revoke({ jti: early.jti, expires_at: soon, reason: 'leaked' });
+    expect(kept.status, JSON.stringify(kept.body)).toBe(201);
+    expect(Revocation.parse(kept.body).expires_at).toBe(soon);
+    // Written with an offset, it is kept as the same moment.
+    const offset = await mint(call, user);
+    const inParis = new Date(Date.parse(offset.expires_at) - 60 * 60_000).toISOString().replace('Z', '+00:00');
+    expect((await revoke({ jti: offset.jti, expires_at: inParis })).body.expires_at).toBe(new Date(Date.parse(inParis)).toISOString());
+    // Later than the token's own expiry: never beyond it — the token cannot outlive its exp.
+    const late = await mint(call, user);
+    const beyond = new Date(Date.parse(late.expires_at) + 7 * 24 * 3600_000).toISOString();
+    expect(Revocation.parse((await revoke({ jti: late.jti, expires_at: beyond })).body).expires_at).toBe(late.expires_at);
+    // None given: the token's own expiry, as before.
+    const none = await mint(call, user);
+    expect(Revocation.parse((await revoke({ jti: none.jti })).body).expires_at).toBe(none.expires_at);
+
+    // Past the caller's time, the revocation is listed as expired; the gateway still refuses the token (a revocation is never undone).
+    vi.useFakeTimers({ now: Date.parse(soon) + 1000, toFake: ['Date'] });
+    try {
+      expect((await revocations()).map((r) => r.jti)).not.toContain(early.jti);
+      expect((await revocations('?include_expired=true')).map((r) => r.jti)).toContain(early.jti);
+      expect((await call('POST', gw(INVOICE, 'extract'), extract(early.token))).body).toEqual({ detail: 'Token has been revoked' });
+    } finally {
+      vi.useRealTimers();
+    }
+
+    // Before the token was issued: no such moment in its life — a 422 on expires_at, and nothing revoked.
+    const fresh = await mint(call, user);
+    const before = await revoke({ jti: fresh.jti, expires_at: '2020-01-01T00:00:00Z' });
+    expect(before.status, JSON.stringify(before.body)).toBe(422);
+    expect(before.body.detail).toEqual([
+      { loc: ['body', 'expires_at'], msg: expect.stringMatching(/^expires_at is before the token was issued \(/), type: 'value_error' },
+    ]);
+    // Not a timestamp: the contract's own 422.
+    expect((await revoke({ jti: fresh.jti, expires_at: 'tomorrow' })).body.detail[0].loc).toEqual(['body', 'expires_at']);
+    expect((await call('POST', gw(INVOICE, 'extract'), extract(fresh.token))).status).toBe(200);
+
+    // A jti this service never minted stays a 404 whatever expires_at says: nothing is stored for it.
+    const count = platform.store.revocations.in('service', INVOICE).length;
+    const unknown = await revoke({ jti: 'never-minted', expires_at: new Date(Date.now() + 3600_000).toISOString() });
+    expect(unknown).toMatchObject({ status: 404, body: { detail: 'No token with ID never-minted was issued by this service' } });
+    expect(platform.store.revocations.in('service', INVOICE)).toHaveLength(count);
+  });
+
   it('revoke-all refuses every token issued before it; tokens minted after work', async () => {
     const { call, login } = setup();
     const user = await login('admin');
@@ -315,36 +369,5 @@ describe('service tokens', () => {
       (await call('POST', `${tokensOf(INVOICE)}/mint`, { token: user, headers: { 'Idempotency-Key': 'mint-2' }, body: { ttl_minutes: 5 } }))
         .status,
     ).toBe(201);
-  });
-});
-
-describe('state files', () => {
-  it('an older state file (no connectors, revocations or service-token secret) still loads; the secret then persists', async () => {
-    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const { buildSeed } = await import('../core/seed');
-    const dir = mkdtempSync(join(tmpdir(), 'mock-old-state-'));
-    try {
-      const file = join(dir, 'state.json');
-      const { connector_instances: _c, service_token_revocations: _r, service_token_secret: _s, ...old } = buildSeed({ seed: 'demo' });
-      writeFileSync(file, JSON.stringify(old));
-      const first = setup({ dataFile: file });
-      const user = await first.login('developer');
-      const pgs = await first.call('GET', `${API}/orgs/${ORG}/workspaces/${demoId(11)}/connectors/postgresql/instances`, { token: user });
-      expect(pgs.body.total).toBe(0);
-      const m = await mint(first.call, user);
-      const gone = await mint(first.call, user);
-      await first.call('POST', `${tokensOf(INVOICE)}/revoke`, { token: user, body: { jti: gone.jti } });
-      first.platform.close();
-      // Imported into the database once: the new secret and the revocation are there after a restart.
-      const second = setup({ dataFile: file });
-      expect(second.platform.state.imported).toBeNull();
-      expect(second.platform.store.serviceTokenSecret).toEqual(first.platform.store.serviceTokenSecret);
-      expect(second.platform.store.revocations.size).toBe(1);
-      expect((await second.call('POST', gw(INVOICE, 'extract'), extract(m.token))).status).toBe(200);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 });

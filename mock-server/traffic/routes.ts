@@ -1,12 +1,13 @@
 /** The traffic split among serving versions: promote a canary, roll back, re-split (CONTRACT §3, our extension). */
 import { paths } from '../../src/contract/paths';
 import { TrafficUpdate, VersionPage } from '../../src/contract/versions';
-import { currentSplit, record, splitWords } from '../activity/rules';
+import { splitWords } from '../../src/contract/traffic-rules';
+import { currentSplit, record } from '../activity/rules';
 import { developers } from '../core/auth';
-import { domainApi, put, servicePath } from '../core/operations';
+import { domainApi, put } from '../core/operations';
+import { servicePath } from '../services/paths';
 import { reply } from '../core/replies';
 import { E422, WRITE_ERRORS } from '../core/responses';
-import { isoNow } from '../core/time';
 import { applyTraffic } from './rules';
 
 const TRAFFIC = servicePath('/traffic', paths.traffic);
@@ -31,7 +32,7 @@ export const trafficApi = domainApi(
         handler: ({ var: { store, service, body, principal } }) => {
           const before = store.versionsOf(service.id);
           const activeBefore = before.find((v) => v.status === 'active');
-          applyTraffic(store, service, body.allocations, isoNow());
+          applyTraffic(store, service, body.allocations, store.clock.iso());
           const items = store.versionsOf(service.id).reverse();
           const split = currentSplit(store, service.id);
           const activeAfter = items.find((v) => v.status === 'active');

@@ -10,9 +10,11 @@
 import type { ValidationIssue } from '../../src/contract/common';
 import { statusesAfterTrafficChange, type ServingVersion } from '../../src/contract/traffic-rules';
 import { conflict, issue, validationError } from '../core/errors';
-import type { ServiceRecord, VersionRecord } from '../core/records';
+import type { ServiceRecord } from '../services/records';
+import type { VersionRecord } from '../versions/records';
 import type { Store } from '../core/store';
-import { isDrainingOut, isServing, touch } from '../versions/rules';
+import { isDrainingOut, isServing } from '../../src/contract/versions-rules';
+import { touch } from '../versions/rules';
 
 type Allocation = { version_id: string; percent: number };
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { VersionPage } from '../../src/contract/versions';
 import { demoId } from '../core/seed-ids';
-import { API, SERVICES, byNumber, listVersions as versions, setup } from '../core/test-helpers';
+import { API, SERVICES, byNumber, listVersions as versions, setup } from '../test-helpers';
 
 type Call = ReturnType<typeof setup>['call'];
 

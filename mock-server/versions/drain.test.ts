@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { versionAt } from '../../src/contract/traffic-rules';
 import { demoId } from '../core/seed-ids';
-import { byNumber, gatewayPath as gw, listVersions as versions, SERVICES, setup, tempDirPerTest } from '../core/test-helpers';
+import { byNumber, gatewayPath as gw, listVersions as versions, SERVICES, setup, tempDirPerTest } from '../test-helpers';
 
 const FRAUD = demoId(1004);
 const EMBEDDING = demoId(1003);

@@ -11,16 +11,18 @@ import {
   VersionListQuery,
   VersionPage,
 } from '../../src/contract/versions';
-import { currentSplit, record, splitWords, type Actor } from '../activity/rules';
+import { splitWords } from '../../src/contract/traffic-rules';
+import { currentSplit, record, type Actor } from '../activity/rules';
 import { developers } from '../core/auth';
 import { conflict, notFound } from '../core/errors';
 import { paginate } from '../core/lists';
-import { del, domainApi, get, post, put, servicePath } from '../core/operations';
+import { del, domainApi, get, post, put } from '../core/operations';
+import { servicePath } from '../services/paths';
 import { noContent, reply } from '../core/replies';
-import type { ServiceRecord, VersionRecord } from '../core/records';
+import type { ServiceRecord } from '../services/records';
+import type { VersionRecord } from './records';
 import { E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
 import type { Store } from '../core/store';
-import { isoNow } from '../core/time';
 import { createDraft, createEndpoint, deleteEndpoint, draftOf, publish, sortEndpoints, updateEndpoint } from './rules';
 
 const VERSIONS = servicePath('/versions', paths.versions);
@@ -82,7 +84,7 @@ export const versionsApi = domainApi(
       },
       handler: ({ var: { store, service, principal }, req }) => {
         const from = store.versionsOf(service.id).find((x) => x.status === 'active');
-        const v = createDraft(store, service, isoNow());
+        const v = createDraft(store, service, store.clock.iso());
         record(store, service.id, principal.user, {
           kind: 'version.created',
           summary: `Created version ${v.version} as a draft${from ? `, from version ${from.version}'s endpoints` : ''}`,
@@ -106,7 +108,12 @@ export const versionsApi = domainApi(
           reply(
             200,
             ServiceVersion,
-            published(store, service, principal.user, publish(store, service, version, body.traffic_percent, isoNow(), platform.drainMs)),
+            published(
+              store,
+              service,
+              principal.user,
+              publish(store, service, version, body.traffic_percent, store.clock.iso(), platform.settings.drainMs),
+            ),
           ),
       },
     ),
@@ -118,7 +125,12 @@ export const versionsApi = domainApi(
         return reply(
           200,
           ServiceVersion,
-          published(store, service, principal.user, publish(store, service, draft, body.traffic_percent, isoNow(), platform.drainMs)),
+          published(
+            store,
+            service,
+            principal.user,
+            publish(store, service, draft, body.traffic_percent, store.clock.iso(), platform.settings.drainMs),
+          ),
         );
       },
     }),
@@ -151,7 +163,7 @@ export const versionsApi = domainApi(
         422: E422,
       },
       handler: ({ var: { store, service, body }, req }) => {
-        const rec = createEndpoint(store, service, body, isoNow());
+        const rec = createEndpoint(store, service, body, store.clock.iso());
         return reply(201, Endpoint, rec, { Location: `${req.path}/${rec.id}` });
       },
     }),
@@ -166,14 +178,14 @@ export const versionsApi = domainApi(
         422: E422,
       },
       handler: ({ var: { store, service, endpoint, body } }) =>
-        reply(200, Endpoint, updateEndpoint(store, service, endpoint, body, isoNow())),
+        reply(200, Endpoint, updateEndpoint(store, service, endpoint, body, store.clock.iso())),
     }),
     del(ENDPOINT, 'deleteEndpoint', 'Remove an endpoint from the draft version', {
       tags: ['endpoints'],
       allow: endpointWrites,
       responses: { 204: { description: 'Deleted' }, ...WRITE_ERRORS, 409: { description: 'The endpoint belongs to a published version' } },
       handler: ({ var: { store, service, endpoint } }) => {
-        deleteEndpoint(store, service, endpoint, isoNow());
+        deleteEndpoint(store, service, endpoint, store.clock.iso());
         return noContent();
       },
     }),

@@ -16,7 +16,9 @@
  *   the time, so it survives a restart). It may still be pinned meanwhile.
  */
 import { randomUUID } from 'node:crypto';
+import { patternProblems } from '../../src/contract/pattern-rules';
 import { splitAfterPublish } from '../../src/contract/traffic-rules';
+import { isDrainingOut, isPublished, servingVersions } from '../../src/contract/versions-rules';
 import type * as z from 'zod/mini';
 import {
   HTTP_METHODS,
@@ -25,16 +27,12 @@ import {
   type EndpointUpdate,
   type SkillSnapshot,
 } from '../../src/contract/versions';
-import { conflict, HttpError, notFound } from '../core/errors';
-import type { EndpointRecord, ServiceRecord, VersionRecord } from '../core/records';
+import { conflict, HttpError, issue, notFound, validationError } from '../core/errors';
+import type { ServiceRecord } from '../services/records';
+import type { EndpointRecord, VersionRecord } from './records';
 import type { Store } from '../core/store';
 
-export const isServing = (v: VersionRecord) => v.status === 'active' || v.status === 'draining';
-/** Draining with no traffic left: archived once its drain period ends. */
-export const isDrainingOut = (v: VersionRecord) => v.status === 'draining' && v.traffic_percent === 0;
-
 export const DEFAULT_DRAIN_MS = 60_000;
-export const isPublished = (v: VersionRecord) => v.status !== 'draft';
 
 const methodRank = (m: string) => {
   const i = (HTTP_METHODS as readonly string[]).indexOf(m);
@@ -95,7 +93,6 @@ export function skillSnapshot(snapshot: readonly EndpointSnapshot[]): SkillSnaps
 }
 
 export const draftOf = (store: Store, serviceId: string) => store.versionsOf(serviceId).find((v) => v.status === 'draft');
-export const activeOf = (store: Store, serviceId: string) => store.versionsOf(serviceId).find((v) => v.status === 'active');
 
 /** Bump the service's `updated_at` (its versions are part of it). */
 export function touch(store: Store, service: ServiceRecord, now: string, changes: Partial<ServiceRecord> = {}): void {
@@ -104,12 +101,12 @@ export function touch(store: Store, service: ServiceRecord, now: string, changes
   store.services.put({ ...current, ...changes, updated_at: now });
 }
 
-/** Version 1 of a new service: a draft with no endpoints. */
-export function firstVersion(serviceId: string, now: string): VersionRecord {
+/** A new draft: version `version` of the service, nothing published yet. */
+function newDraft(serviceId: string, version: number, now: string): VersionRecord {
   return {
     id: randomUUID(),
     service_id: serviceId,
-    version: 1,
+    version,
     status: 'draft',
     traffic_percent: 0,
     endpoint_snapshot: null,
@@ -119,23 +116,16 @@ export function firstVersion(serviceId: string, now: string): VersionRecord {
   };
 }
 
+/** Version 1 of a new service: a draft with no endpoints. */
+export const firstVersion = (serviceId: string, now: string): VersionRecord => newDraft(serviceId, 1, now);
+
 /** `POST …/versions`: a new draft whose endpoints are those of the active version (else the latest). */
 export function createDraft(store: Store, service: ServiceRecord, now: string): VersionRecord {
   const all = store.versionsOf(service.id);
   const draft = all.find((v) => v.status === 'draft');
   if (draft) throw conflict(`Version ${draft.version} is already a draft; publish or edit it`);
   const source = all.find((v) => v.status === 'active') ?? all[all.length - 1];
-  const version: VersionRecord = {
-    id: randomUUID(),
-    service_id: service.id,
-    version: (all[all.length - 1]?.version ?? 0) + 1,
-    status: 'draft',
-    traffic_percent: 0,
-    endpoint_snapshot: null,
-    skill_snapshot: null,
-    created_at: now,
-    published_at: null,
-  };
+  const version = newDraft(service.id, (all[all.length - 1]?.version ?? 0) + 1, now);
   store.versions.put(version);
   if (source) {
     for (const e of store.endpointsOf(source.id)) {
@@ -183,10 +173,7 @@ export function publish(
 
   // Versions serving before (busiest first, as the console lists them) share what the new one does not
   // take, by the contract's rule (the console previews the same); the first publish takes everything.
-  const serving = store
-    .versionsOf(service.id)
-    .filter(isServing)
-    .sort((a, b) => b.traffic_percent - a.traffic_percent || b.version - a.version);
+  const serving = servingVersions(store.versionsOf(service.id));
   const split = new Map(
     splitAfterPublish(
       serving.map((v) => ({ id: v.id, percent: v.traffic_percent })),
@@ -217,8 +204,21 @@ export function publish(
   return published;
 }
 
+/**
+ * The contract's pattern rule on an endpoint's schemas (pattern-rules.ts; the
+ * editor applies the same): a pattern that could backtrack catastrophically
+ * would stall the gateway's checks, so it is a 422 at the pattern.
+ */
+function assertSafePatterns(body: Partial<Pick<EndpointRecord, 'request_schema' | 'response_schema'>>): void {
+  const issues = (['request_schema', 'response_schema'] as const).flatMap((field) =>
+    patternProblems(body[field]).map((p) => issue(['body', field, ...p.path], p.message)),
+  );
+  if (issues.length) throw validationError(issues);
+}
+
 /** `POST …/endpoints`: a new endpoint on the draft. */
 export function createEndpoint(store: Store, service: ServiceRecord, body: z.output<typeof EndpointCreate>, now: string): EndpointRecord {
+  assertSafePatterns(body);
   const draft = requireDraft(store, service);
   assertUniqueRoute(store, draft.id, body.method, body.path);
   const rec = store.endpoints.put({
@@ -245,6 +245,7 @@ export function updateEndpoint(
   body: z.output<typeof EndpointUpdate>,
   now: string,
 ): EndpointRecord {
+  assertSafePatterns(body);
   requireEditable(store, e);
   const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) as Partial<EndpointRecord>;
   const merged: EndpointRecord = { ...e, ...changes, id: e.id, version_id: e.version_id, updated_at: now };

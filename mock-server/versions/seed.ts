@@ -6,7 +6,7 @@
  * builds a service's versions and their endpoint records from its plan.
  */
 import type { EndpointSnapshot } from '../../src/contract/versions';
-import type { EndpointRecord, VersionRecord } from '../core/records';
+import type { EndpointRecord, VersionRecord } from './records';
 import { endpointSnapshot, skillSnapshot } from './rules';
 
 function genericEndpoint(method: string, path: string, summary: string): EndpointSnapshot {

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Endpoint, EndpointPage, ServiceVersion } from '../../src/contract/versions';
 import { demoId } from '../core/seed-ids';
-import { SERVICES, byNumber, listVersions as versions, newService, setup } from '../core/test-helpers';
+import { SERVICES, byNumber, listVersions as versions, newService, setup } from '../test-helpers';
 import { toolNames } from './rules';
 
 type Call = ReturnType<typeof setup>['call'];

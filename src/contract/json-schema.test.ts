@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { JsonSchema, SCHEMA_LIMITS, schemaLimitProblem } from './json-schema';
+import { SCHEMA_LIMITS, schemaLimitProblem } from './json-schema';
+// What an endpoint's schema must be on save: the subset, its limits and safe patterns.
+import { SafeJsonSchema as JsonSchema } from './pattern-rules';
 
 /** A schema whose JSON nests `levels` deep: { type, properties: { a: … } } adds two levels each. */
 function nestedTo(levels: number): Record<string, unknown> {

@@ -7,6 +7,7 @@ import { Ring, RingPage, readRing, readRingPage } from './rings';
 import {
   HostedService,
   PERSISTENT_DEFAULTS,
+  PERSISTENT_SETTINGS,
   ServicePage,
   ServiceStatus,
   readHostedService,
@@ -93,16 +94,8 @@ describe('the lenient reading of a platform', () => {
     });
 
     it('gives the documented defaults for persistent settings the platform leaves out', () => {
-      const keys = [
-        'min_replicas',
-        'max_replicas',
-        'concurrency_per_replica',
-        'scale_threshold',
-        'startup_timeout_seconds',
-        'base_image',
-        'system_packages',
-      ] as const;
-      const sparse = Object.fromEntries(Object.entries(service(1)).filter(([k]) => !(keys as readonly string[]).includes(k)));
+      const keys: readonly string[] = PERSISTENT_SETTINGS;
+      const sparse = Object.fromEntries(Object.entries(service(1)).filter(([k]) => !keys.includes(k)));
       // Seed 000's documented defaults fill what is missing.
       expect(readHostedService.parse(sparse)).toMatchObject(PERSISTENT_DEFAULTS);
     });

@@ -58,6 +58,8 @@ export const PERSISTENT_DEFAULTS = {
   base_image: null,
   system_packages: [] as string[],
 } as const;
+/** Their names, in the order the forms show them. */
+export const PERSISTENT_SETTINGS = Object.keys(PERSISTENT_DEFAULTS) as (keyof typeof PERSISTENT_DEFAULTS)[];
 
 const wholeNumber = (min: number, max: number, minMessage: string, maxMessage: string, error = 'Enter a whole number') =>
   z.int({ error }).check(z.minimum(min, { error: minMessage }), z.maximum(max, { error: maxMessage }));

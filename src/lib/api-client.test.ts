@@ -47,6 +47,17 @@ describe('the API client', () => {
     expect(calls).toEqual([{ url: '/api/v1/things', auth: 'Bearer good' }]);
   });
 
+  it('reads a write’s answer with the schema it names, or not at all when it says the answer is ignored', async () => {
+    setSession(tokens('good'));
+    const fetch = vi.fn(async (_url: string, init: RequestInit) =>
+      init.method === 'PUT' ? new Response('not json at all', { status: 200 }) : json(201, ACME),
+    );
+    vi.stubGlobal('fetch', fetch);
+    expect(await api.post('/things', Organization, { body: {} })).toEqual(ACME);
+    await expect(api.put('/things/1', { body: { name: 'x' }, answer: 'ignored' })).resolves.toBeUndefined();
+    expect(fetch.mock.calls[1]![1]).toMatchObject({ method: 'PUT', body: '{"name":"x"}' });
+  });
+
   it('refreshes once for concurrent 401s, then retries each request with the new token', async () => {
     const calls = fakePlatform(() => json(200, tokens('good')));
     const results = await Promise.all([api.get('/a', Organization), api.get('/b', Organization), api.get('/c', Organization)]);

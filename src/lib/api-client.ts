@@ -36,12 +36,12 @@ function url(path: string, query?: Query, base: string = apiBaseUrl): string {
   return `${base}${path}${s ? `?${s}` : ''}`;
 }
 
-async function send(method: string, path: string, opts: RequestOptions): Promise<Response> {
+/** `accessToken` is the one the caller read just before, so that it knows which token a 401 refused. */
+async function send(method: string, path: string, opts: RequestOptions, accessToken: string | null): Promise<Response> {
   const headers: Record<string, string> = { Accept: opts.accept ?? 'application/json' };
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   if (opts.idempotencyKey) headers['Idempotency-Key'] = opts.idempotencyKey;
-  const session = getSession();
-  if (session && !opts.anonymous) headers.Authorization = `Bearer ${session.accessToken}`;
+  if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
   try {
     return await fetch(url(path, opts.query, opts.base), {
       method,
@@ -58,12 +58,12 @@ async function send(method: string, path: string, opts: RequestOptions): Promise
 let refreshing: Promise<boolean> | null = null;
 
 /** Trade the refresh token for a new token set, once at a time across callers. */
-export function refreshSession(): Promise<boolean> {
+function refreshSession(): Promise<boolean> {
   refreshing ??= (async () => {
     const refreshToken = getSession()?.refreshToken;
     if (!refreshToken) return false;
     try {
-      const res = await send('POST', paths.refresh(), { body: { refresh_token: refreshToken }, anonymous: true });
+      const res = await send('POST', paths.refresh(), { body: { refresh_token: refreshToken }, anonymous: true }, null);
       if (!res.ok) return false;
       setSession(z.parse(readTokenResponse, await res.json()));
       return true;
@@ -74,6 +74,21 @@ export function refreshSession(): Promise<boolean> {
     refreshing = null;
   });
   return refreshing;
+}
+
+/**
+ * After a 401 to a request sent with `sentWith`: whether to send it again with
+ * the session's token. One refresh serves any number of 401s — a request whose
+ * token was already replaced while it was out (a refresh that finished before
+ * its 401 came back) just retries with the new one. Refreshing again would
+ * spend the rotated refresh token a second time, and a platform that revokes
+ * reused refresh tokens would then sign the user out.
+ */
+export async function renewAfter401(sentWith: string | null): Promise<boolean> {
+  const session = getSession();
+  if (!session) return false;
+  if (session.accessToken !== sentWith) return true;
+  return refreshSession();
 }
 
 /**
@@ -108,9 +123,11 @@ export function clearThrottling(): void {
 async function sendAuthorized(method: string, path: string, opts: RequestOptions): Promise<Response> {
   const key = `${method} ${url(path, opts.query)}`;
   refuseIfThrottled(key);
-  let res = await send(method, path, opts);
-  if (res.status === 401 && !opts.anonymous && getSession()) {
-    if (await refreshSession()) res = await send(method, path, opts);
+  const token = () => (opts.anonymous ? null : (getSession()?.accessToken ?? null));
+  const sentWith = token();
+  let res = await send(method, path, opts, sentWith);
+  if (res.status === 401 && !opts.anonymous && (await renewAfter401(sentWith))) {
+    res = await send(method, path, opts, token());
   }
   if (res.status === 401 && !opts.anonymous) {
     clearSession();
@@ -125,16 +142,20 @@ async function sendAuthorized(method: string, path: string, opts: RequestOptions
   return res;
 }
 
-export async function request<S extends z.core.$ZodType>(
+/** How an answer is read: by the contract's schema, or not at all (`NO_ANSWER`). */
+type Reader<S extends z.core.$ZodType> = S | typeof NO_ANSWER;
+const NO_ANSWER = Symbol('no answer');
+
+async function request<S extends z.core.$ZodType>(
   method: string,
   path: string,
-  schema: S | null,
-  opts: RequestOptions = {},
+  reader: Reader<S>,
+  opts: RequestOptions,
 ): Promise<z.output<S>> {
   const res = await sendAuthorized(method, path, opts);
-  if (schema === null || res.status === 204) return undefined as z.output<S>;
+  if (reader === NO_ANSWER || res.status === 204) return undefined as z.output<S>;
   const json: unknown = await res.json();
-  const parsed = z.safeParse(schema, json);
+  const parsed = z.safeParse(reader, json);
   if (!parsed.success) {
     // The platform answered something the contract does not describe.
     throw new ApiError(res.status, `Unexpected response from ${method} ${path}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
@@ -169,10 +190,29 @@ export function filenameOf(disposition: string | null): string | null {
   return name && /^[\w.-]+$/.test(name) ? name : null;
 }
 
+/**
+ * A write whose answer the console does not read says so by name:
+ * `api.put(path, { body, answer: 'ignored' })` (the data is read again, or
+ * there is none); any other names the contract's schema of its answer.
+ */
+export type IgnoredAnswer = RequestOptions & { answer: 'ignored' };
+
+function write(method: 'POST' | 'PUT') {
+  function send<S extends z.core.$ZodType>(path: string, schema: S, opts?: RequestOptions): Promise<z.output<S>>;
+  function send(path: string, opts: IgnoredAnswer): Promise<void>;
+  function send<S extends z.core.$ZodType>(path: string, schemaOrOpts: S | IgnoredAnswer, opts?: RequestOptions): Promise<unknown> {
+    return schemaOrOpts instanceof z.core.$ZodType
+      ? request(method, path, schemaOrOpts, opts ?? {})
+      : request(method, path, NO_ANSWER, schemaOrOpts);
+  }
+  return send;
+}
+
 export const api = {
-  get: <S extends z.core.$ZodType>(path: string, schema: S, opts?: RequestOptions) => request('GET', path, schema, opts),
-  post: <S extends z.core.$ZodType>(path: string, schema: S | null, opts?: RequestOptions) => request('POST', path, schema, opts),
-  put: <S extends z.core.$ZodType>(path: string, schema: S | null, opts?: RequestOptions) => request('PUT', path, schema, opts),
-  delete: (path: string, opts?: RequestOptions) => request('DELETE', path, null, opts),
+  get: <S extends z.core.$ZodType>(path: string, schema: S, opts: RequestOptions = {}) => request('GET', path, schema, opts),
+  post: write('POST'),
+  put: write('PUT'),
+  /** A DELETE answers nothing to read (204). */
+  delete: (path: string, opts: RequestOptions = {}): Promise<void> => request('DELETE', path, NO_ANSWER, opts).then(() => undefined),
   text: requestText,
 };

@@ -17,32 +17,16 @@
  *   another mode), and the data layer says so with `learnCapability`.
  *
  * Pages read `useCapability()` to show their "not available on this platform"
- * state up front. This file stays small: it is on the services list's first load
- * (the words and the calls are in `lib/extensions.ts`, loaded with the pages that use them).
+ * state up front. This file stays small: it is on the services list's first load.
+ * The extensions themselves — their calls and their words — are declared in the
+ * contract's registry (`src/contract/extensions.ts`), loaded with the pages that use them;
+ * only its type is read here, so what sessionStorage holds is checked by state, not by name.
  */
 import { useSyncExternalStore } from 'react';
+import type { Capability } from '@/contract/extensions';
 
-/** Our extensions the console calls; each is described, for people, in `lib/extensions.ts` (EXTENSIONS). */
-export const CAPABILITIES = [
-  'apiKeySignIn',
-  'versionDetail',
-  'trafficSplit',
-  'deploymentHistory',
-  'effectiveCredentials',
-  'serviceCredentialsClear',
-  'organizationCredentials',
-  'tokenRevocation',
-  'versionQuery',
-  'endpointsByVersion',
-  'servicesByMode',
-  'mintedTokens',
-  'activity',
-  'agentListings',
-  'connectorJobs',
-  'connectorDdl',
-] as const;
+export type { Capability };
 
-export type Capability = (typeof CAPABILITIES)[number];
 type Known = 'available' | 'unavailable';
 export type CapabilityState = Known | 'unknown';
 
@@ -56,9 +40,8 @@ function load(): Partial<Record<Capability, Known>> {
     const parsed: unknown = raw ? JSON.parse(raw) : null;
     if (typeof parsed !== 'object' || parsed === null) return {};
     return Object.fromEntries(
-      Object.entries(parsed).filter(
-        ([name, state]) => (CAPABILITIES as readonly string[]).includes(name) && (state === 'available' || state === 'unavailable'),
-      ),
+      // A name no registry entry has is never asked for: only the state needs checking.
+      Object.entries(parsed).filter(([, state]) => state === 'available' || state === 'unavailable'),
     ) as Partial<Record<Capability, Known>>;
   } catch {
     return {};

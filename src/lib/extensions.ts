@@ -9,37 +9,18 @@
  *   `ExtensionUnavailable`, whose message says so in words.
  *
  * Once an extension is known to be missing, neither calls the platform again.
- * To make a new extension optional: add it to `CAPABILITIES` (capabilities.ts)
- * and `EXTENSIONS` (here), and call it through one of the two helpers.
+ * Each extension is declared once, in the contract's registry
+ * (`src/contract/extensions.ts`): its capability, its calls and its words.
  */
-import { capabilityState, isExtensionUnavailable, learnCapability, type Capability } from './capabilities';
+import { EXTENSIONS, extensionCalls, type Capability, type Extension } from '@/contract/extensions';
+import { capabilityState, isExtensionUnavailable, learnCapability } from './capabilities';
 import { isMissingRoute } from './not-available';
 
-/** Each extension the console calls, in words a user reads, and the call it is. */
-export const EXTENSIONS = {
-  apiKeySignIn: { name: 'API-key sign-in', call: 'POST /auth/api-keys/exchange' },
-  versionDetail: { name: 'Reading one version', call: 'GET …/versions/{version_id}' },
-  trafficSplit: { name: 'Changing the traffic split', call: 'PUT …/traffic' },
-  deploymentHistory: { name: 'Deployment history', call: 'GET …/deployments' },
-  effectiveCredentials: { name: 'Effective credentials', call: 'GET …/effective-credentials' },
-  serviceCredentialsClear: { name: 'Clearing a service’s credentials', call: 'DELETE …/service-credentials' },
-  organizationCredentials: {
-    name: 'Reading and writing the organization’s credentials directly',
-    call: 'GET|PUT /orgs/{org_id}/cloud-credentials',
-  },
-  tokenRevocation: { name: 'Token revocation', call: 'POST …/service-tokens/revoke, …/revoke-all; GET …/service-tokens/revocations' },
-  versionQuery: { name: 'Stubs and documents of a chosen version', call: '?version= on …/openapi.json and …/stubs/*' },
-  endpointsByVersion: { name: 'Endpoints of a chosen version', call: '?version_id= on …/endpoints' },
-  servicesByMode: { name: 'Filtering services by execution mode', call: '?execution_mode= on …/hosted-services' },
-  mintedTokens: { name: 'The list of minted tokens', call: 'GET …/service-tokens' },
-  activity: { name: 'A service’s activity', call: 'GET …/activity' },
-  agentListings: {
-    name: 'Listing agent deployments and their instances',
-    call: 'GET /v1/agent-deployments, …/services, …/services/{id}; POST …/services/{id}/stop',
-  },
-  connectorJobs: { name: 'Following a large write’s job', call: 'GET …/instances/{instance_id}/jobs/{job_id}' },
-  connectorDdl: { name: 'Previewing and running DDL', call: 'POST|GET …/instances/{instance_id}/ddl' },
-} as const satisfies Record<Capability, { name: string; call: string }>;
+/** What a page says of an extension: its name, the calls it is, and the seed that documents it (null: ours). */
+export function extensionWords(capability: Capability): { name: string; calls: string; documented: string | null } {
+  const extension: Extension = EXTENSIONS[capability];
+  return { name: extension.name, calls: extensionCalls(capability), documented: extension.documented ?? null };
+}
 
 /** An extension the platform does not have; the message says so in words. */
 export class ExtensionUnavailable extends Error {

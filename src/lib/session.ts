@@ -24,7 +24,6 @@ export type Session = {
 };
 
 let current: Session | null = read();
-const listeners = new Set<() => void>();
 
 function read(): Session | null {
   try {
@@ -54,17 +53,10 @@ export function setSession(tokens: TokenResponseRead, now = Date.now()): Session
     expiresAt: tokens.expires_in === null ? null : now + tokens.expires_in * 1000,
   };
   globalThis.sessionStorage?.setItem(KEY, JSON.stringify(current));
-  listeners.forEach((l) => l());
   return current;
 }
 
 export function clearSession(): void {
   current = null;
   globalThis.sessionStorage?.removeItem(KEY);
-  listeners.forEach((l) => l());
-}
-
-export function onSessionChange(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
 }

@@ -14,7 +14,8 @@ export type UnsavedChangesGuard = {
 };
 
 /**
- * While `dirty`, leaving the page asks first: a navigation inside the console
+ * While `dirty` (for a form, `useFormChanged`: changed against its defaults
+ * as they stand, not react-hook-form's `isDirty`), leaving the page asks first: a navigation inside the console
  * waits for the user's answer (`blocked`, then `proceed` or `stay`; the
  * console's own dialog asks, UnsavedChangesDialog), and closing or reloading
  * the tab gets the browser's own question (`beforeunload`). A change of the

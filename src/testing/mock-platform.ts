@@ -9,9 +9,9 @@ import { TokenResponse } from '@/contract/auth';
 import { AGENT_API_BASE, paths, type Scope } from '@/contract/paths';
 import { setSession } from '@/lib/session';
 import { AGENT_IDS } from '../../mock-server/agents/seed';
-import { createMockPlatform } from '../../mock-server/core/app';
+import { createMockPlatform } from '../../mock-server/platform';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../mock-server/auth/seed';
-import { demoId, IDS } from '../../mock-server/core/seed-ids';
+import { IDS } from '../../mock-server/core/seed-ids';
 
 const API = '/api/v1';
 
@@ -25,10 +25,9 @@ export const server = setupServer(
 
 export type Role = keyof typeof DEMO_USERS;
 
-/** The demo seed's Production workspace, and its services by seed id. */
+/** The demo seed's Production workspace. */
 export const SCOPE: Scope = { orgId: IDS.org, workspaceId: IDS.production };
 export const RINGS = IDS.rings.production;
-export const SEED_SERVICES = { invoiceExtractor: demoId(1001), mlInference: demoId(1002) } as const;
 /** The demo seed's agent deployments, versions and instances. */
 export const AGENTS = AGENT_IDS;
 
@@ -64,4 +63,20 @@ export async function callPlatform<T>(
   const json: unknown = await res.json();
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
   return schema.parse(json);
+}
+
+/**
+ * The platform's answers to `GET path` (any query) wait until `release()`: what a page loads (a list, a record)
+ * arrives after the form first rendered, at the moment the test chooses.
+ */
+export function holdAnswers(path: string): () => void {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  server.use(
+    http.get(`*${API}${path}`, async ({ request }) => {
+      await released;
+      return platform.app.fetch(request);
+    }),
+  );
+  return release;
 }

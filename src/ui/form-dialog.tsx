@@ -8,7 +8,7 @@ import { UnsavedChangesDialog } from './unsaved-changes-dialog';
 
 /**
  * A server form in a modal dialog: its fields, then its failure, Cancel and
- * the submit button. With `dirty` (the form has changes not saved), closing it
+ * the submit button. With `dirty` (the form has changes not saved: `useFormChanged`), closing it
  * (Cancel, Escape, the overlay) asks before discarding them, and so does
  * leaving the page while it is open.
  */

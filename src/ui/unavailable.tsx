@@ -1,12 +1,13 @@
 import './unavailable.css';
 import { useId, type ReactNode } from 'react';
 import type { Capability } from '@/lib/capabilities';
-import { EXTENSIONS } from '@/lib/extensions';
+import { extensionWords } from '@/lib/extensions';
 
 /**
- * A feature the platform does not offer (one of our extensions, CONTRACT §11),
- * said in words in place of the feature: what is missing, what to do instead,
- * and which call it would have been.
+ * A feature the platform does not offer (one of our extensions, CONTRACT §11,
+ * or a documented API it does not serve), said in words in place of the
+ * feature: what is missing, what to do instead, and which call it would have
+ * been. The one "not available on this platform" state: every page shows this.
  */
 export function Unavailable({
   capability,
@@ -21,7 +22,7 @@ export function Unavailable({
 }) {
   const id = useId();
   const Heading = level === 2 ? 'h2' : 'h3';
-  const extension = EXTENSIONS[capability];
+  const extension = extensionWords(capability);
   return (
     <section className="unavailable" aria-labelledby={id} data-capability={capability}>
       <svg
@@ -42,7 +43,15 @@ export function Unavailable({
         </Heading>
         {children}
         <p className="unavailable-call">
-          The platform does not offer <code>{extension.call}</code>, which this console adds to the platform’s documented API.
+          {extension.documented ? (
+            <>
+              The platform did not answer <code>{extension.calls}</code>, which the platform’s documents describe ({extension.documented}).
+            </>
+          ) : (
+            <>
+              The platform does not offer <code>{extension.calls}</code>, which this console adds to the platform’s documented API.
+            </>
+          )}
         </p>
       </div>
     </section>

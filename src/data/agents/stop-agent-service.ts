@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { readAgentService } from '@/contract/agents';
 import { agentPaths } from '@/contract/paths';
 import { api } from '@/lib/api-client';
+import { replaceRow } from '@/lib/cached-rows';
 import { agentApiBaseUrl } from '@/lib/env';
 import { callExtension } from '@/lib/extensions';
 import { withoutPublicUrl } from './agent-service-row';
@@ -17,7 +18,9 @@ export function useStopAgentService(orgId: string, deploymentId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (serviceId: string) => stopAgentService(deploymentId, serviceId),
-    // The list polls again now that an instance is stopping.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: agentKeys.services(orgId, deploymentId) }),
+    // The answer is the instance, stopping: in its row, the list polls again until it has stopped.
+    onSuccess: (instance) =>
+      replaceRow(queryClient, agentKeys.services(orgId, deploymentId), instance) ||
+      queryClient.invalidateQueries({ queryKey: agentKeys.services(orgId, deploymentId) }),
   });
 }

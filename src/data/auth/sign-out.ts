@@ -7,7 +7,7 @@ import { clearSession, getSession } from '@/lib/session';
 export async function signOut(): Promise<void> {
   const refreshToken = getSession()?.refreshToken ?? undefined;
   try {
-    await api.post(paths.logout(), null, { body: refreshToken ? { refresh_token: refreshToken } : {} });
+    await api.post(paths.logout(), { body: refreshToken ? { refresh_token: refreshToken } : {}, answer: 'ignored' });
   } catch {
     // Signing out locally must not depend on the network.
   } finally {

@@ -9,5 +9,7 @@ import type { Scope } from '@/contract/paths';
 export const credentialKeys = {
   all: (orgId: string) => ['credentials', orgId] as const,
   organization: (orgId: string) => [...credentialKeys.all(orgId), 'organization'] as const,
-  effective: (s: Scope, serviceId: string) => [...credentialKeys.all(s.orgId), 'effective', s.workspaceId, serviceId] as const,
+  /** Every service's effective credentials in the organization. */
+  effectiveAll: (orgId: string) => [...credentialKeys.all(orgId), 'effective'] as const,
+  effective: (s: Scope, serviceId: string) => [...credentialKeys.effectiveAll(s.orgId), s.workspaceId, serviceId] as const,
 };

@@ -9,7 +9,7 @@ import { credentialKeys } from './keys';
  * credentials. The answer is not kept; the metadata is read back instead.
  */
 export const saveServiceCredentials = (scope: Scope, serviceId: string, input: CredentialsWrite) =>
-  api.put(paths.serviceCredentials(scope, serviceId), null, { body: CredentialsWrite.parse(input) });
+  api.put(paths.serviceCredentials(scope, serviceId), { body: CredentialsWrite.parse(input), answer: 'ignored' });
 
 /** The service's effective record changes, and so does the organization's list of services that override it. */
 export const serviceCredentialsChanged = (queryClient: QueryClient, scope: Scope, serviceId: string) =>

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { ErrorBody, type ValidationIssue } from '@/contract/common';
 import { GATEWAY_HEADERS } from '@/contract/invoke';
 import { ApiError } from '@/lib/api-error';
-import { refreshSession } from '@/lib/api-client';
+import { renewAfter401 } from '@/lib/api-client';
 import { apiBaseUrl } from '@/lib/env';
 import { getSession } from '@/lib/session';
 
@@ -92,8 +92,9 @@ async function once(req: GatewayRequest, token: string | null, signal?: AbortSig
  */
 export async function callGateway(req: GatewayRequest, credential: Credential, signal?: AbortSignal): Promise<GatewayAnswer> {
   const started = performance.now();
-  let res = await once(req, tokenOf(credential), signal);
-  if (res.status === 401 && credential.kind === 'session' && getSession() && (await refreshSession())) {
+  const sentWith = tokenOf(credential);
+  let res = await once(req, sentWith, signal);
+  if (res.status === 401 && credential.kind === 'session' && (await renewAfter401(sentWith))) {
     res = await once(req, tokenOf(credential), signal);
   }
   const bodyText = await res.text();

@@ -2,10 +2,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { readJob } from '@/contract/invoke';
 import { paths, type Scope } from '@/contract/paths';
 import { api } from '@/lib/api-client';
+import { callExtension } from '@/lib/extensions';
 import { invokeKeys } from './keys';
 
 /** Cancel a queued or running job (seed 001); a finished one is a 409. */
-export const cancelJob = (scope: Scope, serviceId: string, jobId: string) => api.post(paths.cancelJob(scope, serviceId, jobId), readJob);
+export const cancelJob = (scope: Scope, serviceId: string, jobId: string) =>
+  callExtension('jobs', () => api.post(paths.cancelJob(scope, serviceId, jobId), readJob));
 
 export function useCancelJob(scope: Scope, serviceId: string) {
   const queryClient = useQueryClient();

@@ -9,11 +9,6 @@ export function platformApiBase(origin: string = globalThis.location?.origin ?? 
   return new URL(apiBaseUrl, `${origin}/`).href.replace(/\/+$/, '');
 }
 
-/** The platform's own origin and path prefix before `/api/v1`, as a generated client's `baseUrl` wants it. */
-export function platformBaseUrl(origin?: string): string {
-  return platformApiBase(origin).replace(/\/api\/v1$/, '');
-}
-
 /** `/orgs/{org}/services/{id}/{path}` (or `…/v{N}/{path}`), relative to the API base. */
 export function gatewayPath(orgId: string, serviceId: string, path: string, version: VersionChoice): string {
   return version.kind === 'pinned' ? paths.gatewayPinned(orgId, serviceId, version.version, path) : paths.gateway(orgId, serviceId, path);

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { paths, type Scope } from '@/contract/paths';
 import { readRing, RingCreate, RingUpdate } from '@/contract/rings';
 import { api } from '@/lib/api-client';
+import { replaceRow } from '@/lib/cached-rows';
 import { ringKeys } from './keys';
 
 export const createRing = (scope: Scope, input: RingCreate, idempotencyKey: string) =>
@@ -18,6 +19,9 @@ export function useSaveRing(scope: Scope) {
   return useMutation({
     mutationFn: ({ ringId, input, idempotencyKey }: Save) =>
       ringId ? updateRing(scope, ringId, input) : createRing(scope, input, idempotencyKey),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ringKeys.list(scope) }),
+    // A renamed ring keeps its place: the answer goes in its row. A new one's place is the platform's to say.
+    onSuccess: (ring, { ringId }) =>
+      (ringId !== null && replaceRow(queryClient, ringKeys.list(scope), ring)) ||
+      queryClient.invalidateQueries({ queryKey: ringKeys.list(scope) }),
   });
 }

@@ -12,13 +12,14 @@ export type Revoke = { one: RevokeRequest } | { all: z.input<typeof RevokeAllReq
 /**
  * The gateway refuses what is revoked from then on. The paths are ours (seed 004
  * names the calls): without them this throws `ExtensionUnavailable`. The answer
- * is not kept; the revocations are read again.
+ * (the revocation) is not read: what it changes — the revocations list and the
+ * status of every minted token it catches — is read again.
  */
 export const revokeTokens = (scope: Scope, serviceId: string, revoke: Revoke) =>
   callExtension('tokenRevocation', () =>
     'one' in revoke
-      ? api.post(paths.revokeToken(scope, serviceId), null, { body: RevokeRequest.parse(revoke.one) })
-      : api.post(paths.revokeAllTokens(scope, serviceId), null, { body: RevokeAllRequest.parse(revoke.all) }),
+      ? api.post(paths.revokeToken(scope, serviceId), { body: RevokeRequest.parse(revoke.one), answer: 'ignored' })
+      : api.post(paths.revokeAllTokens(scope, serviceId), { body: RevokeAllRequest.parse(revoke.all), answer: 'ignored' }),
   );
 
 export function useRevokeTokens(scope: Scope, serviceId: string) {

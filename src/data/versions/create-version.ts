@@ -12,7 +12,10 @@ export function useCreateVersion(scope: Scope, serviceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (idempotencyKey: string) => createVersion(scope, serviceId, idempotencyKey),
-    // The version list gains the draft; the service record (and so the lists) gains its draft_version.
-    onSuccess: () => versionsChanged(queryClient, scope, serviceId),
+    // The version list gains the draft (at the head: the newest); the service record (and so the lists) gains its draft_version.
+    onSuccess: (draft) =>
+      versionsChanged(queryClient, scope, serviceId, (list) =>
+        list && !list.items.some((v) => v.id === draft.id) ? { ...list, items: [draft, ...list.items], total: list.total + 1 } : list,
+      ),
   });
 }

@@ -4,12 +4,18 @@ import { readVersionPage } from '@/contract/versions';
 import { api } from '@/lib/api-client';
 import { versionKeys } from './keys';
 
+/** A page of versions as the console keeps it: newest first. */
+export const newestFirst = <P extends { items: { version: number }[] }>(page: P): P => ({
+  ...page,
+  items: [...page.items].sort((a, b) => b.version - a.version),
+});
+
 /** A service's versions, newest first, read row by row; the versions, traffic and stubs tabs all read this. */
 export const getVersions = (scope: Scope, serviceId: string) =>
-  api.get(paths.versions(scope, serviceId), readVersionPage, { query: { limit: 100 } }).then((page) => ({
-    ...page,
-    items: [...page.items].sort((a, b) => b.version - a.version),
-  }));
+  api.get(paths.versions(scope, serviceId), readVersionPage, { query: { limit: 100 } }).then(newestFirst);
+
+/** The versions list as cached (`versionKeys.list`). */
+export type VersionList = Awaited<ReturnType<typeof getVersions>>;
 
 export const versionsQueryOptions = (scope: Scope, serviceId: string) =>
   queryOptions({ queryKey: versionKeys.list(scope, serviceId), queryFn: () => getVersions(scope, serviceId) });
@@ -18,8 +24,3 @@ export const versionsQueryOptions = (scope: Scope, serviceId: string) =>
 export const useVersionPage = (scope: Scope, serviceId: string) => useSuspenseQuery(versionsQueryOptions(scope, serviceId)).data;
 
 export const useVersions = (scope: Scope, serviceId: string) => useVersionPage(scope, serviceId).items;
-
-/** Versions that receive traffic (active and draining), busiest first. */
-export function servingVersions<T extends { status: string; traffic_percent: number }>(versions: T[]): T[] {
-  return versions.filter((v) => v.status === 'active' || v.status === 'draining').sort((a, b) => b.traffic_percent - a.traffic_percent);
-}

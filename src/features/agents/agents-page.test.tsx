@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { agentKeys } from '@/data/agents/keys';
 import { AGENTS, SCOPE, signInAs } from '@/testing/mock-platform';
-import { renderFeature } from '@/testing/render';
+import { cachedText, renderFeature } from '@/testing/render';
 import { AgentsPage } from './agents-page';
 
 describe('the agent services page', () => {
@@ -34,14 +34,7 @@ describe('the agent services page', () => {
     const show = await screen.findByRole('button', { name: `Show the public URL of ${AGENTS.runningInstance}` });
     // Not in the page, nor in the list's cache, before it is asked for.
     expect(document.body.textContent).not.toContain('edge_token');
-    expect(
-      JSON.stringify(
-        queryClient
-          .getQueryCache()
-          .getAll()
-          .map((q) => q.state.data),
-      ),
-    ).not.toContain('edge_token');
+    expect(cachedText(queryClient)).not.toContain('edge_token');
     await user.click(show);
     const dialog = await screen.findByRole('dialog', { name: `Public URL of ${AGENTS.runningInstance}` });
     const field = (await within(dialog).findByRole('textbox', { name: 'Public URL' })) as HTMLInputElement;
@@ -59,14 +52,7 @@ describe('the agent services page', () => {
         queryClient.getQueryCache().find({ queryKey: agentKeys.publicUrl(SCOPE.orgId, AGENTS.supportTriage, AGENTS.runningInstance) }),
       ).toBeUndefined(),
     );
-    expect(
-      JSON.stringify(
-        queryClient
-          .getQueryCache()
-          .getAll()
-          .map((q) => q.state.data),
-      ),
-    ).not.toContain('edge_token');
+    expect(cachedText(queryClient)).not.toContain('edge_token');
   });
 
   it('stops an instance after asking, and follows it to stopping', async () => {

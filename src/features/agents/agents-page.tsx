@@ -5,7 +5,7 @@ import type { AgentDeploymentRead } from '@/contract/agents';
 import { useWhoami } from '@/data/auth/get-whoami';
 import { useAgentDeployments } from '@/data/agents/get-agent-deployments';
 import { useStopAgentService } from '@/data/agents/stop-agent-service';
-import { isExtensionMissing } from '@/data/agents/unavailable';
+import { notAvailable } from '@/lib/not-available';
 import { roleReason } from '@/lib/permissions';
 import type { WorkspaceProps } from '@/lib/route-props';
 import { Button } from '@/ui/button';
@@ -36,7 +36,7 @@ export function AgentsPage({ scope }: WorkspaceProps) {
   if (deployments.isPending) {
     body = <CardSkeleton label="Loading agent deployments" />;
   } else if (deployments.isError) {
-    body = isExtensionMissing(deployments.error) ? (
+    body = notAvailable(deployments.error) ? (
       <div className="stack">
         <Unavailable capability="agentListings" level={2} title="Agent deployments are not listed on this platform">
           <p>Listing agent deployments and their instances is an extension of this console that the platform does not offer.</p>

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { readAgentDeploymentPage, readAgentServicePage } from '@/contract/agents';
 import { AGENT_API_BASE, agentPaths } from '@/contract/paths';
 import { AGENTS as AGENT_IDS, callPlatform, platform, server, signInAs, SCOPE } from '@/testing/mock-platform';
-import { renderFeature } from '@/testing/render';
+import { cachedText, renderFeature } from '@/testing/render';
 import { CreateInstanceDialog } from './create-instance-dialog';
 
 const deploymentOf = async () =>
@@ -67,13 +67,7 @@ describe('the new agent instance form', () => {
     // The form is empty again, and no cache holds the value.
     expect(screen.queryByDisplayValue(marker)).toBeNull();
     await waitFor(() => expect(queryClient.getMutationCache().getAll()).toEqual([]));
-    const cached = JSON.stringify(
-      queryClient
-        .getQueryCache()
-        .getAll()
-        .map((q) => [q.queryKey, q.state.data]),
-    );
-    expect(cached).not.toContain(marker);
+    expect(cachedText(queryClient)).not.toContain(marker);
   });
 
   it('checks names before sending, each once, and keeps what was typed', async () => {

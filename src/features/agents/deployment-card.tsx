@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { STOPPABLE_AGENT_STATUSES, type AgentDeploymentRead } from '@/contract/agents';
 import type { AgentServiceRow } from '@/data/agents/agent-service-row';
 import { useAgentServices } from '@/data/agents/get-agent-services';
-import { isExtensionMissing } from '@/data/agents/unavailable';
+import { notAvailable } from '@/lib/not-available';
 import { formatRelative } from '@/lib/format';
 import { Badge } from '@/ui/badge';
 import { Button } from '@/ui/button';
@@ -10,6 +10,7 @@ import { Card } from '@/ui/card';
 import { DateTime } from '@/ui/date-time';
 import { Skeleton } from '@/ui/skeleton';
 import { EmptyState, ErrorState } from '@/ui/states';
+import { Unavailable } from '@/ui/unavailable';
 import { TableHead } from '@/ui/table-head';
 import { describeReadiness, describeStatus } from './agent-words';
 import { versionName } from './agent-versions';
@@ -55,10 +56,10 @@ export function DeploymentCard({
   let body: React.ReactNode;
   if (instances.isPending) body = <Skeleton height="4rem" />;
   else if (instances.isError)
-    body = isExtensionMissing(instances.error) ? (
-      <p className="notice" role="note">
-        This platform does not list a deployment’s instances (a console extension); starting one still works.
-      </p>
+    body = notAvailable(instances.error) ? (
+      <Unavailable capability="agentListings" title="A deployment’s instances are not listed on this platform">
+        <p>Starting one still works.</p>
+      </Unavailable>
     ) : (
       <ErrorState title="Could not load the instances" error={instances.error} onRetry={() => void instances.refetch()} />
     );

@@ -1,7 +1,6 @@
-import { useRef, useState } from 'react';
-import { toast } from 'sonner';
 import { usePublicUrl } from '@/data/agents/get-public-url';
 import { Button } from '@/ui/button';
+import { CopyStatus, SecretWarning, useCopySecret } from '@/ui/copy-secret';
 import { Dialog } from '@/ui/dialog';
 import { Skeleton } from '@/ui/skeleton';
 import { ErrorState } from '@/ui/states';
@@ -25,18 +24,7 @@ export function PublicUrlDialog({
   onClose: () => void;
 }) {
   const url = usePublicUrl(orgId, deploymentId, instanceId, true);
-  const [copied, setCopied] = useState(false);
-  const field = useRef<HTMLInputElement>(null);
-
-  const copy = async (value: string) => {
-    try {
-      await navigator.clipboard.writeText(value);
-      setCopied(true);
-    } catch {
-      field.current?.select();
-      toast.error('Could not copy automatically: the URL is selected, press Ctrl+C (⌘C).');
-    }
-  };
+  const { copied, field, copy } = useCopySecret<HTMLInputElement>('URL');
 
   return (
     <Dialog
@@ -57,10 +45,10 @@ export function PublicUrlDialog({
           </p>
         ) : (
           <>
-            <p className="secret-warning" role="note">
+            <SecretWarning>
               The <span className="mono">edge_token</span> in it is a bearer credential. Paste it only where the agent must be called from;
               not in tickets, chats or logs. The console does not keep it: closing this dialog forgets it.
-            </p>
+            </SecretWarning>
             <div className="field">
               <label className="field-label" htmlFor="public-url">
                 Public URL
@@ -77,9 +65,7 @@ export function PublicUrlDialog({
           </>
         )}
         <div className="dialog-actions">
-          <span className="copy-status" role="status">
-            {copied ? 'Copied to the clipboard.' : ''}
-          </span>
+          <CopyStatus copied={copied} />
           {url.data && <Button onClick={() => void copy(url.data!)}>{copied ? 'Copied' : 'Copy URL'}</Button>}
           <Button variant="primary" onClick={onClose}>
             Close

@@ -1,9 +1,7 @@
 import { ApiKeyCreate, type ApiKeyCreatedRead } from '@/contract/api-keys';
-import { useServerForm } from '@/lib/use-server-form';
-import { Field } from '@/ui/field';
-import { FormDialog } from '@/ui/form-dialog';
+import { NameDialog } from '@/ui/name-dialog';
 
-/** Name a new key; the key itself goes to `onCreated` (shown once by NewKeyDialog), never into the form. */
+/** Name a new key; the key itself goes to `create`'s caller (shown once by NewKeyDialog), never into the form. */
 export function CreateApiKeyDialog({
   open,
   onOpenChange,
@@ -13,25 +11,16 @@ export function CreateApiKeyDialog({
   onOpenChange: (open: boolean) => void;
   create: (name: string, idempotencyKey: string) => Promise<ApiKeyCreatedRead>;
 }) {
-  const server = useServerForm({
-    schema: ApiKeyCreate,
-    fields: ['name'],
-    defaultValues: { name: '' },
-    send: (v, { idempotencyKey }) => create(v.name, idempotencyKey),
-    onClose: () => onOpenChange(false),
-  });
-  const { register, formState } = server.form;
   return (
-    <FormDialog
-      form={server}
+    <NameDialog
+      schema={ApiKeyCreate}
       open={open}
+      onOpenChange={onOpenChange}
       title="New API key"
       description="The key acts as you, with your role. It is shown once, when it is made."
+      hint="What uses it, e.g. CI pipeline or Nightly import."
       submitLabel="Create key"
-    >
-      <Field label="Name" required hint="What uses it, e.g. CI pipeline or Nightly import." error={formState.errors.name?.message}>
-        <input className="input" autoComplete="off" {...register('name')} />
-      </Field>
-    </FormDialog>
+      send={create}
+    />
   );
 }

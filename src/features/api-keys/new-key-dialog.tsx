@@ -1,7 +1,7 @@
-import { useId, useRef, useState } from 'react';
-import { toast } from 'sonner';
+import { useId, useState } from 'react';
 import type { ApiKeyCreatedRead } from '@/contract/api-keys';
 import { Button } from '@/ui/button';
+import { CopyStatus, SecretWarning, useCopySecret } from '@/ui/copy-secret';
 import { Dialog } from '@/ui/dialog';
 
 /**
@@ -11,23 +11,12 @@ import { Dialog } from '@/ui/dialog';
  * nowhere in the console.
  */
 export function NewKeyDialog({ created, onClose }: { created: ApiKeyCreatedRead | null; onClose: () => void }) {
-  const [copied, setCopied] = useState(false);
+  const { copied, field, copy, forget } = useCopySecret<HTMLInputElement>('key');
   const [confirmed, setConfirmed] = useState(false);
-  const keyField = useRef<HTMLInputElement>(null);
   const confirmId = useId();
 
-  const copy = async () => {
-    if (!created) return;
-    try {
-      await navigator.clipboard.writeText(created.key);
-      setCopied(true);
-    } catch {
-      keyField.current?.select();
-      toast.error('Could not copy automatically: the key is selected, press Ctrl+C (⌘C).');
-    }
-  };
   const done = () => {
-    setCopied(false);
+    forget();
     setConfirmed(false);
     onClose();
   };
@@ -43,17 +32,17 @@ export function NewKeyDialog({ created, onClose }: { created: ApiKeyCreatedRead 
     >
       {created && (
         <div className="form">
-          <p className="secret-warning" role="note">
+          <SecretWarning>
             <strong>This key will not be shown again.</strong> The platform keeps only a fingerprint of it; if it is lost, revoke it and
             create another.
-          </p>
+          </SecretWarning>
           <div className="field">
             <label className="field-label" htmlFor="new-api-key">
               API key “{created.name}”
             </label>
             <input
               id="new-api-key"
-              ref={keyField}
+              ref={field}
               className="input mono"
               readOnly
               value={created.key}
@@ -69,10 +58,8 @@ export function NewKeyDialog({ created, onClose }: { created: ApiKeyCreatedRead 
             key and stored it safely
           </label>
           <div className="dialog-actions">
-            <span className="copy-status" role="status">
-              {copied ? 'Copied to the clipboard.' : ''}
-            </span>
-            <Button onClick={() => void copy()}>{copied ? 'Copied' : 'Copy key'}</Button>
+            <CopyStatus copied={copied} />
+            <Button onClick={() => void copy(created.key)}>{copied ? 'Copied' : 'Copy key'}</Button>
             <Button variant="primary" disabled={!confirmed} onClick={done}>
               Done
             </Button>

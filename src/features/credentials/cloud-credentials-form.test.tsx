@@ -1,9 +1,13 @@
 import { EditorView } from '@codemirror/view';
 import { act, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { signInAs } from '@/testing/mock-platform';
-import { renderFeature } from '@/testing/render';
+import { paths } from '@/contract/paths';
+import { HostedService } from '@/contract/services';
+import { callPlatform, holdAnswers, SCOPE, signInAs } from '@/testing/mock-platform';
+import { leavesWithoutAsking, leavingAsks, renderFeature } from '@/testing/render';
 import { CloudCredentialsForm } from './cloud-credentials-form';
+import { OrganizationCredentialsPage } from './organization-credentials-page';
+import { ServiceCredentialsPage } from './service-credentials-page';
 
 /** Replace the JSON field's text as the editor would (jsdom has no layout for typing into CodeMirror). */
 async function typeSecret(text: string) {
@@ -68,5 +72,54 @@ describe('the cloud credentials form', () => {
     await typeSecret(JSON.stringify({ appId: 'a', password: 'p', tenant: 't' }));
     await user.click(screen.getByRole('button', { name: 'Save credentials' }));
     await waitFor(() => expect(save.mutateAsync).toHaveBeenCalledTimes(1));
+  });
+
+  describe('leaving it', () => {
+    const SAVED = {
+      cloud_provider: 'gcp',
+      cloud_project_id: 'acme-prod',
+      cloud_region: 'europe-west1',
+      cloud_credentials_json: JSON.stringify(KEY),
+    };
+
+    it('on the organization page: no question when nothing was typed after the saved credentials arrived; a question once something was', async () => {
+      await callPlatform('admin', 'PUT', paths.orgCloudCredentials(SCOPE.orgId), SAVED, { parse: (v: unknown) => v });
+      await signInAs('admin');
+      const release = holdAnswers(paths.orgCloudCredentials(SCOPE.orgId));
+      const { user, router } = await renderFeature(<OrganizationCredentialsPage scope={SCOPE} />, { path: '/credentials' });
+      expect(await screen.findByLabelText('Loading organization credentials')).toBeTruthy();
+      release();
+      const project = await screen.findByRole('textbox', { name: 'Project' });
+      expect(project).toHaveProperty('value', 'acme-prod');
+      await leavesWithoutAsking(router);
+
+      await router.navigate({ to: '/credentials' as '/' });
+      await user.type(await screen.findByRole('textbox', { name: 'Project' }), '-2');
+      expect((await leavingAsks(router)).textContent).toContain('The credentials form has changes that are not saved.');
+    });
+
+    it('on a service’s Credentials tab: no question when nothing was typed after its own credentials arrived; a question once something was', async () => {
+      const service = await callPlatform(
+        'developer',
+        'POST',
+        paths.services(SCOPE),
+        { name: 'Own Credentials', slug: 'own-credentials', execution_mode: 'persistent' },
+        HostedService,
+      );
+      await callPlatform('developer', 'PUT', paths.serviceCredentials(SCOPE, service.id), SAVED, { parse: (v: unknown) => v });
+      const release = holdAnswers(paths.effectiveCredentials(SCOPE, service.id));
+      const { user, router } = await renderFeature(<ServiceCredentialsPage scope={SCOPE} serviceId={service.id} />, {
+        path: '/credentials',
+      });
+      await screen.findByRole('status');
+      release();
+      const region = await screen.findByRole('textbox', { name: 'Region' });
+      expect(region).toHaveProperty('value', 'europe-west1');
+      await leavesWithoutAsking(router);
+
+      await router.navigate({ to: '/credentials' as '/' });
+      await user.selectOptions(await screen.findByRole('combobox', { name: 'Cloud provider' }), 'aws');
+      await leavingAsks(router);
+    });
   });
 });

@@ -3,9 +3,11 @@ import { useRef, useState } from 'react';
 import { toast } from 'sonner';
 import * as z from 'zod/mini';
 import { CloudProvider, credentialsShape, CredentialsWrite, type CredentialsInfoRead } from '@/contract/credentials';
+import { CREDENTIAL_SHAPES } from '@/contract/credentials-rules';
 import { isKnown } from '@/contract/reading';
 import { readJson } from '@/lib/json-text';
 import { useServerForm } from '@/lib/use-server-form';
+import { useFormChanged } from '@/lib/use-form-changed';
 import { useUnsavedChanges } from '@/lib/use-unsaved-changes';
 import { Button } from '@/ui/button';
 import { Field } from '@/ui/field';
@@ -47,14 +49,6 @@ const PROVIDER_NAMES: Record<CloudProvider, string> = {
   aws: 'Amazon Web Services (aws)',
   azure: 'Microsoft Azure (azure)',
 };
-/** What each provider's secret holds at least (the contract's CREDENTIAL_SHAPES, in words). */
-const SECRET_HINTS: Record<CloudProvider, string> = {
-  gcp: 'A service account key file (JSON) with type "service_account", project_id, private_key and client_email.',
-  aws: 'A JSON document with access_key_id and secret_access_key (session_token optional).',
-  azure:
-    'A service principal as JSON: tenant_id, client_id and client_secret (or tenant, appId and password, as az ad sp create-for-rbac prints them).',
-};
-
 const WORDS = {
   service: {
     title: (replacing: boolean) => (replacing ? 'Replace this service’s credentials' : 'Set credentials for this service'),
@@ -127,7 +121,8 @@ export function CloudCredentialsForm({
   const { register, formState, setValue, reset, watch } = form;
   const provider = watch('cloud_provider');
   // Leaving with credentials typed but not saved asks first.
-  const guard = useUnsavedChanges(formState.isDirty && !server.pending);
+  const changed = useFormChanged(form);
+  const guard = useUnsavedChanges(changed && !server.pending);
 
   const loadFile = (file: File | undefined) => {
     if (!file) return;
@@ -182,8 +177,8 @@ export function CloudCredentialsForm({
         minLines={8}
         hint={
           <>
-            {provider ? SECRET_HINTS[provider] : 'The provider’s key file, as JSON.'} Write-only: once saved it is never shown again, only
-            its fingerprint.
+            {provider ? CREDENTIAL_SHAPES[provider].hint : 'The provider’s key file, as JSON.'} Write-only: once saved it is never shown
+            again, only its fingerprint.
             {fileNote && <span className="credentials-file-note"> {fileNote}</span>}
           </>
         }
@@ -202,7 +197,7 @@ export function CloudCredentialsForm({
         <span className="muted">The file is read in your browser and sent only when you save.</span>
       </div>
       <FormFooter form={server} submit={{ label: current ? 'Replace credentials' : 'Save credentials' }}>
-        <Button disabled={!formState.isDirty} onClick={() => reset(blank(current))}>
+        <Button disabled={!changed} onClick={() => reset(blank(current))}>
           Discard
         </Button>
       </FormFooter>

@@ -3,6 +3,7 @@ import { toast } from 'sonner';
 import type { Scope } from '@/contract/paths';
 import { useStub } from '@/data/stubs/get-stub';
 import { Button } from '@/ui/button';
+import { Segmented } from '@/ui/segmented';
 import { Card } from '@/ui/card';
 import { curlSnippet, findStubMethod, pythonSnippet, typescriptSnippet, type SnippetCall } from './code-snippets';
 
@@ -67,21 +68,14 @@ export function CodePanel({
         </Button>
       }
     >
-      <fieldset className="segmented invoke-segmented">
-        <legend className="visually-hidden">Language</legend>
-        {LANGUAGES.map((l) => (
-          <label key={l.value} className="segmented-option">
-            <input
-              type="radio"
-              name="invoke-code-language"
-              value={l.value}
-              checked={language === l.value}
-              onChange={() => setLanguage(l.value)}
-            />
-            <span>{l.label}</span>
-          </label>
-        ))}
-      </fieldset>
+      <Segmented
+        legend="Language"
+        name="invoke-code-language"
+        className="invoke-segmented"
+        options={LANGUAGES}
+        value={language}
+        onChange={setLanguage}
+      />
       {code ? (
         <pre className="invoke-code" aria-label={`${label} code`} tabIndex={0}>
           {code}

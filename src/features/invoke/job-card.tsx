@@ -8,10 +8,19 @@ import { Button } from '@/ui/button';
 import { DateTime } from '@/ui/date-time';
 import { Detail } from '@/ui/details';
 import { Skeleton } from '@/ui/skeleton';
+import { notAvailable } from '@/lib/not-available';
 import { ErrorState } from '@/ui/states';
+import { Unavailable } from '@/ui/unavailable';
 import { JobStatusBadge } from './job-status';
-import { jobsUnavailable } from './jobs-unavailable';
-import { JobsNotAvailable } from './not-on-platform';
+
+/** A platform that does not serve the jobs API (seed 001): said in place of the jobs, while Send goes on working. */
+export function JobsNotAvailable() {
+  return (
+    <Unavailable capability="jobs" title="Async jobs are not available on this platform">
+      <p>Calls through the gateway still work: use Send.</p>
+    </Unavailable>
+  );
+}
 
 /**
  * One job, live: polled while it is queued or running (backing off), not once
@@ -70,7 +79,7 @@ export function JobCard({
           <Skeleton width="50%" />
         </div>
       ) : job.isError ? (
-        jobsUnavailable(job.error) ? (
+        notAvailable(job.error) ? (
           <JobsNotAvailable />
         ) : job.error instanceof ApiError && job.error.status === 404 ? (
           <p className="form-alert" role="alert">

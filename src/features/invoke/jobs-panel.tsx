@@ -4,10 +4,10 @@ import { useJobsBatch } from '@/data/invoke/get-jobs-batch';
 import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
 import { DateTime } from '@/ui/date-time';
+import { notAvailable } from '@/lib/not-available';
 import { ErrorState } from '@/ui/states';
 import { JobStatusBadge } from './job-status';
-import { jobsUnavailable } from './jobs-unavailable';
-import { JobsNotAvailable } from './not-on-platform';
+import { JobsNotAvailable } from './job-card';
 
 /**
  * The jobs submitted from this browser for the service, refreshed with one
@@ -57,7 +57,7 @@ export function JobsPanel({
       </form>
       {jobIds.length === 0 ? (
         <p className="muted">No jobs yet. Choose a POST endpoint above and press Run as job.</p>
-      ) : batch.isError && jobsUnavailable(batch.error) ? (
+      ) : batch.isError && notAvailable(batch.error) ? (
         <JobsNotAvailable />
       ) : batch.isError ? (
         <ErrorState title="The jobs could not be loaded" error={batch.error} onRetry={() => void batch.refetch()} />

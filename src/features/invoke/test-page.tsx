@@ -8,7 +8,8 @@ import { callGateway, useGatewayCall, type Credential, type GatewayAnswer } from
 import { gatewayPath, platformApiBase, type VersionChoice } from '@/data/invoke/gateway-url';
 import { invokeKeys } from '@/data/invoke/keys';
 import { submitJob, type JobSubmitted } from '@/data/invoke/submit-job';
-import { servingVersions, useVersions } from '@/data/versions/get-versions';
+import { servingVersions } from '@/contract/versions-rules';
+import { useVersions } from '@/data/versions/get-versions';
 import { useIdempotencyKey } from '@/lib/idempotency';
 import { readJson } from '@/lib/json-text';
 import { roleReason } from '@/lib/permissions';

@@ -123,7 +123,7 @@ export function RingsPage({ scope }: WorkspaceProps) {
                   return (
                     <tr key={ring.id} data-ring-id={ring.id}>
                       <td className="num">{index + 1}</td>
-                      <th scope="row" className="mono ring-name">
+                      <th scope="row" className="mono">
                         {ring.name}
                       </th>
                       <td>{ring.description ? ring.description : <span className="muted">—</span>}</td>

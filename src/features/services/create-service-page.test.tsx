@@ -1,11 +1,11 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { pageOrArray } from '@/contract/common';
 import { paths } from '@/contract/paths';
 import { HostedService } from '@/contract/services';
-import { callPlatform, platform, RINGS, SCOPE, server, signInAs } from '@/testing/mock-platform';
-import { renderFeature } from '@/testing/render';
+import { callPlatform, holdAnswers, platform, RINGS, SCOPE, server, signInAs } from '@/testing/mock-platform';
+import { leavesWithoutAsking, leavingAsks, renderFeature } from '@/testing/render';
 import { CreateServicePage } from './create-service-page';
 
 const servicesNamed = async (search: string) =>
@@ -106,5 +106,49 @@ describe('the create-service form', () => {
     expect(screen.queryByRole('button', { name: 'Create' })).toBeNull();
     await user.click(screen.getByRole('link', { name: 'Back to Hosted Services' }));
     await waitFor(() => expect(router.state.location.pathname).toBe(`/orgs/${SCOPE.orgId}/workspaces/${SCOPE.workspaceId}/services`));
+  });
+
+  describe('leaving it', () => {
+    /** The form, shown before the rings list has come back; the list then arrives and fills the Ring field. */
+    async function openWhileRingsLoad() {
+      const release = holdAnswers(paths.rings(SCOPE));
+      const view = await renderFeature(<CreateServicePage scope={SCOPE} />, { path: '/services/new' });
+      expect((await screen.findByRole('combobox', { name: 'Ring' })).hasAttribute('disabled')).toBe(true);
+      release();
+      // Asked afresh: the select shown while loading is replaced by one with the rings.
+      await waitFor(() => expect(screen.getByRole('combobox', { name: 'Ring' }).hasAttribute('disabled')).toBe(false));
+      expect(within(screen.getByRole('combobox', { name: 'Ring' })).getAllByRole('option').length).toBeGreaterThan(1);
+      return view;
+    }
+
+    it('leaves without asking when nothing was typed, after the rings arrived', async () => {
+      const { router } = await openWhileRingsLoad();
+      await leavesWithoutAsking(router);
+    });
+
+    it('leaves without asking when what was typed was taken back', async () => {
+      const { user, router } = await openWhileRingsLoad();
+      const name = screen.getByRole('textbox', { name: 'Name' });
+      await user.type(name, 'x');
+      await user.clear(name);
+      await user.click(screen.getByRole('radio', { name: /Persistent/ }));
+      await user.click(screen.getByRole('radio', { name: /Invocation/ }));
+      await leavesWithoutAsking(router);
+    });
+
+    it('asks before leaving what was typed; staying keeps it', async () => {
+      const { user, router } = await openWhileRingsLoad();
+      await user.type(screen.getByRole('textbox', { name: 'Name' }), 'Half a name');
+      const ask = await leavingAsks(router);
+      expect(ask.textContent).toContain('The new service has changes that are not saved.');
+      await user.click(within(ask).getByRole('button', { name: 'Stay on this page' }));
+      expect(screen.getByRole('textbox', { name: 'Name' })).toHaveProperty('value', 'Half a name');
+    });
+
+    it('asks before leaving a ring chosen and nothing else', async () => {
+      const { user, router } = await openWhileRingsLoad();
+      await user.selectOptions(screen.getByRole('combobox', { name: 'Ring' }), RINGS.dev);
+      await leavingAsks(router);
+    });
   });
 });

@@ -14,6 +14,7 @@ import { useCreateService } from '@/data/services/create-service';
 import { roleReason } from '@/lib/permissions';
 import type { WorkspaceProps } from '@/lib/route-props';
 import { useServerForm } from '@/lib/use-server-form';
+import { useFormChanged } from '@/lib/use-form-changed';
 import { useUnsavedChanges } from '@/lib/use-unsaved-changes';
 import { Field } from '@/ui/field';
 import { FormFooter } from '@/ui/form-footer';
@@ -106,7 +107,7 @@ function CreateServiceForm({ scope }: WorkspaceProps) {
   const { register, formState, setValue, watch, control } = form;
   const mode = watch('execution_mode');
   // Leaving a half-filled form asks first; the navigation to the created service does not.
-  const guard = useUnsavedChanges(formState.isDirty && !server.pending);
+  const guard = useUnsavedChanges(useFormChanged(form) && !server.pending);
 
   const name = register('name', {
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => {

@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import type { Scope } from '@/contract/paths';
 import { gatewayUrl } from '@/data/invoke/gateway-url';
-import { servingVersions, versionsQueryOptions } from '@/data/versions/get-versions';
+import { servingVersions } from '@/contract/versions-rules';
+import { versionsQueryOptions } from '@/data/versions/get-versions';
 import { Button } from '@/ui/button';
 
 const PATH = '{path}';

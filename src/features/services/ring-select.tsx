@@ -28,7 +28,9 @@ export const RingSelect = forwardRef<HTMLSelectElement, Props>(function RingSele
       }
       error={error ?? loadError}
     >
-      <select className="select" ref={ref} disabled={rings.isPending} {...select}>
+      {/* A new select once the rings arrive: the form sets its value when the select mounts, and a select cannot show
+          a value whose option is not there yet (Settings showed "Choose a ring" for a service that has one). */}
+      <select key={rings.isPending ? 'loading' : 'loaded'} className="select" ref={ref} disabled={rings.isPending} {...select}>
         <option value="">{rings.isPending ? 'Loading rings…' : required ? 'Choose a ring' : NO_RING}</option>
         {rings.data?.items.map((ring) => (
           <option key={ring.id} value={ring.id}>

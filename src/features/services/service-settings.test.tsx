@@ -3,8 +3,8 @@ import { http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { paths } from '@/contract/paths';
 import { HostedService } from '@/contract/services';
-import { callPlatform, platform, RINGS, SCOPE, server, signInAs } from '@/testing/mock-platform';
-import { renderFeature } from '@/testing/render';
+import { callPlatform, holdAnswers, platform, RINGS, SCOPE, server, signInAs } from '@/testing/mock-platform';
+import { leavesWithoutAsking, leavingAsks, renderFeature } from '@/testing/render';
 import { ServiceSettings } from './service-settings';
 
 const draftService = () =>
@@ -103,6 +103,45 @@ describe('the settings form', () => {
       }),
     );
     await waitFor(() => expect(router.state.location.pathname).toBe('/elsewhere'));
+  });
+
+  it('leaves without asking when nothing was changed, after the rings arrived', async () => {
+    const service = await draftService();
+    const release = holdAnswers(paths.rings(SCOPE));
+    const { router } = await renderFeature(<ServiceSettings scope={SCOPE} serviceId={service.id} />, { path: '/settings' });
+    expect((await screen.findByRole('combobox', { name: /Ring/ })).hasAttribute('disabled')).toBe(true);
+    release();
+    await waitFor(() => expect(screen.getByRole('combobox', { name: /Ring/ }).hasAttribute('disabled')).toBe(false));
+    await leavesWithoutAsking(router);
+  });
+
+  it('shows the service’s ring once the rings list arrives after the form, and saves nothing else', async () => {
+    const service = await draftService();
+    const release = holdAnswers(paths.rings(SCOPE));
+    const { user } = await renderFeature(<ServiceSettings scope={SCOPE} serviceId={service.id} />);
+    expect((await screen.findByRole('combobox', { name: /Ring/ })).hasAttribute('disabled')).toBe(true);
+    release();
+    // The select is asked afresh each time: the one shown while loading may have been replaced.
+    await waitFor(() => expect((screen.getByRole('combobox', { name: /Ring/ }) as HTMLSelectElement).value).toBe(RINGS.dev));
+    await user.type(screen.getByRole('textbox', { name: 'Description' }), 'Described');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(async () =>
+      expect(await callPlatform('developer', 'GET', paths.service(SCOPE, service.id), undefined, HostedService)).toMatchObject({
+        description: 'Described',
+        ring_id: RINGS.dev,
+      }),
+    );
+  });
+
+  it('asks before leaving an edit taken back halfway, and not once it is all taken back', async () => {
+    const service = await draftService();
+    const { user, router } = await renderFeature(<ServiceSettings scope={SCOPE} serviceId={service.id} />, { path: '/settings' });
+    const description = await screen.findByRole('textbox', { name: 'Description' });
+    await user.type(description, 'ab');
+    await user.type(description, '{Backspace}');
+    await user.click(within(await leavingAsks(router)).getByRole('button', { name: 'Stay on this page' }));
+    await user.type(description, '{Backspace}');
+    await leavesWithoutAsking(router);
   });
 
   it('leaves without asking once the edit is saved', async () => {

@@ -11,6 +11,7 @@ import { withRules, nullableText } from '@/lib/form-schema';
 import { roleReason } from '@/lib/permissions';
 import type { ServiceProps } from '@/lib/route-props';
 import { useServerForm } from '@/lib/use-server-form';
+import { useFormChanged } from '@/lib/use-form-changed';
 import { useUnsavedChanges } from '@/lib/use-unsaved-changes';
 import { Button } from '@/ui/button';
 import { DangerZone } from '@/ui/confirm-dialog';
@@ -70,7 +71,8 @@ export function ServiceSettings({ scope, serviceId }: ServiceProps) {
   const { register, formState, watch, control } = form;
   const mode = watch('execution_mode');
   // Leaving with an edit not saved (another tab, another page, closing the tab) asks first.
-  const guard = useUnsavedChanges(formState.isDirty && !server.pending);
+  const changed = useFormChanged(form);
+  const guard = useUnsavedChanges(changed && !server.pending);
 
   return (
     <div className="stack">
@@ -140,8 +142,8 @@ export function ServiceSettings({ scope, serviceId }: ServiceProps) {
           {mode === 'persistent' && <PersistentSettingsFields register={register} control={control} errors={formState.errors} />}
         </fieldset>
         {!readOnlyReason && (
-          <FormFooter form={server} submit={{ label: 'Save', disabled: !formState.isDirty }}>
-            <Button disabled={!formState.isDirty} onClick={() => form.reset(valuesOf(service))}>
+          <FormFooter form={server} submit={{ label: 'Save', disabled: !changed }}>
+            <Button disabled={!changed} onClick={() => form.reset(valuesOf(service))}>
               Discard changes
             </Button>
           </FormFooter>

@@ -1,10 +1,12 @@
 import './stubs.css';
 import { toast } from 'sonner';
+import { isPublished } from '@/contract/versions-rules';
 import { openapiDocumentUrl, useFetchOpenapiDocument } from '@/data/stubs/get-openapi-document';
 import { STUB_LANGUAGES, useStub, type StubLanguage } from '@/data/stubs/get-stub';
 import { useVersions } from '@/data/versions/get-versions';
 import type { SearchProps, ServiceProps } from '@/lib/route-props';
 import { Button } from '@/ui/button';
+import { Segmented } from '@/ui/segmented';
 import { Card } from '@/ui/card';
 import { Skeleton } from '@/ui/skeleton';
 import { EmptyState, ErrorState } from '@/ui/states';
@@ -19,7 +21,7 @@ export type StubsSearch = { language?: StubLanguage; version?: number };
 export function StubsPage({ scope, serviceId, search, onSearchChange }: ServiceProps & SearchProps<StubsSearch>) {
   const versions = useVersions(scope, serviceId);
 
-  const published = versions.filter((v) => v.status !== 'draft' && v.published_at !== null);
+  const published = versions.filter((v) => isPublished(v) && v.published_at !== null);
   const fallback = published.find((v) => v.status === 'active') ?? published[0];
   const language: StubLanguage = search.language ?? 'python';
   const version = published.find((v) => v.version === search.version)?.version ?? fallback?.version ?? null;
@@ -65,21 +67,13 @@ export function StubsPage({ scope, serviceId, search, onSearchChange }: ServiceP
         subtitle="Typed methods for each endpoint of the version, from its request and response schemas."
       >
         <div className="stub-toolbar">
-          <fieldset className="segmented">
-            <legend className="visually-hidden">Language</legend>
-            {STUB_LANGUAGES.map((l) => (
-              <label key={l.value} className="segmented-option">
-                <input
-                  type="radio"
-                  name="stub-language"
-                  value={l.value}
-                  checked={language === l.value}
-                  onChange={() => onSearchChange({ language: l.value })}
-                />
-                <span>{l.label}</span>
-              </label>
-            ))}
-          </fieldset>
+          <Segmented
+            legend="Language"
+            name="stub-language"
+            options={STUB_LANGUAGES}
+            value={language}
+            onChange={(value) => onSearchChange({ language: value })}
+          />
           <label className="toolbar-filter">
             Version
             <select className="select" value={version} onChange={(e) => onSearchChange({ version: Number(e.target.value) })}>
@@ -128,7 +122,7 @@ export function StubsPage({ scope, serviceId, search, onSearchChange }: ServiceP
         subtitle="An OpenAPI 3.1 description of the chosen version’s endpoints, for other generators and API tools. It needs your bearer token."
       >
         <div className="openapi-row">
-          <code className="openapi-path" aria-label="Document path">
+          <code className="gateway-url openapi-path" aria-label="Document path">
             GET {openapiDocumentUrl(scope, serviceId, version)}
           </code>
           <Button onClick={downloadOpenapi} pending={openapi.isPending}>

@@ -1,7 +1,6 @@
-import { useRef, useState } from 'react';
-import { toast } from 'sonner';
 import type { MintResponseRead } from '@/contract/tokens';
 import { Button } from '@/ui/button';
+import { CopyStatus, SecretWarning, useCopySecret } from '@/ui/copy-secret';
 import { DateTime } from '@/ui/date-time';
 import { Detail } from '@/ui/details';
 import { Dialog } from '@/ui/dialog';
@@ -13,26 +12,14 @@ import { Dialog } from '@/ui/dialog';
  * exists nowhere in the console.
  */
 export function MintedTokenDialog({ minted, onClose }: { minted: MintResponseRead | null; onClose: () => void }) {
-  const [copied, setCopied] = useState(false);
-  const tokenRef = useRef<HTMLTextAreaElement>(null);
-
-  const copy = async () => {
-    if (!minted) return;
-    try {
-      await navigator.clipboard.writeText(minted.token);
-      setCopied(true);
-    } catch {
-      tokenRef.current?.select();
-      toast.error('Could not copy automatically: the token is selected, press Ctrl+C (⌘C).');
-    }
-  };
+  const { copied, field, copy, forget } = useCopySecret<HTMLTextAreaElement>('token');
 
   return (
     <Dialog
       open={minted !== null}
       onOpenChange={(open) => {
         if (!open) {
-          setCopied(false);
+          forget();
           onClose();
         }
       }}
@@ -43,16 +30,16 @@ export function MintedTokenDialog({ minted, onClose }: { minted: MintResponseRea
     >
       {minted && (
         <div className="form">
-          <p className="token-warning" role="alert">
+          <SecretWarning urgent>
             <strong>This token will not be shown again.</strong> The platform does not keep it; if it is lost, mint a new one.
-          </p>
+          </SecretWarning>
           <div className="field">
             <label className="field-label" htmlFor="minted-token">
               Service token
             </label>
             <textarea
               id="minted-token"
-              ref={tokenRef}
+              ref={field}
               className="input mono token-value"
               readOnly
               rows={4}
@@ -69,14 +56,12 @@ export function MintedTokenDialog({ minted, onClose }: { minted: MintResponseRea
             </Detail>
           </dl>
           <div className="dialog-actions">
-            <span className="copy-status" role="status">
-              {copied ? 'Copied to the clipboard.' : ''}
-            </span>
-            <Button onClick={() => void copy()}>{copied ? 'Copied' : 'Copy'}</Button>
+            <CopyStatus copied={copied} />
+            <Button onClick={() => void copy(minted.token)}>{copied ? 'Copied' : 'Copy'}</Button>
             <Button
               variant="primary"
               onClick={() => {
-                setCopied(false);
+                forget();
                 onClose();
               }}
             >

@@ -30,7 +30,7 @@ export function RevocationsCard({
       heading="Revocations"
       subtitle={includeExpired ? 'All revocations, including those whose tokens have expired.' : 'Revocations still in force.'}
       actions={
-        <label className="check">
+        <label className="check nowrap">
           <input type="checkbox" checked={includeExpired} onChange={(e) => onIncludeExpiredChange(e.target.checked)} />
           Include expired
         </label>

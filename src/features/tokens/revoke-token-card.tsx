@@ -4,6 +4,7 @@ import type { Scope } from '@/contract/paths';
 import { RevokeRequest } from '@/contract/tokens';
 import { useMintedTokens } from '@/data/tokens/get-minted-tokens';
 import { useRevokeTokens } from '@/data/tokens/revoke-tokens';
+import { nullableText } from '@/lib/form-schema';
 import { useServerForm } from '@/lib/use-server-form';
 import { Card } from '@/ui/card';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
@@ -12,6 +13,7 @@ import { FormFooter } from '@/ui/form-footer';
 
 const RevokeForm = z.object({
   jti: RevokeRequest.shape.jti,
+  expires_at: RevokeRequest.shape.expires_at,
   reason: z.string().check(z.maxLength(500, { error: 'Reason must be at most 500 characters' })),
 });
 
@@ -26,12 +28,13 @@ export function RevokeTokenCard({ scope, serviceId }: { scope: Scope; serviceId:
   const minted = useMintedTokens(scope, serviceId, 20);
   const server = useServerForm({
     schema: RevokeForm,
-    fields: ['jti', 'reason'],
-    defaultValues: { jti: '', reason: '' },
+    fields: ['jti', 'expires_at', 'reason'],
+    defaultValues: { jti: '', expires_at: null, reason: '' },
     confirm: true,
     send: (v) => {
-      const known = minted.data?.items.find((t) => t.jti === v.jti);
-      return revoke.mutateAsync({ one: { jti: v.jti, expires_at: known?.expires_at, reason: v.reason.trim() || null } });
+      // The expiry typed wins; else the listed token's, if it is one.
+      const expires_at = v.expires_at ?? minted.data?.items.find((t) => t.jti === v.jti)?.expires_at;
+      return revoke.mutateAsync({ one: { jti: v.jti, expires_at, reason: v.reason.trim() || null } });
     },
     onSuccess: (_revocation, v, { form }) => {
       toast.success(`Token ${v.jti} revoked: the gateway now refuses it`);
@@ -56,6 +59,19 @@ export function RevokeTokenCard({ scope, serviceId }: { scope: Scope; serviceId:
           error={formState.errors.jti?.message}
         >
           <input className="input mono" autoComplete="off" spellCheck={false} {...register('jti')} />
+        </Field>
+        <Field
+          label="Token expiry (expires_at)"
+          hint="Optional. As the mint result gave it, e.g. 2026-05-01T12:00:00Z. The platform keeps the revocation until then."
+          error={formState.errors.expires_at?.message}
+        >
+          <input
+            className="input mono"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="2026-05-01T12:00:00Z"
+            {...register('expires_at', { setValueAs: nullableText })}
+          />
         </Field>
         <Field label="Reason" error={formState.errors.reason?.message}>
           <input className="input" autoComplete="off" placeholder="No longer needed" {...register('reason')} />

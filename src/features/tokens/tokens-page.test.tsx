@@ -62,4 +62,65 @@ describe('the Tokens tab', () => {
     expect(screen.queryByText(/revoked: the gateway/)).toBeNull();
     expect(await revocationsOf(service.id)).toEqual([]);
   });
+
+  describe('revoking a token typed by hand', () => {
+    const mintFor = async (slug: string) => {
+      const service = await createService(`Tokens ${slug}`, slug);
+      const minted = await callPlatform('developer', 'POST', paths.mintToken(SCOPE, service.id), { ttl_minutes: 120 }, MintResponse);
+      return { service, minted };
+    };
+    const fillAndConfirm = async (user: Awaited<ReturnType<typeof render>>['user'], jti: string, expiresAt: string) => {
+      await user.type(await screen.findByRole('textbox', { name: /Token ID/ }), jti);
+      const expiry = screen.getByRole('textbox', { name: /Token expiry/ });
+      await user.clear(expiry);
+      if (expiresAt) await user.type(expiry, expiresAt);
+      await user.click(screen.getByRole('button', { name: 'Revoke token' }));
+      return expiry;
+    };
+
+    it('sends the expiry it is given (seed 004’s expires_at), and the platform keeps the revocation until then', async () => {
+      const { service, minted } = await mintFor('by-hand-expiry');
+      const soon = new Date(Date.parse(minted.expires_at) - 60 * 60_000).toISOString();
+      const { user } = await render(service.id);
+      await fillAndConfirm(user, minted.jti, soon);
+      const confirm = await screen.findByRole('alertdialog', { name: 'Revoke this token?' });
+      await user.click(within(confirm).getByRole('button', { name: 'Revoke token' }));
+
+      await waitFor(async () => expect(await revocationsOf(service.id)).toMatchObject([{ jti: minted.jti, expires_at: soon }]));
+    });
+
+    it('checks the expiry with the contract’s schema before sending, and puts the platform’s refusal on the field', async () => {
+      const { service, minted } = await mintFor('by-hand-refused');
+      const { user } = await render(service.id);
+      const expiry = await fillAndConfirm(user, minted.jti, 'tomorrow');
+      expect(await screen.findByText(/Invalid ISO datetime/)).toBeTruthy();
+      expect(expiry.getAttribute('aria-invalid')).toBe('true');
+      expect(screen.queryByRole('alertdialog')).toBeNull();
+
+      // A moment before the token was issued: only the platform knows that.
+      await user.clear(expiry);
+      await user.type(expiry, '2020-01-01T00:00:00Z');
+      await user.click(screen.getByRole('button', { name: 'Revoke token' }));
+      await user.click(
+        within(await screen.findByRole('alertdialog', { name: 'Revoke this token?' })).getByRole('button', { name: 'Revoke token' }),
+      );
+      expect(await screen.findByText(/^expires_at is before the token was issued/)).toBeTruthy();
+      await waitFor(() => expect(expiry.getAttribute('aria-invalid')).toBe('true'));
+      expect(expiry).toHaveProperty('value', '2020-01-01T00:00:00Z');
+      expect(await revocationsOf(service.id)).toEqual([]);
+    });
+
+    it('with no expiry given, sends the one the list knows', async () => {
+      const { service, minted } = await mintFor('by-hand-known');
+      const { user } = await render(service.id);
+      await within(await screen.findByRole('region', { name: 'Minted tokens' })).findByRole('row', { name: new RegExp(minted.jti) });
+      await fillAndConfirm(user, minted.jti, '');
+      await user.click(
+        within(await screen.findByRole('alertdialog', { name: 'Revoke this token?' })).getByRole('button', { name: 'Revoke token' }),
+      );
+      await waitFor(async () =>
+        expect(await revocationsOf(service.id)).toMatchObject([{ jti: minted.jti, expires_at: minted.expires_at }]),
+      );
+    });
+  });
 });

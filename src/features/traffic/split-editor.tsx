@@ -9,7 +9,7 @@ import { Button } from '@/ui/button';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { FormFooter } from '@/ui/form-footer';
 import { SplitBar, SplitSwatch, segmentTones } from './split-bar';
-import { describeSplit, versionList } from './traffic-plans';
+import { describeSplit, versionList } from '@/contract/traffic-rules';
 
 /** Each serving version's share, as typed: kept as text so a half-typed value is not rewritten under the cursor. */
 const SplitForm = z.object({

@@ -13,9 +13,7 @@ import { ConfirmAction } from '@/ui/confirm-dialog';
 import { Skeleton } from '@/ui/skeleton';
 import { ErrorState } from '@/ui/states';
 import { Unavailable } from '@/ui/unavailable';
-import { restorePlan, versionList, type RecordedShare } from './traffic-plans';
-
-const splitText = (split: readonly RecordedShare[]) => split.map((s) => `v${s.version} ${s.percent}%`).join(' · ');
+import { restorePlan, splitWords, versionList } from '@/contract/traffic-rules';
 
 /**
  * [extension] How the traffic was split over time, from the service's activity
@@ -54,7 +52,7 @@ export function SplitHistory({
             return (
               <li key={entry.id} className="split-history-entry">
                 <div className="split-history-what">
-                  <strong className="split-history-split">{split.length ? splitText(split) : '—'}</strong>
+                  <strong className="split-history-split">{split.length ? splitWords(split) : '—'}</strong>
                   <span className="muted">
                     {entry.summary ?? entry.kind} · {entry.actor?.email ?? 'the platform'} ·{' '}
                     <time dateTime={entry.at} title={formatDateTime(entry.at)}>
@@ -69,7 +67,7 @@ export function SplitHistory({
                     <span className="field-hint">{restore.reason}</span>
                   ) : (
                     canChange && (
-                      <Button size="sm" onClick={() => setRestoring(entry)} aria-label={`Restore the split ${splitText(split)}`}>
+                      <Button size="sm" onClick={() => setRestoring(entry)} aria-label={`Restore the split ${splitWords(split)}`}>
                         Restore this split
                       </Button>
                     )
@@ -95,14 +93,14 @@ export function SplitHistory({
         <ConfirmAction
           state={update}
           run={() => update.mutateAsync({ allocations: plan.allocations })}
-          onDone={() => toast.success(`Split restored: ${splitText(restoring.split ?? [])}`)}
+          onDone={() => toast.success(`Split restored: ${splitWords(restoring.split ?? [])}`)}
           onClose={() => setRestoring(null)}
           title="Restore this split?"
           actionLabel="Restore split"
           tone="primary"
         >
           <p>
-            Traffic goes back to <strong>{splitText(restoring.split ?? [])}</strong>, as it was {formatDateTime(restoring.at)}.
+            Traffic goes back to <strong>{splitWords(restoring.split ?? [])}</strong>, as it was {formatDateTime(restoring.at)}.
           </p>
           {plan.newActive && <p>v{plan.newActive.version} becomes the active version again.</p>}
           {plan.archived.length > 0 && (

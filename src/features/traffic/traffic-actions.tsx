@@ -6,7 +6,7 @@ import { useCapability } from '@/lib/capabilities';
 import type { ServiceProps } from '@/lib/route-props';
 import { Button } from '@/ui/button';
 import { ConfirmAction } from '@/ui/confirm-dialog';
-import { promotePlan, rollbackPlan, versionList, type TrafficPlan } from './traffic-plans';
+import { promotePlan, rollbackPlan, versionList, type TrafficPlan } from '@/contract/traffic-rules';
 
 type Action = 'promote' | 'rollback';
 

@@ -1,7 +1,8 @@
 import './traffic.css';
 import { useState } from 'react';
 import { useWhoami } from '@/data/auth/get-whoami';
-import { servingVersions, useVersions } from '@/data/versions/get-versions';
+import { servingVersions } from '@/contract/versions-rules';
+import { useVersions } from '@/data/versions/get-versions';
 import { useCapability } from '@/lib/capabilities';
 import { roleReason } from '@/lib/permissions';
 import type { ServiceProps } from '@/lib/route-props';
@@ -15,7 +16,7 @@ import { SplitBar, SplitSwatch, segmentTones } from './split-bar';
 import { SplitEditor } from './split-editor';
 import { SplitHistory } from './split-history';
 import { TrafficActions } from './traffic-actions';
-import { versionList } from './traffic-plans';
+import { versionList } from '@/contract/traffic-rules';
 import { TableHead } from '@/ui/table-head';
 
 const SERVING_TONES = { active: 'success', draining: 'warning' } as const;

@@ -3,7 +3,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { addEndpoint, createService, endpointsOf, versionsOf } from '@/testing/arrange';
 import { SCOPE, signInAs } from '@/testing/mock-platform';
-import { renderFeature } from '@/testing/render';
+import { leavesWithoutAsking, leavingAsks, renderFeature } from '@/testing/render';
 import { EndpointDialog } from './endpoint-dialog';
 
 async function draftOf(slug: string) {
@@ -125,5 +125,29 @@ describe('the endpoint form', () => {
       within(await screen.findByRole('alertdialog', { name: 'Discard your changes?' })).getByRole('button', { name: 'Discard changes' }),
     );
     await waitFor(() => expect(onOpenChange).toHaveBeenCalledWith(false));
+  });
+
+  it('closes, and lets the page go, without asking when nothing was changed; asks once something was', async () => {
+    const { service, draft } = await draftOf('untouched-edit');
+    const endpoint = await addEndpoint(service.id, {
+      method: 'GET',
+      path: '/health',
+      summary: 'Health',
+      response_schema: { type: 'object', properties: { ok: { type: 'boolean' } }, required: ['ok'] },
+    });
+    const onOpenChange = vi.fn();
+    const dialog = (
+      <EndpointDialog scope={SCOPE} serviceId={service.id} draftId={draft.id} endpoint={endpoint} open onOpenChange={onOpenChange} />
+    );
+    const { user, router } = await renderFeature(dialog, { path: '/versions' });
+    expect(await screen.findByRole('textbox', { name: 'Path' })).toHaveProperty('value', '/health');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(onOpenChange).toHaveBeenCalledWith(false));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    await leavesWithoutAsking(router);
+
+    await router.navigate({ to: '/versions' as '/' });
+    await user.type(await screen.findByRole('textbox', { name: 'Summary' }), ' check');
+    await leavingAsks(router);
   });
 });

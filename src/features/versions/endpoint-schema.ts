@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { JsonSchema } from '@/contract/json-schema';
+import type { JsonSchema } from '@/contract/json-schema';
+import { SafeJsonSchema } from '@/contract/pattern-rules';
 import { lineOfPath, readJson } from '@/lib/json-text';
 
 export type SchemaTextRead = { ok: true; schema: JsonSchema } | { ok: false; message: string; line: number | null };
@@ -19,7 +20,7 @@ export function readSchemaText(text: string): SchemaTextRead {
   if (typeof read.value !== 'object' || read.value === null || Array.isArray(read.value)) {
     return { ok: false, message: 'Line 1: a JSON Schema is an object, e.g. {"type": "object"}', line: 1 };
   }
-  const parsed = JsonSchema.safeParse(read.value);
+  const parsed = SafeJsonSchema.safeParse(read.value);
   if (parsed.success) return { ok: true, schema: parsed.data };
   const issue = parsed.error.issues[0]!;
   const line = lineOfPath(text, issue.path);

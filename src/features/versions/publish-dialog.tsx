@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import type { Scope } from '@/contract/paths';
 import { splitAfterPublish } from '@/contract/traffic-rules';
 import type { EndpointRead, ServiceVersionRead } from '@/contract/versions';
-import { servingVersions } from '@/data/versions/get-versions';
+import { servingVersions } from '@/contract/versions-rules';
 import { usePublishVersion } from '@/data/versions/publish-version';
 import { useServerForm } from '@/lib/use-server-form';
 import { FormDialog } from '@/ui/form-dialog';

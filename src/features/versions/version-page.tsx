@@ -1,7 +1,7 @@
 import './versions.css';
 import { useQuery } from '@tanstack/react-query';
 import { notFound } from '@tanstack/react-router';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { toast } from 'sonner';
 import type { EndpointRead, ServiceVersionRead } from '@/contract/versions';
 import { useWhoami } from '@/data/auth/get-whoami';
@@ -19,10 +19,12 @@ import { Skeleton } from '@/ui/skeleton';
 import { EmptyState, ErrorState } from '@/ui/states';
 import { Unavailable } from '@/ui/unavailable';
 import { EndpointCard } from './endpoint-card';
-import { EndpointDialog } from './endpoint-dialog';
 import { PublishDialog } from './publish-dialog';
 import { VersionStatusBadge } from './version-status';
 import { TableHead } from '@/ui/table-head';
+
+/** The endpoint editor, with the schema checks it brings (the pattern rule and its parser), loads when first opened. */
+const EndpointDialog = lazy(() => import('./endpoint-dialog').then((m) => ({ default: m.EndpointDialog })));
 
 export function VersionPage({ scope, serviceId, versionId }: ServiceProps & { versionId: string }) {
   const versions = useVersions(scope, serviceId);
@@ -68,6 +70,9 @@ function DraftEditor({
   const removing = dialog?.kind === 'delete' ? dialog.endpoint : null;
   const remove = useDeleteEndpoint(scope, serviceId, version.id);
   const publishReason = denied ?? (endpoints.length === 0 ? 'Add at least one endpoint before publishing.' : null);
+  // Mounted from its first opening on, so that closing it plays out as before.
+  const [editorOpened, setEditorOpened] = useState(false);
+  if (dialog?.kind === 'endpoint' && !editorOpened) setEditorOpened(true);
 
   return (
     <>
@@ -126,14 +131,18 @@ function DraftEditor({
           <InvalidListItems rows={page.invalid} noun="Endpoint" />
         </ul>
       )}
-      <EndpointDialog
-        scope={scope}
-        serviceId={serviceId}
-        draftId={version.id}
-        endpoint={dialog?.kind === 'endpoint' ? dialog.endpoint : null}
-        open={dialog?.kind === 'endpoint'}
-        onOpenChange={(open) => !open && close()}
-      />
+      {editorOpened && (
+        <Suspense fallback={null}>
+          <EndpointDialog
+            scope={scope}
+            serviceId={serviceId}
+            draftId={version.id}
+            endpoint={dialog?.kind === 'endpoint' ? dialog.endpoint : null}
+            open={dialog?.kind === 'endpoint'}
+            onOpenChange={(open) => !open && close()}
+          />
+        </Suspense>
+      )}
       {removing && (
         <ConfirmAction
           state={remove}

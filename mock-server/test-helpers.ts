@@ -1,13 +1,18 @@
-/** Helpers for the mock-server tests (in-process via `app.request`). */
+/**
+ * Helpers for the mock-server tests (in-process via `app.request`): the
+ * composed platform and the demo seed's fixed names, for the domains' tests
+ * and core's (which reach domains only through here and the root).
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect } from 'vitest';
-import { MintResponse } from '../../src/contract/tokens';
-import { VersionPage, type ServiceVersion } from '../../src/contract/versions';
-import { DEMO_API_KEYS, DEMO_PASSWORD, DEMO_USERS } from '../auth/seed';
-import { createMockPlatform, type MockPlatform, type MockPlatformOptions } from './app';
-import { IDS } from './seed-ids';
+import { MintResponse } from '../src/contract/tokens';
+import { VersionPage, type ServiceVersion } from '../src/contract/versions';
+import { AGENT_IDS } from './agents/seed';
+import { DEMO_API_KEYS, DEMO_PASSWORD, DEMO_USERS } from './auth/seed';
+import { IDS } from './core/seed-ids';
+import { createMockPlatform, type MockPlatform, type MockPlatformOptions } from './platform';
 
 export const API = '/api/v1';
 export const ORG = IDS.org;
@@ -17,7 +22,7 @@ export const RING_DEV = IDS.rings.production.dev;
 export const RING_PROD = IDS.rings.production.prod;
 export const SERVICES = `${API}/orgs/${ORG}/workspaces/${WS}/hosted-services`;
 export const RESEARCH_SERVICES = `${API}/orgs/${ORG}/workspaces/${WS_RESEARCH}/hosted-services`;
-export { DEMO_API_KEYS, DEMO_PASSWORD, DEMO_USERS, IDS };
+export { AGENT_IDS, DEMO_API_KEYS, DEMO_PASSWORD, DEMO_USERS, IDS };
 
 export type Role = keyof typeof DEMO_USERS;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { patternHazard } from './pattern-safety';
+import { patternHazard, patternProblems } from './pattern-rules';
 
 const SAFE = [
   '^[a-z0-9]+(-[a-z0-9]+)*$',
@@ -60,5 +60,26 @@ describe('patternHazard', () => {
     expect(time('^(a+)+$', attack)).toBeGreaterThan(50);
     expect(time('^(a+b)*$', attack)).toBeLessThan(5);
     expect(time('^([a-z0-9]+-)*[a-z0-9]+$', `${'a-'.repeat(5000)}!`)).toBeLessThan(20);
+  });
+});
+
+describe('patternProblems', () => {
+  it('finds every pattern that could backtrack catastrophically, at its place in the schema, and nothing else', () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        slug: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
+        words: { type: 'array', items: { type: 'string', pattern: '^(\\w+\\s?)*$' } },
+        broken: { type: 'string', pattern: '(' },
+      },
+      anyOf: [{ pattern: '(a)\\1' }],
+    };
+    expect(patternProblems(schema)).toEqual([
+      {
+        path: ['properties', 'words', 'items', 'pattern'],
+        message: expect.stringMatching(/^pattern could backtrack catastrophically: a repeated group/),
+      },
+      { path: ['anyOf', 0, 'pattern'], message: expect.stringMatching(/backreferences are not allowed/) },
+    ]);
   });
 });

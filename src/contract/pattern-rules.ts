@@ -17,8 +17,16 @@
  *
  * The analysis is conservative: it may refuse a pattern that is in fact safe,
  * never the other way round for the forms above. Patterns are read with the
- * `u` flag, as JSON Schema validators compile them.
+ * `u` flag, as JSON Schema validators compile them, by regexpp (the parser
+ * ESLint reads regular expressions with), so the ECMAScript grammar is its.
+ *
+ * It is not on the pages that read versions: the endpoint editor loads it
+ * (`features/versions/endpoint-schema.ts`), and the platform applies it when an
+ * endpoint is saved (`mock-server/versions/rules.ts`).
  */
+import { RegExpParser, type AST } from '@eslint-community/regexpp';
+import * as z from 'zod/mini';
+import { isRegExp, JsonSchema } from './json-schema';
 
 type Range = [number, number];
 /** A set of code points, as sorted ranges. */
@@ -89,215 +97,48 @@ function overlaps(a: CharSet, b: CharSet): boolean {
 
 const union = (...sets: CharSet[]): CharSet => normalize(sets.flat());
 
-class Unsupported extends Error {}
-
-/** A small parser for the syntax of a `u` regular expression, enough to see its structure. */
-class Parser {
-  private i = 0;
-  constructor(private readonly src: string) {}
-
-  parse(): Node {
-    const node = this.alternation();
-    if (this.i < this.src.length) throw new Unsupported('unbalanced parenthesis');
-    return node;
-  }
-
-  private peek(): string | undefined {
-    return this.src[this.i];
-  }
-
-  private alternation(): Node {
-    const branches = [this.sequence()];
-    while (this.peek() === '|') {
-      this.i++;
-      branches.push(this.sequence());
+/** regexpp's tree (the ECMAScript grammar, `u` mode) as the little the rules below need: characters as sets. */
+function fromAst(node: AST.Alternative | AST.Element | AST.CharacterClassElement): Node {
+  switch (node.type) {
+    case 'Alternative':
+      return { kind: 'seq', items: node.elements.map(fromAst) };
+    case 'Group':
+    case 'CapturingGroup':
+      return { kind: 'group', body: alternatives(node.alternatives), lookaround: false };
+    case 'Assertion':
+      return node.kind === 'lookahead' || node.kind === 'lookbehind'
+        ? { kind: 'group', body: alternatives(node.alternatives), lookaround: true }
+        : { kind: 'assert' };
+    case 'Quantifier':
+      return { kind: 'repeat', body: fromAst(node.element), min: node.min, max: node.max };
+    case 'Backreference':
+      return { kind: 'backref' };
+    case 'Character':
+      return { kind: 'char', set: [[node.value, node.value]] };
+    case 'CharacterClassRange':
+      return { kind: 'char', set: [[node.min.value, node.max.value]] };
+    case 'CharacterSet':
+      return { kind: 'char', set: characterSet(node) };
+    case 'CharacterClass': {
+      const set = union(...node.elements.map((e) => charsOf(fromAst(e))));
+      return { kind: 'char', set: node.negate ? complement(set) : set };
     }
-    return branches.length === 1 ? branches[0]! : { kind: 'alt', branches };
+    default:
+      // `v`-mode class expressions: patterns are read in `u` mode, where they do not parse.
+      return { kind: 'char', set: ANY };
   }
+}
 
-  private sequence(): Node {
-    const items: Node[] = [];
-    while (this.i < this.src.length && this.peek() !== '|' && this.peek() !== ')') {
-      const atom = this.atom();
-      items.push(this.quantified(atom));
-    }
-    return { kind: 'seq', items };
-  }
+const alternatives = (branches: AST.Alternative[]): Node =>
+  branches.length === 1 ? fromAst(branches[0]!) : { kind: 'alt', branches: branches.map(fromAst) };
+const charsOf = (n: Node): CharSet => (n.kind === 'char' ? n.set : ANY);
 
-  private quantified(atom: Node): Node {
-    const c = this.peek();
-    let min: number;
-    let max: number;
-    if (c === '*') [min, max] = [0, Infinity];
-    else if (c === '+') [min, max] = [1, Infinity];
-    else if (c === '?') [min, max] = [0, 1];
-    else if (c === '{') {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.src.slice(this.i));
-      if (!m) return atom;
-      min = Number(m[1]);
-      max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
-      this.i += m[0].length - 1;
-    } else return atom;
-    this.i++;
-    if (this.peek() === '?') this.i++; // lazy: the same backtracking
-    return { kind: 'repeat', body: atom, min, max };
-  }
-
-  private atom(): Node {
-    const c = this.src[this.i++]!;
-    switch (c) {
-      case '^':
-      case '$':
-        return { kind: 'assert' };
-      case '.':
-        return { kind: 'char', set: complement(LINE_TERMINATORS) };
-      case '[':
-        return { kind: 'char', set: this.charClass() };
-      case '(':
-        return this.group();
-      case '\\':
-        return this.escape(false);
-      default:
-        return { kind: 'char', set: [[c.codePointAt(0)!, c.codePointAt(0)!]] };
-    }
-  }
-
-  private group(): Node {
-    let lookaround = false;
-    if (this.src.startsWith('?:', this.i)) this.i += 2;
-    else if (this.src.startsWith('?=', this.i) || this.src.startsWith('?!', this.i)) {
-      this.i += 2;
-      lookaround = true;
-    } else if (this.src.startsWith('?<=', this.i) || this.src.startsWith('?<!', this.i)) {
-      this.i += 3;
-      lookaround = true;
-    } else if (this.src.startsWith('?<', this.i)) {
-      const end = this.src.indexOf('>', this.i);
-      if (end < 0) throw new Unsupported('unterminated group name');
-      this.i = end + 1;
-    }
-    const body = this.alternation();
-    if (this.src[this.i++] !== ')') throw new Unsupported('unbalanced parenthesis');
-    return { kind: 'group', body, lookaround };
-  }
-
-  /** After a backslash; in a class, `\b` is a backspace and references do not exist. */
-  private escape(inClass: boolean): Node {
-    const c = this.src[this.i++];
-    if (c === undefined) throw new Unsupported('trailing backslash');
-    const one = (cp: number): Node => ({ kind: 'char', set: [[cp, cp]] });
-    switch (c) {
-      case 'd':
-        return { kind: 'char', set: DIGIT };
-      case 'D':
-        return { kind: 'char', set: complement(DIGIT) };
-      case 'w':
-        return { kind: 'char', set: WORD };
-      case 'W':
-        return { kind: 'char', set: complement(WORD) };
-      case 's':
-        return { kind: 'char', set: SPACE };
-      case 'S':
-        return { kind: 'char', set: complement(SPACE) };
-      case 'b':
-        return inClass ? one(8) : { kind: 'assert' };
-      case 'B':
-        return { kind: 'assert' };
-      case 'n':
-        return one(10);
-      case 'r':
-        return one(13);
-      case 't':
-        return one(9);
-      case 'f':
-        return one(12);
-      case 'v':
-        return one(11);
-      case 'p':
-      case 'P': {
-        // A Unicode property: any character, as far as this analysis can tell.
-        const end = this.src.indexOf('}', this.i);
-        if (this.peek() === '{' && end > 0) this.i = end + 1;
-        return { kind: 'char', set: ANY };
-      }
-      case 'x': {
-        const hex = /^[0-9a-fA-F]{2}/.exec(this.src.slice(this.i));
-        if (!hex) return one(120);
-        this.i += 2;
-        return one(parseInt(hex[0], 16));
-      }
-      case 'u': {
-        const braced = /^\{([0-9a-fA-F]{1,6})\}/.exec(this.src.slice(this.i));
-        const plain = /^[0-9a-fA-F]{4}/.exec(this.src.slice(this.i));
-        if (braced) {
-          this.i += braced[0].length;
-          return one(parseInt(braced[1]!, 16));
-        }
-        if (plain) {
-          this.i += 4;
-          return one(parseInt(plain[0], 16));
-        }
-        return one(117);
-      }
-      case 'c': {
-        const letter = this.peek();
-        if (letter && /[A-Za-z]/.test(letter)) {
-          this.i++;
-          return one(letter.toUpperCase().charCodeAt(0) - 64);
-        }
-        return one(99);
-      }
-      case 'k':
-        if (!inClass) return { kind: 'backref' };
-        return one(107);
-      case '0':
-        return one(0);
-      default:
-        if (/[1-9]/.test(c)) {
-          if (inClass) return one(c.charCodeAt(0));
-          while (this.peek() !== undefined && /[0-9]/.test(this.peek()!)) this.i++;
-          return { kind: 'backref' };
-        }
-        return one(c.codePointAt(0)!);
-    }
-  }
-
-  private charClass(): CharSet {
-    let negate = false;
-    if (this.peek() === '^') {
-      negate = true;
-      this.i++;
-    }
-    const set: CharSet = [];
-    while (this.i < this.src.length && this.peek() !== ']') {
-      const lo = this.classAtom();
-      if (
-        this.peek() === '-' &&
-        this.src[this.i + 1] !== ']' &&
-        this.src[this.i + 1] !== undefined &&
-        lo.length === 1 &&
-        lo[0]![0] === lo[0]![1]
-      ) {
-        this.i++;
-        const hi = this.classAtom();
-        if (hi.length === 1 && hi[0]![0] === hi[0]![1]) set.push([lo[0]![0], hi[0]![0]]);
-        else set.push(...lo, ...hi, [45, 45]);
-      } else set.push(...lo);
-    }
-    if (this.src[this.i++] !== ']') throw new Unsupported('unterminated character class');
-    return negate ? complement(set) : normalize(set);
-  }
-
-  private classAtom(): CharSet {
-    const c = this.src[this.i++]!;
-    if (c === '\\') {
-      const node = this.escape(true);
-      return node.kind === 'char' ? node.set : [];
-    }
-    const cp = c.codePointAt(0)!;
-    if (cp > 0xffff) this.i++;
-    return [[cp, cp]];
-  }
+function characterSet(node: AST.CharacterSet): CharSet {
+  if (node.kind === 'any') return complement(LINE_TERMINATORS);
+  // A Unicode property: any character, as far as these rules can tell.
+  if (node.kind === 'property') return ANY;
+  const set = node.kind === 'digit' ? DIGIT : node.kind === 'word' ? WORD : SPACE;
+  return node.negate ? complement(set) : set;
 }
 
 // ---- properties of a node ----------------------------------------------------
@@ -511,16 +352,42 @@ function findHazard(n: Node): string | null {
   }
 }
 
+const parser = new RegExpParser({ ecmaVersion: 2025 });
+
 /**
  * Why `pattern` could backtrack catastrophically, or null if it cannot (as far
- * as the rules above tell). `pattern` is a valid `u` regular expression.
+ * as the rules above tell). `pattern` is read as a `u` regular expression; one
+ * that is not valid is for the caller to refuse (`isRegExp` in json-schema.ts).
  */
 export function patternHazard(pattern: string): string | null {
-  let tree: Node;
+  let tree: AST.Pattern;
   try {
-    tree = new Parser(pattern).parse();
-  } catch (e) {
-    return e instanceof Unsupported ? `the pattern could not be analysed (${e.message})` : 'the pattern could not be analysed';
+    tree = parser.parsePattern(pattern, 0, pattern.length, { unicode: true });
+  } catch {
+    return 'the pattern could not be analysed';
   }
-  return findHazard(tree);
+  return findHazard(alternatives(tree.alternatives));
 }
+
+/** Every `pattern` of a JSON Schema that could backtrack catastrophically: where it is, and why. */
+export function patternProblems(schema: unknown, at: (string | number)[] = []): { path: (string | number)[]; message: string }[] {
+  if (typeof schema !== 'object' || schema === null) return [];
+  if (Array.isArray(schema)) return schema.flatMap((item, i) => patternProblems(item, [...at, i]));
+  return Object.entries(schema).flatMap(([key, value]) => {
+    const hazard = key === 'pattern' && typeof value === 'string' && isRegExp(value) ? patternHazard(value) : null;
+    if (hazard) return [{ path: [...at, key], message: `pattern could backtrack catastrophically: ${hazard}` }];
+    return patternProblems(value, [...at, key]);
+  });
+}
+
+/**
+ * An endpoint's request or response schema as the platform accepts it on save
+ * (`JsonSchema`), with no pattern that could backtrack catastrophically: each
+ * one's issue at the pattern.
+ */
+export const SafeJsonSchema = JsonSchema.check(
+  z.superRefine((schema, ctx) => {
+    for (const problem of patternProblems(schema))
+      ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message, input: schema });
+  }),
+);

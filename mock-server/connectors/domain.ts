@@ -1,0 +1,54 @@
+/**
+ * Connectors (CONTRACT §6): the catalog of types (`:connector_id`, the same
+ * in every workspace) and a workspace's instances of them (`:instance_id`).
+ */
+import * as connectors from '../../src/contract/connectors';
+import type { ConnectorType } from '../../src/contract/connectors';
+import { defineDomain } from '../core/domain';
+import { connectorType } from './catalog';
+import type { ConnectorInstanceRecord } from './records';
+import { connectorsApi } from './routes';
+import { demoConnectors } from './seed';
+
+declare module '../core/store' {
+  interface Collections {
+    connectorInstances: Collection<ConnectorInstanceRecord, 'workspace'>;
+  }
+}
+declare module '../core/context' {
+  interface ScopeParams {
+    /** A catalog type (the same in every workspace). */
+    connector_id: { var: 'connector'; value: ConnectorType };
+    instance_id: { var: 'instance'; value: ConnectorInstanceRecord };
+  }
+}
+
+export const connectorsDomain = defineDomain({
+  name: 'connectors',
+  apis: [connectorsApi],
+  collections: {
+    connectorInstances: { table: 'connector_instances', key: (i) => i.id, groups: { workspace: (i) => i.workspace_id } },
+  },
+  // It binds invoice-extractor to its instances (the services are not stored yet: seed.ts).
+  seed: (seed) => (seed.name === 'empty' ? {} : { connectorInstances: demoConnectors(seed.records('services'), seed.ago(60)) }),
+  scope: {
+    connector_id: {
+      var: 'connector',
+      thing: 'Connector',
+      doc: {
+        schema: { type: 'string', examples: ['postgresql', 's3', 'http-api'] },
+        description: 'Connector type id (an unknown one is a 404)',
+      },
+      find: ({ id }) => connectorType(id),
+    },
+    instance_id: {
+      var: 'instance',
+      thing: 'Connector instance',
+      find: ({ store, id, scope: { workspace, connector } }) => {
+        const instance = store.connectorInstances.get(id);
+        return instance && instance.workspace_id === workspace?.id && instance.connector_id === connector?.id ? instance : undefined;
+      },
+    },
+  },
+  openapi: { schemas: [connectors] },
+});

@@ -1,0 +1,70 @@
+/**
+ * What a domain adds to the mock, as one typed object: each domain folder
+ * exports one from its `domain.ts` (`export const jobsDomain = defineDomain({…})`)
+ * and the composition root (mock-server/platform.ts) lists them. Core reads
+ * these objects and never imports a domain (lint: eslint.config.js).
+ *
+ * The types a domain adds to core's — its collections and store queries
+ * (store.ts), its settings and scope parameters (context.ts) — it declares by
+ * module augmentation in the same domain.ts, beside the object that provides
+ * them; the root checks at compile time that every declaration is provided
+ * by a domain it lists.
+ */
+import type { AuthHooks, ParamDoc, ScopeResolvers, Settings } from './context';
+import type { DomainApi } from './operations';
+import type { SeedName } from './seed-ids';
+import type { CollectionName, CollectionSpecs, RecordOf, StateRecords, Store, StoreQueries } from './store';
+
+/** A contract module (`import * as jobs from '../../src/contract/invoke'`): its exported zod schemas name the OpenAPI components. */
+export type ContractModule = Readonly<Record<string, unknown>>;
+
+/** What a domain's seed is given (seed.ts): which seed, the seed's clock, and what the domains listed before it seeded. */
+export interface SeedContext {
+  readonly name: SeedName;
+  /** The platform's clock, now. */
+  readonly now: number;
+  /** Midnight UTC today, on the platform's clock: the seed's times read as "n days ago" and do not move within a day. */
+  readonly base: number;
+  /** `base` minus `days` (and `hours`), as the contract writes times. */
+  ago(days: number, hours?: number): string;
+  /** The same, in milliseconds. */
+  agoMs(days: number, hours?: number): number;
+  /** How many services the `large` seed generates (`MOCK_SEED_SERVICES`). */
+  readonly extraServices: number;
+  /**
+   * The records the domains listed before this one seeded into a collection
+   * (not stored yet: a seed may still change them). Reading a collection of a
+   * domain listed after this one is an error: list that one first.
+   */
+  records<K extends CollectionName>(name: K): RecordOf<K>[];
+}
+
+export interface MockDomain {
+  /** Its folder's name: in the errors the registry gives. */
+  readonly name: string;
+  /** Its operations, as Hono sub-apps (`domainApi()`), mounted in the order the root lists the domains. */
+  readonly apis?: readonly DomainApi[];
+  /** The collections it keeps (store.ts), by their name on the store; each has its own table. */
+  readonly collections?: CollectionSpecs;
+  /** Queries and indexes it adds to the store (`store.versionsOf(id)`), made once every collection is registered. */
+  readonly queries?: (store: Store) => Partial<StoreQueries>;
+  /** Its part of each seed: records of its collections (or of another domain's, e.g. a service's versions), in the root's order. */
+  readonly seed?: (seed: SeedContext) => StateRecords;
+  /** Its settings, with their defaults; `MockPlatformOptions` of the same names override them (main.ts reads them from the environment). */
+  readonly settings?: Partial<Settings>;
+  /** The path parameters it resolves into `c.var` (`:service_id` → `c.var.service`). */
+  readonly scope?: ScopeResolvers;
+  /** Its part in who is calling: whose tokens, which sessions stand, other bearer credentials. */
+  readonly auth?: AuthHooks;
+  /** Its part of the mock's OpenAPI document: the contract modules that name its schemas, and path parameters of its own. */
+  readonly openapi?: { readonly schemas?: readonly ContractModule[]; readonly params?: Readonly<Record<string, ParamDoc>> };
+}
+
+/**
+ * A domain, its type kept as written (not widened to `MockDomain`), so the
+ * root can check which collections, settings, queries and scope parameters
+ * the domains it lists provide.
+ */
+export function defineDomain<const D extends MockDomain>(domain: D): D {
+  return domain;
+}

@@ -1,0 +1,45 @@
+/** Deployment rings (CONTRACT §6): a workspace's promotion path, managed by admins. */
+import * as rings from '../../src/contract/rings';
+import { defineDomain } from '../core/domain';
+import type { RingRecord } from './records';
+import { ringsApi } from './routes';
+import { demoRings } from './seed';
+
+declare module '../core/store' {
+  interface Collections {
+    rings: Collection<RingRecord, 'workspace'>;
+  }
+  interface StoreQueries {
+    /** A workspace's rings by position, then name. */
+    ringsOf(workspaceId: string): RingRecord[];
+  }
+}
+declare module '../core/context' {
+  interface ScopeParams {
+    ring_id: { var: 'ring'; value: RingRecord };
+  }
+}
+
+export const ringsDomain = defineDomain({
+  name: 'rings',
+  apis: [ringsApi],
+  collections: {
+    rings: { table: 'rings', key: (r) => r.id, groups: { workspace: (r) => r.workspace_id } },
+  },
+  queries: (store) => ({
+    ringsOf: (workspaceId) =>
+      store.rings.in('workspace', workspaceId).sort((a, b) => a.position - b.position || a.name.localeCompare(b.name)),
+  }),
+  seed: (seed) => ({ rings: demoRings(seed.records('workspaces')) }),
+  scope: {
+    ring_id: {
+      var: 'ring',
+      thing: 'Ring',
+      find: ({ store, id, scope: { workspace } }) => {
+        const ring = store.rings.get(id);
+        return ring && ring.workspace_id === workspace?.id ? ring : undefined;
+      },
+    },
+  },
+  openapi: { schemas: [rings] },
+});

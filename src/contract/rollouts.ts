@@ -1,0 +1,135 @@
+/**
+ * **[decision, extension]** Progressive rollouts (CONTRACT §13): traffic moves
+ * to a published version in steps, and the version's health is checked between
+ * them; the platform promotes it or rolls it back by itself, and every decision
+ * records what was measured against which limit.
+ *
+ * `POST …/hosted-services/{id}/rollouts` (Idempotency-Key), `GET …/rollouts`
+ * (newest first, paged), `GET …/rollouts/{rollout_id}`, and `POST …/{rollout_id}/pause`,
+ * `…/resume`, `…/promote`, `…/abort` (`{reason}` optional).
+ */
+import * as z from 'zod/mini';
+import { Description, Id, ListQuery } from './common';
+import { lenient, strict, type Mode, type Reading } from './reading';
+
+export const MAX_ROLLOUT_STEPS = 10;
+export const MAX_PAUSE_SECONDS = 86_400;
+
+export const RolloutStep = z.object({
+  percent: z
+    .int()
+    .check(z.minimum(1, { error: 'A step’s percent is at least 1' }), z.maximum(100, { error: 'A step’s percent is at most 100' })),
+  pause_seconds: z
+    .int()
+    .check(
+      z.minimum(0, { error: 'A pause is at least 0 seconds' }),
+      z.maximum(MAX_PAUSE_SECONDS, { error: `A pause is at most ${MAX_PAUSE_SECONDS} seconds (a day)` }),
+    ),
+});
+export type RolloutStep = z.infer<typeof RolloutStep>;
+
+export const RolloutAnalysis = z.object({
+  /** 0–1: the canary's `errors_5xx / requests` may not go over this. */
+  max_error_rate: z
+    .number()
+    .check(
+      z.minimum(0, { error: 'The error-rate limit is between 0 and 1' }),
+      z.maximum(1, { error: 'The error-rate limit is between 0 and 1' }),
+    ),
+  /** Milliseconds; null: no latency limit. */
+  max_p95_ms: z.nullable(z.number().check(z.positive({ error: 'The p95 limit is a positive number of milliseconds' }))),
+  /** How many of the canary's requests a step needs before the analysis decides. */
+  min_requests: z.int().check(z.minimum(1, { error: 'At least 1 request' })),
+});
+export type RolloutAnalysis = z.infer<typeof RolloutAnalysis>;
+
+/** The analysis a console proposes (the issue's defaults: at most 5% errors, at least 20 requests, no p95 limit). */
+export const DEFAULT_ANALYSIS: RolloutAnalysis = { max_error_rate: 0.05, max_p95_ms: null, min_requests: 20 };
+
+/** 1–10 steps; percents strictly increasing, the last one 100 (each issue on its step's field). */
+export const RolloutSteps = z.array(RolloutStep).check(
+  z.minLength(1, { error: 'A rollout has at least one step' }),
+  z.maxLength(MAX_ROLLOUT_STEPS, { error: `A rollout has at most ${MAX_ROLLOUT_STEPS} steps` }),
+  z.superRefine((steps, ctx) => {
+    steps.forEach((step, i) => {
+      if (i > 0 && step.percent <= steps[i - 1]!.percent)
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'percent'],
+          message: 'Each step’s percent is higher than the one before',
+          input: step.percent,
+        });
+    });
+    const last = steps.at(-1);
+    if (last && last.percent !== 100)
+      ctx.addIssue({ code: 'custom', path: [steps.length - 1, 'percent'], message: 'The last step is 100%', input: last.percent });
+  }),
+);
+
+export const RolloutCreate = z.object({
+  version_id: Id,
+  steps: RolloutSteps,
+  analysis: RolloutAnalysis,
+});
+export type RolloutCreate = z.infer<typeof RolloutCreate>;
+
+export const RolloutStatus = z.enum(['running', 'paused', 'succeeded', 'aborted']);
+export type RolloutStatus = z.infer<typeof RolloutStatus>;
+export const UNFINISHED_ROLLOUT: readonly RolloutStatus[] = ['running', 'paused'];
+
+export const RolloutEventKind = z.enum(['started', 'advanced', 'paused', 'resumed', 'promoted', 'aborted', 'inconclusive', 'succeeded']);
+export type RolloutEventKind = z.infer<typeof RolloutEventKind>;
+
+/** The canary over its step so far. */
+export const RolloutMeasure = z.object({
+  requests: z.int().check(z.minimum(0)),
+  error_rate: z.number().check(z.minimum(0), z.maximum(1)),
+  p95_ms: z.nullable(z.number().check(z.minimum(0))),
+});
+export type RolloutMeasure = z.infer<typeof RolloutMeasure>;
+
+const rolloutEvent = <M extends Mode>(r: Reading<M>) =>
+  z.object({
+    at: r.timestamp,
+    kind: r.openEnum(RolloutEventKind),
+    step_index: z.int().check(z.minimum(0)),
+    percent: z.int().check(z.minimum(0), z.maximum(100)),
+    /** A user's email, or `"analysis"` for the platform's own decisions. */
+    by: z.string(),
+    reason: z.nullable(z.string()),
+    measured: z.nullable(RolloutMeasure),
+  });
+export const [RolloutEvent, readRolloutEvent] = [rolloutEvent(strict), rolloutEvent(lenient)];
+export type RolloutEvent = z.infer<typeof RolloutEvent>;
+export type RolloutEventRead = z.output<typeof readRolloutEvent>;
+
+export const ANALYSIS_ACTOR = 'analysis';
+
+const rollout = <M extends Mode>(r: Reading<M>) =>
+  z.object({
+    id: Id,
+    service_id: Id,
+    version_id: Id,
+    baseline_version_id: Id,
+    status: r.openEnum(RolloutStatus),
+    step_index: z.int().check(z.minimum(0)),
+    steps: z.array(RolloutStep),
+    analysis: RolloutAnalysis,
+    step_started_at: r.timestamp,
+    /** When the current step's pause ends; null when paused or finished. */
+    next_step_at: z.nullable(r.timestamp),
+    created_by: z.string(),
+    created_at: r.timestamp,
+    finished_at: z.nullable(r.timestamp),
+    events: z.array(rolloutEvent(r)),
+  });
+export const [Rollout, readRollout] = [rollout(strict), rollout(lenient)];
+export type Rollout = z.infer<typeof Rollout>;
+export type RolloutRead = z.output<typeof readRollout>;
+
+export const [RolloutPage, readRolloutPage] = [strict.page(Rollout), lenient.page(readRollout)];
+
+export const RolloutListQuery = z.object({ limit: ListQuery.shape.limit, offset: ListQuery.shape.offset });
+
+export const RolloutAbort = z.object({ reason: z.optional(z.nullable(Description(500, 'Reason'))) });
+export type RolloutAbort = z.infer<typeof RolloutAbort>;
