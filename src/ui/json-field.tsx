@@ -7,7 +7,6 @@ import { CodeField, CodeFormField, lazyEditor, type CodeFieldProps } from './cod
 const JsonEditor = lazyEditor(() => import('./json-editor').then((m) => m.JsonEditor));
 
 export type JsonFieldProps = CodeFieldProps;
-export type { CodeEditorHandle as JsonEditorHandle };
 
 /** A labelled JSON editor with its hint and its error (see CodeField): the syntax error underlined at its place. */
 export const JsonField = forwardRef<CodeEditorHandle, JsonFieldProps>(function JsonField(props, ref) {
