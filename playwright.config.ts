@@ -12,8 +12,8 @@ const WEB_PORT = Number(process.env.E2E_WEB_PORT ?? 4174);
 export const MOCK_URL = `http://127.0.0.1:${MOCK_PORT}`;
 /** The mock's state on disk: stories check that secrets never reach it. */
 export const MOCK_STATE = `.e2e-dist/mock-${MOCK_PORT}.sqlite`;
-// Per-port build, state and output folders, so two runs on different ports never share files.
-const OUT_DIR = `.e2e-dist/${WEB_PORT}`;
+// State and output folders per port, so two runs on different ports never share files. The build is the one
+// `npm test` made for the size budget (dist/); scripts/ensure-build.ts builds it only when it is missing or stale.
 /**
  * The `documented` project (issue 9): a second mock, serving only what the
  * seeds document (`MOCK_PROFILE=documented`), and the same build previewed
@@ -94,7 +94,7 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `npx vite build --outDir ${OUT_DIR} --emptyOutDir && npx vite preview --outDir ${OUT_DIR} --port ${WEB_PORT}`,
+      command: `npx tsx scripts/ensure-build.ts && npx vite preview --port ${WEB_PORT}`,
       url: `http://127.0.0.1:${WEB_PORT}/login`,
       env: { API_TARGET: MOCK_URL, PORT: String(WEB_PORT) },
       ...FRESH_AND_QUIET,
@@ -116,7 +116,7 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `npx vite preview --outDir ${OUT_DIR} --port ${DOCUMENTED_WEB_PORT}`,
+      command: `npx vite preview --port ${DOCUMENTED_WEB_PORT}`,
       url: `http://127.0.0.1:${DOCUMENTED_WEB_PORT}/login`,
       env: { API_TARGET: DOCUMENTED_MOCK_URL, PORT: String(DOCUMENTED_WEB_PORT) },
       ...FRESH_AND_QUIET,

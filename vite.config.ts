@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { tanstackRouter } from '@tanstack/router-plugin/vite';
+import { buildReport } from './scripts/build-report.ts';
 
 /**
  * The console calls `/api/v1` on its own origin; the dev server forwards it to
@@ -17,21 +18,91 @@ const proxy = {
   '/v1/': { target: agentApiTarget, changeOrigin: true },
 };
 
+/** The services list and its parents: see `splitBehavior` below. */
+const FIRST_PAGE_ROUTES = [
+  '/_authed',
+  '/_authed/orgs/$orgId/workspaces/$workspaceId',
+  '/_authed/orgs/$orgId/workspaces/$workspaceId/services',
+  '/_authed/orgs/$orgId/workspaces/$workspaceId/services/',
+];
+
+/** The requests a cold load sends before the app's code arrives (the file says which). */
+const EARLY_REQUESTS = 'src/app/early-requests.ts';
+
+/**
+ * Builds src/app/early-requests.ts as an entry of its own and loads it from index.html, `async`: it
+ * runs as soon as it arrives, while the app's chunk is still downloading. The build fails
+ * if it comes to import anything (it would then wait for what it imports).
+ */
+function earlyRequests(): Plugin {
+  let base = '/';
+  const isEarly = (chunk: { type: string; isEntry?: boolean; facadeModuleId?: string | null }) =>
+    chunk.type === 'chunk' && chunk.isEntry && chunk.facadeModuleId?.endsWith(EARLY_REQUESTS);
+  return {
+    name: 'early-requests',
+    config: () => ({
+      build: {
+        rolldownOptions: {
+          input: {
+            index: fileURLToPath(new URL('./index.html', import.meta.url)),
+            'early-requests': fileURLToPath(new URL(`./${EARLY_REQUESTS}`, import.meta.url)),
+          },
+        },
+      },
+    }),
+    configResolved: (config) => {
+      base = config.base;
+    },
+    generateBundle(_options, bundle) {
+      const chunk = Object.values(bundle).find(isEarly);
+      if (!chunk || chunk.type !== 'chunk') this.error(`${EARLY_REQUESTS} was not built`);
+      else if (chunk.imports.length || chunk.dynamicImports.length)
+        this.error(
+          `${EARLY_REQUESTS} must import nothing, but its chunk imports ${[...chunk.imports, ...chunk.dynamicImports].join(', ')}`,
+        );
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler: (_html, ctx) => {
+        const chunk = ctx.bundle && Object.values(ctx.bundle).find(isEarly);
+        const src = base + (chunk ? chunk.fileName : EARLY_REQUESTS);
+        return [{ tag: 'script', attrs: { type: 'module', async: true, crossorigin: !!chunk, src }, injectTo: 'head' }];
+      },
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     // The router plugin must come before react() (TanStack Router docs).
     tanstackRouter({
       target: 'react',
       autoCodeSplitting: true,
-      // Loaders are split too: each tab's loader (and the contract it parses with)
-      // loads with that tab, not with the first page.
       codeSplittingOptions: {
-        defaultBehavior: [['loader'], ['component'], ['errorComponent', 'notFoundComponent', 'pendingComponent']],
+        // The services list, the page most visits open first, and the routes above it are not split: their
+        // code comes with the entry (one round trip, preloaded by index.html) and their loaders start the
+        // data requests as soon as the entry runs, not after a chunk has been fetched.
+        splitBehavior: ({ routeId }) => (FIRST_PAGE_ROUTES.includes(routeId) ? [] : undefined),
+        // Elsewhere each page's loader and component (and the contract they parse with) load together,
+        // with that page, not with the first one: one chunk and one request per page.
+        defaultBehavior: [
+          ['loader', 'component'],
+          ['errorComponent', 'notFoundComponent', 'pendingComponent'],
+        ],
       },
     }),
     react(),
+    earlyRequests(),
+    // dist/.vite/chunks.json (what each file holds) and build-env.json (for scripts/ensure-build.ts).
+    buildReport(),
   ],
-  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  resolve: {
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+      // @tanstack/react-store asks for the shim that brings useSyncExternalStore to React < 18; React 19 has it.
+      'use-sync-external-store/shim/with-selector': 'use-sync-external-store/with-selector',
+    },
+  },
   server: {
     port: Number(process.env.PORT ?? 5173),
     strictPort: true,
@@ -44,22 +115,18 @@ export default defineConfig({
     host: '127.0.0.1',
     proxy,
   },
-  // The manifest lets scripts/size.mjs walk exactly what the services list loads.
   build: {
     sourcemap: false,
     target: 'es2022',
-    manifest: true,
+    // Every browser that runs es2022 has modulepreload.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
-        // The framework every page needs, in one file: one gzip stream compresses it better than a dozen small ones.
-        codeSplitting: {
-          groups: [
-            {
-              name: 'framework',
-              test: /[\\/]node_modules[\\/](react|react-dom|scheduler|use-sync-external-store|@tanstack[\\/](react-router|router-core|history|react-store|store|react-query|query-core))[\\/]/,
-            },
-          ],
-        },
+        // Everything the entry imports statically (the framework, the shell, the services list) in one file:
+        // one request, no chain of round trips, and one gzip stream that compresses better than many.
+        // The rest of the app stays in chunks that load with their pages.
+        // (Not early-requests.ts: an entry of its own, it must stay apart.)
+        codeSplitting: { groups: [{ name: 'first-load', tags: ['$initial'], test: (id) => !id.endsWith(EARLY_REQUESTS) }] },
       },
     },
   },

@@ -146,6 +146,26 @@ test.describe('against a platform with only the documented calls', () => {
     await expect(page.getByRole('heading', { name: 'Agent deployments are not listed on this platform' })).toBeVisible();
   });
 
+  test('a connector instance runs its operations (seed 001); DDL and following a job are said to be missing', async ({ page, request }) => {
+    await signInAs(page, request, 'developer');
+    await page.goto(workspaceUrl('connectors'));
+    await page.getByRole('link', { name: 'Operations of orders-db' }).click();
+    await expectPage(page, 'orders-db');
+    await page.getByRole('button', { name: 'Run Read query' }).click();
+    await expect(page.getByRole('region', { name: 'Rows from Read query' }).getByRole('cell', { name: 'ada@example.com' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Previewing and running DDL is not available on this platform' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'The schema history is not available on this platform' })).toBeVisible();
+
+    // A large write is accepted as a job (documented); following it is our extension.
+    await page.getByRole('combobox', { name: 'Operation' }).selectOption('insert_rows');
+    const rows = Array.from({ length: 101 }, (_, i) => ({ user_id: 1, total_cents: i, status: 'paid', created_at: '2025-01-01' }));
+    await page.getByRole('textbox', { name: 'Table' }).fill('orders');
+    await page.getByRole('textbox', { name: 'Rows' }).fill(JSON.stringify(rows));
+    await page.getByRole('button', { name: 'Run Insert rows' }).click();
+    await expect(page.getByRole('region', { name: 'Result' })).toContainText('Queued as job');
+    await expect(page.getByRole('heading', { name: 'Following a large write’s job is not available on this platform' })).toBeVisible();
+  });
+
   test('an agent instance is started by deployment ID where deployments are not listed', async ({ page, request }) => {
     await signInAs(page, request, 'developer');
     await page.goto(workspaceUrl('agents'));

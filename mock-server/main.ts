@@ -5,7 +5,7 @@
  * MOCK_SEED (demo | empty | large), MOCK_SEED_SERVICES (10000, for `large`),
  * MOCK_TOKEN_TTL (900 s), MOCK_LATENCY_MS (0), MOCK_GATEWAY_LATENCY_MS (0),
  * MOCK_DEPLOY_PHASE_MS (2500), MOCK_JOB_RUN_MS (3000), MOCK_DRAIN_MS (60000),
- * MOCK_AGENT_PHASE_MS (3000),
+ * MOCK_AGENT_PHASE_MS (3000), MOCK_SQL_TIME_LIMIT_MS (2000),
  * MOCK_PROFILE (full | documented), MOCK_TEST_ROUTES (unset | 1),
  * MOCK_LOGIN_MAX_FAILURES (10; 0: off), MOCK_LOGIN_WINDOW_S (300),
  * MOCK_CORS_ORIGINS (none; comma-separated origins), MOCK_CONSOLE_URL (http://127.0.0.1:5173).
@@ -94,6 +94,7 @@ try {
     jobRunMs: intEnv('MOCK_JOB_RUN_MS', 3000),
     drainMs: intEnv('MOCK_DRAIN_MS', 60_000),
     agentPhaseMs: intEnv('MOCK_AGENT_PHASE_MS', 3000, 1),
+    sqlTimeLimitMs: intEnv('MOCK_SQL_TIME_LIMIT_MS', 2000, 1),
     profile: profileRaw as MockProfile,
     testRoutes: testRoutesRaw === '1',
     signInThrottle: { maxFailures: intEnv('MOCK_LOGIN_MAX_FAILURES', 10), windowS: intEnv('MOCK_LOGIN_WINDOW_S', 300, 1) },

@@ -37,6 +37,7 @@ import { activityDomain } from './activity/domain';
 import { agentsDomain } from './agents/domain';
 import { apiKeysDomain } from './api-keys/domain';
 import { authDomain } from './auth/domain';
+import { connectorOperationsDomain } from './connector-operations/domain';
 import { connectorsDomain } from './connectors/domain';
 import { composePlatform, type MockPlatform, type MockPlatformOptions } from './core/app';
 import type { Collections, StoreQueries } from './core/store';
@@ -75,6 +76,7 @@ const DOMAINS = [
   deploymentsDomain,
   credentialsDomain,
   connectorsDomain,
+  connectorOperationsDomain,
   tokensDomain,
   // Before the gateway: `POST …/services/{id}/async/…` is a job submit.
   jobsDomain,

@@ -17,12 +17,13 @@ import { Route as SsoCallbackRouteImport } from './routes/sso/callback'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/route'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdAgentsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/agents'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdApiKeysRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/api-keys'
-import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/connectors'
+import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/connectors/route'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/credentials'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/organization'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/rings'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/route'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/users'
+import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsIndexRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/connectors/index'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesIndexRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/index'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/route'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesNewRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/new'
@@ -36,6 +37,7 @@ import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTestRoute
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTokensRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/route'
+import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsConnectorIdInstancesInstanceIdRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/connectors/$connectorId/instances/$instanceId'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsIndexRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/index'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsVersionIdRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId'
 
@@ -81,8 +83,8 @@ const AuthedOrgsOrgIdWorkspacesWorkspaceIdApiKeysRoute =
     path: '/api-keys',
     getParentRoute: () => AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute,
   } as any)
-const AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRoute =
-  AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteImport.update({
+const AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRoute =
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRouteImport.update({
     id: '/connectors',
     path: '/connectors',
     getParentRoute: () => AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute,
@@ -116,6 +118,13 @@ const AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRoute =
     id: '/users',
     path: '/users',
     getParentRoute: () => AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute,
+  } as any)
+const AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsIndexRoute =
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsIndexRouteImport.update({
+    id: '/',
+    path: '/',
+    getParentRoute: () =>
+      AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRoute,
   } as any)
 const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesIndexRoute =
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesIndexRouteImport.update({
@@ -222,6 +231,15 @@ const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRoute =
         AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute,
     } as any,
   )
+const AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsConnectorIdInstancesInstanceIdRoute =
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsConnectorIdInstancesInstanceIdRouteImport.update(
+    {
+      id: '/$connectorId/instances/$instanceId',
+      path: '/$connectorId/instances/$instanceId',
+      getParentRoute: () =>
+        AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRoute,
+    } as any,
+  )
 const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsIndexRoute =
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsIndexRouteImport.update(
     {
@@ -247,16 +265,17 @@ export interface FileRoutesByFullPath {
   '/login': typeof LoginRoute
   '/sso/callback': typeof SsoCallbackRoute
   '/orgs/$orgId/workspaces/$workspaceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteWithChildren
+  '/orgs/$orgId/workspaces/$workspaceId/connectors': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRouteWithChildren
   '/orgs/$orgId/workspaces/$workspaceId/services': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRouteWithChildren
   '/orgs/$orgId/workspaces/$workspaceId/agents': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdAgentsRoute
   '/orgs/$orgId/workspaces/$workspaceId/api-keys': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdApiKeysRoute
-  '/orgs/$orgId/workspaces/$workspaceId/connectors': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRoute
   '/orgs/$orgId/workspaces/$workspaceId/credentials': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute
   '/orgs/$orgId/workspaces/$workspaceId/organization': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRoute
   '/orgs/$orgId/workspaces/$workspaceId/rings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute
   '/orgs/$orgId/workspaces/$workspaceId/users': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRouteWithChildren
   '/orgs/$orgId/workspaces/$workspaceId/services/new': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesNewRoute
+  '/orgs/$orgId/workspaces/$workspaceId/connectors/': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsIndexRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesIndexRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRouteWithChildren
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdBindingsRoute
@@ -268,6 +287,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTokensRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdIndexRoute
+  '/orgs/$orgId/workspaces/$workspaceId/connectors/$connectorId/instances/$instanceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsConnectorIdInstancesInstanceIdRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsVersionIdRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsIndexRoute
 }
@@ -279,12 +299,12 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/workspaces/$workspaceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteWithChildren
   '/orgs/$orgId/workspaces/$workspaceId/agents': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdAgentsRoute
   '/orgs/$orgId/workspaces/$workspaceId/api-keys': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdApiKeysRoute
-  '/orgs/$orgId/workspaces/$workspaceId/connectors': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRoute
   '/orgs/$orgId/workspaces/$workspaceId/credentials': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute
   '/orgs/$orgId/workspaces/$workspaceId/organization': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRoute
   '/orgs/$orgId/workspaces/$workspaceId/rings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute
   '/orgs/$orgId/workspaces/$workspaceId/users': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/new': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesNewRoute
+  '/orgs/$orgId/workspaces/$workspaceId/connectors': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsIndexRoute
   '/orgs/$orgId/workspaces/$workspaceId/services': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesIndexRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdBindingsRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/credentials': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdCredentialsRoute
@@ -295,6 +315,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTokensRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdIndexRoute
+  '/orgs/$orgId/workspaces/$workspaceId/connectors/$connectorId/instances/$instanceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsConnectorIdInstancesInstanceIdRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsVersionIdRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsIndexRoute
 }
@@ -306,16 +327,17 @@ export interface FileRoutesById {
   '/sso/callback': typeof SsoCallbackRoute
   '/_authed/': typeof AuthedIndexRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteWithChildren
+  '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRouteWithChildren
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRouteWithChildren
   '/_authed/orgs/$orgId/workspaces/$workspaceId/agents': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdAgentsRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/api-keys': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdApiKeysRoute
-  '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/credentials': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/organization': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/rings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/users': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRouteWithChildren
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/new': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesNewRoute
+  '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors/': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsIndexRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesIndexRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRouteWithChildren
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdBindingsRoute
@@ -327,6 +349,7 @@ export interface FileRoutesById {
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTokensRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdIndexRoute
+  '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors/$connectorId/instances/$instanceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsConnectorIdInstancesInstanceIdRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsVersionIdRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsIndexRoute
 }
@@ -338,16 +361,17 @@ export interface FileRouteTypes {
     | '/login'
     | '/sso/callback'
     | '/orgs/$orgId/workspaces/$workspaceId'
+    | '/orgs/$orgId/workspaces/$workspaceId/connectors'
     | '/orgs/$orgId/workspaces/$workspaceId/services'
     | '/orgs/$orgId/workspaces/$workspaceId/agents'
     | '/orgs/$orgId/workspaces/$workspaceId/api-keys'
-    | '/orgs/$orgId/workspaces/$workspaceId/connectors'
     | '/orgs/$orgId/workspaces/$workspaceId/credentials'
     | '/orgs/$orgId/workspaces/$workspaceId/organization'
     | '/orgs/$orgId/workspaces/$workspaceId/rings'
     | '/orgs/$orgId/workspaces/$workspaceId/users'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId'
     | '/orgs/$orgId/workspaces/$workspaceId/services/new'
+    | '/orgs/$orgId/workspaces/$workspaceId/connectors/'
     | '/orgs/$orgId/workspaces/$workspaceId/services/'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings'
@@ -359,6 +383,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/'
+    | '/orgs/$orgId/workspaces/$workspaceId/connectors/$connectorId/instances/$instanceId'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/'
   fileRoutesByTo: FileRoutesByTo
@@ -370,12 +395,12 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/workspaces/$workspaceId'
     | '/orgs/$orgId/workspaces/$workspaceId/agents'
     | '/orgs/$orgId/workspaces/$workspaceId/api-keys'
-    | '/orgs/$orgId/workspaces/$workspaceId/connectors'
     | '/orgs/$orgId/workspaces/$workspaceId/credentials'
     | '/orgs/$orgId/workspaces/$workspaceId/organization'
     | '/orgs/$orgId/workspaces/$workspaceId/rings'
     | '/orgs/$orgId/workspaces/$workspaceId/users'
     | '/orgs/$orgId/workspaces/$workspaceId/services/new'
+    | '/orgs/$orgId/workspaces/$workspaceId/connectors'
     | '/orgs/$orgId/workspaces/$workspaceId/services'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/credentials'
@@ -386,6 +411,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId'
+    | '/orgs/$orgId/workspaces/$workspaceId/connectors/$connectorId/instances/$instanceId'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions'
   id:
@@ -396,16 +422,17 @@ export interface FileRouteTypes {
     | '/sso/callback'
     | '/_authed/'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId'
+    | '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/agents'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/api-keys'
-    | '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/credentials'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/organization'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/rings'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/users'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/new'
+    | '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors/'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings'
@@ -417,6 +444,7 @@ export interface FileRouteTypes {
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/'
+    | '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors/$connectorId/instances/$instanceId'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/'
   fileRoutesById: FileRoutesById
@@ -490,7 +518,7 @@ declare module '@tanstack/react-router' {
       id: '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors'
       path: '/connectors'
       fullPath: '/orgs/$orgId/workspaces/$workspaceId/connectors'
-      preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteImport
+      preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRouteImport
       parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute
     }
     '/_authed/orgs/$orgId/workspaces/$workspaceId/credentials': {
@@ -527,6 +555,13 @@ declare module '@tanstack/react-router' {
       fullPath: '/orgs/$orgId/workspaces/$workspaceId/users'
       preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRouteImport
       parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute
+    }
+    '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors/': {
+      id: '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors/'
+      path: '/'
+      fullPath: '/orgs/$orgId/workspaces/$workspaceId/connectors/'
+      preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsIndexRouteImport
+      parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRoute
     }
     '/_authed/orgs/$orgId/workspaces/$workspaceId/services/': {
       id: '/_authed/orgs/$orgId/workspaces/$workspaceId/services/'
@@ -619,6 +654,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRouteImport
       parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute
     }
+    '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors/$connectorId/instances/$instanceId': {
+      id: '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors/$connectorId/instances/$instanceId'
+      path: '/$connectorId/instances/$instanceId'
+      fullPath: '/orgs/$orgId/workspaces/$workspaceId/connectors/$connectorId/instances/$instanceId'
+      preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsConnectorIdInstancesInstanceIdRouteImport
+      parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRoute
+    }
     '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/': {
       id: '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/'
       path: '/'
@@ -635,6 +677,24 @@ declare module '@tanstack/react-router' {
     }
   }
 }
+
+interface AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRouteChildren {
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsIndexRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsIndexRoute
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsConnectorIdInstancesInstanceIdRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsConnectorIdInstancesInstanceIdRoute
+}
+
+const AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRouteChildren: AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRouteChildren =
+  {
+    AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsIndexRoute:
+      AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsIndexRoute,
+    AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsConnectorIdInstancesInstanceIdRoute:
+      AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsConnectorIdInstancesInstanceIdRoute,
+  }
+
+const AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRouteWithChildren =
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRoute._addFileChildren(
+    AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRouteChildren,
+  )
 
 interface AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRouteChildren {
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsVersionIdRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsVersionIdRoute
@@ -718,10 +778,10 @@ const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRouteWithChildren =
   )
 
 interface AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteChildren {
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRouteWithChildren
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRouteWithChildren
   AuthedOrgsOrgIdWorkspacesWorkspaceIdAgentsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdAgentsRoute
   AuthedOrgsOrgIdWorkspacesWorkspaceIdApiKeysRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdApiKeysRoute
-  AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRoute
   AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute
   AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRoute
   AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute
@@ -730,14 +790,14 @@ interface AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteChildren {
 
 const AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteChildren: AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteChildren =
   {
+    AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRoute:
+      AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRouteWithChildren,
     AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRoute:
       AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRouteWithChildren,
     AuthedOrgsOrgIdWorkspacesWorkspaceIdAgentsRoute:
       AuthedOrgsOrgIdWorkspacesWorkspaceIdAgentsRoute,
     AuthedOrgsOrgIdWorkspacesWorkspaceIdApiKeysRoute:
       AuthedOrgsOrgIdWorkspacesWorkspaceIdApiKeysRoute,
-    AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRoute:
-      AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRoute,
     AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute:
       AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute,
     AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRoute:

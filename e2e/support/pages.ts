@@ -42,6 +42,18 @@ export function consolePages(versions: {
     { name: 'new-service', url: `${workspace}/services/new`, title: 'New Service · Hosted Services', heading: 'New Service' },
     { name: 'agents', url: `${workspace}/agents`, title: 'Agent services · Hosted Services', heading: 'Agent services' },
     { name: 'connectors', url: `${workspace}/connectors`, title: 'Connectors · Hosted Services', heading: 'Connectors' },
+    {
+      name: 'connector-instance-sql',
+      url: `${workspace}/connectors/postgresql/instances/${IDS.connectors.ordersDb}`,
+      title: 'orders-db · Connectors · Hosted Services',
+      heading: 'orders-db',
+    },
+    {
+      name: 'connector-instance-storage',
+      url: `${workspace}/connectors/s3/instances/${IDS.connectors.documentsBucket}`,
+      title: 'documents-bucket · Connectors · Hosted Services',
+      heading: 'documents-bucket',
+    },
     { name: 'rings', url: `${workspace}/rings`, title: 'Rings · Hosted Services', heading: 'Rings' },
     { name: 'users', url: `${workspace}/users`, title: 'Users · Hosted Services', heading: 'Users' },
     { name: 'credentials', url: `${workspace}/credentials`, title: 'Credentials · Hosted Services', heading: /credentials/i },

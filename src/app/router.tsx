@@ -1,8 +1,13 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createRouter } from '@tanstack/react-router';
+import { createRouter, lazyRouteComponent } from '@tanstack/react-router';
 import { routeTree } from '@/routeTree.gen';
-import { NotFound, RouteError } from './failure-page';
 import { PageSpinner } from './page-spinner';
+
+/**
+ * The failure page is not on the first load: it loads when a page fails, and at the first input
+ * (app.tsx), so that a failure after that — even offline — finds it already here.
+ */
+export const loadFailurePage = () => import('./failure-page');
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({
@@ -11,8 +16,8 @@ export function createAppRouter(queryClient: QueryClient) {
     defaultPreload: 'intent',
     // The query cache is the one source of freshness; the router need not cache loaders too.
     defaultPreloadStaleTime: 0,
-    defaultErrorComponent: RouteError,
-    defaultNotFoundComponent: NotFound,
+    defaultErrorComponent: lazyRouteComponent(loadFailurePage, 'RouteError'),
+    defaultNotFoundComponent: lazyRouteComponent(loadFailurePage, 'NotFound'),
     defaultPendingComponent: PageSpinner,
     scrollRestoration: true,
     // Scroll positions are kept in sessionStorage by this key: never the address's query or fragment, which may carry a

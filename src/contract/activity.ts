@@ -24,6 +24,8 @@ export const ActivityKind = z.enum([
   'token.minted',
   'token.revoked',
   'tokens.revoked_all',
+  /** DDL ran on a connector instance the service binds (CONTRACT §14). */
+  'connector.ddl_executed',
 ]);
 export type ActivityKind = z.infer<typeof ActivityKind>;
 

@@ -9,6 +9,7 @@ const extensionParams = entries.flatMap(([, e]) => (e.params ?? []).map((p) => `
 const documentedRoutes = entries.flatMap(([, e]) => (e.documented ? (e.routes ?? []).map((r) => `${r.method} ${r.path}`) : []));
 
 const S = '/api/v1/orgs/:org_id/workspaces/:workspace_id/hosted-services/:service_id';
+const I = '/api/v1/orgs/:org_id/workspaces/:workspace_id/connectors/:connector_id/instances/:instance_id';
 
 describe('the extension registry', () => {
   it('declares these operations as our extensions (what the mock marks x-extension and 404s in the documented profile)', () => {
@@ -27,6 +28,9 @@ describe('the extension registry', () => {
       `GET ${S}/service-tokens/revocations`,
       `GET ${S}/service-tokens`,
       `GET ${S}/activity`,
+      `GET ${I}/jobs/:job_id`,
+      `POST ${I}/ddl`,
+      `GET ${I}/ddl`,
       'GET /v1/agent-deployments',
       'GET /v1/agent-deployments/:deployment_id',
       'GET /v1/agent-deployments/:deployment_id/services',

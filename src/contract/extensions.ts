@@ -38,6 +38,7 @@ export type Extension = {
 
 const WORKSPACE = '/api/v1/orgs/:org_id/workspaces/:workspace_id';
 const SERVICE = `${WORKSPACE}/hosted-services/:service_id`;
+const INSTANCE = `${WORKSPACE}/connectors/:connector_id/instances/:instance_id`;
 const AGENTS = '/v1/agent-deployments';
 
 const route = (method: Method, path: string): ExtensionRoute => ({ method, path });
@@ -110,6 +111,18 @@ export const EXTENSIONS = {
     name: 'A service’s activity',
     routes: [route('GET', `${SERVICE}/activity`)],
     without: 'the overview’s timeline and the traffic-split history say the platform keeps no activity',
+  },
+  connectorJobs: {
+    name: 'Following a large write’s job',
+    routes: [route('GET', `${INSTANCE}/jobs/:job_id`)],
+    without:
+      'a large write still answers 202 with its job (seed 002); the instance page says the job cannot be followed here and to read the data again later',
+  },
+  connectorDdl: {
+    name: 'Previewing and running DDL',
+    routes: [route('POST', `${INSTANCE}/ddl`), route('GET', `${INSTANCE}/ddl`)],
+    without:
+      'a connector instance’s page says previewing and running DDL, and its schema history, are not available; its operations still run',
   },
   versionQuery: {
     name: 'Stubs and documents of a chosen version',

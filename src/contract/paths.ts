@@ -57,6 +57,14 @@ export const paths = {
   instances: (s: Scope, connectorId: string) => `${paths.connectorType(s, connectorId)}/instances`,
   instance: (s: Scope, connectorId: string, instanceId: string) => `${paths.instances(s, connectorId)}/${enc(instanceId)}`,
   instanceTest: (s: Scope, connectorId: string, instanceId: string) => `${paths.instance(s, connectorId, instanceId)}/test`,
+  /** Execute a connector operation (seed 001). */
+  executeOperation: (s: Scope, connectorId: string, instanceId: string, operationId: string) =>
+    `${paths.instance(s, connectorId, instanceId)}/operations/${enc(operationId)}/execute`,
+  /** Our extension: a large write's job. */
+  instanceJob: (s: Scope, connectorId: string, instanceId: string, jobId: string) =>
+    `${paths.instance(s, connectorId, instanceId)}/jobs/${enc(jobId)}`,
+  /** Our extension (seed 002, 004 name `execute_ddl`, not its path): preview or run DDL; `GET` lists what ran. */
+  instanceDdl: (s: Scope, connectorId: string, instanceId: string) => `${paths.instance(s, connectorId, instanceId)}/ddl`,
   serviceTokens: (s: Scope, serviceId: string) => `${paths.service(s, serviceId)}/service-tokens`,
   mintToken: (s: Scope, serviceId: string) => `${paths.serviceTokens(s, serviceId)}/mint`,
   revokeToken: (s: Scope, serviceId: string) => `${paths.serviceTokens(s, serviceId)}/revoke`,

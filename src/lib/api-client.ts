@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { readTokenResponse } from '@/contract/auth';
 import { paths } from '@/contract/paths';
 import { ApiError } from './api-error';
+import { takeEarlyResponse } from './early-responses';
 import { apiBaseUrl } from './env';
 import { clearSession, getSession, setSession } from './session';
 
@@ -42,8 +43,14 @@ async function send(method: string, path: string, opts: RequestOptions, accessTo
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   if (opts.idempotencyKey) headers['Idempotency-Key'] = opts.idempotencyKey;
   if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
+  const target = url(path, opts.query, opts.base);
+  // The same read, with the same session, that the page started before its code arrived (src/app/early-requests.ts).
+  if (method === 'GET' && headers.Authorization && opts.body === undefined && opts.accept === undefined && !opts.signal?.aborted) {
+    const early = await takeEarlyResponse(target);
+    if (early) return early;
+  }
   try {
-    return await fetch(url(path, opts.query, opts.base), {
+    return await fetch(target, {
       method,
       headers,
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),

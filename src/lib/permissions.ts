@@ -9,6 +9,10 @@ const grants = {
   'organization:write': ['admin'],
   'api-keys:manage': ['admin'],
   'users:manage': ['admin'],
+  /** Run connector operations and preview DDL (CONTRACT §14). */
+  'connector:execute': ['admin', 'developer'],
+  /** Run DDL on a connector instance once previewed. */
+  'connector:ddl': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

@@ -1,4 +1,5 @@
 import type { TokenResponseRead } from '@/contract/auth';
+import { dropEarlyResponses } from './early-responses';
 
 /**
  * Where the session lives, and why:
@@ -53,12 +54,15 @@ export function setSession(tokens: TokenResponseRead, now = Date.now()): Session
     expiresAt: tokens.expires_in === null ? null : now + tokens.expires_in * 1000,
   };
   globalThis.sessionStorage?.setItem(KEY, JSON.stringify(current));
+  // An answer started early for one session is not for another.
+  dropEarlyResponses();
   return current;
 }
 
 export function clearSession(): void {
   current = null;
   globalThis.sessionStorage?.removeItem(KEY);
+  dropEarlyResponses();
 }
 
 /**

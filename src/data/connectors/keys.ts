@@ -5,6 +5,8 @@ export const connectorKeys = {
   all: (s: Scope) => ['connectors', s.orgId, s.workspaceId] as const,
   types: (s: Scope) => [...connectorKeys.all(s), 'types'] as const,
   instances: (s: Scope, connectorId: string) => [...connectorKeys.all(s), 'instances', connectorId] as const,
+  /** One instance, under its type's list: what changes the list refreshes it too. */
+  instance: (s: Scope, connectorId: string, instanceId: string) => [...connectorKeys.instances(s, connectorId), instanceId] as const,
   /** Every instance across the catalog, as the Bindings tab picks from them. */
   allInstances: (s: Scope) => [...connectorKeys.all(s), 'all-instances'] as const,
 };

@@ -58,9 +58,12 @@ export function ConnectorTypeCard({ scope, type, readOnly }: { scope: Scope; typ
           <h3 id={`${type.id}-operations`}>Operations</h3>
           <ul className="chips" aria-labelledby={`${type.id}-operations`}>
             {(type.operations ?? []).map((o) => (
-              <li key={o.name} className="chip" title={o.description}>
-                <span className="mono">{o.name}</span>
-                <span className="chip-meta">{o.description}</span>
+              <li key={o.id} className="chip" title={o.description ?? undefined}>
+                <span className="mono">{o.id}</span>
+                <span className="chip-meta">
+                  {o.kind ? `${o.kind} · ` : ''}
+                  {o.description ?? o.name}
+                </span>
               </li>
             ))}
           </ul>

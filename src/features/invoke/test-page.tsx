@@ -42,7 +42,7 @@ import {
 import { RefusalText, ResponseView, WaitingForAnswer } from './response-panel';
 import { deleteSavedRequest, saveRequest, savedRequests, type SavedRequest } from './saved-requests';
 import { SavedRequestsList } from './saved-requests-list';
-import { checkAgainstSchema, locText, type SchemaIssue } from './schema-check';
+import { checkAgainstSchema, locText, type SchemaIssue } from '@/lib/schema-check';
 
 /** The endpoint and version chosen, from the URL: a link opens the same form. */
 export type TestSearch = { endpoint?: string; version?: 'split' | number };

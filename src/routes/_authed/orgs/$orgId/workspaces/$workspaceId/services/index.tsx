@@ -1,4 +1,5 @@
 import { createFileRoute, stripSearchParams } from '@tanstack/react-router';
+import { ringsQueryOptions } from '@/data/rings/get-rings';
 import { servicesQueryOptions } from '@/data/services/get-services';
 import { ServicesPage } from '@/features/services/services-page';
 import { ServicesSearch, SERVICES_SEARCH_DEFAULTS, toListQuery } from '@/features/services/services-search';
@@ -12,8 +13,9 @@ export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspace
   search: { middlewares: [stripSearchParams(SERVICES_SEARCH_DEFAULTS)] },
   loaderDeps: ({ search }) => search,
   loader: ({ context: { queryClient }, params, deps }) => {
-    // Start the request during navigation; the page shows skeletons rather than blocking on it.
+    // Start the requests during navigation (the rings name each row's ring); the page shows skeletons rather than blocking on them.
     void queryClient.prefetchQuery(servicesQueryOptions(params, toListQuery(deps)));
+    void queryClient.prefetchQuery(ringsQueryOptions(params));
   },
   component: ServicesRoute,
 });

@@ -3,8 +3,7 @@ import { connectorTypesQueryOptions } from '@/data/connectors/get-connector-type
 import { ConnectorsPage } from '@/features/connectors/connectors-page';
 import { workspaceProps } from '@/lib/route-props';
 
-export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/connectors')({
-  staticData: { crumb: 'Connectors' },
+export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/connectors/')({
   loader: ({ context: { queryClient }, params }) => queryClient.ensureQueryData(connectorTypesQueryOptions(params)),
   component: ConnectorsRoute,
 });
