@@ -50,9 +50,11 @@ import { jobsDomain } from './jobs/domain';
 import { organizationsDomain } from './organizations/domain';
 import { ringsDomain } from './rings/domain';
 import { servicesDomain } from './services/domain';
+import { ssoDomain } from './sso/domain';
 import { stubsDomain } from './stubs/domain';
 import { tokensDomain } from './tokens/domain';
 import { trafficDomain } from './traffic/domain';
+import { usersDomain } from './users/domain';
 import { versionsDomain } from './versions/domain';
 
 export type { MockPlatform, MockPlatformOptions } from './core/app';
@@ -62,6 +64,9 @@ export type { MockProfile } from './core/context';
 const DOMAINS = [
   authDomain,
   organizationsDomain,
+  // After auth (its users) and organizations (who owns an invitation); single sign-on reads the users domain's console URL.
+  usersDomain,
+  ssoDomain,
   apiKeysDomain,
   ringsDomain,
   servicesDomain,

@@ -36,6 +36,8 @@ describe('the extension registry', () => {
       'GET /v1/agent-deployments/:deployment_id/services',
       'GET /v1/agent-deployments/:deployment_id/services/:agent_service_id',
       'POST /v1/agent-deployments/:deployment_id/services/:agent_service_id/stop',
+      'POST /api/v1/auth/invitations/accept',
+      'POST /api/v1/auth/sso/callback',
       'GET /api/v1/openapi.json',
     ]);
   });

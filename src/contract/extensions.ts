@@ -156,6 +156,18 @@ export const EXTENSIONS = {
     without:
       'the Agents page says deployments are not listed on this platform, and starts an instance (documented) from a deployment ID and a version ID',
   },
+  invitationAccept: {
+    name: 'Accepting an invitation in the console',
+    routes: [route('POST', '/api/v1/auth/invitations/accept')],
+    without:
+      'the accept page says accepting an invitation is not available on this platform, and to ask the admin who invited them; inviting (documented) still works',
+  },
+  ssoCallback: {
+    name: 'Finishing single sign-on in the console',
+    routes: [route('POST', '/api/v1/auth/sso/callback')],
+    without:
+      'single sign-on starts (documented) and comes back to the console, whose sign-in page then says the platform does not finish single sign-on here, and to sign in with email and password',
+  },
   platformDescription: {
     name: 'The platform’s own OpenAPI document',
     routes: [route('GET', '/api/v1/openapi.json')],

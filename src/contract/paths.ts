@@ -12,6 +12,17 @@ export const paths = {
   logout: () => '/auth/logout',
   whoami: () => '/auth/whoami',
   apiKeyExchange: () => '/auth/api-keys/exchange',
+  /** Seed 001: start single sign-on. */
+  ssoInitiate: () => '/auth/sso/initiate',
+  /** Our extension: finish single sign-on with the identity provider's code. */
+  ssoCallback: () => '/auth/sso/callback',
+  /** Our extension: accept an invitation with its one-time token. */
+  invitationAccept: () => '/auth/invitations/accept',
+  /** Seed 001: the caller's organization's users (no `/orgs/{org_id}` in the seed's path). */
+  users: () => '/users',
+  userInvite: () => '/users/invite',
+  usersMe: () => '/users/me',
+  user: (userId: string) => `/users/${enc(userId)}`,
   organizations: () => '/organizations',
   organization: (orgId: string) => `/organizations/${enc(orgId)}`,
   workspaces: (orgId: string) => `${paths.organization(orgId)}/workspaces`,
