@@ -20,7 +20,7 @@ import { cors } from 'hono/cors';
 import * as z from 'zod/mini';
 import { Clock } from './clock';
 import type { AuthHooks, MockEnv, MockProfile, ParamDoc, Platform, Registry, ScopeResolver, Settings } from './context';
-import type { MockDomain } from './domain';
+import type { MockDomain, Running } from './domain';
 import { errorReply } from './errors';
 import { describeError, escapeForLog } from './log';
 import { platformDomain } from './meta';
@@ -73,7 +73,7 @@ export interface MockPlatform {
   /** Where the state is (null: in memory) and its signing secrets. */
   state: { database: string | null; secrets: string | null };
   reset(seed?: SeedName): void;
-  /** Close the database. Every acknowledged change is on disk already. */
+  /** Stop what the domains run in the background and close the database. Every acknowledged change is on disk already; telemetry held for a moment (request records) is written now. */
   close(): void;
 }
 
@@ -145,6 +145,7 @@ function storeOf(domains: readonly MockDomain[], db: StateDatabase, clock: Clock
     for (const [name, spec] of Object.entries(d.collections ?? {})) core.register(name, spec as CollectionSpec<never, string>);
   }
   core.checkOwners();
+  for (const d of domains) if (d.tables) core.ownTables(d.tables);
   const store = core as Store;
   for (const d of domains) if (d.queries) store.extend(d.queries(store));
   return store;
@@ -175,12 +176,17 @@ export function composePlatform(listed: readonly MockDomain[], stateVersion: num
   let store: Store;
   const secretsFile = dataFile ? secretsPath(dataFile) : null;
   const seedState = (seed: SeedName) => buildSeed(domains, { seed, extraServices: opts.seedServices, now: clock.now() });
+  /** Load a seed, then let the domains fill what they keep outside their collections (their own tables). */
+  const loadSeed = (seed: SeedName) => {
+    store.load(seed, seedState(seed));
+    for (const d of domains) d.afterSeed?.({ store, settings, name: seed });
+  };
   try {
     store = storeOf(domains, db, clock);
     const secrets = loadSigningSecrets(secretsFile);
     store.jwtSecret = secrets.session;
     store.serviceTokenSecret = secrets.serviceToken;
-    if (!store.loadFromDatabase()) store.load(opts.seed, seedState(opts.seed));
+    if (!store.loadFromDatabase()) loadSeed(opts.seed);
   } catch (e) {
     db.close();
     throw e;
@@ -205,10 +211,7 @@ export function composePlatform(listed: readonly MockDomain[], stateVersion: num
         things: registry.things,
       })),
     // The signing secrets are not state: sessions survive a reset. So does the clock: it never goes back.
-    reset: (seed) => {
-      const name = seed ?? opts.seed;
-      store.load(name, seedState(name));
-    },
+    reset: (seed) => loadSeed(seed ?? opts.seed),
     inflight: new Map(),
     registry: { scope: registry.scope, auth: registry.auth },
   };
@@ -302,6 +305,14 @@ export function composePlatform(listed: readonly MockDomain[], stateVersion: num
     return send(c, r);
   });
 
+  // What the domains run in the background (a flush timer, synthetic traffic), once everything above is in place.
+  const running: Running[] = [];
+  for (const d of domains) {
+    const r = d.start?.({ app, store, clock, settings });
+    if (r) running.push(r);
+  }
+  let closed = false;
+
   return {
     app,
     store,
@@ -310,6 +321,14 @@ export function composePlatform(listed: readonly MockDomain[], stateVersion: num
     options: { ...opts, ...settings },
     state: { database: dataFile, secrets: secretsFile },
     reset: platform.reset,
-    close: () => store.close(),
+    close: () => {
+      if (closed) return;
+      closed = true;
+      try {
+        for (const r of running.splice(0).reverse()) r.stop();
+      } finally {
+        store.close();
+      }
+    },
   };
 }
