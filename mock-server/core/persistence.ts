@@ -100,6 +100,8 @@ export class StateDatabase {
         this.db.pragma('journal_mode = WAL');
         // FULL: the WAL is fsynced at every commit, so a 2xx survives a power cut, not only a crash.
         this.db.pragma('synchronous = FULL');
+        // 64 MiB of page cache: a domain's large tables of its own (a million request records) and their index builds stay in memory.
+        this.db.pragma('cache_size = -65536');
       }
       this.db.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)');
       this.db.pragma(`user_version = ${version}`);

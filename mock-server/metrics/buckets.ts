@@ -81,11 +81,8 @@ class Tally {
   }
 
   percentiles() {
-    const at = (q: number) => {
-      const v = this.sketch.quantile(q);
-      return v === null ? null : Math.round(v * 100) / 100;
-    };
-    return { p50_ms: at(0.5), p95_ms: at(0.95), p99_ms: at(0.99) };
+    const [p50, p95, p99] = this.sketch.quantiles([0.5, 0.95, 0.99]).map((v) => (v === null ? null : Math.round(v * 100) / 100));
+    return { p50_ms: p50!, p95_ms: p95!, p99_ms: p99! };
   }
 
   totals(): MetricsTotals {
@@ -267,19 +264,22 @@ export class MetricsBuckets implements LogListener {
            WHERE workspace_id = ? AND resolution = ? AND path = ? AND start >= ? AND start < ?`,
         ).all(workspaceId, w.resolution, ALL_PATHS, w.first, w.end) as BucketRow[]);
     const services = new Map<string, { overall: Tally; versions: Map<number, Tally> }>();
+    // Each row is read once, into its version's tally (version 0: no version chosen, the service's totals only).
     for (const r of rows) {
       let s = services.get(r.service_id);
       if (!s) services.set(r.service_id, (s = { overall: new Tally(), versions: new Map() }));
-      s.overall.addRow(r);
-      if (r.version === 0) continue;
+      if (r.version === 0) {
+        s.overall.addRow(r);
+        continue;
+      }
       let v = s.versions.get(r.version);
       if (!v) s.versions.set(r.version, (v = new Tally()));
       v.addRow(r);
     }
-    return [...services].map(([service_id, s]) => ({
-      service_id,
-      totals: s.overall.totals(),
-      versions: [...s.versions].sort(([a], [b]) => a - b).map(([version, t]) => ({ version, totals: t.totals() })),
-    }));
+    return [...services].map(([service_id, s]) => {
+      const versions = [...s.versions].sort(([a], [b]) => a - b);
+      for (const [, t] of versions) s.overall.addTally(t);
+      return { service_id, totals: s.overall.totals(), versions: versions.map(([version, t]) => ({ version, totals: t.totals() })) };
+    });
   }
 }

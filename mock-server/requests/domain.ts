@@ -28,6 +28,8 @@ declare module '../core/context' {
      * days of history when `traffic` is `demo`, none otherwise.
      */
     seedRequests: number | null;
+    /** Record the gateway's calls (default true); off only to measure what recording costs (scripts/bench.ts). */
+    recordRequests: boolean;
   }
 }
 
@@ -45,7 +47,7 @@ export const requestsDomain = defineDomain({
     });
     return { requestLog: log };
   },
-  settings: { traffic: 'off', seedRequests: null },
+  settings: { traffic: 'off', seedRequests: null, recordRequests: true },
   afterSeed: ({ store, settings }) => {
     if (settings.seedRequests !== null) {
       if (settings.seedRequests > 0) backfill(store, settings.seedRequests);

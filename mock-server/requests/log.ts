@@ -31,6 +31,23 @@ import { RETENTION_MS, whereOf, type Filters } from './rules';
 
 export const REQUESTS_TABLE = 'request_records';
 
+/**
+ * The indexes, each ending in seq (SQLite ends every index with the rowid): a
+ * service's records newest first, by id, and with one filter each — a status
+ * class (an exact code reads its class's index too), a version, a path, a
+ * method. A search filters the rows an index gives (a part of a string has no index). `time` turns times into seq
+ * ranges and drives retention; it is appended to in order, so cheap to keep.
+ */
+const REQUEST_INDEXES = [
+  `CREATE INDEX IF NOT EXISTS ${REQUESTS_TABLE}_service ON ${REQUESTS_TABLE} (service_id)`,
+  `CREATE INDEX IF NOT EXISTS ${REQUESTS_TABLE}_id ON ${REQUESTS_TABLE} (service_id, id)`,
+  `CREATE INDEX IF NOT EXISTS ${REQUESTS_TABLE}_status ON ${REQUESTS_TABLE} (service_id, status_class)`,
+  `CREATE INDEX IF NOT EXISTS ${REQUESTS_TABLE}_version ON ${REQUESTS_TABLE} (service_id, version)`,
+  `CREATE INDEX IF NOT EXISTS ${REQUESTS_TABLE}_path ON ${REQUESTS_TABLE} (service_id, path)`,
+  `CREATE INDEX IF NOT EXISTS ${REQUESTS_TABLE}_method ON ${REQUESTS_TABLE} (service_id, method)`,
+  `CREATE INDEX IF NOT EXISTS ${REQUESTS_TABLE}_time ON ${REQUESTS_TABLE} (time)`,
+];
+
 /** The log's table and indexes (core/persistence.ts runs them on every open). */
 export const REQUEST_TABLE_DDL = [
   `CREATE TABLE IF NOT EXISTS ${REQUESTS_TABLE} (
@@ -50,13 +67,7 @@ export const REQUEST_TABLE_DDL = [
     async INTEGER NOT NULL,
     job_id TEXT
   )`,
-  // Each ends in seq (the rowid): a service's records newest first, and with one filter each.
-  ...['', 'id', 'status_class', 'status', 'version', 'method', 'path'].map(
-    (column) =>
-      `CREATE INDEX IF NOT EXISTS ${REQUESTS_TABLE}_service${column ? `_${column}` : ''} ON ${REQUESTS_TABLE} (service_id${column ? `, ${column}` : ''})`,
-  ),
-  // Times to seq ranges, and retention; appended to in order, so cheap to keep.
-  `CREATE INDEX IF NOT EXISTS ${REQUESTS_TABLE}_time ON ${REQUESTS_TABLE} (time)`,
+  ...REQUEST_INDEXES,
 ];
 
 /** How long a record waits in the buffer at most, ms. */
@@ -217,25 +228,33 @@ export class RequestLog {
   /**
    * Records made elsewhere (a backfill), written in order in one transaction
    * with their aggregates, in chunks so that memory stays flat. They must be
-   * older than anything the log holds: it is empty after a seed.
+   * older than anything the log holds (it is empty after a seed). Into an
+   * empty table the indexes are built once at the end, from sorted data,
+   * rather than kept up to date row by row: a million records in seconds.
    */
   bulk(batches: Iterable<readonly { at: number; call: CallRecord }[]>): number {
     this.flush();
     const counters = this.countersNow();
+    const empty = counters.seq === 0;
     let n = 0;
     this.sql.transaction(() => {
+      if (empty)
+        for (const ddl of REQUEST_INDEXES) this.sql.prepare(`DROP INDEX IF EXISTS ${/INDEX IF NOT EXISTS (\S+)/.exec(ddl)![1]}`).run();
       for (const batch of batches) {
         const entries = batch.map(({ at: when, call }): RequestEntry => {
           const at = Math.max(when, counters.at);
           counters.at = at;
           const { workspace_id, templated, ...rest } = call;
-          return { seq: ++counters.seq, at, workspace_id, templated, record: { ...rest, time: iso(at) } };
+          // Written by `at`; no one reads the ISO time of a backfilled entry before it is read back from the table.
+          return { seq: ++counters.seq, at, workspace_id, templated, record: { ...rest, time: '' } };
         });
         this.insert(entries);
         for (const l of this.listeners) l.written(entries);
         n += entries.length;
       }
+      if (empty) for (const ddl of REQUEST_INDEXES) this.sql.prepare(ddl).run();
     });
+    this.statements.clear();
     return n;
   }
 

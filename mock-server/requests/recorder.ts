@@ -72,7 +72,8 @@ export interface RecordOptions {
 export function recordCall(options: RecordOptions): MiddlewareHandler<MockEnv> {
   return async (c, next) => {
     const t0 = performance.now();
-    const { store } = c.var;
+    const { store, platform } = c.var;
+    if (!platform.settings.recordRequests) return nameCall(c, next);
     const log = store.requestLog;
     const found = store.services.get(c.req.param('service_id') ?? '');
     const service = found && found.org_id === c.req.param('org_id') ? found : undefined;

@@ -66,7 +66,8 @@ export function whereOf(f: Filters, seqFrom: number | null, seqTo: number | null
     params.push(value);
   };
   eq('version', f.version);
-  eq('status_class', f.statusClass);
+  // An exact code reads its class's index.
+  eq('status_class', f.statusClass ?? (f.status === undefined ? undefined : Math.floor(f.status / 100)));
   eq('status', f.status);
   eq('method', f.method);
   eq('path', f.path);
