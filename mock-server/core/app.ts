@@ -36,6 +36,9 @@ import { StoreCore, type CollectionSpec, type Store } from './store';
 // Zod's English messages for the contract's un-customised checks (zod/mini loads no locale).
 z.config(z.locales.en());
 
+/** The `env` of a request the platform sends itself, in process (`app.fetch(request, SELF_CALL)`): served as any, not logged. */
+export const SELF_CALL = { selfCall: true } as const;
+
 /** The options every platform takes, whatever its domains. */
 export interface CoreOptions {
   /** `MOCK_DATA`: the state's database (persistence.ts); omit (or null) for memory only. The signing secrets go beside it (secrets.ts). */
@@ -221,8 +224,8 @@ export function composePlatform(listed: readonly MockDomain[], stateVersion: num
   if (options.log) {
     const log = options.log;
     app.use('*', async (c, next) => {
-      // What the platform sends itself in process (a domain's synthetic traffic: no socket behind it) is not logged line by line.
-      if (c.env === undefined) return next();
+      // What the platform sends itself (a domain's synthetic traffic, `app.fetch(request, SELF_CALL)`) is not logged line by line.
+      if ((c.env as { selfCall?: boolean } | undefined)?.selfCall) return next();
       const t0 = performance.now();
       await next();
       // The path as sent (still percent-encoded), escaped: what a caller writes cannot start a line of its own.
@@ -240,7 +243,16 @@ export function composePlatform(listed: readonly MockDomain[], stateVersion: num
       cors({
         origin: (origin) => (allowed.has(origin) ? origin : null),
         allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-        allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+        // Last-Event-ID resumes a request stream; the X-Mock-* knobs shape a gateway call (README).
+        allowHeaders: [
+          'Authorization',
+          'Content-Type',
+          'Idempotency-Key',
+          'X-Request-Id',
+          'Last-Event-ID',
+          'X-Mock-Status',
+          'X-Mock-Latency-Ms',
+        ],
         exposeHeaders: [
           'X-Service-Version',
           'X-Request-Id',

@@ -13,10 +13,12 @@
  * - `X-Mock-Latency-Ms: <0–10000>`: answer that much later, on a timer, so no
  *   other client waits; the record's `duration_ms` includes it.
  *
- * A value out of range is a 422 located at the header, after auth.
+ * A value out of range is a 422 located at the header, after auth. The
+ * documented profile ignores them, as a platform without them would.
  */
 import { STATUS_CODES } from 'node:http';
 import type { Context } from 'hono';
+import type { Platform } from '../core/context';
 import { issue, validationError } from '../core/errors';
 import type { Reply } from '../core/replies';
 
@@ -40,8 +42,9 @@ function intHeader(c: Context, name: string, min: number, max: number, why: stri
 }
 
 /** The knobs a call carries (a 422 on a header out of range). */
-export function readKnobs(c: Context): Knobs {
+export function readKnobs(c: Context, platform: Pick<Platform, 'profile'>): Knobs {
   const knobs: Knobs = {};
+  if (platform.profile === 'documented') return knobs;
   const status = intHeader(c, KNOB_HEADERS.status, 200, 599, ' (a 1xx is not a final answer)');
   if (status !== undefined) knobs.status = status;
   const latencyMs = intHeader(c, KNOB_HEADERS.latency, 0, MAX_MOCK_LATENCY_MS, '');

@@ -78,7 +78,7 @@ export const gatewayApi = domainApi(
       },
       handler: async (c) => {
         const { store, platform, service, body } = c.var;
-        const knobs = readKnobs(c);
+        const knobs = readKnobs(c, platform);
         // The service's own time, once the caller is known (MOCK_GATEWAY_LATENCY_MS).
         if (platform.settings.gatewayLatencyMs > 0) await new Promise((r) => setTimeout(r, platform.settings.gatewayLatencyMs));
         const call = await prepareCall(store, service, {

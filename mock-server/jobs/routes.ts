@@ -84,7 +84,7 @@ export const jobsApi = domainApi(
             var: { store, platform, service, caller, body },
             req,
           } = c;
-          const knobs = readKnobs(c);
+          const knobs = readKnobs(c, platform);
           const call = await prepareCall(store, service, {
             method: 'POST',
             segments: pathSegments(req.path, SUBMIT_PREFIX_SEGMENTS),

@@ -28,6 +28,7 @@ import type { EndpointSnapshot } from '../../src/contract/versions';
 import { isServing } from '../../src/contract/versions-rules';
 import { API_KEY_SESSION } from '../api-keys/rules';
 import { DEMO_USERS } from '../auth/seed';
+import { SELF_CALL } from '../core/app';
 import { signAccessToken } from '../core/auth';
 import type { Running, StartContext } from '../core/domain';
 import { API_BASE } from '../core/operations';
@@ -242,6 +243,7 @@ export async function demoCall({ app, store }: Pick<StartContext, 'app' | 'store
   const url = `http://mock.local${API_BASE}${paths.gatewayPinned(t.orgId, t.serviceId, v.version, path)}`;
   const res = await app.fetch(
     new Request(url, { method: endpoint.method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) }),
+    SELF_CALL,
   );
   await res.arrayBuffer();
 }
