@@ -237,6 +237,23 @@ export class RequestLog {
     const counters = this.countersNow();
     const empty = counters.seq === 0;
     let n = 0;
+    try {
+      this.backfillIn(batches, counters, empty, (k) => (n += k));
+    } finally {
+      // Statements prepared before the indexes were rebuilt are prepared again; a failed backfill rolled back, and so do the counters.
+      this.statements.clear();
+      if (n === 0) this.counters = null;
+    }
+    return n;
+  }
+
+  private backfillIn(
+    batches: Iterable<readonly { at: number; call: CallRecord }[]>,
+    counters: { seq: number; at: number },
+    empty: boolean,
+    written: (n: number) => void,
+  ): void {
+    let n = 0;
     this.sql.transaction(() => {
       if (empty)
         for (const ddl of REQUEST_INDEXES) this.sql.prepare(`DROP INDEX IF EXISTS ${/INDEX IF NOT EXISTS (\S+)/.exec(ddl)![1]}`).run();
@@ -254,8 +271,7 @@ export class RequestLog {
       }
       if (empty) for (const ddl of REQUEST_INDEXES) this.sql.prepare(ddl).run();
     });
-    this.statements.clear();
-    return n;
+    written(n);
   }
 
   private insert(entries: readonly RequestEntry[]): void {
