@@ -482,12 +482,17 @@ describe('the analysis', () => {
     const { call, login, platform } = setup();
     const dev = await login('developer');
     const { v2 } = await embedding(call, dev);
+    // Armed only while a rollout is unfinished.
+    expect(vi.getTimerCount()).toBe(0);
     const r = await start(call, dev, body(v2.id));
+    expect(vi.getTimerCount()).toBe(1);
     await canaryCalls(call, dev, 5, { status: 503 });
     expect(platform.store.rollouts.get(r.id)!.status).toBe('running');
     await vi.advanceTimersByTimeAsync(1_000);
     expect(platform.store.rollouts.get(r.id)!.status).toBe('aborted');
     expect(byNumber(await versions(call, dev, EMBEDDING))).toMatchObject({ 2: { status: 'archived', traffic: 0 } });
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('records each decision once, whoever evaluates it and however many at a time', async () => {

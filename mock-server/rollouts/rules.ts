@@ -291,20 +291,32 @@ export function assertNoRolloutInProgress(store: Store, serviceId: string, drain
 }
 
 /**
- * The driver: every second of real time, settle every unfinished rollout (in
- * one unit of work), so an abort does not wait for someone to read. Unref'd
+ * The driver: every second of real time while a rollout is unfinished, settle
+ * every unfinished rollout (in one unit of work), so an abort does not wait
+ * for someone to read. Armed only while one is unfinished (a rollout started,
+ * or read back running or paused), so an idle platform keeps no timer; unref'd
  * (it never keeps a process alive); stopped when the platform closes.
  */
 export function startRolloutDriver(store: Store, drainMs: number): Running {
+  let timer: NodeJS.Timeout | undefined;
   let busy = false;
-  const timer = setInterval(() => {
-    if (busy || store.rollouts.in('unfinished', 'unfinished').length === 0) return;
+  let stopped = false;
+  const unfinished = () => store.rollouts.in('unfinished', 'unfinished');
+  const disarm = () => {
+    clearInterval(timer);
+    timer = undefined;
+  };
+  const tick = () => {
+    if (busy) return;
+    const open = unfinished();
+    // None left (finished, or the state was replaced): the next start arms it again.
+    if (open.length === 0) return disarm();
     busy = true;
     store
       .unitOfWork(async () => {
-        for (const r of store.rollouts.in('unfinished', 'unfinished')) {
+        for (const r of open) {
           try {
-            settleRollout(store, r, drainMs);
+            settleRollout(store, store.rollouts.get(r.id) ?? r, drainMs);
           } catch (e) {
             // One rollout that cannot be settled does not stop the others; its next read says why.
             console.error(`[mock] could not settle rollout ${r.id}: ${describeError(e)}`);
@@ -315,9 +327,22 @@ export function startRolloutDriver(store: Store, drainMs: number): Running {
       .finally(() => {
         busy = false;
       });
-  }, DRIVER_EVERY_MS);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
+  };
+  const arm = () => {
+    if (stopped || timer || unfinished().length === 0) return;
+    timer = setInterval(tick, DRIVER_EVERY_MS);
+    timer.unref();
+  };
+  store.rollouts.watch((_before, after) => {
+    if (after && isUnfinished(after)) arm();
+  });
+  arm();
+  return {
+    stop: () => {
+      stopped = true;
+      disarm();
+    },
+  };
 }
 
 // ---- what people do -------------------------------------------------------------------------
