@@ -42,6 +42,10 @@ export const rolloutsDomain = defineDomain({
   queries: (store) => {
     const tallies = new RolloutTallies(store);
     store.onClear(() => tallies.clear());
+    // A rollout deleted with its service leaves no tally behind.
+    store.rollouts.watch((before, after) => {
+      if (before && !after) tallies.drop(before.id);
+    });
     return { rolloutTallies: tallies };
   },
   scope: {

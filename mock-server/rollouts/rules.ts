@@ -314,12 +314,15 @@ export function startRolloutDriver(store: Store, drainMs: number): Running {
     busy = true;
     store
       .unitOfWork(async () => {
-        for (const r of open) {
+        for (const { id } of open) {
+          // As it is now (a request may have moved it since the round began, or deleted its service).
+          const r = store.rollouts.get(id);
+          if (!r) continue;
           try {
-            settleRollout(store, store.rollouts.get(r.id) ?? r, drainMs);
+            settleRollout(store, r, drainMs);
           } catch (e) {
             // One rollout that cannot be settled does not stop the others; its next read says why.
-            console.error(`[mock] could not settle rollout ${r.id}: ${describeError(e)}`);
+            console.error(`[mock] could not settle rollout ${id}: ${describeError(e)}`);
           }
         }
       })
