@@ -51,6 +51,7 @@ import { metricsDomain } from './metrics/domain';
 import { organizationsDomain } from './organizations/domain';
 import { requestsDomain } from './requests/domain';
 import { ringsDomain } from './rings/domain';
+import { rolloutsDomain } from './rollouts/domain';
 import { servicesDomain } from './services/domain';
 import { ssoDomain } from './sso/domain';
 import { stubsDomain } from './stubs/domain';
@@ -88,6 +89,8 @@ const DOMAINS = [
   // The gateway's calls (recorded by middleware the gateway and jobs mount), then their aggregates, which listen to the log.
   requestsDomain,
   metricsDomain,
+  // Reads the request log (its canaries' records) and moves the traffic with the traffic domain's rule.
+  rolloutsDomain,
 ] as const;
 
 /**

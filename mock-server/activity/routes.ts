@@ -6,6 +6,7 @@ import { domainApi, get } from '../core/operations';
 import { servicePath } from '../services/paths';
 import { reply } from '../core/replies';
 import { E422, READ_ERRORS } from '../core/responses';
+import { settleService } from '../rollouts/rules';
 import { activityOf } from './rules';
 
 const ACTIVITY = servicePath('/activity', paths.activity);
@@ -21,8 +22,11 @@ export const activityApi = domainApi(
         query: ActivityListQuery,
         extension: true,
         responses: { 200: { description: 'A page of activity entries', schema: ActivityPage }, ...READ_ERRORS, 422: E422 },
-        handler: ({ var: { store, service, query } }) =>
-          reply(200, ActivityPage, paginate(activityOf(store, service.id, query.kind), query)),
+        handler: ({ var: { store, platform, service, query } }) => {
+          // A rollout's decisions due by now are in the timeline (rollouts/rules.ts).
+          settleService(store, service.id, platform.settings.drainMs);
+          return reply(200, ActivityPage, paginate(activityOf(store, service.id, query.kind), query));
+        },
       },
     ),
   ],

@@ -119,6 +119,15 @@ function entryOf(r: Row): RequestEntry {
   };
 }
 
+/** A call as a rollout's analysis reads it. */
+export interface VersionCall {
+  seq: number;
+  /** ms since the epoch, on the platform's clock. */
+  time: number;
+  status: number;
+  duration_ms: number;
+}
+
 /** A live stream's hold on the log: new records of its service, and the end (the platform closing). */
 export interface Subscriber {
   serviceId: string;
@@ -359,6 +368,26 @@ export class RequestLog {
         limit,
       ) as Row[]
     ).map(entryOf);
+  }
+
+  /**
+   * What one version of a service answered after `sinceMs` and up to
+   * `untilMs` (inclusive), oldest first, past `afterSeq`: a rollout's analysis
+   * reads its canary's step with it (rollouts/measure.ts), exactly — a handful
+   * of calls decides, so not from the metrics' sketches. The time bounds
+   * become a `seq` range (the `time` index), read on the `(service_id, version)` index.
+   */
+  versionCalls(serviceId: string, version: number, sinceMs: number, untilMs: number, afterSeq = 0): VersionCall[] {
+    this.flush();
+    if (untilMs <= sinceMs) return [];
+    const first = this.statement(`SELECT seq FROM ${REQUESTS_TABLE} WHERE time > ? ORDER BY time, seq LIMIT 1`).get(sinceMs) as
+      { seq: number } | undefined;
+    const last = this.statement(`SELECT seq FROM ${REQUESTS_TABLE} WHERE time <= ? ORDER BY time DESC, seq DESC LIMIT 1`).get(untilMs) as
+      { seq: number } | undefined;
+    if (!first || !last) return [];
+    return this.statement(
+      `SELECT seq, time, status, duration_ms FROM ${REQUESTS_TABLE} WHERE service_id = ? AND version = ? AND seq >= ? AND seq <= ? ORDER BY seq`,
+    ).all(serviceId, version, Math.max(first.seq, afterSeq + 1), last.seq) as VersionCall[];
   }
 
   /** The `seq` range of `since`/`until` (null bounds: open), or null when no record lies in it. */

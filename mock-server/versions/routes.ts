@@ -22,6 +22,7 @@ import { noContent, reply } from '../core/replies';
 import type { ServiceRecord } from '../services/records';
 import type { VersionRecord } from './records';
 import { E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
+import { assertNoRolloutInProgress, IN_PROGRESS, settleService } from '../rollouts/rules';
 import type { Store } from '../core/store';
 import { createDraft, createEndpoint, deleteEndpoint, draftOf, publish, sortEndpoints, updateEndpoint } from './rules';
 
@@ -41,7 +42,7 @@ const publishing = (notDraft: string, noEndpoints: string) => ({
   responses: {
     200: { description: 'The published version', schema: ServiceVersion },
     ...WRITE_ERRORS,
-    409: { description: notDraft },
+    409: { description: `${notDraft}, or a rollout is in progress ("${IN_PROGRESS}": publishing would re-split its traffic)` },
     422: { description: `Validation error, or ${noEndpoints}` },
   },
 });
@@ -65,7 +66,9 @@ export const versionsApi = domainApi(
     get(VERSIONS, 'listVersions', "A service's versions, newest first", {
       query: VersionListQuery,
       responses: { 200: { description: 'A page of versions', schema: VersionPage }, ...READ_ERRORS, 422: E422 },
-      handler: ({ var: { store, service, query } }) => {
+      handler: ({ var: { store, platform, service, query } }) => {
+        // The split as a rollout's decisions due by now left it (rollouts/rules.ts).
+        settleService(store, service.id, platform.settings.drainMs);
         const all = store
           .versionsOf(service.id)
           .reverse()
@@ -96,7 +99,10 @@ export const versionsApi = domainApi(
     get(VERSION, 'getVersion', 'Extension: get one version (the seeds document the list only)', {
       extension: true,
       responses: { 200: { description: 'The version', schema: ServiceVersion }, ...READ_ERRORS },
-      handler: ({ var: { version } }) => reply(200, ServiceVersion, version),
+      handler: ({ var: { store, platform, service, version } }) => {
+        settleService(store, service.id, platform.settings.drainMs);
+        return reply(200, ServiceVersion, store.versionIn(service.id, version.id)!);
+      },
     }),
     post(
       PUBLISH_VERSION,
@@ -104,8 +110,9 @@ export const versionsApi = domainApi(
       'Publish a draft version: freeze its endpoints and route `traffic_percent` of the traffic to it (irreversible). The versions serving before share the rest and are `draining`; one left with 0% (all of them at 100%) is archived once drained, at its `drain_ends_at`.',
       {
         ...publishing('The version is not a draft', 'the version has no endpoints'),
-        handler: ({ var: { store, platform, service, version, body, principal } }) =>
-          reply(
+        handler: ({ var: { store, platform, service, version, body, principal } }) => {
+          assertNoRolloutInProgress(store, service.id, platform.settings.drainMs);
+          return reply(
             200,
             ServiceVersion,
             published(
@@ -114,7 +121,8 @@ export const versionsApi = domainApi(
               principal.user,
               publish(store, service, version, body.traffic_percent, store.clock.iso(), platform.settings.drainMs),
             ),
-          ),
+          );
+        },
       },
     ),
     post(PUBLISH_DRAFT, 'publishDraft', "Publish the service's current draft version", {
@@ -122,6 +130,7 @@ export const versionsApi = domainApi(
       handler: ({ var: { store, platform, service, body, principal } }) => {
         const draft = draftOf(store, service.id);
         if (!draft) throw conflict('This service has no draft version. Create a new version first.');
+        assertNoRolloutInProgress(store, service.id, platform.settings.drainMs);
         return reply(
           200,
           ServiceVersion,

@@ -43,6 +43,13 @@ describe('the extension registry', () => {
       `GET ${S}/requests/:request_id`,
       `GET ${S}/metrics`,
       'GET /api/v1/orgs/:org_id/workspaces/:workspace_id/service-metrics',
+      `POST ${S}/rollouts`,
+      `GET ${S}/rollouts`,
+      `GET ${S}/rollouts/:rollout_id`,
+      `POST ${S}/rollouts/:rollout_id/pause`,
+      `POST ${S}/rollouts/:rollout_id/resume`,
+      `POST ${S}/rollouts/:rollout_id/promote`,
+      `POST ${S}/rollouts/:rollout_id/abort`,
       'GET /api/v1/openapi.json',
     ]);
   });

@@ -182,6 +182,20 @@ export const EXTENSIONS = {
     routes: [route('GET', `${SERVICE}/metrics`), route('GET', `${WORKSPACE}/service-metrics`)],
     without: 'the service’s charts and the services list’s traffic and error figures say metrics are not available on this platform',
   },
+  rollouts: {
+    name: 'Progressive rollouts',
+    routes: [
+      route('POST', `${SERVICE}/rollouts`),
+      route('GET', `${SERVICE}/rollouts`),
+      route('GET', `${SERVICE}/rollouts/:rollout_id`),
+      route('POST', `${SERVICE}/rollouts/:rollout_id/pause`),
+      route('POST', `${SERVICE}/rollouts/:rollout_id/resume`),
+      route('POST', `${SERVICE}/rollouts/:rollout_id/promote`),
+      route('POST', `${SERVICE}/rollouts/:rollout_id/abort`),
+    ],
+    without:
+      'the Traffic tab says progressive rollouts are not available on this platform; publishing at a percentage, Promote and Roll back still move traffic by hand',
+  },
   platformDescription: {
     name: 'The platform’s own OpenAPI document',
     routes: [route('GET', '/api/v1/openapi.json')],

@@ -81,6 +81,12 @@ export const paths = {
   metrics: (s: Scope, serviceId: string) => `${paths.service(s, serviceId)}/metrics`,
   /** Our extension (CONTRACT §12): each service's totals over a window, for a list page in one call. */
   serviceMetrics: (s: Scope) => `${paths.workspaceBase(s)}/service-metrics`,
+  /** Our extension (CONTRACT §13): progressive rollouts of a service, newest first; `POST` starts one. */
+  rollouts: (s: Scope, serviceId: string) => `${paths.service(s, serviceId)}/rollouts`,
+  rollout: (s: Scope, serviceId: string, rolloutId: string) => `${paths.rollouts(s, serviceId)}/${enc(rolloutId)}`,
+  /** `POST`: a person's decision on an unfinished rollout. */
+  rolloutAction: (s: Scope, serviceId: string, rolloutId: string, action: 'pause' | 'resume' | 'promote' | 'abort') =>
+    `${paths.rollout(s, serviceId, rolloutId)}/${action}`,
   /** The service gateway (seed 001): `*` on any path; `v{N}/…` pins version N (`gatewayPinned`). */
   gateway: (orgId: string, serviceId: string, path: string) => `/orgs/${enc(orgId)}/services/${enc(serviceId)}/${path.replace(/^\/+/, '')}`,
   gatewayPinned: (orgId: string, serviceId: string, version: number, path: string) =>
