@@ -126,8 +126,13 @@ const rollout = <M extends Mode>(r: Reading<M>) =>
     baseline_version_id: Id,
     status: r.openEnum(RolloutStatus),
     step_index: z.int().check(z.minimum(0)),
-    steps: z.array(RolloutStep),
-    analysis: RolloutAnalysis,
+    /**
+     * What a start sent, as the platform keeps it. The whole shape is our decision (CONTRACT §13): leniently, a
+     * platform that leaves either out (or sends null) still has its rollout read — without steps the console shows
+     * no track, without the analysis it says the limits are not known — rather than the panel failing.
+     */
+    steps: r.decided(z.array(RolloutStep), []),
+    analysis: r.decided(RolloutAnalysis, null),
     step_started_at: r.timestamp,
     /** When the current step's pause ends; null when paused or finished. */
     next_step_at: z.nullable(r.timestamp),
