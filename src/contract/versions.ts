@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Description, extension, humanText, Id, ListQuery } from './common';
+import { Description, extension, humanText, Id, listQuery } from './common';
 import { JsonSchema } from './json-schema';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
@@ -165,23 +165,33 @@ export type TrafficUpdate = z.infer<typeof TrafficUpdate>;
 /** Which version `?version=N` names for the OpenAPI document and the stubs **[decision: extension]**. */
 export const VersionQuery = z.object({ version: extension(z.optional(z.coerce.number().check(z.int(), z.minimum(1)))) });
 
-/** `GET …/versions`: newest first, paginated like every list (seed 001). */
-export const VersionListQuery = z.extend(z.pick(ListQuery, { limit: true, offset: true }), {
+/** What `GET …/versions` sorts by: when it was created (the default, newest first), its number, when published, its traffic, its status. */
+export const VERSION_SORT_FIELDS = ['created_at', 'version', 'published_at', 'traffic_percent', 'status'] as const;
+
+/**
+ * `GET …/versions`: the common list parameters (seed 001, CONTRACT §14).
+ * `search` finds a version by its number (`v3`) and by its endpoints' method,
+ * path and summary (which version added `/refunds`?). `?status=` stays our
+ * extension, as the registry has it (`versionsByStatus`).
+ */
+export const VersionListQuery = z.extend(listQuery(VERSION_SORT_FIELDS), {
   status: extension(z.optional(VersionStatus)),
 });
 export const VersionPage = strict.page(ServiceVersion);
 export type VersionPage = z.infer<typeof VersionPage>;
 export const readVersionPage = lenient.page(readServiceVersion);
 
+/** What `GET …/endpoints` sorts by: when created (the default, newest first) or changed, the path (then the method), the method. */
+export const ENDPOINT_SORT_FIELDS = ['created_at', 'updated_at', 'path', 'method'] as const;
+
 /**
  * `GET …/endpoints` **[decision]**: the draft's endpoints by default (else the
- * active version's); `version_id` names another version **[extension]**. A version's endpoints
- * are few, so the default page is 100.
+ * active version's); `version_id` names another version **[extension]**. A
+ * page of 25 by default, like every list (CONTRACT §14); `search` covers the
+ * path, the summary and the description.
  */
-export const EndpointListQuery = z.object({
+export const EndpointListQuery = z.extend(listQuery(ENDPOINT_SORT_FIELDS), {
   version_id: extension(z.optional(Id)),
-  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 100),
-  offset: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 0),
 });
 export const EndpointPage = strict.page(Endpoint);
 export type EndpointPage = z.infer<typeof EndpointPage>;
