@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Description, extension, Id, ListQuery, Name } from './common';
+import { Description, extension, Id, ListQuery, Name, SortField } from './common';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
 export const ExecutionMode = z.enum(['invocation', 'persistent']);
@@ -194,7 +194,7 @@ export type HostedService = z.infer<typeof HostedService>;
 export type HostedServiceRead = z.output<typeof readHostedService>;
 
 export const SERVICE_SORT_FIELDS = ['created_at', 'updated_at', 'name', 'slug', 'status'] as const;
-export const ServiceSort = z.enum(SERVICE_SORT_FIELDS);
+export const ServiceSort = SortField(SERVICE_SORT_FIELDS);
 
 /** List query (seed 001) plus `execution_mode` **[decision: extension]**. */
 export const ServiceListQuery = z.extend(ListQuery, {
