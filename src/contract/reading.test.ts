@@ -143,6 +143,11 @@ describe('the lenient reading of a platform', () => {
       expect(ServicePage.safeParse({ items: rows, total: 3, limit: 25, offset: 0 }).success).toBe(false);
     });
 
+    it('places an unreadable row in the whole list, not the page', () => {
+      const page = readServicePage.parse({ items: [service(1), { id: 'x' }], total: 60, limit: 25, offset: 50 });
+      expect(page.invalid).toEqual([expect.objectContaining({ index: 51, id: 'x' })]);
+    });
+
     it('says which field is missing, and has no id to give for a row without one', () => {
       const page = readServicePage.parse([service(1), without(service(2), 'id')]);
       expect(page.invalid).toEqual([{ index: 1, id: null, message: 'id: missing' }]);
@@ -152,11 +157,11 @@ describe('the lenient reading of a platform', () => {
       [
         '{items, total, limit, offset}',
         { items: [service(1), service(2)], total: 12, limit: 2, offset: 4 },
-        { total: 12, limit: 2, offset: 4 },
+        { total: 12, limit: 2, offset: 4, paged: true },
       ],
-      ['{items, total}', { items: [service(1), service(2)], total: 12 }, { total: 12, limit: 2, offset: 0 }],
-      ['{items}', { items: [service(1), service(2)] }, { total: 2, limit: 2, offset: 0 }],
-      ['a bare array', [service(1), service(2)], { total: 2, limit: 2, offset: 0 }],
+      ['{items, total}', { items: [service(1), service(2)], total: 12 }, { total: 12, limit: 2, offset: 0, paged: true }],
+      ['{items}', { items: [service(1), service(2)] }, { total: 2, limit: 2, offset: 0, paged: false }],
+      ['a bare array', [service(1), service(2)], { total: 2, limit: 2, offset: 0, paged: false }],
     ];
 
     it.each(envelopes)('reads %s', (name, body, counts) => {
