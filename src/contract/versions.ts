@@ -42,7 +42,9 @@ const JsonObject = z.record(z.string(), z.unknown());
 /**
  * An endpoint as first-class data (CONTRACT §3); `path` is unique per method
  * in a version. Method, path, summary and the two schemas are what an endpoint
- * is at least **[decision]**; the rest may be missing on another platform.
+ * is at least **[decision]**: the method and the path name it (the gateway
+ * routes by them), so a row without them cannot be read; the rest may be
+ * missing on another platform.
  */
 const endpoint = <M extends Mode>(r: Reading<M>) =>
   z.object({
@@ -50,10 +52,12 @@ const endpoint = <M extends Mode>(r: Reading<M>) =>
     version_id: r.decided(Id, null),
     method: HttpMethod,
     path: z.string(),
-    summary: z.string(),
+    // What an endpoint is beyond its method and path is our decision: the platform may leave it out.
+    summary: r.decided(z.string(), null),
     description: r.decided(z.nullable(z.string()), null),
-    request_schema: JsonObject,
-    response_schema: JsonObject,
+    /** `{}` where the platform gives none: the JSON Schema that takes any document. */
+    request_schema: r.decided(JsonObject, {}),
+    response_schema: r.decided(JsonObject, {}),
     created_at: r.decided(r.timestamp, null),
     updated_at: r.decided(r.timestamp, null),
   });
@@ -81,13 +85,14 @@ const endpointSnapshot = <M extends Mode>(r: Reading<M>) =>
   z.object({
     method: z.string(),
     path: z.string(),
-    summary: z.string(),
+    summary: r.decided(z.string(), null),
     description: z.optional(z.nullable(z.string())),
     request_schema: r.decided(JsonObject, {}),
     response_schema: r.decided(JsonObject, {}),
   });
 export const EndpointSnapshot = endpointSnapshot(strict);
 export type EndpointSnapshot = z.infer<typeof EndpointSnapshot>;
+export type EndpointSnapshotRead = z.output<ReturnType<typeof endpointSnapshot<'lenient'>>>;
 
 /** One tool per endpoint, for agent discovery (seed 000 "skill_snapshot"). */
 export const SkillTool = z.object({
@@ -111,10 +116,11 @@ const serviceVersion = <M extends Mode>(r: Reading<M>) =>
     service_id: r.decided(Id, null),
     version: z.int().check(z.minimum(1)),
     status: r.openEnum(VersionStatus),
-    traffic_percent: z.int().check(z.minimum(0), z.maximum(100)),
+    /** **[decision]** (seed 000 sends it to publish, not back): null where the platform does not say, and the split can be inferred only in part (`inferTraffic`). */
+    traffic_percent: r.decided(z.int().check(z.minimum(0), z.maximum(100)), null),
     endpoint_snapshot: r.decided(z.nullable(z.array(endpointSnapshot(r))), null),
     skill_snapshot: r.decided(z.nullable(z.looseObject({ tools: z.optional(z.array(SkillTool)) })), null),
-    created_at: r.timestamp,
+    created_at: r.decided(r.timestamp, null),
     published_at: r.decided(z.nullable(r.timestamp), null),
     /**
      * **[decision]** A version a publish left `draining` with 0% is archived

@@ -2,15 +2,22 @@ import { keepPreviousData, queryOptions, useQuery, useSuspenseQuery } from '@tan
 import { paths, type Scope } from '@/contract/paths';
 import type { PageRead } from '@/contract/reading';
 import { readVersionPage, type ServiceVersionRead } from '@/contract/versions';
+import { inferTraffic } from '@/contract/versions-rules';
 import { readAllPages } from '@/lib/all-pages';
 import { api } from '@/lib/api-client';
 import { versionKeys, type VersionPageQuery } from './keys';
 
 /** A page of versions as the console keeps it: newest first. */
-export const newestFirst = <P extends { items: { version: number }[] }>(page: P): P => ({
+const newestFirst = <P extends { items: { version: number }[] }>(page: P): P => ({
   ...page,
   items: [...page.items].sort((a, b) => b.version - a.version),
 });
+
+/** Newest first, each version's traffic as far as the lifecycle tells it where the platform did not say (`inferTraffic`). */
+export const asKept = <P extends { items: ServiceVersionRead[] }>(page: P): P => {
+  const sorted = newestFirst(page);
+  return { ...sorted, items: inferTraffic(sorted.items) };
+};
 
 /**
  * Every version of a service, newest first, read row by row and page after
@@ -18,7 +25,7 @@ export const newestFirst = <P extends { items: { version: number }[] }>(page: P)
  * and version pages work from it.
  */
 export const getVersions = (scope: Scope, serviceId: string) =>
-  readAllPages((page) => api.get(paths.versions(scope, serviceId), readVersionPage, { query: page })).then(newestFirst);
+  readAllPages((page) => api.get(paths.versions(scope, serviceId), readVersionPage, { query: page })).then(asKept);
 
 /** The versions list as cached (`versionKeys.list`). */
 export type VersionList = PageRead<ServiceVersionRead>;

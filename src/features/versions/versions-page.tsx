@@ -26,6 +26,8 @@ export function VersionsPage({ scope, serviceId, search, onSearchChange }: Servi
   // Every version (the route's loader read them): the lifecycle, and whether a draft exists.
   const { items: versions } = useVersionPage(scope, serviceId);
   const page = useVersionsPage(scope, serviceId, toPageQuery(search));
+  // A share the platform left out, as far as the whole list tells it (a lone serving version serves all).
+  const trafficOf = new Map(versions.map((v) => [v.id, v.traffic_percent]));
   const me = useWhoami();
   const create = useCreateVersion(scope, serviceId);
   const idempotency = useIdempotencyKey();
@@ -92,43 +94,50 @@ export function VersionsPage({ scope, serviceId, search, onSearchChange }: Servi
               <caption className="visually-hidden">Versions of this service, newest first</caption>
               <TableHead columns={['Version', 'Status', 'Traffic', 'Endpoints', 'Created', 'Published']} />
               <tbody>
-                {items.map((v) => (
-                  <tr key={v.id}>
-                    <td>
-                      <Link
-                        to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId"
-                        params={{ ...scope, serviceId, versionId: v.id }}
-                        className="row-link"
-                      >
-                        Version {v.version}
-                      </Link>
-                    </td>
-                    <td>
-                      <VersionStatusBadge status={v.status} />
-                    </td>
-                    <td>
-                      <span className="traffic-cell">
-                        <span className="traffic-mini" aria-hidden="true">
-                          <span style={{ width: `${v.traffic_percent}%` }} />
-                        </span>
-                        {v.traffic_percent}%
-                      </span>
-                    </td>
-                    <td>
-                      {v.endpoint_snapshot ? (
-                        v.endpoint_snapshot.length
-                      ) : (
-                        <span className="muted">{v.status === 'draft' ? 'editing' : '—'}</span>
-                      )}
-                    </td>
-                    <td>
-                      <DateTime iso={v.created_at} />
-                    </td>
-                    <td>
-                      <DateTime iso={v.published_at} />
-                    </td>
-                  </tr>
-                ))}
+                {items.map((v) => {
+                  const traffic = v.traffic_percent ?? trafficOf.get(v.id) ?? null;
+                  return (
+                    <tr key={v.id}>
+                      <td>
+                        <Link
+                          to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId"
+                          params={{ ...scope, serviceId, versionId: v.id }}
+                          className="row-link"
+                        >
+                          Version {v.version}
+                        </Link>
+                      </td>
+                      <td>
+                        <VersionStatusBadge status={v.status} />
+                      </td>
+                      <td>
+                        {traffic === null ? (
+                          <span className="muted">not given</span>
+                        ) : (
+                          <span className="traffic-cell">
+                            <span className="traffic-mini" aria-hidden="true">
+                              <span style={{ width: `${traffic}%` }} />
+                            </span>
+                            {traffic}%
+                          </span>
+                        )}
+                      </td>
+                      <td>
+                        {v.endpoint_snapshot ? (
+                          v.endpoint_snapshot.length
+                        ) : (
+                          <span className="muted">{v.status === 'draft' ? 'editing' : '—'}</span>
+                        )}
+                      </td>
+                      <td>
+                        <DateTime iso={v.created_at} />
+                      </td>
+                      <td>
+                        <DateTime iso={v.published_at} />
+                      </td>
+                    </tr>
+                  );
+                })}
                 <InvalidTableRows rows={invalid} columns={6} noun="Version" />
               </tbody>
             </table>
