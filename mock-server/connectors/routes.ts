@@ -53,13 +53,18 @@ const instanceList: ListSpec<ConnectorInstanceRecord> = {
 export const connectorsApi = domainApi(
   ['connectors'],
   [
-    get(TYPES, 'listConnectorTypes', 'The connector catalog: the types instances can be created of (in its own order unless `sort` is given)', {
-      query: ConnectorTypeListQuery,
-      responses: { 200: { description: 'A page of connector types', schema: ConnectorTypePage }, ...READ_ERRORS, 422: E422 },
-      // Without `sort`, the catalog's order; a sort given reads A to Z unless `order` says otherwise.
-      handler: ({ var: { query } }) =>
-        reply(200, ConnectorTypePage, listPage(CONNECTOR_CATALOG, { ...query, order: query.order ?? 'asc' }, typeList)),
-    }),
+    get(
+      TYPES,
+      'listConnectorTypes',
+      'The connector catalog: the types instances can be created of (in its own order unless `sort` is given)',
+      {
+        query: ConnectorTypeListQuery,
+        responses: { 200: { description: 'A page of connector types', schema: ConnectorTypePage }, ...READ_ERRORS, 422: E422 },
+        // Without `sort`, the catalog's order; a sort given reads A to Z unless `order` says otherwise.
+        handler: ({ var: { query } }) =>
+          reply(200, ConnectorTypePage, listPage(CONNECTOR_CATALOG, { ...query, order: query.order ?? 'asc' }, typeList)),
+      },
+    ),
     get(TYPE, 'getConnectorType', 'A connector type: its configuration fields and operations', {
       responses: { 200: { description: 'The connector type', schema: ConnectorType }, ...READ_ERRORS },
       handler: ({ var: { connector } }) => reply(200, ConnectorType, connector),

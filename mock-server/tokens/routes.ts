@@ -36,7 +36,6 @@ const REVOKE = servicePath('/service-tokens/revoke', paths.revokeToken);
 const REVOKE_ALL = servicePath('/service-tokens/revoke-all', paths.revokeAllTokens);
 const REVOCATIONS = servicePath('/service-tokens/revocations', paths.revocations);
 
-
 const mintedList: ListSpec<MintedToken> = {
   sort: { issued_at: (t) => time(t.issued_at), expires_at: (t) => time(t.expires_at) },
   text: (t) => [t.jti, t.issued_by],

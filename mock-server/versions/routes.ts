@@ -99,7 +99,8 @@ export const versionsApi = domainApi(
     get(VERSIONS, 'listVersions', "A service's versions, newest first (search: `v3`, or an endpoint's method, path or summary)", {
       query: VersionListQuery,
       responses: { 200: { description: 'A page of versions', schema: VersionPage }, ...READ_ERRORS, 422: E422 },
-      handler: ({ var: { store, service, query } }) => reply(200, VersionPage, listPage(store.versionsOf(service.id), query, versionList(store))),
+      handler: ({ var: { store, service, query } }) =>
+        reply(200, VersionPage, listPage(store.versionsOf(service.id), query, versionList(store))),
     }),
     post(VERSIONS, 'createVersion', 'Create a draft version, starting from the active version’s endpoints (one draft at a time)', {
       allow: developers('create versions'),
