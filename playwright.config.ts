@@ -88,7 +88,8 @@ export default defineConfig({
       // --reset: each run's mock starts from the seed, whatever state (of whatever mock version) an earlier run left.
       command: 'npx tsx mock-server/main.ts --reset',
       url: `${MOCK_URL}/api/v1/openapi.json`,
-      env: { ...MOCK_ENV, MOCK_PORT: String(MOCK_PORT), MOCK_DATA: MOCK_STATE },
+      // Invitation links and single sign-on send the browser to this console.
+      env: { ...MOCK_ENV, MOCK_PORT: String(MOCK_PORT), MOCK_DATA: MOCK_STATE, MOCK_CONSOLE_URL: `http://127.0.0.1:${WEB_PORT}` },
       ...FRESH_AND_QUIET,
       timeout: 60_000,
     },
@@ -109,6 +110,7 @@ export default defineConfig({
         MOCK_PORT: String(DOCUMENTED_MOCK_PORT),
         MOCK_DATA: `.e2e-dist/mock-${DOCUMENTED_MOCK_PORT}.sqlite`,
         MOCK_PROFILE: 'documented',
+        MOCK_CONSOLE_URL: `http://127.0.0.1:${DOCUMENTED_WEB_PORT}`,
       },
       ...FRESH_AND_QUIET,
       timeout: 60_000,

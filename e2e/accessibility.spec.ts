@@ -28,6 +28,11 @@ const DIALOGS: Record<string, DialogCase[]> = {
     { opener: 'Delete orders-db', title: 'Delete orders-db?' },
   ],
   'api-keys': [{ opener: 'New API key', title: 'New API key' }],
+  users: [
+    { opener: 'Invite user', title: 'Invite a user' },
+    { opener: 'Change the role of Dev Developer', title: 'Change Dev Developer’s role' },
+    { opener: 'Remove Vic Viewer', title: 'Remove Vic Viewer?' },
+  ],
   organization: [{ opener: 'New workspace', title: 'New workspace' }],
   'service-version-draft': [
     { opener: 'Edit GET /languages', title: /GET \/languages/ },

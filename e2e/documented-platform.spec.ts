@@ -85,6 +85,35 @@ test.describe('against a platform with only the documented calls', () => {
     await expectPage(page, 'Hosted Services');
   });
 
+  test('the accept page and single sign-on say that the console cannot finish them here', async ({ page, request }) => {
+    // Inviting is documented (seed 001): the invitation is made and its link mailed; accepting it here is our extension.
+    const { access_token } = await tokensFor(request, 'admin');
+    const email = `documented-${Date.now().toString(36)}@example.com`;
+    const invited = await request.post(api(paths.userInvite()), {
+      headers: { Authorization: `Bearer ${access_token}` },
+      data: { email, role: 'viewer' },
+    });
+    expect(invited.status()).toBe(201);
+    const link = ((await (await request.get(api(`/__test__/mail?to=${email}`))).json()) as { items: { link: string }[] }).items[0]!.link;
+    await page.goto(link);
+    await page.getByLabel('Password *', { exact: true }).fill('long enough');
+    await page.getByLabel('Password again *', { exact: true }).fill('long enough');
+    await page.getByRole('button', { name: 'Set password and sign in' }).click();
+    await expect(page.getByRole('heading', { name: 'Accepting an invitation is not available on this platform' })).toBeVisible();
+
+    // Starting single sign-on is documented; the console's callback is not.
+    await page.goto('/login');
+    await page.getByRole('tab', { name: 'Single sign-on' }).click();
+    await page.getByRole('textbox', { name: 'Work email' }).fill(DEMO_USERS.viewer);
+    await page.getByRole('button', { name: 'Sign in with single sign-on' }).click();
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(/\/login$/);
+    await expect(page.getByRole('tabpanel', { name: 'Single sign-on' }).getByRole('alert')).toContainText(
+      'This platform does not finish single sign-on in the console',
+    );
+  });
+
   test('every page opens in the frame with a heading', async ({ page, request }) => {
     // Fifteen pages, one after the other.
     test.slow();
@@ -313,6 +342,27 @@ test.describe('responses that differ in small ways', () => {
     await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expectPage(page, 'Hosted Services');
+  });
+
+  test('a whoami without role, name, org_id or a UUID id renders: viewer’s rights with a notice, the name from /users/me', async ({
+    page,
+    request,
+  }) => {
+    await signInAs(page, request, 'developer');
+    await page.route(`**/api/v1${paths.whoami()}`, async (route) => {
+      const { role: _role, name: _name, org_id: _org, ...body } = (await (await route.fetch()).json()) as Record<string, unknown>;
+      await route.fulfill({ json: { ...body, id: 'auth0|developer' } });
+    });
+    await page.goto(workspaceUrl('services'));
+    await expectPage(page, 'Hosted Services');
+    const account = page.getByRole('button', { name: `Account: ${DEMO_USERS.developer}` });
+    await expect(account).toContainText('Dev Developer');
+    await expect(account).toContainText('no role (as viewer)');
+    await expect(page.getByRole('link', { name: 'New Service' })).toHaveCount(0);
+    await account.click();
+    await expect(page.getByRole('dialog', { name: 'Account' }).getByRole('note')).toHaveText(
+      /^The platform did not say what your role is\. The console treats you as a viewer/,
+    );
   });
 
   test('when whoami cannot be read, the error page still offers a way to sign out', async ({ page, request }) => {

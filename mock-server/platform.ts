@@ -47,12 +47,16 @@ import { credentialsDomain } from './credentials/domain';
 import { deploymentsDomain } from './deployments/domain';
 import { gatewayDomain } from './gateway/domain';
 import { jobsDomain } from './jobs/domain';
+import { metricsDomain } from './metrics/domain';
 import { organizationsDomain } from './organizations/domain';
+import { requestsDomain } from './requests/domain';
 import { ringsDomain } from './rings/domain';
 import { servicesDomain } from './services/domain';
+import { ssoDomain } from './sso/domain';
 import { stubsDomain } from './stubs/domain';
 import { tokensDomain } from './tokens/domain';
 import { trafficDomain } from './traffic/domain';
+import { usersDomain } from './users/domain';
 import { versionsDomain } from './versions/domain';
 
 export type { MockPlatform, MockPlatformOptions } from './core/app';
@@ -62,6 +66,9 @@ export type { MockProfile } from './core/context';
 const DOMAINS = [
   authDomain,
   organizationsDomain,
+  // After auth (its users) and organizations (who owns an invitation); single sign-on reads the users domain's console URL.
+  usersDomain,
+  ssoDomain,
   apiKeysDomain,
   ringsDomain,
   servicesDomain,
@@ -78,6 +85,9 @@ const DOMAINS = [
   activityDomain,
   gatewayDomain,
   agentsDomain,
+  // The gateway's calls (recorded by middleware the gateway and jobs mount), then their aggregates, which listen to the log.
+  requestsDomain,
+  metricsDomain,
 ] as const;
 
 /**

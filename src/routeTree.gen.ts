@@ -10,8 +10,10 @@
 
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as AuthedRouteImport } from './routes/_authed'
+import { Route as AcceptInvitationRouteImport } from './routes/accept-invitation'
 import { Route as LoginRouteImport } from './routes/login'
 import { Route as AuthedIndexRouteImport } from './routes/_authed/index'
+import { Route as SsoCallbackRouteImport } from './routes/sso/callback'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/route'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdAgentsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/agents'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdApiKeysRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/api-keys'
@@ -20,6 +22,7 @@ import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRouteImport } f
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/organization'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/rings'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/route'
+import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/users'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsIndexRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/connectors/index'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesIndexRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/index'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/route'
@@ -42,6 +45,11 @@ const AuthedRoute = AuthedRouteImport.update({
   id: '/_authed',
   getParentRoute: () => rootRouteImport,
 } as any)
+const AcceptInvitationRoute = AcceptInvitationRouteImport.update({
+  id: '/accept-invitation',
+  path: '/accept-invitation',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const LoginRoute = LoginRouteImport.update({
   id: '/login',
   path: '/login',
@@ -51,6 +59,11 @@ const AuthedIndexRoute = AuthedIndexRouteImport.update({
   id: '/',
   path: '/',
   getParentRoute: () => AuthedRoute,
+} as any)
+const SsoCallbackRoute = SsoCallbackRouteImport.update({
+  id: '/sso/callback',
+  path: '/sso/callback',
+  getParentRoute: () => rootRouteImport,
 } as any)
 const AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute =
   AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteImport.update({
@@ -98,6 +111,12 @@ const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRoute =
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRouteImport.update({
     id: '/services',
     path: '/services',
+    getParentRoute: () => AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute,
+  } as any)
+const AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRoute =
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRouteImport.update({
+    id: '/users',
+    path: '/users',
     getParentRoute: () => AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute,
   } as any)
 const AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsIndexRoute =
@@ -242,7 +261,9 @@ const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsVersionIdRout
 
 export interface FileRoutesByFullPath {
   '/': typeof AuthedIndexRoute
+  '/accept-invitation': typeof AcceptInvitationRoute
   '/login': typeof LoginRoute
+  '/sso/callback': typeof SsoCallbackRoute
   '/orgs/$orgId/workspaces/$workspaceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteWithChildren
   '/orgs/$orgId/workspaces/$workspaceId/connectors': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRouteWithChildren
   '/orgs/$orgId/workspaces/$workspaceId/services': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRouteWithChildren
@@ -251,6 +272,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/workspaces/$workspaceId/credentials': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute
   '/orgs/$orgId/workspaces/$workspaceId/organization': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRoute
   '/orgs/$orgId/workspaces/$workspaceId/rings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute
+  '/orgs/$orgId/workspaces/$workspaceId/users': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRouteWithChildren
   '/orgs/$orgId/workspaces/$workspaceId/services/new': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesNewRoute
   '/orgs/$orgId/workspaces/$workspaceId/connectors/': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsIndexRoute
@@ -270,7 +292,9 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsIndexRoute
 }
 export interface FileRoutesByTo {
+  '/accept-invitation': typeof AcceptInvitationRoute
   '/login': typeof LoginRoute
+  '/sso/callback': typeof SsoCallbackRoute
   '/': typeof AuthedIndexRoute
   '/orgs/$orgId/workspaces/$workspaceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteWithChildren
   '/orgs/$orgId/workspaces/$workspaceId/agents': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdAgentsRoute
@@ -278,6 +302,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/workspaces/$workspaceId/credentials': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute
   '/orgs/$orgId/workspaces/$workspaceId/organization': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRoute
   '/orgs/$orgId/workspaces/$workspaceId/rings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute
+  '/orgs/$orgId/workspaces/$workspaceId/users': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/new': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesNewRoute
   '/orgs/$orgId/workspaces/$workspaceId/connectors': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsIndexRoute
   '/orgs/$orgId/workspaces/$workspaceId/services': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesIndexRoute
@@ -297,7 +322,9 @@ export interface FileRoutesByTo {
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/_authed': typeof AuthedRouteWithChildren
+  '/accept-invitation': typeof AcceptInvitationRoute
   '/login': typeof LoginRoute
+  '/sso/callback': typeof SsoCallbackRoute
   '/_authed/': typeof AuthedIndexRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteWithChildren
   '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRouteWithChildren
@@ -307,6 +334,7 @@ export interface FileRoutesById {
   '/_authed/orgs/$orgId/workspaces/$workspaceId/credentials': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/organization': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/rings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute
+  '/_authed/orgs/$orgId/workspaces/$workspaceId/users': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRouteWithChildren
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/new': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesNewRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors/': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsIndexRoute
@@ -329,7 +357,9 @@ export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | '/'
+    | '/accept-invitation'
     | '/login'
+    | '/sso/callback'
     | '/orgs/$orgId/workspaces/$workspaceId'
     | '/orgs/$orgId/workspaces/$workspaceId/connectors'
     | '/orgs/$orgId/workspaces/$workspaceId/services'
@@ -338,6 +368,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/workspaces/$workspaceId/credentials'
     | '/orgs/$orgId/workspaces/$workspaceId/organization'
     | '/orgs/$orgId/workspaces/$workspaceId/rings'
+    | '/orgs/$orgId/workspaces/$workspaceId/users'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId'
     | '/orgs/$orgId/workspaces/$workspaceId/services/new'
     | '/orgs/$orgId/workspaces/$workspaceId/connectors/'
@@ -357,7 +388,9 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/'
   fileRoutesByTo: FileRoutesByTo
   to:
+    | '/accept-invitation'
     | '/login'
+    | '/sso/callback'
     | '/'
     | '/orgs/$orgId/workspaces/$workspaceId'
     | '/orgs/$orgId/workspaces/$workspaceId/agents'
@@ -365,6 +398,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/workspaces/$workspaceId/credentials'
     | '/orgs/$orgId/workspaces/$workspaceId/organization'
     | '/orgs/$orgId/workspaces/$workspaceId/rings'
+    | '/orgs/$orgId/workspaces/$workspaceId/users'
     | '/orgs/$orgId/workspaces/$workspaceId/services/new'
     | '/orgs/$orgId/workspaces/$workspaceId/connectors'
     | '/orgs/$orgId/workspaces/$workspaceId/services'
@@ -383,7 +417,9 @@ export interface FileRouteTypes {
   id:
     | '__root__'
     | '/_authed'
+    | '/accept-invitation'
     | '/login'
+    | '/sso/callback'
     | '/_authed/'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors'
@@ -393,6 +429,7 @@ export interface FileRouteTypes {
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/credentials'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/organization'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/rings'
+    | '/_authed/orgs/$orgId/workspaces/$workspaceId/users'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/new'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors/'
@@ -414,7 +451,9 @@ export interface FileRouteTypes {
 }
 export interface RootRouteChildren {
   AuthedRoute: typeof AuthedRouteWithChildren
+  AcceptInvitationRoute: typeof AcceptInvitationRoute
   LoginRoute: typeof LoginRoute
+  SsoCallbackRoute: typeof SsoCallbackRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -424,6 +463,13 @@ declare module '@tanstack/react-router' {
       path: ''
       fullPath: '/'
       preLoaderRoute: typeof AuthedRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/accept-invitation': {
+      id: '/accept-invitation'
+      path: '/accept-invitation'
+      fullPath: '/accept-invitation'
+      preLoaderRoute: typeof AcceptInvitationRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/login': {
@@ -439,6 +485,13 @@ declare module '@tanstack/react-router' {
       fullPath: '/'
       preLoaderRoute: typeof AuthedIndexRouteImport
       parentRoute: typeof AuthedRoute
+    }
+    '/sso/callback': {
+      id: '/sso/callback'
+      path: '/sso/callback'
+      fullPath: '/sso/callback'
+      preLoaderRoute: typeof SsoCallbackRouteImport
+      parentRoute: typeof rootRouteImport
     }
     '/_authed/orgs/$orgId/workspaces/$workspaceId': {
       id: '/_authed/orgs/$orgId/workspaces/$workspaceId'
@@ -494,6 +547,13 @@ declare module '@tanstack/react-router' {
       path: '/services'
       fullPath: '/orgs/$orgId/workspaces/$workspaceId/services'
       preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRouteImport
+      parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute
+    }
+    '/_authed/orgs/$orgId/workspaces/$workspaceId/users': {
+      id: '/_authed/orgs/$orgId/workspaces/$workspaceId/users'
+      path: '/users'
+      fullPath: '/orgs/$orgId/workspaces/$workspaceId/users'
+      preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRouteImport
       parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute
     }
     '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors/': {
@@ -725,6 +785,7 @@ interface AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteChildren {
   AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute
   AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRoute
   AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRoute
 }
 
 const AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteChildren: AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteChildren =
@@ -743,6 +804,8 @@ const AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteChildren: AuthedOrgsOrgIdWor
       AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRoute,
     AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute:
       AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute,
+    AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRoute:
+      AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRoute,
   }
 
 const AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteWithChildren =
@@ -766,7 +829,9 @@ const AuthedRouteWithChildren =
 
 const rootRouteChildren: RootRouteChildren = {
   AuthedRoute: AuthedRouteWithChildren,
+  AcceptInvitationRoute: AcceptInvitationRoute,
   LoginRoute: LoginRoute,
+  SsoCallbackRoute: SsoCallbackRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -55,6 +55,7 @@ export function consolePages(versions: {
       heading: 'documents-bucket',
     },
     { name: 'rings', url: `${workspace}/rings`, title: 'Rings · Hosted Services', heading: 'Rings' },
+    { name: 'users', url: `${workspace}/users`, title: 'Users · Hosted Services', heading: 'Users' },
     { name: 'credentials', url: `${workspace}/credentials`, title: 'Credentials · Hosted Services', heading: /credentials/i },
     { name: 'api-keys', url: `${workspace}/api-keys`, title: 'API keys · Hosted Services', heading: 'API keys' },
     { name: 'organization', url: `${workspace}/organization`, title: 'Organization · Hosted Services', heading: 'Organization' },

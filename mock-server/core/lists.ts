@@ -25,6 +25,10 @@
  * | deployment history | started_at, finished_at | kind, message, who | — (a state that moves, not a status) |
  * | agent deployments | created_at, updated_at, name | name, description | — |
  * | agent service instances | created_at, updated_at | id, version | the instance's |
+ * | users (users/rules.ts, sorted with its invitations) | created_at, name, email, role | name, email | active or invited |
+ *
+ * A service's request log is the exception: a log read by cursor, newest first
+ * (`limit` default 50 max 200, `before`; CONTRACT §12).
  *
  * The services list keeps its own indexes for large workspaces
  * (services/search.ts); the others are short enough to sort on each read.

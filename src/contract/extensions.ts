@@ -156,6 +156,32 @@ export const EXTENSIONS = {
     without:
       'the Agents page says deployments are not listed on this platform, and starts an instance (documented) from a deployment ID and a version ID',
   },
+  invitationAccept: {
+    name: 'Accepting an invitation in the console',
+    routes: [route('POST', '/api/v1/auth/invitations/accept')],
+    without:
+      'the accept page says accepting an invitation is not available on this platform, and to ask the admin who invited them; inviting (documented) still works',
+  },
+  ssoCallback: {
+    name: 'Finishing single sign-on in the console',
+    routes: [route('POST', '/api/v1/auth/sso/callback')],
+    without:
+      'single sign-on starts (documented) and comes back to the console, whose sign-in page then says the platform does not finish single sign-on here, and to sign in with email and password',
+  },
+  requestLog: {
+    name: 'Request logs',
+    routes: [
+      route('GET', `${SERVICE}/requests`),
+      route('GET', `${SERVICE}/requests/stream`),
+      route('GET', `${SERVICE}/requests/:request_id`),
+    ],
+    without: 'the service’s request log and live tail say request logs are not available on this platform; calling the service still works',
+  },
+  metrics: {
+    name: 'Request metrics',
+    routes: [route('GET', `${SERVICE}/metrics`), route('GET', `${WORKSPACE}/service-metrics`)],
+    without: 'the service’s charts and the services list’s traffic and error figures say metrics are not available on this platform',
+  },
   platformDescription: {
     name: 'The platform’s own OpenAPI document',
     routes: [route('GET', '/api/v1/openapi.json')],

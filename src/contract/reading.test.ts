@@ -65,14 +65,32 @@ describe('the lenient reading of a platform', () => {
     });
 
     it('keeps a known role and says nothing', () => {
-      expect(readWhoami.parse(me)).toEqual({ ...me, role_unrecognized: null });
+      expect(readWhoami.parse(me)).toEqual({ ...me, role_unrecognized: null, role_missing: false });
     });
 
-    it('falls back to the email when the name is null or missing', () => {
-      expect(readWhoami.parse({ ...me, name: null }).name).toBe('dev@example.com');
-      expect(readWhoami.parse(without(me, 'name')).name).toBe('dev@example.com');
+    it('reads a missing role as viewer, and says the platform gave none', () => {
+      for (const user of [without(me, 'role'), { ...me, role: null }]) {
+        expect(readWhoami.parse(user)).toMatchObject({ role: 'viewer', role_missing: true, role_unrecognized: null });
+      }
+      expect(Whoami.safeParse(without(me, 'role')).success).toBe(false);
+    });
+
+    it('leaves a missing name for the data layer to find (GET /users/me), and takes any id as it came', () => {
+      expect(readWhoami.parse({ ...me, name: null }).name).toBeNull();
+      expect(readWhoami.parse(without(me, 'name')).name).toBeNull();
+      expect(readWhoami.parse({ ...me, id: 'auth0|42', org_id: 7 })).toMatchObject({ id: 'auth0|42', org_id: '7' });
+      expect(readWhoami.parse({ email: me.email })).toEqual({
+        id: null,
+        email: me.email,
+        name: null,
+        org_id: null,
+        role: 'viewer',
+        role_unrecognized: null,
+        role_missing: true,
+      });
       expect(Whoami.safeParse({ ...me, name: null }).success).toBe(false);
-      expect(Whoami.safeParse(without(me, 'name')).success).toBe(false);
+      expect(Whoami.safeParse({ ...me, id: 'auth0|42' }).success).toBe(false);
+      expect(readWhoami.safeParse(without(me, 'email')).success).toBe(false);
     });
   });
 

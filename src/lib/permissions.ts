@@ -8,6 +8,7 @@ const grants = {
   'agent-service:write': ['admin', 'developer'],
   'organization:write': ['admin'],
   'api-keys:manage': ['admin'],
+  'users:manage': ['admin'],
   /** Run connector operations and preview DDL (CONTRACT §14). */
   'connector:execute': ['admin', 'developer'],
   /** Run DDL on a connector instance once previewed. */

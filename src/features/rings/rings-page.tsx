@@ -1,5 +1,5 @@
 import './rings.css';
-import { useEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import type { RingRead } from '@/contract/rings';
 import { useWhoami } from '@/data/auth/get-whoami';
@@ -27,9 +27,18 @@ const MOVES = [
   { direction: 1, word: 'down', arrow: '↓' },
 ] as const;
 
+async function copyId(ring: RingRead) {
+  try {
+    await navigator.clipboard.writeText(ring.id);
+    toast.success(`Copied the ID of ${ring.name}`);
+  } catch {
+    toast.error('The browser did not allow copying. Select the ID and copy it.');
+  }
+}
+
 /**
- * The workspace's deployment rings in promotion order; admins create, edit,
- * reorder and delete them. The path shows every ring; the table a page at a
+ * The workspace's deployment rings in promotion order, with their IDs; admins
+ * create, edit, reorder and delete them. The path shows every ring; the table a page at a
  * time, searched, each ring with its place in the whole path (a move is to the
  * ring before or after it there, whatever the page shows).
  */
@@ -149,6 +158,7 @@ export function RingsPage({ scope, search, onSearchChange }: WorkspaceProps & Se
                     columns={[
                       { label: 'Order', className: 'num' },
                       'Ring',
+                      'Ring ID',
                       'Description',
                       'Used by',
                       !readOnlyReason && { label: 'Actions', hidden: true },
@@ -166,6 +176,32 @@ export function RingsPage({ scope, search, onSearchChange }: WorkspaceProps & Se
                           <th scope="row" className="mono">
                             {ring.name}
                           </th>
+                          <td>
+                            {/* What seed 000's create payload asks for (`ring_id`), and sends people here to find. */}
+                            <span className="ring-id">
+                              <code>
+                                {/* Break opportunities after each hyphen that add nothing to a copy of the text. */}
+                                {ring.id.split('-').map((part, i, parts) => (
+                                  <Fragment key={i}>
+                                    {part}
+                                    {i < parts.length - 1 && (
+                                      <>
+                                        -<wbr />
+                                      </>
+                                    )}
+                                  </Fragment>
+                                ))}
+                              </code>
+                              <Button
+                                size="sm"
+                                variant="ghost"
+                                aria-label={`Copy the ID of ${ring.name}`}
+                                onClick={() => void copyId(ring)}
+                              >
+                                Copy
+                              </Button>
+                            </span>
+                          </td>
                           <td>{ring.description ? ring.description : <span className="muted">—</span>}</td>
                           <td id={`ring-users-${ring.id}`}>
                             <RingServices loading={usage.isPending} services={users} complete={usage.data?.complete ?? true} />
@@ -204,7 +240,7 @@ export function RingsPage({ scope, search, onSearchChange }: WorkspaceProps & Se
                         </tr>
                       );
                     })}
-                    <InvalidTableRows rows={invalid} columns={readOnlyReason ? 4 : 5} noun="Ring" />
+                    <InvalidTableRows rows={invalid} columns={readOnlyReason ? 5 : 6} noun="Ring" />
                   </tbody>
                 </table>
               </div>
