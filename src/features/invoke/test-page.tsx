@@ -8,7 +8,7 @@ import { callGateway, useGatewayCall, type Credential, type GatewayAnswer } from
 import { gatewayPath, platformApiBase, type VersionChoice } from '@/data/invoke/gateway-url';
 import { invokeKeys } from '@/data/invoke/keys';
 import { submitJob, type JobSubmitted } from '@/data/invoke/submit-job';
-import { servingVersions } from '@/contract/versions-rules';
+import { servingVersions, trafficText } from '@/contract/versions-rules';
 import { useVersions } from '@/data/versions/get-versions';
 import { useIdempotencyKey } from '@/lib/idempotency';
 import { readJson } from '@/lib/json-text';
@@ -94,7 +94,8 @@ function Workbench({
   const queryClient = useQueryClient();
   const choices = useMemo(() => endpointChoices(serving), [serving]);
   const choice = choices.find((c) => c.key === search.endpoint) ?? choices[0]!;
-  const hasSplit = serving.some((v) => v.traffic_percent > 0);
+  // A share the platform did not give may be more than 0: the split is offered then too.
+  const hasSplit = serving.some((v) => v.traffic_percent !== 0);
   const version: VersionChoice =
     typeof search.version === 'number'
       ? { kind: 'pinned', version: search.version }
@@ -331,15 +332,15 @@ function Workbench({
                     .filter((v) => choice.versions.includes(v.version))
                     .map((v) => (
                       <option key={v.id} value={v.version}>
-                        {`v${v.version} only (${v.status}, ${v.traffic_percent}%)`}
+                        {`v${v.version} only (${v.status}, ${trafficText(v.traffic_percent)})`}
                       </option>
                     ))}
                 </select>
                 <p id="invoke-version-hint" className="field-hint">
                   {effectiveVersion.kind === 'split'
                     ? `The split picks: ${serving
-                        .filter((v) => v.traffic_percent > 0)
-                        .map((v) => `v${v.version} ${v.traffic_percent}%`)
+                        .filter((v) => v.traffic_percent !== 0)
+                        .map((v) => `v${v.version} ${trafficText(v.traffic_percent)}`)
                         .join(', ')}.`
                     : `Pinned: the URL names v${effectiveVersion.version}.`}
                 </p>

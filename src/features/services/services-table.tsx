@@ -2,7 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { useMemo, type ReactNode } from 'react';
 import { Skeleton } from '@/ui/skeleton';
 import type { InvalidRow } from '@/contract/reading';
-import type { HostedServiceRead } from '@/contract/services';
+import type { ServiceInScope } from '@/contract/services';
 import { formatDateTime, formatRelative } from '@/lib/format';
 import { InvalidTableRows } from '@/ui/invalid-rows';
 import { RingLabel } from './ring-label';
@@ -14,7 +14,7 @@ type Column = {
   header: string;
   /** The list query's sort field, when the platform can sort by this column. */
   sort?: ServicesSearch['sort'];
-  cell: (service: HostedServiceRead) => ReactNode;
+  cell: (service: ServiceInScope) => ReactNode;
 };
 
 /**
@@ -73,7 +73,9 @@ function serviceColumns(ringNames: Map<string, string>): Column[] {
   ];
 }
 
-function Moment({ at }: { at: string }) {
+/** A time in words, its exact value on hover; — where the platform gave none (the times are our decision). */
+function Moment({ at }: { at: string | null }) {
+  if (!at) return <span className="muted">—</span>;
   return (
     <time dateTime={at} title={formatDateTime(at)}>
       {formatRelative(at)}
@@ -90,7 +92,7 @@ export function ServicesTable({
   fetching,
   invalid = [],
 }: {
-  services: HostedServiceRead[] | undefined;
+  services: ServiceInScope[] | undefined;
   ringNames: Map<string, string>;
   sort: ServicesSearch['sort'];
   order: ServicesSearch['order'];

@@ -1,7 +1,7 @@
 import './traffic.css';
 import { useState } from 'react';
 import { useWhoami } from '@/data/auth/get-whoami';
-import { servingVersions } from '@/contract/versions-rules';
+import { knowsTraffic, servingVersions } from '@/contract/versions-rules';
 import { useVersions } from '@/data/versions/get-versions';
 import { useCapability } from '@/lib/capabilities';
 import { roleReason } from '@/lib/permissions';
@@ -16,6 +16,7 @@ import { SplitBar, SplitSwatch, segmentTones } from './split-bar';
 import { SplitEditor } from './split-editor';
 import { SplitHistory } from './split-history';
 import { TrafficActions } from './traffic-actions';
+import { UnknownSplit } from './unknown-split';
 import { versionList } from '@/contract/traffic-rules';
 import { TableHead } from '@/ui/table-head';
 
@@ -40,6 +41,9 @@ export function TrafficPage({ scope, serviceId }: ServiceProps) {
       </EmptyState>
     );
   }
+
+  // `traffic_percent` is our decision: a platform that leaves it out of a serving version leaves the split unknown.
+  if (!knowsTraffic(serving)) return <UnknownSplit serving={serving} />;
 
   const segments = serving.map((v) => ({ id: v.id, version: v.version, status: v.status, percent: v.traffic_percent }));
   const tones = segmentTones(segments);
