@@ -25,6 +25,7 @@
  * | deployment history | started_at, finished_at | kind, message, who | — (a state that moves, not a status) |
  * | agent deployments | created_at, updated_at, name | name, description | — |
  * | agent service instances | created_at, updated_at | id, version | the instance's |
+ * | rollouts | created_at, finished_at | who started it, its events' reasons | the rollout's |
  * | users (users/rules.ts, sorted with its invitations) | created_at, name, email, role | name, email | active or invited |
  *
  * A service's request log is the exception: a log read by cursor, newest first
