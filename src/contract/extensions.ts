@@ -148,6 +148,22 @@ export const EXTENSIONS = {
     routes: [route('GET', '/api/v1/openapi.json')],
     without: 'nothing changes: the console needs no OpenAPI document of the platform',
   },
+  requestLog: {
+    name: 'The request log',
+    routes: [
+      route('GET', `${SERVICE}/requests`),
+      route('GET', `${SERVICE}/requests/stream`),
+      route('GET', `${SERVICE}/requests/:request_id`),
+    ],
+    without:
+      'the Logs tab says request logs are not available; the Test tab’s request ids and job cards link nowhere; every other page works',
+  },
+  metrics: {
+    name: 'Request metrics',
+    routes: [route('GET', `${SERVICE}/metrics`), route('GET', `${WORKSPACE}/service-metrics`)],
+    without:
+      'the Metrics tab says metrics are not available; the Traffic tab, the overview and the services list show no request figures, and the list no “Needs attention” filter, each with a sentence',
+  },
   jobs: {
     name: 'Async jobs',
     documented: 'seed 001',
