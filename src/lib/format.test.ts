@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatMs, formatRate } from './format';
+import { formatCount, formatRate } from './format';
+import { formatMs } from './format-latency';
 
 describe('the figures of metrics', () => {
   it('counts requests exactly below ten thousand, compactly above', () => {

@@ -36,11 +36,3 @@ export function formatRate(rate: number): string {
   if (rate > 0 && rate < 0.0005) return `<${percent.format(0.001)}`;
   return percent.format(rate);
 }
-
-/** A latency: "8.5 ms", "120 ms", "1.25 s"; none measured is "—". */
-export function formatMs(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined) return '—';
-  if (ms < 10) return `${ms.toFixed(1)} ms`;
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  return `${(ms / 1000).toFixed(2)} s`;
-}

@@ -1,10 +1,11 @@
 import { errorRate, type MetricsPoint, type ServiceMetricsRead } from '@/contract/metrics';
-import { formatCount, formatMs, formatRate } from '@/lib/format';
+import { formatCount, formatRate } from '@/lib/format';
+import { formatMs } from '@/lib/format-latency';
 import type { VersionTone } from '@/lib/version-tones';
 
 /** What a chart plots: requests per bucket, the 5xx error rate, or a latency percentile. */
 export type Measure = 'requests' | 'error_rate' | 'p50_ms' | 'p95_ms' | 'p99_ms';
-export type Percentile = 'p50' | 'p95' | 'p99';
+export type { Percentile } from './metrics-search';
 
 /** One line: a version, its colour, and a value per bucket (null where there is nothing to say). */
 export type Line = { version: number; tone: VersionTone; values: (number | null)[] };
