@@ -8,7 +8,8 @@
  * MOCK_AGENT_PHASE_MS (3000),
  * MOCK_PROFILE (full | documented), MOCK_TEST_ROUTES (unset | 1),
  * MOCK_LOGIN_MAX_FAILURES (10; 0: off), MOCK_LOGIN_WINDOW_S (300),
- * MOCK_CORS_ORIGINS (none; comma-separated origins). The README's table says what each means.
+ * MOCK_CORS_ORIGINS (none; comma-separated origins), MOCK_TRAFFIC (demo | off; demo with the demo
+ * seed outside test mode), MOCK_SEED_REQUESTS (unset: the demo's own history). The README's table says what each means.
  *
  * `--reset` (`npm run mock -- --reset`) deletes the state at MOCK_DATA first and
  * starts from the seed: the way out when the state was written by another
@@ -60,6 +61,14 @@ for (const origin of corsOrigins) {
   }
 }
 
+// Synthetic traffic makes the demo come alive; tests (MOCK_TEST_ROUTES=1) and other seeds start quiet.
+const trafficRaw = process.env.MOCK_TRAFFIC || (seedRaw === 'demo' && testRoutesRaw !== '1' ? 'demo' : 'off');
+if (trafficRaw !== 'demo' && trafficRaw !== 'off') {
+  console.error(`[mock] MOCK_TRAFFIC must be demo or off, got ${JSON.stringify(trafficRaw)}`);
+  process.exit(2);
+}
+const seedRequests = process.env.MOCK_SEED_REQUESTS ? intEnv('MOCK_SEED_REQUESTS', 0) : null;
+
 const port = intEnv('MOCK_PORT', 4010);
 const host = process.env.MOCK_HOST || '127.0.0.1';
 const dataFile = resolve(process.env.MOCK_DATA || '.data/mock-state.sqlite');
@@ -88,6 +97,8 @@ try {
     testRoutes: testRoutesRaw === '1',
     signInThrottle: { maxFailures: intEnv('MOCK_LOGIN_MAX_FAILURES', 10), windowS: intEnv('MOCK_LOGIN_WINDOW_S', 300, 1) },
     corsOrigins,
+    traffic: trafficRaw,
+    seedRequests,
     // Method, path (no query string, escaped), status and time only: never headers or tokens.
     log: (line) => console.log(`[mock] ${line}`),
   });
@@ -106,7 +117,7 @@ const server = serve({ fetch: mock.app.fetch, port, hostname: host }, (info) => 
     `[mock] Hosted Services mock platform on http://${host}:${info.port}/api/v1 (state: ${mock.state.database}, seed: ${mock.store.seed})`,
   );
   console.log(
-    `[mock] signing secrets: ${mock.state.secrets ?? 'in memory'}; profile: ${mock.options.profile}; test routes: ${mock.options.testRoutes ? 'on' : 'off'}`,
+    `[mock] signing secrets: ${mock.state.secrets ?? 'in memory'}; profile: ${mock.options.profile}; test routes: ${mock.options.testRoutes ? 'on' : 'off'}; demo traffic: ${mock.options.traffic}`,
   );
   if (mock.options.profile === 'full') console.log(`[mock] OpenAPI: http://${host}:${info.port}/api/v1/openapi.json`);
 });

@@ -46,7 +46,9 @@ import { credentialsDomain } from './credentials/domain';
 import { deploymentsDomain } from './deployments/domain';
 import { gatewayDomain } from './gateway/domain';
 import { jobsDomain } from './jobs/domain';
+import { metricsDomain } from './metrics/domain';
 import { organizationsDomain } from './organizations/domain';
+import { requestsDomain } from './requests/domain';
 import { ringsDomain } from './rings/domain';
 import { servicesDomain } from './services/domain';
 import { stubsDomain } from './stubs/domain';
@@ -76,6 +78,9 @@ const DOMAINS = [
   activityDomain,
   gatewayDomain,
   agentsDomain,
+  // The gateway's calls (recorded by middleware the gateway and jobs mount), then their aggregates, which listen to the log.
+  requestsDomain,
+  metricsDomain,
 ] as const;
 
 /**

@@ -32,6 +32,11 @@ describe('the extension registry', () => {
       'GET /v1/agent-deployments/:deployment_id/services',
       'GET /v1/agent-deployments/:deployment_id/services/:agent_service_id',
       'POST /v1/agent-deployments/:deployment_id/services/:agent_service_id/stop',
+      `GET ${S}/requests`,
+      `GET ${S}/requests/stream`,
+      `GET ${S}/requests/:request_id`,
+      `GET ${S}/metrics`,
+      'GET /api/v1/orgs/:org_id/workspaces/:workspace_id/service-metrics',
       'GET /api/v1/openapi.json',
     ]);
   });

@@ -143,6 +143,20 @@ export const EXTENSIONS = {
     without:
       'the Agents page says deployments are not listed on this platform, and starts an instance (documented) from a deployment ID and a version ID',
   },
+  requestLog: {
+    name: 'Request logs',
+    routes: [
+      route('GET', `${SERVICE}/requests`),
+      route('GET', `${SERVICE}/requests/stream`),
+      route('GET', `${SERVICE}/requests/:request_id`),
+    ],
+    without: 'the service’s request log and live tail say request logs are not available on this platform; calling the service still works',
+  },
+  metrics: {
+    name: 'Request metrics',
+    routes: [route('GET', `${SERVICE}/metrics`), route('GET', `${WORKSPACE}/service-metrics`)],
+    without: 'the service’s charts and the services list’s traffic and error figures say metrics are not available on this platform',
+  },
   platformDescription: {
     name: 'The platform’s own OpenAPI document',
     routes: [route('GET', '/api/v1/openapi.json')],

@@ -53,6 +53,15 @@ export const paths = {
   revocations: (s: Scope, serviceId: string) => `${paths.serviceTokens(s, serviceId)}/revocations`,
   /** Our extension: who did what to the service, newest first. */
   activity: (s: Scope, serviceId: string) => `${paths.service(s, serviceId)}/activity`,
+  /** Our extension (CONTRACT §12): the calls the gateway answered for the service, newest first. */
+  requests: (s: Scope, serviceId: string) => `${paths.service(s, serviceId)}/requests`,
+  request: (s: Scope, serviceId: string, requestId: string) => `${paths.requests(s, serviceId)}/${enc(requestId)}`,
+  /** Server-sent events: each new record as it is made (`Last-Event-ID` resumes). */
+  requestStream: (s: Scope, serviceId: string) => `${paths.requests(s, serviceId)}/stream`,
+  /** Our extension (CONTRACT §12): request counts, errors and latency per version over a window. */
+  metrics: (s: Scope, serviceId: string) => `${paths.service(s, serviceId)}/metrics`,
+  /** Our extension (CONTRACT §12): each service's totals over a window, for a list page in one call. */
+  serviceMetrics: (s: Scope) => `${paths.workspaceBase(s)}/service-metrics`,
   /** The service gateway (seed 001): `*` on any path; `v{N}/…` pins version N (`gatewayPinned`). */
   gateway: (orgId: string, serviceId: string, path: string) => `/orgs/${enc(orgId)}/services/${enc(serviceId)}/${path.replace(/^\/+/, '')}`,
   gatewayPinned: (orgId: string, serviceId: string, version: number, path: string) =>
