@@ -150,33 +150,19 @@ export const EXTENSIONS = {
       route('GET', `${SERVICE}/requests/stream`),
       route('GET', `${SERVICE}/requests/:request_id`),
     ],
-    without: 'the service’s request log and live tail say request logs are not available on this platform; calling the service still works',
+    without:
+      'the Logs tab says request logs are not available on this platform (its live tail too); the Test tab’s request ids link nowhere; calling the service still works',
   },
   metrics: {
     name: 'Request metrics',
     routes: [route('GET', `${SERVICE}/metrics`), route('GET', `${WORKSPACE}/service-metrics`)],
-    without: 'the service’s charts and the services list’s traffic and error figures say metrics are not available on this platform',
+    without:
+      'the Metrics tab, the Traffic tab’s and the overview’s last-hour figures and the services list’s figures and “Needs attention” say metrics are not available on this platform; the rest of each page works',
   },
   platformDescription: {
     name: 'The platform’s own OpenAPI document',
     routes: [route('GET', '/api/v1/openapi.json')],
     without: 'nothing changes: the console needs no OpenAPI document of the platform',
-  },
-  requestLog: {
-    name: 'The request log',
-    routes: [
-      route('GET', `${SERVICE}/requests`),
-      route('GET', `${SERVICE}/requests/stream`),
-      route('GET', `${SERVICE}/requests/:request_id`),
-    ],
-    without:
-      'the Logs tab says request logs are not available; the Test tab’s request ids and job cards link nowhere; every other page works',
-  },
-  metrics: {
-    name: 'Request metrics',
-    routes: [route('GET', `${SERVICE}/metrics`), route('GET', `${WORKSPACE}/service-metrics`)],
-    without:
-      'the Metrics tab says metrics are not available; the Traffic tab, the overview and the services list show no request figures, and the list no “Needs attention” filter, each with a sentence',
   },
   jobs: {
     name: 'Async jobs',

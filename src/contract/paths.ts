@@ -73,13 +73,6 @@ export const paths = {
   job: (s: Scope, serviceId: string, jobId: string) => `${paths.jobs(s, serviceId)}/${enc(jobId)}`,
   jobsBatch: (s: Scope, serviceId: string) => `${paths.jobs(s, serviceId)}/batch`,
   cancelJob: (s: Scope, serviceId: string, jobId: string) => `${paths.job(s, serviceId, jobId)}/cancel`,
-  /** Our extension (CONTRACT §12): what the gateway answered, newest first; one record; the live tail (server-sent events). */
-  requests: (s: Scope, serviceId: string) => `${paths.service(s, serviceId)}/requests`,
-  request: (s: Scope, serviceId: string, requestId: string) => `${paths.requests(s, serviceId)}/${enc(requestId)}`,
-  requestStream: (s: Scope, serviceId: string) => `${paths.requests(s, serviceId)}/stream`,
-  /** Our extension (CONTRACT §12): a service's metrics per version over a window, and the workspace's totals per service. */
-  metrics: (s: Scope, serviceId: string) => `${paths.service(s, serviceId)}/metrics`,
-  serviceMetrics: (s: Scope) => `${paths.workspaceBase(s)}/service-metrics`,
 };
 
 /**
