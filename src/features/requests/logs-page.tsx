@@ -93,7 +93,8 @@ function RequestLog({ scope, serviceId, search, onSearchChange }: { scope: Scope
   // Whether the reader is at the top of the list: new rows join it there, and wait while they are not.
   useEffect(() => {
     const el = top.current;
-    if (!el) return;
+    // Without IntersectionObserver (an old browser), new rows always join the top.
+    if (!el || typeof IntersectionObserver === 'undefined') return;
     const observer = new IntersectionObserver(([entry]) => {
       atTop.current = entry?.isIntersecting ?? true;
       if (atTop.current) setLive(release);

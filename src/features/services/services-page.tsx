@@ -117,7 +117,7 @@ export function ServicesPage({ scope, search, onSearchChange }: WorkspaceProps &
             order={search.order}
             onSortChange={(sort, order) => onSearchChange({ sort, order, page: 1 })}
             fetching={query.isFetching}
-            figures={figures}
+            figures={metricsOff ? null : figures}
           />
           {query.data && (
             <ServicesPagination
