@@ -11,7 +11,7 @@ import { setSession } from '@/lib/session';
 import { AGENT_IDS } from '../../mock-server/agents/seed';
 import { createMockPlatform } from '../../mock-server/platform';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../mock-server/auth/seed';
-import { IDS } from '../../mock-server/core/seed-ids';
+import { demoId, IDS } from '../../mock-server/core/seed-ids';
 
 const API = '/api/v1';
 
@@ -28,6 +28,8 @@ export type Role = keyof typeof DEMO_USERS;
 /** The demo seed's Production workspace. */
 export const SCOPE: Scope = { orgId: IDS.org, workspaceId: IDS.production };
 export const RINGS = IDS.rings.production;
+/** A demo seed's service, by its number (`1001` Invoice Extractor, `1005` Sentiment Analyzer…). */
+export const demoService = (n: number) => demoId(n);
 /** The demo seed's agent deployments, versions and instances. */
 export const AGENTS = AGENT_IDS;
 

@@ -3,14 +3,13 @@ import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { paths } from '@/contract/paths';
 import { recordCalls } from '@/testing/arrange';
-import { SCOPE, server, signInAs } from '@/testing/mock-platform';
+import { demoService, SCOPE, server, signInAs } from '@/testing/mock-platform';
 import { renderFeature } from '@/testing/render';
-import { demoId } from '../../../mock-server/core/seed-ids';
 import { ServicesPage } from './services-page';
 import { SERVICES_SEARCH_DEFAULTS, type ServicesSearch } from './services-search';
 
-const INVOICE = demoId(1001);
-const SENTIMENT = demoId(1005);
+const INVOICE = demoService(1001);
+const SENTIMENT = demoService(1005);
 
 async function renderList(search: Partial<ServicesSearch> = {}) {
   const onSearchChange = vi.fn();
@@ -53,7 +52,7 @@ describe('the services list’s last-hour figures', () => {
   it('lists only the services that need attention — server errors in the last hour — most errors first', async () => {
     recordCalls(INVOICE, { status: 500 });
     recordCalls(SENTIMENT, { status: 503 }, { status: 502 }, {});
-    recordCalls(demoId(1004), { status: 404 }, {});
+    recordCalls(demoService(1004), { status: 404 }, {});
     const { table } = await renderList({ attention: true });
     await waitFor(() =>
       expect(
