@@ -20,6 +20,7 @@ describe('the figures of metrics', () => {
 
   it('says a latency in ms, seconds past one, and a dash when none was measured', () => {
     expect(formatMs(null)).toBe('—');
+    expect(formatMs(0)).toBe('0 ms');
     expect(formatMs(8.46)).toBe('8.5 ms');
     expect(formatMs(120.4)).toBe('120 ms');
     expect(formatMs(1250)).toBe('1.25 s');

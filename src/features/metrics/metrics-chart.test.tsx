@@ -8,7 +8,7 @@ vi.hoisted(() => {
 import { chartOptions, TONE_DASH, type Palette } from './metrics-chart';
 import type { ChartData } from './metrics-series';
 
-const palette: Palette = { tone: (t) => `colour-of-${t}`, text: 'text-colour', grid: 'grid-colour' };
+const palette: Palette = { tone: (t) => `colour-of-${t}`, text: 'text-colour', grid: 'grid-colour', surface: 'surface-colour' };
 const data: ChartData = {
   times: [0, 60, 120],
   lines: [
@@ -47,7 +47,7 @@ describe('a chart’s options', () => {
     const range = rate.scales?.y?.range as (u: uPlot, min: number | null, max: number | null) => [number, number];
     expect(range({} as uPlot, 0, 0)).toEqual([0, 0.01]);
     const latency = options('p95_ms').axes?.[1]?.values as (u: uPlot, splits: number[]) => string[];
-    expect(latency({} as uPlot, [0, 250, 1500])).toEqual(['0.0 ms', '250 ms', '1.50 s']);
+    expect(latency({} as uPlot, [0, 250, 1500])).toEqual(['0 ms', '250 ms', '1.50 s']);
   });
 
   it('reports the bucket under the cursor, for the read-out', () => {

@@ -23,12 +23,17 @@ export const TONE_DASH: Record<VersionTone, number[] | undefined> = {
 };
 
 /** The page's colours, read from its CSS variables (so the theme in force, light or dark). */
-export type Palette = { tone: (tone: VersionTone) => string; text: string; grid: string };
+export type Palette = { tone: (tone: VersionTone) => string; text: string; grid: string; surface: string };
 
 export function readPalette(root: Element = document.documentElement): Palette {
   const style = getComputedStyle(root);
   const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-  return { tone: (tone) => read(toneVariable(tone), '#64748b'), text: read('--muted', '#5d6475'), grid: read('--border', '#dde1ea') };
+  return {
+    tone: (tone) => read(toneVariable(tone), '#64748b'),
+    text: read('--muted', '#5d6475'),
+    grid: read('--border', '#dde1ea'),
+    surface: read('--surface', '#ffffff'),
+  };
 }
 
 /** The y range: from 0, and never flat (an error rate of 0 everywhere still has an axis up to 1%). */
@@ -82,7 +87,8 @@ export function chartOptions({
         width: 2,
         // A break where there was nothing to measure (no requests: no rate, no latency).
         spanGaps: false,
-        points: { show: data.times.length <= 60 },
+        // Points where there are few buckets (a lone bucket between gaps shows), filled with the card's colour.
+        points: { show: data.times.length <= 60, fill: palette.surface },
       })),
     ],
     hooks: {

@@ -41,13 +41,13 @@ export function RequestTable({
                 <Badge tone={statusTone(r.status)}>{r.status}</Badge>
               </td>
               <td className="mono">{r.method}</td>
-              <td className="mono break-anywhere">
+              <td className="mono">
                 {r.path}
                 {r.async && <span className="muted"> (job)</span>}
               </td>
               <td>{r.version === null ? <span className="muted">none</span> : `v${r.version}`}</td>
               <td className="num">{formatMs(r.duration_ms)}</td>
-              <td>{r.caller.replace('_', ' ')}</td>
+              <td>{r.caller.replaceAll('_', ' ')}</td>
               <td>
                 <button
                   type="button"
