@@ -4,6 +4,7 @@
  * the overview and the services list say what each version answered.
  */
 import type { Page } from '@playwright/test';
+import { expectAccessible } from './support/axe';
 import { expect, openTab, SERVICES_URL, test } from './support/fixtures';
 import { serviceWithCanary, type PlatformApi } from './support/platform';
 
@@ -41,6 +42,9 @@ test.describe('metrics', () => {
         await expect(page.getByRole('img', { name: new RegExp(`^${chart.replace(/[()]/g, '\\$&')}: a line per version`) })).toBeVisible();
       }
       await expect(page.locator('canvas').first()).toBeVisible();
+      await page.getByText(/Every minute as a table/).click();
+      await expect(page.getByRole('table', { name: /per minute and version, newest first/ })).toBeVisible();
+      await expectAccessible(page, 'the Metrics tab with figures');
     },
   );
 

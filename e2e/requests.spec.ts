@@ -3,6 +3,7 @@
  * filtered, opened, and live; the Test tab's request id finds its record.
  */
 import type { Page } from '@playwright/test';
+import { expectAccessible } from './support/axe';
 import { expect, openTab, SERVICES_URL, test } from './support/fixtures';
 import { serviceWithCanary } from './support/platform';
 
@@ -42,6 +43,7 @@ test.describe('the request log', () => {
     await expect(details).toContainText('503');
     await expect(details).toContainText('POST /summarize');
     await expect(details).toContainText('v2');
+    await expectAccessible(page, 'a request’s details over the filtered log');
     await details.getByRole('button', { name: 'Close' }).click();
     await expect(details).toBeHidden();
   });
@@ -53,6 +55,7 @@ test.describe('the request log', () => {
     await expect(rows(page)).toHaveCount(1);
     await page.getByRole('button', { name: 'Live' }).click();
     await expect(page.getByText('New requests appear at the top.')).toBeVisible();
+    await expectAccessible(page, 'the log, live');
 
     const during = await api.callPinned(service.id, 2, 'summarize', { status: 502 });
     await expect(rows(page).first()).toContainText(during);

@@ -53,7 +53,7 @@ export function MetricsTable({
       <h3 id="metrics-numbers-title" className="card-heading">
         The numbers
       </h3>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Totals per version, as a table">
         <table className="table metrics-table">
           <caption className="visually-hidden">Totals per version over {words.span}</caption>
           <TableHead
@@ -88,7 +88,8 @@ export function MetricsTable({
         <summary>
           Every {words.bucket} as a table ({rows.length} rows)
         </summary>
-        <div className="table-scroll">
+        {/* It scrolls within the page (a week has 168 rows): focusable, so the keyboard can scroll it too. */}
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={`Every ${words.bucket}`}>
           <table className="table metrics-table">
             <caption className="visually-hidden">
               Requests, error rate and {percentile} latency per {words.bucket} and version, newest first
