@@ -84,4 +84,19 @@ test.describe('the request log', () => {
     await expect(rows(page)).toHaveCount(1);
     await expect(rows(page).first()).toContainText(requestId);
   });
+
+  test('a job card links to its submit record', async ({ asDeveloper: page, request }) => {
+    const { service } = await serviceWithCanary(request);
+    await page.goto(`${SERVICES_URL}/${service.id}/test`);
+    await page.getByLabel('Endpoint').selectOption('POST /summarize');
+    await page.getByRole('button', { name: 'Run as job' }).click();
+    const card = page.getByRole('region', { name: /^Job / });
+    const jobId = (await card.getByRole('heading').textContent())!.replace(/^Job\s*/, '').trim();
+    await card.getByRole('link', { name: 'Its submit record' }).click();
+
+    const details = page.getByRole('dialog', { name: /^Request / });
+    await expect(details).toContainText('Async job submit');
+    await expect(details).toContainText('202');
+    await expect(details).toContainText(jobId);
+  });
 });
