@@ -25,4 +25,5 @@ export const servicesQueryOptions = (scope: Scope, query: ServiceListQuery) =>
     placeholderData: keepPreviousData,
   });
 
-export const useServices = (scope: Scope, query: ServiceListQuery) => useQuery(servicesQueryOptions(scope, query));
+export const useServices = (scope: Scope, query: ServiceListQuery, enabled = true) =>
+  useQuery({ ...servicesQueryOptions(scope, query), enabled });

@@ -112,6 +112,8 @@ function Workbench({
   const [saved, setSaved] = useState(() => savedRequests(serviceId, choice.key));
   const [jobIds, setJobIds] = useState(() => recentJobIds(serviceId));
   const [openJobId, setOpenJobId] = useState<string | null>(null);
+  // The request id of each job submitted from this page, to link the job to its submit record (for this visit only).
+  const [submitIds, setSubmitIds] = useState<ReadonlyMap<string, string>>(new Map());
   const call = useGatewayCall<Outcome>();
   const idempotency = useIdempotencyKey();
 
@@ -223,7 +225,10 @@ function Workbench({
         idempotency.reset();
         queryClient.setQueryData(invokeKeys.job(scope, serviceId, submitted.job.id), submitted.job);
         setJobIds(rememberJob(serviceId, submitted.job.id));
-        setOpenJobId(submitted.job.id);
+        const { id } = submitted.job;
+        const requestId = submitted.answer.requestId;
+        if (requestId) setSubmitIds((ids) => new Map(ids).set(id, requestId));
+        setOpenJobId(id);
       }
       return { kind: 'job', submitted };
     });
@@ -467,7 +472,7 @@ function Workbench({
                 {call.state.error.message}
               </p>
             )}
-            {outcome?.kind === 'sync' && <ResponseView answer={outcome.answer} />}
+            {outcome?.kind === 'sync' && <ResponseView answer={outcome.answer} logs={{ scope, serviceId }} />}
             {outcome?.kind === 'job' &&
               (outcome.submitted.job ? (
                 <p role="status">
@@ -483,6 +488,7 @@ function Workbench({
               scope={scope}
               serviceId={serviceId}
               jobId={openJobId}
+              submitRequestId={submitIds.get(openJobId) ?? null}
               cancelReason={cancelReason}
               onClose={() => setOpenJobId(null)}
             />
