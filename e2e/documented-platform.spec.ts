@@ -228,6 +228,30 @@ test.describe('against a platform with only the documented calls', () => {
     await expect(page.getByRole('button', { name: 'Edit split' })).toHaveCount(0);
   });
 
+  test('Metrics and Logs say they are not available; Traffic, Overview and the services list keep working without figures', async ({
+    page,
+    request,
+  }) => {
+    await signInAs(page, request, 'viewer');
+    await page.goto(serviceUrl(EMBEDDING));
+    await expectPage(page, 'Embedding Service');
+    await expect(page.getByRole('region', { name: 'Health, last hour' })).toContainText('Metrics are not available on this platform.');
+    await page.getByRole('navigation', { name: 'Service sections' }).getByRole('link', { name: 'Metrics' }).click();
+    await expect(page.getByRole('heading', { name: 'Metrics are not available on this platform' })).toBeVisible();
+    await page.getByRole('navigation', { name: 'Service sections' }).getByRole('link', { name: 'Logs' }).click();
+    await expect(page.getByRole('heading', { name: 'Request logs are not available on this platform' })).toBeVisible();
+    await page.getByRole('navigation', { name: 'Service sections' }).getByRole('link', { name: 'Traffic' }).click();
+    await expect(page.getByText('Request metrics are not available on this platform.')).toBeVisible();
+    await expect(page.getByRole('img', { name: /^Current traffic split/ })).toBeVisible();
+
+    await page.goto(workspaceUrl('services'));
+    await expectPage(page, 'Hosted Services');
+    await expect(page.getByText(/Metrics are not available on this platform: the list shows no request figures/)).toBeVisible();
+    await expect(page.getByRole('columnheader', { name: 'Requests (1 h)' })).toHaveCount(0);
+    await expect(page.getByRole('checkbox', { name: 'Needs attention' })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Embedding Service' })).toBeVisible();
+  });
+
   test('Tokens keeps Mint and says revocation is not available', async ({ page, request }) => {
     await signInAs(page, request, 'developer');
     await page.goto(serviceUrl(ML_INFERENCE, 'tokens'));

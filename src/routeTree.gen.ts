@@ -31,6 +31,8 @@ import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdIndexRout
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdBindingsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdCredentialsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/credentials'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/deployment'
+import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdLogsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/logs'
+import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdMetricsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/metrics'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTestRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/test'
@@ -181,6 +183,22 @@ const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRoute =
         AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute,
     } as any,
   )
+const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdLogsRoute =
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdLogsRouteImport.update({
+    id: '/logs',
+    path: '/logs',
+    getParentRoute: () =>
+      AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute,
+  } as any)
+const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdMetricsRoute =
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdMetricsRouteImport.update(
+    {
+      id: '/metrics',
+      path: '/metrics',
+      getParentRoute: () =>
+        AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute,
+    } as any,
+  )
 const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute =
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRouteImport.update(
     {
@@ -281,6 +299,8 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdBindingsRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/credentials': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdCredentialsRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/deployment': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRoute
+  '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/logs': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdLogsRoute
+  '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/metrics': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdMetricsRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/test': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTestRoute
@@ -309,6 +329,8 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdBindingsRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/credentials': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdCredentialsRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/deployment': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRoute
+  '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/logs': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdLogsRoute
+  '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/metrics': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdMetricsRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/test': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTestRoute
@@ -343,6 +365,8 @@ export interface FileRoutesById {
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdBindingsRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/credentials': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdCredentialsRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/deployment': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRoute
+  '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/logs': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdLogsRoute
+  '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/metrics': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdMetricsRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/test': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTestRoute
@@ -377,6 +401,8 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/credentials'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/deployment'
+    | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/logs'
+    | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/metrics'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/test'
@@ -405,6 +431,8 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/credentials'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/deployment'
+    | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/logs'
+    | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/metrics'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/test'
@@ -438,6 +466,8 @@ export interface FileRouteTypes {
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/credentials'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/deployment'
+    | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/logs'
+    | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/metrics'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/test'
@@ -612,6 +642,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRouteImport
       parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute
     }
+    '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/logs': {
+      id: '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/logs'
+      path: '/logs'
+      fullPath: '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/logs'
+      preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdLogsRouteImport
+      parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute
+    }
+    '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/metrics': {
+      id: '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/metrics'
+      path: '/metrics'
+      fullPath: '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/metrics'
+      preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdMetricsRouteImport
+      parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute
+    }
     '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings': {
       id: '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings'
       path: '/settings'
@@ -719,6 +763,8 @@ interface AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRouteChildre
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdBindingsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdBindingsRoute
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdCredentialsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdCredentialsRoute
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRoute
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdLogsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdLogsRoute
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdMetricsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdMetricsRoute
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTestRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTestRoute
@@ -737,6 +783,10 @@ const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRouteChildren: A
       AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdCredentialsRoute,
     AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRoute:
       AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRoute,
+    AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdLogsRoute:
+      AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdLogsRoute,
+    AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdMetricsRoute:
+      AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdMetricsRoute,
     AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute:
       AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute,
     AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute:

@@ -74,6 +74,8 @@ export function consolePages(versions: {
       heading: 'Translation Gateway',
     },
     tab('Traffic', 'traffic'),
+    tab('Metrics', 'metrics'),
+    tab('Logs', 'logs'),
     tab('Test', 'test'),
     tab('Deployment', 'deployment'),
     tab('Bindings', 'bindings'),

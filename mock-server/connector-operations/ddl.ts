@@ -91,10 +91,7 @@ export async function runDdl(o: {
   return { executed: true, ...outcome, record_id: entry.id, executed_at: at };
 }
 
-/** The instance's history, newest first (in the order recorded when two share a time). */
+/** The instance's history in the order recorded (the list reads it newest first). */
 export function ddlHistory(store: Store, instanceId: string): DdlHistoryRecord[] {
-  return store.connectorDdl
-    .in('instance', instanceId)
-    .reverse()
-    .sort((a, b) => (a.executed_at < b.executed_at ? 1 : a.executed_at > b.executed_at ? -1 : 0));
+  return store.connectorDdl.in('instance', instanceId);
 }

@@ -11,6 +11,7 @@
 import {
   ConnectorJob,
   DdlOutcome,
+  DdlListQuery,
   DdlReason,
   DdlRecordPage,
   DdlRequest,
@@ -20,13 +21,14 @@ import {
 import { paths } from '../../src/contract/paths';
 import { developers } from '../core/auth';
 import { forbidden, issue, notFound, validationError } from '../core/errors';
-import { paginate, PagingQuery } from '../core/lists';
+import { listPage, time, type ListSpec } from '../core/lists';
 import { domainApi, get, post, workspacePath } from '../core/operations';
 import { reply } from '../core/replies';
 import { E401, E403, E404 } from '../core/responses';
 import type { Store } from '../core/store';
 import { schemaIssues } from '../gateway/json-schema-check';
 import { ddlHistory, runDdl } from './ddl';
+import type { DdlHistoryRecord } from './records';
 import { runOperation } from './execute';
 import { inLane } from './instance-data';
 import { jobAt, planJob, settleJobs } from './jobs';
@@ -52,6 +54,11 @@ function current(store: Store, instanceId: string) {
 }
 
 const READS = { 401: E401, 404: { description: 'No such connector type, instance or job' } };
+
+const ddlList: ListSpec<DdlHistoryRecord> = {
+  sort: { executed_at: (d) => time(d.executed_at) },
+  text: (d) => [d.sql, d.reason, d.executed_by.email],
+};
 
 export const connectorOperationsApi = domainApi(
   ['connector-operations'],
@@ -170,14 +177,14 @@ export const connectorOperationsApi = domainApi(
       'Extension: the DDL that ran on the instance — who, when, the SQL, why and what it did — newest first (every role)',
       {
         extension: true,
-        query: PagingQuery,
+        query: DdlListQuery,
         responses: {
           200: { description: 'A page of history entries', schema: DdlRecordPage },
           ...READS,
           422: { description: 'Validation error' },
         },
         handler: ({ var: { store, instance, query } }) => {
-          const page = paginate(ddlHistory(store, instance.id), query);
+          const page = listPage(ddlHistory(store, instance.id), query, ddlList);
           return reply(200, DdlRecordPage, {
             ...page,
             items: page.items.map(({ workspace_id: _w, ...entry }) => entry),

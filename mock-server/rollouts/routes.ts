@@ -7,12 +7,19 @@
 import { paths } from '../../src/contract/paths';
 import { Rollout, RolloutAbort, RolloutCreate, RolloutListQuery, RolloutPage } from '../../src/contract/rollouts';
 import { developers } from '../core/auth';
-import { paginate } from '../core/lists';
+import { listPage, time, type ListSpec } from '../core/lists';
 import { domainApi, get, post } from '../core/operations';
 import { reply } from '../core/replies';
 import { E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
 import { servicePath } from '../services/paths';
 import { abortRollout, IN_PROGRESS, pauseRollout, promoteRollout, resumeRollout, settleService, startRollout } from './rules';
+
+/** Newest first by default; search looks in who started it and the reasons its events give. */
+const rolloutList: ListSpec<Rollout> = {
+  sort: { created_at: (r) => time(r.created_at), finished_at: (r) => time(r.finished_at) },
+  text: (r) => [r.created_by, ...r.events.map((e) => e.reason)],
+  status: (r) => r.status,
+};
 
 const ROLLOUTS = servicePath('/rollouts', paths.rollouts);
 const ROLLOUT = servicePath('/rollouts/:rollout_id', (s, id) => paths.rollout(s, id, ':rollout_id'));
@@ -56,7 +63,7 @@ export const rolloutsApi = domainApi(
       responses: { 200: { description: 'A page of rollouts', schema: RolloutPage }, ...READ_ERRORS, 422: E422 },
       handler: ({ var: { store, platform, service, query } }) => {
         settleService(store, service.id, platform.settings.drainMs);
-        return reply(200, RolloutPage, paginate(store.rollouts.in('service', service.id).reverse(), query));
+        return reply(200, RolloutPage, listPage(store.rollouts.in('service', service.id), query, rolloutList));
       },
     }),
     get(ROLLOUT, 'getRollout', 'Extension: one rollout, with its events', {

@@ -6,7 +6,7 @@
  * draws from (a version, the split that resulted, the fields that changed).
  */
 import * as z from 'zod/mini';
-import { Id, ListQuery } from './common';
+import { Id, listQuery } from './common';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
 export const ActivityKind = z.enum([
@@ -81,10 +81,12 @@ export type ActivityEntryRead = z.output<typeof readActivityEntry>;
 
 export const [ActivityPage, readActivityPage] = [strict.page(ActivityEntry), lenient.page(readActivityEntry)];
 
-/** `?kind=a,b`: only entries of these kinds. */
-export const ActivityListQuery = z.object({
-  limit: ListQuery.shape.limit,
-  offset: ListQuery.shape.offset,
+/**
+ * Newest first (`at`, the only sort: an entry is a moment); `search` covers
+ * the summary and who did it; `?kind=a,b`: only entries of these kinds (an
+ * entry has a kind, not a status).
+ */
+export const ActivityListQuery = z.extend(listQuery(['at']), {
   kind: z.optional(
     z.pipe(
       z.pipe(

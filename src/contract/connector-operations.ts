@@ -16,7 +16,7 @@
  *   `GET …/ddl` lists what ran, newest first.
  */
 import * as z from 'zod/mini';
-import { Id, humanText } from './common';
+import { Id, humanText, listQuery } from './common';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
 /** What an operation does to the instance's data: reads answer rows, writes change them. */
@@ -307,6 +307,9 @@ export const [DdlRecord, readDdlRecord] = [ddlRecord(strict), ddlRecord(lenient)
 export type DdlRecord = z.infer<typeof DdlRecord>;
 export type DdlRecordRead = z.output<typeof readDdlRecord>;
 export const [DdlRecordPage, readDdlRecordPage] = [strict.page(DdlRecord), lenient.page(readDdlRecord)];
+
+/** `GET …/ddl`: newest first (`executed_at`, the only sort); `search` covers the SQL, the reason and who ran it. */
+export const DdlListQuery = listQuery(['executed_at']);
 
 /**
  * What an execute answers, as the console reads it: the result (200), or a

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Description, Id, Name } from './common';
+import { Description, Id, listQuery, Name, ownOrderListQuery } from './common';
 import { ConnectorOperation, readConnectorOperation } from './connector-operations';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
@@ -50,6 +50,9 @@ export type ConnectorTypeRead = z.output<typeof readConnectorType>;
 
 export const [ConnectorTypePage, readConnectorTypePage] = [strict.page(ConnectorType), lenient.page(readConnectorType)];
 
+/** `GET …/connectors`: the catalog in the platform's order unless `sort` names another; `search` covers id, name and description. */
+export const ConnectorTypeListQuery = ownOrderListQuery(['name', 'category']);
+
 const connectionTest = <M extends Mode>(r: Reading<M>) =>
   z.object({
     ok: z.boolean(),
@@ -79,6 +82,10 @@ export type ConnectorInstance = z.infer<typeof ConnectorInstance>;
 export type ConnectorInstanceRead = z.output<typeof readConnectorInstance>;
 
 export const [ConnectorInstancePage, readConnectorInstancePage] = [strict.page(ConnectorInstance), lenient.page(readConnectorInstance)];
+
+export const INSTANCE_SORT_FIELDS = ['created_at', 'updated_at', 'name'] as const;
+/** `GET …/connectors/{id}/instances`: newest first unless `sort` says; `search` covers name and description. Instances have no status. */
+export const InstanceListQuery = listQuery(INSTANCE_SORT_FIELDS);
 
 const instanceFields = {
   name: Name(100),

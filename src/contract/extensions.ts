@@ -175,12 +175,14 @@ export const EXTENSIONS = {
       route('GET', `${SERVICE}/requests/stream`),
       route('GET', `${SERVICE}/requests/:request_id`),
     ],
-    without: 'the service’s request log and live tail say request logs are not available on this platform; calling the service still works',
+    without:
+      'the Logs tab says request logs are not available on this platform (its live tail too); the Test tab’s request ids link nowhere; calling the service still works',
   },
   metrics: {
     name: 'Request metrics',
     routes: [route('GET', `${SERVICE}/metrics`), route('GET', `${WORKSPACE}/service-metrics`)],
-    without: 'the service’s charts and the services list’s traffic and error figures say metrics are not available on this platform',
+    without:
+      'the Metrics tab, the Traffic tab’s and the overview’s last-hour figures and the services list’s figures and “Needs attention” say metrics are not available on this platform; the rest of each page works',
   },
   rollouts: {
     name: 'Progressive rollouts',

@@ -9,7 +9,7 @@
  * `…/resume`, `…/promote`, `…/abort` (`{reason}` optional).
  */
 import * as z from 'zod/mini';
-import { Description, Id, ListQuery } from './common';
+import { Description, Id, listQuery } from './common';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
 export const MAX_ROLLOUT_STEPS = 10;
@@ -147,7 +147,8 @@ export type RolloutRead = z.output<typeof readRollout>;
 
 export const [RolloutPage, readRolloutPage] = [strict.page(Rollout), lenient.page(readRollout)];
 
-export const RolloutListQuery = z.object({ limit: ListQuery.shape.limit, offset: ListQuery.shape.offset });
+/** Seed 001's common list parameters; `status` filters by the rollout's (ours, as the whole list is). */
+export const RolloutListQuery = z.extend(listQuery(['created_at', 'finished_at']), { status: z.optional(RolloutStatus) });
 
 export const RolloutAbort = z.object({ reason: z.optional(z.nullable(Description(500, 'Reason'))) });
 export type RolloutAbort = z.infer<typeof RolloutAbort>;

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Role } from './auth';
-import { Id, ListQuery, Name, SortOrder } from './common';
+import { Id, ListQuery, Name, SortField, SortOrder } from './common';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
 /**
@@ -39,7 +39,7 @@ export type UserRead = z.output<typeof readUser>;
 export const [UserPage, readUserPage] = [strict.page(User), lenient.page(readUser)];
 
 export const USER_SORT_FIELDS = ['created_at', 'name', 'email', 'role'] as const;
-export const UserSort = z.enum(USER_SORT_FIELDS);
+export const UserSort = SortField(USER_SORT_FIELDS);
 
 /** Seed 001's list parameters; `search` covers name and email (CONTRACT §14). */
 export const UserListQuery = z.extend(ListQuery, {
