@@ -107,36 +107,42 @@ function planMessage(field: string, issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
-const typed = (what: string) => z.number({ error: `Enter ${what}` });
+/** The contract's `{steps, analysis}`: what the plan is checked against. */
+const RolloutBody = z.object({ steps: RolloutSteps, analysis: RolloutAnalysis });
+
+const toPath = (field: string) => field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 
 /**
- * The plan's checks: each field is a number, then the contract's rules on the
- * body it makes (1–10 steps, percents 1–100 rising to 100, pauses up to a day,
- * the limits in range), each issue on its field.
+ * The plan's checks, all at once: each field typed is a number, then the
+ * contract's rules on the body it makes (1–10 steps, percents 1–100 rising to
+ * 100, pauses up to a day, the limits in range), each issue on its field — a
+ * field left empty is said to be so, once.
  */
-export const RolloutPlan = z
-  .object({
-    preset: z.enum(['canary', 'linear', 'custom']),
-    steps: z.array(z.object({ percent: typed('a percent'), pause_minutes: typed('the minutes') })),
-    max_error_percent: typed('a percent'),
-    min_requests: typed('a number of requests'),
-    max_p95_ms: z.nullable(typed('milliseconds, or leave it empty')),
-  })
-  .check(
-    z.superRefine((plan, ctx) => {
-      const checked = z.object({ steps: RolloutSteps, analysis: RolloutAnalysis }).safeParse(planBody(plan));
-      if (checked.success) return;
-      for (const issue of checked.error.issues) {
-        const field = planField(issue.path.join('.')) ?? 'steps';
-        ctx.addIssue({
-          code: 'custom',
-          path: field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
-          message: planMessage(field, issue),
-          input: undefined,
-        });
-      }
-    }),
-  );
+export const RolloutPlan = z.custom<RolloutPlanValues>().check(
+  z.superRefine((plan, ctx) => {
+    const empty = new Set<string>();
+    const need = (field: string, value: unknown, what: string) => {
+      if (typeof value === 'number' && !Number.isNaN(value)) return;
+      empty.add(field);
+      ctx.addIssue({ code: 'custom', path: toPath(field), message: `Enter ${what}`, input: value });
+    };
+    plan.steps.forEach((step, i) => {
+      need(`steps.${i}.percent`, step.percent, 'a percent');
+      // The last step's pause is not asked for: the rollout ends there.
+      if (i < plan.steps.length - 1) need(`steps.${i}.pause_minutes`, step.pause_minutes, 'the minutes');
+    });
+    need('max_error_percent', plan.max_error_percent, 'a percent');
+    need('min_requests', plan.min_requests, 'a number of requests');
+    if (plan.max_p95_ms !== null) need('max_p95_ms', plan.max_p95_ms, 'milliseconds, or leave it empty');
+
+    const checked = RolloutBody.safeParse(planBody(plan));
+    if (checked.success) return;
+    for (const issue of checked.error.issues) {
+      const field = planField(issue.path.join('.')) ?? 'steps';
+      if (!empty.has(field)) ctx.addIssue({ code: 'custom', path: toPath(field), message: planMessage(field, issue), input: undefined });
+    }
+  }),
+);
 
 /** "10% for 5 min → 50% for 10 min → 100%". */
 export function stepsWords(steps: readonly PlannedStep[]): string {
