@@ -18,14 +18,10 @@ import { RolloutActions } from './rollout-actions';
 import { RolloutLiveAnalysis } from './rollout-analysis';
 import { RolloutEvents } from './rollout-events';
 import { RolloutTrack } from './rollout-track';
-import { eventWords, finishedBy, pausedBy, stepName, type VersionName } from './rollout-words';
+import { finishedBy, isRecent, isUnfinished, pausedBy } from '@/data/rollouts/rollout-state';
+import { eventWords, stepName, type VersionName } from './rollout-words';
 
 const STATUS_TONES = { running: 'info', paused: 'warning', succeeded: 'success', aborted: 'danger' } as const;
-
-/** A finished rollout stays on the Traffic tab this long: what just happened to the split is worth reading. */
-const RECENT_MS = 24 * 3600 * 1000;
-
-const isUnfinished = (r: RolloutRead) => r.status === 'running' || r.status === 'paused';
 
 /**
  * The Traffic tab's rollout (CONTRACT §13): the service's newest, while it is
@@ -54,7 +50,8 @@ export function RolloutPanel({ scope, serviceId }: ServiceProps) {
       </Unavailable>
     );
   const rollout = newest.data.data;
-  if (!rollout || (!isUnfinished(rollout) && Date.now() - Date.parse(rollout.finished_at ?? rollout.created_at) > RECENT_MS)) return null;
+  // Unfinished, or finished within the day: what just happened to the split is worth reading.
+  if (!rollout || !isRecent(rollout)) return null;
   return <Rollout scope={scope} serviceId={serviceId} rollout={rollout} />;
 }
 

@@ -55,13 +55,3 @@ export function eventWords(e: RolloutEventRead, r: Pick<RolloutRead, 'steps' | '
       return withReason(`${e.kind} at ${at} ${byWhom(e.by)}`, e.reason);
   }
 }
-
-/** The decision that paused it, when the rollout is paused: the analysis's (`inconclusive`), or a person's. */
-export function pausedBy(r: Pick<RolloutRead, 'status' | 'events'>): RolloutEventRead | null {
-  if (r.status !== 'paused') return null;
-  return r.events.findLast((e) => e.kind === 'paused' || e.kind === 'inconclusive') ?? null;
-}
-
-/** The event that finished it (aborted, or succeeded), when it has. */
-export const finishedBy = (r: Pick<RolloutRead, 'events'>, kind: 'aborted' | 'succeeded') =>
-  r.events.findLast((e) => e.kind === kind) ?? null;

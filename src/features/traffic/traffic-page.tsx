@@ -4,7 +4,7 @@ import { useWhoami } from '@/data/auth/get-whoami';
 import { knowsTraffic, servingVersions } from '@/contract/versions-rules';
 import { useMetrics } from '@/data/metrics/get-metrics';
 import { useNewestRollout } from '@/data/rollouts/get-newest-rollout';
-import { UNFINISHED_ROLLOUT } from '@/contract/rollouts';
+import { isUnfinished } from '@/data/rollouts/rollout-state';
 import { useVersions } from '@/data/versions/get-versions';
 import { formatCount, formatRate } from '@/lib/format';
 import { formatMs } from '@/lib/format-latency';
@@ -41,10 +41,7 @@ export function TrafficPage({ scope, serviceId, rollout }: ServiceProps & { roll
   const splitUnavailable = useCapability('trafficSplit') === 'unavailable';
   // While a rollout is unfinished it moves the split itself, and the platform refuses a change by hand (409): say so up front.
   const newest = useNewestRollout(scope, serviceId);
-  const underWay =
-    newest.data?.available && newest.data.data && (UNFINISHED_ROLLOUT as readonly string[]).includes(newest.data.data.status)
-      ? newest.data.data
-      : null;
+  const underWay = newest.data?.available && newest.data.data && isUnfinished(newest.data.data) ? newest.data.data : null;
   // Beside each serving version, how it answered in the last hour: Promote and Roll back are not blind.
   const metrics = useMetrics(scope, serviceId, '1h');
   const metricsUnavailable = metrics.data?.available === false;

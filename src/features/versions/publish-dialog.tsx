@@ -1,11 +1,12 @@
 import { useEffect, useId } from 'react';
 import { toast } from 'sonner';
 import type { Scope } from '@/contract/paths';
-import { UNFINISHED_ROLLOUT, type RolloutRead } from '@/contract/rollouts';
+import type { RolloutRead } from '@/contract/rollouts';
 import { splitAfterPublish } from '@/contract/traffic-rules';
 import type { EndpointRead, ServiceVersionRead } from '@/contract/versions';
 import { knowsTraffic, servingVersions } from '@/contract/versions-rules';
 import { useNewestRollout } from '@/data/rollouts/get-newest-rollout';
+import { isUnfinished } from '@/data/rollouts/rollout-state';
 import { planBody, planField } from '@/data/rollouts/rollout-plan';
 import { usePublishWithRollout } from '@/data/rollouts/start-rollout';
 import { usePublishVersion } from '@/data/versions/publish-version';
@@ -96,8 +97,7 @@ export function PublishDialog({
   const unchanged = active !== undefined && changes.length === 0;
 
   const rollouts = newest.data;
-  const underWay =
-    rollouts?.available && rollouts.data && (UNFINISHED_ROLLOUT as readonly string[]).includes(rollouts.data.status) ? rollouts.data : null;
+  const underWay = rollouts?.available && rollouts.data && isUnfinished(rollouts.data) ? rollouts.data : null;
   const baseline = [...serving].sort((a, b) => (b.traffic_percent ?? 0) - (a.traffic_percent ?? 0))[0];
   // Why "Roll out gradually" is not offered (null: it is).
   const noGradual =
