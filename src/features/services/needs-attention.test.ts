@@ -57,33 +57,36 @@ describe('Needs attention', () => {
       items: [item('calm', [500, 0]), item('canary', [900, 1], [100, 9]), item('broken', [20, 20]), item('refused-only', [50, 0])],
     };
     expect(needingAttention({ metrics, rollouts: null, services: [] }, NOW)).toEqual([
-      { serviceId: 'broken', errors5xx: 20, reasons: ['20 server errors (5xx) in the last hour'], urgent: false },
-      { serviceId: 'canary', errors5xx: 10, reasons: ['10 server errors (5xx) in the last hour'], urgent: false },
+      { serviceId: 'broken', errors5xx: 20, reasons: ['20 server errors (5xx) in the last hour'], urgent: false, at: null },
+      { serviceId: 'canary', errors5xx: 10, reasons: ['10 server errors (5xx) in the last hour'], urgent: false, at: null },
     ]);
   });
 
-  it('puts first a rollout aborted in the last day or paused by its analysis, and a failed deploy; not one that is fine', () => {
+  it('puts first a rollout aborted in the last day or paused by its analysis, and a failed deploy, the latest first; not one that is fine', () => {
     const rollouts = {
       items: [
         {
           service_id: 'aborted',
-          rollout: rollout('aborted', [event('aborted', { reason: '7.9% errors over 412 requests, limit 5%' })], 2),
+          rollout: rollout('aborted', [event('aborted', { at: hoursAgo(2), reason: '7.9% errors over 412 requests, limit 5%' })], 2),
         },
         { service_id: 'aborted-long-ago', rollout: rollout('aborted', [event('aborted')], 25) },
-        { service_id: 'inconclusive', rollout: rollout('paused', [event('inconclusive', { reason: '3 of the 20 requests needed' })]) },
+        {
+          service_id: 'inconclusive',
+          rollout: rollout('paused', [event('inconclusive', { at: hoursAgo(3), reason: '3 of the 20 requests needed' })]),
+        },
         { service_id: 'paused-by-hand', rollout: rollout('paused', [event('paused', { by: 'developer@example.com' })]) },
         { service_id: 'running', rollout: rollout('running', []) },
         { service_id: 'succeeded', rollout: rollout('succeeded', [event('succeeded')], 1) },
       ],
     };
     const services = [
-      { id: 'deploy-failed', deployment_state: 'failed' as const },
-      { id: 'deployed', deployment_state: 'active' as const },
+      { id: 'deploy-failed', deployment_state: 'failed' as const, updated_at: hoursAgo(1) },
+      { id: 'deployed', deployment_state: 'active' as const, updated_at: hoursAgo(0.5) },
     ];
     const metrics = { window: '1h' as const, items: [item('aborted', [10, 3]), item('noisy', [100, 50])] };
     expect(needingAttention({ metrics, rollouts, services }, NOW).map((f) => [f.serviceId, f.reasons])).toEqual([
-      ['aborted', ['Rollout aborted at step 2: 7.9% errors over 412 requests, limit 5%', '3 server errors (5xx) in the last hour']],
       ['deploy-failed', ['Its last deploy failed']],
+      ['aborted', ['Rollout aborted at step 2: 7.9% errors over 412 requests, limit 5%', '3 server errors (5xx) in the last hour']],
       ['inconclusive', ['Rollout paused at step 2, inconclusive: 3 of the 20 requests needed']],
       ['noisy', ['50 server errors (5xx) in the last hour']],
     ]);

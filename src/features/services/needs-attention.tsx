@@ -91,7 +91,7 @@ export function NeedsAttention({
     <>
       <p className="muted attention-note">
         Services with a rollout aborted or paused by its analysis, a failed deploy, or server errors (5xx) in the last hour: rollouts and
-        deploys first, then most errors first.
+        deploys first, the latest first, then most errors first.
       </p>
       {failed && (
         <p className="form-alert" role="alert">
@@ -122,8 +122,11 @@ export function NeedsAttention({
   );
 }
 
-/** Why a service needs attention, and how urgent it is: a rollout or deploy problem first, then its server errors. */
-export type Flagged = { serviceId: string; reasons: string[]; errors5xx: number; urgent: boolean };
+/**
+ * Why a service needs attention, and how urgent it is: a rollout or deploy
+ * problem first, the latest first (`at`), then its server errors, most first.
+ */
+export type Flagged = { serviceId: string; reasons: string[]; errors5xx: number; urgent: boolean; at: string | null };
 
 /**
  * The services that need attention: a rollout aborted in the last day, or
@@ -141,23 +144,27 @@ export function needingAttention(
   }: {
     metrics: WorkspaceMetricsRead | null;
     rollouts: ServiceRolloutsRead | null;
-    services: readonly Pick<HostedServiceRead, 'id' | 'deployment_state'>[];
+    services: readonly Pick<HostedServiceRead, 'id' | 'deployment_state' | 'updated_at'>[];
   },
   now = Date.now(),
 ): Flagged[] {
   const flagged = new Map<string, Flagged>();
   const flag = (serviceId: string) => {
-    const f = flagged.get(serviceId) ?? { serviceId, reasons: [], errors5xx: 0, urgent: false };
+    const f = flagged.get(serviceId) ?? { serviceId, reasons: [], errors5xx: 0, urgent: false, at: null };
     flagged.set(serviceId, f);
     return f;
   };
+  const urgent = (serviceId: string, why: string, at: string | null) => {
+    const f = flag(serviceId);
+    f.urgent = true;
+    f.reasons.push(why);
+    if (at !== null && (f.at === null || at > f.at)) f.at = at;
+  };
   for (const { service_id, rollout } of rollouts?.items ?? []) {
-    const why = rolloutTrouble(rollout, now);
-    if (why) Object.assign(flag(service_id), { urgent: true }).reasons.push(why);
+    const trouble = rolloutTrouble(rollout, now);
+    if (trouble) urgent(service_id, trouble.why, trouble.at);
   }
-  for (const s of services) {
-    if (s.deployment_state === 'failed') Object.assign(flag(s.id), { urgent: true }).reasons.push('Its last deploy failed');
-  }
+  for (const s of services) if (s.deployment_state === 'failed') urgent(s.id, 'Its last deploy failed', s.updated_at);
   for (const item of metrics?.items ?? []) {
     const errors5xx = item.versions.reduce((n, v) => n + v.totals.errors_5xx, 0);
     if (errors5xx === 0) continue;
@@ -166,20 +173,24 @@ export function needingAttention(
     f.reasons.push(`${formatCount(errors5xx)} server error${errors5xx === 1 ? '' : 's'} (5xx) in the last hour`);
   }
   return [...flagged.values()].sort(
-    (a, b) => Number(b.urgent) - Number(a.urgent) || b.errors5xx - a.errors5xx || a.serviceId.localeCompare(b.serviceId),
+    (a, b) =>
+      Number(b.urgent) - Number(a.urgent) ||
+      (b.at ?? '').localeCompare(a.at ?? '') ||
+      b.errors5xx - a.errors5xx ||
+      a.serviceId.localeCompare(b.serviceId),
   );
 }
 
-/** A rollout that needs a person: aborted in the last day, or paused by its analysis. Null: it does not. */
-function rolloutTrouble(r: RolloutRead, now: number): string | null {
+/** A rollout that needs a person — aborted in the last day, or paused by its analysis — in words, and when. Null: it does not. */
+function rolloutTrouble(r: RolloutRead, now: number): { why: string; at: string | null } | null {
   if (r.status === 'aborted' && isRecent(r, now)) {
     const e = finishedBy(r, 'aborted');
-    const at = e ? ` at step ${e.step_index + 1}` : '';
-    return `Rollout aborted${at}${e?.reason ? `: ${e.reason}` : ''}`;
+    const where = e ? ` at step ${e.step_index + 1}` : '';
+    return { why: `Rollout aborted${where}${e?.reason ? `: ${e.reason}` : ''}`, at: e?.at ?? r.finished_at };
   }
   if (isInconclusive(r)) {
     const e = pausedBy(r)!;
-    return `Rollout paused at step ${e.step_index + 1}, inconclusive${e.reason ? `: ${e.reason}` : ''}`;
+    return { why: `Rollout paused at step ${e.step_index + 1}, inconclusive${e.reason ? `: ${e.reason}` : ''}`, at: e.at };
   }
   return null;
 }
