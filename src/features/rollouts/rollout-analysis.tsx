@@ -69,7 +69,7 @@ export function RolloutLiveAnalysis({
                 <th scope="row">Requests</th>
                 <td className="num">{formatCount(c?.requests ?? 0)}</td>
                 <td className="num">{formatCount(b?.requests ?? 0)}</td>
-                <td>{analysis ? `at least ${formatCount(analysis.min_requests)} before deciding` : 'not known'}</td>
+                <LimitCell limit={analysis && { sign: '≥', words: 'at least', value: formatCount(analysis.min_requests) }} />
               </tr>
               <tr>
                 <th scope="row">Errors (5xx)</th>
@@ -78,13 +78,18 @@ export function RolloutLiveAnalysis({
                   over={!!(c && analysis && overLimits(c, analysis).errors)}
                 />
                 <td className="num">{b && b.requests ? formatRate(b.error_rate) : '—'}</td>
-                <td>{analysis ? `at most ${formatRate(analysis.max_error_rate)}` : 'not known'}</td>
+                <LimitCell limit={analysis && { sign: '≤', words: 'at most', value: formatRate(analysis.max_error_rate) }} />
               </tr>
               <tr>
                 <th scope="row">p95 latency</th>
                 <FigureCell text={formatMs(c?.p95_ms)} over={!!(c && analysis && overLimits(c, analysis).p95)} />
                 <td className="num">{formatMs(b?.p95_ms)}</td>
-                <td>{analysis ? (analysis.max_p95_ms === null ? 'no limit' : `at most ${formatMs(analysis.max_p95_ms)}`) : 'not known'}</td>
+                <LimitCell
+                  limit={
+                    analysis &&
+                    (analysis.max_p95_ms === null ? 'none' : { sign: '≤', words: 'at most', value: formatMs(analysis.max_p95_ms) })
+                  }
+                />
               </tr>
             </tbody>
           </table>
@@ -103,6 +108,22 @@ export function RolloutLiveAnalysis({
       </h3>
       {body}
     </section>
+  );
+}
+
+/** A limit, short for the eye ("≤ 5%") and in words for a screen reader ("at most 5%"); a platform that did not send them: not known. */
+function LimitCell({ limit }: { limit: { sign: string; words: string; value: string } | 'none' | null }) {
+  if (limit === null) return <td className="muted">not known</td>;
+  if (limit === 'none') return <td>none</td>;
+  return (
+    <td>
+      <span aria-hidden="true" className="rollout-limit-short">
+        {limit.sign} {limit.value}
+      </span>
+      <span className="visually-hidden">
+        {limit.words} {limit.value}
+      </span>
+    </td>
   );
 }
 

@@ -166,13 +166,13 @@ describe('the Traffic tab’s rollout', () => {
     );
     await renderPanel(serviceId);
     const table = await screen.findByRole('table', { name: /The canary against the baseline and the limits/ });
-    await waitFor(() => expect(within(table).getAllByRole('row')[1]!.textContent).toBe('Requests1030at least 20 before deciding'));
+    await waitFor(() => expect(within(table).getAllByRole('row')[1]!.textContent).toBe('Requests1030≥ 20at least 20'));
     const rows = within(table)
       .getAllByRole('row')
       .map((r) => r.textContent);
     expect(rows[0]).toBe('Canary v2Baseline v1Limit');
-    expect(rows[2]).toBe('Errors (5xx)10% (over the limit)0%at most 5%');
-    expect(rows[3]).toBe('p95 latency30 ms20 msno limit');
+    expect(rows[2]).toBe('Errors (5xx)10% (over the limit)0%≤ 5%at most 5%');
+    expect(rows[3]).toBe('p95 latency30 ms20 msnone');
     expect(
       screen.getByText(
         /^Waiting for requests: 10 of the 20 the analysis needs before it decides \(so far over a limit: 10% errors, limit 5%\)\.$/,
