@@ -9,7 +9,9 @@
  *   npx tsx scripts/screenshots.ts [base-url]   # → .screenshots/<page>-<width>-<theme>.png
  *
  * SHOTS_WIDTHS=390,1280, SHOTS_THEMES=light,dark and SHOTS_ONLY=<page name part> narrow it down;
- * SHOTS_FULL=0 takes the viewport only.
+ * SHOTS_FULL=0 takes the viewport only. The Traffic tab with a rollout is taken too, once per state
+ * (running, paused, aborted, succeeded) that a service of the workspace shows now — the demo seed has
+ * none: start one (the publish dialog's "Roll out gradually") before taking them.
  *
  * The images the README and docs/user-guide.md show (`DOC_SHOTS` below), from a
  * fresh demo seed (`npm run mock -- --reset` beside `npm run dev`; the demo
@@ -122,6 +124,21 @@ async function signIn(): Promise<Tokens> {
   return (await login.json()) as Tokens;
 }
 
+/**
+ * The Traffic tab of one service per rollout state the workspace shows now
+ * (`service-rollouts`, our extension): only what exists is taken, nothing is
+ * started here.
+ */
+async function rolloutPages(tokens: Tokens): Promise<{ name: string; url: string }[]> {
+  const res = await fetch(`${base}/api/v1/orgs/${IDS.org}/workspaces/${IDS.production}/service-rollouts`, {
+    headers: { Authorization: `Bearer ${tokens.access_token}` },
+  });
+  if (!res.ok) return [];
+  const body = (await res.json()) as { items: { service_id: string; rollout: { status: string } }[] };
+  const byStatus = new Map(body.items.map((i) => [i.rollout.status, i.service_id]));
+  return [...byStatus].map(([status, id]) => ({ name: `service-traffic-rollout-${status}`, url: service(id, 'traffic') }));
+}
+
 const versionsOfWith =
   (tokens: Tokens): VersionsOf =>
   async (serviceId) => {
@@ -166,7 +183,9 @@ async function walkEveryPage(browser: Browser, tokens: Tokens) {
   const widths = (process.env.SHOTS_WIDTHS ?? '390,1280').split(',').map(Number);
   const themes = (process.env.SHOTS_THEMES ?? 'light,dark').split(',') as Theme[];
   const fullPage = process.env.SHOTS_FULL !== '0';
-  const pages = [SIGN_IN_PAGE, ...(await findPages(versionsOfWith(tokens)))].filter((p) => !only || p.name.includes(only));
+  const pages = [SIGN_IN_PAGE, ...(await findPages(versionsOfWith(tokens))), ...(await rolloutPages(tokens))].filter(
+    (p) => !only || p.name.includes(only),
+  );
   mkdirSync(out, { recursive: true });
   const wide: string[] = [];
   for (const width of widths) {
