@@ -15,6 +15,7 @@ import { MOCK_URL } from '../playwright.config';
 import { paths } from '../src/contract/paths';
 import { Rollout, type RolloutCreate } from '../src/contract/rollouts';
 import type { JsonSchema } from '../src/contract/json-schema';
+import { expectAccessible } from './support/axe';
 import { serviceUrl } from './support/console';
 import { expect, openTab, SERVICES_URL, test } from './support/fixtures';
 import { platformAs, SCOPE, unique, type PlatformApi } from './support/platform';
@@ -84,6 +85,7 @@ test.describe('rollouts', () => {
       await expect(dialog.getByText('10% for 5 minutes, then 100%')).toBeVisible();
       await expect(dialog.getByRole('spinbutton', { name: 'Errors (5xx) at most' })).toHaveValue('5');
       await expect(dialog.getByRole('img', { name: 'version 2: 10%, version 1: 90%' })).toBeVisible();
+      await expectAccessible(page, 'the publish dialog, rolling out gradually');
       await dialog.getByRole('checkbox', { name: /I understand/ }).check();
       await dialog.getByRole('button', { name: 'Publish and roll out version 2' }).click();
       await expect(page.getByText('Version 2 is live at 10%: its rollout has started')).toBeVisible();
@@ -144,6 +146,7 @@ test.describe('rollouts', () => {
       'Aborted at step 1 by developer@example.com: Support reports slow summaries in the EU. v1 serves 100% again.',
     );
     await expect(split(page)).toHaveAccessibleName('Current traffic split: v1 (active) 100%');
+    await expectAccessible(page, 'the Traffic tab with an aborted rollout');
     // The decision is in the service's activity too, with the reason.
     await openTab(page, 'Overview');
     await expect(page.getByText(/Aborted the rollout of v2 at step 1 of 2: Support reports slow summaries in the EU/)).toBeVisible();
@@ -163,6 +166,10 @@ test.describe('rollouts', () => {
     ]);
     await expect(rolloutCard(page).getByRole('note')).toContainText('Your role (viewer) cannot do this.');
     for (const name of ['Pause', 'Resume', 'Promote now', 'Abort…']) await expect(page.getByRole('button', { name })).toHaveCount(0);
+    await expect(rolloutCard(page).getByRole('table')).toBeVisible();
+    await expectAccessible(page, 'the Traffic tab with a paused rollout');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectAccessible(page, 'the Traffic tab with a paused rollout, dark', { rules: ['color-contrast'] });
   });
 
   test('the services list flags the aborted one, and says why among what needs attention', async ({ asDeveloper: page, request }) => {
