@@ -1,6 +1,6 @@
 import { AGENT_IDS } from '../mock-server/agents/seed';
-import { MOCK_URL } from '../playwright.config';
 import { AGENT_API_BASE, agentPaths } from '../src/contract/paths';
+import { PHASE_MS } from './support/clock';
 import { workspaceUrl } from './support/console';
 import { expect, test } from './support/fixtures';
 import { unique } from './support/platform';
@@ -11,6 +11,7 @@ test.describe('agent service instances (seed 003)', () => {
     asDeveloper: page,
     context,
     api,
+    servers,
   }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const watched = watchPage(page);
@@ -29,9 +30,11 @@ test.describe('agent service instances (seed 003)', () => {
     const started = page.getByText(/Instance adsvc_[0-9a-f]+ of Support triage is starting/);
     const id = /adsvc_[0-9a-f]+/.exec((await started.textContent())!)![0];
 
-    // Its status follows by itself, in words.
+    // Its status follows by itself, in words: starting until the platform's clock reaches the end of the phase, then ready.
     const row = support.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(id) }) });
-    await expect(row.getByText('Ready', { exact: true })).toBeVisible({ timeout: 10_000 });
+    await expect(row.getByText('Starting', { exact: true })).toBeVisible();
+    await api.advance(PHASE_MS);
+    await expect(row.getByText('Ready', { exact: true })).toBeVisible();
     await expect(row).toContainText('Answering its health checks');
 
     // The URL is shown when asked for, and copied.
@@ -54,20 +57,22 @@ test.describe('agent service instances (seed 003)', () => {
       .getByRole('button', { name: 'Stop instance' })
       .click();
     const stoppedAt = Date.now();
-    await expect(row.getByText('Stopped', { exact: true })).toBeVisible({ timeout: 10_000 });
+    await expect(row.getByText('Stopping', { exact: true })).toBeVisible();
+    await api.advance(PHASE_MS);
+    await expect(row.getByText('Stopped', { exact: true })).toBeVisible();
 
     // Afterwards: nowhere in the page, its storage or URL, its console, the platform's answers since, or the state on disk.
     for (const secret of [marker, edgeToken]) {
       await expectNotOnPage(page, secret);
       expect(watched.consoleLines.join('\n')).not.toContain(secret);
-      expect(stateOnDisk()).not.toContain(secret);
+      expect(stateOnDisk(servers.stateFile)).not.toContain(secret);
     }
     // The value was never in any answer; the token not once the instance stopped.
     expect((await watched.responses()).join('\n')).not.toContain(marker);
     expect((await watched.responses(stoppedAt)).join('\n')).not.toContain(edgeToken);
     // Later answers of the platform itself.
     for (const path of [agentPaths.service(AGENT_IDS.supportTriage, id), agentPaths.services(AGENT_IDS.supportTriage)]) {
-      const res = await page.request.get(`${MOCK_URL}${AGENT_API_BASE}${path}`, { headers: api.headers });
+      const res = await page.request.get(`${AGENT_API_BASE}${path}`, { headers: api.headers });
       expect(res.status()).toBe(200);
       const text = await res.text();
       expect(text).not.toContain(edgeToken);

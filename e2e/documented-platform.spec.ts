@@ -6,24 +6,23 @@
  * Last, responses that differ in small ways a real platform's may (altered with
  * `page.route`) still render.
  */
-import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, DEMO_USERS } from '../mock-server/auth/seed';
 import { AGENT_IDS } from '../mock-server/agents/seed';
 import { demoId } from '../mock-server/core/seed-ids';
-import { DOCUMENTED_MOCK_URL } from '../playwright.config';
 import { paths } from '../src/contract/paths';
-import { openTab } from './support/fixtures';
-import { keyFile, SCOPE } from './support/platform';
+import { advanceClock, PHASE_MS } from './support/clock';
+import { openTab, skipRetryWaits, test as base } from './support/fixtures';
+import { keyFile, platformAs, SCOPE, unique } from './support/platform';
 import { serviceUrl, workspaceUrl } from './support/console';
 
 type Role = keyof typeof DEMO_USERS;
-const api = (path: string) => `${DOCUMENTED_MOCK_URL}/api/v1${path}`;
+/** The worker's documented-only mock, through its console's proxy (the test's baseURL). */
+const api = (path: string) => `/api/v1${path}`;
 
-/** The demo seed's services this spec reads (its own mock: nothing else touches them). */
+/** The demo seed's services this spec only reads (the stories that change something make their own). */
 const ML_INFERENCE = { id: demoId(1002) }; // persistent, active, deployed
 const EMBEDDING = { id: demoId(1003) }; // persistent, v1 draining 80% · v2 active 20%
-const FRAUD_SCORER = { id: demoId(1004) }; // invocation, v1 active, v2 draft
-const PDF_RENDERER = { id: demoId(1009) }; // persistent, built
 
 async function tokensFor(request: APIRequestContext, role: Role) {
   const res = await request.post(api(paths.login()), { data: { email: DEMO_USERS[role], password: DEMO_PASSWORD } });
@@ -130,9 +129,10 @@ test.describe('against a platform with only the documented calls', () => {
   });
 
   test('Deployment renders from deployment-status alone and keeps its documented actions', async ({ page, request }) => {
+    const built = await (await platformAs(request)).persistentIn('built');
     await signInAs(page, request, 'developer');
-    await page.goto(serviceUrl(PDF_RENDERER, 'deployment'));
-    await expectPage(page, 'PDF Renderer');
+    await page.goto(serviceUrl(built, 'deployment'));
+    await expectPage(page, built.name);
     await expect(page.getByRole('heading', { name: 'Deployment history is not available on this platform' })).toBeVisible();
     for (const name of ['Build', 'Deploy', 'Deploy without building', 'Tear down'])
       await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
@@ -142,16 +142,18 @@ test.describe('against a platform with only the documented calls', () => {
       .getByRole('alertdialog', { name: 'Deploy the last built image?' })
       .getByRole('button', { name: 'Deploy without building' })
       .click();
-    await expect(page.getByRole('list', { name: 'Deployment progress' }).getByRole('listitem').last()).toHaveText(/Active\s*done/, {
-      timeout: 15_000,
-    });
+    const steps = page.getByRole('list', { name: 'Deployment progress' }).getByRole('listitem');
+    await expect(steps.nth(2)).toHaveText(/Deploying\s*in progress/);
+    await advanceClock(request, PHASE_MS);
+    await expect(steps.last()).toHaveText(/Active\s*done/);
     await expect(page.getByRole('button', { name: 'Tear down' })).toBeEnabled();
   });
 
   test('Credentials keeps the documented form; the organization writes through a service', async ({ page, request }) => {
+    const service = await (await platformAs(request)).publishedPersistent();
     await signInAs(page, request, 'admin');
-    await page.goto(serviceUrl(ML_INFERENCE, 'credentials'));
-    await expectPage(page, 'ML Inference Service');
+    await page.goto(serviceUrl(service, 'credentials'));
+    await expectPage(page, service.name);
     await expect(page.getByRole('heading', { name: 'Which credentials are in force is not shown on this platform' })).toBeVisible();
     await page.getByLabel('Cloud provider').selectOption('gcp');
     await page.getByRole('textbox', { name: 'Project' }).fill('documented-e2e');
@@ -180,9 +182,10 @@ test.describe('against a platform with only the documented calls', () => {
   });
 
   test('Tokens keeps Mint and says revocation is not available', async ({ page, request }) => {
+    const service = await (await platformAs(request)).createInvocationService(unique('Documented Tokens'));
     await signInAs(page, request, 'developer');
-    await page.goto(serviceUrl(ML_INFERENCE, 'tokens'));
-    await expectPage(page, 'ML Inference Service');
+    await page.goto(serviceUrl(service, 'tokens'));
+    await expectPage(page, service.name);
     await expect(page.getByRole('heading', { name: 'Token revocation is not available on this platform' })).toBeVisible();
     await expect(page.getByText('This platform does not list minted tokens.')).toBeVisible();
     await page.getByLabel('TTL (minutes)').fill('30');
@@ -205,22 +208,22 @@ test.describe('against a platform with only the documented calls', () => {
   });
 
   test('settings, endpoints and publish work from documented calls', async ({ page, request }) => {
-    const { access_token } = await tokensFor(request, 'developer');
-    const versions = (await (
-      await request.get(api(paths.versions(SCOPE, FRAUD_SCORER.id)), { headers: { Authorization: `Bearer ${access_token}` } })
-    ).json()) as { items: { id: string; version: number; status: string }[] };
-    const draft = versions.items.find((v) => v.status === 'draft')!;
+    // v1 published, v2 a draft with one more endpoint: each call documented.
+    const platform = await platformAs(request);
+    const service = await platform.publishedInvocation(unique('Documented Scorer'));
+    const draft = await platform.createVersion(service.id);
+    await platform.addEndpoint(service.id, { method: 'GET', path: '/health', summary: 'Health' });
     await signInAs(page, request, 'developer');
 
-    await page.goto(serviceUrl(FRAUD_SCORER, 'settings'));
-    await expectPage(page, 'Fraud Scorer');
+    await page.goto(serviceUrl(service, 'settings'));
+    await expectPage(page, service.name);
     await page.getByLabel('Description').fill('Scored on the documented platform');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByText('Settings saved')).toBeVisible();
 
     // The draft's own page, although reading one version is our extension.
-    await page.goto(`${serviceUrl(FRAUD_SCORER, 'versions')}/${draft.id}`);
-    await expectPage(page, 'Fraud Scorer');
+    await page.goto(`${serviceUrl(service, 'versions')}/${draft.id}`);
+    await expectPage(page, service.name);
     await page.getByRole('button', { name: 'Publish…' }).click();
     const publish = page.getByRole('dialog', { name: `Publish version ${draft.version}` });
     await publish.getByLabel(/I understand that publishing is irreversible/).check();
@@ -298,8 +301,9 @@ test.describe('responses that differ in small ways', () => {
   test('when whoami cannot be read, the error page still offers a way to sign out', async ({ page, request }) => {
     await signInAs(page, request, 'developer');
     await page.route(`**/api/v1${paths.whoami()}`, (route) => route.fulfill({ status: 500, json: { detail: 'Internal Server Error' } }));
+    await page.clock.install();
     await page.goto(workspaceUrl('services'));
-    await expect(page.getByRole('heading', { name: 'This page could not be loaded' })).toBeVisible({ timeout: 15_000 });
+    await skipRetryWaits(page, page.getByRole('heading', { name: 'This page could not be loaded' }));
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(/\/login/);
   });

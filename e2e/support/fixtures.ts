@@ -1,7 +1,9 @@
-import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import type { MockProfile } from '../../mock-server/platform';
 import { paths } from '../../src/contract/paths';
 import { SERVICES_URL } from './console';
 import { emailOf, login, platformAs, type PlatformApi, type Role } from './platform';
+import { startWorkerServers, type WorkerServers } from './servers';
 
 export { expect };
 
@@ -40,6 +42,21 @@ export async function mainNav(page: Page) {
 export const openTab = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Service sections' }).getByRole('link', { name }).click();
 
+/**
+ * The console retries a failed read twice, 1 s then 2 s later (src/lib/retry.ts). Rather than wait those
+ * out, the page's clock — installed before the page loaded (`page.clock.install()`) — jumps a second at a
+ * time until `shown` (what the page shows once it has given up) is there.
+ */
+export async function skipRetryWaits(page: Page, shown: Locator) {
+  await expect
+    .poll(async () => {
+      if (await shown.isVisible()) return true;
+      await page.clock.fastForward(1_000);
+      return shown.isVisible();
+    })
+    .toBe(true);
+}
+
 /** The refresh requests the page makes from now on. */
 export function watchRefreshes(page: Page) {
   const refreshes: string[] = [];
@@ -49,7 +66,29 @@ export function watchRefreshes(page: Page) {
   return refreshes;
 }
 
-export const test = base.extend<{ asDeveloper: Page; asAdmin: Page; asViewer: Page; api: PlatformApi }>({
+type WorkerFixtures = {
+  /** Which platform the worker's mock is: `full`, or `documented` (the documented project sets it). */
+  mockProfile: MockProfile;
+  /** The worker's own mock and console, started once for all its tests (servers.ts says why one per worker). */
+  servers: WorkerServers;
+};
+
+type TestFixtures = { asDeveloper: Page; asAdmin: Page; asViewer: Page; api: PlatformApi };
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  mockProfile: ['full', { scope: 'worker', option: true }],
+  servers: [
+    async ({ mockProfile }, use, workerInfo) => {
+      const servers = await startWorkerServers(mockProfile, workerInfo.parallelIndex);
+      await use(servers);
+      await servers.close();
+    },
+    { scope: 'worker', timeout: 60_000, title: "the worker's mock platform and console" },
+  ],
+  // Every page, and every `request`, talks to the worker's own console, which forwards /api to its own mock.
+  baseURL: async ({ servers }, use) => {
+    await use(servers.webUrl);
+  },
   /** The platform API as a developer, to arrange what a test starts from. */
   api: async ({ request }, use) => {
     await use(await platformAs(request));

@@ -2,11 +2,12 @@
  * The platform API, as a role, to arrange a test's starting point and to check
  * what the server refuses. Paths come from the contract, responses are parsed
  * with its schemas, ids come from the mock's seed: nothing is typed twice.
+ * Requests go to the test's baseURL, the worker's console, which forwards
+ * `/api` to the worker's own mock (servers.ts).
  */
 import { expect, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../mock-server/auth/seed';
-import { demoId, IDS } from '../../mock-server/core/seed-ids';
-import { MOCK_URL } from '../../playwright.config';
+import { IDS } from '../../mock-server/core/seed-ids';
 import { TokenResponse } from '../../src/contract/auth';
 import { pageOrArray } from '../../src/contract/common';
 import { ConnectorInstance } from '../../src/contract/connectors';
@@ -17,16 +18,16 @@ import { Ring } from '../../src/contract/rings';
 import { HostedService, type ServiceCreateInput } from '../../src/contract/services';
 import { MintResponse } from '../../src/contract/tokens';
 import { Endpoint, ServiceVersion, type EndpointCreateInput } from '../../src/contract/versions';
+import { advanceClock, DEPLOY_MS, PHASE_MS } from './clock';
 
 export type Role = keyof typeof DEMO_USERS;
 export const emailOf = (role: Role) => DEMO_USERS[role];
 
-/** The demo seed's Production and Research workspaces, and services the tests read. */
+/** The demo seed's Production and Research workspaces, where the stories make what they read. */
 export const SCOPE: Scope = { orgId: IDS.org, workspaceId: IDS.production };
 export const RESEARCH: Scope = { orgId: IDS.org, workspaceId: IDS.research };
-export const INVOICE_EXTRACTOR = demoId(1001);
 
-const url = (path: string) => `${MOCK_URL}/api/v1${path}`;
+const url = (path: string) => `/api/v1${path}`;
 
 /** A unique, slug-safe suffix so parallel tests never see each other's services. */
 export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -59,20 +60,34 @@ export const keyFile = (marker = 'not-a-real-key') =>
     2,
   );
 
-export async function platformAs(request: APIRequestContext, role: Role = 'developer') {
-  const headers = { Authorization: `Bearer ${(await login(request, role)).access_token}` };
+const documentSchema: JsonSchema = { type: 'object', properties: { document_url: { type: 'string' } }, required: ['document_url'] };
+
+/** The platform as `role`, in a workspace (Production unless told). */
+export async function platformAs(request: APIRequestContext, role: Role = 'developer', scope: Scope = SCOPE) {
+  let headers = { Authorization: `Bearer ${(await login(request, role)).access_token}` };
   const send = (method: string, path: string, data?: unknown, params?: Record<string, string | number | boolean>) =>
     request.fetch(url(path), { method, headers, data, params });
-  const service = (id: string) => paths.service(SCOPE, id);
+  const service = (id: string) => paths.service(scope, id);
 
   const api = {
-    headers,
+    /** The Authorization header of this role's current session. */
+    get headers() {
+      return headers;
+    },
+    /**
+     * Move the platform's clock forward (`advanceClock`), then sign in again:
+     * a move past the access token's life would leave this helper's expired.
+     */
+    advance: async (ms: number) => {
+      await advanceClock(request, ms);
+      headers = { Authorization: `Bearer ${(await login(request, role)).access_token}` };
+    },
     /** Any call, for checking a refusal's status and detail. */
     send,
-    rings: async () => (await read(await send('GET', paths.rings(SCOPE)), 200, pageOrArray(Ring))).items,
-    createRing: async (name: string) => read(await send('POST', paths.rings(SCOPE), { name, description: `e2e ring ${name}` }), 201, Ring),
+    rings: async () => (await read(await send('GET', paths.rings(scope)), 200, pageOrArray(Ring))).items,
+    createRing: async (name: string) => read(await send('POST', paths.rings(scope), { name, description: `e2e ring ${name}` }), 201, Ring),
 
-    createService: async (body: ServiceCreateInput) => read(await send('POST', paths.services(SCOPE), body), 201, HostedService),
+    createService: async (body: ServiceCreateInput) => read(await send('POST', paths.services(scope), body), 201, HostedService),
     /** An invocation service in the first ring (or the one given). */
     createInvocationService: async (name: string, ringId?: string) =>
       api.createService({
@@ -82,18 +97,18 @@ export async function platformAs(request: APIRequestContext, role: Role = 'devel
         ring_id: ringId ?? (await api.rings())[0]!.id,
       }),
     listServices: async (query: Record<string, string | number>) =>
-      read(await send('GET', paths.services(SCOPE), undefined, query), 200, pageOrArray(HostedService)),
+      read(await send('GET', paths.services(scope), undefined, query), 200, pageOrArray(HostedService)),
     service: async (id: string) => read(await send('GET', service(id)), 200, HostedService),
     updateService: async (id: string, body: Partial<ServiceCreateInput>) => read(await send('PUT', service(id), body), 200, HostedService),
     putBindings: (id: string, connector_bindings: unknown) => send('PUT', service(id), { connector_bindings }),
 
-    versions: async (id: string) => (await read(await send('GET', paths.versions(SCOPE, id)), 200, pageOrArray(ServiceVersion))).items,
-    createVersion: async (id: string) => read(await send('POST', paths.versions(SCOPE, id)), 201, ServiceVersion),
-    addEndpoint: async (id: string, body: EndpointCreateInput) => read(await send('POST', paths.endpoints(SCOPE, id), body), 201, Endpoint),
+    versions: async (id: string) => (await read(await send('GET', paths.versions(scope, id)), 200, pageOrArray(ServiceVersion))).items,
+    createVersion: async (id: string) => read(await send('POST', paths.versions(scope, id)), 201, ServiceVersion),
+    addEndpoint: async (id: string, body: EndpointCreateInput) => read(await send('POST', paths.endpoints(scope, id), body), 201, Endpoint),
     publish: (id: string, versionId: string, traffic_percent = 100) =>
-      send('POST', paths.publishVersion(SCOPE, id, versionId), { traffic_percent }),
+      send('POST', paths.publishVersion(scope, id, versionId), { traffic_percent }),
     setTraffic: (id: string, allocations: { version_id: string; percent: number }[]) =>
-      send('PUT', paths.traffic(SCOPE, id), { allocations }),
+      send('PUT', paths.traffic(scope, id), { allocations }),
 
     /** A persistent service with one published version (v1), ready to deploy. */
     publishedPersistent: async (over: Partial<ServiceCreateInput> = {}) => {
@@ -108,33 +123,43 @@ export async function platformAs(request: APIRequestContext, role: Role = 'devel
       expect((await api.publish(created.id, v1!.id)).status()).toBe(200);
       return created;
     },
+    /** An invocation service with `POST /extract` (a document's URL in, what the gateway makes of it out) published at 100%: one a token calls. */
+    publishedInvocation: async (name = unique('Extractor')) => {
+      const created = await api.createInvocationService(name);
+      await api.addEndpoint(created.id, {
+        method: 'POST',
+        path: '/extract',
+        summary: 'Extract a document',
+        request_schema: documentSchema,
+      });
+      const [v1] = await api.versions(created.id);
+      expect((await api.publish(created.id, v1!.id)).status()).toBe(200);
+      return created;
+    },
     /** A published persistent service already built, or deployed and running. */
     persistentIn: async (state: 'built' | 'active') => {
       const created = await api.publishedPersistent();
       expect((await (state === 'built' ? api.build(created.id) : api.deploy(created.id))).status()).toBe(202);
-      await api.settle(created.id, state);
+      await api.advance(state === 'built' ? PHASE_MS : DEPLOY_MS);
+      expect((await api.status(created.id)).deployment_state).toBe(state);
       return created;
     },
-    deploy: (id: string, query?: Record<string, string>) => send('POST', paths.deploy(SCOPE, id), undefined, query),
-    build: (id: string) => send('POST', paths.build(SCOPE, id)),
-    status: async (id: string) => read(await send('GET', paths.deploymentStatus(SCOPE, id)), 200, DeploymentStatusDetails),
-    deployments: async (id: string) => (await read(await send('GET', paths.deployments(SCOPE, id)), 200, pageOrArray(Deployment))).items,
-    /** Wait on the platform's clock until the status settles in `state`. */
-    settle: async (id: string, state: string) => {
-      await expect.poll(async () => (await api.status(id)).deployment_state, { timeout: 15_000 }).toBe(state);
-    },
+    deploy: (id: string, query?: Record<string, string>) => send('POST', paths.deploy(scope, id), undefined, query),
+    build: (id: string) => send('POST', paths.build(scope, id)),
+    status: async (id: string) => read(await send('GET', paths.deploymentStatus(scope, id)), 200, DeploymentStatusDetails),
+    deployments: async (id: string) => (await read(await send('GET', paths.deployments(scope, id)), 200, pageOrArray(Deployment))).items,
 
-    putServiceCredentials: (id: string, data: unknown) => send('PUT', paths.serviceCredentials(SCOPE, id), data),
-    putOrgCredentials: (data: unknown) => send('PUT', paths.orgCloudCredentials(SCOPE.orgId), data),
-    getOrgCredentials: () => send('GET', paths.orgCloudCredentials(SCOPE.orgId)),
+    putServiceCredentials: (id: string, data: unknown) => send('PUT', paths.serviceCredentials(scope, id), data),
+    putOrgCredentials: (data: unknown) => send('PUT', paths.orgCloudCredentials(scope.orgId), data),
+    getOrgCredentials: () => send('GET', paths.orgCloudCredentials(scope.orgId)),
 
     createInstance: async (connectorId: string, name: string, config: Record<string, unknown>) =>
-      read(await send('POST', paths.instances(SCOPE, connectorId), { name, config }), 201, ConnectorInstance),
+      read(await send('POST', paths.instances(scope, connectorId), { name, config }), 201, ConnectorInstance),
 
-    mint: async (id: string) => read(await send('POST', paths.mintToken(SCOPE, id), { claims: {}, ttl_minutes: 5 }), 201, MintResponse),
+    mint: async (id: string) => read(await send('POST', paths.mintToken(scope, id), { claims: {}, ttl_minutes: 5 }), 201, MintResponse),
     /** The gateway as a client calls it, with a token as its Bearer credential. */
     gateway: (id: string, token: string) =>
-      request.post(url(paths.gateway(SCOPE.orgId, id, 'extract')), {
+      request.post(url(paths.gateway(scope.orgId, id, 'extract')), {
         headers: { Authorization: `Bearer ${token}` },
         data: { document_url: 'https://example.com/invoice.pdf' },
       }),
