@@ -1,8 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { paths } from '../src/contract/paths';
-import { expectAccessible, FRAME, settled } from './support/axe';
+import { expectAccessible, FRAME } from './support/axe';
 import { serviceUrl } from './support/console';
-import { expect } from './support/fixtures';
+import { expect, settled } from './support/fixtures';
 import { PAGE_NAMES, SIGN_IN_PAGE } from './support/pages';
 import { SCOPE } from './support/platform';
 import { pageNamed, test, type Walk } from './support/walk';

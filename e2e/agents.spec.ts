@@ -1,4 +1,5 @@
 import { AGENT_IDS } from '../mock-server/agents/seed';
+import { AgentService } from '../src/contract/agents';
 import { AGENT_API_BASE, agentPaths } from '../src/contract/paths';
 import { PHASE_MS } from './support/clock';
 import { workspaceUrl } from './support/console';
@@ -6,6 +7,7 @@ import { expect, test } from './support/fixtures';
 import { unique } from './support/platform';
 import { expectNotOnPage, stateOnDisk, watchPage } from './support/secrets';
 
+/** Instances of the demo seed's agent deployments (deployments have no create call to make one's own), each story starting its own. */
 test.describe('agent service instances (seed 003)', () => {
   test('starts an instance with a secret value, sees it ready, reveals and copies its URL, stops it: the value and the edge token are nowhere afterwards', async ({
     asDeveloper: page,
@@ -80,11 +82,20 @@ test.describe('agent service instances (seed 003)', () => {
     }
   });
 
-  test('a viewer sees the instances but cannot start or stop one', async ({ asViewer: page }) => {
+  test('a viewer sees the instances but cannot start or stop one', async ({ asViewer: page, api, request }) => {
+    // One started by a developer: the viewer sees it, starting.
+    const res = await request.post(`${AGENT_API_BASE}${agentPaths.services(AGENT_IDS.supportTriage)}`, {
+      headers: { ...api.headers, 'Idempotency-Key': crypto.randomUUID() },
+      data: {},
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    const started = AgentService.parse(await res.json());
     await page.goto(workspaceUrl('agents'));
-    await expect(
-      page.getByRole('region', { name: 'Support triage' }).getByRole('rowheader', { name: new RegExp(AGENT_IDS.runningInstance) }),
-    ).toBeVisible();
+    const row = page
+      .getByRole('region', { name: 'Support triage' })
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: new RegExp(started.id) }) });
+    await expect(row.getByText('Starting', { exact: true })).toBeVisible();
     await expect(page.getByText(/Your role \(viewer\) cannot do this/)).toBeVisible();
     await expect(page.getByRole('button', { name: /New instance/ })).toHaveCount(0);
     await expect(page.getByRole('button', { name: /^Stop / })).toHaveCount(0);

@@ -1,6 +1,5 @@
 import type { Page } from '@playwright/test';
-import { settled } from './support/axe';
-import { expect, mainNav, SERVICES_URL, signInAs } from './support/fixtures';
+import { expect, mainNav, SERVICES_URL, settled, signInAs } from './support/fixtures';
 import { PAGE_NAMES, SIGN_IN_PAGE, type ConsolePage } from './support/pages';
 import { unique } from './support/platform';
 import { pageNamed, test } from './support/walk';

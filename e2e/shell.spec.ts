@@ -4,7 +4,7 @@ import { advanceClock, SIGN_IN_WINDOW_S } from './support/clock';
 import { workspaceUrl } from './support/console';
 import { expect, openTab, SERVICES_URL, skipRetryWaits, test } from './support/fixtures';
 import { IDS } from '../mock-server/core/seed-ids';
-import { serviceWithCanary, unique } from './support/platform';
+import { ownWorkspace, serviceWithCanary, unique } from './support/platform';
 
 /** The app frame: focus after navigating and after dialogs, the skip link, pages that fail, and waits the platform asks for. */
 
@@ -57,9 +57,12 @@ test.describe('focus', () => {
 
   test('returns to what opened a dialog: after Cancel, after a successful submit, from a row, and to the heading when the row is gone', async ({
     asAdmin: page,
+    request,
   }) => {
+    // Rings, in a workspace of its own (with one, so the page shows its table): its promotion path is the story's to change.
+    const scope = await ownWorkspace(request, ['dev']);
     const name = unique('focus').toLowerCase();
-    await page.goto(workspaceUrl('rings'));
+    await page.goto(workspaceUrl('rings', scope));
     const newRing = page.getByRole('button', { name: 'New ring' });
     const dialog = page.getByRole('dialog', { name: 'New ring' });
 

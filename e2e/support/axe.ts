@@ -33,12 +33,3 @@ export async function seriousViolations(page: Page, { include, exclude = [], rul
 export async function expectAccessible(page: Page, what: string, scope?: AxeScope) {
   expect(await seriousViolations(page, scope), `axe on ${what}`).toEqual([]);
 }
-
-/**
- * Nothing on the page is still loading: no skeleton, nothing marked busy — what the console shows while
- * it waits for data or for a lazy chunk (a diagram, an editor). Checked before axe runs, so it checks
- * the page as it ends up (rather than waiting for the network to be idle for a while).
- */
-export async function settled(page: Page) {
-  await expect(page.locator('.skeleton, [aria-busy="true"]')).toHaveCount(0);
-}

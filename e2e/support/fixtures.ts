@@ -57,6 +57,17 @@ export async function skipRetryWaits(page: Page, shown: Locator) {
     .toBe(true);
 }
 
+/**
+ * Nothing on the page is still loading: no page spinner, no skeleton, nothing marked busy — what the
+ * console shows while it waits for data or for a lazy chunk (a page, a diagram, an editor). Call it once
+ * the page has drawn something of its own (its heading, a row), then: before axe runs, so that it checks
+ * the page as it ends up; and before a click below a diagram, which is drawn smaller than its skeleton and
+ * so moves what is under it up when it arrives (a click in flight would land where the button was).
+ */
+export async function settled(page: Page) {
+  await expect(page.locator('.page-spinner, .skeleton, [aria-busy="true"]')).toHaveCount(0);
+}
+
 /** The refresh requests the page makes from now on. */
 export function watchRefreshes(page: Page) {
   const refreshes: string[] = [];

@@ -14,6 +14,7 @@ import { ConnectorInstance } from '../../src/contract/connectors';
 import { Deployment, DeploymentStatusDetails } from '../../src/contract/deployments';
 import type { JsonSchema } from '../../src/contract/json-schema';
 import { paths, type Scope } from '../../src/contract/paths';
+import { Workspace } from '../../src/contract/organizations';
 import { Ring } from '../../src/contract/rings';
 import { HostedService, type ServiceCreateInput } from '../../src/contract/services';
 import { MintResponse } from '../../src/contract/tokens';
@@ -168,6 +169,20 @@ export async function platformAs(request: APIRequestContext, role: Role = 'devel
 }
 
 export type PlatformApi = Awaited<ReturnType<typeof platformAs>>;
+
+/**
+ * A workspace of the story's own (made by an admin), with these rings in this order: for a story that
+ * changes what a whole workspace shares, such as its promotion path. Named to sort after Production, which
+ * the console opens first (`/` opens the first workspace by name) and other stories start from.
+ */
+export async function ownWorkspace(request: APIRequestContext, rings: readonly string[] = []): Promise<Scope> {
+  const admin = await platformAs(request, 'admin');
+  const workspace = await read(await admin.send('POST', paths.workspaces(IDS.org), { name: unique('Sandbox') }), 201, Workspace);
+  const scope = { orgId: IDS.org, workspaceId: workspace.id };
+  const inWorkspace = await platformAs(request, 'admin', scope);
+  for (const ring of rings) await inWorkspace.createRing(ring);
+  return scope;
+}
 
 const textSchema: JsonSchema = { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] };
 const summarySchema: JsonSchema = { type: 'object', properties: { summary: { type: 'string' }, words: { type: 'integer' } } };
