@@ -276,6 +276,32 @@ test.describe('the services list', () => {
     await expect(page.getByRole('searchbox', { name: 'Search services' })).toHaveValue('');
   });
 
+  test('a row clicked while the search is still being written opens, and stays open', async ({ asDeveloper: page, api }) => {
+    const service = await api.createInvocationService(unique('Clicked Early'));
+    await page.clock.install();
+    await page.goto(SERVICES_URL);
+    // Newest first: the new service is on the first row before any search.
+    const link = page.getByRole('table').getByRole('link', { name: service.name, exact: true });
+    await expect(link).toBeVisible();
+    // The service's page is on its way (its record held back) when the search box writes its text to the URL,
+    // 250 ms after the typing stopped: the page's clock stands still until then.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`**/hosted-services/${service.id}`, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.clock.pauseAt(Date.now() + 1_000);
+    await page.getByRole('searchbox', { name: 'Search services' }).fill(service.name);
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`/services/${service.id}$`));
+    await page.clock.runFor(1_000);
+    release();
+    await page.clock.resume();
+    await expect(page.getByRole('heading', { level: 1, name: service.name })).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`/services/${service.id}$`));
+  });
+
   test('a bad link falls back to the defaults', async ({ asDeveloper: page, api }) => {
     // Something to list.
     await api.createInvocationService(unique('Listed'));
