@@ -33,6 +33,11 @@ const dialogs = (walk: Walk): Record<string, DialogCase[]> => ({
   rings: [{ opener: `Edit ${walk.ring.name}`, title: `Edit ring ${walk.ring.name}` }],
   connectors: [{ opener: 'New PostgreSQL instance', title: 'New PostgreSQL instance' }],
   'api-keys': [{ opener: 'New API key', title: 'New API key' }],
+  users: [
+    { opener: 'Invite user', title: 'Invite a user' },
+    { opener: 'Change the role of Dev Developer', title: 'Change Dev Developer’s role' },
+    { opener: 'Remove Vic Viewer', title: 'Remove Vic Viewer?' },
+  ],
   'service-version-draft': [
     { opener: 'Edit GET /languages', title: /GET \/languages/ },
     { opener: 'Publish…', title: /Publish/ },

@@ -84,6 +84,35 @@ test.describe('against a platform with only the documented calls', () => {
     await expectPage(page, 'Hosted Services');
   });
 
+  test('the accept page and single sign-on say that the console cannot finish them here', async ({ page, request }) => {
+    // Inviting is documented (seed 001): the invitation is made and its link mailed; accepting it here is our extension.
+    const { access_token } = await tokensFor(request, 'admin');
+    const email = `documented-${Date.now().toString(36)}@example.com`;
+    const invited = await request.post(api(paths.userInvite()), {
+      headers: { Authorization: `Bearer ${access_token}` },
+      data: { email, role: 'viewer' },
+    });
+    expect(invited.status()).toBe(201);
+    const link = ((await (await request.get(api(`/__test__/mail?to=${email}`))).json()) as { items: { link: string }[] }).items[0]!.link;
+    await page.goto(link);
+    await page.getByLabel('Password *', { exact: true }).fill('long enough');
+    await page.getByLabel('Password again *', { exact: true }).fill('long enough');
+    await page.getByRole('button', { name: 'Set password and sign in' }).click();
+    await expect(page.getByRole('heading', { name: 'Accepting an invitation is not available on this platform' })).toBeVisible();
+
+    // Starting single sign-on is documented; the console's callback is not.
+    await page.goto('/login');
+    await page.getByRole('tab', { name: 'Single sign-on' }).click();
+    await page.getByRole('textbox', { name: 'Work email' }).fill(DEMO_USERS.viewer);
+    await page.getByRole('button', { name: 'Sign in with single sign-on' }).click();
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(/\/login$/);
+    await expect(page.getByRole('tabpanel', { name: 'Single sign-on' }).getByRole('alert')).toContainText(
+      'This platform does not finish single sign-on in the console',
+    );
+  });
+
   // Fifteen pages, in two tests (the workspace's, a service's), spread over the workers.
   const pageGroups: Record<string, [string, string | RegExp][]> = {
     "the workspace's": [
@@ -115,6 +144,26 @@ test.describe('against a platform with only the documented calls', () => {
     await expect(page.getByText('This platform keeps no activity for services.')).toBeVisible();
     await page.goto(workspaceUrl('agents'));
     await expect(page.getByRole('heading', { name: 'Agent deployments are not listed on this platform' })).toBeVisible();
+  });
+
+  test('a connector instance runs its operations (seed 001); DDL and following a job are said to be missing', async ({ page, request }) => {
+    await signInAs(page, request, 'developer');
+    await page.goto(workspaceUrl('connectors'));
+    await page.getByRole('link', { name: 'Operations of orders-db' }).click();
+    await expectPage(page, 'orders-db');
+    await page.getByRole('button', { name: 'Run Read query' }).click();
+    await expect(page.getByRole('region', { name: 'Rows from Read query' }).getByRole('cell', { name: 'ada@example.com' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Previewing and running DDL is not available on this platform' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'The schema history is not available on this platform' })).toBeVisible();
+
+    // A large write is accepted as a job (documented); following it is our extension.
+    await page.getByRole('combobox', { name: 'Operation' }).selectOption('insert_rows');
+    const rows = Array.from({ length: 101 }, (_, i) => ({ user_id: 1, total_cents: i, status: 'paid', created_at: '2025-01-01' }));
+    await page.getByRole('textbox', { name: 'Table' }).fill('orders');
+    await page.getByRole('textbox', { name: 'Rows' }).fill(JSON.stringify(rows));
+    await page.getByRole('button', { name: 'Run Insert rows' }).click();
+    await expect(page.getByRole('region', { name: 'Result' })).toContainText('Queued as job');
+    await expect(page.getByRole('heading', { name: 'Following a large write’s job is not available on this platform' })).toBeVisible();
   });
 
   test('an agent instance is started by deployment ID where deployments are not listed', async ({ page, request }) => {
@@ -180,6 +229,30 @@ test.describe('against a platform with only the documented calls', () => {
     await expect(page.getByText(/a split is set when publishing/)).toBeVisible();
     await expect(page.getByRole('button', { name: 'Promote v2' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Edit split' })).toHaveCount(0);
+  });
+
+  test('Metrics and Logs say they are not available; Traffic, Overview and the services list keep working without figures', async ({
+    page,
+    request,
+  }) => {
+    await signInAs(page, request, 'viewer');
+    await page.goto(serviceUrl(EMBEDDING));
+    await expectPage(page, 'Embedding Service');
+    await expect(page.getByRole('region', { name: 'Health, last hour' })).toContainText('Metrics are not available on this platform.');
+    await page.getByRole('navigation', { name: 'Service sections' }).getByRole('link', { name: 'Metrics' }).click();
+    await expect(page.getByRole('heading', { name: 'Metrics are not available on this platform' })).toBeVisible();
+    await page.getByRole('navigation', { name: 'Service sections' }).getByRole('link', { name: 'Logs' }).click();
+    await expect(page.getByRole('heading', { name: 'Request logs are not available on this platform' })).toBeVisible();
+    await page.getByRole('navigation', { name: 'Service sections' }).getByRole('link', { name: 'Traffic' }).click();
+    await expect(page.getByText('Request metrics are not available on this platform.')).toBeVisible();
+    await expect(page.getByRole('img', { name: /^Current traffic split/ })).toBeVisible();
+
+    await page.goto(workspaceUrl('services'));
+    await expectPage(page, 'Hosted Services');
+    await expect(page.getByText(/Metrics are not available on this platform: the list shows no request figures/)).toBeVisible();
+    await expect(page.getByRole('columnheader', { name: 'Requests (1 h)' })).toHaveCount(0);
+    await expect(page.getByRole('checkbox', { name: 'Needs attention' })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Embedding Service' })).toBeVisible();
   });
 
   test('Tokens keeps Mint and says revocation is not available', async ({ page, request }) => {
@@ -297,6 +370,27 @@ test.describe('responses that differ in small ways', () => {
     await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expectPage(page, 'Hosted Services');
+  });
+
+  test('a whoami without role, name, org_id or a UUID id renders: viewer’s rights with a notice, the name from /users/me', async ({
+    page,
+    request,
+  }) => {
+    await signInAs(page, request, 'developer');
+    await page.route(`**/api/v1${paths.whoami()}`, async (route) => {
+      const { role: _role, name: _name, org_id: _org, ...body } = (await (await route.fetch()).json()) as Record<string, unknown>;
+      await route.fulfill({ json: { ...body, id: 'auth0|developer' } });
+    });
+    await page.goto(workspaceUrl('services'));
+    await expectPage(page, 'Hosted Services');
+    const account = page.getByRole('button', { name: `Account: ${DEMO_USERS.developer}` });
+    await expect(account).toContainText('Dev Developer');
+    await expect(account).toContainText('no role (as viewer)');
+    await expect(page.getByRole('link', { name: 'New Service' })).toHaveCount(0);
+    await account.click();
+    await expect(page.getByRole('dialog', { name: 'Account' }).getByRole('note')).toHaveText(
+      /^The platform did not say what your role is\. The console treats you as a viewer/,
+    );
   });
 
   test('when whoami cannot be read, the error page still offers a way to sign out', async ({ page, request }) => {

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { paths } from '../src/contract/paths';
 import { advanceClock, SIGN_IN_WINDOW_S } from './support/clock';
 import { workspaceUrl } from './support/console';
-import { expect, openTab, SERVICES_URL, skipRetryWaits, test } from './support/fixtures';
+import { expect, mainNav, openTab, SERVICES_URL, skipRetryWaits, test } from './support/fixtures';
 import { IDS } from '../mock-server/core/seed-ids';
 import { ownWorkspace, serviceWithCanary, unique } from './support/platform';
 
@@ -238,5 +238,34 @@ test.describe('Retry-After', () => {
     await expect(page.getByRole('alert')).toHaveText('Wrong email or password.');
     // Only the first attempt and this one: had Enter sent one while Sign in waited, it would have gone out before this.
     expect(attempts).toHaveLength(2);
+  });
+});
+
+test.describe('the sidebar', () => {
+  test('groups what admins manage under Admin, where a developer following seed 000 finds a ring ID (Admin › Deployments › Rings)', async ({
+    asDeveloper: page,
+    api,
+  }) => {
+    await page.goto(SERVICES_URL);
+    const admin = (await mainNav(page)).getByRole('list', { name: 'Admin' });
+    // What only admins change is there for everyone to read; what only admins may see is not.
+    await expect(admin.getByRole('link')).toHaveText(['Rings', 'Users', 'Organization']);
+    await admin.getByRole('list', { name: 'Deployments' }).getByRole('link', { name: 'Rings' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Rings' })).toBeVisible();
+    const dev = (await api.rings()).find((r) => r.name === 'dev')!;
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'dev', exact: true }) });
+    await expect(row.getByRole('cell').filter({ hasText: dev.id })).toBeVisible();
+    await expect(row.getByRole('button', { name: 'Copy the ID of dev' })).toBeVisible();
+  });
+
+  test('an admin’s Admin group holds Credentials and API keys too', async ({ asAdmin: page }) => {
+    await page.goto(SERVICES_URL);
+    await expect((await mainNav(page)).getByRole('list', { name: 'Admin' }).getByRole('link')).toHaveText([
+      'Rings',
+      'Users',
+      'Credentials',
+      'API keys',
+      'Organization',
+    ]);
   });
 });

@@ -5,10 +5,12 @@
  * MOCK_SEED (demo | empty | large), MOCK_SEED_SERVICES (10000, for `large`),
  * MOCK_TOKEN_TTL (900 s), MOCK_LATENCY_MS (0), MOCK_GATEWAY_LATENCY_MS (0),
  * MOCK_DEPLOY_PHASE_MS (2500), MOCK_JOB_RUN_MS (3000), MOCK_DRAIN_MS (60000),
- * MOCK_AGENT_PHASE_MS (3000),
+ * MOCK_AGENT_PHASE_MS (3000), MOCK_SQL_TIME_LIMIT_MS (2000),
  * MOCK_PROFILE (full | documented), MOCK_TEST_ROUTES (unset | 1),
  * MOCK_LOGIN_MAX_FAILURES (10; 0: off), MOCK_LOGIN_WINDOW_S (300),
- * MOCK_CORS_ORIGINS (none; comma-separated origins). The README's table says what each means.
+ * MOCK_CORS_ORIGINS (none; comma-separated origins), MOCK_CONSOLE_URL (http://127.0.0.1:5173),
+ * MOCK_TRAFFIC (demo | off; demo with the demo seed outside test mode), MOCK_SEED_REQUESTS (unset: the
+ * demo's own history). The README's table says what each means.
  *
  * `--reset` (`npm run mock -- --reset`) deletes the state at MOCK_DATA first and
  * starts from the seed: the way out when the state was written by another
@@ -60,6 +62,22 @@ for (const origin of corsOrigins) {
   }
 }
 
+// Invitation links and single sign-on send people to the console: its origin, as the browser reaches it.
+const consoleUrl = process.env.MOCK_CONSOLE_URL || 'http://127.0.0.1:5173';
+if (!/^https?:\/\/[^/\s?#]+$/.test(consoleUrl)) {
+  console.error(
+    `[mock] MOCK_CONSOLE_URL is the console's origin, such as http://127.0.0.1:5173 (no path), got ${JSON.stringify(consoleUrl)}`,
+  );
+  process.exit(2);
+}
+// Synthetic traffic makes the demo come alive; tests (MOCK_TEST_ROUTES=1) and other seeds start quiet.
+const trafficRaw = process.env.MOCK_TRAFFIC || (seedRaw === 'demo' && testRoutesRaw !== '1' ? 'demo' : 'off');
+if (trafficRaw !== 'demo' && trafficRaw !== 'off') {
+  console.error(`[mock] MOCK_TRAFFIC must be demo or off, got ${JSON.stringify(trafficRaw)}`);
+  process.exit(2);
+}
+const seedRequests = process.env.MOCK_SEED_REQUESTS ? intEnv('MOCK_SEED_REQUESTS', 0) : null;
+
 const port = intEnv('MOCK_PORT', 4010);
 const host = process.env.MOCK_HOST || '127.0.0.1';
 const dataFile = resolve(process.env.MOCK_DATA || '.data/mock-state.sqlite');
@@ -84,10 +102,16 @@ try {
     jobRunMs: intEnv('MOCK_JOB_RUN_MS', 3000),
     drainMs: intEnv('MOCK_DRAIN_MS', 60_000),
     agentPhaseMs: intEnv('MOCK_AGENT_PHASE_MS', 3000, 1),
+    sqlTimeLimitMs: intEnv('MOCK_SQL_TIME_LIMIT_MS', 2000, 1),
     profile: profileRaw as MockProfile,
     testRoutes: testRoutesRaw === '1',
     signInThrottle: { maxFailures: intEnv('MOCK_LOGIN_MAX_FAILURES', 10), windowS: intEnv('MOCK_LOGIN_WINDOW_S', 300, 1) },
     corsOrigins,
+    consoleUrl,
+    // The mail the mock "sends" (users/mail.ts): one escaped line each, with its link.
+    mailLog: (line) => console.log(`[mock] ${line}`),
+    traffic: trafficRaw,
+    seedRequests,
     // Method, path (no query string, escaped), status and time only: never headers or tokens.
     log: (line) => console.log(`[mock] ${line}`),
   });
@@ -106,8 +130,9 @@ const server = serve({ fetch: mock.app.fetch, port, hostname: host }, (info) => 
     `[mock] Hosted Services mock platform on http://${host}:${info.port}/api/v1 (state: ${mock.state.database}, seed: ${mock.store.seed})`,
   );
   console.log(
-    `[mock] signing secrets: ${mock.state.secrets ?? 'in memory'}; profile: ${mock.options.profile}; test routes: ${mock.options.testRoutes ? 'on' : 'off'}`,
+    `[mock] signing secrets: ${mock.state.secrets ?? 'in memory'}; profile: ${mock.options.profile}; test routes: ${mock.options.testRoutes ? 'on' : 'off'}; demo traffic: ${mock.options.traffic}`,
   );
+  console.log(`[mock] console: ${mock.options.consoleUrl} (invitation links and single sign-on point there; mail is written to this log)`);
   if (mock.options.profile === 'full') console.log(`[mock] OpenAPI: http://${host}:${info.port}/api/v1/openapi.json`);
 });
 

@@ -37,6 +37,7 @@ import { activityDomain } from './activity/domain';
 import { agentsDomain } from './agents/domain';
 import { apiKeysDomain } from './api-keys/domain';
 import { authDomain } from './auth/domain';
+import { connectorOperationsDomain } from './connector-operations/domain';
 import { connectorsDomain } from './connectors/domain';
 import { composePlatform, type MockPlatform, type MockPlatformOptions } from './core/app';
 import type { Collections, StoreQueries } from './core/store';
@@ -46,12 +47,17 @@ import { credentialsDomain } from './credentials/domain';
 import { deploymentsDomain } from './deployments/domain';
 import { gatewayDomain } from './gateway/domain';
 import { jobsDomain } from './jobs/domain';
+import { metricsDomain } from './metrics/domain';
 import { organizationsDomain } from './organizations/domain';
+import { requestsDomain } from './requests/domain';
 import { ringsDomain } from './rings/domain';
+import { rolloutsDomain } from './rollouts/domain';
 import { servicesDomain } from './services/domain';
+import { ssoDomain } from './sso/domain';
 import { stubsDomain } from './stubs/domain';
 import { tokensDomain } from './tokens/domain';
 import { trafficDomain } from './traffic/domain';
+import { usersDomain } from './users/domain';
 import { versionsDomain } from './versions/domain';
 
 export type { MockPlatform, MockPlatformOptions } from './core/app';
@@ -61,6 +67,9 @@ export type { MockProfile } from './core/context';
 const DOMAINS = [
   authDomain,
   organizationsDomain,
+  // After auth (its users) and organizations (who owns an invitation); single sign-on reads the users domain's console URL.
+  usersDomain,
+  ssoDomain,
   apiKeysDomain,
   ringsDomain,
   servicesDomain,
@@ -70,12 +79,18 @@ const DOMAINS = [
   deploymentsDomain,
   credentialsDomain,
   connectorsDomain,
+  connectorOperationsDomain,
   tokensDomain,
   // Before the gateway: `POST …/services/{id}/async/…` is a job submit.
   jobsDomain,
   activityDomain,
   gatewayDomain,
   agentsDomain,
+  // The gateway's calls (recorded by middleware the gateway and jobs mount), then their aggregates, which listen to the log.
+  requestsDomain,
+  metricsDomain,
+  // Reads the request log (its canaries' records) and moves the traffic with the traffic domain's rule.
+  rolloutsDomain,
 ] as const;
 
 /**

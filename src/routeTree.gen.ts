@@ -10,16 +10,20 @@
 
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as AuthedRouteImport } from './routes/_authed'
+import { Route as AcceptInvitationRouteImport } from './routes/accept-invitation'
 import { Route as LoginRouteImport } from './routes/login'
 import { Route as AuthedIndexRouteImport } from './routes/_authed/index'
+import { Route as SsoCallbackRouteImport } from './routes/sso/callback'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/route'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdAgentsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/agents'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdApiKeysRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/api-keys'
-import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/connectors'
+import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/connectors/route'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/credentials'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/organization'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/rings'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/route'
+import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/users'
+import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsIndexRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/connectors/index'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesIndexRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/index'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/route'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesNewRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/new'
@@ -27,17 +31,25 @@ import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdIndexRout
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdBindingsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdCredentialsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/credentials'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/deployment'
+import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdLogsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/logs'
+import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdMetricsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/metrics'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTestRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/test'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTokensRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/route'
+import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsConnectorIdInstancesInstanceIdRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/connectors/$connectorId/instances/$instanceId'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsIndexRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/index'
 import { Route as AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsVersionIdRouteImport } from './routes/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId'
 
 const AuthedRoute = AuthedRouteImport.update({
   id: '/_authed',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const AcceptInvitationRoute = AcceptInvitationRouteImport.update({
+  id: '/accept-invitation',
+  path: '/accept-invitation',
   getParentRoute: () => rootRouteImport,
 } as any)
 const LoginRoute = LoginRouteImport.update({
@@ -49,6 +61,11 @@ const AuthedIndexRoute = AuthedIndexRouteImport.update({
   id: '/',
   path: '/',
   getParentRoute: () => AuthedRoute,
+} as any)
+const SsoCallbackRoute = SsoCallbackRouteImport.update({
+  id: '/sso/callback',
+  path: '/sso/callback',
+  getParentRoute: () => rootRouteImport,
 } as any)
 const AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute =
   AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteImport.update({
@@ -68,8 +85,8 @@ const AuthedOrgsOrgIdWorkspacesWorkspaceIdApiKeysRoute =
     path: '/api-keys',
     getParentRoute: () => AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute,
   } as any)
-const AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRoute =
-  AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteImport.update({
+const AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRoute =
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRouteImport.update({
     id: '/connectors',
     path: '/connectors',
     getParentRoute: () => AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute,
@@ -97,6 +114,19 @@ const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRoute =
     id: '/services',
     path: '/services',
     getParentRoute: () => AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute,
+  } as any)
+const AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRoute =
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRouteImport.update({
+    id: '/users',
+    path: '/users',
+    getParentRoute: () => AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute,
+  } as any)
+const AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsIndexRoute =
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsIndexRouteImport.update({
+    id: '/',
+    path: '/',
+    getParentRoute: () =>
+      AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRoute,
   } as any)
 const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesIndexRoute =
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesIndexRouteImport.update({
@@ -153,6 +183,22 @@ const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRoute =
         AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute,
     } as any,
   )
+const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdLogsRoute =
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdLogsRouteImport.update({
+    id: '/logs',
+    path: '/logs',
+    getParentRoute: () =>
+      AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute,
+  } as any)
+const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdMetricsRoute =
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdMetricsRouteImport.update(
+    {
+      id: '/metrics',
+      path: '/metrics',
+      getParentRoute: () =>
+        AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute,
+    } as any,
+  )
 const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute =
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRouteImport.update(
     {
@@ -203,6 +249,15 @@ const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRoute =
         AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute,
     } as any,
   )
+const AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsConnectorIdInstancesInstanceIdRoute =
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsConnectorIdInstancesInstanceIdRouteImport.update(
+    {
+      id: '/$connectorId/instances/$instanceId',
+      path: '/$connectorId/instances/$instanceId',
+      getParentRoute: () =>
+        AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRoute,
+    } as any,
+  )
 const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsIndexRoute =
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsIndexRouteImport.update(
     {
@@ -224,81 +279,101 @@ const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsVersionIdRout
 
 export interface FileRoutesByFullPath {
   '/': typeof AuthedIndexRoute
+  '/accept-invitation': typeof AcceptInvitationRoute
   '/login': typeof LoginRoute
+  '/sso/callback': typeof SsoCallbackRoute
   '/orgs/$orgId/workspaces/$workspaceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteWithChildren
+  '/orgs/$orgId/workspaces/$workspaceId/connectors': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRouteWithChildren
   '/orgs/$orgId/workspaces/$workspaceId/services': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRouteWithChildren
   '/orgs/$orgId/workspaces/$workspaceId/agents': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdAgentsRoute
   '/orgs/$orgId/workspaces/$workspaceId/api-keys': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdApiKeysRoute
-  '/orgs/$orgId/workspaces/$workspaceId/connectors': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRoute
   '/orgs/$orgId/workspaces/$workspaceId/credentials': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute
   '/orgs/$orgId/workspaces/$workspaceId/organization': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRoute
   '/orgs/$orgId/workspaces/$workspaceId/rings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute
+  '/orgs/$orgId/workspaces/$workspaceId/users': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRouteWithChildren
   '/orgs/$orgId/workspaces/$workspaceId/services/new': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesNewRoute
+  '/orgs/$orgId/workspaces/$workspaceId/connectors/': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsIndexRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesIndexRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRouteWithChildren
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdBindingsRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/credentials': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdCredentialsRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/deployment': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRoute
+  '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/logs': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdLogsRoute
+  '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/metrics': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdMetricsRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/test': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTestRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTokensRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdIndexRoute
+  '/orgs/$orgId/workspaces/$workspaceId/connectors/$connectorId/instances/$instanceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsConnectorIdInstancesInstanceIdRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsVersionIdRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsIndexRoute
 }
 export interface FileRoutesByTo {
+  '/accept-invitation': typeof AcceptInvitationRoute
   '/login': typeof LoginRoute
+  '/sso/callback': typeof SsoCallbackRoute
   '/': typeof AuthedIndexRoute
   '/orgs/$orgId/workspaces/$workspaceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteWithChildren
   '/orgs/$orgId/workspaces/$workspaceId/agents': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdAgentsRoute
   '/orgs/$orgId/workspaces/$workspaceId/api-keys': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdApiKeysRoute
-  '/orgs/$orgId/workspaces/$workspaceId/connectors': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRoute
   '/orgs/$orgId/workspaces/$workspaceId/credentials': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute
   '/orgs/$orgId/workspaces/$workspaceId/organization': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRoute
   '/orgs/$orgId/workspaces/$workspaceId/rings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute
+  '/orgs/$orgId/workspaces/$workspaceId/users': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/new': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesNewRoute
+  '/orgs/$orgId/workspaces/$workspaceId/connectors': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsIndexRoute
   '/orgs/$orgId/workspaces/$workspaceId/services': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesIndexRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdBindingsRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/credentials': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdCredentialsRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/deployment': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRoute
+  '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/logs': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdLogsRoute
+  '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/metrics': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdMetricsRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/test': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTestRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTokensRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdIndexRoute
+  '/orgs/$orgId/workspaces/$workspaceId/connectors/$connectorId/instances/$instanceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsConnectorIdInstancesInstanceIdRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsVersionIdRoute
   '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/_authed': typeof AuthedRouteWithChildren
+  '/accept-invitation': typeof AcceptInvitationRoute
   '/login': typeof LoginRoute
+  '/sso/callback': typeof SsoCallbackRoute
   '/_authed/': typeof AuthedIndexRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteWithChildren
+  '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRouteWithChildren
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRouteWithChildren
   '/_authed/orgs/$orgId/workspaces/$workspaceId/agents': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdAgentsRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/api-keys': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdApiKeysRoute
-  '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/credentials': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/organization': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/rings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute
+  '/_authed/orgs/$orgId/workspaces/$workspaceId/users': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRouteWithChildren
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/new': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesNewRoute
+  '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors/': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsIndexRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesIndexRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRouteWithChildren
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdBindingsRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/credentials': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdCredentialsRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/deployment': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRoute
+  '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/logs': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdLogsRoute
+  '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/metrics': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdMetricsRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/test': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTestRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTokensRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTrafficRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdIndexRoute
+  '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors/$connectorId/instances/$instanceId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsConnectorIdInstancesInstanceIdRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsVersionIdRoute
   '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/': typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsIndexRoute
 }
@@ -306,87 +381,109 @@ export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | '/'
+    | '/accept-invitation'
     | '/login'
+    | '/sso/callback'
     | '/orgs/$orgId/workspaces/$workspaceId'
+    | '/orgs/$orgId/workspaces/$workspaceId/connectors'
     | '/orgs/$orgId/workspaces/$workspaceId/services'
     | '/orgs/$orgId/workspaces/$workspaceId/agents'
     | '/orgs/$orgId/workspaces/$workspaceId/api-keys'
-    | '/orgs/$orgId/workspaces/$workspaceId/connectors'
     | '/orgs/$orgId/workspaces/$workspaceId/credentials'
     | '/orgs/$orgId/workspaces/$workspaceId/organization'
     | '/orgs/$orgId/workspaces/$workspaceId/rings'
+    | '/orgs/$orgId/workspaces/$workspaceId/users'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId'
     | '/orgs/$orgId/workspaces/$workspaceId/services/new'
+    | '/orgs/$orgId/workspaces/$workspaceId/connectors/'
     | '/orgs/$orgId/workspaces/$workspaceId/services/'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/credentials'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/deployment'
+    | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/logs'
+    | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/metrics'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/test'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/'
+    | '/orgs/$orgId/workspaces/$workspaceId/connectors/$connectorId/instances/$instanceId'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/'
   fileRoutesByTo: FileRoutesByTo
   to:
+    | '/accept-invitation'
     | '/login'
+    | '/sso/callback'
     | '/'
     | '/orgs/$orgId/workspaces/$workspaceId'
     | '/orgs/$orgId/workspaces/$workspaceId/agents'
     | '/orgs/$orgId/workspaces/$workspaceId/api-keys'
-    | '/orgs/$orgId/workspaces/$workspaceId/connectors'
     | '/orgs/$orgId/workspaces/$workspaceId/credentials'
     | '/orgs/$orgId/workspaces/$workspaceId/organization'
     | '/orgs/$orgId/workspaces/$workspaceId/rings'
+    | '/orgs/$orgId/workspaces/$workspaceId/users'
     | '/orgs/$orgId/workspaces/$workspaceId/services/new'
+    | '/orgs/$orgId/workspaces/$workspaceId/connectors'
     | '/orgs/$orgId/workspaces/$workspaceId/services'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/credentials'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/deployment'
+    | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/logs'
+    | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/metrics'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/test'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId'
+    | '/orgs/$orgId/workspaces/$workspaceId/connectors/$connectorId/instances/$instanceId'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId'
     | '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions'
   id:
     | '__root__'
     | '/_authed'
+    | '/accept-invitation'
     | '/login'
+    | '/sso/callback'
     | '/_authed/'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId'
+    | '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/agents'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/api-keys'
-    | '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/credentials'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/organization'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/rings'
+    | '/_authed/orgs/$orgId/workspaces/$workspaceId/users'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/new'
+    | '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors/'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/bindings'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/credentials'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/deployment'
+    | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/logs'
+    | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/metrics'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/stubs'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/test'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/tokens'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/traffic'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/'
+    | '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors/$connectorId/instances/$instanceId'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId'
     | '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
   AuthedRoute: typeof AuthedRouteWithChildren
+  AcceptInvitationRoute: typeof AcceptInvitationRoute
   LoginRoute: typeof LoginRoute
+  SsoCallbackRoute: typeof SsoCallbackRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -396,6 +493,13 @@ declare module '@tanstack/react-router' {
       path: ''
       fullPath: '/'
       preLoaderRoute: typeof AuthedRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/accept-invitation': {
+      id: '/accept-invitation'
+      path: '/accept-invitation'
+      fullPath: '/accept-invitation'
+      preLoaderRoute: typeof AcceptInvitationRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/login': {
@@ -411,6 +515,13 @@ declare module '@tanstack/react-router' {
       fullPath: '/'
       preLoaderRoute: typeof AuthedIndexRouteImport
       parentRoute: typeof AuthedRoute
+    }
+    '/sso/callback': {
+      id: '/sso/callback'
+      path: '/sso/callback'
+      fullPath: '/sso/callback'
+      preLoaderRoute: typeof SsoCallbackRouteImport
+      parentRoute: typeof rootRouteImport
     }
     '/_authed/orgs/$orgId/workspaces/$workspaceId': {
       id: '/_authed/orgs/$orgId/workspaces/$workspaceId'
@@ -437,7 +548,7 @@ declare module '@tanstack/react-router' {
       id: '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors'
       path: '/connectors'
       fullPath: '/orgs/$orgId/workspaces/$workspaceId/connectors'
-      preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteImport
+      preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRouteImport
       parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute
     }
     '/_authed/orgs/$orgId/workspaces/$workspaceId/credentials': {
@@ -467,6 +578,20 @@ declare module '@tanstack/react-router' {
       fullPath: '/orgs/$orgId/workspaces/$workspaceId/services'
       preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRouteImport
       parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute
+    }
+    '/_authed/orgs/$orgId/workspaces/$workspaceId/users': {
+      id: '/_authed/orgs/$orgId/workspaces/$workspaceId/users'
+      path: '/users'
+      fullPath: '/orgs/$orgId/workspaces/$workspaceId/users'
+      preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRouteImport
+      parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRoute
+    }
+    '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors/': {
+      id: '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors/'
+      path: '/'
+      fullPath: '/orgs/$orgId/workspaces/$workspaceId/connectors/'
+      preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsIndexRouteImport
+      parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRoute
     }
     '/_authed/orgs/$orgId/workspaces/$workspaceId/services/': {
       id: '/_authed/orgs/$orgId/workspaces/$workspaceId/services/'
@@ -517,6 +642,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRouteImport
       parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute
     }
+    '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/logs': {
+      id: '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/logs'
+      path: '/logs'
+      fullPath: '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/logs'
+      preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdLogsRouteImport
+      parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute
+    }
+    '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/metrics': {
+      id: '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/metrics'
+      path: '/metrics'
+      fullPath: '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/metrics'
+      preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdMetricsRouteImport
+      parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute
+    }
     '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings': {
       id: '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/settings'
       path: '/settings'
@@ -559,6 +698,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRouteImport
       parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRoute
     }
+    '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors/$connectorId/instances/$instanceId': {
+      id: '/_authed/orgs/$orgId/workspaces/$workspaceId/connectors/$connectorId/instances/$instanceId'
+      path: '/$connectorId/instances/$instanceId'
+      fullPath: '/orgs/$orgId/workspaces/$workspaceId/connectors/$connectorId/instances/$instanceId'
+      preLoaderRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsConnectorIdInstancesInstanceIdRouteImport
+      parentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRoute
+    }
     '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/': {
       id: '/_authed/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/'
       path: '/'
@@ -575,6 +721,24 @@ declare module '@tanstack/react-router' {
     }
   }
 }
+
+interface AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRouteChildren {
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsIndexRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsIndexRoute
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsConnectorIdInstancesInstanceIdRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsConnectorIdInstancesInstanceIdRoute
+}
+
+const AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRouteChildren: AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRouteChildren =
+  {
+    AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsIndexRoute:
+      AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsIndexRoute,
+    AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsConnectorIdInstancesInstanceIdRoute:
+      AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsConnectorIdInstancesInstanceIdRoute,
+  }
+
+const AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRouteWithChildren =
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRoute._addFileChildren(
+    AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRouteChildren,
+  )
 
 interface AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsRouteRouteChildren {
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsVersionIdRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdVersionsVersionIdRoute
@@ -599,6 +763,8 @@ interface AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRouteChildre
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdBindingsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdBindingsRoute
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdCredentialsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdCredentialsRoute
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRoute
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdLogsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdLogsRoute
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdMetricsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdMetricsRoute
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTestRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdTestRoute
@@ -617,6 +783,10 @@ const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdRouteRouteChildren: A
       AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdCredentialsRoute,
     AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRoute:
       AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdDeploymentRoute,
+    AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdLogsRoute:
+      AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdLogsRoute,
+    AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdMetricsRoute:
+      AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdMetricsRoute,
     AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute:
       AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdSettingsRoute,
     AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesServiceIdStubsRoute:
@@ -658,31 +828,34 @@ const AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRouteWithChildren =
   )
 
 interface AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteChildren {
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRouteWithChildren
   AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRouteWithChildren
   AuthedOrgsOrgIdWorkspacesWorkspaceIdAgentsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdAgentsRoute
   AuthedOrgsOrgIdWorkspacesWorkspaceIdApiKeysRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdApiKeysRoute
-  AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRoute
   AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute
   AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRoute
   AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute
+  AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRoute: typeof AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRoute
 }
 
 const AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteChildren: AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteChildren =
   {
+    AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRoute:
+      AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRouteRouteWithChildren,
     AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRoute:
       AuthedOrgsOrgIdWorkspacesWorkspaceIdServicesRouteRouteWithChildren,
     AuthedOrgsOrgIdWorkspacesWorkspaceIdAgentsRoute:
       AuthedOrgsOrgIdWorkspacesWorkspaceIdAgentsRoute,
     AuthedOrgsOrgIdWorkspacesWorkspaceIdApiKeysRoute:
       AuthedOrgsOrgIdWorkspacesWorkspaceIdApiKeysRoute,
-    AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRoute:
-      AuthedOrgsOrgIdWorkspacesWorkspaceIdConnectorsRoute,
     AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute:
       AuthedOrgsOrgIdWorkspacesWorkspaceIdCredentialsRoute,
     AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRoute:
       AuthedOrgsOrgIdWorkspacesWorkspaceIdOrganizationRoute,
     AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute:
       AuthedOrgsOrgIdWorkspacesWorkspaceIdRingsRoute,
+    AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRoute:
+      AuthedOrgsOrgIdWorkspacesWorkspaceIdUsersRoute,
   }
 
 const AuthedOrgsOrgIdWorkspacesWorkspaceIdRouteRouteWithChildren =
@@ -706,7 +879,9 @@ const AuthedRouteWithChildren =
 
 const rootRouteChildren: RootRouteChildren = {
   AuthedRoute: AuthedRouteWithChildren,
+  AcceptInvitationRoute: AcceptInvitationRoute,
   LoginRoute: LoginRoute,
+  SsoCallbackRoute: SsoCallbackRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -3,7 +3,7 @@ import type { Scope } from '../../src/contract/paths';
 import { SCOPE } from './platform';
 
 export const workspaceUrl = (
-  page: 'services' | 'agents' | 'connectors' | 'rings' | 'credentials' | 'api-keys' | 'organization',
+  page: 'services' | 'agents' | 'connectors' | 'rings' | 'users' | 'credentials' | 'api-keys' | 'organization',
   scope: Scope = SCOPE,
 ) => `/orgs/${scope.orgId}/workspaces/${scope.workspaceId}/${page}`;
 export const SERVICES_URL = workspaceUrl('services');

@@ -158,6 +158,24 @@ export async function platformAs(request: APIRequestContext, role: Role = 'devel
       read(await send('POST', paths.instances(scope, connectorId), { name, config }), 201, ConnectorInstance),
 
     mint: async (id: string) => read(await send('POST', paths.mintToken(scope, id), { claims: {}, ttl_minutes: 5 }), 201, MintResponse),
+    /**
+     * A call through the gateway as a client makes it, pinned to a version: the
+     * mock answers `status` when given (`X-Mock-Status`, CONTRACT §12) and
+     * records the call. Answers the response, its `X-Request-Id` and status checked.
+     */
+    callPinned: async (
+      id: string,
+      version: number,
+      path: string,
+      { status, body = { text: 'hello' } }: { status?: number; body?: unknown } = {},
+    ) => {
+      const res = await request.post(url(paths.gatewayPinned(scope.orgId, id, version, path)), {
+        headers: { ...headers, ...(status ? { 'X-Mock-Status': String(status) } : {}) },
+        data: body,
+      });
+      expect(res.status(), await res.text()).toBe(status ?? 200);
+      return res.headers()['x-request-id']!;
+    },
     /** The gateway as a client calls it, with a token as its Bearer credential. */
     gateway: (id: string, token: string) =>
       request.post(url(paths.gateway(scope.orgId, id, 'extract')), {

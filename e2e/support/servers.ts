@@ -23,7 +23,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { preview } from 'vite';
 import { discardState } from '../../mock-server/core/persistence';
-import { createMockPlatform, type MockProfile } from '../../mock-server/platform';
+import { createMockPlatform, type MockPlatform, type MockProfile } from '../../mock-server/platform';
 import { PHASE_MS } from './clock';
 
 export type WorkerServers = {
@@ -54,18 +54,10 @@ export async function startWorkerServers(profile: MockProfile, parallelIndex: nu
   // Named by this worker's process: a worker started after a failure gets a new file.
   const stateFile = resolve(dir, `mock-${process.pid}-${parallelIndex}.sqlite`);
   discardState(stateFile);
-  const platform = createMockPlatform({
-    dataFile: stateFile,
-    seed: 'demo',
-    profile,
-    testRoutes: true,
-    // Tokens and the sign-in throttle keep the mock's defaults (clock.ts names them).
-    deployPhaseMs: PHASE_MS,
-    agentPhaseMs: PHASE_MS,
-    jobRunMs: PHASE_MS,
-    drainMs: PHASE_MS,
-  });
-  const mock = serve({ fetch: platform.app.fetch, port: ports.mock, hostname: '127.0.0.1' });
+  // The mock listens first, its handler set once the platform exists: the platform needs the console's address
+  // (invitation links and single sign-on send the browser there), and the console's proxy needs the mock's.
+  const started: { platform?: MockPlatform } = {};
+  const mock = serve({ fetch: (request) => started.platform!.app.fetch(request), port: ports.mock, hostname: '127.0.0.1' });
   await new Promise<void>((done, fail) => {
     mock.once('listening', done);
     mock.once('error', fail);
@@ -87,6 +79,20 @@ export async function startWorkerServers(profile: MockProfile, parallelIndex: nu
     },
   });
   const webUrl = `http://127.0.0.1:${(web.httpServer.address() as AddressInfo).port}`;
+
+  const platform = createMockPlatform({
+    dataFile: stateFile,
+    seed: 'demo',
+    profile,
+    testRoutes: true,
+    consoleUrl: webUrl,
+    // Tokens and the sign-in throttle keep the mock's defaults (clock.ts names them).
+    deployPhaseMs: PHASE_MS,
+    agentPhaseMs: PHASE_MS,
+    jobRunMs: PHASE_MS,
+    drainMs: PHASE_MS,
+  });
+  started.platform = platform;
 
   return {
     webUrl,

@@ -29,6 +29,8 @@ export interface NewActivity {
   fields?: string[] | null;
   deployment_id?: string | null;
   jti?: string | null;
+  /** A rollout's entry (rollouts/rules.ts). */
+  rollout_id?: string;
 }
 
 /** Record an entry for a service. */
@@ -45,6 +47,8 @@ export function record(store: Store, serviceId: string, actor: Actor, entry: New
     fields: entry.fields ?? null,
     deployment_id: entry.deployment_id ?? null,
     jti: entry.jti ?? null,
+    // Only a rollout's entries have one (an optional field: the others stay as they were).
+    ...(entry.rollout_id === undefined ? {} : { rollout_id: entry.rollout_id }),
   });
 }
 

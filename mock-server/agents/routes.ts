@@ -9,6 +9,7 @@
  */
 import {
   AgentDeployment,
+  AgentDeploymentListQuery,
   AgentDeploymentPage,
   AgentService,
   AgentServiceCreate,
@@ -17,11 +18,12 @@ import {
 } from '../../src/contract/agents';
 import { AGENT_API_BASE, agentPaths } from '../../src/contract/paths';
 import { developers } from '../core/auth';
-import { matches, PageQuery, paginate } from '../core/lists';
+import { listPage, time, type ListSpec } from '../core/lists';
 import { apiPath, domainApi, get, post } from '../core/operations';
 import { reply } from '../core/replies';
 import { E409, E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
-import { agentDeploymentView, agentServiceView, createAgentService, statusOf, stopAgentService, versionFor } from './rules';
+import type { AgentDeploymentRecord } from './records';
+import { agentDeploymentView, agentServiceView, createAgentService, stopAgentService, versionFor } from './rules';
 
 const DEPLOYMENTS = apiPath('/agent-deployments', agentPaths.deployments());
 const DEPLOYMENT = apiPath('/agent-deployments/:deployment_id', agentPaths.deployment(':deployment_id'));
@@ -36,6 +38,17 @@ const STOP = apiPath(
 );
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
+
+const deploymentList: ListSpec<AgentDeploymentRecord> = {
+  sort: { created_at: (d) => time(d.created_at), updated_at: (d) => time(d.updated_at), name: (d) => d.name },
+  text: (d) => [d.name, d.description],
+};
+
+const instanceList: ListSpec<AgentService> = {
+  sort: { created_at: (s) => time(s.created_at), updated_at: (s) => time(s.updated_at) },
+  text: (s) => [s.id, s.version_id],
+  status: (s) => s.status,
+};
 
 export const agentsApi = domainApi(
   ['agent-deployments'],
@@ -77,17 +90,13 @@ export const agentsApi = domainApi(
         },
       },
     ),
-    get(DEPLOYMENTS, 'listAgentDeployments', "Extension: the organization's agent deployments with their versions, by name", {
-      query: PageQuery,
+    get(DEPLOYMENTS, 'listAgentDeployments', "Extension: the organization's agent deployments with their versions, newest first", {
+      query: AgentDeploymentListQuery,
       extension: true,
       apiKeyBearer: true,
       responses: { 200: { description: 'A page of agent deployments', schema: AgentDeploymentPage }, ...READ_ERRORS, 422: E422 },
       handler: ({ var: { store, principal, query } }) => {
-        const all = store.agentDeployments
-          .in('org', principal.user.org_id)
-          .filter((d) => matches(query.search, d.name, d.description))
-          .sort((a, b) => a.name.localeCompare(b.name));
-        const page = paginate(all, query);
+        const page = listPage(store.agentDeployments.in('org', principal.user.org_id), query, deploymentList);
         return reply(200, AgentDeploymentPage, { ...page, items: page.items.map(agentDeploymentView) });
       },
     }),
@@ -104,17 +113,11 @@ export const agentsApi = domainApi(
       responses: { 200: { description: 'A page of instances', schema: AgentServicePage }, ...READ_ERRORS, 422: E422 },
       handler: ({ var: { store, platform, agentDeployment, query } }) => {
         const now = store.clock.now();
+        // As they read now: status and times follow from the clock.
         const all = store.agentServices
           .in('deployment', agentDeployment.id)
-          .filter((s) => !query.status || statusOf(s, platform.settings.agentPhaseMs, now) === query.status)
-          .sort((a, b) => b.created_at.localeCompare(a.created_at) || a.id.localeCompare(b.id));
-        const page = paginate(all, query);
-        return reply(
-          200,
-          AgentServicePage,
-          { ...page, items: page.items.map((s) => agentServiceView(s, platform.settings.agentPhaseMs, store.serviceTokenSecret, now)) },
-          NO_STORE,
-        );
+          .map((s) => agentServiceView(s, platform.settings.agentPhaseMs, store.serviceTokenSecret, now));
+        return reply(200, AgentServicePage, listPage(all, query, instanceList), NO_STORE);
       },
     }),
     get(SERVICE, 'getAgentService', 'Extension: an agent service instance (its public_url only while ready)', {

@@ -4,10 +4,10 @@
  * Idempotency-Key only its id is remembered, and a repeat of the key is a 409
  * naming it (as a minted service token is, tokens/routes.ts).
  */
-import { ApiKey, ApiKeyCreate, ApiKeyCreated, ApiKeyPage } from '../../src/contract/api-keys';
+import { ApiKey, ApiKeyCreate, ApiKeyCreated, ApiKeyListQuery, ApiKeyPage } from '../../src/contract/api-keys';
 import { paths } from '../../src/contract/paths';
 import { admins } from '../core/auth';
-import { PageQuery, matches, paginate } from '../core/lists';
+import { listPage, time, type ListSpec } from '../core/lists';
 import { apiPath, del, domainApi, get, post } from '../core/operations';
 import type { ApiKeyRecord } from './records';
 import { noContent, reply } from '../core/replies';
@@ -34,6 +34,11 @@ function view(store: Store, k: ApiKeyRecord): ApiKey {
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
+const keyList: ListSpec<ApiKeyRecord> = {
+  sort: { created_at: (k) => time(k.created_at), name: (k) => k.name, last_used_at: (k) => time(k.last_used_at) },
+  text: (k) => [k.name, k.prefix],
+};
+
 export const apiKeysApi = domainApi(
   ['api-keys'],
   [
@@ -43,14 +48,10 @@ export const apiKeysApi = domainApi(
       "The organization's API keys, newest first: name, prefix, creator, when created and last used, and whether revoked (never the key)",
       {
         allow: admins('list API keys'),
-        query: PageQuery,
+        query: ApiKeyListQuery,
         responses: { 200: { description: 'A page of API keys', schema: ApiKeyPage }, ...WRITE_ERRORS, 422: E422 },
         handler: ({ var: { store, org, query } }) => {
-          const keys = store.apiKeys
-            .in('org', org.id)
-            .filter((k) => matches(query.search, k.name, k.prefix))
-            .sort((a, b) => b.created_at.localeCompare(a.created_at));
-          const page = paginate(keys, query);
+          const page = listPage(store.apiKeys.in('org', org.id), query, keyList);
           return reply(200, ApiKeyPage, { ...page, items: page.items.map((k) => view(store, k)) });
         },
       },

@@ -38,7 +38,7 @@ export const authDomain = defineDomain({
     refreshTokens: { table: 'refresh_tokens', key: (t) => t.token_sha256, groups: { session: (t) => t.session_id } },
     revokedJtis: { table: 'revoked_jtis', key: (r) => r.jti },
   },
-  seed: () => ({ users: demoUsers() }),
+  seed: ({ ago }) => ({ users: demoUsers(ago) }),
   settings: { tokenTtl: DEFAULT_TOKEN_TTL_S, refreshTtl: DEFAULT_REFRESH_TTL_S, signInThrottle: DEFAULT_THROTTLE },
   // A token signed out (logout) is no one's any more.
   auth: { user: (store, { sub, jti }) => (store.revokedJtis.has(jti) ? undefined : store.users.get(sub)) },

@@ -9,6 +9,8 @@ export interface UserRecord extends PlatformUser {
    * table could reverse.
    */
   password_fingerprint: string;
+  /** When they were invited or seeded (users/rules.ts); absent in states written before it was kept. */
+  created_at?: string;
 }
 
 export interface RefreshTokenRecord {

@@ -18,13 +18,15 @@ export const DEMO_API_KEYS = {
 const ROLES = ['admin', 'developer', 'viewer'] as const;
 const NAMES = { admin: 'Ada Admin', developer: 'Dev Developer', viewer: 'Vic Viewer' } as const;
 
-export function demoUsers(): UserRecord[] {
-  return ROLES.map((role) => ({
+/** `ago(days)`: the seed's clock. The admin came first, then the others. */
+export function demoUsers(ago: (days: number) => string): UserRecord[] {
+  return ROLES.map((role, i) => ({
     id: IDS.users[role],
     email: DEMO_USERS[role],
     name: NAMES[role],
     role,
     org_id: IDS.org,
     password_fingerprint: saltedFingerprint(DEMO_PASSWORD),
+    created_at: ago(90 - i * 10),
   }));
 }

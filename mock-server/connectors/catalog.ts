@@ -1,8 +1,10 @@
 /**
  * The connector catalog (CONTRACT §6, `GET …/connectors`): the types a
- * workspace can create instances of. The same in every workspace.
+ * workspace can create instances of. The same in every workspace. Their
+ * operations, with their params' schemas, are the connector-operations domain's.
  */
 import type { ConnectorField, ConnectorType } from '../../src/contract/connectors';
+import { HTTP_OPERATIONS, SQL_OPERATIONS, STORAGE_OPERATIONS } from '../connector-operations/definitions';
 
 const field = (
   name: string,
@@ -33,10 +35,7 @@ export const CONNECTOR_CATALOG: readonly ConnectorType[] = [
       field('password', 'Password', 'string', { secret: true }),
       field('ssl', 'Require SSL', 'boolean', { required: false, default: true }),
     ],
-    operations: [
-      { name: 'query', description: 'Run a read-only SQL query and return its rows' },
-      { name: 'execute', description: 'Run a SQL statement that changes data (read_write bindings only)' },
-    ],
+    operations: SQL_OPERATIONS,
   },
   {
     id: 's3',
@@ -53,11 +52,7 @@ export const CONNECTOR_CATALOG: readonly ConnectorType[] = [
         description: 'For S3-compatible stores (MinIO, R2); empty for AWS',
       }),
     ],
-    operations: [
-      { name: 'get_object', description: 'Read an object by key' },
-      { name: 'put_object', description: 'Write an object (read_write bindings only)' },
-      { name: 'list_objects', description: 'List the objects under a prefix' },
-    ],
+    operations: STORAGE_OPERATIONS,
   },
   {
     id: 'http-api',
@@ -72,7 +67,7 @@ export const CONNECTOR_CATALOG: readonly ConnectorType[] = [
       }),
       field('api_token', 'API token', 'string', { secret: true }),
     ],
-    operations: [{ name: 'request', description: 'Send a request relative to the base URL' }],
+    operations: HTTP_OPERATIONS,
   },
 ];
 

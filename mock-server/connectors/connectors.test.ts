@@ -37,10 +37,10 @@ describe('connector catalog', () => {
       ['password', 'string', true, true, null],
       ['ssl', 'boolean', false, false, true],
     ]);
-    expect(pgType.operations.map((o) => o.name)).toEqual(['query', 'execute']);
+    expect(pgType.operations.map((o) => o.id)).toEqual(['read_query', 'execute_statement', 'insert_rows', 'list_tables']);
     const s3 = list.items.find((t) => t.id === 's3')!;
     expect(s3.fields.find((f) => f.name === 'endpoint_url')).toMatchObject({ required: false });
-    expect(s3.operations.map((o) => o.name)).toEqual(['get_object', 'put_object', 'list_objects']);
+    expect(s3.operations.map((o) => o.id)).toEqual(['list_objects', 'get_object', 'put_object', 'delete_object']);
     expect(list.items.find((t) => t.id === 'http-api')!.fields.map((f) => f.name)).toEqual(['base_url', 'auth_header', 'api_token']);
     expect(await call('GET', `${BASE}/mysql`, { token })).toMatchObject({ status: 404, body: { detail: 'Connector not found' } });
     expect((await call('GET', `${BASE}/mysql/instances`, { token })).status).toBe(404);

@@ -10,13 +10,15 @@ import {
   ConnectorInstance,
   ConnectorInstancePage,
   ConnectorType,
+  ConnectorTypeListQuery,
   ConnectorTypePage,
   InstanceCreate,
+  InstanceListQuery,
   InstanceUpdate,
 } from '../../src/contract/connectors';
 import { paths } from '../../src/contract/paths';
 import { developers } from '../core/auth';
-import { matches, PageQuery, paginate } from '../core/lists';
+import { listPage, time, type ListSpec } from '../core/lists';
 import { del, domainApi, get, post, put, workspacePath } from '../core/operations';
 import type { ConnectorInstanceRecord } from './records';
 import { noContent, reply } from '../core/replies';
@@ -38,35 +40,42 @@ const E422 = { description: 'Validation error (config issues at ["body","config"
 const NAME_TAKEN = { description: 'An instance with this name exists in the workspace' };
 const writes = developers('manage connector instances');
 
+const typeList: ListSpec<ConnectorType> = {
+  sort: { name: (t) => t.name, category: (t) => t.category },
+  text: (t) => [t.id, t.name, t.description],
+};
+
+const instanceList: ListSpec<ConnectorInstanceRecord> = {
+  sort: { created_at: (i) => time(i.created_at), updated_at: (i) => time(i.updated_at), name: (i) => i.name },
+  text: (i) => [i.name, i.description],
+};
+
 export const connectorsApi = domainApi(
   ['connectors'],
   [
-    get(TYPES, 'listConnectorTypes', 'The connector catalog: the types instances can be created of', {
-      query: PageQuery,
-      responses: { 200: { description: 'A page of connector types', schema: ConnectorTypePage }, ...READ_ERRORS, 422: E422 },
-      handler: ({ var: { query } }) =>
-        reply(
-          200,
-          ConnectorTypePage,
-          paginate(
-            CONNECTOR_CATALOG.filter((t) => matches(query.search, t.name, t.description, t.id)),
-            query,
-          ),
-        ),
-    }),
+    get(
+      TYPES,
+      'listConnectorTypes',
+      'The connector catalog: the types instances can be created of (in its own order unless `sort` is given)',
+      {
+        query: ConnectorTypeListQuery,
+        responses: { 200: { description: 'A page of connector types', schema: ConnectorTypePage }, ...READ_ERRORS, 422: E422 },
+        // Without `sort`, the catalog's order; a sort given reads A to Z unless `order` says otherwise.
+        handler: ({ var: { query } }) =>
+          reply(200, ConnectorTypePage, listPage(CONNECTOR_CATALOG, { ...query, order: query.order ?? 'asc' }, typeList)),
+      },
+    ),
     get(TYPE, 'getConnectorType', 'A connector type: its configuration fields and operations', {
       responses: { 200: { description: 'The connector type', schema: ConnectorType }, ...READ_ERRORS },
       handler: ({ var: { connector } }) => reply(200, ConnectorType, connector),
     }),
-    get(INSTANCES, 'listConnectorInstances', "The workspace's instances of a connector type, by name (secrets never included)", {
-      query: PageQuery,
+    get(INSTANCES, 'listConnectorInstances', "The workspace's instances of a connector type, newest first (secrets never included)", {
+      query: InstanceListQuery,
       responses: { 200: { description: 'A page of instances', schema: ConnectorInstancePage }, ...READ_ERRORS, 422: E422 },
       handler: ({ var: { store, workspace, connector, query } }) => {
-        const all = store.connectorInstances
-          .in('workspace', workspace.id)
-          .filter((i) => i.connector_id === connector.id && matches(query.search, i.name, i.description))
-          .sort((a, b) => a.name.localeCompare(b.name));
-        return reply(200, ConnectorInstancePage, paginate(all.map(toInstance), query));
+        const all = store.connectorInstances.in('workspace', workspace.id).filter((i) => i.connector_id === connector.id);
+        const page = listPage(all, query, instanceList);
+        return reply(200, ConnectorInstancePage, { ...page, items: page.items.map(toInstance) });
       },
     }),
     post(

@@ -21,7 +21,7 @@ import { cors } from 'hono/cors';
 import * as z from 'zod/mini';
 import { Clock } from './clock';
 import type { AuthHooks, MockEnv, MockProfile, ParamDoc, Platform, Registry, ScopeResolver, Settings } from './context';
-import type { MockDomain } from './domain';
+import type { MockDomain, Running } from './domain';
 import { errorReply } from './errors';
 import { describeError, escapeForLog } from './log';
 import { platformDomain } from './meta';
@@ -36,6 +36,9 @@ import { StoreCore, type CollectionSpec, type Store } from './store';
 
 // Zod's English messages for the contract's un-customised checks (zod/mini loads no locale).
 z.config(z.locales.en());
+
+/** The `env` of a request the platform sends itself, in process (`app.fetch(request, SELF_CALL)`): served as any, not logged. */
+export const SELF_CALL = { selfCall: true } as const;
 
 /** The options every platform takes, whatever its domains. */
 export interface CoreOptions {
@@ -74,7 +77,7 @@ export interface MockPlatform {
   /** Where the state is (null: in memory) and its signing secrets. */
   state: { database: string | null; secrets: string | null };
   reset(seed?: SeedName): void;
-  /** Close the database. Every acknowledged change is on disk already. */
+  /** Stop what the domains run in the background and close the database. Every acknowledged change is on disk already; telemetry held for a moment (request records) is written now. */
   close(): void;
 }
 
@@ -146,6 +149,7 @@ function storeOf(domains: readonly MockDomain[], db: StateDatabase, clock: Clock
     for (const [name, spec] of Object.entries(d.collections ?? {})) core.register(name, spec as CollectionSpec<never, string>);
   }
   core.checkOwners();
+  for (const d of domains) if (d.tables) core.ownTables(d.tables);
   const store = core as Store;
   for (const d of domains) if (d.queries) store.extend(d.queries(store));
   return store;
@@ -176,12 +180,17 @@ export function composePlatform(listed: readonly MockDomain[], stateVersion: num
   let store: Store;
   const secretsFile = dataFile ? secretsPath(dataFile) : null;
   const seedState = (seed: SeedName) => buildSeed(domains, { seed, extraServices: opts.seedServices, now: clock.now() });
+  /** Load a seed, then let the domains fill what they keep outside their collections (their own tables). */
+  const loadSeed = (seed: SeedName) => {
+    store.load(seed, seedState(seed));
+    for (const d of domains) d.afterSeed?.({ store, settings, name: seed });
+  };
   try {
     store = storeOf(domains, db, clock);
     const secrets = loadSigningSecrets(secretsFile);
     store.jwtSecret = secrets.session;
     store.serviceTokenSecret = secrets.serviceToken;
-    if (!store.loadFromDatabase()) store.load(opts.seed, seedState(opts.seed));
+    if (!store.loadFromDatabase()) loadSeed(opts.seed);
   } catch (e) {
     db.close();
     throw e;
@@ -206,10 +215,7 @@ export function composePlatform(listed: readonly MockDomain[], stateVersion: num
         things: registry.things,
       })),
     // The signing secrets are not state: sessions survive a reset. So does the clock: it never goes back.
-    reset: (seed) => {
-      const name = seed ?? opts.seed;
-      store.load(name, seedState(name));
-    },
+    reset: (seed) => loadSeed(seed ?? opts.seed),
     inflight: new Map(),
     registry: { scope: registry.scope, auth: registry.auth },
   };
@@ -223,6 +229,8 @@ export function composePlatform(listed: readonly MockDomain[], stateVersion: num
   if (options.log) {
     const log = options.log;
     app.use('*', async (c, next) => {
+      // What the platform sends itself (a domain's synthetic traffic, `app.fetch(request, SELF_CALL)`) is not logged line by line.
+      if ((c.env as { selfCall?: boolean } | undefined)?.selfCall) return next();
       const t0 = performance.now();
       await next();
       // The path as sent (still percent-encoded), escaped: what a caller writes cannot start a line of its own.
@@ -240,7 +248,16 @@ export function composePlatform(listed: readonly MockDomain[], stateVersion: num
       cors({
         origin: (origin) => (allowed.has(origin) ? origin : null),
         allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-        allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+        // Last-Event-ID resumes a request stream; the X-Mock-* knobs shape a gateway call (README).
+        allowHeaders: [
+          'Authorization',
+          'Content-Type',
+          'Idempotency-Key',
+          'X-Request-Id',
+          'Last-Event-ID',
+          'X-Mock-Status',
+          'X-Mock-Latency-Ms',
+        ],
         exposeHeaders: [
           'X-Service-Version',
           'X-Request-Id',
@@ -307,6 +324,14 @@ export function composePlatform(listed: readonly MockDomain[], stateVersion: num
     return send(c, r);
   });
 
+  // What the domains run in the background (a flush timer, synthetic traffic), once everything above is in place.
+  const running: Running[] = [];
+  for (const d of domains) {
+    const r = d.start?.({ app, store, clock, settings });
+    if (r) running.push(r);
+  }
+  let closed = false;
+
   return {
     app,
     store,
@@ -315,6 +340,14 @@ export function composePlatform(listed: readonly MockDomain[], stateVersion: num
     options: { ...opts, ...settings },
     state: { database: dataFile, secrets: secretsFile },
     reset: platform.reset,
-    close: () => store.close(),
+    close: () => {
+      if (closed) return;
+      closed = true;
+      try {
+        for (const r of running.splice(0).reverse()) r.stop();
+      } finally {
+        store.close();
+      }
+    },
   };
 }

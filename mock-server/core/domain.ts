@@ -10,8 +10,11 @@
  * them; the root checks at compile time that every declaration is provided
  * by a domain it lists.
  */
-import type { AuthHooks, ParamDoc, ScopeResolvers, Settings } from './context';
+import type { Hono } from 'hono';
+import type { Clock } from './clock';
+import type { AuthHooks, MockEnv, ParamDoc, ScopeResolvers, Settings } from './context';
 import type { DomainApi } from './operations';
+import type { OwnTables } from './persistence';
 import type { SeedName } from './seed-ids';
 import type { CollectionName, CollectionSpecs, RecordOf, StateRecords, Store, StoreQueries } from './store';
 
@@ -39,6 +42,26 @@ export interface SeedContext {
   records<K extends CollectionName>(name: K): RecordOf<K>[];
 }
 
+/** What a domain's `afterSeed` is given: the store just seeded, and the settings in force. */
+export interface SeededContext {
+  readonly store: Store;
+  readonly settings: Readonly<Settings>;
+  readonly name: SeedName;
+}
+
+/** What a domain's `start` is given: the platform as served, to act on it as a client would (`app.fetch`). */
+export interface StartContext {
+  readonly app: Hono<MockEnv>;
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly settings: Readonly<Settings>;
+}
+
+/** Something a domain keeps running in the background (a timer): stopped when the platform closes, before the database. */
+export interface Running {
+  stop(): void;
+}
+
 export interface MockDomain {
   /** Its folder's name: in the errors the registry gives. */
   readonly name: string;
@@ -50,6 +73,16 @@ export interface MockDomain {
   readonly queries?: (store: Store) => Partial<StoreQueries>;
   /** Its part of each seed: records of its collections (or of another domain's, e.g. a service's versions), in the root's order. */
   readonly seed?: (seed: SeedContext) => StateRecords;
+  /**
+   * Tables of its own beside its collections, for what is too large to hold in
+   * memory (a request log): their DDL runs on every open, they are emptied when
+   * the whole state is replaced, and `store.sql` reads and writes them.
+   */
+  readonly tables?: OwnTables;
+  /** Run after a seed is loaded (the first start on an empty state, a reset), not when a state is read back: fill its own tables. */
+  readonly afterSeed?: (seeded: SeededContext) => void;
+  /** Start what it runs in the background once the platform is composed; stopped (in reverse order) when it closes. */
+  readonly start?: (platform: StartContext) => Running | undefined;
   /** Its settings, with their defaults; `MockPlatformOptions` of the same names override them (main.ts reads them from the environment). */
   readonly settings?: Partial<Settings>;
   /** The path parameters it resolves into `c.var` (`:service_id` → `c.var.service`). */

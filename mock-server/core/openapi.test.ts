@@ -101,7 +101,8 @@ describe('GET /api/v1/openapi.json', () => {
       if (method !== 'get') expect(statuses, where).toEqual(expect.arrayContaining(['413', '415']));
       if (r.body || r.query) expect(statuses, where).toContain('422');
       for (const [status, res] of Object.entries(op.responses as Record<string, Json>)) {
-        if (Number(status) < 400) continue;
+        // An error that is a page (the stand-in identity provider's) says its media type instead.
+        if (Number(status) < 400 || res.content?.['text/html']) continue;
         const schema = res.content?.['application/json']?.schema;
         expect(schema, `${where} ${status}`).toBeDefined();
         const expected =

@@ -103,6 +103,12 @@ export interface OperationSpec<P extends string, A extends Auth, B extends Schem
   auth?: A;
   /** Who may (others get 403 "Your role (x) cannot <action>"); default: every signed-in role. */
   allow?: Access;
+  /**
+   * Middleware around everything else the operation does (outermost): it sees
+   * the operation's final answer whatever it is — a 401, a 422, a 500 the
+   * checks made of an undocumented error (a request log records every call this way).
+   */
+  around?: MiddlewareHandler<MockEnv>[];
   /** The domain's own middleware, after auth and before the body, input parsing and idempotency (auth `gateway`: it identifies the caller). */
   before?: MiddlewareHandler<MockEnv>[];
   /** The JSON body it takes (any method but GET); without one, a body sent is checked (size, type) and ignored. */
@@ -189,7 +195,7 @@ export function domainApi(tags: readonly string[], specs: AnySpec[], base: strin
 }
 
 function middlewareOf(op: Operation): MiddlewareHandler<MockEnv>[] {
-  const chain: MiddlewareHandler<MockEnv>[] = [documentedErrorsOnly(op)];
+  const chain: MiddlewareHandler<MockEnv>[] = [...(op.around ?? []), documentedErrorsOnly(op)];
   if (op.testSupport) chain.push(sameOriginOnly);
   if (op.auth === 'bearer') chain.push(op.apiKeyBearer ? authenticateWithApiKey : authenticate, resolveScope(op.path));
   if (op.before) chain.push(...op.before);
@@ -313,13 +319,45 @@ export function extensionParamsOf(query: Schema): ReadonlySet<string> {
   return names;
 }
 
+/** Whether a schema takes a list (unwrapping optional, default, nullable and unions). */
+function takesList(schema: Schema): boolean {
+  const def = (schema as z.core.$ZodTypes)._zod.def;
+  switch (def.type) {
+    case 'array':
+      return true;
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+      return takesList(def.innerType);
+    case 'union':
+      return def.options.some(takesList);
+    default:
+      return false;
+  }
+}
+
+/** The query parameters a schema takes as a list (`?service_id=a&service_id=b`): given every value when repeated; others their first. */
+const listParams = new WeakMap<Schema, ReadonlySet<string>>();
+function listParamsOf(query: Schema): ReadonlySet<string> {
+  let names = listParams.get(query);
+  if (!names) {
+    const shape = (query as z.core.$ZodObject)._zod.def.shape ?? {};
+    names = new Set(Object.keys(shape).filter((name) => takesList(shape[name]!)));
+    listParams.set(query, names);
+  }
+  return names;
+}
+
 function parseInput(op: Operation): MiddlewareHandler<MockEnv> {
   return async (c, next) => {
     if (op.query) {
       // A platform without an extension parameter ignores it, as it ignores any unknown parameter.
       const ignored = c.var.platform.profile === 'documented' ? extensionParamsOf(op.query) : new Set<string>();
-      const raw: Record<string, string> = {};
-      for (const [k, v] of Object.entries(c.req.queries())) if (v[0] !== undefined && !ignored.has(k)) raw[k] = v[0];
+      const lists = listParamsOf(op.query);
+      const raw: Record<string, string | string[]> = {};
+      for (const [k, v] of Object.entries(c.req.queries()))
+        if (v[0] !== undefined && !ignored.has(k)) raw[k] = v.length > 1 && lists.has(k) ? v : v[0];
       c.set('query', parseWith(op.query, raw, 'query'));
     }
     if (op.body) c.set('body', parseWith(op.body, c.var.rawBody, 'body'));
@@ -329,8 +367,13 @@ function parseInput(op: Operation): MiddlewareHandler<MockEnv> {
 
 /** A reply that is not what the operation documents is a bug in the mock: a 500. */
 function checkReply(op: Operation, r: Reply): void {
+  if (r.asked) return;
   const spec = responsesOf(op)[r.status];
   if (!spec) throw new Error(`${op.operationId}: undocumented status ${r.status}`);
+  if (r.response) {
+    if (spec.contentType === undefined) throw new Error(`${op.operationId}: a stream where ${r.status} documents JSON`);
+    return;
+  }
   if (spec.schema) {
     const check = z.safeParse(spec.schema, r.body);
     if (!check.success) throw new Error(`${op.operationId}: response does not match its schema: ${check.error.message}`);

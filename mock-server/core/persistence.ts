@@ -10,6 +10,12 @@
  * - The file (and its `-wal` and `-shm` companions) is readable by its owner
  *   only. The signing secrets are not in it (secrets.ts).
  * - `MOCK_DATA` names the database.
+ * - A domain may keep tables of its own beside its collections (`tables` in
+ *   its domain.ts: a request log of a million rows is no collection held in
+ *   memory): it declares their DDL, which runs on open (`CREATE … IF NOT
+ *   EXISTS`), reads and writes them with prepared statements (`prepare`,
+ *   `transaction`), and they are emptied with the rest when the whole state is
+ *   replaced (a seed, a reset).
  * - The database carries the state version it was written with (SQLite's
  *   `user_version`). The mock does not migrate states: one written with
  *   another version is refused with `StateVersionError`, which says how to
@@ -57,8 +63,18 @@ function tableName(name: string): string {
   return `"${name}"`;
 }
 
+/** What a domain keeps in tables of its own (core/domain.ts `tables`). */
+export interface OwnTables {
+  /** Its tables, emptied when the whole state is replaced. */
+  readonly names: readonly string[];
+  /** `CREATE TABLE IF NOT EXISTS …`, `CREATE INDEX IF NOT EXISTS …`: run on every open, so a new table or index needs no state version. */
+  readonly ddl: readonly string[];
+}
+
 export class StateDatabase {
   private readonly db: Database.Database;
+  /** The domains' own tables (`OwnTables`), emptied by `replaceAll`. */
+  private readonly ownTables = new Set<string>();
   private readonly upserts = new Map<string, Database.Statement>();
   private readonly deletes = new Map<string, Database.Statement>();
   private readonly setMeta: Database.Statement;
@@ -84,6 +100,8 @@ export class StateDatabase {
         this.db.pragma('journal_mode = WAL');
         // FULL: the WAL is fsynced at every commit, so a 2xx survives a power cut, not only a crash.
         this.db.pragma('synchronous = FULL');
+        // 64 MiB of page cache: a domain's large tables of its own (a million request records) and their index builds stay in memory.
+        this.db.pragma('cache_size = -65536');
       }
       this.db.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)');
       this.db.pragma(`user_version = ${version}`);
@@ -108,6 +126,32 @@ export class StateDatabase {
       );
       this.deletes.set(name, this.db.prepare(`DELETE FROM ${t} WHERE id = ?`));
     }
+  }
+
+  /** A domain's own tables: its DDL runs now (`IF NOT EXISTS`), and the tables are emptied with the state from now on. */
+  ensureOwnTables(own: OwnTables): void {
+    for (const name of own.names) {
+      tableName(name);
+      if (this.upserts.has(name) || this.ownTables.has(name)) throw new Error(`Two domains keep a table named ${name}`);
+    }
+    this.db.transaction(() => {
+      for (const statement of own.ddl) this.db.exec(statement);
+    })();
+    for (const name of own.names) {
+      const found = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name);
+      if (!found) throw new Error(`The DDL given for the table ${name} does not create it`);
+      this.ownTables.add(name);
+    }
+  }
+
+  /** A prepared statement on a domain's own tables (better-sqlite3's: `run`, `get`, `all`, `iterate`). */
+  prepare(sql: string): Database.Statement {
+    return this.db.prepare(sql);
+  }
+
+  /** `fn` in one transaction (joined if one is open), on disk when it returns. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
   }
 
   meta(): Map<string, string> {
@@ -141,7 +185,7 @@ export class StateDatabase {
   /** Replace everything (a seed, a reset) in one transaction. */
   replaceAll(tables: ReadonlyMap<string, readonly (readonly [string, string])[]>, meta: ReadonlyMap<string, string>): void {
     this.db.transaction(() => {
-      for (const name of this.upserts.keys()) this.db.exec(`DELETE FROM ${tableName(name)}`);
+      for (const name of [...this.upserts.keys(), ...this.ownTables]) this.db.exec(`DELETE FROM ${tableName(name)}`);
       this.db.exec('DELETE FROM meta');
       for (const [name, rows] of tables) {
         const upsert = this.statement(this.upserts, name);

@@ -10,6 +10,17 @@ export interface Reply {
   /** A non-JSON body (e.g. a generated client stub), sent as is; set Content-Type in headers. */
   text?: string;
   headers?: Record<string, string>;
+  /**
+   * A response the handler made itself (a stream of server-sent events, which
+   * outlives the handler), sent as is: its status must be documented with a
+   * `contentType`, and its body is not checked.
+   */
+  response?: Response;
+  /**
+   * The caller asked for this status (the gateway's `X-Mock-Status` test knob):
+   * sent as is, though the operation does not document it.
+   */
+  asked?: true;
 }
 
 /** A typed JSON reply: the body must match the schema's output type. */
@@ -19,9 +30,13 @@ export function reply<S extends z.core.$ZodType>(status: number, _schema: S, bod
 
 export const noContent = (): Reply => ({ status: 204 });
 
+/** Statuses whose response has no body (Fetch's null-body statuses). */
+const NO_BODY = new Set([101, 103, 204, 205, 304]);
+
 export function send(c: Context, r: Reply): Response {
+  if (r.response) return r.response;
   for (const [k, v] of Object.entries(r.headers ?? {})) c.header(k, v);
   if (r.text !== undefined) return c.body(r.text, r.status as ContentfulStatusCode);
-  if (r.status === 204 || r.body === undefined) return c.body(null, r.status as StatusCode);
+  if (NO_BODY.has(r.status) || r.body === undefined) return c.body(null, r.status as StatusCode);
   return c.json(r.body as object, r.status as ContentfulStatusCode);
 }

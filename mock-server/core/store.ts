@@ -30,7 +30,14 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Clock } from './clock';
-import type { RowChange, StateDatabase } from './persistence';
+import type Database from 'better-sqlite3';
+import type { OwnTables, RowChange, StateDatabase } from './persistence';
+
+/** A domain's handle on its own tables (persistence.ts `OwnTables`): prepared statements and transactions, nothing else. */
+export interface SqlTables {
+  prepare(sql: string): Database.Statement;
+  transaction<T>(fn: () => T): T;
+}
 
 /** The collections the domains register, by their name on the store. Extended by the domains. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by the domains (module augmentation)
@@ -197,6 +204,7 @@ export class StoreCore {
   private readonly collections = new Map<string, AnyCollection>();
   private readonly lastSweep = new Map<string, number>();
   private readonly clearHooks: (() => void)[] = [];
+  private readonly closeHooks: (() => void)[] = [];
 
   seed = 'demo';
   /**
@@ -230,6 +238,25 @@ export class StoreCore {
     this.db.ensureTables([spec.table]);
     this.collections.set(name, c);
     Object.defineProperty(this, name, { value: c, enumerable: true });
+  }
+
+  /** A domain's own tables (persistence.ts): created if missing, emptied with the state; `store.sql` reads and writes them. */
+  ownTables(own: OwnTables): void {
+    for (const name of own.names)
+      for (const c of this.collections.values())
+        if (c.spec.table === name) throw new Error(`The collection ${c.name} and a domain's own table share the name ${name}`);
+    this.db.ensureOwnTables(own);
+  }
+
+  /** Prepared statements and transactions on the domains' own tables. */
+  get sql(): SqlTables {
+    const db = this.db;
+    return { prepare: (sql) => db.prepare(sql), transaction: (fn) => db.transaction(fn) };
+  }
+
+  /** Be told before the database closes (an orderly stop): what a domain holds in memory for a moment is written now. */
+  onClose(fn: () => void): void {
+    this.closeHooks.push(fn);
   }
 
   /** A domain's queries and indexes: each property of `queries` (getters and setters too) becomes one of the store's. */
@@ -371,7 +398,11 @@ export class StoreCore {
   }
 
   close(): void {
-    this.db.close();
+    try {
+      for (const fn of this.closeHooks.splice(0)) fn();
+    } finally {
+      this.db.close();
+    }
   }
 }
 

@@ -3,7 +3,7 @@ import { DeployQuery, Deployment, DeploymentListQuery, DeploymentPage, Deploymen
 import { paths } from '../../src/contract/paths';
 import { record } from '../activity/rules';
 import { developers } from '../core/auth';
-import { paginate } from '../core/lists';
+import { listPage, time, type ListSpec } from '../core/lists';
 import { domainApi, get, post } from '../core/operations';
 import { servicePath } from '../services/paths';
 import { reply } from '../core/replies';
@@ -49,6 +49,11 @@ function started(store: Store, s: ServiceRecord, d: DeploymentRecord): Deploymen
   }
   return d;
 }
+
+const deploymentList: ListSpec<Deployment> = {
+  sort: { started_at: (d) => time(d.started_at), finished_at: (d) => time(d.finished_at) },
+  text: (d) => [d.kind, d.message, d.started_by.email, d.version === null ? null : `v${d.version}`],
+};
 
 const E409_DEPLOY = { description: 'Not a persistent service, no published version, or a build or deploy is already in progress' };
 const STARTED = { description: 'Started: the deployment record (it moves through its states on the clock)', schema: Deployment };
@@ -131,8 +136,9 @@ export const deploymentsApi = domainApi(
       responses: { 200: { description: 'A page of deployments', schema: DeploymentPage }, ...READ_ERRORS, 422: E422 },
       handler: ({ var: { store, service, query } }) => {
         const now = store.clock.now();
-        const page = paginate([...deploymentsOf(store, service.id)].reverse(), query);
-        return reply(200, DeploymentPage, { ...page, items: page.items.map((d) => toDeployment(d, now)) });
+        // As they read now: a deployment's outcome is not known (nor sorted by) before its time.
+        const all = deploymentsOf(store, service.id).map((d) => toDeployment(d, now));
+        return reply(200, DeploymentPage, listPage(all, query, deploymentList));
       },
     }),
   ],

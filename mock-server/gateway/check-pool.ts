@@ -13,6 +13,8 @@
  * worker is stopped and replaced, the checks queued behind it start again on
  * the new one, and the caller gets `CheckTooCostly` (a 413).
  */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 /** An Ajv error as the worker sends it. */
@@ -47,7 +49,8 @@ interface Slot {
 }
 
 export const DEFAULT_CHECK_BUDGET_MS = 10_000;
-const WORKER_URL = new URL('./check-worker.mjs', import.meta.url);
+/** Beside this module, as a path from a string: under the component tests' jsdom a `URL` object is jsdom's, which `Worker` refuses. */
+const workerPath = () => join(dirname(fileURLToPath(import.meta.url)), 'check-worker.mjs');
 
 export type Lane = 'light' | 'heavy';
 type Reply = { ready: true } | { id: number; ok: true } | { id: number; ok: false; errors: RawError[] } | { id: number; failure: string };
@@ -73,7 +76,7 @@ class CheckPool {
   }
 
   private spawn(lane: Lane): Slot {
-    const slot: Slot = { worker: new Worker(WORKER_URL, { workerData: { lane } }), queue: [], timer: undefined, ready: false };
+    const slot: Slot = { worker: new Worker(workerPath(), { workerData: { lane } }), queue: [], timer: undefined, ready: false };
     // Never what keeps a process alive.
     slot.worker.unref();
     slot.worker.on('message', (reply: Reply) => this.settle(lane, slot, reply));

@@ -12,6 +12,10 @@
  * `X-Service-Version`; every answer names the call in `X-Request-Id`. It
  * takes `MOCK_GATEWAY_LATENCY_MS` to answer. One path item in the mock's OpenAPI.
  *
+ * Every call is recorded in the service's request log (requests/recorder.ts,
+ * around the operation), and honours the test knobs `X-Mock-Status` and
+ * `X-Mock-Latency-Ms` once it has passed auth, routing and the body check (knobs.ts).
+ *
  * The body is read as every operation's is (core/json-body.ts), after the
  * caller and their role are known: at most 64 KiB (`GATEWAY_BODY_LIMIT`, 413),
  * JSON only (415), nested at most 64 deep (422).
@@ -21,8 +25,10 @@ import { paths } from '../../src/contract/paths';
 import { exampleOf } from '../../src/contract/schema-example';
 import type { ParamDoc } from '../core/context';
 import { apiPath, domainApi, operation, type Method } from '../core/operations';
+import { noteEndpoint, recordCall } from '../requests/recorder';
 import { GATEWAY_BODY_LIMIT, gatewayCaller, writers } from './caller';
-import { pathSegments, prepareCall } from './rules';
+import { askedReply, delayAsAsked, readKnobs } from './knobs';
+import { calledPath, pathSegments, prepareCall } from './rules';
 
 export const GATEWAY_PATH = apiPath('/orgs/:org_id/services/:service_id/:path{.+}', paths.gateway(':org_id', ':service_id', ':path{.+}'));
 /** Segments before `{path}` in `/api/v1/orgs/{org}/services/{service}/…`. */
@@ -47,6 +53,7 @@ export const gatewayApi = domainApi(
       summary:
         "Invoke a service endpoint through the gateway, with your own access token (from /auth/login or the API-key exchange; admins and developers may call any method, viewers GET only) or a service token minted for the service. `{path}` is the endpoint's path; `v{version}/{path}` pins a version, otherwise the traffic split picks one. The body (GET/DELETE: query and path parameters) is checked against the endpoint's request schema; the answer is an example of its response schema.",
       auth: 'gateway',
+      around: [recordCall({ async: false, calledPath: (path) => calledPath(path, GATEWAY_PREFIX_SEGMENTS) })],
       // A viewer may call GET endpoints only.
       before:
         method === 'get'
@@ -71,6 +78,7 @@ export const gatewayApi = domainApi(
       },
       handler: async (c) => {
         const { store, platform, service, body } = c.var;
+        const knobs = readKnobs(c, platform);
         // The service's own time, once the caller is known (MOCK_GATEWAY_LATENCY_MS).
         if (platform.settings.gatewayLatencyMs > 0) await new Promise((r) => setTimeout(r, platform.settings.gatewayLatencyMs));
         const call = await prepareCall(store, service, {
@@ -78,7 +86,10 @@ export const gatewayApi = domainApi(
           segments: pathSegments(c.req.path, GATEWAY_PREFIX_SEGMENTS),
           query: c.req.queries(),
           body,
+          onMatch: (endpoint) => noteEndpoint(c, endpoint.path),
         });
+        await delayAsAsked(knobs);
+        if (knobs.status !== undefined) return askedReply(knobs.status, call.version.version);
         return {
           status: 200,
           body: exampleOf(call.endpoint.response_schema),

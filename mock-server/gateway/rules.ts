@@ -84,6 +84,11 @@ export function splitPin(segments: string[]): { pinned: number | undefined; segm
   return pin ? { pinned: Number(pin[1]), segments: segments.slice(1) } : { pinned: undefined, segments };
 }
 
+/** The path as called, `/extract`, without the pin (`v2/`): what the request log shows when no endpoint matched. */
+export function calledPath(requestPath: string, skip: number): string {
+  return `/${splitPin(pathSegments(requestPath, skip)).segments.join('/')}`;
+}
+
 /** The `{path}` of a gateway URL, after its first `skip` segments, decoded. */
 export function pathSegments(requestPath: string, skip: number): string[] {
   return requestPath.split('/').slice(skip).filter(Boolean).map(decode);
@@ -109,12 +114,20 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export async function prepareCall(
   store: Store,
   service: ServiceRecord,
-  call: { method: string; segments: string[]; query: Record<string, string[]>; body: unknown },
+  call: {
+    method: string;
+    segments: string[];
+    query: Record<string, string[]>;
+    body: unknown;
+    /** Told of the endpoint as soon as it is found, before the input is checked (the request log records its template). */
+    onMatch?: (endpoint: EndpointSnapshot) => void;
+  },
 ): Promise<PreparedCall> {
   const { pinned, segments } = splitPin(call.segments);
   const version = pickVersion(store, service.id, pinned);
   const versionHeader = { 'X-Service-Version': String(version.version) };
   const { endpoint, params } = findEndpoint(version, call.method, segments);
+  call.onMatch?.(endpoint);
 
   const schema = endpoint.request_schema;
   const props = (typeof schema.properties === 'object' && schema.properties !== null ? schema.properties : {}) as Record<string, unknown>;

@@ -21,7 +21,9 @@ import { reply } from '../core/replies';
 import { E422 } from '../core/responses';
 import type { Store } from '../core/store';
 import { GATEWAY_BODY_LIMIT, gatewayCaller, writers } from '../gateway/caller';
-import { pathSegments, prepareCall } from '../gateway/rules';
+import { askedReply, delayAsAsked, readKnobs } from '../gateway/knobs';
+import { calledPath, pathSegments, prepareCall } from '../gateway/rules';
+import { nameCall, noteEndpoint, noteJob, recordCall } from '../requests/recorder';
 import { cancelJob, jobAt, planJob, sweepJobs } from './rules';
 
 const SUBMIT = apiPath('/orgs/:org_id/services/:service_id/async/:path{.+}', paths.gatewayAsync(':org_id', ':service_id', ':path{.+}'));
@@ -57,6 +59,8 @@ export const jobsApi = domainApi(
       "Submit an async job: the request is checked as a sync call to `POST {path}` is (version pinned with `async/v{N}/{path}`, else picked by the traffic split; the body against the endpoint's request schema), then runs as a job. A string in the body starting with `fail:` makes the job fail with the rest as its error.",
       {
         auth: 'gateway',
+        // A submit is a call to the service: recorded (async, with its job), and the knobs apply.
+        around: [recordCall({ async: true, calledPath: (path) => calledPath(path, SUBMIT_PREFIX_SEGMENTS) })],
         before: [gatewayCaller, writers('submit jobs')],
         // The gateway's body: read as every operation's is, within the gateway's limit, before the idempotency check compares it.
         body: InvokeBody,
@@ -75,13 +79,21 @@ export const jobsApi = domainApi(
           413: { description: 'The body is larger than the gateway reads (64 KiB), or too costly to check against the schema in time' },
           422: { description: "The body does not match the endpoint's request schema, is not JSON or is nested more than 64 deep" },
         },
-        handler: async ({ var: { store, platform, service, caller, body }, req }) => {
+        handler: async (c) => {
+          const {
+            var: { store, platform, service, caller, body },
+            req,
+          } = c;
+          const knobs = readKnobs(c, platform);
           const call = await prepareCall(store, service, {
             method: 'POST',
             segments: pathSegments(req.path, SUBMIT_PREFIX_SEGMENTS),
             query: req.queries(),
             body,
+            onMatch: (endpoint) => noteEndpoint(c, endpoint.path),
           });
+          await delayAsAsked(knobs);
+          if (knobs.status !== undefined) return askedReply(knobs.status, call.version.version);
           const now = store.clock.now();
           sweepJobs(store, now);
           const job = store.jobs.put(
@@ -96,6 +108,7 @@ export const jobsApi = domainApi(
               now,
             }),
           );
+          noteJob(c, job.id);
           const base = req.path.slice(0, req.path.indexOf('/orgs/'));
           const location = `${base}${paths.job({ orgId: service.org_id, workspaceId: service.workspace_id }, service.id, job.id)}`;
           return reply(202, Job, jobAt(job, now), { Location: location, 'X-Service-Version': String(call.version.version) });
@@ -104,6 +117,7 @@ export const jobsApi = domainApi(
     ),
     get(JOB, 'getJob', "Poll a job's status (every role; a service token of the service)", {
       auth: 'gateway',
+      around: [nameCall],
       before: [gatewayCaller],
       responses: {
         200: { description: 'The job', schema: Job },
@@ -120,6 +134,7 @@ export const jobsApi = domainApi(
       'Batch status check: one entry per distinct id, in the order asked; an unknown id has `job: null` and a `detail` (every role)',
       {
         auth: 'gateway',
+        around: [nameCall],
         before: [gatewayCaller],
         body: JobBatchRequest,
         responses: {
@@ -143,6 +158,7 @@ export const jobsApi = domainApi(
     ),
     post(CANCEL, 'cancelJob', 'Cancel a queued or running job (admins, developers, a service token of the service)', {
       auth: 'gateway',
+      around: [nameCall],
       before: [gatewayCaller, knownJob, writers('cancel jobs')],
       responses: {
         200: { description: 'The job, cancelled', schema: Job },

@@ -10,7 +10,7 @@ describe('organizations, workspaces, rings', () => {
     const token = await login('viewer');
     const orgs = await call('GET', `${API}/organizations`, { token });
     expect(OrganizationPage.parse(orgs.body)).toMatchObject({ total: 1, items: [{ id: ORG, name: 'Acme Corp' }] });
-    const wss = await call('GET', `${API}/organizations/${ORG}/workspaces`, { token });
+    const wss = await call('GET', `${API}/organizations/${ORG}/workspaces?sort=name&order=asc`, { token });
     expect(WorkspacePage.parse(wss.body).items.map((w) => [w.id, w.name])).toEqual([
       [IDS.production, 'Production'],
       [IDS.research, 'Research'],
@@ -89,8 +89,11 @@ describe('organizations, workspaces, rings', () => {
     });
     // Another name with the same slug gets the next free one.
     expect((await call('POST', workspaces, { token: admin, body: { name: 'Data-Science!' } })).body.slug).toBe('data-science-2');
-    const list = WorkspacePage.parse((await call('GET', workspaces, { token: await login('viewer') })).body);
-    expect(list.items.map((w) => w.name)).toEqual(['Data Science', 'Data-Science!', 'Production', 'Research']);
+    const viewer = await login('viewer');
+    const newest = WorkspacePage.parse((await call('GET', workspaces, { token: viewer })).body);
+    expect(newest.items.slice(0, 2).map((w) => w.name)).toEqual(['Data-Science!', 'Data Science']);
+    const byName = WorkspacePage.parse((await call('GET', `${workspaces}?sort=name&order=asc`, { token: viewer })).body);
+    expect(byName.items.map((w) => w.name)).toEqual(['Data Science', 'Data-Science!', 'Production', 'Research']);
     // It is a workspace like the others: its (empty) services list answers.
     expect((await call('GET', `${API}/orgs/${ORG}/workspaces/${ws.id}/hosted-services`, { token: admin })).body).toMatchObject({
       total: 0,

@@ -1,15 +1,17 @@
 /** The caller's organization and its workspaces (seed 001): read by everyone; renamed and added to by admins. */
 import {
   Organization,
+  OrganizationListQuery,
   OrganizationPage,
   OrganizationUpdate,
   Workspace,
   WorkspaceCreate,
+  WorkspaceListQuery,
   WorkspacePage,
 } from '../../src/contract/organizations';
 import { paths } from '../../src/contract/paths';
 import { admins } from '../core/auth';
-import { matches, PageQuery, paginate } from '../core/lists';
+import { listPage, time, type ListSpec } from '../core/lists';
 import { apiPath, domainApi, get, post, put } from '../core/operations';
 import { reply } from '../core/replies';
 import { E401, E409, E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
@@ -18,17 +20,21 @@ import { createWorkspace, renameOrganization, workspacesOf } from './rules';
 const ORGANIZATION = apiPath('/organizations/:org_id', paths.organization(':org_id'));
 const WORKSPACES = apiPath('/organizations/:org_id/workspaces', paths.workspaces(':org_id'));
 
+/** Organizations and workspaces read their parameters alike (core/lists.ts). */
+const namedList: ListSpec<{ id: string; name: string; slug: string; created_at: string }> = {
+  sort: { created_at: (x) => time(x.created_at), name: (x) => x.name, slug: (x) => x.slug },
+  text: (x) => [x.name, x.slug],
+};
+
 export const organizationsApi = domainApi(
   ['organizations'],
   [
     get(paths.organizations(), 'listOrganizations', 'Organizations the user belongs to', {
-      query: PageQuery,
+      query: OrganizationListQuery,
       responses: { 200: { description: 'A page of organizations', schema: OrganizationPage }, 401: E401, 422: E422 },
       handler: ({ var: { store, principal, query } }) => {
-        const orgs = [...store.organizations.values()].filter(
-          (o) => o.id === principal.user.org_id && matches(query.search, o.name, o.slug),
-        );
-        return reply(200, OrganizationPage, paginate(orgs, query));
+        const orgs = [...store.organizations.values()].filter((o) => o.id === principal.user.org_id);
+        return reply(200, OrganizationPage, listPage(orgs, query, namedList));
       },
     }),
     get(ORGANIZATION, 'getOrganization', 'The organization', {
@@ -41,15 +47,10 @@ export const organizationsApi = domainApi(
       responses: { 200: { description: 'The organization as saved', schema: Organization }, ...WRITE_ERRORS, 422: E422 },
       handler: ({ var: { store, org, body } }) => reply(200, Organization, renameOrganization(store, org, body.name)),
     }),
-    get(WORKSPACES, 'listWorkspaces', "An organization's workspaces, by name", {
-      query: PageQuery,
+    get(WORKSPACES, 'listWorkspaces', "An organization's workspaces, newest first", {
+      query: WorkspaceListQuery,
       responses: { 200: { description: 'A page of workspaces', schema: WorkspacePage }, ...READ_ERRORS, 422: E422 },
-      handler: ({ var: { store, org, query } }) => {
-        const list = workspacesOf(store, org.id)
-          .filter((w) => matches(query.search, w.name, w.slug))
-          .sort((a, b) => a.name.localeCompare(b.name));
-        return reply(200, WorkspacePage, paginate(list, query));
-      },
+      handler: ({ var: { store, org, query } }) => reply(200, WorkspacePage, listPage(workspacesOf(store, org.id), query, namedList)),
     }),
     post(WORKSPACES, 'createWorkspace', 'Create a workspace (names are unique in the organization; the slug is made from the name)', {
       allow: admins('create workspaces'),

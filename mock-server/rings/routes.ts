@@ -4,11 +4,10 @@
  * Reads: everyone; writes: admins.
  */
 import { randomUUID } from 'node:crypto';
-import * as z from 'zod/mini';
 import { paths } from '../../src/contract/paths';
 import { Ring, RingCreate, RingListQuery, RingPage, RingUpdate } from '../../src/contract/rings';
 import { admins } from '../core/auth';
-import { matches, PageQuery, paginate } from '../core/lists';
+import { listPage, time, type ListSpec } from '../core/lists';
 import { del, domainApi, get, post, put, workspacePath } from '../core/operations';
 import type { RingRecord } from './records';
 import { noContent, reply } from '../core/replies';
@@ -20,22 +19,32 @@ const RING = workspacePath('/deployments/rings/:ring_id', (s) => paths.ring(s, '
 const E403_ADMINS = { description: "The caller's role may not do this (rings are managed by admins)" };
 const writes = admins('manage rings');
 
+const ringList: ListSpec<RingRecord> = {
+  sort: {
+    position: (r) => r.position,
+    name: (r) => r.name,
+    created_at: (r) => time(r.created_at),
+    updated_at: (r) => time(r.updated_at),
+  },
+  text: (r) => [r.name, r.description],
+};
+
 export const ringsApi = domainApi(
   ['rings'],
   [
-    get(RINGS, 'listRings', "A workspace's deployment rings, by position", {
-      query: z.extend(RingListQuery, PageQuery.shape),
+    get(RINGS, 'listRings', "A workspace's deployment rings, in promotion order (`position`, first ring first) unless `sort` is given", {
+      query: RingListQuery,
       responses: {
         200: { description: 'A page of rings (`?name=dev` resolves one: a page of at most one)', schema: RingPage },
         ...READ_ERRORS,
         422: E422,
       },
       handler: ({ var: { store, workspace, query } }) => {
-        const rings = store
-          .ringsOf(workspace.id)
-          .filter((r) => (query.name === undefined || r.name === query.name) && matches(query.search, r.name, r.description))
-          .map(toRing);
-        return reply(200, RingPage, paginate(rings, query));
+        const rings = store.ringsOf(workspace.id).filter((r) => query.name === undefined || r.name === query.name);
+        // Without `sort`, the promotion order; `position` reads first ring first unless `order` says otherwise.
+        const sort = query.sort ?? 'position';
+        const page = listPage(rings, { ...query, sort, order: query.order ?? (sort === 'position' ? 'asc' : 'desc') }, ringList);
+        return reply(200, RingPage, { ...page, items: page.items.map(toRing) });
       },
     }),
     post(RINGS, 'createRing', 'Create a deployment ring (position omitted: last; others shift to make room)', {

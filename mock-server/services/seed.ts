@@ -448,3 +448,14 @@ export function largeServices(count: number, base: number): { services: ServiceR
   }
   return { services, versions };
 }
+
+/**
+ * The demo services seeded mid-canary (a draining version still taking
+ * traffic beside a newer active one), and the canary's version number: the
+ * demo's synthetic traffic makes that version visibly worse (requests/synthetic.ts).
+ */
+export const DEMO_CANARIES: readonly { serviceId: string; version: number }[] = DEMO_SERVICES.flatMap((p) => {
+  const active = p.versions.findIndex((v) => v.status === 'active');
+  const draining = p.versions.some((v) => v.status === 'draining' && v.traffic > 0);
+  return active >= 0 && draining && p.versions[active]!.traffic < 100 ? [{ serviceId: demoId(p.n), version: active + 1 }] : [];
+});

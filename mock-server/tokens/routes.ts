@@ -7,7 +7,6 @@
  * remembered, and a repeat of the key (even one sent while the first is still
  * minting) is a 409 naming that jti — one token, never a second copy of it.
  */
-import * as z from 'zod/mini';
 import { paths } from '../../src/contract/paths';
 import {
   MintedTokenListQuery,
@@ -15,6 +14,7 @@ import {
   MintRequest,
   MintResponse,
   Revocation,
+  type MintedToken,
   RevocationListQuery,
   RevocationPage,
   RevokeAllRequest,
@@ -22,11 +22,12 @@ import {
 } from '../../src/contract/tokens';
 import { record } from '../activity/rules';
 import { developers } from '../core/auth';
-import { paginate, PagingQuery } from '../core/lists';
+import { listPage, time, type ListSpec } from '../core/lists';
 import { domainApi, get, post } from '../core/operations';
 import { servicePath } from '../services/paths';
 import { reply } from '../core/replies';
 import { E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
+import type { RevocationRecord } from './records';
 import { isExpired, mintedTokensOf, mintReplayConflict, mintToken, revokeAll, revokeOne } from './rules';
 
 const TOKENS = servicePath('/service-tokens', paths.serviceTokens);
@@ -35,8 +36,16 @@ const REVOKE = servicePath('/service-tokens/revoke', paths.revokeToken);
 const REVOKE_ALL = servicePath('/service-tokens/revoke-all', paths.revokeAllTokens);
 const REVOCATIONS = servicePath('/service-tokens/revocations', paths.revocations);
 
-export const RevocationPageQuery = z.extend(RevocationListQuery, PagingQuery.shape);
-export const MintedTokenPageQuery = z.extend(MintedTokenListQuery, PagingQuery.shape);
+const mintedList: ListSpec<MintedToken> = {
+  sort: { issued_at: (t) => time(t.issued_at), expires_at: (t) => time(t.expires_at) },
+  text: (t) => [t.jti, t.issued_by],
+  status: (t) => t.status,
+};
+
+const revocationList: ListSpec<RevocationRecord> = {
+  sort: { revoked_at: (r) => time(r.revoked_at), expires_at: (r) => time(r.expires_at) },
+  text: (r) => [r.jti, r.reason, r.revoked_by],
+};
 const revokes = developers('revoke service tokens');
 
 export const tokensApi = domainApi(
@@ -77,12 +86,12 @@ export const tokensApi = domainApi(
       'listServiceTokens',
       'Extension: the tokens minted for the service, newest first — their jti, claims, times, who minted them and their status (active, expired, revoked); never the token',
       {
-        query: MintedTokenPageQuery,
+        query: MintedTokenListQuery,
         extension: true,
         responses: { 200: { description: 'A page of minted tokens', schema: MintedTokenPage }, ...READ_ERRORS, 422: E422 },
         handler: ({ var: { store, service, query } }) => {
-          const all = mintedTokensOf(store, service.id).filter((t) => !query.status || t.status === query.status);
-          return reply(200, MintedTokenPage, paginate(all, query));
+          // mintedTokensOf reads newest first; the list takes its rows oldest first.
+          return reply(200, MintedTokenPage, listPage(mintedTokensOf(store, service.id).reverse(), query, mintedList));
         },
       },
     ),
@@ -137,16 +146,13 @@ export const tokensApi = domainApi(
       'listServiceTokenRevocations',
       "Extension (seed 004 names the call, not its path): the service's revocations, newest first (include_expired=true to include those past their expires_at)",
       {
-        query: RevocationPageQuery,
+        query: RevocationListQuery,
         extension: true,
         responses: { 200: { description: 'A page of revocations', schema: RevocationPage }, ...READ_ERRORS, 422: E422 },
         handler: ({ var: { store, service, query } }) => {
           const now = store.clock.now();
-          const all = store.revocations
-            .in('service', service.id)
-            .filter((r) => query.include_expired || !isExpired(r, now))
-            .sort((a, b) => (a.revoked_at < b.revoked_at ? 1 : a.revoked_at > b.revoked_at ? -1 : 0));
-          return reply(200, RevocationPage, paginate(all, query));
+          const all = store.revocations.in('service', service.id).filter((r) => query.include_expired || !isExpired(r, now));
+          return reply(200, RevocationPage, listPage(all, query, revocationList));
         },
       },
     ),

@@ -8,6 +8,7 @@ import { domainApi, put } from '../core/operations';
 import { servicePath } from '../services/paths';
 import { reply } from '../core/replies';
 import { E422, WRITE_ERRORS } from '../core/responses';
+import { assertNoRolloutInProgress, IN_PROGRESS } from '../rollouts/rules';
 import { applyTraffic } from './rules';
 
 const TRAFFIC = servicePath('/traffic', paths.traffic);
@@ -18,7 +19,7 @@ export const trafficApi = domainApi(
     put(
       TRAFFIC,
       'updateTraffic',
-      'Extension: re-split traffic among the serving versions (integers summing to 100). 0 archives a version; the active version at 0 rolls back to the busiest remaining one; a draining version at 100 is promoted.',
+      'Extension: re-split traffic among the serving versions (integers summing to 100). 0 archives a version; the active version at 0 rolls back to the busiest remaining one; a draining version at 100 is promoted. Refused (409) while a rollout is running or paused.',
       {
         allow: developers('change traffic'),
         body: TrafficUpdate,
@@ -26,10 +27,12 @@ export const trafficApi = domainApi(
         responses: {
           200: { description: 'All the versions after the change, newest first', schema: VersionPage },
           ...WRITE_ERRORS,
-          409: { description: 'The service has no published version' },
+          409: { description: `The service has no published version, or a rollout is in progress ("${IN_PROGRESS}")` },
           422: E422,
         },
-        handler: ({ var: { store, service, body, principal } }) => {
+        handler: ({ var: { store, platform, service, body, principal } }) => {
+          // A rollout moves the split by itself: a manual change waits until it is finished (CONTRACT §13).
+          assertNoRolloutInProgress(store, service.id, platform.settings.drainMs);
           const before = store.versionsOf(service.id);
           const activeBefore = before.find((v) => v.status === 'active');
           applyTraffic(store, service, body.allocations, store.clock.iso());

@@ -15,15 +15,16 @@ import { splitWords } from '../../src/contract/traffic-rules';
 import { currentSplit, record, type Actor } from '../activity/rules';
 import { developers } from '../core/auth';
 import { conflict, notFound } from '../core/errors';
-import { paginate } from '../core/lists';
+import { listPage, time, type ListSpec } from '../core/lists';
 import { del, domainApi, get, post, put } from '../core/operations';
 import { servicePath } from '../services/paths';
 import { noContent, reply } from '../core/replies';
 import type { ServiceRecord } from '../services/records';
-import type { VersionRecord } from './records';
+import type { EndpointRecord, VersionRecord } from './records';
 import { E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
+import { assertNoRolloutInProgress, IN_PROGRESS, settleService } from '../rollouts/rules';
 import type { Store } from '../core/store';
-import { createDraft, createEndpoint, deleteEndpoint, draftOf, publish, sortEndpoints, updateEndpoint } from './rules';
+import { createDraft, createEndpoint, deleteEndpoint, draftOf, methodRank, publish, updateEndpoint } from './rules';
 
 const VERSIONS = servicePath('/versions', paths.versions);
 const VERSION = servicePath('/versions/:version_id', (s, id) => paths.version(s, id, ':version_id'));
@@ -41,11 +42,45 @@ const publishing = (notDraft: string, noEndpoints: string) => ({
   responses: {
     200: { description: 'The published version', schema: ServiceVersion },
     ...WRITE_ERRORS,
-    409: { description: notDraft },
+    409: { description: `${notDraft}, or a rollout is in progress ("${IN_PROGRESS}": publishing would re-split its traffic)` },
     422: { description: `Validation error, or ${noEndpoints}` },
   },
 });
 const endpointWrites = developers('change endpoints');
+
+/**
+ * How the versions list reads its parameters (core/lists.ts): `search` finds
+ * a version by its number and by its endpoints — a draft's as they are now, a
+ * published version's as frozen.
+ */
+const versionList = (store: Store): ListSpec<VersionRecord> => ({
+  sort: {
+    created_at: (v) => time(v.created_at),
+    version: (v) => v.version,
+    published_at: (v) => time(v.published_at),
+    traffic_percent: (v) => v.traffic_percent,
+    status: (v) => v.status,
+  },
+  tiebreak: (v) => v.version,
+  text: (v) => [
+    `v${v.version}`,
+    `version ${v.version}`,
+    ...(v.endpoint_snapshot ?? store.endpointsOf(v.id)).flatMap((e) => [`${e.method} ${e.path}`, e.summary]),
+  ],
+  status: (v) => v.status,
+});
+
+const endpointList: ListSpec<EndpointRecord> = {
+  sort: {
+    created_at: (e) => time(e.created_at),
+    updated_at: (e) => time(e.updated_at),
+    path: (e) => e.path,
+    method: (e) => methodRank(e.method),
+  },
+  // By path, then in the methods' usual order (GET, POST, …), as the stubs list them.
+  tiebreak: (e) => `${e.path} ${methodRank(e.method)}`,
+  text: (e) => [e.path, e.summary, e.description],
+};
 
 /** Record a publish and the split it left. */
 function published(store: Store, service: ServiceRecord, by: Actor, v: VersionRecord): VersionRecord {
@@ -62,15 +97,13 @@ function published(store: Store, service: ServiceRecord, by: Actor, v: VersionRe
 export const versionsApi = domainApi(
   ['versions'],
   [
-    get(VERSIONS, 'listVersions', "A service's versions, newest first", {
+    get(VERSIONS, 'listVersions', "A service's versions, newest first (search: `v3`, or an endpoint's method, path or summary)", {
       query: VersionListQuery,
       responses: { 200: { description: 'A page of versions', schema: VersionPage }, ...READ_ERRORS, 422: E422 },
-      handler: ({ var: { store, service, query } }) => {
-        const all = store
-          .versionsOf(service.id)
-          .reverse()
-          .filter((v) => !query.status || v.status === query.status);
-        return reply(200, VersionPage, paginate(all, query));
+      handler: ({ var: { store, platform, service, query } }) => {
+        // The split as a rollout's decisions due by now left it (rollouts/rules.ts).
+        settleService(store, service.id, platform.settings.drainMs);
+        return reply(200, VersionPage, listPage(store.versionsOf(service.id), query, versionList(store)));
       },
     }),
     post(VERSIONS, 'createVersion', 'Create a draft version, starting from the active version’s endpoints (one draft at a time)', {
@@ -96,7 +129,10 @@ export const versionsApi = domainApi(
     get(VERSION, 'getVersion', 'Extension: get one version (the seeds document the list only)', {
       extension: true,
       responses: { 200: { description: 'The version', schema: ServiceVersion }, ...READ_ERRORS },
-      handler: ({ var: { version } }) => reply(200, ServiceVersion, version),
+      handler: ({ var: { store, platform, service, version } }) => {
+        settleService(store, service.id, platform.settings.drainMs);
+        return reply(200, ServiceVersion, store.versionIn(service.id, version.id)!);
+      },
     }),
     post(
       PUBLISH_VERSION,
@@ -104,8 +140,9 @@ export const versionsApi = domainApi(
       'Publish a draft version: freeze its endpoints and route `traffic_percent` of the traffic to it (irreversible). The versions serving before share the rest and are `draining`; one left with 0% (all of them at 100%) is archived once drained, at its `drain_ends_at`.',
       {
         ...publishing('The version is not a draft', 'the version has no endpoints'),
-        handler: ({ var: { store, platform, service, version, body, principal } }) =>
-          reply(
+        handler: ({ var: { store, platform, service, version, body, principal } }) => {
+          assertNoRolloutInProgress(store, service.id, platform.settings.drainMs);
+          return reply(
             200,
             ServiceVersion,
             published(
@@ -114,7 +151,8 @@ export const versionsApi = domainApi(
               principal.user,
               publish(store, service, version, body.traffic_percent, store.clock.iso(), platform.settings.drainMs),
             ),
-          ),
+          );
+        },
       },
     ),
     post(PUBLISH_DRAFT, 'publishDraft', "Publish the service's current draft version", {
@@ -122,6 +160,7 @@ export const versionsApi = domainApi(
       handler: ({ var: { store, platform, service, body, principal } }) => {
         const draft = draftOf(store, service.id);
         if (!draft) throw conflict('This service has no draft version. Create a new version first.');
+        assertNoRolloutInProgress(store, service.id, platform.settings.drainMs);
         return reply(
           200,
           ServiceVersion,
@@ -135,7 +174,7 @@ export const versionsApi = domainApi(
       },
     }),
 
-    get(ENDPOINTS, 'listEndpoints', "A version's endpoints (default: the draft, else the active version), by path", {
+    get(ENDPOINTS, 'listEndpoints', "A version's endpoints (default: the draft, else the active version), newest first", {
       tags: ['endpoints'],
       query: EndpointListQuery,
       responses: { 200: { description: 'A page of endpoints', schema: EndpointPage }, ...READ_ERRORS, 422: E422 },
@@ -148,7 +187,7 @@ export const versionsApi = domainApi(
         } else {
           v = all.find((x) => x.status === 'draft') ?? all.find((x) => x.status === 'active') ?? all[all.length - 1];
         }
-        return reply(200, EndpointPage, paginate(v ? sortEndpoints(store.endpointsOf(v.id)) : [], query));
+        return reply(200, EndpointPage, listPage(v ? store.endpointsOf(v.id) : [], query, endpointList));
       },
     }),
     post(ENDPOINTS, 'createEndpoint', 'Add an endpoint to the draft version', {

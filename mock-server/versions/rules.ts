@@ -34,7 +34,7 @@ import type { Store } from '../core/store';
 
 export const DEFAULT_DRAIN_MS = 60_000;
 
-const methodRank = (m: string) => {
+export const methodRank = (m: string) => {
   const i = (HTTP_METHODS as readonly string[]).indexOf(m);
   return i < 0 ? HTTP_METHODS.length : i;
 };

@@ -20,11 +20,18 @@ export function createAppRouter(queryClient: QueryClient) {
     defaultNotFoundComponent: lazyRouteComponent(loadFailurePage, 'NotFound'),
     defaultPendingComponent: PageSpinner,
     scrollRestoration: true,
+    // Scroll positions are kept in sessionStorage by this key: never the address's query or fragment, which may carry a
+    // one-time secret (an invitation's token, a single sign-on code) the page removes once read.
+    getScrollRestorationKey: (location) => location.state.__TSR_key ?? location.pathname,
   });
 }
 
 declare module '@tanstack/react-router' {
   interface Register {
     router: ReturnType<typeof createAppRouter>;
+  }
+  interface HistoryState {
+    /** Why single sign-on did not finish, said on the sign-in page (history state: never in the address). */
+    ssoFailure?: string;
   }
 }

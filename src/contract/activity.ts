@@ -6,7 +6,7 @@
  * draws from (a version, the split that resulted, the fields that changed).
  */
 import * as z from 'zod/mini';
-import { Id, ListQuery } from './common';
+import { Id, listQuery } from './common';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
 export const ActivityKind = z.enum([
@@ -24,11 +24,29 @@ export const ActivityKind = z.enum([
   'token.minted',
   'token.revoked',
   'tokens.revoked_all',
+  /** DDL ran on a connector instance the service binds (CONTRACT §14). */
+  'connector.ddl_executed',
+  /** A progressive rollout's events (CONTRACT §13), one entry each, at the time the event was due; `rollout_id` names it. */
+  'rollout.started',
+  'rollout.advanced',
+  'rollout.paused',
+  'rollout.resumed',
+  'rollout.promoted',
+  'rollout.aborted',
+  'rollout.inconclusive',
+  'rollout.succeeded',
 ]);
 export type ActivityKind = z.infer<typeof ActivityKind>;
 
-/** The kinds that change how traffic is split: the Traffic tab's history. */
-export const SPLIT_KINDS = ['version.published', 'traffic.changed'] as const satisfies readonly ActivityKind[];
+/** The kinds that change how traffic is split: the Traffic tab's history (a rollout moves it when it starts, advances, is promoted or aborted). */
+export const SPLIT_KINDS = [
+  'version.published',
+  'traffic.changed',
+  'rollout.started',
+  'rollout.advanced',
+  'rollout.promoted',
+  'rollout.aborted',
+] as const satisfies readonly ActivityKind[];
 
 /** One version's share of the traffic after the entry's change (only versions with traffic are listed). */
 export const SplitShare = z.object({ version_id: Id, version: z.int(), percent: z.int().check(z.minimum(1), z.maximum(100)) });
@@ -54,6 +72,8 @@ const activityEntry = <M extends Mode>(r: Reading<M>) =>
     deployment_id: r.decided(z.nullable(Id), null),
     /** `token.*`: the token's ID. */
     jti: r.decided(z.nullable(z.string()), null),
+    /** `rollout.*`: the rollout (CONTRACT §13); absent on other entries. */
+    rollout_id: r.extra(Id),
   });
 export const [ActivityEntry, readActivityEntry] = [activityEntry(strict), activityEntry(lenient)];
 export type ActivityEntry = z.infer<typeof ActivityEntry>;
@@ -61,10 +81,12 @@ export type ActivityEntryRead = z.output<typeof readActivityEntry>;
 
 export const [ActivityPage, readActivityPage] = [strict.page(ActivityEntry), lenient.page(readActivityEntry)];
 
-/** `?kind=a,b`: only entries of these kinds. */
-export const ActivityListQuery = z.object({
-  limit: ListQuery.shape.limit,
-  offset: ListQuery.shape.offset,
+/**
+ * Newest first (`at`, the only sort: an entry is a moment); `search` covers
+ * the summary and who did it; `?kind=a,b`: only entries of these kinds (an
+ * entry has a kind, not a status).
+ */
+export const ActivityListQuery = z.extend(listQuery(['at']), {
   kind: z.optional(
     z.pipe(
       z.pipe(

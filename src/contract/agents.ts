@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ListQuery } from './common';
+import { listQuery } from './common';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
 /**
@@ -118,7 +118,10 @@ export type AgentDeploymentRead = z.output<typeof readAgentDeployment>;
 export const [AgentDeploymentPage, readAgentDeploymentPage] = [strict.page(AgentDeployment), lenient.page(readAgentDeployment)];
 export const [AgentServicePage, readAgentServicePage] = [strict.page(AgentService), lenient.page(readAgentService)];
 
-/** Listing a deployment's instances (the listing itself is an extension): newest first, optionally one status. */
-export const AgentServiceListQuery = z.extend(z.pick(ListQuery, { limit: true, offset: true }), {
+/** Listing the deployments (an extension): newest first unless `sort` says; `search` covers name and description. */
+export const AgentDeploymentListQuery = listQuery(['created_at', 'updated_at', 'name']);
+
+/** Listing a deployment's instances (the listing itself is an extension): newest first, optionally one status; `search` covers the id and the version. */
+export const AgentServiceListQuery = z.extend(listQuery(['created_at', 'updated_at']), {
   status: z.optional(AgentServiceStatus),
 });

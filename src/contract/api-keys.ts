@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id, Name } from './common';
+import { Id, listQuery, Name } from './common';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
 /**
@@ -33,6 +33,9 @@ export type ApiKey = z.infer<typeof ApiKey>;
 export type ApiKeyRead = z.output<typeof readApiKey>;
 
 export const [ApiKeyPage, readApiKeyPage] = [strict.page(ApiKey), lenient.page(readApiKey)];
+
+/** `GET /organizations/{org_id}/api-keys`: newest first unless `sort` says; `search` covers the name and the prefix. A key has no status (`revoked_at` says it). */
+export const ApiKeyListQuery = listQuery(['created_at', 'name', 'last_used_at']);
 
 /** The create's answer: the key, this once (`key`; leniently also `api_key` or `secret`). */
 export const ApiKeyCreated = z.extend(ApiKey, { key: z.string().check(z.regex(/^fl_/, { error: 'An API key starts with fl_' })) });

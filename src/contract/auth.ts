@@ -33,31 +33,46 @@ export const [TokenResponse, readTokenResponse] = [tokenResponse(strict), tokenR
 export type TokenResponse = z.infer<typeof TokenResponse>;
 export type TokenResponseRead = z.output<typeof readTokenResponse>;
 
-const whoami = <M extends Mode>(r: Reading<M>) =>
-  z.object({
-    id: Id,
-    email: z.email(),
-    name: r.decided(z.string(), null),
-    role: r.openEnum(Role),
-    org_id: Id,
-  });
-export const Whoami = whoami(strict);
+/** whoami as our mock answers (seed 001): every field there, the id a UUID. */
+export const Whoami = z.object({
+  id: Id,
+  email: z.email(),
+  name: z.string(),
+  role: Role,
+  org_id: Id,
+});
 export type Whoami = z.infer<typeof Whoami>;
 
+/** An id as another platform may send it: any string or number (not necessarily a UUID), or nothing. */
+const LooseId = z.pipe(
+  z.optional(z.nullable(z.union([z.string().check(z.minLength(1)), z.number()]))),
+  z.transform((id) => (id === undefined || id === null ? null : String(id))),
+);
+
 /**
- * The signed-in user as the console uses it: a role it does not know is read
- * as `viewer`, the least privileged, and kept in `role_unrecognized` so the UI
- * can say so; a missing name reads as the email.
+ * The signed-in user as the console reads any platform's whoami: only the
+ * email is required. A role it does not know is read as `viewer`, the least
+ * privileged, and kept in `role_unrecognized`; a missing role is read as
+ * `viewer` too, with `role_missing`, so the UI can say so. A missing name is
+ * null here (the data layer asks `GET /users/me`, then falls back to the
+ * email); a missing or non-UUID `id` or `org_id` is read as it came or null
+ * (the data layer fills them from the token or the organizations list).
  */
 export const readWhoami = z.pipe(
-  whoami(lenient),
-  z.transform(({ role, name, ...user }) => {
-    const known = isKnown(Role.options, role);
+  z.object({
+    id: LooseId,
+    email: z.email(),
+    name: lenient.decided(z.string(), null),
+    role: lenient.decided(lenient.openEnum(Role), null),
+    org_id: LooseId,
+  }),
+  z.transform(({ role, ...user }) => {
+    const known = role !== null && isKnown(Role.options, role);
     return {
       ...user,
-      name: name ?? user.email,
       role: known ? role : ('viewer' satisfies Role),
-      role_unrecognized: known ? null : (role as string),
+      role_unrecognized: known || role === null ? null : (role as string),
+      role_missing: role === null,
     };
   }),
 );

@@ -17,7 +17,7 @@ export const ErrorBody = z.object({
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
-export const SortOrder = z.enum(['asc', 'desc']);
+export const SortOrder = z.enum(['asc', 'desc'], { error: 'order must be asc or desc' });
 
 /**
  * Our extensions (CONTRACT §11): a query parameter or field the seeds do not
@@ -85,13 +85,60 @@ export function Description(max: number, label = 'Description') {
   return z.string().check(z.maxLength(max, { error: `${label} must be at most ${max} characters` }), humanText(label, { multiline: true }));
 }
 
-/** Common list query parameters (seed 001). */
+/**
+ * The common list parameters (seed 001: "accepted by most list endpoints"):
+ * `limit` (default 25, max 100), `offset`, `sort`, `order` (asc|desc, default
+ * desc), `search` (name and description, or a list's own text fields) and
+ * `status`. Each says in words what is wrong with it, since a person reads the
+ * 422 (`["query", "limit"]`: "limit must be at most 100").
+ */
+export const Limit = z._default(
+  z.coerce
+    .number({ error: 'limit must be a whole number from 1 to 100' })
+    .check(
+      z.int({ error: 'limit must be a whole number from 1 to 100' }),
+      z.minimum(1, { error: 'limit must be at least 1' }),
+      z.maximum(100, { error: 'limit must be at most 100' }),
+    ),
+  25,
+);
+export const Offset = z._default(
+  z.coerce
+    .number({ error: 'offset must be a whole number' })
+    .check(z.int({ error: 'offset must be a whole number' }), z.minimum(0, { error: 'offset must be at least 0' })),
+  0,
+);
+export const Search = z.optional(z.string().check(z.trim(), z.maxLength(200, { error: 'search must be at most 200 characters' })));
+
+/** `limit`, `offset`, `order` and `search`; a list adds its `sort` (`listQuery`) and `status`. */
 export const ListQuery = z.object({
-  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 25),
-  offset: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 0),
+  limit: Limit,
+  offset: Offset,
   order: z._default(SortOrder, 'desc'),
-  search: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+  search: Search,
 });
+
+/** The fields a list sorts by, as `sort` takes them: another is a 422 that names them. */
+export function SortField<const F extends string>(fields: readonly [F, ...F[]]) {
+  return z.enum(fields, { error: `sort must be one of ${fields.join(', ')}` });
+}
+
+/**
+ * A list's query: the common parameters, sorted by one of `fields`, the first
+ * by default (CONTRACT §14: `created_at`, newest first, where a list has it).
+ */
+export function listQuery<const F extends string>(fields: readonly [F, ...F[]]) {
+  return z.extend(ListQuery, { sort: z._default(SortField(fields), fields[0]) });
+}
+
+/**
+ * A list with an order of its own (rings: their promotion order; the connector
+ * catalog: as the platform lists it): `sort` and `order` stay unset unless
+ * given, and the list says what unset means.
+ */
+export function ownOrderListQuery<const F extends string>(fields: readonly [F, ...F[]]) {
+  return z.extend(ListQuery, { sort: z.optional(SortField(fields)), order: z.optional(SortOrder) });
+}
 
 /** The list envelope **[decision]**: `{items, total, limit, offset}`. */
 export function page<T extends z.core.$ZodType>(item: T) {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { Description, Id, Name } from './common';
+import { Description, Id, listQuery, Name, ownOrderListQuery } from './common';
+import { ConnectorOperation, readConnectorOperation } from './connector-operations';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
 export const ConnectorFieldType = z.enum(['string', 'integer', 'boolean']);
@@ -27,6 +28,11 @@ export const ConnectorField = connectorField(strict);
 export type ConnectorField = z.infer<typeof ConnectorField>;
 export type ConnectorFieldRead = z.output<ReturnType<typeof connectorField<'lenient'>>>;
 
+const operationReading = <M extends Mode>(r: Reading<M>) =>
+  (r.mode === 'strict' ? ConnectorOperation : readConnectorOperation) as M extends 'strict'
+    ? typeof ConnectorOperation
+    : typeof readConnectorOperation;
+
 /** A connector type of the catalog (`GET …/connectors`), e.g. PostgreSQL, S3, an HTTP API. */
 const connectorType = <M extends Mode>(r: Reading<M>) =>
   z.object({
@@ -35,13 +41,17 @@ const connectorType = <M extends Mode>(r: Reading<M>) =>
     category: r.openEnum(ConnectorCategory),
     description: r.decided(z.string(), null),
     fields: z.array(connectorField(r)),
-    operations: r.decided(z.array(z.object({ name: z.string(), description: z.string() })), []),
+    /** What an instance of the type can run (CONTRACT §14): each with its params' JSON Schema. */
+    operations: r.decided(z.array(operationReading(r)), []),
   });
 export const [ConnectorType, readConnectorType] = [connectorType(strict), connectorType(lenient)];
 export type ConnectorType = z.infer<typeof ConnectorType>;
 export type ConnectorTypeRead = z.output<typeof readConnectorType>;
 
 export const [ConnectorTypePage, readConnectorTypePage] = [strict.page(ConnectorType), lenient.page(readConnectorType)];
+
+/** `GET …/connectors`: the catalog in the platform's order unless `sort` names another; `search` covers id, name and description. */
+export const ConnectorTypeListQuery = ownOrderListQuery(['name', 'category']);
 
 const connectionTest = <M extends Mode>(r: Reading<M>) =>
   z.object({
@@ -72,6 +82,10 @@ export type ConnectorInstance = z.infer<typeof ConnectorInstance>;
 export type ConnectorInstanceRead = z.output<typeof readConnectorInstance>;
 
 export const [ConnectorInstancePage, readConnectorInstancePage] = [strict.page(ConnectorInstance), lenient.page(readConnectorInstance)];
+
+export const INSTANCE_SORT_FIELDS = ['created_at', 'updated_at', 'name'] as const;
+/** `GET …/connectors/{id}/instances`: newest first unless `sort` says; `search` covers name and description. Instances have no status. */
+export const InstanceListQuery = listQuery(INSTANCE_SORT_FIELDS);
 
 const instanceFields = {
   name: Name(100),

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id, ListQuery } from './common';
+import { Id, listQuery } from './common';
 import { lenient, strict, type Mode, type Reading } from './reading';
 import { DeploymentState } from './services';
 
@@ -73,8 +73,12 @@ export const [Deployment, readDeployment] = [deployment(strict), deployment(leni
 export type Deployment = z.infer<typeof Deployment>;
 export type DeploymentRead = z.output<typeof readDeployment>;
 
-/** `GET …/deployments` **[decision: extension]**: newest first. */
-export const DeploymentListQuery = z.pick(ListQuery, { limit: true, offset: true });
+/**
+ * `GET …/deployments` **[decision: extension]**: newest first unless `sort`
+ * says (`started_at`, `finished_at`); `search` covers the kind, the message and
+ * who started it. A deployment has a state, which changes as it goes, not a status to filter by.
+ */
+export const DeploymentListQuery = listQuery(['started_at', 'finished_at']);
 export const DeploymentPage = strict.page(Deployment);
 export type DeploymentPage = z.infer<typeof DeploymentPage>;
 export const readDeploymentPage = lenient.page(readDeployment);

@@ -9,6 +9,7 @@ const extensionParams = entries.flatMap(([, e]) => (e.params ?? []).map((p) => `
 const documentedRoutes = entries.flatMap(([, e]) => (e.documented ? (e.routes ?? []).map((r) => `${r.method} ${r.path}`) : []));
 
 const S = '/api/v1/orgs/:org_id/workspaces/:workspace_id/hosted-services/:service_id';
+const I = '/api/v1/orgs/:org_id/workspaces/:workspace_id/connectors/:connector_id/instances/:instance_id';
 
 describe('the extension registry', () => {
   it('declares these operations as our extensions (what the mock marks x-extension and 404s in the documented profile)', () => {
@@ -27,11 +28,28 @@ describe('the extension registry', () => {
       `GET ${S}/service-tokens/revocations`,
       `GET ${S}/service-tokens`,
       `GET ${S}/activity`,
+      `GET ${I}/jobs/:job_id`,
+      `POST ${I}/ddl`,
+      `GET ${I}/ddl`,
       'GET /v1/agent-deployments',
       'GET /v1/agent-deployments/:deployment_id',
       'GET /v1/agent-deployments/:deployment_id/services',
       'GET /v1/agent-deployments/:deployment_id/services/:agent_service_id',
       'POST /v1/agent-deployments/:deployment_id/services/:agent_service_id/stop',
+      'POST /api/v1/auth/invitations/accept',
+      'POST /api/v1/auth/sso/callback',
+      `GET ${S}/requests`,
+      `GET ${S}/requests/stream`,
+      `GET ${S}/requests/:request_id`,
+      `GET ${S}/metrics`,
+      'GET /api/v1/orgs/:org_id/workspaces/:workspace_id/service-metrics',
+      `POST ${S}/rollouts`,
+      `GET ${S}/rollouts`,
+      `GET ${S}/rollouts/:rollout_id`,
+      `POST ${S}/rollouts/:rollout_id/pause`,
+      `POST ${S}/rollouts/:rollout_id/resume`,
+      `POST ${S}/rollouts/:rollout_id/promote`,
+      `POST ${S}/rollouts/:rollout_id/abort`,
       'GET /api/v1/openapi.json',
     ]);
   });

@@ -38,6 +38,7 @@ export type Extension = {
 
 const WORKSPACE = '/api/v1/orgs/:org_id/workspaces/:workspace_id';
 const SERVICE = `${WORKSPACE}/hosted-services/:service_id`;
+const INSTANCE = `${WORKSPACE}/connectors/:connector_id/instances/:instance_id`;
 const AGENTS = '/v1/agent-deployments';
 
 const route = (method: Method, path: string): ExtensionRoute => ({ method, path });
@@ -111,6 +112,18 @@ export const EXTENSIONS = {
     routes: [route('GET', `${SERVICE}/activity`)],
     without: 'the overview’s timeline and the traffic-split history say the platform keeps no activity',
   },
+  connectorJobs: {
+    name: 'Following a large write’s job',
+    routes: [route('GET', `${INSTANCE}/jobs/:job_id`)],
+    without:
+      'a large write still answers 202 with its job (seed 002); the instance page says the job cannot be followed here and to read the data again later',
+  },
+  connectorDdl: {
+    name: 'Previewing and running DDL',
+    routes: [route('POST', `${INSTANCE}/ddl`), route('GET', `${INSTANCE}/ddl`)],
+    without:
+      'a connector instance’s page says previewing and running DDL, and its schema history, are not available; its operations still run',
+  },
   versionQuery: {
     name: 'Stubs and documents of a chosen version',
     params: [
@@ -142,6 +155,48 @@ export const EXTENSIONS = {
     ],
     without:
       'the Agents page says deployments are not listed on this platform, and starts an instance (documented) from a deployment ID and a version ID',
+  },
+  invitationAccept: {
+    name: 'Accepting an invitation in the console',
+    routes: [route('POST', '/api/v1/auth/invitations/accept')],
+    without:
+      'the accept page says accepting an invitation is not available on this platform, and to ask the admin who invited them; inviting (documented) still works',
+  },
+  ssoCallback: {
+    name: 'Finishing single sign-on in the console',
+    routes: [route('POST', '/api/v1/auth/sso/callback')],
+    without:
+      'single sign-on starts (documented) and comes back to the console, whose sign-in page then says the platform does not finish single sign-on here, and to sign in with email and password',
+  },
+  requestLog: {
+    name: 'Request logs',
+    routes: [
+      route('GET', `${SERVICE}/requests`),
+      route('GET', `${SERVICE}/requests/stream`),
+      route('GET', `${SERVICE}/requests/:request_id`),
+    ],
+    without:
+      'the Logs tab says request logs are not available on this platform (its live tail too); the Test tab’s request ids link nowhere; calling the service still works',
+  },
+  metrics: {
+    name: 'Request metrics',
+    routes: [route('GET', `${SERVICE}/metrics`), route('GET', `${WORKSPACE}/service-metrics`)],
+    without:
+      'the Metrics tab, the Traffic tab’s and the overview’s last-hour figures and the services list’s figures and “Needs attention” say metrics are not available on this platform; the rest of each page works',
+  },
+  rollouts: {
+    name: 'Progressive rollouts',
+    routes: [
+      route('POST', `${SERVICE}/rollouts`),
+      route('GET', `${SERVICE}/rollouts`),
+      route('GET', `${SERVICE}/rollouts/:rollout_id`),
+      route('POST', `${SERVICE}/rollouts/:rollout_id/pause`),
+      route('POST', `${SERVICE}/rollouts/:rollout_id/resume`),
+      route('POST', `${SERVICE}/rollouts/:rollout_id/promote`),
+      route('POST', `${SERVICE}/rollouts/:rollout_id/abort`),
+    ],
+    without:
+      'the Traffic tab says progressive rollouts are not available on this platform; publishing at a percentage, Promote and Roll back still move traffic by hand',
   },
   platformDescription: {
     name: 'The platform’s own OpenAPI document',

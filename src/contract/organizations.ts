@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id, Name } from './common';
+import { Id, listQuery, Name } from './common';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
 /** Seed 004 lists organizations and workspaces without naming fields: beyond id and name, each is our decision. */
@@ -38,3 +38,7 @@ export type WorkspaceCreate = z.infer<typeof WorkspaceCreate>;
 
 export const [OrganizationPage, readOrganizationPage] = [strict.page(Organization), lenient.page(readOrganization)];
 export const [WorkspacePage, readWorkspacePage] = [strict.page(Workspace), lenient.page(readWorkspace)];
+
+/** `GET /organizations` and `GET /organizations/{org_id}/workspaces`: newest first unless `sort` says; `search` covers name and slug. */
+export const OrganizationListQuery = listQuery(['created_at', 'name', 'slug']);
+export const WorkspaceListQuery = listQuery(['created_at', 'name', 'slug']);

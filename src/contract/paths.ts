@@ -12,6 +12,17 @@ export const paths = {
   logout: () => '/auth/logout',
   whoami: () => '/auth/whoami',
   apiKeyExchange: () => '/auth/api-keys/exchange',
+  /** Seed 001: start single sign-on. */
+  ssoInitiate: () => '/auth/sso/initiate',
+  /** Our extension: finish single sign-on with the identity provider's code. */
+  ssoCallback: () => '/auth/sso/callback',
+  /** Our extension: accept an invitation with its one-time token. */
+  invitationAccept: () => '/auth/invitations/accept',
+  /** Seed 001: the caller's organization's users (no `/orgs/{org_id}` in the seed's path). */
+  users: () => '/users',
+  userInvite: () => '/users/invite',
+  usersMe: () => '/users/me',
+  user: (userId: string) => `/users/${enc(userId)}`,
   organizations: () => '/organizations',
   organization: (orgId: string) => `/organizations/${enc(orgId)}`,
   workspaces: (orgId: string) => `${paths.organization(orgId)}/workspaces`,
@@ -46,6 +57,14 @@ export const paths = {
   instances: (s: Scope, connectorId: string) => `${paths.connectorType(s, connectorId)}/instances`,
   instance: (s: Scope, connectorId: string, instanceId: string) => `${paths.instances(s, connectorId)}/${enc(instanceId)}`,
   instanceTest: (s: Scope, connectorId: string, instanceId: string) => `${paths.instance(s, connectorId, instanceId)}/test`,
+  /** Execute a connector operation (seed 001). */
+  executeOperation: (s: Scope, connectorId: string, instanceId: string, operationId: string) =>
+    `${paths.instance(s, connectorId, instanceId)}/operations/${enc(operationId)}/execute`,
+  /** Our extension: a large write's job. */
+  instanceJob: (s: Scope, connectorId: string, instanceId: string, jobId: string) =>
+    `${paths.instance(s, connectorId, instanceId)}/jobs/${enc(jobId)}`,
+  /** Our extension (seed 002, 004 name `execute_ddl`, not its path): preview or run DDL; `GET` lists what ran. */
+  instanceDdl: (s: Scope, connectorId: string, instanceId: string) => `${paths.instance(s, connectorId, instanceId)}/ddl`,
   serviceTokens: (s: Scope, serviceId: string) => `${paths.service(s, serviceId)}/service-tokens`,
   mintToken: (s: Scope, serviceId: string) => `${paths.serviceTokens(s, serviceId)}/mint`,
   revokeToken: (s: Scope, serviceId: string) => `${paths.serviceTokens(s, serviceId)}/revoke`,
@@ -53,6 +72,21 @@ export const paths = {
   revocations: (s: Scope, serviceId: string) => `${paths.serviceTokens(s, serviceId)}/revocations`,
   /** Our extension: who did what to the service, newest first. */
   activity: (s: Scope, serviceId: string) => `${paths.service(s, serviceId)}/activity`,
+  /** Our extension (CONTRACT §12): the calls the gateway answered for the service, newest first. */
+  requests: (s: Scope, serviceId: string) => `${paths.service(s, serviceId)}/requests`,
+  request: (s: Scope, serviceId: string, requestId: string) => `${paths.requests(s, serviceId)}/${enc(requestId)}`,
+  /** Server-sent events: each new record as it is made (`Last-Event-ID` resumes). */
+  requestStream: (s: Scope, serviceId: string) => `${paths.requests(s, serviceId)}/stream`,
+  /** Our extension (CONTRACT §12): request counts, errors and latency per version over a window. */
+  metrics: (s: Scope, serviceId: string) => `${paths.service(s, serviceId)}/metrics`,
+  /** Our extension (CONTRACT §12): each service's totals over a window, for a list page in one call. */
+  serviceMetrics: (s: Scope) => `${paths.workspaceBase(s)}/service-metrics`,
+  /** Our extension (CONTRACT §13): progressive rollouts of a service, newest first; `POST` starts one. */
+  rollouts: (s: Scope, serviceId: string) => `${paths.service(s, serviceId)}/rollouts`,
+  rollout: (s: Scope, serviceId: string, rolloutId: string) => `${paths.rollouts(s, serviceId)}/${enc(rolloutId)}`,
+  /** `POST`: a person's decision on an unfinished rollout. */
+  rolloutAction: (s: Scope, serviceId: string, rolloutId: string, action: 'pause' | 'resume' | 'promote' | 'abort') =>
+    `${paths.rollout(s, serviceId, rolloutId)}/${action}`,
   /** The service gateway (seed 001): `*` on any path; `v{N}/…` pins version N (`gatewayPinned`). */
   gateway: (orgId: string, serviceId: string, path: string) => `/orgs/${enc(orgId)}/services/${enc(serviceId)}/${path.replace(/^\/+/, '')}`,
   gatewayPinned: (orgId: string, serviceId: string, version: number, path: string) =>

@@ -6,6 +6,7 @@ import { isKnown, utcTimestamp, type PageRead, type UnknownValue } from './readi
 import { Ring, RingPage, readRing, readRingPage } from './rings';
 import {
   HostedService,
+  inScope,
   PERSISTENT_DEFAULTS,
   PERSISTENT_SETTINGS,
   ServicePage,
@@ -16,7 +17,7 @@ import {
   type HostedServiceRead,
 } from './services';
 import { DeploymentStatusDetails, readDeploymentStatus } from './deployments';
-import { ServiceVersion, readServiceVersion } from './versions';
+import { Endpoint, ServiceVersion, readEndpoint, readServiceVersion } from './versions';
 
 const ORG = '0f6f2d6e-0000-4000-8000-000000000001';
 const WORKSPACE = '0f6f2d6e-0000-4000-8000-000000000011';
@@ -64,14 +65,32 @@ describe('the lenient reading of a platform', () => {
     });
 
     it('keeps a known role and says nothing', () => {
-      expect(readWhoami.parse(me)).toEqual({ ...me, role_unrecognized: null });
+      expect(readWhoami.parse(me)).toEqual({ ...me, role_unrecognized: null, role_missing: false });
     });
 
-    it('falls back to the email when the name is null or missing', () => {
-      expect(readWhoami.parse({ ...me, name: null }).name).toBe('dev@example.com');
-      expect(readWhoami.parse(without(me, 'name')).name).toBe('dev@example.com');
+    it('reads a missing role as viewer, and says the platform gave none', () => {
+      for (const user of [without(me, 'role'), { ...me, role: null }]) {
+        expect(readWhoami.parse(user)).toMatchObject({ role: 'viewer', role_missing: true, role_unrecognized: null });
+      }
+      expect(Whoami.safeParse(without(me, 'role')).success).toBe(false);
+    });
+
+    it('leaves a missing name for the data layer to find (GET /users/me), and takes any id as it came', () => {
+      expect(readWhoami.parse({ ...me, name: null }).name).toBeNull();
+      expect(readWhoami.parse(without(me, 'name')).name).toBeNull();
+      expect(readWhoami.parse({ ...me, id: 'auth0|42', org_id: 7 })).toMatchObject({ id: 'auth0|42', org_id: '7' });
+      expect(readWhoami.parse({ email: me.email })).toEqual({
+        id: null,
+        email: me.email,
+        name: null,
+        org_id: null,
+        role: 'viewer',
+        role_unrecognized: null,
+        role_missing: true,
+      });
       expect(Whoami.safeParse({ ...me, name: null }).success).toBe(false);
-      expect(Whoami.safeParse(without(me, 'name')).success).toBe(false);
+      expect(Whoami.safeParse({ ...me, id: 'auth0|42' }).success).toBe(false);
+      expect(readWhoami.safeParse(without(me, 'email')).success).toBe(false);
     });
   });
 
@@ -86,6 +105,11 @@ describe('the lenient reading of a platform', () => {
         { ...service(1), created_at: '2025-01-02T03:04:05' },
         (s) => expect(s.created_at).toBe('2025-01-02T03:04:05.000Z'),
       ],
+      // Our decisions (CONTRACT §2 names the fields a create takes, not these): missing, they read as unknown.
+      ['no org_id', without(service(1), 'org_id'), (s) => expect(s.org_id).toBeNull()],
+      ['no workspace_id', without(service(1), 'workspace_id'), (s) => expect(s.workspace_id).toBeNull()],
+      ['no created_at', without(service(1), 'created_at'), (s) => expect(s.created_at).toBeNull()],
+      ['updated_at: null', { ...service(1), updated_at: null }, (s) => expect(s.updated_at).toBeNull()],
     ];
 
     it.each(variations)('comes through with %s, which the mock would never send', (_, input, check) => {
@@ -119,6 +143,32 @@ describe('the lenient reading of a platform', () => {
       expect(readHostedService.parse(service(1))).toEqual(HostedService.parse(service(1)));
     });
 
+    it('reads a service with only what the seeds document, and places it in the workspace it was read from', () => {
+      const documented = {
+        id: id(101),
+        name: 'Invoice Extractor',
+        slug: 'invoice-extractor',
+        execution_mode: 'invocation',
+        status: 'active',
+      };
+      const read = readHostedService.parse(documented);
+      expect(read).toMatchObject({
+        org_id: null,
+        workspace_id: null,
+        created_at: null,
+        updated_at: null,
+        ring_id: null,
+        description: null,
+      });
+      expect(inScope(read, { orgId: ORG, workspaceId: WORKSPACE })).toMatchObject({ org_id: ORG, workspace_id: WORKSPACE });
+      // Where the platform says where it lives, that is kept.
+      expect(inScope(readHostedService.parse(service(1)), { orgId: id(9), workspaceId: id(99) })).toMatchObject({
+        org_id: ORG,
+        workspace_id: WORKSPACE,
+      });
+      expect(HostedService.safeParse(documented).success).toBe(false);
+    });
+
     it('marks an unknown status so the UI has to handle it', () => {
       const { status } = readHostedService.parse({ ...service(1), status: 'published' });
       expect(isKnown(ServiceStatus.options, status)).toBe(false);
@@ -143,6 +193,11 @@ describe('the lenient reading of a platform', () => {
       expect(ServicePage.safeParse({ items: rows, total: 3, limit: 25, offset: 0 }).success).toBe(false);
     });
 
+    it('places an unreadable row in the whole list, not the page', () => {
+      const page = readServicePage.parse({ items: [service(1), { id: 'x' }], total: 60, limit: 25, offset: 50 });
+      expect(page.invalid).toEqual([expect.objectContaining({ index: 51, id: 'x' })]);
+    });
+
     it('says which field is missing, and has no id to give for a row without one', () => {
       const page = readServicePage.parse([service(1), without(service(2), 'id')]);
       expect(page.invalid).toEqual([{ index: 1, id: null, message: 'id: missing' }]);
@@ -152,11 +207,11 @@ describe('the lenient reading of a platform', () => {
       [
         '{items, total, limit, offset}',
         { items: [service(1), service(2)], total: 12, limit: 2, offset: 4 },
-        { total: 12, limit: 2, offset: 4 },
+        { total: 12, limit: 2, offset: 4, paged: true },
       ],
-      ['{items, total}', { items: [service(1), service(2)], total: 12 }, { total: 12, limit: 2, offset: 0 }],
-      ['{items}', { items: [service(1), service(2)] }, { total: 2, limit: 2, offset: 0 }],
-      ['a bare array', [service(1), service(2)], { total: 2, limit: 2, offset: 0 }],
+      ['{items, total}', { items: [service(1), service(2)], total: 12 }, { total: 12, limit: 2, offset: 0, paged: true }],
+      ['{items}', { items: [service(1), service(2)] }, { total: 2, limit: 2, offset: 0, paged: false }],
+      ['a bare array', [service(1), service(2)], { total: 2, limit: 2, offset: 0, paged: false }],
     ];
 
     it.each(envelopes)('reads %s', (name, body, counts) => {
@@ -246,6 +301,40 @@ describe('the lenient reading of a platform', () => {
       expect(read).toMatchObject({ status: 'canary', service_id: null, endpoint_snapshot: null, skill_snapshot: null, published_at: null });
       expect(read.created_at).toBe('2025-01-02T01:04:05.123Z');
       expect(ServiceVersion.safeParse({ ...version, status: 'canary' }).success).toBe(false);
+    });
+
+    it.each([
+      ['traffic_percent', without(version, 'traffic_percent'), { traffic_percent: null }],
+      ['created_at', without(version, 'created_at'), { created_at: null }],
+      ['both', { id: id(201), version: 3, status: 'active' }, { traffic_percent: null, created_at: null, published_at: null }],
+    ])('reads a version without %s (our decision): unknown, not an unreadable row', (_, input, expected) => {
+      expect(readServiceVersion.parse(input)).toMatchObject(expected);
+      expect(ServiceVersion.safeParse(input).success).toBe(false);
+    });
+
+    const endpoint = {
+      id: id(301),
+      version_id: id(201),
+      method: 'POST',
+      path: '/invoices',
+      summary: 'Read an invoice',
+      description: null,
+      request_schema: { type: 'object' },
+      response_schema: { type: 'object' },
+      created_at: '2025-01-02T03:04:05.000Z',
+      updated_at: '2025-01-02T03:04:05.000Z',
+    };
+
+    it('reads an endpoint named by its method and path alone; one without a path cannot be read', () => {
+      const bare = { id: id(301), method: 'POST', path: '/invoices' };
+      expect(readEndpoint.parse(bare)).toMatchObject({ summary: null, request_schema: {}, response_schema: {}, description: null });
+      expect(Endpoint.safeParse(bare).success).toBe(false);
+      expect(Endpoint.safeParse(endpoint).success).toBe(true);
+      expect(readEndpoint.safeParse(without(endpoint, 'path')).success).toBe(false);
+      const snapshot = readServiceVersion.parse({ ...version, status: 'active', endpoint_snapshot: [{ method: 'GET', path: '/health' }] });
+      expect(snapshot.endpoint_snapshot).toEqual([
+        { method: 'GET', path: '/health', summary: null, request_schema: {}, response_schema: {} },
+      ]);
     });
 
     it('reads the deployment status the seed documents, without our extras', () => {

@@ -25,11 +25,16 @@ export type Mode = 'strict' | 'lenient';
  */
 export type UnknownValue = string & { readonly __unknown: true };
 
-/** A list row the lenient reading could not read, shown in place of the row. */
+/** A list row the lenient reading could not read, shown in place of the row; `index` is its place in the whole list (the page's offset counted). */
 export type InvalidRow = { index: number; id: string | null; message: string };
 
-/** A list as the lenient reading gives it: the rows it could read, and those it could not. */
-export type PageRead<T> = { items: T[]; invalid: InvalidRow[]; total: number; limit: number; offset: number };
+/**
+ * A list as the lenient reading gives it: the rows it could read, and those it
+ * could not. `paged` is whether the platform said how many there are in all
+ * (`total`): without it (a bare array, `{items}`) the console shows what it got,
+ * with no paging controls.
+ */
+export type PageRead<T> = { items: T[]; invalid: InvalidRow[]; total: number; limit: number; offset: number; paged: boolean };
 
 // SomeType, not $ZodType: inside a schema function, TypeScript can infer it from
 // a reading-dependent argument (`r.decided(r.timestamp, null)`), which $ZodType
@@ -122,12 +127,14 @@ export const lenient: Reading<'lenient'> = {
       ]),
       z.transform((raw): PageRead<z.output<S>> => {
         const envelope = Array.isArray(raw) ? { items: raw } : raw;
-        const rows = readRows(item, envelope.items);
+        const offset = envelope.offset ?? 0;
+        const rows = readRows(item, envelope.items, offset);
         return {
           ...rows,
           total: envelope.total ?? envelope.items.length,
           limit: envelope.limit ?? envelope.items.length,
-          offset: envelope.offset ?? 0,
+          offset,
+          paged: envelope.total != null,
         };
       }),
     ),
@@ -176,14 +183,14 @@ export function utcTimestamp(text: string): string | null {
   return new Date(local - offsetMinutes * 60_000).toISOString();
 }
 
-function readRows<S extends Row>(item: S, rows: unknown[]): { items: z.output<S>[]; invalid: InvalidRow[] } {
+function readRows<S extends Row>(item: S, rows: unknown[], offset: number): { items: z.output<S>[]; invalid: InvalidRow[] } {
   const items: z.output<S>[] = [];
   const invalid: InvalidRow[] = [];
   rows.forEach((row, index) => {
     // reportInput tells a missing field from a wrong one; only the issue codes reach the message.
     const result = z.safeParse(item, row, { reportInput: true });
     if (result.success) items.push(result.data);
-    else invalid.push({ index, id: rowId(row), message: describeIssues(result.error.issues) });
+    else invalid.push({ index: offset + index, id: rowId(row), message: describeIssues(result.error.issues) });
   });
   return { items, invalid };
 }

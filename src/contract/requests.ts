@@ -16,7 +16,7 @@ import { lenient, strict, type Mode, type Reading } from './reading';
 export const CallerKind = z.enum(['user', 'service_token', 'api_key', 'anonymous']);
 export type CallerKind = z.infer<typeof CallerKind>;
 
-/** The gateway's `X-Request-Id`: ours are `req_` and 24 hex digits, but a platform's may be any short token. */
+/** The gateway's `X-Request-Id`: the mock's are UUIDs, or the caller's own plain id (up to 128 characters); a platform's may be any short token. */
 export const RequestId = z.string().check(z.minLength(1), z.maxLength(128));
 
 const requestRecord = <M extends Mode>(r: Reading<M>) =>

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Description, extension, Id } from './common';
+import { Description, extension, Id, ownOrderListQuery } from './common';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
 /**
@@ -47,8 +47,15 @@ export type RingCreate = z.input<typeof RingCreate>;
 export const RingUpdate = z.partial(z.strictObject(ringFields));
 export type RingUpdate = z.infer<typeof RingUpdate>;
 
+export const RING_SORT_FIELDS = ['position', 'name', 'created_at', 'updated_at'] as const;
+
 /**
- * `?name=dev` resolves a ring by name, as `client.rings.resolve("dev")` does
- * (seed 004 names the call, not how it asks) **[decision: extension]**.
+ * `GET …/deployments/rings`: the common list parameters; without `sort` the
+ * rings keep their promotion order (`position`, first ring first) **[decision,
+ * CONTRACT §14]**, and `position` is ascending unless `order` says otherwise
+ * (a promotion path read backwards is rarely what anyone asks for). `search`
+ * covers name and description. `?name=dev` resolves a ring by name, as
+ * `client.rings.resolve("dev")` does (seed 004 names the call, not how it
+ * asks) **[decision: extension]**.
  */
-export const RingListQuery = z.object({ name: extension(z.optional(z.string())) });
+export const RingListQuery = z.extend(ownOrderListQuery(RING_SORT_FIELDS), { name: extension(z.optional(z.string())) });

@@ -9,7 +9,7 @@
  * `…/resume`, `…/promote`, `…/abort` (`{reason}` optional).
  */
 import * as z from 'zod/mini';
-import { Description, Id, ListQuery } from './common';
+import { Description, Id, listQuery } from './common';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
 export const MAX_ROLLOUT_STEPS = 10;
@@ -51,8 +51,12 @@ export const RolloutSteps = z.array(RolloutStep).check(
   z.minLength(1, { error: 'A rollout has at least one step' }),
   z.maxLength(MAX_ROLLOUT_STEPS, { error: `A rollout has at most ${MAX_ROLLOUT_STEPS} steps` }),
   z.superRefine((steps, ctx) => {
+    // The check runs even when a step's own checks failed: compare only percents that are valid, so a bad one is
+    // named once, by its own rule, and not again as out of order.
+    const valid = (p: unknown): p is number => Number.isInteger(p) && (p as number) >= 1 && (p as number) <= 100;
     steps.forEach((step, i) => {
-      if (i > 0 && step.percent <= steps[i - 1]!.percent)
+      const before = steps[i - 1]?.percent;
+      if (i > 0 && valid(step.percent) && valid(before) && step.percent <= before)
         ctx.addIssue({
           code: 'custom',
           path: [i, 'percent'],
@@ -61,7 +65,7 @@ export const RolloutSteps = z.array(RolloutStep).check(
         });
     });
     const last = steps.at(-1);
-    if (last && last.percent !== 100)
+    if (last && valid(last.percent) && last.percent !== 100)
       ctx.addIssue({ code: 'custom', path: [steps.length - 1, 'percent'], message: 'The last step is 100%', input: last.percent });
   }),
 );
@@ -88,15 +92,24 @@ export const RolloutMeasure = z.object({
 });
 export type RolloutMeasure = z.infer<typeof RolloutMeasure>;
 
+/**
+ * One decision, in the order made. `at` is when it was due (a step's end, the
+ * moment a limit was crossed), which may be earlier than when the platform
+ * computed it (after a restart, or a jump of the clock).
+ */
 const rolloutEvent = <M extends Mode>(r: Reading<M>) =>
   z.object({
     at: r.timestamp,
     kind: r.openEnum(RolloutEventKind),
+    /** The step it happened at (0-based); `advanced`: the step entered. */
     step_index: z.int().check(z.minimum(0)),
+    /** The canary's share of the traffic once it happened: `advanced` the step entered, `aborted` 0, `promoted`/`succeeded` 100. */
     percent: z.int().check(z.minimum(0), z.maximum(100)),
     /** A user's email, or `"analysis"` for the platform's own decisions. */
     by: z.string(),
+    /** Why, in words: the analysis's finding ("7.9% errors over 412 requests, limit 5%"), or what a person wrote when aborting. */
     reason: z.nullable(z.string()),
+    /** The canary over the step so far (`advanced`: the step that ended; `aborted` by the analysis: when the limit was crossed); null for `started`. */
     measured: z.nullable(RolloutMeasure),
   });
 export const [RolloutEvent, readRolloutEvent] = [rolloutEvent(strict), rolloutEvent(lenient)];
@@ -129,7 +142,8 @@ export type RolloutRead = z.output<typeof readRollout>;
 
 export const [RolloutPage, readRolloutPage] = [strict.page(Rollout), lenient.page(readRollout)];
 
-export const RolloutListQuery = z.object({ limit: ListQuery.shape.limit, offset: ListQuery.shape.offset });
+/** Seed 001's common list parameters; `status` filters by the rollout's (ours, as the whole list is). */
+export const RolloutListQuery = z.extend(listQuery(['created_at', 'finished_at']), { status: z.optional(RolloutStatus) });
 
 export const RolloutAbort = z.object({ reason: z.optional(z.nullable(Description(500, 'Reason'))) });
 export type RolloutAbort = z.infer<typeof RolloutAbort>;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { Description, extension, Id, ListQuery, Name } from './common';
+import { Description, extension, Id, ListQuery, Name, SortField } from './common';
+import type { Scope } from './paths';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
 export const ExecutionMode = z.enum(['invocation', 'persistent']);
@@ -162,8 +163,9 @@ export type ServiceUpdate = z.infer<typeof ServiceUpdate>;
 const hostedService = <M extends Mode>(r: Reading<M>) =>
   z.object({
     id: Id,
-    org_id: Id,
-    workspace_id: Id,
+    /** Where it lives **[decision]**: the path it was read from says it too (the data layer fills them from there). */
+    org_id: r.decided(Id, null),
+    workspace_id: r.decided(Id, null),
     name: z.string(),
     slug: z.string(),
     description: r.decided(z.nullable(z.string()), null),
@@ -186,15 +188,24 @@ const hostedService = <M extends Mode>(r: Reading<M>) =>
     draft_version_id: r.decided(z.nullable(Id), null),
     draft_version: r.decided(z.nullable(z.int()), null),
     deployment_state: r.decided(z.nullable(r.openEnum(DeploymentState)), null),
-    created_at: r.timestamp,
-    updated_at: r.timestamp,
+    /** **[decision]** Unknown where the platform does not say (shown as —). */
+    created_at: r.decided(r.timestamp, null),
+    updated_at: r.decided(r.timestamp, null),
   });
 export const [HostedService, readHostedService] = [hostedService(strict), hostedService(lenient)];
 export type HostedService = z.infer<typeof HostedService>;
 export type HostedServiceRead = z.output<typeof readHostedService>;
 
+/** A service read from a workspace's path: where it lives is known from there when the platform does not say. */
+export type ServiceInScope = HostedServiceRead & { org_id: string; workspace_id: string };
+export const inScope = <S extends HostedServiceRead>(service: S, scope: Scope): S & { org_id: string; workspace_id: string } => ({
+  ...service,
+  org_id: service.org_id ?? scope.orgId,
+  workspace_id: service.workspace_id ?? scope.workspaceId,
+});
+
 export const SERVICE_SORT_FIELDS = ['created_at', 'updated_at', 'name', 'slug', 'status'] as const;
-export const ServiceSort = z.enum(SERVICE_SORT_FIELDS);
+export const ServiceSort = SortField(SERVICE_SORT_FIELDS);
 
 /** List query (seed 001) plus `execution_mode` **[decision: extension]**. */
 export const ServiceListQuery = z.extend(ListQuery, {

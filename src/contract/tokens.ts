@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Description, extension, humanText, Id, Timestamp } from './common';
+import { Description, extension, humanText, Id, listQuery, Timestamp } from './common';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
 /** `…/service-tokens/mint` (seed 001, 004): claims and a TTL → a signed JWT, shown once. */
@@ -65,7 +65,12 @@ export type RevocationRead = z.output<typeof readRevocation>;
 
 export const [RevocationPage, readRevocationPage] = [strict.page(Revocation), lenient.page(readRevocation)];
 
-export const RevocationListQuery = z.object({
+/**
+ * The revocations, newest first unless `sort` says (`revoked_at`, `expires_at`);
+ * `search` covers the jti, the reason and who revoked. They have no status:
+ * `include_expired` (our extension) says whether those past their `expires_at` are listed.
+ */
+export const RevocationListQuery = z.extend(listQuery(['revoked_at', 'expires_at']), {
   include_expired: extension(
     z.pipe(
       z._default(z.enum(['true', 'false']), 'false'),
@@ -102,5 +107,8 @@ export type MintedTokenRead = z.output<typeof readMintedToken>;
 
 export const [MintedTokenPage, readMintedTokenPage] = [strict.page(MintedToken), lenient.page(readMintedToken)];
 
-/** `?status=` narrows the list to one status (all of them by default). */
-export const MintedTokenListQuery = z.object({ status: z.optional(TokenStatus) });
+/**
+ * Newest first unless `sort` says (`issued_at`, `expires_at`); `search` covers
+ * the jti and who minted it; `?status=` narrows the list to one status (all of them by default).
+ */
+export const MintedTokenListQuery = z.extend(listQuery(['issued_at', 'expires_at']), { status: z.optional(TokenStatus) });

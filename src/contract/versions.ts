@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Description, extension, humanText, Id, ListQuery } from './common';
+import { Description, extension, humanText, Id, listQuery } from './common';
 import { JsonSchema } from './json-schema';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
@@ -42,7 +42,9 @@ const JsonObject = z.record(z.string(), z.unknown());
 /**
  * An endpoint as first-class data (CONTRACT §3); `path` is unique per method
  * in a version. Method, path, summary and the two schemas are what an endpoint
- * is at least **[decision]**; the rest may be missing on another platform.
+ * is at least **[decision]**: the method and the path name it (the gateway
+ * routes by them), so a row without them cannot be read; the rest may be
+ * missing on another platform.
  */
 const endpoint = <M extends Mode>(r: Reading<M>) =>
   z.object({
@@ -50,10 +52,12 @@ const endpoint = <M extends Mode>(r: Reading<M>) =>
     version_id: r.decided(Id, null),
     method: HttpMethod,
     path: z.string(),
-    summary: z.string(),
+    // What an endpoint is beyond its method and path is our decision: the platform may leave it out.
+    summary: r.decided(z.string(), null),
     description: r.decided(z.nullable(z.string()), null),
-    request_schema: JsonObject,
-    response_schema: JsonObject,
+    /** `{}` where the platform gives none: the JSON Schema that takes any document. */
+    request_schema: r.decided(JsonObject, {}),
+    response_schema: r.decided(JsonObject, {}),
     created_at: r.decided(r.timestamp, null),
     updated_at: r.decided(r.timestamp, null),
   });
@@ -81,13 +85,14 @@ const endpointSnapshot = <M extends Mode>(r: Reading<M>) =>
   z.object({
     method: z.string(),
     path: z.string(),
-    summary: z.string(),
+    summary: r.decided(z.string(), null),
     description: z.optional(z.nullable(z.string())),
     request_schema: r.decided(JsonObject, {}),
     response_schema: r.decided(JsonObject, {}),
   });
 export const EndpointSnapshot = endpointSnapshot(strict);
 export type EndpointSnapshot = z.infer<typeof EndpointSnapshot>;
+export type EndpointSnapshotRead = z.output<ReturnType<typeof endpointSnapshot<'lenient'>>>;
 
 /** One tool per endpoint, for agent discovery (seed 000 "skill_snapshot"). */
 export const SkillTool = z.object({
@@ -111,10 +116,11 @@ const serviceVersion = <M extends Mode>(r: Reading<M>) =>
     service_id: r.decided(Id, null),
     version: z.int().check(z.minimum(1)),
     status: r.openEnum(VersionStatus),
-    traffic_percent: z.int().check(z.minimum(0), z.maximum(100)),
+    /** **[decision]** (seed 000 sends it to publish, not back): null where the platform does not say, and the split can be inferred only in part (`inferTraffic`). */
+    traffic_percent: r.decided(z.int().check(z.minimum(0), z.maximum(100)), null),
     endpoint_snapshot: r.decided(z.nullable(z.array(endpointSnapshot(r))), null),
     skill_snapshot: r.decided(z.nullable(z.looseObject({ tools: z.optional(z.array(SkillTool)) })), null),
-    created_at: r.timestamp,
+    created_at: r.decided(r.timestamp, null),
     published_at: r.decided(z.nullable(r.timestamp), null),
     /**
      * **[decision]** A version a publish left `draining` with 0% is archived
@@ -165,23 +171,33 @@ export type TrafficUpdate = z.infer<typeof TrafficUpdate>;
 /** Which version `?version=N` names for the OpenAPI document and the stubs **[decision: extension]**. */
 export const VersionQuery = z.object({ version: extension(z.optional(z.coerce.number().check(z.int(), z.minimum(1)))) });
 
-/** `GET …/versions`: newest first, paginated like every list (seed 001). */
-export const VersionListQuery = z.extend(z.pick(ListQuery, { limit: true, offset: true }), {
+/** What `GET …/versions` sorts by: when it was created (the default, newest first), its number, when published, its traffic, its status. */
+export const VERSION_SORT_FIELDS = ['created_at', 'version', 'published_at', 'traffic_percent', 'status'] as const;
+
+/**
+ * `GET …/versions`: the common list parameters (seed 001, CONTRACT §14).
+ * `search` finds a version by its number (`v3`) and by its endpoints' method,
+ * path and summary (which version added `/refunds`?). `?status=` stays our
+ * extension, as the registry has it (`versionsByStatus`).
+ */
+export const VersionListQuery = z.extend(listQuery(VERSION_SORT_FIELDS), {
   status: extension(z.optional(VersionStatus)),
 });
 export const VersionPage = strict.page(ServiceVersion);
 export type VersionPage = z.infer<typeof VersionPage>;
 export const readVersionPage = lenient.page(readServiceVersion);
 
+/** What `GET …/endpoints` sorts by: when created (the default, newest first) or changed, the path (then the method), the method. */
+export const ENDPOINT_SORT_FIELDS = ['created_at', 'updated_at', 'path', 'method'] as const;
+
 /**
  * `GET …/endpoints` **[decision]**: the draft's endpoints by default (else the
- * active version's); `version_id` names another version **[extension]**. A version's endpoints
- * are few, so the default page is 100.
+ * active version's); `version_id` names another version **[extension]**. A
+ * page of 25 by default, like every list (CONTRACT §14); `search` covers the
+ * path, the summary and the description.
  */
-export const EndpointListQuery = z.object({
+export const EndpointListQuery = z.extend(listQuery(ENDPOINT_SORT_FIELDS), {
   version_id: extension(z.optional(Id)),
-  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 100),
-  offset: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 0),
 });
 export const EndpointPage = strict.page(Endpoint);
 export type EndpointPage = z.infer<typeof EndpointPage>;

@@ -6,7 +6,7 @@ import { takeEarlyResponse } from './early-responses';
 import { apiBaseUrl } from './env';
 import { clearSession, getSession, setSession } from './session';
 
-type Query = Record<string, string | number | boolean | null | undefined>;
+type Query = Record<string, string | number | boolean | null | undefined | readonly string[]>;
 
 export type RequestOptions = {
   query?: Query;
@@ -20,6 +20,8 @@ export type RequestOptions = {
   accept?: string;
   /** Another base than the platform's API (`agentApiBaseUrl`, seed 003's `/v1`); the same session and errors. */
   base?: string;
+  /** Other request headers (a stream's `Last-Event-ID`); never a credential: the session's is added here. */
+  headers?: Record<string, string>;
 };
 
 let onUnauthenticated: () => void = () => {};
@@ -31,7 +33,9 @@ export function setUnauthenticatedHandler(handler: () => void): void {
 function url(path: string, query?: Query, base: string = apiBaseUrl): string {
   const qs = new URLSearchParams();
   for (const [k, v] of Object.entries(query ?? {})) {
-    if (v !== undefined && v !== null && v !== '') qs.set(k, String(v));
+    // A list is a repeated parameter (`?service_id=a&service_id=b`).
+    if (Array.isArray(v)) for (const item of v as readonly string[]) qs.append(k, item);
+    else if (v !== undefined && v !== null && v !== '') qs.set(k, String(v));
   }
   const s = qs.toString();
   return `${base}${path}${s ? `?${s}` : ''}`;
@@ -39,7 +43,7 @@ function url(path: string, query?: Query, base: string = apiBaseUrl): string {
 
 /** `accessToken` is the one the caller read just before, so that it knows which token a 401 refused. */
 async function send(method: string, path: string, opts: RequestOptions, accessToken: string | null): Promise<Response> {
-  const headers: Record<string, string> = { Accept: opts.accept ?? 'application/json' };
+  const headers: Record<string, string> = { Accept: opts.accept ?? 'application/json', ...opts.headers };
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   if (opts.idempotencyKey) headers['Idempotency-Key'] = opts.idempotencyKey;
   if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
@@ -170,6 +174,16 @@ async function request<S extends z.core.$ZodType>(
   return parsed.data;
 }
 
+/**
+ * A GET whose answer is read as it arrives (`text/event-stream`): the response,
+ * its body not yet read, with the same bearer, refresh on a 401 and errors as
+ * every request. `fetch` rather than `EventSource`, which cannot send the
+ * Authorization header (and a token never goes in a URL).
+ */
+export function requestStream(path: string, opts: RequestOptions = {}): Promise<Response> {
+  return sendAuthorized('GET', path, { accept: 'text/event-stream', ...opts });
+}
+
 /** A file the platform generates (a client stub, an OpenAPI document): the text as sent, the name it suggests, and the version it names in `X-Service-Version`, if any. */
 export type TextFile = { text: string; filename: string | null; contentType: string | null; versionHeader: string | null };
 
@@ -222,4 +236,5 @@ export const api = {
   /** A DELETE answers nothing to read (204). */
   delete: (path: string, opts: RequestOptions = {}): Promise<void> => request('DELETE', path, NO_ANSWER, opts).then(() => undefined),
   text: requestText,
+  stream: requestStream,
 };

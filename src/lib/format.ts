@@ -21,3 +21,18 @@ export function formatRelative(iso: string, now = Date.now()): string {
   }
   return relative.format(seconds, 'second');
 }
+
+const count = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
+const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
+
+/** A number of requests: exact below 10,000, then "12K", "1.2M". */
+export function formatCount(n: number): string {
+  return n < 10_000 ? integer.format(n) : count.format(n);
+}
+
+/** An error rate (0–1): "4.1%", "0%"; a rate too small to show at one decimal is "<0.1%", never a misleading "0%". */
+export function formatRate(rate: number): string {
+  if (rate > 0 && rate < 0.0005) return `<${percent.format(0.001)}`;
+  return percent.format(rate);
+}

@@ -8,6 +8,11 @@ const grants = {
   'agent-service:write': ['admin', 'developer'],
   'organization:write': ['admin'],
   'api-keys:manage': ['admin'],
+  'users:manage': ['admin'],
+  /** Run connector operations and preview DDL (CONTRACT §14). */
+  'connector:execute': ['admin', 'developer'],
+  /** Run DDL on a connector instance once previewed. */
+  'connector:ddl': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

@@ -64,3 +64,21 @@ export function clearSession(): void {
   globalThis.sessionStorage?.removeItem(KEY);
   dropEarlyResponses();
 }
+
+/**
+ * What the access token says about its user (`sub`, `org_id`), read without
+ * checking its signature — the platform checks that; the console only fills
+ * in what whoami left out. Null for a token that is not a JWT.
+ */
+export function tokenClaims(token: string | undefined = current?.accessToken): { sub: string | null; org_id: string | null } | null {
+  const payload = token?.split('.')[1];
+  if (!payload) return null;
+  try {
+    const json: unknown = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/')));
+    if (typeof json !== 'object' || json === null) return null;
+    const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : null);
+    return { sub: text((json as Record<string, unknown>).sub), org_id: text((json as Record<string, unknown>).org_id) };
+  } catch {
+    return null;
+  }
+}

@@ -1,4 +1,4 @@
-import { createFileRoute, redirect } from '@tanstack/react-router';
+import { createFileRoute, redirect, useLocation } from '@tanstack/react-router';
 import * as z from 'zod/mini';
 import { SignInPage } from '@/features/auth/sign-in-page';
 import { safeRedirect } from '@/lib/safe-redirect';
@@ -16,5 +16,8 @@ export const Route = createFileRoute('/login')({
 function LoginRoute() {
   const { redirect: to } = Route.useSearch();
   const navigate = Route.useNavigate();
-  return <SignInPage onSignedIn={() => void navigate({ href: safeRedirect(to), replace: true })} />;
+  const ssoFailure = useLocation({ select: (location) => location.state.ssoFailure ?? null });
+  return (
+    <SignInPage redirect={to ?? null} ssoFailure={ssoFailure} onSignedIn={() => void navigate({ href: safeRedirect(to), replace: true })} />
+  );
 }

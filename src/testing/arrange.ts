@@ -3,7 +3,8 @@ import { pageOrArray } from '@/contract/common';
 import { paths } from '@/contract/paths';
 import { HostedService } from '@/contract/services';
 import { Endpoint, readServiceVersion, ServiceVersion, type EndpointCreateInput } from '@/contract/versions';
-import { callPlatform, RINGS, SCOPE } from './mock-platform';
+import type { RequestRecord } from '@/contract/requests';
+import { callPlatform, platform, RINGS, SCOPE } from './mock-platform';
 
 export const createService = (name: string, slug: string) =>
   callPlatform('developer', 'POST', paths.services(SCOPE), { name, slug, ring_id: RINGS.dev }, HostedService);
@@ -26,3 +27,30 @@ export const publish = (serviceId: string, versionId: string, traffic_percent: n
 
 export const newDraft = (serviceId: string) =>
   callPlatform('developer', 'POST', paths.versions(SCOPE, serviceId), undefined, ServiceVersion);
+
+let calls = 0;
+
+/**
+ * Calls the gateway answered, recorded as the gateway records them (its
+ * request log, live streams and metrics follow), at the platform clock's now.
+ * The gateway itself cannot run here: its schema checks need worker threads,
+ * which jsdom does not start (the e2e stories call it for real).
+ */
+export function recordCalls(serviceId: string, ...records: Partial<Omit<RequestRecord, 'time' | 'service_id'>>[]): string[] {
+  return records.map((r) => {
+    const call = {
+      id: `req_test_${++calls}`,
+      version: 1,
+      method: 'GET',
+      path: '/health',
+      status: 200,
+      duration_ms: 12,
+      caller: 'user' as const,
+      async: false,
+      job_id: null,
+      ...r,
+    };
+    platform.store.requestLog.record({ ...call, service_id: serviceId, workspace_id: SCOPE.workspaceId, templated: true });
+    return call.id;
+  });
+}

@@ -11,7 +11,8 @@ import { setSession } from '@/lib/session';
 import { AGENT_IDS } from '../../mock-server/agents/seed';
 import { createMockPlatform } from '../../mock-server/platform';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../mock-server/auth/seed';
-import { IDS } from '../../mock-server/core/seed-ids';
+import { demoId, IDS } from '../../mock-server/core/seed-ids';
+import { mailSent } from '../../mock-server/users/mail';
 
 const API = '/api/v1';
 
@@ -42,6 +43,12 @@ export type Role = keyof typeof DEMO_USERS;
 /** The demo seed's Production workspace. */
 export const SCOPE: Scope = { orgId: IDS.org, workspaceId: IDS.production };
 export const RINGS = IDS.rings.production;
+/** The demo seed's users, by role. */
+export const USERS = IDS.users;
+/** The mail the mock "sent" to `email` (an invitation's link), newest first. */
+export const mailTo = (email: string) => mailSent(platform.store, email);
+/** A demo seed's service, by its number (`1001` Invoice Extractor, `1005` Sentiment Analyzer…). */
+export const demoService = (n: number) => demoId(n);
 /** The demo seed's agent deployments, versions and instances. */
 export const AGENTS = AGENT_IDS;
 

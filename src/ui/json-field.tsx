@@ -1,80 +1,16 @@
-import { forwardRef, lazy, Suspense, type ReactNode } from 'react';
-import { useController, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
-import { Field } from './field';
-import type { JsonEditorHandle } from './json-editor';
-import { Skeleton } from './skeleton';
+import { forwardRef } from 'react';
+import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
+import type { CodeEditorHandle } from './code-editor-support';
+import { CodeField, CodeFormField, lazyEditor, type CodeFieldProps } from './code-field';
 
 // CodeMirror loads with the first JSON field shown, never with the page that might show one.
-const JsonEditor = lazy(() => import('./json-editor').then((m) => ({ default: m.JsonEditor })));
+const JsonEditor = lazyEditor(() => import('./json-editor').then((m) => m.JsonEditor));
 
-type EditorProps = {
-  value: string;
-  onChange: (text: string) => void;
-  onBlur?: () => void;
-  minLines: number;
-  // Given by Field:
-  id?: string;
-  'aria-invalid'?: boolean;
-  'aria-describedby'?: string;
-  'aria-required'?: boolean;
-};
+export type JsonFieldProps = CodeFieldProps;
 
-/** The editor as Field's control: named by Field's label, described by its error and hint. */
-const LazyJsonEditor = forwardRef<JsonEditorHandle, EditorProps>(function LazyJsonEditor({ id, minLines, ...props }, ref) {
-  return (
-    <Suspense fallback={<Skeleton height={`${minLines * 1.45 + 0.8}em`} />}>
-      <JsonEditor
-        ref={ref}
-        value={props.value}
-        onChange={props.onChange}
-        onBlur={props.onBlur}
-        labelledBy={`${id}-label`}
-        describedBy={props['aria-describedby']}
-        invalid={!!props['aria-invalid']}
-        required={props['aria-required']}
-        minLines={minLines}
-      />
-    </Suspense>
-  );
-});
-
-export type JsonFieldProps = {
-  label: string;
-  value: string;
-  onChange: (text: string) => void;
-  onBlur?: () => void;
-  /** What is wrong with the text: the form's check (syntax at line and column, then the schema), or the platform's. */
-  error?: string;
-  hint?: ReactNode;
-  required?: boolean;
-  /** The height the editor keeps while its text is shorter (default 6 lines). */
-  minLines?: number;
-};
-
-/**
- * A labelled JSON editor with its hint and its error: the editor's text area
- * is a textbox named by the label. Tab leaves it, as in any form; the hint says
- * how to indent instead.
- */
-export const JsonField = forwardRef<JsonEditorHandle, JsonFieldProps>(function JsonField(
-  { label, error, hint, required, minLines = 6, ...editor },
-  ref,
-) {
-  return (
-    <Field
-      label={label}
-      error={error}
-      required={required}
-      hint={
-        <>
-          {hint}
-          {hint ? ' ' : ''}Tab moves to the next field; Ctrl+] and Ctrl+[ indent.
-        </>
-      }
-    >
-      <LazyJsonEditor ref={ref} minLines={minLines} {...editor} />
-    </Field>
-  );
+/** A labelled JSON editor with its hint and its error (see CodeField): the syntax error underlined at its place. */
+export const JsonField = forwardRef<CodeEditorHandle, JsonFieldProps>(function JsonField(props, ref) {
+  return <CodeField ref={ref} editor={JsonEditor} {...props} />;
 });
 
 /**
@@ -82,23 +18,8 @@ export const JsonField = forwardRef<JsonEditorHandle, JsonFieldProps>(function J
  * typed, whatever the form's own mode: a syntax error shows at once, at its
  * line and column.
  */
-export function JsonFormField<T extends FieldValues, TOutput>({
-  form,
-  name,
-  ...props
-}: { form: UseFormReturn<T, unknown, TOutput>; name: Path<T> } & Omit<JsonFieldProps, 'value' | 'onChange' | 'onBlur' | 'error'>) {
-  const { field, fieldState } = useController({ control: form.control, name });
-  return (
-    <JsonField
-      {...props}
-      ref={field.ref}
-      value={typeof field.value === 'string' ? field.value : ''}
-      onChange={(text) => {
-        field.onChange(text);
-        void form.trigger(name);
-      }}
-      onBlur={field.onBlur}
-      error={fieldState.error?.message}
-    />
-  );
+export function JsonFormField<T extends FieldValues, TOutput>(
+  props: { form: UseFormReturn<T, unknown, TOutput>; name: Path<T> } & Omit<JsonFieldProps, 'value' | 'onChange' | 'onBlur' | 'error'>,
+) {
+  return <CodeFormField field={JsonField} {...props} />;
 }

@@ -9,12 +9,15 @@ type WorkspacePage =
   | '/orgs/$orgId/workspaces/$workspaceId/agents'
   | '/orgs/$orgId/workspaces/$workspaceId/connectors'
   | '/orgs/$orgId/workspaces/$workspaceId/rings'
+  | '/orgs/$orgId/workspaces/$workspaceId/users'
   | '/orgs/$orgId/workspaces/$workspaceId/credentials'
   | '/orgs/$orgId/workspaces/$workspaceId/api-keys'
   | '/orgs/$orgId/workspaces/$workspaceId/organization';
 
-/** The workspace's pages, in the sidebar; Credentials and API keys only for those who manage them. */
-const NAV: { to: WorkspacePage; label: string; permission?: Permission; icon: ReactNode }[] = [
+type NavItem = { to: WorkspacePage; label: string; permission?: Permission; icon: ReactNode };
+
+/** What everyone works with. */
+const MAIN: NavItem[] = [
   {
     to: '/orgs/$orgId/workspaces/$workspaceId/services',
     label: 'Hosted Services',
@@ -45,47 +48,75 @@ const NAV: { to: WorkspacePage; label: string; permission?: Permission; icon: Re
       </>
     ),
   },
+];
+
+/**
+ * What only admins manage (others read what they may), grouped as the
+ * platform's guide words it: seed 000 sends people to "Admin > Deployments >
+ * Rings" for a ring's ID. Credentials and API keys only for those who manage them.
+ */
+const ADMIN: { group: string | null; items: NavItem[] }[] = [
   {
-    to: '/orgs/$orgId/workspaces/$workspaceId/rings',
-    label: 'Rings',
-    icon: (
-      <>
-        <circle cx="10" cy="10" r="7" />
-        <circle cx="10" cy="10" r="3.5" />
-      </>
-    ),
+    group: 'Deployments',
+    items: [
+      {
+        to: '/orgs/$orgId/workspaces/$workspaceId/rings',
+        label: 'Rings',
+        icon: (
+          <>
+            <circle cx="10" cy="10" r="7" />
+            <circle cx="10" cy="10" r="3.5" />
+          </>
+        ),
+      },
+    ],
   },
   {
-    to: '/orgs/$orgId/workspaces/$workspaceId/credentials',
-    label: 'Credentials',
-    permission: 'org-credentials:write',
-    icon: (
-      <>
-        <circle cx="7" cy="10" r="3.5" />
-        <path d="M10.5 10H17M14.5 10v3M17 10v2.5" />
-      </>
-    ),
-  },
-  {
-    to: '/orgs/$orgId/workspaces/$workspaceId/api-keys',
-    label: 'API keys',
-    permission: 'api-keys:manage',
-    icon: (
-      <>
-        <rect x="3" y="6" width="14" height="8" rx="2" />
-        <path d="M6.5 10h.01M10 10h.01M13.5 10h.01" />
-      </>
-    ),
-  },
-  {
-    to: '/orgs/$orgId/workspaces/$workspaceId/organization',
-    label: 'Organization',
-    icon: (
-      <>
-        <path d="M4 17V4.5h7V17M11 8h5v9M2.5 17h15" />
-        <path d="M6.5 7.5h2M6.5 10.5h2M6.5 13.5h2M13 11h1M13 14h1" />
-      </>
-    ),
+    group: null,
+    items: [
+      {
+        to: '/orgs/$orgId/workspaces/$workspaceId/users',
+        label: 'Users',
+        icon: (
+          <>
+            <circle cx="7.5" cy="7" r="3" />
+            <path d="M2.5 17c0-3 2.2-5 5-5s5 2 5 5M13 4.5a3 3 0 0 1 0 5.5M14.5 12.3c1.8.6 3 2.3 3 4.7" />
+          </>
+        ),
+      },
+      {
+        to: '/orgs/$orgId/workspaces/$workspaceId/credentials',
+        label: 'Credentials',
+        permission: 'org-credentials:write',
+        icon: (
+          <>
+            <circle cx="7" cy="10" r="3.5" />
+            <path d="M10.5 10H17M14.5 10v3M17 10v2.5" />
+          </>
+        ),
+      },
+      {
+        to: '/orgs/$orgId/workspaces/$workspaceId/api-keys',
+        label: 'API keys',
+        permission: 'api-keys:manage',
+        icon: (
+          <>
+            <rect x="3" y="6" width="14" height="8" rx="2" />
+            <path d="M6.5 10h.01M10 10h.01M13.5 10h.01" />
+          </>
+        ),
+      },
+      {
+        to: '/orgs/$orgId/workspaces/$workspaceId/organization',
+        label: 'Organization',
+        icon: (
+          <>
+            <path d="M4 17V4.5h7V17M11 8h5v9M2.5 17h15" />
+            <path d="M6.5 7.5h2M6.5 10.5h2M6.5 13.5h2M13 11h1M13 14h1" />
+          </>
+        ),
+      },
+    ],
   },
 ];
 
@@ -109,6 +140,7 @@ export function Sidebar({
   menuButton: React.RefObject<HTMLButtonElement | null>;
 }) {
   const me = useWhoami();
+  const visible = (items: NavItem[]) => items.filter((item) => !item.permission || can(me.role, item.permission));
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
     // Opened: focus on the current page's link (or the first), where a keyboard user continues from.
@@ -144,31 +176,60 @@ export function Sidebar({
           <nav aria-label="Main">
             <ul className="nav-list">
               {scope ? (
-                NAV.filter((item) => !item.permission || can(me.role, item.permission)).map((item) => (
-                  <li key={item.to}>
-                    <Link to={item.to} params={scope} className="nav-link" activeProps={{ 'aria-current': 'page' }}>
-                      <svg viewBox="0 0 20 20" aria-hidden="true" className="nav-icon">
-                        {item.icon}
-                      </svg>
-                      {item.label}
-                    </Link>
-                  </li>
-                ))
+                visible(MAIN).map((item) => <NavLink key={item.to} item={item} scope={scope} />)
               ) : (
                 <li>
                   <Link to="/" className="nav-link">
                     <svg viewBox="0 0 20 20" aria-hidden="true" className="nav-icon">
-                      {NAV[0]!.icon}
+                      {MAIN[0]!.icon}
                     </svg>
                     Hosted Services
                   </Link>
                 </li>
               )}
             </ul>
+            {scope && (
+              <>
+                <p className="nav-heading" id={`${SIDEBAR_ID}-admin`}>
+                  Admin
+                </p>
+                <ul className="nav-list" aria-labelledby={`${SIDEBAR_ID}-admin`}>
+                  {ADMIN.map(({ group, items }) =>
+                    group ? (
+                      <li key={group}>
+                        <span className="nav-subheading" id={`${SIDEBAR_ID}-${group.toLowerCase()}`}>
+                          {group}
+                        </span>
+                        <ul className="nav-list nav-sublist" aria-labelledby={`${SIDEBAR_ID}-${group.toLowerCase()}`}>
+                          {visible(items).map((item) => (
+                            <NavLink key={item.to} item={item} scope={scope} />
+                          ))}
+                        </ul>
+                      </li>
+                    ) : (
+                      visible(items).map((item) => <NavLink key={item.to} item={item} scope={scope} />)
+                    ),
+                  )}
+                </ul>
+              </>
+            )}
           </nav>
         </div>
       </aside>
       {open && <div className="sidebar-scrim" aria-hidden="true" onClick={() => onClose(false)} />}
     </>
+  );
+}
+
+function NavLink({ item, scope }: { item: NavItem; scope: Scope }) {
+  return (
+    <li>
+      <Link to={item.to} params={scope} className="nav-link" activeProps={{ 'aria-current': 'page' }}>
+        <svg viewBox="0 0 20 20" aria-hidden="true" className="nav-icon">
+          {item.icon}
+        </svg>
+        {item.label}
+      </Link>
+    </li>
   );
 }

@@ -1,7 +1,7 @@
 import { useNavigate } from '@tanstack/react-router';
 import { useId } from 'react';
 import { useTheme } from '@/app/theme';
-import { useWhoami } from '@/data/auth/get-whoami';
+import { useWhoami, type Me } from '@/data/auth/get-whoami';
 import { useSignOut } from '@/data/auth/sign-out';
 
 /**
@@ -39,24 +39,24 @@ export function UserMenu() {
           {me.name.slice(0, 1).toUpperCase()}
         </span>
         <span className="user-name">{me.name}</span>
-        {/* A role the platform named but this console does not know shows as it came, treated as viewer (see the panel). */}
-        <span
-          className="badge badge-neutral"
-          title={me.role_unrecognized ? `Not a role this console knows: treated as ${me.role}` : undefined}
-        >
-          {me.role_unrecognized ? `${me.role_unrecognized} (as ${me.role})` : me.role}
+        {/* A role the platform named but this console does not know shows as it came; none, as such: both treated as viewer (see the panel). */}
+        <span className="badge badge-neutral" title={roleTitle(me)}>
+          {me.role_unrecognized ? `${me.role_unrecognized} (as ${me.role})` : me.role_missing ? `no role (as ${me.role})` : me.role}
         </span>
       </button>
       <div id={panelId} popover="auto" className="menu account-panel" role="dialog" aria-label="Account">
         <p className="menu-label">
           Signed in as <strong>{me.email}</strong>
           <br />
-          Role: {me.role_unrecognized ?? me.role}
+          Role: {me.role_unrecognized ?? (me.role_missing ? 'not given by the platform' : me.role)}
         </p>
-        {me.role_unrecognized && (
+        {(me.role_missing || me.role_unrecognized) && (
           <p className="menu-label account-role-notice" role="note">
-            The platform gives your role as “{me.role_unrecognized}”, which this console does not know. It treats you as a {me.role}, the
-            least privileged role: what you can change is not offered here, and the platform still decides.
+            {me.role_unrecognized
+              ? `The platform gives your role as “${me.role_unrecognized}”, which this console does not know.`
+              : 'The platform did not say what your role is.'}{' '}
+            The console treats you as a {me.role}, the least privileged role: what you can change is not offered here, and the platform
+            still decides.
           </p>
         )}
         <div className="menu-separator" />
@@ -71,4 +71,10 @@ export function UserMenu() {
       </div>
     </div>
   );
+}
+
+function roleTitle(me: Me): string | undefined {
+  if (me.role_unrecognized) return `Not a role this console knows: treated as ${me.role}`;
+  if (me.role_missing) return `The platform gave no role: treated as ${me.role}`;
+  return undefined;
 }

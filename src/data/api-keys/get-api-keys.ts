@@ -1,15 +1,23 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { readApiKeyPage } from '@/contract/api-keys';
 import { paths } from '@/contract/paths';
 import { api } from '@/lib/api-client';
-import { apiKeyKeys } from './keys';
+import { apiKeyKeys, type ApiKeyPageQuery } from './keys';
 
-/** `GET /organizations/{org_id}/api-keys` (seed 001): names, prefixes, creators and use; never a key. Newest first. */
-export const getApiKeys = (orgId: string) =>
-  api
-    .get(paths.apiKeys(orgId), readApiKeyPage, { query: { limit: 100 } })
-    .then((page) => ({ ...page, items: [...page.items].sort((a, b) => (b.created_at ?? '').localeCompare(a.created_at ?? '')) }));
+/**
+ * `GET /organizations/{org_id}/api-keys` (seed 001): a page of names, prefixes,
+ * creators and use, newest first, searched by name and prefix; never a key.
+ */
+export const getApiKeys = (orgId: string, query: ApiKeyPageQuery, signal?: AbortSignal) =>
+  api.get(paths.apiKeys(orgId), readApiKeyPage, { query: { ...query, sort: 'created_at', order: 'desc' }, signal });
 
-export const apiKeysQueryOptions = (orgId: string) => queryOptions({ queryKey: apiKeyKeys.list(orgId), queryFn: () => getApiKeys(orgId) });
+export const apiKeysQueryOptions = (orgId: string, query: ApiKeyPageQuery) =>
+  queryOptions({
+    queryKey: apiKeyKeys.page(orgId, query),
+    queryFn: ({ signal }) => getApiKeys(orgId, query, signal),
+    // Keep the rows on screen while the next page or search loads.
+    placeholderData: keepPreviousData,
+  });
 
-export const useApiKeys = (orgId: string, enabled = true) => useQuery({ ...apiKeysQueryOptions(orgId), enabled });
+export const useApiKeys = (orgId: string, query: ApiKeyPageQuery, enabled = true) =>
+  useQuery({ ...apiKeysQueryOptions(orgId, query), enabled });

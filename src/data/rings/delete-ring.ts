@@ -10,7 +10,7 @@ export function useDeleteRing(scope: Scope) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (ringId: string) => deleteRing(scope, ringId),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ringKeys.list(scope) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ringKeys.all(scope) }),
     // A 409 means our idea of who uses the ring was stale: read it again.
     onError: () => queryClient.invalidateQueries({ queryKey: serviceKeys.ringUsage(scope) }),
   });

@@ -8,6 +8,7 @@ export function useMoveRing(scope: Scope) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ ringId, position }: { ringId: string; position: number }) => updateRing(scope, ringId, { position }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ringKeys.list(scope) }),
+    // The whole path and the table's pages: a move shifts the others.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ringKeys.all(scope) }),
   });
 }

@@ -20,8 +20,12 @@ export function useSaveRing(scope: Scope) {
     mutationFn: ({ ringId, input, idempotencyKey }: Save) =>
       ringId ? updateRing(scope, ringId, input) : createRing(scope, input, idempotencyKey),
     // A renamed ring keeps its place: the answer goes in its row. A new one's place is the platform's to say.
+    // The table's pages are read again either way (a new name may match another search).
     onSuccess: (ring, { ringId }) =>
-      (ringId !== null && replaceRow(queryClient, ringKeys.list(scope), ring)) ||
-      queryClient.invalidateQueries({ queryKey: ringKeys.list(scope) }),
+      Promise.all([
+        (ringId !== null && replaceRow(queryClient, ringKeys.list(scope), ring)) ||
+          queryClient.invalidateQueries({ queryKey: ringKeys.list(scope) }),
+        queryClient.invalidateQueries({ queryKey: ringKeys.pages(scope) }),
+      ]),
   });
 }

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { paths, type Scope } from '@/contract/paths';
-import { readServicePage, type ServiceListQuery } from '@/contract/services';
+import { inScope, readServicePage, type ServiceListQuery } from '@/contract/services';
 import { api } from '@/lib/api-client';
 import { learnCapability } from '@/lib/capabilities';
 import { serviceKeys } from './keys';
@@ -14,7 +14,7 @@ export const getServices = async (scope: Scope, query: ServiceListQuery, signal?
   const page = await api.get(paths.services(scope), readServicePage, { query, signal });
   if (query.execution_mode && page.items.some((s) => s.execution_mode !== query.execution_mode))
     learnCapability('servicesByMode', 'unavailable');
-  return page;
+  return { ...page, items: page.items.map((s) => inScope(s, scope)) };
 };
 
 export const servicesQueryOptions = (scope: Scope, query: ServiceListQuery) =>
@@ -25,4 +25,5 @@ export const servicesQueryOptions = (scope: Scope, query: ServiceListQuery) =>
     placeholderData: keepPreviousData,
   });
 
-export const useServices = (scope: Scope, query: ServiceListQuery) => useQuery(servicesQueryOptions(scope, query));
+export const useServices = (scope: Scope, query: ServiceListQuery, enabled = true) =>
+  useQuery({ ...servicesQueryOptions(scope, query), enabled });

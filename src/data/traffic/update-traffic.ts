@@ -3,7 +3,7 @@ import { paths, type Scope } from '@/contract/paths';
 import { readVersionPage, TrafficUpdate } from '@/contract/versions';
 import { api } from '@/lib/api-client';
 import { callExtension } from '@/lib/extensions';
-import { newestFirst } from '../versions/get-versions';
+import { asKept } from '../versions/get-versions';
 import { versionsChanged } from '../versions/versions-changed';
 
 /**
@@ -14,7 +14,7 @@ import { versionsChanged } from '../versions/versions-changed';
  */
 export const updateTraffic = (scope: Scope, serviceId: string, input: TrafficUpdate) =>
   callExtension('trafficSplit', () => api.put(paths.traffic(scope, serviceId), readVersionPage, { body: TrafficUpdate.parse(input) })).then(
-    newestFirst,
+    asKept,
   );
 
 export function useUpdateTraffic(scope: Scope, serviceId: string) {

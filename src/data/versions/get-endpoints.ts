@@ -1,6 +1,7 @@
 import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
 import { paths, type Scope } from '@/contract/paths';
 import { readEndpointPage } from '@/contract/versions';
+import { readAllPages } from '@/lib/all-pages';
 import { api } from '@/lib/api-client';
 import { learnCapability } from '@/lib/capabilities';
 import { versionKeys } from './keys';
@@ -12,7 +13,10 @@ import { versionKeys } from './keys';
  * page never shows them as the version asked for.
  */
 export const getEndpoints = async (scope: Scope, serviceId: string, versionId: string) => {
-  const page = await api.get(paths.endpoints(scope, serviceId), readEndpointPage, { query: { version_id: versionId, limit: 100 } });
+  // Every endpoint, by path (then method), page after page: the platform pages 25 at a time, newest first.
+  const page = await readAllPages((p) =>
+    api.get(paths.endpoints(scope, serviceId), readEndpointPage, { query: { ...p, version_id: versionId, sort: 'path', order: 'asc' } }),
+  );
   const otherVersion = page.items.some((e) => e.version_id !== null && e.version_id !== versionId);
   if (otherVersion) learnCapability('endpointsByVersion', 'unavailable');
   return { ...page, otherVersion };

@@ -7,8 +7,9 @@ import { versionKeys } from './keys';
 
 /**
  * After a change that moves versions (a new draft, a publish, a new split):
- * the version list, and the service record and list rows that show its active
- * and draft versions, and its activity (the Traffic tab's history of splits).
+ * the version list and the Versions tab's pages, and the service record and
+ * list rows that show its active and draft versions, and its activity (the
+ * Traffic tab's history of splits).
  * Endpoints and stubs of existing versions do not change.
  *
  * `known`: what the write's answer says of the list (every version after a
@@ -24,6 +25,7 @@ export function versionsChanged(
   if (known) queryClient.setQueryData(versionKeys.list(scope, serviceId), known);
   return Promise.all([
     known ? null : queryClient.invalidateQueries({ queryKey: versionKeys.list(scope, serviceId) }),
+    queryClient.invalidateQueries({ queryKey: versionKeys.pages(scope, serviceId) }),
     queryClient.invalidateQueries(serviceRecord(scope, serviceId)),
     queryClient.invalidateQueries({ queryKey: serviceKeys.lists(scope) }),
     queryClient.invalidateQueries({ queryKey: activityKeys.all(scope, serviceId) }),

@@ -29,6 +29,7 @@ const KINDS: Record<string, { label: string; tone: string }> = {
   'token.minted': { label: 'token minted', tone: 'neutral' },
   'token.revoked': { label: 'token revoked', tone: 'warning' },
   'tokens.revoked_all': { label: 'tokens revoked', tone: 'danger' },
+  'connector.ddl_executed': { label: 'schema changed', tone: 'warning' },
 };
 
 const kindOf = (entry: ActivityEntryRead) => KINDS[entry.kind] ?? { label: entry.kind, tone: 'neutral' };

@@ -3,8 +3,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { TokenResponse } from '@/contract/auth';
 import { paths } from '@/contract/paths';
 import { platform, SCOPE, signInAs } from '@/testing/mock-platform';
+import { LIST_SEARCH_DEFAULTS, type ListSearch } from '@/lib/list-search';
 import { cachedText, renderFeature } from '@/testing/render';
+import { WithSearch } from '@/testing/search-state';
 import { ApiKeysPage } from './api-keys-page';
+
+const keysPage = () => (
+  <WithSearch<ListSearch> initial={{ ...LIST_SEARCH_DEFAULTS }}>{(props) => <ApiKeysPage scope={SCOPE} {...props} />}</WithSearch>
+);
 
 const exchange = async (api_key: string) =>
   platform.app.request(`/api/v1${paths.apiKeyExchange()}`, {
@@ -17,7 +23,7 @@ describe('the API keys page', () => {
   beforeEach(() => signInAs('admin'));
 
   it('creates a key shown once, in a dialog that closes only once the user says it is copied', async () => {
-    const { user, queryClient } = await renderFeature(<ApiKeysPage scope={SCOPE} />);
+    const { user, queryClient } = await renderFeature(keysPage());
     expect(await screen.findByRole('rowheader', { name: 'Demo admin key' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'New API key' }));
     await user.type(await screen.findByRole('textbox', { name: 'Name' }), 'CI pipeline');
@@ -52,7 +58,7 @@ describe('the API keys page', () => {
   });
 
   it('revokes a key after asking: the exchange refuses it at once', async () => {
-    const { user } = await renderFeature(<ApiKeysPage scope={SCOPE} />);
+    const { user } = await renderFeature(keysPage());
     await user.click(await screen.findByRole('button', { name: 'Revoke Demo viewer key' }));
     const confirm = await screen.findByRole('alertdialog', { name: 'Revoke Demo viewer key?' });
     await user.click(within(confirm).getByRole('button', { name: 'Revoke key' }));
@@ -65,7 +71,7 @@ describe('the API keys page', () => {
 
   it('is for admins only', async () => {
     await signInAs('developer');
-    await renderFeature(<ApiKeysPage scope={SCOPE} />);
+    await renderFeature(keysPage());
     expect(await screen.findByText('Only admins manage API keys')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'New API key' })).toBeNull();
   });

@@ -7,25 +7,28 @@ import { useApiKeys } from '@/data/api-keys/get-api-keys';
 import { useRevokeApiKey } from '@/data/api-keys/revoke-api-key';
 import { useWhoami } from '@/data/auth/get-whoami';
 import { ApiError } from '@/lib/api-error';
+import { toPageQuery, type ListSearch } from '@/lib/list-search';
 import { can } from '@/lib/permissions';
-import type { WorkspaceProps } from '@/lib/route-props';
+import type { SearchProps, WorkspaceProps } from '@/lib/route-props';
 import { Badge } from '@/ui/badge';
 import { Button } from '@/ui/button';
 import { ConfirmAction } from '@/ui/confirm-dialog';
 import { DateTime } from '@/ui/date-time';
-import { Skeleton } from '@/ui/skeleton';
-import { EmptyState, ErrorState } from '@/ui/states';
+import { InvalidTableRows } from '@/ui/invalid-rows';
+import { PagedList } from '@/ui/paged-list';
+import { SearchBox } from '@/ui/search-box';
+import { EmptyState } from '@/ui/states';
 import { TableHead } from '@/ui/table-head';
 import { CreateApiKeyDialog } from './create-api-key-dialog';
 import { NewKeyDialog } from './new-key-dialog';
 
 const REFUSAL = 'Only admins manage API keys';
 
-/** The organization's API keys (admins): list, create (the key shown once), revoke. */
-export function ApiKeysPage({ scope }: WorkspaceProps) {
+/** The organization's API keys (admins): a page at a time, newest first, searched by name or prefix; create (the key shown once), revoke. */
+export function ApiKeysPage({ scope, search, onSearchChange }: WorkspaceProps & SearchProps<ListSearch>) {
   const me = useWhoami();
   const admin = can(me.role, 'api-keys:manage');
-  const keys = useApiKeys(scope.orgId, admin);
+  const keys = useApiKeys(scope.orgId, toPageQuery(search), admin);
   const create = useCreateApiKey(scope.orgId);
   // One dialog at a time: naming a new key, or revoking one. The new key itself is the mutation's, shown by NewKeyDialog.
   const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'revoke'; key: ApiKeyRead } | null>(null);
@@ -37,77 +40,92 @@ export function ApiKeysPage({ scope }: WorkspaceProps) {
         <p>Your role ({me.role}) cannot see or change them. Ask an admin of your organization for a key.</p>
       </EmptyState>
     );
-  } else if (keys.isPending) {
-    body = <Skeleton height="6rem" />;
-  } else if (keys.isError) {
-    body =
-      keys.error instanceof ApiError && keys.error.status === 403 ? (
-        <EmptyState title={REFUSAL}>
-          <p>The platform refused: {keys.error.message}</p>
-        </EmptyState>
-      ) : (
-        <ErrorState title="Could not load the API keys" error={keys.error} onRetry={() => void keys.refetch()} />
-      );
-  } else if (keys.data.items.length === 0) {
+  } else if (keys.isError && keys.error instanceof ApiError && keys.error.status === 403) {
     body = (
-      <EmptyState
-        title="No API keys"
-        action={
-          <Button variant="primary" onClick={() => setDialog({ kind: 'create' })}>
-            New API key
-          </Button>
-        }
-      >
-        <p>
-          Scripts, CI pipelines and <span className="mono">flow-sdk login</span> sign in with a key.
-        </p>
+      <EmptyState title={REFUSAL}>
+        <p>The platform refused: {keys.error.message}</p>
       </EmptyState>
     );
   } else {
     body = (
-      <div className="table-wrap">
-        <table className="table api-keys-table">
-          <caption className="visually-hidden">API keys, newest first</caption>
-          <TableHead columns={['Name', 'Key', 'Created', 'Created by', 'Last used', { label: 'Actions', hidden: true }]} />
-          <tbody>
-            {keys.data.items.map((key) => (
-              <tr key={key.id} className={key.revoked_at ? 'api-key-revoked' : undefined}>
-                <th scope="row">
-                  {key.name}
-                  {key.revoked_at && (
-                    <span className="api-key-state">
-                      <Badge tone="danger">revoked</Badge> <DateTime iso={key.revoked_at} />
-                    </span>
-                  )}
-                </th>
-                <td className="mono">{key.prefix ? `${key.prefix}…` : <span className="muted">—</span>}</td>
-                <td>
-                  <DateTime iso={key.created_at} />
-                </td>
-                <td>{key.created_by ? key.created_by.name : <span className="muted">—</span>}</td>
-                <td>
-                  <DateTime iso={key.last_used_at} fallback="never" />
-                </td>
-                <td>
-                  {!key.revoked_at && (
-                    <div className="row-actions">
-                      <Button
-                        size="sm"
-                        variant="ghost"
-                        className="btn-danger-text"
-                        aria-label={`Revoke ${key.name}`}
-                        onClick={() => setDialog({ kind: 'revoke', key })}
-                      >
-                        Revoke
-                      </Button>
-                    </div>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <>
+        <div className="toolbar" role="search">
+          <SearchBox
+            label="Search API keys"
+            placeholder="Search by name or prefix (fl_…)"
+            value={search.q}
+            onSearch={(q) => onSearchChange({ q, page: 1 })}
+          />
+        </div>
+        <PagedList
+          query={keys}
+          search={search}
+          onSearchChange={onSearchChange}
+          noun="API keys"
+          label="API keys pages"
+          empty={
+            <EmptyState
+              title="No API keys"
+              action={
+                <Button variant="primary" onClick={() => setDialog({ kind: 'create' })}>
+                  New API key
+                </Button>
+              }
+            >
+              <p>
+                Scripts, CI pipelines and <span className="mono">flow-sdk login</span> sign in with a key.
+              </p>
+            </EmptyState>
+          }
+        >
+          {({ items, invalid }) => (
+            <div className="table-wrap">
+              <table className="table api-keys-table">
+                <caption className="visually-hidden">API keys, newest first</caption>
+                <TableHead columns={['Name', 'Key', 'Created', 'Created by', 'Last used', { label: 'Actions', hidden: true }]} />
+                <tbody>
+                  {items.map((key) => (
+                    <tr key={key.id} className={key.revoked_at ? 'api-key-revoked' : undefined}>
+                      <th scope="row">
+                        {key.name}
+                        {key.revoked_at && (
+                          <span className="api-key-state">
+                            <Badge tone="danger">revoked</Badge> <DateTime iso={key.revoked_at} />
+                          </span>
+                        )}
+                      </th>
+                      <td className="mono">{key.prefix ? `${key.prefix}…` : <span className="muted">—</span>}</td>
+                      <td>
+                        <DateTime iso={key.created_at} />
+                      </td>
+                      <td>{key.created_by ? key.created_by.name : <span className="muted">—</span>}</td>
+                      <td>
+                        <DateTime iso={key.last_used_at} fallback="never" />
+                      </td>
+                      <td>
+                        {!key.revoked_at && (
+                          <div className="row-actions">
+                            <Button
+                              size="sm"
+                              variant="ghost"
+                              className="btn-danger-text"
+                              aria-label={`Revoke ${key.name}`}
+                              onClick={() => setDialog({ kind: 'revoke', key })}
+                            >
+                              Revoke
+                            </Button>
+                          </div>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                  <InvalidTableRows rows={invalid} columns={6} noun="API key" />
+                </tbody>
+              </table>
+            </div>
+          )}
+        </PagedList>
+      </>
     );
   }
 

@@ -1,8 +1,19 @@
 import { Tabs } from 'radix-ui';
 import { ApiKeyForm } from './api-key-form';
 import { PasswordForm } from './password-form';
+import { SsoForm } from './sso-form';
 
-export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
+/** Three ways in: email and password, an organization API key, single sign-on (opened when single sign-on just failed, to say why). */
+export function SignInPage({
+  onSignedIn,
+  redirect = null,
+  ssoFailure = null,
+}: {
+  onSignedIn: () => void;
+  /** Where to go once signed in (single sign-on keeps it for the tab while the browser is away). */
+  redirect?: string | null;
+  ssoFailure?: string | null;
+}) {
   return (
     <main className="auth-page">
       <div className="auth-card card">
@@ -11,7 +22,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
           <span>Hosted Services</span>
         </div>
         <h1>Sign in</h1>
-        <Tabs.Root defaultValue="password" className="auth-tabs">
+        <Tabs.Root defaultValue={ssoFailure ? 'sso' : 'password'} className="auth-tabs">
           <Tabs.List aria-label="Sign-in method" className="tab-list">
             <Tabs.Trigger value="password" className="tab">
               Email and password
@@ -19,12 +30,18 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
             <Tabs.Trigger value="api-key" className="tab">
               API key
             </Tabs.Trigger>
+            <Tabs.Trigger value="sso" className="tab">
+              Single sign-on
+            </Tabs.Trigger>
           </Tabs.List>
           <Tabs.Content value="password">
             <PasswordForm onSignedIn={onSignedIn} />
           </Tabs.Content>
           <Tabs.Content value="api-key">
             <ApiKeyForm onSignedIn={onSignedIn} />
+          </Tabs.Content>
+          <Tabs.Content value="sso">
+            <SsoForm redirect={redirect} failure={ssoFailure} />
           </Tabs.Content>
         </Tabs.Root>
       </div>

@@ -1,21 +1,34 @@
 import { useState } from 'react';
 import type { ConnectorInstanceRead, ConnectorTypeRead } from '@/contract/connectors';
 import type { Scope } from '@/contract/paths';
-import { useInstances } from '@/data/connectors/get-instances';
+import { useInstancePage } from '@/data/connectors/get-instances';
+import { toPageQuery, type ListSearch } from '@/lib/list-search';
 import { ValueBadge } from '@/ui/badge';
 import { Button } from '@/ui/button';
 import { InvalidListItems } from '@/ui/invalid-rows';
-import { Skeleton } from '@/ui/skeleton';
-import { ErrorState } from '@/ui/states';
+import { PagedList } from '@/ui/paged-list';
 import { DeleteInstanceDialog } from './delete-instance-dialog';
 import { InstanceDialog } from './instance-dialog';
 import { InstanceRow } from './instance-row';
 
 const CATEGORY_TONES = { database: 'info', storage: 'info', http: 'info' } as const;
 
-/** One catalog entry: what the type is, what it needs, what it can do, and its instances. */
-export function ConnectorTypeCard({ scope, type, readOnly }: { scope: Scope; type: ConnectorTypeRead; readOnly: boolean }) {
-  const instances = useInstances(scope, type.id);
+/** One catalog entry: what the type is, what it needs, what it can do, and its instances, a page at a time. */
+export function ConnectorTypeCard({
+  scope,
+  type,
+  readOnly,
+  search,
+  onSearchChange,
+}: {
+  scope: Scope;
+  type: ConnectorTypeRead;
+  readOnly: boolean;
+  /** This type's page, and the search over every type's instances. */
+  search: ListSearch;
+  onSearchChange: (next: Partial<ListSearch>) => void;
+}) {
+  const instances = useInstancePage(scope, type.id, toPageQuery(search));
   // One dialog at a time: creating (instance null) or editing an instance, or deleting one.
   const [dialog, setDialog] = useState<
     { kind: 'edit'; instance: ConnectorInstanceRead | null } | { kind: 'delete'; instance: ConnectorInstanceRead } | null
@@ -58,9 +71,12 @@ export function ConnectorTypeCard({ scope, type, readOnly }: { scope: Scope; typ
           <h3 id={`${type.id}-operations`}>Operations</h3>
           <ul className="chips" aria-labelledby={`${type.id}-operations`}>
             {(type.operations ?? []).map((o) => (
-              <li key={o.name} className="chip" title={o.description}>
-                <span className="mono">{o.name}</span>
-                <span className="chip-meta">{o.description}</span>
+              <li key={o.id} className="chip" title={o.description ?? undefined}>
+                <span className="mono">{o.id}</span>
+                <span className="chip-meta">
+                  {o.kind ? `${o.kind} · ` : ''}
+                  {o.description ?? o.name}
+                </span>
               </li>
             ))}
           </ul>
@@ -68,28 +84,31 @@ export function ConnectorTypeCard({ scope, type, readOnly }: { scope: Scope; typ
       </div>
 
       <h3 className="instances-title">Instances</h3>
-      {instances.isPending ? (
-        <Skeleton height="3rem" />
-      ) : instances.isError ? (
-        <ErrorState title="Instances could not be loaded" error={instances.error} onRetry={() => void instances.refetch()} />
-      ) : instances.data.items.length === 0 && instances.data.invalid.length === 0 ? (
-        <p className="muted">No {type.name} instances yet.</p>
-      ) : (
-        <ul className="instance-list" aria-label={`${type.name} instances`}>
-          {instances.data.items.map((instance) => (
-            <InstanceRow
-              key={instance.id}
-              scope={scope}
-              type={type}
-              instance={instance}
-              readOnly={readOnly}
-              onEdit={() => setDialog({ kind: 'edit', instance })}
-              onDelete={() => setDialog({ kind: 'delete', instance })}
-            />
-          ))}
-          <InvalidListItems rows={instances.data.invalid} noun="Instance" />
-        </ul>
-      )}
+      <PagedList
+        query={instances}
+        search={search}
+        onSearchChange={onSearchChange}
+        noun={`${type.name} instances`}
+        label={`${type.name} instances pages`}
+        empty={<p className="muted">No {type.name} instances yet.</p>}
+      >
+        {({ items, invalid }) => (
+          <ul className="instance-list" aria-label={`${type.name} instances`}>
+            {items.map((instance) => (
+              <InstanceRow
+                key={instance.id}
+                scope={scope}
+                type={type}
+                instance={instance}
+                readOnly={readOnly}
+                onEdit={() => setDialog({ kind: 'edit', instance })}
+                onDelete={() => setDialog({ kind: 'delete', instance })}
+              />
+            ))}
+            <InvalidListItems rows={invalid} noun="Instance" />
+          </ul>
+        )}
+      </PagedList>
 
       {!readOnly && (
         <>

@@ -1,3 +1,4 @@
+import { Link } from '@tanstack/react-router';
 import type { ConnectorInstanceRead, ConnectorTypeRead } from '@/contract/connectors';
 import type { Scope } from '@/contract/paths';
 import { useTestInstance } from '@/data/connectors/test-instance';
@@ -24,12 +25,18 @@ export function InstanceRow({
   const test = useTestInstance(scope, type.id, instance.id);
   const result = test.data ?? instance.last_test;
   const nameId = `instance-${instance.id}-name`;
+  const page = {
+    to: '/orgs/$orgId/workspaces/$workspaceId/connectors/$connectorId/instances/$instanceId',
+    params: { ...scope, connectorId: type.id, instanceId: instance.id },
+  } as const;
 
   return (
     <li className="instance" aria-labelledby={nameId}>
       <div className="instance-main">
         <h4 id={nameId} className="instance-name">
-          {instance.name}
+          <Link {...page} className="row-link">
+            {instance.name}
+          </Link>
         </h4>
         {instance.description && <p className="muted instance-description">{instance.description}</p>}
         <dl className="instance-config">
@@ -51,6 +58,9 @@ export function InstanceRow({
       </div>
       <div className="instance-side">
         <div className="instance-actions">
+          <Link {...page} className="btn btn-secondary btn-sm" aria-label={`Operations of ${instance.name}`}>
+            Operations
+          </Link>
           {!readOnly && (
             <>
               <Button size="sm" pending={test.isPending} onClick={() => test.mutate()} aria-label={`Test connection to ${instance.name}`}>

@@ -8,10 +8,12 @@ import { Button } from '@/ui/button';
 import { DateTime } from '@/ui/date-time';
 import { Detail } from '@/ui/details';
 import { Skeleton } from '@/ui/skeleton';
+import { useCapability } from '@/lib/capabilities';
 import { notAvailable } from '@/lib/not-available';
 import { ErrorState } from '@/ui/states';
 import { Unavailable } from '@/ui/unavailable';
 import { JobStatusBadge } from './job-status';
+import { SubmitRecordLink } from './request-log-link';
 
 /** A platform that does not serve the jobs API (seed 001): said in place of the jobs, while Send goes on working. */
 export function JobsNotAvailable() {
@@ -30,17 +32,21 @@ export function JobCard({
   scope,
   serviceId,
   jobId,
+  submitRequestId = null,
   cancelReason,
   onClose,
 }: {
   scope: Scope;
   serviceId: string;
   jobId: string;
+  /** The request id its submit was answered with, when this page submitted it. */
+  submitRequestId?: string | null;
   cancelReason: string | null;
   onClose: () => void;
 }) {
   const job = useJob(scope, serviceId, jobId);
   const cancel = useCancelJob(scope, serviceId);
+  const requestLog = useCapability('requestLog');
   const headingId = `job-${jobId.replace(/[^A-Za-z0-9_-]/g, '')}-title`;
 
   const onCancel = () =>
@@ -105,6 +111,11 @@ export function JobCard({
             <Detail term="Submitted">
               <DateTime iso={job.data.submitted_at} />
             </Detail>
+            {requestLog !== 'unavailable' && (
+              <Detail term="Submit record">
+                <SubmitRecordLink scope={scope} serviceId={serviceId} requestId={submitRequestId} submittedAt={job.data.submitted_at} />
+              </Detail>
+            )}
             <Detail term="Started">
               <DateTime iso={job.data.started_at} fallback="not yet" />
             </Detail>

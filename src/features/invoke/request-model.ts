@@ -1,14 +1,14 @@
 import { exampleOf } from '@/contract/schema-example';
-import type { ServiceVersion } from '@/contract/versions';
+import type { ServiceVersionRead } from '@/contract/versions';
 import type { VersionChoice } from '@/data/invoke/gateway-url';
 
 type Schema = Record<string, unknown>;
 const isObj = (v: unknown): v is Schema => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export type EndpointDef = { method: string; path: string; summary: string; request_schema: Schema; response_schema: Schema };
+export type EndpointDef = { method: string; path: string; summary: string | null; request_schema: Schema; response_schema: Schema };
 
 /** One endpoint as the Test tab offers it: `METHOD path`, and the serving versions that have it. */
-export type EndpointChoice = { key: string; method: string; path: string; summary: string; versions: number[] };
+export type EndpointChoice = { key: string; method: string; path: string; summary: string | null; versions: number[] };
 
 export const endpointKey = (e: { method: string; path: string }) => `${e.method} ${e.path}`;
 
@@ -23,7 +23,7 @@ export const runsAsJob = (method: string) => method === 'POST';
  * draining), each once, with the versions that have it: endpoints differ from
  * version to version.
  */
-export function endpointChoices(serving: readonly Pick<ServiceVersion, 'version' | 'endpoint_snapshot'>[]): EndpointChoice[] {
+export function endpointChoices(serving: readonly Pick<ServiceVersionRead, 'version' | 'endpoint_snapshot'>[]): EndpointChoice[] {
   const byKey = new Map<string, EndpointChoice>();
   for (const v of serving) {
     for (const e of v.endpoint_snapshot ?? []) {
@@ -42,7 +42,7 @@ export function endpointChoices(serving: readonly Pick<ServiceVersion, 'version'
  * by split the busiest serving version's that has it (`serving` is busiest first).
  */
 export function endpointDef(
-  serving: readonly Pick<ServiceVersion, 'version' | 'endpoint_snapshot'>[],
+  serving: readonly Pick<ServiceVersionRead, 'version' | 'endpoint_snapshot'>[],
   key: string,
   version: VersionChoice,
 ): EndpointDef | null {

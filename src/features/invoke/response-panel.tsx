@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
+import type { Scope } from '@/contract/paths';
 import type { GatewayAnswer } from '@/data/invoke/call-gateway';
 import { fieldName } from '@/lib/api-error';
 import { Badge } from '@/ui/badge';
 import { Button } from '@/ui/button';
+import { RequestLogLink } from './request-log-link';
 
 /** What each refusal of the gateway means, in a sentence, before the platform's own words. */
 const MEANING: Record<number, string> = {
@@ -65,8 +67,8 @@ export function RefusalText({ answer }: { answer: GatewayAnswer }) {
   );
 }
 
-/** The answer: status, time taken, serving version, request id, headers and the formatted body. */
-export function ResponseView({ answer }: { answer: GatewayAnswer }) {
+/** The answer: status, time taken, serving version, request id (a link to its record in Logs, given `logs`), headers and the formatted body. */
+export function ResponseView({ answer, logs }: { answer: GatewayAnswer; logs?: { scope: Scope; serviceId: string } }) {
   const body = answer.json ? JSON.stringify(answer.json.value, null, 2) : answer.bodyText;
   return (
     <div className="stack invoke-answer">
@@ -83,7 +85,14 @@ export function ResponseView({ answer }: { answer: GatewayAnswer }) {
         </span>
         {answer.requestId && (
           <span className="break-anywhere">
-            <span className="muted">Request ID</span> <span className="mono">{answer.requestId}</span>
+            <span className="muted">Request ID</span>{' '}
+            {logs ? (
+              <RequestLogLink scope={logs.scope} serviceId={logs.serviceId} requestId={answer.requestId}>
+                <span className="mono">{answer.requestId}</span>
+              </RequestLogLink>
+            ) : (
+              <span className="mono">{answer.requestId}</span>
+            )}
           </span>
         )}
       </p>

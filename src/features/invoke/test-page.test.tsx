@@ -65,6 +65,11 @@ describe('the Test tab’s request form', () => {
     expect(await within(response).findByText('200 OK')).toBeTruthy();
     expect(within(response).getByText('v1')).toBeTruthy();
     expect(within(response).getByLabelText('Response body').textContent).toContain('"summary": "short"');
+    // The request id leads to its record in Logs.
+    const record = within(response).getByRole('link', { name: 'req-1' });
+    expect(record.getAttribute('href')).toBe(
+      `/orgs/${SCOPE.orgId}/workspaces/${SCOPE.workspaceId}/services/${service.id}/logs?search=req-1&request=req-1`,
+    );
     expect(sent).toEqual({ body: { text: 'a fine text' }, authorization: expect.stringMatching(/^Bearer .+/) });
   });
 

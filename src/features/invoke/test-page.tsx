@@ -8,7 +8,7 @@ import { callGateway, useGatewayCall, type Credential, type GatewayAnswer } from
 import { gatewayPath, platformApiBase, type VersionChoice } from '@/data/invoke/gateway-url';
 import { invokeKeys } from '@/data/invoke/keys';
 import { submitJob, type JobSubmitted } from '@/data/invoke/submit-job';
-import { servingVersions } from '@/contract/versions-rules';
+import { servingVersions, trafficText } from '@/contract/versions-rules';
 import { useVersions } from '@/data/versions/get-versions';
 import { useIdempotencyKey } from '@/lib/idempotency';
 import { readJson } from '@/lib/json-text';
@@ -42,7 +42,7 @@ import {
 import { RefusalText, ResponseView, WaitingForAnswer } from './response-panel';
 import { deleteSavedRequest, saveRequest, savedRequests, type SavedRequest } from './saved-requests';
 import { SavedRequestsList } from './saved-requests-list';
-import { checkAgainstSchema, locText, type SchemaIssue } from './schema-check';
+import { checkAgainstSchema, locText, type SchemaIssue } from '@/lib/schema-check';
 
 /** The endpoint and version chosen, from the URL: a link opens the same form. */
 export type TestSearch = { endpoint?: string; version?: 'split' | number };
@@ -94,7 +94,8 @@ function Workbench({
   const queryClient = useQueryClient();
   const choices = useMemo(() => endpointChoices(serving), [serving]);
   const choice = choices.find((c) => c.key === search.endpoint) ?? choices[0]!;
-  const hasSplit = serving.some((v) => v.traffic_percent > 0);
+  // A share the platform did not give may be more than 0: the split is offered then too.
+  const hasSplit = serving.some((v) => v.traffic_percent !== 0);
   const version: VersionChoice =
     typeof search.version === 'number'
       ? { kind: 'pinned', version: search.version }
@@ -111,6 +112,8 @@ function Workbench({
   const [saved, setSaved] = useState(() => savedRequests(serviceId, choice.key));
   const [jobIds, setJobIds] = useState(() => recentJobIds(serviceId));
   const [openJobId, setOpenJobId] = useState<string | null>(null);
+  // The request id of each job submitted from this page, to link the job to its submit record (for this visit only).
+  const [submitIds, setSubmitIds] = useState<ReadonlyMap<string, string>>(new Map());
   const call = useGatewayCall<Outcome>();
   const idempotency = useIdempotencyKey();
 
@@ -222,7 +225,10 @@ function Workbench({
         idempotency.reset();
         queryClient.setQueryData(invokeKeys.job(scope, serviceId, submitted.job.id), submitted.job);
         setJobIds(rememberJob(serviceId, submitted.job.id));
-        setOpenJobId(submitted.job.id);
+        const { id } = submitted.job;
+        const requestId = submitted.answer.requestId;
+        if (requestId) setSubmitIds((ids) => new Map(ids).set(id, requestId));
+        setOpenJobId(id);
       }
       return { kind: 'job', submitted };
     });
@@ -331,15 +337,15 @@ function Workbench({
                     .filter((v) => choice.versions.includes(v.version))
                     .map((v) => (
                       <option key={v.id} value={v.version}>
-                        {`v${v.version} only (${v.status}, ${v.traffic_percent}%)`}
+                        {`v${v.version} only (${v.status}, ${trafficText(v.traffic_percent)})`}
                       </option>
                     ))}
                 </select>
                 <p id="invoke-version-hint" className="field-hint">
                   {effectiveVersion.kind === 'split'
                     ? `The split picks: ${serving
-                        .filter((v) => v.traffic_percent > 0)
-                        .map((v) => `v${v.version} ${v.traffic_percent}%`)
+                        .filter((v) => v.traffic_percent !== 0)
+                        .map((v) => `v${v.version} ${trafficText(v.traffic_percent)}`)
                         .join(', ')}.`
                     : `Pinned: the URL names v${effectiveVersion.version}.`}
                 </p>
@@ -466,7 +472,7 @@ function Workbench({
                 {call.state.error.message}
               </p>
             )}
-            {outcome?.kind === 'sync' && <ResponseView answer={outcome.answer} />}
+            {outcome?.kind === 'sync' && <ResponseView answer={outcome.answer} logs={{ scope, serviceId }} />}
             {outcome?.kind === 'job' &&
               (outcome.submitted.job ? (
                 <p role="status">
@@ -482,6 +488,7 @@ function Workbench({
               scope={scope}
               serviceId={serviceId}
               jobId={openJobId}
+              submitRequestId={submitIds.get(openJobId) ?? null}
               cancelReason={cancelReason}
               onClose={() => setOpenJobId(null)}
             />

@@ -1,17 +1,20 @@
 import './rings.css';
-import { useEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import type { RingRead } from '@/contract/rings';
 import { useWhoami } from '@/data/auth/get-whoami';
 import { useRingUsage } from '@/data/rings/get-ring-usage';
-import { useSuspenseRings } from '@/data/rings/get-rings';
+import { useRingsPage, useSuspenseRings } from '@/data/rings/get-rings';
 import { useMoveRing } from '@/data/rings/move-ring';
+import { toPageQuery, type ListSearch } from '@/lib/list-search';
 import { roleReason } from '@/lib/permissions';
-import type { WorkspaceProps } from '@/lib/route-props';
+import type { SearchProps, WorkspaceProps } from '@/lib/route-props';
 import { Button } from '@/ui/button';
 import { InvalidTableRows } from '@/ui/invalid-rows';
 import { Notice } from '@/ui/notice';
+import { PagedList } from '@/ui/paged-list';
 import { RowActions } from '@/ui/row-actions';
+import { SearchBox } from '@/ui/search-box';
 import { EmptyState } from '@/ui/states';
 import { TableHead } from '@/ui/table-head';
 import { DeleteRingDialog } from './delete-ring-dialog';
@@ -24,9 +27,25 @@ const MOVES = [
   { direction: 1, word: 'down', arrow: '↓' },
 ] as const;
 
-/** The workspace's deployment rings in promotion order; admins create, edit, reorder and delete them. */
-export function RingsPage({ scope }: WorkspaceProps) {
-  const { items: rings, invalid } = useSuspenseRings(scope);
+async function copyId(ring: RingRead) {
+  try {
+    await navigator.clipboard.writeText(ring.id);
+    toast.success(`Copied the ID of ${ring.name}`);
+  } catch {
+    toast.error('The browser did not allow copying. Select the ID and copy it.');
+  }
+}
+
+/**
+ * The workspace's deployment rings in promotion order, with their IDs; admins
+ * create, edit, reorder and delete them. The path shows every ring; the table a page at a
+ * time, searched, each ring with its place in the whole path (a move is to the
+ * ring before or after it there, whatever the page shows).
+ */
+export function RingsPage({ scope, search, onSearchChange }: WorkspaceProps & SearchProps<ListSearch>) {
+  // Every ring (the route's loader read them): the path, each ring's place in it, and the moves.
+  const { items: rings, invalid: unreadable } = useSuspenseRings(scope);
+  const page = useRingsPage(scope, toPageQuery(search));
   const me = useWhoami();
   const usage = useRingUsage(scope);
   const move = useMoveRing(scope);
@@ -40,16 +59,27 @@ export function RingsPage({ scope }: WorkspaceProps) {
   const [focusAfterMove, setFocusAfterMove] = useState<{ ringId: string; index: number; direction: -1 | 1 } | null>(null);
 
   // Reordering rows moves their DOM nodes, which drops the focus: put it back on the
-  // moved ring's button once the list shows the ring at its new place.
+  // moved ring's button once the table shows the ring at its new place — on another
+  // page if the move took it there (and no search hides where it went).
   useEffect(() => {
     // Wait for the move to settle too: its buttons are disabled until then, and a disabled button takes no focus.
-    if (!focusAfterMove || move.isPending || rings.findIndex((r) => r.id === focusAfterMove.ringId) !== focusAfterMove.index) return;
+    if (!focusAfterMove || move.isPending || page.isFetching) return;
+    if (rings.findIndex((r) => r.id === focusAfterMove.ringId) !== focusAfterMove.index) return;
     const row = tableRef.current?.querySelector<HTMLElement>(`[data-ring-id="${focusAfterMove.ringId}"]`);
-    const same = row?.querySelector<HTMLButtonElement>(focusAfterMove.direction < 0 ? '[data-move="up"]' : '[data-move="down"]');
-    const other = row?.querySelector<HTMLButtonElement>(focusAfterMove.direction < 0 ? '[data-move="down"]' : '[data-move="up"]');
+    if (!row) {
+      const onPage = Math.floor(focusAfterMove.index / search.size) + 1;
+      if (!search.q && onPage !== search.page) onSearchChange({ page: onPage });
+      else setFocusAfterMove(null);
+      return;
+    }
+    const same = row.querySelector<HTMLButtonElement>(focusAfterMove.direction < 0 ? '[data-move="up"]' : '[data-move="down"]');
+    const other = row.querySelector<HTMLButtonElement>(focusAfterMove.direction < 0 ? '[data-move="down"]' : '[data-move="up"]');
     (same && !same.disabled ? same : other)?.focus();
     setFocusAfterMove(null);
-  }, [rings, focusAfterMove, move.isPending]);
+  }, [rings, page.data, page.isFetching, focusAfterMove, move.isPending, search, onSearchChange]);
+
+  /** A ring's place in the whole path, from 0. */
+  const placeOf = new Map(rings.map((r, i) => [r.id, i]));
 
   const moveRing = (ring: RingRead, index: number, direction: -1 | 1) => {
     const neighbour = rings[index + direction];
@@ -83,7 +113,7 @@ export function RingsPage({ scope }: WorkspaceProps) {
       </header>
       <Notice reason={readOnlyReason}>Rings are shown read-only.</Notice>
 
-      {rings.length === 0 && invalid.length === 0 ? (
+      {rings.length === 0 && unreadable.length === 0 ? (
         <EmptyState
           title="No rings yet"
           action={
@@ -104,70 +134,118 @@ export function RingsPage({ scope }: WorkspaceProps) {
             </h2>
             <PromotionPath rings={rings} />
           </section>
-          <div className="table-wrap" aria-busy={move.isPending || undefined}>
-            <table className="table rings-table" ref={tableRef}>
-              <caption className="visually-hidden">Rings in promotion order</caption>
-              <TableHead
-                columns={[
-                  { label: 'Order', className: 'num' },
-                  'Ring',
-                  'Description',
-                  'Used by',
-                  !readOnlyReason && { label: 'Actions', hidden: true },
-                ]}
-              />
-              <tbody>
-                {rings.map((ring, index) => {
-                  const users = usage.data?.byRing.get(ring.id) ?? [];
-                  const inUse = users.length > 0;
-                  return (
-                    <tr key={ring.id} data-ring-id={ring.id}>
-                      <td className="num">{index + 1}</td>
-                      <th scope="row" className="mono">
-                        {ring.name}
-                      </th>
-                      <td>{ring.description ? ring.description : <span className="muted">—</span>}</td>
-                      <td id={`ring-users-${ring.id}`}>
-                        <RingServices loading={usage.isPending} services={users} complete={usage.data?.complete ?? true} />
-                      </td>
-                      {!readOnlyReason && (
-                        <td>
-                          <RowActions
-                            edit={{ label: `Edit ${ring.name}`, onClick: () => setDialog({ kind: 'edit', ring }) }}
-                            remove={{
-                              label: `Delete ${ring.name}`,
-                              onClick: () => setDialog({ kind: 'delete', ring }),
-                              disabled: inUse,
-                              title: inUse ? 'In use: move its services to another ring first' : undefined,
-                              describedBy: inUse ? `ring-users-${ring.id}` : undefined,
-                            }}
-                          >
-                            {MOVES.map(({ direction, word, arrow }) => (
+          <div className="toolbar" role="search">
+            <SearchBox
+              label="Search rings"
+              placeholder="Search by name or description"
+              value={search.q}
+              onSearch={(q) => onSearchChange({ q, page: 1 })}
+            />
+          </div>
+          <PagedList
+            query={page}
+            search={search}
+            onSearchChange={onSearchChange}
+            noun="rings"
+            label="Rings pages"
+            empty={<EmptyState title="No rings yet" />}
+          >
+            {({ items, invalid }) => (
+              <div className="table-wrap" aria-busy={move.isPending || undefined}>
+                <table className="table rings-table" ref={tableRef}>
+                  <caption className="visually-hidden">Rings in promotion order</caption>
+                  <TableHead
+                    columns={[
+                      { label: 'Order', className: 'num' },
+                      'Ring',
+                      'Ring ID',
+                      'Description',
+                      'Used by',
+                      !readOnlyReason && { label: 'Actions', hidden: true },
+                    ]}
+                  />
+                  <tbody>
+                    {items.map((ring) => {
+                      const users = usage.data?.byRing.get(ring.id) ?? [];
+                      const inUse = users.length > 0;
+                      // Its place in the whole path (a ring the path does not hold yet, just created, goes by its own).
+                      const index = placeOf.get(ring.id) ?? -1;
+                      return (
+                        <tr key={ring.id} data-ring-id={ring.id}>
+                          <td className="num">{index >= 0 ? index + 1 : '—'}</td>
+                          <th scope="row" className="mono">
+                            {ring.name}
+                          </th>
+                          <td>
+                            {/* What seed 000's create payload asks for (`ring_id`), and sends people here to find. */}
+                            <span className="ring-id">
+                              <code>
+                                {/* Break opportunities after each hyphen that add nothing to a copy of the text. */}
+                                {ring.id.split('-').map((part, i, parts) => (
+                                  <Fragment key={i}>
+                                    {part}
+                                    {i < parts.length - 1 && (
+                                      <>
+                                        -<wbr />
+                                      </>
+                                    )}
+                                  </Fragment>
+                                ))}
+                              </code>
                               <Button
-                                key={word}
                                 size="sm"
                                 variant="ghost"
-                                data-move={word}
-                                aria-label={`Move ${ring.name} ${word}`}
-                                title={
-                                  movable ? `Move ${word}` : 'The platform gives no ring positions, so the order cannot be changed here'
-                                }
-                                disabled={!movable || !rings[index + direction] || move.isPending}
-                                onClick={() => moveRing(ring, index, direction)}
+                                aria-label={`Copy the ID of ${ring.name}`}
+                                onClick={() => void copyId(ring)}
                               >
-                                <span aria-hidden="true">{arrow}</span>
+                                Copy
                               </Button>
-                            ))}
-                          </RowActions>
-                        </td>
-                      )}
-                    </tr>
-                  );
-                })}
-                <InvalidTableRows rows={invalid} columns={readOnlyReason ? 4 : 5} noun="Ring" />
-              </tbody>
-            </table>
-          </div>
+                            </span>
+                          </td>
+                          <td>{ring.description ? ring.description : <span className="muted">—</span>}</td>
+                          <td id={`ring-users-${ring.id}`}>
+                            <RingServices loading={usage.isPending} services={users} complete={usage.data?.complete ?? true} />
+                          </td>
+                          {!readOnlyReason && (
+                            <td>
+                              <RowActions
+                                edit={{ label: `Edit ${ring.name}`, onClick: () => setDialog({ kind: 'edit', ring }) }}
+                                remove={{
+                                  label: `Delete ${ring.name}`,
+                                  onClick: () => setDialog({ kind: 'delete', ring }),
+                                  disabled: inUse,
+                                  title: inUse ? 'In use: move its services to another ring first' : undefined,
+                                  describedBy: inUse ? `ring-users-${ring.id}` : undefined,
+                                }}
+                              >
+                                {MOVES.map(({ direction, word, arrow }) => (
+                                  <Button
+                                    key={word}
+                                    size="sm"
+                                    variant="ghost"
+                                    data-move={word}
+                                    aria-label={`Move ${ring.name} ${word}`}
+                                    title={
+                                      movable ? `Move ${word}` : 'The platform gives no ring positions, so the order cannot be changed here'
+                                    }
+                                    disabled={!movable || index < 0 || !rings[index + direction] || move.isPending}
+                                    onClick={() => moveRing(ring, index, direction)}
+                                  >
+                                    <span aria-hidden="true">{arrow}</span>
+                                  </Button>
+                                ))}
+                              </RowActions>
+                            </td>
+                          )}
+                        </tr>
+                      );
+                    })}
+                    <InvalidTableRows rows={invalid} columns={readOnlyReason ? 5 : 6} noun="Ring" />
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </PagedList>
           <p className="visually-hidden" role="status" aria-live="polite">
             {announcement}
           </p>

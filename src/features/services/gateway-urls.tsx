@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import type { Scope } from '@/contract/paths';
 import { gatewayUrl } from '@/data/invoke/gateway-url';
-import { servingVersions } from '@/contract/versions-rules';
+import { servingVersions, trafficText } from '@/contract/versions-rules';
 import { versionsQueryOptions } from '@/data/versions/get-versions';
 import { Button } from '@/ui/button';
 
@@ -27,7 +27,8 @@ export function GatewayUrls({ scope, serviceId }: { scope: Scope; serviceId: str
   };
 
   const rows = [
-    ...(serving.some((v) => v.traffic_percent > 0)
+    // A share the platform did not give may be more than 0: the split's URL is offered then too.
+    ...(serving.some((v) => v.traffic_percent !== 0)
       ? [
           {
             key: 'split',
@@ -39,7 +40,7 @@ export function GatewayUrls({ scope, serviceId }: { scope: Scope; serviceId: str
       : []),
     ...serving.map((v) => ({
       key: v.id,
-      label: `v${v.version} (${v.status}, ${v.traffic_percent}%)`,
+      label: `v${v.version} (${v.status}, ${trafficText(v.traffic_percent)})`,
       what: `v${v.version}`,
       url: gatewayUrl(scope.orgId, serviceId, PATH, { kind: 'pinned', version: v.version }),
     })),

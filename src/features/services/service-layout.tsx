@@ -12,12 +12,16 @@ const BASE = '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId';
  * for persistent services (a container, deployed into a cloud project), so an
  * invocation service does not show them; a link to them still lands on a page
  * that says why in one sentence. Test calls published versions through the
- * gateway, so it shows once a version is published (its page says why before).
+ * gateway, so it shows once a version is published (its page says why before);
+ * Metrics too, since it describes how published versions answer. Logs lists
+ * every call the gateway answered, refused ones included, so it is always there.
  */
 const TABS = [
   { to: BASE, label: 'Overview' },
   { to: `${BASE}/versions`, label: 'Versions' },
   { to: `${BASE}/traffic`, label: 'Traffic' },
+  { to: `${BASE}/metrics`, label: 'Metrics', publishedOnly: true },
+  { to: `${BASE}/logs`, label: 'Logs' },
   { to: `${BASE}/test`, label: 'Test', publishedOnly: true },
   { to: `${BASE}/deployment`, label: 'Deployment', persistentOnly: true },
   { to: `${BASE}/bindings`, label: 'Bindings' },

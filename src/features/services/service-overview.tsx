@@ -8,8 +8,11 @@ import { RingLabel } from './ring-label';
 import { GatewayUrls } from './gateway-urls';
 import { DeploymentStateBadge, ExecutionModeLabel, ServiceStatusBadge } from './service-status';
 
-/** The service's facts; `activity` (the timeline, another feature's) is shown below them. */
-export function ServiceOverview({ scope, serviceId, activity }: ServiceProps & { activity?: ReactNode }) {
+/**
+ * The service's facts; `health` (the last hour's figures) and `activity` (the
+ * timeline), other features', are shown with them.
+ */
+export function ServiceOverview({ scope, serviceId, health, activity }: ServiceProps & { health?: ReactNode; activity?: ReactNode }) {
   const service = useService(scope, serviceId);
   const rings = useRings(scope);
   const ring = rings.data?.items.find((r) => r.id === service.ring_id);
@@ -49,6 +52,7 @@ export function ServiceOverview({ scope, serviceId, activity }: ServiceProps & {
           {service.description ?? <span className="muted">No description.</span>}
         </Detail>
       </dl>
+      {health}
       {service.execution_mode === 'persistent' && (
         <dl className="card details" aria-label="Persistent settings">
           <Detail term="Replicas">

@@ -1,7 +1,8 @@
 import { Link } from '@tanstack/react-router';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useWhoami } from '@/data/auth/get-whoami';
 import { useRings } from '@/data/rings/get-rings';
+import { useWorkspaceMetrics } from '@/data/metrics/get-workspace-metrics';
 import { useServices } from '@/data/services/get-services';
 import { useCapability } from '@/lib/capabilities';
 import { can } from '@/lib/permissions';
@@ -9,12 +10,21 @@ import type { SearchProps, WorkspaceProps } from '@/lib/route-props';
 import { EmptyState, ErrorState } from '@/ui/states';
 import { ServicesPagination } from './services-pagination';
 import { toListQuery, type ServicesSearch } from './services-search';
-import { ServicesTable } from './services-table';
+import { ServicesTable, useFigures } from './services-table';
 import { ServicesToolbar } from './services-toolbar';
+
+// A view of its own, loaded when asked for: the services list's first load stays small.
+const NeedsAttention = lazy(() => import('./needs-attention').then((m) => ({ default: m.NeedsAttention })));
 
 export function ServicesPage({ scope, search, onSearchChange }: WorkspaceProps & SearchProps<ServicesSearch>) {
   const me = useWhoami();
-  const query = useServices(scope, toListQuery(search));
+  // Metrics are our extension: without them, no figure columns and no "Needs attention" (a sentence says so).
+  const metricsOff = useCapability('metrics') === 'unavailable';
+  const attention = search.attention && !metricsOff;
+  const query = useServices(scope, toListQuery(search), !attention);
+  const ids = useMemo(() => query.data?.items.map((s) => s.id) ?? [], [query.data]);
+  const metrics = useWorkspaceMetrics(scope, attention ? [] : ids);
+  const figures = useFigures(metrics.data);
   const rings = useRings(scope);
   const ringNames = useMemo(() => new Map((rings.data?.items ?? []).map((r) => [r.id, r.name])), [rings.data]);
   const filtered = search.q !== '' || search.status !== 'all' || search.mode !== 'all';
@@ -36,7 +46,12 @@ export function ServicesPage({ scope, search, onSearchChange }: WorkspaceProps &
         )}
       </header>
 
-      <ServicesToolbar search={search} onSearchChange={onSearchChange} modeFilter={modeFilter} />
+      <ServicesToolbar search={search} onSearchChange={onSearchChange} modeFilter={modeFilter} attentionFilter={!metricsOff} />
+      {metricsOff && (
+        <p className="muted" role="note">
+          Metrics are not available on this platform: the list shows no request figures and no “Needs attention”.
+        </p>
+      )}
       {!modeFilter && search.mode !== 'all' && (
         // A plain note rather than ui/notice: the services list's first load stays as small as it can.
         <p className="notice" role="note">
@@ -47,7 +62,11 @@ export function ServicesPage({ scope, search, onSearchChange }: WorkspaceProps &
         </p>
       )}
 
-      {query.isError && !query.data ? (
+      {attention ? (
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <NeedsAttention scope={scope} search={search} onSearchChange={onSearchChange} ringNames={ringNames} />
+        </Suspense>
+      ) : query.isError && !query.data ? (
         <ErrorState title="Services could not be loaded" error={query.error} onRetry={() => void query.refetch()} />
       ) : query.data && query.data.items.length === 0 && query.data.invalid.length === 0 ? (
         filtered ? (
@@ -98,6 +117,7 @@ export function ServicesPage({ scope, search, onSearchChange }: WorkspaceProps &
             order={search.order}
             onSortChange={(sort, order) => onSearchChange({ sort, order, page: 1 })}
             fetching={query.isFetching}
+            figures={metricsOff ? null : figures}
           />
           {query.data && (
             <ServicesPagination

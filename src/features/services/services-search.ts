@@ -13,6 +13,7 @@ export const SERVICES_SEARCH_DEFAULTS = {
   order: 'desc',
   page: 1,
   size: 25,
+  attention: false,
 } as const;
 
 /** Missing or invalid, the value is the default. */
@@ -28,6 +29,8 @@ export const ServicesSearch = z.object({
   order: orDefault(SortOrder, 'desc'),
   page: orDefault(z.int().check(z.minimum(1), z.maximum(100_000)), 1),
   size: orDefault(z.literal(PAGE_SIZES), 25),
+  /** "Needs attention": only the services whose versions answered with server errors in the last hour. */
+  attention: orDefault(z.boolean(), false),
 });
 export type ServicesSearch = z.output<typeof ServicesSearch>;
 

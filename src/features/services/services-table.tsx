@@ -2,19 +2,23 @@ import { Link } from '@tanstack/react-router';
 import { useMemo, type ReactNode } from 'react';
 import { Skeleton } from '@/ui/skeleton';
 import type { InvalidRow } from '@/contract/reading';
-import type { HostedServiceRead } from '@/contract/services';
-import { formatDateTime, formatRelative } from '@/lib/format';
+import type { WorkspaceMetricsRead } from '@/data/metrics/get-workspace-metrics';
+import type { ServiceInScope } from '@/contract/services';
+import { formatCount, formatDateTime, formatRate, formatRelative } from '@/lib/format';
 import { InvalidTableRows } from '@/ui/invalid-rows';
 import { RingLabel } from './ring-label';
 import type { ServicesSearch } from './services-search';
 import { DeploymentStateBadge, ExecutionModeLabel, ServiceStatusBadge } from './service-status';
+
+/** A service's last hour, as the list shows it. */
+export type ServiceFigures = { requests: number; errors_5xx: number; error_rate: number };
 
 type Column = {
   id: string;
   header: string;
   /** The list query's sort field, when the platform can sort by this column. */
   sort?: ServicesSearch['sort'];
-  cell: (service: HostedServiceRead) => ReactNode;
+  cell: (service: ServiceInScope) => ReactNode;
 };
 
 /**
@@ -22,8 +26,8 @@ type Column = {
  * platform, so the rows are drawn as they come — and the services list, the
  * first page most people open, does not download a table engine.
  */
-function serviceColumns(ringNames: Map<string, string>): Column[] {
-  return [
+function serviceColumns(ringNames: Map<string, string>, figures: ReadonlyMap<string, ServiceFigures> | null | undefined): Column[] {
+  const columns: Column[] = [
     {
       id: 'name',
       header: 'Name',
@@ -71,9 +75,34 @@ function serviceColumns(ringNames: Map<string, string>): Column[] {
     { id: 'updated_at', header: 'Updated', sort: 'updated_at', cell: (s) => <Moment at={s.updated_at} /> },
     { id: 'created_at', header: 'Created', sort: 'created_at', cell: (s) => <Moment at={s.created_at} /> },
   ];
+  // The last hour's figures, after the version; none on a platform without metrics (null), dashes until read.
+  if (figures !== null) {
+    const figure = (show: (f: ServiceFigures) => ReactNode, none: string) => (s: ServiceInScope) => {
+      const f = figures?.get(s.id);
+      return f && f.requests > 0 ? show(f) : <span className="muted">{figures ? none : '—'}</span>;
+    };
+    columns.splice(
+      5,
+      0,
+      { id: 'requests', header: 'Requests (1 h)', cell: figure((f) => formatCount(f.requests), '0') },
+      {
+        id: 'errors',
+        header: 'Errors (1 h)',
+        cell: figure((f) => <span className={f.errors_5xx > 0 ? 'text-danger' : undefined}>{formatRate(f.error_rate)}</span>, '—'),
+      },
+    );
+  }
+  return columns;
 }
 
-function Moment({ at }: { at: string }) {
+/** Each service's figures by id, from the workspace's `service-metrics` (null: the platform has none; undefined: not read). */
+export function useFigures(metrics: WorkspaceMetricsRead | undefined) {
+  return useMemo(() => metrics && new Map(metrics.items.map((i) => [i.service_id, i.totals])), [metrics]);
+}
+
+/** A time in words, its exact value on hover; — where the platform gave none (the times are our decision). */
+function Moment({ at }: { at: string | null }) {
+  if (!at) return <span className="muted">—</span>;
   return (
     <time dateTime={at} title={formatDateTime(at)}>
       {formatRelative(at)}
@@ -89,8 +118,10 @@ export function ServicesTable({
   onSortChange,
   fetching,
   invalid = [],
+  figures,
+  sortable = true,
 }: {
-  services: HostedServiceRead[] | undefined;
+  services: ServiceInScope[] | undefined;
   ringNames: Map<string, string>;
   sort: ServicesSearch['sort'];
   order: ServicesSearch['order'];
@@ -98,8 +129,12 @@ export function ServicesTable({
   fetching: boolean;
   /** Rows the platform sent that could not be read: shown in place, with the id when known. */
   invalid?: readonly InvalidRow[];
+  /** The last hour's requests and error rate of each service with traffic: null on a platform without metrics, undefined until read. */
+  figures: ReadonlyMap<string, ServiceFigures> | null | undefined;
+  /** False where the rows come in another order than the platform's (Needs attention: most errors first). */
+  sortable?: boolean;
 }) {
-  const columns = useMemo(() => serviceColumns(ringNames), [ringNames]);
+  const columns = useMemo(() => serviceColumns(ringNames, figures), [ringNames, figures]);
 
   return (
     <div className="table-wrap" aria-busy={fetching}>
@@ -108,10 +143,10 @@ export function ServicesTable({
         <thead>
           <tr>
             {columns.map(({ id, header, sort: field }) => {
-              const active = field !== undefined && sort === field;
+              const active = sortable && field !== undefined && sort === field;
               return (
                 <th key={id} scope="col" aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : undefined}>
-                  {field ? (
+                  {field && sortable ? (
                     <button
                       type="button"
                       className="th-sort"

@@ -1,3 +1,5 @@
+import { versionTones } from '@/lib/version-tones';
+
 export type SplitSegment = { id: string; version: number; status: string; percent: number };
 
 /** "v1 (draining) 80%, v2 (active) 20%": what the bar shows, for screen readers and tests. */
@@ -8,14 +10,14 @@ export function describeSegments(segments: SplitSegment[]): string {
     .join(', ');
 }
 
-/** The colour of each version: the active one in the accent, draining ones in two alternating ambers. */
+/**
+ * The class of each version's colour, by id: the colours every page gives
+ * versions (lib/version-tones.ts), so a version's line on the Metrics tab is
+ * its segment's colour here.
+ */
 export function segmentTones(segments: Pick<SplitSegment, 'id' | 'version' | 'status'>[]): Map<string, string> {
-  const tones = new Map<string, string>();
-  let draining = 0;
-  for (const s of [...segments].sort((a, b) => a.version - b.version)) {
-    tones.set(s.id, s.status === 'active' ? 'split-active' : `split-draining-${draining++ % 2}`);
-  }
-  return tones;
+  const tones = versionTones(segments);
+  return new Map(segments.map((s) => [s.id, `split-${tones.get(s.version) ?? 'retired-0'}`]));
 }
 
 /**

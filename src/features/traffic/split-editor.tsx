@@ -1,6 +1,7 @@
 import { toast } from 'sonner';
 import * as z from 'zod/mini';
 import type { ServiceVersionRead } from '@/contract/versions';
+import type { KnownTraffic } from '@/contract/versions-rules';
 import { useUpdateTraffic } from '@/data/traffic/update-traffic';
 import { ApiError } from '@/lib/api-error';
 import type { ServiceProps } from '@/lib/route-props';
@@ -32,7 +33,12 @@ function describeRefusal(error: unknown): string | null {
 }
 
 /** Set each serving version's share by hand; saved, after a confirmation, only when the shares sum to exactly 100. */
-export function SplitEditor({ scope, serviceId, serving, onClose }: ServiceProps & { serving: ServiceVersionRead[]; onClose: () => void }) {
+export function SplitEditor({
+  scope,
+  serviceId,
+  serving,
+  onClose,
+}: ServiceProps & { serving: KnownTraffic<ServiceVersionRead>[]; onClose: () => void }) {
   const update = useUpdateTraffic(scope, serviceId);
   const byVersion = [...serving].sort((a, b) => a.version - b.version);
   const server = useServerForm({

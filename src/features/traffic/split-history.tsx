@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { toast } from 'sonner';
 import { SPLIT_KINDS, type ActivityEntryRead } from '@/contract/activity';
 import type { ServiceVersionRead } from '@/contract/versions';
+import type { KnownTraffic } from '@/contract/versions-rules';
 import { useActivity } from '@/data/activity/get-activity';
 import { useUpdateTraffic } from '@/data/traffic/update-traffic';
 import { formatDateTime, formatRelative } from '@/lib/format';
@@ -25,7 +26,7 @@ export function SplitHistory({
   serviceId,
   serving,
   canChange,
-}: ServiceProps & { serving: ServiceVersionRead[]; canChange: boolean }) {
+}: ServiceProps & { serving: KnownTraffic<ServiceVersionRead>[]; canChange: boolean }) {
   const [limit, setLimit] = useState(10);
   const history = useActivity(scope, serviceId, { limit, kinds: SPLIT_KINDS });
   const update = useUpdateTraffic(scope, serviceId);

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { toast } from 'sonner';
 import type { ServiceVersionRead } from '@/contract/versions';
+import type { KnownTraffic } from '@/contract/versions-rules';
 import { useUpdateTraffic } from '@/data/traffic/update-traffic';
 import { useCapability } from '@/lib/capabilities';
 import type { ServiceProps } from '@/lib/route-props';
@@ -22,7 +23,7 @@ export function TrafficActions({
   serving,
   editing,
   onEdit,
-}: ServiceProps & { serving: ServiceVersionRead[]; editing: boolean; onEdit: () => void }) {
+}: ServiceProps & { serving: KnownTraffic<ServiceVersionRead>[]; editing: boolean; onEdit: () => void }) {
   const update = useUpdateTraffic(scope, serviceId);
   const unavailable = useCapability('trafficSplit') === 'unavailable';
   const [open, setOpen] = useState<Action | null>(null);

@@ -1,8 +1,11 @@
 import './traffic.css';
 import { useState } from 'react';
 import { useWhoami } from '@/data/auth/get-whoami';
-import { servingVersions } from '@/contract/versions-rules';
+import { knowsTraffic, servingVersions } from '@/contract/versions-rules';
+import { useMetrics } from '@/data/metrics/get-metrics';
 import { useVersions } from '@/data/versions/get-versions';
+import { formatCount, formatRate } from '@/lib/format';
+import { formatMs } from '@/lib/format-latency';
 import { useCapability } from '@/lib/capabilities';
 import { roleReason } from '@/lib/permissions';
 import type { ServiceProps } from '@/lib/route-props';
@@ -16,8 +19,10 @@ import { SplitBar, SplitSwatch, segmentTones } from './split-bar';
 import { SplitEditor } from './split-editor';
 import { SplitHistory } from './split-history';
 import { TrafficActions } from './traffic-actions';
+import { UnknownSplit } from './unknown-split';
 import { versionList } from '@/contract/traffic-rules';
 import { TableHead } from '@/ui/table-head';
+import { Skeleton } from '@/ui/skeleton';
 
 const SERVING_TONES = { active: 'success', draining: 'warning' } as const;
 
@@ -28,6 +33,10 @@ export function TrafficPage({ scope, serviceId }: ServiceProps) {
   const readOnlyReason = roleReason(me.role, 'service:write');
   const [editing, setEditing] = useState(false);
   const splitUnavailable = useCapability('trafficSplit') === 'unavailable';
+  // Beside each serving version, how it answered in the last hour: Promote and Roll back are not blind.
+  const metrics = useMetrics(scope, serviceId, '1h');
+  const metricsUnavailable = metrics.data?.available === false;
+  const lastHour = new Map((metrics.data?.available ? metrics.data.data.versions : []).map((v) => [v.version, v.totals]));
 
   const serving = servingVersions(versions);
   const archived = versions.filter((v) => v.status === 'archived').sort((a, b) => a.version - b.version);
@@ -40,6 +49,9 @@ export function TrafficPage({ scope, serviceId }: ServiceProps) {
       </EmptyState>
     );
   }
+
+  // `traffic_percent` is our decision: a platform that leaves it out of a serving version leaves the split unknown.
+  if (!knowsTraffic(serving)) return <UnknownSplit serving={serving} />;
 
   const segments = serving.map((v) => ({ id: v.id, version: v.version, status: v.status, percent: v.traffic_percent }));
   const tones = segmentTones(segments);
@@ -65,7 +77,17 @@ export function TrafficPage({ scope, serviceId }: ServiceProps) {
         <div className="table-scroll">
           <table className="table split-legend">
             <caption className="visually-hidden">Serving versions</caption>
-            <TableHead columns={['Version', 'Status', { label: 'Traffic', className: 'num' }, 'Published']} />
+            <TableHead
+              columns={[
+                'Version',
+                'Status',
+                { label: 'Traffic', className: 'num' },
+                !metricsUnavailable && { label: 'Requests (1 h)', className: 'num' },
+                !metricsUnavailable && { label: 'Errors (5xx)', className: 'num' },
+                !metricsUnavailable && { label: 'p95', className: 'num' },
+                'Published',
+              ]}
+            />
             <tbody>
               {byVersion.map((v) => (
                 <tr key={v.id}>
@@ -76,6 +98,12 @@ export function TrafficPage({ scope, serviceId }: ServiceProps) {
                     <ValueBadge value={v.status} tones={SERVING_TONES} />
                   </td>
                   <td className="num">{v.traffic_percent}%</td>
+                  {!metricsUnavailable && (
+                    <LastHourCells
+                      totals={lastHour.get(v.version)}
+                      state={metrics.data ? 'read' : metrics.isError ? 'failed' : 'loading'}
+                    />
+                  )}
                   <td>
                     <DateTime iso={v.published_at} />
                   </td>
@@ -84,6 +112,10 @@ export function TrafficPage({ scope, serviceId }: ServiceProps) {
             </tbody>
           </table>
         </div>
+        {metricsUnavailable && <p className="muted split-archived">Request metrics are not available on this platform.</p>}
+        {metrics.isError && !metrics.data && (
+          <p className="muted split-archived">The last hour’s figures could not be loaded: {metrics.error.message}</p>
+        )}
         {archived.length > 0 && <p className="muted split-archived">Archived (no traffic, for good): {versionList(archived)}</p>}
         {splitUnavailable && !readOnlyReason && (
           <Unavailable capability="trafficSplit" title="Changing the split is not available on this platform">
@@ -107,5 +139,38 @@ export function TrafficPage({ scope, serviceId }: ServiceProps) {
       )}
       <SplitHistory scope={scope} serviceId={serviceId} serving={serving} canChange={!readOnlyReason} />
     </div>
+  );
+}
+
+type Totals = { requests: number; error_rate: number; errors_5xx: number; p95_ms: number | null };
+
+/** A serving version's last hour: requests, the 5xx rate and p95 (dashes when it had none, or they could not be read). */
+function LastHourCells({ totals, state }: { totals: Totals | undefined; state: 'loading' | 'read' | 'failed' }) {
+  if (state === 'loading') {
+    return (
+      <>
+        {[0, 1, 2].map((i) => (
+          <td key={i} className="num" aria-busy="true">
+            <Skeleton width="3rem" />
+          </td>
+        ))}
+      </>
+    );
+  }
+  if (!totals || totals.requests === 0) {
+    return (
+      <>
+        <td className="num">{state === 'failed' ? '—' : '0'}</td>
+        <td className="num muted">—</td>
+        <td className="num muted">—</td>
+      </>
+    );
+  }
+  return (
+    <>
+      <td className="num">{formatCount(totals.requests)}</td>
+      <td className={totals.errors_5xx > 0 ? 'num traffic-errors' : 'num'}>{formatRate(totals.error_rate)}</td>
+      <td className="num">{formatMs(totals.p95_ms)}</td>
+    </>
   );
 }

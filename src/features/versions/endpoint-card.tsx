@@ -1,15 +1,16 @@
 import type { ReactNode } from 'react';
-import type { EndpointSnapshot } from '@/contract/versions';
+import type { EndpointSnapshotRead } from '@/contract/versions';
 import { SchemaBlock } from './schema-block';
 
 /** One endpoint — method, path, summary, its schemas on demand — with optional actions. */
-export function EndpointCard({ endpoint: e, children }: { endpoint: EndpointSnapshot; children?: ReactNode }) {
+export function EndpointCard({ endpoint: e, children }: { endpoint: EndpointSnapshotRead; children?: ReactNode }) {
   return (
     <li className="card endpoint-card">
       <div className="endpoint-head">
         <span className={`method method-${e.method.toLowerCase()}`}>{e.method}</span>
         <span className="mono endpoint-path">{e.path}</span>
-        <span className="endpoint-summary">{e.summary}</span>
+        {/* A summary is our decision: the platform may give none. */}
+        <span className="endpoint-summary">{e.summary ?? <span className="muted">No summary</span>}</span>
         {children}
       </div>
       <details>

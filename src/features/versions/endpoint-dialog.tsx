@@ -45,7 +45,7 @@ export function EndpointDialog({
       ? {
           method: endpoint.method,
           path: endpoint.path,
-          summary: endpoint.summary,
+          summary: endpoint.summary ?? '',
           request_schema: JSON.stringify(endpoint.request_schema, null, 2),
           response_schema: JSON.stringify(endpoint.response_schema, null, 2),
         }

@@ -3,7 +3,7 @@ import type { JsonSchema } from '@/contract/json-schema';
 export type EndpointShape = {
   method: string;
   path: string;
-  summary: string;
+  summary: string | null;
   request_schema: Record<string, unknown>;
   response_schema: Record<string, unknown>;
 };

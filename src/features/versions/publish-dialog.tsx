@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import type { Scope } from '@/contract/paths';
 import { splitAfterPublish } from '@/contract/traffic-rules';
 import type { EndpointRead, ServiceVersionRead } from '@/contract/versions';
-import { servingVersions } from '@/contract/versions-rules';
+import { knowsTraffic, servingVersions } from '@/contract/versions-rules';
 import { usePublishVersion } from '@/data/versions/publish-version';
 import { useServerForm } from '@/lib/use-server-form';
 import { FormDialog } from '@/ui/form-dialog';
@@ -57,11 +57,14 @@ export function PublishDialog({
   const active = versions.find((v) => v.status === 'active');
   const serving = servingVersions(versions);
   const valid = Number.isInteger(percent) && percent >= 1 && percent <= 100;
-  const split = splitAfterPublish(
-    serving.map((v) => ({ id: v.id, percent: v.traffic_percent })),
-    draft.id,
-    valid ? percent : 100,
-  );
+  // `traffic_percent` is our decision: where the platform leaves a serving version's out, the split after publishing is not known.
+  const split = knowsTraffic(serving)
+    ? splitAfterPublish(
+        serving.map((v) => ({ id: v.id, percent: v.traffic_percent })),
+        draft.id,
+        valid ? percent : 100,
+      )
+    : null;
   const byId = new Map(versions.map((v) => [v.id, v]));
   const changes = active ? diffEndpoints(active.endpoint_snapshot ?? [], endpoints) : [];
   const breaking = changes.filter((c) => c.breaking).length;
@@ -122,38 +125,47 @@ export function PublishDialog({
           )}
           <div>
             <p className="field-label">After publishing</p>
-            <div
-              className="split-bar"
-              role="img"
-              aria-label={split.map((s) => `version ${byId.get(s.id)?.version ?? draft.version}: ${s.percent}%`).join(', ')}
-            >
-              {split
-                .filter((s) => s.percent > 0)
-                .map((s) => (
-                  <span key={s.id} className={s.id === draft.id ? 'split-new' : 'split-old'} style={{ flexGrow: s.percent }}>
-                    v{byId.get(s.id)?.version ?? draft.version} · {s.percent}%
-                  </span>
-                ))}
-            </div>
-            <ul className="split-list">
-              {split.map((s) => {
-                const v = byId.get(s.id);
-                const number = v?.version ?? draft.version;
-                const fate =
-                  s.id === draft.id
-                    ? 'becomes active'
-                    : s.percent === 0
-                      ? 'drains with no traffic, then is archived'
-                      : v?.status === 'active'
-                        ? 'becomes draining'
-                        : 'keeps draining';
-                return (
-                  <li key={s.id}>
-                    Version {number}: <strong>{s.percent}%</strong> — {fate}
-                  </li>
-                );
-              })}
-            </ul>
+            {split ? (
+              <>
+                <div
+                  className="split-bar"
+                  role="img"
+                  aria-label={split.map((s) => `version ${byId.get(s.id)?.version ?? draft.version}: ${s.percent}%`).join(', ')}
+                >
+                  {split
+                    .filter((s) => s.percent > 0)
+                    .map((s) => (
+                      <span key={s.id} className={s.id === draft.id ? 'split-new' : 'split-old'} style={{ flexGrow: s.percent }}>
+                        v{byId.get(s.id)?.version ?? draft.version} · {s.percent}%
+                      </span>
+                    ))}
+                </div>
+                <ul className="split-list">
+                  {split.map((s) => {
+                    const v = byId.get(s.id);
+                    const number = v?.version ?? draft.version;
+                    const fate =
+                      s.id === draft.id
+                        ? 'becomes active'
+                        : s.percent === 0
+                          ? 'drains with no traffic, then is archived'
+                          : v?.status === 'active'
+                            ? 'becomes draining'
+                            : 'keeps draining';
+                    return (
+                      <li key={s.id}>
+                        Version {number}: <strong>{s.percent}%</strong> — {fate}
+                      </li>
+                    );
+                  })}
+                </ul>
+              </>
+            ) : (
+              <p className="field-hint">
+                Version {draft.version} takes {valid ? percent : 100}%, and the versions serving now share the rest. This platform does not
+                say how traffic is split now, so the shares after publishing cannot be shown.
+              </p>
+            )}
             {serving.length === 0 && (
               <p className="field-hint">This is the first publish: it takes all traffic, and the service becomes active.</p>
             )}

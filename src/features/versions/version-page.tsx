@@ -38,8 +38,10 @@ export function VersionPage({ scope, serviceId, versionId }: ServiceProps & { ve
             Version {version.version} <VersionStatusBadge status={version.status} />
           </h2>
           <p className="muted">
-            Created {formatDateTime(version.created_at)}
-            {version.published_at && <> · published {formatDateTime(version.published_at)}</>} · {version.traffic_percent}% of traffic
+            {/* Times and traffic are our decisions: what the platform does not say is said to be unknown. */}
+            Created {version.created_at ? formatDateTime(version.created_at) : 'at a time not given'}
+            {version.published_at && <> · published {formatDateTime(version.published_at)}</>} ·{' '}
+            {version.traffic_percent === null ? 'traffic not given' : `${version.traffic_percent}% of traffic`}
           </p>
         </div>
       </div>

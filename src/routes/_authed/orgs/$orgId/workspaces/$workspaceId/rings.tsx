@@ -1,14 +1,22 @@
-import { createFileRoute } from '@tanstack/react-router';
-import { ringsQueryOptions } from '@/data/rings/get-rings';
+import { createFileRoute, stripSearchParams } from '@tanstack/react-router';
+import { ringsPageQueryOptions, ringsQueryOptions } from '@/data/rings/get-rings';
 import { RingsPage } from '@/features/rings/rings-page';
-import { workspaceProps } from '@/lib/route-props';
+import { LIST_SEARCH_DEFAULTS, ListSearch, toPageQuery } from '@/lib/list-search';
+import { useSearchProps, workspaceProps } from '@/lib/route-props';
 
 export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/rings')({
   staticData: { crumb: 'Rings' },
-  loader: ({ context: { queryClient }, params }) => queryClient.ensureQueryData(ringsQueryOptions(params)),
+  // The table's page and search in the URL; a bad link falls back to the first page (each field has its own .catch()).
+  validateSearch: ListSearch,
+  search: { middlewares: [stripSearchParams(LIST_SEARCH_DEFAULTS)] },
+  loaderDeps: ({ search }) => search,
+  loader: ({ context: { queryClient }, params, deps }) => {
+    void queryClient.prefetchQuery(ringsPageQueryOptions(params, toPageQuery(deps)));
+    return queryClient.ensureQueryData(ringsQueryOptions(params));
+  },
   component: RingsRoute,
 });
 
 function RingsRoute() {
-  return <RingsPage {...workspaceProps(Route.useParams())} />;
+  return <RingsPage {...workspaceProps(Route.useParams())} {...useSearchProps(Route)} />;
 }

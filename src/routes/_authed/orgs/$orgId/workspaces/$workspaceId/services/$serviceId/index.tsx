@@ -1,5 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { ServiceActivity } from '@/features/activity/service-activity';
+import { ServiceHealth } from '@/features/metrics/service-health';
 import { ServiceOverview } from '@/features/services/service-overview';
 import { serviceProps } from '@/lib/route-props';
 
@@ -8,8 +9,8 @@ export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspace
   component: OverviewRoute,
 });
 
-/** The service's facts, then its activity (its own feature: features do not import each other). */
+/** The service's facts, its health and its activity (each its own feature: features do not import each other). */
 function OverviewRoute() {
   const props = serviceProps(Route.useParams());
-  return <ServiceOverview {...props} activity={<ServiceActivity {...props} />} />;
+  return <ServiceOverview {...props} health={<ServiceHealth {...props} />} activity={<ServiceActivity {...props} />} />;
 }

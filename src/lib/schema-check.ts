@@ -1,11 +1,12 @@
 /**
- * A request checked against its endpoint's request schema as it is typed,
- * over the subset of JSON Schema the gateway enforces (the contract's
+ * A value checked against a JSON Schema as it is typed — a request against
+ * its endpoint's request schema (the Test tab), a connector operation's params
+ * against its params schema — over the subset of JSON Schema the mock enforces (the contract's
  * `json-schema.ts`: type, required, enum, const, minimum, maximum,
  * minLength, maxLength, minItems, maxItems, pattern, properties,
  * additionalProperties, items, anyOf, oneOf, allOf; `format` is not
- * enforced). It warns before sending; the gateway's 422 stays the judge.
- * A small walker rather than Ajv: it loads with the Test tab only, in a few
+ * enforced). It warns before sending; the platform's 422 stays the judge.
+ * A small walker rather than Ajv: it loads with the pages that use it, in a few
  * hundred bytes, and compiles nothing (no `new Function`).
  */
 type Schema = Record<string, unknown>;

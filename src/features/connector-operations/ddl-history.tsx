@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import type { Scope } from '@/contract/paths';
+import { useDdlHistory } from '@/data/connector-operations/ddl';
+import { formatDateTime, formatRelative } from '@/lib/format';
+import { Badge } from '@/ui/badge';
+import { Button } from '@/ui/button';
+import { Card } from '@/ui/card';
+import { InvalidListItems } from '@/ui/invalid-rows';
+import { Skeleton } from '@/ui/skeleton';
+import { ErrorState } from '@/ui/states';
+import { Unavailable } from '@/ui/unavailable';
+
+const PAGE = 10;
+
+/**
+ * [extension] What DDL ran on the instance — who, when, the SQL, why and what
+ * it did — newest first (`GET …/ddl`). This is where an instance's activity
+ * is recorded; each service bound to it also has the change in its own timeline.
+ */
+export function DdlHistory({ scope, connectorId, instanceId }: { scope: Scope; connectorId: string; instanceId: string }) {
+  const [limit, setLimit] = useState(PAGE);
+  const history = useDdlHistory(scope, connectorId, instanceId, limit);
+
+  let body: React.ReactNode;
+  if (history.isPending) body = <Skeleton height="4rem" />;
+  else if (history.isError)
+    body = <ErrorState title="The history could not be loaded" error={history.error} onRetry={() => void history.refetch()} />;
+  else if (!history.data.available)
+    body = (
+      <Unavailable capability="connectorDdl" title="The schema history is not available on this platform">
+        <p>This platform keeps no history of schema changes that the console can read.</p>
+      </Unavailable>
+    );
+  else if (history.data.data.items.length === 0 && history.data.data.invalid.length === 0)
+    body = <p className="muted">No DDL has run on this instance yet.</p>;
+  else {
+    const page = history.data.data;
+    body = (
+      <>
+        <ol className="ddl-history" aria-label="DDL that ran, newest first">
+          {page.items.map((entry) => (
+            <li key={entry.id} className="ddl-entry">
+              <p className="ddl-entry-head">
+                <strong>{entry.executed_by?.email ?? 'Someone'}</strong> ran it{' '}
+                <time dateTime={entry.executed_at} title={formatDateTime(entry.executed_at)}>
+                  {formatRelative(entry.executed_at)}
+                </time>
+                {entry.destructive && (
+                  <>
+                    {' '}
+                    <Badge tone="danger">destroyed data</Badge>
+                  </>
+                )}
+              </p>
+              <p className="ddl-reason">
+                <span className="muted">Why: </span>
+                {entry.reason ?? <span className="muted">not said</span>}
+              </p>
+              <pre className="ddl-sql">
+                <code>{entry.sql}</code>
+              </pre>
+              {(entry.effects ?? []).length > 0 && (
+                <ul className="ddl-effects" aria-label="What it did">
+                  {(entry.effects ?? []).map((e, i) => (
+                    <li key={i}>{e.description}</li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+          <InvalidListItems rows={page.invalid} noun="Entry" />
+        </ol>
+        {page.total > page.items.length && (
+          <Button size="sm" onClick={() => setLimit((n) => n + PAGE)} pending={history.isFetching}>
+            Show older
+          </Button>
+        )}
+      </>
+    );
+  }
+
+  return (
+    <Card id="ddl-history-title" heading="Schema history" subtitle="Who ran which DDL on this instance, and why; newest first.">
+      {body}
+    </Card>
+  );
+}

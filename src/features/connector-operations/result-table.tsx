@@ -1,0 +1,77 @@
+import type { ExecuteResultRead } from '@/contract/connector-operations';
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** "0.13 ms", "1.2 s". */
+export function formatDuration(ms: number | null): string | null {
+  if (ms === null) return null;
+  if (ms < 1000) return `${ms < 10 ? ms.toFixed(2) : Math.round(ms)} ms`;
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** A cell as text: null as NULL (styled apart), an object as its JSON. */
+function Cell({ value }: { value: unknown }) {
+  if (value === null || value === undefined) return <span className="muted">NULL</span>;
+  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return <>{text}</>;
+}
+
+/**
+ * What an operation answered: the row count and the time in words, then the
+ * rows as a table (a caption names it; a column's declared type under its
+ * name), or — for a write — the rows it changed.
+ */
+export function ResultTable({ result, operationName, kind }: { result: ExecuteResultRead; operationName: string; kind: string | null }) {
+  const duration = formatDuration(result.duration_ms);
+  const counted =
+    kind === 'write' && result.rows.length === 0 ? `${plural(result.row_count, 'row')} changed` : plural(result.row_count, 'row');
+  return (
+    <div className="result">
+      <p className="result-line">
+        <strong>{counted}</strong>
+        {duration && <span className="muted"> · {duration}</span>}
+        {result.truncated && <span className="badge badge-warning">more rows than shown</span>}
+      </p>
+      {result.summary && result.summary !== counted && <p className="muted result-summary">{result.summary}</p>}
+      {result.columns.length > 0 && (
+        <div className="table-wrap table-flat result-table" tabIndex={0} role="region" aria-label={`Rows from ${operationName}`}>
+          <table className="table">
+            <caption className="visually-hidden">
+              {operationName}: {plural(result.rows.length, 'row')}
+              {result.truncated ? ', and more than shown' : ''}
+            </caption>
+            <thead>
+              <tr>
+                {result.columns.map((c, i) => (
+                  <th key={`${c.name}-${i}`} scope="col">
+                    <span className="result-column">{c.name}</span>
+                    {c.type && <span className="result-type">{c.type}</span>}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.length === 0 ? (
+                <tr>
+                  <td colSpan={result.columns.length} className="muted">
+                    No rows
+                  </td>
+                </tr>
+              ) : (
+                result.rows.map((row, r) => (
+                  <tr key={r}>
+                    {result.columns.map((c, i) => (
+                      <td key={`${c.name}-${i}`} className="result-cell">
+                        <Cell value={row[i]} />
+                      </td>
+                    ))}
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import type { RequestRecordRead } from '@/contract/requests';
+import { formatMs } from '@/lib/format-latency';
+import { Badge } from '@/ui/badge';
+import { Skeleton } from '@/ui/skeleton';
+import { TableHead } from '@/ui/table-head';
+import { statusTone } from './status-words';
+
+const clock = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+/**
+ * The request log as a table, newest first. A record's id opens its details
+ * (a click anywhere on the row does the same, for the mouse); rows the live
+ * tail just brought are marked so they stand out for a moment.
+ */
+export function RequestTable({
+  rows,
+  fresh,
+  loading,
+  onOpen,
+}: {
+  rows: readonly RequestRecordRead[];
+  /** Ids of rows that arrived live, to mark. */
+  fresh: ReadonlySet<string>;
+  loading: boolean;
+  onOpen: (requestId: string) => void;
+}) {
+  return (
+    <div className="table-wrap">
+      <table className="table requests-table">
+        <caption className="visually-hidden">Requests, newest first</caption>
+        <TableHead
+          columns={['Time', 'Status', 'Method', 'Path', 'Version', { label: 'Duration', className: 'num' }, 'Caller', 'Request ID']}
+        />
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id} className={fresh.has(r.id) ? 'request-fresh' : undefined} onClick={() => onOpen(r.id)}>
+              <td className="nowrap">
+                <time dateTime={r.time}>{clock.format(new Date(r.time))}</time>
+              </td>
+              <td>
+                <Badge tone={statusTone(r.status)}>{r.status}</Badge>
+              </td>
+              <td className="mono">{r.method}</td>
+              <td className="mono">
+                {r.path}
+                {r.async && <span className="muted"> (job)</span>}
+              </td>
+              <td>{r.version === null ? <span className="muted">none</span> : `v${r.version}`}</td>
+              <td className="num">{formatMs(r.duration_ms)}</td>
+              <td>{r.caller.replaceAll('_', ' ')}</td>
+              <td>
+                <button
+                  type="button"
+                  className="link-button mono"
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    onOpen(r.id);
+                  }}
+                >
+                  {r.id}
+                </button>
+              </td>
+            </tr>
+          ))}
+          {loading &&
+            Array.from({ length: 6 }, (_, i) => (
+              <tr key={`loading-${i}`} aria-hidden="true">
+                {Array.from({ length: 8 }, (_, j) => (
+                  <td key={j}>
+                    <Skeleton width={j === 3 ? '80%' : '60%'} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+        </tbody>
+      </table>
+      {loading && (
+        <span className="visually-hidden" role="status">
+          Loading requests…
+        </span>
+      )}
+    </div>
+  );
+}

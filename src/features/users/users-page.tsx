@@ -1,0 +1,235 @@
+import './users.css';
+import { useState } from 'react';
+import { Role } from '@/contract/auth';
+import { isKnown } from '@/contract/reading';
+import type { UserRead } from '@/contract/users';
+import { useWhoami, type Me } from '@/data/auth/get-whoami';
+import { useAdminCount } from '@/data/users/get-admin-count';
+import { useUsers } from '@/data/users/get-users';
+import { formatDateTime, formatRelative } from '@/lib/format';
+import { can, roleReason } from '@/lib/permissions';
+import type { SearchProps } from '@/lib/route-props';
+import { Badge, ValueBadge } from '@/ui/badge';
+import { Button } from '@/ui/button';
+import { InvalidTableRows } from '@/ui/invalid-rows';
+import { Notice } from '@/ui/notice';
+import { Pagination } from '@/ui/pagination';
+import { Skeleton } from '@/ui/skeleton';
+import { EmptyState, ErrorState } from '@/ui/states';
+import { TableHead } from '@/ui/table-head';
+import { ChangeRoleDialog } from './change-role-dialog';
+import { InviteUserDialog } from './invite-user-dialog';
+import { RemoveUserDialog } from './remove-user-dialog';
+import { ROLE_TONES } from './role-words';
+import { toUserListQuery } from './users-query';
+import { USER_PAGE_SIZES, type UsersSearch } from './users-search';
+import { UsersToolbar } from './users-toolbar';
+
+type DialogState = { kind: 'invite' } | { kind: 'role'; user: UserRead } | { kind: 'remove'; user: UserRead } | null;
+
+const isMe = (me: Me, user: UserRead) => (me.id !== null && me.id === user.id) || me.email.toLowerCase() === user.email.toLowerCase();
+
+/** The organization's users (seed 001): everyone reads; admins invite, change roles and remove. */
+export function UsersPage({ search, onSearchChange }: SearchProps<UsersSearch>) {
+  const me = useWhoami();
+  const admin = can(me.role, 'users:manage');
+  const users = useUsers(toUserListQuery(search));
+  const adminCount = useAdminCount();
+  const [dialog, setDialog] = useState<DialogState>(null);
+  const filtered = search.q !== '' || search.status !== 'all';
+  /** The one admin left, when the platform's list says so: neither demoted nor removed (the platform refuses it too). */
+  const lastAdmin = (user: UserRead) =>
+    user.role === 'admin' && user.status !== 'invited' && adminCount.data?.known === true && adminCount.data.admins <= 1;
+
+  let body: React.ReactNode;
+  if (users.isPending) {
+    body = <Skeleton height="10rem" />;
+  } else if (users.isError && !users.data) {
+    body = <ErrorState title="Users could not be loaded" error={users.error} onRetry={() => void users.refetch()} />;
+  } else if (users.data.items.length === 0 && users.data.invalid.length === 0) {
+    body = filtered ? (
+      <EmptyState
+        title="No users match"
+        action={
+          <Button variant="secondary" onClick={() => onSearchChange({ q: '', status: 'all', page: 1 })}>
+            Clear filters
+          </Button>
+        }
+      >
+        <p>Nobody matches these filters. Try other words or clear the filters.</p>
+      </EmptyState>
+    ) : (
+      <EmptyState
+        title="This page is empty"
+        action={
+          <Button variant="secondary" onClick={() => onSearchChange({ page: 1 })}>
+            Go to the first page
+          </Button>
+        }
+      />
+    );
+  } else {
+    body = (
+      <>
+        <div className="table-wrap" aria-busy={users.isPlaceholderData || undefined}>
+          <table className="table users-table">
+            <caption className="visually-hidden">Users of the organization</caption>
+            <TableHead columns={['User', 'Role', 'Status', 'Added', admin && { label: 'Actions', hidden: true }]} />
+            <tbody>
+              {users.data.items.map((user) => (
+                <UserRow
+                  key={user.id}
+                  user={user}
+                  self={isMe(me, user)}
+                  lastAdmin={lastAdmin(user)}
+                  actions={admin}
+                  onChangeRole={() => setDialog({ kind: 'role', user })}
+                  onRemove={() => setDialog({ kind: 'remove', user })}
+                />
+              ))}
+              <InvalidTableRows rows={users.data.invalid} columns={admin ? 5 : 4} noun="User" />
+            </tbody>
+          </table>
+        </div>
+        <Pagination
+          total={users.data.total}
+          page={search.page}
+          size={search.size}
+          sizes={USER_PAGE_SIZES}
+          onChange={(page, size) => onSearchChange({ page, size })}
+        />
+      </>
+    );
+  }
+
+  return (
+    <section className="page" aria-labelledby="users-title">
+      <header className="page-header">
+        <div>
+          <h1 id="users-title">Users</h1>
+          <p className="page-subtitle">Everyone in the organization, their role, and the invitations not yet accepted.</p>
+        </div>
+        {admin && (
+          <Button variant="primary" onClick={() => setDialog({ kind: 'invite' })}>
+            Invite user
+          </Button>
+        )}
+      </header>
+      <Notice reason={roleReason(me.role, 'users:manage')}>Only admins invite people, change roles and remove users.</Notice>
+      <UsersToolbar search={search} onSearchChange={onSearchChange} />
+      {body}
+
+      {admin && (
+        <>
+          <InviteUserDialog open={dialog?.kind === 'invite'} onOpenChange={(open) => !open && setDialog(null)} />
+          {dialog?.kind === 'role' && <ChangeRoleDialog user={dialog.user} self={isMe(me, dialog.user)} onClose={() => setDialog(null)} />}
+          {dialog?.kind === 'remove' && (
+            <RemoveUserDialog user={dialog.user} self={isMe(me, dialog.user)} onClose={() => setDialog(null)} />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function UserRow({
+  user,
+  self,
+  lastAdmin,
+  actions,
+  onChangeRole,
+  onRemove,
+}: {
+  user: UserRead;
+  self: boolean;
+  lastAdmin: boolean;
+  actions: boolean;
+  onChangeRole: () => void;
+  onRemove: () => void;
+}) {
+  const who = user.name ?? user.email;
+  const invited = user.status === 'invited';
+  const expired = invited && user.invitation_expires_at !== null && Date.parse(user.invitation_expires_at) <= Date.now();
+  const reasonId = `last-admin-${user.id}`;
+  return (
+    <tr>
+      <th scope="row">
+        <span className="cell-name">
+          <span>
+            {user.name ?? <span className="muted">Name not given yet</span>}
+            {self && <span className="muted"> (you)</span>}
+          </span>
+          <span className="user-email">{user.email}</span>
+        </span>
+      </th>
+      <td>
+        {isKnown(Role.options, user.role) ? (
+          <Badge tone={ROLE_TONES[user.role]}>{user.role}</Badge>
+        ) : (
+          <ValueBadge value={user.role} tones={{}} />
+        )}
+      </td>
+      <td>
+        {!invited ? (
+          user.status === null || user.status === 'active' ? (
+            <Badge tone="success">active</Badge>
+          ) : (
+            <ValueBadge value={user.status} tones={{}} />
+          )
+        ) : expired ? (
+          <Badge tone="warning">invitation expired</Badge>
+        ) : (
+          <span className="user-status">
+            <Badge tone="info">invited</Badge>
+            {user.invitation_expires_at && (
+              <span className="muted">
+                link expires <When iso={user.invitation_expires_at} />
+              </span>
+            )}
+          </span>
+        )}
+      </td>
+      <td>{user.created_at ? <When iso={user.created_at} /> : <span className="muted">—</span>}</td>
+      {actions && (
+        <td>
+          <div className="row-actions">
+            <Button
+              size="sm"
+              aria-label={`Change the role of ${who}`}
+              onClick={onChangeRole}
+              disabled={lastAdmin}
+              aria-describedby={lastAdmin ? reasonId : undefined}
+            >
+              Change role
+            </Button>
+            <Button
+              size="sm"
+              variant="ghost"
+              className="btn-danger-text"
+              aria-label={invited ? `Withdraw the invitation to ${user.email}` : `Remove ${who}`}
+              onClick={onRemove}
+              disabled={lastAdmin}
+              aria-describedby={lastAdmin ? reasonId : undefined}
+            >
+              {invited ? 'Withdraw' : 'Remove'}
+            </Button>
+          </div>
+          {lastAdmin && (
+            <p id={reasonId} className="muted last-admin-note">
+              Last admin: make someone else an admin first
+            </p>
+          )}
+        </td>
+      )}
+    </tr>
+  );
+}
+
+/** "3 days ago", "in 7 days": short enough for a row; the exact time in its title. */
+function When({ iso }: { iso: string }) {
+  return (
+    <time dateTime={iso} title={formatDateTime(iso)}>
+      {formatRelative(iso)}
+    </time>
+  );
+}

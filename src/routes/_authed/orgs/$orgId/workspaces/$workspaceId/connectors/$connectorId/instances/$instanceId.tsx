@@ -1,0 +1,37 @@
+import { createFileRoute } from '@tanstack/react-router';
+import * as z from 'zod/mini';
+import { connectorTypesQueryOptions } from '@/data/connectors/get-connector-types';
+import { instanceQueryOptions } from '@/data/connectors/get-instance';
+import { InstancePage } from '@/features/connector-operations/instance-page';
+import { useSearchProps, workspaceProps } from '@/lib/route-props';
+
+/** The operation picked is in the URL, so a link opens the same form; a bad value falls back to the first operation. */
+const InstanceSearch = z.object({
+  operation: z.catch(z.optional(z.string().check(z.maxLength(100))), undefined),
+});
+
+export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspaceId/connectors/$connectorId/instances/$instanceId')({
+  validateSearch: InstanceSearch,
+  loader: async ({ context: { queryClient }, params }) => {
+    const [instance] = await Promise.all([
+      queryClient.ensureQueryData(instanceQueryOptions(params, params.connectorId, params.instanceId)),
+      queryClient.ensureQueryData(connectorTypesQueryOptions(params)),
+    ]);
+    return { crumb: instance.name };
+  },
+  component: InstanceRoute,
+});
+
+function InstanceRoute() {
+  const { connectorId, instanceId, ...params } = Route.useParams();
+  const { search, onSearchChange } = useSearchProps(Route, { resetScroll: false });
+  return (
+    <InstancePage
+      {...workspaceProps(params)}
+      connectorId={connectorId}
+      instanceId={instanceId}
+      operationId={search.operation}
+      onOperationChange={(operation) => onSearchChange({ operation })}
+    />
+  );
+}
