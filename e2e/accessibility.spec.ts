@@ -24,20 +24,16 @@ type DialogCase = {
 
 /**
  * One dialog of each component, on the page that shows it with the most in it: the same component on
- * another page adds time, not checks. So not Build (Deployment) nor Delete instance (Connectors): the
- * same confirmation as Promote, with less in it; not New workspace (Organization): the same name-only
- * dialog as New API key.
+ * another page adds time, not checks. So not Build (Deployment), Delete instance (Connectors) nor Remove
+ * user (Users): the same confirmation as Promote, with less in it; not New workspace (Organization): the
+ * same name-only dialog as New API key; not Change role (Users): the same form and role choice as Invite.
  */
 const dialogs = (walk: Walk): Record<string, DialogCase[]> => ({
   agents: [{ opener: 'New instance of Support triage', title: /Support triage/ }],
   rings: [{ opener: `Edit ${walk.ring.name}`, title: `Edit ring ${walk.ring.name}` }],
   connectors: [{ opener: 'New PostgreSQL instance', title: 'New PostgreSQL instance' }],
   'api-keys': [{ opener: 'New API key', title: 'New API key' }],
-  users: [
-    { opener: 'Invite user', title: 'Invite a user' },
-    { opener: 'Change the role of Dev Developer', title: 'Change Dev Developer’s role' },
-    { opener: 'Remove Vic Viewer', title: 'Remove Vic Viewer?' },
-  ],
+  users: [{ opener: 'Invite user', title: 'Invite a user' }],
   'service-version-draft': [
     { opener: 'Edit GET /languages', title: /GET \/languages/ },
     { opener: 'Publish…', title: /Publish/ },

@@ -4,7 +4,7 @@ import { advanceClock, SIGN_IN_WINDOW_S } from './support/clock';
 import { workspaceUrl } from './support/console';
 import { expect, mainNav, openTab, SERVICES_URL, skipRetryWaits, test } from './support/fixtures';
 import { IDS } from '../mock-server/core/seed-ids';
-import { ownWorkspace, serviceWithCanary, unique } from './support/platform';
+import { ownWorkspace, platformAs, serviceWithCanary, unique } from './support/platform';
 
 /** The app frame: focus after navigating and after dialogs, the skip link, pages that fail, and waits the platform asks for. */
 
@@ -244,17 +244,19 @@ test.describe('Retry-After', () => {
 test.describe('the sidebar', () => {
   test('groups what admins manage under Admin, where a developer following seed 000 finds a ring ID (Admin › Deployments › Rings)', async ({
     asDeveloper: page,
-    api,
+    request,
   }) => {
-    await page.goto(SERVICES_URL);
+    // A ring of its own, in a workspace of its own: the ID it finds is one it made.
+    const scope = await ownWorkspace(request, ['dev']);
+    await page.goto(workspaceUrl('services', scope));
     const admin = (await mainNav(page)).getByRole('list', { name: 'Admin' });
     // What only admins change is there for everyone to read; what only admins may see is not.
     await expect(admin.getByRole('link')).toHaveText(['Rings', 'Users', 'Organization']);
     await admin.getByRole('list', { name: 'Deployments' }).getByRole('link', { name: 'Rings' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Rings' })).toBeVisible();
-    const dev = (await api.rings()).find((r) => r.name === 'dev')!;
+    const [dev] = await (await platformAs(request, 'developer', scope)).rings();
     const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'dev', exact: true }) });
-    await expect(row.getByRole('cell').filter({ hasText: dev.id })).toBeVisible();
+    await expect(row.getByRole('cell').filter({ hasText: dev!.id })).toBeVisible();
     await expect(row.getByRole('button', { name: 'Copy the ID of dev' })).toBeVisible();
   });
 

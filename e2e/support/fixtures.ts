@@ -1,15 +1,41 @@
+/**
+ * The stories' fixtures. How a story gets what it runs on — read this before writing one:
+ *
+ * - **Its platform.** Each Playwright worker starts a mock platform and a console of its own (servers.ts),
+ *   and runs its stories one after another on them. `page`, `request` and `baseURL` reach that console, whose
+ *   `/api` goes to that mock; so does every helper here (platform.ts, clock.ts, users.ts).
+ * - **Its clock.** Nothing on the mock moves by itself: every deploy phase, job, drain and agent instance phase
+ *   lasts an hour (`PHASE_MS`, clock.ts), and tokens live their usual 15 minutes. A story looks at a state for
+ *   as long as it likes, then moves the clock to the next: `api.advance(ms)` (signs `api` in again after) or
+ *   `advanceClock(request, ms)`. It never waits for time to pass: no `waitForTimeout`, no sleeps; `expect`
+ *   waits for what the page shows. The console's own timers (retry backoff, the throttle countdown) move with
+ *   `page.clock`.
+ * - **Its data.** A story makes what it reads, with a unique name (`unique('Prefix')`): a service of its own
+ *   through `api` (the demo developer in Acme Corp's Production: `api.createInvocationService`,
+ *   `api.publishedPersistent`, `api.persistentIn('active')`, `serviceWithCanary(request)`); a workspace of its
+ *   own (`ownWorkspace(request, ['dev', 'prod'])`) when it changes or counts what a workspace shares — its
+ *   rings, its services list, its connector instances; an organization of its own
+ *   (`ownOrganization(request)`, then `signInAs(page, request, org.accounts.admin)` and
+ *   `platformAs(request, org.accounts.admin, org.scope)`) when it changes what an organization shares — its
+ *   name, cloud credentials, users and invitations, API keys. The demo seed's own services, rings and users
+ *   are the screenshots' and the documented project's, not the stories'.
+ * - **Who it is.** `asDeveloper`, `asAdmin`, `asViewer`: a page signed in as the demo user of that role
+ *   (the session handed over as the console keeps it), or `signInAs(page, request, account)` for anyone else.
+ *
+ * So a story runs alone, in any order, twice, beside any other.
+ */
 import { test as base, expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import type { MockProfile } from '../../mock-server/platform';
 import { paths } from '../../src/contract/paths';
 import { SERVICES_URL } from './console';
-import { emailOf, login, platformAs, type PlatformApi, type Role } from './platform';
+import { emailOf, login, platformAs, type Account, type PlatformApi } from './platform';
 import { startWorkerServers, type WorkerServers } from './servers';
 
 export { expect };
 
 /** Sign in through the API and hand the session to the page as the console keeps it (sessionStorage). */
-export async function signInAs(page: Page, request: APIRequestContext, role: Role) {
-  const tokens = await login(request, role);
+export async function signInAs(page: Page, request: APIRequestContext, who: Account) {
+  const tokens = await login(request, who);
   await page.addInitScript((t) => {
     if (!sessionStorage.getItem('hs.session')) {
       sessionStorage.setItem(
@@ -22,8 +48,8 @@ export async function signInAs(page: Page, request: APIRequestContext, role: Rol
 }
 
 /** Sign in on the sign-in page, as a person does, and wait for the services list. */
-export async function signInWithPassword(page: Page, role: Role = 'developer') {
-  await page.getByRole('textbox', { name: 'Email' }).fill(emailOf(role));
+export async function signInWithPassword(page: Page, who: Account = 'developer') {
+  await page.getByRole('textbox', { name: 'Email' }).fill(emailOf(who));
   await page.getByLabel('Password', { exact: true }).fill('password');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }

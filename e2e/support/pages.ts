@@ -23,18 +23,27 @@ export type ConsolePage = {
 type Named = { id: string; name: string };
 type Version = { id: string; version: number };
 
-/** The services whose pages are shown: one that every tab has something to show for, with a published version; one with a draft. */
+/** The services whose pages are shown: one that every tab has something to show for, with a published version; one with a draft; a connector instance of each kind. */
 export type PageSubjects = {
   service: Named;
   published: Version;
   draftService: Named;
   draft: Version;
+  sqlInstance: Named;
+  storageInstance: Named;
 };
 
 const service = (id: string, tab = '') => `${workspace}/services/${id}${tab ? `/${tab}` : ''}`;
 
 /** The pages an admin sees (admins see every page). */
-export function consolePages({ service: subject, published, draftService, draft }: PageSubjects): ConsolePage[] {
+export function consolePages({
+  service: subject,
+  published,
+  draftService,
+  draft,
+  sqlInstance,
+  storageInstance,
+}: PageSubjects): ConsolePage[] {
   const tab = (name: string, slug: string): ConsolePage => ({
     name: `service-${slug || 'overview'}`,
     url: service(subject.id, slug),
@@ -48,15 +57,15 @@ export function consolePages({ service: subject, published, draftService, draft 
     { name: 'connectors', url: `${workspace}/connectors`, title: 'Connectors · Hosted Services', heading: 'Connectors' },
     {
       name: 'connector-instance-sql',
-      url: `${workspace}/connectors/postgresql/instances/${IDS.connectors.ordersDb}`,
-      title: 'orders-db · Connectors · Hosted Services',
-      heading: 'orders-db',
+      url: `${workspace}/connectors/postgresql/instances/${sqlInstance.id}`,
+      title: `${sqlInstance.name} · Connectors · Hosted Services`,
+      heading: sqlInstance.name,
     },
     {
       name: 'connector-instance-storage',
-      url: `${workspace}/connectors/s3/instances/${IDS.connectors.documentsBucket}`,
-      title: 'documents-bucket · Connectors · Hosted Services',
-      heading: 'documents-bucket',
+      url: `${workspace}/connectors/s3/instances/${storageInstance.id}`,
+      title: `${storageInstance.name} · Connectors · Hosted Services`,
+      heading: storageInstance.name,
     },
     { name: 'rings', url: `${workspace}/rings`, title: 'Rings · Hosted Services', heading: 'Rings' },
     { name: 'users', url: `${workspace}/users`, title: 'Users · Hosted Services', heading: 'Users' },
@@ -98,13 +107,15 @@ export const PAGE_NAMES = consolePages({
   published: { id: '', version: 0 },
   draftService: { id: '', name: '' },
   draft: { id: '', version: 0 },
+  sqlInstance: { id: '', name: '' },
+  storageInstance: { id: '', name: '' },
 }).map((p) => p.name);
 
 type Listed = { id: string; version: number; status: string };
 
 /**
  * Every page of the demo seed (for screenshots): Embedding Service (persistent, published, deployed and running)
- * and Translation Gateway's draft, with the version ids read from the platform (`versionsOf` lists a service's versions).
+ * and Translation Gateway's draft, orders-db and documents-bucket, with the version ids read from the platform (`versionsOf` lists a service's versions).
  */
 export async function findPages(versionsOf: (serviceId: string) => Promise<Listed[]>): Promise<ConsolePage[]> {
   const embedding = { id: demoId(1003), name: 'Embedding Service' };
@@ -112,7 +123,14 @@ export async function findPages(versionsOf: (serviceId: string) => Promise<Liste
   const published = (await versionsOf(embedding.id)).find((v) => v.status !== 'draft');
   const draft = (await versionsOf(translation.id)).find((v) => v.status === 'draft');
   if (!published || !draft) throw new Error('The demo seed is needed: a published Embedding Service and a draft of Translation Gateway');
-  return consolePages({ service: embedding, published, draftService: translation, draft });
+  return consolePages({
+    service: embedding,
+    published,
+    draftService: translation,
+    draft,
+    sqlInstance: { id: IDS.connectors.ordersDb, name: 'orders-db' },
+    storageInstance: { id: IDS.connectors.documentsBucket, name: 'documents-bucket' },
+  });
 }
 
 export const SIGN_IN_PAGE: ConsolePage = { name: 'sign-in', url: '/login', title: 'Sign in · Hosted Services', heading: 'Sign in' };

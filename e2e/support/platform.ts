@@ -22,7 +22,9 @@ import { Endpoint, ServiceVersion, type EndpointCreateInput } from '../../src/co
 import { advanceClock, DEPLOY_MS, PHASE_MS } from './clock';
 
 export type Role = keyof typeof DEMO_USERS;
-export const emailOf = (role: Role) => DEMO_USERS[role];
+/** Who signs in: a role's demo user (in Acme Corp, the demo organization), or a user of an organization of the story's own (`ownOrganization`). */
+export type Account = Role | { role: Role; email: string };
+export const emailOf = (who: Account) => (typeof who === 'string' ? DEMO_USERS[who] : who.email);
 
 /** The demo seed's Production and Research workspaces, where the stories make what they read. */
 export const SCOPE: Scope = { orgId: IDS.org, workspaceId: IDS.production };
@@ -33,8 +35,8 @@ const url = (path: string) => `/api/v1${path}`;
 /** A unique, slug-safe suffix so parallel tests never see each other's services. */
 export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
-export async function login(request: APIRequestContext, role: Role): Promise<TokenResponse> {
-  const res = await request.post(url(paths.login()), { data: { email: emailOf(role), password: DEMO_PASSWORD } });
+export async function login(request: APIRequestContext, who: Account): Promise<TokenResponse> {
+  const res = await request.post(url(paths.login()), { data: { email: emailOf(who), password: DEMO_PASSWORD } });
   expect(res.status()).toBe(200);
   return TokenResponse.parse(await res.json());
 }
@@ -45,6 +47,7 @@ async function read<T>(res: APIResponse, status: number, schema: { parse: (value
   return schema.parse(await res.json());
 }
 
+export const S3_CONFIG = { bucket: 'e2e-documents', region: 'eu-west-1', access_key_id: 'AKIAE2E000000000', secret_access_key: 's3cret' };
 export const POSTGRES_CONFIG = { host: 'db.example.com', port: 5432, database: 'orders', user: 'svc', password: 's3cret', ssl: true };
 
 /** A credentials document a provider would hand out, with a marker to look for afterwards. */
@@ -63,9 +66,9 @@ export const keyFile = (marker = 'not-a-real-key') =>
 
 const documentSchema: JsonSchema = { type: 'object', properties: { document_url: { type: 'string' } }, required: ['document_url'] };
 
-/** The platform as `role`, in a workspace (Production unless told). */
-export async function platformAs(request: APIRequestContext, role: Role = 'developer', scope: Scope = SCOPE) {
-  let headers = { Authorization: `Bearer ${(await login(request, role)).access_token}` };
+/** The platform as `who` (the demo developer unless told), in a workspace (Acme Corp's Production unless told). */
+export async function platformAs(request: APIRequestContext, who: Account = 'developer', scope: Scope = SCOPE) {
+  let headers = { Authorization: `Bearer ${(await login(request, who)).access_token}` };
   const send = (method: string, path: string, data?: unknown, params?: Record<string, string | number | boolean>) =>
     request.fetch(url(path), { method, headers, data, params });
   const service = (id: string) => paths.service(scope, id);
@@ -81,7 +84,7 @@ export async function platformAs(request: APIRequestContext, role: Role = 'devel
      */
     advance: async (ms: number) => {
       await advanceClock(request, ms);
-      headers = { Authorization: `Bearer ${(await login(request, role)).access_token}` };
+      headers = { Authorization: `Bearer ${(await login(request, who)).access_token}` };
     },
     /** Any call, for checking a refusal's status and detail. */
     send,
@@ -202,15 +205,42 @@ export async function ownWorkspace(request: APIRequestContext, rings: readonly s
   return scope;
 }
 
+/** An organization of the story's own (the mock's test route): its Production workspace, and a user per role. */
+export type OwnOrganization = {
+  name: string;
+  /** Its Production workspace (no rings yet). */
+  scope: Scope;
+  /** Who signs in as each role there (with the demo password). */
+  accounts: Record<Role, { role: Role; email: string; name: string; id: string }>;
+};
+
+/**
+ * An organization of the story's own, for a story that changes what a whole organization shares — its name,
+ * its cloud credentials, its users and invitations, its API keys — which the stories beside it read in Acme Corp.
+ */
+export async function ownOrganization(request: APIRequestContext, prefix = 'Own Org'): Promise<OwnOrganization> {
+  const name = unique(prefix);
+  const res = await request.post(url('/__test__/organizations'), { data: { name } });
+  expect(res.status(), await res.text()).toBe(201);
+  const made = (await res.json()) as {
+    organization: { id: string };
+    workspace: { id: string };
+    users: { id: string; email: string; name: string; role: Role }[];
+  };
+  const accounts = Object.fromEntries(made.users.map((u) => [u.role, u])) as OwnOrganization['accounts'];
+  return { name, scope: { orgId: made.organization.id, workspaceId: made.workspace.id }, accounts };
+}
+
 const textSchema: JsonSchema = { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] };
 const summarySchema: JsonSchema = { type: 'object', properties: { summary: { type: 'string' }, words: { type: 'integer' } } };
 
 /**
  * A fresh service mid-canary, arranged as the platform guide describes: v1
- * published at 100%, then v2 published at 20% (v1 drains at 80%).
+ * published at 100%, then v2 published at 20% (v1 drains at 80%); in
+ * Production unless told (a workspace of the story's own needs a ring).
  */
-export async function serviceWithCanary(request: APIRequestContext) {
-  const api = await platformAs(request);
+export async function serviceWithCanary(request: APIRequestContext, scope: Scope = SCOPE) {
+  const api = await platformAs(request, 'developer', scope);
   const service = await api.createInvocationService(unique('Canary'));
   const addEndpoint = (path: string, summary: string) =>
     api.addEndpoint(service.id, { method: 'POST', path, summary, request_schema: textSchema, response_schema: summarySchema });

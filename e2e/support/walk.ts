@@ -4,7 +4,7 @@
  * tab has something to show for — v1 draining at 80%, v2 live at 20% (so
  * Promote and Roll back are offered), deployed and running, bound to a
  * connector instance, with its own cloud credentials and a minted token, and
- * a v3 draft with an endpoint to edit — and a ring of the walk's own. Nothing
+ * a v3 draft with an endpoint to edit — a connector instance of each kind and a ring of the walk's own. Nothing
  * the walks do changes any of it: their dialogs are opened and closed, never
  * confirmed.
  */
@@ -12,7 +12,7 @@ import type { APIRequestContext } from '@playwright/test';
 import { DEPLOY_MS } from './clock';
 import { expect, test as base } from './fixtures';
 import { consolePages, type ConsolePage, type PageSubjects } from './pages';
-import { keyFile, platformAs, POSTGRES_CONFIG, unique } from './platform';
+import { keyFile, platformAs, POSTGRES_CONFIG, S3_CONFIG, unique } from './platform';
 
 export type Walk = {
   subjects: PageSubjects;
@@ -25,6 +25,7 @@ async function arrange(request: APIRequestContext): Promise<Walk> {
   const admin = await platformAs(request, 'admin');
   const ring = await admin.createRing(unique('walk').toLowerCase());
   const instance = await admin.createInstance('postgresql', unique('pg-walk'), POSTGRES_CONFIG);
+  const bucket = await admin.createInstance('s3', unique('s3-walk'), S3_CONFIG);
   const service = await admin.publishedPersistent({ name: unique('Walked Service') });
   const v2 = await admin.createVersion(service.id);
   await admin.addEndpoint(service.id, { method: 'GET', path: '/health', summary: 'Health' });
@@ -44,7 +45,7 @@ async function arrange(request: APIRequestContext): Promise<Walk> {
   await admin.mint(service.id);
   const draft = await admin.createVersion(service.id);
   await admin.addEndpoint(service.id, { method: 'GET', path: '/languages', summary: 'The languages it translates' });
-  const subjects: PageSubjects = { service, published: v2, draftService: service, draft };
+  const subjects: PageSubjects = { service, published: v2, draftService: service, draft, sqlInstance: instance, storageInstance: bucket };
   return { subjects, pages: consolePages(subjects), ring, serviceName: service.name };
 }
 
