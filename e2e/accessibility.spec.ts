@@ -174,30 +174,33 @@ const STEPPER_STATES = [
   },
 ] as const;
 
-// One test a state and theme, so they spread over the workers.
+// One test a theme: the same page and service, the platform answering with each state in turn.
 for (const theme of ['light', 'dark'] as const) {
-  for (const state of STEPPER_STATES) {
-    test(`the Deployment tab’s stepper showing ${state.name}, ${theme} theme: axe clean`, async ({ asDeveloper: page, api }) => {
-      if (theme === 'dark') await page.addInitScript(() => localStorage.setItem('hs.theme', 'dark'));
-      const service = await api.publishedPersistent();
-      // The platform answers with a fixed deployment in this state, so it is shown without a real one getting there.
-      const current = state.states.at(-1)!;
-      await page.route(`**/api/v1${paths.deploymentStatus(SCOPE, service.id)}`, (route) =>
-        route.fulfill({
-          json: {
-            deployment_state: current,
-            health: current === 'active' ? 'healthy' : current === 'failed' ? 'unhealthy' : 'unknown',
-            message: current === 'failed' ? 'The container did not answer its health check within 300 s.' : null,
-            synced: current === 'active',
-          },
-        }),
-      );
-      await page.route(new RegExp(`/api/v1${paths.deployments(SCOPE, service.id)}(\\?.*)?$`), (route) =>
-        route.fulfill({
-          json: { items: [deploymentThrough(service.id, state.kind, state.build, [...state.states])], total: 1, limit: 20, offset: 0 },
-        }),
-      );
+  test(`the Deployment tab’s stepper in every state, ${theme} theme: axe clean`, async ({ asDeveloper: page, api }) => {
+    // Five page loads and five axe runs.
+    test.slow();
+    if (theme === 'dark') await page.addInitScript(() => localStorage.setItem('hs.theme', 'dark'));
+    const service = await api.publishedPersistent();
+    // The platform answers with a fixed deployment in the state under test, so each is shown without a real one getting there.
+    let state: (typeof STEPPER_STATES)[number] = STEPPER_STATES[0];
+    const current = () => state.states.at(-1)!;
+    await page.route(`**/api/v1${paths.deploymentStatus(SCOPE, service.id)}`, (route) =>
+      route.fulfill({
+        json: {
+          deployment_state: current(),
+          health: current() === 'active' ? 'healthy' : current() === 'failed' ? 'unhealthy' : 'unknown',
+          message: current() === 'failed' ? 'The container did not answer its health check within 300 s.' : null,
+          synced: current() === 'active',
+        },
+      }),
+    );
+    await page.route(new RegExp(`/api/v1${paths.deployments(SCOPE, service.id)}(\\?.*)?$`), (route) =>
+      route.fulfill({
+        json: { items: [deploymentThrough(service.id, state.kind, state.build, [...state.states])], total: 1, limit: 20, offset: 0 },
+      }),
+    );
 
+    for (state of STEPPER_STATES) {
       await page.goto(serviceUrl(service, 'deployment'));
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
       await expect(page.getByRole('list', { name: 'Deployment progress' }).getByRole('listitem')).toHaveText([...state.steps]);
@@ -207,6 +210,6 @@ for (const theme of ['light', 'dark'] as const) {
         include: 'main',
         ...(theme === 'dark' ? { rules: ['color-contrast'] } : {}),
       });
-    });
-  }
+    }
+  });
 }
