@@ -17,12 +17,20 @@
  *   rings, its services list, its connector instances; an organization of its own
  *   (`ownOrganization(request)`, then `signInAs(page, request, org.accounts.admin)` and
  *   `platformAs(request, org.accounts.admin, org.scope)`) when it changes what an organization shares — its
- *   name, cloud credentials, users and invitations, API keys. The demo seed's own services, rings and users
- *   are the screenshots' and the documented project's, not the stories'.
+ *   name, cloud credentials, users and invitations, API keys. The demo seed is only read, where it is the
+ *   subject (the seeded list, the agent deployments, Acme Corp's users and API keys), and never changed.
  * - **Who it is.** `asDeveloper`, `asAdmin`, `asViewer`: a page signed in as the demo user of that role
  *   (the session handed over as the console keeps it), or `signInAs(page, request, account)` for anyone else.
  *
- * So a story runs alone, in any order, twice, beside any other.
+ * So a story runs alone, in any order, twice, beside any other. In short:
+ *
+ *   test('a deploy goes through its phases', async ({ asDeveloper: page, api }) => {
+ *     const service = await api.publishedPersistent();            // its own service
+ *     await page.goto(serviceUrl(service, 'deployment'));
+ *     // … Deploy clicked; the stepper says Building for as long as the story looks …
+ *     await api.advance(PHASE_MS);                                  // the next phase, now
+ *     await expect(steps.nth(1)).toHaveText(/Built\s*done/);
+ *   });
  */
 import { test as base, expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import type { MockProfile } from '../../mock-server/platform';
