@@ -1,9 +1,13 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   test: {
+    // Every core (vitest's default leaves one to its own process, which mostly waits): on a 2-core machine that is two
+    // test files at a time rather than one, half the time.
+    maxWorkers: availableParallelism(),
     projects: [
       {
         extends: true,

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { DEPLOY_MS, PHASE_MS } from './support/clock';
 import { serviceUrl } from './support/console';
 import { expect, openTab, test } from './support/fixtures';
 
@@ -51,14 +52,18 @@ test.describe('activity', () => {
     );
     await expect(history.getByRole('listitem').first()).toContainText('current split');
 
-    // Deploy it from the Deployment tab and wait until it runs.
+    // Deploy it from the Deployment tab, and move the platform's clock until it runs.
     await openTab(page, 'Deployment');
     await page.getByRole('button', { name: 'Deploy', exact: true }).click();
     await page
       .getByRole('alertdialog', { name: /^Build and deploy version 2/ })
       .getByRole('button', { name: 'Deploy' })
       .click();
-    await api.settle(service.id, 'active');
+    await expect(page.getByRole('list', { name: 'Deployment progress' }).getByRole('listitem').first()).toHaveText(
+      /Building\s*in progress/,
+    );
+    await api.advance(DEPLOY_MS);
+    await expect(page.getByText('Serving version 2, the active version.')).toBeVisible();
 
     // The Overview's timeline, newest first, says who did each of them.
     await openTab(page, 'Overview');
@@ -79,7 +84,8 @@ test.describe('activity', () => {
     // A system package that does not exist fails the build, deterministically.
     const service = await api.publishedPersistent({ system_packages: ['nonexistent-e2e'] });
     expect((await api.deploy(service.id)).status()).toBe(202);
-    await api.settle(service.id, 'failed');
+    await api.advance(PHASE_MS);
+    expect((await api.status(service.id)).deployment_state).toBe('failed');
     await page.goto(serviceUrl(service));
     await expect(timeline(page).getByRole('listitem').first()).toContainText(
       'The deploy of version 1 failed: Build failed: E: Unable to locate package nonexistent-e2e',

@@ -1,16 +1,19 @@
 import { AGENT_IDS } from '../mock-server/agents/seed';
-import { MOCK_URL } from '../playwright.config';
+import { AgentService } from '../src/contract/agents';
 import { AGENT_API_BASE, agentPaths } from '../src/contract/paths';
+import { PHASE_MS } from './support/clock';
 import { workspaceUrl } from './support/console';
 import { expect, test } from './support/fixtures';
 import { unique } from './support/platform';
 import { expectNotOnPage, stateOnDisk, watchPage } from './support/secrets';
 
+/** Instances of the demo seed's agent deployments (deployments have no create call to make one's own), each story starting its own. */
 test.describe('agent service instances (seed 003)', () => {
   test('starts an instance with a secret value, sees it ready, reveals and copies its URL, stops it: the value and the edge token are nowhere afterwards', async ({
     asDeveloper: page,
     context,
     api,
+    servers,
   }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const watched = watchPage(page);
@@ -29,9 +32,11 @@ test.describe('agent service instances (seed 003)', () => {
     const started = page.getByText(/Instance adsvc_[0-9a-f]+ of Support triage is starting/);
     const id = /adsvc_[0-9a-f]+/.exec((await started.textContent())!)![0];
 
-    // Its status follows by itself, in words.
+    // Its status follows by itself, in words: starting until the platform's clock reaches the end of the phase, then ready.
     const row = support.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(id) }) });
-    await expect(row.getByText('Ready', { exact: true })).toBeVisible({ timeout: 10_000 });
+    await expect(row.getByText('Starting', { exact: true })).toBeVisible();
+    await api.advance(PHASE_MS);
+    await expect(row.getByText('Ready', { exact: true })).toBeVisible();
     await expect(row).toContainText('Answering its health checks');
 
     // The URL is shown when asked for, and copied.
@@ -54,20 +59,22 @@ test.describe('agent service instances (seed 003)', () => {
       .getByRole('button', { name: 'Stop instance' })
       .click();
     const stoppedAt = Date.now();
-    await expect(row.getByText('Stopped', { exact: true })).toBeVisible({ timeout: 10_000 });
+    await expect(row.getByText('Stopping', { exact: true })).toBeVisible();
+    await api.advance(PHASE_MS);
+    await expect(row.getByText('Stopped', { exact: true })).toBeVisible();
 
     // Afterwards: nowhere in the page, its storage or URL, its console, the platform's answers since, or the state on disk.
     for (const secret of [marker, edgeToken]) {
       await expectNotOnPage(page, secret);
       expect(watched.consoleLines.join('\n')).not.toContain(secret);
-      expect(stateOnDisk()).not.toContain(secret);
+      expect(stateOnDisk(servers.stateFile)).not.toContain(secret);
     }
     // The value was never in any answer; the token not once the instance stopped.
     expect((await watched.responses()).join('\n')).not.toContain(marker);
     expect((await watched.responses(stoppedAt)).join('\n')).not.toContain(edgeToken);
     // Later answers of the platform itself.
     for (const path of [agentPaths.service(AGENT_IDS.supportTriage, id), agentPaths.services(AGENT_IDS.supportTriage)]) {
-      const res = await page.request.get(`${MOCK_URL}${AGENT_API_BASE}${path}`, { headers: api.headers });
+      const res = await page.request.get(`${AGENT_API_BASE}${path}`, { headers: api.headers });
       expect(res.status()).toBe(200);
       const text = await res.text();
       expect(text).not.toContain(edgeToken);
@@ -75,11 +82,20 @@ test.describe('agent service instances (seed 003)', () => {
     }
   });
 
-  test('a viewer sees the instances but cannot start or stop one', async ({ asViewer: page }) => {
+  test('a viewer sees the instances but cannot start or stop one', async ({ asViewer: page, api, request }) => {
+    // One started by a developer: the viewer sees it, starting.
+    const res = await request.post(`${AGENT_API_BASE}${agentPaths.services(AGENT_IDS.supportTriage)}`, {
+      headers: { ...api.headers, 'Idempotency-Key': crypto.randomUUID() },
+      data: {},
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    const started = AgentService.parse(await res.json());
     await page.goto(workspaceUrl('agents'));
-    await expect(
-      page.getByRole('region', { name: 'Support triage' }).getByRole('rowheader', { name: new RegExp(AGENT_IDS.runningInstance) }),
-    ).toBeVisible();
+    const row = page
+      .getByRole('region', { name: 'Support triage' })
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: new RegExp(started.id) }) });
+    await expect(row.getByText('Starting', { exact: true })).toBeVisible();
     await expect(page.getByText(/Your role \(viewer\) cannot do this/)).toBeVisible();
     await expect(page.getByRole('button', { name: /New instance/ })).toHaveCount(0);
     await expect(page.getByRole('button', { name: /^Stop / })).toHaveCount(0);

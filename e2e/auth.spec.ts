@@ -1,4 +1,5 @@
 import { paths } from '../src/contract/paths';
+import { advanceClock, REFRESH_TTL_S, TOKEN_TTL_S } from './support/clock';
 import { expect, SERVICES_URL, signInWithPassword, test, watchRefreshes } from './support/fixtures';
 
 test.describe('signing in and out', () => {
@@ -51,16 +52,15 @@ test.describe('signing in and out', () => {
     await expect(page.getByRole('button', { name: /Account: admin@example.com/ })).toBeVisible();
   });
 
-  test('refreshes an expired access token once and carries on', async ({ page }) => {
+  test('refreshes an expired access token once and carries on', async ({ page, request }) => {
     await page.goto('/login');
     await signInWithPassword(page);
     await expect(page.getByRole('heading', { name: 'Hosted Services' })).toBeVisible();
 
-    // The platform no longer accepts the access token; the refresh token is still good.
-    await page.evaluate(() => {
-      const s = JSON.parse(sessionStorage.getItem('hs.session')!);
-      sessionStorage.setItem('hs.session', JSON.stringify({ ...s, accessToken: 'expired.token.value' }));
-    });
+    // The platform's clock passes the access token's life: the platform refuses it now; the refresh token is still good.
+    // (The console learns it from the 401: its own clock, which has not moved, still counts the token as live.)
+    const expired = `Bearer ${await page.evaluate(() => (JSON.parse(sessionStorage.getItem('hs.session')!) as { accessToken: string }).accessToken)}`;
+    await advanceClock(request, TOKEN_TTL_S * 1000);
     const refreshes = watchRefreshes(page);
     // The race this story once lost by chance, made certain: the first request's 401 starts the refresh; every
     // other request sent with the expired token gets its 401 only once the refresh has finished. Those must
@@ -69,7 +69,7 @@ test.describe('signing in and out', () => {
     const late: Promise<unknown>[] = [];
     let first = true;
     await page.route('**/api/v1/**', async (route) => {
-      if ((await route.request().headerValue('Authorization')) !== 'Bearer expired.token.value') return route.fallback();
+      if ((await route.request().headerValue('Authorization')) !== expired) return route.fallback();
       if (first) {
         first = false;
         return route.fallback();
@@ -78,8 +78,7 @@ test.describe('signing in and out', () => {
       await refreshed;
       late.push(
         page.waitForResponse(
-          async (r) =>
-            r.url() === route.request().url() && (await r.request().headerValue('Authorization')) !== 'Bearer expired.token.value',
+          async (r) => r.url() === route.request().url() && (await r.request().headerValue('Authorization')) !== expired,
         ),
       );
       await route.fulfill({ response: answer });
@@ -93,15 +92,14 @@ test.describe('signing in and out', () => {
     expect(refreshes).toHaveLength(1);
   });
 
-  test('sends you to sign in when the session cannot be refreshed, then back to where you were', async ({ page }) => {
+  test('sends you to sign in when the session cannot be refreshed, then back to where you were', async ({ page, request }) => {
     await page.goto('/login');
     await signInWithPassword(page);
     await expect(page.getByRole('heading', { name: 'Hosted Services' })).toBeVisible();
 
+    // A week later on the platform's clock, the refresh token has expired too.
+    await advanceClock(request, REFRESH_TTL_S * 1000);
     const deepLink = `${SERVICES_URL}?status=active`;
-    await page.evaluate(() => {
-      sessionStorage.setItem('hs.session', JSON.stringify({ accessToken: 'expired', refreshToken: 'revoked', expiresAt: 0 }));
-    });
     await page.goto(deepLink);
     await expect(page).toHaveURL(/\/login\?redirect=/);
     await signInWithPassword(page);

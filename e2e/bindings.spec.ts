@@ -2,15 +2,28 @@ import type { Page } from '@playwright/test';
 import { ServiceUpdate } from '../src/contract/services';
 import { serviceUrl } from './support/console';
 import { expect, test } from './support/fixtures';
-import { INVOICE_EXTRACTOR, platformAs, POSTGRES_CONFIG, unique } from './support/platform';
+import { platformAs, POSTGRES_CONFIG, unique, type PlatformApi } from './support/platform';
 
 const bindingName = () => `db_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
 
+/** A service of its own and a PostgreSQL instance of its own to bind it to (created as an admin). */
+async function serviceAndInstance(api: PlatformApi) {
+  const service = await api.createInvocationService(unique('Bound Service'));
+  const instance = await api.createInstance('postgresql', unique('pg-bind'), POSTGRES_CONFIG);
+  return { service, instance };
+}
+
 /**
- * Add a binding to orders-db through the dialog, with the service PUT the
+ * Add a binding to `instance` through the dialog, with the service PUT the
  * console sends altered on the way (as a stale page or another client would).
  */
-async function addAlteredBinding(page: Page, serviceId: string, name: string, alter: (binding: Record<string, unknown>) => void) {
+async function addAlteredBinding(
+  page: Page,
+  serviceId: string,
+  instance: { name: string },
+  name: string,
+  alter: (binding: Record<string, unknown>) => void,
+) {
   await page.route(`**/hosted-services/${serviceId}`, async (route) => {
     if (route.request().method() !== 'PUT') return route.continue();
     const body = ServiceUpdate.parse(route.request().postDataJSON());
@@ -24,7 +37,7 @@ async function addAlteredBinding(page: Page, serviceId: string, name: string, al
   await dialog.getByLabel('Binding name').fill(name);
   await dialog
     .getByRole('listbox', { name: 'Connector instance' })
-    .getByRole('option', { name: /orders-db/ })
+    .getByRole('option', { name: new RegExp(instance.name) })
     .click();
   await dialog.getByRole('button', { name: 'Add binding' }).click();
   return dialog;
@@ -33,9 +46,7 @@ async function addAlteredBinding(page: Page, serviceId: string, name: string, al
 test.describe('bindings', () => {
   test('binds an instance as read_write, draws it, and removes the binding', async ({ asDeveloper: page, request }) => {
     const api = await platformAs(request, 'admin');
-    const [ring] = await api.rings();
-    const service = await api.createInvocationService(unique('Bound Service'), ring!.id);
-    const instance = await api.createInstance('postgresql', unique('pg-bind'), POSTGRES_CONFIG);
+    const { service, instance } = await serviceAndInstance(api);
     const name = bindingName();
 
     await page.goto(serviceUrl(service, 'bindings'));
@@ -86,8 +97,9 @@ test.describe('bindings', () => {
     expect((await api.service(service.id)).connector_bindings).toEqual({});
   });
 
-  test('a binding to an instance that does not exist is refused on the instance field', async ({ asDeveloper: page }) => {
-    const dialog = await addAlteredBinding(page, INVOICE_EXTRACTOR, bindingName(), (binding) => {
+  test('a binding to an instance that does not exist is refused on the instance field', async ({ asDeveloper: page, request }) => {
+    const { service, instance } = await serviceAndInstance(await platformAs(request, 'admin'));
+    const dialog = await addAlteredBinding(page, service.id, instance, bindingName(), (binding) => {
       binding.connector_instance_id = '00000000-0000-4000-8000-00000000dead';
     });
     await expect(dialog.getByRole('listbox', { name: 'Connector instance' })).toHaveAttribute('aria-invalid', 'true');
@@ -96,16 +108,12 @@ test.describe('bindings', () => {
 
   test('the platform refuses an unknown role (422) and the console shows it on the Role field', async ({ asDeveloper: page, request }) => {
     const api = await platformAs(request, 'admin');
-    const service = await api.service(INVOICE_EXTRACTOR);
-    const instanceId = service.connector_bindings.primary_db!.connector_instance_id;
-    const refused = await api.putBindings(service.id, {
-      ...service.connector_bindings,
-      audit: { connector_instance_id: instanceId, role: 'owner' },
-    });
+    const { service, instance } = await serviceAndInstance(api);
+    const refused = await api.putBindings(service.id, { audit: { connector_instance_id: instance.id, role: 'owner' } });
     expect(refused.status()).toBe(422);
     expect(JSON.stringify(await refused.json())).toContain('"connector_bindings","audit","role"');
 
-    const dialog = await addAlteredBinding(page, service.id, bindingName(), (binding) => {
+    const dialog = await addAlteredBinding(page, service.id, instance, bindingName(), (binding) => {
       binding.role = 'owner';
     });
     await expect(dialog.getByRole('group', { name: 'Role' }).getByRole('alert')).toBeVisible();

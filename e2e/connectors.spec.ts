@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { serviceUrl, workspaceUrl } from './support/console';
 import { expect, test } from './support/fixtures';
-import { INVOICE_EXTRACTOR, platformAs, unique } from './support/platform';
+import { platformAs, POSTGRES_CONFIG, unique } from './support/platform';
 
 const postgresCard = (page: Page) => page.getByRole('region', { name: /^PostgreSQL/ });
 
@@ -64,16 +64,20 @@ test.describe('connectors', () => {
 
   test('a viewer sees connectors and bindings read-only', async ({ asViewer: page, request }) => {
     const api = await platformAs(request, 'admin');
-    const service = await api.service(INVOICE_EXTRACTOR);
+    const instance = await api.createInstance('postgresql', unique('pg-viewed'), POSTGRES_CONFIG);
+    const service = await api.createInvocationService(unique('Viewed Bindings'));
+    expect((await api.putBindings(service.id, { primary_db: { connector_instance_id: instance.id, role: 'read_write' } })).status()).toBe(
+      200,
+    );
     await page.goto(workspaceUrl('connectors'));
-    await expect(postgresCard(page).getByRole('listitem', { name: 'orders-db' })).toBeVisible();
+    await expect(postgresCard(page).getByRole('listitem', { name: instance.name })).toBeVisible();
     await expect(
       page.getByRole('button', {
         name: /New .* instance|Test connection|Edit|Delete/,
       }),
     ).toHaveCount(0);
     await page.goto(serviceUrl(service, 'bindings'));
-    await expect(page.getByRole('row').filter({ hasText: 'primary_db' })).toContainText('orders-db');
+    await expect(page.getByRole('row').filter({ hasText: 'primary_db' })).toContainText(instance.name);
     await expect(page.getByRole('note')).toContainText('Your role (viewer) cannot do this.');
     await expect(page.getByRole('button', { name: /Add binding|Remove binding/ })).toHaveCount(0);
   });

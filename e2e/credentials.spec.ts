@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { serviceUrl, workspaceUrl } from './support/console';
-import { expect, test } from './support/fixtures';
-import { keyFile, platformAs, unique } from './support/platform';
+import { expect, signInAs, test } from './support/fixtures';
+import { keyFile, ownOrganization, platformAs, unique } from './support/platform';
 
 async function fillCredentials(page: Page, c: { provider?: string; project?: string; region?: string; json?: string }) {
   if (c.provider) await page.getByLabel('Cloud provider').selectOption(c.provider);
@@ -11,11 +11,13 @@ async function fillCredentials(page: Page, c: { provider?: string; project?: str
 }
 
 test.describe('cloud credentials, as the platform guide describes', () => {
-  test('an admin sets the organization credentials, overrides them on one service and clears the override', async ({
-    asAdmin: page,
-    api,
-  }) => {
+  test('an admin sets the organization credentials, overrides them on one service and clears the override', async ({ page, request }) => {
+    // An organization of its own: its credentials are every service's there.
+    const org = await ownOrganization(request);
+    await signInAs(page, request, org.accounts.admin);
+    const api = await platformAs(request, org.accounts.admin, org.scope);
     const service = await api.publishedPersistent({ name: unique('Isolated Model') });
+    const serviceCredentialsUrl = `${workspaceUrl('services', org.scope)}/${service.id}/credentials`;
     const orgProject = unique('acme-org');
     const serviceProject = unique('acme-isolated');
 
@@ -23,13 +25,14 @@ test.describe('cloud credentials, as the platform guide describes', () => {
     await page.goto('/');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Credentials' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Cloud credentials' })).toBeVisible();
+    // A new organization has none yet.
     await fillCredentials(page, { provider: 'gcp', project: orgProject, region: 'us-central1', json: keyFile() });
-    await page.getByRole('button', { name: 'Replace credentials' }).click();
+    await page.getByRole('button', { name: 'Save credentials' }).click();
     await expect(page.getByRole('region', { name: 'Organization credentials' })).toContainText(orgProject);
     await expect(page.getByRole('textbox', { name: 'Credentials JSON' })).toHaveText('');
 
     // The service falls back to them.
-    await page.goto(serviceUrl(service, 'credentials'));
+    await page.goto(serviceCredentialsUrl);
     const inForce = page.getByRole('status', { name: 'Credentials in force' });
     await expect(inForce).toContainText('This service uses the organization’s credentials');
     await expect(page.getByRole('region', { name: 'Effective credentials' })).toContainText(orgProject);
@@ -49,9 +52,9 @@ test.describe('cloud credentials, as the platform guide describes', () => {
     await expect(page.getByRole('textbox', { name: 'Credentials JSON' })).toHaveText('');
 
     // The admin page lists the override and links to it.
-    await page.goto(workspaceUrl('credentials'));
+    await page.goto(workspaceUrl('credentials', org.scope));
     await page.getByRole('region', { name: 'Services that override them' }).getByRole('link', { name: service.name }).click();
-    await expect(page).toHaveURL(serviceUrl(service, 'credentials'));
+    await expect(page).toHaveURL(serviceCredentialsUrl);
 
     await page.getByRole('button', { name: 'Clear service credentials' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Clear this service’s credentials?' });

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { serviceUrl } from './support/console';
+import { PHASE_MS } from './support/clock';
 import { expect, test } from './support/fixtures';
 import { platformAs, unique } from './support/platform';
 
@@ -27,33 +28,23 @@ test.describe('deploying a persistent service, as the platform guide describes',
       await page.getByRole('button', { name: 'Deploy', exact: true }).click();
       const dialog = page.getByRole('alertdialog', { name: 'Build and deploy version 1?' });
       await expect(dialog).toContainText('building → built → deploying → active');
-      // The phases are short in tests: record every step the stepper marks as current while it moves.
-      await page.evaluate(() => {
-        const seen: string[] = [];
-        (window as unknown as { seenSteps: string[] }).seenSteps = seen;
-        new MutationObserver(() => {
-          const current = document.querySelector('[aria-label="Deployment progress"] [aria-current="step"]')?.textContent;
-          const reason = document.body.textContent?.includes('A deployment is in progress; wait for it to finish.')
-            ? ' (actions wait)'
-            : '';
-          if (current && seen.at(-1) !== current + reason) seen.push(current + reason);
-        }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-      });
       await dialog.getByRole('button', { name: 'Deploy' }).click();
       await expect(dialog).toBeHidden();
 
-      const stepper = page.getByRole('list', { name: 'Deployment progress' });
-
-      await expect(stepper.getByRole('listitem')).toHaveText([/Building\s*done/, /Built\s*done/, /Deploying\s*done/, /Active\s*done/], {
-        timeout: 15_000,
-      });
+      // Each phase is shown in progress, with every action waiting for it, until the platform's clock moves on.
+      const steps = page.getByRole('list', { name: 'Deployment progress' }).getByRole('listitem');
+      const waiting = page.getByText('A deployment is in progress; wait for it to finish.').first();
+      await expect(steps).toHaveText([/Building\s*in progress/, /Built\s*not started/, /Deploying\s*not started/, /Active\s*not started/]);
+      await expect(waiting).toBeVisible();
+      await api.advance(PHASE_MS);
+      await expect(steps).toHaveText([/Building\s*done/, /Built\s*in progress/, /Deploying\s*not started/, /Active\s*not started/]);
+      await expect(waiting).toBeVisible();
+      await api.advance(PHASE_MS);
+      await expect(steps).toHaveText([/Building\s*done/, /Built\s*done/, /Deploying\s*in progress/, /Active\s*not started/]);
+      await expect(waiting).toBeVisible();
+      await api.advance(PHASE_MS);
+      await expect(steps).toHaveText([/Building\s*done/, /Built\s*done/, /Deploying\s*done/, /Active\s*done/]);
       await expect(page.getByText('Serving version 1, the active version.')).toBeVisible();
-      // On the way, a phase was shown in progress, with every action waiting for it.
-      const seen = await page.evaluate(() => (window as unknown as { seenSteps: string[] }).seenSteps);
-      expect(
-        seen.some((s) => /(Building|Built|Deploying)in progress \(actions wait\)$/.test(s)),
-        seen.join(' | '),
-      ).toBe(true);
       await expect(page.getByRole('button', { name: 'Tear down' })).toBeEnabled();
 
       const history = page.getByRole('region', { name: 'History' });
@@ -70,8 +61,12 @@ test.describe('deploying a persistent service, as the platform guide describes',
     await page.getByRole('button', { name: 'Deploy', exact: true }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Deploy' }).click();
 
+    await expect(page.getByRole('list', { name: 'Deployment progress' }).getByRole('listitem').first()).toHaveText(
+      /Building\s*in progress/,
+    );
+    await api.advance(PHASE_MS);
     const alert = page.getByRole('alert').filter({ hasText: 'failed' });
-    await expect(alert).toContainText('Unable to locate package nonexistent-foo', { timeout: 15_000 });
+    await expect(alert).toContainText('Unable to locate package nonexistent-foo');
     await expect(alert).toContainText('The previous deployment keeps serving: version 1 is still live.');
     await expect(page.getByRole('list', { name: 'Deployment progress' }).getByRole('listitem').first()).toHaveText(/Building\s*failed/);
     expect((await api.status(service.id)).serving_version).toBe(1);
@@ -84,7 +79,9 @@ test.describe('deploying a persistent service, as the platform guide describes',
     await confirmAction(page, 'Deploy without building', 'Deploy the last built image?', 'without a new build');
 
     const steps = page.getByRole('list', { name: 'Deployment progress' }).getByRole('listitem');
-    await expect(steps).toHaveText([/Building\s*skipped/, /Built\s*skipped/, /Deploying\s*done/, /Active\s*done/], { timeout: 15_000 });
+    await expect(steps).toHaveText([/Building\s*skipped/, /Built\s*skipped/, /Deploying\s*in progress/, /Active\s*not started/]);
+    await api.advance(PHASE_MS);
+    await expect(steps).toHaveText([/Building\s*skipped/, /Built\s*skipped/, /Deploying\s*done/, /Active\s*done/]);
     await expect(page.getByRole('region', { name: 'History' })).toContainText('Deploy (prebuilt image)');
   });
 
@@ -94,7 +91,7 @@ test.describe('deploying a persistent service, as the platform guide describes',
     await page.goto(serviceUrl(service, 'deployment'));
     await confirmAction(page, 'Tear down', 'Tear down the deployment?', '(version 1) will be stopped');
 
-    await expect(page.getByText('Torn down: the container is stopped. Deploy to run it again.')).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByText('Torn down: the container is stopped. Deploy to run it again.')).toBeVisible();
     await expect(page.getByTestId('serving-sentence')).toHaveText(/^Nothing is deployed/);
     await expect(page.getByRole('button', { name: 'Tear down' })).toBeDisabled();
     expect((await api.status(service.id)).deployment_state).toBeNull();

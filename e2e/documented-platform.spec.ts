@@ -6,24 +6,18 @@
  * Last, responses that differ in small ways a real platform's may (altered with
  * `page.route`) still render.
  */
-import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, DEMO_USERS } from '../mock-server/auth/seed';
 import { AGENT_IDS } from '../mock-server/agents/seed';
-import { demoId } from '../mock-server/core/seed-ids';
-import { DOCUMENTED_MOCK_URL } from '../playwright.config';
 import { paths } from '../src/contract/paths';
-import { openTab } from './support/fixtures';
-import { keyFile, SCOPE } from './support/platform';
+import { advanceClock, PHASE_MS } from './support/clock';
+import { openTab, skipRetryWaits, test as base } from './support/fixtures';
+import { keyFile, ownWorkspace, platformAs, POSTGRES_CONFIG, serviceWithCanary, unique } from './support/platform';
 import { serviceUrl, workspaceUrl } from './support/console';
 
 type Role = keyof typeof DEMO_USERS;
-const api = (path: string) => `${DOCUMENTED_MOCK_URL}/api/v1${path}`;
-
-/** The demo seed's services this spec reads (its own mock: nothing else touches them). */
-const ML_INFERENCE = { id: demoId(1002) }; // persistent, active, deployed
-const EMBEDDING = { id: demoId(1003) }; // persistent, v1 draining 80% · v2 active 20%
-const FRAUD_SCORER = { id: demoId(1004) }; // invocation, v1 active, v2 draft
-const PDF_RENDERER = { id: demoId(1009) }; // persistent, built
+/** The worker's documented-only mock, through its console's proxy (the test's baseURL). */
+const api = (path: string) => `/api/v1${path}`;
 
 async function tokensFor(request: APIRequestContext, role: Role) {
   const res = await request.post(api(paths.login()), { data: { email: DEMO_USERS[role], password: DEMO_PASSWORD } });
@@ -114,43 +108,61 @@ test.describe('against a platform with only the documented calls', () => {
     );
   });
 
-  test('every page opens in the frame with a heading', async ({ page, request }) => {
-    // Fifteen pages, one after the other.
-    test.slow();
+  test('every one of the workspace’s pages opens in the frame with a heading', async ({ page, request }) => {
     await signInAs(page, request, 'admin');
-    const pages: [string, string | RegExp][] = [
+    for (const [url, heading] of [
       [workspaceUrl('services'), 'Hosted Services'],
       [workspaceUrl('rings'), /Rings/],
       [workspaceUrl('connectors'), /Connectors/],
+      [workspaceUrl('users'), 'Users'],
       [workspaceUrl('credentials'), 'Cloud credentials'],
       [workspaceUrl('api-keys'), /API keys/],
+      [workspaceUrl('organization'), 'Organization'],
       [workspaceUrl('agents'), /Agent/],
-      [serviceUrl(ML_INFERENCE), 'ML Inference Service'],
-      [serviceUrl(ML_INFERENCE, 'versions'), 'ML Inference Service'],
-      [serviceUrl(ML_INFERENCE, 'traffic'), 'ML Inference Service'],
-      [serviceUrl(ML_INFERENCE, 'deployment'), 'ML Inference Service'],
-      [serviceUrl(ML_INFERENCE, 'credentials'), 'ML Inference Service'],
-      [serviceUrl(ML_INFERENCE, 'tokens'), 'ML Inference Service'],
-      [serviceUrl(ML_INFERENCE, 'stubs'), 'ML Inference Service'],
-      [serviceUrl(ML_INFERENCE, 'settings'), 'ML Inference Service'],
-      [serviceUrl(ML_INFERENCE, 'bindings'), 'ML Inference Service'],
-    ];
-    for (const [url, heading] of pages) {
+    ] as const) {
       await page.goto(url);
       await expectPage(page, heading);
     }
-    // Extensions missing from those pages are said in words, not as errors.
-    await page.goto(serviceUrl(ML_INFERENCE));
+  });
+
+  test('every one of a running service’s pages opens in the frame with a heading', async ({ page, request }) => {
+    const running = await (await platformAs(request)).persistentIn('active');
+    await signInAs(page, request, 'admin');
+    for (const tab of [
+      '',
+      'versions',
+      'traffic',
+      'metrics',
+      'logs',
+      'test',
+      'deployment',
+      'credentials',
+      'tokens',
+      'stubs',
+      'settings',
+      'bindings',
+    ]) {
+      await page.goto(serviceUrl(running, tab || undefined));
+      await expectPage(page, running.name);
+    }
+  });
+
+  test('extensions missing from those pages are said in words, not as errors', async ({ page, request }) => {
+    const service = await (await platformAs(request)).createInvocationService(unique('Documented Activity'));
+    await signInAs(page, request, 'admin');
+    await page.goto(serviceUrl(service));
     await expect(page.getByText('This platform keeps no activity for services.')).toBeVisible();
     await page.goto(workspaceUrl('agents'));
     await expect(page.getByRole('heading', { name: 'Agent deployments are not listed on this platform' })).toBeVisible();
   });
 
   test('a connector instance runs its operations (seed 001); DDL and following a job are said to be missing', async ({ page, request }) => {
+    // An instance of its own (every SQL instance starts with the seed's users and orders).
+    const instance = await (await platformAs(request, 'admin')).createInstance('postgresql', unique('documented-db'), POSTGRES_CONFIG);
     await signInAs(page, request, 'developer');
     await page.goto(workspaceUrl('connectors'));
-    await page.getByRole('link', { name: 'Operations of orders-db' }).click();
-    await expectPage(page, 'orders-db');
+    await page.getByRole('link', { name: `Operations of ${instance.name}` }).click();
+    await expectPage(page, instance.name);
     await page.getByRole('button', { name: 'Run Read query' }).click();
     await expect(page.getByRole('region', { name: 'Rows from Read query' }).getByRole('cell', { name: 'ada@example.com' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Previewing and running DDL is not available on this platform' })).toBeVisible();
@@ -179,9 +191,10 @@ test.describe('against a platform with only the documented calls', () => {
   });
 
   test('Deployment renders from deployment-status alone and keeps its documented actions', async ({ page, request }) => {
+    const built = await (await platformAs(request)).persistentIn('built');
     await signInAs(page, request, 'developer');
-    await page.goto(serviceUrl(PDF_RENDERER, 'deployment'));
-    await expectPage(page, 'PDF Renderer');
+    await page.goto(serviceUrl(built, 'deployment'));
+    await expectPage(page, built.name);
     await expect(page.getByRole('heading', { name: 'Deployment history is not available on this platform' })).toBeVisible();
     for (const name of ['Build', 'Deploy', 'Deploy without building', 'Tear down'])
       await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
@@ -191,16 +204,18 @@ test.describe('against a platform with only the documented calls', () => {
       .getByRole('alertdialog', { name: 'Deploy the last built image?' })
       .getByRole('button', { name: 'Deploy without building' })
       .click();
-    await expect(page.getByRole('list', { name: 'Deployment progress' }).getByRole('listitem').last()).toHaveText(/Active\s*done/, {
-      timeout: 15_000,
-    });
+    const steps = page.getByRole('list', { name: 'Deployment progress' }).getByRole('listitem');
+    await expect(steps.nth(2)).toHaveText(/Deploying\s*in progress/);
+    await advanceClock(request, PHASE_MS);
+    await expect(steps.last()).toHaveText(/Active\s*done/);
     await expect(page.getByRole('button', { name: 'Tear down' })).toBeEnabled();
   });
 
   test('Credentials keeps the documented form; the organization writes through a service', async ({ page, request }) => {
+    const service = await (await platformAs(request)).publishedPersistent();
     await signInAs(page, request, 'admin');
-    await page.goto(serviceUrl(ML_INFERENCE, 'credentials'));
-    await expectPage(page, 'ML Inference Service');
+    await page.goto(serviceUrl(service, 'credentials'));
+    await expectPage(page, service.name);
     await expect(page.getByRole('heading', { name: 'Which credentials are in force is not shown on this platform' })).toBeVisible();
     await page.getByLabel('Cloud provider').selectOption('gcp');
     await page.getByRole('textbox', { name: 'Project' }).fill('documented-e2e');
@@ -215,9 +230,10 @@ test.describe('against a platform with only the documented calls', () => {
   });
 
   test('Traffic explains that a split is set when publishing once Promote is refused', async ({ page, request }) => {
+    const { service } = await serviceWithCanary(request);
     await signInAs(page, request, 'developer');
-    await page.goto(serviceUrl(EMBEDDING, 'traffic'));
-    await expectPage(page, 'Embedding Service');
+    await page.goto(serviceUrl(service, 'traffic'));
+    await expectPage(page, service.name);
     await page.getByRole('button', { name: 'Promote v2' }).click();
     await page.getByRole('alertdialog', { name: 'Promote v2 to 100%?' }).getByRole('button', { name: 'Promote v2' }).click();
     await expect(page.getByText('Changing the traffic split is not available on this platform.').first()).toBeVisible();
@@ -232,9 +248,10 @@ test.describe('against a platform with only the documented calls', () => {
     page,
     request,
   }) => {
+    const { service } = await serviceWithCanary(request);
     await signInAs(page, request, 'viewer');
-    await page.goto(serviceUrl(EMBEDDING));
-    await expectPage(page, 'Embedding Service');
+    await page.goto(serviceUrl(service));
+    await expectPage(page, service.name);
     await expect(page.getByRole('region', { name: 'Health, last hour' })).toContainText('Metrics are not available on this platform.');
     await page.getByRole('navigation', { name: 'Service sections' }).getByRole('link', { name: 'Metrics' }).click();
     await expect(page.getByRole('heading', { name: 'Metrics are not available on this platform' })).toBeVisible();
@@ -244,18 +261,19 @@ test.describe('against a platform with only the documented calls', () => {
     await expect(page.getByText('Request metrics are not available on this platform.')).toBeVisible();
     await expect(page.getByRole('img', { name: /^Current traffic split/ })).toBeVisible();
 
-    await page.goto(workspaceUrl('services'));
+    await page.goto(`${workspaceUrl('services')}?q=${encodeURIComponent(service.name)}`);
     await expectPage(page, 'Hosted Services');
     await expect(page.getByText(/Metrics are not available on this platform: the list shows no request figures/)).toBeVisible();
     await expect(page.getByRole('columnheader', { name: 'Requests (1 h)' })).toHaveCount(0);
     await expect(page.getByRole('checkbox', { name: 'Needs attention' })).toHaveCount(0);
-    await expect(page.getByRole('link', { name: 'Embedding Service' })).toBeVisible();
+    await expect(page.getByRole('link', { name: service.name })).toBeVisible();
   });
 
   test('Tokens keeps Mint and says revocation is not available', async ({ page, request }) => {
+    const service = await (await platformAs(request)).createInvocationService(unique('Documented Tokens'));
     await signInAs(page, request, 'developer');
-    await page.goto(serviceUrl(ML_INFERENCE, 'tokens'));
-    await expectPage(page, 'ML Inference Service');
+    await page.goto(serviceUrl(service, 'tokens'));
+    await expectPage(page, service.name);
     await expect(page.getByRole('heading', { name: 'Token revocation is not available on this platform' })).toBeVisible();
     await expect(page.getByText('This platform does not list minted tokens.')).toBeVisible();
     await page.getByLabel('TTL (minutes)').fill('30');
@@ -266,9 +284,11 @@ test.describe('against a platform with only the documented calls', () => {
   });
 
   test('the Stubs tab says which version the platform sent when it ignores ?version=', async ({ page, request }) => {
+    // v1 draining and v2 taking 20%: two versions to ask a stub of.
+    const { service } = await serviceWithCanary(request);
     await signInAs(page, request, 'developer');
-    await page.goto(serviceUrl(EMBEDDING, 'stubs'));
-    await expectPage(page, 'Embedding Service');
+    await page.goto(serviceUrl(service, 'stubs'));
+    await expectPage(page, service.name);
     await expect(page.getByLabel('client.py for v2')).toBeVisible();
     await page.getByLabel('Version').selectOption('1');
     // Never v2's client labelled as v1's.
@@ -278,22 +298,22 @@ test.describe('against a platform with only the documented calls', () => {
   });
 
   test('settings, endpoints and publish work from documented calls', async ({ page, request }) => {
-    const { access_token } = await tokensFor(request, 'developer');
-    const versions = (await (
-      await request.get(api(paths.versions(SCOPE, FRAUD_SCORER.id)), { headers: { Authorization: `Bearer ${access_token}` } })
-    ).json()) as { items: { id: string; version: number; status: string }[] };
-    const draft = versions.items.find((v) => v.status === 'draft')!;
+    // v1 published, v2 a draft with one more endpoint: each call documented.
+    const platform = await platformAs(request);
+    const service = await platform.publishedInvocation(unique('Documented Scorer'));
+    const draft = await platform.createVersion(service.id);
+    await platform.addEndpoint(service.id, { method: 'GET', path: '/health', summary: 'Health' });
     await signInAs(page, request, 'developer');
 
-    await page.goto(serviceUrl(FRAUD_SCORER, 'settings'));
-    await expectPage(page, 'Fraud Scorer');
+    await page.goto(serviceUrl(service, 'settings'));
+    await expectPage(page, service.name);
     await page.getByLabel('Description').fill('Scored on the documented platform');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByText('Settings saved')).toBeVisible();
 
     // The draft's own page, although reading one version is our extension.
-    await page.goto(`${serviceUrl(FRAUD_SCORER, 'versions')}/${draft.id}`);
-    await expectPage(page, 'Fraud Scorer');
+    await page.goto(`${serviceUrl(service, 'versions')}/${draft.id}`);
+    await expectPage(page, service.name);
     await page.getByRole('button', { name: 'Publish…' }).click();
     const publish = page.getByRole('dialog', { name: `Publish version ${draft.version}` });
     // Rollouts are our extension: the percentage alone, and why.
@@ -309,12 +329,17 @@ test.describe('against a platform with only the documented calls', () => {
 
 test.describe('responses that differ in small ways', () => {
   test('an unknown role, null fields, an unknown status, a bad row and a ring without position still render', async ({ page, request }) => {
+    // A workspace of its own, with a ring and three services: the rows it alters are its own.
+    const scope = await ownWorkspace(request, ['dev']);
+    const platform = await platformAs(request, 'developer', scope);
+    const names = [unique('Differ One'), unique('Differ Two'), unique('Differ Three')];
+    for (const name of names) await platform.createInvocationService(name);
     await signInAs(page, request, 'developer');
     await page.route(`**/api/v1${paths.whoami()}`, async (route) => {
       const body = (await (await route.fetch()).json()) as Record<string, unknown>;
       await route.fulfill({ json: { ...body, role: 'superuser', name: null } });
     });
-    await page.route(new RegExp(`/api/v1${paths.services(SCOPE)}(\\?.*)?$`), async (route) => {
+    await page.route(new RegExp(`/api/v1${paths.services(scope)}(\\?.*)?$`), async (route) => {
       if (route.request().method() !== 'GET') return route.continue();
       const body = (await (await route.fetch()).json()) as { items: Record<string, unknown>[] };
       const [first, second, ...rest] = body.items;
@@ -332,28 +357,23 @@ test.describe('responses that differ in small ways', () => {
       ];
       await route.fulfill({ json: { items, total: body.items.length } });
     });
-    await page.route(`**/api/v1${paths.rings(SCOPE)}*`, async (route) => {
+    await page.route(`**/api/v1${paths.rings(scope)}*`, async (route) => {
       const body = (await (await route.fetch()).json()) as { items: Record<string, unknown>[] };
       await route.fulfill({ json: body.items.map(({ position: _position, ...ring }) => ring) });
     });
 
-    await page.goto(workspaceUrl('services'));
+    await page.goto(workspaceUrl('services', scope));
     await expectPage(page, 'Hosted Services');
     const table = page.getByRole('table');
     await expect(table.getByText('published', { exact: true })).toBeVisible();
     // One bad row is an error row; the others render.
     await expect(table.getByText(/could not be read/i)).toHaveCount(1);
-    await expect(
-      table
-        .getByRole('link', { name: 'Invoice Extractor' })
-        .or(table.getByRole('link', { name: 'Fraud Scorer' }))
-        .first(),
-    ).toBeVisible();
+    await expect(table.getByRole('link', { name: /^Differ/ })).toHaveCount(2);
     // The unknown role shows as it came, treated as a viewer.
     await expect(page.getByRole('banner')).toContainText('superuser');
     await expect(page.getByRole('link', { name: 'New Service' })).toHaveCount(0);
 
-    await page.goto(workspaceUrl('rings'));
+    await page.goto(workspaceUrl('rings', scope));
     await expectPage(page, /Rings/);
     await expect(page.getByText('dev', { exact: true }).first()).toBeVisible();
   });
@@ -395,8 +415,9 @@ test.describe('responses that differ in small ways', () => {
   test('when whoami cannot be read, the error page still offers a way to sign out', async ({ page, request }) => {
     await signInAs(page, request, 'developer');
     await page.route(`**/api/v1${paths.whoami()}`, (route) => route.fulfill({ status: 500, json: { detail: 'Internal Server Error' } }));
+    await page.clock.install();
     await page.goto(workspaceUrl('services'));
-    await expect(page.getByRole('heading', { name: 'This page could not be loaded' })).toBeVisible({ timeout: 15_000 });
+    await skipRetryWaits(page, page.getByRole('heading', { name: 'This page could not be loaded' }));
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(/\/login/);
   });

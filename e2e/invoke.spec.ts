@@ -1,18 +1,15 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { IDS } from '../mock-server/core/seed-ids';
-import { pageOrArray } from '../src/contract/common';
 import type { JsonSchema } from '../src/contract/json-schema';
-import { paths } from '../src/contract/paths';
-import { HostedService } from '../src/contract/services';
-import { MintResponse } from '../src/contract/tokens';
-import { Endpoint, ServiceVersion, type EndpointCreateInput } from '../src/contract/versions';
+import { PHASE_MS } from './support/clock';
 import { workspaceUrl } from './support/console';
 import { expect, openTab, test } from './support/fixtures';
 import { platformAs, RESEARCH, unique } from './support/platform';
 
 const run = promisify(execFile);
+/** A job is queued for a quarter of its run (mock-server/jobs/rules.ts), which lasts a phase. */
+const JOB_QUEUED_MS = PHASE_MS / 4;
 
 const textSchema: JsonSchema = {
   type: 'object',
@@ -29,52 +26,30 @@ const documentSchema: JsonSchema = {
 /**
  * A service with v1 published at 100%, then v2 at 50%: both serve, each with
  * POST /summarize and GET /documents/{document_id}. In the Research workspace,
- * so Production's list (which other stories page through) keeps its seed.
+ * where the Test tab's URLs name another workspace than the default one.
  */
 async function callableService(request: APIRequestContext) {
-  const api = await platformAs(request);
-  const send = async <T>(method: string, path: string, data: unknown, schema: { parse: (v: unknown) => T }) => {
-    const res = await api.send(method, path, data);
-    expect(res.ok(), await res.text()).toBe(true);
-    return schema.parse(await res.json());
-  };
-  const name = unique('Callable');
-  const service = await send(
-    'POST',
-    paths.services(RESEARCH),
-    { name, slug: name.toLowerCase(), execution_mode: 'invocation', ring_id: IDS.rings.research.dev },
-    HostedService,
-  );
-  const addEndpoint = (data: EndpointCreateInput) => send('POST', paths.endpoints(RESEARCH, service.id), data, Endpoint);
-  await addEndpoint({
+  const api = await platformAs(request, 'developer', RESEARCH);
+  const service = await api.createInvocationService(unique('Callable'));
+  await api.addEndpoint(service.id, {
     method: 'POST',
     path: '/summarize',
     summary: 'Summarize a text',
     request_schema: textSchema,
     response_schema: summarySchema,
   });
-  await addEndpoint({
+  await api.addEndpoint(service.id, {
     method: 'GET',
     path: '/documents/{document_id}',
     summary: 'Read a document',
     request_schema: documentSchema,
     response_schema: summarySchema,
   });
-  const [v1] = (await send('GET', paths.versions(RESEARCH, service.id), undefined, pageOrArray(ServiceVersion))).items;
-  await send('POST', paths.publishVersion(RESEARCH, service.id, v1!.id), { traffic_percent: 100 }, ServiceVersion);
-  const v2 = await send('POST', paths.versions(RESEARCH, service.id), undefined, ServiceVersion);
-  await send('POST', paths.publishVersion(RESEARCH, service.id, v2.id), { traffic_percent: 50 }, ServiceVersion);
-  const mint = () => send('POST', paths.mintToken(RESEARCH, service.id), { claims: {}, ttl_minutes: 5 }, MintResponse);
-  const unpublished = async () => {
-    const other = unique('Unpublished');
-    return send(
-      'POST',
-      paths.services(RESEARCH),
-      { name: other, slug: other.toLowerCase(), execution_mode: 'invocation', ring_id: IDS.rings.research.dev },
-      HostedService,
-    );
-  };
-  return { service, mint, unpublished };
+  const [v1] = await api.versions(service.id);
+  expect((await api.publish(service.id, v1!.id, 100)).status()).toBe(200);
+  const v2 = await api.createVersion(service.id);
+  expect((await api.publish(service.id, v2.id, 50)).status()).toBe(200);
+  return { api, service, mint: () => api.mint(service.id), unpublished: () => api.createInvocationService(unique('Unpublished')) };
 }
 
 const serviceUrl = (service: { id: string }, tab?: string) => `${workspaceUrl('services', RESEARCH)}/${service.id}${tab ? `/${tab}` : ''}`;
@@ -196,24 +171,32 @@ test.describe('the Test tab', () => {
     asDeveloper: page,
     request,
   }) => {
-    // Two jobs watched to their end (MOCK_JOB_RUN_MS each, playwright.config.ts): a slow test's time.
-    test.slow();
-    const { service } = await callableService(request);
+    const { api, service } = await callableService(request);
     await page.goto(serviceUrl(service, 'test'));
     await page.getByLabel('Endpoint').selectOption('POST /summarize');
 
+    // A job is queued for a quarter of its run, then runs: each state stays until the platform's clock moves on.
     await page.getByRole('button', { name: 'Run as job' }).click();
     await expect(response(page)).toContainText('Job accepted (202');
     const card = page.getByRole('region', { name: /^Job / });
-    await expect(card.getByRole('status', { name: 'Job status: succeeded' })).toBeVisible({ timeout: 15_000 });
+    await expect(card.getByRole('status', { name: 'Job status: queued' })).toBeVisible();
+    await api.advance(JOB_QUEUED_MS);
+    await expect(card.getByRole('status', { name: 'Job status: running' })).toBeVisible();
+    await api.advance(PHASE_MS);
+    await expect(card.getByRole('status', { name: 'Job status: succeeded' })).toBeVisible();
     await expect(card.getByLabel('Job result')).toContainText('"summary"');
 
     await body(page).fill('{"text": "fail: out of memory"}');
     await page.getByRole('button', { name: 'Run as job' }).click();
-    await expect(card.getByRole('alert')).toContainText('The job failed: out of memory', { timeout: 15_000 });
+    await expect(card.getByRole('status', { name: 'Job status: queued' })).toBeVisible();
+    await api.advance(JOB_QUEUED_MS + PHASE_MS);
+    await expect(card.getByRole('alert')).toContainText('The job failed: out of memory');
 
     await body(page).fill('{"text": "cancel me"}');
     await page.getByRole('button', { name: 'Run as job' }).click();
+    await expect(card.getByRole('status', { name: 'Job status: queued' })).toBeVisible();
+    await api.advance(JOB_QUEUED_MS);
+    await expect(card.getByRole('status', { name: 'Job status: running' })).toBeVisible();
     await card.getByRole('button', { name: 'Cancel job' }).click();
     await expect(card.getByRole('status', { name: 'Job status: cancelled' })).toBeVisible();
 

@@ -4,7 +4,7 @@
  * mock's, with those fields taken out on the way to the browser.
  */
 import type { Page } from '@playwright/test';
-import { expectAccessible } from './support/axe';
+import { expectAccessible, FRAME } from './support/axe';
 import { expect, openTab, SERVICES_URL, test } from './support/fixtures';
 import { serviceWithCanary } from './support/platform';
 
@@ -40,8 +40,8 @@ test('a service and its versions render without their times, where they live, or
   await page.goto(`${SERVICES_URL}?q=${encodeURIComponent(service.name)}`);
   const row = page.getByRole('row', { name: new RegExp(service.name) });
   await expect(row).toBeVisible();
-  // Updated and Created are unknown: a dash each, not an unreadable row.
-  await expect(row.getByText('—', { exact: true })).toHaveCount(2);
+  // Updated and Created are unknown: a dash each, not an unreadable row (the error rate before them is a dash too: no calls yet).
+  await expect(row.getByRole('cell')).toHaveText([new RegExp(service.name), 'invocation', 'active', 'dev', 'v2 live', '0', '—', '—', '—']);
   await expect(page.getByText(/could not be read/)).toHaveCount(0);
 
   // Its link is built from the workspace the list was read from.
@@ -55,10 +55,10 @@ test('a service and its versions render without their times, where they live, or
   await expect(versions.getByRole('link', { name: /^Version \d$/ })).toHaveText(['Version 2', 'Version 1']);
   await expect(versions.getByText('not given')).toHaveCount(2);
   await expect(page.getByText(/could not be read/)).toHaveCount(0);
-  await expectAccessible(page, 'the Versions tab without traffic or times');
+  await expectAccessible(page, 'the Versions tab without traffic or times', { exclude: FRAME });
 
   await openTab(page, 'Traffic');
   await expect(page.getByRole('note').filter({ hasText: 'does not say how traffic is split' })).toBeVisible();
   await expect(page.getByRole('button', { name: /Promote|Roll back|Edit split/ })).toHaveCount(0);
-  await expectAccessible(page, 'the Traffic tab without traffic');
+  await expectAccessible(page, 'the Traffic tab without traffic', { exclude: FRAME });
 });

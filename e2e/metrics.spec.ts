@@ -4,13 +4,15 @@
  * the overview and the services list say what each version answered.
  */
 import type { Page } from '@playwright/test';
-import { expectAccessible } from './support/axe';
+import { expectAccessible, FRAME } from './support/axe';
 import { expect, openTab, SERVICES_URL, test } from './support/fixtures';
-import { serviceWithCanary, type PlatformApi } from './support/platform';
+import { ownWorkspace, serviceWithCanary, type PlatformApi } from './support/platform';
+import { workspaceUrl } from './support/console';
+import type { Scope } from '../src/contract/paths';
 
 /** A canary (v1 80%, v2 20%) that answered: v1 eight calls, all fine; v2 four, two of them 503s. */
-async function canaryWithCalls(request: Parameters<typeof serviceWithCanary>[0]) {
-  const canary = await serviceWithCanary(request);
+async function canaryWithCalls(request: Parameters<typeof serviceWithCanary>[0], scope?: Scope) {
+  const canary = await serviceWithCanary(request, scope);
   const { api, service } = canary;
   await callMany(api, service.id, 1, 8);
   await callMany(api, service.id, 2, 2);
@@ -44,7 +46,7 @@ test.describe('metrics', () => {
       await expect(page.locator('canvas').first()).toBeVisible();
       await page.getByText(/Every minute as a table/).click();
       await expect(page.getByRole('table', { name: /per minute and version, newest first/ })).toBeVisible();
-      await expectAccessible(page, 'the Metrics tab with figures');
+      await expectAccessible(page, 'the Metrics tab with figures', { exclude: FRAME });
     },
   );
 
@@ -86,8 +88,10 @@ test.describe('metrics', () => {
   });
 
   test('the services list shows each service’s last hour, and which need attention', async ({ asDeveloper: page, request }) => {
-    const { service } = await canaryWithCalls(request);
-    await page.goto(`${SERVICES_URL}?q=${encodeURIComponent(service.name)}`);
+    // A workspace of its own: Needs attention lists the workspace's services with errors, most first.
+    const scope = await ownWorkspace(request, ['dev']);
+    const { service } = await canaryWithCalls(request, scope);
+    await page.goto(`${workspaceUrl('services', scope)}?q=${encodeURIComponent(service.name)}`);
     const row = page.getByRole('row', { name: new RegExp(service.name) });
     await expect(row).toContainText('12');
     await expect(row).toContainText('16.7%');

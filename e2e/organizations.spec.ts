@@ -1,41 +1,47 @@
 import { workspaceUrl } from './support/console';
-import { expect, SERVICES_URL, test } from './support/fixtures';
-import { RESEARCH, SCOPE, unique } from './support/platform';
+import { expect, SERVICES_URL, signInAs, test } from './support/fixtures';
+import { ownOrganization, platformAs, RESEARCH, SCOPE, unique } from './support/platform';
 
-test('switches workspace from the header and lands on its services', async ({ asDeveloper: page }) => {
+test('switches workspace from the header and lands on its services', async ({ asDeveloper: page, api, request }) => {
+  const production = await api.createInvocationService(unique('Production Only'));
+  const research = await (await platformAs(request, 'developer', RESEARCH)).createInvocationService(unique('Research Only'));
   await page.goto(SERVICES_URL);
   await expect(page.getByRole('combobox', { name: 'Workspace', exact: true })).toHaveValue(SCOPE.workspaceId);
   await page.getByRole('combobox', { name: 'Workspace', exact: true }).selectOption({ label: 'Research' });
   await expect(page).toHaveURL(new RegExp(`workspaces/${RESEARCH.workspaceId}/services`));
-  await expect(page.getByRole('table').getByRole('link').first()).toBeVisible();
   // The workspace's own services, not Production's.
-  await expect(page.getByRole('table').getByRole('link', { name: 'Invoice Extractor', exact: true })).toHaveCount(0);
+  const search = page.getByRole('searchbox', { name: 'Search services' });
+  await search.fill(research.name);
+  await expect(page.getByRole('table').getByRole('link', { name: research.name, exact: true })).toBeVisible();
+  await search.fill(production.name);
+  await expect(page.getByRole('heading', { name: 'No services match' })).toBeVisible();
   // The last workspace is where the console opens next time.
   await page.goto('/');
   await expect(page).toHaveURL(new RegExp(`workspaces/${RESEARCH.workspaceId}/services`));
 });
 
-test('an admin renames the organization, and the header says so', async ({ asAdmin: page }) => {
-  const name = unique('Acme Renamed');
+test('an admin renames the organization, and the header says so', async ({ page, request }) => {
+  // An organization of its own: the name is the whole organization's.
+  const org = await ownOrganization(request);
+  await signInAs(page, request, org.accounts.admin);
+  const name = unique('Renamed');
   await page.goto('/');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organization' }).click();
   const field = page.getByRole('textbox', { name: 'Name' });
-  const before = await field.inputValue();
+  await expect(field).toHaveValue(org.name);
   await field.fill(name);
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText(`Organization renamed ${name}`)).toBeVisible();
-  await expect(page.getByRole('combobox', { name: 'Organization', exact: true })).toHaveValue(SCOPE.orgId);
+  await expect(page.getByRole('combobox', { name: 'Organization', exact: true })).toHaveValue(org.scope.orgId);
   await expect(page.getByRole('combobox', { name: 'Organization', exact: true }).locator('option:checked')).toHaveText(name);
-  // Back as it was, for the other stories.
-  await field.fill(before);
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('combobox', { name: 'Organization', exact: true }).locator('option:checked')).toHaveText(before);
 });
 
-test('an admin creates a workspace from the switcher and lands in it', async ({ asAdmin: page }) => {
-  // Named to sort after Production: `/` opens the first workspace by name, and other stories start there.
+test('an admin creates a workspace from the switcher and lands in it', async ({ page, request }) => {
+  // An organization of its own: the workspaces are the whole organization's.
+  const org = await ownOrganization(request);
+  await signInAs(page, request, org.accounts.admin);
   const name = unique('Sandbox');
-  await page.goto(SERVICES_URL);
+  await page.goto(workspaceUrl('services', org.scope));
   await page.getByRole('button', { name: 'New workspace' }).click();
   const dialog = page.getByRole('dialog', { name: 'New workspace' });
   await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
@@ -44,10 +50,10 @@ test('an admin creates a workspace from the switcher and lands in it', async ({ 
   await expect(page.getByRole('combobox', { name: 'Workspace', exact: true })).toHaveValue(/^[0-9a-f-]{36}$/);
   await expect(page.getByRole('combobox', { name: 'Workspace', exact: true }).locator('option:checked')).toHaveText(name);
   await expect(page).toHaveURL(/\/workspaces\/[0-9a-f-]{36}\/services$/);
-  expect(page.url()).not.toContain(SCOPE.workspaceId);
+  expect(page.url()).not.toContain(org.scope.workspaceId);
   await expect(page.getByRole('heading', { level: 1, name: 'Hosted Services' })).toBeVisible();
   // Its settings page lists it among the organization's workspaces.
-  await page.goto(workspaceUrl('organization'));
+  await page.goto(workspaceUrl('organization', org.scope));
   await expect(page.getByRole('region', { name: 'Workspaces' }).getByRole('rowheader', { name })).toBeVisible();
 });
 

@@ -1,5 +1,5 @@
 import { paths } from '../src/contract/paths';
-import { expect, mainNav, openTab, SERVICES_URL, test } from './support/fixtures';
+import { expect, mainNav, openTab, SERVICES_URL, skipRetryWaits, test } from './support/fixtures';
 import { platformAs, SCOPE, unique } from './support/platform';
 
 test.describe('creating a service, as the platform guide describes', () => {
@@ -191,9 +191,9 @@ test.describe('editing and deleting a service', () => {
     await expect(page.getByLabel('Service overview')).toContainText('persistent');
   });
 
-  test('the execution mode is locked once a service is no longer draft', async ({ asDeveloper: page }) => {
-    await page.goto(`${SERVICES_URL}?status=active`);
-    await page.getByRole('table').getByRole('link').first().click();
+  test('the execution mode is locked once a service is no longer draft', async ({ asDeveloper: page, api }) => {
+    const service = await api.publishedInvocation();
+    await page.goto(`${SERVICES_URL}/${service.id}`);
     await openTab(page, 'Settings');
     await expect(page.getByRole('radio', { name: /Invocation/ })).toBeDisabled();
     await expect(page.getByText(/can be changed only while the service is draft/)).toBeVisible();
@@ -276,7 +276,35 @@ test.describe('the services list', () => {
     await expect(page.getByRole('searchbox', { name: 'Search services' })).toHaveValue('');
   });
 
-  test('a bad link falls back to the defaults', async ({ asDeveloper: page }) => {
+  test('a row clicked while the search is still being written opens, and stays open', async ({ asDeveloper: page, api }) => {
+    const service = await api.createInvocationService(unique('Clicked Early'));
+    await page.clock.install();
+    await page.goto(SERVICES_URL);
+    // Newest first: the new service is on the first row before any search.
+    const link = page.getByRole('table').getByRole('link', { name: service.name, exact: true });
+    await expect(link).toBeVisible();
+    // The service's page is on its way (its record held back) when the search box writes its text to the URL,
+    // 250 ms after the typing stopped: the page's clock stands still until then.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`**/hosted-services/${service.id}`, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.clock.pauseAt(Date.now() + 1_000);
+    await page.getByRole('searchbox', { name: 'Search services' }).fill(service.name);
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`/services/${service.id}$`));
+    await page.clock.runFor(1_000);
+    release();
+    await page.clock.resume();
+    await expect(page.getByRole('heading', { level: 1, name: service.name })).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`/services/${service.id}$`));
+  });
+
+  test('a bad link falls back to the defaults', async ({ asDeveloper: page, api }) => {
+    // Something to list.
+    await api.createInvocationService(unique('Listed'));
     await page.goto(`${SERVICES_URL}?page=-4&size=7&sort=evil&order=sideways&status=bogus&mode=42`);
     await expect(page.getByRole('heading', { name: 'Hosted Services' })).toBeVisible();
     await expect(page.getByLabel('Status')).toHaveValue('all');
@@ -285,7 +313,8 @@ test.describe('the services list', () => {
     await expect(page.getByRole('table').getByRole('link').first()).toBeVisible();
   });
 
-  test('shows an error with a retry when the list cannot be loaded', async ({ asDeveloper: page }) => {
+  test('shows an error with a retry when the list cannot be loaded', async ({ asDeveloper: page, api }) => {
+    await api.createInvocationService(unique('Listed'));
     let failures = 0;
     await page.route('**/hosted-services?*', (route) => {
       if (failures < 3) {
@@ -294,13 +323,15 @@ test.describe('the services list', () => {
       }
       return route.continue();
     });
+    await page.clock.install();
     await page.goto(SERVICES_URL);
-    await expect(page.getByRole('heading', { name: 'Services could not be loaded' })).toBeVisible();
+    await skipRetryWaits(page, page.getByRole('heading', { name: 'Services could not be loaded' }));
     await expect(page.getByText('The platform is busy')).toBeVisible();
     await page.getByRole('button', { name: 'Try again' }).click();
     await expect(page.getByRole('table').getByRole('link').first()).toBeVisible();
   });
 
+  // What the demo seed puts in Production, as a new user first sees it (no story changes the seed's services).
   test('shows the demo services of the seeded workspace', async ({ asViewer: page }) => {
     await page.goto(`${SERVICES_URL}?q=invoice`);
     await expect(page.getByRole('table').getByRole('link', { name: 'Invoice Extractor', exact: true })).toBeVisible();
@@ -308,13 +339,14 @@ test.describe('the services list', () => {
 });
 
 test.describe('a viewer', () => {
-  test('sees no create, edit or delete controls', async ({ asViewer: page }) => {
-    await page.goto(SERVICES_URL);
+  test('sees no create, edit or delete controls', async ({ asViewer: page, api }) => {
+    const service = await api.createInvocationService(unique('Viewed'));
+    await page.goto(`${SERVICES_URL}?q=${encodeURIComponent(service.name)}`);
     await expect(page.getByRole('heading', { name: 'Hosted Services' })).toBeVisible();
-    await expect(page.getByRole('table').getByRole('link').first()).toBeVisible();
+    await expect(page.getByRole('table').getByRole('link', { name: service.name })).toBeVisible();
     await expect(page.getByRole('link', { name: 'New Service' })).toHaveCount(0);
 
-    await page.getByRole('table').getByRole('link').first().click();
+    await page.getByRole('table').getByRole('link', { name: service.name }).click();
     await openTab(page, 'Settings');
     await expect(page.getByText('Your role (viewer) cannot do this.')).toBeVisible();
     await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toBeDisabled();
@@ -326,20 +358,21 @@ test.describe('a viewer', () => {
     const viewer = await platformAs(request, 'viewer');
     const developer = await platformAs(request, 'developer');
     const [ring] = await developer.rings();
-    const [existing] = (await developer.listServices({ limit: '1' })).items;
+    const existing = await developer.createInvocationService(unique('Not Yours'));
 
     const create = await viewer.send('POST', paths.services(SCOPE), { name: 'Nope', slug: 'viewer-nope', ring_id: ring!.id });
     expect(create.status()).toBe(403);
     expect((await create.json()).detail).toMatch(/viewer/);
-    const update = await viewer.send('PUT', paths.service(SCOPE, existing!.id), { name: 'Renamed by viewer' });
+    const update = await viewer.send('PUT', paths.service(SCOPE, existing.id), { name: 'Renamed by viewer' });
     expect(update.status()).toBe(403);
-    const remove = await viewer.send('DELETE', paths.service(SCOPE, existing!.id));
+    const remove = await viewer.send('DELETE', paths.service(SCOPE, existing.id));
     expect(remove.status()).toBe(403);
   });
 });
 
 test.describe('a viewer, by URL', () => {
-  test('never gets an editable create or settings form: a guard says why, with a way back', async ({ asViewer: page }) => {
+  test('never gets an editable create or settings form: a guard says why, with a way back', async ({ asViewer: page, api }) => {
+    const service = await api.createInvocationService(unique('Guarded'));
     await page.goto(`${SERVICES_URL}/new`);
     const guard = page.getByRole('note', { name: 'You can’t create services' });
     await expect(guard).toContainText('Your role (viewer) cannot do this. Ask an admin or a developer.');
@@ -348,9 +381,9 @@ test.describe('a viewer, by URL', () => {
     await guard.getByRole('link', { name: 'Back to Hosted Services' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Hosted Services' })).toBeVisible();
 
-    // Other tests add services to this workspace: find it rather than hope it is on the first page.
-    await page.getByRole('searchbox', { name: 'Search services' }).fill('Invoice Extractor');
-    await page.getByRole('table').getByRole('link', { name: 'Invoice Extractor', exact: true }).click();
+    // Found by name: the list shows a page at a time.
+    await page.getByRole('searchbox', { name: 'Search services' }).fill(service.name);
+    await page.getByRole('table').getByRole('link', { name: service.name, exact: true }).click();
     await openTab(page, 'Settings');
     const settingsGuard = page.getByRole('note', { name: 'You can’t change this service’s settings' });
     await expect(settingsGuard).toContainText('They are shown below, read-only.');

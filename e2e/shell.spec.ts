@@ -1,11 +1,10 @@
 import type { Page } from '@playwright/test';
-import { MOCK_URL } from '../playwright.config';
 import { paths } from '../src/contract/paths';
+import { advanceClock, SIGN_IN_WINDOW_S } from './support/clock';
 import { workspaceUrl } from './support/console';
-import { expect, mainNav, openTab, SERVICES_URL, test } from './support/fixtures';
+import { expect, mainNav, openTab, SERVICES_URL, skipRetryWaits, test } from './support/fixtures';
 import { IDS } from '../mock-server/core/seed-ids';
-import { EMBEDDING_SERVICE } from './support/pages';
-import { serviceWithCanary, unique } from './support/platform';
+import { ownWorkspace, platformAs, serviceWithCanary, unique } from './support/platform';
 
 /** The app frame: focus after navigating and after dialogs, the skip link, pages that fail, and waits the platform asks for. */
 
@@ -14,30 +13,32 @@ const activeElement = (page: Page) => page.evaluate(() => document.activeElement
 test.describe('focus', () => {
   test('moves to the new page’s heading after a navigation (whose title names it), not on the first load nor when a filter changes', async ({
     asDeveloper: page,
+    api,
   }) => {
+    const service = await api.createInvocationService(unique('Focus Target'));
     await page.goto(SERVICES_URL);
     await expect(page.getByRole('heading', { level: 1, name: 'Hosted Services' })).toBeVisible();
     expect(await activeElement(page)).toBe('BODY');
 
     // A filter is a change of the URL's search, not a new page: focus stays in the search box.
     const search = page.getByRole('searchbox', { name: 'Search services' });
-    await search.fill('embedding');
-    await expect(page).toHaveURL(/q=embedding/);
+    await search.fill(service.name);
+    await expect(page).toHaveURL(/q=Focus/);
     await expect(search).toBeFocused();
 
-    await page.getByRole('table').getByRole('link', { name: 'Embedding Service', exact: true }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Embedding Service' })).toBeFocused();
+    await page.getByRole('table').getByRole('link', { name: service.name, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: service.name })).toBeFocused();
 
     await openTab(page, 'Traffic');
     await expect(page).toHaveURL(/\/traffic$/);
-    await expect(page.getByRole('heading', { level: 1, name: 'Embedding Service' })).toBeFocused();
+    await expect(page.getByRole('heading', { level: 1, name: service.name })).toBeFocused();
     // Each page is titled by what it is, most specific first.
-    await expect(page).toHaveTitle('Traffic · Embedding Service · Hosted Services');
+    await expect(page).toHaveTitle(`Traffic · ${service.name} · Hosted Services`);
 
     await page.goBack();
-    await expect(page).toHaveURL(new RegExp(`${EMBEDDING_SERVICE}$`));
-    await expect(page.getByRole('heading', { level: 1, name: 'Embedding Service' })).toBeFocused();
-    await expect(page).toHaveTitle('Overview · Embedding Service · Hosted Services');
+    await expect(page).toHaveURL(new RegExp(`${service.id}$`));
+    await expect(page.getByRole('heading', { level: 1, name: service.name })).toBeFocused();
+    await expect(page).toHaveTitle(`Overview · ${service.name} · Hosted Services`);
   });
 
   test('a skip link leads past the navigation to the page', async ({ asDeveloper: page }) => {
@@ -56,9 +57,12 @@ test.describe('focus', () => {
 
   test('returns to what opened a dialog: after Cancel, after a successful submit, from a row, and to the heading when the row is gone', async ({
     asAdmin: page,
+    request,
   }) => {
+    // Rings, in a workspace of its own (with one, so the page shows its table): its promotion path is the story's to change.
+    const scope = await ownWorkspace(request, ['dev']);
     const name = unique('focus').toLowerCase();
-    await page.goto(workspaceUrl('rings'));
+    await page.goto(workspaceUrl('rings', scope));
     const newRing = page.getByRole('button', { name: 'New ring' });
     const dialog = page.getByRole('dialog', { name: 'New ring' });
 
@@ -140,8 +144,9 @@ test.describe('pages that cannot be shown, inside the frame', () => {
     const { service } = await serviceWithCanary(request);
     const versions = (url: URL) => url.pathname.endsWith(`/hosted-services/${service.id}/versions`);
     await page.route(versions, (route) => route.fulfill({ status: 503, json: { detail: 'The platform is busy' } }));
+    await page.clock.install();
     await page.goto(`${SERVICES_URL}/${service.id}/traffic`);
-    await expect(page.getByRole('heading', { level: 2, name: 'This page could not be loaded' })).toBeVisible({ timeout: 10_000 });
+    await skipRetryWaits(page, page.getByRole('heading', { level: 2, name: 'This page could not be loaded' }));
     await expect(page.getByText('The platform is busy')).toBeVisible();
     await expect(page.getByRole('heading', { level: 1, name: service.name })).toBeVisible();
     await page.unroute(versions);
@@ -166,10 +171,11 @@ test.describe('Retry-After', () => {
     return () => calls;
   }
 
-  test('the services list waits the 30 s a 429 asks for, counting down, and never retries sooner', async ({ asDeveloper: page }) => {
+  test('the services list waits the 30 s a 429 asks for, counting down, and never retries sooner', async ({ asDeveloper: page, api }) => {
+    const service = await api.createInvocationService(unique('Throttled'));
     const calls = await throttleFirstCall(page, 30, 'Slow down');
-    // Searched: other stories add services to this workspace, and the list shows a page at a time.
-    await page.goto(`${SERVICES_URL}?q=Embedding`);
+    // Searched: the list shows a page at a time.
+    await page.goto(`${SERVICES_URL}?q=${encodeURIComponent(service.name)}`);
     await expect(page.getByText(/Too many requests — trying again in (30|29) s$/)).toBeVisible();
 
     await page.clock.fastForward(20_000);
@@ -177,14 +183,15 @@ test.describe('Retry-After', () => {
     expect(calls()).toBe(1);
 
     await page.clock.fastForward(10_000);
-    await expect(page.getByRole('table').getByRole('link', { name: 'Embedding Service', exact: true })).toBeVisible();
+    await expect(page.getByRole('table').getByRole('link', { name: service.name, exact: true })).toBeVisible();
     await expect(page.getByText(/Too many requests/)).toBeHidden();
     expect(calls()).toBe(2);
   });
 
-  test('a wait of minutes is shown at once, with Try again held until it has passed', async ({ asDeveloper: page }) => {
+  test('a wait of minutes is shown at once, with Try again held until it has passed', async ({ asDeveloper: page, api }) => {
+    const service = await api.createInvocationService(unique('Held'));
     const calls = await throttleFirstCall(page, 120, 'Too many requests. Slow down.');
-    await page.goto(`${SERVICES_URL}?q=Embedding`);
+    await page.goto(`${SERVICES_URL}?q=${encodeURIComponent(service.name)}`);
     await expect(page.getByRole('heading', { name: 'Services could not be loaded' })).toBeVisible();
     await expect(page.getByText(/You can try again in (2 min 00|1 min 59) s$/)).toBeVisible();
     const retry = page.getByRole('button', { name: 'Try again' });
@@ -194,48 +201,62 @@ test.describe('Retry-After', () => {
     await expect(retry).toBeEnabled();
     expect(calls()).toBe(1);
     await retry.click();
-    await expect(page.getByRole('table').getByRole('link', { name: 'Embedding Service', exact: true })).toBeVisible();
+    await expect(page.getByRole('table').getByRole('link', { name: service.name, exact: true })).toBeVisible();
   });
 
-  test('a throttled sign-in says how long to wait, and sends nothing before', async ({ page, request }) => {
+  test('a throttled sign-in says how long to wait, sends nothing before, and tries again once the wait has passed', async ({
+    page,
+    request,
+  }) => {
     const email = `${unique('locked')}@example.com`;
-    // The mock counts failures per email; ten within five minutes and the next attempts are a 429 with Retry-After.
+    // The mock counts failures per email; ten within its window and the next attempts are a 429 with Retry-After.
     for (let i = 0; i < 10; i++) {
-      expect((await request.post(`${MOCK_URL}/api/v1${paths.login()}`, { data: { email, password: 'wrong' } })).status()).toBe(401);
+      expect((await request.post(`/api/v1${paths.login()}`, { data: { email, password: 'wrong' } })).status()).toBe(401);
     }
     const attempts: string[] = [];
     page.on('request', (r) => {
       if (r.url().endsWith(paths.login())) attempts.push(r.url());
     });
+    await page.clock.install();
     await page.goto('/login');
     await page.getByRole('textbox', { name: 'Email' }).fill(email);
     await page.getByLabel('Password', { exact: true }).fill('password');
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    const signIn = page.getByRole('button', { name: 'Sign in', exact: true });
+    await signIn.click();
 
     await expect(page.getByRole('alert')).toContainText('Too many failed sign-in attempts for this account.');
     await expect(page.getByRole('alert')).toContainText(/You can try again in \d min \d\d s/);
-    await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeDisabled();
+    await expect(signIn).toBeDisabled();
     await page.getByLabel('Password', { exact: true }).fill('password');
     await page.getByLabel('Password', { exact: true }).press('Enter');
-    await page.waitForTimeout(300);
-    expect(attempts).toHaveLength(1);
+
+    // The window passes, on the platform's clock and the page's: Sign in is back, and the next attempt goes out.
+    await advanceClock(request, SIGN_IN_WINDOW_S * 1000);
+    await page.clock.fastForward(SIGN_IN_WINDOW_S * 1000);
+    await expect(signIn).toBeEnabled();
+    await signIn.click();
+    await expect(page.getByRole('alert')).toHaveText('Wrong email or password.');
+    // Only the first attempt and this one: had Enter sent one while Sign in waited, it would have gone out before this.
+    expect(attempts).toHaveLength(2);
   });
 });
 
 test.describe('the sidebar', () => {
   test('groups what admins manage under Admin, where a developer following seed 000 finds a ring ID (Admin › Deployments › Rings)', async ({
     asDeveloper: page,
-    api,
+    request,
   }) => {
-    await page.goto(SERVICES_URL);
+    // A ring of its own, in a workspace of its own: the ID it finds is one it made.
+    const scope = await ownWorkspace(request, ['dev']);
+    await page.goto(workspaceUrl('services', scope));
     const admin = (await mainNav(page)).getByRole('list', { name: 'Admin' });
     // What only admins change is there for everyone to read; what only admins may see is not.
     await expect(admin.getByRole('link')).toHaveText(['Rings', 'Users', 'Organization']);
     await admin.getByRole('list', { name: 'Deployments' }).getByRole('link', { name: 'Rings' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Rings' })).toBeVisible();
-    const dev = (await api.rings()).find((r) => r.name === 'dev')!;
+    const [dev] = await (await platformAs(request, 'developer', scope)).rings();
     const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'dev', exact: true }) });
-    await expect(row.getByRole('cell').filter({ hasText: dev.id })).toBeVisible();
+    await expect(row.getByRole('cell').filter({ hasText: dev!.id })).toBeVisible();
     await expect(row.getByRole('button', { name: 'Copy the ID of dev' })).toBeVisible();
   });
 

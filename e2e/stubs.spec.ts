@@ -1,14 +1,20 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { expect, openTab, SERVICES_URL, test } from './support/fixtures';
 import { serviceWithCanary } from './support/platform';
 
-/** Run a compiler; on failure the test shows what it printed. */
-function compile(command: string, args: string[], cwd: string) {
+const run = promisify(execFile);
+
+/**
+ * Run a compiler; on failure the test shows what it printed. Not synchronously: the worker's
+ * mock and console run in this process (support/servers.ts) and must go on answering meanwhile.
+ */
+async function compile(command: string, args: string[], cwd: string) {
   try {
-    execFileSync(command, args, { cwd, stdio: 'pipe', encoding: 'utf8' });
+    await run(command, args, { cwd, encoding: 'utf8' });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
     throw new Error(`${command} ${args.join(' ')} failed:\n${stdout ?? ''}${stderr ?? ''}`, { cause: error });
@@ -44,7 +50,7 @@ test.describe('client stubs', () => {
     expect(python.suggestedFilename()).toBe('client.py');
     const pyFile = join(dir, 'client.py');
     await python.saveAs(pyFile);
-    compile('python3', ['-m', 'py_compile', pyFile], dir);
+    await compile('python3', ['-m', 'py_compile', pyFile], dir);
 
     await page.getByRole('radio', { name: 'TypeScript' }).check();
     await expect(page.getByLabel('client.ts for v2')).toContainText('translate');
@@ -56,7 +62,7 @@ test.describe('client stubs', () => {
     const tsFile = join(dir, 'client.ts');
     await typescript.saveAs(tsFile);
     // Run from the temp folder: TypeScript 6 refuses file arguments beside a tsconfig.json (TS5112).
-    compile(
+    await compile(
       process.execPath,
       [
         resolve('node_modules/typescript/bin/tsc'),

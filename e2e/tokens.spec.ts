@@ -1,6 +1,6 @@
 import { serviceUrl } from './support/console';
 import { expect, test } from './support/fixtures';
-import { INVOICE_EXTRACTOR, platformAs, unique } from './support/platform';
+import { platformAs, unique } from './support/platform';
 
 /** Where a page could keep a token: none may hold it. */
 const NOWHERE = { local: false, session: false, url: false, dom: false, history: false };
@@ -12,7 +12,7 @@ test.describe('service tokens', () => {
     async ({ asDeveloper: page, request, context }) => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       const api = await platformAs(request, 'developer');
-      const service = await api.service(INVOICE_EXTRACTOR);
+      const service = await api.publishedInvocation();
       await page.goto(serviceUrl(service, 'tokens'));
 
       await page.getByLabel('Claims (JSON object)').fill('{"tenant_id": "t-e2e", "role": "reader"}');
@@ -55,9 +55,8 @@ test.describe('service tokens', () => {
     },
   );
 
-  test('a minted token exists nowhere after its dialog closes', async ({ asDeveloper: page, request }) => {
-    const api = await platformAs(request, 'developer');
-    const service = await api.service(INVOICE_EXTRACTOR);
+  test('a minted token exists nowhere after its dialog closes', async ({ asDeveloper: page, api }) => {
+    const service = await api.createInvocationService(unique('Minted Once'));
     await page.goto(serviceUrl(service, 'tokens'));
     await page.getByRole('button', { name: 'Mint token' }).click();
     const dialog = page.getByRole('dialog', { name: 'Token minted' });
@@ -91,9 +90,8 @@ test.describe('service tokens', () => {
     expect(await scan()).toEqual(NOWHERE);
   });
 
-  test('bad claims and a TTL out of range are refused with clear errors', async ({ asDeveloper: page, request }) => {
-    const api = await platformAs(request, 'developer');
-    const service = await api.service(INVOICE_EXTRACTOR);
+  test('bad claims and a TTL out of range are refused with clear errors', async ({ asDeveloper: page, api }) => {
+    const service = await api.createInvocationService(unique('Claims'));
     await page.goto(serviceUrl(service, 'tokens'));
     const claims = page.getByLabel('Claims (JSON object)');
     const ttl = page.getByLabel('TTL (minutes)');
@@ -213,9 +211,8 @@ test.describe('service tokens', () => {
     await expect(page.getByLabel('Token ID (jti)')).toHaveValue('not-a-jti');
   });
 
-  test('a viewer sees revocations only', async ({ asViewer: page, request }) => {
-    const api = await platformAs(request, 'viewer');
-    const service = await api.service(INVOICE_EXTRACTOR);
+  test('a viewer sees revocations only', async ({ asViewer: page, api }) => {
+    const service = await api.createInvocationService(unique('Viewed Tokens'));
     await page.goto(serviceUrl(service, 'tokens'));
     await expect(page.getByRole('note')).toContainText('Your role (viewer) cannot do this.');
     await expect(page.getByRole('region', { name: 'Revocations' })).toBeVisible();

@@ -1,33 +1,33 @@
 import type { Page } from '@playwright/test';
-import { MOCK_URL } from '../playwright.config';
-import { paths } from '../src/contract/paths';
-import { IDS } from '../mock-server/core/seed-ids';
+import { paths, type Scope } from '../src/contract/paths';
 import { expectAccessible } from './support/axe';
 import { workspaceUrl } from './support/console';
-import { expect, mainNav, SERVICES_URL, test } from './support/fixtures';
-import { login, unique } from './support/platform';
+import { expect, mainNav, signInAs, test } from './support/fixtures';
+import { login, ownOrganization, platformAs, unique } from './support/platform';
 import { mailedLink, newUser, tokenOf, uniqueEmail, useSession } from './support/users';
 
-/** Each story works with users of its own (the demo admin stays the only admin: see the last story). */
+/** Each story that invites, changes or removes someone does it in an organization of its own (ownOrganization). */
 
 const usersTable = (page: Page) => page.getByRole('table', { name: 'Users of the organization' });
 const rowOf = (page: Page, text: string) => usersTable(page).getByRole('row').filter({ hasText: text });
 
-async function openUsers(page: Page) {
-  await page.goto(SERVICES_URL);
+async function openUsers(page: Page, scope?: Scope) {
+  await page.goto(workspaceUrl('services', scope));
   await (await mainNav(page)).getByRole('link', { name: 'Users' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
 }
 
 test.describe('users and invitations', () => {
   test('an admin invites someone; they accept from the mailed link in a fresh browser, land signed in, and sign in again later', async ({
-    asAdmin: page,
+    page,
     browser,
     baseURL,
     request,
   }) => {
+    const org = await ownOrganization(request);
+    await signInAs(page, request, org.accounts.admin);
     const email = uniqueEmail('invitee');
-    await openUsers(page);
+    await openUsers(page, org.scope);
     await page.getByRole('button', { name: 'Invite user' }).click();
     const dialog = page.getByRole('dialog', { name: 'Invite a user' });
     await dialog.getByRole('textbox', { name: 'Email' }).fill(email);
@@ -78,16 +78,20 @@ test.describe('users and invitations', () => {
     await expect(rowOf(page, email)).toContainText('active');
   });
 
-  test('an admin changes a role; the user’s next action is refused', async ({ asAdmin: page, browser, baseURL, request }) => {
-    const person = await newUser(request, 'developer', unique('Role Changed'));
+  test('an admin changes a role; the user’s next action is refused', async ({ page, browser, baseURL, request }) => {
+    const org = await ownOrganization(request);
+    await signInAs(page, request, org.accounts.admin);
+    // A ring, so that their New Service form has one to pick.
+    await (await platformAs(request, org.accounts.admin, org.scope)).createRing('dev');
+    const person = await newUser(request, org.accounts.admin, 'developer', unique('Role Changed'));
     const theirs = await browser.newContext({ baseURL });
     const them = await theirs.newPage();
     await useSession(them, person.tokens);
-    await them.goto(workspaceUrl('services'));
+    await them.goto(workspaceUrl('services', org.scope));
     await them.getByRole('link', { name: 'New Service' }).click();
     await expect(them.getByRole('heading', { level: 1, name: 'New Service' })).toBeVisible();
 
-    await openUsers(page);
+    await openUsers(page, org.scope);
     await page.getByRole('searchbox', { name: 'Search users' }).fill(person.email);
     await page.getByRole('button', { name: `Change the role of ${person.name}` }).click();
     const dialog = page.getByRole('dialog', { name: `Change ${person.name}’s role` });
@@ -107,15 +111,17 @@ test.describe('users and invitations', () => {
     await theirs.close();
   });
 
-  test('removing a user ends their open session', async ({ asAdmin: page, browser, baseURL, request }) => {
-    const person = await newUser(request, 'viewer', unique('Leaving'));
+  test('removing a user ends their open session', async ({ page, browser, baseURL, request }) => {
+    const org = await ownOrganization(request);
+    await signInAs(page, request, org.accounts.admin);
+    const person = await newUser(request, org.accounts.admin, 'viewer', unique('Leaving'));
     const theirs = await browser.newContext({ baseURL });
     const them = await theirs.newPage();
     await useSession(them, person.tokens);
-    await them.goto(workspaceUrl('services'));
+    await them.goto(workspaceUrl('services', org.scope));
     await expect(them.getByRole('heading', { level: 1, name: 'Hosted Services' })).toBeVisible();
 
-    await openUsers(page);
+    await openUsers(page, org.scope);
     await page.getByRole('searchbox', { name: 'Search users' }).fill(person.email);
     await page.getByRole('button', { name: `Remove ${person.name}` }).click();
     const confirm = page.getByRole('alertdialog', { name: `Remove ${person.name}?` });
@@ -130,18 +136,22 @@ test.describe('users and invitations', () => {
     await theirs.close();
   });
 
-  test('the last admin can be neither demoted nor removed, and the page says why before trying', async ({ asAdmin: page, request }) => {
-    await openUsers(page);
-    const me = rowOf(page, 'admin@example.com');
+  test('the last admin can be neither demoted nor removed, and the page says why before trying', async ({ page, request }) => {
+    // An organization of its own: its one admin stays the last, whatever other stories do with theirs.
+    const org = await ownOrganization(request);
+    const admin = org.accounts.admin;
+    await signInAs(page, request, admin);
+    await openUsers(page, org.scope);
+    const me = rowOf(page, admin.email);
     await expect(me).toContainText('Last admin: make someone else an admin first');
-    await expect(me.getByRole('button', { name: 'Change the role of Ada Admin' })).toBeDisabled();
-    await expect(me.getByRole('button', { name: 'Remove Ada Admin' })).toBeDisabled();
+    await expect(me.getByRole('button', { name: `Change the role of ${admin.name}` })).toBeDisabled();
+    await expect(me.getByRole('button', { name: `Remove ${admin.name}` })).toBeDisabled();
     // The platform refuses it too.
-    const { access_token } = await login(request, 'admin');
+    const { access_token } = await login(request, admin);
     const headers = { Authorization: `Bearer ${access_token}` };
-    const demote = await request.put(`${MOCK_URL}/api/v1${paths.user(IDS.users.admin)}`, { headers, data: { role: 'viewer' } });
+    const demote = await request.put(`/api/v1${paths.user(admin.id)}`, { headers, data: { role: 'viewer' } });
     expect(demote.status()).toBe(409);
-    expect((await request.delete(`${MOCK_URL}/api/v1${paths.user(IDS.users.admin)}`, { headers })).status()).toBe(409);
+    expect((await request.delete(`/api/v1${paths.user(admin.id)}`, { headers })).status()).toBe(409);
   });
 
   test('everyone else reads the list; a developer sees no Invite', async ({ asDeveloper: page }) => {
@@ -155,7 +165,7 @@ test.describe('users and invitations', () => {
     await page.addInitScript(() => localStorage.setItem('hs.theme', 'dark'));
     await page.goto('/accept-invitation#token=not-a-real-token');
     await expect(page).toHaveURL(/\/accept-invitation$/);
-    await expectAccessible(page, 'the accept page (dark)');
+    await expectAccessible(page, 'the accept page (dark)', { rules: ['color-contrast'] });
     await page.getByLabel('Password *', { exact: true }).fill('long enough');
     await page.getByLabel('Password again *', { exact: true }).fill('long enough');
     await page.getByRole('button', { name: 'Set password and sign in' }).click();

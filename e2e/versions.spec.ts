@@ -1,5 +1,5 @@
 import type { JsonSchema } from '../src/contract/json-schema';
-import { expect, openTab, SERVICES_URL, test } from './support/fixtures';
+import { expect, openTab, SERVICES_URL, settled, test } from './support/fixtures';
 import { platformAs, unique } from './support/platform';
 
 const summarizeRequest: JsonSchema = { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] };
@@ -86,6 +86,8 @@ test.describe('versions and endpoints', () => {
     // One draft at a time: back on the list, New version waits for this one.
     await openTab(page, 'Versions');
     await expect(page.getByRole('button', { name: 'New version' })).toBeDisabled();
+    // The lifecycle diagram above the table is drawn first.
+    await settled(page);
     await page.getByRole('link', { name: 'Version 2' }).click();
     // The draft starts from what is live.
     await expect(page.getByRole('list', { name: 'Endpoints' }).getByRole('listitem')).toHaveCount(2);
@@ -149,6 +151,9 @@ test.describe('versions and endpoints', () => {
   test('the endpoint editor asks before closing or leaving with changes not saved', async ({ asDeveloper: page, api }) => {
     const service = await api.createInvocationService(unique('Editor Guard'));
     await page.goto(`${SERVICES_URL}/${service.id}/versions`);
+    // The lifecycle diagram above the table is drawn first.
+    await expect(page.getByRole('link', { name: 'Version 1' })).toBeVisible();
+    await settled(page);
     await page.getByRole('link', { name: 'Version 1' }).click();
     await page.getByRole('button', { name: 'Add endpoint' }).click();
     const editor = page.getByRole('dialog', { name: 'Add endpoint' });

@@ -10,6 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { BUILD_ENV_FILE, viteEnv } from './build-report';
 
 const OUT = 'dist';
@@ -46,8 +47,13 @@ function staleBecause(): string | null {
   return null;
 }
 
-const reason = process.argv.includes('--force') ? 'asked to' : staleBecause();
-if (reason) {
-  console.log(`Building ${OUT}/ (${reason})`);
-  execFileSync('npx', ['vite', 'build', '--outDir', OUT, '--emptyOutDir'], { stdio: 'inherit' });
-} else console.log(`${OUT}/ is current: not building again`);
+/** Build `dist/` when it is stale (or when `force`d); the e2e global setup calls this before any worker starts. */
+export function ensureBuild(force = false): void {
+  const reason = force ? 'asked to' : staleBecause();
+  if (reason) {
+    console.log(`Building ${OUT}/ (${reason})`);
+    execFileSync('npx', ['vite', 'build', '--outDir', OUT, '--emptyOutDir'], { stdio: 'inherit' });
+  } else console.log(`${OUT}/ is current: not building again`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) ensureBuild(process.argv.includes('--force'));

@@ -1,13 +1,11 @@
-import { DOCUMENTED_MOCK_URL, MOCK_URL } from '../../playwright.config';
+import { ensureBuild } from '../../scripts/ensure-build';
 
-/** Every run starts from the demo seed, whatever an earlier run left behind: on both mocks (the full one and the documented-only one). */
-export default async function globalSetup() {
-  for (const mock of [MOCK_URL, DOCUMENTED_MOCK_URL]) {
-    const res = await fetch(`${mock}/api/v1/__test__/reset`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ seed: 'demo' }),
-    });
-    if (!res.ok) throw new Error(`Could not reset the mock platform at ${mock}: ${res.status}`);
-  }
+/**
+ * Before any worker starts: the one production build every worker previews
+ * (the one `npm test` made for the size budget, or a fresh one when `dist/`
+ * is missing or older than the sources). Each worker then starts its own mock
+ * from the demo seed (servers.ts): there is no shared state to reset.
+ */
+export default function globalSetup() {
+  ensureBuild();
 }

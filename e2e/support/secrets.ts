@@ -1,7 +1,6 @@
 /** Where a secret must never turn up in a story: the page, its storage and URL, its console, what the platform answers, the mock's state on disk. */
 import { existsSync, readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
-import { MOCK_STATE } from '../../playwright.config';
 
 /** What the page logs and what the platform answers it, from now on (bodies read as they arrive). */
 export function watchPage(page: Page) {
@@ -20,9 +19,9 @@ export function watchPage(page: Page) {
   };
 }
 
-/** The mock's database and its write-ahead log, as bytes read as text. */
-export const stateOnDisk = () =>
-  ['', '-wal'].map((suffix) => (existsSync(MOCK_STATE + suffix) ? readFileSync(MOCK_STATE + suffix, 'latin1') : '')).join('');
+/** The mock's database (the worker's: `servers.stateFile`) and its write-ahead log, as bytes read as text. */
+export const stateOnDisk = (file: string) =>
+  ['', '-wal'].map((suffix) => (existsSync(file + suffix) ? readFileSync(file + suffix, 'latin1') : '')).join('');
 
 /** The secret is not in the address bar, the page's text or fields, its storage, or the history of this tab. */
 export async function expectNotOnPage(page: Page, secret: string) {

@@ -1,17 +1,18 @@
 /**
- * People for a story: an invitation sent as the demo admin, its link read from
- * the mock's mail (the test route that shows what the mock wrote to its log),
- * and accepted — so that each story works with a user of its own.
+ * People for a story: an invitation sent by an admin (of the story's own
+ * organization: `ownOrganization`), its link read from the mock's mail (the
+ * test route that shows what the mock wrote to its log), and accepted — so
+ * that each story works with users of its own.
  */
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import { MOCK_URL } from '../../playwright.config';
 import type { Role } from '../../src/contract/auth';
 import { TokenResponse } from '../../src/contract/auth';
 import { paths } from '../../src/contract/paths';
 import { User } from '../../src/contract/users';
-import { login, unique } from './platform';
+import { login, unique, type Account } from './platform';
 
-const url = (path: string) => `${MOCK_URL}/api/v1${path}`;
+/** Through the console's proxy at the test's baseURL, to the worker's own mock. */
+const url = (path: string) => `/api/v1${path}`;
 
 /** An address no other story uses. */
 export const uniqueEmail = (prefix: string) => `${unique(prefix).toLowerCase()}@example.com`;
@@ -31,17 +32,17 @@ export async function mailedLink(request: APIRequestContext, email: string): Pro
 
 export const tokenOf = (link: string) => new URL(link).hash.replace(/^#token=/, '');
 
-export async function invite(request: APIRequestContext, email: string, role: Role): Promise<User> {
-  const { access_token } = await login(request, 'admin');
+export async function invite(request: APIRequestContext, by: Account, email: string, role: Role): Promise<User> {
+  const { access_token } = await login(request, by);
   const res = await request.post(url(paths.userInvite()), { headers: { Authorization: `Bearer ${access_token}` }, data: { email, role } });
   expect(res.status(), await res.text()).toBe(201);
   return User.parse(await res.json());
 }
 
-/** Someone invited and accepted, through the platform API: their email, password and first session. */
-export async function newUser(request: APIRequestContext, role: Role, name = 'E2E Person') {
+/** Someone invited by `by` (an admin) and accepted, through the platform API: their email, password and first session. */
+export async function newUser(request: APIRequestContext, by: Account, role: Role, name = 'E2E Person') {
   const email = uniqueEmail('person');
-  const user = await invite(request, email, role);
+  const user = await invite(request, by, email, role);
   const password = 'e2e password';
   const res = await request.post(url(paths.invitationAccept()), {
     data: { token: tokenOf(await mailedLink(request, email)), password, name },

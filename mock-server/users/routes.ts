@@ -13,6 +13,7 @@ import { apiPath, del, domainApi, get, post, put } from '../core/operations';
 import { noContent, reply } from '../core/replies';
 import { E401, E403, E404, E409, E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
 import { MailList, mailSent, MailQuery } from './mail';
+import { createTestOrganization, TestOrganization, TestOrganizationCreate } from './test-organization';
 import { acceptInvitation, invitationView, invite, listMembers, memberView, removeMember, updateMember, userView } from './rules';
 
 const USERS = apiPath('/users', paths.users());
@@ -121,6 +122,24 @@ export const usersApi = domainApi(
         query: MailQuery,
         responses: { 200: { description: 'Messages', schema: MailList }, 422: E422 },
         handler: ({ var: { store, query } }) => reply(200, MailList, { items: mailSent(store, query.to) }),
+      },
+    ),
+    post(
+      '/__test__/organizations',
+      'testOrganization',
+      'An organization of a test’s own: a Production workspace and one user per role, who sign in with the demo password (test support: only with MOCK_TEST_ROUTES=1, never cross-origin; no auth)',
+      {
+        tags: ['test'],
+        auth: 'none',
+        extension: true,
+        testSupport: true,
+        body: TestOrganizationCreate,
+        responses: {
+          201: { description: 'The organization, its workspace and its users', schema: TestOrganization },
+          409: { ...E409, description: 'An organization of that name was made already (its users’ emails are taken); on the name' },
+          422: E422,
+        },
+        handler: ({ var: { store, body } }) => reply(201, TestOrganization, createTestOrganization(store, body.name)),
       },
     ),
   ],

@@ -322,4 +322,38 @@ describe('profiles and test routes', () => {
     expect(res.body.items).toMatchObject([{ to: 'mailed@example.com', link: expect.stringContaining('#token=') }]);
     expect((await on.call('GET', `${API}/__test__/mail`, { headers: { 'sec-fetch-site': 'cross-site' } })).status).toBe(403);
   });
+
+  it('a test’s own organization, in test mode only: a workspace and one user per role, who see it and nothing of the demo’s', async () => {
+    const off = setup();
+    expect((await off.call('POST', `${API}/__test__/organizations`, { body: { name: 'Own Org' } })).status).toBe(404);
+    const p = setup({ testRoutes: true });
+    const made = await p.call('POST', `${API}/__test__/organizations`, { body: { name: 'Own Org' } });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const { organization, workspace, users } = made.body as {
+      organization: { id: string; name: string };
+      workspace: { id: string; name: string; org_id: string };
+      users: { email: string; role: string }[];
+    };
+    expect(organization.name).toBe('Own Org');
+    expect(workspace).toMatchObject({ name: 'Production', org_id: organization.id });
+    expect(users.map((u) => [u.role, u.email])).toEqual([
+      ['admin', 'admin@own-org.example.com'],
+      ['developer', 'developer@own-org.example.com'],
+      ['viewer', 'viewer@own-org.example.com'],
+    ]);
+    const signedIn = await p.call('POST', `${API}${paths.login()}`, {
+      body: { email: 'admin@own-org.example.com', password: DEMO_PASSWORD },
+    });
+    expect(signedIn.status).toBe(200);
+    const token = (signedIn.body as { access_token: string }).access_token;
+    expect(UserPage.parse((await p.call('GET', USERS, { token })).body).items.map((u) => u.email)).toHaveLength(3);
+    expect((await p.call('GET', `${API}${paths.workspaces(IDS.org)}`, { token })).status).toBe(404);
+    // The same name twice would give two users one email: refused, on the name.
+    const again = await p.call('POST', `${API}/__test__/organizations`, { body: { name: 'own org' } });
+    expect(again.status).toBe(409);
+    expect(issue(again)!.loc).toEqual(['body', 'name']);
+    expect(
+      (await p.call('POST', `${API}/__test__/organizations`, { headers: { 'sec-fetch-site': 'cross-site' }, body: { name: 'X' } })).status,
+    ).toBe(403);
+  });
 });

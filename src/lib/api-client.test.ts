@@ -14,17 +14,25 @@ const tokens = (access: string, refresh: string | null = 'refresh-2') => ({
   expires_in: 900,
 });
 
-/** A platform whose access token `good` works, and whose refresh answers with `refreshWith` after a tick. */
-function fakePlatform(refreshWith: () => Response) {
+/**
+ * A platform whose access token `good` works, and whose refresh answers with `refreshWith` once
+ * `concurrent` requests have had their 401: the refresh is still on its way while each of them does.
+ */
+function fakePlatform(refreshWith: () => Response, concurrent = 1) {
   const calls: { url: string; auth: string | null }[] = [];
+  let refused = 0;
+  let allRefused!: () => void;
+  const everyOneRefused = new Promise<void>((resolve) => (allRefused = resolve));
   const fetch = vi.fn(async (url: string, init: RequestInit) => {
     const auth = new Headers(init.headers).get('Authorization');
     calls.push({ url, auth });
     if (url.endsWith('/auth/refresh')) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      await everyOneRefused;
       return refreshWith();
     }
-    return auth === 'Bearer good' ? json(200, ACME) : json(401, { detail: 'Token expired' });
+    if (auth === 'Bearer good') return json(200, ACME);
+    if (++refused === concurrent) allRefused();
+    return json(401, { detail: 'Token expired' });
   });
   vi.stubGlobal('fetch', fetch);
   return calls;
@@ -59,7 +67,7 @@ describe('the API client', () => {
   });
 
   it('refreshes once for concurrent 401s, then retries each request with the new token', async () => {
-    const calls = fakePlatform(() => json(200, tokens('good')));
+    const calls = fakePlatform(() => json(200, tokens('good')), 3);
     const results = await Promise.all([api.get('/a', Organization), api.get('/b', Organization), api.get('/c', Organization)]);
     expect(results).toEqual([ACME, ACME, ACME]);
     expect(calls.filter((c) => c.url.endsWith('/auth/refresh'))).toHaveLength(1);
@@ -75,7 +83,7 @@ describe('the API client', () => {
   it('signs out when the refresh fails: the session is erased and the app is told', async () => {
     const signedOut = vi.fn();
     setUnauthenticatedHandler(signedOut);
-    const calls = fakePlatform(() => json(401, { detail: 'Refresh token revoked' }));
+    const calls = fakePlatform(() => json(401, { detail: 'Refresh token revoked' }), 2);
     const results = await Promise.allSettled([api.get('/a', Organization), api.get('/b', Organization)]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     const error = (results[0] as PromiseRejectedResult).reason;

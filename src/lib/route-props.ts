@@ -1,4 +1,5 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import { useRouter } from '@tanstack/react-router';
 import type { Scope } from '@/contract/paths';
 
 /**
@@ -26,6 +27,9 @@ export async function loadedByParent<TKey extends QueryKey>(parentMatch: Promise
   return queryClient.getQueryData(queryKey);
 }
 
+/** An index route's match ends with a slash that its address may not have. */
+const withoutTrailingSlash = (pathname: string) => pathname.replace(/\/+$/, '');
+
 /** A list's or a tab's state in the URL, as props: what the search says, and a change (which replaces the history entry). */
 export type SearchProps<TSearch> = { search: TSearch; onSearchChange: (next: Partial<TSearch>) => void };
 
@@ -33,9 +37,12 @@ export type SearchProps<TSearch> = { search: TSearch; onSearchChange: (next: Par
  * SearchProps from a route's own hooks, for its component: a change merges
  * into the search and replaces the history entry (typing in a filter does not
  * stack up Back presses). The route's search schema still checks every value.
+ * A change that comes once the user has gone elsewhere is dropped: a search
+ * box writes its text a moment after the typing stops, and a result clicked
+ * in that moment must not be taken back to the list.
  */
 export function useSearchProps<TSearch>(
-  route: { useSearch: () => TSearch; useNavigate: () => unknown },
+  route: { useSearch: () => TSearch; useNavigate: () => unknown; useMatch: () => { pathname: string } },
   { resetScroll }: { resetScroll?: boolean } = {},
 ): SearchProps<TSearch> {
   // The route's navigate, seen through what this helper asks of it.
@@ -44,8 +51,14 @@ export function useSearchProps<TSearch>(
     replace: boolean;
     resetScroll?: boolean;
   }) => Promise<void>;
+  const router = useRouter();
+  const here = withoutTrailingSlash(route.useMatch().pathname);
   return {
     search: route.useSearch(),
-    onSearchChange: (next) => void navigate({ search: (prev) => ({ ...prev, ...next }), replace: true, resetScroll }),
+    onSearchChange: (next) => {
+      // The address the history is at now: a link clicked a moment ago has moved it, though its page may still be loading.
+      if (withoutTrailingSlash(router.latestLocation.pathname) !== here) return;
+      void navigate({ search: (prev) => ({ ...prev, ...next }), replace: true, resetScroll });
+    },
   };
 }

@@ -16,7 +16,21 @@ import { mailSent } from '../../mock-server/users/mail';
 
 const API = '/api/v1';
 
-export const platform = createMockPlatform({ dataFile: null, seed: 'demo' });
+/**
+ * Nothing on it moves by itself: every time-driven phase (a deploy's, an agent instance's, a job's run, a
+ * drain) lasts an hour, so a state a test looks at ("starting", "stopping") stays however slow the machine;
+ * a test that wants the next one moves the clock: `platform.clock.advance(ms)`.
+ */
+const PHASE_MS = 60 * 60 * 1000;
+
+export const platform = createMockPlatform({
+  dataFile: null,
+  seed: 'demo',
+  deployPhaseMs: PHASE_MS,
+  agentPhaseMs: PHASE_MS,
+  jobRunMs: PHASE_MS,
+  drainMs: PHASE_MS,
+});
 
 /** Every `/api/v1/*` request the console makes, and every one to the agent API (`/v1/*`, seed 003), goes to the mock app's fetch handler. */
 export const server = setupServer(
