@@ -4,18 +4,17 @@
  * platform advances or aborts them by itself, aborted by hand, read by a
  * viewer, and flagged on the services list.
  *
- * Time: the platform's clock is moved with the test clock route (`POST
- * /api/v1/__test__/clock`), never waited for; a story that does not move it
- * gives its steps an hour, so another story's move cannot end them. Traffic:
+ * Time: the worker's platform clock is moved with the test clock route
+ * (`advanceClock`, support/clock.ts), never waited for. Traffic:
  * gateway calls pinned to the canary, failing ones answered with
  * `X-Mock-Status`. Each story creates its own service.
  */
 import type { APIRequestContext, Page } from '@playwright/test';
-import { MOCK_URL } from '../playwright.config';
 import { paths } from '../src/contract/paths';
 import { Rollout, type RolloutCreate } from '../src/contract/rollouts';
 import type { JsonSchema } from '../src/contract/json-schema';
 import { expectAccessible } from './support/axe';
+import { advanceClock } from './support/clock';
 import { serviceUrl } from './support/console';
 import { expect, openTab, SERVICES_URL, test } from './support/fixtures';
 import { platformAs, SCOPE, unique, type PlatformApi } from './support/platform';
@@ -58,12 +57,6 @@ async function rollingOut(request: APIRequestContext, name?: string) {
 /** `n` calls to the canary (v2) as a client makes them; the first `failing` answered 503. */
 async function canaryCalls(api: PlatformApi, serviceId: string, n: number, failing = 0) {
   for (let i = 0; i < n; i++) await api.callPinned(serviceId, 2, 'summarize', { status: i < failing ? 503 : undefined });
-}
-
-/** Move the platform's clock: what a step's pause waits for passes at once. */
-async function advanceClock(request: APIRequestContext, ms: number) {
-  const res = await request.post(`${MOCK_URL}/api/v1/__test__/clock`, { data: { advance_ms: ms } });
-  expect(res.status()).toBe(200);
 }
 
 const rolloutCard = (page: Page) => page.getByRole('region', { name: /^Rollout of v2/ });

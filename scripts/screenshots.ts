@@ -23,9 +23,13 @@
  */
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { EMBEDDING_SERVICE, findPages, SIGN_IN_PAGE, TRANSLATION_GATEWAY } from '../e2e/support/pages';
-import { IDS } from '../mock-server/core/seed-ids';
+import { findPages, SIGN_IN_PAGE } from '../e2e/support/pages';
+import { demoId, IDS } from '../mock-server/core/seed-ids';
 import { findChromium } from './browser';
+
+/** The demo seed's services the docs' images show: Embedding Service (persistent, deployed, a canary) and Translation Gateway (a draft). */
+const EMBEDDING_SERVICE = demoId(1003);
+const TRANSLATION_GATEWAY = demoId(1008);
 
 const args = process.argv.slice(2);
 const docsMode = args.includes('--docs');
