@@ -25,7 +25,6 @@ export const activityApi = domainApi(
       "Extension: who did what to the service and when, newest first (`kind=a,b` for some kinds only). A deploy's outcome is listed once its time has come.",
       {
         query: ActivityListQuery,
-        extension: true,
         responses: { 200: { description: 'A page of activity entries', schema: ActivityPage }, ...READ_ERRORS, 422: E422 },
         // A rollout's decisions due by now are in the timeline (rollouts/rules.ts). activityOf reads newest first; the
         // list takes its rows oldest first (their order breaks ties).

@@ -92,7 +92,6 @@ export const agentsApi = domainApi(
     ),
     get(DEPLOYMENTS, 'listAgentDeployments', "Extension: the organization's agent deployments with their versions, newest first", {
       query: AgentDeploymentListQuery,
-      extension: true,
       apiKeyBearer: true,
       responses: { 200: { description: 'A page of agent deployments', schema: AgentDeploymentPage }, ...READ_ERRORS, 422: E422 },
       handler: ({ var: { store, principal, query } }) => {
@@ -101,14 +100,12 @@ export const agentsApi = domainApi(
       },
     }),
     get(DEPLOYMENT, 'getAgentDeployment', 'Extension: an agent deployment with its versions', {
-      extension: true,
       apiKeyBearer: true,
       responses: { 200: { description: 'The agent deployment', schema: AgentDeployment }, ...READ_ERRORS },
       handler: ({ var: { agentDeployment } }) => reply(200, AgentDeployment, agentDeploymentView(agentDeployment)),
     }),
     get(SERVICES, 'listAgentServices', "Extension: a deployment's service instances, newest first (optionally one status)", {
       query: AgentServiceListQuery,
-      extension: true,
       apiKeyBearer: true,
       responses: { 200: { description: 'A page of instances', schema: AgentServicePage }, ...READ_ERRORS, 422: E422 },
       handler: ({ var: { store, platform, agentDeployment, query } }) => {
@@ -121,7 +118,6 @@ export const agentsApi = domainApi(
       },
     }),
     get(SERVICE, 'getAgentService', 'Extension: an agent service instance (its public_url only while ready)', {
-      extension: true,
       apiKeyBearer: true,
       responses: { 200: { description: 'The instance', schema: AgentService }, ...READ_ERRORS },
       handler: ({ var: { store, platform, agentService } }) =>
@@ -134,7 +130,6 @@ export const agentsApi = domainApi(
     }),
     post(STOP, 'stopAgentService', 'Extension: stop an instance (stopping, then stopped); stopping already: as it is', {
       allow: developers('stop agent service instances'),
-      extension: true,
       apiKeyBearer: true,
       responses: {
         202: { description: 'Stopping', schema: AgentService },

@@ -67,7 +67,6 @@ export const authApi = domainApi(
       {
         auth: 'none',
         body: ApiKeyExchangeRequest,
-        extension: true,
         responses: {
           200: { description: 'An access token; no refresh token', schema: TokenResponse },
           401: { description: 'Invalid API key' },

@@ -42,7 +42,6 @@ export const credentialsApi = domainApi(
       'getServiceCredentials',
       "Extension: the service's own credentials: metadata and fingerprint only (the secret is write-only)",
       {
-        extension: true,
         responses: { 200: { description: 'The credentials', schema: CredentialsInfo }, 401: E401, 404: NONE_OF_ITS_OWN },
         handler: ({ var: { store, service } }) => {
           const rec = serviceRecord(store, service.id);
@@ -70,7 +69,6 @@ export const credentialsApi = domainApi(
     }),
     del(OWN, 'deleteServiceCredentials', "Extension: remove the service's own credentials; the organization's apply again", {
       allow: serviceWrites,
-      extension: true,
       responses: { 204: { description: 'Removed' }, 401: E401, 403: E403, 404: NONE_OF_ITS_OWN },
       handler: ({ var: { store, service, principal } }) => {
         if (!deleteServiceCredentials(store, service.id)) throw noneOfItsOwn();
@@ -98,7 +96,6 @@ export const credentialsApi = domainApi(
       'getEffectiveCredentials',
       "Extension: the credentials in force for the service (its own, else the organization's) and both records",
       {
-        extension: true,
         responses: { 200: { description: 'The credentials in force', schema: EffectiveCredentials }, ...READ_ERRORS },
         handler: ({ var: { store, service } }) => reply(200, EffectiveCredentials, effectiveCredentials(store, service)),
       },
@@ -109,7 +106,6 @@ export const credentialsApi = domainApi(
       "Extension: the organization's credentials (metadata only) and the services that override them (admin only)",
       {
         allow: orgAdmin,
-        extension: true,
         responses: { 200: { description: "The organization's credentials", schema: OrganizationCredentials }, ...WRITE_ERRORS },
         handler: ({ var: { store, org } }) => reply(200, OrganizationCredentials, organizationCredentials(store, org.id)),
       },
@@ -121,7 +117,6 @@ export const credentialsApi = domainApi(
       {
         allow: orgAdmin,
         body: CredentialsWrite,
-        extension: true,
         responses: { 200: ORG_WRITTEN, ...WRITE_ERRORS, 422: E422 },
         handler: ({ var: { store, org, body, principal } }) =>
           reply(200, OrganizationCredentials, setOrganizationCredentials(store, org.id, body, principal.user.email)),

@@ -132,7 +132,6 @@ export const deploymentsApi = domainApi(
     ),
     get(HISTORY, 'listDeployments', "Extension: the service's builds, deploys and teardowns, newest first, with their events", {
       query: DeploymentListQuery,
-      extension: true,
       responses: { 200: { description: 'A page of deployments', schema: DeploymentPage }, ...READ_ERRORS, 422: E422 },
       handler: ({ var: { store, service, query } }) => {
         const now = store.clock.now();

@@ -42,7 +42,6 @@ export const rolloutsApi = domainApi(
         allow: developers('start rollouts'),
         body: RolloutCreate,
         idempotent: true,
-        extension: true,
         responses: {
           201: { description: 'The rollout, started: the split is at its first step', schema: Rollout },
           ...WRITE_ERRORS,
@@ -59,7 +58,6 @@ export const rolloutsApi = domainApi(
     ),
     get(ROLLOUTS, 'listRollouts', "Extension: a service's rollouts, newest first (an unfinished one is always the newest)", {
       query: RolloutListQuery,
-      extension: true,
       responses: { 200: { description: 'A page of rollouts', schema: RolloutPage }, ...READ_ERRORS, 422: E422 },
       handler: ({ var: { store, platform, service, query } }) => {
         settleService(store, service.id, platform.settings.drainMs);
@@ -67,7 +65,6 @@ export const rolloutsApi = domainApi(
       },
     }),
     get(ROLLOUT, 'getRollout', 'Extension: one rollout, with its events', {
-      extension: true,
       responses: { 200: { description: 'The rollout', schema: Rollout }, ...READ_ERRORS },
       handler: ({ var: { store, platform, service, rollout } }) => {
         settleService(store, service.id, platform.settings.drainMs);
@@ -80,7 +77,6 @@ export const rolloutsApi = domainApi(
       'Extension: pause a running rollout: no step ends until it is resumed (the analysis still aborts on a limit crossed)',
       {
         allow: developers('pause rollouts'),
-        extension: true,
         responses: { 200: ROLLOUT_200, ...WRITE_ERRORS, 409: FINISHED_409 },
         handler: ({ var: { store, platform, rollout, principal } }) =>
           reply(200, Rollout, pauseRollout(store, rollout, principal.user, platform.settings.drainMs)),
@@ -88,14 +84,12 @@ export const rolloutsApi = domainApi(
     ),
     post(RESUME, 'resumeRollout', "Extension: resume a paused rollout: the current step's pause starts again", {
       allow: developers('resume rollouts'),
-      extension: true,
       responses: { 200: ROLLOUT_200, ...WRITE_ERRORS, 409: FINISHED_409 },
       handler: ({ var: { store, platform, rollout, principal } }) =>
         reply(200, Rollout, resumeRollout(store, rollout, principal.user, platform.settings.drainMs)),
     }),
     post(PROMOTE, 'promoteRollout', 'Extension: promote the canary straight to 100%: the rollout succeeds and the baseline drains', {
       allow: developers('promote rollouts'),
-      extension: true,
       responses: { 200: ROLLOUT_200, ...WRITE_ERRORS, 409: FINISHED_409 },
       handler: ({ var: { store, platform, rollout, principal } }) =>
         reply(200, Rollout, promoteRollout(store, rollout, principal.user, platform.settings.drainMs)),
@@ -108,7 +102,6 @@ export const rolloutsApi = domainApi(
         allow: developers('abort rollouts'),
         body: RolloutAbort,
         bodyOptional: true,
-        extension: true,
         responses: { 200: ROLLOUT_200, ...WRITE_ERRORS, 409: FINISHED_409, 422: E422 },
         handler: ({ var: { store, platform, rollout, principal, body } }) =>
           reply(200, Rollout, abortRollout(store, rollout, principal.user, body.reason?.trim() || null, platform.settings.drainMs)),

@@ -63,7 +63,6 @@ export const ssoApi = domainApi(
       "Finish single sign-on: the identity provider's one-time code, and the state the platform issued",
       {
         auth: 'none',
-        extension: true,
         body: SsoCallbackRequest,
         responses: {
           200: { description: 'Tokens', schema: TokenResponse },

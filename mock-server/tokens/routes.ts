@@ -87,7 +87,6 @@ export const tokensApi = domainApi(
       'Extension: the tokens minted for the service, newest first — their jti, claims, times, who minted them and their status (active, expired, revoked); never the token',
       {
         query: MintedTokenListQuery,
-        extension: true,
         responses: { 200: { description: 'A page of minted tokens', schema: MintedTokenPage }, ...READ_ERRORS, 422: E422 },
         handler: ({ var: { store, service, query } }) => {
           // mintedTokensOf reads newest first; the list takes its rows oldest first.
@@ -102,7 +101,6 @@ export const tokensApi = domainApi(
       {
         allow: revokes,
         body: RevokeRequest,
-        extension: true,
         responses: {
           200: { description: 'Already revoked', schema: Revocation },
           201: { description: 'Revoked', schema: Revocation },
@@ -129,7 +127,6 @@ export const tokensApi = domainApi(
       {
         allow: revokes,
         body: RevokeAllRequest,
-        extension: true,
         responses: { 201: { description: 'Revoked', schema: Revocation }, ...WRITE_ERRORS, 422: E422 },
         handler: ({ var: { store, service, principal, body } }) => {
           const rec = revokeAll(store, service, principal.user.email, body.reason);
@@ -147,7 +144,6 @@ export const tokensApi = domainApi(
       "Extension (seed 004 names the call, not its path): the service's revocations, newest first (include_expired=true to include those past their expires_at)",
       {
         query: RevocationListQuery,
-        extension: true,
         responses: { 200: { description: 'A page of revocations', schema: RevocationPage }, ...READ_ERRORS, 422: E422 },
         handler: ({ var: { store, service, query } }) => {
           const now = store.clock.now();

@@ -23,7 +23,6 @@ export const trafficApi = domainApi(
       {
         allow: developers('change traffic'),
         body: TrafficUpdate,
-        extension: true,
         responses: {
           200: { description: 'All the versions after the change, newest first', schema: VersionPage },
           ...WRITE_ERRORS,

@@ -96,7 +96,6 @@ export const usersApi = domainApi(
       {
         tags: ['auth'],
         auth: 'none',
-        extension: true,
         body: InvitationAccept,
         responses: {
           200: { description: 'Tokens: the person is signed in', schema: TokenResponse },
@@ -116,7 +115,6 @@ export const usersApi = domainApi(
       {
         tags: ['test'],
         auth: 'none',
-        extension: true,
         testSupport: true,
         query: MailQuery,
         responses: { 200: { description: 'Messages', schema: MailList }, 422: E422 },

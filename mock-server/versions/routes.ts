@@ -127,7 +127,6 @@ export const versionsApi = domainApi(
       },
     }),
     get(VERSION, 'getVersion', 'Extension: get one version (the seeds document the list only)', {
-      extension: true,
       responses: { 200: { description: 'The version', schema: ServiceVersion }, ...READ_ERRORS },
       handler: ({ var: { store, platform, service, version } }) => {
         settleService(store, service.id, platform.settings.drainMs);

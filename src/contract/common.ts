@@ -20,22 +20,6 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 export const SortOrder = z.enum(['asc', 'desc'], { error: 'order must be asc or desc' });
 
 /**
- * Our extensions (CONTRACT §11): a query parameter or field the seeds do not
- * document is marked once, where it is defined, with `extension(schema)`. The
- * mark travels into the mock's OpenAPI document (`x-extension: true`), and the
- * mock's documented-only profile ignores a parameter so marked, as a platform
- * without it would. Operations are marked where the mock defines them.
- */
-export const EXTENSION_MARK = 'x-extension';
-export function extension<T extends z.core.$ZodType>(schema: T): T {
-  z.globalRegistry.add(schema, { [EXTENSION_MARK]: true });
-  return schema;
-}
-export function isExtension(schema: z.core.$ZodType): boolean {
-  return z.globalRegistry.get(schema)?.[EXTENSION_MARK] === true;
-}
-
-/**
  * Text a person reads (names, summaries, descriptions, reasons): no control
  * characters (multi-line text may have newlines and tabs), not only invisible
  * characters (spaces, zero-width characters, fillers), and no lone surrogates

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Description, extension, humanText, Id, listQuery, Timestamp } from './common';
+import { Description, humanText, Id, listQuery, Timestamp } from './common';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
 /** `…/service-tokens/mint` (seed 001, 004): claims and a TTL → a signed JWT, shown once. */
@@ -71,11 +71,9 @@ export const [RevocationPage, readRevocationPage] = [strict.page(Revocation), le
  * `include_expired` (our extension) says whether those past their `expires_at` are listed.
  */
 export const RevocationListQuery = z.extend(listQuery(['revoked_at', 'expires_at']), {
-  include_expired: extension(
-    z.pipe(
-      z._default(z.enum(['true', 'false']), 'false'),
-      z.transform((v) => v === 'true'),
-    ),
+  include_expired: z.pipe(
+    z._default(z.enum(['true', 'false']), 'false'),
+    z.transform((v) => v === 'true'),
   ),
 });
 
