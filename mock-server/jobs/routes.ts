@@ -92,7 +92,7 @@ export const jobsApi = domainApi(
             body,
             onMatch: (endpoint) => noteEndpoint(c, endpoint.path),
           });
-          await delayAsAsked(knobs);
+          await delayAsAsked(knobs, platform);
           if (knobs.status !== undefined) return askedReply(knobs.status, call.version.version);
           const now = store.clock.now();
           sweepJobs(store, now);

@@ -2,7 +2,8 @@
 /**
  * Progressive rollouts (CONTRACT §13): the canary's traffic is driven with
  * in-process gateway calls pinned to it (`X-Mock-Status: 503` for failures,
- * `X-Mock-Latency-Ms` for slowness) and time with `platform.clock.advance`;
+ * `X-Mock-Latency-Ms` for slowness, which passes at once on the test's wall,
+ * test-helpers.ts `TestWall`) and time with `platform.clock.advance`;
  * nothing waits for the wall clock. Embedding Service is the demo's canary:
  * v1 draining at 80%, v2 active at 20%.
  */

@@ -145,7 +145,7 @@ describe('drain period', () => {
     const t = setup({ drainMs: DRAIN_MS });
     const token = await t.login('developer');
     const at = await publishFraudV2(t, token);
-    await new Promise((r) => setTimeout(r, 20));
+    t.platform.clock.advance(20);
     await t.call('POST', `${SERVICES}/${FRAUD}/versions`, { token });
     const later = await publishFraudV2(t, token);
     expect(later).toBeGreaterThan(at);
