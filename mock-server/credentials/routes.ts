@@ -7,10 +7,14 @@
 import { CredentialsInfo, CredentialsWrite, EffectiveCredentials, OrganizationCredentials } from '../../src/contract/credentials';
 import { paths } from '../../src/contract/paths';
 import { record } from '../activity/rules';
+import * as z from 'zod/mini';
 import { admins, developers } from '../core/auth';
+import type { Principal } from '../core/context';
 import { HttpError } from '../core/errors';
 import { apiPath, del, domainApi, get, put } from '../core/operations';
+import type { OrganizationRecord } from '../organizations/records';
 import { servicePath } from '../services/paths';
+import type { Store } from '../core/store';
 import { noContent, reply } from '../core/replies';
 import { E401, E403, E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
 import {
@@ -32,7 +36,19 @@ const NONE_OF_ITS_OWN = { description: 'Not found, or the service has no credent
 const noneOfItsOwn = () => new HttpError(404, 'This service has no credentials of its own');
 const serviceWrites = developers('change service credentials');
 const orgAdmin = admins('manage organization credentials');
-const ORG_WRITTEN = { description: "The organization's credentials and the services that override them", schema: OrganizationCredentials };
+/** Both writes of the organization's credentials: through a service (the documented path) and directly (ours). */
+const writeOrganizationCredentials = {
+  allow: orgAdmin,
+  body: CredentialsWrite,
+  responses: {
+    200: { description: "The organization's credentials and the services that override them", schema: OrganizationCredentials },
+    ...WRITE_ERRORS,
+    422: E422,
+  },
+  handler: ({ var: { store, org, body, principal } }: { var: OrgWrite }) =>
+    reply(200, OrganizationCredentials, setOrganizationCredentials(store, org.id, body, principal.user.email)),
+};
+type OrgWrite = { store: Store; org: OrganizationRecord; body: z.output<typeof CredentialsWrite>; principal: Principal };
 
 export const credentialsApi = domainApi(
   ['credentials'],
@@ -83,13 +99,7 @@ export const credentialsApi = domainApi(
       ORG_VIA_SERVICE,
       'putOrganizationCredentialsViaService',
       "Set the organization's credentials, shared by every service (the documented path; admin only)",
-      {
-        allow: orgAdmin,
-        body: CredentialsWrite,
-        responses: { 200: ORG_WRITTEN, ...WRITE_ERRORS, 422: E422 },
-        handler: ({ var: { store, org, body, principal } }) =>
-          reply(200, OrganizationCredentials, setOrganizationCredentials(store, org.id, body, principal.user.email)),
-      },
+      writeOrganizationCredentials,
     ),
     get(
       EFFECTIVE,
@@ -114,13 +124,7 @@ export const credentialsApi = domainApi(
       ORG,
       'putOrganizationCredentials',
       "Extension: set the organization's credentials, shared by every service (admin only; the documented write is through a service)",
-      {
-        allow: orgAdmin,
-        body: CredentialsWrite,
-        responses: { 200: ORG_WRITTEN, ...WRITE_ERRORS, 422: E422 },
-        handler: ({ var: { store, org, body, principal } }) =>
-          reply(200, OrganizationCredentials, setOrganizationCredentials(store, org.id, body, principal.user.email)),
-      },
+      writeOrganizationCredentials,
     ),
   ],
 );

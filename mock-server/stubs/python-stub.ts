@@ -7,18 +7,14 @@
  * escaped docstrings.
  */
 import {
+  methodTypes,
   Names,
-  TypeModel,
-  bodyOptional,
-  hasProperties,
-  hasRequired,
   oneLine,
   paramSchema,
   pascal,
   pathParts,
-  querySchema,
   stubOperations,
-  usesQuery,
+  TypeModel,
   type Decl,
   type Literal,
   type StubInput,
@@ -135,7 +131,6 @@ export function pythonStub(input: StubInput): string {
 
   for (const op of stubOperations(input.snapshot)) {
     const e = op.endpoint;
-    const base = pascal(op.tool, 'Operation');
     const args: string[] = ['self'];
     const argNames = new Names(['self', 'body', 'params']);
     const paramVar = new Map<string, string>();
@@ -145,20 +140,15 @@ export function pythonStub(input: StubInput): string {
       paramVar.set(p, v);
       args.push(`${v}: ${paramType(paramSchema(e, p))}`);
     }
+    const { query, body, response: rt } = methodTypes(op, model);
     let call = '';
-    if (usesQuery(e.method)) {
-      const q = querySchema(e);
-      if (hasProperties(q)) {
-        const qt = model.declare(q, `${base}Params`);
-        args.push(hasRequired(q) ? `params: ${qt}` : `params: Optional[${qt}] = None`);
-        call = ', params=params';
-      }
-    } else {
-      const bt = model.declare(e.request_schema, `${base}Request`);
-      args.push(bodyOptional(e.request_schema) ? `body: Optional[${bt}] = None` : `body: ${bt}`);
+    if (query) {
+      args.push(query.required ? `params: ${query.type}` : `params: Optional[${query.type}] = None`);
+      call = ', params=params';
+    } else if (body) {
+      args.push(body.optional ? `body: Optional[${body.type}] = None` : `body: ${body.type}`);
       call = ', json=body';
     }
-    const rt = model.declare(e.response_schema, `${base}Response`);
     const path = pathParts(e.path)
       .map((part) => (part.param !== undefined ? `quote(str(${paramVar.get(part.param)}), safe="")` : pyStr(part.literal ?? '')))
       .join(' + ');

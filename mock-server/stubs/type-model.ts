@@ -217,8 +217,8 @@ export function querySchema(e: EndpointSnapshot): Schema {
   return { ...s, type: 'object', properties: props, required };
 }
 
-export const hasProperties = (s: Schema) => isObj(s.properties) && Object.keys(s.properties).length > 0;
-export const hasRequired = (s: Schema) => Array.isArray(s.required) && s.required.length > 0;
+const hasProperties = (s: Schema) => isObj(s.properties) && Object.keys(s.properties).length > 0;
+const hasRequired = (s: Schema) => Array.isArray(s.required) && s.required.length > 0;
 /** A body may be left out when it is an object with nothing required. */
 export const bodyOptional = (s: Schema) => objectLike(s) && !hasRequired(s) && !Array.isArray(s.anyOf) && !Array.isArray(s.oneOf);
 
@@ -237,6 +237,29 @@ export interface StubOperation {
 export function stubOperations(snapshot: readonly EndpointSnapshot[]): StubOperation[] {
   const names = toolNames(snapshot);
   return snapshot.map((endpoint, i) => ({ endpoint, tool: names[i]!, params: pathParams(endpoint.path) }));
+}
+
+/** The types a stub's method takes and returns, as declared in `model` (each stub writes them in its own language). */
+export interface MethodTypes {
+  /** GET and DELETE with query parameters: their type, and whether one must be given. */
+  query?: { type: string; required: boolean };
+  /** Any other method: the body's type, and whether it may be left out. */
+  body?: { type: string; optional: boolean };
+  response: string;
+}
+
+/** Declare an operation's query or body type, then its response type (`<Tool>Params`, `<Tool>Request`, `<Tool>Response`). */
+export function methodTypes(op: StubOperation, model: TypeModel): MethodTypes {
+  const e = op.endpoint;
+  const base = pascal(op.tool, 'Operation');
+  const types: Omit<MethodTypes, 'response'> = {};
+  if (!usesQuery(e.method))
+    types.body = { type: model.declare(e.request_schema, `${base}Request`), optional: bodyOptional(e.request_schema) };
+  else {
+    const q = querySchema(e);
+    if (hasProperties(q)) types.query = { type: model.declare(q, `${base}Params`), required: hasRequired(q) };
+  }
+  return { ...types, response: model.declare(e.response_schema, `${base}Response`) };
 }
 
 // ---- text safety ------------------------------------------------------------

@@ -7,20 +7,16 @@
  * are escaped literals, summaries sit in comments that cannot be closed early.
  */
 import {
-  Names,
-  TypeModel,
   asciiEscape,
-  bodyOptional,
   camel,
-  hasProperties,
-  hasRequired,
+  methodTypes,
+  Names,
   oneLine,
   paramSchema,
   pascal,
   pathParts,
-  querySchema,
   stubOperations,
-  usesQuery,
+  TypeModel,
   type Decl,
   type Literal,
   type StubInput,
@@ -115,7 +111,6 @@ export function typescriptStub(input: StubInput): string {
 
   for (const op of stubOperations(input.snapshot)) {
     const e = op.endpoint;
-    const base = pascal(op.tool, 'Operation');
     const args: string[] = [];
     const argNames = new Names(['body', 'query']);
     const paramVar = new Map<string, string>();
@@ -125,21 +120,17 @@ export function typescriptStub(input: StubInput): string {
       paramVar.set(p, v);
       args.push(`${v}: ${paramType(paramSchema(e, p))}`);
     }
+    const types = methodTypes(op, model);
+    const rt = types.response;
     let query = 'undefined';
     let body = '';
-    if (usesQuery(e.method)) {
-      const q = querySchema(e);
-      if (hasProperties(q)) {
-        const qt = model.declare(q, `${base}Params`);
-        args.push(hasRequired(q) ? `query: ${qt}` : `query?: ${qt}`);
-        query = 'query';
-      }
-    } else {
-      const bt = model.declare(e.request_schema, `${base}Request`);
-      args.push(bodyOptional(e.request_schema) ? `body?: ${bt}` : `body: ${bt}`);
+    if (types.query) {
+      args.push(types.query.required ? `query: ${types.query.type}` : `query?: ${types.query.type}`);
+      query = 'query';
+    } else if (types.body) {
+      args.push(types.body.optional ? `body?: ${types.body.type}` : `body: ${types.body.type}`);
       body = ', body';
     }
-    const rt = model.declare(e.response_schema, `${base}Response`);
     const path = pathParts(e.path)
       .map((part) => (part.param !== undefined ? `encodeURIComponent(String(${paramVar.get(part.param)}))` : tsStr(part.literal ?? '')))
       .join(' + ');

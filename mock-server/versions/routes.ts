@@ -12,13 +12,15 @@ import {
   VersionPage,
 } from '../../src/contract/versions';
 import { splitWords } from '../../src/contract/traffic-rules';
-import { currentSplit, record, type Actor } from '../activity/rules';
+import * as z from 'zod/mini';
+import { currentSplit, record } from '../activity/rules';
 import { developers } from '../core/auth';
+import type { Platform, Principal } from '../core/context';
 import { conflict, notFound } from '../core/errors';
 import { listPage, time, type ListSpec } from '../core/lists';
 import { del, domainApi, get, post, put } from '../core/operations';
 import { servicePath } from '../services/paths';
-import { noContent, reply } from '../core/replies';
+import { noContent, reply, type Reply } from '../core/replies';
 import type { ServiceRecord } from '../services/records';
 import type { EndpointRecord, VersionRecord } from './records';
 import { E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
@@ -83,15 +85,21 @@ const endpointList: ListSpec<EndpointRecord> = {
 };
 
 /** Record a publish and the split it left. */
-function published(store: Store, service: ServiceRecord, by: Actor, v: VersionRecord): VersionRecord {
+/** What both publish operations have: the store, the service, who asks and the body. */
+type Publishing = { store: Store; platform: Platform; service: ServiceRecord; principal: Principal; body: z.output<typeof PublishRequest> };
+
+/** Publish `draft` — unless a rollout is in progress — and record it in the service's activity with the split it leaves. */
+function publishDraftOf({ store, platform, service, principal, body }: Publishing, draft: VersionRecord): Reply {
+  assertNoRolloutInProgress(store, service.id, platform.settings.drainMs);
+  const v = publish(store, service, draft, body.traffic_percent, store.clock.iso(), platform.settings.drainMs);
   const split = currentSplit(store, service.id);
-  record(store, service.id, by, {
+  record(store, service.id, principal.user, {
     kind: 'version.published',
     summary: `Published version ${v.version} at ${v.traffic_percent}%: ${splitWords(split)}`,
     version: v.version,
     split,
   });
-  return v;
+  return reply(200, ServiceVersion, v);
 }
 
 export const versionsApi = domainApi(
@@ -139,37 +147,15 @@ export const versionsApi = domainApi(
       'Publish a draft version: freeze its endpoints and route `traffic_percent` of the traffic to it (irreversible). The versions serving before share the rest and are `draining`; one left with 0% (all of them at 100%) is archived once drained, at its `drain_ends_at`.',
       {
         ...publishing('The version is not a draft', 'the version has no endpoints'),
-        handler: ({ var: { store, platform, service, version, body, principal } }) => {
-          assertNoRolloutInProgress(store, service.id, platform.settings.drainMs);
-          return reply(
-            200,
-            ServiceVersion,
-            published(
-              store,
-              service,
-              principal.user,
-              publish(store, service, version, body.traffic_percent, store.clock.iso(), platform.settings.drainMs),
-            ),
-          );
-        },
+        handler: (c) => publishDraftOf(c.var, c.var.version),
       },
     ),
     post(PUBLISH_DRAFT, 'publishDraft', "Publish the service's current draft version", {
       ...publishing('The service has no draft version', 'the draft has no endpoints'),
-      handler: ({ var: { store, platform, service, body, principal } }) => {
-        const draft = draftOf(store, service.id);
+      handler: (c) => {
+        const draft = draftOf(c.var.store, c.var.service.id);
         if (!draft) throw conflict('This service has no draft version. Create a new version first.');
-        assertNoRolloutInProgress(store, service.id, platform.settings.drainMs);
-        return reply(
-          200,
-          ServiceVersion,
-          published(
-            store,
-            service,
-            principal.user,
-            publish(store, service, draft, body.traffic_percent, store.clock.iso(), platform.settings.drainMs),
-          ),
-        );
+        return publishDraftOf(c.var, draft);
       },
     }),
 
