@@ -48,17 +48,27 @@ export function humanText(label: string, options: { multiline?: boolean } = {}) 
   });
 }
 
-/** A name (service, instance…): trimmed, 1 to `max` characters, human text on one line. */
-export function Name(max: number, label = 'Name') {
+/**
+ * Text a person must give (a summary, a reason): trimmed, 1 to `max`
+ * characters (`required` says so when it is missing), human text on one line
+ * unless `multiline`.
+ */
+export function RequiredText(max: number, label: string, o: { required?: string; multiline?: boolean } = {}) {
   return z
     .string()
     .check(
       z.trim(),
-      z.minLength(1, { error: `${label} is required` }),
+      z.minLength(1, { error: o.required ?? `${label} is required` }),
       z.maxLength(max, { error: `${label} must be at most ${max} characters` }),
-      humanText(label),
+      humanText(label, { multiline: o.multiline ?? false }),
     );
 }
+
+/** A name (service, instance…): trimmed, 1 to `max` characters, human text on one line. */
+export const Name = (max: number, label = 'Name') => RequiredText(max, label);
+
+/** Who created or invited: enough to name them. */
+export const Person = z.object({ id: Id, email: z.string(), name: z.string() });
 
 /**
  * Multi-line text a person writes (a description, a reason): at most `max`

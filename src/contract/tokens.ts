@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Description, humanText, Id, listQuery, Timestamp } from './common';
+import { Description, humanText, Id, listQuery, RequiredText, Timestamp } from './common';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
 /** `…/service-tokens/mint` (seed 001, 004): claims and a TTL → a signed JWT, shown once. */
@@ -33,14 +33,7 @@ export type RevokeRequest = z.input<typeof RevokeRequest>;
 
 /** Revoke every token of the service issued until now (seed 004 `revoke_all(reason)`). */
 export const RevokeAllRequest = z.strictObject({
-  reason: z
-    .string()
-    .check(
-      z.trim(),
-      z.minLength(1, { error: 'Give a reason' }),
-      z.maxLength(500, { error: 'Reason must be at most 500 characters' }),
-      humanText('Reason', { multiline: true }),
-    ),
+  reason: RequiredText(500, 'Reason', { required: 'Give a reason', multiline: true }),
 });
 
 export const RevocationKind = z.enum(['token', 'all']);

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Description, humanText, Id, listQuery } from './common';
+import { Description, Id, listQuery, RequiredText } from './common';
 import { JsonSchema } from './json-schema';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
@@ -24,14 +24,7 @@ export const EndpointPath = z.string().check(
 const endpointFields = {
   method: HttpMethod,
   path: EndpointPath,
-  summary: z
-    .string()
-    .check(
-      z.trim(),
-      z.minLength(1, { error: 'Summary is required' }),
-      z.maxLength(200, { error: 'Summary must be at most 200 characters' }),
-      humanText('Summary'),
-    ),
+  summary: RequiredText(200, 'Summary'),
   description: z.nullable(Description(2000)),
   request_schema: JsonSchema,
   response_schema: JsonSchema,
