@@ -13,38 +13,30 @@ describe('the extension registry, as the mock reads it', () => {
     expect(() => checkExtensionRegistry(served())).not.toThrow();
   });
 
-  it('refuses a route the mock does not serve, naming it', () => {
-    const typo: Record<string, Extension> = {
-      ...EXTENSIONS,
-      trafficSplit: { name: 'Changing the traffic split', without: '…', routes: [{ method: 'PUT', path: `${SERVICE}/trafic` }] },
-    };
-    expect(() => checkExtensionRegistry(served(), typo)).toThrow(`trafficSplit: PUT ${SERVICE}/trafic`);
-    const method: Record<string, Extension> = {
-      ...EXTENSIONS,
-      trafficSplit: { name: 'Changing the traffic split', without: '…', routes: [{ method: 'POST', path: `${SERVICE}/traffic` }] },
-    };
-    expect(() => checkExtensionRegistry(served(), method)).toThrow(`trafficSplit: POST ${SERVICE}/traffic`);
+  /** The registry with one entry changed. */
+  const withEntry = (capability: string, entry: Omit<Extension, 'without'>): Record<string, Extension> => ({
+    ...EXTENSIONS,
+    [capability]: { without: '…', ...entry },
   });
 
-  it('refuses a query parameter its operation does not take, or on an operation the mock does not serve', () => {
-    const param: Record<string, Extension> = {
-      ...EXTENSIONS,
-      versionsByStatus: {
-        name: 'Listing versions by status',
-        without: '…',
-        params: [{ method: 'GET', path: `${SERVICE}/versions`, name: 'state' }],
-      },
-    };
-    expect(() => checkExtensionRegistry(served(), param)).toThrow(`versionsByStatus: ?state on GET ${SERVICE}/versions`);
-    const path: Record<string, Extension> = {
-      ...EXTENSIONS,
-      versionsByStatus: {
-        name: 'Listing versions by status',
-        without: '…',
-        params: [{ method: 'GET', path: `${SERVICE}/version`, name: 'status' }],
-      },
-    };
-    expect(() => checkExtensionRegistry(served(), path)).toThrow(`versionsByStatus: GET ${SERVICE}/version`);
+  it.each([
+    ['a route the mock does not serve', `PUT ${SERVICE}/trafic`],
+    ['another method than it serves', `POST ${SERVICE}/traffic`],
+  ])('refuses %s, naming it', (_, route) => {
+    const [method, path] = route.split(' ') as ['PUT' | 'POST', string];
+    const typo = withEntry('trafficSplit', { name: 'Changing the traffic split', routes: [{ method, path }] });
+    expect(() => checkExtensionRegistry(served(), typo)).toThrow(`trafficSplit: ${route}`);
+  });
+
+  it.each([
+    ['a query parameter its operation does not take', 'versions', 'state', `?state on GET ${SERVICE}/versions`],
+    ['a parameter of an operation the mock does not serve', 'version', 'status', `GET ${SERVICE}/version`],
+  ])('refuses %s, naming it', (_, on, name, named) => {
+    const typo = withEntry('versionsByStatus', {
+      name: 'Listing versions by status',
+      params: [{ method: 'GET', path: `${SERVICE}/${on}`, name }],
+    });
+    expect(() => checkExtensionRegistry(served(), typo)).toThrow(`versionsByStatus: ${named}`);
   });
 
   it('marks an operation an extension by its method and path in the registry, or as test support', () => {
