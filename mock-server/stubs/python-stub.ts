@@ -6,20 +6,7 @@
  * sanitised identifiers, strings are escaped literals, summaries are one-line
  * escaped docstrings.
  */
-import {
-  methodTypes,
-  Names,
-  oneLine,
-  paramSchema,
-  pascal,
-  pathParts,
-  stubOperations,
-  TypeModel,
-  type Decl,
-  type Literal,
-  type StubInput,
-  type TypeRef,
-} from './type-model';
+import { oneLine, planStub, type Decl, type Literal, type StubInput, type TypeRef } from './type-model';
 import { pyStr } from '../../src/contract/code-literals';
 
 const KEYWORDS = new Set(
@@ -99,6 +86,12 @@ function paramType(schema: unknown): string {
   return t === 'integer' ? 'int' : t === 'number' ? 'float' : 'str';
 }
 
+/** A path parameter's variable: the parameter's name made an identifier. */
+function variable(param: string): string {
+  const safe = param.replace(/[^A-Za-z0-9_]/g, '_');
+  return isIdent(safe) ? safe : `${/^[0-9]/.test(safe) ? 'p_' : ''}${safe}_`;
+}
+
 function declText(d: Decl): string[] {
   if (d.kind === 'alias') return [`${d.name} = ${typeExpr(d.type)}`];
   const fieldType = (f: { type: TypeRef; required: boolean }) => (f.required ? typeExpr(f.type) : `NotRequired[${typeExpr(f.type)}]`);
@@ -124,23 +117,14 @@ function declText(d: Decl): string[] {
 }
 
 export function pythonStub(input: StubInput): string {
-  const names = new Names(MODULE_NAMES);
-  const clientName = names.take(`${pascal(input.serviceName, 'Service')}Client`);
-  const model = new TypeModel(names);
+  const plan = planStub(input, { moduleNames: MODULE_NAMES, argNames: ['self', 'body', 'params'], variable });
+  const { clientName, model } = plan;
   const methods: string[][] = [];
 
-  for (const op of stubOperations(input.snapshot)) {
+  for (const { op, params, types, path: parts } of plan.methods) {
     const e = op.endpoint;
-    const args: string[] = ['self'];
-    const argNames = new Names(['self', 'body', 'params']);
-    const paramVar = new Map<string, string>();
-    for (const p of op.params) {
-      const safe = p.replace(/[^A-Za-z0-9_]/g, '_');
-      const v = argNames.take(isIdent(safe) ? safe : `${/^[0-9]/.test(safe) ? 'p_' : ''}${safe}_`);
-      paramVar.set(p, v);
-      args.push(`${v}: ${paramType(paramSchema(e, p))}`);
-    }
-    const { query, body, response: rt } = methodTypes(op, model);
+    const args = ['self', ...params.map((p) => `${p.variable}: ${paramType(p.schema)}`)];
+    const { query, body, response: rt } = types;
     let call = '';
     if (query) {
       args.push(query.required ? `params: ${query.type}` : `params: Optional[${query.type}] = None`);
@@ -149,8 +133,8 @@ export function pythonStub(input: StubInput): string {
       args.push(body.optional ? `body: Optional[${body.type}] = None` : `body: ${body.type}`);
       call = ', json=body';
     }
-    const path = pathParts(e.path)
-      .map((part) => (part.param !== undefined ? `quote(str(${paramVar.get(part.param)}), safe="")` : pyStr(part.literal ?? '')))
+    const path = parts
+      .map((part) => (part.variable !== undefined ? `quote(str(${part.variable}), safe="")` : pyStr(part.literal ?? '')))
       .join(' + ');
     const doc = [e.summary, e.description ? `— ${e.description}` : ''].join(' ');
     methods.push([

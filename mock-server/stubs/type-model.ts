@@ -248,8 +248,40 @@ export interface MethodTypes {
   response: string;
 }
 
+/** A method of a client stub: its endpoint and tool name, the variable of each path parameter, its types, and its path in parts. */
+export interface StubMethod {
+  op: StubOperation;
+  params: { name: string; variable: string; schema: unknown }[];
+  types: MethodTypes;
+  /** The path's literals, and its parameters with their variables. */
+  path: { literal?: string; variable?: string }[];
+}
+
+/**
+ * What a client stub is, in any language: the client's name and the types it
+ * declares (`model`), named apart from `moduleNames` and from each other, and
+ * a method per operation, whose path parameters are named by `variable` apart
+ * from `argNames` (the method's other arguments).
+ */
+export function planStub(
+  input: StubInput,
+  o: { moduleNames: readonly string[]; argNames: readonly string[]; variable: (param: string) => string },
+): { clientName: string; model: TypeModel; methods: StubMethod[] } {
+  const names = new Names(o.moduleNames);
+  const clientName = names.take(`${pascal(input.serviceName, 'Service')}Client`);
+  const model = new TypeModel(names);
+  const methods = stubOperations(input.snapshot).map((op): StubMethod => {
+    const argNames = new Names(o.argNames);
+    const params = op.params.map((name) => ({ name, variable: argNames.take(o.variable(name)), schema: paramSchema(op.endpoint, name) }));
+    const variables = new Map(params.map((p) => [p.name, p.variable]));
+    const path = pathParts(op.endpoint.path).map((part) => (part.param !== undefined ? { variable: variables.get(part.param)! } : part));
+    return { op, params, types: methodTypes(op, model), path };
+  });
+  return { clientName, model, methods };
+}
+
 /** Declare an operation's query or body type, then its response type (`<Tool>Params`, `<Tool>Request`, `<Tool>Response`). */
-export function methodTypes(op: StubOperation, model: TypeModel): MethodTypes {
+function methodTypes(op: StubOperation, model: TypeModel): MethodTypes {
   const e = op.endpoint;
   const base = pascal(op.tool, 'Operation');
   const types: Omit<MethodTypes, 'response'> = {};

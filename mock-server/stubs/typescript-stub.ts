@@ -6,22 +6,7 @@
  * is never code: names are sanitised identifiers, property names and strings
  * are escaped literals, summaries sit in comments that cannot be closed early.
  */
-import {
-  asciiEscape,
-  camel,
-  methodTypes,
-  Names,
-  oneLine,
-  paramSchema,
-  pascal,
-  pathParts,
-  stubOperations,
-  TypeModel,
-  type Decl,
-  type Literal,
-  type StubInput,
-  type TypeRef,
-} from './type-model';
+import { asciiEscape, camel, Names, oneLine, planStub, type Decl, type Literal, type StubInput, type TypeRef } from './type-model';
 
 const RESERVED = new Set(
   (
@@ -97,30 +82,26 @@ function declText(d: Decl): string[] {
   return lines;
 }
 
+/** A path parameter's variable: the parameter's name in camel case, never a reserved word. */
+function variable(param: string): string {
+  const c = camel(param, 'param');
+  return RESERVED.has(c) ? `${c}Param` : c;
+}
+
 function paramType(schema: unknown): string {
   const t = typeof schema === 'object' && schema !== null ? (schema as { type?: unknown }).type : undefined;
   return t === 'integer' || t === 'number' ? 'string | number' : 'string';
 }
 
 export function typescriptStub(input: StubInput): string {
-  const names = new Names(MODULE_NAMES);
-  const clientName = names.take(`${pascal(input.serviceName, 'Service')}Client`);
-  const model = new TypeModel(names);
+  const plan = planStub(input, { moduleNames: MODULE_NAMES, argNames: ['body', 'query'], variable });
+  const { clientName, model } = plan;
   const methodNames = new Names(['constructor', 'request', 'prefix', 'token', 'fetchImpl']);
   const methods: string[][] = [];
 
-  for (const op of stubOperations(input.snapshot)) {
+  for (const { op, params, types, path: parts } of plan.methods) {
     const e = op.endpoint;
-    const args: string[] = [];
-    const argNames = new Names(['body', 'query']);
-    const paramVar = new Map<string, string>();
-    for (const p of op.params) {
-      const c = camel(p, 'param');
-      const v = argNames.take(RESERVED.has(c) ? `${c}Param` : c);
-      paramVar.set(p, v);
-      args.push(`${v}: ${paramType(paramSchema(e, p))}`);
-    }
-    const types = methodTypes(op, model);
+    const args = params.map((p) => `${p.variable}: ${paramType(p.schema)}`);
     const rt = types.response;
     let query = 'undefined';
     let body = '';
@@ -131,8 +112,8 @@ export function typescriptStub(input: StubInput): string {
       args.push(types.body.optional ? `body?: ${types.body.type}` : `body: ${types.body.type}`);
       body = ', body';
     }
-    const path = pathParts(e.path)
-      .map((part) => (part.param !== undefined ? `encodeURIComponent(String(${paramVar.get(part.param)}))` : tsStr(part.literal ?? '')))
+    const path = parts
+      .map((part) => (part.variable !== undefined ? `encodeURIComponent(String(${part.variable}))` : tsStr(part.literal ?? '')))
       .join(' + ');
     const name = methodNames.take(camel(op.tool, 'call'));
     methods.push([
