@@ -6,7 +6,7 @@
  * sanitised identifiers, strings are escaped literals, summaries are one-line
  * escaped docstrings.
  */
-import { oneLine, planStub, type Decl, type Literal, type StubInput, type TypeRef } from './type-model';
+import { oneLine, planStub, type Decl, type Literal, type Scalar, type StubInput, type TypeRef } from './type-model';
 import { pyStr } from '../../src/contract/code-literals';
 
 const KEYWORDS = new Set(
@@ -44,20 +44,10 @@ function literal(v: Literal): string {
   return pyStr(v);
 }
 
+const SCALARS: Record<Scalar, string> = { string: 'str', integer: 'int', number: 'float', boolean: 'bool', null: 'None', any: 'Any' };
+
 function typeExpr(t: TypeRef): string {
   switch (t.kind) {
-    case 'string':
-      return 'str';
-    case 'integer':
-      return 'int';
-    case 'number':
-      return 'float';
-    case 'boolean':
-      return 'bool';
-    case 'null':
-      return 'None';
-    case 'any':
-      return 'Any';
     case 'array':
       return `List[${typeExpr(t.items)}]`;
     case 'dict':
@@ -77,6 +67,8 @@ function typeExpr(t: TypeRef): string {
       const inner = rest.length === 0 ? 'None' : rest.length === 1 ? rest[0]! : `Union[${rest.join(', ')}]`;
       return nullable && rest.length > 0 ? `Optional[${inner}]` : inner;
     }
+    default:
+      return SCALARS[t.kind];
   }
 }
 

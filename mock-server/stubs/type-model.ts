@@ -19,8 +19,11 @@ export interface StubInput {
 
 export type Literal = string | number | boolean | null;
 
+/** A type with nothing inside: each language has a name for each. */
+export type Scalar = 'string' | 'integer' | 'number' | 'boolean' | 'null' | 'any';
+
 export type TypeRef =
-  | { kind: 'string' | 'integer' | 'number' | 'boolean' | 'null' | 'any' }
+  | { kind: Scalar }
   | { kind: 'array'; items: TypeRef }
   | { kind: 'dict'; values: TypeRef }
   | { kind: 'literal'; values: Literal[] }

@@ -6,7 +6,18 @@
  * is never code: names are sanitised identifiers, property names and strings
  * are escaped literals, summaries sit in comments that cannot be closed early.
  */
-import { asciiEscape, camel, Names, oneLine, planStub, type Decl, type Literal, type StubInput, type TypeRef } from './type-model';
+import {
+  asciiEscape,
+  camel,
+  Names,
+  oneLine,
+  planStub,
+  type Decl,
+  type Literal,
+  type Scalar,
+  type StubInput,
+  type TypeRef,
+} from './type-model';
 
 const RESERVED = new Set(
   (
@@ -43,19 +54,17 @@ function literal(v: Literal): string {
   return String(v);
 }
 
+const SCALARS: Record<Scalar, string> = {
+  string: 'string',
+  integer: 'number',
+  number: 'number',
+  boolean: 'boolean',
+  null: 'null',
+  any: 'unknown',
+};
+
 function typeExpr(t: TypeRef): string {
   switch (t.kind) {
-    case 'string':
-      return 'string';
-    case 'integer':
-    case 'number':
-      return 'number';
-    case 'boolean':
-      return 'boolean';
-    case 'null':
-      return 'null';
-    case 'any':
-      return 'unknown';
     case 'array':
       return `Array<${typeExpr(t.items)}>`;
     case 'dict':
@@ -66,6 +75,8 @@ function typeExpr(t: TypeRef): string {
       return [...new Set(t.values.map(literal))].join(' | ');
     case 'union':
       return [...new Set(t.members.map(typeExpr))].join(' | ');
+    default:
+      return SCALARS[t.kind];
   }
 }
 
