@@ -8,6 +8,7 @@ import { ApiKey, ApiKeyCreate, ApiKeyCreated, ApiKeyListQuery, ApiKeyPage } from
 import { paths } from '../../src/contract/paths';
 import { admins } from '../core/auth';
 import { listPage, time, type ListSpec } from '../core/lists';
+import { shownOnce } from '../core/idempotency';
 import { apiPath, del, domainApi, get, post } from '../core/operations';
 import type { ApiKeyRecord } from './records';
 import { noContent, reply } from '../core/replies';
@@ -63,10 +64,7 @@ export const apiKeysApi = domainApi(
       {
         allow: admins('create API keys'),
         body: ApiKeyCreate,
-        idempotent: {
-          remember: (body) => ({ id: (body as { id: string }).id }),
-          repeat: (remembered) => apiKeyReplayConflict((remembered as { id: string }).id),
-        },
+        idempotent: shownOnce('id', apiKeyReplayConflict),
         responses: {
           201: { description: 'The key, shown this once', schema: ApiKeyCreated },
           ...WRITE_ERRORS,

@@ -23,6 +23,7 @@ import {
 import { record } from '../activity/rules';
 import { developers } from '../core/auth';
 import { listPage, time, type ListSpec } from '../core/lists';
+import { shownOnce } from '../core/idempotency';
 import { domainApi, get, post } from '../core/operations';
 import { servicePath } from '../services/paths';
 import { reply } from '../core/replies';
@@ -59,11 +60,8 @@ export const tokensApi = domainApi(
         allow: developers('mint service tokens'),
         body: MintRequest,
         bodyOptional: true,
-        idempotent: {
-          // Only the jti is remembered under the key; the token itself is never kept.
-          remember: (body) => ({ jti: (body as { jti: string }).jti }),
-          repeat: (remembered) => mintReplayConflict((remembered as { jti: string }).jti),
-        },
+        // Only the jti is remembered under the key; the token itself is never kept.
+        idempotent: shownOnce('jti', mintReplayConflict),
         responses: {
           201: { description: 'The token, shown this once', schema: MintResponse },
           ...WRITE_ERRORS,
