@@ -16,7 +16,7 @@ import type { OrganizationRecord } from '../organizations/records';
 import { servicePath } from '../services/paths';
 import type { Store } from '../core/store';
 import { noContent, reply } from '../core/replies';
-import { E401, E403, E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
+import { E401, E403 } from '../core/responses';
 import {
   deleteServiceCredentials,
   effectiveCredentials,
@@ -42,8 +42,6 @@ const writeOrganizationCredentials = {
   body: CredentialsWrite,
   responses: {
     200: { description: "The organization's credentials and the services that override them", schema: OrganizationCredentials },
-    ...WRITE_ERRORS,
-    422: E422,
   },
   handler: ({ var: { store, org, body, principal } }: { var: OrgWrite }) =>
     reply(200, OrganizationCredentials, setOrganizationCredentials(store, org.id, body, principal.user.email)),
@@ -71,8 +69,6 @@ export const credentialsApi = domainApi(
       body: CredentialsWrite,
       responses: {
         200: { description: 'The stored credentials (without the secret)', schema: CredentialsInfo },
-        ...WRITE_ERRORS,
-        422: E422,
       },
       handler: ({ var: { store, service, body, principal } }) => {
         const rec = putCredentials(store, { scope: 'service', service }, body, principal.user.email);
@@ -106,7 +102,7 @@ export const credentialsApi = domainApi(
       'getEffectiveCredentials',
       "Extension: the credentials in force for the service (its own, else the organization's) and both records",
       {
-        responses: { 200: { description: 'The credentials in force', schema: EffectiveCredentials }, ...READ_ERRORS },
+        responses: { 200: { description: 'The credentials in force', schema: EffectiveCredentials } },
         handler: ({ var: { store, service } }) => reply(200, EffectiveCredentials, effectiveCredentials(store, service)),
       },
     ),
@@ -116,7 +112,7 @@ export const credentialsApi = domainApi(
       "Extension: the organization's credentials (metadata only) and the services that override them (admin only)",
       {
         allow: orgAdmin,
-        responses: { 200: { description: "The organization's credentials", schema: OrganizationCredentials }, ...WRITE_ERRORS },
+        responses: { 200: { description: "The organization's credentials", schema: OrganizationCredentials } },
         handler: ({ var: { store, org } }) => reply(200, OrganizationCredentials, organizationCredentials(store, org.id)),
       },
     ),

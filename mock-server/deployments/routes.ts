@@ -8,7 +8,6 @@ import { listPage, time, type ListSpec } from '../core/lists';
 import { domainApi, get, post } from '../core/operations';
 import { servicePath } from '../services/paths';
 import { reply, type Reply } from '../core/replies';
-import { E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
 import type { DeploymentRecord } from './records';
 import type { ServiceRecord } from '../services/records';
 import type { Store } from '../core/store';
@@ -79,16 +78,14 @@ export const deploymentsApi = domainApi(
       idempotent: true,
       responses: {
         202: STARTED,
-        ...WRITE_ERRORS,
         409: { description: `${E409_DEPLOY.description}, or (build=false) no built image` },
-        422: E422,
       },
       handler: (c) => start(c.var, 'deploy', c.var.query.build),
     }),
     post(BUILD, 'buildService', 'Build an image of the active version without deploying it (ends `built`)', {
       allow: developers('build services'),
       idempotent: true,
-      responses: { 202: STARTED, ...WRITE_ERRORS, 409: E409_DEPLOY },
+      responses: { 202: STARTED, 409: E409_DEPLOY },
       handler: (c) => start(c.var, 'build', true),
     }),
     post(TEARDOWN, 'teardownService', 'Stop the running container', {
@@ -96,7 +93,6 @@ export const deploymentsApi = domainApi(
       idempotent: true,
       responses: {
         202: { description: 'The teardown record', schema: Deployment },
-        ...WRITE_ERRORS,
         409: { description: 'Not a persistent service, nothing is deployed, or a build or deploy is in progress' },
       },
       handler: ({ var: { store, service, principal } }) => {
@@ -115,7 +111,7 @@ export const deploymentsApi = domainApi(
       'getDeploymentStatus',
       'The latest build or deploy attempt (`deployment_state`, `message`), the serving container’s health, and whether it runs the active version (`synced`); `serving_version` and `in_progress` are additions',
       {
-        responses: { 200: { description: 'The status', schema: DeploymentStatusDetails }, ...READ_ERRORS },
+        responses: { 200: { description: 'The status', schema: DeploymentStatusDetails } },
         handler: ({ var: { store, service } }) => {
           const active = store.versionsOf(service.id).find((v) => v.status === 'active');
           return reply(200, DeploymentStatusDetails, deploymentStatus(store, service, active));
@@ -124,7 +120,7 @@ export const deploymentsApi = domainApi(
     ),
     get(HISTORY, 'listDeployments', "Extension: the service's builds, deploys and teardowns, newest first, with their events", {
       query: DeploymentListQuery,
-      responses: { 200: { description: 'A page of deployments', schema: DeploymentPage }, ...READ_ERRORS, 422: E422 },
+      responses: { 200: { description: 'A page of deployments', schema: DeploymentPage } },
       handler: ({ var: { store, service, query } }) => {
         const now = store.clock.now();
         // As they read now: a deployment's outcome is not known (nor sorted by) before its time.

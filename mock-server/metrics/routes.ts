@@ -10,7 +10,6 @@ import { paths } from '../../src/contract/paths';
 import { isServing } from '../../src/contract/versions-rules';
 import { domainApi, get, workspacePath } from '../core/operations';
 import { reply } from '../core/replies';
-import { E422 } from '../core/responses';
 import { servicePath } from '../services/paths';
 
 const SERVICE_METRICS = servicePath('/metrics', paths.metrics);
@@ -27,7 +26,7 @@ export const metricsApi = domainApi(
         query: MetricsQuery,
         responses: {
           200: { description: 'The window, its steps, and each version’s points and totals', schema: ServiceMetrics },
-          422: { ...E422, description: 'Validation error (an unknown window, a version that is not a whole number ≥ 1)' },
+          422: { description: 'Validation error (an unknown window, a version that is not a whole number ≥ 1)' },
         },
         handler: ({ var: { store, service, query } }) => {
           store.requestLog.flush();
@@ -47,7 +46,7 @@ export const metricsApi = domainApi(
         query: WorkspaceMetricsQuery,
         responses: {
           200: { description: 'The services with traffic in the window', schema: WorkspaceServiceMetrics },
-          422: { ...E422, description: 'Validation error (an unknown window, a service id that is not a UUID, more than 100)' },
+          422: { description: 'Validation error (an unknown window, a service id that is not a UUID, more than 100)' },
         },
         handler: ({ var: { store, workspace, query } }) => {
           store.requestLog.flush();

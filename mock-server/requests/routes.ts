@@ -9,7 +9,6 @@ import { RequestFilters, RequestListQuery, RequestPage, RequestRecord } from '..
 import { issue, notFound, validationError } from '../core/errors';
 import { domainApi, get } from '../core/operations';
 import { reply } from '../core/replies';
-import { E422 } from '../core/responses';
 import { servicePath } from '../services/paths';
 import { filtersOf } from './rules';
 import { streamRequests } from './stream';
@@ -29,7 +28,7 @@ export const requestsApi = domainApi(
         query: RequestListQuery,
         responses: {
           200: { description: 'A page of records; `next_before` is null on the last page', schema: RequestPage },
-          422: { ...E422, description: 'Validation error (a filter out of range, `limit` above 200, an unknown `before`)' },
+          422: { description: 'Validation error (a filter out of range, `limit` above 200, an unknown `before`)' },
         },
         handler: ({ var: { store, service, query } }) => {
           const log = store.requestLog;
@@ -56,7 +55,7 @@ export const requestsApi = domainApi(
         query: RequestFilters,
         responses: {
           200: { description: 'An event stream (text/event-stream) that stays open', contentType: 'text/event-stream' },
-          422: { ...E422, description: 'Validation error (a filter out of range)' },
+          422: { description: 'Validation error (a filter out of range)' },
         },
         handler: (c) => {
           const { store, service, query } = c.var;

@@ -8,7 +8,6 @@ import { VersionQuery } from '../../src/contract/versions';
 import { domainApi, get } from '../core/operations';
 import { servicePath } from '../services/paths';
 import type { ServiceRecord } from '../services/records';
-import { E422, READ_ERRORS } from '../core/responses';
 import type { Store } from '../core/store';
 import { publishedVersion } from '../versions/rules';
 import { pythonStub } from './python-stub';
@@ -39,7 +38,7 @@ type StubVars = { store: Store; service: ServiceRecord; query: z.output<typeof V
 /** A client stub, as a file to download (`client.py`), written by `write` from the version asked for. */
 const stubFile = (file: string, write: (input: StubInput) => string) => ({
   query: VersionQuery,
-  responses: { 200: { description: file, contentType: 'text/plain' }, ...READ_ERRORS, 409: NO_PUBLISHED, 422: E422 },
+  responses: { 200: { description: file, contentType: 'text/plain' }, 409: NO_PUBLISHED },
   handler: ({ var: { store, service, query } }: { var: StubVars }) => ({
     status: 200,
     text: write(stubInput(store, service, query.version)),
@@ -56,7 +55,7 @@ export const stubsApi = domainApi(
   [
     get(OPENAPI, 'getServiceOpenapi', "The service's OpenAPI 3.1 document, from the active version (or `?version=N`)", {
       query: VersionQuery,
-      responses: { 200: { description: 'OpenAPI 3.1 document' }, ...READ_ERRORS, 409: NO_PUBLISHED, 422: E422 },
+      responses: { 200: { description: 'OpenAPI 3.1 document' }, 409: NO_PUBLISHED },
       handler: ({ var: { store, service, query } }) => ({ status: 200, body: serviceOpenApi(stubInput(store, service, query.version)) }),
     }),
     get(

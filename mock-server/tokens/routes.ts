@@ -27,7 +27,6 @@ import { shownOnce } from '../core/idempotency';
 import { domainApi, get, post } from '../core/operations';
 import { servicePath } from '../services/paths';
 import { reply } from '../core/replies';
-import { E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
 import type { RevocationRecord } from './records';
 import { isExpired, mintedTokensOf, mintReplayConflict, mintToken, revokeAll, revokeOne } from './rules';
 
@@ -64,7 +63,6 @@ export const tokensApi = domainApi(
         idempotent: shownOnce('jti', mintReplayConflict),
         responses: {
           201: { description: 'The token, shown this once', schema: MintResponse },
-          ...WRITE_ERRORS,
           409: { description: 'The Idempotency-Key already minted a token' },
           422: { description: 'Validation error (TTL out of range, claims not an object, a reserved claim)' },
         },
@@ -85,7 +83,7 @@ export const tokensApi = domainApi(
       'Extension: the tokens minted for the service, newest first — their jti, claims, times, who minted them and their status (active, expired, revoked); never the token',
       {
         query: MintedTokenListQuery,
-        responses: { 200: { description: 'A page of minted tokens', schema: MintedTokenPage }, ...READ_ERRORS, 422: E422 },
+        responses: { 200: { description: 'A page of minted tokens', schema: MintedTokenPage } },
         handler: ({ var: { store, service, query } }) => {
           // mintedTokensOf reads newest first; the list takes its rows oldest first.
           return reply(200, MintedTokenPage, listPage(mintedTokensOf(store, service.id).reverse(), query, mintedList));
@@ -102,9 +100,7 @@ export const tokensApi = domainApi(
         responses: {
           200: { description: 'Already revoked', schema: Revocation },
           201: { description: 'Revoked', schema: Revocation },
-          ...WRITE_ERRORS,
           404: { description: 'Not found, or no token with this jti was issued by this service' },
-          422: E422,
         },
         handler: ({ var: { store, service, principal, body } }) => {
           const { rec, created } = revokeOne(store, service, principal.user.email, body.jti, body.reason ?? null, body.expires_at ?? null);
@@ -125,7 +121,7 @@ export const tokensApi = domainApi(
       {
         allow: revokes,
         body: RevokeAllRequest,
-        responses: { 201: { description: 'Revoked', schema: Revocation }, ...WRITE_ERRORS, 422: E422 },
+        responses: { 201: { description: 'Revoked', schema: Revocation } },
         handler: ({ var: { store, service, principal, body } }) => {
           const rec = revokeAll(store, service, principal.user.email, body.reason);
           record(store, service.id, principal.user, {
@@ -142,7 +138,7 @@ export const tokensApi = domainApi(
       "Extension (seed 004 names the call, not its path): the service's revocations, newest first (include_expired=true to include those past their expires_at)",
       {
         query: RevocationListQuery,
-        responses: { 200: { description: 'A page of revocations', schema: RevocationPage }, ...READ_ERRORS, 422: E422 },
+        responses: { 200: { description: 'A page of revocations', schema: RevocationPage } },
         handler: ({ var: { store, service, query } }) => {
           const now = store.clock.now();
           const all = store.revocations.in('service', service.id).filter((r) => query.include_expired || !isExpired(r, now));

@@ -23,7 +23,6 @@ import { servicePath } from '../services/paths';
 import { noContent, reply, type Reply } from '../core/replies';
 import type { ServiceRecord } from '../services/records';
 import type { EndpointRecord, VersionRecord } from './records';
-import { E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
 import { assertNoRolloutInProgress, IN_PROGRESS, settleService } from '../rollouts/rules';
 import type { Store } from '../core/store';
 import { createDraft, createEndpoint, deleteEndpoint, draftOf, methodRank, publish, updateEndpoint } from './rules';
@@ -43,7 +42,6 @@ const publishing = (notDraft: string, noEndpoints: string) => ({
   idempotent: true as const,
   responses: {
     200: { description: 'The published version', schema: ServiceVersion },
-    ...WRITE_ERRORS,
     409: { description: `${notDraft}, or a rollout is in progress ("${IN_PROGRESS}": publishing would re-split its traffic)` },
     422: { description: `Validation error, or ${noEndpoints}` },
   },
@@ -107,7 +105,7 @@ export const versionsApi = domainApi(
   [
     get(VERSIONS, 'listVersions', "A service's versions, newest first (search: `v3`, or an endpoint's method, path or summary)", {
       query: VersionListQuery,
-      responses: { 200: { description: 'A page of versions', schema: VersionPage }, ...READ_ERRORS, 422: E422 },
+      responses: { 200: { description: 'A page of versions', schema: VersionPage } },
       handler: ({ var: { store, platform, service, query } }) => {
         // The split as a rollout's decisions due by now left it (rollouts/rules.ts).
         settleService(store, service.id, platform.settings.drainMs);
@@ -119,9 +117,7 @@ export const versionsApi = domainApi(
       idempotent: true,
       responses: {
         201: { description: 'The new draft', schema: ServiceVersion },
-        ...WRITE_ERRORS,
         409: { description: 'A draft exists already' },
-        422: E422,
       },
       handler: ({ var: { store, service, principal }, req }) => {
         const from = store.versionsOf(service.id).find((x) => x.status === 'active');
@@ -135,7 +131,7 @@ export const versionsApi = domainApi(
       },
     }),
     get(VERSION, 'getVersion', 'Extension: get one version (the seeds document the list only)', {
-      responses: { 200: { description: 'The version', schema: ServiceVersion }, ...READ_ERRORS },
+      responses: { 200: { description: 'The version', schema: ServiceVersion } },
       handler: ({ var: { store, platform, service, version } }) => {
         settleService(store, service.id, platform.settings.drainMs);
         return reply(200, ServiceVersion, store.versionIn(service.id, version.id)!);
@@ -162,7 +158,7 @@ export const versionsApi = domainApi(
     get(ENDPOINTS, 'listEndpoints', "A version's endpoints (default: the draft, else the active version), newest first", {
       tags: ['endpoints'],
       query: EndpointListQuery,
-      responses: { 200: { description: 'A page of endpoints', schema: EndpointPage }, ...READ_ERRORS, 422: E422 },
+      responses: { 200: { description: 'A page of endpoints', schema: EndpointPage } },
       handler: ({ var: { store, service, query } }) => {
         const all = store.versionsOf(service.id);
         let v;
@@ -182,9 +178,7 @@ export const versionsApi = domainApi(
       idempotent: true,
       responses: {
         201: { description: 'Created', schema: Endpoint },
-        ...WRITE_ERRORS,
         409: { description: 'No draft version, or the method and path exist in it' },
-        422: E422,
       },
       handler: ({ var: { store, service, body }, req }) => {
         const rec = createEndpoint(store, service, body, store.clock.iso());
@@ -197,9 +191,7 @@ export const versionsApi = domainApi(
       body: EndpointUpdate,
       responses: {
         200: { description: 'The updated endpoint', schema: Endpoint },
-        ...WRITE_ERRORS,
         409: { description: 'The endpoint belongs to a published version, or the method and path exist' },
-        422: E422,
       },
       handler: ({ var: { store, service, endpoint, body } }) =>
         reply(200, Endpoint, updateEndpoint(store, service, endpoint, body, store.clock.iso())),
@@ -207,7 +199,7 @@ export const versionsApi = domainApi(
     del(ENDPOINT, 'deleteEndpoint', 'Remove an endpoint from the draft version', {
       tags: ['endpoints'],
       allow: endpointWrites,
-      responses: { 204: { description: 'Deleted' }, ...WRITE_ERRORS, 409: { description: 'The endpoint belongs to a published version' } },
+      responses: { 204: { description: 'Deleted' }, 409: { description: 'The endpoint belongs to a published version' } },
       handler: ({ var: { store, service, endpoint } }) => {
         deleteEndpoint(store, service, endpoint, store.clock.iso());
         return noContent();
