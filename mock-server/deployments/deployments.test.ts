@@ -74,6 +74,17 @@ async function deployToActive(call: Call, token: string, base: string) {
   return Deployment.parse(res.body);
 }
 
+/** The status of a service with nothing deployed (never, or torn down). */
+const NOTHING_DEPLOYED = {
+  deployment_state: null,
+  health: 'unknown',
+  message: null,
+  synced: false,
+  serving_version: null,
+  serving_deployment_id: null,
+  in_progress: false,
+};
+
 /** The status of a failed attempt while the deployment before it (of version 1) keeps serving. */
 const failedWhileServing = (message: string, servingId: string) => ({
   deployment_state: 'failed',
@@ -93,15 +104,7 @@ describe('persistent deployments', () => {
     const { call, login } = setup({ deployPhaseMs: PHASE });
     const token = await login('developer');
     const base = await persistentService(call, token);
-    expect(await status(call, token, base)).toEqual({
-      deployment_state: null,
-      health: 'unknown',
-      message: null,
-      synced: false,
-      serving_version: null,
-      serving_deployment_id: null,
-      in_progress: false,
-    });
+    expect(await status(call, token, base)).toEqual(NOTHING_DEPLOYED);
 
     const res = await call('POST', `${base}/deploy`, { token });
     expect(res.status).toBe(202);
@@ -269,15 +272,7 @@ describe('persistent deployments', () => {
     const t = await call('POST', `${base}/teardown`, { token });
     expect(t.status).toBe(202);
     expect(t.body).toMatchObject({ kind: 'teardown', state: 'torn_down', version: 1, message: 'Stopped version 1' });
-    expect(await status(call, token, base)).toEqual({
-      deployment_state: null,
-      health: 'unknown',
-      message: null,
-      synced: false,
-      serving_version: null,
-      serving_deployment_id: null,
-      in_progress: false,
-    });
+    expect(await status(call, token, base)).toEqual(NOTHING_DEPLOYED);
     expect(await serviceState(call, token, base)).toBeNull();
     const items = (await history(call, token, base)).items;
     expect(items.map((d) => d.kind)).toEqual(['teardown', 'deploy']);
