@@ -296,6 +296,9 @@ test.describe('against a platform with only the documented calls', () => {
     await expectPage(page, 'Fraud Scorer');
     await page.getByRole('button', { name: 'Publish…' }).click();
     const publish = page.getByRole('dialog', { name: `Publish version ${draft.version}` });
+    // Rollouts are our extension: the percentage alone, and why.
+    await expect(publish.getByRole('note')).toContainText('This platform does not roll out gradually');
+    await expect(publish.getByRole('radio', { name: /Roll out gradually/ })).toHaveCount(0);
     await publish.getByLabel(/I understand that publishing is irreversible/).check();
     await publish.getByRole('button', { name: `Publish version ${draft.version}` }).click();
     await expect(page.getByText(`Version ${draft.version} is now active`)).toBeVisible();

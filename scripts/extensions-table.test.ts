@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { README, withExtensionsTable } from './extensions-table';
+import { EXTENSIONS_PAGE, withExtensionsTable } from './extensions-table';
 
-describe('the README’s table of extensions', () => {
+describe('the table of extensions in docs/against-a-real-platform.md', () => {
   it('is the registry’s (run `npm run extensions-table` after changing src/contract/extensions.ts)', () => {
-    const readme = readFileSync(README, 'utf8');
-    expect(withExtensionsTable(readme)).toBe(readme);
+    const page = readFileSync(EXTENSIONS_PAGE, 'utf8');
+    expect(withExtensionsTable(page)).toBe(page);
   });
 
-  it('is written between its markers, and a README without them is refused', () => {
+  it('is written between its markers, and a page without them is refused', () => {
     expect(() => withExtensionsTable('# no table here')).toThrow(/has no extensions table/);
   });
 });

@@ -5,10 +5,18 @@
  * the clock and the request records say now.
  */
 import { paths } from '../../src/contract/paths';
-import { Rollout, RolloutAbort, RolloutCreate, RolloutListQuery, RolloutPage } from '../../src/contract/rollouts';
+import {
+  Rollout,
+  RolloutAbort,
+  RolloutCreate,
+  RolloutListQuery,
+  RolloutPage,
+  ServiceRollouts,
+  ServiceRolloutsQuery,
+} from '../../src/contract/rollouts';
 import { developers } from '../core/auth';
 import { listPage, time, type ListSpec } from '../core/lists';
-import { domainApi, get, post } from '../core/operations';
+import { domainApi, get, post, workspacePath } from '../core/operations';
 import { reply } from '../core/replies';
 import { servicePath } from '../services/paths';
 import { abortRollout, IN_PROGRESS, pauseRollout, promoteRollout, resumeRollout, settleService, startRollout } from './rules';
@@ -26,6 +34,8 @@ const PAUSE = servicePath('/rollouts/:rollout_id/pause', (s, id) => paths.rollou
 const RESUME = servicePath('/rollouts/:rollout_id/resume', (s, id) => paths.rolloutAction(s, id, ':rollout_id', 'resume'));
 const PROMOTE = servicePath('/rollouts/:rollout_id/promote', (s, id) => paths.rolloutAction(s, id, ':rollout_id', 'promote'));
 const ABORT = servicePath('/rollouts/:rollout_id/abort', (s, id) => paths.rolloutAction(s, id, ':rollout_id', 'abort'));
+
+const SERVICE_ROLLOUTS = workspacePath('/service-rollouts', paths.serviceRollouts);
 
 const ROLLOUT_200 = { description: 'The rollout, as it stands after the action', schema: Rollout };
 const FINISHED_409 = { description: 'The rollout has finished (succeeded or aborted), or is already in the state asked for' };
@@ -62,6 +72,32 @@ export const rolloutsApi = domainApi(
         return reply(200, RolloutPage, listPage(store.rollouts.in('service', service.id), query, rolloutList));
       },
     }),
+    get(
+      SERVICE_ROLLOUTS,
+      'listServiceRollouts',
+      "Extension: each service's newest rollout (an unfinished one is always the newest), for the services of the workspace that have had one — what a list page needs in one call. `service_id` (repeatable, up to 100) narrows it to those services.",
+      {
+        query: ServiceRolloutsQuery,
+        extension: true,
+        responses: {
+          200: { description: "Each service's newest rollout", schema: ServiceRollouts },
+          422: { ...E422, description: 'Validation error (a service id that is not a UUID, more than 100)' },
+        },
+        handler: ({ var: { store, platform, workspace, query } }) => {
+          const asked = query.service_id === undefined ? null : new Set([query.service_id].flat());
+          const items = store.services
+            .in('workspace', workspace.id)
+            .filter((s) => asked === null || asked.has(s.id))
+            .flatMap((s) => {
+              // Settled first, as every read of a rollout is: what the list shows is what the clock and the records say now.
+              settleService(store, s.id, platform.settings.drainMs);
+              const newest = store.rollouts.in('service', s.id).at(-1);
+              return newest ? [{ service_id: s.id, rollout: newest }] : [];
+            });
+          return reply(200, ServiceRollouts, { items });
+        },
+      },
+    ),
     get(ROLLOUT, 'getRollout', 'Extension: one rollout, with its events', {
       responses: { 200: { description: 'The rollout', schema: Rollout } },
       handler: ({ var: { store, platform, service, rollout } }) => {

@@ -50,6 +50,7 @@ describe('the extension registry', () => {
       `POST ${S}/rollouts/:rollout_id/resume`,
       `POST ${S}/rollouts/:rollout_id/promote`,
       `POST ${S}/rollouts/:rollout_id/abort`,
+      'GET /api/v1/orgs/:org_id/workspaces/:workspace_id/service-rollouts',
       'GET /api/v1/openapi.json',
     ]);
   });

@@ -197,9 +197,10 @@ export const EXTENSIONS = {
       route('POST', `${SERVICE}/rollouts/:rollout_id/resume`),
       route('POST', `${SERVICE}/rollouts/:rollout_id/promote`),
       route('POST', `${SERVICE}/rollouts/:rollout_id/abort`),
+      route('GET', `${WORKSPACE}/service-rollouts`),
     ],
     without:
-      'the Traffic tab says progressive rollouts are not available on this platform; publishing at a percentage, Promote and Roll back still move traffic by hand',
+      'the Traffic tab says progressive rollouts are not available on this platform and the publish dialog offers the percentage alone, with a sentence why; the services list shows no rollout and “Needs attention” none; publishing at a percentage, Promote and Roll back still move traffic by hand',
   },
   platformDescription: {
     name: 'The platform’s own OpenAPI document',

@@ -84,6 +84,8 @@ export const paths = {
   /** Our extension (CONTRACT §13): progressive rollouts of a service, newest first; `POST` starts one. */
   rollouts: (s: Scope, serviceId: string) => `${paths.service(s, serviceId)}/rollouts`,
   rollout: (s: Scope, serviceId: string, rolloutId: string) => `${paths.rollouts(s, serviceId)}/${enc(rolloutId)}`,
+  /** Our extension (CONTRACT §13): each service's newest rollout, for a list page in one call. */
+  serviceRollouts: (s: Scope) => `${paths.workspaceBase(s)}/service-rollouts`,
   /** `POST`: a person's decision on an unfinished rollout. */
   rolloutAction: (s: Scope, serviceId: string, rolloutId: string, action: 'pause' | 'resume' | 'promote' | 'abort') =>
     `${paths.rollout(s, serviceId, rolloutId)}/${action}`,

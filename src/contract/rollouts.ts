@@ -6,7 +6,8 @@
  *
  * `POST …/hosted-services/{id}/rollouts` (Idempotency-Key), `GET …/rollouts`
  * (newest first, paged), `GET …/rollouts/{rollout_id}`, and `POST …/{rollout_id}/pause`,
- * `…/resume`, `…/promote`, `…/abort` (`{reason}` optional).
+ * `…/resume`, `…/promote`, `…/abort` (`{reason}` optional); for list pages, the
+ * workspace's `GET …/service-rollouts` (each service's newest, in one call).
  */
 import * as z from 'zod/mini';
 import { Description, Id, listQuery } from './common';
@@ -126,8 +127,13 @@ const rollout = <M extends Mode>(r: Reading<M>) =>
     baseline_version_id: Id,
     status: r.openEnum(RolloutStatus),
     step_index: z.int().check(z.minimum(0)),
-    steps: z.array(RolloutStep),
-    analysis: RolloutAnalysis,
+    /**
+     * What a start sent, as the platform keeps it. The whole shape is our decision (CONTRACT §13): leniently, a
+     * platform that leaves either out (or sends null) still has its rollout read — without steps the console shows
+     * no track, without the analysis it says the limits are not known — rather than the panel failing.
+     */
+    steps: r.decided(z.array(RolloutStep), []),
+    analysis: r.decided(RolloutAnalysis, null),
     step_started_at: r.timestamp,
     /** When the current step's pause ends; null when paused or finished. */
     next_step_at: z.nullable(r.timestamp),
@@ -147,3 +153,19 @@ export const RolloutListQuery = z.extend(listQuery(['created_at', 'finished_at']
 
 export const RolloutAbort = z.object({ reason: z.optional(z.nullable(Description(500, 'Reason'))) });
 export type RolloutAbort = z.infer<typeof RolloutAbort>;
+
+/**
+ * `GET …/workspaces/{id}/service-rollouts` **[decision, extension]**: each
+ * service's newest rollout (an unfinished one is always the newest) — what the
+ * services list and "Needs attention" need in one call, never one per row. Only
+ * services that have had a rollout are listed; `service_id` (repeatable, up to
+ * 100) narrows it to those services.
+ */
+const serviceRollouts = <M extends Mode>(r: Reading<M>) => z.object({ items: z.array(z.object({ service_id: Id, rollout: rollout(r) })) });
+export const [ServiceRollouts, readServiceRollouts] = [serviceRollouts(strict), serviceRollouts(lenient)];
+export type ServiceRollouts = z.infer<typeof ServiceRollouts>;
+export type ServiceRolloutsRead = z.output<typeof readServiceRollouts>;
+
+export const ServiceRolloutsQuery = z.object({
+  service_id: z.optional(z.union([Id, z.array(Id).check(z.maxLength(100, { error: 'At most 100 services' }))])),
+});

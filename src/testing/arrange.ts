@@ -4,6 +4,7 @@ import { paths } from '@/contract/paths';
 import { HostedService } from '@/contract/services';
 import { Endpoint, readServiceVersion, ServiceVersion, type EndpointCreateInput } from '@/contract/versions';
 import type { RequestRecord } from '@/contract/requests';
+import { Rollout, type RolloutCreate } from '@/contract/rollouts';
 import { callPlatform, platform, RINGS, SCOPE } from './mock-platform';
 
 export const createService = (name: string, slug: string) =>
@@ -27,6 +28,24 @@ export const publish = (serviceId: string, versionId: string, traffic_percent: n
 
 export const newDraft = (serviceId: string) =>
   callPlatform('developer', 'POST', paths.versions(SCOPE, serviceId), undefined, ServiceVersion);
+
+/** Start a rollout of a serving version (CONTRACT §13); by default 10% for 5 minutes then 100%, at most 5% errors over at least 20 requests. */
+export const startRollout = (serviceId: string, versionId: string, over: Partial<Omit<RolloutCreate, 'version_id'>> = {}) =>
+  callPlatform(
+    'developer',
+    'POST',
+    paths.rollouts(SCOPE, serviceId),
+    {
+      version_id: versionId,
+      steps: [
+        { percent: 10, pause_seconds: 300 },
+        { percent: 100, pause_seconds: 0 },
+      ],
+      analysis: { max_error_rate: 0.05, max_p95_ms: null, min_requests: 20 },
+      ...over,
+    },
+    Rollout,
+  );
 
 let calls = 0;
 

@@ -67,7 +67,9 @@ export async function callPlatform<T>(
     headers: { Authorization: `Bearer ${access_token}`, 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const json: unknown = await res.json();
+  // A 204 (a delete) answers nothing.
+  const text = await res.text();
+  const json: unknown = text ? JSON.parse(text) : undefined;
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
   return schema.parse(json);
 }

@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { paths } from '@/contract/paths';
 import { recordCalls } from '@/testing/arrange';
-import { demoService, SCOPE, server, signInAs } from '@/testing/mock-platform';
+import { callPlatform, demoService, SCOPE, server, signInAs } from '@/testing/mock-platform';
 import { renderFeature } from '@/testing/render';
 import { ServicesPage } from './services-page';
 import { SERVICES_SEARCH_DEFAULTS, type ServicesSearch } from './services-search';
@@ -49,7 +49,7 @@ describe('the services list’s last-hour figures', () => {
     expect(asked[0]!.length).toBe(within(table).getAllByRole('row').length - 1);
   });
 
-  it('lists only the services that need attention — server errors in the last hour — most errors first', async () => {
+  it('lists only the services that need attention — a failed deploy first, then server errors in the last hour, most errors first', async () => {
     recordCalls(INVOICE, { status: 500 });
     recordCalls(SENTIMENT, { status: 503 }, { status: 502 }, {});
     recordCalls(demoService(1004), { status: 404 }, {});
@@ -59,8 +59,10 @@ describe('the services list’s last-hour figures', () => {
         within(table)
           .getAllByRole('link')
           .map((l) => l.textContent),
-      ).toEqual(['Sentiment Analyzer', 'Invoice Extractor']),
+      ).toEqual(['Image Classifier', 'Sentiment Analyzer', 'Invoice Extractor']),
     );
+    expect(cellsOf(table, 'Image Classifier')('Why')).toBe('Its last deploy failed');
+    expect(cellsOf(table, 'Sentiment Analyzer')('Why')).toBe('2 server errors (5xx) in the last hour');
     expect(screen.getByRole('checkbox', { name: 'Needs attention' })).toHaveProperty('checked', true);
     expect(screen.getByText(/most errors first/)).toBeTruthy();
     // The list's own filters do not apply to this view: they are not offered.
@@ -69,14 +71,19 @@ describe('the services list’s last-hour figures', () => {
 
   it('says so when nothing needs attention', async () => {
     recordCalls(INVOICE, {});
+    // The demo's one failed deploy, gone.
+    await callPlatform('admin', 'DELETE', paths.service(SCOPE, demoService(1006)), undefined, { parse: () => null });
     const { onSearchChange } = await renderList({ attention: true });
     expect(await screen.findByRole('heading', { name: 'Nothing needs attention' })).toBeTruthy();
     screen.getByRole('button', { name: 'Show every service' }).click();
     expect(onSearchChange).toHaveBeenCalledWith({ attention: false, page: 1 });
   });
 
-  it('drops the figures and the filter, with a sentence, on a platform without metrics; the list still works', async () => {
-    server.use(http.get(`*/api/v1${paths.serviceMetrics(SCOPE)}`, () => HttpResponse.json({ detail: 'Not Found' }, { status: 404 })));
+  it('drops the figures and the filter, with a sentence, on a platform without metrics or rollouts; the list still works', async () => {
+    server.use(
+      http.get(`*/api/v1${paths.serviceMetrics(SCOPE)}`, () => HttpResponse.json({ detail: 'Not Found' }, { status: 404 })),
+      http.get(`*/api/v1${paths.serviceRollouts(SCOPE)}`, () => HttpResponse.json({ detail: 'Not Found' }, { status: 404 })),
+    );
     const { table } = await renderList();
     expect(await screen.findByText(/Metrics are not available on this platform/)).toBeTruthy();
     expect(within(table).queryByRole('columnheader', { name: 'Requests (1 h)' })).toBeNull();

@@ -3,6 +3,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { useWhoami } from '@/data/auth/get-whoami';
 import { useRings } from '@/data/rings/get-rings';
 import { useWorkspaceMetrics } from '@/data/metrics/get-workspace-metrics';
+import { useServiceRollouts } from '@/data/rollouts/get-service-rollouts';
 import { useServices } from '@/data/services/get-services';
 import { useCapability } from '@/lib/capabilities';
 import { can } from '@/lib/permissions';
@@ -10,7 +11,7 @@ import type { SearchProps, WorkspaceProps } from '@/lib/route-props';
 import { EmptyState, ErrorState } from '@/ui/states';
 import { ServicesPagination } from './services-pagination';
 import { toListQuery, type ServicesSearch } from './services-search';
-import { ServicesTable, useFigures } from './services-table';
+import { ServicesTable, useFigures, useRolloutsById } from './services-table';
 import { ServicesToolbar } from './services-toolbar';
 
 // A view of its own, loaded when asked for: the services list's first load stays small.
@@ -18,13 +19,18 @@ const NeedsAttention = lazy(() => import('./needs-attention').then((m) => ({ def
 
 export function ServicesPage({ scope, search, onSearchChange }: WorkspaceProps & SearchProps<ServicesSearch>) {
   const me = useWhoami();
-  // Metrics are our extension: without them, no figure columns and no "Needs attention" (a sentence says so).
+  // Metrics and rollouts are our extensions: without metrics, no figure columns; without either, no "Needs attention" (a sentence says so).
   const metricsOff = useCapability('metrics') === 'unavailable';
-  const attention = search.attention && !metricsOff;
+  const rolloutsOff = useCapability('rollouts') === 'unavailable';
+  const attentionOff = metricsOff && rolloutsOff;
+  const attention = search.attention && !attentionOff;
   const query = useServices(scope, toListQuery(search), !attention);
   const ids = useMemo(() => query.data?.items.map((s) => s.id) ?? [], [query.data]);
   const metrics = useWorkspaceMetrics(scope, attention ? [] : ids);
   const figures = useFigures(metrics.data);
+  // Each row's rollout in progress or aborted: one call for the page, as the figures.
+  const rollouts = useServiceRollouts(scope, attention ? [] : ids);
+  const rolloutsById = useRolloutsById(rollouts.data);
   const rings = useRings(scope);
   const ringNames = useMemo(() => new Map((rings.data?.items ?? []).map((r) => [r.id, r.name])), [rings.data]);
   const filtered = search.q !== '' || search.status !== 'all' || search.mode !== 'all';
@@ -46,10 +52,12 @@ export function ServicesPage({ scope, search, onSearchChange }: WorkspaceProps &
         )}
       </header>
 
-      <ServicesToolbar search={search} onSearchChange={onSearchChange} modeFilter={modeFilter} attentionFilter={!metricsOff} />
+      <ServicesToolbar search={search} onSearchChange={onSearchChange} modeFilter={modeFilter} attentionFilter={!attentionOff} />
       {metricsOff && (
         <p className="muted" role="note">
-          Metrics are not available on this platform: the list shows no request figures and no “Needs attention”.
+          {attentionOff
+            ? 'Metrics are not available on this platform: the list shows no request figures and no “Needs attention”.'
+            : 'Metrics are not available on this platform: the list shows no request figures, and “Needs attention” no server errors.'}
         </p>
       )}
       {!modeFilter && search.mode !== 'all' && (
@@ -118,6 +126,7 @@ export function ServicesPage({ scope, search, onSearchChange }: WorkspaceProps &
             onSortChange={(sort, order) => onSearchChange({ sort, order, page: 1 })}
             fetching={query.isFetching}
             figures={metricsOff ? null : figures}
+            rollouts={rolloutsOff ? null : rolloutsById}
           />
           {query.data && (
             <ServicesPagination

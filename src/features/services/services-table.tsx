@@ -3,10 +3,13 @@ import { useMemo, type ReactNode } from 'react';
 import { Skeleton } from '@/ui/skeleton';
 import type { InvalidRow } from '@/contract/reading';
 import type { WorkspaceMetricsRead } from '@/data/metrics/get-workspace-metrics';
+import type { RolloutRead } from '@/contract/rollouts';
+import type { ServiceRolloutsRead } from '@/data/rollouts/get-service-rollouts';
 import type { ServiceInScope } from '@/contract/services';
 import { formatCount, formatDateTime, formatRate, formatRelative } from '@/lib/format';
 import { InvalidTableRows } from '@/ui/invalid-rows';
 import { RingLabel } from './ring-label';
+import { RolloutBadge } from './rollout-badge';
 import type { ServicesSearch } from './services-search';
 import { DeploymentStateBadge, ExecutionModeLabel, ServiceStatusBadge } from './service-status';
 
@@ -26,7 +29,12 @@ type Column = {
  * platform, so the rows are drawn as they come — and the services list, the
  * first page most people open, does not download a table engine.
  */
-function serviceColumns(ringNames: Map<string, string>, figures: ReadonlyMap<string, ServiceFigures> | null | undefined): Column[] {
+function serviceColumns(
+  ringNames: Map<string, string>,
+  figures: ReadonlyMap<string, ServiceFigures> | null | undefined,
+  rollouts: ReadonlyMap<string, RolloutRead> | null | undefined,
+  reasons: ReadonlyMap<string, readonly string[]> | undefined,
+): Column[] {
   const columns: Column[] = [
     {
       id: 'name',
@@ -54,6 +62,7 @@ function serviceColumns(ringNames: Map<string, string>, figures: ReadonlyMap<str
         <span className="badges">
           <ServiceStatusBadge status={s.status} />
           {s.deployment_state && <DeploymentStateBadge state={s.deployment_state} />}
+          {rollouts && <RolloutBadge service={s} rollout={rollouts.get(s.id)} />}
         </span>
       ),
     },
@@ -75,6 +84,19 @@ function serviceColumns(ringNames: Map<string, string>, figures: ReadonlyMap<str
     { id: 'updated_at', header: 'Updated', sort: 'updated_at', cell: (s) => <Moment at={s.updated_at} /> },
     { id: 'created_at', header: 'Created', sort: 'created_at', cell: (s) => <Moment at={s.created_at} /> },
   ];
+  // Why a service needs attention ("Needs attention" only), beside its name.
+  if (reasons)
+    columns.splice(1, 0, {
+      id: 'reasons',
+      header: 'Why',
+      cell: (s) => (
+        <ul className="attention-reasons">
+          {(reasons.get(s.id) ?? []).map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      ),
+    });
   // The last hour's figures, after the version; none on a platform without metrics (null), dashes until read.
   if (figures !== null) {
     const figure = (show: (f: ServiceFigures) => ReactNode, none: string) => (s: ServiceInScope) => {
@@ -82,7 +104,7 @@ function serviceColumns(ringNames: Map<string, string>, figures: ReadonlyMap<str
       return f && f.requests > 0 ? show(f) : <span className="muted">{figures ? none : '—'}</span>;
     };
     columns.splice(
-      5,
+      columns.findIndex((c) => c.id === 'version') + 1,
       0,
       { id: 'requests', header: 'Requests (1 h)', cell: figure((f) => formatCount(f.requests), '0') },
       {
@@ -98,6 +120,11 @@ function serviceColumns(ringNames: Map<string, string>, figures: ReadonlyMap<str
 /** Each service's figures by id, from the workspace's `service-metrics` (null: the platform has none; undefined: not read). */
 export function useFigures(metrics: WorkspaceMetricsRead | undefined) {
   return useMemo(() => metrics && new Map(metrics.items.map((i) => [i.service_id, i.totals])), [metrics]);
+}
+
+/** Each service's newest rollout by id, from the workspace's `service-rollouts` (null: the platform has none; undefined: not read). */
+export function useRolloutsById(rollouts: ServiceRolloutsRead | undefined) {
+  return useMemo(() => rollouts && new Map(rollouts.items.map((i) => [i.service_id, i.rollout])), [rollouts]);
 }
 
 /** A time in words, its exact value on hover; — where the platform gave none (the times are our decision). */
@@ -119,6 +146,8 @@ export function ServicesTable({
   fetching,
   invalid = [],
   figures,
+  rollouts,
+  reasons,
   sortable = true,
 }: {
   services: ServiceInScope[] | undefined;
@@ -131,10 +160,14 @@ export function ServicesTable({
   invalid?: readonly InvalidRow[];
   /** The last hour's requests and error rate of each service with traffic: null on a platform without metrics, undefined until read. */
   figures: ReadonlyMap<string, ServiceFigures> | null | undefined;
+  /** Each service's newest rollout: null on a platform without rollouts, undefined until read. */
+  rollouts?: ReadonlyMap<string, RolloutRead> | null;
+  /** Why each service needs attention ("Needs attention"): a column of its own. */
+  reasons?: ReadonlyMap<string, readonly string[]>;
   /** False where the rows come in another order than the platform's (Needs attention: most errors first). */
   sortable?: boolean;
 }) {
-  const columns = useMemo(() => serviceColumns(ringNames, figures), [ringNames, figures]);
+  const columns = useMemo(() => serviceColumns(ringNames, figures, rollouts, reasons), [ringNames, figures, rollouts, reasons]);
 
   return (
     <div className="table-wrap" aria-busy={fetching}>

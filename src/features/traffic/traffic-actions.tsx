@@ -23,7 +23,14 @@ export function TrafficActions({
   serving,
   editing,
   onEdit,
-}: ServiceProps & { serving: KnownTraffic<ServiceVersionRead>[]; editing: boolean; onEdit: () => void }) {
+  lockedReason = null,
+}: ServiceProps & {
+  serving: KnownTraffic<ServiceVersionRead>[];
+  editing: boolean;
+  onEdit: () => void;
+  /** Why the split cannot be changed by hand now (a rollout in progress); null: it can. */
+  lockedReason?: string | null;
+}) {
   const update = useUpdateTraffic(scope, serviceId);
   const unavailable = useCapability('trafficSplit') === 'unavailable';
   const [open, setOpen] = useState<Action | null>(null);
@@ -32,7 +39,9 @@ export function TrafficActions({
   const promote = promotePlan(serving);
   const rollback = rollbackPlan(serving);
   const editReason = serving.length < 2 ? `Only v${serving[0]?.version} serves traffic; publish a new version to split it.` : null;
-  const reasons = [...new Set([promote.reason, rollback.reason, editReason].filter(Boolean))];
+  // A rollout in progress is the one reason that matters: every button waits for it.
+  const reasons = lockedReason ? [lockedReason] : [...new Set([promote.reason, rollback.reason, editReason].filter(Boolean))];
+  const locked = lockedReason !== null;
 
   const confirm = (plan: TrafficPlan, done: string) => ({
     state: update,
@@ -45,17 +54,25 @@ export function TrafficActions({
     <div className="traffic-actions">
       {!unavailable && (
         <div className="traffic-buttons">
-          <Button onClick={onEdit} disabled={!!editReason || editing} aria-describedby={editReason ? reasonId : undefined}>
+          <Button
+            onClick={onEdit}
+            disabled={locked || !!editReason || editing}
+            aria-describedby={locked || editReason ? reasonId : undefined}
+          >
             Edit split
           </Button>
-          <Button onClick={() => setOpen('rollback')} disabled={!rollback.plan} aria-describedby={rollback.reason ? reasonId : undefined}>
+          <Button
+            onClick={() => setOpen('rollback')}
+            disabled={locked || !rollback.plan}
+            aria-describedby={locked || rollback.reason ? reasonId : undefined}
+          >
             {rollback.plan ? `Roll back to v${rollback.plan.winner.version}` : 'Roll back'}
           </Button>
           <Button
             variant="primary"
             onClick={() => setOpen('promote')}
-            disabled={!promote.plan}
-            aria-describedby={promote.reason ? reasonId : undefined}
+            disabled={locked || !promote.plan}
+            aria-describedby={locked || promote.reason ? reasonId : undefined}
           >
             {promote.plan ? `Promote v${promote.plan.winner.version}` : 'Promote'}
           </Button>

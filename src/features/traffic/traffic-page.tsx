@@ -1,8 +1,10 @@
 import './traffic.css';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useWhoami } from '@/data/auth/get-whoami';
 import { knowsTraffic, servingVersions } from '@/contract/versions-rules';
 import { useMetrics } from '@/data/metrics/get-metrics';
+import { useNewestRollout } from '@/data/rollouts/get-newest-rollout';
+import { isUnfinished } from '@/data/rollouts/rollout-state';
 import { useVersions } from '@/data/versions/get-versions';
 import { formatCount, formatRate } from '@/lib/format';
 import { formatMs } from '@/lib/format-latency';
@@ -26,13 +28,20 @@ import { Skeleton } from '@/ui/skeleton';
 
 const SERVING_TONES = { active: 'success', draining: 'warning' } as const;
 
-/** The Traffic tab: how requests are split among the serving versions, and the ways to change it. */
-export function TrafficPage({ scope, serviceId }: ServiceProps) {
+/**
+ * The Traffic tab: how requests are split among the serving versions, and the
+ * ways to change it. `rollout`: the service's rollout (its own feature, placed
+ * by the route), shown above the split it moves.
+ */
+export function TrafficPage({ scope, serviceId, rollout }: ServiceProps & { rollout?: ReactNode }) {
   const versions = useVersions(scope, serviceId);
   const me = useWhoami();
   const readOnlyReason = roleReason(me.role, 'service:write');
   const [editing, setEditing] = useState(false);
   const splitUnavailable = useCapability('trafficSplit') === 'unavailable';
+  // While a rollout is unfinished it moves the split itself, and the platform refuses a change by hand (409): say so up front.
+  const newest = useNewestRollout(scope, serviceId);
+  const underWay = newest.data?.available && newest.data.data && isUnfinished(newest.data.data) ? newest.data.data : null;
   // Beside each serving version, how it answered in the last hour: Promote and Roll back are not blind.
   const metrics = useMetrics(scope, serviceId, '1h');
   const metricsUnavailable = metrics.data?.available === false;
@@ -53,12 +62,17 @@ export function TrafficPage({ scope, serviceId }: ServiceProps) {
   // `traffic_percent` is our decision: a platform that leaves it out of a serving version leaves the split unknown.
   if (!knowsTraffic(serving)) return <UnknownSplit serving={serving} />;
 
+  const canaryVersion = underWay && versions.find((v) => v.id === underWay.version_id)?.version;
+  const lockedReason = underWay
+    ? `A rollout${canaryVersion ? ` of v${canaryVersion}` : ''} is in progress: it moves the split by itself. To change it by hand, abort the rollout first.`
+    : null;
   const segments = serving.map((v) => ({ id: v.id, version: v.version, status: v.status, percent: v.traffic_percent }));
   const tones = segmentTones(segments);
   const byVersion = [...serving].sort((a, b) => a.version - b.version);
 
   return (
     <div className="stack">
+      {rollout}
       <Card
         id="split-title"
         className="traffic-card"
@@ -68,7 +82,14 @@ export function TrafficPage({ scope, serviceId }: ServiceProps) {
         }
         actions={
           !readOnlyReason && (
-            <TrafficActions scope={scope} serviceId={serviceId} serving={serving} editing={editing} onEdit={() => setEditing(true)} />
+            <TrafficActions
+              scope={scope}
+              serviceId={serviceId}
+              serving={serving}
+              editing={editing}
+              onEdit={() => setEditing(true)}
+              lockedReason={lockedReason}
+            />
           )
         }
       >
@@ -128,7 +149,7 @@ export function TrafficPage({ scope, serviceId }: ServiceProps) {
           </Unavailable>
         )}
       </Card>
-      {editing && !readOnlyReason && (
+      {editing && !readOnlyReason && !lockedReason && (
         <SplitEditor
           key={serving.map((v) => `${v.id}:${v.traffic_percent}`).join()}
           scope={scope}
@@ -137,7 +158,7 @@ export function TrafficPage({ scope, serviceId }: ServiceProps) {
           onClose={() => setEditing(false)}
         />
       )}
-      <SplitHistory scope={scope} serviceId={serviceId} serving={serving} canChange={!readOnlyReason} />
+      <SplitHistory scope={scope} serviceId={serviceId} serving={serving} canChange={!readOnlyReason && !lockedReason} />
     </div>
   );
 }

@@ -1,24 +1,23 @@
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import { toast } from 'sonner';
-import * as z from 'zod/mini';
 import type { Scope } from '@/contract/paths';
+import type { RolloutRead } from '@/contract/rollouts';
 import { splitAfterPublish } from '@/contract/traffic-rules';
 import type { EndpointRead, ServiceVersionRead } from '@/contract/versions';
 import { knowsTraffic, servingVersions } from '@/contract/versions-rules';
+import { useNewestRollout } from '@/data/rollouts/get-newest-rollout';
+import { isUnfinished } from '@/data/rollouts/rollout-state';
+import { planBody, planField } from '@/data/rollouts/rollout-plan';
+import { usePublishWithRollout } from '@/data/rollouts/start-rollout';
 import { usePublishVersion } from '@/data/versions/publish-version';
 import { useServerForm } from '@/lib/use-server-form';
 import { FormDialog } from '@/ui/form-dialog';
 import { diffEndpoints } from './endpoint-diff';
+import { publishDefaults, PublishForm, type PublishHow, type PublishValues } from './publish-form';
+import { RolloutFields } from './rollout-fields';
 
-const TRAFFIC_ERROR = 'Traffic must be a whole number from 1 to 100.';
-
-/** The share the new version takes, and the user's word that publishing cannot be undone. */
-const PublishForm = z.object({
-  traffic_percent: z
-    .number({ error: TRAFFIC_ERROR })
-    .check(z.int({ error: TRAFFIC_ERROR }), z.gte(1, { error: TRAFFIC_ERROR }), z.lte(100, { error: TRAFFIC_ERROR })),
-  understood: z.literal(true, { error: 'Confirm that publishing is irreversible' }),
-});
+/** What a publish did: the version, and the rollout it started (null: published at once). */
+type Published = { version: ServiceVersionRead; rollout: RolloutRead | null };
 
 export function PublishDialog({
   scope,
@@ -38,25 +37,51 @@ export function PublishDialog({
   onOpenChange: (open: boolean) => void;
 }) {
   const publish = usePublishVersion(scope, serviceId, draft.id);
-  const server = useServerForm({
+  const gradual = usePublishWithRollout(scope, serviceId, draft.id);
+  // One read teaches both: whether this platform rolls out (our extension), and whether a rollout is under way.
+  const newest = useNewestRollout(scope, serviceId);
+  const server = useServerForm<PublishValues, PublishValues, Published>({
     schema: PublishForm,
-    fields: ['traffic_percent'],
-    mode: 'onChange',
-    defaultValues: { traffic_percent: 100, understood: false },
-    send: (v) => publish.mutateAsync({ traffic_percent: v.traffic_percent }),
-    // The draft page this dialog sits on becomes the published version's page as soon as the data refreshes.
-    onSuccess: (v) => {
-      toast.success(`Version ${v.version} is now active at ${v.traffic_percent}%`);
+    // The platform's issues: the percentage's on its field; a rollout's (`steps.1.percent`, `analysis.max_error_rate`) on the plan's.
+    fields: (field, values) => {
+      if (values.how === 'percent') return field === 'traffic_percent' ? 'traffic_percent' : null;
+      if (field === 'traffic_percent') return 'rollout.steps.0.percent';
+      const planned = planField(field);
+      return planned && `rollout.${planned}`;
     },
-    onClose: () => onOpenChange(false),
+    mode: 'onChange',
+    defaultValues: publishDefaults(),
+    send: (v, { idempotencyKey }) =>
+      v.how === 'gradual'
+        ? gradual.send(planBody(v.rollout), idempotencyKey)
+        : publish
+            .mutateAsync({ input: { traffic_percent: v.traffic_percent }, idempotencyKey })
+            .then((version) => ({ version, rollout: null })),
+    // The draft page this dialog sits on becomes the published version's page as soon as the data refreshes.
+    onSuccess: ({ version, rollout }) => {
+      toast.success(
+        rollout
+          ? `Version ${version.version} is live at ${version.traffic_percent}%: its rollout has started`
+          : `Version ${version.version} is now active at ${version.traffic_percent}%`,
+      );
+    },
+    onClose: () => {
+      gradual.settle();
+      onOpenChange(false);
+    },
   });
   const { form } = server;
-  const percent = form.watch('traffic_percent');
+  const how = form.watch('how');
+  const trafficPercent = form.watch('traffic_percent');
+  const firstStep = form.watch('rollout.steps.0.percent');
   const understood = form.watch('understood');
-  const ids = { slider: useId(), number: useId(), ack: useId() };
+  const ids = { slider: useId(), number: useId(), ack: useId(), how: useId() };
   const active = versions.find((v) => v.status === 'active');
   const serving = servingVersions(versions);
-  const valid = Number.isInteger(percent) && percent >= 1 && percent <= 100;
+  const isPercent = (p: number | undefined): p is number => Number.isInteger(p) && p! >= 1 && p! <= 100;
+  // The share it takes on publishing: the percentage, or the rollout's first step.
+  const percent = how === 'gradual' ? firstStep : trafficPercent;
+  const valid = isPercent(percent);
   // `traffic_percent` is our decision: where the platform leaves a serving version's out, the split after publishing is not known.
   const split = knowsTraffic(serving)
     ? splitAfterPublish(
@@ -71,6 +96,28 @@ export function PublishDialog({
   // Publishing what is live already changes nothing a client sees, only where traffic goes: say so before it happens.
   const unchanged = active !== undefined && changes.length === 0;
 
+  const rollouts = newest.data;
+  const underWay = rollouts?.available && rollouts.data && isUnfinished(rollouts.data) ? rollouts.data : null;
+  const baseline = [...serving].sort((a, b) => (b.traffic_percent ?? 0) - (a.traffic_percent ?? 0))[0];
+  // Why "Roll out gradually" is not offered (null: it is).
+  const noGradual =
+    serving.length === 0
+      ? 'A gradual rollout compares the new version with one already serving: this first publish takes all traffic at once.'
+      : rollouts?.available === false
+        ? `This platform does not roll out gradually (progressive rollouts are not available): version ${draft.version} takes its percentage at once, and you promote it or roll it back from the Traffic tab.`
+        : newest.isError && !rollouts
+          ? `Whether this platform rolls out gradually could not be checked: ${newest.error.message}`
+          : null;
+  const gradualOffered = noGradual === null;
+  const blocked = underWay
+    ? `A rollout of ${byId.get(underWay.version_id) ? `v${byId.get(underWay.version_id)!.version}` : 'another version'} is in progress: publishing would change its traffic split. Let it finish, or abort it from the Traffic tab, then publish.`
+    : null;
+  // Learnt while the dialog was open (the platform has no rollouts after all): back to the percentage, unless it is half done.
+  useEffect(() => {
+    if (!gradualOffered && how === 'gradual' && gradual.published === null) form.setValue('how', 'percent');
+  }, [gradualOffered, how, gradual.published, form]);
+  const setHow = (next: PublishHow) => form.setValue('how', next, { shouldValidate: form.formState.isSubmitted });
+
   return (
     <FormDialog
       form={server}
@@ -78,9 +125,27 @@ export function PublishDialog({
       title={`Publish version ${draft.version}`}
       description="Publishing freezes the endpoint definitions into an immutable snapshot and makes the version live."
       wide
-      submitLabel={`Publish version ${draft.version}`}
-      submitDisabled={!understood || !valid || endpoints.length === 0}
+      submitLabel={
+        how === 'gradual'
+          ? gradual.published
+            ? 'Start the rollout'
+            : `Publish and roll out version ${draft.version}`
+          : `Publish version ${draft.version}`
+      }
+      submitDisabled={!understood || (how === 'percent' && !valid) || endpoints.length === 0 || blocked !== null}
     >
+      {blocked && (
+        <p className="form-alert" role="alert">
+          {blocked}
+        </p>
+      )}
+      {gradual.published && (
+        <p className="form-alert" role="alert">
+          Version {gradual.published.version} is published at {gradual.published.traffic_percent ?? firstStep}% of traffic, but its rollout
+          has not started. Correct what is marked and start it again, or close: the version keeps that share, and you move it from the
+          Traffic tab.
+        </p>
+      )}
       {unchanged && (
         <p className="form-alert" role="alert">
           No endpoint changes: version {draft.version}&apos;s endpoints are the same as version {active.version}&apos;s (active). Publishing
@@ -90,41 +155,76 @@ export function PublishDialog({
       <div className="publish-grid">
         <section aria-labelledby={`${ids.slider}-h`} className="stack">
           <h3 id={`${ids.slider}-h`}>Traffic</h3>
-          <div className="traffic-input">
-            <label htmlFor={ids.slider}>Traffic to version {draft.version}</label>
-            <input
-              id={ids.slider}
-              type="range"
-              min={1}
-              max={100}
-              step={1}
-              value={valid ? percent : 100}
-              onChange={(e) => form.setValue('traffic_percent', Number(e.target.value), { shouldValidate: true })}
-            />
-            <label htmlFor={ids.number} className="visually-hidden">
-              Traffic percent
-            </label>
-            <span className="percent-input">
-              <input
-                id={ids.number}
-                className="input"
-                type="number"
-                min={1}
-                max={100}
-                step={1}
-                aria-invalid={!valid || undefined}
-                {...form.register('traffic_percent', { valueAsNumber: true })}
-              />
-              %
-            </span>
-          </div>
-          {form.formState.errors.traffic_percent && (
-            <p className="field-error" role="alert">
-              {form.formState.errors.traffic_percent.message}
+          {gradualOffered ? (
+            <fieldset className="publish-how">
+              <legend className="visually-hidden">How version {draft.version} takes its traffic</legend>
+              <label className="publish-how-option">
+                <input
+                  type="radio"
+                  name={ids.how}
+                  checked={how === 'percent'}
+                  disabled={gradual.published !== null}
+                  onChange={() => setHow('percent')}
+                />
+                <span>
+                  <strong>At a percentage</strong>
+                  <span className="muted">Its share at once; you promote it or roll it back.</span>
+                </span>
+              </label>
+              <label className="publish-how-option">
+                <input type="radio" name={ids.how} checked={how === 'gradual'} onChange={() => setHow('gradual')} />
+                <span>
+                  <strong>Roll out gradually</strong>
+                  <span className="muted">In steps the platform checks; it rolls back by itself.</span>
+                </span>
+              </label>
+            </fieldset>
+          ) : (
+            <p className="field-hint" role="note">
+              {noGradual}
             </p>
           )}
+          {how === 'gradual' ? (
+            <RolloutFields form={form} draftVersion={draft.version} baselineVersion={baseline?.version ?? null} />
+          ) : (
+            <>
+              <div className="traffic-input">
+                <label htmlFor={ids.slider}>Traffic to version {draft.version}</label>
+                <input
+                  id={ids.slider}
+                  type="range"
+                  min={1}
+                  max={100}
+                  step={1}
+                  value={valid ? percent : 100}
+                  onChange={(e) => form.setValue('traffic_percent', Number(e.target.value), { shouldValidate: true })}
+                />
+                <label htmlFor={ids.number} className="visually-hidden">
+                  Traffic percent
+                </label>
+                <span className="percent-input">
+                  <input
+                    id={ids.number}
+                    className="input"
+                    type="number"
+                    min={1}
+                    max={100}
+                    step={1}
+                    aria-invalid={!valid || undefined}
+                    {...form.register('traffic_percent', { valueAsNumber: true })}
+                  />
+                  %
+                </span>
+              </div>
+              {form.formState.errors.traffic_percent && (
+                <p className="field-error" role="alert">
+                  {form.formState.errors.traffic_percent.message}
+                </p>
+              )}
+            </>
+          )}
           <div>
-            <p className="field-label">After publishing</p>
+            <p className="field-label">{how === 'gradual' ? 'At the first step' : 'After publishing'}</p>
             {split ? (
               <>
                 <div
