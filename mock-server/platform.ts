@@ -42,6 +42,7 @@ import { connectorsDomain } from './connectors/domain';
 import { composePlatform, type MockPlatform, type MockPlatformOptions } from './core/app';
 import type { Collections, StoreQueries } from './core/store';
 import type { ScopeParams, Settings } from './core/context';
+import { checkExtensionRegistry } from './core/extensions';
 import { platformDomain } from './core/meta';
 import { credentialsDomain } from './credentials/domain';
 import { deploymentsDomain } from './deployments/domain';
@@ -102,6 +103,9 @@ const DOMAINS = [
  * 2: the first without migrations (no JSON state import, no unsalted digests).
  */
 export const STATE_VERSION = 2;
+
+// Every operation the contract's extension registry names is one the domains above serve (a typo fails every start and test).
+checkExtensionRegistry([...DOMAINS, platformDomain].flatMap((d) => d.apis?.flatMap((api) => api.operations) ?? []));
 
 export function createMockPlatform(options: MockPlatformOptions = {}): MockPlatform {
   return composePlatform(DOMAINS, STATE_VERSION, options);

@@ -12,6 +12,7 @@ import { VersionPage, type ServiceVersion } from '../src/contract/versions';
 import { AGENT_IDS } from './agents/seed';
 import { DEMO_API_KEYS, DEMO_PASSWORD, DEMO_USERS } from './auth/seed';
 import { IDS } from './core/seed-ids';
+import type { Wall } from './core/wall';
 import { createMockPlatform, type MockPlatform, type MockPlatformOptions } from './platform';
 
 export const API = '/api/v1';
@@ -48,8 +49,58 @@ afterEach(() => {
   for (const p of opened.splice(0)) p.close();
 });
 
+/**
+ * The platform's wall in tests (core/wall.ts): a wait (`X-Mock-Latency-Ms`,
+ * `MOCK_GATEWAY_LATENCY_MS`, `MOCK_LATENCY_MS`) passes at once, and counts in
+ * what `now()` reads, so a call asked to be 400 ms slow is recorded as such
+ * without the test waiting. `hold()` keeps the waits pending until `release()`,
+ * to see who else is answered meanwhile.
+ */
+export class TestWall implements Wall {
+  private waited = 0;
+  private holding = false;
+  private readonly held: (() => void)[] = [];
+  private onHeld: (() => void) | undefined;
+  /** Every wait asked, in order. */
+  readonly asked: number[] = [];
+
+  now(): number {
+    return performance.now() + this.waited;
+  }
+
+  sleep(ms: number): Promise<void> {
+    this.asked.push(ms);
+    return new Promise((resolve) => {
+      const done = () => {
+        this.waited += ms;
+        resolve();
+      };
+      if (!this.holding) return done();
+      this.held.push(done);
+      this.onHeld?.();
+    });
+  }
+
+  /** From now on waits stay pending until `release()`. */
+  hold(): void {
+    this.holding = true;
+  }
+
+  /** Resolves once a wait is pending. */
+  waiting(): Promise<void> {
+    return this.held.length ? Promise.resolve() : new Promise((resolve) => (this.onHeld = resolve));
+  }
+
+  /** The pending waits pass (and later ones pass at once again). */
+  release(): void {
+    this.holding = false;
+    for (const done of this.held.splice(0)) done();
+  }
+}
+
 export function setup(options: MockPlatformOptions = {}) {
-  const platform = createMockPlatform(options);
+  const wall = new TestWall();
+  const platform = createMockPlatform({ wall, ...options });
   opened.push(platform);
   async function call(
     method: string,
@@ -83,7 +134,7 @@ export function setup(options: MockPlatformOptions = {}) {
     tokens.set(role, res.body.access_token);
     return res.body.access_token as string;
   }
-  return { platform, call, login };
+  return { platform, call, login, wall };
 }
 
 /** A valid create body. */

@@ -1,11 +1,9 @@
 // @vitest-environment node
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ActivityPage, type ActivityEntry } from '../../src/contract/activity';
 import { demoId } from '../core/seed-ids';
-import { API, mint, newService, ORG, SERVICES, setup, WS_RESEARCH } from '../test-helpers';
+import { API, mint, newService, ORG, SERVICES, setup, tempDirPerTest, WS_RESEARCH } from '../test-helpers';
 
 type Call = ReturnType<typeof setup>['call'];
 
@@ -29,6 +27,9 @@ async function activity(call: Call, token: string, serviceId: string, qs = ''): 
 const kinds = (entries: ActivityEntry[]) => entries.map((e) => e.kind);
 
 const endpoint = { method: 'POST', path: '/predict', summary: 'Predict' };
+
+/** A folder of its own for each test's state file. */
+const dir = tempDirPerTest('mock-activity-');
 
 describe('activity', () => {
   it('records who did what to a service, newest first: creation, settings, versions, publishes, traffic, credentials, tokens', async () => {
@@ -155,57 +156,52 @@ describe('activity', () => {
   });
 
   it("a deploy's outcome appears when its time comes, and is still right after a restart", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mock-activity-'));
-    try {
-      const dataFile = join(dir, 'state.sqlite');
-      const one = setup({ dataFile, deployPhaseMs: PHASE });
-      const dev = await one.login('developer');
-      const created = await one.call('POST', SERVICES, {
-        token: dev,
-        body: newService({ slug: 'deployed', execution_mode: 'persistent', ring_id: undefined }),
-      });
-      const id = created.body.id as string;
-      const base = `${SERVICES}/${id}`;
-      await one.call('POST', `${base}/endpoints`, { token: dev, body: endpoint });
-      await one.call('POST', `${base}/publish`, { token: dev });
-      expect((await one.call('POST', `${base}/deploy`, { token: dev })).status).toBe(202);
-      tick(PHASE);
-      // building → built: started, not finished
-      expect(kinds(await activity(one.call, dev, id)).slice(0, 1)).toEqual(['deployment.started']);
-      one.platform.close();
+    const dataFile = join(dir(), 'state.sqlite');
+    const one = setup({ dataFile, deployPhaseMs: PHASE });
+    const dev = await one.login('developer');
+    const created = await one.call('POST', SERVICES, {
+      token: dev,
+      body: newService({ slug: 'deployed', execution_mode: 'persistent', ring_id: undefined }),
+    });
+    const id = created.body.id as string;
+    const base = `${SERVICES}/${id}`;
+    await one.call('POST', `${base}/endpoints`, { token: dev, body: endpoint });
+    await one.call('POST', `${base}/publish`, { token: dev });
+    expect((await one.call('POST', `${base}/deploy`, { token: dev })).status).toBe(202);
+    tick(PHASE);
+    // building → built: started, not finished
+    expect(kinds(await activity(one.call, dev, id)).slice(0, 1)).toEqual(['deployment.started']);
+    one.platform.close();
 
-      tick(2 * PHASE);
-      const two = setup({ dataFile, deployPhaseMs: PHASE });
-      const entries = await activity(two.call, await two.login('developer'), id);
-      expect(kinds(entries)).toEqual(['deployment.finished', 'deployment.started', 'version.published', 'service.created']);
-      expect(entries[0]).toMatchObject({
-        actor: { email: 'developer@example.com' },
-        version: 1,
-        summary: 'The deploy of version 1 finished: version 1 is live',
-      });
-      expect(entries[0]!.deployment_id).toBe(entries[1]!.deployment_id);
-      expect(entries[0]!.at).toBe(new Date(Date.parse(entries[1]!.at) + 3 * PHASE).toISOString());
+    tick(2 * PHASE);
+    const two = setup({ dataFile, deployPhaseMs: PHASE });
+    const entries = await activity(two.call, await two.login('developer'), id);
+    expect(kinds(entries)).toEqual(['deployment.finished', 'deployment.started', 'version.published', 'service.created']);
+    expect(entries[0]).toMatchObject({
+      actor: { email: 'developer@example.com' },
+      version: 1,
+      summary: 'The deploy of version 1 finished: version 1 is live',
+    });
+    expect(entries[0]!.deployment_id).toBe(entries[1]!.deployment_id);
+    expect(entries[0]!.at).toBe(new Date(Date.parse(entries[1]!.at) + 3 * PHASE).toISOString());
 
-      // a failed build, then a teardown of what still serves
-      const token = await two.login('developer');
-      await two.call('PUT', base, { token, body: { system_packages: ['nonexistent-lib'] } });
-      await two.call('POST', `${base}/deploy`, { token });
-      tick(PHASE - 1);
-      expect((await activity(two.call, token, id))[0]!.kind).toBe('deployment.started');
-      tick(1);
-      const failed = (await activity(two.call, token, id))[0]!;
-      expect(failed).toMatchObject({
-        kind: 'deployment.failed',
-        summary: 'The deploy of version 1 failed: Build failed: E: Unable to locate package nonexistent-lib',
-      });
-      await two.call('POST', `${base}/teardown`, { token });
-      expect((await activity(two.call, token, id))[0]).toMatchObject({
-        kind: 'deployment.torn_down',
-        summary: 'Tore down the deployment of version 1: the container is stopped',
-      });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    // a failed build, then a teardown of what still serves
+    const token = await two.login('developer');
+    await two.call('PUT', base, { token, body: { system_packages: ['nonexistent-lib'] } });
+    await two.call('POST', `${base}/deploy`, { token });
+    tick(PHASE - 1);
+    expect((await activity(two.call, token, id))[0]!.kind).toBe('deployment.started');
+    tick(1);
+    const failed = (await activity(two.call, token, id))[0]!;
+    expect(failed).toMatchObject({
+      kind: 'deployment.failed',
+      summary: 'The deploy of version 1 failed: Build failed: E: Unable to locate package nonexistent-lib',
+    });
+    await two.call('POST', `${base}/teardown`, { token });
+    expect((await activity(two.call, token, id))[0]).toMatchObject({
+      kind: 'deployment.torn_down',
+      summary: 'Tore down the deployment of version 1: the container is stopped',
+    });
   });
 
   it('the demo seed tells each service’s story so far', async () => {

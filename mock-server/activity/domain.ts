@@ -1,6 +1,8 @@
 /** A service's activity (our extension): who did what to it, and when, recorded by the domains that change it (rules.ts `record`). */
 import * as activity from '../../src/contract/activity';
 import { defineDomain } from '../core/domain';
+import { unlessEmpty } from '../core/seed';
+import { perService } from '../services/collections';
 import { demoId } from '../core/seed-ids';
 import { isGeneratedService } from '../services/seed';
 import type { ActivityRecord } from './records';
@@ -18,26 +20,18 @@ export const activityDomain = defineDomain({
   name: 'activity',
   apis: [activityApi],
   collections: {
-    activity: {
-      table: 'activity',
-      key: (a) => a.id,
-      groups: { service: (a) => a.service_id },
-      ownedBy: { collection: 'services', group: 'service' },
-    },
+    activity: perService('activity', (a) => a.id),
   },
   // The demo services' story so far (not the `large` seed's generated ones).
-  seed: (seed) =>
-    seed.name === 'empty'
-      ? {}
-      : {
-          activity: demoActivity({
-            services: seed.records('services').filter((s) => !isGeneratedService(s.id)),
-            versions: seed.records('versions'),
-            deployments: seed.records('deployments'),
-            credentials: seed.records('cloudCredentials'),
-            users: seed.records('users'),
-            id: (k) => demoId(20_001 + k),
-          }),
-        },
+  seed: unlessEmpty((seed) => ({
+    activity: demoActivity({
+      services: seed.records('services').filter((s) => !isGeneratedService(s.id)),
+      versions: seed.records('versions'),
+      deployments: seed.records('deployments'),
+      credentials: seed.records('cloudCredentials'),
+      users: seed.records('users'),
+      id: (k) => demoId(20_001 + k),
+    }),
+  })),
   openapi: { schemas: [activity] },
 });

@@ -5,7 +5,6 @@ import { listPage, time, type ListSpec } from '../core/lists';
 import { domainApi, get } from '../core/operations';
 import { servicePath } from '../services/paths';
 import { reply } from '../core/replies';
-import { E422, READ_ERRORS } from '../core/responses';
 import { settleService } from '../rollouts/rules';
 import { activityOf } from './rules';
 
@@ -25,8 +24,7 @@ export const activityApi = domainApi(
       "Extension: who did what to the service and when, newest first (`kind=a,b` for some kinds only). A deploy's outcome is listed once its time has come.",
       {
         query: ActivityListQuery,
-        extension: true,
-        responses: { 200: { description: 'A page of activity entries', schema: ActivityPage }, ...READ_ERRORS, 422: E422 },
+        responses: { 200: { description: 'A page of activity entries', schema: ActivityPage } },
         // A rollout's decisions due by now are in the timeline (rollouts/rules.ts). activityOf reads newest first; the
         // list takes its rows oldest first (their order breaks ties).
         handler: ({ var: { store, platform, service, query } }) => {

@@ -4,6 +4,7 @@
  */
 import * as agents from '../../src/contract/agents';
 import { defineDomain } from '../core/domain';
+import { unlessEmpty } from '../core/seed';
 import type { AgentDeploymentRecord, AgentServiceRecord } from './records';
 import { agentsApi } from './routes';
 import { DEFAULT_AGENT_PHASE_MS } from './rules';
@@ -39,11 +40,10 @@ export const agentsDomain = defineDomain({
       ownedBy: { collection: 'agentDeployments', group: 'deployment' },
     },
   },
-  seed: (seed) => {
-    if (seed.name === 'empty') return {};
+  seed: unlessEmpty((seed) => {
     const { agent_deployments, agent_services } = demoAgents(seed.ago);
     return { agentDeployments: agent_deployments, agentServices: agent_services };
-  },
+  }),
   settings: { agentPhaseMs: DEFAULT_AGENT_PHASE_MS },
   scope: {
     // Seed 003's path names no organization: the caller's own.

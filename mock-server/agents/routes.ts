@@ -21,7 +21,7 @@ import { developers } from '../core/auth';
 import { listPage, time, type ListSpec } from '../core/lists';
 import { apiPath, domainApi, get, post } from '../core/operations';
 import { reply } from '../core/replies';
-import { E409, E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
+import { E409, READ_ERRORS } from '../core/responses';
 import type { AgentDeploymentRecord } from './records';
 import { agentDeploymentView, agentServiceView, createAgentService, stopAgentService, versionFor } from './rules';
 
@@ -65,7 +65,6 @@ export const agentsApi = domainApi(
         apiKeyBearer: true,
         responses: {
           201: { description: 'Agent service instance created (starting)', schema: AgentService },
-          ...WRITE_ERRORS,
           422: {
             description: 'Validation error: a missing Idempotency-Key, an env value that is not a string, a version of another deployment',
           },
@@ -92,25 +91,22 @@ export const agentsApi = domainApi(
     ),
     get(DEPLOYMENTS, 'listAgentDeployments', "Extension: the organization's agent deployments with their versions, newest first", {
       query: AgentDeploymentListQuery,
-      extension: true,
       apiKeyBearer: true,
-      responses: { 200: { description: 'A page of agent deployments', schema: AgentDeploymentPage }, ...READ_ERRORS, 422: E422 },
+      responses: { 200: { description: 'A page of agent deployments', schema: AgentDeploymentPage }, ...READ_ERRORS },
       handler: ({ var: { store, principal, query } }) => {
         const page = listPage(store.agentDeployments.in('org', principal.user.org_id), query, deploymentList);
         return reply(200, AgentDeploymentPage, { ...page, items: page.items.map(agentDeploymentView) });
       },
     }),
     get(DEPLOYMENT, 'getAgentDeployment', 'Extension: an agent deployment with its versions', {
-      extension: true,
       apiKeyBearer: true,
-      responses: { 200: { description: 'The agent deployment', schema: AgentDeployment }, ...READ_ERRORS },
+      responses: { 200: { description: 'The agent deployment', schema: AgentDeployment } },
       handler: ({ var: { agentDeployment } }) => reply(200, AgentDeployment, agentDeploymentView(agentDeployment)),
     }),
     get(SERVICES, 'listAgentServices', "Extension: a deployment's service instances, newest first (optionally one status)", {
       query: AgentServiceListQuery,
-      extension: true,
       apiKeyBearer: true,
-      responses: { 200: { description: 'A page of instances', schema: AgentServicePage }, ...READ_ERRORS, 422: E422 },
+      responses: { 200: { description: 'A page of instances', schema: AgentServicePage } },
       handler: ({ var: { store, platform, agentDeployment, query } }) => {
         const now = store.clock.now();
         // As they read now: status and times follow from the clock.
@@ -121,9 +117,8 @@ export const agentsApi = domainApi(
       },
     }),
     get(SERVICE, 'getAgentService', 'Extension: an agent service instance (its public_url only while ready)', {
-      extension: true,
       apiKeyBearer: true,
-      responses: { 200: { description: 'The instance', schema: AgentService }, ...READ_ERRORS },
+      responses: { 200: { description: 'The instance', schema: AgentService } },
       handler: ({ var: { store, platform, agentService } }) =>
         reply(
           200,
@@ -134,11 +129,9 @@ export const agentsApi = domainApi(
     }),
     post(STOP, 'stopAgentService', 'Extension: stop an instance (stopping, then stopped); stopping already: as it is', {
       allow: developers('stop agent service instances'),
-      extension: true,
       apiKeyBearer: true,
       responses: {
         202: { description: 'Stopping', schema: AgentService },
-        ...WRITE_ERRORS,
         409: { ...E409, description: 'The instance is stopped already, or failed to start' },
       },
       handler: ({ var: { store, platform, agentService, principal } }) => {

@@ -8,10 +8,10 @@ import { ApiKey, ApiKeyCreate, ApiKeyCreated, ApiKeyListQuery, ApiKeyPage } from
 import { paths } from '../../src/contract/paths';
 import { admins } from '../core/auth';
 import { listPage, time, type ListSpec } from '../core/lists';
+import { shownOnce } from '../core/idempotency';
 import { apiPath, del, domainApi, get, post } from '../core/operations';
 import type { ApiKeyRecord } from './records';
 import { noContent, reply } from '../core/replies';
-import { E422, WRITE_ERRORS } from '../core/responses';
 import type { Store } from '../core/store';
 import { apiKeyReplayConflict, createApiKey, revokeApiKey } from './rules';
 
@@ -49,7 +49,7 @@ export const apiKeysApi = domainApi(
       {
         allow: admins('list API keys'),
         query: ApiKeyListQuery,
-        responses: { 200: { description: 'A page of API keys', schema: ApiKeyPage }, ...WRITE_ERRORS, 422: E422 },
+        responses: { 200: { description: 'A page of API keys', schema: ApiKeyPage } },
         handler: ({ var: { store, org, query } }) => {
           const page = listPage(store.apiKeys.in('org', org.id), query, keyList);
           return reply(200, ApiKeyPage, { ...page, items: page.items.map((k) => view(store, k)) });
@@ -63,15 +63,10 @@ export const apiKeysApi = domainApi(
       {
         allow: admins('create API keys'),
         body: ApiKeyCreate,
-        idempotent: {
-          remember: (body) => ({ id: (body as { id: string }).id }),
-          repeat: (remembered) => apiKeyReplayConflict((remembered as { id: string }).id),
-        },
+        idempotent: shownOnce('id', apiKeyReplayConflict),
         responses: {
           201: { description: 'The key, shown this once', schema: ApiKeyCreated },
-          ...WRITE_ERRORS,
           409: { description: 'The Idempotency-Key already created a key' },
-          422: E422,
         },
         handler: ({ var: { store, principal, body } }) => {
           const { record, key } = createApiKey(store, principal.user, body.name);
@@ -85,7 +80,7 @@ export const apiKeysApi = domainApi(
       'Revoke an API key: the exchange refuses it from now on and sessions opened with it end (again: nothing changes)',
       {
         allow: admins('revoke API keys'),
-        responses: { 204: { description: 'Revoked' }, ...WRITE_ERRORS },
+        responses: { 204: { description: 'Revoked' } },
         handler: ({ var: { store, apiKey, principal } }) => {
           revokeApiKey(store, apiKey, principal.user);
           return noContent();

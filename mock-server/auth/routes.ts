@@ -3,7 +3,7 @@ import { ApiKeyExchangeRequest, LoginRequest, LogoutRequest, RefreshRequest, Tok
 import { paths } from '../../src/contract/paths';
 import { sha256 } from '../core/hashing';
 import { domainApi, get, post } from '../core/operations';
-import { E401, E422 } from '../core/responses';
+import { E401 } from '../core/responses';
 import { noContent, reply } from '../core/replies';
 import { clientAddress, exchangeApiKey, issueTokens, logout, refreshTokens, signInThrottle, userByCredentials } from './rules';
 
@@ -21,7 +21,6 @@ export const authApi = domainApi(
       responses: {
         200: { description: 'Tokens', schema: TokenResponse },
         401: { description: 'Incorrect email or password' },
-        422: E422,
         429: THROTTLED,
       },
       handler: async ({ var: { store, platform, body } }) =>
@@ -39,7 +38,6 @@ export const authApi = domainApi(
       responses: {
         200: { description: 'Tokens', schema: TokenResponse },
         401: { description: 'Invalid or expired refresh token' },
-        422: E422,
       },
       handler: async ({ var: { store, platform, body } }) =>
         reply(200, TokenResponse, await refreshTokens(store, body.refresh_token, platform.settings)),
@@ -47,7 +45,7 @@ export const authApi = domainApi(
     post(paths.logout(), 'logout', 'Invalidate the access token and the refresh token', {
       body: LogoutRequest,
       bodyOptional: true,
-      responses: { 204: { description: 'Logged out' }, 401: E401, 422: E422 },
+      responses: { 204: { description: 'Logged out' }, 401: E401 },
       handler: ({ var: { store, principal, body } }) => {
         logout(store, principal, body.refresh_token);
         return noContent();
@@ -67,11 +65,9 @@ export const authApi = domainApi(
       {
         auth: 'none',
         body: ApiKeyExchangeRequest,
-        extension: true,
         responses: {
           200: { description: 'An access token; no refresh token', schema: TokenResponse },
           401: { description: 'Invalid API key' },
-          422: E422,
           429: THROTTLED,
         },
         handler: async (c) => {

@@ -106,7 +106,6 @@ export const connectorOperationsApi = domainApi(
       },
     ),
     get(JOB, 'getConnectorJob', "Extension: poll a large write's job (every role)", {
-      extension: true,
       responses: { 200: { description: 'The job', schema: ConnectorJob }, ...READS },
       handler: async ({ var: { store, platform, connector, instance }, req }) => {
         jobIn(store, instance.id, req.param('job_id'));
@@ -121,7 +120,6 @@ export const connectorOperationsApi = domainApi(
       'executeConnectorDdl',
       'Extension: preview DDL (`confirm: false`, the default: the statements, their effects and whether they destroy data; nothing changes) or run it (`confirm: true` with a `reason`: admins only)',
       {
-        extension: true,
         allow: developers('preview DDL'),
         body: DdlRequest,
         idempotent: true,
@@ -176,7 +174,6 @@ export const connectorOperationsApi = domainApi(
       'listConnectorDdl',
       'Extension: the DDL that ran on the instance — who, when, the SQL, why and what it did — newest first (every role)',
       {
-        extension: true,
         query: DdlListQuery,
         responses: {
           200: { description: 'A page of history entries', schema: DdlRecordPage },

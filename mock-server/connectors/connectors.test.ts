@@ -7,7 +7,7 @@ import type { ConnectorInstanceRecord } from './records';
 import { connectionTest } from './rules';
 import { demoId } from '../core/seed-ids';
 import { matchesFingerprint } from '../core/hashing';
-import { API, IDS, ORG, SERVICES, WS, newService, setup } from '../test-helpers';
+import { API, IDS, ORG, SERVICES, WS, newService, setup, type Res } from '../test-helpers';
 
 const BASE = `${API}/orgs/${ORG}/workspaces/${WS}/connectors`;
 const PG = `${BASE}/postgresql/instances`;
@@ -21,6 +21,13 @@ const pg = (overrides: Record<string, unknown> = {}, config: Record<string, unkn
   config: { host: 'db.example.com', database: 'analytics', user: 'reader', password: MARKER, ...config },
   ...overrides,
 });
+
+/** The 422's issue at `loc` (there must be one). */
+function issueAt(res: Res, loc: readonly unknown[]): { msg: string; type: string } {
+  const hit = res.body.detail.find((d: { loc: unknown[] }) => JSON.stringify(d.loc) === JSON.stringify(loc));
+  expect(hit, JSON.stringify(res.body.detail)).toBeDefined();
+  return hit;
+}
 
 describe('connector catalog', () => {
   it('lists PostgreSQL, S3 and an HTTP API with their fields and operations; an unknown type is 404', async () => {
@@ -149,8 +156,7 @@ describe('connector instances', () => {
       for (const [k, v] of Object.entries(body.config)) if (v === undefined) delete (body.config as Record<string, unknown>)[k];
     const res = await call('POST', PG, { token: await login(), body });
     expect(res.status, JSON.stringify(res.body)).toBe(422);
-    const hit = res.body.detail.find((d: { loc: unknown[] }) => JSON.stringify(d.loc) === JSON.stringify(loc));
-    expect(hit, JSON.stringify(res.body.detail)).toBeDefined();
+    const hit = issueAt(res, loc);
     if (type) expect(hit.type).toBe(type);
   });
 
@@ -357,8 +363,7 @@ describe('connector bindings on services', () => {
     ] as const) {
       const res = await call(method, path, { token, body });
       expect(res.status, `${method}: ${JSON.stringify(res.body)}`).toBe(422);
-      const hit = res.body.detail.find((d: { loc: unknown[] }) => JSON.stringify(d.loc) === JSON.stringify(loc));
-      expect(hit, JSON.stringify(res.body.detail)).toBeDefined();
+      const hit = issueAt(res, loc);
       if (msg) expect(hit.msg).toBe(msg);
     }
   });

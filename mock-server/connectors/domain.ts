@@ -5,6 +5,7 @@
 import * as connectors from '../../src/contract/connectors';
 import type { ConnectorType } from '../../src/contract/connectors';
 import { defineDomain } from '../core/domain';
+import { unlessEmpty } from '../core/seed';
 import { connectorType } from './catalog';
 import type { ConnectorInstanceRecord } from './records';
 import { connectorsApi } from './routes';
@@ -30,7 +31,7 @@ export const connectorsDomain = defineDomain({
     connectorInstances: { table: 'connector_instances', key: (i) => i.id, groups: { workspace: (i) => i.workspace_id } },
   },
   // It binds invoice-extractor to its instances (the services are not stored yet: seed.ts).
-  seed: (seed) => (seed.name === 'empty' ? {} : { connectorInstances: demoConnectors(seed.records('services'), seed.ago(60)) }),
+  seed: unlessEmpty((seed) => ({ connectorInstances: demoConnectors(seed.records('services'), seed.ago(60)) })),
   scope: {
     connector_id: {
       var: 'connector',

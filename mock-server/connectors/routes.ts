@@ -22,7 +22,6 @@ import { listPage, time, type ListSpec } from '../core/lists';
 import { del, domainApi, get, post, put, workspacePath } from '../core/operations';
 import type { ConnectorInstanceRecord } from './records';
 import { noContent, reply } from '../core/replies';
-import { READ_ERRORS, WRITE_ERRORS } from '../core/responses';
 import { CONNECTOR_CATALOG } from './catalog';
 import { assertUniqueInstanceName, checkConfig, connectionTest, deleteInstance, toInstance } from './rules';
 
@@ -59,19 +58,19 @@ export const connectorsApi = domainApi(
       'The connector catalog: the types instances can be created of (in its own order unless `sort` is given)',
       {
         query: ConnectorTypeListQuery,
-        responses: { 200: { description: 'A page of connector types', schema: ConnectorTypePage }, ...READ_ERRORS, 422: E422 },
+        responses: { 200: { description: 'A page of connector types', schema: ConnectorTypePage }, 422: E422 },
         // Without `sort`, the catalog's order; a sort given reads A to Z unless `order` says otherwise.
         handler: ({ var: { query } }) =>
           reply(200, ConnectorTypePage, listPage(CONNECTOR_CATALOG, { ...query, order: query.order ?? 'asc' }, typeList)),
       },
     ),
     get(TYPE, 'getConnectorType', 'A connector type: its configuration fields and operations', {
-      responses: { 200: { description: 'The connector type', schema: ConnectorType }, ...READ_ERRORS },
+      responses: { 200: { description: 'The connector type', schema: ConnectorType } },
       handler: ({ var: { connector } }) => reply(200, ConnectorType, connector),
     }),
     get(INSTANCES, 'listConnectorInstances', "The workspace's instances of a connector type, newest first (secrets never included)", {
       query: InstanceListQuery,
-      responses: { 200: { description: 'A page of instances', schema: ConnectorInstancePage }, ...READ_ERRORS, 422: E422 },
+      responses: { 200: { description: 'A page of instances', schema: ConnectorInstancePage }, 422: E422 },
       handler: ({ var: { store, workspace, connector, query } }) => {
         const all = store.connectorInstances.in('workspace', workspace.id).filter((i) => i.connector_id === connector.id);
         const page = listPage(all, query, instanceList);
@@ -86,7 +85,7 @@ export const connectorsApi = domainApi(
         allow: writes,
         body: InstanceCreate,
         idempotent: true,
-        responses: { 201: { description: 'Created', schema: ConnectorInstance }, ...WRITE_ERRORS, 409: NAME_TAKEN, 422: E422 },
+        responses: { 201: { description: 'Created', schema: ConnectorInstance }, 409: NAME_TAKEN, 422: E422 },
         handler: ({ var: { store, workspace, connector, body }, req }) => {
           const { config, secrets } = checkConfig(connector, body.config);
           assertUniqueInstanceName(store, workspace.id, body.name);
@@ -110,7 +109,7 @@ export const connectorsApi = domainApi(
       },
     ),
     get(INSTANCE, 'getConnectorInstance', 'A connector instance (secrets only as names in secrets_set)', {
-      responses: { 200: { description: 'The instance', schema: ConnectorInstance }, ...READ_ERRORS },
+      responses: { 200: { description: 'The instance', schema: ConnectorInstance } },
       handler: ({ var: { instance } }) => reply(200, ConnectorInstance, toInstance(instance)),
     }),
     put(
@@ -120,7 +119,7 @@ export const connectorsApi = domainApi(
       {
         allow: writes,
         body: InstanceUpdate,
-        responses: { 200: { description: 'The updated instance', schema: ConnectorInstance }, ...WRITE_ERRORS, 409: NAME_TAKEN, 422: E422 },
+        responses: { 200: { description: 'The updated instance', schema: ConnectorInstance }, 409: NAME_TAKEN, 422: E422 },
         handler: ({ var: { store, workspace, connector, instance: prior, body } }) => {
           const { config, secrets } = body.config ? checkConfig(connector, body.config, prior) : prior;
           if (body.name !== undefined) assertUniqueInstanceName(store, workspace.id, body.name, prior.id);
@@ -143,7 +142,6 @@ export const connectorsApi = domainApi(
       allow: writes,
       responses: {
         204: { description: 'Deleted' },
-        ...WRITE_ERRORS,
         409: { description: 'Services bind the instance; the detail names them' },
       },
       handler: ({ var: { store, instance } }) => {
@@ -153,7 +151,7 @@ export const connectorsApi = domainApi(
     }),
     post(TEST, 'testConnectorInstance', 'Test connectivity (deterministic in the mock); the result is kept as last_test', {
       allow: developers('test connector instances'),
-      responses: { 200: { description: 'The result, ok or not', schema: ConnectionTest }, ...WRITE_ERRORS },
+      responses: { 200: { description: 'The result, ok or not', schema: ConnectionTest } },
       handler: ({ var: { store, connector, instance } }) => {
         const result = connectionTest(connector, instance, store.clock.iso());
         store.connectorInstances.put({ ...instance, last_test: result });

@@ -33,6 +33,7 @@ import { loadSigningSecrets, secretsPath } from './secrets';
 import { buildSeed } from './seed';
 import type { SeedName } from './seed-ids';
 import { StoreCore, type CollectionSpec, type Store } from './store';
+import { REAL_WALL, type Wall } from './wall';
 
 // Zod's English messages for the contract's un-customised checks (zod/mini loads no locale).
 z.config(z.locales.en());
@@ -60,6 +61,8 @@ export interface CoreOptions {
   profile?: MockProfile;
   /** `MOCK_CORS_ORIGINS`: web origins allowed to call the mock directly (default none; the console calls through its own origin's proxy). */
   corsOrigins?: readonly string[];
+  /** What latency waits and request durations read (wall.ts): real time unless a test gives its own. */
+  wall?: Wall;
 }
 
 /** The core options, and each domain's settings (context.ts `Settings`: `deployPhaseMs`, `tokenTtl`…), which override their defaults. */
@@ -73,7 +76,7 @@ export interface MockPlatform {
   /** The operations this platform serves (its profile; test routes only in test mode). */
   routes: Operation[];
   /** The options in force: the core ones and every domain's settings, defaults filled in. */
-  options: Required<Omit<CoreOptions, 'dataFile' | 'log'>> & Settings;
+  options: Required<Omit<CoreOptions, 'dataFile' | 'log' | 'wall'>> & Settings;
   /** Where the state is (null: in memory) and its signing secrets. */
   state: { database: string | null; secrets: string | null };
   reset(seed?: SeedName): void;
@@ -161,7 +164,7 @@ function storeOf(domains: readonly MockDomain[], db: StateDatabase, clock: Clock
  */
 export function composePlatform(listed: readonly MockDomain[], stateVersion: number, options: MockPlatformOptions = {}): MockPlatform {
   const domains: readonly MockDomain[] = [...listed, platformDomain];
-  const opts: Required<Omit<CoreOptions, 'dataFile' | 'log'>> = {
+  const opts: Required<Omit<CoreOptions, 'dataFile' | 'log' | 'wall'>> = {
     seed: options.seed ?? 'demo',
     seedServices: options.seedServices ?? 10_000,
     latencyMs: options.latencyMs ?? 0,
@@ -205,6 +208,7 @@ export function composePlatform(listed: readonly MockDomain[], stateVersion: num
   const platform: Platform = {
     store,
     clock,
+    wall: options.wall ?? REAL_WALL,
     settings,
     validateResponses: opts.validateResponses,
     profile: opts.profile,
@@ -296,7 +300,7 @@ export function composePlatform(listed: readonly MockDomain[], stateVersion: num
 
   if (opts.latencyMs > 0) {
     forApi(async (c, next) => {
-      if (!c.req.path.startsWith(`${API_BASE}/__test__/`)) await new Promise((r) => setTimeout(r, opts.latencyMs));
+      if (!c.req.path.startsWith(`${API_BASE}/__test__/`)) await platform.wall.sleep(opts.latencyMs);
       await next();
     });
   }

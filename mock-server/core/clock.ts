@@ -13,9 +13,9 @@
  * its future.
  *
  * Not on this clock, on purpose: waits that stand for real time passing on the
- * network (`MOCK_LATENCY_MS`, `MOCK_GATEWAY_LATENCY_MS`), the gateway's budget
- * for checking a body (CPU time), and the request log's durations
- * (`performance.now()`).
+ * network (`MOCK_LATENCY_MS`, `MOCK_GATEWAY_LATENCY_MS`, `X-Mock-Latency-Ms`) and
+ * the request log's durations (wall.ts), and the gateway's budget for
+ * checking a body (CPU time).
  */
 
 /** The latest time the clock reads: ISO 8601's four-digit years end here (later times would not fit the contract's date-times). */

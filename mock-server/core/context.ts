@@ -25,6 +25,7 @@ import type { Clock } from './clock';
 import type { Reply } from './replies';
 import type { SeedName } from './seed-ids';
 import type { Store } from './store';
+import type { Wall } from './wall';
 
 /** `full`: everything the mock offers; `documented`: only what the seeds document (CONTRACT §11). */
 export type MockProfile = 'full' | 'documented';
@@ -139,6 +140,8 @@ export interface Platform {
   store: Store;
   /** The one clock (clock.ts): the same as `store.clock`. */
   clock: Clock;
+  /** Real time on the network (wall.ts): what latency waits and request durations read. */
+  wall: Wall;
   /** Every domain's settings: its defaults, overridden by the options. */
   settings: Readonly<Settings>;
   /** Check every response body against its contract schema (a mismatch is a 500: a bug). */

@@ -70,26 +70,17 @@ function mapOne(i: AnyIssue, where: Where): ValidationIssue[] {
       return [{ loc, msg: i.message, type: i.values.length > 1 ? 'enum' : 'literal_error' }];
     case 'unrecognized_keys':
       return i.keys.map((k) => ({ loc: [...loc, k], msg: 'Extra inputs are not permitted', type: 'extra_forbidden' }));
-    case 'too_small': {
-      const type =
-        i.origin === 'string'
-          ? 'string_too_short'
-          : i.origin === 'array' || i.origin === 'set'
-            ? 'too_short'
-            : i.inclusive
-              ? 'greater_than_equal'
-              : 'greater_than';
-      return [{ loc, msg: i.message, type }];
-    }
+    case 'too_small':
     case 'too_big': {
+      const [short, than] = i.code === 'too_small' ? ['short', 'greater_than'] : ['long', 'less_than'];
       const type =
         i.origin === 'string'
-          ? 'string_too_long'
+          ? `string_too_${short}`
           : i.origin === 'array' || i.origin === 'set'
-            ? 'too_long'
+            ? `too_${short}`
             : i.inclusive
-              ? 'less_than_equal'
-              : 'less_than';
+              ? `${than}_equal`
+              : than;
       return [{ loc, msg: i.message, type }];
     }
     case 'invalid_format': {

@@ -57,6 +57,17 @@ export interface ShownOnce {
   repeat(remembered: unknown): HttpError;
 }
 
+/**
+ * Shown once, remembering only the `field` that names what the first request
+ * made (a key's id, a token's jti); a repeat gets `conflict(itsValue)`.
+ */
+export function shownOnce(field: string, conflict: (value: string) => HttpError): ShownOnce {
+  return {
+    remember: (body) => ({ [field]: (body as Record<string, string>)[field] }),
+    repeat: (remembered) => conflict((remembered as Record<string, string>)[field]!),
+  };
+}
+
 const otherBody = () => new HttpError(422, 'Idempotency-Key was already used with a different request body');
 const missingKey = () => validationError([issue(['header', 'Idempotency-Key'], 'Field required', 'missing')]);
 

@@ -23,7 +23,6 @@ const metaApi = domainApi(
   [
     get('/openapi.json', 'openapi', "This mock's OpenAPI 3.1 document (an extension: the mock's own description)", {
       auth: 'none',
-      extension: true,
       responses: { 200: { description: 'OpenAPI 3.1 document' } },
       handler: ({ var: { platform } }) => ({ status: 200, body: platform.openapi() }),
     }),
@@ -36,7 +35,6 @@ const metaApi = domainApi(
         auth: 'none',
         body: ResetRequest,
         bodyOptional: true,
-        extension: true,
         testSupport: true,
         responses: { 204: { description: 'Reset' }, 422: { description: 'Validation error' } },
         handler: ({ var: { platform, body } }) => {
@@ -52,7 +50,6 @@ const metaApi = domainApi(
       {
         tags: ['test'],
         auth: 'none',
-        extension: true,
         testSupport: true,
         responses: { 200: { description: 'Now, on the platform clock', schema: ClockState } },
         handler: ({ var: { platform } }) => reply(200, ClockState, { now: platform.clock.iso() }),
@@ -66,7 +63,6 @@ const metaApi = domainApi(
         tags: ['test'],
         auth: 'none',
         body: ClockAdvance,
-        extension: true,
         testSupport: true,
         responses: {
           200: { description: 'Now, after the move', schema: ClockState },

@@ -9,7 +9,7 @@
  *   body it sends: the schema of a success, `HTTPValidationError` (the array
  *   form) for a 422, `ErrorBody` for any other error.
  * - Extensions (CONTRACT §11) carry `x-extension: true`: operations, and query
- *   parameters marked in the contract.
+ *   parameters, as the contract's registry names them (extensions.ts).
  * - A path served under another base than `/api/v1` (seed 003's `/v1`) says so
  *   with its own `servers`.
  * - Component names come from the contract modules the domains declare
@@ -23,7 +23,7 @@ import { JsonSchema, JsonSchemaNode } from '../../src/contract/json-schema';
 import type { ParamDoc } from './context';
 import type { ContractModule } from './domain';
 import { MAX_KEY_LENGTH } from './idempotency';
-import { API_BASE, extensionParamsOf, responsesOf, type Operation, type Schema } from './operations';
+import { API_BASE, responsesOf, type Operation, type Schema } from './operations';
 
 type Json = Record<string, unknown>;
 
@@ -33,6 +33,8 @@ if (!z.globalRegistry.has(JsonSchema)) z.globalRegistry.add(JsonSchema, { id: 'J
 if (!z.globalRegistry.has(JsonSchemaNode)) z.globalRegistry.add(JsonSchemaNode, { id: 'JsonSchemaNode' });
 
 const COMPONENTS = '#/components/schemas/';
+/** How the document marks an extension (CONTRACT §11): an operation, or a query parameter of a documented one. */
+const EXTENSION_MARK = 'x-extension';
 
 /** A copy of `value` with every `$ref` of `#/$defs/<name>` pointing at its component. */
 function pointAtComponents(value: unknown, names: ReadonlyMap<string, string>): unknown {
@@ -159,10 +161,9 @@ export function buildOpenApi(routes: readonly Operation[], parts: OpenApiParts):
         properties?: Record<string, Json>;
         required?: string[];
       };
-      const extensions = extensionParamsOf(r.query);
-      for (const [name, { [common.EXTENSION_MARK]: _mark, ...schema }] of Object.entries(q.properties ?? {})) {
+      for (const [name, schema] of Object.entries(q.properties ?? {})) {
         const param: Json = { name, in: 'query', required: q.required?.includes(name) ?? false, schema };
-        if (extensions.has(name)) param[common.EXTENSION_MARK] = true;
+        if (r.extensionParams.has(name)) param[EXTENSION_MARK] = true;
         parameters.push(param);
       }
     }
@@ -222,7 +223,7 @@ export function buildOpenApi(routes: readonly Operation[], parts: OpenApiParts):
             : [],
     };
     if (r.allow) op.description = `Roles: ${r.allow.roles.join(', ')}.`;
-    if (r.extension) op[common.EXTENSION_MARK] = true;
+    if (r.extension) op[EXTENSION_MARK] = true;
     if (r.body) {
       op.requestBody = {
         required: !r.bodyOptional,

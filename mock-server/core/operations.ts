@@ -16,10 +16,10 @@
 import { Hono, type Context, type Handler, type MiddlewareHandler } from 'hono';
 import type { H } from 'hono/types';
 import * as z from 'zod/mini';
-import { isExtension } from '../../src/contract/common';
 import type { Scope } from '../../src/contract/paths';
 import { authenticate, authenticateWithApiKey, authorize, type Access } from './auth';
 import type { GatewayCaller, MockEnv, Platform, Principal, ScopeParam, ScopeParams } from './context';
+import { extensionParamsOf, isExtension } from './extensions';
 import { forbidden, HttpError, issue, validationError, zodToIssues, type Where } from './errors';
 import { idempotency, type ShownOnce } from './idempotency';
 import { BODY_LIMIT, readJsonBody, type BodyLimit } from './json-body';
@@ -124,13 +124,6 @@ export interface OperationSpec<P extends string, A extends Auth, B extends Schem
   idempotencyKeyRequired?: boolean;
   /** Also take another bearer credential than an access token (`AuthHooks.bearer`: an organization API key, `fl_…`), as seed 003's agent API does. */
   apiKeyBearer?: boolean;
-  /**
-   * An extension beyond the seeds (CONTRACT §11): marked `x-extension` in the
-   * OpenAPI document, and absent (a plain 404) when the mock runs with
-   * `MOCK_PROFILE=documented`. A query parameter that is an extension is marked
-   * where the contract defines it (`extension()` in src/contract/common.ts).
-   */
-  extension?: boolean;
   /** Test support: served only when the mock is started for tests (`MOCK_TEST_ROUTES=1`), and never cross-origin. */
   testSupport?: boolean;
   /** Hidden from the OpenAPI document. */
@@ -140,8 +133,20 @@ export interface OperationSpec<P extends string, A extends Auth, B extends Schem
 }
 
 type AnySpec = OperationSpec<string, Auth, Schema | undefined, Schema | undefined>;
-/** An operation as served and documented: its defaults filled in, and the base its path is relative to. */
-export type Operation = AnySpec & { tags: readonly string[]; auth: Auth; base: string };
+/**
+ * An operation as served and documented: its defaults filled in, the base its
+ * path is relative to, and whether it is an extension beyond the seeds
+ * (CONTRACT §11), as the contract's registry says (extensions.ts): marked
+ * `x-extension` in the OpenAPI document, absent (a plain 404) when the mock
+ * runs with `MOCK_PROFILE=documented`, which ignores its extension query parameters.
+ */
+export type Operation = AnySpec & {
+  tags: readonly string[];
+  auth: Auth;
+  base: string;
+  extension: boolean;
+  extensionParams: ReadonlySet<string>;
+};
 
 export function operation<
   const P extends string,
@@ -185,7 +190,10 @@ export interface DomainApi {
 
 /** A domain's operations (tagged `tags` unless they say otherwise) as a sub-app, served under `base` (default `/api/v1`). */
 export function domainApi(tags: readonly string[], specs: AnySpec[], base: string = API_BASE): DomainApi {
-  const operations: Operation[] = specs.map((op) => ({ ...op, tags: op.tags ?? tags, auth: op.auth ?? 'bearer', base }));
+  const operations: Operation[] = specs.map((spec) => {
+    const op = { ...spec, tags: spec.tags ?? tags, auth: spec.auth ?? 'bearer', base };
+    return { ...op, extension: isExtension(op), extensionParams: extensionParamsOf(op) };
+  });
   const app = new Hono<MockEnv>();
   for (const op of operations) {
     const [first, ...rest]: H<MockEnv>[] = [...middlewareOf(op), handlerOf(op)];
@@ -307,18 +315,6 @@ function parseWith(schema: Schema, data: unknown, where: Where): unknown {
   return r.data;
 }
 
-/** The query parameters of an operation that are extensions (marked in the contract): ignored in the documented profile. */
-const extensionParams = new WeakMap<Schema, ReadonlySet<string>>();
-export function extensionParamsOf(query: Schema): ReadonlySet<string> {
-  let names = extensionParams.get(query);
-  if (!names) {
-    const shape = (query as z.core.$ZodObject)._zod.def.shape ?? {};
-    names = new Set(Object.keys(shape).filter((name) => isExtension(shape[name]!)));
-    extensionParams.set(query, names);
-  }
-  return names;
-}
-
 /** Whether a schema takes a list (unwrapping optional, default, nullable and unions). */
 function takesList(schema: Schema): boolean {
   const def = (schema as z.core.$ZodTypes)._zod.def;
@@ -353,7 +349,7 @@ function parseInput(op: Operation): MiddlewareHandler<MockEnv> {
   return async (c, next) => {
     if (op.query) {
       // A platform without an extension parameter ignores it, as it ignores any unknown parameter.
-      const ignored = c.var.platform.profile === 'documented' ? extensionParamsOf(op.query) : new Set<string>();
+      const ignored = c.var.platform.profile === 'documented' ? op.extensionParams : new Set<string>();
       const lists = listParamsOf(op.query);
       const raw: Record<string, string | string[]> = {};
       for (const [k, v] of Object.entries(c.req.queries()))

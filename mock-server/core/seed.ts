@@ -22,6 +22,12 @@ export interface SeedOptions {
   now: number;
 }
 
+/** A domain's part of the seeds but `empty`, which has no services and nothing that hangs off them (nor agents). */
+export const unlessEmpty =
+  (part: (seed: SeedContext) => StateRecords) =>
+  (seed: SeedContext): StateRecords =>
+    seed.name === 'empty' ? {} : part(seed);
+
 export function buildSeed(domains: readonly MockDomain[], opts: SeedOptions): StateRecords {
   const { now } = opts;
   // The seed's clock: midnight UTC today, so times read as "n days ago".

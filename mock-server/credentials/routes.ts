@@ -7,12 +7,16 @@
 import { CredentialsInfo, CredentialsWrite, EffectiveCredentials, OrganizationCredentials } from '../../src/contract/credentials';
 import { paths } from '../../src/contract/paths';
 import { record } from '../activity/rules';
+import * as z from 'zod/mini';
 import { admins, developers } from '../core/auth';
+import type { Principal } from '../core/context';
 import { HttpError } from '../core/errors';
 import { apiPath, del, domainApi, get, put } from '../core/operations';
+import type { OrganizationRecord } from '../organizations/records';
 import { servicePath } from '../services/paths';
+import type { Store } from '../core/store';
 import { noContent, reply } from '../core/replies';
-import { E401, E403, E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
+import { E401, E403 } from '../core/responses';
 import {
   deleteServiceCredentials,
   effectiveCredentials,
@@ -32,7 +36,17 @@ const NONE_OF_ITS_OWN = { description: 'Not found, or the service has no credent
 const noneOfItsOwn = () => new HttpError(404, 'This service has no credentials of its own');
 const serviceWrites = developers('change service credentials');
 const orgAdmin = admins('manage organization credentials');
-const ORG_WRITTEN = { description: "The organization's credentials and the services that override them", schema: OrganizationCredentials };
+/** Both writes of the organization's credentials: through a service (the documented path) and directly (ours). */
+const writeOrganizationCredentials = {
+  allow: orgAdmin,
+  body: CredentialsWrite,
+  responses: {
+    200: { description: "The organization's credentials and the services that override them", schema: OrganizationCredentials },
+  },
+  handler: ({ var: { store, org, body, principal } }: { var: OrgWrite }) =>
+    reply(200, OrganizationCredentials, setOrganizationCredentials(store, org.id, body, principal.user.email)),
+};
+type OrgWrite = { store: Store; org: OrganizationRecord; body: z.output<typeof CredentialsWrite>; principal: Principal };
 
 export const credentialsApi = domainApi(
   ['credentials'],
@@ -42,7 +56,6 @@ export const credentialsApi = domainApi(
       'getServiceCredentials',
       "Extension: the service's own credentials: metadata and fingerprint only (the secret is write-only)",
       {
-        extension: true,
         responses: { 200: { description: 'The credentials', schema: CredentialsInfo }, 401: E401, 404: NONE_OF_ITS_OWN },
         handler: ({ var: { store, service } }) => {
           const rec = serviceRecord(store, service.id);
@@ -56,8 +69,6 @@ export const credentialsApi = domainApi(
       body: CredentialsWrite,
       responses: {
         200: { description: 'The stored credentials (without the secret)', schema: CredentialsInfo },
-        ...WRITE_ERRORS,
-        422: E422,
       },
       handler: ({ var: { store, service, body, principal } }) => {
         const rec = putCredentials(store, { scope: 'service', service }, body, principal.user.email);
@@ -70,7 +81,6 @@ export const credentialsApi = domainApi(
     }),
     del(OWN, 'deleteServiceCredentials', "Extension: remove the service's own credentials; the organization's apply again", {
       allow: serviceWrites,
-      extension: true,
       responses: { 204: { description: 'Removed' }, 401: E401, 403: E403, 404: NONE_OF_ITS_OWN },
       handler: ({ var: { store, service, principal } }) => {
         if (!deleteServiceCredentials(store, service.id)) throw noneOfItsOwn();
@@ -85,21 +95,14 @@ export const credentialsApi = domainApi(
       ORG_VIA_SERVICE,
       'putOrganizationCredentialsViaService',
       "Set the organization's credentials, shared by every service (the documented path; admin only)",
-      {
-        allow: orgAdmin,
-        body: CredentialsWrite,
-        responses: { 200: ORG_WRITTEN, ...WRITE_ERRORS, 422: E422 },
-        handler: ({ var: { store, org, body, principal } }) =>
-          reply(200, OrganizationCredentials, setOrganizationCredentials(store, org.id, body, principal.user.email)),
-      },
+      writeOrganizationCredentials,
     ),
     get(
       EFFECTIVE,
       'getEffectiveCredentials',
       "Extension: the credentials in force for the service (its own, else the organization's) and both records",
       {
-        extension: true,
-        responses: { 200: { description: 'The credentials in force', schema: EffectiveCredentials }, ...READ_ERRORS },
+        responses: { 200: { description: 'The credentials in force', schema: EffectiveCredentials } },
         handler: ({ var: { store, service } }) => reply(200, EffectiveCredentials, effectiveCredentials(store, service)),
       },
     ),
@@ -109,8 +112,7 @@ export const credentialsApi = domainApi(
       "Extension: the organization's credentials (metadata only) and the services that override them (admin only)",
       {
         allow: orgAdmin,
-        extension: true,
-        responses: { 200: { description: "The organization's credentials", schema: OrganizationCredentials }, ...WRITE_ERRORS },
+        responses: { 200: { description: "The organization's credentials", schema: OrganizationCredentials } },
         handler: ({ var: { store, org } }) => reply(200, OrganizationCredentials, organizationCredentials(store, org.id)),
       },
     ),
@@ -118,14 +120,7 @@ export const credentialsApi = domainApi(
       ORG,
       'putOrganizationCredentials',
       "Extension: set the organization's credentials, shared by every service (admin only; the documented write is through a service)",
-      {
-        allow: orgAdmin,
-        body: CredentialsWrite,
-        extension: true,
-        responses: { 200: ORG_WRITTEN, ...WRITE_ERRORS, 422: E422 },
-        handler: ({ var: { store, org, body, principal } }) =>
-          reply(200, OrganizationCredentials, setOrganizationCredentials(store, org.id, body, principal.user.email)),
-      },
+      writeOrganizationCredentials,
     ),
   ],
 );

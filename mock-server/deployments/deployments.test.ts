@@ -1,13 +1,11 @@
 // @vitest-environment node
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Deployment, DeploymentPage, DeploymentStatusDetails } from '../../src/contract/deployments';
 import { HostedService } from '../../src/contract/services';
 import { createMockPlatform } from '../platform';
 import { demoId } from '../core/seed-ids';
-import { SERVICES, newService, setup } from '../test-helpers';
+import { SERVICES, newService, setup, tempDirPerTest } from '../test-helpers';
 
 type Call = ReturnType<typeof setup>['call'];
 
@@ -76,20 +74,37 @@ async function deployToActive(call: Call, token: string, base: string) {
   return Deployment.parse(res.body);
 }
 
+/** The status of a service with nothing deployed (never, or torn down). */
+const NOTHING_DEPLOYED = {
+  deployment_state: null,
+  health: 'unknown',
+  message: null,
+  synced: false,
+  serving_version: null,
+  serving_deployment_id: null,
+  in_progress: false,
+};
+
+/** The status of a failed attempt while the deployment before it (of version 1) keeps serving. */
+const failedWhileServing = (message: string, servingId: string) => ({
+  deployment_state: 'failed',
+  health: 'healthy',
+  message,
+  synced: true,
+  serving_version: 1,
+  serving_deployment_id: servingId,
+  in_progress: false,
+});
+
+/** A folder of its own for each test's state file. */
+const dir = tempDirPerTest('mock-deploy-');
+
 describe('persistent deployments', () => {
   it('deploy moves building → built → deploying → active on the clock; the service record follows', async () => {
     const { call, login } = setup({ deployPhaseMs: PHASE });
     const token = await login('developer');
     const base = await persistentService(call, token);
-    expect(await status(call, token, base)).toEqual({
-      deployment_state: null,
-      health: 'unknown',
-      message: null,
-      synced: false,
-      serving_version: null,
-      serving_deployment_id: null,
-      in_progress: false,
-    });
+    expect(await status(call, token, base)).toEqual(NOTHING_DEPLOYED);
 
     const res = await call('POST', `${base}/deploy`, { token });
     expect(res.status).toBe(202);
@@ -177,15 +192,7 @@ describe('persistent deployments', () => {
     expect((await call('POST', `${base}/deploy`, { token })).status).toBe(202);
     tick(PHASE);
     const message = 'Build failed: E: Unable to locate package nonexistent-foo';
-    expect(await status(call, token, base)).toEqual({
-      deployment_state: 'failed',
-      health: 'healthy',
-      message,
-      synced: true,
-      serving_version: 1,
-      serving_deployment_id: first.id,
-      in_progress: false,
-    });
+    expect(await status(call, token, base)).toEqual(failedWhileServing(message, first.id));
     expect(await serviceState(call, token, base)).toBe('failed');
     const [failed, old] = (await history(call, token, base)).items;
     expect(failed).toMatchObject({ state: 'failed', message });
@@ -212,15 +219,7 @@ describe('persistent deployments', () => {
     expect((await status(call, token, base)).deployment_state).toBe('deploying');
     tick(PHASE);
     const message = 'Deploy failed: the container did not become healthy within 1 second (startup_timeout_seconds)';
-    expect(await status(call, token, base)).toEqual({
-      deployment_state: 'failed',
-      health: 'healthy',
-      message,
-      synced: true,
-      serving_version: 1,
-      serving_deployment_id: first.id,
-      in_progress: false,
-    });
+    expect(await status(call, token, base)).toEqual(failedWhileServing(message, first.id));
     expect((await history(call, token, base)).items[0]!.events.map((e) => e.state)).toEqual(['building', 'built', 'deploying', 'failed']);
 
     // after a teardown, a failing deploy leaves nothing serving
@@ -273,15 +272,7 @@ describe('persistent deployments', () => {
     const t = await call('POST', `${base}/teardown`, { token });
     expect(t.status).toBe(202);
     expect(t.body).toMatchObject({ kind: 'teardown', state: 'torn_down', version: 1, message: 'Stopped version 1' });
-    expect(await status(call, token, base)).toEqual({
-      deployment_state: null,
-      health: 'unknown',
-      message: null,
-      synced: false,
-      serving_version: null,
-      serving_deployment_id: null,
-      in_progress: false,
-    });
+    expect(await status(call, token, base)).toEqual(NOTHING_DEPLOYED);
     expect(await serviceState(call, token, base)).toBeNull();
     const items = (await history(call, token, base)).items;
     expect(items.map((d) => d.kind)).toEqual(['teardown', 'deploy']);
@@ -368,23 +359,18 @@ describe('persistent deployments', () => {
   });
 
   it('the state is computed from timestamps, so it moves on across a restart', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mock-deploy-'));
-    try {
-      const dataFile = join(dir, 'state.json');
-      const one = setup({ dataFile, deployPhaseMs: PHASE });
-      const token = await one.login('developer');
-      const base = await persistentService(one.call, token);
-      expect((await one.call('POST', `${base}/deploy`, { token })).status).toBe(202);
-      one.platform.close();
+    const dataFile = join(dir(), 'state.json');
+    const one = setup({ dataFile, deployPhaseMs: PHASE });
+    const token = await one.login('developer');
+    const base = await persistentService(one.call, token);
+    expect((await one.call('POST', `${base}/deploy`, { token })).status).toBe(202);
+    one.platform.close();
 
-      tick(3 * PHASE);
-      const two = createMockPlatform({ dataFile, deployPhaseMs: PHASE });
-      const res = await two.app.request(`${base}/deployment-status`, { headers: { authorization: `Bearer ${token}` } });
-      expect(await res.json()).toMatchObject({ deployment_state: 'active', health: 'healthy', synced: true });
-      two.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    tick(3 * PHASE);
+    const two = createMockPlatform({ dataFile, deployPhaseMs: PHASE });
+    const res = await two.app.request(`${base}/deployment-status`, { headers: { authorization: `Bearer ${token}` } });
+    expect(await res.json()).toMatchObject({ deployment_state: 'active', health: 'healthy', synced: true });
+    two.close();
   });
 
   it('the demo seed: history consistent with each service’s deployment_state', async () => {

@@ -1,6 +1,8 @@
 /** Persistent deployments (CONTRACT §4): builds, deploys and teardowns, each planned in full and read against the clock (rules.ts). */
 import * as deployments from '../../src/contract/deployments';
 import { defineDomain } from '../core/domain';
+import { unlessEmpty } from '../core/seed';
+import { perService } from '../services/collections';
 import { demoId } from '../core/seed-ids';
 import type { DeploymentRecord } from './records';
 import { deploymentsApi } from './routes';
@@ -24,26 +26,18 @@ export const deploymentsDomain = defineDomain({
   name: 'deployments',
   apis: [deploymentsApi],
   collections: {
-    deployments: {
-      table: 'deployments',
-      key: (d) => d.id,
-      groups: { service: (d) => d.service_id },
-      ownedBy: { collection: 'services', group: 'service' },
-    },
+    deployments: perService('deployments', (d) => d.id),
   },
-  seed: (seed) =>
-    seed.name === 'empty'
-      ? {}
-      : {
-          deployments: demoDeployments({
-            services: seed.records('services'),
-            versions: seed.records('versions'),
-            users: seed.records('users'),
-            ago: seed.agoMs,
-            now: seed.now,
-            id: (k) => demoId(8001 + k),
-          }),
-        },
+  seed: unlessEmpty((seed) => ({
+    deployments: demoDeployments({
+      services: seed.records('services'),
+      versions: seed.records('versions'),
+      users: seed.records('users'),
+      ago: seed.agoMs,
+      now: seed.now,
+      id: (k) => demoId(8001 + k),
+    }),
+  })),
   settings: { deployPhaseMs: DEFAULT_DEPLOY_PHASE_MS },
   openapi: { schemas: [deployments] },
 });

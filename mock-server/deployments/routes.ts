@@ -3,15 +3,15 @@ import { DeployQuery, Deployment, DeploymentListQuery, DeploymentPage, Deploymen
 import { paths } from '../../src/contract/paths';
 import { record } from '../activity/rules';
 import { developers } from '../core/auth';
+import type { Platform, Principal } from '../core/context';
 import { listPage, time, type ListSpec } from '../core/lists';
 import { domainApi, get, post } from '../core/operations';
 import { servicePath } from '../services/paths';
-import { reply } from '../core/replies';
-import { E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
+import { reply, type Reply } from '../core/replies';
 import type { DeploymentRecord } from './records';
 import type { ServiceRecord } from '../services/records';
 import type { Store } from '../core/store';
-import { deploymentStatus, deploymentsOf, startDeployment, teardown, toDeployment } from './rules';
+import { deploymentStatus, deploymentsOf, startDeployment, teardown, toDeployment, type StartOptions } from './rules';
 
 const DEPLOY = servicePath('/deploy', paths.deploy);
 const BUILD = servicePath('/build', paths.build);
@@ -20,10 +20,22 @@ const STATUS = servicePath('/deployment-status', paths.deploymentStatus);
 const HISTORY = servicePath('/deployments', paths.deployments);
 
 /**
- * Record a start, and its outcome at the time it is planned for (activity/rules.ts):
- * listed once that time has come, so the timeline needs nothing to run later.
+ * Start a build or a deploy and answer its record; record the start, and its
+ * outcome at the time it is planned for (activity/rules.ts): listed once that
+ * time has come, so the timeline needs nothing to run later.
  */
-function started(store: Store, s: ServiceRecord, d: DeploymentRecord): DeploymentRecord {
+function start(
+  { store, service, principal, platform }: { store: Store; service: ServiceRecord; principal: Principal; platform: Platform },
+  kind: StartOptions['kind'],
+  build: boolean,
+): Reply {
+  const now = store.clock.now();
+  const d = startDeployment(store, service, { kind, build, user: principal.user, phaseMs: platform.settings.deployPhaseMs, now });
+  recordStart(store, service, d);
+  return reply(202, Deployment, toDeployment(d, now));
+}
+
+function recordStart(store: Store, s: ServiceRecord, d: DeploymentRecord): void {
   const what = d.kind === 'build' ? 'build' : d.build ? 'build and deploy' : 'deploy (prebuilt image)';
   const outcome = d.events[d.events.length - 1]!;
   const base = { version: d.version, deployment_id: d.id };
@@ -47,7 +59,6 @@ function started(store: Store, s: ServiceRecord, d: DeploymentRecord): Deploymen
         : `The deploy of version ${d.version} finished: version ${d.version} is live`;
     record(store, s.id, d.started_by, { ...base, kind: 'deployment.finished', at: outcome.at, summary: done });
   }
-  return d;
 }
 
 const deploymentList: ListSpec<Deployment> = {
@@ -67,44 +78,21 @@ export const deploymentsApi = domainApi(
       idempotent: true,
       responses: {
         202: STARTED,
-        ...WRITE_ERRORS,
         409: { description: `${E409_DEPLOY.description}, or (build=false) no built image` },
-        422: E422,
       },
-      handler: ({ var: { store, service, principal, query, platform } }) => {
-        const now = store.clock.now();
-        const d = startDeployment(store, service, {
-          kind: 'deploy',
-          build: query.build,
-          user: principal.user,
-          phaseMs: platform.settings.deployPhaseMs,
-          now,
-        });
-        return reply(202, Deployment, toDeployment(started(store, service, d), now));
-      },
+      handler: (c) => start(c.var, 'deploy', c.var.query.build),
     }),
     post(BUILD, 'buildService', 'Build an image of the active version without deploying it (ends `built`)', {
       allow: developers('build services'),
       idempotent: true,
-      responses: { 202: STARTED, ...WRITE_ERRORS, 409: E409_DEPLOY },
-      handler: ({ var: { store, service, principal, platform } }) => {
-        const now = store.clock.now();
-        const d = startDeployment(store, service, {
-          kind: 'build',
-          build: true,
-          user: principal.user,
-          phaseMs: platform.settings.deployPhaseMs,
-          now,
-        });
-        return reply(202, Deployment, toDeployment(started(store, service, d), now));
-      },
+      responses: { 202: STARTED, 409: E409_DEPLOY },
+      handler: (c) => start(c.var, 'build', true),
     }),
     post(TEARDOWN, 'teardownService', 'Stop the running container', {
       allow: developers('tear down services'),
       idempotent: true,
       responses: {
         202: { description: 'The teardown record', schema: Deployment },
-        ...WRITE_ERRORS,
         409: { description: 'Not a persistent service, nothing is deployed, or a build or deploy is in progress' },
       },
       handler: ({ var: { store, service, principal } }) => {
@@ -123,7 +111,7 @@ export const deploymentsApi = domainApi(
       'getDeploymentStatus',
       'The latest build or deploy attempt (`deployment_state`, `message`), the serving container’s health, and whether it runs the active version (`synced`); `serving_version` and `in_progress` are additions',
       {
-        responses: { 200: { description: 'The status', schema: DeploymentStatusDetails }, ...READ_ERRORS },
+        responses: { 200: { description: 'The status', schema: DeploymentStatusDetails } },
         handler: ({ var: { store, service } }) => {
           const active = store.versionsOf(service.id).find((v) => v.status === 'active');
           return reply(200, DeploymentStatusDetails, deploymentStatus(store, service, active));
@@ -132,8 +120,7 @@ export const deploymentsApi = domainApi(
     ),
     get(HISTORY, 'listDeployments', "Extension: the service's builds, deploys and teardowns, newest first, with their events", {
       query: DeploymentListQuery,
-      extension: true,
-      responses: { 200: { description: 'A page of deployments', schema: DeploymentPage }, ...READ_ERRORS, 422: E422 },
+      responses: { 200: { description: 'A page of deployments', schema: DeploymentPage } },
       handler: ({ var: { store, service, query } }) => {
         const now = store.clock.now();
         // As they read now: a deployment's outcome is not known (nor sorted by) before its time.

@@ -6,7 +6,7 @@
  */
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GATEWAY_MAX_BODY_BYTES } from '../../src/contract/invoke';
 import { SCHEMA_LIMITS } from '../../src/contract/json-schema';
 import { createMockPlatform } from '../platform';
@@ -59,6 +59,7 @@ async function publishedWith(call: Call, token: string, requestSchema: unknown, 
 const budget = checkPool.budgetMs;
 afterEach(() => {
   checkPool.budgetMs = budget;
+  vi.restoreAllMocks();
 });
 
 describe('schema limits when an endpoint is saved (the editor applies the same)', () => {
@@ -200,12 +201,12 @@ describe('a hostile call', () => {
       expect((await call('GET', gw(INVOICE, 'health'), { token })).status).toBe(200);
       expect((await call('POST', gw(target, 'ingest'), { token, body: { items: [1] } })).status).toBe(200);
 
-      /** Other clients, one request after another: a management read and a small gateway call; latencies until `stop()`. */
-      const otherClients = () => {
+      /** Other clients, one request after another: a management read and a small gateway call; latencies until `stop()`, or `limit` requests. */
+      const otherClients = (limit = Infinity) => {
         const ms: Record<'management' | 'gateway', number[]> = { management: [], gateway: [] };
         let stopped = false;
         const done = (async () => {
-          while (!stopped) {
+          while (!stopped && ms.management.length + ms.gateway.length < limit) {
             for (const [kind, send] of [
               ['management', () => call('GET', `${API}/auth/whoami`, { token })],
               ['gateway', () => call('GET', `${gw(INVOICE, 'health')}`, { token })],
@@ -218,8 +219,9 @@ describe('a hostile call', () => {
           }
         })();
         return {
-          stop: async () => {
-            stopped = true;
+          /** Stop now, or (`atLimit`) once `limit` requests are answered. */
+          stop: async (when: 'now' | 'atLimit' = 'now') => {
+            stopped = when === 'now';
             await done;
             const all = [...ms.management, ...ms.gateway].sort((a, b) => a - b);
             const max = (xs: number[]) => Math.max(0, ...xs);
@@ -235,11 +237,6 @@ describe('a hostile call', () => {
       };
       const f = (x: number) => x.toFixed(1);
 
-      // Without the hostile calls, for as long as they will take (the machine's own noise, e.g. other test runs).
-      const quiet = otherClients();
-      await new Promise((r) => setTimeout(r, 1500));
-      const before = await quiet.stop();
-
       const busy = otherClients();
       const t0 = performance.now();
       const results = await Promise.all([
@@ -249,6 +246,9 @@ describe('a hostile call', () => {
       ]);
       const hostileMs = performance.now() - t0;
       const during = await busy.stop();
+      // Then without the hostile calls, over as many requests: the machine's own noise (e.g. other test runs).
+      const quiet = otherClients(during.n);
+      const before = await quiet.stop('atLimit');
 
       expect(results.map((r) => r.status)).toEqual([200, 422, 200]);
       const refused = (await results[1]!.json()) as { detail: { loc: unknown[]; type: string }[] };
@@ -289,10 +289,18 @@ describe('a hostile call', () => {
     });
     checkPool.budgetMs = 300;
     const t = performance.now();
+    // Another client calls once the slow check is handed to the checker.
+    const checking = new Promise<void>((resolve) => {
+      const check = checkPool.check.bind(checkPool);
+      vi.spyOn(checkPool, 'check').mockImplementation((...args) => {
+        resolve();
+        return check(...args);
+      });
+    });
     const [slow, other] = await Promise.all([
       call('POST', gw(SENTIMENT, 'slow'), { token, body: { s: `${'a'.repeat(40)}!` } }),
       (async () => {
-        await new Promise((r) => setTimeout(r, 50));
+        await checking;
         const t1 = performance.now();
         const res = await call('GET', `${API}/auth/whoami`, { token });
         return { res, ms: performance.now() - t1 };

@@ -52,9 +52,9 @@ export function readKnobs(c: Context, platform: Pick<Platform, 'profile'>): Knob
   return knobs;
 }
 
-/** Wait what `X-Mock-Latency-Ms` asks, on a timer: the event loop serves everyone else meanwhile. */
-export async function delayAsAsked(knobs: Knobs): Promise<void> {
-  if (knobs.latencyMs) await new Promise((resolve) => setTimeout(resolve, knobs.latencyMs));
+/** Wait what `X-Mock-Latency-Ms` asks, on the platform's wall (core/wall.ts: a timer, so the event loop serves everyone else meanwhile). */
+export async function delayAsAsked(knobs: Knobs, platform: Pick<Platform, 'wall'>): Promise<void> {
+  if (knobs.latencyMs) await platform.wall.sleep(knobs.latencyMs);
 }
 
 /** The answer `X-Mock-Status` asks for, from the version that would have answered. */

@@ -80,7 +80,7 @@ export const gatewayApi = domainApi(
         const { store, platform, service, body } = c.var;
         const knobs = readKnobs(c, platform);
         // The service's own time, once the caller is known (MOCK_GATEWAY_LATENCY_MS).
-        if (platform.settings.gatewayLatencyMs > 0) await new Promise((r) => setTimeout(r, platform.settings.gatewayLatencyMs));
+        if (platform.settings.gatewayLatencyMs > 0) await platform.wall.sleep(platform.settings.gatewayLatencyMs);
         const call = await prepareCall(store, service, {
           method: method.toUpperCase(),
           segments: pathSegments(c.req.path, GATEWAY_PREFIX_SEGMENTS),
@@ -88,7 +88,7 @@ export const gatewayApi = domainApi(
           body,
           onMatch: (endpoint) => noteEndpoint(c, endpoint.path),
         });
-        await delayAsAsked(knobs);
+        await delayAsAsked(knobs, platform);
         if (knobs.status !== undefined) return askedReply(knobs.status, call.version.version);
         return {
           status: 200,

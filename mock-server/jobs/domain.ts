@@ -5,6 +5,7 @@
  */
 import * as invoke from '../../src/contract/invoke';
 import { defineDomain } from '../core/domain';
+import { perService } from '../services/collections';
 import { PATH_PARAM } from '../gateway/routes';
 import type { JobRecord } from './records';
 import { jobsApi } from './routes';
@@ -27,12 +28,7 @@ export const jobsDomain = defineDomain({
   name: 'jobs',
   apis: [jobsApi],
   collections: {
-    jobs: {
-      table: 'jobs',
-      key: (j) => j.id,
-      groups: { service: (j) => j.service_id },
-      ownedBy: { collection: 'services', group: 'service' },
-    },
+    jobs: perService('jobs', (j) => j.id),
   },
   settings: { jobRunMs: DEFAULT_JOB_RUN_MS },
   openapi: {

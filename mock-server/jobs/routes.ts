@@ -18,7 +18,6 @@ import { notFound } from '../core/errors';
 import { apiPath, domainApi, get, post } from '../core/operations';
 import { servicePath } from '../services/paths';
 import { reply } from '../core/replies';
-import { E422 } from '../core/responses';
 import type { Store } from '../core/store';
 import { GATEWAY_BODY_LIMIT, gatewayCaller, writers } from '../gateway/caller';
 import { askedReply, delayAsAsked, readKnobs } from '../gateway/knobs';
@@ -92,7 +91,7 @@ export const jobsApi = domainApi(
             body,
             onMatch: (endpoint) => noteEndpoint(c, endpoint.path),
           });
-          await delayAsAsked(knobs);
+          await delayAsAsked(knobs, platform);
           if (knobs.status !== undefined) return askedReply(knobs.status, call.version.version);
           const now = store.clock.now();
           sweepJobs(store, now);
@@ -142,7 +141,7 @@ export const jobsApi = domainApi(
           401: AUTH_ERRORS[401],
           403: { description: 'A service token minted for another service' },
           404: { description: 'No such service' },
-          422: { ...E422, description: `Validation error (more than 100 ids, not a list of strings)` },
+          422: { description: `Validation error (more than 100 ids, not a list of strings)` },
         },
         handler: ({ var: { store, service, body } }) => {
           const now = store.clock.now();

@@ -10,7 +10,6 @@ import { paths } from '../../src/contract/paths';
 import { isServing } from '../../src/contract/versions-rules';
 import { domainApi, get, workspacePath } from '../core/operations';
 import { reply } from '../core/replies';
-import { E422 } from '../core/responses';
 import { servicePath } from '../services/paths';
 
 const SERVICE_METRICS = servicePath('/metrics', paths.metrics);
@@ -25,10 +24,9 @@ export const metricsApi = domainApi(
       'How each version of the service behaves over a window (`15m`, `1h` (default), `6h`, `24h`, `7d`): requests, 4xx, 5xx and p50/p95/p99 latency per step, every step present, with totals per version and for the service (calls answered before a version was chosen count in the service’s only). Optional `version` and `path` (an endpoint’s template).',
       {
         query: MetricsQuery,
-        extension: true,
         responses: {
           200: { description: 'The window, its steps, and each version’s points and totals', schema: ServiceMetrics },
-          422: { ...E422, description: 'Validation error (an unknown window, a version that is not a whole number ≥ 1)' },
+          422: { description: 'Validation error (an unknown window, a version that is not a whole number ≥ 1)' },
         },
         handler: ({ var: { store, service, query } }) => {
           store.requestLog.flush();
@@ -46,10 +44,9 @@ export const metricsApi = domainApi(
       'Totals per service and version over a window for the services of the workspace with traffic in it — what a list page needs in one call. `service_id` (repeatable, up to 100) narrows it to those services.',
       {
         query: WorkspaceMetricsQuery,
-        extension: true,
         responses: {
           200: { description: 'The services with traffic in the window', schema: WorkspaceServiceMetrics },
-          422: { ...E422, description: 'Validation error (an unknown window, a service id that is not a UUID, more than 100)' },
+          422: { description: 'Validation error (an unknown window, a service id that is not a UUID, more than 100)' },
         },
         handler: ({ var: { store, workspace, query } }) => {
           store.requestLog.flush();

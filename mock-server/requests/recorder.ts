@@ -71,8 +71,8 @@ export interface RecordOptions {
 /** Around an operation that calls a service: name it, and record it once answered. */
 export function recordCall(options: RecordOptions): MiddlewareHandler<MockEnv> {
   return async (c, next) => {
-    const t0 = performance.now();
     const { store, platform } = c.var;
+    const t0 = platform.wall.now();
     // Nothing could read the log on a platform without it (the documented profile), or with recording off (the bench).
     if (!platform.settings.recordRequests || platform.profile === 'documented') return nameCall(c, next);
     const log = store.requestLog;
@@ -104,7 +104,7 @@ export function recordCall(options: RecordOptions): MiddlewareHandler<MockEnv> {
             templated: n?.template !== undefined,
             // The unit of work commits after this: a change that could not be saved is answered (and recorded) as a 500.
             status: ok ? answered : 500,
-            duration_ms: Math.round((performance.now() - t0) * 1000) / 1000,
+            duration_ms: Math.round((platform.wall.now() - t0) * 1000) / 1000,
             caller: callerKind(c.var.caller),
             async: options.async,
             // A replayed submit (Idempotency-Key) runs no handler: its job is where its Location points.

@@ -9,7 +9,6 @@ import { RequestFilters, RequestListQuery, RequestPage, RequestRecord } from '..
 import { issue, notFound, validationError } from '../core/errors';
 import { domainApi, get } from '../core/operations';
 import { reply } from '../core/replies';
-import { E422 } from '../core/responses';
 import { servicePath } from '../services/paths';
 import { filtersOf } from './rules';
 import { streamRequests } from './stream';
@@ -27,10 +26,9 @@ export const requestsApi = domainApi(
       'The calls the gateway answered for the service (sync, pinned, async submits, refused ones too), newest first: filter by version, status (`2xx`, `4xx`, `5xx` or a code), method, path template, a part of a path or request id, and time; page with `before` (the last id of the previous page). Never a body, a header, a query string or a token. Kept 7 days.',
       {
         query: RequestListQuery,
-        extension: true,
         responses: {
           200: { description: 'A page of records; `next_before` is null on the last page', schema: RequestPage },
-          422: { ...E422, description: 'Validation error (a filter out of range, `limit` above 200, an unknown `before`)' },
+          422: { description: 'Validation error (a filter out of range, `limit` above 200, an unknown `before`)' },
         },
         handler: ({ var: { store, service, query } }) => {
           const log = store.requestLog;
@@ -55,10 +53,9 @@ export const requestsApi = domainApi(
       "The service's new request records as they are made, as server-sent events (`id:` the request id, `event: request`, `data:` the record), with the list's filters; a comment line every 15 s keeps it open; `Last-Event-ID` resumes after that record. Read it with fetch (it takes the Authorization header like every call).",
       {
         query: RequestFilters,
-        extension: true,
         responses: {
           200: { description: 'An event stream (text/event-stream) that stays open', contentType: 'text/event-stream' },
-          422: { ...E422, description: 'Validation error (a filter out of range)' },
+          422: { description: 'Validation error (a filter out of range)' },
         },
         handler: (c) => {
           const { store, service, query } = c.var;
@@ -70,7 +67,6 @@ export const requestsApi = domainApi(
       },
     ),
     get(ONE, 'getRequest', 'One request record of the service, by its request id (the `X-Request-Id` the gateway answered with)', {
-      extension: true,
       responses: {
         200: { description: 'The record', schema: RequestRecord },
         404: { description: 'No such request in this service’s log' },

@@ -11,7 +11,6 @@ import { listPage, time, type ListSpec } from '../core/lists';
 import { del, domainApi, get, post, put, workspacePath } from '../core/operations';
 import type { RingRecord } from './records';
 import { noContent, reply } from '../core/replies';
-import { E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
 import { assertUniqueRingName, deleteRing, placeRing, toRing } from './rules';
 
 const RINGS = workspacePath('/deployments/rings', paths.rings);
@@ -36,8 +35,6 @@ export const ringsApi = domainApi(
       query: RingListQuery,
       responses: {
         200: { description: 'A page of rings (`?name=dev` resolves one: a page of at most one)', schema: RingPage },
-        ...READ_ERRORS,
-        422: E422,
       },
       handler: ({ var: { store, workspace, query } }) => {
         const rings = store.ringsOf(workspace.id).filter((r) => query.name === undefined || r.name === query.name);
@@ -53,10 +50,8 @@ export const ringsApi = domainApi(
       idempotent: true,
       responses: {
         201: { description: 'Created', schema: Ring },
-        ...WRITE_ERRORS,
         403: E403_ADMINS,
         409: { description: 'A ring with this name exists in the workspace' },
-        422: E422,
       },
       handler: ({ var: { store, workspace, body }, req }) => {
         assertUniqueRingName(store, workspace.id, body.name);
@@ -76,7 +71,7 @@ export const ringsApi = domainApi(
       },
     }),
     get(RING, 'getRing', 'Get a deployment ring', {
-      responses: { 200: { description: 'The ring', schema: Ring }, ...READ_ERRORS },
+      responses: { 200: { description: 'The ring', schema: Ring } },
       handler: ({ var: { ring } }) => reply(200, Ring, toRing(ring)),
     }),
     put(RING, 'updateRing', 'Update a ring (partial): rename (unique), describe, or move it in the promotion path', {
@@ -84,10 +79,8 @@ export const ringsApi = domainApi(
       body: RingUpdate,
       responses: {
         200: { description: 'The updated ring', schema: Ring },
-        ...WRITE_ERRORS,
         403: E403_ADMINS,
         409: { description: 'A ring with this name exists in the workspace' },
-        422: E422,
       },
       handler: ({ var: { store, workspace, ring, body } }) => {
         if (body.name !== undefined) assertUniqueRingName(store, workspace.id, body.name, ring.id);
@@ -106,7 +99,6 @@ export const ringsApi = domainApi(
       allow: writes,
       responses: {
         204: { description: 'Deleted' },
-        ...WRITE_ERRORS,
         403: E403_ADMINS,
         409: { description: 'Services use the ring; the detail names them' },
       },

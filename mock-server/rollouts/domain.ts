@@ -7,6 +7,7 @@
  */
 import * as rollouts from '../../src/contract/rollouts';
 import { defineDomain } from '../core/domain';
+import { perService } from '../services/collections';
 import { RolloutTallies } from './measure';
 import type { RolloutRecord } from './records';
 import { rolloutsApi } from './routes';
@@ -32,12 +33,7 @@ export const rolloutsDomain = defineDomain({
   name: 'rollouts',
   apis: [rolloutsApi],
   collections: {
-    rollouts: {
-      table: 'rollouts',
-      key: (r) => r.id,
-      groups: { service: (r) => r.service_id, unfinished: (r) => (isUnfinished(r) ? 'unfinished' : null) },
-      ownedBy: { collection: 'services', group: 'service' },
-    },
+    rollouts: perService('rollouts', (r) => r.id, { unfinished: (r) => (isUnfinished(r) ? 'unfinished' : null) }),
   },
   queries: (store) => {
     const tallies = new RolloutTallies(store);

@@ -2,7 +2,8 @@
 /**
  * Progressive rollouts (CONTRACT §13): the canary's traffic is driven with
  * in-process gateway calls pinned to it (`X-Mock-Status: 503` for failures,
- * `X-Mock-Latency-Ms` for slowness) and time with `platform.clock.advance`;
+ * `X-Mock-Latency-Ms` for slowness, which passes at once on the test's wall,
+ * test-helpers.ts `TestWall`) and time with `platform.clock.advance`;
  * nothing waits for the wall clock. Embedding Service is the demo's canary:
  * v1 draining at 80%, v2 active at 20%.
  */
@@ -42,6 +43,16 @@ const body = (versionId: string, overrides: Partial<RolloutCreate> = {}): Rollou
   analysis: { max_error_rate: 0.05, max_p95_ms: null, min_requests: 5 },
   ...overrides,
 });
+
+/** Two steps — 10% for `pauseSeconds`, then 100% — judged on 20 requests at least. */
+const twoSteps = (versionId: string, pauseSeconds: number) =>
+  body(versionId, {
+    steps: [
+      { percent: 10, pause_seconds: pauseSeconds },
+      { percent: 100, pause_seconds: 0 },
+    ],
+    analysis: { max_error_rate: 0.05, max_p95_ms: null, min_requests: 20 },
+  });
 
 async function start(call: Call, token: string, b: unknown, serviceId = EMBEDDING) {
   const res = await call('POST', rolloutsOf(serviceId), { token, body: b, headers: { 'Idempotency-Key': crypto.randomUUID() } });
@@ -318,17 +329,7 @@ describe('the analysis', () => {
     const { call, login, platform } = setup();
     const dev = await login('developer');
     const { v1, v2 } = await embedding(call, dev);
-    const r = await start(
-      call,
-      dev,
-      body(v2.id, {
-        steps: [
-          { percent: 10, pause_seconds: 600 },
-          { percent: 100, pause_seconds: 0 },
-        ],
-        analysis: { max_error_rate: 0.05, max_p95_ms: null, min_requests: 20 },
-      }),
-    );
+    const r = await start(call, dev, twoSteps(v2.id, 600));
     await canaryCalls(call, dev, 19);
     // The 20th call is a 5xx: 1 of 20 is 5%, not over the limit.
     await canaryCalls(call, dev, 1, { status: 503 });
@@ -397,17 +398,7 @@ describe('the analysis', () => {
     const { call, login, platform } = setup({ tokenTtl: 7_200 });
     const dev = await login('developer');
     const { v2 } = await embedding(call, dev);
-    const r = await start(
-      call,
-      dev,
-      body(v2.id, {
-        steps: [
-          { percent: 10, pause_seconds: 60 },
-          { percent: 100, pause_seconds: 0 },
-        ],
-        analysis: { max_error_rate: 0.05, max_p95_ms: null, min_requests: 20 },
-      }),
-    );
+    const r = await start(call, dev, twoSteps(v2.id, 60));
     await canaryCalls(call, dev, 3);
     platform.clock.advance(90_000);
     const paused = await read(call, dev, r.id);

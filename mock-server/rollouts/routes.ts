@@ -18,7 +18,6 @@ import { developers } from '../core/auth';
 import { listPage, time, type ListSpec } from '../core/lists';
 import { domainApi, get, post, workspacePath } from '../core/operations';
 import { reply } from '../core/replies';
-import { E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
 import { servicePath } from '../services/paths';
 import { abortRollout, IN_PROGRESS, pauseRollout, promoteRollout, resumeRollout, settleService, startRollout } from './rules';
 
@@ -52,10 +51,8 @@ export const rolloutsApi = domainApi(
         allow: developers('start rollouts'),
         body: RolloutCreate,
         idempotent: true,
-        extension: true,
         responses: {
           201: { description: 'The rollout, started: the split is at its first step', schema: Rollout },
-          ...WRITE_ERRORS,
           409: { description: `The service has an unfinished rollout: "${IN_PROGRESS}"` },
           422: {
             description: 'Validation error (each on its field), or a version that does not serve, or no other version serving beside it',
@@ -69,8 +66,7 @@ export const rolloutsApi = domainApi(
     ),
     get(ROLLOUTS, 'listRollouts', "Extension: a service's rollouts, newest first (an unfinished one is always the newest)", {
       query: RolloutListQuery,
-      extension: true,
-      responses: { 200: { description: 'A page of rollouts', schema: RolloutPage }, ...READ_ERRORS, 422: E422 },
+      responses: { 200: { description: 'A page of rollouts', schema: RolloutPage } },
       handler: ({ var: { store, platform, service, query } }) => {
         settleService(store, service.id, platform.settings.drainMs);
         return reply(200, RolloutPage, listPage(store.rollouts.in('service', service.id), query, rolloutList));
@@ -103,8 +99,7 @@ export const rolloutsApi = domainApi(
       },
     ),
     get(ROLLOUT, 'getRollout', 'Extension: one rollout, with its events', {
-      extension: true,
-      responses: { 200: { description: 'The rollout', schema: Rollout }, ...READ_ERRORS },
+      responses: { 200: { description: 'The rollout', schema: Rollout } },
       handler: ({ var: { store, platform, service, rollout } }) => {
         settleService(store, service.id, platform.settings.drainMs);
         return reply(200, Rollout, store.rollouts.get(rollout.id)!);
@@ -116,23 +111,20 @@ export const rolloutsApi = domainApi(
       'Extension: pause a running rollout: no step ends until it is resumed (the analysis still aborts on a limit crossed)',
       {
         allow: developers('pause rollouts'),
-        extension: true,
-        responses: { 200: ROLLOUT_200, ...WRITE_ERRORS, 409: FINISHED_409 },
+        responses: { 200: ROLLOUT_200, 409: FINISHED_409 },
         handler: ({ var: { store, platform, rollout, principal } }) =>
           reply(200, Rollout, pauseRollout(store, rollout, principal.user, platform.settings.drainMs)),
       },
     ),
     post(RESUME, 'resumeRollout', "Extension: resume a paused rollout: the current step's pause starts again", {
       allow: developers('resume rollouts'),
-      extension: true,
-      responses: { 200: ROLLOUT_200, ...WRITE_ERRORS, 409: FINISHED_409 },
+      responses: { 200: ROLLOUT_200, 409: FINISHED_409 },
       handler: ({ var: { store, platform, rollout, principal } }) =>
         reply(200, Rollout, resumeRollout(store, rollout, principal.user, platform.settings.drainMs)),
     }),
     post(PROMOTE, 'promoteRollout', 'Extension: promote the canary straight to 100%: the rollout succeeds and the baseline drains', {
       allow: developers('promote rollouts'),
-      extension: true,
-      responses: { 200: ROLLOUT_200, ...WRITE_ERRORS, 409: FINISHED_409 },
+      responses: { 200: ROLLOUT_200, 409: FINISHED_409 },
       handler: ({ var: { store, platform, rollout, principal } }) =>
         reply(200, Rollout, promoteRollout(store, rollout, principal.user, platform.settings.drainMs)),
     }),
@@ -144,8 +136,7 @@ export const rolloutsApi = domainApi(
         allow: developers('abort rollouts'),
         body: RolloutAbort,
         bodyOptional: true,
-        extension: true,
-        responses: { 200: ROLLOUT_200, ...WRITE_ERRORS, 409: FINISHED_409, 422: E422 },
+        responses: { 200: ROLLOUT_200, 409: FINISHED_409 },
         handler: ({ var: { store, platform, rollout, principal, body } }) =>
           reply(200, Rollout, abortRollout(store, rollout, principal.user, body.reason?.trim() || null, platform.settings.drainMs)),
       },

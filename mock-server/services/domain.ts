@@ -5,6 +5,7 @@
  */
 import * as services from '../../src/contract/services';
 import { defineDomain } from '../core/domain';
+import { unlessEmpty } from '../core/seed';
 import type { ServiceRecord } from './records';
 import { servicesApi } from './routes';
 import { ServiceSearch } from './search';
@@ -46,12 +47,11 @@ export const servicesDomain = defineDomain({
       serviceSearch: search,
     };
   },
-  seed: ({ name, ago, base, extraServices }) => {
-    if (name === 'empty') return {};
+  seed: unlessEmpty(({ name, ago, base, extraServices }) => {
     const demo = demoServices(ago);
     const large = name === 'large' ? largeServices(extraServices, base) : { services: [], versions: [] };
     return { services: [...demo.services, ...large.services], versions: [...demo.versions, ...large.versions], endpoints: demo.endpoints };
-  },
+  }),
   scope: {
     service_id: {
       var: 'service',

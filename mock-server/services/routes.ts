@@ -6,7 +6,7 @@ import { developers } from '../core/auth';
 import { del, domainApi, get, post, put, workspacePath } from '../core/operations';
 import { servicePath } from './paths';
 import { noContent, reply } from '../core/replies';
-import { E409, E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
+import { E409 } from '../core/responses';
 import { changedFields, createService, FIELD_WORDS, hostedService, updateService } from './rules';
 
 const SERVICES = workspacePath('/hosted-services', paths.services);
@@ -17,7 +17,7 @@ export const servicesApi = domainApi(
   [
     get(SERVICES, 'listHostedServices', 'List hosted services (search over name and description)', {
       query: ServiceListQuery,
-      responses: { 200: { description: 'A page of services', schema: ServicePage }, ...READ_ERRORS, 422: E422 },
+      responses: { 200: { description: 'A page of services', schema: ServicePage } },
       handler: ({ var: { store, workspace, query } }) => {
         const { items, total } = store.serviceSearch.list(workspace.id, query);
         return reply(200, ServicePage, {
@@ -34,9 +34,7 @@ export const servicesApi = domainApi(
       idempotent: true,
       responses: {
         201: { description: 'Created', schema: HostedService },
-        ...WRITE_ERRORS,
         409: { description: 'A service with this slug exists in the workspace' },
-        422: E422,
       },
       handler: ({ var: { store, workspace, body, principal }, req }) => {
         const rec = createService(store, workspace, body, store.clock.iso());
@@ -49,13 +47,13 @@ export const servicesApi = domainApi(
       },
     }),
     get(SERVICE, 'getHostedService', 'Get a hosted service', {
-      responses: { 200: { description: 'The service', schema: HostedService }, ...READ_ERRORS },
+      responses: { 200: { description: 'The service', schema: HostedService } },
       handler: ({ var: { store, service } }) => reply(200, HostedService, hostedService(store, service)),
     }),
     put(SERVICE, 'updateHostedService', 'Update a hosted service (partial; slug is immutable; execution mode only while draft)', {
       allow: developers('update hosted services'),
       body: ServiceUpdate,
-      responses: { 200: { description: 'The updated service', schema: HostedService }, ...WRITE_ERRORS, 409: E409, 422: E422 },
+      responses: { 200: { description: 'The updated service', schema: HostedService }, 409: E409 },
       handler: ({ var: { store, workspace, service, body, principal } }) => {
         const saved = updateService(store, workspace, service, body, store.clock.iso());
         const fields = changedFields(service, saved);
@@ -70,7 +68,7 @@ export const servicesApi = domainApi(
     }),
     del(SERVICE, 'deleteHostedService', 'Delete a hosted service and its versions', {
       allow: developers('delete hosted services'),
-      responses: { 204: { description: 'Deleted' }, ...WRITE_ERRORS },
+      responses: { 204: { description: 'Deleted' } },
       handler: ({ var: { store, service } }) => {
         // Its versions, endpoints, deployments, credentials and revocations go with it (store.ts `ownedBy`).
         store.services.delete(service.id);

@@ -12,7 +12,7 @@ import { SsoCallbackRequest, SsoInitiateRequest, SsoInitiateResponse } from '../
 import { paths } from '../../src/contract/paths';
 import { apiPath, domainApi, get, post } from '../core/operations';
 import { reply } from '../core/replies';
-import { E401, E404, E422 } from '../core/responses';
+import { E401, E404 } from '../core/responses';
 import { signInThrottle } from '../auth/rules';
 import { consoleOrigin } from '../users/rules';
 import { problemPage, signInPage } from './idp-page';
@@ -52,7 +52,6 @@ export const ssoApi = domainApi(
       responses: {
         200: { description: 'Where to send the browser, and the state to check when it comes back', schema: SsoInitiateResponse },
         404: { ...E404, description: 'No single sign-on for the email’s domain (on the email)' },
-        422: E422,
       },
       handler: ({ var: { store, platform, body } }) =>
         reply(200, SsoInitiateResponse, initiate(store, consoleOrigin(platform.settings), body.email), { 'Cache-Control': 'no-store' }),
@@ -63,7 +62,6 @@ export const ssoApi = domainApi(
       "Finish single sign-on: the identity provider's one-time code, and the state the platform issued",
       {
         auth: 'none',
-        extension: true,
         body: SsoCallbackRequest,
         responses: {
           200: { description: 'Tokens', schema: TokenResponse },
@@ -71,7 +69,6 @@ export const ssoApi = domainApi(
             description:
               'A state the platform did not issue, or a code that is wrong, used or over 5 minutes old (on the state or the code)',
           },
-          422: E422,
         },
         handler: async ({ var: { store, platform, body } }) => reply(200, TokenResponse, await exchange(store, platform.settings, body)),
       },
@@ -83,7 +80,6 @@ export const ssoApi = domainApi(
       responses: {
         200: { description: 'The sign-in page', contentType: 'text/html' },
         400: { description: 'A page that says why the sign-in cannot continue', contentType: 'text/html' },
-        422: E422,
       },
       handler: ({ var: { store, platform, query } }) => {
         const consoleUrl = consoleOrigin(platform.settings);
@@ -113,7 +109,6 @@ export const ssoApi = domainApi(
           200: { description: "The console's callback, with the code and the state", schema: ProviderRedirect },
           400: { description: 'The sign-in request is unknown, finished or expired (on the state)' },
           401: { ...E401, description: 'Incorrect email or password' },
-          422: E422,
           429: THROTTLED,
         },
         handler: async ({ var: { store, platform, body } }) =>

@@ -6,24 +6,7 @@
  * sanitised identifiers, strings are escaped literals, summaries are one-line
  * escaped docstrings.
  */
-import {
-  Names,
-  TypeModel,
-  bodyOptional,
-  hasProperties,
-  hasRequired,
-  oneLine,
-  paramSchema,
-  pascal,
-  pathParts,
-  querySchema,
-  stubOperations,
-  usesQuery,
-  type Decl,
-  type Literal,
-  type StubInput,
-  type TypeRef,
-} from './type-model';
+import { oneLine, planStub, type Decl, type Literal, type Scalar, type StubInput, type TypeRef } from './type-model';
 import { pyStr } from '../../src/contract/code-literals';
 
 const KEYWORDS = new Set(
@@ -61,20 +44,10 @@ function literal(v: Literal): string {
   return pyStr(v);
 }
 
+const SCALARS: Record<Scalar, string> = { string: 'str', integer: 'int', number: 'float', boolean: 'bool', null: 'None', any: 'Any' };
+
 function typeExpr(t: TypeRef): string {
   switch (t.kind) {
-    case 'string':
-      return 'str';
-    case 'integer':
-      return 'int';
-    case 'number':
-      return 'float';
-    case 'boolean':
-      return 'bool';
-    case 'null':
-      return 'None';
-    case 'any':
-      return 'Any';
     case 'array':
       return `List[${typeExpr(t.items)}]`;
     case 'dict':
@@ -94,6 +67,8 @@ function typeExpr(t: TypeRef): string {
       const inner = rest.length === 0 ? 'None' : rest.length === 1 ? rest[0]! : `Union[${rest.join(', ')}]`;
       return nullable && rest.length > 0 ? `Optional[${inner}]` : inner;
     }
+    default:
+      return SCALARS[t.kind];
   }
 }
 
@@ -101,6 +76,12 @@ function typeExpr(t: TypeRef): string {
 function paramType(schema: unknown): string {
   const t = typeof schema === 'object' && schema !== null ? (schema as { type?: unknown }).type : undefined;
   return t === 'integer' ? 'int' : t === 'number' ? 'float' : 'str';
+}
+
+/** A path parameter's variable: the parameter's name made an identifier. */
+function variable(param: string): string {
+  const safe = param.replace(/[^A-Za-z0-9_]/g, '_');
+  return isIdent(safe) ? safe : `${/^[0-9]/.test(safe) ? 'p_' : ''}${safe}_`;
 }
 
 function declText(d: Decl): string[] {
@@ -128,39 +109,24 @@ function declText(d: Decl): string[] {
 }
 
 export function pythonStub(input: StubInput): string {
-  const names = new Names(MODULE_NAMES);
-  const clientName = names.take(`${pascal(input.serviceName, 'Service')}Client`);
-  const model = new TypeModel(names);
+  const plan = planStub(input, { moduleNames: MODULE_NAMES, argNames: ['self', 'body', 'params'], variable });
+  const { clientName, model } = plan;
   const methods: string[][] = [];
 
-  for (const op of stubOperations(input.snapshot)) {
+  for (const { op, params, types, path: parts } of plan.methods) {
     const e = op.endpoint;
-    const base = pascal(op.tool, 'Operation');
-    const args: string[] = ['self'];
-    const argNames = new Names(['self', 'body', 'params']);
-    const paramVar = new Map<string, string>();
-    for (const p of op.params) {
-      const safe = p.replace(/[^A-Za-z0-9_]/g, '_');
-      const v = argNames.take(isIdent(safe) ? safe : `${/^[0-9]/.test(safe) ? 'p_' : ''}${safe}_`);
-      paramVar.set(p, v);
-      args.push(`${v}: ${paramType(paramSchema(e, p))}`);
-    }
+    const args = ['self', ...params.map((p) => `${p.variable}: ${paramType(p.schema)}`)];
+    const { query, body, response: rt } = types;
     let call = '';
-    if (usesQuery(e.method)) {
-      const q = querySchema(e);
-      if (hasProperties(q)) {
-        const qt = model.declare(q, `${base}Params`);
-        args.push(hasRequired(q) ? `params: ${qt}` : `params: Optional[${qt}] = None`);
-        call = ', params=params';
-      }
-    } else {
-      const bt = model.declare(e.request_schema, `${base}Request`);
-      args.push(bodyOptional(e.request_schema) ? `body: Optional[${bt}] = None` : `body: ${bt}`);
+    if (query) {
+      args.push(query.required ? `params: ${query.type}` : `params: Optional[${query.type}] = None`);
+      call = ', params=params';
+    } else if (body) {
+      args.push(body.optional ? `body: Optional[${body.type}] = None` : `body: ${body.type}`);
       call = ', json=body';
     }
-    const rt = model.declare(e.response_schema, `${base}Response`);
-    const path = pathParts(e.path)
-      .map((part) => (part.param !== undefined ? `quote(str(${paramVar.get(part.param)}), safe="")` : pyStr(part.literal ?? '')))
+    const path = parts
+      .map((part) => (part.variable !== undefined ? `quote(str(${part.variable}), safe="")` : pyStr(part.literal ?? '')))
       .join(' + ');
     const doc = [e.summary, e.description ? `— ${e.description}` : ''].join(' ');
     methods.push([

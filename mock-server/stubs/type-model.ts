@@ -19,8 +19,11 @@ export interface StubInput {
 
 export type Literal = string | number | boolean | null;
 
+/** A type with nothing inside: each language has a name for each. */
+export type Scalar = 'string' | 'integer' | 'number' | 'boolean' | 'null' | 'any';
+
 export type TypeRef =
-  | { kind: 'string' | 'integer' | 'number' | 'boolean' | 'null' | 'any' }
+  | { kind: Scalar }
   | { kind: 'array'; items: TypeRef }
   | { kind: 'dict'; values: TypeRef }
   | { kind: 'literal'; values: Literal[] }
@@ -217,8 +220,8 @@ export function querySchema(e: EndpointSnapshot): Schema {
   return { ...s, type: 'object', properties: props, required };
 }
 
-export const hasProperties = (s: Schema) => isObj(s.properties) && Object.keys(s.properties).length > 0;
-export const hasRequired = (s: Schema) => Array.isArray(s.required) && s.required.length > 0;
+const hasProperties = (s: Schema) => isObj(s.properties) && Object.keys(s.properties).length > 0;
+const hasRequired = (s: Schema) => Array.isArray(s.required) && s.required.length > 0;
 /** A body may be left out when it is an object with nothing required. */
 export const bodyOptional = (s: Schema) => objectLike(s) && !hasRequired(s) && !Array.isArray(s.anyOf) && !Array.isArray(s.oneOf);
 
@@ -237,6 +240,61 @@ export interface StubOperation {
 export function stubOperations(snapshot: readonly EndpointSnapshot[]): StubOperation[] {
   const names = toolNames(snapshot);
   return snapshot.map((endpoint, i) => ({ endpoint, tool: names[i]!, params: pathParams(endpoint.path) }));
+}
+
+/** The types a stub's method takes and returns, as declared in `model` (each stub writes them in its own language). */
+export interface MethodTypes {
+  /** GET and DELETE with query parameters: their type, and whether one must be given. */
+  query?: { type: string; required: boolean };
+  /** Any other method: the body's type, and whether it may be left out. */
+  body?: { type: string; optional: boolean };
+  response: string;
+}
+
+/** A method of a client stub: its endpoint and tool name, the variable of each path parameter, its types, and its path in parts. */
+export interface StubMethod {
+  op: StubOperation;
+  params: { name: string; variable: string; schema: unknown }[];
+  types: MethodTypes;
+  /** The path's literals, and its parameters with their variables. */
+  path: { literal?: string; variable?: string }[];
+}
+
+/**
+ * What a client stub is, in any language: the client's name and the types it
+ * declares (`model`), named apart from `moduleNames` and from each other, and
+ * a method per operation, whose path parameters are named by `variable` apart
+ * from `argNames` (the method's other arguments).
+ */
+export function planStub(
+  input: StubInput,
+  o: { moduleNames: readonly string[]; argNames: readonly string[]; variable: (param: string) => string },
+): { clientName: string; model: TypeModel; methods: StubMethod[] } {
+  const names = new Names(o.moduleNames);
+  const clientName = names.take(`${pascal(input.serviceName, 'Service')}Client`);
+  const model = new TypeModel(names);
+  const methods = stubOperations(input.snapshot).map((op): StubMethod => {
+    const argNames = new Names(o.argNames);
+    const params = op.params.map((name) => ({ name, variable: argNames.take(o.variable(name)), schema: paramSchema(op.endpoint, name) }));
+    const variables = new Map(params.map((p) => [p.name, p.variable]));
+    const path = pathParts(op.endpoint.path).map((part) => (part.param !== undefined ? { variable: variables.get(part.param)! } : part));
+    return { op, params, types: methodTypes(op, model), path };
+  });
+  return { clientName, model, methods };
+}
+
+/** Declare an operation's query or body type, then its response type (`<Tool>Params`, `<Tool>Request`, `<Tool>Response`). */
+function methodTypes(op: StubOperation, model: TypeModel): MethodTypes {
+  const e = op.endpoint;
+  const base = pascal(op.tool, 'Operation');
+  const types: Omit<MethodTypes, 'response'> = {};
+  if (!usesQuery(e.method))
+    types.body = { type: model.declare(e.request_schema, `${base}Request`), optional: bodyOptional(e.request_schema) };
+  else {
+    const q = querySchema(e);
+    if (hasProperties(q)) types.query = { type: model.declare(q, `${base}Params`), required: hasRequired(q) };
+  }
+  return { ...types, response: model.declare(e.response_schema, `${base}Response`) };
 }
 
 // ---- text safety ------------------------------------------------------------

@@ -7,22 +7,14 @@
  * are escaped literals, summaries sit in comments that cannot be closed early.
  */
 import {
-  Names,
-  TypeModel,
   asciiEscape,
-  bodyOptional,
   camel,
-  hasProperties,
-  hasRequired,
+  Names,
   oneLine,
-  paramSchema,
-  pascal,
-  pathParts,
-  querySchema,
-  stubOperations,
-  usesQuery,
+  planStub,
   type Decl,
   type Literal,
+  type Scalar,
   type StubInput,
   type TypeRef,
 } from './type-model';
@@ -62,19 +54,17 @@ function literal(v: Literal): string {
   return String(v);
 }
 
+const SCALARS: Record<Scalar, string> = {
+  string: 'string',
+  integer: 'number',
+  number: 'number',
+  boolean: 'boolean',
+  null: 'null',
+  any: 'unknown',
+};
+
 function typeExpr(t: TypeRef): string {
   switch (t.kind) {
-    case 'string':
-      return 'string';
-    case 'integer':
-    case 'number':
-      return 'number';
-    case 'boolean':
-      return 'boolean';
-    case 'null':
-      return 'null';
-    case 'any':
-      return 'unknown';
     case 'array':
       return `Array<${typeExpr(t.items)}>`;
     case 'dict':
@@ -85,6 +75,8 @@ function typeExpr(t: TypeRef): string {
       return [...new Set(t.values.map(literal))].join(' | ');
     case 'union':
       return [...new Set(t.members.map(typeExpr))].join(' | ');
+    default:
+      return SCALARS[t.kind];
   }
 }
 
@@ -101,47 +93,38 @@ function declText(d: Decl): string[] {
   return lines;
 }
 
+/** A path parameter's variable: the parameter's name in camel case, never a reserved word. */
+function variable(param: string): string {
+  const c = camel(param, 'param');
+  return RESERVED.has(c) ? `${c}Param` : c;
+}
+
 function paramType(schema: unknown): string {
   const t = typeof schema === 'object' && schema !== null ? (schema as { type?: unknown }).type : undefined;
   return t === 'integer' || t === 'number' ? 'string | number' : 'string';
 }
 
 export function typescriptStub(input: StubInput): string {
-  const names = new Names(MODULE_NAMES);
-  const clientName = names.take(`${pascal(input.serviceName, 'Service')}Client`);
-  const model = new TypeModel(names);
+  const plan = planStub(input, { moduleNames: MODULE_NAMES, argNames: ['body', 'query'], variable });
+  const { clientName, model } = plan;
   const methodNames = new Names(['constructor', 'request', 'prefix', 'token', 'fetchImpl']);
   const methods: string[][] = [];
 
-  for (const op of stubOperations(input.snapshot)) {
+  for (const { op, params, types, path: parts } of plan.methods) {
     const e = op.endpoint;
-    const base = pascal(op.tool, 'Operation');
-    const args: string[] = [];
-    const argNames = new Names(['body', 'query']);
-    const paramVar = new Map<string, string>();
-    for (const p of op.params) {
-      const c = camel(p, 'param');
-      const v = argNames.take(RESERVED.has(c) ? `${c}Param` : c);
-      paramVar.set(p, v);
-      args.push(`${v}: ${paramType(paramSchema(e, p))}`);
-    }
+    const args = params.map((p) => `${p.variable}: ${paramType(p.schema)}`);
+    const rt = types.response;
     let query = 'undefined';
     let body = '';
-    if (usesQuery(e.method)) {
-      const q = querySchema(e);
-      if (hasProperties(q)) {
-        const qt = model.declare(q, `${base}Params`);
-        args.push(hasRequired(q) ? `query: ${qt}` : `query?: ${qt}`);
-        query = 'query';
-      }
-    } else {
-      const bt = model.declare(e.request_schema, `${base}Request`);
-      args.push(bodyOptional(e.request_schema) ? `body?: ${bt}` : `body: ${bt}`);
+    if (types.query) {
+      args.push(types.query.required ? `query: ${types.query.type}` : `query?: ${types.query.type}`);
+      query = 'query';
+    } else if (types.body) {
+      args.push(types.body.optional ? `body?: ${types.body.type}` : `body: ${types.body.type}`);
       body = ', body';
     }
-    const rt = model.declare(e.response_schema, `${base}Response`);
-    const path = pathParts(e.path)
-      .map((part) => (part.param !== undefined ? `encodeURIComponent(String(${paramVar.get(part.param)}))` : tsStr(part.literal ?? '')))
+    const path = parts
+      .map((part) => (part.variable !== undefined ? `encodeURIComponent(String(${part.variable}))` : tsStr(part.literal ?? '')))
       .join(' + ');
     const name = methodNames.take(camel(op.tool, 'call'));
     methods.push([

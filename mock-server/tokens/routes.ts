@@ -23,10 +23,10 @@ import {
 import { record } from '../activity/rules';
 import { developers } from '../core/auth';
 import { listPage, time, type ListSpec } from '../core/lists';
+import { shownOnce } from '../core/idempotency';
 import { domainApi, get, post } from '../core/operations';
 import { servicePath } from '../services/paths';
 import { reply } from '../core/replies';
-import { E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
 import type { RevocationRecord } from './records';
 import { isExpired, mintedTokensOf, mintReplayConflict, mintToken, revokeAll, revokeOne } from './rules';
 
@@ -59,14 +59,10 @@ export const tokensApi = domainApi(
         allow: developers('mint service tokens'),
         body: MintRequest,
         bodyOptional: true,
-        idempotent: {
-          // Only the jti is remembered under the key; the token itself is never kept.
-          remember: (body) => ({ jti: (body as { jti: string }).jti }),
-          repeat: (remembered) => mintReplayConflict((remembered as { jti: string }).jti),
-        },
+        // Only the jti is remembered under the key; the token itself is never kept.
+        idempotent: shownOnce('jti', mintReplayConflict),
         responses: {
           201: { description: 'The token, shown this once', schema: MintResponse },
-          ...WRITE_ERRORS,
           409: { description: 'The Idempotency-Key already minted a token' },
           422: { description: 'Validation error (TTL out of range, claims not an object, a reserved claim)' },
         },
@@ -87,8 +83,7 @@ export const tokensApi = domainApi(
       'Extension: the tokens minted for the service, newest first — their jti, claims, times, who minted them and their status (active, expired, revoked); never the token',
       {
         query: MintedTokenListQuery,
-        extension: true,
-        responses: { 200: { description: 'A page of minted tokens', schema: MintedTokenPage }, ...READ_ERRORS, 422: E422 },
+        responses: { 200: { description: 'A page of minted tokens', schema: MintedTokenPage } },
         handler: ({ var: { store, service, query } }) => {
           // mintedTokensOf reads newest first; the list takes its rows oldest first.
           return reply(200, MintedTokenPage, listPage(mintedTokensOf(store, service.id).reverse(), query, mintedList));
@@ -102,13 +97,10 @@ export const tokensApi = domainApi(
       {
         allow: revokes,
         body: RevokeRequest,
-        extension: true,
         responses: {
           200: { description: 'Already revoked', schema: Revocation },
           201: { description: 'Revoked', schema: Revocation },
-          ...WRITE_ERRORS,
           404: { description: 'Not found, or no token with this jti was issued by this service' },
-          422: E422,
         },
         handler: ({ var: { store, service, principal, body } }) => {
           const { rec, created } = revokeOne(store, service, principal.user.email, body.jti, body.reason ?? null, body.expires_at ?? null);
@@ -129,8 +121,7 @@ export const tokensApi = domainApi(
       {
         allow: revokes,
         body: RevokeAllRequest,
-        extension: true,
-        responses: { 201: { description: 'Revoked', schema: Revocation }, ...WRITE_ERRORS, 422: E422 },
+        responses: { 201: { description: 'Revoked', schema: Revocation } },
         handler: ({ var: { store, service, principal, body } }) => {
           const rec = revokeAll(store, service, principal.user.email, body.reason);
           record(store, service.id, principal.user, {
@@ -147,8 +138,7 @@ export const tokensApi = domainApi(
       "Extension (seed 004 names the call, not its path): the service's revocations, newest first (include_expired=true to include those past their expires_at)",
       {
         query: RevocationListQuery,
-        extension: true,
-        responses: { 200: { description: 'A page of revocations', schema: RevocationPage }, ...READ_ERRORS, 422: E422 },
+        responses: { 200: { description: 'A page of revocations', schema: RevocationPage } },
         handler: ({ var: { store, service, query } }) => {
           const now = store.clock.now();
           const all = store.revocations.in('service', service.id).filter((r) => query.include_expired || !isExpired(r, now));

@@ -7,7 +7,6 @@ import { developers } from '../core/auth';
 import { domainApi, put } from '../core/operations';
 import { servicePath } from '../services/paths';
 import { reply } from '../core/replies';
-import { E422, WRITE_ERRORS } from '../core/responses';
 import { assertNoRolloutInProgress, IN_PROGRESS } from '../rollouts/rules';
 import { applyTraffic } from './rules';
 
@@ -23,12 +22,9 @@ export const trafficApi = domainApi(
       {
         allow: developers('change traffic'),
         body: TrafficUpdate,
-        extension: true,
         responses: {
           200: { description: 'All the versions after the change, newest first', schema: VersionPage },
-          ...WRITE_ERRORS,
           409: { description: `The service has no published version, or a rollout is in progress ("${IN_PROGRESS}")` },
-          422: E422,
         },
         handler: ({ var: { store, platform, service, body, principal } }) => {
           // A rollout moves the split by itself: a manual change waits until it is finished (CONTRACT §13).

@@ -11,7 +11,7 @@ import { InvitationAccept, User, UserInvite, UserListQuery, UserPage, UserUpdate
 import { admins } from '../core/auth';
 import { apiPath, del, domainApi, get, post, put } from '../core/operations';
 import { noContent, reply } from '../core/replies';
-import { E401, E403, E404, E409, E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
+import { E401, E403, E404, E409 } from '../core/responses';
 import { MailList, mailSent, MailQuery } from './mail';
 import { createTestOrganization, TestOrganization, TestOrganizationCreate } from './test-organization';
 import { acceptInvitation, invitationView, invite, listMembers, memberView, removeMember, updateMember, userView } from './rules';
@@ -26,7 +26,7 @@ export const usersApi = domainApi(
   [
     get(USERS, 'listUsers', "The organization's users and pending invitations (search: name and email; status: active or invited)", {
       query: UserListQuery,
-      responses: { 200: { description: 'A page of users', schema: UserPage }, 401: E401, 422: E422 },
+      responses: { 200: { description: 'A page of users', schema: UserPage }, 401: E401 },
       handler: ({ var: { store, principal, query } }) => reply(200, UserPage, listMembers(store, principal.user.org_id, query)),
     }),
     post(
@@ -42,7 +42,6 @@ export const usersApi = domainApi(
           401: E401,
           403: E403,
           409: { ...E409, description: 'The email already has an account, or a pending invitation (on the email)' },
-          422: E422,
         },
         handler: ({ var: { store, platform, principal, body } }) =>
           reply(201, User, invitationView(store, invite(platform, principal.user, body))),
@@ -55,7 +54,7 @@ export const usersApi = domainApi(
       handler: ({ var: { store, principal } }) => reply(200, User, userView(store, store.users.get(principal.user.id) ?? principal.user)),
     }),
     get(USER, 'getUser', 'A user of the organization, or a pending invitation', {
-      responses: { 200: { description: 'The user', schema: User }, ...READ_ERRORS },
+      responses: { 200: { description: 'The user', schema: User } },
       handler: ({ var: { store, member } }) => reply(200, User, memberView(store, member)),
     }),
     put(
@@ -66,9 +65,9 @@ export const usersApi = domainApi(
         body: UserUpdate,
         responses: {
           200: { description: 'The user as saved', schema: User },
-          ...WRITE_ERRORS,
+          // Anyone may change their own name: the role check is the rule's, not the operation's.
+          403: E403,
           409: { ...E409, description: 'The last admin cannot be demoted (on the role)' },
-          422: E422,
         },
         handler: ({ var: { store, principal, member, body } }) => reply(200, User, updateMember(store, principal.user, member, body)),
       },
@@ -81,7 +80,6 @@ export const usersApi = domainApi(
         allow: admins('remove users'),
         responses: {
           204: { description: 'Removed' },
-          ...WRITE_ERRORS,
           409: { ...E409, description: 'The last admin cannot be removed' },
         },
         handler: ({ var: { store, principal, member } }) => {
@@ -97,14 +95,12 @@ export const usersApi = domainApi(
       {
         tags: ['auth'],
         auth: 'none',
-        extension: true,
         body: InvitationAccept,
         responses: {
           200: { description: 'Tokens: the person is signed in', schema: TokenResponse },
           404: { ...E404, description: 'No invitation has this token (withdrawn, or the link is incomplete); on the token' },
           409: { ...E409, description: 'The invitation was accepted already; on the token' },
           410: { description: 'The invitation expired; on the token' },
-          422: E422,
         },
         handler: async ({ var: { store, platform, body } }) =>
           reply(200, TokenResponse, await acceptInvitation(store, platform.settings, body)),
@@ -117,10 +113,9 @@ export const usersApi = domainApi(
       {
         tags: ['test'],
         auth: 'none',
-        extension: true,
         testSupport: true,
         query: MailQuery,
-        responses: { 200: { description: 'Messages', schema: MailList }, 422: E422 },
+        responses: { 200: { description: 'Messages', schema: MailList } },
         handler: ({ var: { store, query } }) => reply(200, MailList, { items: mailSent(store, query.to) }),
       },
     ),

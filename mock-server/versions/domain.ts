@@ -6,6 +6,7 @@
 import * as versions from '../../src/contract/versions';
 import { versionAt } from '../../src/contract/traffic-rules';
 import { defineDomain } from '../core/domain';
+import { perService } from '../services/collections';
 import type { EndpointRecord, VersionRecord } from './records';
 import { versionsApi } from './routes';
 import { DEFAULT_DRAIN_MS } from './rules';
@@ -41,12 +42,7 @@ export const versionsDomain = defineDomain({
   name: 'versions',
   apis: [versionsApi],
   collections: {
-    versions: {
-      table: 'versions',
-      key: (v) => v.id,
-      groups: { service: (v) => v.service_id },
-      ownedBy: { collection: 'services', group: 'service' },
-    },
+    versions: perService('versions', (v) => v.id),
     endpoints: {
       table: 'endpoints',
       key: (e) => e.id,

@@ -12,16 +12,17 @@ import {
   VersionPage,
 } from '../../src/contract/versions';
 import { splitWords } from '../../src/contract/traffic-rules';
-import { currentSplit, record, type Actor } from '../activity/rules';
+import * as z from 'zod/mini';
+import { currentSplit, record } from '../activity/rules';
 import { developers } from '../core/auth';
+import type { Platform, Principal } from '../core/context';
 import { conflict, notFound } from '../core/errors';
 import { listPage, time, type ListSpec } from '../core/lists';
 import { del, domainApi, get, post, put } from '../core/operations';
 import { servicePath } from '../services/paths';
-import { noContent, reply } from '../core/replies';
+import { noContent, reply, type Reply } from '../core/replies';
 import type { ServiceRecord } from '../services/records';
 import type { EndpointRecord, VersionRecord } from './records';
-import { E422, READ_ERRORS, WRITE_ERRORS } from '../core/responses';
 import { assertNoRolloutInProgress, IN_PROGRESS, settleService } from '../rollouts/rules';
 import type { Store } from '../core/store';
 import { createDraft, createEndpoint, deleteEndpoint, draftOf, methodRank, publish, updateEndpoint } from './rules';
@@ -41,7 +42,6 @@ const publishing = (notDraft: string, noEndpoints: string) => ({
   idempotent: true as const,
   responses: {
     200: { description: 'The published version', schema: ServiceVersion },
-    ...WRITE_ERRORS,
     409: { description: `${notDraft}, or a rollout is in progress ("${IN_PROGRESS}": publishing would re-split its traffic)` },
     422: { description: `Validation error, or ${noEndpoints}` },
   },
@@ -83,15 +83,21 @@ const endpointList: ListSpec<EndpointRecord> = {
 };
 
 /** Record a publish and the split it left. */
-function published(store: Store, service: ServiceRecord, by: Actor, v: VersionRecord): VersionRecord {
+/** What both publish operations have: the store, the service, who asks and the body. */
+type Publishing = { store: Store; platform: Platform; service: ServiceRecord; principal: Principal; body: z.output<typeof PublishRequest> };
+
+/** Publish `draft` — unless a rollout is in progress — and record it in the service's activity with the split it leaves. */
+function publishDraftOf({ store, platform, service, principal, body }: Publishing, draft: VersionRecord): Reply {
+  assertNoRolloutInProgress(store, service.id, platform.settings.drainMs);
+  const v = publish(store, service, draft, body.traffic_percent, store.clock.iso(), platform.settings.drainMs);
   const split = currentSplit(store, service.id);
-  record(store, service.id, by, {
+  record(store, service.id, principal.user, {
     kind: 'version.published',
     summary: `Published version ${v.version} at ${v.traffic_percent}%: ${splitWords(split)}`,
     version: v.version,
     split,
   });
-  return v;
+  return reply(200, ServiceVersion, v);
 }
 
 export const versionsApi = domainApi(
@@ -99,7 +105,7 @@ export const versionsApi = domainApi(
   [
     get(VERSIONS, 'listVersions', "A service's versions, newest first (search: `v3`, or an endpoint's method, path or summary)", {
       query: VersionListQuery,
-      responses: { 200: { description: 'A page of versions', schema: VersionPage }, ...READ_ERRORS, 422: E422 },
+      responses: { 200: { description: 'A page of versions', schema: VersionPage } },
       handler: ({ var: { store, platform, service, query } }) => {
         // The split as a rollout's decisions due by now left it (rollouts/rules.ts).
         settleService(store, service.id, platform.settings.drainMs);
@@ -111,9 +117,7 @@ export const versionsApi = domainApi(
       idempotent: true,
       responses: {
         201: { description: 'The new draft', schema: ServiceVersion },
-        ...WRITE_ERRORS,
         409: { description: 'A draft exists already' },
-        422: E422,
       },
       handler: ({ var: { store, service, principal }, req }) => {
         const from = store.versionsOf(service.id).find((x) => x.status === 'active');
@@ -127,8 +131,7 @@ export const versionsApi = domainApi(
       },
     }),
     get(VERSION, 'getVersion', 'Extension: get one version (the seeds document the list only)', {
-      extension: true,
-      responses: { 200: { description: 'The version', schema: ServiceVersion }, ...READ_ERRORS },
+      responses: { 200: { description: 'The version', schema: ServiceVersion } },
       handler: ({ var: { store, platform, service, version } }) => {
         settleService(store, service.id, platform.settings.drainMs);
         return reply(200, ServiceVersion, store.versionIn(service.id, version.id)!);
@@ -140,44 +143,22 @@ export const versionsApi = domainApi(
       'Publish a draft version: freeze its endpoints and route `traffic_percent` of the traffic to it (irreversible). The versions serving before share the rest and are `draining`; one left with 0% (all of them at 100%) is archived once drained, at its `drain_ends_at`.',
       {
         ...publishing('The version is not a draft', 'the version has no endpoints'),
-        handler: ({ var: { store, platform, service, version, body, principal } }) => {
-          assertNoRolloutInProgress(store, service.id, platform.settings.drainMs);
-          return reply(
-            200,
-            ServiceVersion,
-            published(
-              store,
-              service,
-              principal.user,
-              publish(store, service, version, body.traffic_percent, store.clock.iso(), platform.settings.drainMs),
-            ),
-          );
-        },
+        handler: (c) => publishDraftOf(c.var, c.var.version),
       },
     ),
     post(PUBLISH_DRAFT, 'publishDraft', "Publish the service's current draft version", {
       ...publishing('The service has no draft version', 'the draft has no endpoints'),
-      handler: ({ var: { store, platform, service, body, principal } }) => {
-        const draft = draftOf(store, service.id);
+      handler: (c) => {
+        const draft = draftOf(c.var.store, c.var.service.id);
         if (!draft) throw conflict('This service has no draft version. Create a new version first.');
-        assertNoRolloutInProgress(store, service.id, platform.settings.drainMs);
-        return reply(
-          200,
-          ServiceVersion,
-          published(
-            store,
-            service,
-            principal.user,
-            publish(store, service, draft, body.traffic_percent, store.clock.iso(), platform.settings.drainMs),
-          ),
-        );
+        return publishDraftOf(c.var, draft);
       },
     }),
 
     get(ENDPOINTS, 'listEndpoints', "A version's endpoints (default: the draft, else the active version), newest first", {
       tags: ['endpoints'],
       query: EndpointListQuery,
-      responses: { 200: { description: 'A page of endpoints', schema: EndpointPage }, ...READ_ERRORS, 422: E422 },
+      responses: { 200: { description: 'A page of endpoints', schema: EndpointPage } },
       handler: ({ var: { store, service, query } }) => {
         const all = store.versionsOf(service.id);
         let v;
@@ -197,9 +178,7 @@ export const versionsApi = domainApi(
       idempotent: true,
       responses: {
         201: { description: 'Created', schema: Endpoint },
-        ...WRITE_ERRORS,
         409: { description: 'No draft version, or the method and path exist in it' },
-        422: E422,
       },
       handler: ({ var: { store, service, body }, req }) => {
         const rec = createEndpoint(store, service, body, store.clock.iso());
@@ -212,9 +191,7 @@ export const versionsApi = domainApi(
       body: EndpointUpdate,
       responses: {
         200: { description: 'The updated endpoint', schema: Endpoint },
-        ...WRITE_ERRORS,
         409: { description: 'The endpoint belongs to a published version, or the method and path exist' },
-        422: E422,
       },
       handler: ({ var: { store, service, endpoint, body } }) =>
         reply(200, Endpoint, updateEndpoint(store, service, endpoint, body, store.clock.iso())),
@@ -222,7 +199,7 @@ export const versionsApi = domainApi(
     del(ENDPOINT, 'deleteEndpoint', 'Remove an endpoint from the draft version', {
       tags: ['endpoints'],
       allow: endpointWrites,
-      responses: { 204: { description: 'Deleted' }, ...WRITE_ERRORS, 409: { description: 'The endpoint belongs to a published version' } },
+      responses: { 204: { description: 'Deleted' }, 409: { description: 'The endpoint belongs to a published version' } },
       handler: ({ var: { store, service, endpoint } }) => {
         deleteEndpoint(store, service, endpoint, store.clock.iso());
         return noContent();

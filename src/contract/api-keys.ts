@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id, listQuery, Name } from './common';
+import { Id, listQuery, Name, Person } from './common';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
 /**
@@ -12,9 +12,6 @@ import { lenient, strict, type Mode, type Reading } from './reading';
 export const ApiKeyCreate = z.strictObject({ name: Name(100) });
 export type ApiKeyCreate = z.infer<typeof ApiKeyCreate>;
 
-/** Whoever created a key **[decision]**; the key acts as them. */
-const creator = z.object({ id: Id, email: z.string(), name: z.string() });
-
 /** A key as listed **[decision: fields beyond id and name]**: never the key itself. */
 const apiKey = <M extends Mode>(r: Reading<M>) =>
   z.object({
@@ -24,7 +21,8 @@ const apiKey = <M extends Mode>(r: Reading<M>) =>
     prefix: r.decided(z.nullable(z.string()), null),
     created_at: r.decided(z.nullable(r.timestamp), null),
     last_used_at: r.decided(z.nullable(r.timestamp), null),
-    created_by: r.decided(z.nullable(creator), null),
+    /** Whoever created the key **[decision]**; the key acts as them. */
+    created_by: r.decided(z.nullable(Person), null),
     /** Set once revoked: the exchange refuses the key from then on. */
     revoked_at: r.decided(z.nullable(r.timestamp), null),
   });

@@ -20,22 +20,6 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 export const SortOrder = z.enum(['asc', 'desc'], { error: 'order must be asc or desc' });
 
 /**
- * Our extensions (CONTRACT §11): a query parameter or field the seeds do not
- * document is marked once, where it is defined, with `extension(schema)`. The
- * mark travels into the mock's OpenAPI document (`x-extension: true`), and the
- * mock's documented-only profile ignores a parameter so marked, as a platform
- * without it would. Operations are marked where the mock defines them.
- */
-export const EXTENSION_MARK = 'x-extension';
-export function extension<T extends z.core.$ZodType>(schema: T): T {
-  z.globalRegistry.add(schema, { [EXTENSION_MARK]: true });
-  return schema;
-}
-export function isExtension(schema: z.core.$ZodType): boolean {
-  return z.globalRegistry.get(schema)?.[EXTENSION_MARK] === true;
-}
-
-/**
  * Text a person reads (names, summaries, descriptions, reasons): no control
  * characters (multi-line text may have newlines and tabs), not only invisible
  * characters (spaces, zero-width characters, fillers), and no lone surrogates
@@ -64,17 +48,27 @@ export function humanText(label: string, options: { multiline?: boolean } = {}) 
   });
 }
 
-/** A name (service, instance…): trimmed, 1 to `max` characters, human text on one line. */
-export function Name(max: number, label = 'Name') {
+/**
+ * Text a person must give (a summary, a reason): trimmed, 1 to `max`
+ * characters (`required` says so when it is missing), human text on one line
+ * unless `multiline`.
+ */
+export function RequiredText(max: number, label: string, o: { required?: string; multiline?: boolean } = {}) {
   return z
     .string()
     .check(
       z.trim(),
-      z.minLength(1, { error: `${label} is required` }),
+      z.minLength(1, { error: o.required ?? `${label} is required` }),
       z.maxLength(max, { error: `${label} must be at most ${max} characters` }),
-      humanText(label),
+      humanText(label, { multiline: o.multiline ?? false }),
     );
 }
+
+/** A name (service, instance…): trimmed, 1 to `max` characters, human text on one line. */
+export const Name = (max: number, label = 'Name') => RequiredText(max, label);
+
+/** Who created or invited: enough to name them. */
+export const Person = z.object({ id: Id, email: z.string(), name: z.string() });
 
 /**
  * Multi-line text a person writes (a description, a reason): at most `max`

@@ -17,7 +17,7 @@
  */
 import * as z from 'zod/mini';
 import { Id, humanText, listQuery } from './common';
-import { lenient, strict, type Mode, type Reading } from './reading';
+import { isObject, lenient, mended, errorAsText, strict, type Mode, type Reading } from './reading';
 
 /** What an operation does to the instance's data: reads answer rows, writes change them. */
 export const OperationKind = z.enum(['read', 'write']);
@@ -48,25 +48,14 @@ const connectorOperation = <M extends Mode>(r: Reading<M>) =>
 export const ConnectorOperation = connectorOperation(strict);
 export type ConnectorOperation = z.infer<typeof ConnectorOperation>;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /**
  * An operation as the console reads a platform: one named only by `name` (as
  * our earlier catalog did) takes it as its id, and the other way round.
  */
-export const readConnectorOperation = z.pipe(
-  z.pipe(
-    z.unknown(),
-    z.transform((raw) => {
-      if (!isObject(raw)) return raw;
-      const out = { ...raw };
-      if (out.id === undefined && typeof out.name === 'string') out.id = out.name;
-      if (out.name === undefined && typeof out.id === 'string') out.name = out.id;
-      return out;
-    }),
-  ),
-  connectorOperation(lenient),
-);
+export const readConnectorOperation = mended((op) => {
+  if (op.id === undefined && typeof op.name === 'string') op.id = op.name;
+  if (op.name === undefined && typeof op.id === 'string') op.name = op.id;
+}, connectorOperation(lenient));
 export type ConnectorOperationRead = z.output<typeof readConnectorOperation>;
 
 // ---- execute ------------------------------------------------------------------
@@ -183,17 +172,11 @@ export const ConnectorJob = z.extend(connectorJob(strict, ExecuteResult), { job_
 export type ConnectorJob = z.infer<typeof ConnectorJob>;
 
 /** A job as the console reads it: the id from `id` or `job_id`, an `error` object read as its message. */
-export const readConnectorJob = z.pipe(
-  z.pipe(
-    z.unknown(),
-    z.transform((raw) => {
-      if (!isObject(raw)) return raw;
-      const out = { ...raw };
-      if (out.id === undefined && out.job_id !== undefined) out.id = String(out.job_id);
-      if (isObject(out.error)) out.error = typeof out.error.message === 'string' ? out.error.message : JSON.stringify(out.error);
-      return out;
-    }),
-  ),
+export const readConnectorJob = mended(
+  (job) => {
+    if (job.id === undefined && job.job_id !== undefined) job.id = String(job.job_id);
+    errorAsText(job);
+  },
   connectorJob(lenient, readExecuteResult),
 );
 export type ConnectorJobRead = Omit<z.output<typeof readConnectorJob>, 'result'> & { result: ExecuteResultRead | null };

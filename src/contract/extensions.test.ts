@@ -89,9 +89,8 @@ describe('the extension registry', () => {
 });
 
 /**
- * The mock marks its extensions where it defines them today (`extension: true`,
- * `extension()` in the contract); until it reads this registry instead, its
- * OpenAPI document must say the same as the registry.
+ * The mock reads this registry (mock-server/core/extensions.ts): its OpenAPI
+ * document must say the same as the registry, and serve the documented entries.
  */
 type Operation = { 'x-extension'?: boolean; parameters?: { name: string; in: string; 'x-extension'?: boolean }[] };
 const METHODS = ['get', 'post', 'put', 'delete', 'patch'];

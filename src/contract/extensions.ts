@@ -8,7 +8,10 @@
  *   query parameters it adds to a documented operation. A path is written as the
  *   mock routes it (Hono's form: `:name` for a parameter) and from the server's
  *   root, its base included — `/api/v1/…`, or `/v1/…` for seed 003's agent API —
- *   so the mock can match an operation by `method` and `base + path`;
+ *   so the mock can match an operation by `method` and `base + path`
+ *   (mock-server/core/extensions.ts: its OpenAPI marks, the documented
+ *   profile's 404s and ignored parameters come from here, and it refuses to
+ *   start when a route or parameter here is not one it serves);
  * - `name`: the words a user reads ("`name` is not available on this platform");
  * - `without`: what the console says or does on a platform without it (the
  *   README's table, `scripts/extensions-table.ts`).

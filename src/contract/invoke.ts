@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Id } from './common';
-import { lenient, strict, type Mode, type Reading } from './reading';
+import { isObject, lenient, mended, errorAsText, strict, type Mode, type Reading } from './reading';
 
 /**
  * Calling a service (CONTRACT §7, seed 001, 002, 004): the gateway's headers
@@ -67,23 +67,15 @@ const jobFields = <M extends Mode>(r: Reading<M>) => ({
 export const Job = z.object({ id: Id, job_id: z.optional(Id), ...jobFields(strict) });
 export type Job = z.infer<typeof Job>;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /**
  * A job as the console reads a platform: the id from `id` or `job_id` (any
  * string), an `error` given as an object read as its `message`.
  */
-export const readJob = z.pipe(
-  z.pipe(
-    z.unknown(),
-    z.transform((raw) => {
-      if (!isObject(raw)) return raw;
-      const out = { ...raw };
-      if (out.id === undefined && out.job_id !== undefined) out.id = out.job_id;
-      if (isObject(out.error)) out.error = typeof out.error.message === 'string' ? out.error.message : JSON.stringify(out.error);
-      return out;
-    }),
-  ),
+export const readJob = mended(
+  (job) => {
+    if (job.id === undefined && job.job_id !== undefined) job.id = job.job_id;
+    errorAsText(job);
+  },
   z.object({ id: z.string(), ...jobFields(lenient) }),
 );
 export type JobRead = z.output<typeof readJob>;

@@ -29,16 +29,21 @@ export const errorRate = (requests: number, errors5xx: number): number => (reque
 
 const percentile = z.nullable(z.number().check(z.minimum(0)));
 
+/** What a window and each of its steps count: the requests, and the errors among them. */
+const counts = () => ({
+  requests: z.int().check(z.minimum(0)),
+  errors_4xx: z.int().check(z.minimum(0)),
+  errors_5xx: z.int().check(z.minimum(0)),
+});
+/** And how long they took. */
+const latencies = <M extends Mode>(r: Reading<M>) => ({
+  p50_ms: r.decided(percentile, null),
+  p95_ms: r.decided(percentile, null),
+  p99_ms: r.decided(percentile, null),
+});
+
 const totals = <M extends Mode>(r: Reading<M>) =>
-  z.object({
-    requests: z.int().check(z.minimum(0)),
-    errors_4xx: z.int().check(z.minimum(0)),
-    errors_5xx: z.int().check(z.minimum(0)),
-    error_rate: z.number().check(z.minimum(0), z.maximum(1)),
-    p50_ms: r.decided(percentile, null),
-    p95_ms: r.decided(percentile, null),
-    p99_ms: r.decided(percentile, null),
-  });
+  z.object({ ...counts(), error_rate: z.number().check(z.minimum(0), z.maximum(1)), ...latencies(r) });
 export const [MetricsTotals, readMetricsTotals] = [totals(strict), totals(lenient)];
 export type MetricsTotals = z.infer<typeof MetricsTotals>;
 
@@ -46,12 +51,8 @@ const point = <M extends Mode>(r: Reading<M>) =>
   z.object({
     /** The bucket's start. */
     t: r.timestamp,
-    requests: z.int().check(z.minimum(0)),
-    errors_4xx: z.int().check(z.minimum(0)),
-    errors_5xx: z.int().check(z.minimum(0)),
-    p50_ms: r.decided(percentile, null),
-    p95_ms: r.decided(percentile, null),
-    p99_ms: r.decided(percentile, null),
+    ...counts(),
+    ...latencies(r),
   });
 export const [MetricsPoint, readMetricsPoint] = [point(strict), point(lenient)];
 export type MetricsPoint = z.infer<typeof MetricsPoint>;

@@ -162,74 +162,48 @@ function nullable(n: Node): boolean {
   }
 }
 
-/** The characters a match can start with. */
-function firstSet(n: Node): CharSet {
-  switch (n.kind) {
-    case 'char':
-      return n.set;
-    case 'seq': {
-      const sets: CharSet[] = [];
-      for (const item of n.items) {
-        sets.push(firstSet(item));
-        if (!nullable(item)) break;
-      }
-      return union(...sets);
-    }
-    case 'alt':
-      return union(...n.branches.map(firstSet));
-    case 'group':
-      return n.lookaround ? [] : firstSet(n.body);
-    case 'repeat':
-      return n.max === 0 ? [] : firstSet(n.body);
-    case 'assert':
-      return [];
-    case 'backref':
-      return ANY;
-  }
-}
-
-/** The characters a match can end with. */
-function lastSet(n: Node): CharSet {
-  switch (n.kind) {
-    case 'seq': {
-      const sets: CharSet[] = [];
-      for (let k = n.items.length - 1; k >= 0; k--) {
-        const item = n.items[k]!;
-        sets.push(lastSet(item));
-        if (!nullable(item)) break;
-      }
-      return union(...sets);
-    }
-    case 'alt':
-      return union(...n.branches.map(lastSet));
-    case 'group':
-      return n.lookaround ? [] : lastSet(n.body);
-    case 'repeat':
-      return n.max === 0 ? [] : lastSet(n.body);
-    default:
-      return firstSet(n);
-  }
-}
-
-/** Every character it can consume anywhere (lookarounds consume none). */
-function allChars(n: Node): CharSet {
+/**
+ * The characters a node can consume, as each question below asks it: they
+ * differ only in what a sequence contributes (`ofSeq`), and ask it again of
+ * the nodes inside (`self`).
+ */
+function consumed(n: Node, ofSeq: (items: readonly Node[]) => CharSet, self: (n: Node) => CharSet): CharSet {
   switch (n.kind) {
     case 'char':
       return n.set;
     case 'seq':
-      return union(...n.items.map(allChars));
+      return ofSeq(n.items);
     case 'alt':
-      return union(...n.branches.map(allChars));
+      return union(...n.branches.map(self));
     case 'group':
-      return n.lookaround ? [] : allChars(n.body);
+      return n.lookaround ? [] : self(n.body);
     case 'repeat':
-      return n.max === 0 ? [] : allChars(n.body);
+      return n.max === 0 ? [] : self(n.body);
     case 'assert':
       return [];
     case 'backref':
       return ANY;
   }
 }
+
+/** A sequence's items up to the first that cannot match the empty string: those a match can start with. */
+function leading(items: readonly Node[]): Node[] {
+  const out: Node[] = [];
+  for (const item of items) {
+    out.push(item);
+    if (!nullable(item)) break;
+  }
+  return out;
+}
+
+/** The characters a match can start with. */
+const firstSet = (n: Node): CharSet => consumed(n, (items) => union(...leading(items).map(firstSet)), firstSet);
+
+/** The characters a match can end with. */
+const lastSet = (n: Node): CharSet => consumed(n, (items) => union(...leading([...items].reverse()).map(lastSet)), lastSet);
+
+/** Every character it can consume anywhere (lookarounds consume none). */
+const allChars = (n: Node): CharSet => consumed(n, (items) => union(...items.map(allChars)), allChars);
 
 /** Does it hold a repetition whose count can vary (`*`, `+`, `?`, `{m,n}`), outside lookarounds? */
 function hasVariableRepeat(n: Node): boolean {

@@ -224,3 +224,30 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
     })
     .join('; ');
 }
+
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Read what a platform sends once `mend` has put a copy of it in our shape
+ * (a field it names otherwise, an error given as an object); what is not an
+ * object reaches `schema` as it came.
+ */
+export function mended<S extends z.core.$ZodType>(mend: (copy: Record<string, unknown>) => void, schema: S) {
+  return z.pipe(
+    z.pipe(
+      z.unknown(),
+      z.transform((raw) => {
+        if (!isObject(raw)) return raw;
+        const copy = { ...raw };
+        mend(copy);
+        return copy;
+      }),
+    ),
+    schema,
+  );
+}
+
+/** A job's `error` given as an object, read as its `message` (else its JSON). */
+export function errorAsText(job: Record<string, unknown>): void {
+  if (isObject(job.error)) job.error = typeof job.error.message === 'string' ? job.error.message : JSON.stringify(job.error);
+}

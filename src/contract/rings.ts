@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Description, extension, Id, ownOrderListQuery } from './common';
+import { Description, Id, ownOrderListQuery } from './common';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
 /**
@@ -58,4 +58,4 @@ export const RING_SORT_FIELDS = ['position', 'name', 'created_at', 'updated_at']
  * `client.rings.resolve("dev")` does (seed 004 names the call, not how it
  * asks) **[decision: extension]**.
  */
-export const RingListQuery = z.extend(ownOrderListQuery(RING_SORT_FIELDS), { name: extension(z.optional(z.string())) });
+export const RingListQuery = z.extend(ownOrderListQuery(RING_SORT_FIELDS), { name: z.optional(z.string()) });

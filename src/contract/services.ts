@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Description, extension, Id, ListQuery, Name, SortField } from './common';
+import { Description, Id, ListQuery, Name, SortField } from './common';
 import type { Scope } from './paths';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
@@ -211,7 +211,7 @@ export const ServiceSort = SortField(SERVICE_SORT_FIELDS);
 export const ServiceListQuery = z.extend(ListQuery, {
   sort: z._default(ServiceSort, 'created_at'),
   status: z.optional(ServiceStatus),
-  execution_mode: extension(z.optional(ExecutionMode)),
+  execution_mode: z.optional(ExecutionMode),
 });
 export type ServiceListQuery = z.output<typeof ServiceListQuery>;
 

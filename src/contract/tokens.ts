@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Description, extension, humanText, Id, listQuery, Timestamp } from './common';
+import { Description, humanText, Id, listQuery, RequiredText, Timestamp } from './common';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
 /** `…/service-tokens/mint` (seed 001, 004): claims and a TTL → a signed JWT, shown once. */
@@ -33,14 +33,7 @@ export type RevokeRequest = z.input<typeof RevokeRequest>;
 
 /** Revoke every token of the service issued until now (seed 004 `revoke_all(reason)`). */
 export const RevokeAllRequest = z.strictObject({
-  reason: z
-    .string()
-    .check(
-      z.trim(),
-      z.minLength(1, { error: 'Give a reason' }),
-      z.maxLength(500, { error: 'Reason must be at most 500 characters' }),
-      humanText('Reason', { multiline: true }),
-    ),
+  reason: RequiredText(500, 'Reason', { required: 'Give a reason', multiline: true }),
 });
 
 export const RevocationKind = z.enum(['token', 'all']);
@@ -71,11 +64,9 @@ export const [RevocationPage, readRevocationPage] = [strict.page(Revocation), le
  * `include_expired` (our extension) says whether those past their `expires_at` are listed.
  */
 export const RevocationListQuery = z.extend(listQuery(['revoked_at', 'expires_at']), {
-  include_expired: extension(
-    z.pipe(
-      z._default(z.enum(['true', 'false']), 'false'),
-      z.transform((v) => v === 'true'),
-    ),
+  include_expired: z.pipe(
+    z._default(z.enum(['true', 'false']), 'false'),
+    z.transform((v) => v === 'true'),
   ),
 });
 

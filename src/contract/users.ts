@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Role } from './auth';
-import { Id, ListQuery, Name, SortField, SortOrder } from './common';
+import { Id, ListQuery, Name, Person, SortField, SortOrder } from './common';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
 /**
@@ -15,9 +15,6 @@ import { lenient, strict, type Mode, type Reading } from './reading';
 export const UserStatus = z.enum(['active', 'invited']);
 export type UserStatus = z.infer<typeof UserStatus>;
 
-/** Who sent an invitation. */
-const inviter = z.object({ id: Id, email: z.string(), name: z.string() });
-
 const user = <M extends Mode>(r: Reading<M>) =>
   z.object({
     id: Id,
@@ -28,7 +25,8 @@ const user = <M extends Mode>(r: Reading<M>) =>
     /** Leniently null when the platform does not say: read as active. */
     status: r.decided(z.nullable(r.openEnum(UserStatus)), null),
     created_at: r.decided(z.nullable(r.timestamp), null),
-    invited_by: r.decided(z.nullable(inviter), null),
+    /** Who sent the invitation. */
+    invited_by: r.decided(z.nullable(Person), null),
     /** While invited: when the invitation's link stops working. */
     invitation_expires_at: r.decided(z.nullable(r.timestamp), null),
   });

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Description, extension, humanText, Id, listQuery } from './common';
+import { Description, Id, listQuery, RequiredText } from './common';
 import { JsonSchema } from './json-schema';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
@@ -24,14 +24,7 @@ export const EndpointPath = z.string().check(
 const endpointFields = {
   method: HttpMethod,
   path: EndpointPath,
-  summary: z
-    .string()
-    .check(
-      z.trim(),
-      z.minLength(1, { error: 'Summary is required' }),
-      z.maxLength(200, { error: 'Summary must be at most 200 characters' }),
-      humanText('Summary'),
-    ),
+  summary: RequiredText(200, 'Summary'),
   description: z.nullable(Description(2000)),
   request_schema: JsonSchema,
   response_schema: JsonSchema,
@@ -169,7 +162,7 @@ export const TrafficUpdate = z
 export type TrafficUpdate = z.infer<typeof TrafficUpdate>;
 
 /** Which version `?version=N` names for the OpenAPI document and the stubs **[decision: extension]**. */
-export const VersionQuery = z.object({ version: extension(z.optional(z.coerce.number().check(z.int(), z.minimum(1)))) });
+export const VersionQuery = z.object({ version: z.optional(z.coerce.number().check(z.int(), z.minimum(1))) });
 
 /** What `GET …/versions` sorts by: when it was created (the default, newest first), its number, when published, its traffic, its status. */
 export const VERSION_SORT_FIELDS = ['created_at', 'version', 'published_at', 'traffic_percent', 'status'] as const;
@@ -178,10 +171,10 @@ export const VERSION_SORT_FIELDS = ['created_at', 'version', 'published_at', 'tr
  * `GET …/versions`: the common list parameters (seed 001, CONTRACT §14).
  * `search` finds a version by its number (`v3`) and by its endpoints' method,
  * path and summary (which version added `/refunds`?). `?status=` stays our
- * extension, as the registry has it (`versionsByStatus`).
+ * as the registry has it (`versionsByStatus`).
  */
 export const VersionListQuery = z.extend(listQuery(VERSION_SORT_FIELDS), {
-  status: extension(z.optional(VersionStatus)),
+  status: z.optional(VersionStatus),
 });
 export const VersionPage = strict.page(ServiceVersion);
 export type VersionPage = z.infer<typeof VersionPage>;
@@ -197,7 +190,7 @@ export const ENDPOINT_SORT_FIELDS = ['created_at', 'updated_at', 'path', 'method
  * path, the summary and the description.
  */
 export const EndpointListQuery = z.extend(listQuery(ENDPOINT_SORT_FIELDS), {
-  version_id: extension(z.optional(Id)),
+  version_id: z.optional(Id),
 });
 export const EndpointPage = strict.page(Endpoint);
 export type EndpointPage = z.infer<typeof EndpointPage>;
