@@ -16,7 +16,7 @@ import { ConfirmAction } from '@/ui/confirm-dialog';
 import { DateTime } from '@/ui/date-time';
 import { InvalidTableRows } from '@/ui/invalid-rows';
 import { PagedList } from '@/ui/paged-list';
-import { SearchBox } from '@/ui/search-box';
+import { ListSearchBox } from '@/ui/search-box';
 import { EmptyState } from '@/ui/states';
 import { TableHead } from '@/ui/table-head';
 import { CreateApiKeyDialog } from './create-api-key-dialog';
@@ -50,11 +50,11 @@ export function ApiKeysPage({ scope, search, onSearchChange }: WorkspaceProps & 
     body = (
       <>
         <div className="toolbar" role="search">
-          <SearchBox
+          <ListSearchBox
             label="Search API keys"
             placeholder="Search by name or prefix (fl_…)"
-            value={search.q}
-            onSearch={(q) => onSearchChange({ q, page: 1 })}
+            search={search}
+            onSearchChange={onSearchChange}
           />
         </div>
         <PagedList

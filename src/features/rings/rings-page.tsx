@@ -14,7 +14,7 @@ import { InvalidTableRows } from '@/ui/invalid-rows';
 import { Notice } from '@/ui/notice';
 import { PagedList } from '@/ui/paged-list';
 import { RowActions } from '@/ui/row-actions';
-import { SearchBox } from '@/ui/search-box';
+import { ListSearchBox } from '@/ui/search-box';
 import { EmptyState } from '@/ui/states';
 import { TableHead } from '@/ui/table-head';
 import { DeleteRingDialog } from './delete-ring-dialog';
@@ -135,11 +135,11 @@ export function RingsPage({ scope, search, onSearchChange }: WorkspaceProps & Se
             <PromotionPath rings={rings} />
           </section>
           <div className="toolbar" role="search">
-            <SearchBox
+            <ListSearchBox
               label="Search rings"
               placeholder="Search by name or description"
-              value={search.q}
-              onSearch={(q) => onSearchChange({ q, page: 1 })}
+              search={search}
+              onSearchChange={onSearchChange}
             />
           </div>
           <PagedList
