@@ -19,6 +19,7 @@ import { PagedList } from '@/ui/paged-list';
 import { ListSearchBox } from '@/ui/search-box';
 import { EmptyState } from '@/ui/states';
 import { TableHead } from '@/ui/table-head';
+import { Page } from '@/ui/page';
 import { CreateApiKeyDialog } from './create-api-key-dialog';
 import { NewKeyDialog } from './new-key-dialog';
 
@@ -130,20 +131,18 @@ export function ApiKeysPage({ scope, search, onSearchChange }: WorkspaceProps & 
   }
 
   return (
-    <section className="page" aria-labelledby="api-keys-title">
-      <header className="page-header">
-        <div>
-          <h1 id="api-keys-title">API keys</h1>
-          <p className="page-subtitle">
-            Organization API keys (fl_…) sign scripts and tools in, as whoever created them. A key is shown once, when it is made.
-          </p>
-        </div>
-        {admin && (
+    <Page
+      id="api-keys-title"
+      title="API keys"
+      subtitle="Organization API keys (fl_…) sign scripts and tools in, as whoever created them. A key is shown once, when it is made."
+      actions={
+        admin && (
           <Button variant="primary" onClick={() => setDialog({ kind: 'create' })}>
             New API key
           </Button>
-        )}
-      </header>
+        )
+      }
+    >
       {body}
 
       {admin && (
@@ -157,7 +156,7 @@ export function ApiKeysPage({ scope, search, onSearchChange }: WorkspaceProps & 
           {dialog?.kind === 'revoke' && <RevokeKeyDialog orgId={scope.orgId} apiKey={dialog.key} onClose={() => setDialog(null)} />}
         </>
       )}
-    </section>
+    </Page>
   );
 }
 

@@ -43,6 +43,7 @@ import { RefusalText, ResponseView, WaitingForAnswer } from './response-panel';
 import { deleteSavedRequest, saveRequest, savedRequests, type SavedRequest } from './saved-requests';
 import { SavedRequestsList } from './saved-requests-list';
 import { checkAgainstSchema, locText, type SchemaIssue } from '@/lib/schema-check';
+import { Card } from '@/ui/card';
 
 /** The endpoint and version chosen, from the URL: a link opens the same form. */
 export type TestSearch = { endpoint?: string; version?: 'split' | number };
@@ -283,13 +284,12 @@ function Workbench({
   return (
     <div className="stack invoke-page">
       <div className="invoke-layout">
-        <section className="card invoke-request" aria-labelledby="invoke-request-title">
-          <div className="card-header">
-            <div>
-              <h2 id="invoke-request-title">Request</h2>
-              <p className="muted card-subtitle">Calls the gateway as a client would: the same URL, checks and answer.</p>
-            </div>
-          </div>
+        <Card
+          id="invoke-request-title"
+          className="invoke-request"
+          heading="Request"
+          subtitle="Calls the gateway as a client would: the same URL, checks and answer."
+        >
           <form
             className="stack"
             onSubmit={(e) => {
@@ -456,13 +456,10 @@ function Workbench({
             onUse={useSaved}
             onDelete={(name) => setSaved(deleteSavedRequest(serviceId, choice.key, name))}
           />
-        </section>
+        </Card>
 
         <div className="stack invoke-results">
-          <section className="card" aria-labelledby="invoke-response-title">
-            <div className="card-header">
-              <h2 id="invoke-response-title">Response</h2>
-            </div>
+          <Card id="invoke-response-title" heading="Response">
             {call.state.status === 'idle' && <p className="muted">Send the request to see the gateway&apos;s answer here.</p>}
             {call.state.status === 'pending' && (
               <WaitingForAnswer since={call.state.startedAt} label="Waiting for the gateway…" onAbort={call.abort} />
@@ -481,7 +478,7 @@ function Workbench({
               ) : (
                 <RefusalText answer={outcome.submitted.answer} />
               ))}
-          </section>
+          </Card>
           {openJobId && (
             <JobCard
               key={openJobId}

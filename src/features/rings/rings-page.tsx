@@ -17,6 +17,7 @@ import { RowActions } from '@/ui/row-actions';
 import { ListSearchBox } from '@/ui/search-box';
 import { EmptyState } from '@/ui/states';
 import { TableHead } from '@/ui/table-head';
+import { Page } from '@/ui/page';
 import { DeleteRingDialog } from './delete-ring-dialog';
 import { PromotionPath } from './promotion-path';
 import { RingDialog } from './ring-dialog';
@@ -99,18 +100,18 @@ export function RingsPage({ scope, search, onSearchChange }: WorkspaceProps & Se
   };
 
   return (
-    <section className="page" aria-labelledby="rings-title">
-      <header className="page-header">
-        <div>
-          <h1 id="rings-title">Rings</h1>
-          <p className="page-subtitle">Deployment rings in promotion order: a version is promoted from the first ring to the last.</p>
-        </div>
-        {!readOnlyReason && (
+    <Page
+      id="rings-title"
+      title="Rings"
+      subtitle="Deployment rings in promotion order: a version is promoted from the first ring to the last."
+      actions={
+        !readOnlyReason && (
           <Button variant="primary" onClick={() => setDialog({ kind: 'edit', ring: null })}>
             New ring
           </Button>
-        )}
-      </header>
+        )
+      }
+    >
       <Notice reason={readOnlyReason}>Rings are shown read-only.</Notice>
 
       {rings.length === 0 && unreadable.length === 0 ? (
@@ -263,6 +264,6 @@ export function RingsPage({ scope, search, onSearchChange }: WorkspaceProps & Se
           {dialog?.kind === 'delete' && <DeleteRingDialog scope={scope} ring={dialog.ring} onClose={() => setDialog(null)} />}
         </>
       )}
-    </section>
+    </Page>
   );
 }

@@ -8,6 +8,7 @@ import { useCapability } from '@/lib/capabilities';
 import { can } from '@/lib/permissions';
 import type { SearchProps, WorkspaceProps } from '@/lib/route-props';
 import { EmptyState, ErrorState } from '@/ui/states';
+import { Page } from '@/ui/page';
 import { ServicesPagination } from './services-pagination';
 import { toListQuery, type ServicesSearch } from './services-search';
 import { ServicesTable, useFigures } from './services-table';
@@ -33,19 +34,18 @@ export function ServicesPage({ scope, search, onSearchChange }: WorkspaceProps &
   const modeFilter = useCapability('servicesByMode') !== 'unavailable';
 
   return (
-    <section className="page" aria-labelledby="services-title">
-      <header className="page-header">
-        <div>
-          <h1 id="services-title">Hosted Services</h1>
-          <p className="page-subtitle">HTTP services published in this workspace.</p>
-        </div>
-        {canWrite && (
+    <Page
+      id="services-title"
+      title="Hosted Services"
+      subtitle="HTTP services published in this workspace."
+      actions={
+        canWrite && (
           <Link to="/orgs/$orgId/workspaces/$workspaceId/services/new" params={scope} className="btn btn-primary">
             New Service
           </Link>
-        )}
-      </header>
-
+        )
+      }
+    >
       <ServicesToolbar search={search} onSearchChange={onSearchChange} modeFilter={modeFilter} attentionFilter={!metricsOff} />
       {metricsOff && (
         <p className="muted" role="note">
@@ -137,6 +137,6 @@ export function ServicesPage({ scope, search, onSearchChange }: WorkspaceProps &
           )}
         </>
       )}
-    </section>
+    </Page>
   );
 }

@@ -17,6 +17,7 @@ import { Pagination } from '@/ui/pagination';
 import { Skeleton } from '@/ui/skeleton';
 import { EmptyState, ErrorState } from '@/ui/states';
 import { TableHead } from '@/ui/table-head';
+import { Page } from '@/ui/page';
 import { ChangeRoleDialog } from './change-role-dialog';
 import { InviteUserDialog } from './invite-user-dialog';
 import { RemoveUserDialog } from './remove-user-dialog';
@@ -103,18 +104,18 @@ export function UsersPage({ search, onSearchChange }: SearchProps<UsersSearch>) 
   }
 
   return (
-    <section className="page" aria-labelledby="users-title">
-      <header className="page-header">
-        <div>
-          <h1 id="users-title">Users</h1>
-          <p className="page-subtitle">Everyone in the organization, their role, and the invitations not yet accepted.</p>
-        </div>
-        {admin && (
+    <Page
+      id="users-title"
+      title="Users"
+      subtitle="Everyone in the organization, their role, and the invitations not yet accepted."
+      actions={
+        admin && (
           <Button variant="primary" onClick={() => setDialog({ kind: 'invite' })}>
             Invite user
           </Button>
-        )}
-      </header>
+        )
+      }
+    >
       <Notice reason={roleReason(me.role, 'users:manage')}>Only admins invite people, change roles and remove users.</Notice>
       <UsersToolbar search={search} onSearchChange={onSearchChange} />
       {body}
@@ -128,7 +129,7 @@ export function UsersPage({ search, onSearchChange }: SearchProps<UsersSearch>) 
           )}
         </>
       )}
-    </section>
+    </Page>
   );
 }
 
