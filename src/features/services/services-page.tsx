@@ -7,7 +7,7 @@ import { useServices } from '@/data/services/get-services';
 import { useCapability } from '@/lib/capabilities';
 import { can } from '@/lib/permissions';
 import type { SearchProps, WorkspaceProps } from '@/lib/route-props';
-import { EmptyState, ErrorState } from '@/ui/states';
+import { EmptyState, ErrorState, RetryAlert } from '@/ui/states';
 import { Page } from '@/ui/page';
 import { ServicesPagination } from './services-pagination';
 import { toListQuery, type ServicesSearch } from './services-search';
@@ -127,14 +127,7 @@ export function ServicesPage({ scope, search, onSearchChange }: WorkspaceProps &
               onChange={(page, size) => onSearchChange({ page, size })}
             />
           )}
-          {query.isError && (
-            <p className="form-alert" role="alert">
-              Could not refresh the list: {query.error.message}{' '}
-              <button type="button" className="link-button" onClick={() => void query.refetch()}>
-                Try again
-              </button>
-            </p>
-          )}
+          {query.isError && <RetryAlert what="Could not refresh the list" error={query.error} onRetry={() => void query.refetch()} />}
         </>
       )}
     </Page>
