@@ -8,6 +8,7 @@ import { useUpdateTraffic } from '@/data/traffic/update-traffic';
 import { formatDateTime, formatRelative } from '@/lib/format';
 import { notAvailable } from '@/lib/not-available';
 import type { ServiceProps } from '@/lib/route-props';
+import { Badge } from '@/ui/badge';
 import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
 import { ConfirmAction } from '@/ui/confirm-dialog';
@@ -63,7 +64,7 @@ export function SplitHistory({
                 </div>
                 <div className="split-history-action">
                   {restore.kind === 'current' ? (
-                    <span className="badge badge-success">current split</span>
+                    <Badge tone="success">current split</Badge>
                   ) : restore.kind === 'unavailable' ? (
                     <span className="field-hint">{restore.reason}</span>
                   ) : (

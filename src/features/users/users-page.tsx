@@ -73,7 +73,7 @@ export function UsersPage({ search, onSearchChange }: SearchProps<UsersSearch>) 
     body = (
       <>
         <div className="table-wrap" aria-busy={users.isPlaceholderData || undefined}>
-          <table className="table users-table">
+          <table className="table">
             <caption className="visually-hidden">Users of the organization</caption>
             <TableHead columns={['User', 'Role', 'Status', 'Added', admin && { label: 'Actions', hidden: true }]} />
             <tbody>
