@@ -11,3 +11,16 @@ export function CardSkeleton({ label }: { label: string }) {
     </div>
   );
 }
+
+/** A table's rows still loading, hidden from assistive tech (a status beside the table says what loads). */
+export function SkeletonRows({ rows = 6, columns, width }: { rows?: number; columns: number; width: (column: number) => string }) {
+  return Array.from({ length: rows }, (_, i) => (
+    <tr key={`loading-${i}`} aria-hidden="true">
+      {Array.from({ length: columns }, (_, j) => (
+        <td key={j}>
+          <Skeleton width={width(j)} />
+        </td>
+      ))}
+    </tr>
+  ));
+}

@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { useMemo, type ReactNode } from 'react';
-import { Skeleton } from '@/ui/skeleton';
+import { SkeletonRows } from '@/ui/skeleton';
 import type { InvalidRow } from '@/contract/reading';
 import type { WorkspaceMetricsRead } from '@/data/metrics/get-workspace-metrics';
 import type { ServiceInScope } from '@/contract/services';
@@ -174,16 +174,7 @@ export function ServicesTable({
             </tr>
           ))}
           {services && <InvalidTableRows rows={invalid} columns={columns.length} noun="Service" />}
-          {!services &&
-            Array.from({ length: 6 }, (_, i) => (
-              <tr key={i} aria-hidden="true">
-                {columns.map((_, j) => (
-                  <td key={j}>
-                    <Skeleton width={j === 0 ? '70%' : '50%'} />
-                  </td>
-                ))}
-              </tr>
-            ))}
+          {!services && <SkeletonRows columns={columns.length} width={(j) => (j === 0 ? '70%' : '50%')} />}
         </tbody>
       </table>
       {!services && (
