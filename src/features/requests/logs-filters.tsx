@@ -5,8 +5,8 @@ import { isFiltered, NO_FILTERS } from './logs-filter-values';
 import type { LogsSearch, Range } from './logs-search';
 import { STATUS_CLASSES, STATUS_CODES } from './status-words';
 
-/** Any method (''), or one of these. */
-const METHOD_CHOICES: readonly string[] = ['', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+/** The methods offered (the URL may name another: the filter then shows none). */
+const METHODS: readonly string[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 const TIME_CHOICES = {
   any: 'Any time',
@@ -59,10 +59,11 @@ export function LogsFilters({
       />
       <ToolbarSelect
         label="Version"
-        value={search.version ?? ''}
-        options={['', ...versions]}
-        optionLabel={(v) => (v === '' ? 'All versions' : `v${v}`)}
-        onChange={(v) => onSearchChange({ version: v || undefined })}
+        any="All versions"
+        value={search.version}
+        options={versions}
+        optionLabel={(v) => `v${v}`}
+        onChange={(version) => onSearchChange({ version })}
       />
       <label className="toolbar-filter">
         <span>Status</span>
@@ -93,17 +94,17 @@ export function LogsFilters({
       </label>
       <ToolbarSelect
         label="Method"
-        value={search.method ?? ''}
-        options={METHOD_CHOICES}
-        optionLabel={(m) => m || 'Any method'}
-        onChange={(m) => onSearchChange({ method: m || undefined })}
+        any="Any method"
+        value={search.method}
+        options={METHODS}
+        onChange={(method) => onSearchChange({ method })}
       />
       <ToolbarSelect
         label="Endpoint"
-        value={search.path ?? ''}
-        options={['', ...paths]}
-        optionLabel={(p) => p || 'Any endpoint'}
-        onChange={(p) => onSearchChange({ path: p || undefined })}
+        any="Any endpoint"
+        value={search.path}
+        options={paths}
+        onChange={(path) => onSearchChange({ path })}
       />
       <ToolbarSelect
         label="Time"
