@@ -5,6 +5,7 @@ import { HostedService } from '@/contract/services';
 import { Endpoint, readServiceVersion, ServiceVersion, type EndpointCreateInput } from '@/contract/versions';
 import type { RequestRecord } from '@/contract/requests';
 import { callPlatform, platform, RINGS, SCOPE } from './mock-platform';
+import { requestRecord } from './request-records';
 
 export const createService = (name: string, slug: string) =>
   callPlatform('developer', 'POST', paths.services(SCOPE), { name, slug, ring_id: RINGS.dev }, HostedService);
@@ -38,18 +39,7 @@ let calls = 0;
  */
 export function recordCalls(serviceId: string, ...records: Partial<Omit<RequestRecord, 'time' | 'service_id'>>[]): string[] {
   return records.map((r) => {
-    const call = {
-      id: `req_test_${++calls}`,
-      version: 1,
-      method: 'GET',
-      path: '/health',
-      status: 200,
-      duration_ms: 12,
-      caller: 'user' as const,
-      async: false,
-      job_id: null,
-      ...r,
-    };
+    const call = requestRecord({ id: `req_test_${++calls}`, ...r });
     platform.store.requestLog.record({ ...call, service_id: serviceId, workspace_id: SCOPE.workspaceId, templated: true });
     return call.id;
   });

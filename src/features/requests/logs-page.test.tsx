@@ -6,6 +6,7 @@ import { paths } from '@/contract/paths';
 import { addEndpoint, createService, newDraft, publish, recordCalls, versionsOf } from '@/testing/arrange';
 import { platform, SCOPE, server, signInAs } from '@/testing/mock-platform';
 import { renderFeature } from '@/testing/render';
+import { requestRecord } from '@/testing/request-records';
 import { LogsPage } from './logs-page';
 import type { LogsSearch } from './logs-search';
 
@@ -170,19 +171,7 @@ describe('the Logs tab', () => {
         }
         dropped = true;
         // One record, then the connection ends; `retry: 1` asks to come back at once (no test waits for a clock).
-        const record = {
-          id: 'req_before_drop',
-          time: new Date().toISOString(),
-          service_id: service.id,
-          version: 2,
-          method: 'GET',
-          path: '/health',
-          status: 200,
-          duration_ms: 3,
-          caller: 'user',
-          async: false,
-          job_id: null,
-        };
+        const record = requestRecord({ id: 'req_before_drop', time: new Date().toISOString(), service_id: service.id, version: 2 });
         return new HttpResponse(`retry: 1\n\nid: req_before_drop\nevent: request\ndata: ${JSON.stringify(record)}\n\n`, {
           headers: { 'Content-Type': 'text/event-stream' },
         });
