@@ -29,6 +29,18 @@ export const publish = (serviceId: string, versionId: string, traffic_percent: n
 export const newDraft = (serviceId: string) =>
   callPlatform('developer', 'POST', paths.versions(SCOPE, serviceId), undefined, ServiceVersion);
 
+const HEALTH: EndpointCreateInput = { method: 'GET', path: '/health', summary: 'Health' };
+
+/** A canary: v1 published at 100%, then v2 (the same endpoints) at `percent`, so both serve. */
+export async function canaryService(name: string, slug: string, percent: number, endpoints: readonly EndpointCreateInput[] = [HEALTH]) {
+  const service = await createService(name, slug);
+  for (const endpoint of endpoints) await addEndpoint(service.id, endpoint);
+  const [v1] = await versionsOf(service.id);
+  await publish(service.id, v1!.id, 100);
+  await publish(service.id, (await newDraft(service.id)).id, percent);
+  return service;
+}
+
 let calls = 0;
 
 /**

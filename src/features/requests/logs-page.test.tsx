@@ -3,22 +3,18 @@ import { http, HttpResponse } from 'msw';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { paths } from '@/contract/paths';
-import { addEndpoint, createService, newDraft, publish, recordCalls, versionsOf } from '@/testing/arrange';
+import { canaryService, recordCalls } from '@/testing/arrange';
 import { platform, SCOPE, server, signInAs } from '@/testing/mock-platform';
 import { renderFeature } from '@/testing/render';
 import { requestRecord } from '@/testing/request-records';
 import { LogsPage } from './logs-page';
 import type { LogsSearch } from './logs-search';
 
-async function canary(slug: string) {
-  const service = await createService(`Logs ${slug}`, slug);
-  await addEndpoint(service.id, { method: 'GET', path: '/health', summary: 'Health' });
-  await addEndpoint(service.id, { method: 'POST', path: '/analyze', summary: 'Analyze' });
-  const [v1] = await versionsOf(service.id);
-  await publish(service.id, v1!.id, 100);
-  await publish(service.id, (await newDraft(service.id)).id, 50);
-  return service;
-}
+const canary = (slug: string) =>
+  canaryService(`Logs ${slug}`, slug, 50, [
+    { method: 'GET', path: '/health', summary: 'Health' },
+    { method: 'POST', path: '/analyze', summary: 'Analyze' },
+  ]);
 
 /** The tab as its route renders it: the search kept as the URL would keep it. */
 async function render(serviceId: string, initial: LogsSearch = {}) {
