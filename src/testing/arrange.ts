@@ -1,4 +1,5 @@
 /** A test's starting point, arranged through the platform API as the platform guide does it. */
+import type * as z from 'zod/mini';
 import { pageOrArray } from '@/contract/common';
 import { paths } from '@/contract/paths';
 import { HostedService } from '@/contract/services';
@@ -10,15 +11,18 @@ import { requestRecord } from './request-records';
 export const createService = (name: string, slug: string) =>
   callPlatform('developer', 'POST', paths.services(SCOPE), { name, slug, ring_id: RINGS.dev }, HostedService);
 
+/** A list's rows as a developer reads them (a page or a bare array), each checked strictly with `item`. */
+export const listOf = async <T extends z.core.$ZodType>(path: string, item: T) =>
+  (await callPlatform('developer', 'GET', path, undefined, pageOrArray(item))).items;
+
 /** Checked strictly (the mock's answer), then as the console reads it, so that components take them as they come. */
 export const versionsOf = async (serviceId: string) =>
-  (await callPlatform('developer', 'GET', paths.versions(SCOPE, serviceId), undefined, pageOrArray(ServiceVersion))).items
+  (await listOf(paths.versions(SCOPE, serviceId), ServiceVersion))
     .map((v) => readServiceVersion.parse(v))
     .sort((a, b) => b.version - a.version);
 
-export const endpointsOf = async (serviceId: string, versionId: string) =>
-  (await callPlatform('developer', 'GET', `${paths.endpoints(SCOPE, serviceId)}?version_id=${versionId}`, undefined, pageOrArray(Endpoint)))
-    .items;
+export const endpointsOf = (serviceId: string, versionId: string) =>
+  listOf(`${paths.endpoints(SCOPE, serviceId)}?version_id=${versionId}`, Endpoint);
 
 export const addEndpoint = (serviceId: string, input: EndpointCreateInput) =>
   callPlatform('developer', 'POST', paths.endpoints(SCOPE, serviceId), input, Endpoint);
