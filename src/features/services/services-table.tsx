@@ -1,10 +1,11 @@
 import { Link } from '@tanstack/react-router';
 import { useMemo, type ReactNode } from 'react';
+import { RelativeTime } from '@/ui/date-time';
 import { SkeletonRows } from '@/ui/skeleton';
 import type { InvalidRow } from '@/contract/reading';
 import type { WorkspaceMetricsRead } from '@/data/metrics/get-workspace-metrics';
 import type { ServiceInScope } from '@/contract/services';
-import { formatCount, formatDateTime, formatRate, formatRelative } from '@/lib/format';
+import { formatCount, formatRate } from '@/lib/format';
 import { InvalidTableRows } from '@/ui/invalid-rows';
 import { RingLabel } from './ring-label';
 import type { ServicesSearch } from './services-search';
@@ -72,8 +73,8 @@ function serviceColumns(ringNames: Map<string, string>, figures: ReadonlyMap<str
         </span>
       ),
     },
-    { id: 'updated_at', header: 'Updated', sort: 'updated_at', cell: (s) => <Moment at={s.updated_at} /> },
-    { id: 'created_at', header: 'Created', sort: 'created_at', cell: (s) => <Moment at={s.created_at} /> },
+    { id: 'updated_at', header: 'Updated', sort: 'updated_at', cell: (s) => <RelativeTime iso={s.updated_at} /> },
+    { id: 'created_at', header: 'Created', sort: 'created_at', cell: (s) => <RelativeTime iso={s.created_at} /> },
   ];
   // The last hour's figures, after the version; none on a platform without metrics (null), dashes until read.
   if (figures !== null) {
@@ -98,16 +99,6 @@ function serviceColumns(ringNames: Map<string, string>, figures: ReadonlyMap<str
 /** Each service's figures by id, from the workspace's `service-metrics` (null: the platform has none; undefined: not read). */
 export function useFigures(metrics: WorkspaceMetricsRead | undefined) {
   return useMemo(() => metrics && new Map(metrics.items.map((i) => [i.service_id, i.totals])), [metrics]);
-}
-
-/** A time in words, its exact value on hover; — where the platform gave none (the times are our decision). */
-function Moment({ at }: { at: string | null }) {
-  if (!at) return <span className="muted">—</span>;
-  return (
-    <time dateTime={at} title={formatDateTime(at)}>
-      {formatRelative(at)}
-    </time>
-  );
 }
 
 export function ServicesTable({

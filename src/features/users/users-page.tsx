@@ -6,9 +6,9 @@ import type { UserRead } from '@/contract/users';
 import { useWhoami, type Me } from '@/data/auth/get-whoami';
 import { useAdminCount } from '@/data/users/get-admin-count';
 import { useUsers } from '@/data/users/get-users';
-import { formatDateTime, formatRelative } from '@/lib/format';
 import { can, roleReason } from '@/lib/permissions';
 import type { SearchProps } from '@/lib/route-props';
+import { RelativeTime } from '@/ui/date-time';
 import { Badge, ValueBadge } from '@/ui/badge';
 import { Button } from '@/ui/button';
 import { InvalidTableRows } from '@/ui/invalid-rows';
@@ -184,13 +184,15 @@ function UserRow({
             <Badge tone="info">invited</Badge>
             {user.invitation_expires_at && (
               <span className="muted">
-                link expires <When iso={user.invitation_expires_at} />
+                link expires <RelativeTime iso={user.invitation_expires_at} />
               </span>
             )}
           </span>
         )}
       </td>
-      <td>{user.created_at ? <When iso={user.created_at} /> : <span className="muted">—</span>}</td>
+      <td>
+        <RelativeTime iso={user.created_at} />
+      </td>
       {actions && (
         <td>
           <div className="row-actions">
@@ -223,14 +225,5 @@ function UserRow({
         </td>
       )}
     </tr>
-  );
-}
-
-/** "3 days ago", "in 7 days": short enough for a row; the exact time in its title. */
-function When({ iso }: { iso: string }) {
-  return (
-    <time dateTime={iso} title={formatDateTime(iso)}>
-      {formatRelative(iso)}
-    </time>
   );
 }
