@@ -44,6 +44,7 @@ import { deleteSavedRequest, saveRequest, savedRequests, type SavedRequest } fro
 import { SavedRequestsList } from './saved-requests-list';
 import { checkAgainstSchema, locText, type SchemaIssue } from '@/lib/schema-check';
 import { Card } from '@/ui/card';
+import { Field } from '@/ui/field';
 
 /** The endpoint and version chosen, from the URL: a link opens the same form. */
 export type TestSearch = { endpoint?: string; version?: 'split' | number };
@@ -298,39 +299,32 @@ function Workbench({
             }}
           >
             <div className="grid-2">
-              <div className="field">
-                <label htmlFor="invoke-endpoint" className="field-label">
-                  Endpoint
-                </label>
-                <select
-                  id="invoke-endpoint"
-                  className="select mono"
-                  value={choice.key}
-                  onChange={(e) => chooseEndpoint(e.target.value)}
-                  aria-describedby="invoke-endpoint-hint"
-                >
+              <Field label="Endpoint" hint={def?.summary}>
+                <select className="select mono" value={choice.key} onChange={(e) => chooseEndpoint(e.target.value)}>
                   {choices.map((c) => (
                     <option key={c.key} value={c.key}>
                       {c.key}
                     </option>
                   ))}
                 </select>
-                <p id="invoke-endpoint-hint" className="field-hint">
-                  {def?.summary}
-                </p>
-              </div>
-              <div className="field">
-                <label htmlFor="invoke-version" className="field-label">
-                  Version
-                </label>
+              </Field>
+              <Field
+                label="Version"
+                hint={
+                  effectiveVersion.kind === 'split'
+                    ? `The split picks: ${serving
+                        .filter((v) => v.traffic_percent !== 0)
+                        .map((v) => `v${v.version} ${trafficText(v.traffic_percent)}`)
+                        .join(', ')}.`
+                    : `Pinned: the URL names v${effectiveVersion.version}.`
+                }
+              >
                 <select
-                  id="invoke-version"
                   className="select"
                   value={effectiveVersion.kind === 'split' ? 'split' : String(effectiveVersion.version)}
                   onChange={(e) =>
                     setVersion(e.target.value === 'split' ? { kind: 'split' } : { kind: 'pinned', version: Number(e.target.value) })
                   }
-                  aria-describedby="invoke-version-hint"
                 >
                   {hasSplit && <option value="split">By traffic split</option>}
                   {serving
@@ -341,15 +335,7 @@ function Workbench({
                       </option>
                     ))}
                 </select>
-                <p id="invoke-version-hint" className="field-hint">
-                  {effectiveVersion.kind === 'split'
-                    ? `The split picks: ${serving
-                        .filter((v) => v.traffic_percent !== 0)
-                        .map((v) => `v${v.version} ${trafficText(v.traffic_percent)}`)
-                        .join(', ')}.`
-                    : `Pinned: the URL names v${effectiveVersion.version}.`}
-                </p>
-              </div>
+              </Field>
             </div>
 
             {pFields.length > 0 && (
@@ -404,24 +390,19 @@ function Workbench({
                 <span>A service token, for the next call only</span>
               </label>
               {credentialKind === 'token' && (
-                <div className="field">
-                  <label htmlFor="invoke-token" className="field-label">
-                    Service token
-                  </label>
+                <Field
+                  label="Service token"
+                  hint="Used for one call, then cleared from the form. It is never stored, nor put in the URL or the code below."
+                >
                   <input
-                    id="invoke-token"
                     className="input mono"
                     type="password"
                     value={token}
                     onChange={(e) => setToken(e.target.value)}
                     autoComplete="off"
                     spellCheck={false}
-                    aria-describedby="invoke-token-hint"
                   />
-                  <span id="invoke-token-hint" className="field-hint">
-                    Used for one call, then cleared from the form. It is never stored, nor put in the URL or the code below.
-                  </span>
-                </div>
+                </Field>
               )}
             </fieldset>
 
