@@ -34,6 +34,13 @@ export function ApiKeysPage({ scope, search, onSearchChange }: WorkspaceProps & 
   // One dialog at a time: naming a new key, or revoking one. The new key itself is the mutation's, shown by NewKeyDialog.
   const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'revoke'; key: ApiKeyRead } | null>(null);
 
+  // In the header, and again in the empty list's middle.
+  const newKey = (
+    <Button variant="primary" onClick={() => setDialog({ kind: 'create' })}>
+      New API key
+    </Button>
+  );
+
   let body: React.ReactNode;
   if (!admin) {
     body = (
@@ -65,14 +72,7 @@ export function ApiKeysPage({ scope, search, onSearchChange }: WorkspaceProps & 
           noun="API keys"
           label="API keys pages"
           empty={
-            <EmptyState
-              title="No API keys"
-              action={
-                <Button variant="primary" onClick={() => setDialog({ kind: 'create' })}>
-                  New API key
-                </Button>
-              }
-            >
+            <EmptyState title="No API keys" action={newKey}>
               <p>
                 Scripts, CI pipelines and <span className="mono">flow-sdk login</span> sign in with a key.
               </p>
@@ -135,13 +135,7 @@ export function ApiKeysPage({ scope, search, onSearchChange }: WorkspaceProps & 
       id="api-keys-title"
       title="API keys"
       subtitle="Organization API keys (fl_…) sign scripts and tools in, as whoever created them. A key is shown once, when it is made."
-      actions={
-        admin && (
-          <Button variant="primary" onClick={() => setDialog({ kind: 'create' })}>
-            New API key
-          </Button>
-        )
-      }
+      actions={admin && newKey}
     >
       {body}
 

@@ -99,32 +99,24 @@ export function RingsPage({ scope, search, onSearchChange }: WorkspaceProps & Se
     );
   };
 
+  // In the header, and again in the empty page's middle.
+  const newRing = !readOnlyReason && (
+    <Button variant="primary" onClick={() => setDialog({ kind: 'edit', ring: null })}>
+      New ring
+    </Button>
+  );
+
   return (
     <Page
       id="rings-title"
       title="Rings"
       subtitle="Deployment rings in promotion order: a version is promoted from the first ring to the last."
-      actions={
-        !readOnlyReason && (
-          <Button variant="primary" onClick={() => setDialog({ kind: 'edit', ring: null })}>
-            New ring
-          </Button>
-        )
-      }
+      actions={newRing}
     >
       <Notice reason={readOnlyReason}>Rings are shown read-only.</Notice>
 
       {rings.length === 0 && unreadable.length === 0 ? (
-        <EmptyState
-          title="No rings yet"
-          action={
-            !readOnlyReason && (
-              <Button variant="primary" onClick={() => setDialog({ kind: 'edit', ring: null })}>
-                New ring
-              </Button>
-            )
-          }
-        >
+        <EmptyState title="No rings yet" action={newRing}>
           <p>Invocation services need a ring to run in. Start with dev, staging and prod.</p>
         </EmptyState>
       ) : (
