@@ -1,5 +1,12 @@
-export function Skeleton({ width = '100%', height = '1rem' }: { width?: string; height?: string }) {
-  return <span className="skeleton" style={{ width, height }} aria-hidden="true" />;
+/** A bar standing in for what loads; with `label`, announced as busy loading it ("Loading the job"). */
+export function Skeleton({ width = '100%', height = '1rem', label }: { width?: string; height?: string; label?: string }) {
+  const bar = <span className="skeleton" style={{ width, height }} aria-hidden="true" />;
+  if (!label) return bar;
+  return (
+    <div aria-busy="true" aria-label={label}>
+      {bar}
+    </div>
+  );
 }
 
 /** A card still loading: a title's bar and a block, announced as busy with what it loads. */

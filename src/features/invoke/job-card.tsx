@@ -86,9 +86,7 @@ export function JobCard({
       }
     >
       {job.isPending ? (
-        <div aria-busy="true" aria-label="Loading the job">
-          <Skeleton width="50%" />
-        </div>
+        <Skeleton width="50%" label="Loading the job" />
       ) : job.isError ? (
         notAvailable(job.error) ? (
           <JobsNotAvailable />

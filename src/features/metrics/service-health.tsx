@@ -37,9 +37,7 @@ function Health({ scope, serviceId }: ServiceProps) {
       ) : metrics.isError && !data ? (
         <RetryAlert what="Metrics could not be loaded" error={metrics.error} onRetry={() => void metrics.refetch()} />
       ) : !data ? (
-        <div aria-busy="true" aria-label="Loading the health summary">
-          <Skeleton width="60%" />
-        </div>
+        <Skeleton width="60%" label="Loading the health summary" />
       ) : data.totals.requests === 0 ? (
         <p className="muted">No requests in the last hour.</p>
       ) : (
