@@ -311,10 +311,5 @@ async function main(): Promise<number> {
   return ok ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+// A failure is thrown out of the top-level await: Node prints it and exits with 1.
+process.exit(await main());

@@ -78,10 +78,9 @@ export const rolloutsApi = domainApi(
       "Extension: each service's newest rollout (an unfinished one is always the newest), for the services of the workspace that have had one — what a list page needs in one call. `service_id` (repeatable, up to 100) narrows it to those services.",
       {
         query: ServiceRolloutsQuery,
-        extension: true,
         responses: {
           200: { description: "Each service's newest rollout", schema: ServiceRollouts },
-          422: { ...E422, description: 'Validation error (a service id that is not a UUID, more than 100)' },
+          422: { description: 'Validation error (a service id that is not a UUID, more than 100)' },
         },
         handler: ({ var: { store, platform, workspace, query } }) => {
           const asked = query.service_id === undefined ? null : new Set([query.service_id].flat());

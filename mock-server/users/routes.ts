@@ -126,13 +126,11 @@ export const usersApi = domainApi(
       {
         tags: ['test'],
         auth: 'none',
-        extension: true,
         testSupport: true,
         body: TestOrganizationCreate,
         responses: {
           201: { description: 'The organization, its workspace and its users', schema: TestOrganization },
           409: { ...E409, description: 'An organization of that name was made already (its users’ emails are taken); on the name' },
-          422: E422,
         },
         handler: ({ var: { store, body } }) => reply(201, TestOrganization, createTestOrganization(store, body.name)),
       },

@@ -7,6 +7,7 @@ import { getSession } from '@/lib/session';
 import { Button } from '@/ui/button';
 import { Countdown, useSecondsLeft } from '@/ui/countdown';
 import { retryNotBefore } from '@/ui/states';
+import { AuthCard } from '@/ui/auth-card';
 import { describeFailure, type Failure } from './failure';
 import { PageSpinner } from './page-spinner';
 import { AppShell } from './shell/app-shell';
@@ -94,22 +95,16 @@ function Framed({ loadUser, children }: { loadUser: boolean; children: ReactNode
     );
   }
   return (
-    <main id="main" className="auth-page" tabIndex={-1}>
-      <div className="auth-card card">
-        <div className="brand brand-center">
-          <img src="/favicon.svg" alt="" width={32} height={32} />
-          <span>Hosted Services</span>
-        </div>
-        {children}
-        {getSession() ? (
-          <SignOut />
-        ) : (
-          <p className="muted auth-footnote">
-            Not signed in? <Link to="/login">Sign in</Link>
-          </p>
-        )}
-      </div>
-    </main>
+    <AuthCard tabIndex={-1}>
+      {children}
+      {getSession() ? (
+        <SignOut />
+      ) : (
+        <p className="muted auth-footnote">
+          Not signed in? <Link to="/login">Sign in</Link>
+        </p>
+      )}
+    </AuthCard>
   );
 }
 

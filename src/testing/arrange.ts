@@ -1,4 +1,5 @@
 /** A test's starting point, arranged through the platform API as the platform guide does it. */
+import type * as z from 'zod/mini';
 import { pageOrArray } from '@/contract/common';
 import { paths } from '@/contract/paths';
 import { HostedService } from '@/contract/services';
@@ -6,19 +7,23 @@ import { Endpoint, readServiceVersion, ServiceVersion, type EndpointCreateInput 
 import type { RequestRecord } from '@/contract/requests';
 import { Rollout, type RolloutCreate } from '@/contract/rollouts';
 import { callPlatform, platform, RINGS, SCOPE } from './mock-platform';
+import { requestRecord } from './request-records';
 
 export const createService = (name: string, slug: string) =>
   callPlatform('developer', 'POST', paths.services(SCOPE), { name, slug, ring_id: RINGS.dev }, HostedService);
 
+/** A list's rows as a developer reads them (a page or a bare array), each checked strictly with `item`. */
+export const listOf = async <T extends z.core.$ZodType>(path: string, item: T) =>
+  (await callPlatform('developer', 'GET', path, undefined, pageOrArray(item))).items;
+
 /** Checked strictly (the mock's answer), then as the console reads it, so that components take them as they come. */
 export const versionsOf = async (serviceId: string) =>
-  (await callPlatform('developer', 'GET', paths.versions(SCOPE, serviceId), undefined, pageOrArray(ServiceVersion))).items
+  (await listOf(paths.versions(SCOPE, serviceId), ServiceVersion))
     .map((v) => readServiceVersion.parse(v))
     .sort((a, b) => b.version - a.version);
 
-export const endpointsOf = async (serviceId: string, versionId: string) =>
-  (await callPlatform('developer', 'GET', `${paths.endpoints(SCOPE, serviceId)}?version_id=${versionId}`, undefined, pageOrArray(Endpoint)))
-    .items;
+export const endpointsOf = (serviceId: string, versionId: string) =>
+  listOf(`${paths.endpoints(SCOPE, serviceId)}?version_id=${versionId}`, Endpoint);
 
 export const addEndpoint = (serviceId: string, input: EndpointCreateInput) =>
   callPlatform('developer', 'POST', paths.endpoints(SCOPE, serviceId), input, Endpoint);
@@ -47,6 +52,18 @@ export const startRollout = (serviceId: string, versionId: string, over: Partial
     Rollout,
   );
 
+const HEALTH: EndpointCreateInput = { method: 'GET', path: '/health', summary: 'Health' };
+
+/** A canary: v1 published at 100%, then v2 (the same endpoints) at `percent`, so both serve. */
+export async function canaryService(name: string, slug: string, percent: number, endpoints: readonly EndpointCreateInput[] = [HEALTH]) {
+  const service = await createService(name, slug);
+  for (const endpoint of endpoints) await addEndpoint(service.id, endpoint);
+  const [v1] = await versionsOf(service.id);
+  await publish(service.id, v1!.id, 100);
+  await publish(service.id, (await newDraft(service.id)).id, percent);
+  return service;
+}
+
 let calls = 0;
 
 /**
@@ -57,18 +74,7 @@ let calls = 0;
  */
 export function recordCalls(serviceId: string, ...records: Partial<Omit<RequestRecord, 'time' | 'service_id'>>[]): string[] {
   return records.map((r) => {
-    const call = {
-      id: `req_test_${++calls}`,
-      version: 1,
-      method: 'GET',
-      path: '/health',
-      status: 200,
-      duration_ms: 12,
-      caller: 'user' as const,
-      async: false,
-      job_id: null,
-      ...r,
-    };
+    const call = requestRecord({ id: `req_test_${++calls}`, ...r });
     platform.store.requestLog.record({ ...call, service_id: serviceId, workspace_id: SCOPE.workspaceId, templated: true });
     return call.id;
   });

@@ -1,8 +1,11 @@
 export type Tone = 'neutral' | 'success' | 'warning' | 'danger' | 'info';
 
+/** `base` and, unless neutral, the class that tints it in its tone (styles.css). */
+export const withTone = (base: string, tone: Tone | undefined) => (tone && tone !== 'neutral' ? `${base} tone-${tone}` : base);
+
 export function Badge({ tone = 'neutral', title, children }: { tone?: Tone; title?: string; children: React.ReactNode }) {
   return (
-    <span className={`badge badge-${tone}`} title={title}>
+    <span className={withTone('badge', tone)} title={title}>
       {children}
     </span>
   );

@@ -1,4 +1,6 @@
 import { useState, type BaseSyntheticEvent, type ReactNode } from 'react';
+import type { FieldValues, UseFormReturn } from 'react-hook-form';
+import { useFormChanged } from '@/lib/use-form-changed';
 import { useUnsavedChanges } from '@/lib/use-unsaved-changes';
 import { Button } from './button';
 import { ConfirmDialog } from './confirm-dialog';
@@ -8,11 +10,11 @@ import { UnsavedChangesDialog } from './unsaved-changes-dialog';
 
 /**
  * A server form in a modal dialog: its fields, then its failure, Cancel and
- * the submit button. With `dirty` (the form has changes not saved: `useFormChanged`), closing it
- * (Cancel, Escape, the overlay) asks before discarding them, and so does
- * leaving the page while it is open.
+ * the submit button. With `guardChanges`, closing it (Cancel, Escape, the
+ * overlay) while the user has changed the form (`useFormChanged`) asks before
+ * discarding the changes, and so does leaving the page while it is open.
  */
-export function FormDialog({
+export function FormDialog<T extends FieldValues, C, O>({
   form,
   open,
   title,
@@ -21,11 +23,16 @@ export function FormDialog({
   submitLabel,
   submitDisabled,
   submitVariant,
-  dirty = false,
+  guardChanges = false,
   children,
 }: {
   /** A server form made with `onClose`: Cancel, Escape and the overlay close it, resetting its values, failure and key. */
-  form: FormOutcome & { onSubmit: (event?: BaseSyntheticEvent) => Promise<void>; pending: boolean; close: () => void };
+  form: FormOutcome & {
+    form: UseFormReturn<T, C, O>;
+    onSubmit: (event?: BaseSyntheticEvent) => Promise<void>;
+    pending: boolean;
+    close: () => void;
+  };
   open: boolean;
   title: string;
   description?: ReactNode;
@@ -33,9 +40,10 @@ export function FormDialog({
   submitLabel: string;
   submitDisabled?: boolean;
   submitVariant?: 'primary' | 'danger';
-  dirty?: boolean;
+  guardChanges?: boolean;
   children: ReactNode;
 }) {
+  const dirty = useFormChanged(form.form) && guardChanges;
   const [discarding, setDiscarding] = useState(false);
   const guard = useUnsavedChanges(open && dirty && !form.pending);
   const close = () => (dirty ? setDiscarding(true) : form.close());

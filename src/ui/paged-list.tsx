@@ -3,7 +3,7 @@ import { LIST_PAGE_SIZES, type ListPageSize, type ListSearch } from '@/lib/list-
 import { Button } from './button';
 import { Pagination } from './pagination';
 import { Skeleton } from './skeleton';
-import { EmptyState, ErrorState } from './states';
+import { EmptyState, ErrorState, RetryAlert } from './states';
 
 /** What a page read gives (the contract's `PageRead`, as far as the list's frame needs it). */
 type PageLike = { items: readonly unknown[]; invalid: readonly unknown[]; total: number; paged: boolean };
@@ -81,14 +81,7 @@ export function PagedList<P extends PageLike>({
           onChange={(page, size) => onSearchChange({ page, size })}
         />
       )}
-      {query.isError && (
-        <p className="form-alert" role="alert">
-          Could not refresh the {noun}: {query.error?.message}{' '}
-          <button type="button" className="link-button" onClick={() => void query.refetch()}>
-            Try again
-          </button>
-        </p>
-      )}
+      {query.isError && <RetryAlert what={`Could not refresh the ${noun}`} error={query.error} onRetry={() => void query.refetch()} />}
     </>
   );
 }

@@ -1,3 +1,5 @@
+import { ToolbarSelect } from './toolbar-select';
+
 /**
  * Paging for a list the platform pages (`limit`, `offset`): where we are,
  * rows per page, Previous and Next. Pages count from 1.
@@ -26,16 +28,7 @@ export function Pagination<const S extends number>({
       <p aria-live="polite">
         {first}–{last} of {total}
       </p>
-      <label className="toolbar-filter">
-        <span>Rows per page</span>
-        <select className="select" value={size} onChange={(e) => onChange(1, Number(e.target.value) as S)}>
-          {sizes.map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ToolbarSelect label="Rows per page" value={size} options={sizes} onChange={(n) => onChange(1, n)} />
       <div className="pagination-buttons">
         <button type="button" className="btn btn-secondary btn-sm" disabled={page <= 1} onClick={() => onChange(page - 1, size)}>
           Previous

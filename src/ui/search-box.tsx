@@ -47,3 +47,17 @@ export function SearchBox({
     </label>
   );
 }
+
+/** A paged list's search box: the list's `q` in the URL; a new search starts at the first page. */
+export function ListSearchBox({
+  search,
+  onSearchChange,
+  ...words
+}: {
+  label: string;
+  placeholder: string;
+  search: { q: string };
+  onSearchChange: (next: { q: string; page: number }) => void;
+}) {
+  return <SearchBox {...words} value={search.q} onSearch={(q) => onSearchChange({ q, page: 1 })} />;
+}

@@ -63,3 +63,15 @@ export function ErrorState({
     </div>
   );
 }
+
+/** A failure beside what is still shown (the rows already read): one line, what failed and why, and Try again. */
+export function RetryAlert({ what, error, onRetry }: { what: string; error: Error | null; onRetry: () => void }) {
+  return (
+    <p className="form-alert" role="alert">
+      {what}: {error?.message}{' '}
+      <button type="button" className="link-button" onClick={onRetry}>
+        Try again
+      </button>
+    </p>
+  );
+}

@@ -2,9 +2,9 @@ import './activity.css';
 import { useState } from 'react';
 import type { ActivityEntryRead } from '@/contract/activity';
 import { useActivity } from '@/data/activity/get-activity';
-import { formatDateTime, formatRelative } from '@/lib/format';
 import { notAvailable } from '@/lib/not-available';
 import type { ServiceProps } from '@/lib/route-props';
+import { RelativeTime } from '@/ui/date-time';
 import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
 import { Skeleton } from '@/ui/skeleton';
@@ -67,9 +67,7 @@ export function ServiceActivity({ scope, serviceId }: ServiceProps) {
                   <p className="activity-summary">{entry.summary ?? kind.label}</p>
                   <p className="activity-meta">
                     <span className="activity-kind">{kind.label}</span> · {entry.actor?.email ?? 'the platform'} ·{' '}
-                    <time dateTime={entry.at} title={formatDateTime(entry.at)}>
-                      {formatRelative(entry.at)}
-                    </time>
+                    <RelativeTime iso={entry.at} />
                   </p>
                 </div>
               </li>

@@ -14,6 +14,7 @@ import { Notice } from '@/ui/notice';
 import { CardSkeleton } from '@/ui/skeleton';
 import { EmptyState, ErrorState } from '@/ui/states';
 import { Unavailable } from '@/ui/unavailable';
+import { Page } from '@/ui/page';
 import { CreateInstanceDialog } from './create-instance-dialog';
 import { DeploymentCard, type InstanceAction } from './deployment-card';
 import { PublicUrlDialog } from './public-url-dialog';
@@ -70,15 +71,11 @@ export function AgentsPage({ scope }: WorkspaceProps) {
   }
 
   return (
-    <section className="page" aria-labelledby="agents-title">
-      <header className="page-header">
-        <div>
-          <h1 id="agents-title">Agent services</h1>
-          <p className="page-subtitle">
-            Running instances of the organization’s agent deployments. Their status follows by itself while they start or stop.
-          </p>
-        </div>
-      </header>
+    <Page
+      id="agents-title"
+      title="Agent services"
+      subtitle="Running instances of the organization’s agent deployments. Their status follows by itself while they start or stop."
+    >
       <Notice reason={readOnlyReason}>Instances are shown read-only: starting and stopping them is not offered.</Notice>
       {body}
 
@@ -100,7 +97,7 @@ export function AgentsPage({ scope }: WorkspaceProps) {
         />
       )}
       {dialog?.kind === 'stop' && <StopInstanceDialog orgId={scope.orgId} action={dialog} onClose={() => setDialog(null)} />}
-    </section>
+    </Page>
   );
 }
 

@@ -1,6 +1,6 @@
 import { usePublicUrl } from '@/data/agents/get-public-url';
 import { Button } from '@/ui/button';
-import { CopyStatus, SecretWarning, useCopySecret } from '@/ui/copy-secret';
+import { CopyStatus, SecretField, SecretWarning, useCopySecret } from '@/ui/copy-secret';
 import { Dialog } from '@/ui/dialog';
 import { Skeleton } from '@/ui/skeleton';
 import { ErrorState } from '@/ui/states';
@@ -24,7 +24,7 @@ export function PublicUrlDialog({
   onClose: () => void;
 }) {
   const url = usePublicUrl(orgId, deploymentId, instanceId, true);
-  const { copied, field, copy } = useCopySecret<HTMLInputElement>('URL');
+  const { copied, field, copy } = useCopySecret('URL');
 
   return (
     <Dialog
@@ -49,19 +49,7 @@ export function PublicUrlDialog({
               The <span className="mono">edge_token</span> in it is a bearer credential. Paste it only where the agent must be called from;
               not in tickets, chats or logs. The console does not keep it: closing this dialog forgets it.
             </SecretWarning>
-            <div className="field">
-              <label className="field-label" htmlFor="public-url">
-                Public URL
-              </label>
-              <input
-                id="public-url"
-                ref={field}
-                className="input mono"
-                readOnly
-                value={url.data}
-                onFocus={(e) => e.currentTarget.select()}
-              />
-            </div>
+            <SecretField id="public-url" label="Public URL" value={url.data} field={field} />
           </>
         )}
         <div className="dialog-actions">

@@ -16,9 +16,10 @@ import { ConfirmAction } from '@/ui/confirm-dialog';
 import { DateTime } from '@/ui/date-time';
 import { InvalidTableRows } from '@/ui/invalid-rows';
 import { PagedList } from '@/ui/paged-list';
-import { SearchBox } from '@/ui/search-box';
+import { ListSearchBox } from '@/ui/search-box';
 import { EmptyState } from '@/ui/states';
 import { TableHead } from '@/ui/table-head';
+import { Page } from '@/ui/page';
 import { CreateApiKeyDialog } from './create-api-key-dialog';
 import { NewKeyDialog } from './new-key-dialog';
 
@@ -32,6 +33,13 @@ export function ApiKeysPage({ scope, search, onSearchChange }: WorkspaceProps & 
   const create = useCreateApiKey(scope.orgId);
   // One dialog at a time: naming a new key, or revoking one. The new key itself is the mutation's, shown by NewKeyDialog.
   const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'revoke'; key: ApiKeyRead } | null>(null);
+
+  // In the header, and again in the empty list's middle.
+  const newKey = (
+    <Button variant="primary" onClick={() => setDialog({ kind: 'create' })}>
+      New API key
+    </Button>
+  );
 
   let body: React.ReactNode;
   if (!admin) {
@@ -50,11 +58,11 @@ export function ApiKeysPage({ scope, search, onSearchChange }: WorkspaceProps & 
     body = (
       <>
         <div className="toolbar" role="search">
-          <SearchBox
+          <ListSearchBox
             label="Search API keys"
             placeholder="Search by name or prefix (fl_…)"
-            value={search.q}
-            onSearch={(q) => onSearchChange({ q, page: 1 })}
+            search={search}
+            onSearchChange={onSearchChange}
           />
         </div>
         <PagedList
@@ -64,14 +72,7 @@ export function ApiKeysPage({ scope, search, onSearchChange }: WorkspaceProps & 
           noun="API keys"
           label="API keys pages"
           empty={
-            <EmptyState
-              title="No API keys"
-              action={
-                <Button variant="primary" onClick={() => setDialog({ kind: 'create' })}>
-                  New API key
-                </Button>
-              }
-            >
+            <EmptyState title="No API keys" action={newKey}>
               <p>
                 Scripts, CI pipelines and <span className="mono">flow-sdk login</span> sign in with a key.
               </p>
@@ -130,20 +131,12 @@ export function ApiKeysPage({ scope, search, onSearchChange }: WorkspaceProps & 
   }
 
   return (
-    <section className="page" aria-labelledby="api-keys-title">
-      <header className="page-header">
-        <div>
-          <h1 id="api-keys-title">API keys</h1>
-          <p className="page-subtitle">
-            Organization API keys (fl_…) sign scripts and tools in, as whoever created them. A key is shown once, when it is made.
-          </p>
-        </div>
-        {admin && (
-          <Button variant="primary" onClick={() => setDialog({ kind: 'create' })}>
-            New API key
-          </Button>
-        )}
-      </header>
+    <Page
+      id="api-keys-title"
+      title="API keys"
+      subtitle="Organization API keys (fl_…) sign scripts and tools in, as whoever created them. A key is shown once, when it is made."
+      actions={admin && newKey}
+    >
       {body}
 
       {admin && (
@@ -157,7 +150,7 @@ export function ApiKeysPage({ scope, search, onSearchChange }: WorkspaceProps & 
           {dialog?.kind === 'revoke' && <RevokeKeyDialog orgId={scope.orgId} apiKey={dialog.key} onClose={() => setDialog(null)} />}
         </>
       )}
-    </section>
+    </Page>
   );
 }
 

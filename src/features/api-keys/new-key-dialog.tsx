@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { ApiKeyCreatedRead } from '@/contract/api-keys';
 import { Button } from '@/ui/button';
-import { CopyStatus, SecretWarning, useCopySecret } from '@/ui/copy-secret';
+import { CopyStatus, SecretField, SecretWarning, useCopySecret } from '@/ui/copy-secret';
 import { Dialog } from '@/ui/dialog';
 
 /**
@@ -11,7 +11,7 @@ import { Dialog } from '@/ui/dialog';
  * nowhere in the console.
  */
 export function NewKeyDialog({ created, onClose }: { created: ApiKeyCreatedRead | null; onClose: () => void }) {
-  const { copied, field, copy, forget } = useCopySecret<HTMLInputElement>('key');
+  const { copied, field, copy, forget } = useCopySecret('key');
   const [confirmed, setConfirmed] = useState(false);
   const confirmId = useId();
 
@@ -36,23 +36,18 @@ export function NewKeyDialog({ created, onClose }: { created: ApiKeyCreatedRead 
             <strong>This key will not be shown again.</strong> The platform keeps only a fingerprint of it; if it is lost, revoke it and
             create another.
           </SecretWarning>
-          <div className="field">
-            <label className="field-label" htmlFor="new-api-key">
-              API key “{created.name}”
-            </label>
-            <input
-              id="new-api-key"
-              ref={field}
-              className="input mono"
-              readOnly
-              value={created.key}
-              onFocus={(e) => e.currentTarget.select()}
-            />
-            <p className="field-hint">
-              Sign in with it on the sign-in page’s API key tab, or use it with <span className="mono">flow-sdk login</span>. It acts as you
-              ({created.created_by?.email ?? 'its creator'}).
-            </p>
-          </div>
+          <SecretField
+            id="new-api-key"
+            label={`API key “${created.name}”`}
+            value={created.key}
+            field={field}
+            hint={
+              <>
+                Sign in with it on the sign-in page’s API key tab, or use it with <span className="mono">flow-sdk login</span>. It acts as
+                you ({created.created_by?.email ?? 'its creator'}).
+              </>
+            }
+          />
           <label className="check" htmlFor={confirmId}>
             <input id={confirmId} type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />I have copied the
             key and stored it safely

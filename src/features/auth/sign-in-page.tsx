@@ -1,4 +1,5 @@
 import { Tabs } from 'radix-ui';
+import { AuthCard } from '@/ui/auth-card';
 import { ApiKeyForm } from './api-key-form';
 import { PasswordForm } from './password-form';
 import { SsoForm } from './sso-form';
@@ -15,36 +16,30 @@ export function SignInPage({
   ssoFailure?: string | null;
 }) {
   return (
-    <main className="auth-page">
-      <div className="auth-card card">
-        <div className="brand brand-center">
-          <img src="/favicon.svg" alt="" width={32} height={32} />
-          <span>Hosted Services</span>
-        </div>
-        <h1>Sign in</h1>
-        <Tabs.Root defaultValue={ssoFailure ? 'sso' : 'password'} className="auth-tabs">
-          <Tabs.List aria-label="Sign-in method" className="tab-list">
-            <Tabs.Trigger value="password" className="tab">
-              Email and password
-            </Tabs.Trigger>
-            <Tabs.Trigger value="api-key" className="tab">
-              API key
-            </Tabs.Trigger>
-            <Tabs.Trigger value="sso" className="tab">
-              Single sign-on
-            </Tabs.Trigger>
-          </Tabs.List>
-          <Tabs.Content value="password">
-            <PasswordForm onSignedIn={onSignedIn} />
-          </Tabs.Content>
-          <Tabs.Content value="api-key">
-            <ApiKeyForm onSignedIn={onSignedIn} />
-          </Tabs.Content>
-          <Tabs.Content value="sso">
-            <SsoForm redirect={redirect} failure={ssoFailure} />
-          </Tabs.Content>
-        </Tabs.Root>
-      </div>
-    </main>
+    <AuthCard>
+      <h1>Sign in</h1>
+      <Tabs.Root defaultValue={ssoFailure ? 'sso' : 'password'} className="auth-tabs">
+        <Tabs.List aria-label="Sign-in method" className="tab-list">
+          <Tabs.Trigger value="password" className="tab">
+            Email and password
+          </Tabs.Trigger>
+          <Tabs.Trigger value="api-key" className="tab">
+            API key
+          </Tabs.Trigger>
+          <Tabs.Trigger value="sso" className="tab">
+            Single sign-on
+          </Tabs.Trigger>
+        </Tabs.List>
+        <Tabs.Content value="password">
+          <PasswordForm onSignedIn={onSignedIn} />
+        </Tabs.Content>
+        <Tabs.Content value="api-key">
+          <ApiKeyForm onSignedIn={onSignedIn} />
+        </Tabs.Content>
+        <Tabs.Content value="sso">
+          <SsoForm redirect={redirect} failure={ssoFailure} />
+        </Tabs.Content>
+      </Tabs.Root>
+    </AuthCard>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { finishSso, takePendingSso } from '@/data/auth/sso';
+import { AuthCard } from '@/ui/auth-card';
 import { callbackProblem, finishProblem, type CallbackParams } from './sso-callback';
 
 /**
@@ -44,17 +45,11 @@ export function SsoCallbackPage({
     );
   }, [params, onExchanging, onSignedIn, onFailed, queryClient]);
   return (
-    <main className="auth-page" id="main">
-      <div className="auth-card card">
-        <div className="brand brand-center">
-          <img src="/favicon.svg" alt="" width={32} height={32} />
-          <span>Hosted Services</span>
-        </div>
-        <h1 tabIndex={-1}>Signing you in…</h1>
-        <p className="muted" role="status">
-          Checking the answer of your organization’s identity provider.
-        </p>
-      </div>
-    </main>
+    <AuthCard>
+      <h1 tabIndex={-1}>Signing you in…</h1>
+      <p className="muted" role="status">
+        Checking the answer of your organization’s identity provider.
+      </p>
+    </AuthCard>
   );
 }

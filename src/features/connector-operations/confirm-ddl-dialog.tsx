@@ -5,7 +5,6 @@ import { DdlConfirmForm, type DdlOutcomeRead } from '@/contract/connector-operat
 import type { Scope } from '@/contract/paths';
 import { useRunDdl } from '@/data/connector-operations/ddl';
 import { withRules } from '@/lib/form-schema';
-import { useFormChanged } from '@/lib/use-form-changed';
 import { useServerForm } from '@/lib/use-server-form';
 import { Field } from '@/ui/field';
 import { FormDialog } from '@/ui/form-dialog';
@@ -63,7 +62,6 @@ export function ConfirmDdlDialog({
   });
   const { register, formState, watch } = server.form;
   const typedOk = !destructive || watch('typed') === instance.name;
-  const changed = useFormChanged(server.form);
 
   return (
     <FormDialog
@@ -80,7 +78,7 @@ export function ConfirmDdlDialog({
       submitLabel={destructive ? 'Destroy data and run DDL' : 'Run DDL'}
       submitVariant={destructive ? 'danger' : 'primary'}
       submitDisabled={!typedOk}
-      dirty={changed}
+      guardChanges
     >
       <DdlPreview outcome={previewed.outcome} headingLevel={4} />
       <Field

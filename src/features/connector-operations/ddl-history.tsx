@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Scope } from '@/contract/paths';
 import { useDdlHistory } from '@/data/connector-operations/ddl';
-import { formatDateTime, formatRelative } from '@/lib/format';
+import { RelativeTime } from '@/ui/date-time';
 import { Badge } from '@/ui/badge';
 import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
@@ -41,10 +41,7 @@ export function DdlHistory({ scope, connectorId, instanceId }: { scope: Scope; c
           {page.items.map((entry) => (
             <li key={entry.id} className="ddl-entry">
               <p className="ddl-entry-head">
-                <strong>{entry.executed_by?.email ?? 'Someone'}</strong> ran it{' '}
-                <time dateTime={entry.executed_at} title={formatDateTime(entry.executed_at)}>
-                  {formatRelative(entry.executed_at)}
-                </time>
+                <strong>{entry.executed_by?.email ?? 'Someone'}</strong> ran it <RelativeTime iso={entry.executed_at} />
                 {entry.destructive && (
                   <>
                     {' '}

@@ -6,6 +6,7 @@ import { useInstance } from '@/data/connectors/get-instance';
 import { can } from '@/lib/permissions';
 import type { WorkspaceProps } from '@/lib/route-props';
 import { EmptyState } from '@/ui/states';
+import { Page } from '@/ui/page';
 import { DdlCard } from './ddl-card';
 import { DdlHistory } from './ddl-history';
 import { OperationsCard } from './operations-card';
@@ -45,18 +46,18 @@ export function InstancePage({ scope, connectorId, instanceId, operationId, onOp
   const sql = type.category === 'database';
 
   return (
-    <section className="page" aria-labelledby="instance-title">
-      <header className="page-header">
-        <div>
-          <h1 id="instance-title">{instance.name}</h1>
-          <p className="page-subtitle">
-            {type.name} instance{instance.description ? ` · ${instance.description}` : ''} ·{' '}
-            <Link to="/orgs/$orgId/workspaces/$workspaceId/connectors" params={scope}>
-              All connectors
-            </Link>
-          </p>
-        </div>
-      </header>
+    <Page
+      id="instance-title"
+      title={instance.name}
+      subtitle={
+        <>
+          {type.name} instance{instance.description ? ` · ${instance.description}` : ''} ·{' '}
+          <Link to="/orgs/$orgId/workspaces/$workspaceId/connectors" params={scope}>
+            All connectors
+          </Link>
+        </>
+      }
+    >
       <OperationsCard
         scope={scope}
         type={type}
@@ -71,6 +72,6 @@ export function InstancePage({ scope, connectorId, instanceId, operationId, onOp
           <DdlHistory scope={scope} connectorId={type.id} instanceId={instance.id} />
         </>
       )}
-    </section>
+    </Page>
   );
 }

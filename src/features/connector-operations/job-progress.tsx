@@ -45,9 +45,7 @@ export function JobProgress({
         {why ? `: ${why}` : '.'}
       </p>
       {job.isPending ? (
-        <div aria-busy="true" aria-label="Loading the job">
-          <Skeleton width="40%" />
-        </div>
+        <Skeleton width="40%" label="Loading the job" />
       ) : job.isError ? (
         <ErrorState title="The job could not be loaded" error={job.error} onRetry={() => void job.refetch()} />
       ) : !job.data.available ? (

@@ -177,7 +177,7 @@ function RecentRuns({ runs, onRunAgain }: { runs: RecentRun[]; onRunAgain: ((run
       <p className="muted small">Kept in this tab only, without their rows.</p>
       <ol className="recent-run-list">
         {runs.map((run) => (
-          <li key={run.id} className="recent-run">
+          <li key={run.id} className="recent-run spread">
             <div>
               <span className="mono">{run.operation_id}</span>{' '}
               <Badge tone={run.outcome === 'failed' ? 'danger' : run.outcome === 'job' ? 'info' : 'success'}>

@@ -7,6 +7,7 @@
  * rows are not). Nothing here is a secret: instance secrets are never params.
  */
 import * as z from 'zod/mini';
+import { browserStorage } from '@/lib/browser-storage';
 
 export const RECENT_RUNS_MAX = 5;
 /** Params longer than this (as JSON) are not kept: the run is listed without them. */
@@ -27,13 +28,7 @@ const RecentRun = z.object({
 });
 export type RecentRun = z.infer<typeof RecentRun>;
 
-const storage = () => {
-  try {
-    return globalThis.sessionStorage ?? null;
-  } catch {
-    return null;
-  }
-};
+const storage = () => browserStorage('sessionStorage');
 
 /** Newest first; what cannot be read is left out. */
 export function recentRuns(instanceId: string): RecentRun[] {

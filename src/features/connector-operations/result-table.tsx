@@ -1,4 +1,5 @@
 import type { ExecuteResultRead } from '@/contract/connector-operations';
+import { Badge } from '@/ui/badge';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -30,7 +31,7 @@ export function ResultTable({ result, operationName, kind }: { result: ExecuteRe
       <p className="result-line">
         <strong>{counted}</strong>
         {duration && <span className="muted"> · {duration}</span>}
-        {result.truncated && <span className="badge badge-warning">more rows than shown</span>}
+        {result.truncated && <Badge tone="warning">more rows than shown</Badge>}
       </p>
       {result.summary && result.summary !== counted && <p className="muted result-summary">{result.summary}</p>}
       {result.columns.length > 0 && (

@@ -7,6 +7,7 @@ import { ValueBadge } from '@/ui/badge';
 import { Button } from '@/ui/button';
 import { InvalidListItems } from '@/ui/invalid-rows';
 import { PagedList } from '@/ui/paged-list';
+import { Card } from '@/ui/card';
 import { DeleteInstanceDialog } from './delete-instance-dialog';
 import { InstanceDialog } from './instance-dialog';
 import { InstanceRow } from './instance-row';
@@ -36,21 +37,23 @@ export function ConnectorTypeCard({
   const titleId = `connector-${type.id}-title`;
 
   return (
-    <section className="card connector-card" aria-labelledby={titleId}>
-      <div className="card-header">
-        <div>
-          <h2 id={titleId}>
-            {type.name} <ValueBadge value={type.category} tones={CATEGORY_TONES} />
-          </h2>
-          <p className="muted card-subtitle">{type.description}</p>
-        </div>
-        {!readOnly && (
+    <Card
+      id={titleId}
+      className="connector-card"
+      heading={
+        <>
+          {type.name} <ValueBadge value={type.category} tones={CATEGORY_TONES} />
+        </>
+      }
+      subtitle={type.description}
+      actions={
+        !readOnly && (
           <Button variant="primary" onClick={() => setDialog({ kind: 'edit', instance: null })}>
             New {type.name} instance
           </Button>
-        )}
-      </div>
-
+        )
+      }
+    >
       <div className="spec-grid">
         <div>
           <h3 id={`${type.id}-fields`}>Fields</h3>
@@ -124,6 +127,6 @@ export function ConnectorTypeCard({
           )}
         </>
       )}
-    </section>
+    </Card>
   );
 }

@@ -6,6 +6,7 @@ import type { SearchProps, WorkspaceProps } from '@/lib/route-props';
 import { Notice } from '@/ui/notice';
 import { SearchBox } from '@/ui/search-box';
 import { EmptyState } from '@/ui/states';
+import { Page } from '@/ui/page';
 import { ConnectorTypeCard } from './connector-type-card';
 import { changeTypeSearch, typeSearch, type ConnectorsSearch } from './connectors-search';
 
@@ -16,15 +17,11 @@ export function ConnectorsPage({ scope, search, onSearchChange }: WorkspaceProps
   const readOnlyReason = roleReason(me.role, 'service:write');
 
   return (
-    <section className="page" aria-labelledby="connectors-title">
-      <header className="page-header">
-        <div>
-          <h1 id="connectors-title">Connectors</h1>
-          <p className="page-subtitle">
-            Databases, storage and APIs that services bind to. Each instance is one configured connection; its secrets are write-only.
-          </p>
-        </div>
-      </header>
+    <Page
+      id="connectors-title"
+      title="Connectors"
+      subtitle="Databases, storage and APIs that services bind to. Each instance is one configured connection; its secrets are write-only."
+    >
       <Notice reason={readOnlyReason}>Connectors are shown read-only.</Notice>
       {types.length > 0 && (
         <div className="toolbar" role="search">
@@ -52,6 +49,6 @@ export function ConnectorsPage({ scope, search, onSearchChange }: WorkspaceProps
           />
         ))
       )}
-    </section>
+    </Page>
   );
 }

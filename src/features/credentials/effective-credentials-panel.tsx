@@ -1,16 +1,18 @@
 import type { CredentialsInfoRead, EffectiveCredentialsRead } from '@/contract/credentials';
-import { Badge } from '@/ui/badge';
+import { Badge, withTone, type Tone } from '@/ui/badge';
 import { CloudCredentialsSummary } from './cloud-credentials-summary';
 
-const SOURCE: Record<string, { title: string; detail: string } | undefined> = {
-  service: { title: 'This service uses its own credentials', detail: 'They take precedence over the organization’s.' },
+const SOURCE: Record<string, { title: string; detail: string; tone: Tone } | undefined> = {
+  service: { title: 'This service uses its own credentials', detail: 'They take precedence over the organization’s.', tone: 'info' },
   organization: {
     title: 'This service uses the organization’s credentials',
     detail: 'Set credentials below to isolate it in its own project.',
+    tone: 'success',
   },
   none: {
     title: 'No credentials: deploys will fail',
     detail: 'Set this service’s credentials, or ask an admin to set the organization’s.',
+    tone: 'danger',
   },
 };
 
@@ -20,15 +22,12 @@ export function EffectiveCredentialsPanel({ effective }: { effective: EffectiveC
   const source = SOURCE[effective.source] ?? {
     title: `The platform says these credentials come from “${effective.source}”`,
     detail: 'A source this console does not know.',
+    tone: 'neutral' as const,
   };
   return (
     <section className="card" aria-labelledby="effective-title">
       <h2 id="effective-title">Effective credentials</h2>
-      <div
-        className={`credentials-source credentials-source-${SOURCE[effective.source] ? effective.source : 'unknown'}`}
-        role="status"
-        aria-label="Credentials in force"
-      >
+      <div className={withTone('credentials-source', source.tone)} role="status" aria-label="Credentials in force">
         <p>
           <strong>{source.title}</strong>
           <span className="muted">{source.detail}</span>

@@ -12,6 +12,7 @@ import { CardSkeleton, Skeleton } from '@/ui/skeleton';
 import { Field } from '@/ui/field';
 import { EmptyState, ErrorState } from '@/ui/states';
 import { Unavailable } from '@/ui/unavailable';
+import { Page } from '@/ui/page';
 import { CloudCredentialsForm } from './cloud-credentials-form';
 import { CloudCredentialsSummary } from './cloud-credentials-summary';
 
@@ -48,15 +49,13 @@ export function OrganizationCredentialsPage({ scope }: WorkspaceProps) {
   }
 
   return (
-    <section className="page" aria-labelledby="org-credentials-title">
-      <header className="page-header">
-        <div>
-          <h1 id="org-credentials-title">Cloud credentials</h1>
-          <p className="page-subtitle">The organization’s credentials, shared by every persistent service that has none of its own.</p>
-        </div>
-      </header>
+    <Page
+      id="org-credentials-title"
+      title="Cloud credentials"
+      subtitle="The organization’s credentials, shared by every persistent service that has none of its own."
+    >
       {body}
-    </section>
+    </Page>
   );
 }
 

@@ -17,6 +17,7 @@ import { actionAvailability, progressSteps, servingSentence, servingVersion } fr
 import { DeploymentTimeline } from './deployment-timeline';
 import { StateBadge } from './state-badge';
 import { Unavailable } from '@/ui/unavailable';
+import { Card } from '@/ui/card';
 
 /** The Deployment tab: build, deploy and tear down a persistent service, and watch it happen. */
 export function DeploymentPage({ scope, serviceId }: ServiceProps) {
@@ -69,15 +70,12 @@ function PersistentDeployment({ scope, service }: { scope: Scope; service: Hoste
 
   return (
     <div className="stack">
-      <section className="card deploy-card" aria-labelledby="deploy-title">
-        <div className="card-header">
-          <div>
-            <h2 id="deploy-title">Deployment</h2>
-            <p className="muted card-subtitle">
-              Persistent services run as a container: build an image of the active version, then deploy it.
-            </p>
-          </div>
-        </div>
+      <Card
+        id="deploy-title"
+        className="deploy-card"
+        heading="Deployment"
+        subtitle="Persistent services run as a container: build an image of the active version, then deploy it."
+      >
         <DeploymentActions scope={scope} service={service} reasons={reasons} serving={serving} />
 
         {failed && status.message && (
@@ -137,7 +135,7 @@ function PersistentDeployment({ scope, service }: { scope: Scope; service: Hoste
               : 'Tearing down: the container is draining.'}
           </p>
         )}
-      </section>
+      </Card>
       {historyAvailable ? (
         <DeploymentTimeline deployments={deployments} invalid={invalid} />
       ) : (

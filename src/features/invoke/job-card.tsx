@@ -12,6 +12,7 @@ import { useCapability } from '@/lib/capabilities';
 import { notAvailable } from '@/lib/not-available';
 import { ErrorState } from '@/ui/states';
 import { Unavailable } from '@/ui/unavailable';
+import { Card } from '@/ui/card';
 import { JobStatusBadge } from './job-status';
 import { SubmitRecordLink } from './request-log-link';
 
@@ -55,13 +56,16 @@ export function JobCard({
     });
 
   return (
-    <section className="card job-card" aria-labelledby={headingId}>
-      <div className="card-header">
-        <div>
-          <h3 id={headingId} className="card-heading">
-            Job <span className="mono break-anywhere">{jobId}</span>
-          </h3>
-        </div>
+    <Card
+      id={headingId}
+      level={3}
+      className="job-card"
+      heading={
+        <>
+          Job <span className="mono break-anywhere">{jobId}</span>
+        </>
+      }
+      actions={
         <div className="invoke-actions">
           {job.data && !isJobFinished(job.data.status) && (
             <Button
@@ -79,11 +83,10 @@ export function JobCard({
             Close
           </Button>
         </div>
-      </div>
+      }
+    >
       {job.isPending ? (
-        <div aria-busy="true" aria-label="Loading the job">
-          <Skeleton width="50%" />
-        </div>
+        <Skeleton width="50%" label="Loading the job" />
       ) : job.isError ? (
         notAvailable(job.error) ? (
           <JobsNotAvailable />
@@ -141,6 +144,6 @@ export function JobCard({
           )}
         </>
       )}
-    </section>
+    </Card>
   );
 }

@@ -4,16 +4,11 @@
  * they are kept in localStorage, at most `JOB_BATCH_MAX` of them.
  */
 import { JOB_BATCH_MAX } from '@/contract/invoke';
+import { browserStorage } from '@/lib/browser-storage';
 
 const PREFIX = 'hs.jobs.';
 
-const storage = () => {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
-};
+const storage = () => browserStorage('localStorage');
 
 export function recentJobIds(serviceId: string): string[] {
   try {

@@ -4,6 +4,8 @@
  * localStorage, and only once the user saves one (see the README); a token is
  * never part of one.
  */
+import { browserStorage } from '@/lib/browser-storage';
+
 export type SavedRequest = {
   name: string;
   body: string;
@@ -15,13 +17,7 @@ export type SavedRequest = {
 const PREFIX = 'hs.saved-requests.';
 export const MAX_SAVED = 50;
 
-const storage = () => {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
-};
+const storage = () => browserStorage('localStorage');
 
 type Store = Record<string, SavedRequest[]>;
 

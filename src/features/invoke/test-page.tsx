@@ -43,6 +43,8 @@ import { RefusalText, ResponseView, WaitingForAnswer } from './response-panel';
 import { deleteSavedRequest, saveRequest, savedRequests, type SavedRequest } from './saved-requests';
 import { SavedRequestsList } from './saved-requests-list';
 import { checkAgainstSchema, locText, type SchemaIssue } from '@/lib/schema-check';
+import { Card } from '@/ui/card';
+import { Field } from '@/ui/field';
 
 /** The endpoint and version chosen, from the URL: a link opens the same form. */
 export type TestSearch = { endpoint?: string; version?: 'split' | number };
@@ -283,13 +285,12 @@ function Workbench({
   return (
     <div className="stack invoke-page">
       <div className="invoke-layout">
-        <section className="card invoke-request" aria-labelledby="invoke-request-title">
-          <div className="card-header">
-            <div>
-              <h2 id="invoke-request-title">Request</h2>
-              <p className="muted card-subtitle">Calls the gateway as a client would: the same URL, checks and answer.</p>
-            </div>
-          </div>
+        <Card
+          id="invoke-request-title"
+          className="invoke-request"
+          heading="Request"
+          subtitle="Calls the gateway as a client would: the same URL, checks and answer."
+        >
           <form
             className="stack"
             onSubmit={(e) => {
@@ -298,39 +299,32 @@ function Workbench({
             }}
           >
             <div className="grid-2">
-              <div className="field">
-                <label htmlFor="invoke-endpoint" className="field-label">
-                  Endpoint
-                </label>
-                <select
-                  id="invoke-endpoint"
-                  className="select mono"
-                  value={choice.key}
-                  onChange={(e) => chooseEndpoint(e.target.value)}
-                  aria-describedby="invoke-endpoint-hint"
-                >
+              <Field label="Endpoint" hint={def?.summary}>
+                <select className="select mono" value={choice.key} onChange={(e) => chooseEndpoint(e.target.value)}>
                   {choices.map((c) => (
                     <option key={c.key} value={c.key}>
                       {c.key}
                     </option>
                   ))}
                 </select>
-                <p id="invoke-endpoint-hint" className="field-hint">
-                  {def?.summary}
-                </p>
-              </div>
-              <div className="field">
-                <label htmlFor="invoke-version" className="field-label">
-                  Version
-                </label>
+              </Field>
+              <Field
+                label="Version"
+                hint={
+                  effectiveVersion.kind === 'split'
+                    ? `The split picks: ${serving
+                        .filter((v) => v.traffic_percent !== 0)
+                        .map((v) => `v${v.version} ${trafficText(v.traffic_percent)}`)
+                        .join(', ')}.`
+                    : `Pinned: the URL names v${effectiveVersion.version}.`
+                }
+              >
                 <select
-                  id="invoke-version"
                   className="select"
                   value={effectiveVersion.kind === 'split' ? 'split' : String(effectiveVersion.version)}
                   onChange={(e) =>
                     setVersion(e.target.value === 'split' ? { kind: 'split' } : { kind: 'pinned', version: Number(e.target.value) })
                   }
-                  aria-describedby="invoke-version-hint"
                 >
                   {hasSplit && <option value="split">By traffic split</option>}
                   {serving
@@ -341,15 +335,7 @@ function Workbench({
                       </option>
                     ))}
                 </select>
-                <p id="invoke-version-hint" className="field-hint">
-                  {effectiveVersion.kind === 'split'
-                    ? `The split picks: ${serving
-                        .filter((v) => v.traffic_percent !== 0)
-                        .map((v) => `v${v.version} ${trafficText(v.traffic_percent)}`)
-                        .join(', ')}.`
-                    : `Pinned: the URL names v${effectiveVersion.version}.`}
-                </p>
-              </div>
+              </Field>
             </div>
 
             {pFields.length > 0 && (
@@ -404,24 +390,19 @@ function Workbench({
                 <span>A service token, for the next call only</span>
               </label>
               {credentialKind === 'token' && (
-                <div className="field">
-                  <label htmlFor="invoke-token" className="field-label">
-                    Service token
-                  </label>
+                <Field
+                  label="Service token"
+                  hint="Used for one call, then cleared from the form. It is never stored, nor put in the URL or the code below."
+                >
                   <input
-                    id="invoke-token"
                     className="input mono"
                     type="password"
                     value={token}
                     onChange={(e) => setToken(e.target.value)}
                     autoComplete="off"
                     spellCheck={false}
-                    aria-describedby="invoke-token-hint"
                   />
-                  <span id="invoke-token-hint" className="field-hint">
-                    Used for one call, then cleared from the form. It is never stored, nor put in the URL or the code below.
-                  </span>
-                </div>
+                </Field>
               )}
             </fieldset>
 
@@ -456,13 +437,10 @@ function Workbench({
             onUse={useSaved}
             onDelete={(name) => setSaved(deleteSavedRequest(serviceId, choice.key, name))}
           />
-        </section>
+        </Card>
 
         <div className="stack invoke-results">
-          <section className="card" aria-labelledby="invoke-response-title">
-            <div className="card-header">
-              <h2 id="invoke-response-title">Response</h2>
-            </div>
+          <Card id="invoke-response-title" heading="Response">
             {call.state.status === 'idle' && <p className="muted">Send the request to see the gateway&apos;s answer here.</p>}
             {call.state.status === 'pending' && (
               <WaitingForAnswer since={call.state.startedAt} label="Waiting for the gateway…" onAbort={call.abort} />
@@ -481,7 +459,7 @@ function Workbench({
               ) : (
                 <RefusalText answer={outcome.submitted.answer} />
               ))}
-          </section>
+          </Card>
           {openJobId && (
             <JobCard
               key={openJobId}

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { paths } from '@/contract/paths';
-import { addEndpoint, createService, newDraft, publish, recordCalls, versionsOf } from '@/testing/arrange';
+import { canaryService, recordCalls } from '@/testing/arrange';
 import { SCOPE, server, signInAs } from '@/testing/mock-platform';
 import { renderFeature } from '@/testing/render';
 import { MetricsPage } from './metrics-page';
@@ -14,15 +14,7 @@ vi.mock('./metrics-chart', () => ({
 }));
 
 /** v1 published at 100%, then v2 at 50%: both serve. */
-async function canary(slug: string) {
-  const service = await createService(`Metrics ${slug}`, slug);
-  await addEndpoint(service.id, { method: 'GET', path: '/health', summary: 'Health' });
-  const [v1] = await versionsOf(service.id);
-  await publish(service.id, v1!.id, 100);
-  const v2 = await newDraft(service.id);
-  await publish(service.id, v2.id, 50);
-  return service;
-}
+const canary = (slug: string) => canaryService(`Metrics ${slug}`, slug, 50);
 
 async function render(serviceId: string, search: MetricsSearch = {}) {
   const onSearchChange = vi.fn();
@@ -48,18 +40,12 @@ describe('the Metrics tab', () => {
     // 1 of v1's 10 calls failed (10%), 1 of v2's 4 (25%); a 404 is not a server error.
     expect(await screen.findByText('v2: 25% errors vs v1: 10%')).toBeTruthy();
     const totals = screen.getByRole('table', { name: 'Totals per version over the last hour' });
-    const v2 = within(totals).getByRole('row', { name: /^v2/ });
-    expect(
-      within(v2)
+    const cellsOf = (row: RegExp) =>
+      within(within(totals).getByRole('row', { name: row }))
         .getAllByRole('cell')
-        .map((c) => c.textContent),
-    ).toEqual(['4', '1', '1', '25%', '12 ms', '12 ms', '12 ms']);
-    const v1 = within(totals).getByRole('row', { name: /^v1/ });
-    expect(
-      within(v1)
-        .getAllByRole('cell')
-        .map((c) => c.textContent),
-    ).toEqual(['10', '0', '1', '10%', '12 ms', '12 ms', '12 ms']);
+        .map((c) => c.textContent);
+    expect(cellsOf(/^v2/)).toEqual(['4', '1', '1', '25%', '12 ms', '12 ms', '12 ms']);
+    expect(cellsOf(/^v1/)).toEqual(['10', '0', '1', '10%', '12 ms', '12 ms', '12 ms']);
     for (const chart of ['Requests chart', 'Error rate (5xx) chart', 'Latency (p95) chart'])
       expect(await screen.findByRole('figure', { name: chart })).toBeTruthy();
     // Every bucket of the hour, in the folded table.

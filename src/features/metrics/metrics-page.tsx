@@ -91,9 +91,7 @@ export function MetricsPage({ scope, serviceId, search: inUrl, onSearchChange }:
         actions={windowPicker}
       >
         {!data ? (
-          <div aria-busy="true" aria-label="Loading metrics">
-            <Skeleton height="3.5rem" />
-          </div>
+          <Skeleton height="3.5rem" label="Loading metrics" />
         ) : data.totals.requests === 0 ? (
           <p className="muted">
             No requests in {words.span}. Calls through the gateway — from a client, or from the{' '}

@@ -7,6 +7,7 @@ import type { ServiceProps } from '@/lib/route-props';
 import { Card } from '@/ui/card';
 import { Detail } from '@/ui/details';
 import { Skeleton } from '@/ui/skeleton';
+import { RetryAlert } from '@/ui/states';
 import { errorComparison } from './metrics-series';
 
 /** The overview's health summary: the last hour's requests, errors and p95, and the versions side by side. Only for a published service. */
@@ -34,16 +35,9 @@ function Health({ scope, serviceId }: ServiceProps) {
       {metrics.data?.available === false ? (
         <p className="muted">Metrics are not available on this platform.</p>
       ) : metrics.isError && !data ? (
-        <p className="form-alert" role="alert">
-          Metrics could not be loaded: {metrics.error.message}{' '}
-          <button type="button" className="link-button" onClick={() => void metrics.refetch()}>
-            Try again
-          </button>
-        </p>
+        <RetryAlert what="Metrics could not be loaded" error={metrics.error} onRetry={() => void metrics.refetch()} />
       ) : !data ? (
-        <div aria-busy="true" aria-label="Loading the health summary">
-          <Skeleton width="60%" />
-        </div>
+        <Skeleton width="60%" label="Loading the health summary" />
       ) : data.totals.requests === 0 ? (
         <p className="muted">No requests in the last hour.</p>
       ) : (

@@ -17,6 +17,7 @@ import { Field } from '@/ui/field';
 import { FormFooter } from '@/ui/form-footer';
 import { Notice } from '@/ui/notice';
 import { TableHead } from '@/ui/table-head';
+import { Page } from '@/ui/page';
 import { NewWorkspaceDialog } from './new-workspace-dialog';
 
 /** The organization's settings: its name (admins rename it) and its workspaces (admins add one). */
@@ -43,13 +44,7 @@ export function OrganizationSettingsPage({
   const { register, formState } = server.form;
 
   return (
-    <section className="page" aria-labelledby="organization-title">
-      <header className="page-header">
-        <div>
-          <h1 id="organization-title">Organization</h1>
-          <p className="page-subtitle">Settings shared by every workspace of {org.name}.</p>
-        </div>
-      </header>
+    <Page id="organization-title" title="Organization" subtitle={<>Settings shared by every workspace of {org.name}.</>}>
       <Notice reason={readOnlyReason}>The organization’s settings are shown read-only.</Notice>
       <div className="stack organization-stack">
         <form className="form card organization-form" onSubmit={server.onSubmit} noValidate aria-labelledby="organization-general">
@@ -116,6 +111,6 @@ export function OrganizationSettingsPage({
       {!readOnlyReason && (
         <NewWorkspaceDialog orgId={scope.orgId} open={creating} onOpenChange={setCreating} onCreated={onWorkspaceCreated} />
       )}
-    </section>
+    </Page>
   );
 }

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestRecordRead } from '@/contract/requests';
+import { requestRecord } from '@/testing/request-records';
 import { arrive, MAX_LIVE_ROWS, mergeRows, NO_LIVE_ROWS, release } from './live-rows';
 
-const rec = (id: string): RequestRecordRead => ({
-  id,
-  time: '2025-01-01T12:00:00Z',
-  service_id: '0f6f2d6e-0000-4000-8000-000000001005',
-  version: 1,
-  method: 'GET',
-  path: '/health',
-  status: 200,
-  duration_ms: 3,
-  caller: 'user',
-  async: false,
-  job_id: null,
-});
+const rec = (id: string): RequestRecordRead =>
+  requestRecord({ id, time: '2025-01-01T12:00:00Z', service_id: '0f6f2d6e-0000-4000-8000-000000001005' });
 const ids = (rows: RequestRecordRead[]) => rows.map((r) => r.id);
 
 describe('live rows', () => {

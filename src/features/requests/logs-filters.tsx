@@ -1,17 +1,22 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
+import { SearchBox } from '@/ui/search-box';
+import { ToolbarSelect } from '@/ui/toolbar-select';
 import { isFiltered, NO_FILTERS } from './logs-filter-values';
-import { RANGES, type LogsSearch, type Range } from './logs-search';
+import type { LogsSearch, Range } from './logs-search';
 import { STATUS_CLASSES, STATUS_CODES } from './status-words';
 
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+/** The methods offered (the URL may name another: the filter then shows none). */
+const METHODS: readonly string[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
-const RANGE_LABELS: Record<Range, string> = {
+const TIME_CHOICES = {
+  any: 'Any time',
   '15m': 'Last 15 minutes',
   '1h': 'Last hour',
   '6h': 'Last 6 hours',
   '24h': 'Last 24 hours',
   '7d': 'Last 7 days',
-};
+  custom: 'Between…',
+} as const satisfies Record<'any' | Range | 'custom', string>;
 
 /** `2025-01-01T12:00:00Z` → the value of a `datetime-local` input, in the browser's time zone. */
 const toLocalInput = (iso: string | undefined) => {
@@ -36,17 +41,8 @@ export function LogsFilters({
   versions: readonly number[];
   endpointPaths: readonly string[];
 }) {
-  const [text, setText] = useState(search.search ?? '');
   const [custom, setCustom] = useState(search.since !== undefined || search.until !== undefined);
   const fromId = useId();
-  // Follow the URL when it changes from outside (back button, a link from the Test tab).
-  useEffect(() => setText(search.search ?? ''), [search.search]);
-  useEffect(() => {
-    if (text.trim() === (search.search ?? '')) return;
-    const timer = setTimeout(() => onSearchChange({ search: text.trim() || undefined }), 250);
-    return () => clearTimeout(timer);
-  }, [text, search.search, onSearchChange]);
-
   const timeValue = search.range ?? (custom || search.since || search.until ? 'custom' : 'any');
   const statusValue = search.status === undefined ? '' : String(search.status);
   const codes: string[] = STATUS_CODES.map(String);
@@ -55,32 +51,20 @@ export function LogsFilters({
 
   return (
     <div className="toolbar logs-filters" role="search" aria-label="Filter requests">
-      <label className="toolbar-search">
-        <span className="visually-hidden">Search by request ID or path</span>
-        <input
-          type="search"
-          className="input"
-          placeholder="Search by request ID or path"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          maxLength={200}
-        />
-      </label>
-      <label className="toolbar-filter">
-        <span>Version</span>
-        <select
-          className="select"
-          value={search.version ?? ''}
-          onChange={(e) => onSearchChange({ version: e.target.value ? Number(e.target.value) : undefined })}
-        >
-          <option value="">All versions</option>
-          {versions.map((v) => (
-            <option key={v} value={v}>
-              v{v}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SearchBox
+        label="Search by request ID or path"
+        placeholder="Search by request ID or path"
+        value={search.search ?? ''}
+        onSearch={(text) => onSearchChange({ search: text || undefined })}
+      />
+      <ToolbarSelect
+        label="Version"
+        any="All versions"
+        value={search.version}
+        options={versions}
+        optionLabel={(v) => `v${v}`}
+        onChange={(version) => onSearchChange({ version })}
+      />
       <label className="toolbar-filter">
         <span>Status</span>
         <select
@@ -108,53 +92,30 @@ export function LogsFilters({
           </optgroup>
         </select>
       </label>
-      <label className="toolbar-filter">
-        <span>Method</span>
-        <select
-          className="select"
-          value={search.method ?? ''}
-          onChange={(e) => onSearchChange({ method: (e.target.value || undefined) as LogsSearch['method'] })}
-        >
-          <option value="">Any method</option>
-          {METHODS.map((m) => (
-            <option key={m} value={m}>
-              {m}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="toolbar-filter">
-        <span>Endpoint</span>
-        <select className="select" value={search.path ?? ''} onChange={(e) => onSearchChange({ path: e.target.value || undefined })}>
-          <option value="">Any endpoint</option>
-          {paths.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="toolbar-filter">
-        <span>Time</span>
-        <select
-          className="select"
-          value={timeValue}
-          onChange={(e) => {
-            const v = e.target.value;
-            setCustom(v === 'custom');
-            if (v === 'custom') onSearchChange({ range: undefined });
-            else onSearchChange({ range: v === 'any' ? undefined : (v as Range), since: undefined, until: undefined });
-          }}
-        >
-          <option value="any">Any time</option>
-          {RANGES.map((r) => (
-            <option key={r} value={r}>
-              {RANGE_LABELS[r]}
-            </option>
-          ))}
-          <option value="custom">Between…</option>
-        </select>
-      </label>
+      <ToolbarSelect
+        label="Method"
+        any="Any method"
+        value={search.method}
+        options={METHODS}
+        onChange={(method) => onSearchChange({ method })}
+      />
+      <ToolbarSelect
+        label="Endpoint"
+        any="Any endpoint"
+        value={search.path}
+        options={paths}
+        onChange={(path) => onSearchChange({ path })}
+      />
+      <ToolbarSelect
+        label="Time"
+        value={timeValue}
+        options={TIME_CHOICES}
+        onChange={(v) => {
+          setCustom(v === 'custom');
+          if (v === 'custom') onSearchChange({ range: undefined });
+          else onSearchChange({ range: v === 'any' ? undefined : v, since: undefined, until: undefined });
+        }}
+      />
       {timeValue === 'custom' && (
         <fieldset className="logs-custom-range" aria-describedby={fromId}>
           <legend className="visually-hidden">Time range</legend>
@@ -186,7 +147,6 @@ export function LogsFilters({
           type="button"
           className="btn btn-ghost btn-sm logs-clear"
           onClick={() => {
-            setText('');
             setCustom(false);
             onSearchChange(NO_FILTERS);
           }}

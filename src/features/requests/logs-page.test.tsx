@@ -3,21 +3,18 @@ import { http, HttpResponse } from 'msw';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { paths } from '@/contract/paths';
-import { addEndpoint, createService, newDraft, publish, recordCalls, versionsOf } from '@/testing/arrange';
+import { canaryService, recordCalls } from '@/testing/arrange';
 import { platform, SCOPE, server, signInAs } from '@/testing/mock-platform';
 import { renderFeature } from '@/testing/render';
+import { requestRecord } from '@/testing/request-records';
 import { LogsPage } from './logs-page';
 import type { LogsSearch } from './logs-search';
 
-async function canary(slug: string) {
-  const service = await createService(`Logs ${slug}`, slug);
-  await addEndpoint(service.id, { method: 'GET', path: '/health', summary: 'Health' });
-  await addEndpoint(service.id, { method: 'POST', path: '/analyze', summary: 'Analyze' });
-  const [v1] = await versionsOf(service.id);
-  await publish(service.id, v1!.id, 100);
-  await publish(service.id, (await newDraft(service.id)).id, 50);
-  return service;
-}
+const canary = (slug: string) =>
+  canaryService(`Logs ${slug}`, slug, 50, [
+    { method: 'GET', path: '/health', summary: 'Health' },
+    { method: 'POST', path: '/analyze', summary: 'Analyze' },
+  ]);
 
 /** The tab as its route renders it: the search kept as the URL would keep it. */
 async function render(serviceId: string, initial: LogsSearch = {}) {
@@ -170,19 +167,7 @@ describe('the Logs tab', () => {
         }
         dropped = true;
         // One record, then the connection ends; `retry: 1` asks to come back at once (no test waits for a clock).
-        const record = {
-          id: 'req_before_drop',
-          time: new Date().toISOString(),
-          service_id: service.id,
-          version: 2,
-          method: 'GET',
-          path: '/health',
-          status: 200,
-          duration_ms: 3,
-          caller: 'user',
-          async: false,
-          job_id: null,
-        };
+        const record = requestRecord({ id: 'req_before_drop', time: new Date().toISOString(), service_id: service.id, version: 2 });
         return new HttpResponse(`retry: 1\n\nid: req_before_drop\nevent: request\ndata: ${JSON.stringify(record)}\n\n`, {
           headers: { 'Content-Type': 'text/event-stream' },
         });

@@ -10,7 +10,7 @@ import { useCapability } from '@/lib/capabilities';
 import { notAvailable } from '@/lib/not-available';
 import type { SearchProps, ServiceProps } from '@/lib/route-props';
 import { Button } from '@/ui/button';
-import { EmptyState, ErrorState } from '@/ui/states';
+import { EmptyState, ErrorState, RetryAlert } from '@/ui/states';
 import { Unavailable } from '@/ui/unavailable';
 import { arrive, mergeRows, NO_LIVE_ROWS, release, type LiveRows } from './live-rows';
 import { LiveControl } from './live-control';
@@ -186,12 +186,7 @@ function RequestLog({ scope, serviceId, search, onSearchChange }: { scope: Scope
             <p className="muted">{filtered ? 'No older requests match.' : 'No older requests: records are kept for 7 days.'}</p>
           )}
           {log.olderState.error && (
-            <p className="form-alert" role="alert">
-              Older requests could not be loaded: {log.olderState.error.message}{' '}
-              <button type="button" className="link-button" onClick={() => void log.fetchOlder()}>
-                Try again
-              </button>
-            </p>
+            <RetryAlert what="Older requests could not be loaded" error={log.olderState.error} onRetry={() => void log.fetchOlder()} />
           )}
         </div>
       )}

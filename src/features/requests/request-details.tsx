@@ -66,9 +66,7 @@ export function RequestDetails({
           <ErrorState title="The request could not be loaded" error={fetched.error} onRetry={() => void fetched.refetch()} />
         )
       ) : (
-        <div aria-busy="true" aria-label="Loading the request">
-          <Skeleton width="60%" />
-        </div>
+        <Skeleton width="60%" label="Loading the request" />
       )}
       <p className="muted request-details-note">The platform keeps no bodies, headers, query strings or credentials of a call.</p>
       <div className="dialog-actions">

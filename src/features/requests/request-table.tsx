@@ -1,7 +1,7 @@
 import type { RequestRecordRead } from '@/contract/requests';
 import { formatMs } from '@/lib/format-latency';
 import { Badge } from '@/ui/badge';
-import { Skeleton } from '@/ui/skeleton';
+import { SkeletonRows } from '@/ui/skeleton';
 import { TableHead } from '@/ui/table-head';
 import { statusTone } from './status-words';
 
@@ -62,16 +62,7 @@ export function RequestTable({
               </td>
             </tr>
           ))}
-          {loading &&
-            Array.from({ length: 6 }, (_, i) => (
-              <tr key={`loading-${i}`} aria-hidden="true">
-                {Array.from({ length: 8 }, (_, j) => (
-                  <td key={j}>
-                    <Skeleton width={j === 3 ? '80%' : '60%'} />
-                  </td>
-                ))}
-              </tr>
-            ))}
+          {loading && <SkeletonRows columns={8} width={(j) => (j === 3 ? '80%' : '60%')} />}
         </tbody>
       </table>
       {loading && (

@@ -14,9 +14,10 @@ import { InvalidTableRows } from '@/ui/invalid-rows';
 import { Notice } from '@/ui/notice';
 import { PagedList } from '@/ui/paged-list';
 import { RowActions } from '@/ui/row-actions';
-import { SearchBox } from '@/ui/search-box';
+import { ListSearchBox } from '@/ui/search-box';
 import { EmptyState } from '@/ui/states';
 import { TableHead } from '@/ui/table-head';
+import { Page } from '@/ui/page';
 import { DeleteRingDialog } from './delete-ring-dialog';
 import { PromotionPath } from './promotion-path';
 import { RingDialog } from './ring-dialog';
@@ -98,32 +99,24 @@ export function RingsPage({ scope, search, onSearchChange }: WorkspaceProps & Se
     );
   };
 
+  // In the header, and again in the empty page's middle.
+  const newRing = !readOnlyReason && (
+    <Button variant="primary" onClick={() => setDialog({ kind: 'edit', ring: null })}>
+      New ring
+    </Button>
+  );
+
   return (
-    <section className="page" aria-labelledby="rings-title">
-      <header className="page-header">
-        <div>
-          <h1 id="rings-title">Rings</h1>
-          <p className="page-subtitle">Deployment rings in promotion order: a version is promoted from the first ring to the last.</p>
-        </div>
-        {!readOnlyReason && (
-          <Button variant="primary" onClick={() => setDialog({ kind: 'edit', ring: null })}>
-            New ring
-          </Button>
-        )}
-      </header>
+    <Page
+      id="rings-title"
+      title="Rings"
+      subtitle="Deployment rings in promotion order: a version is promoted from the first ring to the last."
+      actions={newRing}
+    >
       <Notice reason={readOnlyReason}>Rings are shown read-only.</Notice>
 
       {rings.length === 0 && unreadable.length === 0 ? (
-        <EmptyState
-          title="No rings yet"
-          action={
-            !readOnlyReason && (
-              <Button variant="primary" onClick={() => setDialog({ kind: 'edit', ring: null })}>
-                New ring
-              </Button>
-            )
-          }
-        >
+        <EmptyState title="No rings yet" action={newRing}>
           <p>Invocation services need a ring to run in. Start with dev, staging and prod.</p>
         </EmptyState>
       ) : (
@@ -135,11 +128,11 @@ export function RingsPage({ scope, search, onSearchChange }: WorkspaceProps & Se
             <PromotionPath rings={rings} />
           </section>
           <div className="toolbar" role="search">
-            <SearchBox
+            <ListSearchBox
               label="Search rings"
               placeholder="Search by name or description"
-              value={search.q}
-              onSearch={(q) => onSearchChange({ q, page: 1 })}
+              search={search}
+              onSearchChange={onSearchChange}
             />
           </div>
           <PagedList
@@ -263,6 +256,6 @@ export function RingsPage({ scope, search, onSearchChange }: WorkspaceProps & Se
           {dialog?.kind === 'delete' && <DeleteRingDialog scope={scope} ring={dialog.ring} onClose={() => setDialog(null)} />}
         </>
       )}
-    </section>
+    </Page>
   );
 }

@@ -1,23 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { pageOrArray } from '@/contract/common';
 import { paths } from '@/contract/paths';
 import { HostedService } from '@/contract/services';
+import { listOf } from '@/testing/arrange';
 import { callPlatform, holdAnswers, platform, RINGS, SCOPE, server, signInAs } from '@/testing/mock-platform';
 import { leavesWithoutAsking, leavingAsks, renderFeature } from '@/testing/render';
 import { CreateServicePage } from './create-service-page';
 
-const servicesNamed = async (search: string) =>
-  (
-    await callPlatform(
-      'developer',
-      'GET',
-      `${paths.services(SCOPE)}?search=${encodeURIComponent(search)}`,
-      undefined,
-      pageOrArray(HostedService),
-    )
-  ).items;
+const servicesNamed = (search: string) => listOf(`${paths.services(SCOPE)}?search=${encodeURIComponent(search)}`, HostedService);
 
 describe('the create-service form', () => {
   beforeEach(() => signInAs('developer'));

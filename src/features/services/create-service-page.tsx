@@ -20,6 +20,7 @@ import { Field } from '@/ui/field';
 import { FormFooter } from '@/ui/form-footer';
 import { NotAllowed } from '@/ui/not-allowed';
 import { UnsavedChangesDialog } from '@/ui/unsaved-changes-dialog';
+import { Page } from '@/ui/page';
 import { ExecutionModeField } from './execution-mode-field';
 import { PersistentSettingsFields } from './persistent-settings-fields';
 import { NO_RING } from './ring-label';
@@ -56,12 +57,7 @@ export function CreateServicePage({ scope }: WorkspaceProps) {
   const refused = roleReason(me.role, 'service:write');
   if (refused) {
     return (
-      <section className="page page-narrow" aria-labelledby="new-service-title">
-        <header className="page-header">
-          <div>
-            <h1 id="new-service-title">New Service</h1>
-          </div>
-        </header>
+      <Page id="new-service-title" narrow title="New Service">
         <NotAllowed
           title="You can’t create services"
           reason={refused}
@@ -71,7 +67,7 @@ export function CreateServicePage({ scope }: WorkspaceProps) {
             </Link>
           }
         />
-      </section>
+      </Page>
     );
   }
   return <CreateServiceForm scope={scope} />;
@@ -123,13 +119,12 @@ function CreateServiceForm({ scope }: WorkspaceProps) {
   });
 
   return (
-    <section className="page page-narrow" aria-labelledby="new-service-title">
-      <header className="page-header">
-        <div>
-          <h1 id="new-service-title">New Service</h1>
-          <p className="page-subtitle">The service starts in draft status with version 1 automatically created.</p>
-        </div>
-      </header>
+    <Page
+      id="new-service-title"
+      narrow
+      title="New Service"
+      subtitle="The service starts in draft status with version 1 automatically created."
+    >
       <form className="form card" onSubmit={server.onSubmit} noValidate aria-describedby={server.failure ? 'create-form-error' : undefined}>
         <Field label="Name" required hint='A human-readable label, e.g. "Document Processor".' error={formState.errors.name?.message}>
           <input className="input" autoComplete="off" autoFocus {...name} />
@@ -178,6 +173,6 @@ function CreateServiceForm({ scope }: WorkspaceProps) {
         </FormFooter>
       </form>
       <UnsavedChangesDialog guard={guard} what="The new service" />
-    </section>
+    </Page>
   );
 }

@@ -5,6 +5,7 @@ import { gatewayUrl } from '@/data/invoke/gateway-url';
 import { servingVersions, trafficText } from '@/contract/versions-rules';
 import { versionsQueryOptions } from '@/data/versions/get-versions';
 import { Button } from '@/ui/button';
+import { Card } from '@/ui/card';
 
 const PATH = '{path}';
 
@@ -47,15 +48,11 @@ export function GatewayUrls({ scope, serviceId }: { scope: Scope; serviceId: str
   ];
 
   return (
-    <section className="card" aria-labelledby="gateway-urls-title">
-      <div className="card-header">
-        <div>
-          <h2 id="gateway-urls-title">Gateway URLs</h2>
-          <p className="muted card-subtitle">
-            Clients call an endpoint at one of these, with {PATH} replaced by its path and a Bearer token.
-          </p>
-        </div>
-      </div>
+    <Card
+      id="gateway-urls-title"
+      heading="Gateway URLs"
+      subtitle={`Clients call an endpoint at one of these, with ${PATH} replaced by its path and a Bearer token.`}
+    >
       {versions.isPending ? (
         <p className="muted" aria-busy="true">
           Loading the versions…
@@ -81,6 +78,6 @@ export function GatewayUrls({ scope, serviceId }: { scope: Scope; serviceId: str
           ))}
         </dl>
       )}
-    </section>
+    </Card>
   );
 }

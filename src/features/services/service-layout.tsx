@@ -2,6 +2,7 @@ import { Link, Outlet } from '@tanstack/react-router';
 import { useService } from '@/data/services/get-service';
 import type { ServiceProps } from '@/lib/route-props';
 import { useActiveTabInView } from '@/ui/use-active-tab-in-view';
+import { Page } from '@/ui/page';
 import { DeploymentStateBadge, ExecutionModeLabel, ServiceStatusBadge } from './service-status';
 
 const BASE = '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId';
@@ -37,22 +38,22 @@ export function ServiceLayout({ scope, serviceId }: ServiceProps) {
   const params = { ...scope, serviceId };
   const tabs = useActiveTabInView<HTMLElement>();
   return (
-    <section className="page" aria-labelledby="service-title">
-      <header className="page-header">
-        <div>
-          <h1 id="service-title">{service.name}</h1>
-          <p className="page-subtitle">
-            <span className="mono">{service.slug}</span> · <ExecutionModeLabel mode={service.execution_mode} /> ·{' '}
-            <ServiceStatusBadge status={service.status} />
-            {service.deployment_state && (
-              <>
-                {' '}
-                <DeploymentStateBadge state={service.deployment_state} />
-              </>
-            )}
-          </p>
-        </div>
-      </header>
+    <Page
+      id="service-title"
+      title={service.name}
+      subtitle={
+        <>
+          <span className="mono">{service.slug}</span> · <ExecutionModeLabel mode={service.execution_mode} /> ·{' '}
+          <ServiceStatusBadge status={service.status} />
+          {service.deployment_state && (
+            <>
+              {' '}
+              <DeploymentStateBadge state={service.deployment_state} />
+            </>
+          )}
+        </>
+      }
+    >
       <nav ref={tabs} className="tabs" aria-label="Service sections">
         {TABS.filter(
           (tab) =>
@@ -72,6 +73,6 @@ export function ServiceLayout({ scope, serviceId }: ServiceProps) {
         ))}
       </nav>
       <Outlet />
-    </section>
+    </Page>
   );
 }

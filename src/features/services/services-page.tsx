@@ -8,7 +8,8 @@ import { useServices } from '@/data/services/get-services';
 import { useCapability } from '@/lib/capabilities';
 import { can } from '@/lib/permissions';
 import type { SearchProps, WorkspaceProps } from '@/lib/route-props';
-import { EmptyState, ErrorState } from '@/ui/states';
+import { EmptyState, ErrorState, RetryAlert } from '@/ui/states';
+import { Page } from '@/ui/page';
 import { ServicesPagination } from './services-pagination';
 import { toListQuery, type ServicesSearch } from './services-search';
 import { ServicesTable, useFigures, useRolloutsById } from './services-table';
@@ -39,19 +40,18 @@ export function ServicesPage({ scope, search, onSearchChange }: WorkspaceProps &
   const modeFilter = useCapability('servicesByMode') !== 'unavailable';
 
   return (
-    <section className="page" aria-labelledby="services-title">
-      <header className="page-header">
-        <div>
-          <h1 id="services-title">Hosted Services</h1>
-          <p className="page-subtitle">HTTP services published in this workspace.</p>
-        </div>
-        {canWrite && (
+    <Page
+      id="services-title"
+      title="Hosted Services"
+      subtitle="HTTP services published in this workspace."
+      actions={
+        canWrite && (
           <Link to="/orgs/$orgId/workspaces/$workspaceId/services/new" params={scope} className="btn btn-primary">
             New Service
           </Link>
-        )}
-      </header>
-
+        )
+      }
+    >
       <ServicesToolbar search={search} onSearchChange={onSearchChange} modeFilter={modeFilter} attentionFilter={!attentionOff} />
       {metricsOff && (
         <p className="muted" role="note">
@@ -136,16 +136,9 @@ export function ServicesPage({ scope, search, onSearchChange }: WorkspaceProps &
               onChange={(page, size) => onSearchChange({ page, size })}
             />
           )}
-          {query.isError && (
-            <p className="form-alert" role="alert">
-              Could not refresh the list: {query.error.message}{' '}
-              <button type="button" className="link-button" onClick={() => void query.refetch()}>
-                Try again
-              </button>
-            </p>
-          )}
+          {query.isError && <RetryAlert what="Could not refresh the list" error={query.error} onRetry={() => void query.refetch()} />}
         </>
       )}
-    </section>
+    </Page>
   );
 }

@@ -1,12 +1,13 @@
 import { Link } from '@tanstack/react-router';
 import { useMemo, type ReactNode } from 'react';
-import { Skeleton } from '@/ui/skeleton';
+import { RelativeTime } from '@/ui/date-time';
+import { SkeletonRows } from '@/ui/skeleton';
 import type { InvalidRow } from '@/contract/reading';
 import type { WorkspaceMetricsRead } from '@/data/metrics/get-workspace-metrics';
 import type { RolloutRead } from '@/contract/rollouts';
 import type { ServiceRolloutsRead } from '@/data/rollouts/get-service-rollouts';
 import type { ServiceInScope } from '@/contract/services';
-import { formatCount, formatDateTime, formatRate, formatRelative } from '@/lib/format';
+import { formatCount, formatRate } from '@/lib/format';
 import { InvalidTableRows } from '@/ui/invalid-rows';
 import { RingLabel } from './ring-label';
 import { RolloutBadge } from './rollout-badge';
@@ -81,8 +82,8 @@ function serviceColumns(
         </span>
       ),
     },
-    { id: 'updated_at', header: 'Updated', sort: 'updated_at', cell: (s) => <Moment at={s.updated_at} /> },
-    { id: 'created_at', header: 'Created', sort: 'created_at', cell: (s) => <Moment at={s.created_at} /> },
+    { id: 'updated_at', header: 'Updated', sort: 'updated_at', cell: (s) => <RelativeTime iso={s.updated_at} /> },
+    { id: 'created_at', header: 'Created', sort: 'created_at', cell: (s) => <RelativeTime iso={s.created_at} /> },
   ];
   // Why a service needs attention ("Needs attention" only), beside its name.
   if (reasons)
@@ -125,16 +126,6 @@ export function useFigures(metrics: WorkspaceMetricsRead | undefined) {
 /** Each service's newest rollout by id, from the workspace's `service-rollouts` (null: the platform has none; undefined: not read). */
 export function useRolloutsById(rollouts: ServiceRolloutsRead | undefined) {
   return useMemo(() => rollouts && new Map(rollouts.items.map((i) => [i.service_id, i.rollout])), [rollouts]);
-}
-
-/** A time in words, its exact value on hover; — where the platform gave none (the times are our decision). */
-function Moment({ at }: { at: string | null }) {
-  if (!at) return <span className="muted">—</span>;
-  return (
-    <time dateTime={at} title={formatDateTime(at)}>
-      {formatRelative(at)}
-    </time>
-  );
 }
 
 export function ServicesTable({
@@ -207,16 +198,7 @@ export function ServicesTable({
             </tr>
           ))}
           {services && <InvalidTableRows rows={invalid} columns={columns.length} noun="Service" />}
-          {!services &&
-            Array.from({ length: 6 }, (_, i) => (
-              <tr key={i} aria-hidden="true">
-                {columns.map((_, j) => (
-                  <td key={j}>
-                    <Skeleton width={j === 0 ? '70%' : '50%'} />
-                  </td>
-                ))}
-              </tr>
-            ))}
+          {!services && <SkeletonRows columns={columns.length} width={(j) => (j === 0 ? '70%' : '50%')} />}
         </tbody>
       </table>
       {!services && (

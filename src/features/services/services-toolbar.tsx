@@ -1,5 +1,9 @@
-import { useEffect, useState } from 'react';
+import { ListSearchBox } from '@/ui/search-box';
+import { ToolbarSelect } from '@/ui/toolbar-select';
 import type { ServicesSearch } from './services-search';
+
+const STATUS_FILTERS = { all: 'All statuses', draft: 'Draft', active: 'Active', archived: 'Archived' } as const;
+const MODE_FILTERS = { all: 'All modes', invocation: 'Invocation', persistent: 'Persistent' } as const;
 
 /**
  * Search and filters; the search box writes to the URL once typing pauses.
@@ -19,15 +23,6 @@ export function ServicesToolbar({
   attentionFilter?: boolean;
 }) {
   const attention = attentionFilter && search.attention;
-  const [text, setText] = useState(search.q);
-  // Follow the URL when it changes from outside (back button, a pasted link).
-  useEffect(() => setText(search.q), [search.q]);
-  useEffect(() => {
-    if (text.trim() === search.q) return;
-    const timer = setTimeout(() => onSearchChange({ q: text.trim(), page: 1 }), 250);
-    return () => clearTimeout(timer);
-  }, [text, search.q, onSearchChange]);
-
   return (
     <div className="toolbar" role="search">
       {attentionFilter && (
@@ -38,43 +33,25 @@ export function ServicesToolbar({
       )}
       {!attention && (
         <>
-          <label className="toolbar-search">
-            <span className="visually-hidden">Search services</span>
-            <input
-              type="search"
-              className="input"
-              placeholder="Search by name or description"
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              maxLength={200}
-            />
-          </label>
-          <label className="toolbar-filter">
-            <span>Status</span>
-            <select
-              className="select"
-              value={search.status}
-              onChange={(e) => onSearchChange({ status: e.target.value as ServicesSearch['status'], page: 1 })}
-            >
-              <option value="all">All statuses</option>
-              <option value="draft">Draft</option>
-              <option value="active">Active</option>
-              <option value="archived">Archived</option>
-            </select>
-          </label>
+          <ListSearchBox
+            label="Search services"
+            placeholder="Search by name or description"
+            search={search}
+            onSearchChange={onSearchChange}
+          />
+          <ToolbarSelect
+            label="Status"
+            value={search.status}
+            options={STATUS_FILTERS}
+            onChange={(status) => onSearchChange({ status, page: 1 })}
+          />
           {modeFilter && (
-            <label className="toolbar-filter">
-              <span>Execution mode</span>
-              <select
-                className="select"
-                value={search.mode}
-                onChange={(e) => onSearchChange({ mode: e.target.value as ServicesSearch['mode'], page: 1 })}
-              >
-                <option value="all">All modes</option>
-                <option value="invocation">Invocation</option>
-                <option value="persistent">Persistent</option>
-              </select>
-            </label>
+            <ToolbarSelect
+              label="Execution mode"
+              value={search.mode}
+              options={MODE_FILTERS}
+              onChange={(mode) => onSearchChange({ mode, page: 1 })}
+            />
           )}
         </>
       )}

@@ -1,6 +1,6 @@
 import type { MintResponseRead } from '@/contract/tokens';
 import { Button } from '@/ui/button';
-import { CopyStatus, SecretWarning, useCopySecret } from '@/ui/copy-secret';
+import { CopyStatus, SecretField, SecretWarning, useCopySecret } from '@/ui/copy-secret';
 import { DateTime } from '@/ui/date-time';
 import { Detail } from '@/ui/details';
 import { Dialog } from '@/ui/dialog';
@@ -12,7 +12,7 @@ import { Dialog } from '@/ui/dialog';
  * exists nowhere in the console.
  */
 export function MintedTokenDialog({ minted, onClose }: { minted: MintResponseRead | null; onClose: () => void }) {
-  const { copied, field, copy, forget } = useCopySecret<HTMLTextAreaElement>('token');
+  const { copied, field, copy, forget } = useCopySecret('token');
 
   return (
     <Dialog
@@ -33,20 +33,7 @@ export function MintedTokenDialog({ minted, onClose }: { minted: MintResponseRea
           <SecretWarning urgent>
             <strong>This token will not be shown again.</strong> The platform does not keep it; if it is lost, mint a new one.
           </SecretWarning>
-          <div className="field">
-            <label className="field-label" htmlFor="minted-token">
-              Service token
-            </label>
-            <textarea
-              id="minted-token"
-              ref={field}
-              className="input mono token-value"
-              readOnly
-              rows={4}
-              value={minted.token}
-              onFocus={(e) => e.currentTarget.select()}
-            />
-          </div>
+          <SecretField id="minted-token" label="Service token" value={minted.token} field={field} rows={4} />
           <dl className="details token-details">
             <Detail term="Token ID (jti)" mono>
               {minted.jti}

@@ -1,25 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { pageOrArray } from '@/contract/common';
 import { paths } from '@/contract/paths';
 import { MintResponse, Revocation } from '@/contract/tokens';
-import { createService } from '@/testing/arrange';
+import { createService, listOf } from '@/testing/arrange';
 import { callPlatform, SCOPE, signInAs } from '@/testing/mock-platform';
 import { renderFeature } from '@/testing/render';
 import { TokensPage } from './tokens-page';
 
 const render = (serviceId: string) =>
   renderFeature(<TokensPage scope={SCOPE} serviceId={serviceId} search={{ expired: false }} onSearchChange={() => {}} />);
-const revocationsOf = async (serviceId: string) =>
-  (
-    await callPlatform(
-      'developer',
-      'GET',
-      `${paths.revocations(SCOPE, serviceId)}?include_expired=true`,
-      undefined,
-      pageOrArray(Revocation),
-    )
-  ).items;
+const revocationsOf = (serviceId: string) => listOf(`${paths.revocations(SCOPE, serviceId)}?include_expired=true`, Revocation);
 
 describe('the Tokens tab', () => {
   beforeEach(() => signInAs('developer'));

@@ -5,9 +5,11 @@ import type { ServiceVersionRead } from '@/contract/versions';
 import type { KnownTraffic } from '@/contract/versions-rules';
 import { useActivity } from '@/data/activity/get-activity';
 import { useUpdateTraffic } from '@/data/traffic/update-traffic';
-import { formatDateTime, formatRelative } from '@/lib/format';
+import { formatDateTime } from '@/lib/format';
 import { notAvailable } from '@/lib/not-available';
 import type { ServiceProps } from '@/lib/route-props';
+import { RelativeTime } from '@/ui/date-time';
+import { Badge } from '@/ui/badge';
 import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
 import { ConfirmAction } from '@/ui/confirm-dialog';
@@ -55,15 +57,12 @@ export function SplitHistory({
                 <div className="split-history-what">
                   <strong className="split-history-split">{split.length ? splitWords(split) : '—'}</strong>
                   <span className="muted">
-                    {entry.summary ?? entry.kind} · {entry.actor?.email ?? 'the platform'} ·{' '}
-                    <time dateTime={entry.at} title={formatDateTime(entry.at)}>
-                      {formatRelative(entry.at)}
-                    </time>
+                    {entry.summary ?? entry.kind} · {entry.actor?.email ?? 'the platform'} · <RelativeTime iso={entry.at} />
                   </span>
                 </div>
                 <div className="split-history-action">
                   {restore.kind === 'current' ? (
-                    <span className="badge badge-success">current split</span>
+                    <Badge tone="success">current split</Badge>
                   ) : restore.kind === 'unavailable' ? (
                     <span className="field-hint">{restore.reason}</span>
                   ) : (

@@ -2,19 +2,12 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { paths } from '@/contract/paths';
-import { addEndpoint, createService, newDraft, publish, recordCalls, versionsOf } from '@/testing/arrange';
+import { canaryService, recordCalls } from '@/testing/arrange';
 import { SCOPE, server, signInAs } from '@/testing/mock-platform';
 import { renderFeature } from '@/testing/render';
 import { TrafficPage } from './traffic-page';
 
-async function canary(slug: string) {
-  const service = await createService(`Traffic ${slug}`, slug);
-  await addEndpoint(service.id, { method: 'GET', path: '/health', summary: 'Health' });
-  const [v1] = await versionsOf(service.id);
-  await publish(service.id, v1!.id, 100);
-  await publish(service.id, (await newDraft(service.id)).id, 20);
-  return service;
-}
+const canary = (slug: string) => canaryService(`Traffic ${slug}`, slug, 20);
 
 const rowOf = (version: string) => {
   const table = screen.getByRole('table', { name: 'Serving versions' });

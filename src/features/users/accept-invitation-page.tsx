@@ -11,6 +11,7 @@ import { Button } from '@/ui/button';
 import { Field } from '@/ui/field';
 import { FormAlert } from '@/ui/form-alert';
 import { Unavailable } from '@/ui/unavailable';
+import { AuthCard } from '@/ui/auth-card';
 
 /**
  * An invitation's link carries its one-time token in the fragment
@@ -109,24 +110,18 @@ export function AcceptInvitationPage({ token, onAccepted }: { token: string | nu
   }
 
   return (
-    <main className="auth-page" id="main">
-      <div className="auth-card card">
-        <div className="brand brand-center">
-          <img src="/favicon.svg" alt="" width={32} height={32} />
-          <span>Hosted Services</span>
-        </div>
-        <h1 tabIndex={-1}>Accept your invitation</h1>
-        <p className="muted">Choose the password you will sign in with. The link works once.</p>
-        {getSession() && (
-          <p className="notice" role="note">
-            This tab is signed in already: accepting signs it in as the invited person instead.
-          </p>
-        )}
-        {content}
-        <p className="muted auth-footnote">
-          Already accepted? <Link to="/login">Sign in</Link>
+    <AuthCard>
+      <h1 tabIndex={-1}>Accept your invitation</h1>
+      <p className="muted">Choose the password you will sign in with. The link works once.</p>
+      {getSession() && (
+        <p className="notice" role="note">
+          This tab is signed in already: accepting signs it in as the invited person instead.
         </p>
-      </div>
-    </main>
+      )}
+      {content}
+      <p className="muted auth-footnote">
+        Already accepted? <Link to="/login">Sign in</Link>
+      </p>
+    </AuthCard>
   );
 }

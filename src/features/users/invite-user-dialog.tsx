@@ -1,7 +1,6 @@
 import { toast } from 'sonner';
 import { UserInvite } from '@/contract/users';
 import { useInviteUser } from '@/data/users/invite-user';
-import { useFormChanged } from '@/lib/use-form-changed';
 import { useServerForm } from '@/lib/use-server-form';
 import { Field } from '@/ui/field';
 import { FormDialog } from '@/ui/form-dialog';
@@ -23,7 +22,6 @@ export function InviteUserDialog({ open, onOpenChange }: { open: boolean; onOpen
     onClose: () => onOpenChange(false),
   });
   const { register, formState } = server.form;
-  const changed = useFormChanged(server.form);
   return (
     <FormDialog
       form={server}
@@ -31,7 +29,7 @@ export function InviteUserDialog({ open, onOpenChange }: { open: boolean; onOpen
       title="Invite a user"
       description="The platform emails them a link that works once, for 7 days. They choose a password and are signed in."
       submitLabel="Send invitation"
-      dirty={changed}
+      guardChanges
     >
       <Field label="Email" required error={formState.errors.email?.message}>
         <input className="input" type="email" autoComplete="off" spellCheck={false} {...register('email')} />

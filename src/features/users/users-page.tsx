@@ -6,9 +6,9 @@ import type { UserRead } from '@/contract/users';
 import { useWhoami, type Me } from '@/data/auth/get-whoami';
 import { useAdminCount } from '@/data/users/get-admin-count';
 import { useUsers } from '@/data/users/get-users';
-import { formatDateTime, formatRelative } from '@/lib/format';
 import { can, roleReason } from '@/lib/permissions';
 import type { SearchProps } from '@/lib/route-props';
+import { RelativeTime } from '@/ui/date-time';
 import { Badge, ValueBadge } from '@/ui/badge';
 import { Button } from '@/ui/button';
 import { InvalidTableRows } from '@/ui/invalid-rows';
@@ -17,6 +17,7 @@ import { Pagination } from '@/ui/pagination';
 import { Skeleton } from '@/ui/skeleton';
 import { EmptyState, ErrorState } from '@/ui/states';
 import { TableHead } from '@/ui/table-head';
+import { Page } from '@/ui/page';
 import { ChangeRoleDialog } from './change-role-dialog';
 import { InviteUserDialog } from './invite-user-dialog';
 import { RemoveUserDialog } from './remove-user-dialog';
@@ -72,7 +73,7 @@ export function UsersPage({ search, onSearchChange }: SearchProps<UsersSearch>) 
     body = (
       <>
         <div className="table-wrap" aria-busy={users.isPlaceholderData || undefined}>
-          <table className="table users-table">
+          <table className="table">
             <caption className="visually-hidden">Users of the organization</caption>
             <TableHead columns={['User', 'Role', 'Status', 'Added', admin && { label: 'Actions', hidden: true }]} />
             <tbody>
@@ -103,18 +104,18 @@ export function UsersPage({ search, onSearchChange }: SearchProps<UsersSearch>) 
   }
 
   return (
-    <section className="page" aria-labelledby="users-title">
-      <header className="page-header">
-        <div>
-          <h1 id="users-title">Users</h1>
-          <p className="page-subtitle">Everyone in the organization, their role, and the invitations not yet accepted.</p>
-        </div>
-        {admin && (
+    <Page
+      id="users-title"
+      title="Users"
+      subtitle="Everyone in the organization, their role, and the invitations not yet accepted."
+      actions={
+        admin && (
           <Button variant="primary" onClick={() => setDialog({ kind: 'invite' })}>
             Invite user
           </Button>
-        )}
-      </header>
+        )
+      }
+    >
       <Notice reason={roleReason(me.role, 'users:manage')}>Only admins invite people, change roles and remove users.</Notice>
       <UsersToolbar search={search} onSearchChange={onSearchChange} />
       {body}
@@ -128,7 +129,7 @@ export function UsersPage({ search, onSearchChange }: SearchProps<UsersSearch>) 
           )}
         </>
       )}
-    </section>
+    </Page>
   );
 }
 
@@ -183,13 +184,15 @@ function UserRow({
             <Badge tone="info">invited</Badge>
             {user.invitation_expires_at && (
               <span className="muted">
-                link expires <When iso={user.invitation_expires_at} />
+                link expires <RelativeTime iso={user.invitation_expires_at} />
               </span>
             )}
           </span>
         )}
       </td>
-      <td>{user.created_at ? <When iso={user.created_at} /> : <span className="muted">—</span>}</td>
+      <td>
+        <RelativeTime iso={user.created_at} />
+      </td>
       {actions && (
         <td>
           <div className="row-actions">
@@ -222,14 +225,5 @@ function UserRow({
         </td>
       )}
     </tr>
-  );
-}
-
-/** "3 days ago", "in 7 days": short enough for a row; the exact time in its title. */
-function When({ iso }: { iso: string }) {
-  return (
-    <time dateTime={iso} title={formatDateTime(iso)}>
-      {formatRelative(iso)}
-    </time>
   );
 }

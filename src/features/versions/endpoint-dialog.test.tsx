@@ -1,6 +1,7 @@
 import { EditorView } from '@codemirror/view';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { EndpointRead } from '@/contract/versions';
 import { addEndpoint, createService, endpointsOf, versionsOf } from '@/testing/arrange';
 import { SCOPE, signInAs } from '@/testing/mock-platform';
 import { leavesWithoutAsking, leavingAsks, renderFeature } from '@/testing/render';
@@ -12,15 +13,26 @@ async function draftOf(slug: string) {
   return { service, draft: draft! };
 }
 
+/** The dialog open on a draft, adding an endpoint or editing `endpoint`; `onOpenChange` says when it closes. */
+async function openDialog(
+  serviceId: string,
+  draftId: string,
+  { endpoint = null, path }: { endpoint?: EndpointRead | null; path?: string } = {},
+) {
+  const onOpenChange = vi.fn();
+  const view = await renderFeature(
+    <EndpointDialog scope={SCOPE} serviceId={serviceId} draftId={draftId} endpoint={endpoint} open onOpenChange={onOpenChange} />,
+    { path },
+  );
+  return { onOpenChange, ...view };
+}
+
 describe('the endpoint form', () => {
   beforeEach(() => signInAs('developer'));
 
   it('adds an endpoint to the draft with the schemas it starts with, and closes', async () => {
     const { service, draft } = await draftOf('with-endpoint');
-    const onOpenChange = vi.fn();
-    const { user } = await renderFeature(
-      <EndpointDialog scope={SCOPE} serviceId={service.id} draftId={draft.id} endpoint={null} open onOpenChange={onOpenChange} />,
-    );
+    const { user, onOpenChange } = await openDialog(service.id, draft.id);
     const path = await screen.findByRole('textbox', { name: 'Path' });
     await user.clear(path);
     await user.type(path, '/summarize');
@@ -40,9 +52,7 @@ describe('the endpoint form', () => {
 
   it('checks the path before sending', async () => {
     const { service, draft } = await draftOf('bad-path');
-    const { user } = await renderFeature(
-      <EndpointDialog scope={SCOPE} serviceId={service.id} draftId={draft.id} endpoint={null} open onOpenChange={() => {}} />,
-    );
+    const { user } = await openDialog(service.id, draft.id);
     const path = await screen.findByRole('textbox', { name: 'Path' });
     await user.clear(path);
     await user.type(path, 'no-slash');
@@ -53,9 +63,7 @@ describe('the endpoint form', () => {
 
   it('says where a schema stops being JSON as it is typed, and Tab moves on from the editor', async () => {
     const { service, draft } = await draftOf('typed-schema');
-    const { user } = await renderFeature(
-      <EndpointDialog scope={SCOPE} serviceId={service.id} draftId={draft.id} endpoint={null} open onOpenChange={() => {}} />,
-    );
+    const { user } = await openDialog(service.id, draft.id);
     const request = await screen.findByRole('textbox', { name: 'Request schema (JSON Schema)' });
     await user.click(request);
     // jsdom has no layout for CodeMirror to read typing from the DOM; replace the text as the editor would.
@@ -75,9 +83,7 @@ describe('the endpoint form', () => {
   it('puts the platform’s refusal of a duplicate on the Path field', async () => {
     const { service, draft } = await draftOf('duplicate');
     await addEndpoint(service.id, { method: 'POST', path: '/run', summary: 'Run' });
-    const { user } = await renderFeature(
-      <EndpointDialog scope={SCOPE} serviceId={service.id} draftId={draft.id} endpoint={null} open onOpenChange={() => {}} />,
-    );
+    const { user } = await openDialog(service.id, draft.id);
     const path = await screen.findByRole('textbox', { name: 'Path' });
     await user.clear(path);
     await user.type(path, '/run');
@@ -91,10 +97,7 @@ describe('the endpoint form', () => {
   it('edits an endpoint with what it holds', async () => {
     const { service, draft } = await draftOf('editing');
     const endpoint = await addEndpoint(service.id, { method: 'GET', path: '/health', summary: 'Health' });
-    const onOpenChange = vi.fn();
-    const { user } = await renderFeature(
-      <EndpointDialog scope={SCOPE} serviceId={service.id} draftId={draft.id} endpoint={endpoint} open onOpenChange={onOpenChange} />,
-    );
+    const { user, onOpenChange } = await openDialog(service.id, draft.id, { endpoint });
     const summary = await screen.findByRole('textbox', { name: 'Summary' });
     expect(summary).toHaveProperty('value', 'Health');
     await user.clear(summary);
@@ -109,10 +112,7 @@ describe('the endpoint form', () => {
 
   it('asks before closing with changes not saved', async () => {
     const { service, draft } = await draftOf('discard-asks');
-    const onOpenChange = vi.fn();
-    const { user } = await renderFeature(
-      <EndpointDialog scope={SCOPE} serviceId={service.id} draftId={draft.id} endpoint={null} open onOpenChange={onOpenChange} />,
-    );
+    const { user, onOpenChange } = await openDialog(service.id, draft.id);
     await user.type(await screen.findByRole('textbox', { name: 'Summary' }), 'Half typed');
     await user.keyboard('{Escape}');
     const ask = await screen.findByRole('alertdialog', { name: 'Discard your changes?' });
@@ -135,11 +135,7 @@ describe('the endpoint form', () => {
       summary: 'Health',
       response_schema: { type: 'object', properties: { ok: { type: 'boolean' } }, required: ['ok'] },
     });
-    const onOpenChange = vi.fn();
-    const dialog = (
-      <EndpointDialog scope={SCOPE} serviceId={service.id} draftId={draft.id} endpoint={endpoint} open onOpenChange={onOpenChange} />
-    );
-    const { user, router } = await renderFeature(dialog, { path: '/versions' });
+    const { user, router, onOpenChange } = await openDialog(service.id, draft.id, { endpoint, path: '/versions' });
     expect(await screen.findByRole('textbox', { name: 'Path' })).toHaveProperty('value', '/health');
     await user.keyboard('{Escape}');
     await waitFor(() => expect(onOpenChange).toHaveBeenCalledWith(false));

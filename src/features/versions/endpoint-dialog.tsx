@@ -3,7 +3,6 @@ import * as z from 'zod/mini';
 import type { Scope } from '@/contract/paths';
 import { EndpointCreate, HTTP_METHODS, type EndpointRead } from '@/contract/versions';
 import { useSaveEndpoint } from '@/data/versions/save-endpoint';
-import { useFormChanged } from '@/lib/use-form-changed';
 import { useServerForm } from '@/lib/use-server-form';
 import { Field } from '@/ui/field';
 import { FormDialog } from '@/ui/form-dialog';
@@ -62,7 +61,6 @@ export function EndpointDialog({
     onClose: () => onOpenChange(false),
   });
   const { register, formState } = server.form;
-  const changed = useFormChanged(server.form);
 
   return (
     <FormDialog
@@ -71,7 +69,7 @@ export function EndpointDialog({
       title={endpoint ? `Edit ${endpoint.method} ${endpoint.path}` : 'Add endpoint'}
       wide
       submitLabel={endpoint ? 'Save endpoint' : 'Add endpoint'}
-      dirty={changed}
+      guardChanges
     >
       <div className="grid-method-path">
         <Field label="Method" error={formState.errors.method?.message}>

@@ -11,6 +11,7 @@ import { planBody, planField } from '@/data/rollouts/rollout-plan';
 import { usePublishWithRollout } from '@/data/rollouts/start-rollout';
 import { usePublishVersion } from '@/data/versions/publish-version';
 import { useServerForm } from '@/lib/use-server-form';
+import { Badge } from '@/ui/badge';
 import { FormDialog } from '@/ui/form-dialog';
 import { diffEndpoints } from './endpoint-diff';
 import { publishDefaults, PublishForm, type PublishHow, type PublishValues } from './publish-form';
@@ -288,7 +289,7 @@ export function PublishDialog({
                 {changes.map((c) => (
                   <li key={c.key} className={`diff-${c.kind}`}>
                     <span className="diff-kind">{c.kind}</span> <span className="mono">{c.key}</span>
-                    {c.breaking && <span className="badge badge-danger">breaking</span>}
+                    {c.breaking && <Badge tone="danger">breaking</Badge>}
                     <ul>
                       {c.notes.map((n) => (
                         <li key={n.text} className={n.breaking ? 'note-breaking' : undefined}>

@@ -12,7 +12,7 @@ import { Button } from '@/ui/button';
 import { DateTime } from '@/ui/date-time';
 import { InvalidTableRows } from '@/ui/invalid-rows';
 import { PagedList } from '@/ui/paged-list';
-import { SearchBox } from '@/ui/search-box';
+import { ListSearchBox } from '@/ui/search-box';
 import { EmptyState } from '@/ui/states';
 import { VersionLifecycle } from './version-lifecycle';
 import { VersionStatusBadge } from './version-status';
@@ -73,11 +73,11 @@ export function VersionsPage({ scope, serviceId, search, onSearchChange }: Servi
       </div>
       <VersionLifecycle versions={versions} />
       <div className="toolbar" role="search">
-        <SearchBox
+        <ListSearchBox
           label="Search versions"
           placeholder="Search by number (v3) or endpoint (/refunds)"
-          value={search.q}
-          onSearch={(q) => onSearchChange({ q, page: 1 })}
+          search={search}
+          onSearchChange={onSearchChange}
         />
       </div>
       <PagedList
