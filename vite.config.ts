@@ -72,6 +72,49 @@ function earlyRequests(): Plugin {
   };
 }
 
+/** The first load's files (the entry's chunk and what it imports), as the last build named them. */
+const firstLoadFiles = new Set<string>();
+
+/**
+ * Vite gives every `import()` the list of the chunks it will need, so that the browser fetches them all
+ * at once (its preload lists). The entry's lists — one per page, two per route — came to 2 KB of the
+ * first load. So the entry's `import()`s carry none (`resolveDependencies` below), and each chunk they
+ * load names instead everything it needs, down to the last import (Rollup's `hoistTransitiveImports`,
+ * which Rolldown does not have yet): the browser asks for all of it as soon as it has read the page's
+ * chunk — one round trip after it, rather than one per level of imports — and the router fetches a
+ * page's chunk already on intent (a hover, a touch). A chunk's CSS still comes with the `import()`.
+ */
+function flatImports(): Plugin {
+  return {
+    name: 'flat-imports',
+    apply: 'build',
+    generateBundle: {
+      // Before Vite's own generateBundle writes the preload lists, which read `firstLoadFiles`.
+      order: 'pre',
+      handler(_options, bundle) {
+        const chunks = new Map(Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [[c.fileName, c] as const] : [])));
+        const closure = (file: string, into = new Set<string>()): Set<string> => {
+          for (const imported of chunks.get(file)?.imports ?? []) if (!into.has(imported)) closure(imported, into.add(imported));
+          return into;
+        };
+        firstLoadFiles.clear();
+        for (const chunk of chunks.values())
+          if (chunk.isEntry) for (const file of closure(chunk.fileName, new Set([chunk.fileName]))) firstLoadFiles.add(file);
+        for (const file of firstLoadFiles) {
+          for (const target of chunks.get(file)!.dynamicImports) {
+            const chunk = chunks.get(target);
+            if (!chunk || firstLoadFiles.has(target)) continue;
+            const hoisted = [...closure(target)].filter((f) => !firstLoadFiles.has(f) && !chunk.imports.includes(f));
+            const dir = target.slice(0, target.lastIndexOf('/') + 1);
+            const relative = (f: string) => (f.startsWith(dir) ? `./${f.slice(dir.length)}` : f);
+            chunk.code = hoisted.map((f) => `import"${relative(f)}";`).join('') + chunk.code;
+          }
+        }
+      },
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     // The router plugin must come before react() (TanStack Router docs).
@@ -93,6 +136,7 @@ export default defineConfig({
     }),
     react(),
     earlyRequests(),
+    flatImports(),
     // dist/.vite/chunks.json (what each file holds) and build-env.json (for scripts/ensure-build.ts).
     buildReport(),
   ],
@@ -118,8 +162,12 @@ export default defineConfig({
   build: {
     sourcemap: false,
     target: 'es2022',
-    // Every browser that runs es2022 has modulepreload.
-    modulePreload: { polyfill: false },
+    modulePreload: {
+      // Every browser that runs es2022 has modulepreload.
+      polyfill: false,
+      // See `flatImports`: no preload lists in the first load.
+      resolveDependencies: (_file, deps, { hostId }) => (firstLoadFiles.has(hostId) ? [] : deps),
+    },
     rolldownOptions: {
       output: {
         // Everything the entry imports statically (the framework, the shell, the services list) in one file:
