@@ -1,14 +1,16 @@
 import { Link } from '@tanstack/react-router';
-import { useMemo, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { Skeleton } from '@/ui/skeleton';
 import type { InvalidRow } from '@/contract/reading';
 import type { WorkspaceMetricsRead } from '@/data/metrics/get-workspace-metrics';
 import type { ServiceInScope } from '@/contract/services';
 import { formatCount, formatDateTime, formatRate, formatRelative } from '@/lib/format';
-import { InvalidTableRows } from '@/ui/invalid-rows';
 import { RingLabel } from './ring-label';
 import type { ServicesSearch } from './services-search';
 import { DeploymentStateBadge, ExecutionModeLabel, ServiceStatusBadge } from './service-status';
+
+// Rows the platform sent that could not be read are rare: their rendering loads when there are some.
+const InvalidTableRows = lazy(() => import('@/ui/invalid-rows').then((m) => ({ default: m.InvalidTableRows })));
 
 /** A service's last hour, as the list shows it. */
 export type ServiceFigures = { requests: number; errors_5xx: number; error_rate: number };
@@ -173,7 +175,11 @@ export function ServicesTable({
               ))}
             </tr>
           ))}
-          {services && <InvalidTableRows rows={invalid} columns={columns.length} noun="Service" />}
+          {services && invalid.length > 0 && (
+            <Suspense fallback={null}>
+              <InvalidTableRows rows={invalid} columns={columns.length} noun="Service" />
+            </Suspense>
+          )}
           {!services &&
             Array.from({ length: 6 }, (_, i) => (
               <tr key={i} aria-hidden="true">
