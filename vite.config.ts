@@ -85,6 +85,7 @@ const firstLoadFiles = new Set<string>();
  * page's chunk already on intent (a hover, a touch). A chunk's CSS still comes with the `import()`.
  */
 function flatImports(): Plugin {
+  const hoisted = new Map<string, string[]>();
   return {
     name: 'flat-imports',
     apply: 'build',
@@ -93,24 +94,31 @@ function flatImports(): Plugin {
       order: 'pre',
       handler(_options, bundle) {
         const chunks = new Map(Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [[c.fileName, c] as const] : [])));
+        // A chunk of nothing but CSS is removed by Vite later (its CSS goes with the import()): never import it.
+        const cssOnly = (file: string) => chunks.get(file)?.moduleIds.every((id) => /\.css($|\?)/.test(id)) ?? false;
         const closure = (file: string, into = new Set<string>()): Set<string> => {
           for (const imported of chunks.get(file)?.imports ?? []) if (!into.has(imported)) closure(imported, into.add(imported));
           return into;
         };
         firstLoadFiles.clear();
+        hoisted.clear();
         for (const chunk of chunks.values())
           if (chunk.isEntry) for (const file of closure(chunk.fileName, new Set([chunk.fileName]))) firstLoadFiles.add(file);
-        for (const file of firstLoadFiles) {
-          for (const target of chunks.get(file)!.dynamicImports) {
-            const chunk = chunks.get(target);
-            if (!chunk || firstLoadFiles.has(target)) continue;
-            const hoisted = [...closure(target)].filter((f) => !firstLoadFiles.has(f) && !chunk.imports.includes(f));
-            const dir = target.slice(0, target.lastIndexOf('/') + 1);
-            const relative = (f: string) => (f.startsWith(dir) ? `./${f.slice(dir.length)}` : f);
-            chunk.code = hoisted.map((f) => `import"${relative(f)}";`).join('') + chunk.code;
-          }
+        const targets = new Set([...firstLoadFiles].flatMap((file) => chunks.get(file)!.dynamicImports));
+        for (const target of targets) {
+          const chunk = chunks.get(target);
+          if (!chunk || firstLoadFiles.has(target)) continue;
+          const files = [...closure(target)].filter((f) => !firstLoadFiles.has(f) && !chunk.imports.includes(f) && !cssOnly(f));
+          const dir = target.slice(0, target.lastIndexOf('/') + 1);
+          const relative = (f: string) => (f.startsWith(dir) ? `./${f.slice(dir.length)}` : f);
+          chunk.code = files.map((f) => `import"${relative(f)}";`).join('') + chunk.code;
+          hoisted.set(target, files);
         }
       },
+    },
+    writeBundle(_options, bundle) {
+      for (const [target, files] of hoisted)
+        for (const file of files) if (!(file in bundle)) this.error(`${target} imports ${file}, which the build did not write`);
     },
   };
 }
