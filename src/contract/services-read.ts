@@ -6,7 +6,7 @@
  * carries no form (`npm run size`).
  */
 import * as z from 'zod/mini';
-import { Id, SortField } from './common';
+import { Id, SortField } from './common-read';
 import type { Scope } from './paths';
 import { lenient, strict, type Mode, type Reading } from './reading';
 

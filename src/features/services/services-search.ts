@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { SortOrder } from '@/contract/common';
+import { SortOrder } from '@/contract/common-read';
 import type { ServiceListQuery } from '@/contract/services';
 import { ExecutionMode, ServiceSort, ServiceStatus } from '@/contract/services-read';
 
