@@ -17,7 +17,8 @@ const tokenResponse = <M extends Mode>(r: Reading<M>) =>
     token_type: r.word('bearer'),
     expires_in: r.decided(z.int(), null),
   });
-export const [TokenResponse, readTokenResponse] = [tokenResponse(strict), tokenResponse(lenient)];
+export const TokenResponse = /* @__PURE__ */ tokenResponse(strict);
+export const readTokenResponse = /* @__PURE__ */ tokenResponse(lenient);
 export type TokenResponse = z.infer<typeof TokenResponse>;
 export type TokenResponseRead = z.output<typeof readTokenResponse>;
 

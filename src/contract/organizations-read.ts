@@ -14,7 +14,8 @@ const organization = <M extends Mode>(r: Reading<M>) =>
     slug: r.decided(z.string(), null),
     created_at: r.decided(r.timestamp, null),
   });
-export const [Organization, readOrganization] = [organization(strict), organization(lenient)];
+export const Organization = /* @__PURE__ */ organization(strict);
+export const readOrganization = /* @__PURE__ */ organization(lenient);
 export type Organization = z.infer<typeof Organization>;
 export type OrganizationRead = z.output<typeof readOrganization>;
 
@@ -26,9 +27,12 @@ const workspace = <M extends Mode>(r: Reading<M>) =>
     slug: r.decided(z.string(), null),
     created_at: r.decided(r.timestamp, null),
   });
-export const [Workspace, readWorkspace] = [workspace(strict), workspace(lenient)];
+export const Workspace = /* @__PURE__ */ workspace(strict);
+export const readWorkspace = /* @__PURE__ */ workspace(lenient);
 export type Workspace = z.infer<typeof Workspace>;
 export type WorkspaceRead = z.output<typeof readWorkspace>;
 
-export const [OrganizationPage, readOrganizationPage] = [strict.page(Organization), lenient.page(readOrganization)];
-export const [WorkspacePage, readWorkspacePage] = [strict.page(Workspace), lenient.page(readWorkspace)];
+export const OrganizationPage = /* @__PURE__ */ strict.page(Organization);
+export const readOrganizationPage = /* @__PURE__ */ lenient.page(readOrganization);
+export const WorkspacePage = /* @__PURE__ */ strict.page(Workspace);
+export const readWorkspacePage = /* @__PURE__ */ lenient.page(readWorkspace);

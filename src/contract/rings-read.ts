@@ -19,8 +19,10 @@ const ring = <M extends Mode>(r: Reading<M>) =>
     created_at: r.decided(r.timestamp, null),
     updated_at: r.decided(r.timestamp, null),
   });
-export const [Ring, readRing] = [ring(strict), ring(lenient)];
+export const Ring = /* @__PURE__ */ ring(strict);
+export const readRing = /* @__PURE__ */ ring(lenient);
 export type Ring = z.infer<typeof Ring>;
 export type RingRead = z.output<typeof readRing>;
 
-export const [RingPage, readRingPage] = [strict.page(Ring), lenient.page(readRing)];
+export const RingPage = /* @__PURE__ */ strict.page(Ring);
+export const readRingPage = /* @__PURE__ */ lenient.page(readRing);

@@ -70,7 +70,8 @@ const hostedService = <M extends Mode>(r: Reading<M>) =>
     created_at: r.decided(r.timestamp, null),
     updated_at: r.decided(r.timestamp, null),
   });
-export const [HostedService, readHostedService] = [hostedService(strict), hostedService(lenient)];
+export const HostedService = /* @__PURE__ */ hostedService(strict);
+export const readHostedService = /* @__PURE__ */ hostedService(lenient);
 export type HostedService = z.infer<typeof HostedService>;
 export type HostedServiceRead = z.output<typeof readHostedService>;
 
@@ -85,4 +86,5 @@ export const inScope = <S extends HostedServiceRead>(service: S, scope: Scope): 
 export const SERVICE_SORT_FIELDS = ['created_at', 'updated_at', 'name', 'slug', 'status'] as const;
 export const ServiceSort = SortField(SERVICE_SORT_FIELDS);
 
-export const [ServicePage, readServicePage] = [strict.page(HostedService), lenient.page(readHostedService)];
+export const ServicePage = /* @__PURE__ */ strict.page(HostedService);
+export const readServicePage = /* @__PURE__ */ lenient.page(readHostedService);
