@@ -72,6 +72,80 @@ function earlyRequests(): Plugin {
   };
 }
 
+/** The first load's files (the entry's chunk and what it imports), as the last build named them. */
+const firstLoadFiles = new Set<string>();
+
+/**
+ * Vite gives every `import()` the list of the chunks it will need, so that the browser fetches them all
+ * at once (its preload lists). The entry's lists — one per page, two per route — came to 1.8 KB of the
+ * first load. So the entry's `import()`s carry none (`resolveDependencies` below), and each chunk they
+ * load names instead everything it needs, down to the last import (Rollup's `hoistTransitiveImports`,
+ * which Rolldown does not have yet): the browser asks for all of it as soon as it has read the page's
+ * chunk — one round trip after it, rather than one per level of imports — and the router fetches a
+ * page's chunk already on intent (a hover, a touch). A chunk's CSS still comes with the `import()`.
+ */
+function flatImports(): Plugin {
+  const hoisted = new Map<string, string[]>();
+  return {
+    name: 'flat-imports',
+    apply: 'build',
+    generateBundle: {
+      // Before Vite's own generateBundle writes the preload lists, which read `firstLoadFiles`.
+      order: 'pre',
+      handler(_options, bundle) {
+        const chunks = new Map(Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [[c.fileName, c] as const] : [])));
+        // A chunk of nothing but CSS is removed by Vite later (its CSS goes with the import()): never import it.
+        const cssOnly = (file: string) => chunks.get(file)?.moduleIds.every((id) => /\.css($|\?)/.test(id)) ?? false;
+        const closure = (file: string, into = new Set<string>()): Set<string> => {
+          for (const imported of chunks.get(file)?.imports ?? []) if (!into.has(imported)) closure(imported, into.add(imported));
+          return into;
+        };
+        firstLoadFiles.clear();
+        hoisted.clear();
+        for (const chunk of chunks.values())
+          if (chunk.isEntry) for (const file of closure(chunk.fileName, new Set([chunk.fileName]))) firstLoadFiles.add(file);
+        const targets = new Set([...firstLoadFiles].flatMap((file) => chunks.get(file)!.dynamicImports));
+        for (const target of targets) {
+          const chunk = chunks.get(target);
+          if (!chunk || firstLoadFiles.has(target)) continue;
+          const files = [...closure(target)].filter((f) => !firstLoadFiles.has(f) && !chunk.imports.includes(f) && !cssOnly(f));
+          const dir = target.slice(0, target.lastIndexOf('/') + 1);
+          const relative = (f: string) => (f.startsWith(dir) ? `./${f.slice(dir.length)}` : f);
+          chunk.code = files.map((f) => `import"${relative(f)}";`).join('') + chunk.code;
+          hoisted.set(target, files);
+        }
+      },
+    },
+    writeBundle(_options, bundle) {
+      for (const [target, files] of hoisted)
+        for (const file of files) if (!(file in bundle)) this.error(`${target} imports ${file}, which the build did not write`);
+    },
+  };
+}
+
+/**
+ * The entry's chunk (the framework, the shell, the services list) is almost all called on load: Chromium's
+ * explicit compile hint (`//# allFunctionsCalledOnLoad`, Chrome 136+) has it compiled while it streams in,
+ * off the main thread, rather than function by function on the main thread as the page first runs
+ * (about 100 ms of a slow phone's main thread before the list's first paint, measured with `npm run size`).
+ * Other browsers read a comment.
+ */
+function compileHints(): Plugin {
+  return {
+    name: 'compile-hints',
+    apply: 'build',
+    generateBundle: {
+      // After Vite's own generateBundle, which puts its preload helper's map at the top: the hint must come first.
+      order: 'post',
+      handler(_options, bundle) {
+        for (const chunk of Object.values(bundle))
+          if (chunk.type === 'chunk' && chunk.isEntry && chunk.facadeModuleId?.endsWith('index.html'))
+            chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
+      },
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     // The router plugin must come before react() (TanStack Router docs).
@@ -93,6 +167,8 @@ export default defineConfig({
     }),
     react(),
     earlyRequests(),
+    flatImports(),
+    compileHints(),
     // dist/.vite/chunks.json (what each file holds) and build-env.json (for scripts/ensure-build.ts).
     buildReport(),
   ],
@@ -118,8 +194,12 @@ export default defineConfig({
   build: {
     sourcemap: false,
     target: 'es2022',
-    // Every browser that runs es2022 has modulepreload.
-    modulePreload: { polyfill: false },
+    modulePreload: {
+      // Every browser that runs es2022 has modulepreload.
+      polyfill: false,
+      // See `flatImports`: no preload lists in the first load.
+      resolveDependencies: (_file, deps, { hostId }) => (firstLoadFiles.has(hostId) ? [] : deps),
+    },
     rolldownOptions: {
       output: {
         // Everything the entry imports statically (the framework, the shell, the services list) in one file:

@@ -1,8 +1,9 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { setUnauthenticatedHandler } from '@/lib/api-client';
 import { createQueryClient } from '@/lib/query-client';
+import { useFirstInput } from './first-input';
 import { createAppRouter, loadFailurePage } from './router';
 import { useTheme } from './theme';
 
@@ -10,18 +11,6 @@ import { useTheme } from './theme';
 // input (a pointer, a key, a field changed), with the failure page. A toast raised before it mounts is not
 // lost: sonner replays the active ones.
 const Toaster = lazy(() => import('sonner').then((m) => ({ default: m.Toaster })));
-
-function useFirstInput(): boolean {
-  const [seen, setSeen] = useState(false);
-  useEffect(() => {
-    if (seen) return;
-    const onInput = () => setSeen(true);
-    const events = ['pointerdown', 'keydown', 'input', 'change'] as const;
-    for (const e of events) window.addEventListener(e, onInput, { capture: true, once: true });
-    return () => events.forEach((e) => window.removeEventListener(e, onInput, { capture: true }));
-  }, [seen]);
-  return seen;
-}
 
 /** The page's query cache and router, made once (main.tsx). */
 export function createApp() {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '@/lib/api-error';
-import { documentTitle } from './document-title';
+import { documentTitle as titleOf } from './document-title';
+import type { FailedMatch } from './failed-match';
+import { describeFailure } from './failure';
+
+/** As the page titles itself once failure.ts has loaded. */
+const documentTitle = (matches: Parameters<typeof titleOf>[0]) => titleOf(matches, (m: FailedMatch) => describeFailure(m).heading);
 
 const WORKSPACE = '/_authed/orgs/$orgId/workspaces/$workspaceId';
 const SERVICE = `${WORKSPACE}/services/$serviceId`;
@@ -54,6 +59,14 @@ describe('the document title', () => {
     const failedTab = match({ routeId: `${SERVICE}/traffic`, crumb: 'Traffic', status: 'error', error: new ApiError(503, 'Busy') });
     expect(documentTitle([root, workspace, services, service, failedTab])).toBe(
       'This page could not be loaded · Document Processor · Hosted Services',
+    );
+  });
+
+  it('titles a failed page by what is above it until the failure’s words have loaded', () => {
+    const gone = match({ routeId: SERVICE, status: 'error', error: new ApiError(404, 'Not found') });
+    expect(titleOf([root, workspace, services, gone])).toBe('Hosted Services');
+    expect(titleOf([root, workspace, services, service, match({ routeId: `${SERVICE}/traffic`, crumb: 'Traffic', status: 'error' })])).toBe(
+      'Document Processor · Hosted Services',
     );
   });
 });

@@ -7,6 +7,11 @@
  * list and the rings. The answers travel while the framework downloads; the app's own requests take
  * them when they ask for exactly the same URL (src/lib/early-responses.ts).
  *
+ * Then, while the framework is still on its way and the page has nothing else to do, it warms the
+ * browser's locale data (ICU): the first date format or collation of a page is by far the dearest
+ * (tens of milliseconds on a slow phone), and the list's first render formats dates (src/lib/format.ts)
+ * and its workspaces are sorted by name (src/data/organizations/get-workspaces.ts). Later ones are cheap.
+ *
  * It imports nothing, on purpose: anything it imported would come in the app's chunk and wait for
  * it. So it repeats what it must know of the app — the session's key, the API base, the paths and the
  * queries — and early-requests.test.ts checks that the app asks for exactly these URLs and takes every
@@ -20,12 +25,13 @@ const SESSION_KEY = 'hs.session';
 const API_BASE = (import.meta.env.VITE_API_BASE_URL || '/api/v1').replace(/\/+$/, '');
 const WORKSPACE_PAGE = /^\/orgs\/([^/]+)\/workspaces\/([^/]+)(?:\/(.*))?$/;
 
-function start(): void {
+/** True when a signed-in page is loading (its requests are on their way). */
+function start(): boolean {
   const session = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null') as { accessToken?: unknown; expiresAt?: unknown } | null;
-  if (typeof session?.accessToken !== 'string') return;
+  if (typeof session?.accessToken !== 'string') return false;
   // An expired token is refreshed first (src/lib/api-client.ts): nothing to start here.
-  if (typeof session.expiresAt === 'number' && session.expiresAt <= Date.now()) return;
-  if (location.pathname === '/login') return;
+  if (typeof session.expiresAt === 'number' && session.expiresAt <= Date.now()) return false;
+  if (location.pathname === '/login') return false;
 
   const early: EarlyResponses = new Map();
   globalThis.__hsEarlyResponses = early;
@@ -39,7 +45,7 @@ function start(): void {
   get('/auth/whoami');
   get('/organizations?limit=100');
   const page = WORKSPACE_PAGE.exec(location.pathname);
-  if (!page) return;
+  if (!page) return true;
   const [orgId, workspaceId] = [page[1]!, page[2]!].map((p) => encodeURIComponent(decodeURIComponent(p)));
   // The workspace route's loader.
   get(`/organizations/${orgId}/workspaces?limit=100`);
@@ -48,10 +54,18 @@ function start(): void {
     get(`/orgs/${orgId}/workspaces/${workspaceId}/hosted-services?limit=25&offset=0&sort=created_at&order=desc`);
     get(`/orgs/${orgId}/workspaces/${workspaceId}/deployments/rings?limit=100`);
   }
+  return true;
+}
+
+/** src/lib/format.ts's formats and get-workspaces.ts's comparison, once each: their results are not used. */
+function warmLocaleData(): void {
+  new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' }).format(-1, 'day');
+  new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(0);
+  'a'.localeCompare('b', undefined, { sensitivity: 'base', numeric: true });
 }
 
 try {
-  start();
+  if (start()) warmLocaleData();
 } catch {
   // Storage unavailable or a malformed URL: the app asks for everything itself.
 }

@@ -1,15 +1,13 @@
 import { isNotFound } from '@tanstack/react-router';
 import { ApiError } from '@/lib/api-error';
 import { isExtensionUnavailable } from '@/lib/capabilities';
+import type { FailedMatch } from './failed-match';
 
 const WORKSPACE_ROUTE = '/_authed/orgs/$orgId/workspaces/$workspaceId';
 const SERVICE_ROUTE = `${WORKSPACE_ROUTE}/services/$serviceId`;
 
 /** What a loader's `notFound({ data })` says is missing (the workspace route, a version's route). */
 export type Missing = 'workspace' | 'service' | 'version';
-
-/** The part of a route match a failure is told from. */
-export type FailedMatch = { routeId: string; status: string; error: unknown; _notFound?: boolean };
 
 export type Failure = {
   kind: 'not-found' | 'forbidden' | 'throttled' | 'failed';
@@ -63,9 +61,4 @@ export function describeFailure(match: FailedMatch): Failure {
     heading: 'This page could not be loaded',
     message: error instanceof Error ? error.message : 'Something went wrong.',
   };
-}
-
-/** The first match that failed or found nothing, if any. */
-export function failedMatch<M extends FailedMatch>(matches: M[]): M | undefined {
-  return matches.find((m) => m._notFound || m.status === 'error' || m.status === 'notFound');
 }

@@ -1,23 +1,9 @@
 import * as z from 'zod/mini';
+import { Id, page, SortField, SortOrder, type Page } from './common-read';
 
-/** IDs are UUIDs and times are ISO 8601 UTC strings (CONTRACT §1). */
-export const Id = z.uuid();
-export const Timestamp = z.iso.datetime({ offset: true });
-
-/** FastAPI-shaped errors (CONTRACT §1). */
-export const ValidationIssue = z.object({
-  loc: z.array(z.union([z.string(), z.number()])),
-  msg: z.string(),
-  type: z.string(),
-});
-export type ValidationIssue = z.infer<typeof ValidationIssue>;
-
-export const ErrorBody = z.object({
-  detail: z.union([z.string(), z.array(ValidationIssue)]),
-});
-export type ErrorBody = z.infer<typeof ErrorBody>;
-
-export const SortOrder = z.enum(['asc', 'desc'], { error: 'order must be asc or desc' });
+// What reads share (ids, times, errors, the list envelope) is in common-read.ts.
+export { ErrorBody, Id, page, SortField, SortOrder, Timestamp, ValidationIssue } from './common-read';
+export type { Page } from './common-read';
 
 /**
  * Text a person reads (names, summaries, descriptions, reasons): no control
@@ -112,11 +98,6 @@ export const ListQuery = z.object({
   search: Search,
 });
 
-/** The fields a list sorts by, as `sort` takes them: another is a 422 that names them. */
-export function SortField<const F extends string>(fields: readonly [F, ...F[]]) {
-  return z.enum(fields, { error: `sort must be one of ${fields.join(', ')}` });
-}
-
 /**
  * A list's query: the common parameters, sorted by one of `fields`, the first
  * by default (CONTRACT §14: `created_at`, newest first, where a list has it).
@@ -133,17 +114,6 @@ export function listQuery<const F extends string>(fields: readonly [F, ...F[]]) 
 export function ownOrderListQuery<const F extends string>(fields: readonly [F, ...F[]]) {
   return z.extend(ListQuery, { sort: z.optional(SortField(fields)), order: z.optional(SortOrder) });
 }
-
-/** The list envelope **[decision]**: `{items, total, limit, offset}`. */
-export function page<T extends z.core.$ZodType>(item: T) {
-  return z.object({
-    items: z.array(item),
-    total: z.int().check(z.minimum(0)),
-    limit: z.int(),
-    offset: z.int(),
-  });
-}
-export type Page<T> = { items: T[]; total: number; limit: number; offset: number };
 
 /**
  * The real platform may answer a list with a bare array; accept both and

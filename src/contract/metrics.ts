@@ -8,7 +8,7 @@
  * workspace's `GET …/service-metrics?window=…` (one call per page, never one per row).
  */
 import * as z from 'zod/mini';
-import { Id } from './common';
+import { Id } from './common-read';
 import { lenient, strict, type Mode, type Reading } from './reading';
 
 export const METRICS_WINDOWS = ['15m', '1h', '6h', '24h', '7d'] as const;

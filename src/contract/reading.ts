@@ -14,7 +14,7 @@
  * ```
  */
 import * as z from 'zod/mini';
-import { Timestamp, page } from './common';
+import { Timestamp, page } from './common-read';
 
 export type Mode = 'strict' | 'lenient';
 

@@ -1,25 +1,8 @@
 import * as z from 'zod/mini';
-import { Description, Id, ownOrderListQuery } from './common';
-import { lenient, strict, type Mode, type Reading } from './reading';
+import { Description, ownOrderListQuery } from './common';
 
-/**
- * A deployment ring (CONTRACT §6): `position` orders the promotion path. Seed
- * 004 reads only `id` and `name`; the rest is our decision.
- */
-const ring = <M extends Mode>(r: Reading<M>) =>
-  z.object({
-    id: Id,
-    name: z.string(),
-    description: r.decided(z.nullable(z.string()), null),
-    position: r.decided(z.int().check(z.minimum(0)), null),
-    created_at: r.decided(r.timestamp, null),
-    updated_at: r.decided(r.timestamp, null),
-  });
-export const [Ring, readRing] = [ring(strict), ring(lenient)];
-export type Ring = z.infer<typeof Ring>;
-export type RingRead = z.output<typeof readRing>;
-
-export const [RingPage, readRingPage] = [strict.page(Ring), lenient.page(readRing)];
+export { readRing, readRingPage, Ring, RingPage } from './rings-read';
+export type { RingRead } from './rings-read';
 
 /** Ring names are short identifiers: dev, staging, prod, eu-canary **[decision]**. */
 export const RING_NAME = /^[a-z][a-z0-9-]*$/;

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { readTokenResponse } from '@/contract/auth';
+import { readTokenResponse } from '@/contract/auth-read';
 import { paths } from '@/contract/paths';
 import { ApiError } from './api-error';
 import { takeEarlyResponse } from './early-responses';

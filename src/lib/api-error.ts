@@ -1,4 +1,4 @@
-import { ErrorBody, type ValidationIssue } from '@/contract/common';
+import { ErrorBody, type ValidationIssue } from '@/contract/common-read';
 
 /** A failed request, with the platform's FastAPI-shaped `detail` decoded. */
 export class ApiError extends Error {

@@ -27,7 +27,7 @@ describe('a missing route (CONTRACT §11)', () => {
   });
 
   it('what the console already learnt is not available either', () => {
-    expect(notAvailable(new ExtensionUnavailable('activity'))).toBe(true);
+    expect(notAvailable(new ExtensionUnavailable('activity', 'Activity'))).toBe(true);
   });
 });
 

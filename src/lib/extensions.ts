@@ -10,28 +10,31 @@
  *
  * Once an extension is known to be missing, neither calls the platform again.
  * Each extension is declared once, in the contract's registry
- * (`src/contract/extensions.ts`): its capability, its calls and its words.
+ * (`src/contract/extensions.ts`): its capability, its calls and its words. The
+ * registry loads only when an extension turns out to be missing (for its name)
+ * or a page says so (`lib/extension-words.ts`): the services list reads the
+ * metrics extension after its first paint, and the platform usually has it.
  */
-import { EXTENSIONS, extensionCalls, type Capability, type Extension } from '@/contract/extensions';
+import type { Capability } from '@/contract/extensions';
 import { capabilityState, isExtensionUnavailable, learnCapability } from './capabilities';
 import { isMissingRoute } from './not-available';
 
-/** What a page says of an extension: its name, the calls it is, and the seed that documents it (null: ours). */
-export function extensionWords(capability: Capability): { name: string; calls: string; documented: string | null } {
-  const extension: Extension = EXTENSIONS[capability];
-  return { name: extension.name, calls: extensionCalls(capability), documented: extension.documented ?? null };
-}
-
-/** An extension the platform does not have; the message says so in words. */
+/** An extension the platform does not have; the message says so in words (`name`: the registry's). */
 export class ExtensionUnavailable extends Error {
   readonly capability: Capability;
 
-  constructor(capability: Capability, cause?: unknown) {
-    super(`${EXTENSIONS[capability].name} is not available on this platform.`);
+  constructor(capability: Capability, name: string, cause?: unknown) {
+    super(`${name} is not available on this platform.`);
     this.name = 'ExtensionUnavailable';
     this.capability = capability;
     if (cause !== undefined) this.cause = cause;
   }
+}
+
+/** `ExtensionUnavailable` for `capability`, named as the registry names it. */
+async function unavailable(capability: Capability, cause?: unknown): Promise<ExtensionUnavailable> {
+  const { EXTENSIONS } = await import('@/contract/extensions');
+  return new ExtensionUnavailable(capability, EXTENSIONS[capability].name, cause);
 }
 
 /**
@@ -40,7 +43,7 @@ export class ExtensionUnavailable extends Error {
  * known. Any other failure is thrown as it came.
  */
 export async function callExtension<T>(capability: Capability, call: () => Promise<T>): Promise<T> {
-  if (capabilityState(capability) === 'unavailable') throw new ExtensionUnavailable(capability);
+  if (capabilityState(capability) === 'unavailable') throw await unavailable(capability);
   try {
     const result = await call();
     learnCapability(capability, 'available');
@@ -48,7 +51,7 @@ export async function callExtension<T>(capability: Capability, call: () => Promi
   } catch (error) {
     if (isMissingRoute(error)) {
       learnCapability(capability, 'unavailable');
-      throw new ExtensionUnavailable(capability, error);
+      throw await unavailable(capability, error);
     }
     throw error;
   }

@@ -1,7 +1,7 @@
 import './unavailable.css';
 import { useId, type ReactNode } from 'react';
 import type { Capability } from '@/lib/capabilities';
-import { extensionWords } from '@/lib/extensions';
+import { extensionWords } from '@/lib/extension-words';
 
 /**
  * A feature the platform does not offer (one of our extensions, CONTRACT §11,

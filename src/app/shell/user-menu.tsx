@@ -1,18 +1,19 @@
-import { useNavigate } from '@tanstack/react-router';
-import { useId } from 'react';
+import { lazy, Suspense, useId } from 'react';
+import { useFirstInput } from '@/app/first-input';
 import { useTheme } from '@/app/theme';
 import { useWhoami, type Me } from '@/data/auth/get-whoami';
-import { useSignOut } from '@/data/auth/sign-out';
+
+const AccountPanel = lazy(() => import('./account-panel').then((m) => ({ default: m.AccountPanel })));
 
 /**
  * The account panel uses the browser's own popover (light dismiss, Escape,
  * focus return, top layer) rather than a menu library: it holds one action,
- * and keeps a positioning engine off the first load.
+ * and keeps a positioning engine off the first load. Its contents (and
+ * signing out) load at the page's first input, since only an input opens it.
  */
 export function UserMenu() {
   const me = useWhoami();
-  const signOut = useSignOut();
-  const navigate = useNavigate();
+  const firstInput = useFirstInput();
   const { theme, toggle } = useTheme();
   const panelId = useId();
   return (
@@ -45,29 +46,12 @@ export function UserMenu() {
         </span>
       </button>
       <div id={panelId} popover="auto" className="menu account-panel" role="dialog" aria-label="Account">
-        <p className="menu-label">
-          Signed in as <strong>{me.email}</strong>
-          <br />
-          Role: {me.role_unrecognized ?? (me.role_missing ? 'not given by the platform' : me.role)}
-        </p>
-        {(me.role_missing || me.role_unrecognized) && (
-          <p className="menu-label account-role-notice" role="note">
-            {me.role_unrecognized
-              ? `The platform gives your role as “${me.role_unrecognized}”, which this console does not know.`
-              : 'The platform did not say what your role is.'}{' '}
-            The console treats you as a {me.role}, the least privileged role: what you can change is not offered here, and the platform
-            still decides.
-          </p>
+        {/* The panel opens only after an input, which is when its contents load (first-input.ts). */}
+        {firstInput && (
+          <Suspense fallback={<p className="menu-label">Loading…</p>}>
+            <AccountPanel me={me} />
+          </Suspense>
         )}
-        <div className="menu-separator" />
-        <button
-          type="button"
-          className="menu-item"
-          disabled={signOut.isPending}
-          onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate({ to: '/login', search: { redirect: undefined } }) })}
-        >
-          Sign out
-        </button>
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { readWhoami, type WhoamiRead } from '@/contract/auth';
+import { readWhoami, type WhoamiRead } from '@/contract/auth-read';
 import { paths } from '@/contract/paths';
 import { lenient } from '@/contract/reading';
 import { api } from '@/lib/api-client';

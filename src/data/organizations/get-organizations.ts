@@ -1,5 +1,5 @@
 import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
-import { readOrganizationPage } from '@/contract/organizations';
+import { readOrganizationPage } from '@/contract/organizations-read';
 import { paths } from '@/contract/paths';
 import { api } from '@/lib/api-client';
 import { organizationKeys } from './keys';

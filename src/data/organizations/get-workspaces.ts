@@ -1,5 +1,5 @@
 import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
-import { readWorkspacePage } from '@/contract/organizations';
+import { readWorkspacePage } from '@/contract/organizations-read';
 import { paths } from '@/contract/paths';
 import { readAllPages } from '@/lib/all-pages';
 import { api } from '@/lib/api-client';

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { paths, type Scope } from '@/contract/paths';
-import { readRingPage } from '@/contract/rings';
+import { readRingPage } from '@/contract/rings-read';
 import { readAllPages } from '@/lib/all-pages';
 import { api } from '@/lib/api-client';
 import { ringKeys, type RingPageQuery } from './keys';

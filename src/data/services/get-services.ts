@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { paths, type Scope } from '@/contract/paths';
-import { inScope, readServicePage, type ServiceListQuery } from '@/contract/services';
+import type { ServiceListQuery } from '@/contract/services';
+import { inScope, readServicePage } from '@/contract/services-read';
 import { api } from '@/lib/api-client';
 import { learnCapability } from '@/lib/capabilities';
 import { serviceKeys } from './keys';

@@ -26,7 +26,9 @@ describe('the single sign-on callback', () => {
       { loc: ['body', 'code'], msg: 'This sign-in code has already been used.', type: 'sso_code_used' },
     ]);
     expect(finishProblem(used)).toBe('This sign-in code has already been used.');
-    expect(finishProblem(new ExtensionUnavailable('ssoCallback'))).toMatch(/does not finish single sign-on in the console/);
+    expect(finishProblem(new ExtensionUnavailable('ssoCallback', 'Finishing single sign-on in the console'))).toMatch(
+      /does not finish single sign-on in the console/,
+    );
     expect(finishProblem(ApiError.network(new Error('offline')))).toMatch(/Could not reach the platform/);
   });
 });

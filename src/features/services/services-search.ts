@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
-import { SortOrder } from '@/contract/common';
-import { ExecutionMode, ServiceSort, ServiceStatus, type ServiceListQuery } from '@/contract/services';
+import { SortOrder } from '@/contract/common-read';
+import type { ServiceListQuery } from '@/contract/services';
+import { ExecutionMode, ServiceSort, ServiceStatus } from '@/contract/services-read';
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];

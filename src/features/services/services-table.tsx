@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import { useMemo, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { RelativeTime } from '@/ui/date-time';
 import { SkeletonRows } from '@/ui/skeleton';
 import type { InvalidRow } from '@/contract/reading';
@@ -8,11 +8,13 @@ import type { RolloutRead } from '@/contract/rollouts';
 import type { ServiceRolloutsRead } from '@/data/rollouts/get-service-rollouts';
 import type { ServiceInScope } from '@/contract/services';
 import { formatCount, formatRate } from '@/lib/format';
-import { InvalidTableRows } from '@/ui/invalid-rows';
 import { RingLabel } from './ring-label';
 import { RolloutBadge } from './rollout-badge';
 import type { ServicesSearch } from './services-search';
 import { DeploymentStateBadge, ExecutionModeLabel, ServiceStatusBadge } from './service-status';
+
+// Rows the platform sent that could not be read are rare: their rendering loads when there are some.
+const InvalidTableRows = lazy(() => import('@/ui/invalid-rows').then((m) => ({ default: m.InvalidTableRows })));
 
 /** A service's last hour, as the list shows it. */
 export type ServiceFigures = { requests: number; errors_5xx: number; error_rate: number };
@@ -197,7 +199,11 @@ export function ServicesTable({
               ))}
             </tr>
           ))}
-          {services && <InvalidTableRows rows={invalid} columns={columns.length} noun="Service" />}
+          {services && invalid.length > 0 && (
+            <Suspense fallback={null}>
+              <InvalidTableRows rows={invalid} columns={columns.length} noun="Service" />
+            </Suspense>
+          )}
           {!services && <SkeletonRows columns={columns.length} width={(j) => (j === 0 ? '70%' : '50%')} />}
         </tbody>
       </table>

@@ -1,0 +1,28 @@
+/**
+ * A ring as the console reads it (what the services list names each row's ring with). The ring forms and
+ * the list query are in `rings.ts`, which re-exports these (see `common-read.ts` for why).
+ */
+import * as z from 'zod/mini';
+import { Id } from './common-read';
+import { lenient, strict, type Mode, type Reading } from './reading';
+
+/**
+ * A deployment ring (CONTRACT §6): `position` orders the promotion path. Seed
+ * 004 reads only `id` and `name`; the rest is our decision.
+ */
+const ring = <M extends Mode>(r: Reading<M>) =>
+  z.object({
+    id: Id,
+    name: z.string(),
+    description: r.decided(z.nullable(z.string()), null),
+    position: r.decided(z.int().check(z.minimum(0)), null),
+    created_at: r.decided(r.timestamp, null),
+    updated_at: r.decided(r.timestamp, null),
+  });
+export const Ring = /* @__PURE__ */ ring(strict);
+export const readRing = /* @__PURE__ */ ring(lenient);
+export type Ring = z.infer<typeof Ring>;
+export type RingRead = z.output<typeof readRing>;
+
+export const RingPage = /* @__PURE__ */ strict.page(Ring);
+export const readRingPage = /* @__PURE__ */ lenient.page(readRing);
