@@ -7,7 +7,7 @@ import { buildReport } from './scripts/build-report.ts';
 /**
  * The console calls `/api/v1` on its own origin; the dev server forwards it to
  * API_TARGET — the mock platform by default, the real platform when set
- * (see README "Against a real platform"). Agent deployments live at seed
+ * (see docs/against-a-real-platform.md). Agent deployments live at seed
  * 003's own base, `/v1`, which may be another host: `/v1` goes to
  * AGENT_API_TARGET, by default the same as API_TARGET.
  */

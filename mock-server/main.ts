@@ -10,7 +10,7 @@
  * MOCK_LOGIN_MAX_FAILURES (10; 0: off), MOCK_LOGIN_WINDOW_S (300),
  * MOCK_CORS_ORIGINS (none; comma-separated origins), MOCK_CONSOLE_URL (http://127.0.0.1:5173),
  * MOCK_TRAFFIC (demo | off; demo with the demo seed outside test mode), MOCK_SEED_REQUESTS (unset: the
- * demo's own history). The README's table says what each means.
+ * demo's own history). docs/mock.md's table says what each means.
  *
  * `--reset` (`npm run mock -- --reset`) deletes the state at MOCK_DATA first and
  * starts from the seed: the way out when the state was written by another

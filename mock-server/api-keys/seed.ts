@@ -1,4 +1,4 @@
-/** The demo users' API keys (`fl_demo_admin`…, README), kept as salted fingerprints. */
+/** The demo users' API keys (`fl_demo_admin`…, docs/mock.md), kept as salted fingerprints. */
 import { DEMO_API_KEYS } from '../auth/seed';
 import { saltedFingerprint } from '../core/hashing';
 import type { ApiKeyRecord } from './records';

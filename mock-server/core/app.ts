@@ -252,7 +252,7 @@ export function composePlatform(listed: readonly MockDomain[], stateVersion: num
       cors({
         origin: (origin) => (allowed.has(origin) ? origin : null),
         allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-        // Last-Event-ID resumes a request stream; the X-Mock-* knobs shape a gateway call (README).
+        // Last-Event-ID resumes a request stream; the X-Mock-* knobs shape a gateway call (docs/mock.md).
         allowHeaders: [
           'Authorization',
           'Content-Type',

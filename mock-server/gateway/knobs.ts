@@ -1,5 +1,5 @@
 /**
- * The gateway's test knobs (CONTRACT §12, mock only; the README says how to
+ * The gateway's test knobs (CONTRACT §12, mock only; docs/mock.md says how to
  * use them): headers a caller sends to make a call answer as a failing or slow
  * service would, so request records and metrics can be seen with errors and
  * latency in them.

@@ -1,6 +1,6 @@
 /**
  * Synthetic traffic, so that the demo's request log and charts are not empty
- * (CONTRACT §12, the mock's knobs; the README says how to set them):
+ * (CONTRACT §12, the mock's knobs; docs/mock.md says how to set them):
  *
  * - `backfill`: history written straight into the log when a state is first
  *   seeded (and on a reset) — `MOCK_SEED_REQUESTS=N` records over the last 7

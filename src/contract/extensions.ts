@@ -14,7 +14,7 @@
  *   start when a route or parameter here is not one it serves);
  * - `name`: the words a user reads ("`name` is not available on this platform");
  * - `without`: what the console says or does on a platform without it (the
- *   README's table, `scripts/extensions-table.ts`).
+ *   the table in docs/against-a-real-platform.md, `scripts/extensions-table.ts`).
  *
  * An entry with `documented` is not ours: the seeds document it (the jobs API,
  * seed 001), but the console does not count on every platform serving it, so it

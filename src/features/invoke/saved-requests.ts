@@ -1,7 +1,7 @@
 /**
  * Saved requests, as Lambda's test events: per service and endpoint, a name
  * and what the form held — the body text and the parameters. Kept in
- * localStorage, and only once the user saves one (see the README); a token is
+ * localStorage, and only once the user saves one (see docs/user-guide.md); a token is
  * never part of one.
  */
 import { browserStorage } from '@/lib/browser-storage';
