@@ -257,9 +257,10 @@ describe('the analysis', () => {
     const { v1, v2 } = await embedding(call, dev);
     const r = await start(call, dev, body(v2.id));
     await canaryCalls(call, dev, 6);
-    platform.clock.advance(59_000);
+    // Half the pause on (the machine's own seconds move the clock too: a slow machine must not reach the step's end).
+    platform.clock.advance(30_000);
     expect(kinds(await read(call, dev, r.id))).toEqual(['started']);
-    platform.clock.advance(1_000);
+    platform.clock.advance(30_000);
     const step2 = await read(call, dev, r.id);
     expect(step2).toMatchObject({
       status: 'running',
