@@ -43,6 +43,11 @@ export function LogsFilters({
 }) {
   const [custom, setCustom] = useState(search.since !== undefined || search.until !== undefined);
   const fromId = useId();
+  /** One filter's change, written to the URL. */
+  const set =
+    <K extends keyof LogsSearch>(key: K) =>
+    (value: LogsSearch[K]) =>
+      onSearchChange({ [key]: value });
   const timeValue = search.range ?? (custom || search.since || search.until ? 'custom' : 'any');
   const statusValue = search.status === undefined ? '' : String(search.status);
   const codes: string[] = STATUS_CODES.map(String);
@@ -63,7 +68,7 @@ export function LogsFilters({
         value={search.version}
         options={versions}
         optionLabel={(v) => `v${v}`}
-        onChange={(version) => onSearchChange({ version })}
+        onChange={set('version')}
       />
       <label className="toolbar-filter">
         <span>Status</span>
@@ -76,36 +81,12 @@ export function LogsFilters({
           }}
         >
           <option value="">Any status</option>
-          <optgroup label="Classes">
-            {STATUS_CLASSES.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label="Codes">
-            {codes.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </optgroup>
+          <OptionGroup label="Classes" values={STATUS_CLASSES} />
+          <OptionGroup label="Codes" values={codes} />
         </select>
       </label>
-      <ToolbarSelect
-        label="Method"
-        any="Any method"
-        value={search.method}
-        options={METHODS}
-        onChange={(method) => onSearchChange({ method })}
-      />
-      <ToolbarSelect
-        label="Endpoint"
-        any="Any endpoint"
-        value={search.path}
-        options={paths}
-        onChange={(path) => onSearchChange({ path })}
-      />
+      <ToolbarSelect label="Method" any="Any method" value={search.method} options={METHODS} onChange={set('method')} />
+      <ToolbarSelect label="Endpoint" any="Any endpoint" value={search.path} options={paths} onChange={set('path')} />
       <ToolbarSelect
         label="Time"
         value={timeValue}
@@ -119,24 +100,8 @@ export function LogsFilters({
       {timeValue === 'custom' && (
         <fieldset className="logs-custom-range" aria-describedby={fromId}>
           <legend className="visually-hidden">Time range</legend>
-          <label className="toolbar-filter">
-            <span>From</span>
-            <input
-              type="datetime-local"
-              className="input"
-              value={toLocalInput(search.since)}
-              onChange={(e) => onSearchChange({ since: fromLocalInput(e.target.value) })}
-            />
-          </label>
-          <label className="toolbar-filter">
-            <span>To</span>
-            <input
-              type="datetime-local"
-              className="input"
-              value={toLocalInput(search.until)}
-              onChange={(e) => onSearchChange({ until: fromLocalInput(e.target.value) })}
-            />
-          </label>
+          <MomentFilter label="From" iso={search.since} onChange={set('since')} />
+          <MomentFilter label="To" iso={search.until} onChange={set('until')} />
           <span id={fromId} className="visually-hidden">
             In your browser’s time zone; leave To empty for up to now.
           </span>
@@ -155,5 +120,27 @@ export function LogsFilters({
         </button>
       )}
     </div>
+  );
+}
+
+/** One end of a custom time range: typed in the browser's time zone, kept in the URL as ISO 8601. */
+function MomentFilter({ label, iso, onChange }: { label: string; iso: string | undefined; onChange: (iso: string | undefined) => void }) {
+  return (
+    <label className="toolbar-filter">
+      <span>{label}</span>
+      <input type="datetime-local" className="input" value={toLocalInput(iso)} onChange={(e) => onChange(fromLocalInput(e.target.value))} />
+    </label>
+  );
+}
+
+function OptionGroup({ label, values }: { label: string; values: readonly string[] }) {
+  return (
+    <optgroup label={label}>
+      {values.map((v) => (
+        <option key={v} value={v}>
+          {v}
+        </option>
+      ))}
+    </optgroup>
   );
 }
