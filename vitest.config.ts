@@ -21,7 +21,8 @@ export default defineConfig({
           include: ['src/**/*.test.tsx'],
           environment: 'jsdom',
           setupFiles: ['src/testing/setup.ts'],
-          testTimeout: 15_000,
+          // A ceiling, not a budget: on a quiet 2-core machine these take a few seconds; two files at a time under load, more.
+          testTimeout: 45_000,
         },
       },
     ],

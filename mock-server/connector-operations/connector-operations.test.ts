@@ -372,19 +372,20 @@ describe('connector operations: large writes run as jobs', () => {
 
 describe('connector operations: a runaway statement', () => {
   it('is stopped at the time limit (a 422 on its field) without holding up other clients; the next statement runs', async () => {
-    const t = platform({ sqlTimeLimitMs: 300 });
+    const t = platform({ sqlTimeLimitMs: 1500 });
     const token = await t.login('developer');
-    const runaway = t.run(token, 'read_query', {
-      query: 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c',
-    });
-    // Meanwhile the platform answers others at once.
-    const t0 = performance.now();
+    let stopped = false;
+    const runaway = t
+      .run(token, 'read_query', { query: 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c' })
+      .finally(() => (stopped = true));
+    // Meanwhile the platform answers others: before the runaway statement is stopped (an order, not a timing, so a
+    // slow machine cannot fail it).
     expect((await t.call('GET', SERVICES, { token })).status).toBe(200);
-    expect(performance.now() - t0).toBeLessThan(200);
+    expect(stopped).toBe(false);
     const res = await runaway;
     expect(res.status).toBe(422);
     expect(res.body.detail).toEqual([
-      { loc: ['body', 'params', 'query'], msg: 'The statement ran longer than 0.3 s and was stopped', type: 'value_error' },
+      { loc: ['body', 'params', 'query'], msg: 'The statement ran longer than 1.5 s and was stopped', type: 'value_error' },
     ]);
     expect((await t.query(token, 'SELECT count(*) FROM users')).rows).toEqual([[5]]);
   });
