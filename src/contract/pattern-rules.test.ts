@@ -55,11 +55,13 @@ describe('patternHazard', () => {
       re.test(s);
       return performance.now() - t;
     };
-    // 2^24 ways to split: far slower than the accepted neighbour on the same input.
-    const attack = `${'a'.repeat(24)}!`;
-    expect(time('^(a+)+$', attack)).toBeGreaterThan(50);
-    expect(time('^(a+b)*$', attack)).toBeLessThan(5);
-    expect(time('^([a-z0-9]+-)*[a-z0-9]+$', `${'a-'.repeat(5000)}!`)).toBeLessThan(20);
+    // The quickest of a few runs: a run the machine's other work held up says nothing of the pattern.
+    const fastest = (p: string, s: string) => Math.min(...Array.from({ length: 5 }, () => time(p, s)));
+    // 2^22 ways to split: many times slower than the accepted neighbour on the same input, however busy the machine
+    // (both are slowed alike; an absolute bound would fail on a loaded one).
+    const attack = `${'a'.repeat(22)}!`;
+    expect(time('^(a+)+$', attack)).toBeGreaterThan(100 * Math.max(fastest('^(a+b)*$', attack), 0.01));
+    expect(fastest('^([a-z0-9]+-)*[a-z0-9]+$', `${'a-'.repeat(5000)}!`)).toBeLessThan(20);
   });
 });
 

@@ -94,6 +94,18 @@ describe('the API client', () => {
     expect(signedOut).toHaveBeenCalled();
   });
 
+  it('keeps the session when the refresh gets no answer (the network, or the page left meanwhile): the request fails as retryable', async () => {
+    const signedOut = vi.fn();
+    setUnauthenticatedHandler(signedOut);
+    fakePlatform(() => {
+      throw new TypeError('Failed to fetch');
+    });
+    const error = await api.get('/a', Organization).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 0, retryable: true });
+    expect(getSession()).toMatchObject({ accessToken: 'expired', refreshToken: 'refresh-1' });
+    expect(signedOut).not.toHaveBeenCalled();
+  });
+
   it('says so when the platform answers something the contract does not describe', async () => {
     setSession(tokens('good'));
     vi.stubGlobal(

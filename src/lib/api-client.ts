@@ -68,14 +68,19 @@ async function send(method: string, path: string, opts: RequestOptions, accessTo
 
 let refreshing: Promise<boolean> | null = null;
 
-/** Trade the refresh token for a new token set, once at a time across callers. */
+/**
+ * Trade the refresh token for a new token set, once at a time across callers: true when it was, false when the
+ * platform refused (the caller signs out). A refresh that never got an answer — the network, or the page being
+ * left while it was out — throws that network error instead: the session stays, and the request fails as any
+ * request the network lost, with a retry.
+ */
 function refreshSession(): Promise<boolean> {
   refreshing ??= (async () => {
     const refreshToken = getSession()?.refreshToken;
     if (!refreshToken) return false;
+    const res = await send('POST', paths.refresh(), { body: { refresh_token: refreshToken }, anonymous: true }, null);
+    if (!res.ok) return false;
     try {
-      const res = await send('POST', paths.refresh(), { body: { refresh_token: refreshToken }, anonymous: true }, null);
-      if (!res.ok) return false;
       setSession(z.parse(readTokenResponse, await res.json()));
       return true;
     } catch {

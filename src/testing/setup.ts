@@ -10,8 +10,9 @@ Range.prototype.getBoundingClientRect = () => rect as DOMRect;
 Range.prototype.getClientRects = () => ({ length: 0, item: () => null, [Symbol.iterator]: [][Symbol.iterator] }) as unknown as DOMRectList;
 Element.prototype.scrollIntoView = () => {};
 
-// findBy… waits up to 5 s, not 1: on a busy two-core machine a lazily loaded page can take longer than a second to show.
-configure({ asyncUtilTimeout: 5_000 });
+// findBy… and waitFor wait up to 10 s, not 1: on a busy shared two-core machine a lazily loaded page, or figures
+// read after it, can take several seconds to show. A ceiling, not a wait: they return as soon as it is there.
+configure({ asyncUtilTimeout: 10_000 });
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(() => platform.reset('demo'));
