@@ -30,26 +30,14 @@ export type RolloutPlanValues = {
   max_p95_ms: number | null;
 };
 
+/** Steps to each percent in turn, pausing `minutes` after each but the last (where the rollout ends). */
+const stepsTo = (minutes: number, percents: readonly number[]): PlannedStep[] =>
+  percents.map((percent, i) => ({ percent, pause_minutes: i === percents.length - 1 ? 0 : minutes }));
+
 /** The presets people know from CodeDeploy (`Canary10Percent5Minutes`, `Linear…`) and Argo Rollouts' `setWeight`/`pause`. */
 export const ROLLOUT_PRESETS = {
-  canary: {
-    label: 'Canary',
-    summary: '10% for 5 minutes, then 100%',
-    steps: [
-      { percent: 10, pause_minutes: 5 },
-      { percent: 100, pause_minutes: 0 },
-    ],
-  },
-  linear: {
-    label: 'Linear',
-    summary: '25% more every 10 minutes',
-    steps: [
-      { percent: 25, pause_minutes: 10 },
-      { percent: 50, pause_minutes: 10 },
-      { percent: 75, pause_minutes: 10 },
-      { percent: 100, pause_minutes: 0 },
-    ],
-  },
+  canary: { label: 'Canary', summary: '10% for 5 minutes, then 100%', steps: stepsTo(5, [10, 100]) },
+  linear: { label: 'Linear', summary: '25% more every 10 minutes', steps: stepsTo(10, [25, 50, 75, 100]) },
 } as const satisfies Record<Exclude<RolloutPreset, 'custom'>, { label: string; summary: string; steps: readonly PlannedStep[] }>;
 
 export const MAX_STEPS = MAX_ROLLOUT_STEPS;
@@ -150,8 +138,10 @@ export function stepsWords(steps: readonly PlannedStep[]): string {
 }
 
 /** 5 → "5 min", 0.5 → "30 s", 90 → "1 h 30 min". */
-export function minutesWords(minutes: number): string {
-  const seconds = Math.round(minutes * 60);
+export const minutesWords = (minutes: number): string => pauseWords(Math.round(minutes * 60));
+
+/** 300 → "5 min", 45 → "45 s", 5400 → "1 h 30 min". */
+export function pauseWords(seconds: number): string {
   if (seconds < 60) return `${seconds} s`;
   const m = Math.floor(seconds / 60);
   const s = seconds % 60;

@@ -57,7 +57,7 @@ export function ConnectorTypeCard({
       <div className="spec-grid">
         <div>
           <h3 id={`${type.id}-fields`}>Fields</h3>
-          <ul className="chips" aria-labelledby={`${type.id}-fields`}>
+          <ul className="inline-list" aria-labelledby={`${type.id}-fields`}>
             {type.fields.map((f) => (
               <li key={f.name} className="chip" title={f.description ?? undefined}>
                 <span className="mono">{f.name}</span>
@@ -72,7 +72,7 @@ export function ConnectorTypeCard({
         </div>
         <div>
           <h3 id={`${type.id}-operations`}>Operations</h3>
-          <ul className="chips" aria-labelledby={`${type.id}-operations`}>
+          <ul className="inline-list" aria-labelledby={`${type.id}-operations`}>
             {(type.operations ?? []).map((o) => (
               <li key={o.id} className="chip" title={o.description ?? undefined}>
                 <span className="mono">{o.id}</span>

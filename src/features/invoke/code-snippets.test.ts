@@ -30,6 +30,17 @@ const base: SnippetCall = {
   version: { kind: 'split' },
 };
 
+/** A GET of `/status?limit=3` pinned to v2: no body. */
+const pinnedGet: SnippetCall = {
+  ...base,
+  method: 'GET',
+  template: '/status',
+  path: '/status',
+  body: undefined,
+  query: [['limit', 3]],
+  version: { kind: 'pinned', version: 2 },
+};
+
 describe('copy as curl', () => {
   it('calls the gateway URL with the token from a variable and the body as sent', () => {
     expect(curlSnippet(base)).toBe(`# FLOW_TOKEN: your access token (what flow-sdk login stores) or a service token of this service.
@@ -42,16 +53,11 @@ curl -sS -X POST 'https://api.example.com/api/v1/orgs/org-1/services/0f6f2d6e-00
 
   it('pins a version in the path, and a GET sends its query and no body', () => {
     const get = curlSnippet({
-      ...base,
-      method: 'GET',
-      template: '/status',
-      path: '/status',
-      body: undefined,
+      ...pinnedGet,
       query: [
         ['limit', 3],
         ['q', 'a b&c'],
       ],
-      version: { kind: 'pinned', version: 2 },
     });
     expect(get).toContain(
       "curl -sS 'https://api.example.com/api/v1/orgs/org-1/services/0f6f2d6e-0000-4000-8000-000000001005/v2/status?limit=3&q=a+b%26c'",
@@ -96,14 +102,7 @@ print(result)
   });
 
   it('pins with version=N and passes a GET’s query as a dict', () => {
-    const py = pythonSnippet({
-      ...base,
-      method: 'GET',
-      path: '/status',
-      body: undefined,
-      query: [['limit', 3]],
-      version: { kind: 'pinned', version: 2 },
-    });
+    const py = pythonSnippet(pinnedGet);
     expect(py).toContain('    method="GET",\n    path="/status",\n    query={"limit": "3"},\n    version=2,\n)');
     expect(py).not.toContain('body=');
   });
@@ -166,14 +165,10 @@ describe('copy as TypeScript (the version’s generated stub)', () => {
     const method = findStubMethod(stub, 'GET', '/documents/{document_id}')!;
     const ts = typescriptSnippet(
       {
-        ...base,
-        method: 'GET',
+        ...pinnedGet,
         template: '/documents/{document_id}',
         pathParams: { document_id: 'doc "42"' },
         path: '/documents/doc%20%2242%22',
-        body: undefined,
-        query: [['limit', 3]],
-        version: { kind: 'pinned', version: 2 },
       },
       method,
       2,

@@ -45,6 +45,7 @@ import { SavedRequestsList } from './saved-requests-list';
 import { checkAgainstSchema, locText, type SchemaIssue } from '@/lib/schema-check';
 import { Card } from '@/ui/card';
 import { Field } from '@/ui/field';
+import { Notice } from '@/ui/notice';
 
 /** The endpoint and version chosen, from the URL: a link opens the same form. */
 export type TestSearch = { endpoint?: string; version?: 'split' | number };
@@ -339,13 +340,13 @@ function Workbench({
             </div>
 
             {pFields.length > 0 && (
-              <fieldset className="invoke-params">
+              <fieldset className="fieldset-plain fieldset-close invoke-params">
                 <legend className="field-label">Path parameters</legend>
                 <div className="grid-2">{pFields.map((f) => fieldFor(f, 'pathParams'))}</div>
               </fieldset>
             )}
             {qFields.length > 0 && (
-              <fieldset className="invoke-params">
+              <fieldset className="fieldset-plain fieldset-close invoke-params">
                 <legend className="field-label">Query parameters</legend>
                 <div className="grid-2">{qFields.map((f) => fieldFor(f, 'queryParams'))}</div>
               </fieldset>
@@ -369,26 +370,19 @@ function Workbench({
               <p className="muted">{def?.method} endpoints take no body; this one has no parameters.</p>
             )}
 
-            <fieldset className="invoke-credential">
+            <fieldset className="fieldset-plain fieldset-close invoke-credential">
               <legend className="field-label">Credential</legend>
-              <label className="invoke-radio">
-                <input
-                  type="radio"
-                  name="invoke-credential"
-                  checked={credentialKind === 'session'}
-                  onChange={() => setCredentialKind('session')}
-                />
-                <span>Your session ({me.role})</span>
-              </label>
-              <label className="invoke-radio">
-                <input
-                  type="radio"
-                  name="invoke-credential"
-                  checked={credentialKind === 'token'}
-                  onChange={() => setCredentialKind('token')}
-                />
-                <span>A service token, for the next call only</span>
-              </label>
+              {(
+                [
+                  ['session', `Your session (${me.role})`],
+                  ['token', 'A service token, for the next call only'],
+                ] as const
+              ).map(([kind, label]) => (
+                <label key={kind} className="invoke-radio">
+                  <input type="radio" name="invoke-credential" checked={credentialKind === kind} onChange={() => setCredentialKind(kind)} />
+                  <span>{label}</span>
+                </label>
+              ))}
               {credentialKind === 'token' && (
                 <Field
                   label="Service token"
@@ -406,11 +400,7 @@ function Workbench({
               )}
             </fieldset>
 
-            {viewerReason && (
-              <p className="notice" role="note">
-                {viewerReason}
-              </p>
-            )}
+            {viewerReason && <Notice>{viewerReason}</Notice>}
             <div className="invoke-actions invoke-submit">
               <Button
                 type="submit"

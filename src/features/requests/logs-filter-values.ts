@@ -23,18 +23,11 @@ export function toFilters(s: LogsSearch, now: number): RequestFilters {
   };
 }
 
-/** Whether any filter narrows the log (Live and the open record are not filters). */
-export const isFiltered = (s: LogsSearch) =>
-  [s.version, s.status, s.method, s.path, s.search, s.range, s.since, s.until].some((v) => v !== undefined);
+/** The URL's filters (Live and the open record are not filters). */
+const FILTER_KEYS = ['version', 'status', 'method', 'path', 'search', 'range', 'since', 'until'] as const;
+
+/** Whether any filter narrows the log. */
+export const isFiltered = (s: LogsSearch) => FILTER_KEYS.some((key) => s[key] !== undefined);
 
 /** Every filter cleared. */
-export const NO_FILTERS: Partial<LogsSearch> = {
-  version: undefined,
-  status: undefined,
-  method: undefined,
-  path: undefined,
-  search: undefined,
-  range: undefined,
-  since: undefined,
-  until: undefined,
-};
+export const NO_FILTERS: Partial<LogsSearch> = Object.fromEntries(FILTER_KEYS.map((key) => [key, undefined]));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { isFiltered, toFilters } from './logs-filter-values';
+import { isFiltered, NO_FILTERS, toFilters } from './logs-filter-values';
 import { LogsSearch } from './logs-search';
 
 const read = (search: Record<string, unknown>) => z.parse(LogsSearch, search);
@@ -18,14 +18,7 @@ describe('the Logs tab’s URL', () => {
     expect(toFilters(read({ status: 404 }), 0).status).toBe(404);
     expect(toFilters(read({ status: '5xx' }), 0).status).toBe('5xx');
     expect(read({ version: 'two', status: '6xx', method: 'brew', since: 'yesterday', live: 'yes', range: '2h' })).toEqual({
-      version: undefined,
-      status: undefined,
-      method: undefined,
-      path: undefined,
-      search: undefined,
-      range: undefined,
-      since: undefined,
-      until: undefined,
+      ...NO_FILTERS,
       live: undefined,
       request: undefined,
     });
@@ -47,5 +40,18 @@ describe('the Logs tab’s URL', () => {
     expect(isFiltered(read({ live: true }))).toBe(false);
     expect(isFiltered(read({ search: 'x' }))).toBe(true);
     expect(isFiltered(read({ status: '4xx' }))).toBe(true);
+    // Clearing every filter leaves Live and the open record as they were.
+    const all = read({
+      version: '2',
+      status: '5xx',
+      method: 'GET',
+      path: '/a',
+      search: 'x',
+      since: '2025-01-01T10:00:00Z',
+      live: true,
+      request: 'req_1',
+    });
+    expect({ ...all, ...NO_FILTERS }).toEqual({ live: true, request: 'req_1' });
+    expect(isFiltered({ ...all, ...NO_FILTERS })).toBe(false);
   });
 });

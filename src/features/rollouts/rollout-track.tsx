@@ -1,15 +1,6 @@
 import type { RolloutRead } from '@/contract/rollouts';
+import { pauseWords } from '@/data/rollouts/rollout-plan';
 import { formatWait, useSecondsLeft } from '@/ui/countdown';
-
-/** 300 → "5 min", 45 → "45 s", 5400 → "1 h 30 min". */
-export function pauseWords(seconds: number): string {
-  if (seconds < 60) return `${seconds} s`;
-  const m = Math.floor(seconds / 60);
-  const s = seconds % 60;
-  if (m < 60) return s ? `${m} min ${s} s` : `${m} min`;
-  const h = Math.floor(m / 60);
-  return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
-}
 
 type StepState = 'done' | 'current' | 'next' | 'skipped';
 

@@ -26,6 +26,9 @@ function parsePercent(text: string): number | null {
   return n <= 100 ? n : null;
 }
 
+/** A share's range, the same for its slider and its box. */
+const SHARE_RANGE = { min: 0, max: 100, step: 1 } as const;
+
 /** The platform's reason belongs beside the shares it is about, with what to do next. */
 function describeRefusal(error: unknown): string | null {
   if (!(error instanceof ApiError) || error.issues.length === 0) return null;
@@ -103,9 +106,7 @@ export function SplitEditor({
                 </label>
                 <input
                   type="range"
-                  min={0}
-                  max={100}
-                  step={1}
+                  {...SHARE_RANGE}
                   className="split-range"
                   aria-label={`v${v.version} share slider`}
                   value={percents[v.id] ?? 0}
@@ -116,9 +117,7 @@ export function SplitEditor({
                     id={inputId}
                     type="number"
                     inputMode="numeric"
-                    min={0}
-                    max={100}
-                    step={1}
+                    {...SHARE_RANGE}
                     className="input"
                     aria-invalid={invalid.has(v.id) || undefined}
                     {...form.register(`shares.${v.id}`)}

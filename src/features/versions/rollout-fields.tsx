@@ -54,7 +54,7 @@ export function RolloutFields({
 
   return (
     <div className="rollout-fields stack">
-      <fieldset className="rollout-steps" aria-describedby={`${ids.steps}-summary`}>
+      <fieldset className="fieldset-plain fieldset-close rollout-steps" aria-describedby={`${ids.steps}-summary`}>
         <legend className="field-label">Steps</legend>
         <Segmented legend="Steps preset" name={`${ids.steps}-preset`} options={PRESET_OPTIONS} value={preset} onChange={choose} />
         <p id={`${ids.steps}-summary`} className="field-hint">
@@ -116,7 +116,7 @@ export function RolloutFields({
             })}
           </ol>
         ) : (
-          <ol className="rollout-track-preview" aria-label="Planned steps">
+          <ol className="inline-list rollout-track-preview" aria-label="Planned steps">
             {planned.map((s, i) => (
               <li key={i}>
                 <strong>{s.percent}%</strong>
@@ -137,7 +137,7 @@ export function RolloutFields({
         )}
       </fieldset>
 
-      <fieldset className="rollout-limits">
+      <fieldset className="fieldset-plain fieldset-close rollout-limits">
         <legend className="field-label">Analysis limits</legend>
         <LimitField
           label="Errors (5xx) at most"
