@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { LIST_PAGE_SIZES, type ListPageSize, type ListSearch } from '@/lib/list-search';
 import { Button } from './button';
 import { Pagination } from './pagination';
+import { ListSearchBox } from './search-box';
 import { Skeleton } from './skeleton';
 import { EmptyState, ErrorState, RetryAlert } from './states';
 
@@ -17,32 +18,26 @@ type PageQuery<P extends PageLike> = {
   refetch: () => unknown;
 };
 
-/**
- * The frame of a list the platform pages and searches (`lib/list-search.ts`):
- * its loading, failed, empty, nothing-matches and empty-page states, the rows
- * (`children`), and paging under them. A platform that answers with a bare
- * array gives everything at once: its rows are shown without paging controls.
- */
-export function PagedList<P extends PageLike>({
-  query,
-  search,
-  onSearchChange,
-  noun,
-  label,
-  empty,
-  children,
-}: {
+type PagedListProps<P extends PageLike> = {
   query: PageQuery<P>;
   search: ListSearch;
   onSearchChange: (next: Partial<ListSearch>) => void;
   /** The rows, in the plural, for the states' words: "versions". */
   noun: string;
-  /** The paging landmark's name, when a page has more than one list ("Versions pages"). */
-  label: string;
   /** Shown when there are no rows at all (no search). */
   empty: ReactNode;
   children: (page: P) => ReactNode;
-}) {
+};
+
+/**
+ * The frame of a list the platform pages and searches (`lib/list-search.ts`):
+ * its loading, failed, empty, nothing-matches and empty-page states, the rows
+ * (`children`), and paging under them. A platform that answers with a bare
+ * array gives everything at once: its rows are shown without paging controls.
+ * The paging landmark is named after the rows ("Versions pages"), so that a
+ * page with more than one list tells them apart.
+ */
+export function PagedList<P extends PageLike>({ query, search, onSearchChange, noun, empty, children }: PagedListProps<P>) {
   const { data } = query;
   if (!data) {
     if (query.isError) {
@@ -77,11 +72,23 @@ export function PagedList<P extends PageLike>({
           page={search.page}
           size={search.size}
           sizes={LIST_PAGE_SIZES}
-          label={label}
+          label={`${noun.charAt(0).toUpperCase()}${noun.slice(1)} pages`}
           onChange={(page, size) => onSearchChange({ page, size })}
         />
       )}
       {query.isError && <RetryAlert what={`Could not refresh the ${noun}`} error={query.error} onRetry={() => void query.refetch()} />}
+    </>
+  );
+}
+
+/** A list page's paged list under its search box ("Search versions"): the `q` it searches is the list's own. */
+export function SearchedPagedList<P extends PageLike>({ placeholder, ...list }: PagedListProps<P> & { placeholder: string }) {
+  return (
+    <>
+      <div className="toolbar" role="search">
+        <ListSearchBox label={`Search ${list.noun}`} placeholder={placeholder} search={list.search} onSearchChange={list.onSearchChange} />
+      </div>
+      <PagedList {...list} />
     </>
   );
 }

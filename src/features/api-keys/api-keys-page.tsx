@@ -15,8 +15,7 @@ import { Button } from '@/ui/button';
 import { ConfirmAction } from '@/ui/confirm-dialog';
 import { DateTime } from '@/ui/date-time';
 import { InvalidTableRows } from '@/ui/invalid-rows';
-import { PagedList } from '@/ui/paged-list';
-import { ListSearchBox } from '@/ui/search-box';
+import { SearchedPagedList } from '@/ui/paged-list';
 import { EmptyState } from '@/ui/states';
 import { TableHead } from '@/ui/table-head';
 import { Page } from '@/ui/page';
@@ -57,20 +56,12 @@ export function ApiKeysPage({ scope, search, onSearchChange }: WorkspaceProps & 
   } else {
     body = (
       <>
-        <div className="toolbar" role="search">
-          <ListSearchBox
-            label="Search API keys"
-            placeholder="Search by name or prefix (fl_…)"
-            search={search}
-            onSearchChange={onSearchChange}
-          />
-        </div>
-        <PagedList
+        <SearchedPagedList
+          placeholder="Search by name or prefix (fl_…)"
           query={keys}
           search={search}
           onSearchChange={onSearchChange}
           noun="API keys"
-          label="API keys pages"
           empty={
             <EmptyState title="No API keys" action={newKey}>
               <p>
@@ -125,7 +116,7 @@ export function ApiKeysPage({ scope, search, onSearchChange }: WorkspaceProps & 
               </table>
             </div>
           )}
-        </PagedList>
+        </SearchedPagedList>
       </>
     );
   }

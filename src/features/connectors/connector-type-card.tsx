@@ -92,7 +92,6 @@ export function ConnectorTypeCard({
         search={search}
         onSearchChange={onSearchChange}
         noun={`${type.name} instances`}
-        label={`${type.name} instances pages`}
         empty={<p className="muted">No {type.name} instances yet.</p>}
       >
         {({ items, invalid }) => (

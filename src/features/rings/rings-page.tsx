@@ -12,9 +12,8 @@ import type { SearchProps, WorkspaceProps } from '@/lib/route-props';
 import { Button } from '@/ui/button';
 import { InvalidTableRows } from '@/ui/invalid-rows';
 import { Notice } from '@/ui/notice';
-import { PagedList } from '@/ui/paged-list';
+import { SearchedPagedList } from '@/ui/paged-list';
 import { RowActions } from '@/ui/row-actions';
-import { ListSearchBox } from '@/ui/search-box';
 import { EmptyState } from '@/ui/states';
 import { TableHead } from '@/ui/table-head';
 import { Page } from '@/ui/page';
@@ -127,20 +126,12 @@ export function RingsPage({ scope, search, onSearchChange }: WorkspaceProps & Se
             </h2>
             <PromotionPath rings={rings} />
           </section>
-          <div className="toolbar" role="search">
-            <ListSearchBox
-              label="Search rings"
-              placeholder="Search by name or description"
-              search={search}
-              onSearchChange={onSearchChange}
-            />
-          </div>
-          <PagedList
+          <SearchedPagedList
+            placeholder="Search by name or description"
             query={page}
             search={search}
             onSearchChange={onSearchChange}
             noun="rings"
-            label="Rings pages"
             empty={<EmptyState title="No rings yet" />}
           >
             {({ items, invalid }) => (
@@ -238,7 +229,7 @@ export function RingsPage({ scope, search, onSearchChange }: WorkspaceProps & Se
                 </table>
               </div>
             )}
-          </PagedList>
+          </SearchedPagedList>
           <p className="visually-hidden" role="status" aria-live="polite">
             {announcement}
           </p>

@@ -11,22 +11,19 @@ import { formatMs } from '@/lib/format-latency';
 import { useCapability } from '@/lib/capabilities';
 import { roleReason } from '@/lib/permissions';
 import type { ServiceProps } from '@/lib/route-props';
-import { ValueBadge } from '@/ui/badge';
 import { Card } from '@/ui/card';
-import { DateTime } from '@/ui/date-time';
 import { Notice } from '@/ui/notice';
 import { EmptyState } from '@/ui/states';
 import { Unavailable } from '@/ui/unavailable';
-import { SplitBar, SplitSwatch, segmentTones } from './split-bar';
+import { SplitBar, segmentTones } from './split-bar';
+import { ServingTable } from './serving-table';
 import { SplitEditor } from './split-editor';
 import { SplitHistory } from './split-history';
 import { TrafficActions } from './traffic-actions';
 import { UnknownSplit } from './unknown-split';
 import { versionList } from '@/contract/traffic-rules';
-import { TableHead } from '@/ui/table-head';
 import { Skeleton } from '@/ui/skeleton';
-
-const SERVING_TONES = { active: 'success', draining: 'warning' } as const;
+import type { Column } from '@/ui/table-head';
 
 /**
  * The Traffic tab: how requests are split among the serving versions, and the
@@ -68,7 +65,6 @@ export function TrafficPage({ scope, serviceId, rollout }: ServiceProps & { roll
     : null;
   const segments = serving.map((v) => ({ id: v.id, version: v.version, status: v.status, percent: v.traffic_percent }));
   const tones = segmentTones(segments);
-  const byVersion = [...serving].sort((a, b) => a.version - b.version);
 
   return (
     <div className="stack">
@@ -95,44 +91,23 @@ export function TrafficPage({ scope, serviceId, rollout }: ServiceProps & { roll
       >
         <Notice reason={readOnlyReason}>The split is shown read-only.</Notice>
         <SplitBar segments={segments} label="Current traffic split" />
-        <div className="table-scroll">
-          <table className="table split-legend">
-            <caption className="visually-hidden">Serving versions</caption>
-            <TableHead
-              columns={[
-                'Version',
-                'Status',
-                { label: 'Traffic', className: 'num' },
-                !metricsUnavailable && { label: 'Requests (1 h)', className: 'num' },
-                !metricsUnavailable && { label: 'Errors (5xx)', className: 'num' },
-                !metricsUnavailable && { label: 'p95', className: 'num' },
-                'Published',
-              ]}
-            />
-            <tbody>
-              {byVersion.map((v) => (
-                <tr key={v.id}>
-                  <th scope="row">
-                    <SplitSwatch tone={tones.get(v.id)} /> v{v.version}
-                  </th>
-                  <td>
-                    <ValueBadge value={v.status} tones={SERVING_TONES} />
-                  </td>
-                  <td className="num">{v.traffic_percent}%</td>
-                  {!metricsUnavailable && (
+        <ServingTable
+          serving={serving}
+          tones={tones}
+          figures={
+            metricsUnavailable
+              ? undefined
+              : {
+                  columns: LAST_HOUR_COLUMNS,
+                  cells: (v) => (
                     <LastHourCells
                       totals={lastHour.get(v.version)}
                       state={metrics.data ? 'read' : metrics.isError ? 'failed' : 'loading'}
                     />
-                  )}
-                  <td>
-                    <DateTime iso={v.published_at} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  ),
+                }
+          }
+        />
         {metricsUnavailable && <p className="muted split-archived">Request metrics are not available on this platform.</p>}
         {metrics.isError && !metrics.data && (
           <p className="muted split-archived">The last hour’s figures could not be loaded: {metrics.error.message}</p>
@@ -164,6 +139,12 @@ export function TrafficPage({ scope, serviceId, rollout }: ServiceProps & { roll
 }
 
 type Totals = { requests: number; error_rate: number; errors_5xx: number; p95_ms: number | null };
+
+const LAST_HOUR_COLUMNS: Column[] = [
+  { label: 'Requests (1 h)', className: 'num' },
+  { label: 'Errors (5xx)', className: 'num' },
+  { label: 'p95', className: 'num' },
+];
 
 /** A serving version's last hour: requests, the 5xx rate and p95 (dashes when it had none, or they could not be read). */
 function LastHourCells({ totals, state }: { totals: Totals | undefined; state: 'loading' | 'read' | 'failed' }) {

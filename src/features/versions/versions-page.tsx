@@ -11,8 +11,7 @@ import type { SearchProps, ServiceProps } from '@/lib/route-props';
 import { Button } from '@/ui/button';
 import { DateTime } from '@/ui/date-time';
 import { InvalidTableRows } from '@/ui/invalid-rows';
-import { PagedList } from '@/ui/paged-list';
-import { ListSearchBox } from '@/ui/search-box';
+import { SearchedPagedList } from '@/ui/paged-list';
 import { EmptyState } from '@/ui/states';
 import { VersionLifecycle } from './version-lifecycle';
 import { VersionStatusBadge } from './version-status';
@@ -72,20 +71,12 @@ export function VersionsPage({ scope, serviceId, search, onSearchChange }: Servi
         </div>
       </div>
       <VersionLifecycle versions={versions} />
-      <div className="toolbar" role="search">
-        <ListSearchBox
-          label="Search versions"
-          placeholder="Search by number (v3) or endpoint (/refunds)"
-          search={search}
-          onSearchChange={onSearchChange}
-        />
-      </div>
-      <PagedList
+      <SearchedPagedList
+        placeholder="Search by number (v3) or endpoint (/refunds)"
         query={page}
         search={search}
         onSearchChange={onSearchChange}
         noun="versions"
-        label="Versions pages"
         empty={<EmptyState title="No versions yet" />}
       >
         {({ items, invalid }) => (
@@ -143,7 +134,7 @@ export function VersionsPage({ scope, serviceId, search, onSearchChange }: Servi
             </table>
           </div>
         )}
-      </PagedList>
+      </SearchedPagedList>
     </div>
   );
 }
