@@ -1,12 +1,11 @@
 import './activity.css';
-import { useState } from 'react';
 import type { ActivityEntryRead } from '@/contract/activity';
 import { useActivity } from '@/data/activity/get-activity';
 import { notAvailable } from '@/lib/not-available';
 import type { ServiceProps } from '@/lib/route-props';
 import { RelativeTime } from '@/ui/date-time';
-import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
+import { ShowOlder, useOlder } from '@/ui/show-older';
 import { Skeleton } from '@/ui/skeleton';
 import { ErrorState } from '@/ui/states';
 import { Unavailable } from '@/ui/unavailable';
@@ -40,8 +39,8 @@ const kindOf = (entry: ActivityEntryRead) => KINDS[entry.kind] ?? { label: entry
  * rest of the Overview stands.
  */
 export function ServiceActivity({ scope, serviceId }: ServiceProps) {
-  const [limit, setLimit] = useState(PAGE);
-  const activity = useActivity(scope, serviceId, { limit });
+  const older = useOlder(PAGE, 100);
+  const activity = useActivity(scope, serviceId, { limit: older.limit });
 
   let body: React.ReactNode;
   if (activity.isPending) body = <Skeleton height="6rem" />;
@@ -77,11 +76,9 @@ export function ServiceActivity({ scope, serviceId }: ServiceProps) {
         {activity.data.invalid.length > 0 && (
           <p className="muted">{activity.data.invalid.length} entries could not be read and are not shown.</p>
         )}
-        {activity.data.total > activity.data.items.length && (
-          <Button size="sm" pending={activity.isFetching} onClick={() => setLimit((n) => Math.min(100, n + PAGE))} disabled={limit >= 100}>
-            Show older activity
-          </Button>
-        )}
+        <ShowOlder older={older} page={activity.data} pending={activity.isFetching}>
+          Show older activity
+        </ShowOlder>
       </>
     );
 

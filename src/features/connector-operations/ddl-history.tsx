@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import type { Scope } from '@/contract/paths';
 import { useDdlHistory } from '@/data/connector-operations/ddl';
 import { RelativeTime } from '@/ui/date-time';
 import { Badge } from '@/ui/badge';
-import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
 import { InvalidListItems } from '@/ui/invalid-rows';
+import { ShowOlder, useOlder } from '@/ui/show-older';
 import { Skeleton } from '@/ui/skeleton';
 import { ErrorState } from '@/ui/states';
 import { Unavailable } from '@/ui/unavailable';
@@ -18,8 +17,8 @@ const PAGE = 10;
  * is recorded; each service bound to it also has the change in its own timeline.
  */
 export function DdlHistory({ scope, connectorId, instanceId }: { scope: Scope; connectorId: string; instanceId: string }) {
-  const [limit, setLimit] = useState(PAGE);
-  const history = useDdlHistory(scope, connectorId, instanceId, limit);
+  const older = useOlder(PAGE);
+  const history = useDdlHistory(scope, connectorId, instanceId, older.limit);
 
   let body: React.ReactNode;
   if (history.isPending) body = <Skeleton height="4rem" />;
@@ -67,11 +66,9 @@ export function DdlHistory({ scope, connectorId, instanceId }: { scope: Scope; c
           ))}
           <InvalidListItems rows={page.invalid} noun="Entry" />
         </ol>
-        {page.total > page.items.length && (
-          <Button size="sm" onClick={() => setLimit((n) => n + PAGE)} pending={history.isFetching}>
-            Show older
-          </Button>
-        )}
+        <ShowOlder older={older} page={page} pending={history.isFetching}>
+          Show older
+        </ShowOlder>
       </>
     );
   }
