@@ -5,7 +5,7 @@
  * when the key is revoked.
  */
 import * as apiKeys from '../../src/contract/api-keys';
-import { defineDomain } from '../core/domain';
+import { belongsTo, defineDomain } from '../core/domain';
 import { unauthorized } from '../core/errors';
 import type { ApiKeyRecord } from './records';
 import { apiKeysApi } from './routes';
@@ -33,14 +33,7 @@ export const apiKeysDomain = defineDomain({
   seed: ({ ago }) => ({ apiKeys: demoApiKeys(ago) }),
   scope: {
     // In the organization of the path.
-    key_id: {
-      var: 'apiKey',
-      thing: 'API key',
-      find: ({ store, id, scope: { org } }) => {
-        const key = store.apiKeys.get(id);
-        return key && key.org_id === org?.id ? key : undefined;
-      },
-    },
+    key_id: { var: 'apiKey', thing: 'API key', find: belongsTo('apiKeys', { org_id: 'org' }) },
   },
   auth: {
     session: (store, { sid }) => {

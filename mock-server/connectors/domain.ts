@@ -4,7 +4,7 @@
  */
 import * as connectors from '../../src/contract/connectors';
 import type { ConnectorType } from '../../src/contract/connectors';
-import { defineDomain } from '../core/domain';
+import { belongsTo, defineDomain } from '../core/domain';
 import { unlessEmpty } from '../core/seed';
 import { connectorType } from './catalog';
 import type { ConnectorInstanceRecord } from './records';
@@ -45,10 +45,7 @@ export const connectorsDomain = defineDomain({
     instance_id: {
       var: 'instance',
       thing: 'Connector instance',
-      find: ({ store, id, scope: { workspace, connector } }) => {
-        const instance = store.connectorInstances.get(id);
-        return instance && instance.workspace_id === workspace?.id && instance.connector_id === connector?.id ? instance : undefined;
-      },
+      find: belongsTo('connectorInstances', { workspace_id: 'workspace', connector_id: 'connector' }),
     },
   },
   openapi: { schemas: [connectors] },

@@ -1,6 +1,6 @@
 /** Deployment rings (CONTRACT §6): a workspace's promotion path, managed by admins. */
 import * as rings from '../../src/contract/rings';
-import { defineDomain } from '../core/domain';
+import { belongsTo, defineDomain } from '../core/domain';
 import type { RingRecord } from './records';
 import { ringsApi } from './routes';
 import { demoRings } from './seed';
@@ -32,14 +32,7 @@ export const ringsDomain = defineDomain({
   }),
   seed: (seed) => ({ rings: demoRings(seed.records('workspaces')) }),
   scope: {
-    ring_id: {
-      var: 'ring',
-      thing: 'Ring',
-      find: ({ store, id, scope: { workspace } }) => {
-        const ring = store.rings.get(id);
-        return ring && ring.workspace_id === workspace?.id ? ring : undefined;
-      },
-    },
+    ring_id: { var: 'ring', thing: 'Ring', find: belongsTo('rings', { workspace_id: 'workspace' }) },
   },
   openapi: { schemas: [rings] },
 });
