@@ -4,7 +4,7 @@
  */
 import * as agents from '../../src/contract/agents';
 import { belongsTo, defineDomain } from '../core/domain';
-import { ownedBy } from '../core/store';
+import { byId, ownedBy } from '../core/store';
 import { unlessEmpty } from '../core/seed';
 import type { AgentDeploymentRecord, AgentServiceRecord } from './records';
 import { agentsApi } from './routes';
@@ -33,7 +33,7 @@ export const agentsDomain = defineDomain({
   name: 'agents',
   apis: [agentsApi],
   collections: {
-    agentDeployments: { table: 'agent_deployments', key: (d) => d.id, groups: { org: (d) => d.org_id } },
+    agentDeployments: byId('agent_deployments', { org: (d) => d.org_id }),
     agentServices: ownedBy('agentDeployments', 'deployment', (s: AgentServiceRecord) => s.deployment_id)('agent_services', (s) => s.id),
   },
   seed: unlessEmpty((seed) => {

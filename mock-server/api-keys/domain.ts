@@ -6,6 +6,7 @@
  */
 import * as apiKeys from '../../src/contract/api-keys';
 import { belongsTo, defineDomain } from '../core/domain';
+import { byId } from '../core/store';
 import { unauthorized } from '../core/errors';
 import type { ApiKeyRecord } from './records';
 import { apiKeysApi } from './routes';
@@ -28,7 +29,7 @@ export const apiKeysDomain = defineDomain({
   name: 'api-keys',
   apis: [apiKeysApi],
   collections: {
-    apiKeys: { table: 'organization_api_keys', key: (k) => k.id, groups: { org: (k) => k.org_id, prefix: (k) => k.prefix } },
+    apiKeys: byId('organization_api_keys', { org: (k) => k.org_id, prefix: (k) => k.prefix }),
   },
   seed: ({ ago }) => ({ apiKeys: demoApiKeys(ago) }),
   scope: {

@@ -61,6 +61,13 @@ export interface CollectionSpec<T, G extends string> {
   /** Delete this collection's records with their owner: those whose `group` value is the deleted record's key. */
   ownedBy?: { collection: CollectionName; group: NoInfer<G> };
 }
+/** A collection of records keyed by their `id`, with the groups given (`byId('rings', { workspace: (r) => r.workspace_id })`). */
+export function byId<T extends { id: string }, G extends string = never>(
+  table: string,
+  groups?: Record<G, (record: T) => string | null>,
+): CollectionSpec<T, G> {
+  return { table, key: (r) => r.id, groups };
+}
 /**
  * Collections whose records belong to a record of another (a service's jobs,
  * a connector instance's objects): `owner(record)` is the owning record's key,

@@ -4,6 +4,7 @@
  */
 import * as organizations from '../../src/contract/organizations';
 import { belongsTo, defineDomain } from '../core/domain';
+import { byId } from '../core/store';
 import { notFound } from '../core/errors';
 import type { OrganizationRecord, WorkspaceRecord } from './records';
 import { organizationsApi } from './routes';
@@ -26,8 +27,8 @@ export const organizationsDomain = defineDomain({
   name: 'organizations',
   apis: [organizationsApi],
   collections: {
-    organizations: { table: 'organizations', key: (o) => o.id },
-    workspaces: { table: 'workspaces', key: (w) => w.id },
+    organizations: byId('organizations'),
+    workspaces: byId('workspaces'),
   },
   seed: ({ ago }) => demoOrganization(ago),
   scope: {
