@@ -15,6 +15,9 @@
  * handler anywhere sees `store.jobs` and `c.var.service` typed without
  * importing upwards (which would make every domain import the root, a cycle);
  * the checks below make sure nothing is declared that the root does not register.
+ * Nor can they be derived here from `typeof DOMAINS`: each domain's object is
+ * typed by them (its specs' record types, its queries' and finders' `store`),
+ * so every domain's type would depend on itself (TS7022).
  *
  * Adding a domain, e.g. `users`:
  * 1. `mock-server/users/records.ts`: its record types.
@@ -22,7 +25,8 @@
  *    the rules in `rules.ts`, the demo records in `seed.ts`, its tests in `users.test.ts`.
  * 3. `mock-server/users/domain.ts`: `declare module '../core/store' { interface Collections { users: Collection<UserRecord> } }`
  *    (and `Settings`, `ScopeParams`, `StoreQueries` if it has any), then
- *    `export const usersDomain = defineDomain({ name: 'users', apis: [usersApi], collections: { users: { table: 'users', key: (u) => u.id } }, seed, settings, scope, openapi: { schemas: [users] } })`.
+ *    `export const usersDomain = defineDomain({ name: 'users', apis: [usersApi], collections: { users: byId('users') }, seed, settings, scope, openapi: { schemas: [users] } })`
+ *    (core/store.ts `byId`, `ownedBy` make a collection's spec; core/domain.ts `belongsTo` finds a record of what the path resolved before it).
  * 4. Here: one line in `DOMAINS`. Its tables are created on the next start, its
  *    operations are served and documented in /api/v1/openapi.json, and its
  *    settings become options (`createMockPlatform({ … })`; main.ts maps

@@ -3,7 +3,8 @@
  * own base, `/v1`: instances on the platform's clock (rules.ts).
  */
 import * as agents from '../../src/contract/agents';
-import { defineDomain } from '../core/domain';
+import { belongsTo, defineDomain } from '../core/domain';
+import { byId, ownedBy } from '../core/store';
 import { unlessEmpty } from '../core/seed';
 import type { AgentDeploymentRecord, AgentServiceRecord } from './records';
 import { agentsApi } from './routes';
@@ -32,13 +33,8 @@ export const agentsDomain = defineDomain({
   name: 'agents',
   apis: [agentsApi],
   collections: {
-    agentDeployments: { table: 'agent_deployments', key: (d) => d.id, groups: { org: (d) => d.org_id } },
-    agentServices: {
-      table: 'agent_services',
-      key: (s) => s.id,
-      groups: { deployment: (s) => s.deployment_id },
-      ownedBy: { collection: 'agentDeployments', group: 'deployment' },
-    },
+    agentDeployments: byId('agent_deployments', { org: (d) => d.org_id }),
+    agentServices: ownedBy('agentDeployments', 'deployment', (s: AgentServiceRecord) => s.deployment_id)('agent_services', (s) => s.id),
   },
   seed: unlessEmpty((seed) => {
     const { agent_deployments, agent_services } = demoAgents(seed.ago);
@@ -63,10 +59,7 @@ export const agentsDomain = defineDomain({
         schema: { type: 'string', examples: ['adsvc_1234abcd'] },
         description: 'Agent service instance ID (an unknown one is a 404)',
       },
-      find: ({ store, id, scope: { agentDeployment } }) => {
-        const service = store.agentServices.get(id);
-        return service && service.deployment_id === agentDeployment?.id ? service : undefined;
-      },
+      find: belongsTo('agentServices', { deployment_id: 'agentDeployment' }),
     },
   },
   openapi: { schemas: [agents] },

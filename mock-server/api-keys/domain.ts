@@ -5,7 +5,8 @@
  * when the key is revoked.
  */
 import * as apiKeys from '../../src/contract/api-keys';
-import { defineDomain } from '../core/domain';
+import { belongsTo, defineDomain } from '../core/domain';
+import { byId } from '../core/store';
 import { unauthorized } from '../core/errors';
 import type { ApiKeyRecord } from './records';
 import { apiKeysApi } from './routes';
@@ -28,19 +29,12 @@ export const apiKeysDomain = defineDomain({
   name: 'api-keys',
   apis: [apiKeysApi],
   collections: {
-    apiKeys: { table: 'organization_api_keys', key: (k) => k.id, groups: { org: (k) => k.org_id, prefix: (k) => k.prefix } },
+    apiKeys: byId('organization_api_keys', { org: (k) => k.org_id, prefix: (k) => k.prefix }),
   },
   seed: ({ ago }) => ({ apiKeys: demoApiKeys(ago) }),
   scope: {
     // In the organization of the path.
-    key_id: {
-      var: 'apiKey',
-      thing: 'API key',
-      find: ({ store, id, scope: { org } }) => {
-        const key = store.apiKeys.get(id);
-        return key && key.org_id === org?.id ? key : undefined;
-      },
-    },
+    key_id: { var: 'apiKey', thing: 'API key', find: belongsTo('apiKeys', { org_id: 'org' }) },
   },
   auth: {
     session: (store, { sid }) => {

@@ -4,6 +4,7 @@
  */
 import * as auth from '../../src/contract/auth';
 import { defineDomain } from '../core/domain';
+import { byId } from '../core/store';
 import type { ThrottleSettings } from '../core/throttle';
 import type { RefreshTokenRecord, RevokedJtiRecord, UserRecord } from './records';
 import { authApi } from './routes';
@@ -34,7 +35,7 @@ export const authDomain = defineDomain({
   name: 'auth',
   apis: [authApi],
   collections: {
-    users: { table: 'users', key: (u) => u.id },
+    users: byId('users'),
     refreshTokens: { table: 'refresh_tokens', key: (t) => t.token_sha256, groups: { session: (t) => t.session_id } },
     revokedJtis: { table: 'revoked_jtis', key: (r) => r.jti },
   },

@@ -9,6 +9,7 @@
 import * as connectorOperations from '../../src/contract/connector-operations';
 import type { ConnectorOperation } from '../../src/contract/connector-operations';
 import { defineDomain } from '../core/domain';
+import { ownedBy } from '../core/store';
 import type { ConnectorDataRecord, ConnectorJobRecord, ConnectorObjectRecord, DdlHistoryRecord } from './records';
 import { connectorOperationsApi } from './routes';
 import { DEFAULT_SQL_TIME_LIMIT_MS } from './sql-pool';
@@ -33,26 +34,17 @@ declare module '../core/context' {
   }
 }
 
-const ownedByInstance = { collection: 'connectorInstances', group: 'instance' } as const;
+/** What a connector instance keeps: deleted with it. */
+const perInstance = ownedBy('connectorInstances', 'instance', (r: { instance_id: string }) => r.instance_id);
 
 export const connectorOperationsDomain = defineDomain({
   name: 'connector-operations',
   apis: [connectorOperationsApi],
   collections: {
-    connectorData: {
-      table: 'connector_data',
-      key: (d) => d.instance_id,
-      groups: { instance: (d) => d.instance_id },
-      ownedBy: ownedByInstance,
-    },
-    connectorObjects: {
-      table: 'connector_objects',
-      key: (o) => o.id,
-      groups: { instance: (o) => o.instance_id },
-      ownedBy: ownedByInstance,
-    },
-    connectorJobs: { table: 'connector_jobs', key: (j) => j.id, groups: { instance: (j) => j.instance_id }, ownedBy: ownedByInstance },
-    connectorDdl: { table: 'connector_ddl', key: (d) => d.id, groups: { instance: (d) => d.instance_id }, ownedBy: ownedByInstance },
+    connectorData: perInstance('connector_data', (d) => d.instance_id),
+    connectorObjects: perInstance('connector_objects', (o) => o.id),
+    connectorJobs: perInstance('connector_jobs', (j) => j.id),
+    connectorDdl: perInstance('connector_ddl', (d) => d.id),
   },
   settings: { sqlTimeLimitMs: DEFAULT_SQL_TIME_LIMIT_MS },
   scope: {

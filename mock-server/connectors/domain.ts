@@ -4,7 +4,8 @@
  */
 import * as connectors from '../../src/contract/connectors';
 import type { ConnectorType } from '../../src/contract/connectors';
-import { defineDomain } from '../core/domain';
+import { belongsTo, defineDomain } from '../core/domain';
+import { byId } from '../core/store';
 import { unlessEmpty } from '../core/seed';
 import { connectorType } from './catalog';
 import type { ConnectorInstanceRecord } from './records';
@@ -28,7 +29,7 @@ export const connectorsDomain = defineDomain({
   name: 'connectors',
   apis: [connectorsApi],
   collections: {
-    connectorInstances: { table: 'connector_instances', key: (i) => i.id, groups: { workspace: (i) => i.workspace_id } },
+    connectorInstances: byId('connector_instances', { workspace: (i) => i.workspace_id }),
   },
   // It binds invoice-extractor to its instances (the services are not stored yet: seed.ts).
   seed: unlessEmpty((seed) => ({ connectorInstances: demoConnectors(seed.records('services'), seed.ago(60)) })),
@@ -45,10 +46,7 @@ export const connectorsDomain = defineDomain({
     instance_id: {
       var: 'instance',
       thing: 'Connector instance',
-      find: ({ store, id, scope: { workspace, connector } }) => {
-        const instance = store.connectorInstances.get(id);
-        return instance && instance.workspace_id === workspace?.id && instance.connector_id === connector?.id ? instance : undefined;
-      },
+      find: belongsTo('connectorInstances', { workspace_id: 'workspace', connector_id: 'connector' }),
     },
   },
   openapi: { schemas: [connectors] },

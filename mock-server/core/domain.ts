@@ -12,11 +12,11 @@
  */
 import type { Hono } from 'hono';
 import type { Clock } from './clock';
-import type { AuthHooks, MockEnv, ParamDoc, ScopeResolvers, Settings } from './context';
+import type { AuthHooks, MockEnv, ParamDoc, ScopeResolvers, ScopeVars, Settings } from './context';
 import type { DomainApi } from './operations';
 import type { OwnTables } from './persistence';
 import type { SeedName } from './seed-ids';
-import type { CollectionName, CollectionSpecs, RecordOf, StateRecords, Store, StoreQueries } from './store';
+import type { Collection, CollectionName, CollectionSpecs, RecordOf, StateRecords, Store, StoreQueries } from './store';
 
 /** A contract module (`import * as jobs from '../../src/contract/invoke'`): its exported zod schemas name the OpenAPI components. */
 export type ContractModule = Readonly<Record<string, unknown>>;
@@ -100,4 +100,27 @@ export interface MockDomain {
  */
 export function defineDomain<const D extends MockDomain>(domain: D): D {
   return domain;
+}
+
+/** What a thing in scope can be the owner of: the `c.var`s that hold a record with an id (`org`, `workspace`, `service`…). */
+type Owner = { [V in keyof ScopeVars]-?: ScopeVars[V] extends { id: string } ? V : never }[keyof ScopeVars];
+/** The fields of a record that hold an id. */
+type IdField<T> = { [F in keyof T]-?: T[F] extends string | null ? F : never }[keyof T] & string;
+
+/**
+ * A scope resolver's `find` for a record of `collection` that belongs to what
+ * the path resolved before it: each field named in `owners` must hold the id
+ * of that `c.var` (`belongsTo('rings', { workspace_id: 'workspace' })`: a ring
+ * of the path's workspace). Anyone else's is not found, as an unknown id is.
+ */
+export function belongsTo<K extends CollectionName>(
+  collection: K,
+  owners: Partial<Record<IdField<RecordOf<K>>, Owner>>,
+): (at: { store: Store; id: string; scope: Partial<ScopeVars> }) => RecordOf<K> | undefined {
+  const checks = Object.entries(owners) as [keyof RecordOf<K>, Owner][];
+  return ({ store, id, scope }) => {
+    // `store[collection]` is `Collections[K]`, which TypeScript cannot see is a collection of `RecordOf<K>`.
+    const record = (store[collection] as unknown as Collection<RecordOf<K>, string>).get(id);
+    return record && checks.every(([field, owner]) => record[field] === scope[owner]?.id) ? record : undefined;
+  };
 }

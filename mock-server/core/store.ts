@@ -61,6 +61,32 @@ export interface CollectionSpec<T, G extends string> {
   /** Delete this collection's records with their owner: those whose `group` value is the deleted record's key. */
   ownedBy?: { collection: CollectionName; group: NoInfer<G> };
 }
+/** A collection of records keyed by their `id`, with the groups given (`byId('rings', { workspace: (r) => r.workspace_id })`). */
+export function byId<T extends { id: string }, G extends string = never>(
+  table: string,
+  groups?: Record<G, (record: T) => string | null>,
+): CollectionSpec<T, G> {
+  return { table, key: (r) => r.id, groups };
+}
+/**
+ * Collections whose records belong to a record of another (a service's jobs,
+ * a connector instance's objects): `owner(record)` is the owning record's key,
+ * the group `group` indexes them by it (`store.jobs.in('service', id)`), and
+ * deleting the owner deletes them. The spec it makes takes the collection's
+ * table, its records' key and any groups of its own.
+ */
+export function ownedBy<R, G extends string>(collection: CollectionName, group: G, owner: (record: R) => string | null) {
+  return <T extends R, H extends string = never>(
+    table: string,
+    key: (record: T) => string,
+    groups?: Record<H, (record: T) => string | null>,
+  ): CollectionSpec<T, G | H> => ({
+    table,
+    key,
+    groups: { [group]: owner, ...groups } as Record<G | H, (record: T) => string | null>,
+    ownedBy: { collection, group },
+  });
+}
 /** What a domain declares for one of its collections (`Collections[K]`). */
 export type SpecOf<K extends CollectionName> = CollectionSpec<RecordOf<K>, GroupOf<K>>;
 export type CollectionSpecs = { [K in CollectionName]?: SpecOf<K> };

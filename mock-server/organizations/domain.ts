@@ -3,7 +3,8 @@
  * starts from (`:org_id`, `:workspace_id`).
  */
 import * as organizations from '../../src/contract/organizations';
-import { defineDomain } from '../core/domain';
+import { belongsTo, defineDomain } from '../core/domain';
+import { byId } from '../core/store';
 import { notFound } from '../core/errors';
 import type { OrganizationRecord, WorkspaceRecord } from './records';
 import { organizationsApi } from './routes';
@@ -13,10 +14,6 @@ declare module '../core/store' {
   interface Collections {
     organizations: Collection<OrganizationRecord>;
     workspaces: Collection<WorkspaceRecord>;
-  }
-  interface StoreQueries {
-    /** The workspace, if it is the organization's. */
-    workspaceIn(orgId: string, workspaceId: string): WorkspaceRecord | undefined;
   }
 }
 declare module '../core/context' {
@@ -30,15 +27,9 @@ export const organizationsDomain = defineDomain({
   name: 'organizations',
   apis: [organizationsApi],
   collections: {
-    organizations: { table: 'organizations', key: (o) => o.id },
-    workspaces: { table: 'workspaces', key: (w) => w.id },
+    organizations: byId('organizations'),
+    workspaces: byId('workspaces'),
   },
-  queries: (store) => ({
-    workspaceIn: (orgId, workspaceId) => {
-      const ws = store.workspaces.get(workspaceId);
-      return ws && ws.org_id === orgId ? ws : undefined;
-    },
-  }),
   seed: ({ ago }) => demoOrganization(ago),
   scope: {
     org_id: {
@@ -51,11 +42,7 @@ export const organizationsDomain = defineDomain({
         return org;
       },
     },
-    workspace_id: {
-      var: 'workspace',
-      thing: 'Workspace',
-      find: ({ store, id, scope: { org } }) => (org ? store.workspaceIn(org.id, id) : undefined),
-    },
+    workspace_id: { var: 'workspace', thing: 'Workspace', find: belongsTo('workspaces', { org_id: 'org' }) },
   },
   openapi: { schemas: [organizations] },
 });

@@ -1,6 +1,7 @@
 /** Deployment rings (CONTRACT §6): a workspace's promotion path, managed by admins. */
 import * as rings from '../../src/contract/rings';
-import { defineDomain } from '../core/domain';
+import { belongsTo, defineDomain } from '../core/domain';
+import { byId } from '../core/store';
 import type { RingRecord } from './records';
 import { ringsApi } from './routes';
 import { demoRings } from './seed';
@@ -24,7 +25,7 @@ export const ringsDomain = defineDomain({
   name: 'rings',
   apis: [ringsApi],
   collections: {
-    rings: { table: 'rings', key: (r) => r.id, groups: { workspace: (r) => r.workspace_id } },
+    rings: byId('rings', { workspace: (r) => r.workspace_id }),
   },
   queries: (store) => ({
     ringsOf: (workspaceId) =>
@@ -32,14 +33,7 @@ export const ringsDomain = defineDomain({
   }),
   seed: (seed) => ({ rings: demoRings(seed.records('workspaces')) }),
   scope: {
-    ring_id: {
-      var: 'ring',
-      thing: 'Ring',
-      find: ({ store, id, scope: { workspace } }) => {
-        const ring = store.rings.get(id);
-        return ring && ring.workspace_id === workspace?.id ? ring : undefined;
-      },
-    },
+    ring_id: { var: 'ring', thing: 'Ring', find: belongsTo('rings', { workspace_id: 'workspace' }) },
   },
   openapi: { schemas: [rings] },
 });

@@ -6,7 +6,7 @@
  * and by a driver every second (`start`), and survives a restart.
  */
 import * as rollouts from '../../src/contract/rollouts';
-import { defineDomain } from '../core/domain';
+import { belongsTo, defineDomain } from '../core/domain';
 import { perService } from '../services/collections';
 import { RolloutTallies } from './measure';
 import type { RolloutRecord } from './records';
@@ -45,14 +45,7 @@ export const rolloutsDomain = defineDomain({
     return { rolloutTallies: tallies };
   },
   scope: {
-    rollout_id: {
-      var: 'rollout',
-      thing: 'Rollout',
-      find: ({ store, id, scope: { service } }) => {
-        const r = store.rollouts.get(id);
-        return r && service && r.service_id === service.id ? r : undefined;
-      },
-    },
+    rollout_id: { var: 'rollout', thing: 'Rollout', find: belongsTo('rollouts', { service_id: 'service' }) },
   },
   start: ({ store, settings }) => startRolloutDriver(store, settings.drainMs),
   openapi: { schemas: [rollouts] },

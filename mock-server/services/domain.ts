@@ -5,6 +5,7 @@
  */
 import * as services from '../../src/contract/services';
 import { defineDomain } from '../core/domain';
+import { byId } from '../core/store';
 import { unlessEmpty } from '../core/seed';
 import type { ServiceRecord } from './records';
 import { servicesApi } from './routes';
@@ -33,7 +34,7 @@ export const servicesDomain = defineDomain({
   name: 'services',
   apis: [servicesApi],
   collections: {
-    services: { table: 'services', key: (s) => s.id, groups: { workspace: (s) => s.workspace_id } },
+    services: byId('services', { workspace: (s) => s.workspace_id }),
   },
   queries: (store) => {
     const search = new ServiceSearch(store.services);

@@ -6,6 +6,7 @@
  */
 import * as users from '../../src/contract/users';
 import { defineDomain } from '../core/domain';
+import { ownedBy } from '../core/store';
 import type { MailLog } from './mail';
 import type { InvitationRecord, Member } from './records';
 import { usersApi } from './routes';
@@ -29,16 +30,14 @@ declare module '../core/context' {
   }
 }
 
+/** An organization's invitations go with it. */
+const perOrganization = ownedBy('organizations', 'org', (i: InvitationRecord) => i.org_id);
+
 export const usersDomain = defineDomain({
   name: 'users',
   apis: [usersApi],
   collections: {
-    invitations: {
-      table: 'invitations',
-      key: (i) => i.id,
-      groups: { org: (i) => i.org_id, token: (i) => i.token_sha256 },
-      ownedBy: { collection: 'organizations', group: 'org' },
-    },
+    invitations: perOrganization('invitations', (i) => i.id, { token: (i) => i.token_sha256 }),
   },
   settings: { consoleUrl: 'http://127.0.0.1:5173', mailLog: null },
   scope: {

@@ -6,6 +6,7 @@
 import * as versions from '../../src/contract/versions';
 import { versionAt } from '../../src/contract/traffic-rules';
 import { defineDomain } from '../core/domain';
+import { ownedBy } from '../core/store';
 import { perService } from '../services/collections';
 import type { EndpointRecord, VersionRecord } from './records';
 import { versionsApi } from './routes';
@@ -43,12 +44,7 @@ export const versionsDomain = defineDomain({
   apis: [versionsApi],
   collections: {
     versions: perService('versions', (v) => v.id),
-    endpoints: {
-      table: 'endpoints',
-      key: (e) => e.id,
-      groups: { version: (e) => e.version_id },
-      ownedBy: { collection: 'versions', group: 'version' },
-    },
+    endpoints: ownedBy('versions', 'version', (e: EndpointRecord) => e.version_id)('endpoints', (e) => e.id),
   },
   queries: (store) => {
     const versionIn = (serviceId: string, versionId: string, now = store.clock.now()) => {
