@@ -13,7 +13,7 @@ import { WorkspacePage } from '../src/contract/organizations';
 import { RingPage } from '../src/contract/rings';
 import { MintedTokenPage, RevocationPage } from '../src/contract/tokens';
 import { EndpointPage, VersionPage } from '../src/contract/versions';
-import { AGENT_IDS, API, IDS, mint, newService, ORG, serviceTokensPath, SERVICES, setup, WS } from './test-helpers';
+import { AGENT_IDS, API, bodyOf, IDS, mint, newService, ORG, SERVICES, serviceTokensPath, setup, WS } from './test-helpers';
 
 /** A real value for each path parameter of the demo seed. */
 const PARAMS: Record<string, string> = {
@@ -131,9 +131,7 @@ describe('what each list does with them', () => {
     await publishDraft('/refunds');
     expect((await call('POST', `${base}/versions`, { token })).status).toBe(201);
     const numbers = async (qs = '') => {
-      const res = await call('GET', `${base}/versions${qs}`, { token });
-      expect(res.status, JSON.stringify(res.body)).toBe(200);
-      return VersionPage.parse(res.body).items.map((v) => v.version);
+      return bodyOf(await call('GET', `${base}/versions${qs}`, { token }), 200, VersionPage).items.map((v) => v.version);
     };
     expect(await numbers()).toEqual([3, 2, 1]);
     expect(await numbers('?order=asc')).toEqual([1, 2, 3]);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ActivityPage } from '../../src/contract/activity';
 import { ConnectorJob, DdlOutcome, DdlRecordPage, ExecuteResult, readExecuteResult } from '../../src/contract/connector-operations';
 import { ConnectorType } from '../../src/contract/connectors';
-import { API, IDS, ORG, SERVICES, setup, tempDirPerTest, WS } from '../test-helpers';
+import { API, bodyOf, IDS, ORG, SERVICES, setup, tempDirPerTest, WS } from '../test-helpers';
 
 const RUN_MS = 1000;
 const CONNECTORS = `${API}/orgs/${ORG}/workspaces/${WS}/connectors`;
@@ -18,11 +18,8 @@ function platform(options: Parameters<typeof setup>[0] = {}) {
   const t = setup({ jobRunMs: RUN_MS, ...options });
   const run = (token: string, operation: string, params?: unknown, instance = ORDERS_DB, headers: Record<string, string> = {}) =>
     t.call('POST', exec(instance, operation), { token, body: params === undefined ? {} : { params }, headers });
-  const query = async (token: string, sql: string, instance = ORDERS_DB) => {
-    const res = await run(token, 'read_query', { query: sql }, instance);
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    return ExecuteResult.parse(res.body);
-  };
+  const query = async (token: string, sql: string, instance = ORDERS_DB) =>
+    bodyOf(await run(token, 'read_query', { query: sql }, instance), 200, ExecuteResult);
   const ddl = (token: string, body: unknown, instance = ORDERS_DB) => t.call('POST', `${instance}/ddl`, { token, body });
   return { ...t, run, query, ddl };
 }
@@ -56,8 +53,7 @@ describe('connector operations: reads', () => {
     const t = platform();
     const token = await t.login('developer');
     const res = await t.run(token, 'read_query', { query: 'SELECT * FROM users LIMIT 10' });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    const r = ExecuteResult.parse(res.body);
+    const r = bodyOf(res, 200, ExecuteResult);
     expect(r.columns.map((c) => c.name)).toEqual(['id', 'email', 'name', 'created_at']);
     expect(r).toMatchObject({ operation_id: 'read_query', status: 'succeeded', row_count: 5, truncated: false, summary: '5 rows' });
     expect(r.rows[0]).toEqual([1, 'ada@example.com', 'Ada Lovelace', expect.any(String)]);
@@ -305,8 +301,7 @@ describe('connector operations: large writes run as jobs', () => {
     const c = t.platform.clock;
     const token = await t.login('developer');
     const res = await t.run(token, 'insert_rows', { table: 'users', rows: many(150) });
-    expect(res.status, JSON.stringify(res.body)).toBe(202);
-    const job = ConnectorJob.parse(res.body);
+    const job = bodyOf(res, 202, ConnectorJob);
     expect(job).toMatchObject({ job_id: job.id, status: 'queued', result: null, error: null, operation_id: 'insert_rows' });
     expect(res.headers.get('location')).toBe(`${ORDERS_DB}/jobs/${job.id}`);
     expect(res.headers.get('x-large-write')).toBe('150 rows (more than 100)');
@@ -591,8 +586,7 @@ describe('DDL: preview, then confirm', () => {
     const t = platform();
     const admin = await t.login('admin');
     const ran = await t.ddl(admin, { sql: ADD_ACTIVE, confirm: true, reason: 'Soft-delete users instead of removing them' });
-    expect(ran.status).toBe(200);
-    const outcome = DdlOutcome.parse(ran.body);
+    const outcome = bodyOf(ran, 200, DdlOutcome);
     expect(outcome).toMatchObject({ executed: true, destructive: false, record_id: expect.any(String), executed_at: expect.any(String) });
     const r = await t.query(admin, 'SELECT id, active FROM users ORDER BY id LIMIT 2');
     expect(r.rows).toEqual([

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it, vi, afterEach } from 'vitest';
 import { HostedService, ServicePage } from '../../src/contract/services';
-import { IDS, RESEARCH_SERVICES, RING_DEV, RING_PROD, SERVICES, newService, setup } from '../test-helpers';
+import { bodyOf, IDS, newService, RESEARCH_SERVICES, RING_DEV, RING_PROD, SERVICES, setup } from '../test-helpers';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -13,8 +13,7 @@ describe('list hosted services', () => {
   it('defaults: limit 25, offset 0, newest first, envelope valid', async () => {
     const { call, login } = setup();
     const res = await call('GET', SERVICES, { token: await login('viewer') });
-    expect(res.status).toBe(200);
-    const page = ServicePage.parse(res.body);
+    const page = bodyOf(res, 200, ServicePage);
     expect(page).toMatchObject({ limit: 25, offset: 0, total: 13 });
     const created = page.items.map((s) => s.created_at);
     expect([...created].sort().reverse()).toEqual(created);
@@ -140,8 +139,7 @@ describe('create', () => {
     const { call, login, platform } = setup();
     const token = await login('developer');
     const res = await call('POST', SERVICES, { token, body: newService({ description: 'Processes and summarizes uploaded documents' }) });
-    expect(res.status).toBe(201);
-    const svc = HostedService.parse(res.body);
+    const svc = bodyOf(res, 201, HostedService);
     expect(svc).toMatchObject({
       status: 'draft',
       slug: 'document-processor',
