@@ -91,15 +91,19 @@ describe('every list takes the common parameters', () => {
   });
 
   it.each([
-    ['limit=0', 'limit', 'limit must be at least 1'],
-    ['limit=101', 'limit', 'limit must be at most 100'],
-    ['limit=ten', 'limit', 'limit must be a whole number from 1 to 100'],
-    ['offset=-1', 'offset', 'offset must be at least 0'],
-    ['offset=1.5', 'offset', 'offset must be a whole number'],
-    ['order=sideways', 'order', 'order must be asc or desc'],
-    ['sort=unknown', 'sort', 'sort must be one of '],
-    [`search=${'x'.repeat(201)}`, 'search', 'search must be at most 200 characters'],
-  ])('answers %s with a 422 on that parameter, in words, on every list (never a 500)', async (qs, field, msg) => {
+    ['limit=0', 'limit', 'limit must be at least 1', 'greater_than_equal'],
+    ['limit=101', 'limit', 'limit must be at most 100', 'less_than_equal'],
+    ['limit=ten', 'limit', 'limit must be a whole number from 1 to 100', 'int_parsing'],
+    ['limit=abc', 'limit', 'limit must be a whole number from 1 to 100', 'int_parsing'],
+    ['limit=2.5', 'limit', 'limit must be a whole number from 1 to 100', 'int_parsing'],
+    ['offset=-1', 'offset', 'offset must be at least 0', 'greater_than_equal'],
+    ['offset=1.5', 'offset', 'offset must be a whole number', 'int_parsing'],
+    ['order=sideways', 'order', 'order must be asc or desc', 'enum'],
+    ['order=up', 'order', 'order must be asc or desc', 'enum'],
+    // Its type is enum, or literal_error on a list of one sort field (services.test.ts checks services').
+    ['sort=unknown', 'sort', 'sort must be one of ', null],
+    [`search=${'x'.repeat(201)}`, 'search', 'search must be at most 200 characters', 'string_too_long'],
+  ])('answers %s with a 422 on that parameter, in words and its type, on every list (never a 500)', async (qs, field, msg, type) => {
     const { call, login } = setup();
     const token = await login('admin');
     for (const { url, sorts } of await lists(call, token)) {
@@ -108,6 +112,7 @@ describe('every list takes the common parameters', () => {
       expect(res.body.detail, url).toHaveLength(1);
       expect(res.body.detail[0].loc, url).toEqual(['query', field]);
       expect(res.body.detail[0].msg, url).toContain(msg);
+      if (type !== null) expect(res.body.detail[0].type, url).toBe(type);
       // The sort's answer names the fields it takes.
       if (field === 'sort') expect(res.body.detail[0].msg, url).toBe(`sort must be one of ${sorts.join(', ')}`);
     }
