@@ -137,6 +137,9 @@ export function setup(options: MockPlatformOptions = {}) {
   return { platform, call, login, wall };
 }
 
+/** Bodies no write takes — empty, not JSON, JSON but not an object — which every write's "never a 500" test sends. */
+export const NOT_AN_OBJECT = ['', 'nope', '[]', 'null', '"x"'];
+
 /** A valid create body. */
 export function newService(overrides: Record<string, unknown> = {}) {
   return { name: 'Document Processor', slug: 'document-processor', execution_mode: 'invocation', ring_id: RING_DEV, ...overrides };

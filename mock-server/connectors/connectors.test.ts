@@ -7,7 +7,7 @@ import type { ConnectorInstanceRecord } from './records';
 import { connectionTest } from './rules';
 import { demoId } from '../core/seed-ids';
 import { matchesFingerprint } from '../core/hashing';
-import { API, bodyOf, IDS, newService, ORG, type Res, SERVICES, setup, WS } from '../test-helpers';
+import { API, bodyOf, IDS, newService, NOT_AN_OBJECT, ORG, type Res, SERVICES, setup, WS } from '../test-helpers';
 
 const BASE = `${API}/orgs/${ORG}/workspaces/${WS}/connectors`;
 const PG = `${BASE}/postgresql/instances`;
@@ -280,10 +280,7 @@ describe('connector instances', () => {
     const { call, login } = setup();
     const token = await login();
     const raws = [
-      '',
-      'x',
-      '[]',
-      'null',
+      ...NOT_AN_OBJECT,
       '{"name": "a", "config": null}',
       '{"name": "a", "config": {"host": null}}',
       '{"name": "a", "config": {"__proto__": {"x": 1}}}',

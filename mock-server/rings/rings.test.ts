@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { Ring, RingPage } from '../../src/contract/rings';
-import { API, bodyOf, IDS, newService, ORG, SERVICES, setup, WS } from '../test-helpers';
+import { API, bodyOf, IDS, newService, NOT_AN_OBJECT, ORG, SERVICES, setup, WS } from '../test-helpers';
 
 const RINGS = `${API}/orgs/${ORG}/workspaces/${WS}/deployments/rings`;
 const R = IDS.rings.production;
@@ -148,16 +148,7 @@ describe('rings', () => {
   it('garbage on every ring write is a 4xx, never a 500', async () => {
     const { call, login } = setup();
     const token = await login();
-    for (const raw of [
-      '',
-      'nope',
-      '[]',
-      'null',
-      '{"name": null}',
-      '{"position": {"a": 1}}',
-      '{"description": 5}',
-      '{"__proto__": {"x": 1}}',
-    ]) {
+    for (const raw of [...NOT_AN_OBJECT, '{"name": null}', '{"position": {"a": 1}}', '{"description": 5}', '{"__proto__": {"x": 1}}']) {
       for (const [method, path] of [
         ['POST', RINGS],
         ['PUT', `${RINGS}/${R.dev}`],
