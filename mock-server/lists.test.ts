@@ -13,7 +13,7 @@ import { WorkspacePage } from '../src/contract/organizations';
 import { RingPage } from '../src/contract/rings';
 import { MintedTokenPage, RevocationPage } from '../src/contract/tokens';
 import { EndpointPage, VersionPage } from '../src/contract/versions';
-import { AGENT_IDS, API, IDS, mint, newService, ORG, serviceTokensPath, SERVICES, setup, WS } from './test-helpers';
+import { AGENT_IDS, API, bodyOf, IDS, mint, newService, ORG, SERVICES, serviceTokensPath, setup, WS } from './test-helpers';
 
 /** A real value for each path parameter of the demo seed. */
 const PARAMS: Record<string, string> = {
@@ -91,15 +91,18 @@ describe('every list takes the common parameters', () => {
   });
 
   it.each([
-    ['limit=0', 'limit', 'limit must be at least 1'],
-    ['limit=101', 'limit', 'limit must be at most 100'],
-    ['limit=ten', 'limit', 'limit must be a whole number from 1 to 100'],
-    ['offset=-1', 'offset', 'offset must be at least 0'],
-    ['offset=1.5', 'offset', 'offset must be a whole number'],
-    ['order=sideways', 'order', 'order must be asc or desc'],
-    ['sort=unknown', 'sort', 'sort must be one of '],
-    [`search=${'x'.repeat(201)}`, 'search', 'search must be at most 200 characters'],
-  ])('answers %s with a 422 on that parameter, in words, on every list (never a 500)', async (qs, field, msg) => {
+    ['limit=0', 'limit', 'limit must be at least 1', 'greater_than_equal'],
+    ['limit=101', 'limit', 'limit must be at most 100', 'less_than_equal'],
+    ['limit=ten', 'limit', 'limit must be a whole number from 1 to 100', 'int_parsing'],
+    ['limit=abc', 'limit', 'limit must be a whole number from 1 to 100', 'int_parsing'],
+    ['limit=2.5', 'limit', 'limit must be a whole number from 1 to 100', 'int_parsing'],
+    ['offset=-1', 'offset', 'offset must be at least 0', 'greater_than_equal'],
+    ['offset=1.5', 'offset', 'offset must be a whole number', 'int_parsing'],
+    ['order=sideways', 'order', 'order must be asc or desc', 'enum'],
+    ['order=up', 'order', 'order must be asc or desc', 'enum'],
+    ['sort=unknown', 'sort', 'sort must be one of ', 'enum'],
+    [`search=${'x'.repeat(201)}`, 'search', 'search must be at most 200 characters', 'string_too_long'],
+  ])('answers %s with a 422 on that parameter, in words and its type, on every list (never a 500)', async (qs, field, msg, type) => {
     const { call, login } = setup();
     const token = await login('admin');
     for (const { url, sorts } of await lists(call, token)) {
@@ -108,6 +111,8 @@ describe('every list takes the common parameters', () => {
       expect(res.body.detail, url).toHaveLength(1);
       expect(res.body.detail[0].loc, url).toEqual(['query', field]);
       expect(res.body.detail[0].msg, url).toContain(msg);
+      // A list of one sort field takes it as a literal.
+      expect(res.body.detail[0].type, url).toBe(field === 'sort' && sorts.length === 1 ? 'literal_error' : type);
       // The sort's answer names the fields it takes.
       if (field === 'sort') expect(res.body.detail[0].msg, url).toBe(`sort must be one of ${sorts.join(', ')}`);
     }
@@ -131,9 +136,7 @@ describe('what each list does with them', () => {
     await publishDraft('/refunds');
     expect((await call('POST', `${base}/versions`, { token })).status).toBe(201);
     const numbers = async (qs = '') => {
-      const res = await call('GET', `${base}/versions${qs}`, { token });
-      expect(res.status, JSON.stringify(res.body)).toBe(200);
-      return VersionPage.parse(res.body).items.map((v) => v.version);
+      return bodyOf(await call('GET', `${base}/versions${qs}`, { token }), 200, VersionPage).items.map((v) => v.version);
     };
     expect(await numbers()).toEqual([3, 2, 1]);
     expect(await numbers('?order=asc')).toEqual([1, 2, 3]);

@@ -137,6 +137,9 @@ export function setup(options: MockPlatformOptions = {}) {
   return { platform, call, login, wall };
 }
 
+/** Bodies no write takes — empty, not JSON, JSON but not an object — which every write's "never a 500" test sends. */
+export const NOT_AN_OBJECT = ['', 'nope', '[]', 'null', '"x"'];
+
 /** A valid create body. */
 export function newService(overrides: Record<string, unknown> = {}) {
   return { name: 'Document Processor', slug: 'document-processor', execution_mode: 'invocation', ring_id: RING_DEV, ...overrides };
@@ -144,11 +147,15 @@ export function newService(overrides: Record<string, unknown> = {}) {
 
 type Call = ReturnType<typeof setup>['call'];
 
+/** The body of an answer read with the contract's schema, once its status is the one expected (else the body is in the failure). */
+export function bodyOf<T>(res: Res, status: number, schema: { parse: (body: unknown) => T }): T {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  return schema.parse(res.body);
+}
+
 /** A service's versions, newest first. */
 export async function listVersions(call: Call, token: string, serviceId: string): Promise<ServiceVersion[]> {
-  const res = await call('GET', `${SERVICES}/${serviceId}/versions`, { token });
-  expect(res.status).toBe(200);
-  return VersionPage.parse(res.body).items;
+  return bodyOf(await call('GET', `${SERVICES}/${serviceId}/versions`, { token }), 200, VersionPage).items;
 }
 
 /** `{ 1: { status, traffic }, … }`: what a traffic test compares. */
@@ -165,9 +172,7 @@ export async function mint(
   serviceId: string = IDS.services.invoiceExtractor,
   body: unknown = { claims: { tenant_id: 't-123' }, ttl_minutes: 120 },
 ) {
-  const res = await call('POST', `${serviceTokensPath(serviceId)}/mint`, { token: user, body });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return MintResponse.parse(res.body);
+  return bodyOf(await call('POST', `${serviceTokensPath(serviceId)}/mint`, { token: user, body }), 201, MintResponse);
 }
 
 /** A gateway call to invoice-extractor's POST /extract. */

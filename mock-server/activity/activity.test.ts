@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ActivityPage, type ActivityEntry } from '../../src/contract/activity';
 import { demoId } from '../core/seed-ids';
-import { API, mint, newService, ORG, SERVICES, setup, tempDirPerTest, WS_RESEARCH } from '../test-helpers';
+import { API, bodyOf, mint, newService, ORG, SERVICES, setup, tempDirPerTest, WS_RESEARCH } from '../test-helpers';
 
 type Call = ReturnType<typeof setup>['call'];
 
@@ -20,9 +20,7 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 async function activity(call: Call, token: string, serviceId: string, qs = ''): Promise<ActivityEntry[]> {
-  const res = await call('GET', `${SERVICES}/${serviceId}/activity${qs}`, { token });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return ActivityPage.parse(res.body).items;
+  return bodyOf(await call('GET', `${SERVICES}/${serviceId}/activity${qs}`, { token }), 200, ActivityPage).items;
 }
 const kinds = (entries: ActivityEntry[]) => entries.map((e) => e.kind);
 

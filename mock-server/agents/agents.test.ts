@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AgentDeploymentPage, AgentService, AgentServicePage } from '../../src/contract/agents';
 import { AGENT_API_BASE, agentPaths } from '../../src/contract/paths';
 import { sha256 } from '../core/hashing';
-import { API, DEMO_API_KEYS, ORG, setup } from '../test-helpers';
+import { API, bodyOf, DEMO_API_KEYS, ORG, setup } from '../test-helpers';
 import { AGENT_IDS } from './seed';
 import { STARTUP_FAILURE } from './rules';
 
@@ -53,8 +53,7 @@ describe('agent service instances (seed 003)', () => {
       body: { version_id: AGENT_IDS.supportTriageV1, envs: { LOG_LEVEL: 'debug' } },
       headers: { 'Idempotency-Key': 'create-1' },
     });
-    expect(created.status).toBe(201);
-    const first = AgentService.parse(created.body);
+    const first = bodyOf(created, 201, AgentService);
     expect(first).toMatchObject({
       deployment_id: SUPPORT,
       version_id: AGENT_IDS.supportTriageV1,

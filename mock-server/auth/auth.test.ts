@@ -3,7 +3,7 @@ import { decode } from 'hono/jwt';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TokenResponse, Whoami } from '../../src/contract/auth';
 import { ErrorBody } from '../../src/contract/common';
-import { API, DEMO_API_KEYS, DEMO_PASSWORD, DEMO_USERS, IDS, ORG, SERVICES, WS, setup } from '../test-helpers';
+import { API, bodyOf, DEMO_API_KEYS, DEMO_PASSWORD, DEMO_USERS, IDS, ORG, SERVICES, setup, WS } from '../test-helpers';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -13,8 +13,7 @@ describe('login and whoami', () => {
   it.each(['admin', 'developer', 'viewer'] as const)('logs in %s and whoami returns the user', async (role) => {
     const { call } = setup();
     const res = await call('POST', `${API}/auth/login`, { body: { email: DEMO_USERS[role], password: DEMO_PASSWORD } });
-    expect(res.status).toBe(200);
-    const t = TokenResponse.parse(res.body);
+    const t = bodyOf(res, 200, TokenResponse);
     expect(t.token_type).toBe('bearer');
     expect(t.expires_in).toBe(900);
     expect(t.refresh_token).toBeTruthy();

@@ -5,8 +5,19 @@ import { sha256 } from '../core/hashing';
 import { domainApi, get, post } from '../core/operations';
 import { E401 } from '../core/responses';
 import { noContent, reply } from '../core/replies';
-import { clientAddress, exchangeApiKey, issueTokens, logout, refreshTokens, signInThrottle, userByCredentials } from './rules';
+import {
+  clientAddress,
+  exchangeApiKey,
+  guardPasswordSignIn,
+  issueTokens,
+  logout,
+  refreshTokens,
+  signInThrottle,
+  userByCredentials,
+} from './rules';
 
+/** What every sign-in that succeeds answers (a password, a refresh token, single sign-on). */
+export const TOKENS = { description: 'Tokens', schema: TokenResponse };
 const THROTTLED = {
   description:
     'Too many failed sign-ins for this account in the window (MOCK_LOGIN_MAX_FAILURES in MOCK_LOGIN_WINDOW_S): wait the `Retry-After` seconds; right or wrong, attempts until then are refused',
@@ -18,16 +29,12 @@ export const authApi = domainApi(
     post(paths.login(), 'login', 'Log in with email and password', {
       auth: 'none',
       body: LoginRequest,
-      responses: {
-        200: { description: 'Tokens', schema: TokenResponse },
-        401: { description: 'Incorrect email or password' },
-        429: THROTTLED,
-      },
+      responses: { 200: TOKENS, 401: { description: 'Incorrect email or password' }, 429: THROTTLED },
       handler: async ({ var: { store, platform, body } }) =>
         reply(
           200,
           TokenResponse,
-          await signInThrottle(platform).guard([`login:${body.email.toLowerCase()}`], async () =>
+          await guardPasswordSignIn(platform, body.email, async () =>
             issueTokens(store, userByCredentials(store, body.email, body.password), platform.settings),
           ),
         ),
@@ -35,10 +42,7 @@ export const authApi = domainApi(
     post(paths.refresh(), 'refresh', 'Exchange a refresh token for new tokens (the refresh token rotates)', {
       auth: 'none',
       body: RefreshRequest,
-      responses: {
-        200: { description: 'Tokens', schema: TokenResponse },
-        401: { description: 'Invalid or expired refresh token' },
-      },
+      responses: { 200: TOKENS, 401: { description: 'Invalid or expired refresh token' } },
       handler: async ({ var: { store, platform, body } }) =>
         reply(200, TokenResponse, await refreshTokens(store, body.refresh_token, platform.settings)),
     }),

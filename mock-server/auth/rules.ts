@@ -36,6 +36,14 @@ export function signInThrottle(platform: Platform): SignInThrottle {
   return throttle;
 }
 
+/**
+ * A sign-in with an email and a password (the console's, and the stand-in
+ * identity provider's): failures count per account, wherever it is tried.
+ */
+export function guardPasswordSignIn<T>(platform: Platform, email: string, signIn: () => Promise<T>): Promise<T> {
+  return signInThrottle(platform).guard([`login:${email.toLowerCase()}`], signIn);
+}
+
 export function userByCredentials(store: Store, email: string, password: string): UserRecord {
   const wanted = email.toLowerCase();
   const user = [...store.users.values()].find((u) => u.email.toLowerCase() === wanted);

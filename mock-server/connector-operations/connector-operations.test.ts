@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ActivityPage } from '../../src/contract/activity';
 import { ConnectorJob, DdlOutcome, DdlRecordPage, ExecuteResult, readExecuteResult } from '../../src/contract/connector-operations';
 import { ConnectorType } from '../../src/contract/connectors';
-import { API, IDS, ORG, SERVICES, setup, tempDirPerTest, WS } from '../test-helpers';
+import { API, bodyOf, IDS, ORG, type Role, SERVICES, setup, tempDirPerTest, WS } from '../test-helpers';
 
 const RUN_MS = 1000;
 const CONNECTORS = `${API}/orgs/${ORG}/workspaces/${WS}/connectors`;
@@ -18,13 +18,18 @@ function platform(options: Parameters<typeof setup>[0] = {}) {
   const t = setup({ jobRunMs: RUN_MS, ...options });
   const run = (token: string, operation: string, params?: unknown, instance = ORDERS_DB, headers: Record<string, string> = {}) =>
     t.call('POST', exec(instance, operation), { token, body: params === undefined ? {} : { params }, headers });
-  const query = async (token: string, sql: string, instance = ORDERS_DB) => {
-    const res = await run(token, 'read_query', { query: sql }, instance);
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    return ExecuteResult.parse(res.body);
-  };
+  const query = async (token: string, sql: string, instance = ORDERS_DB) =>
+    bodyOf(await run(token, 'read_query', { query: sql }, instance), 200, ExecuteResult);
+  const insert = (token: string, table: string, rows: unknown, instance = ORDERS_DB, headers: Record<string, string> = {}) =>
+    run(token, 'insert_rows', { table, rows }, instance, headers);
   const ddl = (token: string, body: unknown, instance = ORDERS_DB) => t.call('POST', `${instance}/ddl`, { token, body });
-  return { ...t, run, query, ddl };
+  return { ...t, run, query, insert, ddl };
+}
+
+/** A fresh platform (`t`) and a token of the role: what most tests here start from. */
+async function signedIn(role: Role, options: Parameters<typeof setup>[0] = {}) {
+  const t = platform(options);
+  return { t, token: await t.login(role) };
 }
 
 /** The locations of a 422's issues. */
@@ -32,8 +37,7 @@ const locs = (body: { detail: { loc: unknown[] }[] }) => body.detail.map((d) => 
 
 describe('connector operations: the catalog', () => {
   it('each type lists its operations: id, name, description, kind and the JSON Schema of its params', async () => {
-    const t = platform();
-    const token = await t.login('viewer');
+    const { t, token } = await signedIn('viewer');
     const pg = ConnectorType.parse((await t.call('GET', `${CONNECTORS}/postgresql`, { token })).body);
     expect(pg.operations.map((o) => [o.id, o.kind])).toEqual([
       ['read_query', 'read'],
@@ -53,11 +57,9 @@ describe('connector operations: the catalog', () => {
 
 describe('connector operations: reads', () => {
   it('read_query answers the seeded users table as columns, rows, row count and time (seed 002’s example)', async () => {
-    const t = platform();
-    const token = await t.login('developer');
+    const { t, token } = await signedIn('developer');
     const res = await t.run(token, 'read_query', { query: 'SELECT * FROM users LIMIT 10' });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    const r = ExecuteResult.parse(res.body);
+    const r = bodyOf(res, 200, ExecuteResult);
     expect(r.columns.map((c) => c.name)).toEqual(['id', 'email', 'name', 'created_at']);
     expect(r).toMatchObject({ operation_id: 'read_query', status: 'succeeded', row_count: 5, truncated: false, summary: '5 rows' });
     expect(r.rows[0]).toEqual([1, 'ada@example.com', 'Ada Lovelace', expect.any(String)]);
@@ -67,15 +69,13 @@ describe('connector operations: reads', () => {
   });
 
   it('max_rows bounds the rows and says there were more', async () => {
-    const t = platform();
-    const token = await t.login('admin');
+    const { t, token } = await signedIn('admin');
     const res = await t.run(token, 'read_query', { query: 'SELECT id FROM users ORDER BY id', max_rows: 2 });
     expect(ExecuteResult.parse(res.body)).toMatchObject({ rows: [[1], [2]], row_count: 2, truncated: true });
   });
 
   it('list_tables names the tables with their columns and row counts', async () => {
-    const t = platform();
-    const token = await t.login('developer');
+    const { t, token } = await signedIn('developer');
     const r = ExecuteResult.parse((await t.run(token, 'list_tables')).body);
     expect(r.rows.map((row) => [row[0], row[2]])).toEqual([
       ['users', 5],
@@ -84,8 +84,7 @@ describe('connector operations: reads', () => {
   });
 
   it('read_query runs read-only statements only, one at a time; SQLite’s refusals land on params.query', async () => {
-    const t = platform();
-    const token = await t.login('developer');
+    const { t, token } = await signedIn('developer');
     const cases: [string, RegExp][] = [
       ["UPDATE users SET name = 'x'", /read-only statement.*changes data.*execute_statement/],
       ['DELETE FROM users', /read-only statement/],
@@ -109,8 +108,7 @@ describe('connector operations: reads', () => {
 
 describe('connector operations: bad input, unknown things, roles', () => {
   it('params that break the schema are 422s at ["body","params",<field>]; never a 500', async () => {
-    const t = platform();
-    const token = await t.login('developer');
+    const { t, token } = await signedIn('developer');
     const bad: [string, unknown, unknown[]][] = [
       ['read_query', {}, ['body', 'params', 'query']],
       ['read_query', { query: 42 }, ['body', 'params', 'query']],
@@ -173,15 +171,11 @@ describe('connector operations: bad input, unknown things, roles', () => {
 
 describe('connector operations: writes', () => {
   it('a write changes what the next read sees', async () => {
-    const t = platform();
-    const token = await t.login('developer');
-    const inserted = await t.run(token, 'insert_rows', {
-      table: 'users',
-      rows: [
-        { email: 'barbara@example.com', name: 'Barbara Liskov', created_at: '2025-03-01T00:00:00Z' },
-        { email: 'donald@example.com', name: 'Donald Knuth', created_at: '2025-03-02T00:00:00Z' },
-      ],
-    });
+    const { t, token } = await signedIn('developer');
+    const inserted = await t.insert(token, 'users', [
+      { email: 'barbara@example.com', name: 'Barbara Liskov', created_at: '2025-03-01T00:00:00Z' },
+      { email: 'donald@example.com', name: 'Donald Knuth', created_at: '2025-03-02T00:00:00Z' },
+    ]);
     expect(inserted.status, JSON.stringify(inserted.body)).toBe(200);
     expect(ExecuteResult.parse(inserted.body)).toMatchObject({ row_count: 2, rows: [], summary: 'Inserted 2 rows into users' });
     const updated = await t.run(token, 'execute_statement', {
@@ -210,28 +204,24 @@ describe('connector operations: writes', () => {
   });
 
   it('refused writes are 4xx on their field and change nothing: constraints 409, unknown tables and columns 422', async () => {
-    const t = platform();
-    const token = await t.login('developer');
-    const duplicate = await t.run(token, 'insert_rows', {
-      table: 'users',
-      rows: [
-        { email: 'new@example.com', name: 'New', created_at: '2025-01-01' },
-        { email: 'ada@example.com', name: 'Another Ada', created_at: '2025-01-01' },
-      ],
-    });
+    const { t, token } = await signedIn('developer');
+    const duplicate = await t.insert(token, 'users', [
+      { email: 'new@example.com', name: 'New', created_at: '2025-01-01' },
+      { email: 'ada@example.com', name: 'Another Ada', created_at: '2025-01-01' },
+    ]);
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.detail).toEqual([
       { loc: ['body', 'params', 'rows', 1], msg: 'Row 2: UNIQUE constraint failed: users.email', type: 'conflict' },
     ]);
-    const noTable = await t.run(token, 'insert_rows', { table: 'people', rows: [{ name: 'x' }] });
+    const noTable = await t.insert(token, 'people', [{ name: 'x' }]);
     expect([noTable.status, locs(noTable.body)]).toEqual([422, [['body', 'params', 'table']]]);
-    const noColumn = await t.run(token, 'insert_rows', { table: 'users', rows: [{ nickname: 'x' }] });
+    const noColumn = await t.insert(token, 'users', [{ nickname: 'x' }]);
     expect(noColumn.status).toBe(422);
     expect(noColumn.body.detail[0]).toMatchObject({
       loc: ['body', 'params', 'rows', 0],
       msg: expect.stringMatching(/no column named nickname/),
     });
-    const badName = await t.run(token, 'insert_rows', { table: 'users', rows: [{ 'name" = 1; --': 'x' }] });
+    const badName = await t.insert(token, 'users', [{ 'name" = 1; --': 'x' }]);
     expect([badName.status, locs(badName.body)]).toEqual([422, [['body', 'params', 'rows', 0, 'name" = 1; --']]]);
     const notNull = await t.run(token, 'execute_statement', { statement: "INSERT INTO users (email) VALUES ('x@example.com')" });
     expect(notNull.status).toBe(409);
@@ -248,11 +238,10 @@ describe('connector operations: writes', () => {
   });
 
   it('writes sent at once apply one after another: none is lost', async () => {
-    const t = platform();
-    const token = await t.login('developer');
+    const { t, token } = await signedIn('developer');
     const sent = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        t.run(token, 'insert_rows', { table: 'users', rows: [{ email: `c${i}@example.com`, name: `C ${i}`, created_at: '2025-01-01' }] }),
+        t.insert(token, 'users', [{ email: `c${i}@example.com`, name: `C ${i}`, created_at: '2025-01-01' }]),
       ),
     );
     expect(sent.map((r) => r.status)).toEqual(Array(12).fill(200));
@@ -260,12 +249,11 @@ describe('connector operations: writes', () => {
   });
 
   it('an Idempotency-Key makes a retried write one write', async () => {
-    const t = platform();
-    const token = await t.login('developer');
+    const { t, token } = await signedIn('developer');
     const rows = [{ email: 'once@example.com', name: 'Once', created_at: '2025-01-01' }];
     const headers = { 'Idempotency-Key': 'insert-once' };
-    const first = await t.run(token, 'insert_rows', { table: 'users', rows }, ORDERS_DB, headers);
-    const again = await t.run(token, 'insert_rows', { table: 'users', rows }, ORDERS_DB, headers);
+    const first = await t.insert(token, 'users', rows, ORDERS_DB, headers);
+    const again = await t.insert(token, 'users', rows, ORDERS_DB, headers);
     expect([first.status, again.status]).toEqual([200, 200]);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect((await t.query(token, "SELECT count(*) FROM users WHERE email = 'once@example.com'")).rows).toEqual([[1]]);
@@ -280,7 +268,7 @@ describe('connector operations: writes', () => {
       (await first.ddl(token, { sql: 'CREATE TABLE events (id TEXT, payload JSONB)', confirm: true, reason: 'Event storage' })).status,
     ).toBe(200);
     const rows = Array.from({ length: 101 }, (_, i) => ({ id: `e${i}`, payload: '{}' }));
-    const job = await first.run(token, 'insert_rows', { table: 'events', rows });
+    const job = await first.insert(token, 'events', rows);
     expect(job.status).toBe(202);
     first.platform.close();
 
@@ -304,9 +292,8 @@ describe('connector operations: large writes run as jobs', () => {
     const t = platform();
     const c = t.platform.clock;
     const token = await t.login('developer');
-    const res = await t.run(token, 'insert_rows', { table: 'users', rows: many(150) });
-    expect(res.status, JSON.stringify(res.body)).toBe(202);
-    const job = ConnectorJob.parse(res.body);
+    const res = await t.insert(token, 'users', many(150));
+    const job = bodyOf(res, 202, ConnectorJob);
     expect(job).toMatchObject({ job_id: job.id, status: 'queued', result: null, error: null, operation_id: 'insert_rows' });
     expect(res.headers.get('location')).toBe(`${ORDERS_DB}/jobs/${job.id}`);
     expect(res.headers.get('x-large-write')).toBe('150 rows (more than 100)');
@@ -328,7 +315,7 @@ describe('connector operations: large writes run as jobs', () => {
     const c = t.platform.clock;
     const token = await t.login('admin');
     // 100 rows at once: answered at once.
-    expect((await t.run(token, 'insert_rows', { table: 'users', rows: many(100) })).status).toBe(200);
+    expect((await t.insert(token, 'users', many(100))).status).toBe(200);
     const update = await t.run(token, 'execute_statement', { statement: 'UPDATE users SET name = upper(name)' });
     expect(update.status).toBe(202);
     expect(update.headers.get('x-large-write')).toBe('it changes 105 rows (more than 100)');
@@ -336,10 +323,7 @@ describe('connector operations: large writes run as jobs', () => {
     c.advance(RUN_MS * 2);
     expect((await t.query(token, "SELECT count(*) FROM users WHERE name = 'ADA LOVELACE'")).rows).toEqual([[1]]);
 
-    const refused = await t.run(token, 'insert_rows', {
-      table: 'users',
-      rows: [...many(150, 1000), { email: 'ada@example.com', name: 'x', created_at: 'x' }],
-    });
+    const refused = await t.insert(token, 'users', [...many(150, 1000), { email: 'ada@example.com', name: 'x', created_at: 'x' }]);
     expect(refused.status).toBe(409);
     expect(t.platform.store.connectorJobs.size).toBe(1);
   });
@@ -349,7 +333,11 @@ describe('connector operations: large writes run as jobs', () => {
     const c = t.platform.clock;
     const admin = await t.login('admin');
     await t.ddl(admin, { sql: 'CREATE TABLE events (id TEXT)', confirm: true, reason: 'Events' });
-    const res = await t.run(admin, 'insert_rows', { table: 'events', rows: Array.from({ length: 120 }, (_, i) => ({ id: String(i) })) });
+    const res = await t.insert(
+      admin,
+      'events',
+      Array.from({ length: 120 }, (_, i) => ({ id: String(i) })),
+    );
     expect(res.status).toBe(202);
     expect((await t.ddl(admin, { sql: 'DROP TABLE events', confirm: true, reason: 'Not needed after all' })).status).toBe(200);
     c.advance(RUN_MS * 2);
@@ -359,8 +347,7 @@ describe('connector operations: large writes run as jobs', () => {
   });
 
   it('an unknown job is a 404; so is one of another instance', async () => {
-    const t = platform();
-    const token = await t.login('admin');
+    const { t, token } = await signedIn('admin');
     expect((await t.call('GET', `${ORDERS_DB}/jobs/00000000-0000-4000-8000-000000000000`, { token })).body).toEqual({
       detail: 'Job not found',
     });
@@ -372,8 +359,7 @@ describe('connector operations: large writes run as jobs', () => {
 
 describe('connector operations: a runaway statement', () => {
   it('is stopped at the time limit (a 422 on its field) without holding up other clients; the next statement runs', async () => {
-    const t = platform({ sqlTimeLimitMs: 1500 });
-    const token = await t.login('developer');
+    const { t, token } = await signedIn('developer', { sqlTimeLimitMs: 1500 });
     let stopped = false;
     const runaway = t
       .run(token, 'read_query', { query: 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c' })
@@ -393,8 +379,7 @@ describe('connector operations: a runaway statement', () => {
 
 describe('connector operations: storage and HTTP instances', () => {
   it('storage keeps objects: list, get, put, delete; a missing key is a 422 on params.key', async () => {
-    const t = platform();
-    const token = await t.login('developer');
+    const { t, token } = await signedIn('developer');
     const listed = ExecuteResult.parse((await t.run(token, 'list_objects', { prefix: 'invoices/' }, DOCUMENTS)).body);
     expect(listed.rows.map((r) => r[0])).toEqual(['invoices/2025-0001.json', 'invoices/2025-0002.json', 'invoices/2025-0003.json']);
     expect(listed.columns.map((c) => c.name)).toEqual(['key', 'size', 'content_type', 'last_modified']);
@@ -427,8 +412,7 @@ describe('connector operations: storage and HTTP instances', () => {
   });
 
   it('an HTTP API instance answers as an echo service, saying so', async () => {
-    const t = platform();
-    const token = await t.login('developer');
+    const { t, token } = await signedIn('developer');
     const created = await t.call('POST', `${CONNECTORS}/http-api/instances`, {
       token,
       body: { name: 'crm-api', config: { base_url: 'https://api.example.com/v1/', api_token: 't0k3n' } },
@@ -460,7 +444,12 @@ describe('connector operations: storage and HTTP instances', () => {
     });
     const instance = `${CONNECTORS}/postgresql/instances/${created.body.id}`;
     await t.ddl(admin, { sql: 'CREATE TABLE notes (body TEXT)', confirm: true, reason: 'Scratch' }, instance);
-    await t.run(admin, 'insert_rows', { table: 'notes', rows: Array.from({ length: 101 }, () => ({ body: 'x' })) }, instance);
+    await t.insert(
+      admin,
+      'notes',
+      Array.from({ length: 101 }, () => ({ body: 'x' })),
+      instance,
+    );
     const { store } = t.platform;
     expect([store.connectorData.size, store.connectorJobs.size, store.connectorDdl.size]).toEqual([1, 1, 1]);
     expect((await t.call('DELETE', instance, { token: admin })).status).toBe(204);
@@ -591,8 +580,7 @@ describe('DDL: preview, then confirm', () => {
     const t = platform();
     const admin = await t.login('admin');
     const ran = await t.ddl(admin, { sql: ADD_ACTIVE, confirm: true, reason: 'Soft-delete users instead of removing them' });
-    expect(ran.status).toBe(200);
-    const outcome = DdlOutcome.parse(ran.body);
+    const outcome = bodyOf(ran, 200, DdlOutcome);
     expect(outcome).toMatchObject({ executed: true, destructive: false, record_id: expect.any(String), executed_at: expect.any(String) });
     const r = await t.query(admin, 'SELECT id, active FROM users ORDER BY id LIMIT 2');
     expect(r.rows).toEqual([

@@ -17,6 +17,8 @@ import { randomUUID } from 'node:crypto';
 import type { ConnectorJob, ConnectorOperation } from '../../src/contract/connector-operations';
 import type { ConnectorType } from '../../src/contract/connectors';
 import { HttpError } from '../core/errors';
+import { jobFields, reached } from '../core/job-view';
+import { iso } from '../core/time';
 import type { ConnectorInstanceRecord } from '../connectors/records';
 import type { Store } from '../core/store';
 import { runOperation } from './execute';
@@ -49,24 +51,18 @@ export function planJob(o: {
   };
 }
 
-/** As the contract writes times. */
-const iso = (ms: number) => new Date(ms).toISOString();
-const reached = (at: string, t: number) => Date.parse(at) <= t;
-
 /** The job as it reads at `t` (its instance settled first: `settleJobs`). */
 export function jobAt(j: ConnectorJobRecord, t: number): ConnectorJob {
   const started = reached(j.started_at, t);
   const finished = reached(j.finished_at, t) && j.outcome !== null;
-  const status = finished ? j.outcome!.status : started ? 'running' : 'queued';
   return {
-    id: j.id,
-    job_id: j.id,
-    status,
-    submitted_at: j.submitted_at,
-    started_at: started ? j.started_at : null,
-    finished_at: finished ? j.finished_at : null,
-    result: finished && j.outcome!.status === 'succeeded' ? j.outcome!.result : null,
-    error: finished && j.outcome!.status === 'failed' ? j.outcome!.error : null,
+    ...jobFields(j, {
+      status: finished ? j.outcome!.status : started ? 'running' : 'queued',
+      started,
+      finished_at: finished ? j.finished_at : null,
+      result: finished && j.outcome!.status === 'succeeded' ? j.outcome!.result : null,
+      error: finished && j.outcome!.status === 'failed' ? j.outcome!.error : null,
+    }),
     instance_id: j.instance_id,
     operation_id: j.operation_id,
   };

@@ -7,7 +7,7 @@ import type { ConnectorInstanceRecord } from './records';
 import { connectionTest } from './rules';
 import { demoId } from '../core/seed-ids';
 import { matchesFingerprint } from '../core/hashing';
-import { API, IDS, ORG, SERVICES, WS, newService, setup, type Res } from '../test-helpers';
+import { API, bodyOf, IDS, newService, NOT_AN_OBJECT, ORG, type Res, SERVICES, setup, WS } from '../test-helpers';
 
 const BASE = `${API}/orgs/${ORG}/workspaces/${WS}/connectors`;
 const PG = `${BASE}/postgresql/instances`;
@@ -80,8 +80,7 @@ describe('connector instances', () => {
     const { call, login, platform } = setup();
     const token = await login('developer');
     const created = await call('POST', PG, { token, body: pg(), headers: { 'Idempotency-Key': 'pg-1' } });
-    expect(created.status).toBe(201);
-    const inst = ConnectorInstance.parse(created.body);
+    const inst = bodyOf(created, 201, ConnectorInstance);
     expect(inst).toMatchObject({
       connector_id: 'postgresql',
       name: 'analytics-db',
@@ -197,8 +196,7 @@ describe('connector instances', () => {
     const { call, login } = setup();
     const token = await login('developer');
     const ok = await call('POST', `${PG}/${IDS.connectors.ordersDb}/test`, { token });
-    expect(ok.status).toBe(200);
-    const t = ConnectionTest.parse(ok.body);
+    const t = bodyOf(ok, 200, ConnectionTest);
     expect(t).toMatchObject({ ok: true, message: 'Connected to orders-db.internal.example.com:5432 (database orders, SSL)' });
     expect(t.latency_ms).toBeGreaterThan(0);
     expect(t.latency_ms).toBeLessThan(500);
@@ -282,10 +280,7 @@ describe('connector instances', () => {
     const { call, login } = setup();
     const token = await login();
     const raws = [
-      '',
-      'x',
-      '[]',
-      'null',
+      ...NOT_AN_OBJECT,
       '{"name": "a", "config": null}',
       '{"name": "a", "config": {"host": null}}',
       '{"name": "a", "config": {"__proto__": {"x": 1}}}',

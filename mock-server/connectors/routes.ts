@@ -4,7 +4,6 @@
  * write-only (an instance lists them in `secrets_set`). Writes: admin and
  * developer; reads: everyone.
  */
-import { randomUUID } from 'node:crypto';
 import {
   ConnectionTest,
   ConnectorInstance,
@@ -19,6 +18,7 @@ import {
 import { paths } from '../../src/contract/paths';
 import { developers } from '../core/auth';
 import { listPage, time, type ListSpec } from '../core/lists';
+import { newInWorkspace } from '../core/new-record';
 import { del, domainApi, get, post, put, workspacePath } from '../core/operations';
 import type { ConnectorInstanceRecord } from './records';
 import { noContent, reply } from '../core/replies';
@@ -91,9 +91,7 @@ export const connectorsApi = domainApi(
           assertUniqueInstanceName(store, workspace.id, body.name);
           const now = store.clock.iso();
           const rec: ConnectorInstanceRecord = {
-            id: randomUUID(),
-            org_id: workspace.org_id,
-            workspace_id: workspace.id,
+            ...newInWorkspace(workspace),
             connector_id: connector.id,
             name: body.name,
             description: body.description ?? null,

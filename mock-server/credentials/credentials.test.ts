@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CredentialsInfo, CredentialsWrite, EffectiveCredentials, OrganizationCredentials } from '../../src/contract/credentials';
 import { demoId } from '../core/seed-ids';
-import { API, ORG, SERVICES, setup } from '../test-helpers';
+import { API, bodyOf, NOT_AN_OBJECT, ORG, SERVICES, setup } from '../test-helpers';
 import { JSON_SYNTAX_ERRORS } from '../../src/testing/json-syntax-errors';
 
 const ML = demoId(1002); // has its own credentials in the seed
@@ -52,8 +52,7 @@ describe('cloud credentials', () => {
     });
 
     const put = await call('PUT', `${base}/service-credentials`, { token, body: write() });
-    expect(put.status).toBe(200);
-    const info = CredentialsInfo.parse(put.body);
+    const info = bodyOf(put, 200, CredentialsInfo);
     expect(info).toMatchObject({
       cloud_provider: 'gcp',
       cloud_project_id: 'acme-fraud',
@@ -285,11 +284,7 @@ describe('cloud credentials', () => {
     const token = await login('admin');
     const urls = [`${SERVICES}/${FRAUD}/service-credentials`, `${SERVICES}/${FRAUD}/credentials`, ORG_CREDS];
     const raws = [
-      '',
-      'nope',
-      'null',
-      '[]',
-      '"x"',
+      ...NOT_AN_OBJECT,
       '{"cloud_provider": null}',
       '{"cloud_credentials_json": 5}',
       JSON.stringify(write({ cloud_credentials_json: '' })),

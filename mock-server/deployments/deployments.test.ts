@@ -5,7 +5,7 @@ import { Deployment, DeploymentPage, DeploymentStatusDetails } from '../../src/c
 import { HostedService } from '../../src/contract/services';
 import { createMockPlatform } from '../platform';
 import { demoId } from '../core/seed-ids';
-import { SERVICES, newService, setup, tempDirPerTest } from '../test-helpers';
+import { bodyOf, newService, SERVICES, setup, tempDirPerTest } from '../test-helpers';
 
 type Call = ReturnType<typeof setup>['call'];
 
@@ -51,15 +51,11 @@ async function persistentService(call: Call, token: string, extra: Record<string
 }
 
 async function status(call: Call, token: string, base: string) {
-  const res = await call('GET', `${base}/deployment-status`, { token });
-  expect(res.status).toBe(200);
-  return DeploymentStatusDetails.parse(res.body);
+  return bodyOf(await call('GET', `${base}/deployment-status`, { token }), 200, DeploymentStatusDetails);
 }
 
 async function history(call: Call, token: string, base: string) {
-  const res = await call('GET', `${base}/deployments`, { token });
-  expect(res.status).toBe(200);
-  return DeploymentPage.parse(res.body);
+  return bodyOf(await call('GET', `${base}/deployments`, { token }), 200, DeploymentPage);
 }
 
 async function serviceState(call: Call, token: string, base: string) {
@@ -107,8 +103,7 @@ describe('persistent deployments', () => {
     expect(await status(call, token, base)).toEqual(NOTHING_DEPLOYED);
 
     const res = await call('POST', `${base}/deploy`, { token });
-    expect(res.status).toBe(202);
-    const d = Deployment.parse(res.body);
+    const d = bodyOf(res, 202, Deployment);
     expect(d).toMatchObject({
       kind: 'deploy',
       build: true,

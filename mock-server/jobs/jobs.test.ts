@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Job, JobBatchResponse, readJob, readJobBatch } from '../../src/contract/invoke';
 import { demoId } from '../core/seed-ids';
-import { API, gatewayPath as gw, mint, ORG, SERVICES, setup, tempDirPerTest } from '../test-helpers';
+import { API, bodyOf, gatewayPath as gw, mint, ORG, SERVICES, setup, tempDirPerTest } from '../test-helpers';
 
 const SENTIMENT = demoId(1005);
 const INVOICE = demoId(1001);
@@ -43,8 +43,7 @@ describe('async jobs', () => {
     const c = clock();
     const token = await t.login('developer');
     const res = await t.submit(token, { text: 'Great product' });
-    expect(res.status, JSON.stringify(res.body)).toBe(202);
-    const job = Job.parse(res.body);
+    const job = bodyOf(res, 202, Job);
     expect(job).toMatchObject({
       job_id: job.id,
       status: 'queued',

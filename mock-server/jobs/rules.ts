@@ -18,6 +18,7 @@ import { randomUUID } from 'node:crypto';
 import type { Job } from '../../src/contract/invoke';
 import type { EndpointSnapshot } from '../../src/contract/versions';
 import { conflict } from '../core/errors';
+import { jobFields, reached } from '../core/job-view';
 import type { JobRecord } from './records';
 import type { ServiceRecord } from '../services/records';
 import type { VersionRecord } from '../versions/records';
@@ -75,8 +76,6 @@ export function planJob(o: {
   };
 }
 
-const reached = (at: string, now: number) => Date.parse(at) <= now;
-
 /** The job as it reads at `now`. */
 export function jobAt(j: JobRecord, now: number): Job {
   const cancelled = j.cancelled_at !== null;
@@ -84,14 +83,13 @@ export function jobAt(j: JobRecord, now: number): Job {
   const finished = cancelled || reached(j.finished_at, now);
   const status = cancelled ? 'cancelled' : finished ? j.outcome : started ? 'running' : 'queued';
   return {
-    id: j.id,
-    job_id: j.id,
-    status,
-    submitted_at: j.submitted_at,
-    started_at: started ? j.started_at : null,
-    finished_at: cancelled ? j.cancelled_at : finished ? j.finished_at : null,
-    result: status === 'succeeded' ? j.result : null,
-    error: status === 'failed' ? j.error : null,
+    ...jobFields(j, {
+      status,
+      started,
+      finished_at: cancelled ? j.cancelled_at : finished ? j.finished_at : null,
+      result: status === 'succeeded' ? j.result : null,
+      error: status === 'failed' ? j.error : null,
+    }),
     service_id: j.service_id,
     version: j.version,
     version_id: j.version_id,

@@ -5,7 +5,7 @@ import { ServiceMetrics, WINDOW_SPECS, WorkspaceServiceMetrics, type MetricsWind
 import { signAccessToken } from '../core/auth';
 import { demoId } from '../core/seed-ids';
 import type { CallRecord } from '../requests/records';
-import { API, ORG, SERVICES, WS, gatewayPath as gw, setup, tempDirPerTest } from '../test-helpers';
+import { API, bodyOf, gatewayPath as gw, ORG, SERVICES, setup, tempDirPerTest, WS } from '../test-helpers';
 import { LatencySketch, RELATIVE_ACCURACY } from './sketch';
 
 const INVOICE = demoId(1001);
@@ -160,8 +160,7 @@ describe('metrics', () => {
     log.record(call({ service_id: EMBEDDING, version: 1, path: '/embed' }));
     const viewer = await login('viewer');
     const res = await request('GET', WORKSPACE_METRICS, { token: viewer });
-    expect(res.status).toBe(200);
-    const m = WorkspaceServiceMetrics.parse(res.body);
+    const m = bodyOf(res, 200, WorkspaceServiceMetrics);
     expect(m.window).toBe('1h');
     const byId = Object.fromEntries(m.items.map((i) => [i.service_id, i]));
     expect(Object.keys(byId).sort()).toEqual([INVOICE, EMBEDDING].sort());

@@ -8,6 +8,7 @@
 import { MetricsQuery, ServiceMetrics, WorkspaceMetricsQuery, WorkspaceServiceMetrics } from '../../src/contract/metrics';
 import { paths } from '../../src/contract/paths';
 import { isServing } from '../../src/contract/versions-rules';
+import { listPageRead } from '../core/list-page-reads';
 import { domainApi, get, workspacePath } from '../core/operations';
 import { reply } from '../core/replies';
 import { servicePath } from '../services/paths';
@@ -38,23 +39,21 @@ export const metricsApi = domainApi(
         },
       },
     ),
-    get(
+    listPageRead(
       WORKSPACE_METRICS,
       'listServiceMetrics',
-      'Totals per service and version over a window for the services of the workspace with traffic in it — what a list page needs in one call. `service_id` (repeatable, up to 100) narrows it to those services.',
+      'Totals per service and version over a window for the services of the workspace with traffic in it',
       {
         query: WorkspaceMetricsQuery,
-        responses: {
-          200: { description: 'The services with traffic in the window', schema: WorkspaceServiceMetrics },
-          422: { description: 'Validation error (an unknown window, a service id that is not a UUID, more than 100)' },
-        },
-        handler: ({ var: { store, workspace, query } }) => {
+        answers: 'The services with traffic in the window',
+        schema: WorkspaceServiceMetrics,
+        invalid: 'an unknown window',
+        answer: ({ var: { store, workspace, query } }, asked) => {
           store.requestLog.flush();
-          const ids = query.service_id === undefined ? undefined : [...new Set([query.service_id].flat())];
           const items = store.requestMetrics
-            .workspace(workspace.id, query.window, store.clock.now(), ids)
+            .workspace(workspace.id, query.window, store.clock.now(), asked && [...asked])
             .filter((item) => store.serviceIn(workspace.id, item.service_id) !== undefined);
-          return reply(200, WorkspaceServiceMetrics, { window: query.window, items });
+          return { window: query.window, items };
         },
       },
     ),

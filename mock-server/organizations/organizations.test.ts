@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Organization, OrganizationPage, Workspace, WorkspacePage } from '../../src/contract/organizations';
 import { RingPage } from '../../src/contract/rings';
-import { API, IDS, ORG, WS, setup } from '../test-helpers';
+import { API, bodyOf, IDS, ORG, setup, WS } from '../test-helpers';
 
 describe('organizations, workspaces, rings', () => {
   it('lists the caller’s organization, its workspaces and the rings by position', async () => {
@@ -78,8 +78,7 @@ describe('organizations, workspaces, rings', () => {
       body: { name: 'Data Science' },
       headers: { 'Idempotency-Key': 'ws-1' },
     });
-    expect(created.status).toBe(201);
-    const ws = Workspace.parse(created.body);
+    const ws = bodyOf(created, 201, Workspace);
     expect(ws).toMatchObject({ org_id: ORG, name: 'Data Science', slug: 'data-science' });
     const replay = await call('POST', workspaces, { token: admin, body: { name: 'Data Science' }, headers: { 'Idempotency-Key': 'ws-1' } });
     expect(replay.body.id).toBe(ws.id);

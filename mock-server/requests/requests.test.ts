@@ -6,7 +6,7 @@ import { RequestPage, RequestRecord } from '../../src/contract/requests';
 import { signAccessToken } from '../core/auth';
 import { demoId } from '../core/seed-ids';
 import { createMockPlatform } from '../platform';
-import { API, DEMO_API_KEYS, ORG, SERVICES, WS, gatewayPath as gw, mint, setup, tempDirPerTest } from '../test-helpers';
+import { API, bodyOf, DEMO_API_KEYS, gatewayPath as gw, mint, ORG, SERVICES, setup, tempDirPerTest, WS } from '../test-helpers';
 import { backfill, demoCall } from './synthetic';
 
 const INVOICE = demoId(1001);
@@ -16,9 +16,7 @@ const requestsOf = (serviceId: string, query = '') => `${SERVICES}/${serviceId}/
 type Call = ReturnType<typeof setup>['call'];
 
 async function page(call: Call, token: string, serviceId: string, query = '') {
-  const res = await call('GET', requestsOf(serviceId, query), { token });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return RequestPage.parse(res.body);
+  return bodyOf(await call('GET', requestsOf(serviceId, query), { token }), 200, RequestPage);
 }
 
 /** Every record of a service, newest first, page by page. */

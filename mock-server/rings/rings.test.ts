@@ -1,16 +1,14 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { Ring, RingPage } from '../../src/contract/rings';
-import { API, IDS, ORG, SERVICES, WS, newService, setup } from '../test-helpers';
+import { API, bodyOf, IDS, newService, NOT_AN_OBJECT, ORG, SERVICES, setup, WS } from '../test-helpers';
 
 const RINGS = `${API}/orgs/${ORG}/workspaces/${WS}/deployments/rings`;
 const R = IDS.rings.production;
 
 type Call = ReturnType<typeof setup>['call'];
 async function order(call: Call, token: string) {
-  const res = await call('GET', RINGS, { token });
-  expect(res.status).toBe(200);
-  return RingPage.parse(res.body).items.map((r) => [r.name, r.position]);
+  return bodyOf(await call('GET', RINGS, { token }), 200, RingPage).items.map((r) => [r.name, r.position]);
 }
 
 describe('rings', () => {
@@ -150,16 +148,7 @@ describe('rings', () => {
   it('garbage on every ring write is a 4xx, never a 500', async () => {
     const { call, login } = setup();
     const token = await login();
-    for (const raw of [
-      '',
-      'nope',
-      '[]',
-      'null',
-      '{"name": null}',
-      '{"position": {"a": 1}}',
-      '{"description": 5}',
-      '{"__proto__": {"x": 1}}',
-    ]) {
+    for (const raw of [...NOT_AN_OBJECT, '{"name": null}', '{"position": {"a": 1}}', '{"description": 5}', '{"__proto__": {"x": 1}}']) {
       for (const [method, path] of [
         ['POST', RINGS],
         ['PUT', `${RINGS}/${R.dev}`],

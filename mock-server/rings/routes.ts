@@ -3,11 +3,11 @@
  * `client.rings.resolve("dev")` does, seed 004), create, get, update, delete.
  * Reads: everyone; writes: admins.
  */
-import { randomUUID } from 'node:crypto';
 import { paths } from '../../src/contract/paths';
 import { Ring, RingCreate, RingListQuery, RingPage, RingUpdate } from '../../src/contract/rings';
 import { admins } from '../core/auth';
 import { listPage, time, type ListSpec } from '../core/lists';
+import { newInWorkspace } from '../core/new-record';
 import { del, domainApi, get, post, put, workspacePath } from '../core/operations';
 import type { RingRecord } from './records';
 import { noContent, reply } from '../core/replies';
@@ -16,6 +16,7 @@ import { assertUniqueRingName, deleteRing, placeRing, toRing } from './rules';
 const RINGS = workspacePath('/deployments/rings', paths.rings);
 const RING = workspacePath('/deployments/rings/:ring_id', (s) => paths.ring(s, ':ring_id'));
 const E403_ADMINS = { description: "The caller's role may not do this (rings are managed by admins)" };
+const NAME_TAKEN = { description: 'A ring with this name exists in the workspace' };
 const writes = admins('manage rings');
 
 const ringList: ListSpec<RingRecord> = {
@@ -48,18 +49,12 @@ export const ringsApi = domainApi(
       allow: writes,
       body: RingCreate,
       idempotent: true,
-      responses: {
-        201: { description: 'Created', schema: Ring },
-        403: E403_ADMINS,
-        409: { description: 'A ring with this name exists in the workspace' },
-      },
+      responses: { 201: { description: 'Created', schema: Ring }, 403: E403_ADMINS, 409: NAME_TAKEN },
       handler: ({ var: { store, workspace, body }, req }) => {
         assertUniqueRingName(store, workspace.id, body.name);
         const now = store.clock.iso();
         const rec: RingRecord = {
-          id: randomUUID(),
-          org_id: workspace.org_id,
-          workspace_id: workspace.id,
+          ...newInWorkspace(workspace),
           name: body.name,
           description: body.description ?? null,
           position: 0,
@@ -77,11 +72,7 @@ export const ringsApi = domainApi(
     put(RING, 'updateRing', 'Update a ring (partial): rename (unique), describe, or move it in the promotion path', {
       allow: writes,
       body: RingUpdate,
-      responses: {
-        200: { description: 'The updated ring', schema: Ring },
-        403: E403_ADMINS,
-        409: { description: 'A ring with this name exists in the workspace' },
-      },
+      responses: { 200: { description: 'The updated ring', schema: Ring }, 403: E403_ADMINS, 409: NAME_TAKEN },
       handler: ({ var: { store, workspace, ring, body } }) => {
         if (body.name !== undefined) assertUniqueRingName(store, workspace.id, body.name, ring.id);
         const now = store.clock.iso();

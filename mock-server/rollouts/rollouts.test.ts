@@ -14,7 +14,16 @@ import { Rollout, RolloutPage, type RolloutCreate } from '../../src/contract/rol
 import { signAccessToken } from '../core/auth';
 import { demoId } from '../core/seed-ids';
 import { iso } from '../core/time';
-import { byNumber, DEMO_USERS, gatewayPath as gw, listVersions as versions, SERVICES, setup, tempDirPerTest } from '../test-helpers';
+import {
+  bodyOf,
+  byNumber,
+  DEMO_USERS,
+  gatewayPath as gw,
+  listVersions as versions,
+  SERVICES,
+  setup,
+  tempDirPerTest,
+} from '../test-helpers';
 
 const INVOICE = demoId(1001);
 const EMBEDDING = demoId(1003);
@@ -31,6 +40,13 @@ const rolloutsOf = (serviceId: string) => `${SERVICES}/${serviceId}/rollouts`;
 async function embedding(call: Call, token: string) {
   const [v2, v1] = await versions(call, token, EMBEDDING);
   return { v1: v1!, v2: v2! };
+}
+
+/** What most stories start from: a fresh platform, a developer signed in, and Embedding's versions. */
+async function onEmbedding(options?: Parameters<typeof setup>[0]) {
+  const t = setup(options);
+  const dev = await t.login('developer');
+  return { ...t, dev, ...(await embedding(t.call, dev)) };
 }
 
 const body = (versionId: string, overrides: Partial<RolloutCreate> = {}): RolloutCreate => ({
@@ -55,15 +71,15 @@ const twoSteps = (versionId: string, pauseSeconds: number) =>
   });
 
 async function start(call: Call, token: string, b: unknown, serviceId = EMBEDDING) {
-  const res = await call('POST', rolloutsOf(serviceId), { token, body: b, headers: { 'Idempotency-Key': crypto.randomUUID() } });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return Rollout.parse(res.body);
+  return bodyOf(
+    await call('POST', rolloutsOf(serviceId), { token, body: b, headers: { 'Idempotency-Key': crypto.randomUUID() } }),
+    201,
+    Rollout,
+  );
 }
 
 async function read(call: Call, token: string, id: string, serviceId = EMBEDDING) {
-  const res = await call('GET', `${rolloutsOf(serviceId)}/${id}`, { token });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return Rollout.parse(res.body);
+  return bodyOf(await call('GET', `${rolloutsOf(serviceId)}/${id}`, { token }), 200, Rollout);
 }
 
 /** `n` calls pinned to Embedding's v2 (the canary), answered with `status` (200 unless asked), each `latencyMs` slow. */
@@ -88,9 +104,7 @@ afterEach(() => {
 
 describe('starting a rollout', () => {
   it('sets the split to the first step, the baseline the rest, and records `started` in the rollout and the activity', async () => {
-    const { call, login } = setup();
-    const dev = await login('developer');
-    const { v1, v2 } = await embedding(call, dev);
+    const { call, dev, v1, v2 } = await onEmbedding();
     const r = await start(call, dev, body(v2.id));
     expect(r).toMatchObject({
       service_id: EMBEDDING,
@@ -126,9 +140,7 @@ describe('starting a rollout', () => {
   });
 
   it('422 on the right field for every rule of §13, and nothing changes', async () => {
-    const { call, login } = setup();
-    const dev = await login('developer');
-    const { v1, v2 } = await embedding(call, dev);
+    const { call, dev, v1, v2 } = await onEmbedding();
     const post = (b: unknown, serviceId = EMBEDDING) => call('POST', rolloutsOf(serviceId), { token: dev, body: b });
     const locOf = async (b: unknown, serviceId = EMBEDDING) => {
       const res = await post(b, serviceId);
@@ -206,9 +218,7 @@ describe('starting a rollout', () => {
   });
 
   it('is idempotent: the same key and body answer the first rollout; the same key with another body is 422', async () => {
-    const { call, login } = setup();
-    const dev = await login('developer');
-    const { v1, v2 } = await embedding(call, dev);
+    const { call, dev, v1, v2 } = await onEmbedding();
     const headers = { 'Idempotency-Key': 'rollout-embedding-1' };
     const first = await call('POST', rolloutsOf(EMBEDDING), { token: dev, body: body(v2.id), headers });
     expect(first.status).toBe(201);
@@ -252,9 +262,7 @@ describe('starting a rollout', () => {
 
 describe('the analysis', () => {
   it('advances at the end of each pause with what the step measured, then succeeds at 100%; the baseline drains', async () => {
-    const { call, login, platform } = setup({ drainMs: DRAIN_MS });
-    const dev = await login('developer');
-    const { v1, v2 } = await embedding(call, dev);
+    const { call, platform, dev, v1, v2 } = await onEmbedding({ drainMs: DRAIN_MS });
     const r = await start(call, dev, body(v2.id));
     await canaryCalls(call, dev, 6);
     // Half the pause on (the machine's own seconds move the clock too: a slow machine must not reach the step's end).
@@ -327,9 +335,7 @@ describe('the analysis', () => {
   });
 
   it('aborts within the step as soon as the error rate crosses its limit (once min_requests is reached), with the measured values', async () => {
-    const { call, login, platform } = setup();
-    const dev = await login('developer');
-    const { v1, v2 } = await embedding(call, dev);
+    const { call, platform, dev, v1, v2 } = await onEmbedding();
     const r = await start(call, dev, twoSteps(v2.id, 600));
     await canaryCalls(call, dev, 19);
     // The 20th call is a 5xx: 1 of 20 is 5%, not over the limit.
@@ -378,9 +384,7 @@ describe('the analysis', () => {
   });
 
   it('aborts on the p95 when more than 5% of the step’s calls are slower than its limit', async () => {
-    const { call, login } = setup();
-    const dev = await login('developer');
-    const { v2 } = await embedding(call, dev);
+    const { call, dev, v2 } = await onEmbedding();
     const r = await start(call, dev, body(v2.id, { analysis: { max_error_rate: 1, max_p95_ms: 250, min_requests: 5 } }));
     await canaryCalls(call, dev, 4);
     expect((await read(call, dev, r.id)).status).toBe('running');
@@ -396,9 +400,7 @@ describe('the analysis', () => {
 
   it('with too few requests at the end of a pause: `inconclusive` and paused; resume starts the pause again, and the step’s calls go on counting', async () => {
     // Signed in for longer than the hour it stays paused.
-    const { call, login, platform } = setup({ tokenTtl: 7_200 });
-    const dev = await login('developer');
-    const { v2 } = await embedding(call, dev);
+    const { call, platform, dev, v2 } = await onEmbedding({ tokenTtl: 7_200 });
     const r = await start(call, dev, twoSteps(v2.id, 60));
     await canaryCalls(call, dev, 3);
     platform.clock.advance(90_000);
@@ -426,8 +428,7 @@ describe('the analysis', () => {
     });
 
     const res = await call('POST', `${rolloutsOf(EMBEDDING)}/${r.id}/resume`, { token: dev });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    const resumed = Rollout.parse(res.body);
+    const resumed = bodyOf(res, 200, Rollout);
     const resumedAt = resumed.events.at(-1)!.at;
     expect(resumed.events.at(-1)).toMatchObject({
       kind: 'resumed',
@@ -454,9 +455,7 @@ describe('the analysis', () => {
   });
 
   it('keeps guarding a paused rollout: a limit crossed while paused aborts it', async () => {
-    const { call, login } = setup();
-    const dev = await login('developer');
-    const { v2 } = await embedding(call, dev);
+    const { call, dev, v2 } = await onEmbedding();
     const r = await start(call, dev, body(v2.id));
     expect((await call('POST', `${rolloutsOf(EMBEDDING)}/${r.id}/pause`, { token: dev })).status).toBe(200);
     await canaryCalls(call, dev, 5, { status: 500 });
@@ -471,9 +470,7 @@ describe('the analysis', () => {
 
   it('a driver settles unfinished rollouts every second, with no one reading', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
-    const { call, login, platform } = setup();
-    const dev = await login('developer');
-    const { v2 } = await embedding(call, dev);
+    const { call, platform, dev, v2 } = await onEmbedding();
     // Armed only while a rollout is unfinished.
     expect(vi.getTimerCount()).toBe(0);
     const r = await start(call, dev, body(v2.id));
@@ -488,9 +485,7 @@ describe('the analysis', () => {
   });
 
   it('records each decision once, whoever evaluates it and however many at a time', async () => {
-    const { call, login, platform } = setup();
-    const dev = await login('developer');
-    const { v2 } = await embedding(call, dev);
+    const { call, platform, dev, v2 } = await onEmbedding();
     const r = await start(call, dev, body(v2.id));
     await canaryCalls(call, dev, 5);
     platform.clock.advance(60_000);
@@ -512,14 +507,11 @@ describe('the analysis', () => {
 
 describe('what people do', () => {
   it('promote: `promoted`, then `succeeded`; the baseline drains; a finished rollout takes no more actions', async () => {
-    const { call, login } = setup({ drainMs: DRAIN_MS });
-    const dev = await login('developer');
-    const { v2 } = await embedding(call, dev);
+    const { call, dev, v2 } = await onEmbedding({ drainMs: DRAIN_MS });
     const r = await start(call, dev, body(v2.id));
     await canaryCalls(call, dev, 2);
     const res = await call('POST', `${rolloutsOf(EMBEDDING)}/${r.id}/promote`, { token: dev });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    const done = Rollout.parse(res.body);
+    const done = bodyOf(res, 200, Rollout);
     expect(done).toMatchObject({ status: 'succeeded', step_index: 2, next_step_at: null });
     const [promoted, succeeded] = done.events.slice(1);
     expect(promoted).toMatchObject({ kind: 'promoted', step_index: 0, percent: 100, by: DEMO_USERS.developer, measured: { requests: 2 } });
@@ -544,8 +536,7 @@ describe('what people do', () => {
       token: admin,
       body: { reason: '  Latency looks wrong in the traces  ' },
     });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    const aborted = Rollout.parse(res.body);
+    const aborted = bodyOf(res, 200, Rollout);
     expect(aborted.events[1]).toMatchObject({
       kind: 'aborted',
       step_index: 0,
@@ -581,9 +572,7 @@ describe('what people do', () => {
   });
 
   it('pause: no step ends while paused', async () => {
-    const { call, login, platform } = setup();
-    const dev = await login('developer');
-    const { v2 } = await embedding(call, dev);
+    const { call, platform, dev, v2 } = await onEmbedding();
     const r = await start(call, dev, body(v2.id));
     await canaryCalls(call, dev, 5);
     const res = await call('POST', `${rolloutsOf(EMBEDDING)}/${r.id}/pause`, { token: dev });
@@ -597,9 +586,7 @@ describe('what people do', () => {
 
 describe('one rollout at a time', () => {
   it('409 for a second rollout, a manual traffic change or a publish while one is running or paused', async () => {
-    const { call, login } = setup();
-    const dev = await login('developer');
-    const { v1, v2 } = await embedding(call, dev);
+    const { call, dev, v1, v2 } = await onEmbedding();
     const r = await start(call, dev, body(v2.id));
     const inProgress = { status: 409, body: { detail: 'A rollout is in progress: abort it first' } };
     expect(await call('POST', rolloutsOf(EMBEDDING), { token: dev, body: body(v2.id) })).toMatchObject(inProgress);

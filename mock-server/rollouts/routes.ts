@@ -16,6 +16,7 @@ import {
 } from '../../src/contract/rollouts';
 import { developers } from '../core/auth';
 import { listPage, time, type ListSpec } from '../core/lists';
+import { listPageRead } from '../core/list-page-reads';
 import { domainApi, get, post, workspacePath } from '../core/operations';
 import { reply } from '../core/replies';
 import { servicePath } from '../services/paths';
@@ -72,28 +73,25 @@ export const rolloutsApi = domainApi(
         return reply(200, RolloutPage, listPage(store.rollouts.in('service', service.id), query, rolloutList));
       },
     }),
-    get(
+    listPageRead(
       SERVICE_ROLLOUTS,
       'listServiceRollouts',
-      "Extension: each service's newest rollout (an unfinished one is always the newest), for the services of the workspace that have had one — what a list page needs in one call. `service_id` (repeatable, up to 100) narrows it to those services.",
+      "Extension: each service's newest rollout (an unfinished one is always the newest), for the services of the workspace that have had one",
       {
         query: ServiceRolloutsQuery,
-        responses: {
-          200: { description: "Each service's newest rollout", schema: ServiceRollouts },
-          422: { description: 'Validation error (a service id that is not a UUID, more than 100)' },
-        },
-        handler: ({ var: { store, platform, workspace, query } }) => {
-          const asked = query.service_id === undefined ? null : new Set([query.service_id].flat());
+        answers: "Each service's newest rollout",
+        schema: ServiceRollouts,
+        answer: ({ var: { store, platform, workspace } }, asked) => {
           const items = store.services
             .in('workspace', workspace.id)
-            .filter((s) => asked === null || asked.has(s.id))
+            .filter((s) => asked === undefined || asked.has(s.id))
             .flatMap((s) => {
               // Settled first, as every read of a rollout is: what the list shows is what the clock and the records say now.
               settleService(store, s.id, platform.settings.drainMs);
               const newest = store.rollouts.in('service', s.id).at(-1);
               return newest ? [{ service_id: s.id, rollout: newest }] : [];
             });
-          return reply(200, ServiceRollouts, { items });
+          return { items };
         },
       },
     ),

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rollout, ServiceRollouts } from '../../src/contract/rollouts';
 import { demoId } from '../core/seed-ids';
-import { API, listVersions, ORG, SERVICES, setup, WS, WS_RESEARCH } from '../test-helpers';
+import { API, bodyOf, listVersions, ORG, SERVICES, setup, WS, WS_RESEARCH } from '../test-helpers';
 
 const EMBEDDING = demoId(1003);
 const SUMMARY = `${API}/orgs/${ORG}/workspaces/${WS}/service-rollouts`;
@@ -21,9 +21,11 @@ const analysis = { max_error_rate: 0.05, max_p95_ms: null, min_requests: 5 };
 
 async function startOnEmbedding(s: ReturnType<typeof setup>, token: string) {
   const [v2] = await listVersions(s.call, token, EMBEDDING);
-  const res = await s.call('POST', `${SERVICES}/${EMBEDDING}/rollouts`, { token, body: { version_id: v2!.id, steps, analysis } });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return Rollout.parse(res.body);
+  return bodyOf(
+    await s.call('POST', `${SERVICES}/${EMBEDDING}/rollouts`, { token, body: { version_id: v2!.id, steps, analysis } }),
+    201,
+    Rollout,
+  );
 }
 
 describe("the workspace's newest rollout per service", () => {

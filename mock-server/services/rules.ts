@@ -6,12 +6,12 @@
  * the cross-field rules run on the merged service. The contract's view adds
  * what the versions and deployments say.
  */
-import { randomUUID } from 'node:crypto';
 import type * as z from 'zod/mini';
 import type { ValidationIssue } from '../../src/contract/common';
 import { crossFieldIssues, type HostedService, type ServiceCreate, type ServiceUpdate } from '../../src/contract/services';
 import { liveDeploymentState } from '../deployments/rules';
 import { conflict, issue, validationError } from '../core/errors';
+import { newInWorkspace } from '../core/new-record';
 import type { WorkspaceRecord } from '../organizations/records';
 import type { ServiceRecord } from './records';
 import type { VersionRecord } from '../versions/records';
@@ -46,9 +46,7 @@ export function createService(store: Store, ws: WorkspaceRecord, body: z.output<
   if (issues.length) throw validationError(issues);
   if (store.serviceBySlug(ws.id, body.slug)) throw slugConflict(body.slug);
   const rec = store.services.put({
-    id: randomUUID(),
-    org_id: ws.org_id,
-    workspace_id: ws.id,
+    ...newInWorkspace(ws),
     name: body.name,
     slug: body.slug,
     description: body.description ?? null,

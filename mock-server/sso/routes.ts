@@ -13,7 +13,8 @@ import { paths } from '../../src/contract/paths';
 import { apiPath, domainApi, get, post } from '../core/operations';
 import { reply } from '../core/replies';
 import { E401, E404 } from '../core/responses';
-import { signInThrottle } from '../auth/rules';
+import { guardPasswordSignIn } from '../auth/rules';
+import { TOKENS } from '../auth/routes';
 import { consoleOrigin } from '../users/rules';
 import { problemPage, signInPage } from './idp-page';
 import { CALLBACK_PAGE, exchange, IDENTITY_PROVIDERS, IDP_PAGE, initiate, pendingRequest, signInAtProvider } from './rules';
@@ -64,7 +65,7 @@ export const ssoApi = domainApi(
         auth: 'none',
         body: SsoCallbackRequest,
         responses: {
-          200: { description: 'Tokens', schema: TokenResponse },
+          200: TOKENS,
           400: {
             description:
               'A state the platform did not issue, or a code that is wrong, used or over 5 minutes old (on the state or the code)',
@@ -115,9 +116,7 @@ export const ssoApi = domainApi(
           reply(
             200,
             ProviderRedirect,
-            await signInThrottle(platform).guard([`login:${body.email.toLowerCase()}`], async () =>
-              signInAtProvider(store, consoleOrigin(platform.settings), body),
-            ),
+            await guardPasswordSignIn(platform, body.email, async () => signInAtProvider(store, consoleOrigin(platform.settings), body)),
             { 'Cache-Control': 'no-store' },
           ),
       },

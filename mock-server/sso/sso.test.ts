@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { TokenResponse } from '../../src/contract/auth';
 import { SsoInitiateResponse } from '../../src/contract/sso';
 import { paths } from '../../src/contract/paths';
-import { API, IDS, setup } from '../test-helpers';
+import { API, bodyOf, IDS, setup } from '../test-helpers';
 
 const CONSOLE = 'http://console.test:4173';
 const INITIATE = `${API}${paths.ssoInitiate()}`;
@@ -13,9 +13,7 @@ const IDP = `${API}/mock-idp/authorize`;
 type Platform = ReturnType<typeof setup>;
 
 async function start(p: Platform, email = 'developer@example.com') {
-  const res = await p.call('POST', INITIATE, { body: { email } });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return SsoInitiateResponse.parse(res.body);
+  return bodyOf(await p.call('POST', INITIATE, { body: { email } }), 200, SsoInitiateResponse);
 }
 
 /** Sign in at the stand-in provider, as its page's script does: the code and state it sends the browser back with. */

@@ -3,7 +3,7 @@ import { sign } from 'hono/jwt';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MintedTokenPage, Revocation, RevocationPage } from '../../src/contract/tokens';
 import { demoId } from '../core/seed-ids';
-import { API, ORG, SERVICES, extract, gatewayPath as gw, mint, serviceTokensPath as tokensOf, setup } from '../test-helpers';
+import { API, bodyOf, extract, gatewayPath as gw, mint, ORG, SERVICES, serviceTokensPath as tokensOf, setup } from '../test-helpers';
 
 const INVOICE = demoId(1001);
 const EMBEDDING = demoId(1003);
@@ -223,8 +223,7 @@ describe('service tokens', () => {
     const b = await mint(call, user);
     const elsewhere = await mint(call, user, EMBEDDING, {});
     const all = await call('POST', `${tokensOf(INVOICE)}/revoke-all`, { token: user, body: { reason: 'Rotating credentials' } });
-    expect(all.status).toBe(201);
-    const rec = Revocation.parse(all.body);
+    const rec = bodyOf(all, 201, Revocation);
     expect(rec).toMatchObject({ kind: 'all', jti: null, reason: 'Rotating credentials', revoked_by: 'admin@example.com' });
     expect(Date.parse(rec.expires_at!) - Date.parse(rec.revoked_at)).toBe(7 * 24 * 3600 * 1000);
     for (const t of [a, b])

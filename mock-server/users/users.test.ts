@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { paths } from '../../src/contract/paths';
 import { User, UserPage } from '../../src/contract/users';
 import { sha256 } from '../core/hashing';
-import { API, DEMO_API_KEYS, DEMO_PASSWORD, IDS, newService, SERVICES, setup } from '../test-helpers';
+import { API, bodyOf, DEMO_API_KEYS, DEMO_PASSWORD, IDS, newService, SERVICES, setup } from '../test-helpers';
 import { mailSent } from './mail';
 
 const USERS = `${API}${paths.users()}`;
@@ -31,8 +31,7 @@ describe('users (seed 001)', () => {
     const p = setup();
     for (const role of ['admin', 'developer', 'viewer'] as const) {
       const res = await p.call('GET', USERS, { token: await p.login(role) });
-      expect(res.status).toBe(200);
-      const page = UserPage.parse(res.body);
+      const page = bodyOf(res, 200, UserPage);
       expect(page).toMatchObject({ total: 3, limit: 25, offset: 0 });
       expect(page.items.map((u) => u.email)).toEqual(['viewer@example.com', 'developer@example.com', 'admin@example.com']);
       expect(page.items.every((u) => u.status === 'active')).toBe(true);
