@@ -126,20 +126,20 @@ function CreateServiceForm({ scope }: WorkspaceProps) {
         <TextField
           form={form}
           name="name"
-          options={{ onChange: onNameChange }}
           label="Name"
           required
           autoFocus
           hint='A human-readable label, e.g. "Document Processor".'
+          options={{ onChange: onNameChange }}
         />
         <TextField
           form={form}
           name="slug"
-          options={{ onChange: onSlugChange }}
           label="Slug"
           required
           code
           hint="URL-safe identifier: lowercase letters, digits and hyphens, e.g. document-processor. It cannot be changed after creation."
+          options={{ onChange: onSlugChange }}
         />
         <ExecutionModeField register={register} error={formState.errors.execution_mode?.message} />
         {mode === 'invocation' ? (

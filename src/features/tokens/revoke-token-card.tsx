@@ -62,11 +62,11 @@ export function RevokeTokenCard({ scope, serviceId }: { scope: Scope; serviceId:
         <TextField
           form={form}
           name="expires_at"
-          options={{ setValueAs: nullableText }}
           label="Token expiry (expires_at)"
           code
           placeholder="2026-05-01T12:00:00Z"
           hint="Optional. As the mint result gave it, e.g. 2026-05-01T12:00:00Z. The platform keeps the revocation until then."
+          options={{ setValueAs: nullableText }}
         />
         <TextField form={form} name="reason" label="Reason" placeholder="No longer needed" />
         <FormFooter form={server} submit={{ label: 'Revoke token', variant: 'danger' }} />
