@@ -13,6 +13,7 @@ import type { ServiceProps } from '@/lib/route-props';
 import { useServerForm } from '@/lib/use-server-form';
 import { useFormChanged } from '@/lib/use-form-changed';
 import { useUnsavedChanges } from '@/lib/use-unsaved-changes';
+import { serviceOverview } from '@/lib/service-links';
 import { Button } from '@/ui/button';
 import { DangerZone } from '@/ui/confirm-dialog';
 import { Field } from '@/ui/field';
@@ -83,11 +84,7 @@ export function ServiceSettings({ scope, serviceId }: ServiceProps) {
           title="You can’t change this service’s settings"
           reason={readOnlyReason}
           action={
-            <Link
-              to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId"
-              params={{ ...scope, serviceId }}
-              className="btn btn-secondary"
-            >
+            <Link {...serviceOverview(scope, serviceId)} className="btn btn-secondary">
               Back to the overview
             </Link>
           }
