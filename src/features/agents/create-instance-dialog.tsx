@@ -9,6 +9,7 @@ import { useServerForm } from '@/lib/use-server-form';
 import { Button } from '@/ui/button';
 import { Field } from '@/ui/field';
 import { FormDialog } from '@/ui/form-dialog';
+import { TextField } from '@/ui/text-field';
 import { versionName } from './agent-versions';
 
 type EnvRow = { name: string; value: string };
@@ -113,14 +114,14 @@ export function CreateInstanceDialog({
     >
       {deployment.versions.length === 0 ? (
         // A deployment known only by its ID (a platform that does not list them): its version by ID too.
-        <Field
+        <TextField
+          form={form}
+          name="version_id"
           label="Version ID"
           required
+          code
           hint="The version of the agent deployment to run, as the platform’s agent tooling names it."
-          error={formState.errors.version_id?.message}
-        >
-          <input className="input mono" autoComplete="off" {...register('version_id')} />
-        </Field>
+        />
       ) : (
         <Field label="Version" required error={formState.errors.version_id?.message}>
           <select className="input" {...register('version_id')}>

@@ -6,8 +6,8 @@ import { BINDING_NAME, BindingRole, type HostedServiceRead } from '@/contract/se
 import type { BindableInstance } from '@/data/connectors/get-all-instances';
 import { useUpdateService } from '@/data/services/update-service';
 import { useServerForm } from '@/lib/use-server-form';
-import { Field } from '@/ui/field';
 import { FormDialog } from '@/ui/form-dialog';
+import { TextField } from '@/ui/text-field';
 import { InstancePicker } from './instance-picker';
 import { bindingsToWrite } from './bindings-write';
 
@@ -87,14 +87,14 @@ export function BindingDialog({
       wide
       submitLabel={editing ? 'Save binding' : 'Add binding'}
     >
-      <Field
+      <TextField
+        form={server.form}
+        name="name"
         label="Binding name"
         required
+        code
         hint="Start with a letter; a-z, 0-9 and _ — e.g. primary_db."
-        error={formState.errors.name?.message}
-      >
-        <input className="input mono" autoComplete="off" spellCheck={false} {...register('name')} />
-      </Field>
+      />
       <Controller
         control={control}
         name="connector_instance_id"

@@ -1,5 +1,7 @@
 import { EditorView } from '@codemirror/view';
 import { act, screen, waitFor } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
+import type { ReactElement } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { paths } from '@/contract/paths';
 import { HostedService } from '@/contract/services';
@@ -82,20 +84,40 @@ describe('the cloud credentials form', () => {
       cloud_credentials_json: JSON.stringify(KEY),
     };
 
-    it('on the organization page: no question when nothing was typed after the saved credentials arrived; a question once something was', async () => {
-      await callPlatform('admin', 'PUT', paths.orgCloudCredentials(SCOPE.orgId), SAVED, { parse: (v: unknown) => v });
-      await signInAs('admin');
-      const release = holdAnswers(paths.orgCloudCredentials(SCOPE.orgId));
-      const { user, router } = await renderFeature(<OrganizationCredentialsPage scope={SCOPE} />, { path: '/credentials' });
-      expect(await screen.findByLabelText('Loading organization credentials')).toBeTruthy();
+    /**
+     * The page with the saved credentials held until it shows `loading`: once they arrive (`loaded`), leaving asks
+     * nothing; once `change` has changed the form, leaving asks. Returns the question.
+     */
+    async function leavingBeforeAndAfterAChange(
+      page: ReactElement,
+      held: string,
+      steps: { loading: () => Promise<unknown>; loaded: () => Promise<unknown>; change: (user: UserEvent) => Promise<unknown> },
+    ) {
+      const release = holdAnswers(held);
+      const { user, router } = await renderFeature(page, { path: '/credentials' });
+      await steps.loading();
       release();
-      const project = await screen.findByRole('textbox', { name: 'Project' });
-      expect(project).toHaveProperty('value', 'acme-prod');
+      await steps.loaded();
       await leavesWithoutAsking(router);
 
       await router.navigate({ to: '/credentials' as '/' });
-      await user.type(await screen.findByRole('textbox', { name: 'Project' }), '-2');
-      expect((await leavingAsks(router)).textContent).toContain('The credentials form has changes that are not saved.');
+      await steps.change(user);
+      return leavingAsks(router);
+    }
+
+    it('on the organization page: no question when nothing was typed after the saved credentials arrived; a question once something was', async () => {
+      await callPlatform('admin', 'PUT', paths.orgCloudCredentials(SCOPE.orgId), SAVED, { parse: (v: unknown) => v });
+      await signInAs('admin');
+      const question = await leavingBeforeAndAfterAChange(
+        <OrganizationCredentialsPage scope={SCOPE} />,
+        paths.orgCloudCredentials(SCOPE.orgId),
+        {
+          loading: async () => expect(await screen.findByLabelText('Loading organization credentials')).toBeTruthy(),
+          loaded: async () => expect(await screen.findByRole('textbox', { name: 'Project' })).toHaveProperty('value', 'acme-prod'),
+          change: async (user) => user.type(await screen.findByRole('textbox', { name: 'Project' }), '-2'),
+        },
+      );
+      expect(question.textContent).toContain('The credentials form has changes that are not saved.');
     });
 
     it('on a service’s Credentials tab: no question when nothing was typed after its own credentials arrived; a question once something was', async () => {
@@ -107,19 +129,15 @@ describe('the cloud credentials form', () => {
         HostedService,
       );
       await callPlatform('developer', 'PUT', paths.serviceCredentials(SCOPE, service.id), SAVED, { parse: (v: unknown) => v });
-      const release = holdAnswers(paths.effectiveCredentials(SCOPE, service.id));
-      const { user, router } = await renderFeature(<ServiceCredentialsPage scope={SCOPE} serviceId={service.id} />, {
-        path: '/credentials',
-      });
-      await screen.findByRole('status');
-      release();
-      const region = await screen.findByRole('textbox', { name: 'Region' });
-      expect(region).toHaveProperty('value', 'europe-west1');
-      await leavesWithoutAsking(router);
-
-      await router.navigate({ to: '/credentials' as '/' });
-      await user.selectOptions(await screen.findByRole('combobox', { name: 'Cloud provider' }), 'aws');
-      await leavingAsks(router);
+      await leavingBeforeAndAfterAChange(
+        <ServiceCredentialsPage scope={SCOPE} serviceId={service.id} />,
+        paths.effectiveCredentials(SCOPE, service.id),
+        {
+          loading: () => screen.findByRole('status'),
+          loaded: async () => expect(await screen.findByRole('textbox', { name: 'Region' })).toHaveProperty('value', 'europe-west1'),
+          change: async (user) => user.selectOptions(await screen.findByRole('combobox', { name: 'Cloud provider' }), 'aws'),
+        },
+      );
     });
   });
 });

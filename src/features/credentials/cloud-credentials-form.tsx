@@ -14,6 +14,7 @@ import { Field } from '@/ui/field';
 import { FormFooter } from '@/ui/form-footer';
 import { JsonFormField } from '@/ui/json-field';
 import { UnsavedChangesDialog } from '@/ui/unsaved-changes-dialog';
+import { TextField } from '@/ui/text-field';
 import { nullableText } from '@/lib/form-schema';
 
 /**
@@ -157,17 +158,22 @@ export function CloudCredentialsForm({
             ))}
           </select>
         </Field>
-        <Field
+        <TextField
+          form={form}
+          name="cloud_project_id"
           label="Project"
           required
+          code
           hint="The cloud project (or account) to deploy into."
-          error={formState.errors.cloud_project_id?.message}
-        >
-          <input className="input mono" autoComplete="off" spellCheck={false} {...register('cloud_project_id')} />
-        </Field>
-        <Field label="Region" hint="e.g. us-central1. Empty means the provider's default." error={formState.errors.cloud_region?.message}>
-          <input className="input mono" autoComplete="off" spellCheck={false} {...register('cloud_region', { setValueAs: nullableText })} />
-        </Field>
+        />
+        <TextField
+          form={form}
+          name="cloud_region"
+          label="Region"
+          code
+          hint="e.g. us-central1. Empty means the provider's default."
+          options={{ setValueAs: nullableText }}
+        />
       </div>
       <JsonFormField
         form={form}

@@ -15,12 +15,9 @@ export function CloudCredentialsSummary({ info, label }: { info: CredentialsInfo
       <Detail term="Region" mono>
         {info.cloud_region ?? <span className="muted">provider default</span>}
       </Detail>
-      <div>
-        <dt>Fingerprint</dt>
-        <dd className="mono" title="First 12 hex digits of the SHA-256 of the secret">
-          {info.fingerprint ?? <span className="muted">not given</span>}
-        </dd>
-      </div>
+      <Detail term="Fingerprint" mono title="First 12 hex digits of the SHA-256 of the secret">
+        {info.fingerprint ?? <span className="muted">not given</span>}
+      </Detail>
       <Detail term="Updated">
         <DateTime iso={info.updated_at} />
         {info.updated_by && <span className="muted"> by {info.updated_by}</span>}

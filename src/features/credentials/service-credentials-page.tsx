@@ -9,6 +9,7 @@ import { useService } from '@/data/services/get-service';
 import { useCapability } from '@/lib/capabilities';
 import { roleReason } from '@/lib/permissions';
 import type { ServiceProps } from '@/lib/route-props';
+import { serviceOverview } from '@/lib/service-links';
 import { DangerZone } from '@/ui/confirm-dialog';
 import { Notice } from '@/ui/notice';
 import { EmptyState } from '@/ui/states';
@@ -29,11 +30,7 @@ export function ServiceCredentialsPage({ scope, serviceId }: ServiceProps) {
       <EmptyState
         title="No cloud credentials for invocation services"
         action={
-          <Link
-            to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId"
-            params={{ ...scope, serviceId }}
-            className="btn btn-secondary"
-          >
+          <Link {...serviceOverview(scope, serviceId)} className="btn btn-secondary">
             Back to the overview
           </Link>
         }

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Organization, WorkspacePage } from '@/contract/organizations';
 import { paths } from '@/contract/paths';
+import { fillAndSubmit } from '@/testing/forms';
 import { callPlatform, SCOPE, signInAs } from '@/testing/mock-platform';
 import { renderFeature } from '@/testing/render';
 import { OrganizationSettingsPage } from './organization-settings-page';
@@ -29,13 +30,10 @@ describe('the organization settings', () => {
     const { user } = await renderFeature(<OrganizationSettingsPage scope={SCOPE} onWorkspaceCreated={onWorkspaceCreated} />);
     await user.click(await screen.findByRole('button', { name: 'New workspace' }));
     const dialog = await screen.findByRole('dialog', { name: 'New workspace' });
-    await user.type(within(dialog).getByRole('textbox', { name: 'Name' }), 'Production');
-    await user.click(within(dialog).getByRole('button', { name: 'Create workspace' }));
+    await fillAndSubmit(user, dialog, { Name: 'Production' }, 'Create workspace');
     // A name already used lands on the field.
     expect(await within(dialog).findByText("A workspace named 'Production' already exists in this organization")).toBeTruthy();
-    await user.clear(within(dialog).getByRole('textbox', { name: 'Name' }));
-    await user.type(within(dialog).getByRole('textbox', { name: 'Name' }), 'Staging');
-    await user.click(within(dialog).getByRole('button', { name: 'Create workspace' }));
+    await fillAndSubmit(user, dialog, { Name: 'Staging' }, 'Create workspace');
     await waitFor(() => expect(onWorkspaceCreated).toHaveBeenCalledWith(expect.objectContaining({ name: 'Staging', slug: 'staging' })));
     const all = await callPlatform('viewer', 'GET', paths.workspaces(SCOPE.orgId), undefined, WorkspacePage);
     expect(all.items.map((w) => w.name)).toContain('Staging');

@@ -12,12 +12,13 @@ import { useServerForm } from '@/lib/use-server-form';
 import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
 import { DateTime } from '@/ui/date-time';
+import { DateDetail } from '@/ui/date-detail';
 import { Detail } from '@/ui/details';
-import { Field } from '@/ui/field';
 import { FormFooter } from '@/ui/form-footer';
 import { Notice } from '@/ui/notice';
 import { TableHead } from '@/ui/table-head';
 import { Page } from '@/ui/page';
+import { TextField } from '@/ui/text-field';
 import { NewWorkspaceDialog } from './new-workspace-dialog';
 
 /** The organization's settings: its name (admins rename it) and its workspaces (admins add one). */
@@ -41,7 +42,7 @@ export function OrganizationSettingsPage({
       toast.success(`Organization renamed ${saved.name}`);
     },
   });
-  const { register, formState } = server.form;
+  const { formState } = server.form;
 
   return (
     <Page id="organization-title" title="Organization" subtitle={<>Settings shared by every workspace of {org.name}.</>}>
@@ -50,14 +51,14 @@ export function OrganizationSettingsPage({
         <form className="form card organization-form" onSubmit={server.onSubmit} noValidate aria-labelledby="organization-general">
           <h2 id="organization-general">General</h2>
           <fieldset className="fieldset-plain" disabled={!!readOnlyReason}>
-            <Field
+            <TextField
+              form={server.form}
+              name="name"
               label="Name"
               required
+              autoComplete="organization"
               hint="Shown in the header and to everyone in the organization. Links keep working: they use its ID."
-              error={formState.errors.name?.message}
-            >
-              <input className="input" autoComplete="organization" {...register('name')} />
-            </Field>
+            />
           </fieldset>
           <dl className="details">
             {org.slug && (
@@ -68,9 +69,7 @@ export function OrganizationSettingsPage({
             <Detail term="ID" mono>
               {org.id}
             </Detail>
-            <Detail term="Created">
-              <DateTime iso={org.created_at} />
-            </Detail>
+            <DateDetail term="Created" iso={org.created_at} />
           </dl>
           {!readOnlyReason && (
             <FormFooter form={server} submit={{ label: 'Save', disabled: !formState.isDirty }}>

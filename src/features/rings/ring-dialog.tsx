@@ -4,8 +4,8 @@ import type { Scope } from '@/contract/paths';
 import { RingCreate, type RingRead } from '@/contract/rings';
 import { useSaveRing } from '@/data/rings/save-ring';
 import { useServerForm } from '@/lib/use-server-form';
-import { Field } from '@/ui/field';
 import { FormDialog } from '@/ui/form-dialog';
+import { TextField } from '@/ui/text-field';
 
 const RingForm = z.object({
   name: RingCreate.shape.name,
@@ -37,7 +37,6 @@ export function RingDialog({
     },
     onClose: () => onOpenChange(false),
   });
-  const { register, formState } = server.form;
 
   return (
     <FormDialog
@@ -51,12 +50,8 @@ export function RingDialog({
       }
       submitLabel={ring ? 'Save ring' : 'Create ring'}
     >
-      <Field label="Name" required hint="Lowercase letters, digits and hyphens, e.g. eu-canary." error={formState.errors.name?.message}>
-        <input className="input mono" autoComplete="off" spellCheck={false} {...register('name')} />
-      </Field>
-      <Field label="Description" error={formState.errors.description?.message}>
-        <textarea className="input" rows={3} {...register('description')} />
-      </Field>
+      <TextField form={server.form} name="name" label="Name" required code hint="Lowercase letters, digits and hyphens, e.g. eu-canary." />
+      <TextField form={server.form} name="description" label="Description" rows={3} />
     </FormDialog>
   );
 }

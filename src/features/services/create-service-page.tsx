@@ -16,9 +16,9 @@ import type { WorkspaceProps } from '@/lib/route-props';
 import { useServerForm } from '@/lib/use-server-form';
 import { useFormChanged } from '@/lib/use-form-changed';
 import { useUnsavedChanges } from '@/lib/use-unsaved-changes';
-import { Field } from '@/ui/field';
 import { FormFooter } from '@/ui/form-footer';
 import { NotAllowed } from '@/ui/not-allowed';
+import { TextField } from '@/ui/text-field';
 import { UnsavedChangesDialog } from '@/ui/unsaved-changes-dialog';
 import { Page } from '@/ui/page';
 import { ExecutionModeField } from './execution-mode-field';
@@ -100,23 +100,20 @@ function CreateServiceForm({ scope }: WorkspaceProps) {
     },
   });
   const { form } = server;
-  const { register, formState, setValue, watch, control } = form;
+  const { register, formState, setValue, watch } = form;
   const mode = watch('execution_mode');
   // Leaving a half-filled form asks first; the navigation to the created service does not.
   const guard = useUnsavedChanges(useFormChanged(form) && !server.pending);
 
-  const name = register('name', {
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
-      if (!slugEdited) setValue('slug', slugify(e.target.value), { shouldValidate: formState.isSubmitted });
-    },
-  });
-  const slug = register('slug', {
-    onChange: () => {
-      setSlugEdited(true);
-      // Checked as typed, not only on blur.
-      void form.trigger('slug');
-    },
-  });
+  // The slug follows the name until the user edits it.
+  const onNameChange = (e: React.ChangeEvent<HTMLInputElement>) => {
+    if (!slugEdited) setValue('slug', slugify(e.target.value), { shouldValidate: formState.isSubmitted });
+  };
+  const onSlugChange = () => {
+    setSlugEdited(true);
+    // Checked as typed, not only on blur.
+    void form.trigger('slug');
+  };
 
   return (
     <Page
@@ -126,17 +123,24 @@ function CreateServiceForm({ scope }: WorkspaceProps) {
       subtitle="The service starts in draft status with version 1 automatically created."
     >
       <form className="form card" onSubmit={server.onSubmit} noValidate aria-describedby={server.failure ? 'create-form-error' : undefined}>
-        <Field label="Name" required hint='A human-readable label, e.g. "Document Processor".' error={formState.errors.name?.message}>
-          <input className="input" autoComplete="off" autoFocus {...name} />
-        </Field>
-        <Field
+        <TextField
+          form={form}
+          name="name"
+          label="Name"
+          required
+          autoFocus
+          hint='A human-readable label, e.g. "Document Processor".'
+          options={{ onChange: onNameChange }}
+        />
+        <TextField
+          form={form}
+          name="slug"
           label="Slug"
           required
+          code
           hint="URL-safe identifier: lowercase letters, digits and hyphens, e.g. document-processor. It cannot be changed after creation."
-          error={formState.errors.slug?.message}
-        >
-          <input className="input mono" autoComplete="off" spellCheck={false} {...slug} />
-        </Field>
+          options={{ onChange: onSlugChange }}
+        />
         <ExecutionModeField register={register} error={formState.errors.execution_mode?.message} />
         {mode === 'invocation' ? (
           <RingSelect
@@ -152,14 +156,15 @@ function CreateServiceForm({ scope }: WorkspaceProps) {
             <p className="field-hint">{NO_RING}. A ring is optional: choose one later in Settings if you want one.</p>
           </div>
         )}
-        <Field label="Description" hint="Optional. What this service does." error={formState.errors.description?.message}>
-          <textarea
-            className="input"
-            rows={3}
-            {...register('description', { setValueAs: (v: string) => (v.trim() === '' ? undefined : v) })}
-          />
-        </Field>
-        {mode === 'persistent' && <PersistentSettingsFields register={register} control={control} errors={formState.errors} />}
+        <TextField
+          form={form}
+          name="description"
+          label="Description"
+          hint="Optional. What this service does."
+          rows={3}
+          options={{ setValueAs: (v: string) => (v.trim() === '' ? undefined : v) }}
+        />
+        {mode === 'persistent' && <PersistentSettingsFields form={form} />}
 
         <FormFooter
           form={server}

@@ -1,6 +1,7 @@
-import { Controller, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
+import { Controller, type UseFormReturn } from 'react-hook-form';
 import { PERSISTENT_DEFAULTS } from '@/contract/services';
 import { Field } from '@/ui/field';
+import { TextField } from '@/ui/text-field';
 import { PackagesInput } from './packages-input';
 import { nullableNumber, nullableText } from '@/lib/form-schema';
 
@@ -14,91 +15,85 @@ export type PersistentSettingsValues = {
   system_packages?: string[];
 };
 
+type NumberSetting = {
+  name: 'min_replicas' | 'max_replicas' | 'concurrency_per_replica' | 'scale_threshold' | 'startup_timeout_seconds';
+  label: string;
+  hint: string;
+  min?: number;
+  max?: number;
+  /** Not only whole numbers. */
+  decimal?: boolean;
+  /** What an empty field means, for a setting that may be empty (null: the platform decides). */
+  empty?: string;
+};
+
+/** The numeric settings with their bounds; a documented default is added to the hint. */
+const NUMBER_SETTINGS: NumberSetting[] = [
+  { name: 'min_replicas', label: 'Min replicas', hint: 'Minimum running instances; 0 allows scale-to-zero.', min: 0, max: 100 },
+  { name: 'max_replicas', label: 'Max replicas', hint: 'Maximum instances under load.', min: 1, max: 100 },
+  { name: 'concurrency_per_replica', label: 'Concurrency per replica', hint: 'Max concurrent requests per instance.', min: 1, max: 1000 },
+  {
+    name: 'scale_threshold',
+    label: 'Scale threshold',
+    hint: 'Custom scaling metric threshold. Empty means auto.',
+    decimal: true,
+    empty: 'auto',
+  },
+  {
+    name: 'startup_timeout_seconds',
+    label: 'Startup timeout (seconds)',
+    hint: "How long to wait for container startup. Empty means the platform's default.",
+    min: 1,
+    max: 3600,
+    empty: 'platform default',
+  },
+];
+
 /** The persistent-mode settings of seed 000, with their documented defaults. */
-export function PersistentSettingsFields<T extends PersistentSettingsValues>({
-  register,
-  control,
-  errors,
+export function PersistentSettingsFields<T extends PersistentSettingsValues, TOutput>({
+  form: typed,
   disabled,
 }: {
-  register: UseFormRegister<T>;
-  control: Control<T>;
-  errors: FieldErrors<T>;
+  form: UseFormReturn<T, unknown, TOutput>;
   disabled?: boolean;
 }) {
   // The generic form is narrowed to the persistent fields it is known to contain.
-  const reg = register as unknown as UseFormRegister<PersistentSettingsValues>;
-  const ctl = control as unknown as Control<PersistentSettingsValues>;
-  const err = errors as FieldErrors<PersistentSettingsValues>;
+  const form = typed as unknown as UseFormReturn<PersistentSettingsValues>;
   return (
     <fieldset className="fieldset" disabled={disabled}>
       <legend>Persistent settings</legend>
       <div className="grid-2">
-        <Field
-          label="Min replicas"
-          hint={`Minimum running instances; 0 allows scale-to-zero. Default ${PERSISTENT_DEFAULTS.min_replicas}.`}
-          error={err.min_replicas?.message}
-        >
-          <input className="input" type="number" inputMode="numeric" min={0} max={100} {...reg('min_replicas', { valueAsNumber: true })} />
-        </Field>
-        <Field
-          label="Max replicas"
-          hint={`Maximum instances under load. Default ${PERSISTENT_DEFAULTS.max_replicas}.`}
-          error={err.max_replicas?.message}
-        >
-          <input className="input" type="number" inputMode="numeric" min={1} max={100} {...reg('max_replicas', { valueAsNumber: true })} />
-        </Field>
-        <Field
-          label="Concurrency per replica"
-          hint={`Max concurrent requests per instance. Default ${PERSISTENT_DEFAULTS.concurrency_per_replica}.`}
-          error={err.concurrency_per_replica?.message}
-        >
-          <input
-            className="input"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={1000}
-            {...reg('concurrency_per_replica', { valueAsNumber: true })}
-          />
-        </Field>
-        <Field label="Scale threshold" hint="Custom scaling metric threshold. Empty means auto." error={err.scale_threshold?.message}>
-          <input
-            className="input"
-            type="number"
-            inputMode="decimal"
-            step="any"
-            placeholder="auto"
-            {...reg('scale_threshold', { setValueAs: nullableNumber })}
-          />
-        </Field>
-        <Field
-          label="Startup timeout (seconds)"
-          hint="How long to wait for container startup. Empty means the platform's default."
-          error={err.startup_timeout_seconds?.message}
-        >
-          <input
-            className="input"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={3600}
-            placeholder="platform default"
-            {...reg('startup_timeout_seconds', { setValueAs: nullableNumber })}
-          />
-        </Field>
-        <Field label="Base image" hint="Custom Docker base image. Empty means the platform default." error={err.base_image?.message}>
-          <input
-            className="input mono"
-            placeholder="platform default"
-            autoComplete="off"
-            spellCheck={false}
-            {...reg('base_image', { setValueAs: nullableText })}
-          />
-        </Field>
+        {NUMBER_SETTINGS.map(({ name, label, hint, min, max, decimal, empty }) => {
+          const byDefault = PERSISTENT_DEFAULTS[name];
+          return (
+            <TextField
+              key={name}
+              form={form}
+              name={name}
+              label={label}
+              hint={byDefault === null ? hint : `${hint} Default ${byDefault}.`}
+              type="number"
+              inputMode={decimal ? 'decimal' : 'numeric'}
+              min={min}
+              max={max}
+              step={decimal ? 'any' : undefined}
+              placeholder={empty}
+              options={empty === undefined ? { valueAsNumber: true } : { setValueAs: nullableNumber }}
+            />
+          );
+        })}
+        <TextField
+          form={form}
+          name="base_image"
+          label="Base image"
+          hint="Custom Docker base image. Empty means the platform default."
+          code
+          placeholder="platform default"
+          options={{ setValueAs: nullableText }}
+        />
       </div>
       <Controller
-        control={ctl}
+        control={form.control}
         name="system_packages"
         render={({ field, fieldState }) => (
           <Field

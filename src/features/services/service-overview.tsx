@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useRings } from '@/data/rings/get-rings';
 import { useService } from '@/data/services/get-service';
 import type { ServiceProps } from '@/lib/route-props';
-import { DateTime } from '@/ui/date-time';
+import { DateDetail } from '@/ui/date-detail';
 import { Detail } from '@/ui/details';
 import { RingLabel } from './ring-label';
 import { GatewayUrls } from './gateway-urls';
@@ -42,12 +42,8 @@ export function ServiceOverview({ scope, serviceId, health, activity }: ServiceP
           {service.active_version !== null ? `v${service.active_version} (active)` : <span className="muted">not published yet</span>}
           {service.draft_version !== null && <span className="muted"> · v{service.draft_version} draft</span>}
         </Detail>
-        <Detail term="Created">
-          <DateTime iso={service.created_at} />
-        </Detail>
-        <Detail term="Updated">
-          <DateTime iso={service.updated_at} />
-        </Detail>
+        <DateDetail term="Created" iso={service.created_at} />
+        <DateDetail term="Updated" iso={service.updated_at} />
         <Detail term="Description" wide>
           {service.description ?? <span className="muted">No description.</span>}
         </Detail>

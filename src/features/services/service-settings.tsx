@@ -13,11 +13,13 @@ import type { ServiceProps } from '@/lib/route-props';
 import { useServerForm } from '@/lib/use-server-form';
 import { useFormChanged } from '@/lib/use-form-changed';
 import { useUnsavedChanges } from '@/lib/use-unsaved-changes';
+import { serviceOverview } from '@/lib/service-links';
 import { Button } from '@/ui/button';
 import { DangerZone } from '@/ui/confirm-dialog';
 import { Field } from '@/ui/field';
 import { FormFooter } from '@/ui/form-footer';
 import { NotAllowed } from '@/ui/not-allowed';
+import { TextField } from '@/ui/text-field';
 import { UnsavedChangesDialog } from '@/ui/unsaved-changes-dialog';
 import { ExecutionModeField } from './execution-mode-field';
 import { PersistentSettingsFields } from './persistent-settings-fields';
@@ -68,7 +70,7 @@ export function ServiceSettings({ scope, serviceId }: ServiceProps) {
     },
   });
   const { form } = server;
-  const { register, formState, watch, control } = form;
+  const { register, formState, watch } = form;
   const mode = watch('execution_mode');
   // Leaving with an edit not saved (another tab, another page, closing the tab) asks first.
   const changed = useFormChanged(form);
@@ -82,11 +84,7 @@ export function ServiceSettings({ scope, serviceId }: ServiceProps) {
           title="You can’t change this service’s settings"
           reason={readOnlyReason}
           action={
-            <Link
-              to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId"
-              params={{ ...scope, serviceId }}
-              className="btn btn-secondary"
-            >
+            <Link {...serviceOverview(scope, serviceId)} className="btn btn-secondary">
               Back to the overview
             </Link>
           }
@@ -97,9 +95,7 @@ export function ServiceSettings({ scope, serviceId }: ServiceProps) {
       <form className="form card" onSubmit={server.onSubmit} noValidate aria-labelledby="settings-title">
         <h2 id="settings-title">General</h2>
         <fieldset className="fieldset-plain" disabled={!!readOnlyReason}>
-          <Field label="Name" required error={formState.errors.name?.message}>
-            <input className="input" autoComplete="off" {...register('name')} />
-          </Field>
+          <TextField form={form} name="name" label="Name" required />
           <Field label="Slug" hint="The slug is immutable after creation.">
             <input className="input mono" value={service.slug} readOnly aria-readonly="true" />
           </Field>
@@ -119,27 +115,23 @@ export function ServiceSettings({ scope, serviceId }: ServiceProps) {
             error={formState.errors.ring_id?.message}
             {...register('ring_id', { setValueAs: (v: string | null) => (v === '' ? null : v) })}
           />
-          <Field label="Description" error={formState.errors.description?.message}>
-            <textarea
-              className="input"
-              rows={3}
-              {...register('description', { setValueAs: (v: string | null) => (v === null || v.trim() === '' ? null : v) })}
-            />
-          </Field>
-          <Field
+          <TextField
+            form={form}
+            name="description"
+            label="Description"
+            rows={3}
+            options={{ setValueAs: (v: string | null) => (v === null || v.trim() === '' ? null : v) }}
+          />
+          <TextField
+            form={form}
+            name="environment_id"
             label="Environment ID"
             hint="Optional: the UUID of the environment the service is scoped to (with its ring)."
-            error={formState.errors.environment_id?.message}
-          >
-            <input
-              className="input mono"
-              autoComplete="off"
-              spellCheck={false}
-              placeholder="3f1c2a9e-5b7d-4c1e-9a2b-6d8e0f4a1c3b"
-              {...register('environment_id', { setValueAs: nullableText })}
-            />
-          </Field>
-          {mode === 'persistent' && <PersistentSettingsFields register={register} control={control} errors={formState.errors} />}
+            code
+            placeholder="3f1c2a9e-5b7d-4c1e-9a2b-6d8e0f4a1c3b"
+            options={{ setValueAs: nullableText }}
+          />
+          {mode === 'persistent' && <PersistentSettingsFields form={form} />}
         </fieldset>
         {!readOnlyReason && (
           <FormFooter form={server} submit={{ label: 'Save', disabled: !changed }}>

@@ -1,7 +1,7 @@
 import type { MintResponseRead } from '@/contract/tokens';
 import { Button } from '@/ui/button';
 import { CopyStatus, SecretField, SecretWarning, useCopySecret } from '@/ui/copy-secret';
-import { DateTime } from '@/ui/date-time';
+import { DateDetail } from '@/ui/date-detail';
 import { Detail } from '@/ui/details';
 import { Dialog } from '@/ui/dialog';
 
@@ -38,9 +38,7 @@ export function MintedTokenDialog({ minted, onClose }: { minted: MintResponseRea
             <Detail term="Token ID (jti)" mono>
               {minted.jti}
             </Detail>
-            <Detail term="Expires">
-              <DateTime iso={minted.expires_at} />
-            </Detail>
+            <DateDetail term="Expires" iso={minted.expires_at} />
           </dl>
           <div className="dialog-actions">
             <CopyStatus copied={copied} />

@@ -7,8 +7,8 @@ import { useServerForm } from '@/lib/use-server-form';
 import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
-import { Field } from '@/ui/field';
 import { FormAlert } from '@/ui/form-alert';
+import { TextField } from '@/ui/text-field';
 
 /** Revoke every token of the service minted until now: a reason, then a confirmation by typing the service's slug. */
 export function RevokeAllCard({ scope, service }: { scope: Scope; service: HostedServiceRead }) {
@@ -34,9 +34,7 @@ export function RevokeAllCard({ scope, service }: { scope: Scope; service: Hoste
       subtitle="Every token of this service minted until now stops working at once. Tokens minted afterwards work."
     >
       <form className="revoke-all-row" onSubmit={onSubmit} noValidate>
-        <Field label="Reason" required error={form.formState.errors.reason?.message}>
-          <input className="input" autoComplete="off" placeholder="Rotating credentials" {...form.register('reason')} />
-        </Field>
+        <TextField form={form} name="reason" label="Reason" required placeholder="Rotating credentials" />
         <Button type="submit" variant="danger">
           Revoke all tokens
         </Button>

@@ -8,8 +8,8 @@ import { nullableText } from '@/lib/form-schema';
 import { useServerForm } from '@/lib/use-server-form';
 import { Card } from '@/ui/card';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
-import { Field } from '@/ui/field';
 import { FormFooter } from '@/ui/form-footer';
+import { TextField } from '@/ui/text-field';
 
 const RevokeForm = z.object({
   jti: RevokeRequest.shape.jti,
@@ -42,7 +42,6 @@ export function RevokeTokenCard({ scope, serviceId }: { scope: Scope; serviceId:
     },
   });
   const { form } = server;
-  const { register, formState } = form;
 
   return (
     <Card
@@ -52,30 +51,24 @@ export function RevokeTokenCard({ scope, serviceId }: { scope: Scope; serviceId:
       subtitle="The gateway refuses the token from now on, even before it expires."
     >
       <form className="form" onSubmit={server.onSubmit} noValidate>
-        <Field
+        <TextField
+          form={form}
+          name="jti"
           label="Token ID (jti)"
           required
+          code
           hint="Shown when the token was minted; also inside the token."
-          error={formState.errors.jti?.message}
-        >
-          <input className="input mono" autoComplete="off" spellCheck={false} {...register('jti')} />
-        </Field>
-        <Field
+        />
+        <TextField
+          form={form}
+          name="expires_at"
           label="Token expiry (expires_at)"
+          code
+          placeholder="2026-05-01T12:00:00Z"
           hint="Optional. As the mint result gave it, e.g. 2026-05-01T12:00:00Z. The platform keeps the revocation until then."
-          error={formState.errors.expires_at?.message}
-        >
-          <input
-            className="input mono"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="2026-05-01T12:00:00Z"
-            {...register('expires_at', { setValueAs: nullableText })}
-          />
-        </Field>
-        <Field label="Reason" error={formState.errors.reason?.message}>
-          <input className="input" autoComplete="off" placeholder="No longer needed" {...register('reason')} />
-        </Field>
+          options={{ setValueAs: nullableText }}
+        />
+        <TextField form={form} name="reason" label="Reason" placeholder="No longer needed" />
         <FormFooter form={server} submit={{ label: 'Revoke token', variant: 'danger' }} />
       </form>
       <ConfirmDialog

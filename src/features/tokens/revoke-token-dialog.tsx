@@ -5,8 +5,8 @@ import type { MintedTokenRead } from '@/contract/tokens';
 import { useRevokeTokens } from '@/data/tokens/revoke-tokens';
 import { formatDateTime } from '@/lib/format';
 import { useServerForm } from '@/lib/use-server-form';
-import { Field } from '@/ui/field';
 import { FormDialog } from '@/ui/form-dialog';
+import { TextField } from '@/ui/text-field';
 
 const ReasonForm = z.object({ reason: z.string().check(z.maxLength(500, { error: 'Reason must be at most 500 characters' })) });
 
@@ -48,9 +48,13 @@ export function RevokeTokenDialog({
       submitLabel="Revoke token"
       submitVariant="danger"
     >
-      <Field label="Reason" hint="Optional. Kept with the revocation." error={server.form.formState.errors.reason?.message}>
-        <input className="input" autoComplete="off" placeholder="No longer needed" {...server.form.register('reason')} />
-      </Field>
+      <TextField
+        form={server.form}
+        name="reason"
+        label="Reason"
+        hint="Optional. Kept with the revocation."
+        placeholder="No longer needed"
+      />
     </FormDialog>
   );
 }

@@ -8,10 +8,10 @@ import { withRules } from '@/lib/form-schema';
 import { getSession } from '@/lib/session';
 import { useServerForm } from '@/lib/use-server-form';
 import { Button } from '@/ui/button';
-import { Field } from '@/ui/field';
 import { FormAlert } from '@/ui/form-alert';
 import { Unavailable } from '@/ui/unavailable';
 import { AuthCard } from '@/ui/auth-card';
+import { TextField } from '@/ui/text-field';
 
 /**
  * An invitation's link carries its one-time token in the fragment
@@ -63,7 +63,7 @@ export function AcceptInvitationPage({ token, onAccepted }: { token: string | nu
     },
     onSuccess: onAccepted,
   });
-  const { register, formState } = server.form;
+  const { form } = server;
 
   let content: React.ReactNode;
   if (available === 'unavailable') {
@@ -84,23 +84,24 @@ export function AcceptInvitationPage({ token, onAccepted }: { token: string | nu
   } else {
     content = (
       <form onSubmit={server.onSubmit} noValidate className="form">
-        <Field
+        <TextField
+          form={form}
+          name="name"
           label="Your name"
           hint="How others see you in the console. Leave it empty to use the start of your email."
-          error={formState.errors.name?.message}
-        >
-          <input
-            className="input"
-            autoComplete="name"
-            {...register('name', { setValueAs: (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : undefined) })}
-          />
-        </Field>
-        <Field label="Password" required hint="At least 8 characters." error={formState.errors.password?.message}>
-          <input className="input" type="password" autoComplete="new-password" {...register('password')} />
-        </Field>
-        <Field label="Password again" required error={formState.errors.confirm?.message}>
-          <input className="input" type="password" autoComplete="new-password" {...register('confirm')} />
-        </Field>
+          autoComplete="name"
+          options={{ setValueAs: (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : undefined) }}
+        />
+        <TextField
+          form={form}
+          name="password"
+          label="Password"
+          required
+          hint="At least 8 characters."
+          type="password"
+          autoComplete="new-password"
+        />
+        <TextField form={form} name="confirm" label="Password again" required type="password" autoComplete="new-password" />
         <FormAlert failure={server.failure} onRetry={server.retry} retryHint="Your name is kept; type the password again." />
         <Button type="submit" variant="primary" pending={server.pending} className="btn-block">
           Set password and sign in

@@ -45,7 +45,7 @@ export function ChangeRoleDialog({ user, self, onClose }: { user: UserRead; self
       submitLabel={changed ? `Make ${withArticle(chosen)}` : 'Change role'}
       submitDisabled={!changed}
     >
-      <RoleField register={server.form.register} error={server.form.formState.errors.role?.message} legend="New role" current={current} />
+      <RoleField form={server.form} legend="New role" current={current} />
       {changed && (
         <p className="notice" role="status">
           {who} becomes {withArticle(chosen)} {user.status === 'invited' ? 'when they join' : 'from their next request'}.{' '}

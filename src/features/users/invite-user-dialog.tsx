@@ -2,8 +2,8 @@ import { toast } from 'sonner';
 import { UserInvite } from '@/contract/users';
 import { useInviteUser } from '@/data/users/invite-user';
 import { useServerForm } from '@/lib/use-server-form';
-import { Field } from '@/ui/field';
 import { FormDialog } from '@/ui/form-dialog';
+import { TextField } from '@/ui/text-field';
 import { RoleField } from './role-field';
 import { withArticle } from './role-words';
 
@@ -21,7 +21,6 @@ export function InviteUserDialog({ open, onOpenChange }: { open: boolean; onOpen
       }),
     onClose: () => onOpenChange(false),
   });
-  const { register, formState } = server.form;
   return (
     <FormDialog
       form={server}
@@ -31,10 +30,8 @@ export function InviteUserDialog({ open, onOpenChange }: { open: boolean; onOpen
       submitLabel="Send invitation"
       guardChanges
     >
-      <Field label="Email" required error={formState.errors.email?.message}>
-        <input className="input" type="email" autoComplete="off" spellCheck={false} {...register('email')} />
-      </Field>
-      <RoleField register={register} error={formState.errors.role?.message} />
+      <TextField form={server.form} name="email" label="Email" required type="email" spellCheck={false} />
+      <RoleField form={server.form} />
     </FormDialog>
   );
 }

@@ -1,25 +1,25 @@
-import type { FieldValues, Path, UseFormRegister } from 'react-hook-form';
+import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import type { Role } from '@/contract/auth';
 import { ROLE_ABILITIES, ROLES } from './role-words';
 
-/** The three roles as radio cards, each with what it may do; `current` marks the role someone has now. */
-export function RoleField<T extends FieldValues & { role?: string }>({
-  register,
-  error,
+/** The form's `role` as three radio cards, each with what it may do, and its error; `current` marks the role someone has now. */
+export function RoleField<T extends FieldValues & { role?: string }, TOutput>({
+  form,
   legend = 'Role',
   current,
 }: {
-  register: UseFormRegister<T>;
-  error?: string;
+  form: UseFormReturn<T, unknown, TOutput>;
   legend?: string;
   current?: Role | null;
 }) {
+  const name = 'role' as Path<T>;
+  const { error } = form.getFieldState(name, form.formState);
   return (
     <fieldset className="fieldset radio-cards">
       <legend>{legend}</legend>
       {ROLES.map((role) => (
         <label key={role} className="radio-card">
-          <input type="radio" value={role} {...register('role' as Path<T>)} />
+          <input type="radio" value={role} {...form.register(name)} />
           <span>
             <strong>
               {role[0]!.toUpperCase() + role.slice(1)}
@@ -31,7 +31,7 @@ export function RoleField<T extends FieldValues & { role?: string }>({
       ))}
       {error && (
         <p className="field-error" role="alert">
-          {error}
+          {error.message}
         </p>
       )}
     </fieldset>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { paths } from '@/contract/paths';
 import { User, UserPage } from '@/contract/users';
+import { fillAndSubmit } from '@/testing/forms';
 import { callPlatform, mailTo, signInAs, USERS } from '@/testing/mock-platform';
 import { renderFeature } from '@/testing/render';
 import { UsersPage } from './users-page';
@@ -27,18 +28,13 @@ describe('the users page', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Invite a user' });
     // Each role says what it may do.
     expect(within(dialog).getByText(/Viewers may read everything/)).toBeTruthy();
-    await user.type(within(dialog).getByRole('textbox', { name: 'Email' }), 'not an email');
-    await user.click(within(dialog).getByRole('button', { name: 'Send invitation' }));
+    await fillAndSubmit(user, dialog, { Email: 'not an email' }, 'Send invitation');
     expect(await within(dialog).findByText('Enter a valid email address, such as name@example.com')).toBeTruthy();
-    await user.clear(within(dialog).getByRole('textbox', { name: 'Email' }));
-    await user.type(within(dialog).getByRole('textbox', { name: 'Email' }), 'developer@example.com');
-    await user.click(within(dialog).getByRole('button', { name: 'Send invitation' }));
+    await fillAndSubmit(user, dialog, { Email: 'developer@example.com' }, 'Send invitation');
     expect(await within(dialog).findByText('developer@example.com already has an account: change their role instead.')).toBeTruthy();
 
-    await user.clear(within(dialog).getByRole('textbox', { name: 'Email' }));
-    await user.type(within(dialog).getByRole('textbox', { name: 'Email' }), 'Grace@Example.com');
     await user.click(within(dialog).getByRole('radio', { name: /^Viewer/ }));
-    await user.click(within(dialog).getByRole('button', { name: 'Send invitation' }));
+    await fillAndSubmit(user, dialog, { Email: 'Grace@Example.com' }, 'Send invitation');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     const row = await rowOf(/Name not given yet/);
     expect(within(row).getByText('grace@example.com')).toBeTruthy();

@@ -7,6 +7,7 @@ import { useServerForm } from '@/lib/use-server-form';
 import { Field } from '@/ui/field';
 import { FormDialog } from '@/ui/form-dialog';
 import { JsonFormField } from '@/ui/json-field';
+import { TextField } from '@/ui/text-field';
 import { SchemaText } from './endpoint-schema';
 
 /** The endpoint fields of the contract, with the two schemas edited as JSON text. */
@@ -79,21 +80,20 @@ export function EndpointDialog({
             ))}
           </select>
         </Field>
-        <Field
+        <TextField
+          form={server.form}
+          name="path"
           label="Path"
+          code
           hint="Starts with /; parameters in braces, e.g. /documents/{document_id}."
-          error={formState.errors.path?.message}
-        >
-          <input className="input mono" autoComplete="off" spellCheck={false} {...register('path')} />
-        </Field>
+        />
       </div>
-      <Field
+      <TextField
+        form={server.form}
+        name="summary"
         label="Summary"
         hint="What the endpoint does; agents see it as the tool's description."
-        error={formState.errors.summary?.message}
-      >
-        <input className="input" autoComplete="off" {...register('summary')} />
-      </Field>
+      />
       <div className="grid-2">
         <JsonFormField form={server.form} name="request_schema" label="Request schema (JSON Schema)" minLines={8} />
         <JsonFormField form={server.form} name="response_schema" label="Response schema (JSON Schema)" minLines={8} />
