@@ -2,7 +2,7 @@ import { ApiKeyCreate, readApiKeyCreated } from '@/contract/api-keys';
 import { paths } from '@/contract/paths';
 import { api } from '@/lib/api-client';
 import { apiKeyKeys } from './keys';
-import { idempotent, useMutationThenRefresh } from '../mutations';
+import { useCreateThenRefresh } from '../mutations';
 
 /** `POST /organizations/{org_id}/api-keys` (seed 001): the answer holds the key, this once. */
 export const createApiKey = (orgId: string, input: ApiKeyCreate, idempotencyKey: string) =>
@@ -14,8 +14,4 @@ export const createApiKey = (orgId: string, input: ApiKeyCreate, idempotencyKey:
  * caller resets it (when the user confirms they copied it) or unmounts.
  */
 export const useCreateApiKey = (orgId: string) =>
-  useMutationThenRefresh(
-    idempotent((input: ApiKeyCreate, key) => createApiKey(orgId, input, key)),
-    apiKeyKeys.list(orgId),
-    { gcTime: 0 },
-  );
+  useCreateThenRefresh((input: ApiKeyCreate, key) => createApiKey(orgId, input, key), apiKeyKeys.list(orgId), { gcTime: 0 });

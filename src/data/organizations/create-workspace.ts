@@ -2,7 +2,7 @@ import { readWorkspace, WorkspaceCreate } from '@/contract/organizations';
 import { paths } from '@/contract/paths';
 import { api } from '@/lib/api-client';
 import { organizationKeys } from './keys';
-import { idempotent, useMutationThenRefresh } from '../mutations';
+import { useCreateThenRefresh } from '../mutations';
 
 /** `POST /organizations/{org_id}/workspaces` (seed 001): admins add a workspace. */
 export const createWorkspace = (orgId: string, input: WorkspaceCreate, idempotencyKey: string) =>
@@ -10,7 +10,4 @@ export const createWorkspace = (orgId: string, input: WorkspaceCreate, idempoten
 
 /** The workspaces are read again before the mutation settles: the new one is in the list before anyone switches to it. */
 export const useCreateWorkspace = (orgId: string) =>
-  useMutationThenRefresh(
-    idempotent((input: WorkspaceCreate, key) => createWorkspace(orgId, input, key)),
-    organizationKeys.workspaces(orgId),
-  );
+  useCreateThenRefresh((input: WorkspaceCreate, key) => createWorkspace(orgId, input, key), organizationKeys.workspaces(orgId));
