@@ -1,7 +1,7 @@
 import type { Browser } from '@playwright/test';
 import { workspaceUrl } from './support/console';
-import { expect, signInAs, test } from './support/fixtures';
-import { ownOrganization, unique } from './support/platform';
+import { expect, test } from './support/fixtures';
+import { unique } from './support/platform';
 
 /** A browser context of its own, signed in to nothing: as someone else's machine. */
 async function freshSignIn(browser: Browser, baseURL: string | undefined, key: string) {
@@ -18,13 +18,11 @@ async function freshSignIn(browser: Browser, baseURL: string | undefined, key: s
 test.describe('organization API keys', () => {
   test('an admin creates a key, it signs someone in elsewhere; once revoked, signing in with it fails and says why', async ({
     page,
-    request,
+    // An organization of its own: its keys are the organization's.
+    ownOrg: _ownOrg,
     browser,
     baseURL,
   }) => {
-    // An organization of its own: its keys are the organization's.
-    const org = await ownOrganization(request);
-    await signInAs(page, request, org.accounts.admin);
     const name = unique('CI pipeline');
     await page.goto('/');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API keys' }).click();

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { serviceUrl, workspaceUrl } from './support/console';
-import { expect, signInAs, test } from './support/fixtures';
-import { keyFile, ownOrganization, platformAs, unique } from './support/platform';
+import { expect, test } from './support/fixtures';
+import { keyFile, platformAs, unique } from './support/platform';
 
 async function fillCredentials(page: Page, c: { provider?: string; project?: string; region?: string; json?: string }) {
   if (c.provider) await page.getByLabel('Cloud provider').selectOption(c.provider);
@@ -11,10 +11,12 @@ async function fillCredentials(page: Page, c: { provider?: string; project?: str
 }
 
 test.describe('cloud credentials, as the platform guide describes', () => {
-  test('an admin sets the organization credentials, overrides them on one service and clears the override', async ({ page, request }) => {
+  test('an admin sets the organization credentials, overrides them on one service and clears the override', async ({
+    page,
+    request,
     // An organization of its own: its credentials are every service's there.
-    const org = await ownOrganization(request);
-    await signInAs(page, request, org.accounts.admin);
+    ownOrg: org,
+  }) => {
     const api = await platformAs(request, org.accounts.admin, org.scope);
     const service = await api.publishedPersistent({ name: unique('Isolated Model') });
     const serviceCredentialsUrl = `${workspaceUrl('services', org.scope)}/${service.id}/credentials`;

@@ -14,6 +14,7 @@ import { advanceClock, PHASE_MS } from './support/clock';
 import { openTab, skipRetryWaits, test as base } from './support/fixtures';
 import { keyFile, ownWorkspace, platformAs, POSTGRES_CONFIG, serviceWithCanary, unique } from './support/platform';
 import { serviceUrl, workspaceUrl } from './support/console';
+import { useSession } from './support/users';
 
 type Role = keyof typeof DEMO_USERS;
 /** The worker's documented-only mock, through its console's proxy (the test's baseURL). */
@@ -27,20 +28,7 @@ async function tokensFor(request: APIRequestContext, role: Role) {
 
 /** Hand a session to the page as the console keeps it (sessionStorage). */
 async function signInAs(page: Page, request: APIRequestContext, role: Role) {
-  const t = await tokensFor(request, role);
-  await page.addInitScript((s) => {
-    if (!sessionStorage.getItem('hs.session')) {
-      sessionStorage.setItem(
-        'hs.session',
-        JSON.stringify({
-          accessToken: s.access_token,
-          refreshToken: s.refresh_token,
-          expiresAt: Date.now() + (s.expires_in ?? 900) * 1000,
-        }),
-      );
-    }
-  }, t);
-  return t;
+  await useSession(page, await tokensFor(request, role));
 }
 
 /** Page errors, collected for the whole test: none is expected. */

@@ -1,6 +1,6 @@
 import { workspaceUrl } from './support/console';
-import { expect, SERVICES_URL, signInAs, test } from './support/fixtures';
-import { ownOrganization, platformAs, RESEARCH, SCOPE, unique } from './support/platform';
+import { expect, SERVICES_URL, test } from './support/fixtures';
+import { platformAs, RESEARCH, SCOPE, unique } from './support/platform';
 
 test('switches workspace from the header and lands on its services', async ({ asDeveloper: page, api, request }) => {
   const production = await api.createInvocationService(unique('Production Only'));
@@ -20,10 +20,8 @@ test('switches workspace from the header and lands on its services', async ({ as
   await expect(page).toHaveURL(new RegExp(`workspaces/${RESEARCH.workspaceId}/services`));
 });
 
-test('an admin renames the organization, and the header says so', async ({ page, request }) => {
-  // An organization of its own: the name is the whole organization's.
-  const org = await ownOrganization(request);
-  await signInAs(page, request, org.accounts.admin);
+// An organization of its own: the name is the whole organization's.
+test('an admin renames the organization, and the header says so', async ({ page, ownOrg: org }) => {
   const name = unique('Renamed');
   await page.goto('/');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organization' }).click();
@@ -36,10 +34,8 @@ test('an admin renames the organization, and the header says so', async ({ page,
   await expect(page.getByRole('combobox', { name: 'Organization', exact: true }).locator('option:checked')).toHaveText(name);
 });
 
-test('an admin creates a workspace from the switcher and lands in it', async ({ page, request }) => {
-  // An organization of its own: the workspaces are the whole organization's.
-  const org = await ownOrganization(request);
-  await signInAs(page, request, org.accounts.admin);
+// An organization of its own: the workspaces are the whole organization's.
+test('an admin creates a workspace from the switcher and lands in it', async ({ page, ownOrg: org }) => {
   const name = unique('Sandbox');
   await page.goto(workspaceUrl('services', org.scope));
   await page.getByRole('button', { name: 'New workspace' }).click();

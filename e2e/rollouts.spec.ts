@@ -12,29 +12,18 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { paths } from '../src/contract/paths';
 import { Rollout, type RolloutCreate } from '../src/contract/rollouts';
-import type { JsonSchema } from '../src/contract/json-schema';
 import { expectAccessible } from './support/axe';
 import { advanceClock } from './support/clock';
 import { serviceUrl } from './support/console';
 import { expect, openTab, SERVICES_URL, test } from './support/fixtures';
-import { platformAs, SCOPE, unique, type PlatformApi } from './support/platform';
-
-const textSchema: JsonSchema = { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] };
-const summarySchema: JsonSchema = { type: 'object', properties: { summary: { type: 'string' } } };
+import { SCOPE, serviceWithDraft, unique, type PlatformApi } from './support/platform';
 
 /** A fresh service with v1 live at 100% and v2 a draft (v1's endpoint, and one more): what a rollout moves traffic to. */
-async function readyToRollOut(request: APIRequestContext, name = unique('Rollout')) {
-  const api = await platformAs(request);
-  const service = await api.createInvocationService(name);
-  const addEndpoint = (path: string, summary: string) =>
-    api.addEndpoint(service.id, { method: 'POST', path, summary, request_schema: textSchema, response_schema: summarySchema });
-  await addEndpoint('/summarize', 'Summarize a text');
-  const [v1] = await api.versions(service.id);
-  expect((await api.publish(service.id, v1!.id, 100)).status()).toBe(200);
-  const v2 = await api.createVersion(service.id);
-  await addEndpoint('/classify', 'Classify a text');
-  return { api, service, v1: v1!, v2 };
-}
+const readyToRollOut = (request: APIRequestContext, name = unique('Rollout')) =>
+  serviceWithDraft(request, name, [
+    { path: '/summarize', summary: 'Summarize a text' },
+    { path: '/classify', summary: 'Classify a text' },
+  ]);
 
 /** v2 published at 10% and rolling out through the API: 10% for an hour, then 100%; at most 5% errors over at least 20 requests. */
 async function rollingOut(request: APIRequestContext, name?: string) {

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import type { Page } from '@playwright/test';
 import { expect, openTab, SERVICES_URL, test } from './support/fixtures';
 import { serviceWithCanary } from './support/platform';
 
@@ -19,6 +20,15 @@ async function compile(command: string, args: string[], cwd: string) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
     throw new Error(`${command} ${args.join(' ')} failed:\n${stdout ?? ''}${stderr ?? ''}`, { cause: error });
   }
+}
+
+/** Download a file with its button (`Download <name>` unless told), check the name it comes with, and save it in `dir`: its path. */
+async function download(page: Page, name: string, dir: string, button = `Download ${name}`) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  expect(file.suggestedFilename()).toBe(name);
+  const path = join(dir, name);
+  await file.saveAs(path);
+  return path;
 }
 
 test.describe('client stubs', () => {
@@ -46,21 +56,12 @@ test.describe('client stubs', () => {
     await expect(page.getByText('Copied client.py to the clipboard')).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('translate');
 
-    const [python] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download client.py' }).click()]);
-    expect(python.suggestedFilename()).toBe('client.py');
-    const pyFile = join(dir, 'client.py');
-    await python.saveAs(pyFile);
+    const pyFile = await download(page, 'client.py', dir);
     await compile('python3', ['-m', 'py_compile', pyFile], dir);
 
     await page.getByRole('radio', { name: 'TypeScript' }).check();
     await expect(page.getByLabel('client.ts for v2')).toContainText('translate');
-    const [typescript] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download client.ts' }).click(),
-    ]);
-    expect(typescript.suggestedFilename()).toBe('client.ts');
-    const tsFile = join(dir, 'client.ts');
-    await typescript.saveAs(tsFile);
+    await download(page, 'client.ts', dir);
     // Run from the temp folder: TypeScript 6 refuses file arguments beside a tsconfig.json (TS5112).
     await compile(
       process.execPath,
@@ -85,13 +86,7 @@ test.describe('client stubs', () => {
     await expect(page).toHaveURL(/language=typescript/);
 
     await expect(page.getByLabel('Document path')).toContainText(`/hosted-services/${service.id}/openapi.json?version=1`);
-    const [openapi] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download OpenAPI document' }).click(),
-    ]);
-    expect(openapi.suggestedFilename()).toBe('openapi.json');
-    const docFile = join(dir, 'openapi.json');
-    await openapi.saveAs(docFile);
+    const docFile = await download(page, 'openapi.json', dir, 'Download OpenAPI document');
     const doc = JSON.parse(readFileSync(docFile, 'utf8')) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(['/summarize']);

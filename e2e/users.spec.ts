@@ -2,8 +2,8 @@ import type { Page } from '@playwright/test';
 import { paths, type Scope } from '../src/contract/paths';
 import { expectAccessible } from './support/axe';
 import { workspaceUrl } from './support/console';
-import { expect, mainNav, signInAs, test } from './support/fixtures';
-import { login, ownOrganization, platformAs, unique } from './support/platform';
+import { expect, mainNav, test } from './support/fixtures';
+import { login, platformAs, unique } from './support/platform';
 import { mailedLink, newUser, tokenOf, uniqueEmail, useSession } from './support/users';
 
 /** Each story that invites, changes or removes someone does it in an organization of its own (ownOrganization). */
@@ -23,9 +23,8 @@ test.describe('users and invitations', () => {
     browser,
     baseURL,
     request,
+    ownOrg: org,
   }) => {
-    const org = await ownOrganization(request);
-    await signInAs(page, request, org.accounts.admin);
     const email = uniqueEmail('invitee');
     await openUsers(page, org.scope);
     await page.getByRole('button', { name: 'Invite user' }).click();
@@ -78,9 +77,7 @@ test.describe('users and invitations', () => {
     await expect(rowOf(page, email)).toContainText('active');
   });
 
-  test('an admin changes a role; the user’s next action is refused', async ({ page, browser, baseURL, request }) => {
-    const org = await ownOrganization(request);
-    await signInAs(page, request, org.accounts.admin);
+  test('an admin changes a role; the user’s next action is refused', async ({ page, browser, baseURL, request, ownOrg: org }) => {
     // A ring, so that their New Service form has one to pick.
     await (await platformAs(request, org.accounts.admin, org.scope)).createRing('dev');
     const person = await newUser(request, org.accounts.admin, 'developer', unique('Role Changed'));
@@ -111,9 +108,7 @@ test.describe('users and invitations', () => {
     await theirs.close();
   });
 
-  test('removing a user ends their open session', async ({ page, browser, baseURL, request }) => {
-    const org = await ownOrganization(request);
-    await signInAs(page, request, org.accounts.admin);
+  test('removing a user ends their open session', async ({ page, browser, baseURL, request, ownOrg: org }) => {
     const person = await newUser(request, org.accounts.admin, 'viewer', unique('Leaving'));
     const theirs = await browser.newContext({ baseURL });
     const them = await theirs.newPage();
@@ -136,11 +131,9 @@ test.describe('users and invitations', () => {
     await theirs.close();
   });
 
-  test('the last admin can be neither demoted nor removed, and the page says why before trying', async ({ page, request }) => {
-    // An organization of its own: its one admin stays the last, whatever other stories do with theirs.
-    const org = await ownOrganization(request);
+  // An organization of its own: its one admin stays the last, whatever other stories do with theirs.
+  test('the last admin can be neither demoted nor removed, and the page says why before trying', async ({ page, request, ownOrg: org }) => {
     const admin = org.accounts.admin;
-    await signInAs(page, request, admin);
     await openUsers(page, org.scope);
     const me = rowOf(page, admin.email);
     await expect(me).toContainText('Last admin: make someone else an admin first');

@@ -14,8 +14,8 @@
  *   through `api` (the demo developer in Acme Corp's Production: `api.createInvocationService`,
  *   `api.publishedPersistent`, `api.persistentIn('active')`, `serviceWithCanary(request)`); a workspace of its
  *   own (`ownWorkspace(request, ['dev', 'prod'])`) when it changes or counts what a workspace shares — its
- *   rings, its services list, its connector instances; an organization of its own
- *   (`ownOrganization(request)`, then `signInAs(page, request, org.accounts.admin)` and
+ *   rings, its services list, its connector instances; an organization of its own (the `ownOrg` fixture:
+ *   `ownOrganization(request)` with `page` signed in as its admin; then
  *   `platformAs(request, org.accounts.admin, org.scope)`) when it changes what an organization shares — its
  *   name, cloud credentials, users and invitations, API keys. The demo seed is only read, where it is the
  *   subject (the seeded list, the agent deployments, Acme Corp's users and API keys), and never changed.
@@ -36,22 +36,16 @@ import { test as base, expect, type APIRequestContext, type Locator, type Page }
 import type { MockProfile } from '../../mock-server/platform';
 import { paths } from '../../src/contract/paths';
 import { SERVICES_URL } from './console';
-import { emailOf, login, platformAs, type Account, type PlatformApi } from './platform';
+import { emailOf, login, ownOrganization, platformAs, type Account, type OwnOrganization, type PlatformApi } from './platform';
 import { startWorkerServers, type WorkerServers } from './servers';
+import { useSession } from './users';
 
 export { expect };
 
 /** Sign in through the API and hand the session to the page as the console keeps it (sessionStorage). */
 export async function signInAs(page: Page, request: APIRequestContext, who: Account) {
   const tokens = await login(request, who);
-  await page.addInitScript((t) => {
-    if (!sessionStorage.getItem('hs.session')) {
-      sessionStorage.setItem(
-        'hs.session',
-        JSON.stringify({ accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: Date.now() + t.expires_in * 1000 }),
-      );
-    }
-  }, tokens);
+  await useSession(page, tokens);
   return tokens;
 }
 
@@ -118,7 +112,14 @@ type WorkerFixtures = {
   servers: WorkerServers;
 };
 
-type TestFixtures = { asDeveloper: Page; asAdmin: Page; asViewer: Page; api: PlatformApi };
+type TestFixtures = {
+  asDeveloper: Page;
+  asAdmin: Page;
+  asViewer: Page;
+  api: PlatformApi;
+  /** An organization of the story's own (`ownOrganization`), with `page` signed in as its admin. */
+  ownOrg: OwnOrganization;
+};
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   mockProfile: ['full', { scope: 'worker', option: true }],
@@ -149,6 +150,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   asViewer: async ({ page, request }, use) => {
     await signInAs(page, request, 'viewer');
     await use(page);
+  },
+  ownOrg: async ({ page, request }, use) => {
+    const org = await ownOrganization(request);
+    await signInAs(page, request, org.accounts.admin);
+    await use(org);
   },
 });
 

@@ -234,21 +234,43 @@ export async function ownOrganization(request: APIRequestContext, prefix = 'Own 
 const textSchema: JsonSchema = { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] };
 const summarySchema: JsonSchema = { type: 'object', properties: { summary: { type: 'string' }, words: { type: 'integer' } } };
 
+/** An endpoint of a story's service: its path and its summary (POST, a text in, a summary out). */
+type TextEndpoint = { path: string; summary: string };
+
+/**
+ * A fresh service, as the developer: v1 with the first endpoint, published at 100%, and v2 a draft that
+ * adds the second (what a canary or a rollout moves traffic to). In Production unless told (a workspace of
+ * the story's own needs a ring).
+ */
+export async function serviceWithDraft(request: APIRequestContext, name: string, endpoints: [TextEndpoint, TextEndpoint], scope = SCOPE) {
+  const api = await platformAs(request, 'developer', scope);
+  const service = await api.createInvocationService(name);
+  const addEndpoint = ({ path, summary }: TextEndpoint) =>
+    api.addEndpoint(service.id, { method: 'POST', path, summary, request_schema: textSchema, response_schema: summarySchema });
+  await addEndpoint(endpoints[0]);
+  const [v1] = await api.versions(service.id);
+  expect((await api.publish(service.id, v1!.id, 100)).status()).toBe(200);
+  const v2 = await api.createVersion(service.id);
+  await addEndpoint(endpoints[1]);
+  return { api, service, v1: v1!, v2 };
+}
+
 /**
  * A fresh service mid-canary, arranged as the platform guide describes: v1
  * published at 100%, then v2 published at 20% (v1 drains at 80%); in
  * Production unless told (a workspace of the story's own needs a ring).
  */
 export async function serviceWithCanary(request: APIRequestContext, scope: Scope = SCOPE) {
-  const api = await platformAs(request, 'developer', scope);
-  const service = await api.createInvocationService(unique('Canary'));
-  const addEndpoint = (path: string, summary: string) =>
-    api.addEndpoint(service.id, { method: 'POST', path, summary, request_schema: textSchema, response_schema: summarySchema });
-  await addEndpoint('/summarize', 'Summarize a document');
-  const [v1] = await api.versions(service.id);
-  expect((await api.publish(service.id, v1!.id, 100)).status()).toBe(200);
-  const v2 = await api.createVersion(service.id);
-  await addEndpoint('/documents/{document_id}/translate', "Translate a document's text");
+  const arranged = await serviceWithDraft(
+    request,
+    unique('Canary'),
+    [
+      { path: '/summarize', summary: 'Summarize a document' },
+      { path: '/documents/{document_id}/translate', summary: "Translate a document's text" },
+    ],
+    scope,
+  );
+  const { api, service, v2 } = arranged;
   expect((await api.publish(service.id, v2.id, 20)).status()).toBe(200);
-  return { api, service, versions: () => api.versions(service.id), v1: v1!, v2 };
+  return { ...arranged, versions: () => api.versions(service.id) };
 }

@@ -51,8 +51,11 @@ export async function newUser(request: APIRequestContext, by: Account, role: Rol
   return { ...user, name, email, password, tokens: TokenResponse.parse(await res.json()) };
 }
 
+/** What a sign-in answers; a platform that serves only what the seeds document may leave out the last two. */
+type SessionTokens = Pick<TokenResponse, 'access_token'> & { refresh_token?: string | null; expires_in?: number | null };
+
 /** Hand a session to a page as the console keeps it (sessionStorage), before it loads. */
-export async function useSession(page: Page, tokens: TokenResponse) {
+export async function useSession(page: Page, tokens: SessionTokens) {
   await page.addInitScript((t) => {
     if (!sessionStorage.getItem('hs.session')) {
       sessionStorage.setItem(

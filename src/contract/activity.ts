@@ -7,7 +7,7 @@
  */
 import * as z from 'zod/mini';
 import { Id, listQuery } from './common';
-import { lenient, strict, type Mode, type Reading } from './reading';
+import { lenient, strict, withPage, type Mode, type Reading } from './reading';
 
 export const ActivityKind = z.enum([
   'service.created',
@@ -75,11 +75,10 @@ const activityEntry = <M extends Mode>(r: Reading<M>) =>
     /** `rollout.*`: the rollout (CONTRACT §13); absent on other entries. */
     rollout_id: r.extra(Id),
   });
-export const [ActivityEntry, readActivityEntry] = [activityEntry(strict), activityEntry(lenient)];
+export const [ActivityEntry, ActivityPage] = withPage(activityEntry, strict);
+export const [readActivityEntry, readActivityPage] = withPage(activityEntry, lenient);
 export type ActivityEntry = z.infer<typeof ActivityEntry>;
 export type ActivityEntryRead = z.output<typeof readActivityEntry>;
-
-export const [ActivityPage, readActivityPage] = [strict.page(ActivityEntry), lenient.page(readActivityEntry)];
 
 /**
  * Newest first (`at`, the only sort: an entry is a moment); `search` covers

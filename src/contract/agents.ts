@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { listQuery } from './common';
-import { lenient, strict, type Mode, type Reading } from './reading';
+import { lenient, strict, withPage, type Mode, type Reading } from './reading';
 
 /**
  * Agent deployment service instances (seed 003, CONTRACT §9). The seed's own
@@ -111,11 +111,10 @@ const agentDeployment = <M extends Mode>(r: Reading<M>) =>
     created_at: r.decided(z.nullable(r.timestamp), null),
     updated_at: r.decided(z.nullable(r.timestamp), null),
   });
-export const [AgentDeployment, readAgentDeployment] = [agentDeployment(strict), agentDeployment(lenient)];
+export const [AgentDeployment, AgentDeploymentPage] = withPage(agentDeployment, strict);
+export const [readAgentDeployment, readAgentDeploymentPage] = withPage(agentDeployment, lenient);
 export type AgentDeployment = z.infer<typeof AgentDeployment>;
 export type AgentDeploymentRead = z.output<typeof readAgentDeployment>;
-
-export const [AgentDeploymentPage, readAgentDeploymentPage] = [strict.page(AgentDeployment), lenient.page(readAgentDeployment)];
 export const [AgentServicePage, readAgentServicePage] = [strict.page(AgentService), lenient.page(readAgentService)];
 
 /** Listing the deployments (an extension): newest first unless `sort` says; `search` covers name and description. */

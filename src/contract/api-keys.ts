@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Id, listQuery, Name, Person } from './common';
-import { lenient, strict, type Mode, type Reading } from './reading';
+import { lenient, strict, withPage, type Mode, type Reading } from './reading';
 
 /**
  * Organization API keys (seed 001 lists the calls; seed 004: a key looks like
@@ -26,11 +26,10 @@ const apiKey = <M extends Mode>(r: Reading<M>) =>
     /** Set once revoked: the exchange refuses the key from then on. */
     revoked_at: r.decided(z.nullable(r.timestamp), null),
   });
-export const [ApiKey, readApiKey] = [apiKey(strict), apiKey(lenient)];
+export const [ApiKey, ApiKeyPage] = withPage(apiKey, strict);
+export const [readApiKey, readApiKeyPage] = withPage(apiKey, lenient);
 export type ApiKey = z.infer<typeof ApiKey>;
 export type ApiKeyRead = z.output<typeof readApiKey>;
-
-export const [ApiKeyPage, readApiKeyPage] = [strict.page(ApiKey), lenient.page(readApiKey)];
 
 /** `GET /organizations/{org_id}/api-keys`: newest first unless `sort` says; `search` covers the name and the prefix. A key has no status (`revoked_at` says it). */
 export const ApiKeyListQuery = listQuery(['created_at', 'name', 'last_used_at']);

@@ -17,7 +17,7 @@
  */
 import * as z from 'zod/mini';
 import { Id, humanText, listQuery } from './common';
-import { isObject, lenient, mended, errorAsText, strict, type Mode, type Reading } from './reading';
+import { errorAsText, isObject, lenient, mended, strict, withPage, type Mode, type Reading } from './reading';
 
 /** What an operation does to the instance's data: reads answer rows, writes change them. */
 export const OperationKind = z.enum(['read', 'write']);
@@ -286,10 +286,10 @@ const ddlRecord = <M extends Mode>(r: Reading<M>) =>
     effects: r.decided(z.array(ddlEffect(r)), []),
     destructive: r.decided(z.boolean(), false),
   });
-export const [DdlRecord, readDdlRecord] = [ddlRecord(strict), ddlRecord(lenient)];
+export const [DdlRecord, DdlRecordPage] = withPage(ddlRecord, strict);
+export const [readDdlRecord, readDdlRecordPage] = withPage(ddlRecord, lenient);
 export type DdlRecord = z.infer<typeof DdlRecord>;
 export type DdlRecordRead = z.output<typeof readDdlRecord>;
-export const [DdlRecordPage, readDdlRecordPage] = [strict.page(DdlRecord), lenient.page(readDdlRecord)];
 
 /** `GET …/ddl`: newest first (`executed_at`, the only sort); `search` covers the SQL, the reason and who ran it. */
 export const DdlListQuery = listQuery(['executed_at']);

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { Description, Id, listQuery, Name, ownOrderListQuery } from './common';
 import { ConnectorOperation, readConnectorOperation } from './connector-operations';
-import { lenient, strict, type Mode, type Reading } from './reading';
+import { lenient, strict, withPage, type Mode, type Reading } from './reading';
 
 export const ConnectorFieldType = z.enum(['string', 'integer', 'boolean']);
 export const ConnectorCategory = z.enum(['database', 'storage', 'http']);
@@ -44,11 +44,10 @@ const connectorType = <M extends Mode>(r: Reading<M>) =>
     /** What an instance of the type can run (CONTRACT §14): each with its params' JSON Schema. */
     operations: r.decided(z.array(operationReading(r)), []),
   });
-export const [ConnectorType, readConnectorType] = [connectorType(strict), connectorType(lenient)];
+export const [ConnectorType, ConnectorTypePage] = withPage(connectorType, strict);
+export const [readConnectorType, readConnectorTypePage] = withPage(connectorType, lenient);
 export type ConnectorType = z.infer<typeof ConnectorType>;
 export type ConnectorTypeRead = z.output<typeof readConnectorType>;
-
-export const [ConnectorTypePage, readConnectorTypePage] = [strict.page(ConnectorType), lenient.page(readConnectorType)];
 
 /** `GET …/connectors`: the catalog in the platform's order unless `sort` names another; `search` covers id, name and description. */
 export const ConnectorTypeListQuery = ownOrderListQuery(['name', 'category']);
@@ -77,11 +76,10 @@ const connectorInstance = <M extends Mode>(r: Reading<M>) =>
     created_at: r.decided(r.timestamp, null),
     updated_at: r.decided(r.timestamp, null),
   });
-export const [ConnectorInstance, readConnectorInstance] = [connectorInstance(strict), connectorInstance(lenient)];
+export const [ConnectorInstance, ConnectorInstancePage] = withPage(connectorInstance, strict);
+export const [readConnectorInstance, readConnectorInstancePage] = withPage(connectorInstance, lenient);
 export type ConnectorInstance = z.infer<typeof ConnectorInstance>;
 export type ConnectorInstanceRead = z.output<typeof readConnectorInstance>;
-
-export const [ConnectorInstancePage, readConnectorInstancePage] = [strict.page(ConnectorInstance), lenient.page(readConnectorInstance)];
 
 export const INSTANCE_SORT_FIELDS = ['created_at', 'updated_at', 'name'] as const;
 /** `GET …/connectors/{id}/instances`: newest first unless `sort` says; `search` covers name and description. Instances have no status. */

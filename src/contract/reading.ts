@@ -145,6 +145,16 @@ export const lenient: Reading<'lenient'> = {
     ),
 };
 
+/**
+ * A record's schema in one reading, and its list's, built together:
+ * `export const [Ring, RingPage] = withPage(ring, strict)`. Where the console reads a record on its first load,
+ * the call is marked `@__PURE__`, so that the build leaves out what the console never uses (the strict pair).
+ */
+export function withPage<M extends Mode, S extends Row>(schema: (r: Reading<M>) => S, r: Reading<M>) {
+  const one = schema(r);
+  return [one, r.page(one)] as const;
+}
+
 /** True when `value` is one the console knows; narrows away `UnknownValue`. */
 export function isKnown<const T extends string>(values: readonly T[], value: string): value is T {
   return (values as readonly string[]).includes(value);

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { Id } from './common-read';
-import { lenient, strict, type Mode, type Reading } from './reading';
+import { lenient, strict, withPage, type Mode, type Reading } from './reading';
 
 /**
  * A deployment ring (CONTRACT §6): `position` orders the promotion path. Seed
@@ -19,10 +19,7 @@ const ring = <M extends Mode>(r: Reading<M>) =>
     created_at: r.decided(r.timestamp, null),
     updated_at: r.decided(r.timestamp, null),
   });
-export const Ring = /* @__PURE__ */ ring(strict);
-export const readRing = /* @__PURE__ */ ring(lenient);
+export const [Ring, RingPage] = /* @__PURE__ */ withPage(ring, strict);
+export const [readRing, readRingPage] = /* @__PURE__ */ withPage(ring, lenient);
 export type Ring = z.infer<typeof Ring>;
 export type RingRead = z.output<typeof readRing>;
-
-export const RingPage = /* @__PURE__ */ strict.page(Ring);
-export const readRingPage = /* @__PURE__ */ lenient.page(readRing);

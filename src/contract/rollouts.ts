@@ -11,7 +11,7 @@
  */
 import * as z from 'zod/mini';
 import { Description, Id, listQuery } from './common';
-import { lenient, strict, type Mode, type Reading } from './reading';
+import { lenient, strict, withPage, type Mode, type Reading } from './reading';
 
 export const MAX_ROLLOUT_STEPS = 10;
 export const MAX_PAUSE_SECONDS = 86_400;
@@ -142,11 +142,10 @@ const rollout = <M extends Mode>(r: Reading<M>) =>
     finished_at: z.nullable(r.timestamp),
     events: z.array(rolloutEvent(r)),
   });
-export const [Rollout, readRollout] = [rollout(strict), rollout(lenient)];
+export const [Rollout, RolloutPage] = withPage(rollout, strict);
+export const [readRollout, readRolloutPage] = withPage(rollout, lenient);
 export type Rollout = z.infer<typeof Rollout>;
 export type RolloutRead = z.output<typeof readRollout>;
-
-export const [RolloutPage, readRolloutPage] = [strict.page(Rollout), lenient.page(readRollout)];
 
 /** Seed 001's common list parameters; `status` filters by the rollout's (ours, as the whole list is). */
 export const RolloutListQuery = z.extend(listQuery(['created_at', 'finished_at']), { status: z.optional(RolloutStatus) });

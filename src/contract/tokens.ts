@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Description, humanText, Id, listQuery, RequiredText, Timestamp } from './common';
-import { lenient, strict, type Mode, type Reading } from './reading';
+import { lenient, strict, withPage, type Mode, type Reading } from './reading';
 
 /** `…/service-tokens/mint` (seed 001, 004): claims and a TTL → a signed JWT, shown once. */
 export const MintRequest = z.strictObject({
@@ -52,11 +52,10 @@ const revocation = <M extends Mode>(r: Reading<M>) =>
     expires_at: r.decided(z.nullable(r.timestamp), null),
     revoked_by: r.decided(z.string(), null),
   });
-export const [Revocation, readRevocation] = [revocation(strict), revocation(lenient)];
+export const [Revocation, RevocationPage] = withPage(revocation, strict);
+export const [readRevocation, readRevocationPage] = withPage(revocation, lenient);
 export type Revocation = z.infer<typeof Revocation>;
 export type RevocationRead = z.output<typeof readRevocation>;
-
-export const [RevocationPage, readRevocationPage] = [strict.page(Revocation), lenient.page(readRevocation)];
 
 /**
  * The revocations, newest first unless `sort` says (`revoked_at`, `expires_at`);
@@ -92,11 +91,10 @@ const mintedToken = <M extends Mode>(r: Reading<M>) =>
     /** When a revocation (of it, or of every token) took effect; null while it was never revoked. */
     revoked_at: r.decided(z.nullable(r.timestamp), null),
   });
-export const [MintedToken, readMintedToken] = [mintedToken(strict), mintedToken(lenient)];
+export const [MintedToken, MintedTokenPage] = withPage(mintedToken, strict);
+export const [readMintedToken, readMintedTokenPage] = withPage(mintedToken, lenient);
 export type MintedToken = z.infer<typeof MintedToken>;
 export type MintedTokenRead = z.output<typeof readMintedToken>;
-
-export const [MintedTokenPage, readMintedTokenPage] = [strict.page(MintedToken), lenient.page(readMintedToken)];
 
 /**
  * Newest first unless `sort` says (`issued_at`, `expires_at`); `search` covers

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { Role } from './auth';
 import { Id, ListQuery, Name, Person, SortField, SortOrder } from './common';
-import { lenient, strict, type Mode, type Reading } from './reading';
+import { lenient, strict, withPage, type Mode, type Reading } from './reading';
 
 /**
  * The organization's users (seed 001: `GET /users`, `POST /users/invite`,
@@ -30,11 +30,10 @@ const user = <M extends Mode>(r: Reading<M>) =>
     /** While invited: when the invitation's link stops working. */
     invitation_expires_at: r.decided(z.nullable(r.timestamp), null),
   });
-export const [User, readUser] = [user(strict), user(lenient)];
+export const [User, UserPage] = withPage(user, strict);
+export const [readUser, readUserPage] = withPage(user, lenient);
 export type User = z.infer<typeof User>;
 export type UserRead = z.output<typeof readUser>;
-
-export const [UserPage, readUserPage] = [strict.page(User), lenient.page(readUser)];
 
 export const USER_SORT_FIELDS = ['created_at', 'name', 'email', 'role'] as const;
 export const UserSort = SortField(USER_SORT_FIELDS);

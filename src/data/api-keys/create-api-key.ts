@@ -1,8 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiKeyCreate, readApiKeyCreated } from '@/contract/api-keys';
 import { paths } from '@/contract/paths';
 import { api } from '@/lib/api-client';
 import { apiKeyKeys } from './keys';
+import { useCreateThenRefresh } from '../mutations';
 
 /** `POST /organizations/{org_id}/api-keys` (seed 001): the answer holds the key, this once. */
 export const createApiKey = (orgId: string, input: ApiKeyCreate, idempotencyKey: string) =>
@@ -13,11 +13,5 @@ export const createApiKey = (orgId: string, input: ApiKeyCreate, idempotencyKey:
  * mutation — and the key in its result — leaves the cache as soon as the
  * caller resets it (when the user confirms they copied it) or unmounts.
  */
-export function useCreateApiKey(orgId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ input, idempotencyKey }: { input: ApiKeyCreate; idempotencyKey: string }) => createApiKey(orgId, input, idempotencyKey),
-    gcTime: 0,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: apiKeyKeys.list(orgId) }),
-  });
-}
+export const useCreateApiKey = (orgId: string) =>
+  useCreateThenRefresh((input: ApiKeyCreate, key) => createApiKey(orgId, input, key), apiKeyKeys.list(orgId), { gcTime: 0 });

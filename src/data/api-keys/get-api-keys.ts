@@ -1,8 +1,9 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { readApiKeyPage } from '@/contract/api-keys';
 import { paths } from '@/contract/paths';
 import { api } from '@/lib/api-client';
 import { apiKeyKeys, type ApiKeyPageQuery } from './keys';
+import { pageQueryOptions } from '../page-query';
 
 /**
  * `GET /organizations/{org_id}/api-keys` (seed 001): a page of names, prefixes,
@@ -12,12 +13,7 @@ export const getApiKeys = (orgId: string, query: ApiKeyPageQuery, signal?: Abort
   api.get(paths.apiKeys(orgId), readApiKeyPage, { query: { ...query, sort: 'created_at', order: 'desc' }, signal });
 
 export const apiKeysQueryOptions = (orgId: string, query: ApiKeyPageQuery) =>
-  queryOptions({
-    queryKey: apiKeyKeys.page(orgId, query),
-    queryFn: ({ signal }) => getApiKeys(orgId, query, signal),
-    // Keep the rows on screen while the next page or search loads.
-    placeholderData: keepPreviousData,
-  });
+  pageQueryOptions(apiKeyKeys.page(orgId, query), (signal) => getApiKeys(orgId, query, signal));
 
 export const useApiKeys = (orgId: string, query: ApiKeyPageQuery, enabled = true) =>
   useQuery({ ...apiKeysQueryOptions(orgId, query), enabled });

@@ -1,9 +1,10 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import { DdlRequest, readDdlOutcome, readDdlRecordPage } from '@/contract/connector-operations';
 import { paths, type Scope } from '@/contract/paths';
 import { api } from '@/lib/api-client';
 import { callExtension, readExtension } from '@/lib/extensions';
 import { connectorOperationKeys } from './keys';
+import { useMutationThenRefresh } from '../mutations';
 
 /**
  * [extension] DDL on an instance (seed 002, 004 `execute_ddl(instance_id, sql,
@@ -23,14 +24,12 @@ export function usePreviewDdl(scope: Scope, connectorId: string, instanceId: str
  * Run it: the instance's history changes. (The activity of the services bound
  * to it changes too; a service's activity is read fresh whenever it is shown.)
  */
-export function useRunDdl(scope: Scope, connectorId: string, instanceId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ sql, reason, idempotencyKey }: { sql: string; reason: string; idempotencyKey: string }) =>
+export const useRunDdl = (scope: Scope, connectorId: string, instanceId: string) =>
+  useMutationThenRefresh(
+    ({ sql, reason, idempotencyKey }: { sql: string; reason: string; idempotencyKey: string }) =>
       executeDdl(scope, connectorId, instanceId, { sql, confirm: true, reason }, idempotencyKey),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: connectorOperationKeys.ddlHistory(scope, connectorId, instanceId) }),
-  });
-}
+    connectorOperationKeys.ddlHistory(scope, connectorId, instanceId),
+  );
 
 /** [extension] What DDL ran on the instance, newest first — or that the platform does not say. */
 export const getDdlHistory = (scope: Scope, connectorId: string, instanceId: string, limit: number) =>

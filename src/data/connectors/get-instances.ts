@@ -1,9 +1,10 @@
-import { keepPreviousData, queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { readConnectorInstancePage } from '@/contract/connectors';
 import { paths, type Scope } from '@/contract/paths';
 import { readAllPages } from '@/lib/all-pages';
 import { api } from '@/lib/api-client';
 import { connectorKeys, type InstancePageQuery } from './keys';
+import { pageQueryOptions } from '../page-query';
 
 /** Instances by name, A to Z: how the console lists them (the platform's default is newest first). */
 const BY_NAME = { sort: 'name', order: 'asc' } as const;
@@ -23,12 +24,7 @@ export const getInstancePage = (scope: Scope, connectorId: string, query: Instan
   api.get(paths.instances(scope, connectorId), readConnectorInstancePage, { query: { ...query, ...BY_NAME }, signal });
 
 export const instancePageQueryOptions = (scope: Scope, connectorId: string, query: InstancePageQuery) =>
-  queryOptions({
-    queryKey: connectorKeys.instancePage(scope, connectorId, query),
-    queryFn: ({ signal }) => getInstancePage(scope, connectorId, query, signal),
-    // Keep the rows on screen while the next page or search loads.
-    placeholderData: keepPreviousData,
-  });
+  pageQueryOptions(connectorKeys.instancePage(scope, connectorId, query), (signal) => getInstancePage(scope, connectorId, query, signal));
 
 export const useInstancePage = (scope: Scope, connectorId: string, query: InstancePageQuery) =>
   useQuery(instancePageQueryOptions(scope, connectorId, query));

@@ -1,9 +1,10 @@
-import { keepPreviousData, queryOptions, useQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { paths, type Scope } from '@/contract/paths';
 import { readRingPage } from '@/contract/rings-read';
 import { readAllPages } from '@/lib/all-pages';
 import { api } from '@/lib/api-client';
 import { ringKeys, type RingPageQuery } from './keys';
+import { pageQueryOptions } from '../page-query';
 
 /** Rings in promotion order. `position` is our decision: rings without one keep the platform's order, after those with one. */
 const byPosition = <P extends { items: { position: number | null }[] }>(page: P): P => ({
@@ -28,11 +29,6 @@ export const getRingsPage = (scope: Scope, query: RingPageQuery, signal?: AbortS
   api.get(paths.rings(scope), readRingPage, { query, signal }).then(byPosition);
 
 export const ringsPageQueryOptions = (scope: Scope, query: RingPageQuery) =>
-  queryOptions({
-    queryKey: ringKeys.page(scope, query),
-    queryFn: ({ signal }) => getRingsPage(scope, query, signal),
-    // Keep the rows on screen while the next page or search loads.
-    placeholderData: keepPreviousData,
-  });
+  pageQueryOptions(ringKeys.page(scope, query), (signal) => getRingsPage(scope, query, signal));
 
 export const useRingsPage = (scope: Scope, query: RingPageQuery) => useQuery(ringsPageQueryOptions(scope, query));

@@ -1,10 +1,11 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { paths, type Scope } from '@/contract/paths';
 import type { ServiceListQuery } from '@/contract/services';
 import { inScope, readServicePage } from '@/contract/services-read';
 import { api } from '@/lib/api-client';
 import { learnCapability } from '@/lib/capabilities';
 import { serviceKeys } from './keys';
+import { pageQueryOptions } from '../page-query';
 
 /**
  * A page of services, read row by row (`invalid` holds the rows that could not
@@ -19,12 +20,7 @@ export const getServices = async (scope: Scope, query: ServiceListQuery, signal?
 };
 
 export const servicesQueryOptions = (scope: Scope, query: ServiceListQuery) =>
-  queryOptions({
-    queryKey: serviceKeys.list(scope, query),
-    queryFn: ({ signal }) => getServices(scope, query, signal),
-    // Keep the rows on screen while the next page or filter loads.
-    placeholderData: keepPreviousData,
-  });
+  pageQueryOptions(serviceKeys.list(scope, query), (signal) => getServices(scope, query, signal));
 
 export const useServices = (scope: Scope, query: ServiceListQuery, enabled = true) =>
   useQuery({ ...servicesQueryOptions(scope, query), enabled });

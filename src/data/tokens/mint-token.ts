@@ -1,8 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { paths, type Scope } from '@/contract/paths';
 import { MintRequest, readMintResponse } from '@/contract/tokens';
 import { api } from '@/lib/api-client';
 import { tokenKeys } from './keys';
+import { useMutationThenRefresh } from '../mutations';
 
 export const mintToken = (scope: Scope, serviceId: string, input: MintRequest) =>
   api.post(paths.mintToken(scope, serviceId), readMintResponse, { body: MintRequest.parse(input) });
@@ -12,12 +12,6 @@ export const mintToken = (scope: Scope, serviceId: string, input: MintRequest) =
  * mutation — and the token in its result — leaves the cache as soon as the
  * caller resets it (or unmounts), so nothing keeps it after the dialog closes.
  */
-export function useMintToken(scope: Scope, serviceId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: MintRequest) => mintToken(scope, serviceId, input),
-    gcTime: 0,
-    // The list shows what was minted (never the token).
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: tokenKeys.minted(scope, serviceId) }),
-  });
-}
+export const useMintToken = (scope: Scope, serviceId: string) =>
+  // The list shows what was minted (never the token).
+  useMutationThenRefresh((input: MintRequest) => mintToken(scope, serviceId, input), tokenKeys.minted(scope, serviceId), { gcTime: 0 });

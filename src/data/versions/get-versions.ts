@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions, useQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { paths, type Scope } from '@/contract/paths';
 import type { PageRead } from '@/contract/reading';
 import { readVersionPage, type ServiceVersionRead } from '@/contract/versions';
@@ -6,6 +6,7 @@ import { inferTraffic } from '@/contract/versions-rules';
 import { readAllPages } from '@/lib/all-pages';
 import { api } from '@/lib/api-client';
 import { versionKeys, type VersionPageQuery } from './keys';
+import { pageQueryOptions } from '../page-query';
 
 /** A page of versions as the console keeps it: newest first. */
 const newestFirst = <P extends { items: { version: number }[] }>(page: P): P => ({
@@ -47,12 +48,7 @@ export const getVersionsPage = (scope: Scope, serviceId: string, query: VersionP
   api.get(paths.versions(scope, serviceId), readVersionPage, { query: { ...query, sort: 'created_at', order: 'desc' }, signal });
 
 export const versionsPageQueryOptions = (scope: Scope, serviceId: string, query: VersionPageQuery) =>
-  queryOptions({
-    queryKey: versionKeys.page(scope, serviceId, query),
-    queryFn: ({ signal }) => getVersionsPage(scope, serviceId, query, signal),
-    // Keep the rows on screen while the next page or search loads.
-    placeholderData: keepPreviousData,
-  });
+  pageQueryOptions(versionKeys.page(scope, serviceId, query), (signal) => getVersionsPage(scope, serviceId, query, signal));
 
 export const useVersionsPage = (scope: Scope, serviceId: string, query: VersionPageQuery) =>
   useQuery(versionsPageQueryOptions(scope, serviceId, query));

@@ -4,16 +4,14 @@ import { ConnectorInstance } from '@/contract/connectors';
 import { paths } from '@/contract/paths';
 import { callPlatform, SCOPE, signInAs } from '@/testing/mock-platform';
 import { renderFeature } from '@/testing/render';
+import { textsIn } from '@/testing/texts';
 import { WithSearch } from '@/testing/search-state';
 import { ConnectorsPage } from './connectors-page';
 import { CONNECTORS_SEARCH_DEFAULTS, type ConnectorsSearch } from './connectors-search';
 
 const config = { host: 'db.example.com', port: 5432, database: 'app', user: 'svc', password: 'pw', ssl: true };
 
-const postgresNames = () =>
-  within(screen.getByRole('list', { name: 'PostgreSQL instances' }))
-    .getAllByRole('heading')
-    .map((h) => h.textContent);
+const postgresNames = () => textsIn('list', 'PostgreSQL instances', 'heading');
 
 describe('the Connectors page', () => {
   beforeEach(() => signInAs('developer'));

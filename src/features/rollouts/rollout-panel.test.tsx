@@ -7,6 +7,7 @@ import { rolloutKeys } from '@/data/rollouts/keys';
 import { addEndpoint, createService, newDraft, publish, recordCalls, startRollout, versionsOf } from '@/testing/arrange';
 import { callPlatform, platform, SCOPE, server, signInAs, type Role } from '@/testing/mock-platform';
 import { renderFeature } from '@/testing/render';
+import { textsIn } from '@/testing/texts';
 import { RolloutPanel } from './rollout-panel';
 
 const FIVE_MINUTES = 5 * 60_000;
@@ -36,10 +37,7 @@ async function renderPanel(serviceId: string, role: Role = 'developer') {
 }
 
 const summary = () => screen.getByRole('status').textContent;
-const decisions = () =>
-  within(screen.getByRole('region', { name: 'Decisions' }))
-    .getAllByRole('listitem')
-    .map((li) => li.textContent);
+const decisions = () => textsIn('region', 'Decisions', 'listitem');
 
 describe('the Traffic tab’s rollout', () => {
   beforeEach(() => signInAs('developer'));
