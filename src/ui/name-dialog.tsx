@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useServerForm, type ServerFormOptions } from '@/lib/use-server-form';
-import { Field } from './field';
+import { TextField } from './text-field';
 import { FormDialog } from './form-dialog';
 
 type Named = { name: string };
@@ -40,12 +40,9 @@ export function NameDialog<T>({
     onSuccess: (created) => onSuccess?.(created),
     onClose: () => onOpenChange(false),
   });
-  const { register, formState } = server.form;
   return (
     <FormDialog form={server} open={open} title={title} description={description} submitLabel={submitLabel}>
-      <Field label="Name" required hint={hint} error={formState.errors.name?.message}>
-        <input className="input" autoComplete="off" {...register('name')} />
-      </Field>
+      <TextField form={server.form} name="name" label="Name" required hint={hint} />
     </FormDialog>
   );
 }

@@ -5,7 +5,7 @@ import { ApiError } from '@/lib/api-error';
 import { useCapability } from '@/lib/capabilities';
 import { useServerForm } from '@/lib/use-server-form';
 import { Button } from '@/ui/button';
-import { Field } from '@/ui/field';
+import { TextField } from '@/ui/text-field';
 import { FormAlert, useWaiting } from '@/ui/form-alert';
 import { Unavailable } from '@/ui/unavailable';
 
@@ -54,13 +54,14 @@ export function ApiKeyForm({ onSignedIn }: { onSignedIn: () => void }) {
   }
   return (
     <form onSubmit={onSubmit} noValidate className="form">
-      <Field
+      <TextField
+        form={form}
+        name="api_key"
         label="API key"
         hint="An organization API key (fl_…), made by an admin of your organization on its API keys page and shown to them once. It is exchanged for a session and not stored."
-        error={form.formState.errors.api_key?.message}
-      >
-        <input className="input mono" type="password" autoComplete="off" {...form.register('api_key')} />
-      </Field>
+        type="password"
+        code
+      />
       <FormAlert failure={failure} onRetry={retry} />
       <Button type="submit" variant="primary" pending={pending} disabled={waiting} className="btn-block">
         Sign in with API key

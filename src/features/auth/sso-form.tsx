@@ -2,7 +2,7 @@ import { SsoInitiateRequest } from '@/contract/sso';
 import { useStartSso } from '@/data/auth/sso';
 import { useServerForm } from '@/lib/use-server-form';
 import { Button } from '@/ui/button';
-import { Field } from '@/ui/field';
+import { TextField } from '@/ui/text-field';
 import { FormAlert } from '@/ui/form-alert';
 
 /**
@@ -20,7 +20,6 @@ export function SsoForm({ redirect, failure }: { redirect: string | null; failur
     send: ({ email }) => start.mutateAsync({ email, redirect }),
     onSuccess: (authorizationUrl) => window.location.assign(authorizationUrl),
   });
-  const { register, formState } = server.form;
   return (
     <form onSubmit={server.onSubmit} noValidate className="form">
       {failure && (
@@ -29,9 +28,7 @@ export function SsoForm({ redirect, failure }: { redirect: string | null; failur
         </div>
       )}
       <p className="muted">Your organization’s identity provider signs you in. Which one depends on your email’s domain.</p>
-      <Field label="Work email" error={formState.errors.email?.message}>
-        <input className="input" type="email" autoComplete="username" spellCheck={false} {...register('email')} />
-      </Field>
+      <TextField form={server.form} name="email" label="Work email" type="email" autoComplete="username" spellCheck={false} />
       <FormAlert failure={server.failure} onRetry={server.retry} />
       <Button type="submit" variant="primary" pending={server.pending} className="btn-block">
         Sign in with single sign-on

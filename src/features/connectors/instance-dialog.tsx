@@ -8,6 +8,7 @@ import { useSaveInstance } from '@/data/connectors/save-instance';
 import { withRules } from '@/lib/form-schema';
 import { useServerForm } from '@/lib/use-server-form';
 import { Field } from '@/ui/field';
+import { TextField } from '@/ui/text-field';
 import { FormDialog } from '@/ui/form-dialog';
 import { formConfigIssues, initialConfigValues, toConfig, type ConfigValues } from './config-form';
 
@@ -80,12 +81,8 @@ export function InstanceDialog({
       submitLabel={instance ? 'Save instance' : 'Create instance'}
     >
       <div className="grid-2">
-        <Field label="Name" required error={formState.errors.name?.message}>
-          <input className="input" autoComplete="off" {...register('name')} />
-        </Field>
-        <Field label="Description" error={formState.errors.description?.message}>
-          <input className="input" autoComplete="off" {...register('description')} />
-        </Field>
+        <TextField form={server.form} name="name" label="Name" required />
+        <TextField form={server.form} name="description" label="Description" />
       </div>
       <fieldset className="fieldset">
         <legend>{type.name} configuration</legend>
