@@ -225,6 +225,12 @@ export function composePlatform(listed: readonly MockDomain[], stateVersion: num
   };
 
   const app = new Hono<MockEnv>();
+  // Every answer's Date is the platform's clock, as a platform's own time: the console reads countdowns (a
+  // rollout's next step) against it, so they stay right when tests move the clock (or a browser's is off).
+  app.use('*', async (c, next) => {
+    await next();
+    c.res.headers.set('Date', new Date(clock.now()).toUTCString());
+  });
   // JSON compressed, as a platform's gateway serves it: a list's answer is a tenth of its size on a slow network.
   // Never an event stream: a compressor holds its events back until its buffer fills.
   const compressed = compress();

@@ -62,6 +62,16 @@ describe('/api/v1/__test__/clock', () => {
     expect((await advance(call, 0)).status).toBe(200);
   });
 
+  it("says the platform's time in every answer's Date header, moved with the clock (the console's countdowns read it)", async () => {
+    const { call, platform } = setup({ testRoutes: true });
+    const dateOf = async () => Date.parse((await platform.app.request(`${API}/auth/whoami`)).headers.get('Date') ?? '');
+    expect(Math.abs((await dateOf()) - Date.now())).toBeLessThan(5000);
+    await advance(call, 2 * HOUR);
+    // Whole seconds, as HTTP dates are.
+    expect(Math.abs((await dateOf()) - platform.clock.now())).toBeLessThan(1000);
+    expect((await dateOf()) - Date.now()).toBeGreaterThan(2 * HOUR - 5000);
+  });
+
   it('refuses what is not a whole number of milliseconds ≥ 0 (422, on the field), and a move past 9999', async () => {
     const { call } = setup({ testRoutes: true });
     for (const body of [{ advance_ms: -1 }, { advance_ms: 1.5 }, { advance_ms: '60000' }, {}, { advance_ms: 1, rewind: true }]) {

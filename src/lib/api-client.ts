@@ -5,6 +5,7 @@ import { ApiError } from './api-error';
 import { takeEarlyResponse } from './early-responses';
 import { apiBaseUrl } from './env';
 import { clearSession, getSession, setSession } from './session';
+import { learnServerTime } from './server-clock';
 
 type Query = Record<string, string | number | boolean | null | undefined | readonly string[]>;
 
@@ -54,12 +55,14 @@ async function send(method: string, path: string, opts: RequestOptions, accessTo
     if (early) return early;
   }
   try {
-    return await fetch(target, {
+    const res = await fetch(target, {
       method,
       headers,
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
       signal: opts.signal,
     });
+    learnServerTime(res.headers.get('Date'));
+    return res;
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw ApiError.network(cause);

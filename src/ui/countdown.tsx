@@ -1,16 +1,20 @@
 import { useEffect, useState } from 'react';
 
-/** Whole seconds until `until` (epoch ms), ticking each second; 0 once it has passed or when there is nothing to wait for. */
-export function useSecondsLeft(until: number | null): number {
-  const left = () => (until === null ? 0 : Math.max(0, Math.ceil((until - Date.now()) / 1000)));
+/**
+ * Whole seconds until `until` (epoch ms), ticking each second; 0 once it has passed or when there is nothing to
+ * wait for. `now` is the clock `until` is on: the browser's for a wait it started, the platform's
+ * (`serverNow`) for a time the platform set.
+ */
+export function useSecondsLeft(until: number | null, now: () => number = Date.now): number {
+  const left = () => (until === null ? 0 : Math.max(0, Math.ceil((until - now()) / 1000)));
   const [seconds, setSeconds] = useState(left);
   useEffect(() => {
     if (until === null) return;
-    const tick = () => setSeconds(Math.max(0, Math.ceil((until - Date.now()) / 1000)));
+    const tick = () => setSeconds(Math.max(0, Math.ceil((until - now()) / 1000)));
     tick();
     const timer = setInterval(tick, 250);
     return () => clearInterval(timer);
-  }, [until]);
+  }, [until, now]);
   return until === null ? 0 : seconds;
 }
 

@@ -4,6 +4,7 @@
  * not download the rollouts schemas.
  */
 import type { RolloutEventRead, RolloutRead } from '@/contract/rollouts';
+import { serverNow } from '@/lib/server-clock';
 
 /** Running or paused: it moves the split by itself, and a change by hand waits (409). */
 export const isUnfinished = (r: Pick<RolloutRead, 'status'>): boolean => r.status === 'running' || r.status === 'paused';
@@ -12,7 +13,7 @@ export const isUnfinished = (r: Pick<RolloutRead, 'status'>): boolean => r.statu
 export const RECENT_MS = 24 * 3600 * 1000;
 
 /** Unfinished, or finished within the last day. */
-export const isRecent = (r: Pick<RolloutRead, 'status' | 'finished_at' | 'created_at'>, now = Date.now()): boolean =>
+export const isRecent = (r: Pick<RolloutRead, 'status' | 'finished_at' | 'created_at'>, now = serverNow()): boolean =>
   isUnfinished(r) || now - Date.parse(r.finished_at ?? r.created_at) <= RECENT_MS;
 
 /** The decision that paused it, when it is paused: the analysis's (`inconclusive`), or a person's (`paused`). */

@@ -55,6 +55,15 @@ describe('the Traffic tab’s rollout', () => {
     expect(decisions()).toEqual([expect.stringMatching(/^Started by developer@example\.com: v2 at 10%, step 1 of 2/)]);
   });
 
+  it("counts down on the platform's clock, not the browser's: moved two minutes on, the next step is three away", async () => {
+    const { serviceId } = await rollingOut('panel-countdown');
+    const { poll } = await renderPanel(serviceId);
+    platform.clock.advance(2 * 60_000);
+    await poll();
+    const current = () => within(screen.getByRole('list', { name: 'Steps' })).getAllByRole('listitem')[0]!.textContent;
+    await waitFor(() => expect(current()).toMatch(/next in (2 min 5\d|3 min 00) s$/));
+  });
+
   it('advances and succeeds with healthy traffic, saying what was measured', async () => {
     const { serviceId } = await rollingOut('panel-healthy');
     const { poll } = await renderPanel(serviceId);

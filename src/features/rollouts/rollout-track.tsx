@@ -1,5 +1,6 @@
 import type { RolloutRead } from '@/contract/rollouts';
 import { pauseWords } from '@/data/rollouts/rollout-plan';
+import { serverNow } from '@/lib/server-clock';
 import { formatWait, useSecondsLeft } from '@/ui/countdown';
 
 type StepState = 'done' | 'current' | 'next' | 'skipped';
@@ -49,7 +50,7 @@ export function RolloutTrack({ rollout }: { rollout: RolloutRead }) {
 
 /** The countdown to the step's end: ticking for the eye, not read out each second. */
 function NextStep({ at }: { at: string }) {
-  const seconds = useSecondsLeft(Date.parse(at));
+  const seconds = useSecondsLeft(Date.parse(at), serverNow);
   return (
     <span className="rollout-countdown" aria-hidden="true">
       {seconds > 0 ? `next in ${formatWait(seconds)}` : 'deciding…'}
