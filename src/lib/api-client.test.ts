@@ -55,6 +55,23 @@ describe('the API client', () => {
     expect(calls).toEqual([{ url: '/api/v1/things', auth: 'Bearer good' }]);
   });
 
+  it('takes an answer the page sent for early, but none after a write: what was read early may have changed', async () => {
+    // The early answers' clock, still in the first seconds of the page.
+    vi.useFakeTimers({ toFake: ['performance'] });
+    setSession(tokens('good'));
+    const calls = fakePlatform(() => json(500, {}));
+    const early = () => ({ at: performance.now(), response: Promise.resolve(json(200, { ...ACME, name: 'Read early' })) });
+    globalThis.__hsEarlyResponses = new Map([
+      ['/api/v1/organizations/one', early()],
+      ['/api/v1/organizations/two', early()],
+    ]);
+    expect((await api.get('/organizations/one', Organization)).name).toBe('Read early');
+    await api.post('/organizations', Organization, { body: {} });
+    expect((await api.get('/organizations/two', Organization)).name).toBe('Acme Corp');
+    expect(calls.map((c) => c.url)).toEqual(['/api/v1/organizations', '/api/v1/organizations/two']);
+    globalThis.__hsEarlyResponses = undefined;
+  });
+
   it('reads a write’s answer with the schema it names, or not at all when it says the answer is ignored', async () => {
     setSession(tokens('good'));
     const fetch = vi.fn(async (_url: string, init: RequestInit) =>

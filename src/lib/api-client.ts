@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { readTokenResponse } from '@/contract/auth-read';
 import { paths } from '@/contract/paths';
 import { ApiError } from './api-error';
-import { takeEarlyResponse } from './early-responses';
+import { dropEarlyResponses, takeEarlyResponse } from './early-responses';
 import { apiBaseUrl } from './env';
 import { clearSession, getSession, setSession } from './session';
 import { learnServerTime } from './server-clock';
@@ -49,6 +49,8 @@ async function send(method: string, path: string, opts: RequestOptions, accessTo
   if (opts.idempotencyKey) headers['Idempotency-Key'] = opts.idempotencyKey;
   if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
   const target = url(path, opts.query, opts.base);
+  // A write may change what was read early: none of it is taken after one.
+  if (method !== 'GET') dropEarlyResponses();
   // The same read, with the same session, that the page started before its code arrived (src/app/early-requests.ts).
   if (method === 'GET' && headers.Authorization && opts.body === undefined && opts.accept === undefined && !opts.signal?.aborted) {
     const early = await takeEarlyResponse(target);

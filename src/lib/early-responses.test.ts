@@ -20,6 +20,13 @@ test('an answer older than ten seconds is not taken: a read that late wants fres
   expect(globalThis.__hsEarlyResponses.size).toBe(0);
 });
 
+test('an answer that came after the app read its URL itself is not taken by a later read (a refresh after a write)', () => {
+  expect(takeEarlyResponse('/api/v1/organizations/o1/workspaces?limit=100', 1)).toBeUndefined();
+  globalThis.__hsEarlyResponses = new Map([['/api/v1/organizations/o1/workspaces?limit=100', answer(2)]]);
+  expect(takeEarlyResponse('/api/v1/organizations/o1/workspaces?limit=100', 3)).toBeUndefined();
+  expect(globalThis.__hsEarlyResponses.size).toBe(0);
+});
+
 test('dropped answers are not taken; without any (no session, no early script) nothing is', () => {
   expect(takeEarlyResponse('/api/v1/auth/whoami', 0)).toBeUndefined();
   globalThis.__hsEarlyResponses = new Map([['/api/v1/auth/whoami', answer(0)]]);
