@@ -12,6 +12,7 @@ import { describeFailure, type Failure } from './failure';
 import { PageSpinner } from './page-spinner';
 import { AppShell } from './shell/app-shell';
 import { FrameContext } from './shell/frame-context';
+import { serviceOverview } from '@/lib/service-links';
 
 /**
  * A page that could not be shown, designed like any other: an icon, a heading
@@ -54,11 +55,7 @@ function FailurePage({ failure, error, onRetry }: { failure: Failure; error?: un
           </Button>
         )}
         {failure.level === 2 && scope && serviceId ? (
-          <Link
-            to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId"
-            params={{ ...scope, serviceId }}
-            className={onRetry ? 'btn' : 'btn btn-primary'}
-          >
+          <Link {...serviceOverview(scope, serviceId)} className={onRetry ? 'btn' : 'btn btn-primary'}>
             Go to the service&rsquo;s overview
           </Link>
         ) : scope ? (

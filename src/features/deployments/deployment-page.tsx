@@ -18,6 +18,7 @@ import { DeploymentTimeline } from './deployment-timeline';
 import { StateBadge } from './state-badge';
 import { Unavailable } from '@/ui/unavailable';
 import { Card } from '@/ui/card';
+import { serviceOverview } from '@/lib/service-links';
 
 /** The Deployment tab: build, deploy and tear down a persistent service, and watch it happen. */
 export function DeploymentPage({ scope, serviceId }: ServiceProps) {
@@ -35,11 +36,7 @@ function InvocationDeployment({ scope, service }: { scope: Scope; service: Hoste
     <EmptyState
       title="No deployment for invocation services"
       action={
-        <Link
-          to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId"
-          params={{ ...scope, serviceId: service.id }}
-          className="btn btn-secondary"
-        >
+        <Link {...serviceOverview(scope, service.id)} className="btn btn-secondary">
           Back to the overview
         </Link>
       }
