@@ -3,6 +3,7 @@
  * load has this file, and a locale format is dear to make on a slow phone (the request figures' are only
  * needed once the figures arrive, after the list has painted).
  */
+import { serverNow } from './server-clock';
 const once = <T>(make: () => T) => {
   let made: T | undefined;
   return () => (made ??= make());
@@ -16,7 +17,7 @@ export function formatDateTime(iso: string): string {
 }
 
 /** "3 days ago", for lists; the exact time goes in a title. */
-export function formatRelative(iso: string, now = Date.now()): string {
+export function formatRelative(iso: string, now = serverNow()): string {
   const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
   const units: [Intl.RelativeTimeFormatUnit, number][] = [
     ['year', 31_536_000],

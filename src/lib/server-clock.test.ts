@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { formatRelative } from './format';
 import { learnServerTime, serverNow } from './server-clock';
 
 const MINUTE = 60_000;
@@ -30,5 +31,12 @@ describe('serverNow', () => {
     learnServerTime(null);
     learnServerTime('not a date');
     expect(serverNow() - Date.now()).toBeGreaterThan(5 * MINUTE - 1500);
+  });
+});
+
+describe("what reads the platform's times against the platform's clock", () => {
+  it("says how long ago a platform time was on the platform's clock, not the browser's", () => {
+    learnServerTime(httpDate(Date.now() + 10 * MINUTE));
+    expect(formatRelative(new Date(serverNow() - 2 * MINUTE).toISOString())).toBe('2 minutes ago');
   });
 });

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { learnServerTime, serverNow } from '@/lib/server-clock';
 import { AGENT_POLL_MAX_MS, AGENT_POLL_MIN_MS, agentPollInterval } from './agent-polling';
 
 const at = (iso: string) => Date.parse(iso);
@@ -24,5 +25,15 @@ describe('polling agent instances', () => {
 
   it('keeps an eye on an unhealthy instance at the slowest pace', () => {
     expect(agentPollInterval([instance('unhealthy', 1), instance('ready', 1)], NOW)).toBe(AGENT_POLL_MAX_MS);
+  });
+});
+
+describe("polling agent instances on the platform's clock", () => {
+  afterEach(() => learnServerTime(new Date().toUTCString()));
+
+  it("polls an instance that has just started starting about every second, though the browser's clock runs ten minutes ahead", () => {
+    learnServerTime(new Date(Date.now() - 10 * 60_000).toUTCString());
+    const updated_at = new Date(serverNow()).toISOString();
+    expect(agentPollInterval([{ status: 'starting', updated_at }])).toBe(AGENT_POLL_MIN_MS);
   });
 });

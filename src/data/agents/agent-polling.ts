@@ -1,4 +1,5 @@
 import { MOVING_AGENT_STATUSES, type AgentServiceStatus } from '@/contract/agents';
+import { serverNow } from '@/lib/server-clock';
 
 /** The quickest and the slowest poll while an instance is not settled. */
 export const AGENT_POLL_MIN_MS = 1000;
@@ -15,7 +16,7 @@ export const isUnsettled = (status: string) => (MOVING_AGENT_STATUSES as readonl
  * the change grows old (a quarter of its age, up to 15 s); unhealthy alone,
  * at the slowest pace.
  */
-export function agentPollInterval(instances: readonly Polled[] | undefined, now = Date.now()): number | false {
+export function agentPollInterval(instances: readonly Polled[] | undefined, now = serverNow()): number | false {
   const unsettled = (instances ?? []).filter((i) => isUnsettled(i.status));
   if (unsettled.length === 0) return false;
   const moving = unsettled.filter((i) => i.status !== 'unhealthy');

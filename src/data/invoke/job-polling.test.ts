@@ -6,6 +6,7 @@ import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jobsBatchQueryOptions } from './get-jobs-batch';
 import { jobQueryOptions } from './get-job';
+import { learnServerTime, serverNow } from '@/lib/server-clock';
 import { JOB_POLL_MAX_MS, JOB_POLL_MIN_MS, jobPollInterval } from './job-polling';
 
 const scope = { orgId: 'org', workspaceId: 'ws' };
@@ -99,5 +100,15 @@ describe('job polling', () => {
     expect(JSON.parse(String(init?.body))).toEqual({ job_ids: ['a', 'b', 'gone'] });
     unsubscribe();
     client.clear();
+  });
+});
+
+describe("job polling on the platform's clock", () => {
+  afterEach(() => learnServerTime(new Date().toUTCString()));
+
+  it("polls a job the platform has just taken about every second, though the browser's clock runs ten minutes ahead", () => {
+    learnServerTime(new Date(Date.now() - 10 * 60_000).toUTCString());
+    const submitted_at = new Date(serverNow()).toISOString();
+    expect(jobPollInterval([{ status: 'running', submitted_at }])).toBe(JOB_POLL_MIN_MS);
   });
 });

@@ -1,4 +1,5 @@
 import { isJobFinished } from '@/contract/invoke';
+import { serverNow } from '@/lib/server-clock';
 
 /** The quickest and the slowest poll of a job that has not finished. */
 export const JOB_POLL_MIN_MS = 1000;
@@ -12,7 +13,7 @@ type Polled = { status: string; submitted_at: string };
  * backing off as the youngest unfinished job grows old (a quarter of its age,
  * up to 10 s).
  */
-export function jobPollInterval(jobs: readonly Polled[] | undefined, now = Date.now()): number | false {
+export function jobPollInterval(jobs: readonly Polled[] | undefined, now = serverNow()): number | false {
   const open = (jobs ?? []).filter((j) => !isJobFinished(j.status));
   if (open.length === 0) return false;
   const newest = Math.max(...open.map((j) => Date.parse(j.submitted_at)).filter(Number.isFinite), 0);

@@ -19,6 +19,7 @@ import { isFiltered, NO_FILTERS, toFilters } from './logs-filter-values';
 import type { LogsSearch } from './logs-search';
 import { RequestDetails } from './request-details';
 import { RequestTable } from './request-table';
+import { serverNow } from '@/lib/server-clock';
 
 /** The Logs tab: what the gateway answered for this service, newest first, filtered, and live. */
 export function LogsPage({ scope, serviceId, search, onSearchChange }: ServiceProps & SearchProps<LogsSearch>) {
@@ -58,7 +59,7 @@ export function LogsPage({ scope, serviceId, search, onSearchChange }: ServicePr
 
 function RequestLog({ scope, serviceId, search, onSearchChange }: { scope: Scope; serviceId: string } & SearchProps<LogsSearch>) {
   // A relative range ("the last hour") is counted from when the filters were set, or Refresh pressed.
-  const [now, setNow] = useState(() => Date.now());
+  const [now, setNow] = useState(serverNow);
   const filters = useMemo(() => toFilters(search, now), [search, now]);
   const log = useRequestLog(scope, serviceId, filters);
   const requests = log.newest;
@@ -130,7 +131,7 @@ function RequestLog({ scope, serviceId, search, onSearchChange }: { scope: Scope
             pending={requests.isRefetching}
             onClick={() => {
               setLive(NO_LIVE_ROWS);
-              setNow(Date.now());
+              setNow(serverNow());
               void log.refresh();
             }}
           >

@@ -11,11 +11,12 @@
  */
 import { WINDOW_SPECS, errorRate, type MetricsWindow, type ServiceMetricsRead } from '@/contract/metrics';
 import type { RolloutAnalysis } from '@/contract/rollouts';
+import { serverNow } from '@/lib/server-clock';
 
 export type StepFigures = { requests: number; errors_5xx: number; error_rate: number; p95_ms: number | null };
 
 /** The smallest window that holds the step since it began (its buckets are the finest). */
-export function windowFor(stepStartedAt: string, now = Date.now()): MetricsWindow {
+export function windowFor(stepStartedAt: string, now = serverNow()): MetricsWindow {
   const age = (now - Date.parse(stepStartedAt)) / 1000;
   const fits = (['15m', '1h', '6h', '24h'] as const).find((w) => age < WINDOW_SPECS[w].seconds - WINDOW_SPECS[w].step_seconds);
   return fits ?? '7d';

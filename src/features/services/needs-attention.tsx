@@ -15,6 +15,7 @@ import { EmptyState, ErrorState } from '@/ui/states';
 import type { ServicesSearch } from './services-search';
 import { ServicesPagination } from './services-pagination';
 import { ServicesTable, useFigures, useRolloutsById } from './services-table';
+import { serverNow } from '@/lib/server-clock';
 
 /**
  * "Needs attention": the services a person should look at now — a rollout the
@@ -146,7 +147,7 @@ export function needingAttention(
     rollouts: ServiceRolloutsRead | null;
     services: readonly Pick<HostedServiceRead, 'id' | 'deployment_state' | 'updated_at'>[];
   },
-  now = Date.now(),
+  now = serverNow(),
 ): Flagged[] {
   const flagged = new Map<string, Flagged>();
   const flag = (serviceId: string) => {

@@ -25,6 +25,7 @@ import { ROLE_TONES } from './role-words';
 import { toUserListQuery } from './users-query';
 import { USER_PAGE_SIZES, type UsersSearch } from './users-search';
 import { UsersToolbar } from './users-toolbar';
+import { serverNow } from '@/lib/server-clock';
 
 type DialogState = { kind: 'invite' } | { kind: 'role'; user: UserRead } | { kind: 'remove'; user: UserRead } | null;
 
@@ -150,7 +151,7 @@ function UserRow({
 }) {
   const who = user.name ?? user.email;
   const invited = user.status === 'invited';
-  const expired = invited && user.invitation_expires_at !== null && Date.parse(user.invitation_expires_at) <= Date.now();
+  const expired = invited && user.invitation_expires_at !== null && Date.parse(user.invitation_expires_at) <= serverNow();
   const reasonId = `last-admin-${user.id}`;
   return (
     <tr>
