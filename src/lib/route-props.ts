@@ -33,6 +33,15 @@ const withoutTrailingSlash = (pathname: string) => pathname.replace(/\/+$/, '');
 /** A list's or a tab's state in the URL, as props: what the search says, and a change (which replaces the history entry). */
 export type SearchProps<TSearch> = { search: TSearch; onSearchChange: (next: Partial<TSearch>) => void };
 
+/** What useSearchProps asks of a route: its hooks, and its types (the search its schema validates to). */
+export type SearchRoute = {
+  types: { fullSearchSchema: object };
+  useSearch: () => unknown;
+  useNavigate: () => unknown;
+  useMatch: () => { pathname: string };
+};
+type SearchOf<TRoute extends SearchRoute> = TRoute['types']['fullSearchSchema'];
+
 /**
  * SearchProps from a route's own hooks, for its component: a change merges
  * into the search and replaces the history entry (typing in a filter does not
@@ -41,10 +50,11 @@ export type SearchProps<TSearch> = { search: TSearch; onSearchChange: (next: Par
  * box writes its text a moment after the typing stops, and a result clicked
  * in that moment must not be taken back to the list.
  */
-export function useSearchProps<TSearch>(
-  route: { useSearch: () => TSearch; useNavigate: () => unknown; useMatch: () => { pathname: string } },
+export function useSearchProps<TRoute extends SearchRoute>(
+  route: TRoute,
   { resetScroll }: { resetScroll?: boolean } = {},
-): SearchProps<TSearch> {
+): SearchProps<SearchOf<TRoute>> {
+  type TSearch = SearchOf<TRoute>;
   // The route's navigate, seen through what this helper asks of it.
   const navigate = route.useNavigate() as (options: {
     search: (prev: TSearch) => TSearch;
@@ -54,7 +64,7 @@ export function useSearchProps<TSearch>(
   const router = useRouter();
   const here = withoutTrailingSlash(route.useMatch().pathname);
   return {
-    search: route.useSearch(),
+    search: route.useSearch() as TSearch,
     onSearchChange: (next) => {
       // The address the history is at now: a link clicked a moment ago has moved it, though its page may still be loading.
       if (withoutTrailingSlash(router.latestLocation.pathname) !== here) return;

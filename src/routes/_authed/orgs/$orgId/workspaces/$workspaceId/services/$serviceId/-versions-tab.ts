@@ -7,7 +7,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Scope } from '@/contract/paths';
 import { versionsQueryOptions } from '@/data/versions/get-versions';
-import { serviceProps, useSearchProps } from '@/lib/route-props';
+import { serviceProps, useSearchProps, type SearchRoute } from '@/lib/route-props';
 
 type ServiceParams = Scope & { serviceId: string };
 
@@ -15,9 +15,7 @@ export const loadVersions = ({ context: { queryClient }, params }: { context: { 
   queryClient.ensureQueryData(versionsQueryOptions(params, params.serviceId));
 
 /** The page's props: its service, and its state in the URL (a change keeps the scroll: the tab stays the same page). */
-export const useVersionsTabProps = <TSearch>(
-  route: Parameters<typeof useSearchProps<TSearch>>[0] & { useParams: () => ServiceParams },
-) => ({
+export const useVersionsTabProps = <TRoute extends SearchRoute & { useParams: () => ServiceParams }>(route: TRoute) => ({
   ...serviceProps(route.useParams()),
   ...useSearchProps(route, { resetScroll: false }),
 });
