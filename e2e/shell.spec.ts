@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { paths } from '../src/contract/paths';
+import { expectAccessible } from './support/axe';
 import { advanceClock, SIGN_IN_WINDOW_S } from './support/clock';
 import { workspaceUrl } from './support/console';
 import { expect, mainNav, openTab, SERVICES_URL, skipRetryWaits, test } from './support/fixtures';
@@ -270,4 +271,42 @@ test.describe('the sidebar', () => {
       'Organization',
     ]);
   });
+});
+
+test.describe('Go to', () => {
+  test(
+    'Ctrl K finds a service by a part of its name and opens it; the header’s button opens a page; Escape returns focus',
+    { tag: '@phone' },
+    async ({ asDeveloper: page, api }) => {
+      const service = await api.createInvocationService(unique('Go To Heron'));
+      await page.goto(SERVICES_URL);
+      await expect(page.getByRole('heading', { level: 1, name: 'Hosted Services' })).toBeVisible();
+
+      await page.keyboard.press('Control+k');
+      const dialog = page.getByRole('dialog', { name: 'Go to' });
+      const input = dialog.getByRole('combobox', { name: 'Go to' });
+      await expect(input).toBeFocused();
+      await input.fill(service.name.slice(0, 14));
+      const found = dialog.getByRole('option', { name: new RegExp(service.name) });
+      await expect(found).toHaveAttribute('aria-selected', 'true');
+      await expectAccessible(page, 'the Go to palette');
+      await page.keyboard.press('Enter');
+      await expect(dialog).toBeHidden();
+      await expect(page).toHaveURL(new RegExp(`/services/${service.id}$`));
+      await expect(page.getByRole('heading', { level: 1, name: service.name })).toBeFocused();
+
+      const button = page.getByRole('button', { name: 'Go to…' });
+      await button.click();
+      await input.fill('rings');
+      await expect(dialog.getByRole('option')).toHaveText(['Rings']);
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('heading', { level: 1, name: 'Rings' })).toBeFocused();
+
+      await button.click();
+      await expect(input).toBeFocused();
+      await page.keyboard.press('Escape');
+      await expect(dialog).toBeHidden();
+      await expect(button).toBeFocused();
+    },
+  );
 });

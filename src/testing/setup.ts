@@ -9,6 +9,12 @@ const rect = { x: 0, y: 0, top: 0, left: 0, right: 0, bottom: 0, width: 0, heigh
 Range.prototype.getBoundingClientRect = () => rect as DOMRect;
 Range.prototype.getClientRects = () => ({ length: 0, item: () => null, [Symbol.iterator]: [][Symbol.iterator] }) as unknown as DOMRectList;
 Element.prototype.scrollIntoView = () => {};
+// …and the Go to palette (cmdk) watches its list's size.
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
 
 // findBy… and waitFor wait up to 10 s, not 1: on a busy shared two-core machine a lazily loaded page, or figures
 // read after it, can take several seconds to show. A ceiling, not a wait: they return as soon as it is there.

@@ -16,6 +16,7 @@ export function Dialog({
   children,
   wide = false,
   dismissible = true,
+  returnFocus,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -24,8 +25,10 @@ export function Dialog({
   children: ReactNode;
   wide?: boolean;
   dismissible?: boolean;
+  /** Whether focus goes back to what opened it as it closes (always, unless this says no: a dialog that navigates leaves focus to the new page). */
+  returnFocus?: () => boolean;
 }) {
-  const returnFocus = useReturnFocus();
+  const returnFocusTo = useReturnFocus();
   const stay = dismissible ? undefined : (event: Event) => event.preventDefault();
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
@@ -33,7 +36,8 @@ export function Dialog({
         <RadixDialog.Overlay className="dialog-overlay" />
         <RadixDialog.Content
           className={wide ? 'dialog-content dialog-wide' : 'dialog-content'}
-          {...returnFocus}
+          onOpenAutoFocus={returnFocusTo.onOpenAutoFocus}
+          onCloseAutoFocus={(event) => (returnFocus && !returnFocus() ? event.preventDefault() : returnFocusTo.onCloseAutoFocus(event))}
           onEscapeKeyDown={stay}
           onPointerDownOutside={stay}
           onInteractOutside={stay}

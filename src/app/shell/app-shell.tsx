@@ -4,6 +4,7 @@ import type { Scope } from '@/contract/paths';
 import { ThrottleNotice } from '../throttle-notice';
 import { Breadcrumbs } from './breadcrumbs';
 import { FrameContext } from './frame-context';
+import { GoTo } from './go-to';
 import { ScopeSwitcher } from './scope-switcher';
 import { Sidebar, SIDEBAR_ID } from './sidebar';
 import { UserMenu } from './user-menu';
@@ -59,6 +60,7 @@ export function AppShell({ scope, children }: { scope?: Scope; children?: ReactN
               <span className="visually-hidden">Menu</span>
             </button>
             {scope ? <ScopeSwitcher scope={scope} /> : <span className="topbar-spacer" />}
+            {scope && <GoTo scope={scope} />}
             <UserMenu />
           </header>
           <main id="main" className="content" tabIndex={-1}>

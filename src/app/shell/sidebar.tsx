@@ -122,6 +122,9 @@ const ADMIN: { group: string | null; items: NavItem[] }[] = [
 
 export const SIDEBAR_ID = 'sidebar';
 
+/** The workspace's pages the sidebar lists, in its order, for the "Go to" palette. */
+export const WORKSPACE_PAGES: readonly Omit<NavItem, 'icon'>[] = [...MAIN, ...ADMIN.flatMap((g) => g.items)];
+
 /**
  * The brand and the workspace's pages. On a wide screen it is always there; on
  * a narrow one it is a disclosure the header's Menu button opens: focus moves
