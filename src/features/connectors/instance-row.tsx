@@ -6,6 +6,9 @@ import { Button } from '@/ui/button';
 import { Detail } from '@/ui/details';
 import { TestResult } from './test-result';
 
+/** Characters past which a configuration value does not fit half the row. */
+const LONG_VALUE = 32;
+
 /** An instance: its non-secret configuration, which secrets are set, its last connection test, and its actions. */
 export function InstanceRow({
   scope,
@@ -32,31 +35,16 @@ export function InstanceRow({
 
   return (
     <li className="instance" aria-labelledby={nameId}>
-      <div className="instance-main">
-        <h4 id={nameId} className="instance-name">
-          <Link {...page} className="row-link">
-            {instance.name}
-          </Link>
-        </h4>
-        {instance.description && <p className="muted instance-description">{instance.description}</p>}
-        <dl className="instance-config">
-          {type.fields.map((f) => {
-            const value = instance.config[f.name];
-            return (
-              <Detail key={f.name} term={f.label} mono>
-                {f.secret ? (
-                  <span className="muted">{(instance.secrets_set ?? []).includes(f.name) ? 'set' : 'not set'}</span>
-                ) : value === undefined || value === '' ? (
-                  <span className="muted">—</span>
-                ) : (
-                  String(value)
-                )}
-              </Detail>
-            );
-          })}
-        </dl>
-      </div>
-      <div className="instance-side">
+      {/* Name and actions on one line, the configuration and the last test under them: each gets the row's whole width. */}
+      <div className="instance-head">
+        <div className="instance-title">
+          <h4 id={nameId} className="instance-name">
+            <Link {...page} className="row-link">
+              {instance.name}
+            </Link>
+          </h4>
+          {instance.description && <p className="muted instance-description">{instance.description}</p>}
+        </div>
         <div className="instance-actions">
           <Link {...page} className="btn btn-secondary btn-sm" aria-label={`Operations of ${instance.name}`}>
             Operations
@@ -75,6 +63,25 @@ export function InstanceRow({
             </>
           )}
         </div>
+      </div>
+      <div className="instance-body">
+        <dl className="instance-config">
+          {type.fields.map((f) => {
+            const value = instance.config[f.name];
+            // A long value (a cloud database's endpoint, a base URL) takes the row's width, so it reads on one line.
+            return (
+              <Detail key={f.name} term={f.label} mono wide={!f.secret && String(value ?? '').length > LONG_VALUE}>
+                {f.secret ? (
+                  <span className="muted">{(instance.secrets_set ?? []).includes(f.name) ? 'set' : 'not set'}</span>
+                ) : value === undefined || value === '' ? (
+                  <span className="muted">—</span>
+                ) : (
+                  String(value)
+                )}
+              </Detail>
+            );
+          })}
+        </dl>
         <div className="test-result-slot" role="status" aria-live="polite" aria-label={`Connection test of ${instance.name}`}>
           {test.isError ? (
             <p className="test-result test-failed">Could not run the test: {test.error.message}</p>
