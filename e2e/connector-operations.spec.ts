@@ -31,6 +31,11 @@ test.describe('connector operations', () => {
     await openNewDatabase(page, request, 'query-db');
     // The form starts with seed 002's own query.
     await expect(page.getByRole('textbox', { name: 'SQL query' })).toHaveText('SELECT * FROM users LIMIT 10');
+    // A statement longer than the field wraps: its end is within the card, not past an edge that scrolls sideways.
+    const ddl = page.getByRole('region', { name: 'Schema changes (DDL)' });
+    const card = (await ddl.boundingBox())!;
+    const end = (await ddl.getByRole('textbox', { name: 'DDL' }).getByText('true', { exact: true }).boundingBox())!;
+    expect(end.x + end.width).toBeLessThanOrEqual(card.x + card.width);
     await page.getByRole('button', { name: 'Run Read query' }).click();
 
     const rows = rowsFrom(page, 'Read query');
