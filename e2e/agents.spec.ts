@@ -39,6 +39,9 @@ test.describe('agent service instances (seed 003)', () => {
     await api.advance(PHASE_MS);
     await expect(row.getByText('Ready', { exact: true })).toBeVisible();
     await expect(row).toContainText('Answering its health checks');
+    // Its actions side by side, not stacked in a narrow column.
+    const top = async (name: string) => (await row.getByRole('button', { name }).boundingBox())!.y;
+    expect(await top(`Stop ${id}`)).toBe(await top(`Show the public URL of ${id}`));
 
     // The URL is shown when asked for, and copied.
     await expect(page.getByText('edge_token')).toHaveCount(0);
