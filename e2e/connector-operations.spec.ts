@@ -113,6 +113,9 @@ test.describe('connector operations', () => {
     await dialog.getByRole('textbox', { name: 'Reason' }).fill('Soft-delete users instead of removing them');
     await dialog.getByRole('button', { name: 'Run DDL' }).click();
     await expect(dialog).toBeHidden();
+    // Focus goes to the history, where the run now is, not back to the top of the page.
+    await expect(page.getByRole('heading', { name: 'Schema history' })).toBeFocused();
+    await expect(preview).toBeHidden();
 
     // An entry per DDL run (each lists its effects too).
     const entries = page.getByRole('list', { name: 'DDL that ran, newest first' }).getByRole('listitem').filter({ hasText: 'ran it' });

@@ -150,6 +150,9 @@ describe('a connector instance’s page', () => {
     await user.type(within(dialog).getByRole('textbox', { name: /Reason/ }), 'Status moves to its own table');
     await user.click(run);
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    // Focus goes where the run now is, not to the top of the page with the preview gone.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Schema history' })));
+    expect(within(ddl).queryByRole('region', { name: 'Preview' })).toBeNull();
 
     const history = await screen.findByRole('list', { name: 'DDL that ran, newest first' });
     expect(await within(history).findByText('Status moves to its own table')).toBeTruthy();
