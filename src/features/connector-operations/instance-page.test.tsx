@@ -65,6 +65,9 @@ describe('a connector instance’s page', () => {
     const result = screen.getByRole('region', { name: 'Result' });
     expect(within(result).getByText('5 rows')).toBeTruthy();
     expect(within(result).getByText(/· [\d.]+ ms/)).toBeTruthy();
+    // A screen reader hears one sentence, not every row: the section is no live region, its status is.
+    expect(screen.getByText(/^Read query: 5 rows in [\d.]+ ms\.$/).getAttribute('role')).toBe('status');
+    expect(result.closest('[aria-live]')).toBeNull();
 
     // The run is kept for the session, without its rows.
     const recent = screen.getByRole('region', { name: 'Recent runs in this session' });
