@@ -166,15 +166,18 @@ function InstanceRow({
       </td>
       <td className="agent-actions">
         <div className="row-actions">
-          <Button
-            size="sm"
-            disabled={!instance.has_public_url}
-            title={instance.has_public_url ? undefined : 'Only a ready instance has a public URL'}
-            aria-label={`Show the public URL of ${instance.id}`}
-            onClick={() => onAction({ kind: 'url', deployment, instance })}
-          >
-            Show URL
-          </Button>
+          {/* A stopped or failed instance never has a URL again: no button that can never work. */}
+          {(instance.has_public_url || stoppable) && (
+            <Button
+              size="sm"
+              disabled={!instance.has_public_url}
+              title={instance.has_public_url ? undefined : 'Only a ready instance has a public URL'}
+              aria-label={`Show the public URL of ${instance.id}`}
+              onClick={() => onAction({ kind: 'url', deployment, instance })}
+            >
+              Show URL
+            </Button>
+          )}
           {canWrite && stoppable && (
             <Button
               size="sm"
