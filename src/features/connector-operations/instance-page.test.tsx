@@ -75,6 +75,32 @@ describe('a connector instance’s page', () => {
     expect(sessionStorage.getItem(`hs.connector-runs.${db.id}`)).not.toContain('ada@example.com');
   });
 
+  it('reads an object as a record: its columns one under the other, the body whole with its lines', async () => {
+    const bucket = await callPlatform(
+      'admin',
+      'POST',
+      paths.instances(SCOPE, 's3'),
+      {
+        name: 'record-bucket',
+        config: { bucket: 'record-bucket', region: 'eu-west-1', access_key_id: 'AKIATEST', secret_access_key: 's' },
+      },
+      ConnectorInstance,
+    );
+    const { user } = await renderFeature(
+      <InstancePage scope={SCOPE} connectorId="s3" instanceId={bucket.id} operationId="get_object" onOperationChange={() => {}} />,
+    );
+    await user.click(await screen.findByRole('button', { name: 'Run Get object' }));
+    const rows = await screen.findByRole('region', { name: 'Rows from Get object' });
+    // Not a table six columns wide with the body squeezed into the last one.
+    expect(within(rows).queryByRole('table')).toBeNull();
+    const terms = within(rows)
+      .getAllByRole('term')
+      .map((t) => t.textContent);
+    expect(terms).toEqual(['keyTEXT', 'sizeINTEGER', 'content_typeTEXT', 'last_modifiedTEXT', 'etagTEXT', 'bodyTEXT']);
+    const body = within(rows).getAllByRole('definition')[5]!;
+    expect(body.textContent).toBe('Documents of record-bucket.\nInvoices are under invoices/, one JSON file each.\n');
+  });
+
   it('checks params with their schema before sending, and puts the platform’s refusal on the field it names', async () => {
     const db = await newDatabase('refusals-db');
     const { user } = await render(db.id);
