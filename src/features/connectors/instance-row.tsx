@@ -3,11 +3,7 @@ import type { ConnectorInstanceRead, ConnectorTypeRead } from '@/contract/connec
 import type { Scope } from '@/contract/paths';
 import { useTestInstance } from '@/data/connectors/test-instance';
 import { Button } from '@/ui/button';
-import { Detail } from '@/ui/details';
-import { TestResult } from './test-result';
-
-/** Characters past which a configuration value does not fit half the row. */
-const LONG_VALUE = 32;
+import { ConnectionTestSlot, InstanceConfig } from './instance-config';
 
 /** An instance: its non-secret configuration, which secrets are set, its last connection test, and its actions. */
 export function InstanceRow({
@@ -26,7 +22,6 @@ export function InstanceRow({
   onDelete: () => void;
 }) {
   const test = useTestInstance(scope, type.id, instance.id);
-  const result = test.data ?? instance.last_test;
   const nameId = `instance-${instance.id}-name`;
   const page = {
     to: '/orgs/$orgId/workspaces/$workspaceId/connectors/$connectorId/instances/$instanceId',
@@ -65,32 +60,8 @@ export function InstanceRow({
         </div>
       </div>
       <div className="instance-body">
-        <dl className="instance-config">
-          {type.fields.map((f) => {
-            const value = instance.config[f.name];
-            // A long value (a cloud database's endpoint, a base URL) takes the row's width, so it reads on one line.
-            return (
-              <Detail key={f.name} term={f.label} mono wide={!f.secret && String(value ?? '').length > LONG_VALUE}>
-                {f.secret ? (
-                  <span className="muted">{(instance.secrets_set ?? []).includes(f.name) ? 'set' : 'not set'}</span>
-                ) : value === undefined || value === '' ? (
-                  <span className="muted">—</span>
-                ) : (
-                  String(value)
-                )}
-              </Detail>
-            );
-          })}
-        </dl>
-        <div className="test-result-slot" role="status" aria-live="polite" aria-label={`Connection test of ${instance.name}`}>
-          {test.isError ? (
-            <p className="test-result test-failed">Could not run the test: {test.error.message}</p>
-          ) : result ? (
-            <TestResult result={result} />
-          ) : (
-            <p className="muted test-result">Not tested yet</p>
-          )}
-        </div>
+        <InstanceConfig type={type} instance={instance} />
+        <ConnectionTestSlot instance={instance} test={test} />
       </div>
     </li>
   );
