@@ -72,6 +72,8 @@ describe('a connector instance’s page', () => {
     // The run is kept for the session, without its rows.
     const recent = screen.getByRole('region', { name: 'Recent runs in this session' });
     expect(within(recent).getByText('read_query')).toBeTruthy();
+    expect(within(recent).getByRole('button', { name: /^Use the params of read_query/ })).toBeTruthy();
+
     expect(sessionStorage.getItem(`hs.connector-runs.${db.id}`)).not.toContain('ada@example.com');
   });
 
@@ -99,6 +101,15 @@ describe('a connector instance’s page', () => {
     expect(terms).toEqual(['keyTEXT', 'sizeINTEGER', 'content_typeTEXT', 'last_modifiedTEXT', 'etagTEXT', 'bodyTEXT']);
     const body = within(rows).getAllByRole('definition')[5]!;
     expect(body.textContent).toBe('Documents of record-bucket.\nInvoices are under invoices/, one JSON file each.\n');
+  });
+
+  it('offers no Use again for a run without params: there is nothing to put back in the form', async () => {
+    const db = await newDatabase('tables-db');
+    const { user } = await render(db.id, 'list_tables');
+    await user.click(await screen.findByRole('button', { name: 'Run List tables' }));
+    const recent = await screen.findByRole('region', { name: 'Recent runs in this session' });
+    expect(within(recent).getByText('list_tables')).toBeTruthy();
+    expect(within(recent).queryByRole('button', { name: /^Use the params of list_tables/ })).toBeNull();
   });
 
   it('checks params with their schema before sending, and puts the platform’s refusal on the field it names', async () => {

@@ -209,7 +209,8 @@ function RecentRuns({ runs, onRunAgain }: { runs: RecentRun[]; onRunAgain: ((run
                 {run.params === null && ' · params too large to keep'}
               </p>
             </div>
-            {onRunAgain && run.params !== null && (
+            {/* An operation without params (List tables) has nothing to put back. */}
+            {onRunAgain && run.params !== null && Object.keys(run.params).length > 0 && (
               <Button
                 size="sm"
                 onClick={() => onRunAgain(run)}
