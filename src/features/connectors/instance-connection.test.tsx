@@ -6,14 +6,9 @@ import { callPlatform, SCOPE, signInAs } from '@/testing/mock-platform';
 import { renderFeature } from '@/testing/render';
 import { InstanceConnection } from './instance-connection';
 
+const config = (database: string) => ({ host: 'db.example.com', database, user: 'app', password: 'p' });
 const newDatabase = (name: string) =>
-  callPlatform(
-    'admin',
-    'POST',
-    paths.instances(SCOPE, 'postgresql'),
-    { name, config: { host: 'db.example.com', database: name, user: 'app', password: 'p' } },
-    ConnectorInstance,
-  );
+  callPlatform('admin', 'POST', paths.instances(SCOPE, 'postgresql'), { name, config: config(name) }, ConnectorInstance);
 
 describe('an instance’s connection, on its own page', () => {
   beforeEach(() => signInAs('developer'));
