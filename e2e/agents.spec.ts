@@ -1,3 +1,4 @@
+import type { APIRequestContext, Page } from '@playwright/test';
 import { AGENT_IDS } from '../mock-server/agents/seed';
 import { AgentService } from '../src/contract/agents';
 import { AGENT_API_BASE, agentPaths } from '../src/contract/paths';
@@ -38,6 +39,9 @@ test.describe('agent service instances (seed 003)', () => {
     await api.advance(PHASE_MS);
     await expect(row.getByText('Ready', { exact: true })).toBeVisible();
     await expect(row).toContainText('Answering its health checks');
+    // Its actions side by side, not stacked in a narrow column.
+    const top = async (name: string) => (await row.getByRole('button', { name }).boundingBox())!.y;
+    expect(await top(`Stop ${id}`)).toBe(await top(`Show the public URL of ${id}`));
 
     // The URL is shown when asked for, and copied.
     await expect(page.getByText('edge_token')).toHaveCount(0);
@@ -84,20 +88,45 @@ test.describe('agent service instances (seed 003)', () => {
 
   test('a viewer sees the instances but cannot start or stop one', async ({ asViewer: page, api, request }) => {
     // One started by a developer: the viewer sees it, starting.
-    const res = await request.post(`${AGENT_API_BASE}${agentPaths.services(AGENT_IDS.supportTriage)}`, {
-      headers: { ...api.headers, 'Idempotency-Key': crypto.randomUUID() },
-      data: {},
-    });
-    expect(res.status(), await res.text()).toBe(201);
-    const started = AgentService.parse(await res.json());
+    const started = await startSupportTriage(request, api.headers);
     await page.goto(workspaceUrl('agents'));
-    const row = page
-      .getByRole('region', { name: 'Support triage' })
-      .getByRole('row')
-      .filter({ has: page.getByRole('rowheader', { name: new RegExp(started.id) }) });
+    const row = instanceRow(page, started.id);
     await expect(row.getByText('Starting', { exact: true })).toBeVisible();
     await expect(page.getByText(/Your role \(viewer\) cannot do this/)).toBeVisible();
     await expect(page.getByRole('button', { name: /New instance/ })).toHaveCount(0);
     await expect(page.getByRole('button', { name: /^Stop / })).toHaveCount(0);
   });
+
+  test(
+    'on a phone an instance is a card whose actions are on screen, not past the edge of a table that scrolls sideways',
+    { tag: '@phone' },
+    async ({ asDeveloper: page, api, request }) => {
+      const started = await startSupportTriage(request, api.headers);
+      await page.goto(workspaceUrl('agents'));
+      const row = instanceRow(page, started.id);
+      await expect(row.getByText('Starting', { exact: true })).toBeVisible();
+      // Inside the card's edges (a row of a table that scrolls sideways would put them past it, out of sight).
+      const card = (await page.getByRole('region', { name: 'Support triage' }).boundingBox())!;
+      for (const name of [`Stop ${started.id}`, `Show the public URL of ${started.id}`]) {
+        const button = (await row.getByRole('button', { name }).boundingBox())!;
+        expect(button.x + button.width, name).toBeLessThanOrEqual(card.x + card.width);
+      }
+    },
+  );
 });
+
+/** An instance of Support triage started through the platform's API, as a developer would from the agent tooling. */
+async function startSupportTriage(request: APIRequestContext, headers: Record<string, string>): Promise<AgentService> {
+  const res = await request.post(`${AGENT_API_BASE}${agentPaths.services(AGENT_IDS.supportTriage)}`, {
+    headers: { ...headers, 'Idempotency-Key': crypto.randomUUID() },
+    data: {},
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return AgentService.parse(await res.json());
+}
+
+const instanceRow = (page: Page, id: string) =>
+  page
+    .getByRole('region', { name: 'Support triage' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: new RegExp(id) }) });

@@ -31,6 +31,11 @@ test.describe('connector operations', () => {
     await openNewDatabase(page, request, 'query-db');
     // The form starts with seed 002's own query.
     await expect(page.getByRole('textbox', { name: 'SQL query' })).toHaveText('SELECT * FROM users LIMIT 10');
+    // A statement longer than the field wraps: its end is within the card, not past an edge that scrolls sideways.
+    const ddl = page.getByRole('region', { name: 'Schema changes (DDL)' });
+    const card = (await ddl.boundingBox())!;
+    const end = (await ddl.getByRole('textbox', { name: 'DDL' }).getByText('true', { exact: true }).boundingBox())!;
+    expect(end.x + end.width).toBeLessThanOrEqual(card.x + card.width);
     await page.getByRole('button', { name: 'Run Read query' }).click();
 
     const rows = rowsFrom(page, 'Read query');
@@ -108,6 +113,9 @@ test.describe('connector operations', () => {
     await dialog.getByRole('textbox', { name: 'Reason' }).fill('Soft-delete users instead of removing them');
     await dialog.getByRole('button', { name: 'Run DDL' }).click();
     await expect(dialog).toBeHidden();
+    // Focus goes to the history, where the run now is, not back to the top of the page.
+    await expect(page.getByRole('heading', { name: 'Schema history' })).toBeFocused();
+    await expect(preview).toBeHidden();
 
     // An entry per DDL run (each lists its effects too).
     const entries = page.getByRole('list', { name: 'DDL that ran, newest first' }).getByRole('listitem').filter({ hasText: 'ran it' });

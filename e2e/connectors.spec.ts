@@ -34,14 +34,20 @@ test.describe('connectors', () => {
     await dialog.getByRole('spinbutton', { name: /^Port/ }).fill('5432');
     await expect(dialog.getByText('Port is required')).toHaveCount(0);
     await expect(dialog.getByLabel(/^Password/)).toHaveAttribute('type', 'password');
-    await fillPostgres(page, good, 'db.example.com');
+    const host = 'orders-replica.db.internal.example.com';
+    await fillPostgres(page, good, host);
 
     await postgresCard(page).getByRole('button', { name: 'New PostgreSQL instance' }).click();
     await fillPostgres(page, bad, 'unreachable.example.com');
 
     const goodRow = postgresCard(page).getByRole('listitem', { name: good });
-    await expect(goodRow).toContainText('db.example.com');
+    await expect(goodRow).toContainText(host);
     await expect(goodRow).not.toContainText('s3cret');
+    // A long host reads on one line (as high as the port's value), and the row's actions sit side by side.
+    const valueHeight = async (value: string) => (await goodRow.getByRole('definition').filter({ hasText: value }).boundingBox())!.height;
+    expect(await valueHeight(host)).toBe(await valueHeight('5432'));
+    const top = async (name: string) => (await goodRow.getByRole('button', { name }).boundingBox())!.y;
+    expect(await top(`Delete ${good}`)).toBe(await top(`Test connection to ${good}`));
     await goodRow.getByRole('button', { name: `Test connection to ${good}` }).click();
     await expect(goodRow.getByRole('status')).toContainText('Connected');
     await expect(goodRow.getByRole('status')).toContainText(/\d+ ms/);

@@ -1,5 +1,6 @@
 import { SQLite, sql } from '@codemirror/lang-sql';
 import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { EditorView } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import { forwardRef } from 'react';
 import { useCodeEditor, type CodeEditorHandle, type CodeEditorProps } from './code-editor-support';
@@ -16,9 +17,14 @@ const sqlColours = HighlightStyle.define([
 /**
  * CodeMirror 6 with SQL (SQLite's dialect, what the platform's SQL
  * instances run): highlighting, bracket matching, undo, line numbers (see
- * useCodeEditor for the keys). Loaded by SqlField only when a field is shown.
+ * useCodeEditor for the keys), long lines wrapped. Loaded by SqlField only when a field is shown.
  */
 export const SqlEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function SqlEditor(props, ref) {
-  const host = useCodeEditor(props, ref, () => [syntaxHighlighting(sqlColours), sql({ dialect: SQLite, upperCaseKeywords: true })]);
+  // Long lines wrap: on a phone a statement is read whole, not through a field that scrolls sideways.
+  const host = useCodeEditor(props, ref, () => [
+    syntaxHighlighting(sqlColours),
+    sql({ dialect: SQLite, upperCaseKeywords: true }),
+    EditorView.lineWrapping,
+  ]);
   return <div {...host} />;
 });

@@ -142,7 +142,9 @@ function InstanceRow({
           created {formatRelative(instance.created_at)}
         </span>
       </th>
-      <td>{versionName(deployment, instance.version_id)}</td>
+      <td className="agent-version" data-label="Version">
+        {versionName(deployment, instance.version_id)}
+      </td>
       <td className="agent-status">
         <Badge tone={status.tone}>{status.label}</Badge>
         <span className="agent-status-words">{status.meaning}</span>
@@ -151,8 +153,10 @@ function InstanceRow({
           <span className="muted agent-readiness">{readiness}</span>
         )}
       </td>
-      <td className="num mono">{instance.port}</td>
-      <td>
+      <td className="num mono agent-port" data-label="Port">
+        {instance.port}
+      </td>
+      <td className="agent-started" data-label="Started">
         <DateTime iso={instance.started_at} fallback={instance.status === 'failed' ? 'never' : '—'} />
         {instance.stopped_at && (
           <span className="muted agent-stopped">
@@ -160,17 +164,20 @@ function InstanceRow({
           </span>
         )}
       </td>
-      <td>
+      <td className="agent-actions">
         <div className="row-actions">
-          <Button
-            size="sm"
-            disabled={!instance.has_public_url}
-            title={instance.has_public_url ? undefined : 'Only a ready instance has a public URL'}
-            aria-label={`Show the public URL of ${instance.id}`}
-            onClick={() => onAction({ kind: 'url', deployment, instance })}
-          >
-            Show URL
-          </Button>
+          {/* A stopped or failed instance never has a URL again: no button that can never work. */}
+          {(instance.has_public_url || stoppable) && (
+            <Button
+              size="sm"
+              disabled={!instance.has_public_url}
+              title={instance.has_public_url ? undefined : 'Only a ready instance has a public URL'}
+              aria-label={`Show the public URL of ${instance.id}`}
+              onClick={() => onAction({ kind: 'url', deployment, instance })}
+            >
+              Show URL
+            </Button>
+          )}
           {canWrite && stoppable && (
             <Button
               size="sm"

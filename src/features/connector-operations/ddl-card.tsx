@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import * as z from 'zod/mini';
 import { DdlSql, type DdlOutcomeRead } from '@/contract/connector-operations';
 import type { Role } from '@/contract/auth';
@@ -14,6 +14,7 @@ import { SqlFormField } from '@/ui/sql-field';
 import { Unavailable } from '@/ui/unavailable';
 import { ConfirmDdlDialog } from './confirm-ddl-dialog';
 import { DdlPreview } from './ddl-preview';
+import { HISTORY_HEADING_ID } from './ddl-history';
 
 const DdlForm = z.object({ sql: DdlSql });
 /** Seed 002's own example. */
@@ -42,6 +43,18 @@ export function DdlCard({
   const preview = usePreviewDdl(scope, connectorId, instance.id);
   const [previewed, setPreviewed] = useState<{ sql: string; outcome: DdlOutcomeRead } | null>(null);
   const [confirming, setConfirming] = useState(false);
+  // Set when the confirmed DDL has run: the dialog gives focus back to its opener (Run on …), which passes it on
+  // to the schema history (where the run now is) rather than leaving it for the page's top once the preview is gone.
+  const ran = useRef(false);
+  const afterRun = () => {
+    if (!ran.current) return;
+    ran.current = false;
+    // Once the dialog's focus return has finished (it checks that its opener kept focus, else focuses the page's heading).
+    queueMicrotask(() => {
+      setPreviewed(null);
+      focusHistory();
+    });
+  };
   const server = useServerForm({
     schema: DdlForm,
     defaultValues: { sql: EXAMPLE },
@@ -96,7 +109,11 @@ export function DdlCard({
             {!stale &&
               (canRun ? (
                 <div className="form-actions">
-                  <Button variant={previewed.outcome.destructive ? 'danger' : 'primary'} onClick={() => setConfirming(true)}>
+                  <Button
+                    variant={previewed.outcome.destructive ? 'danger' : 'primary'}
+                    onClick={() => setConfirming(true)}
+                    onFocus={afterRun}
+                  >
                     Run on {instance.name}…
                   </Button>
                 </div>
@@ -114,7 +131,9 @@ export function DdlCard({
             previewed={previewed}
             open={confirming}
             onClose={() => setConfirming(false)}
-            onRan={() => setPreviewed(null)}
+            onRan={() => {
+              ran.current = true;
+            }}
           />
         )}
       </>
@@ -129,4 +148,12 @@ export function DdlCard({
       {body}
     </Card>
   );
+}
+
+/** The Schema history card's heading (DdlHistory), made focusable for the moment. */
+function focusHistory() {
+  const heading = document.getElementById(HISTORY_HEADING_ID);
+  if (!heading) return;
+  if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+  heading.focus();
 }

@@ -11,6 +11,8 @@ import { Unavailable } from '@/ui/unavailable';
 
 const PAGE = 10;
 
+export const HISTORY_HEADING_ID = 'ddl-history-title';
+
 /**
  * [extension] What DDL ran on the instance — who, when, the SQL, why and what
  * it did — newest first (`GET …/ddl`). This is where an instance's activity
@@ -74,7 +76,7 @@ export function DdlHistory({ scope, connectorId, instanceId }: { scope: Scope; c
   }
 
   return (
-    <Card id="ddl-history-title" heading="Schema history" subtitle="Who ran which DDL on this instance, and why; newest first.">
+    <Card id={HISTORY_HEADING_ID} heading="Schema history" subtitle="Who ran which DDL on this instance, and why; newest first.">
       {body}
     </Card>
   );

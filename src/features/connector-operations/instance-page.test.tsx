@@ -65,11 +65,51 @@ describe('a connector instance’s page', () => {
     const result = screen.getByRole('region', { name: 'Result' });
     expect(within(result).getByText('5 rows')).toBeTruthy();
     expect(within(result).getByText(/· [\d.]+ ms/)).toBeTruthy();
+    // A screen reader hears one sentence, not every row: the section is no live region, its status is.
+    expect(screen.getByText(/^Read query: 5 rows in [\d.]+ ms\.$/).getAttribute('role')).toBe('status');
+    expect(result.closest('[aria-live]')).toBeNull();
 
     // The run is kept for the session, without its rows.
     const recent = screen.getByRole('region', { name: 'Recent runs in this session' });
     expect(within(recent).getByText('read_query')).toBeTruthy();
+    expect(within(recent).getByRole('button', { name: /^Use the params of read_query/ })).toBeTruthy();
+
     expect(sessionStorage.getItem(`hs.connector-runs.${db.id}`)).not.toContain('ada@example.com');
+  });
+
+  it('reads an object as a record: its columns one under the other, the body whole with its lines', async () => {
+    const bucket = await callPlatform(
+      'admin',
+      'POST',
+      paths.instances(SCOPE, 's3'),
+      {
+        name: 'record-bucket',
+        config: { bucket: 'record-bucket', region: 'eu-west-1', access_key_id: 'AKIATEST', secret_access_key: 's' },
+      },
+      ConnectorInstance,
+    );
+    const { user } = await renderFeature(
+      <InstancePage scope={SCOPE} connectorId="s3" instanceId={bucket.id} operationId="get_object" onOperationChange={() => {}} />,
+    );
+    await user.click(await screen.findByRole('button', { name: 'Run Get object' }));
+    const rows = await screen.findByRole('region', { name: 'Rows from Get object' });
+    // Not a table six columns wide with the body squeezed into the last one.
+    expect(within(rows).queryByRole('table')).toBeNull();
+    const terms = within(rows)
+      .getAllByRole('term')
+      .map((t) => t.textContent);
+    expect(terms).toEqual(['keyTEXT', 'sizeINTEGER', 'content_typeTEXT', 'last_modifiedTEXT', 'etagTEXT', 'bodyTEXT']);
+    const body = within(rows).getAllByRole('definition')[5]!;
+    expect(body.textContent).toBe('Documents of record-bucket.\nInvoices are under invoices/, one JSON file each.\n');
+  });
+
+  it('offers no Use again for a run without params: there is nothing to put back in the form', async () => {
+    const db = await newDatabase('tables-db');
+    const { user } = await render(db.id, 'list_tables');
+    await user.click(await screen.findByRole('button', { name: 'Run List tables' }));
+    const recent = await screen.findByRole('region', { name: 'Recent runs in this session' });
+    expect(within(recent).getByText('list_tables')).toBeTruthy();
+    expect(within(recent).queryByRole('button', { name: /^Use the params of list_tables/ })).toBeNull();
   });
 
   it('checks params with their schema before sending, and puts the platform’s refusal on the field it names', async () => {
@@ -150,6 +190,9 @@ describe('a connector instance’s page', () => {
     await user.type(within(dialog).getByRole('textbox', { name: /Reason/ }), 'Status moves to its own table');
     await user.click(run);
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    // Focus goes where the run now is, not to the top of the page with the preview gone.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Schema history' })));
+    expect(within(ddl).queryByRole('region', { name: 'Preview' })).toBeNull();
 
     const history = await screen.findByRole('list', { name: 'DDL that ran, newest first' });
     expect(await within(history).findByText('Status moves to its own table')).toBeTruthy();

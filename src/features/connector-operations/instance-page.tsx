@@ -17,6 +17,8 @@ export type InstanceProps = WorkspaceProps & {
   /** The operation picked, from the URL (`?operation=`). */
   operationId: string | undefined;
   onOperationChange: (operationId: string) => void;
+  /** What the instance connects to, above its operations (the connectors feature's; the route composes them). */
+  connection?: React.ReactNode;
 };
 
 /**
@@ -24,7 +26,7 @@ export type InstanceProps = WorkspaceProps & {
  * what they answer; for an SQL instance, preview and run DDL, and read who
  * changed its schema, when and why.
  */
-export function InstancePage({ scope, connectorId, instanceId, operationId, onOperationChange }: InstanceProps) {
+export function InstancePage({ scope, connectorId, instanceId, operationId, onOperationChange, connection }: InstanceProps) {
   const types = useConnectorTypes(scope);
   const instance = useInstance(scope, connectorId, instanceId);
   const me = useWhoami();
@@ -58,6 +60,7 @@ export function InstancePage({ scope, connectorId, instanceId, operationId, onOp
         </>
       }
     >
+      {connection}
       <OperationsCard
         scope={scope}
         type={type}

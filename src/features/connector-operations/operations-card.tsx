@@ -11,7 +11,7 @@ import { Field } from '@/ui/field';
 import { JobProgress } from './job-progress';
 import { OperationForm, type RunRecord } from './operation-form';
 import { recentRuns, rememberRun, type RecentRun } from './recent-runs';
-import { formatDuration, ResultTable } from './result-table';
+import { formatDuration, ResultTable, resultSentence } from './result-table';
 
 const nameOf = (o: ConnectorOperationRead) => o.name ?? o.id;
 
@@ -135,10 +135,12 @@ export function OperationsCard({
       )}
 
       {!readOnly && (
-        <section className="operation-outcome" aria-labelledby="outcome-title" aria-live="polite">
+        // Not a live region itself: a screen reader would read every row out. The status below says what came back in one sentence.
+        <section className="operation-outcome" aria-labelledby="outcome-title">
           <h3 id="outcome-title" className="card-heading">
             Result
           </h3>
+
           {!shown ? (
             <p className="muted">Run an operation to see what it answers.</p>
           ) : 'error' in shown.run ? (
@@ -162,9 +164,22 @@ export function OperationsCard({
         </section>
       )}
 
+      {/* Beside the Result section, not in it: a job's progress has its own status there. */}
+      {!readOnly && (
+        <p className="visually-hidden" role="status">
+          {shown && outcomeSentence(shown)}
+        </p>
+      )}
       <RecentRuns runs={runs} onRunAgain={readOnly ? null : runAgain} />
     </Card>
   );
+}
+
+/** What a run answered, in one sentence; a job says so itself (JobProgress). */
+function outcomeSentence({ operation, run }: Shown): string {
+  if ('error' in run) return `${nameOf(operation)} did not run: the form says why.`;
+  if (run.answer.kind === 'job') return '';
+  return resultSentence(run.answer.result, nameOf(operation), operation.kind);
 }
 
 function RecentRuns({ runs, onRunAgain }: { runs: RecentRun[]; onRunAgain: ((run: RecentRun) => void) | null }) {
@@ -194,7 +209,8 @@ function RecentRuns({ runs, onRunAgain }: { runs: RecentRun[]; onRunAgain: ((run
                 {run.params === null && ' · params too large to keep'}
               </p>
             </div>
-            {onRunAgain && run.params !== null && (
+            {/* An operation without params (List tables) has nothing to put back. */}
+            {onRunAgain && run.params !== null && Object.keys(run.params).length > 0 && (
               <Button
                 size="sm"
                 onClick={() => onRunAgain(run)}

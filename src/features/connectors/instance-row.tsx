@@ -3,8 +3,7 @@ import type { ConnectorInstanceRead, ConnectorTypeRead } from '@/contract/connec
 import type { Scope } from '@/contract/paths';
 import { useTestInstance } from '@/data/connectors/test-instance';
 import { Button } from '@/ui/button';
-import { Detail } from '@/ui/details';
-import { TestResult } from './test-result';
+import { ConnectionTestSlot, InstanceConfig } from './instance-config';
 
 /** An instance: its non-secret configuration, which secrets are set, its last connection test, and its actions. */
 export function InstanceRow({
@@ -23,7 +22,6 @@ export function InstanceRow({
   onDelete: () => void;
 }) {
   const test = useTestInstance(scope, type.id, instance.id);
-  const result = test.data ?? instance.last_test;
   const nameId = `instance-${instance.id}-name`;
   const page = {
     to: '/orgs/$orgId/workspaces/$workspaceId/connectors/$connectorId/instances/$instanceId',
@@ -32,31 +30,16 @@ export function InstanceRow({
 
   return (
     <li className="instance" aria-labelledby={nameId}>
-      <div className="instance-main">
-        <h4 id={nameId} className="instance-name">
-          <Link {...page} className="row-link">
-            {instance.name}
-          </Link>
-        </h4>
-        {instance.description && <p className="muted instance-description">{instance.description}</p>}
-        <dl className="instance-config">
-          {type.fields.map((f) => {
-            const value = instance.config[f.name];
-            return (
-              <Detail key={f.name} term={f.label} mono>
-                {f.secret ? (
-                  <span className="muted">{(instance.secrets_set ?? []).includes(f.name) ? 'set' : 'not set'}</span>
-                ) : value === undefined || value === '' ? (
-                  <span className="muted">—</span>
-                ) : (
-                  String(value)
-                )}
-              </Detail>
-            );
-          })}
-        </dl>
-      </div>
-      <div className="instance-side">
+      {/* Name and actions on one line, the configuration and the last test under them: each gets the row's whole width. */}
+      <div className="instance-head">
+        <div className="instance-title">
+          <h4 id={nameId} className="instance-name">
+            <Link {...page} className="row-link">
+              {instance.name}
+            </Link>
+          </h4>
+          {instance.description && <p className="muted instance-description">{instance.description}</p>}
+        </div>
         <div className="instance-actions">
           <Link {...page} className="btn btn-secondary btn-sm" aria-label={`Operations of ${instance.name}`}>
             Operations
@@ -75,15 +58,10 @@ export function InstanceRow({
             </>
           )}
         </div>
-        <div className="test-result-slot" role="status" aria-live="polite" aria-label={`Connection test of ${instance.name}`}>
-          {test.isError ? (
-            <p className="test-result test-failed">Could not run the test: {test.error.message}</p>
-          ) : result ? (
-            <TestResult result={result} />
-          ) : (
-            <p className="muted test-result">Not tested yet</p>
-          )}
-        </div>
+      </div>
+      <div className="instance-body">
+        <InstanceConfig type={type} instance={instance} />
+        <ConnectionTestSlot instance={instance} test={test} />
       </div>
     </li>
   );

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { connectorTypesQueryOptions } from '@/data/connectors/get-connector-types';
 import { instanceQueryOptions } from '@/data/connectors/get-instance';
 import { InstancePage } from '@/features/connector-operations/instance-page';
+import { InstanceConnection } from '@/features/connectors/instance-connection';
 import { useSearchProps, workspaceProps } from '@/lib/route-props';
 
 /** The operation picked is in the URL, so a link opens the same form; a bad value falls back to the first operation. */
@@ -25,9 +26,11 @@ export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspace
 function InstanceRoute() {
   const { connectorId, instanceId, ...params } = Route.useParams();
   const { search, onSearchChange } = useSearchProps(Route, { resetScroll: false });
+  const scope = workspaceProps(params);
   return (
     <InstancePage
-      {...workspaceProps(params)}
+      {...scope}
+      connection={<InstanceConnection scope={scope.scope} connectorId={connectorId} instanceId={instanceId} />}
       connectorId={connectorId}
       instanceId={instanceId}
       operationId={search.operation}
