@@ -73,6 +73,8 @@ test.describe('the Test tab', () => {
       await expect(response(page)).toContainText('200 OK');
       await expect(response(page)).toContainText(/Served by v[12]/);
       await expect(response(page).getByLabel('Response body')).toContainText('"summary"');
+      // The answer is brought into view where it lands (below the form on a phone).
+      await expect(response(page).getByLabel('Response body')).toBeInViewport();
       await response(page)
         .getByText(/Response headers/)
         .click();
