@@ -44,7 +44,7 @@ async function addAlteredBinding(
 }
 
 test.describe('bindings', () => {
-  test('binds an instance as read_write, draws it, and removes the binding', async ({ asDeveloper: page, request }) => {
+  test('binds an instance as read_write, draws it, and removes the binding', { tag: '@phone' }, async ({ asDeveloper: page, request }) => {
     const api = await platformAs(request, 'admin');
     const { service, instance } = await serviceAndInstance(api);
     const name = bindingName();
@@ -78,6 +78,9 @@ test.describe('bindings', () => {
     const bindingRow = page.getByRole('row').filter({ hasText: name });
     await expect(bindingRow).toContainText(instance.name);
     await expect(bindingRow).toContainText('read_write');
+    // Its actions are on the screen, a phone's too: no sideways scroll of the list to reach them.
+    const remove = await bindingRow.getByRole('button', { name: `Remove binding ${name}` }).boundingBox();
+    expect(remove!.x + remove!.width).toBeLessThanOrEqual(page.viewportSize()!.width);
     const diagram = page.getByRole('img', {
       name: new RegExp(`${service.name} is bound to: ${name} \\(${instance.name}, read_write\\)`),
     });

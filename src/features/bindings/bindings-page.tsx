@@ -85,7 +85,7 @@ export function BindingsPage({ scope, serviceId }: ServiceProps) {
             <p className="muted diagram-legend">Solid edge: read_write. Dotted edge: read_only.</p>
           </section>
           <div className="table-wrap">
-            <table className="table">
+            <table className="table bindings-table">
               <caption className="visually-hidden">Connector bindings of {service.name}</caption>
               <TableHead columns={['Binding', 'Connector instance', 'Role', !readOnlyReason && { label: 'Actions', hidden: true }]} />
               <tbody>
@@ -94,7 +94,7 @@ export function BindingsPage({ scope, serviceId }: ServiceProps) {
                   return (
                     <tr key={name}>
                       <td className="mono binding-name">{name}</td>
-                      <td>
+                      <td className="binding-instance">
                         {instances.isPending ? (
                           <Skeleton width="8rem" />
                         ) : target ? (
@@ -105,11 +105,11 @@ export function BindingsPage({ scope, serviceId }: ServiceProps) {
                           <Badge tone="danger">missing instance</Badge>
                         )}
                       </td>
-                      <td>
+                      <td className="binding-role">
                         <Badge tone={binding.role === 'read_write' ? 'warning' : 'info'}>{binding.role}</Badge>
                       </td>
                       {!readOnlyReason && (
-                        <td>
+                        <td className="binding-actions">
                           <RowActions
                             edit={{
                               label: `Edit binding ${name}`,
