@@ -59,7 +59,7 @@ describe('the Logs tab', () => {
     await waitFor(() => expect(idsShown()).toEqual([failed]));
     const row = rowsOf()[0]!;
     expect(within(row).getByText('503')).toBeTruthy();
-    expect(within(row).getByText('/analyze')).toBeTruthy();
+    expect(within(row).getByText('POST /analyze')).toBeTruthy();
     expect(within(row).getByText('v2')).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
