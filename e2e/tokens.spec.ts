@@ -37,6 +37,10 @@ test.describe('service tokens', () => {
       await expect(dialog).toBeHidden();
       // Gone from the page once the dialog is closed.
       expect(await page.content()).not.toContain(token);
+      // Listed, and its Revoke is on the screen (a phone's too), not past the list's edge.
+      const listed = page.getByRole('region', { name: 'Minted tokens' }).getByRole('row').filter({ hasText: jti });
+      const revoke = await listed.getByRole('button', { name: `Revoke token ${jti}` }).boundingBox();
+      expect(revoke!.x + revoke!.width).toBeLessThanOrEqual(page.viewportSize()!.width);
 
       // Seed 004's revoke(jti, expires_at, reason), typed by hand; an expiry before the token's own is kept as given.
       const until = new Date(Date.parse(expiresAt) - 10 * 60_000).toISOString();

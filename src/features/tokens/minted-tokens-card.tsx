@@ -54,7 +54,7 @@ export function MintedTokensCard({ scope, serviceId, canRevoke }: { scope: Scope
     body = (
       <>
         <div className="table-wrap table-flat">
-          <table className="table">
+          <table className="table minted-tokens">
             <caption className="visually-hidden">Minted tokens</caption>
             <TableHead columns={['Token ID', 'Claims', 'Minted', 'Expires', 'Status', { label: 'Actions', hidden: true }]} />
             <tbody>
@@ -64,14 +64,14 @@ export function MintedTokensCard({ scope, serviceId, canRevoke }: { scope: Scope
                   <td className="mono claims-cell" title={JSON.stringify(t.claims)}>
                     {Object.keys(t.claims).length ? claimsText(t.claims) : <span className="muted">none</span>}
                   </td>
-                  <td>
+                  <td className="token-minted" data-label="Minted">
                     <DateTime iso={t.issued_at} />
                     {t.issued_by && <span className="muted token-by"> by {t.issued_by}</span>}
                   </td>
-                  <td>
+                  <td className="token-expires" data-label="Expires">
                     <DateTime iso={t.expires_at} />
                   </td>
-                  <td>
+                  <td className="token-status">
                     <Badge tone={STATUS_TONE[t.status] ?? 'neutral'}>{t.status}</Badge>
                     {t.revoked_at && (
                       <span className="muted token-by">
