@@ -17,9 +17,11 @@ import { RevokeTokenDialog } from './revoke-token-dialog';
 const PAGE = 20;
 const STATUS_TONE: Record<string, Tone> = { active: 'success', expired: 'neutral', revoked: 'danger' };
 
-/** Claims in one short line: `{"tenant_id":"t-1"}`. */
+/** Claims in one short line, spaced so that it wraps between claims, not inside one: `{"tenant_id": "t-1", "role": "reader"}`. */
 const claimsText = (claims: Record<string, unknown>) => {
-  const text = JSON.stringify(claims);
+  const text = `{${Object.entries(claims)
+    .map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`)
+    .join(', ')}}`;
   return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 };
 
