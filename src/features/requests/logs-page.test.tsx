@@ -82,6 +82,8 @@ describe('the Logs tab', () => {
     expect(within(dialog).getByText('POST /analyze')).toBeTruthy();
     expect(within(dialog).getByText('Async job submit')).toBeTruthy();
     expect(within(dialog).getByText('A signed-in user')).toBeTruthy();
+    // To the millisecond, as a client's own log has it (the list shows seconds).
+    expect(within(dialog).getByText(/\d:\d{2}:\d{2}\.\d{3}/)).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(search().request).toBeUndefined();
   });
