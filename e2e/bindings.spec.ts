@@ -87,6 +87,13 @@ test.describe('bindings', () => {
     await expect(diagram).toBeVisible();
     await expect(diagram.getByTestId('mermaid-svg')).toContainText(instance.name);
     await expect(diagram.getByTestId('mermaid-svg')).toContainText(`${name}: read_write`);
+    // Left to right, or top to bottom on a phone, where a row of boxes shrank to labels too small to read.
+    const [from, to] = await Promise.all([
+      diagram.getByText(service.name, { exact: true }).boundingBox(),
+      diagram.getByText(instance.name, { exact: true }).boundingBox(),
+    ]);
+    if (page.viewportSize()!.width < 760) expect(to!.y).toBeGreaterThan(from!.y + from!.height);
+    else expect(to!.x).toBeGreaterThan(from!.x + from!.width);
 
     const stored = await api.service(service.id);
     expect(stored.connector_bindings[name]).toEqual({
