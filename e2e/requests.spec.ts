@@ -50,6 +50,11 @@ test.describe('the request log', () => {
     await expectAccessible(page, 'a request’s details over the filtered log', { exclude: FRAME });
     await details.getByRole('button', { name: 'Close' }).click();
     await expect(details).toBeHidden();
+
+    // A range between two moments fits a phone: its two fields do not push the page sideways.
+    await page.getByRole('combobox', { name: 'Time' }).selectOption({ label: 'Between…' });
+    await expect(page.getByLabel('From')).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width);
   });
 
   test('Live shows a new call within seconds, without a reload', async ({ asDeveloper: page, request }) => {
