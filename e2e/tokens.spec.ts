@@ -35,6 +35,8 @@ test.describe('service tokens', () => {
 
       await dialog.getByRole('button', { name: 'I have copied it' }).click();
       await expect(dialog).toBeHidden();
+      // Focus is back on Mint token (disabled while it sent, it had lost it), not on the page's heading.
+      await expect(page.getByRole('button', { name: 'Mint token' })).toBeFocused();
       // Gone from the page once the dialog is closed.
       expect(await page.content()).not.toContain(token);
       // Listed, and its Revoke is on the screen (a phone's too), not past the list's edge.
