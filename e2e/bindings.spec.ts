@@ -44,7 +44,7 @@ async function addAlteredBinding(
 }
 
 test.describe('bindings', () => {
-  test('binds an instance as read_write, draws it, and removes the binding', async ({ asDeveloper: page, request }) => {
+  test('binds an instance as read_write, draws it, and removes the binding', { tag: '@phone' }, async ({ asDeveloper: page, request }) => {
     const api = await platformAs(request, 'admin');
     const { service, instance } = await serviceAndInstance(api);
     const name = bindingName();
@@ -78,12 +78,22 @@ test.describe('bindings', () => {
     const bindingRow = page.getByRole('row').filter({ hasText: name });
     await expect(bindingRow).toContainText(instance.name);
     await expect(bindingRow).toContainText('read_write');
+    // Its actions are on the screen, a phone's too: no sideways scroll of the list to reach them.
+    const remove = await bindingRow.getByRole('button', { name: `Remove binding ${name}` }).boundingBox();
+    expect(remove!.x + remove!.width).toBeLessThanOrEqual(page.viewportSize()!.width);
     const diagram = page.getByRole('img', {
       name: new RegExp(`${service.name} is bound to: ${name} \\(${instance.name}, read_write\\)`),
     });
     await expect(diagram).toBeVisible();
     await expect(diagram.getByTestId('mermaid-svg')).toContainText(instance.name);
     await expect(diagram.getByTestId('mermaid-svg')).toContainText(`${name}: read_write`);
+    // Left to right, or top to bottom on a phone, where a row of boxes shrank to labels too small to read.
+    const [from, to] = await Promise.all([
+      diagram.getByText(service.name, { exact: true }).boundingBox(),
+      diagram.getByText(instance.name, { exact: true }).boundingBox(),
+    ]);
+    if (page.viewportSize()!.width < 760) expect(to!.y).toBeGreaterThan(from!.y + from!.height);
+    else expect(to!.x).toBeGreaterThan(from!.x + from!.width);
 
     const stored = await api.service(service.id);
     expect(stored.connector_bindings[name]).toEqual({

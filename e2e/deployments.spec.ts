@@ -22,6 +22,15 @@ test.describe('deploying a persistent service, as the platform guide describes',
 
       await expect(page.getByRole('button', { name: 'Tear down' })).toBeDisabled();
       await expect(page.getByText('Nothing is deployed to tear down.')).toBeVisible();
+      // Deploy first, Tear down last: the destructive action is not beside the usual one.
+      await expect(page.getByRole('button', { name: /^(Deploy|Build|Deploy without building|Tear down)$/ })).toHaveText([
+        'Deploy',
+        'Build',
+        'Deploy without building',
+        'Tear down',
+      ]);
+      // The reason is the button's description, word for word (the mark before it is for the eye).
+      await expect(page.getByRole('button', { name: 'Tear down' })).toHaveAccessibleDescription('Nothing is deployed to tear down.');
       await expect(page.getByRole('button', { name: 'Deploy without building' })).toBeDisabled();
       await expect(page.getByText('No built image yet: build first, or use Deploy.')).toBeVisible();
 

@@ -73,6 +73,8 @@ test.describe('the Test tab', () => {
       await expect(response(page)).toContainText('200 OK');
       await expect(response(page)).toContainText(/Served by v[12]/);
       await expect(response(page).getByLabel('Response body')).toContainText('"summary"');
+      // The answer is brought into view where it lands (below the form on a phone).
+      await expect(response(page).getByLabel('Response body')).toBeInViewport();
       await response(page)
         .getByText(/Response headers/)
         .click();
@@ -185,6 +187,9 @@ test.describe('the Test tab', () => {
     await api.advance(PHASE_MS);
     await expect(card.getByRole('status', { name: 'Job status: succeeded' })).toBeVisible();
     await expect(card.getByLabel('Job result')).toContainText('"summary"');
+    // How long it waited and ran, which its times (to the minute) do not tell.
+    await expect(card).toContainText(/Queued for\s*15 min/);
+    await expect(card).toContainText(/Ran for\s*1 h(?! \d)/);
 
     await body(page).fill('{"text": "fail: out of memory"}');
     await page.getByRole('button', { name: 'Run as job' }).click();

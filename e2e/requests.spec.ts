@@ -25,6 +25,10 @@ test.describe('the request log', () => {
     await openTab(page, 'Logs');
     await expect(rows(page)).toHaveCount(4);
     await expect(rows(page).first()).toContainText(broken);
+    // A record names its endpoint as the filter does, and all of it is on the screen (a phone's too): its id, last, opens it.
+    await expect(rows(page).first()).toContainText('POST /summarize');
+    const id = await rows(page).first().getByRole('button', { name: broken }).boundingBox();
+    expect(id!.x + id!.width).toBeLessThanOrEqual(page.viewportSize()!.width);
 
     await page.getByRole('combobox', { name: 'Status' }).selectOption('5xx');
     await expect(page).toHaveURL(/status=5xx/);
@@ -46,6 +50,11 @@ test.describe('the request log', () => {
     await expectAccessible(page, 'a request’s details over the filtered log', { exclude: FRAME });
     await details.getByRole('button', { name: 'Close' }).click();
     await expect(details).toBeHidden();
+
+    // A range between two moments fits a phone: its two fields do not push the page sideways.
+    await page.getByRole('combobox', { name: 'Time' }).selectOption({ label: 'Between…' });
+    await expect(page.getByLabel('From')).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width);
   });
 
   test('Live shows a new call within seconds, without a reload', async ({ asDeveloper: page, request }) => {

@@ -35,8 +35,14 @@ test.describe('service tokens', () => {
 
       await dialog.getByRole('button', { name: 'I have copied it' }).click();
       await expect(dialog).toBeHidden();
+      // Focus is back on Mint token (disabled while it sent, it had lost it), not on the page's heading.
+      await expect(page.getByRole('button', { name: 'Mint token' })).toBeFocused();
       // Gone from the page once the dialog is closed.
       expect(await page.content()).not.toContain(token);
+      // Listed, and its Revoke is on the screen (a phone's too), not past the list's edge.
+      const listed = page.getByRole('region', { name: 'Minted tokens' }).getByRole('row').filter({ hasText: jti });
+      const revoke = await listed.getByRole('button', { name: `Revoke token ${jti}` }).boundingBox();
+      expect(revoke!.x + revoke!.width).toBeLessThanOrEqual(page.viewportSize()!.width);
 
       // Seed 004's revoke(jti, expires_at, reason), typed by hand; an expiry before the token's own is kept as given.
       const until = new Date(Date.parse(expiresAt) - 10 * 60_000).toISOString();

@@ -119,7 +119,8 @@ describe('activity', () => {
     expect(set!.summary).toMatch(/^Set its own cloud credentials: aws \/ 123456789012 \(fingerprint [0-9a-f]{12}\)$/);
     expect(JSON.stringify(entries)).not.toContain('hidden-secret');
     expect(cleared!.summary).toBe("Cleared its own cloud credentials: the organization's apply");
-    expect(minted).toMatchObject({ jti: token.jti });
+    // Read by people in the Overview's activity: a lifetime in words, not an ISO timestamp.
+    expect(minted).toMatchObject({ jti: token.jti, summary: `Minted token ${token.jti}, valid for 1 hour` });
     expect(JSON.stringify(entries)).not.toContain(token.token);
     expect(revoked).toMatchObject({ jti: token.jti, summary: `Revoked token ${token.jti}: leaked` });
     expect(revokedAll).toMatchObject({ actor: { email: 'admin@example.com' }, summary: 'Revoked every token minted until now: Rotating' });

@@ -254,6 +254,13 @@ describe('persistent deployments', () => {
     old = (await history(call, token, base)).items[1]!;
     expect(old.events.map((e) => e.state)).toEqual(['building', 'built', 'deploying', 'active', 'draining', 'torn_down']);
     expect(old.events.slice(4).map((e) => e.at)).toEqual(['2025-03-10T12:00:06.000Z', '2025-03-10T12:00:07.000Z']);
+
+    // Deployed again, the same version replaces itself: the history says so in words that make sense.
+    const third = Deployment.parse((await call('POST', `${base}/deploy`, { token })).body);
+    tick(3 * PHASE);
+    const replaced = (await history(call, token, base)).items.find((d) => d.id === second.id)!;
+    expect(third.version).toBe(2);
+    expect(replaced).toMatchObject({ state: 'draining', message: 'Replaced by a new deployment of version 2' });
   });
 
   it('teardown stops the container: state null, health unknown, an event torn_down; a second teardown is 409', async () => {

@@ -259,7 +259,15 @@ export function startDeployment(store: Store, s: ServiceRecord, o: StartOptions)
       addEvents(
         store,
         old,
-        { state: 'draining', at: iso(plan.finished), message: `Replaced by version ${version.version}` },
+        {
+          state: 'draining',
+          at: iso(plan.finished),
+          // A redeploy of the same version (an image rebuilt, a container restarted) replaces it too: say so, not "version 2 replaced by version 2".
+          message:
+            old.version === version.version
+              ? `Replaced by a new deployment of version ${version.version}`
+              : `Replaced by version ${version.version}`,
+        },
         { state: 'torn_down', at: iso(plan.finished + o.phaseMs), message: 'Drained and stopped' },
       );
     }

@@ -28,7 +28,7 @@ import { domainApi, get, post } from '../core/operations';
 import { servicePath } from '../services/paths';
 import { reply } from '../core/replies';
 import type { RevocationRecord } from './records';
-import { isExpired, mintedTokensOf, mintReplayConflict, mintToken, revokeAll, revokeOne } from './rules';
+import { isExpired, mintedTokensOf, mintReplayConflict, mintToken, revokeAll, revokeOne, ttlWords } from './rules';
 
 const TOKENS = servicePath('/service-tokens', paths.serviceTokens);
 const MINT = servicePath('/service-tokens/mint', paths.mintToken);
@@ -70,7 +70,7 @@ export const tokensApi = domainApi(
           const minted = await mintToken(store, service, principal.user.email, body.claims, body.ttl_minutes);
           record(store, service.id, principal.user, {
             kind: 'token.minted',
-            summary: `Minted token ${minted.jti} (valid until ${minted.expires_at})`,
+            summary: `Minted token ${minted.jti}, valid for ${ttlWords(body.ttl_minutes)}`,
             jti: minted.jti,
           });
           return reply(201, MintResponse, minted, { 'Cache-Control': 'no-store' });

@@ -21,6 +21,12 @@ export const TOKEN_TYPE = 'service';
 /** The longest TTL (MintRequest's max): a revoke-all matters no longer than this. */
 export const MAX_TTL_MINUTES = 10_080;
 
+/** A token's lifetime as people say it: 60 minutes, 2 hours, 7 days (the largest whole unit). */
+export function ttlWords(minutes: number): string {
+  const [n, unit] = minutes % 1440 === 0 ? [minutes / 1440, 'day'] : minutes % 60 === 0 ? [minutes / 60, 'hour'] : [minutes, 'minute'];
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
 const lastRevokeAllMs = (store: Store, serviceId: string) => {
   let t = 0;
   for (const r of store.revocations.in('service', serviceId)) if (r.kind === 'all') t = Math.max(t, Date.parse(r.revoked_at));

@@ -2,6 +2,7 @@
 import { sign } from 'hono/jwt';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MintedTokenPage, Revocation, RevocationPage } from '../../src/contract/tokens';
+import { ttlWords } from './rules';
 import { demoId } from '../core/seed-ids';
 import { API, bodyOf, extract, gatewayPath as gw, mint, ORG, SERVICES, serviceTokensPath as tokensOf, setup } from '../test-helpers';
 
@@ -14,6 +15,10 @@ const payload = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1]!, 'bas
 afterEach(() => vi.restoreAllMocks());
 
 describe('service tokens', () => {
+  it('says a lifetime in its largest whole unit', () => {
+    expect([1, 90, 60, 120, 1440, 10_080].map(ttlWords)).toEqual(['1 minute', '90 minutes', '1 hour', '2 hours', '1 day', '7 days']);
+  });
+
   it('mints a signed JWT with the claims, sub = the service, org_id, jti, iat and exp; shown once', async () => {
     const { call, login, platform } = setup();
     const user = await login('developer');

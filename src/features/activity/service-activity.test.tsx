@@ -33,6 +33,8 @@ describe('the activity timeline', () => {
     await waitFor(() => expect(entries()).toHaveLength(11));
     expect(entries().at(-1)!.textContent).toContain('Created Long timeline');
     expect(screen.queryByRole('button', { name: 'Show older activity' })).toBeNull();
+    // The button is gone: focus is on the first entry it brought, not lost to the page.
+    await waitFor(() => expect(document.activeElement).toBe(entries()[10]));
   });
 
   it('says so in one sentence on a platform without it', async () => {

@@ -1,4 +1,5 @@
 import './activity.css';
+import { useEffect, useRef } from 'react';
 import type { ActivityEntryRead } from '@/contract/activity';
 import { useActivity } from '@/data/activity/get-activity';
 import { notAvailable } from '@/lib/not-available';
@@ -41,6 +42,23 @@ const kindOf = (entry: ActivityEntryRead) => KINDS[entry.kind] ?? { label: entry
 export function ServiceActivity({ scope, serviceId }: ServiceProps) {
   const older = useOlder(PAGE, 100);
   const activity = useActivity(scope, serviceId, { limit: older.limit });
+  // "Show older" is disabled while it reads, and gone once all is read: focus goes to the first entry it brought, so
+  // a keyboard reader goes on from there rather than from the top of the page.
+  const firstNew = useRef<number | null>(null);
+  const entries = useRef<HTMLOListElement>(null);
+  const count = activity.data?.items.length ?? 0;
+  useEffect(() => {
+    if (firstNew.current === null || count <= firstNew.current) return;
+    entries.current?.querySelectorAll<HTMLElement>(':scope > li')[firstNew.current]?.focus();
+    firstNew.current = null;
+  }, [count]);
+  const showOlder = {
+    ...older,
+    more: () => {
+      firstNew.current = count;
+      older.more();
+    },
+  };
 
   let body: React.ReactNode;
   if (activity.isPending) body = <Skeleton height="6rem" />;
@@ -56,11 +74,11 @@ export function ServiceActivity({ scope, serviceId }: ServiceProps) {
   else
     body = (
       <>
-        <ol className="activity-timeline" aria-label="Activity, newest first">
+        <ol className="activity-timeline" aria-label="Activity, newest first" ref={entries}>
           {activity.data.items.map((entry) => {
             const kind = kindOf(entry);
             return (
-              <li key={entry.id} className="activity-entry">
+              <li key={entry.id} className="activity-entry" tabIndex={-1}>
                 <span className={`activity-mark activity-mark-${kind.tone}`} aria-hidden="true" />
                 <div className="activity-text">
                   <p className="activity-summary">{entry.summary ?? kind.label}</p>
@@ -76,7 +94,7 @@ export function ServiceActivity({ scope, serviceId }: ServiceProps) {
         {activity.data.invalid.length > 0 && (
           <p className="muted">{activity.data.invalid.length} entries could not be read and are not shown.</p>
         )}
-        <ShowOlder older={older} page={activity.data} pending={activity.isFetching}>
+        <ShowOlder older={showOlder} page={activity.data} pending={activity.isFetching}>
           Show older activity
         </ShowOlder>
       </>

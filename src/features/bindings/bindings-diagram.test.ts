@@ -34,6 +34,11 @@ describe('bindingsDefinition', () => {
     ]);
   });
 
+  it('runs top to bottom when asked (a phone)', () => {
+    const def = bindingsDefinition({ name: 'S', connector_bindings: {} }, () => undefined, 'TB');
+    expect(def.split('\n')[0]).toBe('flowchart TB');
+  });
+
   it('keeps hostile names inert', () => {
     const def = bindingsDefinition({ name: 'x"]) --> y; click svc "javascript:alert(1)"', connector_bindings: {} }, () => undefined);
     const [, node] = def.split('\n');

@@ -1,6 +1,6 @@
 import './bindings.css';
 import { Link } from '@tanstack/react-router';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, useSyncExternalStore } from 'react';
 import { toast } from 'sonner';
 import { useWhoami } from '@/data/auth/get-whoami';
 import { useAllInstances } from '@/data/connectors/get-all-instances';
@@ -21,6 +21,15 @@ import { BindingDialog } from './binding-dialog';
 import { bindingsDefinition } from './bindings-diagram';
 import { bindingsToWrite } from './bindings-write';
 
+/** A phone's width, as the stylesheets' breakpoint has it. */
+const NARROW = '(max-width: 760px)';
+const narrowQuery = () => (typeof window.matchMedia === 'function' ? window.matchMedia(NARROW) : null);
+const subscribeNarrow = (onChange: () => void) => {
+  const query = narrowQuery();
+  query?.addEventListener('change', onChange);
+  return () => query?.removeEventListener('change', onChange);
+};
+
 /** The Bindings tab: which connector instances the service reaches, under which names and roles. */
 export function BindingsPage({ scope, serviceId }: ServiceProps) {
   const service = useService(scope, serviceId);
@@ -32,6 +41,7 @@ export function BindingsPage({ scope, serviceId }: ServiceProps) {
   const [dialog, setDialog] = useState<{ kind: 'edit'; name: string | null } | { kind: 'remove'; name: string } | null>(null);
   const removing = dialog?.kind === 'remove' ? dialog.name : null;
 
+  const narrow = useSyncExternalStore(subscribeNarrow, () => narrowQuery()?.matches ?? false);
   const byId = useMemo(() => new Map((instances.data ?? []).map((b) => [b.instance.id, b])), [instances.data]);
   const bindings = Object.entries(service.connector_bindings).sort(([a], [b]) => a.localeCompare(b));
   const removingBinding = removing ? service.connector_bindings[removing] : undefined;
@@ -78,14 +88,14 @@ export function BindingsPage({ scope, serviceId }: ServiceProps) {
               <Skeleton height="140px" />
             ) : (
               <MermaidDiagram
-                definition={bindingsDefinition(service, (id) => byId.get(id))}
+                definition={bindingsDefinition(service, (id) => byId.get(id), narrow ? 'TB' : 'LR')}
                 label={`${service.name} is bound to: ${bindings.map(([name, b]) => `${name} (${byId.get(b.connector_instance_id)?.instance.name ?? 'missing instance'}, ${b.role})`).join('; ')}`}
               />
             )}
             <p className="muted diagram-legend">Solid edge: read_write. Dotted edge: read_only.</p>
           </section>
           <div className="table-wrap">
-            <table className="table">
+            <table className="table bindings-table">
               <caption className="visually-hidden">Connector bindings of {service.name}</caption>
               <TableHead columns={['Binding', 'Connector instance', 'Role', !readOnlyReason && { label: 'Actions', hidden: true }]} />
               <tbody>
@@ -94,7 +104,7 @@ export function BindingsPage({ scope, serviceId }: ServiceProps) {
                   return (
                     <tr key={name}>
                       <td className="mono binding-name">{name}</td>
-                      <td>
+                      <td className="binding-instance">
                         {instances.isPending ? (
                           <Skeleton width="8rem" />
                         ) : target ? (
@@ -105,11 +115,11 @@ export function BindingsPage({ scope, serviceId }: ServiceProps) {
                           <Badge tone="danger">missing instance</Badge>
                         )}
                       </td>
-                      <td>
+                      <td className="binding-role">
                         <Badge tone={binding.role === 'read_write' ? 'warning' : 'info'}>{binding.role}</Badge>
                       </td>
                       {!readOnlyReason && (
-                        <td>
+                        <td className="binding-actions">
                           <RowActions
                             edit={{
                               label: `Edit binding ${name}`,

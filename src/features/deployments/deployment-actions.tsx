@@ -29,7 +29,8 @@ export function DeploymentActions({
   const start = useStartDeployment(scope, service.id);
   const [open, setOpen] = useState<DeploymentAction | null>(null);
   const reasonId = useId();
-  const order: DeploymentAction[] = ['build', 'deploy-prebuilt', 'teardown', 'deploy'];
+  // The usual action first; Tear down last and set apart (styles), not beside Deploy where a slip would reach it.
+  const order: DeploymentAction[] = ['deploy', 'build', 'deploy-prebuilt', 'teardown'];
   const distinct = [...new Set(order.map((a) => reasons[a]).filter((r): r is string => !!r))];
   const v = service.active_version;
 

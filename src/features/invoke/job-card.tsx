@@ -14,6 +14,7 @@ import { ErrorState } from '@/ui/states';
 import { Unavailable } from '@/ui/unavailable';
 import { Card } from '@/ui/card';
 import { JobStatusBadge } from './job-status';
+import { spanWords } from './job-times';
 import { SubmitRecordLink } from './request-log-link';
 
 /** A platform that does not serve the jobs API (seed 001): said in place of the jobs, while Send goes on working. */
@@ -125,6 +126,12 @@ export function JobCard({
             <Detail term="Finished">
               <DateTime iso={job.data.finished_at} fallback="not yet" />
             </Detail>
+            {spanWords(job.data.submitted_at, job.data.started_at) && (
+              <Detail term="Queued for">{spanWords(job.data.submitted_at, job.data.started_at)}</Detail>
+            )}
+            {spanWords(job.data.started_at, job.data.finished_at) && (
+              <Detail term="Ran for">{spanWords(job.data.started_at, job.data.finished_at)}</Detail>
+            )}
           </dl>
           {cancelReason && !isJobFinished(job.data.status) && <p className="muted job-note">{cancelReason}</p>}
           {cancel.error && (

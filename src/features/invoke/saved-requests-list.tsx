@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Button } from '@/ui/button';
 import type { SavedRequest } from './saved-requests';
 
@@ -20,11 +20,19 @@ export function SavedRequestsList({
   onDelete: (name: string) => void;
 }) {
   const [name, setName] = useState('');
+  // What the last save, use or delete did, said once; the name field keeps (or takes back) the focus, since Save is
+  // disabled once the field is cleared and a deleted request's buttons are gone.
+  const [said, setSaid] = useState('');
+  const field = useRef<HTMLInputElement>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!name.trim()) return;
-    onSave(name.trim());
+    const trimmed = name.trim();
+    if (!trimmed) return;
+    const replaces = saved.some((r) => r.name === trimmed);
+    onSave(trimmed);
     setName('');
+    setSaid(replaces ? `Replaced the saved request “${trimmed}”.` : `Saved “${trimmed}”.`);
+    field.current?.focus();
   };
   return (
     <section className="invoke-saved" aria-labelledby="saved-requests-title">
@@ -38,10 +46,26 @@ export function SavedRequestsList({
             <li key={r.name}>
               <span className="break-anywhere">{r.name}</span>
               <span className="invoke-actions">
-                <Button size="sm" onClick={() => onUse(r)} aria-label={`Use saved request ${r.name}`}>
+                <Button
+                  size="sm"
+                  onClick={() => {
+                    onUse(r);
+                    setSaid(`“${r.name}” is in the form.`);
+                  }}
+                  aria-label={`Use saved request ${r.name}`}
+                >
                   Use
                 </Button>
-                <Button size="sm" variant="ghost" onClick={() => onDelete(r.name)} aria-label={`Delete saved request ${r.name}`}>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  onClick={() => {
+                    onDelete(r.name);
+                    setSaid(`Deleted “${r.name}”.`);
+                    field.current?.focus();
+                  }}
+                  aria-label={`Delete saved request ${r.name}`}
+                >
                   Delete
                 </Button>
               </span>
@@ -52,12 +76,15 @@ export function SavedRequestsList({
       <form className="invoke-save-form" onSubmit={submit}>
         <label className="field">
           <span className="field-label">Request name</span>
-          <input className="input" value={name} onChange={(e) => setName(e.target.value)} maxLength={100} autoComplete="off" />
+          <input ref={field} className="input" value={name} onChange={(e) => setName(e.target.value)} maxLength={100} autoComplete="off" />
         </label>
         <Button type="submit" disabled={name.trim() === ''}>
           Save request
         </Button>
       </form>
+      <p className="muted field-hint" role="status">
+        {said}
+      </p>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { EditorView } from '@codemirror/view';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JsonSchema } from '@/contract/json-schema';
 import { addEndpoint, createService, publish, versionsOf } from '@/testing/arrange';
 import { SCOPE, server, signInAs } from '@/testing/mock-platform';
@@ -32,7 +32,10 @@ function typeInto(editor: HTMLElement, text: string) {
   act(() => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, userEvent: 'input.type' }));
 }
 
-afterEach(() => localStorage.clear());
+afterEach(() => {
+  localStorage.clear();
+  vi.restoreAllMocks();
+});
 
 describe('the Test tab’s request form', () => {
   beforeEach(() => signInAs('developer'));
@@ -60,9 +63,14 @@ describe('the Test tab’s request form', () => {
     );
     typeInto(body, '{"text": "a fine text"}');
     await waitFor(() => expect(screen.getByRole('button', { name: 'Send' }).hasAttribute('disabled')).toBe(false));
+    const scrolled = vi.spyOn(Element.prototype, 'scrollIntoView');
     await user.click(screen.getByRole('button', { name: 'Send' }));
     const response = screen.getByRole('region', { name: 'Response' });
     expect(await within(response).findByText('200 OK')).toBeTruthy();
+    // The answer is said once, briefly, and brought into view (on a phone it lands below the form); Send keeps the focus.
+    expect(within(response).getByRole('status').textContent).toMatch(/^Response: 200 OK in \d+ ms, served by v1\.$/);
+    expect(scrolled.mock.contexts).toContain(response);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Send' }));
     expect(within(response).getByText('v1')).toBeTruthy();
     expect(within(response).getByLabelText('Response body').textContent).toContain('"summary": "short"');
     // The request id leads to its record in Logs.

@@ -1,6 +1,6 @@
 import './invoke.css';
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Scope } from '@/contract/paths';
 import type { ServiceVersionRead } from '@/contract/versions';
 import { useWhoami } from '@/data/auth/get-whoami';
@@ -79,6 +79,10 @@ const freshDraft = (def: EndpointDef | null): Draft =>
     : { body: '{}', pathParams: {}, queryParams: {} };
 
 type Outcome = { kind: 'sync'; answer: GatewayAnswer } | { kind: 'job'; submitted: JobSubmitted };
+
+/** The answer's status line as a sentence: what a screen reader hears when it arrives. */
+const answerWords = (a: GatewayAnswer) =>
+  `Response: ${`${a.status} ${a.statusText}`.trim()} in ${a.durationMs} ms${a.servingVersion ? `, served by v${a.servingVersion}` : ''}.`;
 
 const issueText = (issues: SchemaIssue[], root: string) =>
   issues
@@ -282,6 +286,14 @@ function Workbench({
 
   const outcome = call.state.status === 'done' ? call.state.result : null;
   const queryOnlyIssues = withBody ? [] : restIssues;
+  const answered = call.state.status === 'done' || call.state.status === 'error' ? call.state : null;
+  // On a phone the answer lands below the form (and the saved requests): bring it into view once it is there, as far as
+  // needed only, so a desktop's side-by-side answer does not move the page. Focus stays on Send, for the next call.
+  useEffect(() => {
+    if (answered) document.getElementById('invoke-response-title')?.closest('section')?.scrollIntoView({ block: 'nearest' });
+  }, [answered]);
+  // Said once the answer is in: the status line, not the whole body (a refusal or error is an alert of its own).
+  const said = outcome?.kind === 'sync' && outcome.answer.ok ? answerWords(outcome.answer) : '';
 
   return (
     <div className="stack invoke-page">
@@ -430,7 +442,10 @@ function Workbench({
         </Card>
 
         <div className="stack invoke-results">
-          <Card id="invoke-response-title" heading="Response">
+          <Card id="invoke-response-title" heading="Response" className="invoke-response">
+            <p className="visually-hidden" role="status">
+              {said}
+            </p>
             {call.state.status === 'idle' && <p className="muted">Send the request to see the gateway&apos;s answer here.</p>}
             {call.state.status === 'pending' && (
               <WaitingForAnswer since={call.state.startedAt} label="Waiting for the gateway…" onAbort={call.abort} />

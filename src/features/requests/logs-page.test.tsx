@@ -59,7 +59,7 @@ describe('the Logs tab', () => {
     await waitFor(() => expect(idsShown()).toEqual([failed]));
     const row = rowsOf()[0]!;
     expect(within(row).getByText('503')).toBeTruthy();
-    expect(within(row).getByText('/analyze')).toBeTruthy();
+    expect(within(row).getByText('POST /analyze')).toBeTruthy();
     expect(within(row).getByText('v2')).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
@@ -82,6 +82,8 @@ describe('the Logs tab', () => {
     expect(within(dialog).getByText('POST /analyze')).toBeTruthy();
     expect(within(dialog).getByText('Async job submit')).toBeTruthy();
     expect(within(dialog).getByText('A signed-in user')).toBeTruthy();
+    // To the millisecond, as a client's own log has it (the list shows seconds).
+    expect(within(dialog).getByText(/\d:\d{2}:\d{2}\.\d{3}/)).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(search().request).toBeUndefined();
   });

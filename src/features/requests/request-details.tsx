@@ -4,12 +4,23 @@ import { useRequest } from '@/data/requests/get-request';
 import { ApiError } from '@/lib/api-error';
 import { formatMs } from '@/lib/format-latency';
 import { Badge } from '@/ui/badge';
-import { DateTime } from '@/ui/date-time';
 import { Detail } from '@/ui/details';
 import { Dialog } from '@/ui/dialog';
 import { Skeleton } from '@/ui/skeleton';
 import { ErrorState } from '@/ui/states';
 import { CALLER_WORDS, statusTone } from './status-words';
+
+/** A record's time to the millisecond, with its zone: what one lines up with a client's own log. */
+const exact = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  fractionalSecondDigits: 3,
+  timeZoneName: 'short',
+});
 
 /**
  * One record's details, in a dialog whose record is in the URL (`?request=`),
@@ -43,7 +54,7 @@ export function RequestDetails({
           </Detail>
           <Detail term="Version">{record.version === null ? 'None chosen (refused before routing)' : `v${record.version}`}</Detail>
           <Detail term="Time">
-            <DateTime iso={record.time} />
+            <time dateTime={record.time}>{exact.format(new Date(record.time))}</time>
           </Detail>
           <Detail term="Duration">{formatMs(record.duration_ms)}</Detail>
           <Detail term="Caller">{CALLER_WORDS[record.caller] ?? record.caller}</Detail>

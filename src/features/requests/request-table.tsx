@@ -28,27 +28,25 @@ export function RequestTable({
     <div className="table-wrap">
       <table className="table requests-table">
         <caption className="visually-hidden">Requests, newest first</caption>
-        <TableHead
-          columns={['Time', 'Status', 'Method', 'Path', 'Version', { label: 'Duration', className: 'num' }, 'Caller', 'Request ID']}
-        />
+        <TableHead columns={['Time', 'Status', 'Endpoint', 'Version', { label: 'Duration', className: 'num' }, 'Caller', 'Request ID']} />
         <tbody>
           {rows.map((r) => (
             <tr key={r.id} className={fresh.has(r.id) ? 'request-fresh' : undefined} onClick={() => onOpen(r.id)}>
-              <td className="nowrap">
+              <td className="nowrap request-time">
                 <time dateTime={r.time}>{clock.format(new Date(r.time))}</time>
               </td>
-              <td>
+              <td className="request-status">
                 <Badge tone={statusTone(r.status)}>{r.status}</Badge>
               </td>
-              <td className="mono">{r.method}</td>
-              <td className="mono">
-                {r.path}
+              {/* Method and path together, as the filter and the details name an endpoint. */}
+              <td className="mono request-endpoint">
+                {r.method} {r.path}
                 {r.async && <span className="muted"> (job)</span>}
               </td>
-              <td>{r.version === null ? <span className="muted">none</span> : `v${r.version}`}</td>
-              <td className="num">{formatMs(r.duration_ms)}</td>
-              <td>{r.caller.replaceAll('_', ' ')}</td>
-              <td>
+              <td className="request-version">{r.version === null ? <span className="muted">no version</span> : `v${r.version}`}</td>
+              <td className="num request-duration">{formatMs(r.duration_ms)}</td>
+              <td className="request-caller">{r.caller.replaceAll('_', ' ')}</td>
+              <td className="request-id">
                 <button
                   type="button"
                   className="link-button mono"
@@ -62,7 +60,7 @@ export function RequestTable({
               </td>
             </tr>
           ))}
-          {loading && <SkeletonRows columns={8} width={(j) => (j === 3 ? '80%' : '60%')} />}
+          {loading && <SkeletonRows columns={7} width={(j) => (j === 2 ? '80%' : '60%')} />}
         </tbody>
       </table>
       {loading && (

@@ -17,9 +17,11 @@ import { RevokeTokenDialog } from './revoke-token-dialog';
 const PAGE = 20;
 const STATUS_TONE: Record<string, Tone> = { active: 'success', expired: 'neutral', revoked: 'danger' };
 
-/** Claims in one short line: `{"tenant_id":"t-1"}`. */
+/** Claims in one short line, spaced so that it wraps between claims, not inside one: `{"tenant_id": "t-1", "role": "reader"}`. */
 const claimsText = (claims: Record<string, unknown>) => {
-  const text = JSON.stringify(claims);
+  const text = `{${Object.entries(claims)
+    .map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`)
+    .join(', ')}}`;
   return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 };
 
@@ -54,7 +56,7 @@ export function MintedTokensCard({ scope, serviceId, canRevoke }: { scope: Scope
     body = (
       <>
         <div className="table-wrap table-flat">
-          <table className="table">
+          <table className="table minted-tokens">
             <caption className="visually-hidden">Minted tokens</caption>
             <TableHead columns={['Token ID', 'Claims', 'Minted', 'Expires', 'Status', { label: 'Actions', hidden: true }]} />
             <tbody>
@@ -64,14 +66,14 @@ export function MintedTokensCard({ scope, serviceId, canRevoke }: { scope: Scope
                   <td className="mono claims-cell" title={JSON.stringify(t.claims)}>
                     {Object.keys(t.claims).length ? claimsText(t.claims) : <span className="muted">none</span>}
                   </td>
-                  <td>
+                  <td className="token-minted" data-label="Minted">
                     <DateTime iso={t.issued_at} />
                     {t.issued_by && <span className="muted token-by"> by {t.issued_by}</span>}
                   </td>
-                  <td>
+                  <td className="token-expires" data-label="Expires">
                     <DateTime iso={t.expires_at} />
                   </td>
-                  <td>
+                  <td className="token-status">
                     <Badge tone={STATUS_TONE[t.status] ?? 'neutral'}>{t.status}</Badge>
                     {t.revoked_at && (
                       <span className="muted token-by">

@@ -46,13 +46,13 @@ export function RevocationsCard({
         </EmptyState>
       ) : (
         <div className="table-wrap table-flat">
-          <table className="table">
+          <table className="table revocations">
             <caption className="visually-hidden">Revocations</caption>
             <TableHead columns={COLUMNS} />
             <tbody>
               {revocations.data.data.items.map((r) => (
                 <tr key={r.id}>
-                  <td>
+                  <td className="revocation-kind">
                     {r.kind === 'all' ? (
                       <Badge tone="danger">all tokens</Badge>
                     ) : r.kind === 'token' ? (
@@ -62,14 +62,16 @@ export function RevocationsCard({
                     )}
                   </td>
                   <td className="mono jti-cell">{r.jti ?? <span className="muted">every token minted before</span>}</td>
-                  <td>{r.reason ?? <span className="muted">—</span>}</td>
-                  <td>
+                  <td className="revocation-reason">{r.reason ?? <span className="muted">—</span>}</td>
+                  <td className="revocation-at" data-label="Revoked">
                     <DateTime iso={r.revoked_at} />
                   </td>
-                  <td>
+                  <td className="revocation-until" data-label="In force until">
                     <DateTime iso={r.expires_at} fallback={r.kind === 'token' ? 'until the token expires' : '—'} />
                   </td>
-                  <td>{r.revoked_by ?? <span className="muted">—</span>}</td>
+                  <td className="revocation-by" data-label="By">
+                    {r.revoked_by ?? <span className="muted">—</span>}
+                  </td>
                 </tr>
               ))}
               <InvalidTableRows rows={revocations.data.data.invalid} columns={COLUMNS.length} noun="Revocation" />

@@ -20,14 +20,15 @@ describe('the Tokens tab', () => {
       'developer',
       'POST',
       paths.mintToken(SCOPE, service.id),
-      { claims: { tenant_id: 't-1' }, ttl_minutes: 30 },
+      { claims: { tenant_id: 't-1', role: 'reader' }, ttl_minutes: 30 },
       MintResponse,
     );
     const { user } = await render(service.id);
     const list = await screen.findByRole('region', { name: 'Minted tokens' });
     const row = await within(list).findByRole('row', { name: new RegExp(minted.jti) });
     expect(within(row).getByText('active')).toBeTruthy();
-    expect(within(row).getByText('{"tenant_id":"t-1"}')).toBeTruthy();
+    // Spaced, so that a narrow column wraps between claims rather than inside one.
+    expect(within(row).getByText('{"tenant_id": "t-1", "role": "reader"}')).toBeTruthy();
 
     await user.click(within(row).getByRole('button', { name: `Revoke token ${minted.jti}` }));
     const dialog = await screen.findByRole('dialog', { name: 'Revoke this token?' });
