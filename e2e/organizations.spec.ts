@@ -51,6 +51,11 @@ test('an admin creates a workspace from the switcher and lands in it', async ({ 
   // Its settings page lists it among the organization's workspaces.
   await page.goto(workspaceUrl('organization', org.scope));
   await expect(page.getByRole('region', { name: 'Workspaces' }).getByRole('rowheader', { name })).toBeVisible();
+  // …and opens it from there: the header's picker follows.
+  await page.getByRole('region', { name: 'Workspaces' }).getByRole('link', { name }).click();
+  await expect(page).toHaveURL(/\/workspaces\/[0-9a-f-]{36}\/services$/);
+  expect(page.url()).not.toContain(org.scope.workspaceId);
+  await expect(page.getByRole('combobox', { name: 'Workspace', exact: true }).locator('option:checked')).toHaveText(name);
 });
 
 test('others see no New workspace button', async ({ asDeveloper: page }) => {
