@@ -1,4 +1,5 @@
 import { Tabs } from 'radix-ui';
+import { useState } from 'react';
 import { AuthCard } from '@/ui/auth-card';
 import { ApiKeyForm } from './api-key-form';
 import { PasswordForm } from './password-form';
@@ -15,6 +16,8 @@ export function SignInPage({
   redirect?: string | null;
   ssoFailure?: string | null;
 }) {
+  // Typed once: the email goes with the person from the password tab to single sign-on and back.
+  const [email, setEmail] = useState('');
   return (
     <AuthCard>
       <h1>Sign in</h1>
@@ -31,13 +34,13 @@ export function SignInPage({
           </Tabs.Trigger>
         </Tabs.List>
         <Tabs.Content value="password">
-          <PasswordForm onSignedIn={onSignedIn} />
+          <PasswordForm onSignedIn={onSignedIn} email={email} onEmailChange={setEmail} />
         </Tabs.Content>
         <Tabs.Content value="api-key">
           <ApiKeyForm onSignedIn={onSignedIn} />
         </Tabs.Content>
         <Tabs.Content value="sso">
-          <SsoForm redirect={redirect} failure={ssoFailure} />
+          <SsoForm redirect={redirect} failure={ssoFailure} email={email} onEmailChange={setEmail} />
         </Tabs.Content>
       </Tabs.Root>
     </AuthCard>
