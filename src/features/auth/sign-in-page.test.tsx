@@ -33,6 +33,15 @@ describe('the sign-in page', () => {
     await waitFor(() => expect(document.activeElement).toBe(key));
   });
 
+  it('says the session ended when that is why it is shown, and nothing of the kind otherwise', async () => {
+    const { unmount } = await renderFeature(<SignInPage onSignedIn={() => {}} sessionEnded />);
+    expect((await screen.findByRole('status')).textContent).toBe('Your session ended. Sign in again to go back to where you were.');
+    unmount();
+    await renderFeature(<SignInPage onSignedIn={() => {}} />);
+    await screen.findByRole('heading', { name: 'Sign in' });
+    expect(screen.queryByText(/Your session ended/)).toBeNull();
+  });
+
   it('keeps the email typed on one tab for the other: password to single sign-on and back', async () => {
     const { user } = await renderFeature(<SignInPage onSignedIn={() => {}} />);
     await user.type(await screen.findByRole('textbox', { name: 'Email' }), 'developer@example.com');

@@ -10,17 +10,25 @@ export function SignInPage({
   onSignedIn,
   redirect = null,
   ssoFailure = null,
+  sessionEnded = false,
 }: {
   onSignedIn: () => void;
   /** Where to go once signed in (single sign-on keeps it for the tab while the browser is away). */
   redirect?: string | null;
   ssoFailure?: string | null;
+  /** Shown because the session could not be refreshed (it expired, or was ended elsewhere), not on a first visit. */
+  sessionEnded?: boolean;
 }) {
   // Typed once: the email goes with the person from the password tab to single sign-on and back.
   const [email, setEmail] = useState('');
   return (
     <AuthCard>
       <h1>Sign in</h1>
+      {sessionEnded && (
+        <p className="notice" role="status">
+          Your session ended. Sign in again to go back to where you were.
+        </p>
+      )}
       <Tabs.Root defaultValue={ssoFailure ? 'sso' : 'password'} className="auth-tabs">
         <Tabs.List aria-label="Sign-in method" className="tab-list">
           <Tabs.Trigger value="password" className="tab">
