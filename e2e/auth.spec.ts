@@ -6,6 +6,8 @@ test.describe('signing in and out', () => {
   test('signs in with email and password, survives a reload, and signs out', async ({ page }) => {
     await page.goto('/');
     await expect(page).toHaveURL(/\/login/);
+    // A first visit: no session ended, nothing to explain.
+    await expect(page.getByText('Your session ended')).toHaveCount(0);
     await signInWithPassword(page);
 
     await expect(page.getByRole('heading', { name: 'Hosted Services' })).toBeVisible();
@@ -34,6 +36,9 @@ test.describe('signing in and out', () => {
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(page.getByRole('alert')).toHaveText('Wrong email or password.');
     await expect(page.getByRole('textbox', { name: 'Email' })).toHaveValue('developer@example.com');
+    // The password is emptied and the keyboard is in it, ready for another try.
+    await expect(page.getByLabel('Password', { exact: true })).toHaveValue('');
+    await expect(page.getByLabel('Password', { exact: true })).toBeFocused();
   });
 
   test('validates the sign-in form before sending it', async ({ page }) => {
@@ -112,6 +117,10 @@ test.describe('signing in and out', () => {
     const deepLink = `${SERVICES_URL}?status=active`;
     await page.goto(deepLink);
     await expect(page).toHaveURL(/\/login\?redirect=/);
+    // Said, not left to guess: why the sign-in page, and that signing in goes back.
+    await expect(page.getByRole('status').filter({ hasText: 'Your session ended' })).toHaveText(
+      'Your session ended. Sign in again to go back to where you were.',
+    );
     await signInWithPassword(page);
     await expect(page).toHaveURL(new RegExp(`${SERVICES_URL}\\?status=active$`));
     await expect(page.getByLabel('Status')).toHaveValue('active');

@@ -129,7 +129,7 @@ test.describe('cloud credentials, as the platform guide describes', () => {
     await expect(page.getByText('Paste the credentials JSON')).toBeVisible();
 
     await fillCredentials(page, { provider: 'gcp', project: 'acme', json: '{\n  "type": "service_account",\n  oops\n}' });
-    await expect(page.getByText(/The credentials is not valid JSON at line 3, column \d+/)).toBeVisible();
+    await expect(page.getByText(/The credentials are not valid JSON at line 3, column \d+/)).toBeVisible();
     await expect(page.getByRole('textbox', { name: 'Credentials JSON' })).toHaveAttribute('aria-invalid', 'true');
 
     // A document that is JSON but not a GCP service account key is refused before sending, naming what it lacks.

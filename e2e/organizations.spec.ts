@@ -36,7 +36,7 @@ test('an admin renames the organization, and the header says so', async ({ page,
 
 // An organization of its own: the workspaces are the whole organization's.
 test('an admin creates a workspace from the switcher and lands in it', async ({ page, ownOrg: org }) => {
-  const name = unique('Sandbox');
+  const name = unique('Sandbox for the data science team');
   await page.goto(workspaceUrl('services', org.scope));
   await page.getByRole('button', { name: 'New workspace' }).click();
   const dialog = page.getByRole('dialog', { name: 'New workspace' });
@@ -48,9 +48,19 @@ test('an admin creates a workspace from the switcher and lands in it', async ({ 
   await expect(page).toHaveURL(/\/workspaces\/[0-9a-f-]{36}\/services$/);
   expect(page.url()).not.toContain(org.scope.workspaceId);
   await expect(page.getByRole('heading', { level: 1, name: 'Hosted Services' })).toBeVisible();
+  const picker = page.getByRole('combobox', { name: 'Workspace', exact: true });
+  const wide = (await picker.boundingBox())!.width;
   // Its settings page lists it among the organization's workspaces.
   await page.goto(workspaceUrl('organization', org.scope));
+  // Back in the first workspace, the picker is as wide as that one's name, not the new one's: the header keeps its room.
+  await expect(picker).toHaveValue(org.scope.workspaceId);
+  expect((await picker.boundingBox())!.width).toBeLessThan(wide - 40);
   await expect(page.getByRole('region', { name: 'Workspaces' }).getByRole('rowheader', { name })).toBeVisible();
+  // …and opens it from there: the header's picker follows.
+  await page.getByRole('region', { name: 'Workspaces' }).getByRole('link', { name }).click();
+  await expect(page).toHaveURL(/\/workspaces\/[0-9a-f-]{36}\/services$/);
+  expect(page.url()).not.toContain(org.scope.workspaceId);
+  await expect(page.getByRole('combobox', { name: 'Workspace', exact: true }).locator('option:checked')).toHaveText(name);
 });
 
 test('others see no New workspace button', async ({ asDeveloper: page }) => {

@@ -80,6 +80,12 @@ test.describe('rings, the promotion path', () => {
     await expect(page.getByRole('alertdialog').getByRole('alert')).toContainText(late.slug);
     await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
     await expect(row(page, free.name)).toContainText(late.name);
+
+    // Each service named is a way to its Settings, where its ring is changed.
+    await row(page, free.name).getByRole('link', { name: late.name }).click();
+    await expect(page).toHaveURL(new RegExp(`/services/${late.id}/settings$`));
+    await expect(page.getByRole('heading', { level: 1, name: late.name })).toBeVisible();
+    await expect(page.getByLabel('Ring')).toHaveValue(free.id);
   });
 
   test('a duplicate ring name is refused on the Name field', async ({ asAdmin: page, request }) => {

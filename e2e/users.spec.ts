@@ -25,7 +25,8 @@ test.describe('users and invitations', () => {
     request,
     ownOrg: org,
   }) => {
-    const email = uniqueEmail('invitee');
+    // A long address (they exist): it wraps, and the row's actions stay in view.
+    const email = uniqueEmail('invitee-with-a-rather-long-address-from-the-finance-department');
     await openUsers(page, org.scope);
     await page.getByRole('button', { name: 'Invite user' }).click();
     const dialog = page.getByRole('dialog', { name: 'Invite a user' });
@@ -34,6 +35,7 @@ test.describe('users and invitations', () => {
     await dialog.getByRole('button', { name: 'Send invitation' }).click();
     await expect(dialog).toBeHidden();
     await expect(rowOf(page, email)).toContainText('invited');
+    await expect(rowOf(page, email).getByRole('button', { name: `Withdraw the invitation to ${email}` })).toBeInViewport();
 
     // What the mock wrote to its log, as a mail catcher would have it.
     const link = await mailedLink(request, email);

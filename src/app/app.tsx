@@ -21,7 +21,7 @@ export function createApp() {
     queryClient.clear();
     const here = router.state.location.href;
     if (router.state.location.pathname !== '/login') {
-      void router.navigate({ to: '/login', search: { redirect: here } });
+      void router.navigate({ to: '/login', search: { redirect: here }, state: { sessionEnded: true } });
     }
   });
   return { queryClient, router };

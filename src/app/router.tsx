@@ -33,5 +33,7 @@ declare module '@tanstack/react-router' {
   interface HistoryState {
     /** Why single sign-on did not finish, said on the sign-in page (history state: never in the address). */
     ssoFailure?: string;
+    /** The session could not be refreshed: the sign-in page says why it is shown. */
+    sessionEnded?: boolean;
   }
 }

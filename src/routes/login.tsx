@@ -17,7 +17,13 @@ function LoginRoute() {
   const { redirect: to } = Route.useSearch();
   const navigate = Route.useNavigate();
   const ssoFailure = useLocation({ select: (location) => location.state.ssoFailure ?? null });
+  const sessionEnded = useLocation({ select: (location) => location.state.sessionEnded === true });
   return (
-    <SignInPage redirect={to ?? null} ssoFailure={ssoFailure} onSignedIn={() => void navigate({ href: safeRedirect(to), replace: true })} />
+    <SignInPage
+      redirect={to ?? null}
+      ssoFailure={ssoFailure}
+      sessionEnded={sessionEnded}
+      onSignedIn={() => void navigate({ href: safeRedirect(to), replace: true })}
+    />
   );
 }

@@ -5,9 +5,12 @@ import { serviceKeys } from '../services/keys';
 
 const LIMIT = 100;
 
+/** A service that runs in a ring: enough to name it and link to it. */
+export type RingUser = { id: string; name: string };
+
 export type RingUsage = {
-  /** Service names by ring id. */
-  byRing: Map<string, string[]>;
+  /** The services in each ring, by ring id, by name. */
+  byRing: Map<string, RingUser[]>;
   /** False when the workspace has more services than one page: the platform's 409 is then the final word. */
   complete: boolean;
 };
@@ -19,10 +22,10 @@ export type RingUsage = {
  */
 export const getRingUsage = async (scope: Scope): Promise<RingUsage> => {
   const page = await getServices(scope, { limit: LIMIT, offset: 0, sort: 'name', order: 'asc' });
-  const byRing = new Map<string, string[]>();
+  const byRing = new Map<string, RingUser[]>();
   for (const s of page.items) {
     if (!s.ring_id) continue;
-    byRing.set(s.ring_id, [...(byRing.get(s.ring_id) ?? []), s.name]);
+    byRing.set(s.ring_id, [...(byRing.get(s.ring_id) ?? []), { id: s.id, name: s.name }]);
   }
   return { byRing, complete: page.items.length >= page.total };
 };

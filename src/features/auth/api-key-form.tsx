@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import * as z from 'zod/mini';
 import { ApiKeyExchangeRequest } from '@/contract/auth';
 import { useSignIn } from '@/data/auth/sign-in';
@@ -18,6 +19,7 @@ const ApiKeySignIn = z.object({ api_key: ApiKeyExchangeRequest.shape.api_key });
  */
 export function ApiKeyForm({ onSignedIn }: { onSignedIn: () => void }) {
   const signIn = useSignIn();
+  const [refocus, setRefocus] = useState(0);
   const exchange = useCapability('apiKeySignIn');
   const { form, onSubmit, failure, retry, pending } = useServerForm({
     schema: ApiKeySignIn,
@@ -36,6 +38,11 @@ export function ApiKeyForm({ onSignedIn }: { onSignedIn: () => void }) {
     send: async (values, { form }) => {
       try {
         await signIn.mutateAsync({ method: 'api-key', api_key: values.api_key });
+      } catch (error) {
+        // The keyboard was on Sign in, disabled while it waited: it goes where another key is pasted, once the reset
+        // below has re-registered the field (setFocus before that finds no field).
+        if (error instanceof ApiError && error.status === 401) setRefocus((n) => n + 1);
+        throw error;
       } finally {
         // The key is exchanged, never kept.
         form.reset({ api_key: '' });
@@ -43,6 +50,9 @@ export function ApiKeyForm({ onSignedIn }: { onSignedIn: () => void }) {
     },
     onSuccess: onSignedIn,
   });
+  useEffect(() => {
+    if (refocus) form.setFocus('api_key');
+  }, [refocus, form]);
   // Throttled (429): the platform says when it takes another attempt, and none goes out before.
   const waiting = useWaiting(failure);
   if (exchange === 'unavailable') {

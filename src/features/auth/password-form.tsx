@@ -6,12 +6,21 @@ import { Button } from '@/ui/button';
 import { Field } from '@/ui/field';
 import { FormAlert, useWaiting } from '@/ui/form-alert';
 
-export function PasswordForm({ onSignedIn }: { onSignedIn: () => void }) {
+/** `email`: what another tab had typed; `onEmailChange` hands it back as it is typed, for the next tab. */
+export function PasswordForm({
+  onSignedIn,
+  email = '',
+  onEmailChange,
+}: {
+  onSignedIn: () => void;
+  email?: string;
+  onEmailChange?: (email: string) => void;
+}) {
   const signIn = useSignIn();
   const { form, onSubmit, failure, retry, pending } = useServerForm({
     schema: LoginRequest,
     fields: ['email', 'password'],
-    defaultValues: { email: '', password: '' },
+    defaultValues: { email, password: '' },
     describeError: (error) => {
       if (!(error instanceof ApiError)) return null;
       // A 429 is followed by how long to wait (FormAlert counts the platform's Retry-After down).
@@ -26,6 +35,8 @@ export function PasswordForm({ onSignedIn }: { onSignedIn: () => void }) {
         await signIn.mutateAsync({ method: 'password', ...values });
       } catch (error) {
         form.setValue('password', '');
+        // The keyboard was on Sign in, disabled while it waited: it goes where the next attempt starts.
+        if (error instanceof ApiError && error.status === 401) form.setFocus('password');
         throw error;
       }
     },
@@ -37,7 +48,13 @@ export function PasswordForm({ onSignedIn }: { onSignedIn: () => void }) {
   return (
     <form onSubmit={onSubmit} noValidate className="form">
       <Field label="Email" error={errors.email?.message}>
-        <input className="input" type="email" autoComplete="username" autoFocus {...form.register('email')} />
+        <input
+          className="input"
+          type="email"
+          autoComplete="username"
+          autoFocus
+          {...form.register('email', { onChange: (e: React.ChangeEvent<HTMLInputElement>) => onEmailChange?.(e.target.value) })}
+        />
       </Field>
       <Field label="Password" error={errors.password?.message}>
         <input className="input" type="password" autoComplete="current-password" {...form.register('password')} />

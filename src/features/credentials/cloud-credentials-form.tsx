@@ -33,7 +33,7 @@ const CredentialsForm = z
           if (read && !read.ok)
             ctx.addIssue({
               code: 'custom',
-              message: `The credentials is not valid JSON at line ${read.error.line}, column ${read.error.column}`,
+              message: `The credentials are not valid JSON at line ${read.error.line}, column ${read.error.column}`,
               input: text,
             });
         }),

@@ -40,6 +40,18 @@ describe('the organization settings', () => {
     expect(await screen.findByRole('rowheader', { name: 'Staging' })).toBeTruthy();
   });
 
+  it('opens a workspace from the list: each name goes to its services, the one in use marked', async () => {
+    const { user, router } = await renderFeature(<OrganizationSettingsPage scope={SCOPE} onWorkspaceCreated={() => {}} />);
+    const here = await screen.findByRole('link', { name: 'Production' });
+    expect(here.getAttribute('aria-current')).toBe('true');
+    const research = screen.getByRole('link', { name: 'Research' });
+    expect(research.getAttribute('aria-current')).toBeNull();
+    const all = await callPlatform('viewer', 'GET', paths.workspaces(SCOPE.orgId), undefined, WorkspacePage);
+    const researchId = all.items.find((w) => w.name === 'Research')!.id;
+    await user.click(research);
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/orgs/${SCOPE.orgId}/workspaces/${researchId}/services`));
+  });
+
   it('is read-only for others', async () => {
     await signInAs('developer');
     await renderFeature(<OrganizationSettingsPage scope={SCOPE} onWorkspaceCreated={() => {}} />);

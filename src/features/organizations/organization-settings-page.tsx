@@ -1,4 +1,5 @@
 import './organizations.css';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { OrganizationUpdate, type WorkspaceRead } from '@/contract/organizations';
@@ -82,7 +83,7 @@ export function OrganizationSettingsPage({
         <Card
           id="organization-workspaces"
           heading="Workspaces"
-          subtitle="Each holds its own services, rings and connectors."
+          subtitle="Each holds its own services, rings and connectors. Open one to work in it."
           actions={!readOnlyReason && <Button onClick={() => setCreating(true)}>New workspace</Button>}
         >
           <div className="table-wrap table-flat">
@@ -93,7 +94,15 @@ export function OrganizationSettingsPage({
                 {workspaces.map((w) => (
                   <tr key={w.id}>
                     <th scope="row">
-                      {w.name}
+                      {/* Each goes to that workspace's services, as the header's workspace picker does. */}
+                      <Link
+                        to="/orgs/$orgId/workspaces/$workspaceId/services"
+                        params={{ orgId: scope.orgId, workspaceId: w.id }}
+                        className="row-link"
+                        aria-current={w.id === scope.workspaceId ? 'true' : undefined}
+                      >
+                        {w.name}
+                      </Link>
                       {w.id === scope.workspaceId && <span className="muted"> (this one)</span>}
                     </th>
                     <td className="mono">{w.slug ?? '—'}</td>

@@ -188,7 +188,12 @@ export function RingsPage({ scope, search, onSearchChange }: WorkspaceProps & Se
                           </td>
                           <td>{ring.description ? ring.description : <span className="muted">—</span>}</td>
                           <td id={`ring-users-${ring.id}`}>
-                            <RingServices loading={usage.isPending} services={users} complete={usage.data?.complete ?? true} />
+                            <RingServices
+                              scope={scope}
+                              loading={usage.isPending}
+                              services={users}
+                              complete={usage.data?.complete ?? true}
+                            />
                           </td>
                           {!readOnlyReason && (
                             <td>

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { paths } from '@/contract/paths';
 import { User, UserPage } from '@/contract/users';
 import { fillAndSubmit } from '@/testing/forms';
-import { callPlatform, mailTo, signInAs, USERS } from '@/testing/mock-platform';
+import { callPlatform, mailTo, platform, signInAs, USERS } from '@/testing/mock-platform';
 import { renderFeature } from '@/testing/render';
 import { UsersPage } from './users-page';
 import { USERS_SEARCH_DEFAULTS, type UsersSearch } from './users-search';
@@ -92,6 +92,30 @@ describe('the users page', () => {
       }),
     );
     await waitFor(async () => expect((await usersNow()).map((u) => u.email)).toEqual(['developer@example.com', 'admin@example.com']));
+  });
+
+  it('says an invitation expired by the platform’s clock, and sends it again in one click with the same role', async () => {
+    await callPlatform('admin', 'POST', paths.userInvite(), { email: 'late@example.com', role: 'viewer' }, User);
+    // Past the link's 7 days on the platform; this browser's clock has not moved.
+    platform.clock.advance(8 * 24 * 3600_000);
+    await signInAs('admin');
+    const { user } = await renderFeature(<Harness />);
+    const row = await rowOf(/Name not given yet/);
+    expect(await within(row).findByText('invitation expired')).toBeTruthy();
+    expect(within(row).queryByRole('button', { name: /Change the role/ })).toBeNull();
+
+    await user.click(within(row).getByRole('button', { name: 'Send the invitation to late@example.com again' }));
+    await waitFor(() => expect(mailTo('late@example.com')).toHaveLength(2));
+    const again = await rowOf(/Name not given yet/);
+    await waitFor(() => expect(within(again).getByText('invited')).toBeTruthy());
+    expect(within(again).getByText('viewer')).toBeTruthy();
+    // The keyboard is not dropped with the row it was on: it is on the new invitation's Withdraw.
+    await waitFor(() =>
+      expect(document.activeElement).toBe(within(again).getByRole('button', { name: 'Withdraw the invitation to late@example.com' })),
+    );
+    const invited = (await usersNow()).filter((u) => u.email === 'late@example.com');
+    expect(invited).toHaveLength(1);
+    expect(Date.parse(invited[0]!.invitation_expires_at!)).toBeGreaterThan(platform.clock.now());
   });
 
   it('searches, filters and pages through the platform', async () => {

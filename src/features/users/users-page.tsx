@@ -1,5 +1,5 @@
 import './users.css';
-import { useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import { Role } from '@/contract/auth';
 import { isKnown } from '@/contract/reading';
 import type { UserRead } from '@/contract/users';
@@ -7,6 +7,7 @@ import { useWhoami, type Me } from '@/data/auth/get-whoami';
 import { useAdminCount } from '@/data/users/get-admin-count';
 import { useUsers } from '@/data/users/get-users';
 import { can, roleReason } from '@/lib/permissions';
+import { serverNow } from '@/lib/server-clock';
 import type { SearchProps } from '@/lib/route-props';
 import { RelativeTime } from '@/ui/date-time';
 import { Badge, ValueBadge } from '@/ui/badge';
@@ -21,13 +22,22 @@ import { Page } from '@/ui/page';
 import { ChangeRoleDialog } from './change-role-dialog';
 import { InviteUserDialog } from './invite-user-dialog';
 import { RemoveUserDialog } from './remove-user-dialog';
+import { ResendInvitationButton } from './resend-invitation';
 import { ROLE_TONES } from './role-words';
 import { toUserListQuery } from './users-query';
 import { USER_PAGE_SIZES, type UsersSearch } from './users-search';
 import { UsersToolbar } from './users-toolbar';
-import { serverNow } from '@/lib/server-clock';
 
 type DialogState = { kind: 'invite' } | { kind: 'role'; user: UserRead } | { kind: 'remove'; user: UserRead } | null;
+
+/** An address with its break opportunities where a reader expects a line to break: after the @ and before each dot and hyphen. */
+const wrappable = (email: string) =>
+  email.split(/(?<=@)|(?=[.-])/).map((part, i) => (
+    <Fragment key={i}>
+      {i > 0 && <wbr />}
+      {part}
+    </Fragment>
+  ));
 
 const isMe = (me: Me, user: UserRead) => (me.id !== null && me.id === user.id) || me.email.toLowerCase() === user.email.toLowerCase();
 
@@ -38,6 +48,18 @@ export function UsersPage({ search, onSearchChange }: SearchProps<UsersSearch>) 
   const users = useUsers(toUserListQuery(search));
   const adminCount = useAdminCount();
   const [dialog, setDialog] = useState<DialogState>(null);
+  const tableRef = useRef<HTMLTableElement>(null);
+  // An invitation sent again replaces the expired one (a new row): the keyboard goes on to its Withdraw, once the list shows it.
+  const [focusAfterResend, setFocusAfterResend] = useState<string | null>(null);
+  useEffect(() => {
+    if (!focusAfterResend) return;
+    const withdraw = [...(tableRef.current?.querySelectorAll<HTMLElement>('[data-withdraw]') ?? [])].find(
+      (b) => b.dataset.withdraw === focusAfterResend.toLowerCase(),
+    );
+    if (!withdraw) return;
+    withdraw.focus();
+    setFocusAfterResend(null);
+  }, [focusAfterResend, users.data]);
   const filtered = search.q !== '' || search.status !== 'all';
   /** The one admin left, when the platform's list says so: neither demoted nor removed (the platform refuses it too). */
   const lastAdmin = (user: UserRead) =>
@@ -74,7 +96,7 @@ export function UsersPage({ search, onSearchChange }: SearchProps<UsersSearch>) 
     body = (
       <>
         <div className="table-wrap" aria-busy={users.isPlaceholderData || undefined}>
-          <table className="table">
+          <table className="table users-table" ref={tableRef}>
             <caption className="visually-hidden">Users of the organization</caption>
             <TableHead columns={['User', 'Role', 'Status', 'Added', admin && { label: 'Actions', hidden: true }]} />
             <tbody>
@@ -87,6 +109,7 @@ export function UsersPage({ search, onSearchChange }: SearchProps<UsersSearch>) 
                   actions={admin}
                   onChangeRole={() => setDialog({ kind: 'role', user })}
                   onRemove={() => setDialog({ kind: 'remove', user })}
+                  onResent={setFocusAfterResend}
                 />
               ))}
               <InvalidTableRows rows={users.data.invalid} columns={admin ? 5 : 4} noun="User" />
@@ -141,6 +164,7 @@ function UserRow({
   actions,
   onChangeRole,
   onRemove,
+  onResent,
 }: {
   user: UserRead;
   self: boolean;
@@ -148,10 +172,13 @@ function UserRow({
   actions: boolean;
   onChangeRole: () => void;
   onRemove: () => void;
+  onResent: (email: string) => void;
 }) {
   const who = user.name ?? user.email;
   const invited = user.status === 'invited';
+  // On the platform's clock, which decides whether the link still works.
   const expired = invited && user.invitation_expires_at !== null && Date.parse(user.invitation_expires_at) <= serverNow();
+  const knownRole = isKnown(Role.options, user.role) ? user.role : null;
   const reasonId = `last-admin-${user.id}`;
   return (
     <tr>
@@ -161,16 +188,10 @@ function UserRow({
             {user.name ?? <span className="muted">Name not given yet</span>}
             {self && <span className="muted"> (you)</span>}
           </span>
-          <span className="user-email">{user.email}</span>
+          <span className="user-email">{wrappable(user.email)}</span>
         </span>
       </th>
-      <td>
-        {isKnown(Role.options, user.role) ? (
-          <Badge tone={ROLE_TONES[user.role]}>{user.role}</Badge>
-        ) : (
-          <ValueBadge value={user.role} tones={{}} />
-        )}
-      </td>
+      <td>{knownRole ? <Badge tone={ROLE_TONES[knownRole]}>{knownRole}</Badge> : <ValueBadge value={user.role} tones={{}} />}</td>
       <td>
         {!invited ? (
           user.status === null || user.status === 'active' ? (
@@ -197,21 +218,26 @@ function UserRow({
       {actions && (
         <td>
           <div className="row-actions">
-            <Button
-              size="sm"
-              aria-label={`Change the role of ${who}`}
-              onClick={onChangeRole}
-              disabled={lastAdmin}
-              aria-describedby={lastAdmin ? reasonId : undefined}
-            >
-              Change role
-            </Button>
+            {expired && knownRole ? (
+              <ResendInvitationButton email={user.email} role={knownRole} onSent={onResent} />
+            ) : (
+              <Button
+                size="sm"
+                aria-label={`Change the role of ${who}`}
+                onClick={onChangeRole}
+                disabled={lastAdmin}
+                aria-describedby={lastAdmin ? reasonId : undefined}
+              >
+                Change role
+              </Button>
+            )}
             <Button
               size="sm"
               variant="ghost"
               className="btn-danger-text"
               aria-label={invited ? `Withdraw the invitation to ${user.email}` : `Remove ${who}`}
               onClick={onRemove}
+              data-withdraw={invited ? user.email.toLowerCase() : undefined}
               disabled={lastAdmin}
               aria-describedby={lastAdmin ? reasonId : undefined}
             >
