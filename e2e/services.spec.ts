@@ -506,7 +506,7 @@ test.describe('unsaved changes', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByText('Settings saved')).toBeVisible();
     await openTab(page, 'Versions');
-    await expect(page.getByRole('link', { name: 'Open draft (version 1)' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Open draft v1' })).toBeVisible();
     await expect(ask).toHaveCount(0);
   });
 

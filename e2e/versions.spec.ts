@@ -90,7 +90,7 @@ test.describe('versions and endpoints', () => {
     await expect(page.getByRole('button', { name: 'New version' })).toHaveCount(0);
     // The lifecycle diagram above the table is drawn first.
     await settled(page);
-    await page.getByRole('link', { name: 'Open draft (version 2)' }).click();
+    await page.getByRole('link', { name: 'Open draft v2' }).click();
     // The draft starts from what is live.
     await expect(page.getByRole('list', { name: 'Endpoints' }).getByRole('listitem')).toHaveCount(2);
     await page.getByRole('button', { name: 'Delete GET /health' }).click();

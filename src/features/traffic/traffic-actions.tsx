@@ -22,11 +22,14 @@ export function TrafficActions({
   serviceId,
   serving,
   editing,
+  editButtonId,
   onEdit,
   lockedReason = null,
 }: ServiceProps & {
   serving: KnownTraffic<ServiceVersionRead>[];
   editing: boolean;
+  /** Edit split's id, for focus to come back to when the editor closes. */
+  editButtonId?: string;
   onEdit: () => void;
   /** Why the split cannot be changed by hand now (a rollout in progress); null: it can. */
   lockedReason?: string | null;
@@ -55,6 +58,7 @@ export function TrafficActions({
       {!unavailable && (
         <div className="traffic-buttons">
           <Button
+            id={editButtonId}
             onClick={onEdit}
             disabled={locked || !!editReason || editing}
             aria-describedby={locked || editReason ? reasonId : undefined}

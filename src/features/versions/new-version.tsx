@@ -31,10 +31,10 @@ export function NewVersionAction({ scope, serviceId, versions }: ServiceProps & 
     return (
       <div className="with-reason">
         <Link {...draftPage} className="btn btn-primary" aria-describedby={reasonId}>
-          Open draft (version {draft.version})
+          Open draft v{draft.version}
         </Link>
         <p id={reasonId} className="field-hint">
-          One draft at a time: edit or publish version {draft.version}, then start the next.
+          One draft at a time: edit or publish v{draft.version}, then start the next.
         </p>
       </div>
     );

@@ -37,9 +37,9 @@ describe('a published version’s page', () => {
 
     // Back on version 1 with the draft open: no second draft to start, a link to the one there is.
     await renderFeature(<VersionPage scope={SCOPE} serviceId={serviceId} versionId={v1.id} />);
-    const open = await screen.findByRole('link', { name: 'Open draft (version 2)' });
+    const open = await screen.findByRole('link', { name: 'Open draft v2' });
     expect(open.getAttribute('href')).toBe(versionUrl(serviceId, draft.id));
-    expect(described(open)).toBe('One draft at a time: edit or publish version 2, then start the next.');
+    expect(described(open)).toBe('One draft at a time: edit or publish v2, then start the next.');
     expect(screen.queryByRole('button', { name: 'New version' })).toBeNull();
   });
 

@@ -62,7 +62,7 @@ describe('the Versions tab', () => {
     expect((screen.getByRole('searchbox', { name: 'Search versions' }) as HTMLInputElement).value).toBe('');
     // The lifecycle above the table still counts every version, not the page.
     // One draft at a time (version 12): the way is to it, not to a second one.
-    expect(screen.getByRole('link', { name: 'Open draft (version 12)' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Open draft v12' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'New version' })).toBeNull();
   });
 
