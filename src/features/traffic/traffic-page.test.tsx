@@ -1,11 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { canaryService } from '@/testing/arrange';
+import { addEndpoint, canaryService, createService, publish, versionsOf } from '@/testing/arrange';
 import { SCOPE, signInAs } from '@/testing/mock-platform';
 import { renderFeature } from '@/testing/render';
 import { TrafficPage } from './traffic-page';
 
-describe('the split editor and the keyboard', () => {
+describe('the Traffic tab', () => {
   beforeEach(() => signInAs('developer'));
 
   it('takes focus when Edit split opens it, and gives it back to Edit split when it closes: Escape, Cancel or a save', async () => {
@@ -43,5 +43,19 @@ describe('the split editor and the keyboard', () => {
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Edit split' })).toBeNull());
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit split' })));
     expect(confirm.isConnected).toBe(false);
+  });
+
+  it('says once why nothing can be changed while one version serves alone, for each of its buttons', async () => {
+    const service = await createService('Serving alone', 'serving-alone');
+    await addEndpoint(service.id, { method: 'GET', path: '/health', summary: 'Health' });
+    const [v1] = await versionsOf(service.id);
+    await publish(service.id, v1!.id, 100);
+    await renderFeature(<TrafficPage scope={SCOPE} serviceId={service.id} />);
+    const reason = 'Only v1 serves traffic: publish a new version to split, promote or roll back.';
+    for (const name of ['Edit split', 'Roll back', 'Promote']) {
+      const button = await screen.findByRole('button', { name });
+      expect(button.hasAttribute('disabled'), name).toBe(true);
+      expect(document.getElementById(button.getAttribute('aria-describedby')!)?.textContent, name).toBe(reason);
+    }
   });
 });
