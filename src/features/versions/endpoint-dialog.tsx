@@ -84,6 +84,7 @@ export function EndpointDialog({
           form={server.form}
           name="path"
           label="Path"
+          required
           code
           hint="Starts with /; parameters in braces, e.g. /documents/{document_id}."
         />
@@ -92,6 +93,7 @@ export function EndpointDialog({
         form={server.form}
         name="summary"
         label="Summary"
+        required
         hint="What the endpoint does; agents see it as the tool's description."
       />
       <div className="grid-2">
