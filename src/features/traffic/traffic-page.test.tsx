@@ -15,8 +15,10 @@ describe('the Traffic tab', () => {
     const editor = () => screen.getByRole('region', { name: 'Edit split' });
 
     await user.click(edit);
-    // Its first share, not the Edit split it has just disabled (focus there would fall to the page's body).
-    await waitFor(() => expect(document.activeElement).toBe(within(editor()).getByRole('spinbutton', { name: /^v1 / })));
+    // Its heading, not the Edit split it has just disabled (focus there would fall to the page's body); the shares next.
+    await waitFor(() => expect(document.activeElement).toBe(within(editor()).getByRole('heading', { name: 'Edit split' })));
+    await user.tab();
+    expect(document.activeElement).toBe(within(editor()).getByRole('slider', { name: 'v1 share slider' }));
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('region', { name: 'Edit split' })).toBeNull();
     await waitFor(() => expect(document.activeElement).toBe(edit));
