@@ -84,7 +84,6 @@ export function EndpointDialog({
           form={server.form}
           name="path"
           label="Path"
-          required
           code
           hint="Starts with /; parameters in braces, e.g. /documents/{document_id}."
         />
