@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addEndpoint, canaryService, createService, publish, versionsOf } from '@/testing/arrange';
-import { SCOPE, signInAs } from '@/testing/mock-platform';
+import { paths } from '@/contract/paths';
+import { callPlatform, SCOPE, signInAs } from '@/testing/mock-platform';
 import { renderFeature } from '@/testing/render';
 import { TrafficPage } from './traffic-page';
 
@@ -59,5 +60,38 @@ describe('the Traffic tab', () => {
       expect(button.hasAttribute('disabled'), name).toBe(true);
       expect(document.getElementById(button.getAttribute('aria-describedby')!)?.textContent, name).toBe(reason);
     }
+  });
+});
+
+describe('the Traffic tab’s history', () => {
+  beforeEach(() => signInAs('developer'));
+
+  it('marks only the newest entry that left today’s split as the current split', async () => {
+    const service = await canaryService('History current', 'history-current', 20);
+    const [v2, v1] = await versionsOf(service.id);
+    const setSplit = (one: number, two: number) =>
+      callPlatform(
+        'developer',
+        'PUT',
+        paths.traffic(SCOPE, service.id),
+        {
+          allocations: [
+            { version_id: v1!.id, percent: one },
+            { version_id: v2!.id, percent: two },
+          ],
+        },
+        { parse: (v: unknown) => v },
+      );
+    await setSplit(50, 50);
+    await setSplit(80, 20);
+    await renderFeature(<TrafficPage scope={SCOPE} serviceId={service.id} />);
+    const entries = within(await screen.findByRole('list', { name: 'Traffic splits, newest first' })).getAllByRole('listitem');
+    const said = entries.map((e) => e.textContent);
+    // Newest first: 80/20 again (now), 50/50, 80/20 from the publish, v1 alone.
+    expect(said).toHaveLength(4);
+    expect(said[0]).toMatch(/current split$/);
+    expect(said[2]).toMatch(/The same split as now\.$/);
+    expect(said.filter((t) => t!.includes('current split'))).toHaveLength(1);
+    for (const i of [1, 3]) expect(within(entries[i]!).getByRole('button', { name: /^Restore the split/ })).toBeTruthy();
   });
 });
