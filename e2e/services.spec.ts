@@ -335,6 +335,16 @@ test.describe('the services list', () => {
   test('shows the demo services of the seeded workspace', async ({ asViewer: page }) => {
     await page.goto(`${SERVICES_URL}?q=invoice`);
     await expect(page.getByRole('table').getByRole('link', { name: 'Invoice Extractor', exact: true })).toBeVisible();
+
+    // A badge is one pill on one line: "deploy: active" broken in two read as two badges.
+    await page.goto(`${SERVICES_URL}?q=embedding`);
+    const row = page.getByRole('row').filter({ hasText: 'Embedding Service' });
+    const heights = await Promise.all(
+      [row.getByText('active', { exact: true }), row.getByText('deploy: active', { exact: true })].map(
+        async (b) => (await b.boundingBox())!.height,
+      ),
+    );
+    expect(heights[1]).toBe(heights[0]);
   });
 });
 
@@ -506,7 +516,7 @@ test.describe('unsaved changes', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByText('Settings saved')).toBeVisible();
     await openTab(page, 'Versions');
-    await expect(page.getByRole('button', { name: 'New version' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Open draft v1' })).toBeVisible();
     await expect(ask).toHaveCount(0);
   });
 

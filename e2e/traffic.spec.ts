@@ -46,7 +46,9 @@ test.describe('traffic', () => {
     // With one serving version there is nothing left to promote over or roll back to, and the page says so.
     await expect(page.getByRole('button', { name: 'Promote' })).toBeDisabled();
     await expect(page.getByRole('button', { name: 'Roll back' })).toBeDisabled();
-    await expect(page.getByText('there is no previous version to roll back to')).toBeVisible();
+    await expect(
+      page.getByText('Only v2 serves traffic: publish a new version to split, promote or roll back.', { exact: true }),
+    ).toBeVisible();
 
     expect((await versions()).map((v) => [v.version, v.status, v.traffic_percent])).toEqual([
       [2, 'active', 100],

@@ -66,6 +66,8 @@ test.describe('versions and endpoints', () => {
     await expect(page.getByRole('list', { name: 'Endpoint snapshot' })).toContainText('Summarize any document');
     await expect(page.getByRole('table')).toContainText('post_summarize');
     await expect(page.getByRole('button', { name: 'Add endpoint' })).toHaveCount(0);
+    // The way on from a frozen version is on its page.
+    await expect(page.getByRole('button', { name: 'New version' })).toBeVisible();
     await openTab(page, 'Overview');
     await expect(page.getByLabel('Service overview')).toContainText('v1 (active)');
   });
@@ -83,12 +85,12 @@ test.describe('versions and endpoints', () => {
     // New version opens the draft.
     await expect(page.getByRole('heading', { level: 2, name: /^Version 2/ })).toContainText('draft');
     await expect(page).toHaveURL(/\/versions\/[0-9a-f-]{36}$/);
-    // One draft at a time: back on the list, New version waits for this one.
+    // One draft at a time: back on the list, the way is to this one, not to a second.
     await openTab(page, 'Versions');
-    await expect(page.getByRole('button', { name: 'New version' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'New version' })).toHaveCount(0);
     // The lifecycle diagram above the table is drawn first.
     await settled(page);
-    await page.getByRole('link', { name: 'Version 2' }).click();
+    await page.getByRole('link', { name: 'Open draft v2' }).click();
     // The draft starts from what is live.
     await expect(page.getByRole('list', { name: 'Endpoints' }).getByRole('listitem')).toHaveCount(2);
     await page.getByRole('button', { name: 'Delete GET /health' }).click();

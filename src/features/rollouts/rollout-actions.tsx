@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import * as z from 'zod/mini';
 import { RolloutAbort, type RolloutRead } from '@/contract/rollouts';
@@ -34,9 +34,28 @@ export function RolloutActions({
   const [dialog, setDialog] = useState<'promote' | 'abort' | null>(null);
   const [running, setRunning] = useState<RolloutAction['action'] | null>(null);
 
+  // Pause and Resume are one button that changes its word, so that focus stays on it; it is disabled while the
+  // request runs (the browser then drops focus to the page), so focus is put back once it is done.
+  const toggleId = useId();
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (running !== null || !refocus.current) return;
+    refocus.current = false;
+    // Only focus that was dropped: not where the user has gone meanwhile.
+    if (document.activeElement === document.body) document.getElementById(toggleId)?.focus();
+  }, [running, toggleId]);
   const now = (action: 'pause' | 'resume', done: string) => {
     setRunning(action);
-    act.mutate({ action }, { onSuccess: () => toast.success(done), onSettled: () => setRunning(null) });
+    act.mutate(
+      { action },
+      {
+        onSuccess: () => toast.success(done),
+        onSettled: () => {
+          refocus.current = true;
+          setRunning(null);
+        },
+      },
+    );
   };
 
   const abort = useServerForm({
@@ -51,16 +70,19 @@ export function RolloutActions({
   return (
     <div className="rollout-actions">
       <div className="button-row">
-        {rollout.status === 'running' && (
-          <Button onClick={() => now('pause', 'Rollout paused: no step ends until it is resumed')} pending={running === 'pause'}>
-            Pause
+        {rollout.status === 'running' || rollout.status === 'paused' ? (
+          <Button
+            id={toggleId}
+            onClick={() =>
+              rollout.status === 'running'
+                ? now('pause', 'Rollout paused: no step ends until it is resumed')
+                : now('resume', 'Rollout resumed: the step’s pause starts again')
+            }
+            pending={running !== null}
+          >
+            {rollout.status === 'running' ? 'Pause' : 'Resume'}
           </Button>
-        )}
-        {rollout.status === 'paused' && (
-          <Button onClick={() => now('resume', 'Rollout resumed: the step’s pause starts again')} pending={running === 'resume'}>
-            Resume
-          </Button>
-        )}
+        ) : null}
         <Button variant="primary" onClick={() => setDialog('promote')}>
           Promote now
         </Button>

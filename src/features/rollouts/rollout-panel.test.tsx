@@ -112,13 +112,17 @@ describe('the Traffic tab’s rollout', () => {
     expect(decisions().at(-1)).toMatch(/^Resumed at step 1 by developer@example\.com: its pause starts again/);
   });
 
-  it('pauses by hand, and says who paused it', async () => {
+  it('pauses by hand, and says who paused it; focus stays on the button, now Resume', async () => {
     const { serviceId } = await rollingOut('panel-pause');
     const { user } = await renderPanel(serviceId);
     await user.click(screen.getByRole('button', { name: 'Pause' }));
     await waitFor(() => expect(summary()).toMatch(/^Paused at step 1 by developer@example\.com\. v2 keeps its share/));
-    expect(screen.getByRole('button', { name: 'Resume' })).toBeTruthy();
+    // Not dropped to the page's body: a keyboard user presses it again to resume.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Resume' })));
     expect((await newestOf(serviceId)).status).toBe('paused');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(summary()).toMatch(/^Running:/));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Pause' }));
   });
 
   it('aborts with the reason the person gives', async () => {

@@ -1,3 +1,4 @@
+import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useRings } from '@/data/rings/get-rings';
 import { useService } from '@/data/services/get-service';
@@ -40,7 +41,15 @@ export function ServiceOverview({ scope, serviceId, health, activity }: ServiceP
         </Detail>
         <Detail term="Current version">
           {service.active_version !== null ? `v${service.active_version} (active)` : <span className="muted">not published yet</span>}
-          {service.draft_version !== null && <span className="muted"> · v{service.draft_version} draft</span>}
+          {service.draft_version !== null && (
+            <span className="muted">
+              {' '}
+              · {/* Where the next step is: its endpoints are edited from the Versions tab. */}
+              <Link to="/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions" params={{ ...scope, serviceId }}>
+                v{service.draft_version} draft
+              </Link>
+            </span>
+          )}
         </Detail>
         <DateDetail term="Created" iso={service.created_at} />
         <DateDetail term="Updated" iso={service.updated_at} />

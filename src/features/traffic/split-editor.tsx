@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { toast } from 'sonner';
 import * as z from 'zod/mini';
 import type { ServiceVersionRead } from '@/contract/versions';
@@ -83,10 +84,20 @@ export function SplitEditor({
   const preview = serving.map((v) => ({ id: v.id, version: v.version, status: v.status, percent: percents[v.id] ?? 0 }));
   const active = serving.find((v) => v.status === 'active');
   const setShare = (id: string, value: string) => form.setValue(`shares.${id}`, value);
+  // Opened from Edit split (which it disables), the editor takes focus: its heading, read out as where the user is,
+  // with the shares next in Tab order (not a share itself, which would open a phone's keyboard unasked).
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  // Escape leaves it, as it leaves a dialog; not while its confirmation (which takes Escape itself) is open.
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === 'Escape' && confirming === null && !server.pending) onClose();
+  };
 
   return (
-    <section className="card split-editor" aria-labelledby="split-editor-title">
-      <h2 id="split-editor-title">Edit split</h2>
+    <section className="card split-editor" aria-labelledby="split-editor-title" onKeyDown={onKeyDown}>
+      <h2 id="split-editor-title" ref={heading} tabIndex={-1}>
+        Edit split
+      </h2>
       <p className="muted card-subtitle">Give each serving version a whole-number share; the shares must add up to 100%.</p>
       <form className="form" noValidate onSubmit={(e) => (blocker ? e.preventDefault() : void server.onSubmit(e))}>
         <div className="split-rows">

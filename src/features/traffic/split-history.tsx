@@ -49,9 +49,12 @@ export function SplitHistory({
     body = (
       <>
         <ol className="split-history" aria-label="Traffic splits, newest first">
-          {history.data.items.map((entry) => {
+          {history.data.items.map((entry, index, entries) => {
             const split = entry.split ?? [];
             const restore = restorePlan(serving, split);
+            // The newest entry that left today's split is the current one; an older one that left the same split is not.
+            const current =
+              restore.kind === 'current' && !entries.slice(0, index).some((e) => restorePlan(serving, e.split ?? []).kind === 'current');
             return (
               <li key={entry.id} className="split-history-entry">
                 <div className="split-history-what">
@@ -61,8 +64,10 @@ export function SplitHistory({
                   </span>
                 </div>
                 <div className="split-history-action">
-                  {restore.kind === 'current' ? (
+                  {current ? (
                     <Badge tone="success">current split</Badge>
+                  ) : restore.kind === 'current' ? (
+                    <span className="field-hint">The same split as now.</span>
                   ) : restore.kind === 'unavailable' ? (
                     <span className="field-hint">{restore.reason}</span>
                   ) : (

@@ -22,11 +22,14 @@ export function TrafficActions({
   serviceId,
   serving,
   editing,
+  editButtonId,
   onEdit,
   lockedReason = null,
 }: ServiceProps & {
   serving: KnownTraffic<ServiceVersionRead>[];
   editing: boolean;
+  /** Edit split's id, for focus to come back to when the editor closes. */
+  editButtonId?: string;
   onEdit: () => void;
   /** Why the split cannot be changed by hand now (a rollout in progress); null: it can. */
   lockedReason?: string | null;
@@ -38,9 +41,12 @@ export function TrafficActions({
 
   const promote = promotePlan(serving);
   const rollback = rollbackPlan(serving);
-  const editReason = serving.length < 2 ? `Only v${serving[0]?.version} serves traffic; publish a new version to split it.` : null;
-  // A rollout in progress is the one reason that matters: every button waits for it.
-  const reasons = lockedReason ? [lockedReason] : [...new Set([promote.reason, rollback.reason, editReason].filter(Boolean))];
+  const alone =
+    serving.length < 2 ? `Only v${serving[0]?.version} serves traffic: publish a new version to split, promote or roll back.` : null;
+  // One reason when one explains every disabled button: a rollout in progress, or a version serving alone (where three
+  // sentences said the same thing three ways).
+  const reasons = lockedReason ? [lockedReason] : alone ? [alone] : [...new Set([promote.reason, rollback.reason].filter(Boolean))];
+  const editReason = alone;
   const locked = lockedReason !== null;
 
   const confirm = (plan: TrafficPlan, done: string) => ({
@@ -55,6 +61,7 @@ export function TrafficActions({
       {!unavailable && (
         <div className="traffic-buttons">
           <Button
+            id={editButtonId}
             onClick={onEdit}
             disabled={locked || !!editReason || editing}
             aria-describedby={locked || editReason ? reasonId : undefined}

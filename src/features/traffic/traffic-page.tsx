@@ -1,5 +1,5 @@
 import './traffic.css';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useWhoami } from '@/data/auth/get-whoami';
 import { knowsTraffic, servingVersions } from '@/contract/versions-rules';
 import { useMetrics } from '@/data/metrics/get-metrics';
@@ -35,6 +35,18 @@ export function TrafficPage({ scope, serviceId, rollout }: ServiceProps & { roll
   const me = useWhoami();
   const readOnlyReason = roleReason(me.role, 'service:write');
   const [editing, setEditing] = useState(false);
+  const editButtonId = useId();
+  // The editor opens below the split and takes focus; when it closes (Cancel, Escape, a save), focus comes back to Edit split.
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    if (editing || !returnFocus.current) return;
+    returnFocus.current = false;
+    focusOrHeading(document.getElementById(editButtonId), 'split-title');
+  }, [editing, editButtonId]);
+  const closeEditor = () => {
+    returnFocus.current = true;
+    setEditing(false);
+  };
   const splitUnavailable = useCapability('trafficSplit') === 'unavailable';
   // While a rollout is unfinished it moves the split itself, and the platform refuses a change by hand (409): say so up front.
   const newest = useNewestRollout(scope, serviceId);
@@ -83,6 +95,7 @@ export function TrafficPage({ scope, serviceId, rollout }: ServiceProps & { roll
               serviceId={serviceId}
               serving={serving}
               editing={editing}
+              editButtonId={editButtonId}
               onEdit={() => setEditing(true)}
               lockedReason={lockedReason}
             />
@@ -130,12 +143,22 @@ export function TrafficPage({ scope, serviceId, rollout }: ServiceProps & { roll
           scope={scope}
           serviceId={serviceId}
           serving={serving}
-          onClose={() => setEditing(false)}
+          onClose={closeEditor}
         />
       )}
       <SplitHistory scope={scope} serviceId={serviceId} serving={serving} canChange={!readOnlyReason && !lockedReason} />
     </div>
   );
+}
+
+/** Focus `element`; where it is gone or cannot take focus (disabled now), the heading `headingId` does. */
+function focusOrHeading(element: HTMLElement | null, headingId: string) {
+  element?.focus();
+  if (element && document.activeElement === element) return;
+  const heading = document.getElementById(headingId);
+  if (!heading) return;
+  heading.tabIndex = -1;
+  heading.focus();
 }
 
 type Totals = { requests: number; error_rate: number; errors_5xx: number; p95_ms: number | null };

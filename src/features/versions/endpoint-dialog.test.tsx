@@ -34,6 +34,8 @@ describe('the endpoint form', () => {
     const { service, draft } = await draftOf('with-endpoint');
     const { user, onOpenChange } = await openDialog(service.id, draft.id);
     const path = await screen.findByRole('textbox', { name: 'Path' });
+    // Required by the contract, and it says so before a refusal does (the path starts filled in, with its slash).
+    expect(screen.getByRole('textbox', { name: 'Summary' }).getAttribute('aria-required')).toBe('true');
     await user.clear(path);
     await user.type(path, '/summarize');
     await user.type(screen.getByRole('textbox', { name: 'Summary' }), 'Summarize a document');

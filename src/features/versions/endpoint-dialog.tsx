@@ -92,6 +92,7 @@ export function EndpointDialog({
         form={server.form}
         name="summary"
         label="Summary"
+        required
         hint="What the endpoint does; agents see it as the tool's description."
       />
       <div className="grid-2">

@@ -86,9 +86,10 @@ describe('the publish form', () => {
   it('warns before publishing a version with no endpoint changes against the active one', async () => {
     const arranged = await arrange('unchanged', { published: true });
     await renderPublish(arranged);
-    expect((await screen.findByRole('alert')).textContent).toMatch(
-      /^No endpoint changes: version 2's endpoints are the same as version 1's \(active\)/,
-    );
+    const warning = await screen.findByRole('alert');
+    expect(warning.textContent).toMatch(/^No endpoint changes: version 2's endpoints are the same as version 1's \(active\)/);
+    // Drawn as a warning (amber), not as a refusal (red): the publish is still offered.
+    expect(warning.classList.contains('publish-warning')).toBe(true);
   });
 
   it('gives no such warning when the draft changes something', async () => {

@@ -148,7 +148,8 @@ export function PublishDialog({
         </p>
       )}
       {unchanged && (
-        <p className="form-alert" role="alert">
+        // A warning, not a refusal: publishing stays possible, so it is not drawn as an error.
+        <p className="form-alert publish-warning" role="alert">
           No endpoint changes: version {draft.version}&apos;s endpoints are the same as version {active.version}&apos;s (active). Publishing
           it sends traffic to an identical version; edit its endpoints first if that is not what you meant.
         </p>

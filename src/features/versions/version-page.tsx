@@ -19,6 +19,7 @@ import { Skeleton } from '@/ui/skeleton';
 import { EmptyState, ErrorState } from '@/ui/states';
 import { Unavailable } from '@/ui/unavailable';
 import { EndpointCard } from './endpoint-card';
+import { NewVersionAction } from './new-version';
 import { PublishDialog } from './publish-dialog';
 import { VersionStatusBadge } from './version-status';
 import { TableHead } from '@/ui/table-head';
@@ -37,7 +38,7 @@ export function VersionPage({ scope, serviceId, versionId }: ServiceProps & { ve
           <h2>
             Version {version.version} <VersionStatusBadge status={version.status} />
           </h2>
-          <p className="muted">
+          <p className="muted version-meta">
             {/* Times and traffic are our decisions: what the platform does not say is said to be unknown. */}
             Created {version.created_at ? formatDateTime(version.created_at) : 'at a time not given'}
             {version.published_at && <> · published {formatDateTime(version.published_at)}</>} ·{' '}
@@ -48,7 +49,7 @@ export function VersionPage({ scope, serviceId, versionId }: ServiceProps & { ve
       {version.status === 'draft' ? (
         <DraftEditor scope={scope} serviceId={serviceId} version={version} versions={versions} />
       ) : (
-        <PublishedVersion scope={scope} serviceId={serviceId} version={version} />
+        <PublishedVersion scope={scope} serviceId={serviceId} version={version} versions={versions} />
       )}
     </div>
   );
@@ -79,7 +80,7 @@ function DraftEditor({
   return (
     <>
       <div className="section-header">
-        <p className="muted">A draft: add, edit and remove endpoints, then publish. Publishing is irreversible.</p>
+        <p className="muted version-note">A draft: add, edit and remove endpoints, then publish. Publishing is irreversible.</p>
         <div className="button-row">
           {!denied && <Button onClick={() => setDialog({ kind: 'endpoint', endpoint: null })}>Add endpoint</Button>}
           <div className="with-reason">
@@ -172,12 +173,23 @@ function DraftEditor({
   );
 }
 
-function PublishedVersion({ scope, serviceId, version }: ServiceProps & { version: ServiceVersionRead }) {
+function PublishedVersion({
+  scope,
+  serviceId,
+  version,
+  versions,
+}: ServiceProps & { version: ServiceVersionRead; versions: ServiceVersionRead[] }) {
   const tools = version.skill_snapshot?.tools ?? [];
   return (
     <>
-      <Notice>Published versions are immutable. To change endpoints, create a new version.</Notice>
-      <section aria-labelledby="snapshot-title" className="stack">
+      {/* Where to go from a frozen version, beside the reason it is frozen: as Cloud Run's "Edit & deploy new revision". */}
+      <div className="section-header">
+        <p className="muted version-note" role="note">
+          Published versions are immutable. To change endpoints, create a new version: its draft starts from the live endpoints.
+        </p>
+        <NewVersionAction scope={scope} serviceId={serviceId} versions={versions} />
+      </div>
+      <section aria-labelledby="snapshot-title" className="stack version-section">
         <h3 id="snapshot-title">Endpoint snapshot</h3>
         {version.endpoint_snapshot ? (
           <ul className="endpoint-list" aria-label="Endpoint snapshot">
@@ -189,7 +201,7 @@ function PublishedVersion({ scope, serviceId, version }: ServiceProps & { versio
           <EndpointsOfVersion scope={scope} serviceId={serviceId} version={version} />
         )}
       </section>
-      <section aria-labelledby="skills-title" className="stack">
+      <section aria-labelledby="skills-title" className="stack version-section">
         <h3 id="skills-title">Skill snapshot</h3>
         <p className="muted">One tool per endpoint, for agent discovery.</p>
         {tools.length === 0 ? (

@@ -1,18 +1,13 @@
 import './versions.css';
-import { Link, useNavigate } from '@tanstack/react-router';
-import { toast } from 'sonner';
-import { useWhoami } from '@/data/auth/get-whoami';
-import { useCreateVersion } from '@/data/versions/create-version';
+import { Link } from '@tanstack/react-router';
 import { useVersionPage, useVersionsPage } from '@/data/versions/get-versions';
-import { useIdempotencyKey } from '@/lib/idempotency';
 import { toPageQuery, type ListSearch } from '@/lib/list-search';
-import { roleReason } from '@/lib/permissions';
 import type { SearchProps, ServiceProps } from '@/lib/route-props';
-import { Button } from '@/ui/button';
 import { DateTime } from '@/ui/date-time';
 import { InvalidTableRows } from '@/ui/invalid-rows';
 import { SearchedPagedList } from '@/ui/paged-list';
 import { EmptyState } from '@/ui/states';
+import { NewVersionAction } from './new-version';
 import { VersionLifecycle } from './version-lifecycle';
 import { VersionStatusBadge } from './version-status';
 import { TableHead } from '@/ui/table-head';
@@ -27,48 +22,11 @@ export function VersionsPage({ scope, serviceId, search, onSearchChange }: Servi
   const page = useVersionsPage(scope, serviceId, toPageQuery(search));
   // A share the platform left out, as far as the whole list tells it (a lone serving version serves all).
   const trafficOf = new Map(versions.map((v) => [v.id, v.traffic_percent]));
-  const me = useWhoami();
-  const create = useCreateVersion(scope, serviceId);
-  const idempotency = useIdempotencyKey();
-  const navigate = useNavigate();
-  const draft = versions.find((v) => v.status === 'draft');
-  const denied = roleReason(me.role, 'service:write');
-  const disabledReason = denied ?? (draft ? `Version ${draft.version} is already a draft: edit or publish it first.` : null);
-
-  const newVersion = () =>
-    create.mutate(idempotency.keyFor('new-version'), {
-      // The draft is where the work goes on: open it.
-      onSuccess: (v) => {
-        idempotency.reset();
-        toast.success(`Version ${v.version} created as a draft`);
-        void navigate({
-          to: '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/versions/$versionId',
-          params: { ...scope, serviceId, versionId: v.id },
-        });
-      },
-      onError: (e) => toast.error(`Could not create a version: ${e.message}`),
-    });
-
   return (
     <div className="stack">
       <div className="section-header">
         <h2>Versions</h2>
-        <div className="with-reason">
-          <Button
-            variant="primary"
-            onClick={newVersion}
-            pending={create.isPending}
-            disabled={!!disabledReason}
-            aria-describedby={disabledReason ? 'new-version-reason' : undefined}
-          >
-            New version
-          </Button>
-          {disabledReason && (
-            <p id="new-version-reason" className="field-hint">
-              {disabledReason}
-            </p>
-          )}
-        </div>
+        <NewVersionAction scope={scope} serviceId={serviceId} versions={versions} />
       </div>
       <VersionLifecycle versions={versions} />
       <SearchedPagedList
@@ -81,7 +39,7 @@ export function VersionsPage({ scope, serviceId, search, onSearchChange }: Servi
       >
         {({ items, invalid }) => (
           <div className="table-wrap">
-            <table className="table">
+            <table className="table versions-table">
               <caption className="visually-hidden">Versions of this service, newest first</caption>
               <TableHead columns={['Version', 'Status', 'Traffic', 'Endpoints', 'Created', 'Published']} />
               <tbody>
