@@ -5,6 +5,9 @@ import { AGENT_POLL_MAX_MS, AGENT_POLL_MIN_MS, agentPollInterval } from './agent
 const at = (iso: string) => Date.parse(iso);
 const NOW = at('2025-03-10T12:00:00.000Z');
 const instance = (status: string, secondsAgo: number) => ({ status, updated_at: new Date(NOW - secondsAgo * 1000).toISOString() });
+type Instances = Parameters<typeof agentPollInterval>[0];
+/** The pace once this browser has watched the instances for long: the platform's age of their change decides. */
+const watchedLong = (instances: Instances) => (agentPollInterval(instances, NOW, 0), agentPollInterval(instances, NOW, 1e9));
 
 describe('polling agent instances', () => {
   it('does not poll when every instance is settled, or there is none', () => {
@@ -14,13 +17,19 @@ describe('polling agent instances', () => {
   });
 
   it('polls about every second just after a change, backing off as the change grows old', () => {
-    expect(agentPollInterval([instance('starting', 0)], NOW)).toBe(AGENT_POLL_MIN_MS);
-    expect(agentPollInterval([instance('starting', 8)], NOW)).toBe(2000);
-    expect(agentPollInterval([instance('stopping', 20)], NOW)).toBe(5000);
-    expect(agentPollInterval([instance('starting', 600)], NOW)).toBe(AGENT_POLL_MAX_MS);
+    expect(watchedLong([instance('starting', 0)])).toBe(AGENT_POLL_MIN_MS);
+    expect(watchedLong([instance('starting', 8)])).toBe(2000);
+    expect(watchedLong([instance('stopping', 20)])).toBe(5000);
+    expect(watchedLong([instance('starting', 600)])).toBe(AGENT_POLL_MAX_MS);
     // The newest change sets the pace; a clock ahead of ours counts as just now.
-    expect(agentPollInterval([instance('starting', 600), instance('stopping', 2)], NOW)).toBe(AGENT_POLL_MIN_MS);
-    expect(agentPollInterval([instance('starting', -30)], NOW)).toBe(AGENT_POLL_MIN_MS);
+    expect(watchedLong([instance('starting', 600), instance('stopping', 2)])).toBe(AGENT_POLL_MIN_MS);
+    expect(watchedLong([instance('starting', -30)])).toBe(AGENT_POLL_MIN_MS);
+  });
+
+  it("polls a change this browser has only just seen about every second, though the platform's clock says it is old (the clock jumped)", () => {
+    const changed = [instance('starting', 900)];
+    expect(agentPollInterval(changed, NOW, 5_000_000)).toBe(AGENT_POLL_MIN_MS);
+    expect(agentPollInterval(changed, NOW, 5_020_000)).toBe(5000);
   });
 
   it('keeps an eye on an unhealthy instance at the slowest pace', () => {

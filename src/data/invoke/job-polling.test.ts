@@ -39,9 +39,11 @@ afterEach(() => {
 
 describe('job polling', () => {
   it('asks about every second just after a submit, backing off with age, and never once every job has finished', () => {
-    expect(jobPollInterval([{ status: 'running', submitted_at: new Date(NOW).toISOString() }], NOW)).toBe(JOB_POLL_MIN_MS);
-    expect(jobPollInterval([{ status: 'queued', submitted_at: new Date(NOW - 20_000).toISOString() }], NOW)).toBe(5000);
-    expect(jobPollInterval([{ status: 'running', submitted_at: new Date(NOW - 600_000).toISOString() }], NOW)).toBe(JOB_POLL_MAX_MS);
+    // Once this browser has watched them for long, the platform's age of the job decides.
+    const watchedLong = (jobs: Parameters<typeof jobPollInterval>[0]) => (jobPollInterval(jobs, NOW, 0), jobPollInterval(jobs, NOW, 1e9));
+    expect(watchedLong([{ status: 'running', submitted_at: new Date(NOW).toISOString() }])).toBe(JOB_POLL_MIN_MS);
+    expect(watchedLong([{ status: 'queued', submitted_at: new Date(NOW - 20_000).toISOString() }])).toBe(5000);
+    expect(watchedLong([{ status: 'running', submitted_at: new Date(NOW - 600_000).toISOString() }])).toBe(JOB_POLL_MAX_MS);
     expect(
       jobPollInterval(
         [
@@ -104,6 +106,12 @@ describe('job polling', () => {
 });
 
 describe("job polling on the platform's clock", () => {
+  it("polls a job this browser has only just seen about every second, though the platform's clock says it is an hour old (the clock jumped)", () => {
+    const jumped = [{ status: 'running', submitted_at: new Date(NOW - 3_600_000).toISOString() }];
+    expect(jobPollInterval(jumped, NOW, 7_000_000)).toBe(JOB_POLL_MIN_MS);
+    expect(jobPollInterval(jumped, NOW, 7_020_000)).toBe(5000);
+  });
+
   afterEach(() => learnServerTime(new Date().toUTCString()));
 
   it("polls a job the platform has just taken about every second, though the browser's clock runs ten minutes ahead", () => {
