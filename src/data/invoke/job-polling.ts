@@ -1,5 +1,5 @@
 import { isJobFinished } from '@/contract/invoke';
-import { pollAge } from '../poll-age';
+import { backoff } from '../poll-age';
 
 /** The quickest and the slowest poll of a job that has not finished. */
 export const JOB_POLL_MIN_MS = 1000;
@@ -11,15 +11,15 @@ type Polled = { status: string; submitted_at: string };
  * How soon to ask again about jobs: never once every one has finished
  * (succeeded, failed, cancelled); about every second just after a submit,
  * backing off as the youngest unfinished job grows old (a quarter of its age,
- * up to 10 s; `pollAge` says how old).
+ * up to 10 s: `backoff`).
  */
 export function jobPollInterval(jobs: readonly Polled[] | undefined, now?: number, local?: number): number | false {
   const open = (jobs ?? []).filter((j) => !isJobFinished(j.status));
   if (open.length === 0) return false;
-  const age = pollAge(
+  return backoff(
     open.map((j) => j.submitted_at),
+    [JOB_POLL_MIN_MS, JOB_POLL_MAX_MS],
     now,
     local,
   );
-  return Math.min(JOB_POLL_MAX_MS, Math.max(JOB_POLL_MIN_MS, Math.round(age / 4)));
 }
