@@ -2,6 +2,9 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+/** Component tests that mock a module (`vi.mock`): named so, and run isolated. */
+const MOCKING = 'src/**/*.mocked.test.tsx';
+
 export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   test: {
@@ -22,6 +25,7 @@ export default defineConfig({
         test: {
           name: 'component',
           include: ['src/**/*.test.tsx'],
+          exclude: [MOCKING],
           environment: 'jsdom',
           setupFiles: ['src/testing/setup.ts'],
           // One jsdom and one module graph per worker rather than per file: 76 s → 45 s for these files on 2 cores.
@@ -29,6 +33,19 @@ export default defineConfig({
           // session, learnt capabilities, the DOM) after each test; shuffled runs pass (`--sequence.shuffle`).
           isolate: false,
           // A ceiling, not a budget: on a quiet 2-core machine these take a few seconds; two files at a time under load, more.
+          testTimeout: 45_000,
+        },
+      },
+      {
+        // Component tests that replace a module (vi.mock) get a module graph of their own: in the shared one, a module an
+        // earlier file has loaded stays the real one, and the mock is silently not there (seen: the lifecycle diagram's
+        // test failed when another file had loaded the diagram first). scripts/test-config.test.ts holds them to the name.
+        extends: true,
+        test: {
+          name: 'component-mocked',
+          include: [MOCKING],
+          environment: 'jsdom',
+          setupFiles: ['src/testing/setup.ts'],
           testTimeout: 45_000,
         },
       },
