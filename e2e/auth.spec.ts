@@ -109,8 +109,12 @@ test.describe('signing in and out', () => {
 
   test('sends you to sign in when the session cannot be refreshed, then back to where you were', async ({ page, request }) => {
     await page.goto('/login');
+    // The list's figures are asked for after it paints: answered before the clock moves, or their 401 would end the
+    // session on this page, and the new page below would then find no session rather than one that cannot be refreshed.
+    const figures = ['/service-metrics', '/service-rollouts'].map((path) => page.waitForResponse((r) => r.url().includes(path)));
     await signInWithPassword(page);
     await expect(page.getByRole('heading', { name: 'Hosted Services' })).toBeVisible();
+    await Promise.all(figures);
 
     // A week later on the platform's clock, the refresh token has expired too.
     await advanceClock(request, REFRESH_TTL_S * 1000);
