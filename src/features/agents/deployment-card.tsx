@@ -72,7 +72,7 @@ export function DeploymentCard({
   else
     body = (
       <div className="table-wrap table-flat">
-        <table className="table agent-table">
+        <table className="table table-records agent-table">
           <caption className="visually-hidden">Instances of {deployment.name}</caption>
           <TableHead columns={['Instance', 'Version', 'Status', 'Port', 'Started', { label: 'Actions', hidden: true }]} />
           <tbody>

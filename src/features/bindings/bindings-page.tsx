@@ -95,7 +95,7 @@ export function BindingsPage({ scope, serviceId }: ServiceProps) {
             <p className="muted diagram-legend">Solid edge: read_write. Dotted edge: read_only.</p>
           </section>
           <div className="table-wrap">
-            <table className="table bindings-table">
+            <table className="table table-records bindings-table">
               <caption className="visually-hidden">Connector bindings of {service.name}</caption>
               <TableHead columns={['Binding', 'Connector instance', 'Role', !readOnlyReason && { label: 'Actions', hidden: true }]} />
               <tbody>

@@ -26,7 +26,7 @@ export function RequestTable({
 }) {
   return (
     <div className="table-wrap">
-      <table className="table requests-table">
+      <table className="table table-records requests-table">
         <caption className="visually-hidden">Requests, newest first</caption>
         <TableHead columns={['Time', 'Status', 'Endpoint', 'Version', { label: 'Duration', className: 'num' }, 'Caller', 'Request ID']} />
         <tbody>

@@ -56,7 +56,7 @@ export function MintedTokensCard({ scope, serviceId, canRevoke }: { scope: Scope
     body = (
       <>
         <div className="table-wrap table-flat">
-          <table className="table minted-tokens">
+          <table className="table table-records minted-tokens">
             <caption className="visually-hidden">Minted tokens</caption>
             <TableHead columns={['Token ID', 'Claims', 'Minted', 'Expires', 'Status', { label: 'Actions', hidden: true }]} />
             <tbody>

@@ -46,7 +46,7 @@ export function RevocationsCard({
         </EmptyState>
       ) : (
         <div className="table-wrap table-flat">
-          <table className="table revocations">
+          <table className="table table-records revocations">
             <caption className="visually-hidden">Revocations</caption>
             <TableHead columns={COLUMNS} />
             <tbody>
