@@ -1,4 +1,6 @@
 import type { ConnectorInstanceRead, ConnectorTypeRead } from '@/contract/connectors';
+import type { useTestInstance } from '@/data/connectors/test-instance';
+import { Button } from '@/ui/button';
 import { Detail } from '@/ui/details';
 import { TestResult } from './test-result';
 
@@ -28,8 +30,36 @@ export function InstanceConfig({ type, instance }: { type: ConnectorTypeRead; in
   );
 }
 
+type InstanceTest = ReturnType<typeof useTestInstance>;
+
+/** What an instance connects to and its last connection test, wherever the instance is shown (its row, its page). */
+export function InstanceDetails({
+  type,
+  instance,
+  test,
+}: {
+  type: ConnectorTypeRead;
+  instance: ConnectorInstanceRead;
+  test: InstanceTest;
+}) {
+  return (
+    <div className="instance-body">
+      <InstanceConfig type={type} instance={instance} />
+      <ConnectionTestSlot instance={instance} test={test} />
+    </div>
+  );
+}
+
+export function TestConnectionButton({ instance, test, size }: { instance: ConnectorInstanceRead; test: InstanceTest; size?: 'sm' }) {
+  return (
+    <Button size={size} pending={test.isPending} onClick={() => test.mutate()} aria-label={`Test connection to ${instance.name}`}>
+      Test connection
+    </Button>
+  );
+}
+
 /** The last connection test (or the one just run, or why it could not run), read out as it changes. */
-export function ConnectionTestSlot({
+function ConnectionTestSlot({
   instance,
   test,
 }: {

@@ -5,9 +5,8 @@ import { useConnectorTypes } from '@/data/connectors/get-connector-types';
 import { useInstance } from '@/data/connectors/get-instance';
 import { useTestInstance } from '@/data/connectors/test-instance';
 import { can } from '@/lib/permissions';
-import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
-import { ConnectionTestSlot, InstanceConfig } from './instance-config';
+import { InstanceDetails, TestConnectionButton } from './instance-config';
 
 /**
  * What an instance's own page shows first (its route puts it there): what it
@@ -24,18 +23,9 @@ export function InstanceConnection({ scope, connectorId, instanceId }: { scope: 
     <Card
       id="connection-title"
       heading="Connection"
-      actions={
-        can(me.role, 'service:write') && (
-          <Button pending={test.isPending} onClick={() => test.mutate()} aria-label={`Test connection to ${instance.name}`}>
-            Test connection
-          </Button>
-        )
-      }
+      actions={can(me.role, 'service:write') && <TestConnectionButton instance={instance} test={test} />}
     >
-      <div className="instance-body">
-        <InstanceConfig type={type} instance={instance} />
-        <ConnectionTestSlot instance={instance} test={test} />
-      </div>
+      <InstanceDetails type={type} instance={instance} test={test} />
     </Card>
   );
 }

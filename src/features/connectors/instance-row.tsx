@@ -3,7 +3,7 @@ import type { ConnectorInstanceRead, ConnectorTypeRead } from '@/contract/connec
 import type { Scope } from '@/contract/paths';
 import { useTestInstance } from '@/data/connectors/test-instance';
 import { Button } from '@/ui/button';
-import { ConnectionTestSlot, InstanceConfig } from './instance-config';
+import { InstanceDetails, TestConnectionButton } from './instance-config';
 
 /** An instance: its non-secret configuration, which secrets are set, its last connection test, and its actions. */
 export function InstanceRow({
@@ -46,9 +46,7 @@ export function InstanceRow({
           </Link>
           {!readOnly && (
             <>
-              <Button size="sm" pending={test.isPending} onClick={() => test.mutate()} aria-label={`Test connection to ${instance.name}`}>
-                Test connection
-              </Button>
+              <TestConnectionButton instance={instance} test={test} size="sm" />
               <Button size="sm" onClick={onEdit} aria-label={`Edit ${instance.name}`}>
                 Edit
               </Button>
@@ -59,10 +57,7 @@ export function InstanceRow({
           )}
         </div>
       </div>
-      <div className="instance-body">
-        <InstanceConfig type={type} instance={instance} />
-        <ConnectionTestSlot instance={instance} test={test} />
-      </div>
+      <InstanceDetails type={type} instance={instance} test={test} />
     </li>
   );
 }
