@@ -3,7 +3,9 @@
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
-const SYSTEM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+// Debian's headless shell first: the same Blink without the full browser's UI, it runs the suite in about a fifth
+// less CPU time on two cores (196 stories: 494 s of story time against 598 s). The full browser does as well.
+const SYSTEM_PATHS = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
 export type Chromium = { path: string | null; source: 'CHROMIUM_PATH' | 'system' | 'playwright' | 'none' };
 
@@ -18,7 +20,7 @@ function playwrightChromium(): string | null {
 }
 
 /**
- * `CHROMIUM_PATH` when set (it must exist), else Debian's chromium, else
+ * `CHROMIUM_PATH` when set (it must exist), else Debian's chromium-headless-shell or chromium, else
  * Playwright's own. `{ path: null }` means none is installed.
  */
 export function findChromium(): Chromium {

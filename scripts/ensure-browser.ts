@@ -1,7 +1,7 @@
 // Runs before the end-to-end tests: makes sure a Chromium is there, installing
 // one if it can, so that `npm install && npm test` is enough on a fresh machine.
-//   1. CHROMIUM_PATH, Debian's chromium or Playwright's own: nothing to do.
-//   2. As root with apt-get: Debian's chromium (and a font for its text).
+//   1. CHROMIUM_PATH, Debian's chromium-headless-shell or chromium, or Playwright's own: nothing to do.
+//   2. As root with apt-get: Debian's chromium-headless-shell (and a font for its text).
 //   3. Else Playwright's own download (works where its CDN is reachable).
 //   4. Else one line saying exactly what to install.
 import { spawnSync } from 'node:child_process';
@@ -20,11 +20,11 @@ const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdi
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 if (isRoot && has('apt-get')) {
-  console.log("No Chromium found: installing Debian's chromium with apt-get…");
+  console.log("No Chromium found: installing Debian's chromium-headless-shell with apt-get…");
   const env = { DEBIAN_FRONTEND: 'noninteractive' };
   if (
     run('apt-get', ['update', '-qq'], env) &&
-    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-liberation'], env) &&
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium-headless-shell', 'fonts-liberation'], env) &&
     findChromium().path
   ) {
     process.exit(0);
@@ -35,6 +35,6 @@ console.log('No Chromium found: trying `playwright install chromium`…');
 if (run('npx', ['--no-install', 'playwright', 'install', 'chromium']) && findChromium().path) process.exit(0);
 
 console.error(
-  'The end-to-end tests need Chromium: install it (`sudo apt-get install chromium` on Debian/Ubuntu, or `npx playwright install chromium`), or set CHROMIUM_PATH to a Chromium binary.',
+  'The end-to-end tests need Chromium: install it (`sudo apt-get install chromium-headless-shell` (or `chromium`) on Debian/Ubuntu, or `npx playwright install chromium`), or set CHROMIUM_PATH to a Chromium binary.',
 );
 process.exit(1);
