@@ -70,7 +70,7 @@ export function SwitcherWorkspaceDialog({
         title={title}
         description={
           empty
-            ? `${organization.name} has no workspaces yet. Create its first to work in it: it holds its own services, rings and connectors.`
+            ? `${organization.name} has no workspaces yet. Create its first workspace to work there; each holds its own services, rings and connectors.`
             : undefined
         }
       />
