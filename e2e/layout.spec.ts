@@ -74,6 +74,15 @@ test('the header fits: the workspace, the theme and the account menu with Sign o
   ]) {
     await expect(control).toBeInViewport({ ratio: 1 });
   }
+  // The workspace's name is whole ("Production", not "Produ…"): as wide as it would be with all the room it wants.
+  const workspace = page.getByRole('combobox', { name: 'Workspace', exact: true });
+  const [shown, wanted] = await workspace.evaluate((select: HTMLElement) => {
+    const width = select.getBoundingClientRect().width;
+    select.style.setProperty('flex', 'none');
+    select.style.setProperty('max-width', 'none');
+    return [width, select.getBoundingClientRect().width];
+  });
+  expect(shown).toBeGreaterThanOrEqual(wanted - 0.5);
   await page.getByRole('button', { name: /^Account:/ }).click();
   const signOut = page.getByRole('button', { name: 'Sign out' });
   await expect(signOut).toBeInViewport({ ratio: 1 });

@@ -310,3 +310,38 @@ test.describe('Go to', () => {
     },
   );
 });
+
+test.describe('dialogs', () => {
+  /** Relative luminance (WCAG) of an `rgb(…)`/`rgba(…)` colour laid over `under`. */
+  const seen = (colour: string, under: number[] = [0, 0, 0]) => {
+    const [r = 0, g = 0, b = 0, a = 1] = (colour.match(/[\d.]+/g) ?? []).map(Number);
+    return [r, g, b].map((c, i) => c * a + under[i]! * (1 - a));
+  };
+  const luminance = ([r, g, b]: number[]) =>
+    [r!, g!, b!]
+      .map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4))
+      .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i]!, 0);
+
+  test('stand apart from the page in both themes: the page under the overlay is dimmed well below the dialog', async ({
+    asAdmin: page,
+  }) => {
+    await page.goto(SERVICES_URL);
+    for (const theme of ['light', 'dark'] as const) {
+      await page.evaluate((t) => localStorage.setItem('hs.theme', t), theme);
+      await page.reload();
+      await page.getByRole('combobox', { name: 'Workspace', exact: true }).selectOption({ label: 'New workspace…' });
+      const dialog = page.getByRole('dialog', { name: 'New workspace' });
+      await expect(dialog).toBeVisible();
+      const [page_, overlay, surface] = await dialog.evaluate((d) => [
+        getComputedStyle(document.body).backgroundColor,
+        // What lies over the page at its corner, away from the dialog: the overlay.
+        getComputedStyle(document.elementFromPoint(2, 2)!).backgroundColor,
+        getComputedStyle(d).backgroundColor,
+      ]);
+      const dimmed = luminance(seen(overlay, seen(page_)));
+      expect(luminance(seen(surface)), `${theme}: the dialog against the dimmed page`).toBeGreaterThan(4 * dimmed);
+      await page.keyboard.press('Escape');
+      await expect(dialog).toBeHidden();
+    }
+  });
+});

@@ -29,17 +29,20 @@ export function Pagination<const S extends number>({
         {first}–{last} of {total}
       </p>
       <ToolbarSelect label="Rows per page" value={size} options={sizes} onChange={(n) => onChange(1, n)} />
-      <div className="pagination-buttons">
-        <button type="button" className="btn btn-secondary btn-sm" disabled={page <= 1} onClick={() => onChange(page - 1, size)}>
-          Previous
-        </button>
-        <span>
-          Page {Math.min(page, pages)} of {pages}
-        </span>
-        <button type="button" className="btn btn-secondary btn-sm" disabled={page >= pages} onClick={() => onChange(page + 1, size)}>
-          Next
-        </button>
-      </div>
+      {/* All on the first page: nothing to page through. Past it (a page emptied under the user) the way back stays. */}
+      {(pages > 1 || page > 1) && (
+        <div className="pagination-buttons">
+          <button type="button" className="btn btn-secondary btn-sm" disabled={page <= 1} onClick={() => onChange(page - 1, size)}>
+            Previous
+          </button>
+          <span>
+            Page {Math.min(page, pages)} of {pages}
+          </span>
+          <button type="button" className="btn btn-secondary btn-sm" disabled={page >= pages} onClick={() => onChange(page + 1, size)}>
+            Next
+          </button>
+        </div>
+      )}
     </nav>
   );
 }

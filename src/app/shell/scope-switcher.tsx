@@ -8,14 +8,21 @@ import { can } from '@/lib/permissions';
 import type { WorkspaceProps } from '@/lib/route-props';
 
 // Loaded when asked for: the form layer stays off the first page.
-const NewWorkspaceDialog = lazy(() =>
-  import('@/features/organizations/new-workspace-dialog').then((m) => ({ default: m.NewWorkspaceDialog })),
+const WorkspaceDialog = lazy(() =>
+  import('@/features/organizations/new-workspace-dialog').then((m) => ({ default: m.SwitcherWorkspaceDialog })),
 );
 
-/** Organization and workspace pickers; switching lands on the new workspace's services. Admins add a workspace here, then switch to it. */
+/** The workspace picker's last item, an action rather than a workspace (as a team switcher ends in "Create team"). */
+const NEW = 'new';
+
+/**
+ * Organization and workspace pickers; switching lands on the new workspace's services. Admins add a workspace
+ * from the workspace picker's last item, then switch to it. An organization picked that has no workspace says so.
+ */
 export function ScopeSwitcher({ scope }: WorkspaceProps) {
   const me = useWhoami();
-  const [creating, setCreating] = useState(false);
+  // The organization a dialog is about: a new workspace in it, or (empty) it has none to open.
+  const [asked, setAsked] = useState<{ org: { id: string; name: string }; empty: boolean } | null>(null);
   const orgs = useOrganizations();
   const workspaces = useWorkspaces(scope.orgId);
   const navigate = useNavigate();
@@ -36,9 +43,10 @@ export function ScopeSwitcher({ scope }: WorkspaceProps) {
         className="select select-quiet"
         value={scope.orgId}
         onChange={async (e) => {
-          const orgId = e.target.value;
-          const first = (await queryClient.ensureQueryData(workspacesQueryOptions(orgId))).items[0];
-          if (first) goTo(orgId, first.id);
+          const org = orgs.find((o) => o.id === e.target.value)!;
+          const first = (await queryClient.ensureQueryData(workspacesQueryOptions(org.id))).items[0];
+          if (first) goTo(org.id, first.id);
+          else setAsked({ org, empty: true });
         }}
       >
         {orgs.map((o) => (
@@ -53,35 +61,37 @@ export function ScopeSwitcher({ scope }: WorkspaceProps) {
       <label htmlFor={wsSelect} className="visually-hidden">
         Workspace
       </label>
-      <select id={wsSelect} className="select select-quiet" value={scope.workspaceId} onChange={(e) => goTo(scope.orgId, e.target.value)}>
+      <select
+        id={wsSelect}
+        className="select select-quiet"
+        value={scope.workspaceId}
+        onChange={(e) => {
+          if (e.target.value !== NEW) goTo(scope.orgId, e.target.value);
+          // The name is for an empty organization's words only.
+          else setAsked({ org: { id: scope.orgId, name: '' }, empty: false });
+        }}
+      >
         {workspaces.map((w) => (
           <option key={w.id} value={w.id}>
             {w.name}
           </option>
         ))}
+        {can(me.role, 'organization:write') && (
+          <>
+            <hr />
+            <option value={NEW}>New workspace…</option>
+          </>
+        )}
       </select>
-      {can(me.role, 'organization:write') && (
-        <>
-          <button
-            type="button"
-            className="btn btn-ghost btn-sm"
-            aria-label="New workspace"
-            title="New workspace"
-            onClick={() => setCreating(true)}
-          >
-            <span aria-hidden="true">+</span>
-          </button>
-          {creating && (
-            <Suspense fallback={null}>
-              <NewWorkspaceDialog
-                orgId={scope.orgId}
-                open
-                onOpenChange={setCreating}
-                onCreated={(workspace) => goTo(scope.orgId, workspace.id)}
-              />
-            </Suspense>
-          )}
-        </>
+      {asked && (
+        <Suspense fallback={null}>
+          <WorkspaceDialog
+            organization={asked.org}
+            empty={asked.empty}
+            onClose={() => setAsked(null)}
+            onCreated={(workspace) => goTo(asked.org.id, workspace.id)}
+          />
+        </Suspense>
       )}
     </div>
   );

@@ -1,4 +1,3 @@
-import { useLayoutEffect, useRef } from 'react';
 import * as z from 'zod/mini';
 import type { Scope } from '@/contract/paths';
 import { MintRequest } from '@/contract/tokens';
@@ -44,12 +43,6 @@ export function MintTokenCard({ scope, serviceId, serviceName }: { scope: Scope;
   });
   const { form } = server;
   const { register, formState } = form;
-  // Mint token is disabled while it sends, which takes the focus from it: give it back as the result arrives, before
-  // the dialog opens (its effect notes what had the focus), so that closing the dialog returns there, not to the page.
-  const formRef = useRef<HTMLFormElement>(null);
-  useLayoutEffect(() => {
-    if (mint.data) formRef.current?.querySelector<HTMLButtonElement>('button[type="submit"]')?.focus();
-  }, [mint.data]);
 
   return (
     <Card
@@ -58,7 +51,7 @@ export function MintTokenCard({ scope, serviceId, serviceName }: { scope: Scope;
       heading="Mint a token"
       subtitle={`A signed token that calls ${serviceName} through the gateway. It is shown once.`}
     >
-      <form ref={formRef} className="form" onSubmit={server.onSubmit} noValidate>
+      <form className="form" onSubmit={server.onSubmit} noValidate>
         <JsonFormField
           form={form}
           name="claims"
