@@ -35,7 +35,7 @@ test.describe('service tokens', () => {
 
       await dialog.getByRole('button', { name: 'I have copied it' }).click();
       await expect(dialog).toBeHidden();
-      // Focus is back on Mint token (disabled while it sent, it had lost it), not on the page's heading.
+      // Focus is back on Mint token (it stays focusable while it sends), not on the page's heading.
       await expect(page.getByRole('button', { name: 'Mint token' })).toBeFocused();
       // Gone from the page once the dialog is closed.
       expect(await page.content()).not.toContain(token);
