@@ -23,6 +23,7 @@ import { UnsavedChangesDialog } from '@/ui/unsaved-changes-dialog';
 import { Page } from '@/ui/page';
 import { ExecutionModeField } from './execution-mode-field';
 import { PersistentSettingsFields } from './persistent-settings-fields';
+import { NoRings } from './no-rings';
 import { NO_RING } from './ring-label';
 import { RingSelect } from './ring-select';
 import { SERVICE_FORM_FIELDS } from './service-form-fields';
@@ -143,12 +144,21 @@ function CreateServiceForm({ scope }: WorkspaceProps) {
         />
         <ExecutionModeField register={register} error={formState.errors.execution_mode?.message} />
         {mode === 'invocation' ? (
-          <RingSelect
-            rings={rings}
-            required
-            error={formState.errors.ring_id?.message}
-            {...register('ring_id', { setValueAs: (v: string) => (v === '' ? undefined : v) })}
-          />
+          <>
+            <RingSelect
+              rings={rings}
+              required
+              error={formState.errors.ring_id?.message}
+              {...register('ring_id', { setValueAs: (v: string) => (v === '' ? undefined : v) })}
+            />
+            {rings.data?.items.length === 0 && (
+              <NoRings
+                scope={scope}
+                onCreated={(ring) => setValue('ring_id', ring.id, { shouldDirty: true, shouldValidate: formState.isSubmitted })}
+                onPersistent={() => setValue('execution_mode', 'persistent', { shouldDirty: true })}
+              />
+            )}
+          </>
         ) : (
           // Optional for persistent services; created without one, as the guide's example, and chosen later in Settings if wanted.
           <div className="field">
