@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, mainNav, SERVICES_URL, settled, signInAs } from './support/fixtures';
 import { PAGE_NAMES, SIGN_IN_PAGE, type ConsolePage } from './support/pages';
 import { unique } from './support/platform';
@@ -108,10 +108,12 @@ test(
     expect((await api.publish(service.id, v1!.id)).status()).toBe(200);
     const long = `{"text": "${'a long line of text that would run past the edge of a phone '.repeat(4)}end"}`;
     /** The editor's text: within the screen, every line wrapped, and the page no wider than the screen. */
-    const fits = async (editor: ReturnType<Page['getByRole']>) => {
+    const fits = async (editor: Locator) => {
       await editor.fill(long);
       await expect(editor.getByText(/end"}$/)).toBeVisible();
+      // Unwrapped, the text runs ~2000 px wide, scrolled so that its end shows: its start is far left of the screen.
       const box = (await editor.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width).toBeLessThanOrEqual(390);
       const { scroll, client } = await pageWidth(page);
       expect(scroll).toBeLessThanOrEqual(client);
