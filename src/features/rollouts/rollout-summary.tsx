@@ -5,6 +5,7 @@ import { isUnfinished } from '@/data/rollouts/rollout-state';
 import { versionsQueryOptions } from '@/data/versions/get-versions';
 import type { ServiceProps } from '@/lib/route-props';
 import { ValueBadge } from '@/ui/badge';
+import { useFollowMoves } from './follow-moves';
 import { STATUS_TONES, summaryWords, type VersionName } from './rollout-words';
 
 /**
@@ -16,6 +17,8 @@ export function RolloutSummary({ scope, serviceId }: ServiceProps) {
   const newest = useNewestRollout(scope, serviceId);
   const versions = useQuery(versionsQueryOptions(scope, serviceId));
   const rollout = newest.data?.available ? newest.data.data : null;
+  // Each step it takes moves the split above: the versions are read again.
+  useFollowMoves(scope, serviceId, rollout);
   if (!rollout || !isUnfinished(rollout)) return null;
   const name: VersionName = (id) => {
     const n = versions.data?.items.find((v) => v.id === id)?.version;
