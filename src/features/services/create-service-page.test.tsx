@@ -129,6 +129,7 @@ describe('the create-service form', () => {
       const [dev] = await listOf(paths.rings(scope), Ring);
       expect(dev).toMatchObject({ name: 'dev' });
       await waitFor(() => expect(screen.getByRole('combobox', { name: 'Ring' })).toHaveProperty('value', dev!.id));
+      expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Ring' }));
       expect(screen.getByRole('textbox', { name: 'Name' })).toHaveProperty('value', 'First Service');
 
       await user.click(screen.getByRole('button', { name: 'Create' }));
@@ -141,7 +142,7 @@ describe('the create-service form', () => {
       const scope = await emptyWorkspace();
       const { user } = await renderFeature(<CreateServicePage scope={scope} />);
       const help = await screen.findByRole('group', { name: 'This workspace has no rings yet' });
-      expect(help.textContent).toContain('only an admin can create rings: ask an admin of this workspace');
+      expect(help.textContent).toContain('only an admin can create rings: ask an admin of your organization');
       expect(within(help).queryByRole('button', { name: 'Create ring dev' })).toBeNull();
 
       await user.click(within(help).getByRole('button', { name: 'Make it a persistent service' }));

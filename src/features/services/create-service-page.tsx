@@ -1,5 +1,5 @@
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { toast } from 'sonner';
 import {
   PERSISTENT_DEFAULTS,
@@ -79,6 +79,8 @@ function CreateServiceForm({ scope }: WorkspaceProps) {
   const rings = useRings(scope);
   const create = useCreateService(scope);
   const [slugEdited, setSlugEdited] = useState(false);
+  // A ring created here: the Ring field takes focus once it lists it (the button pressed is gone with the notice).
+  const [focusRing, setFocusRing] = useState(false);
 
   const server = useServerForm({
     schema: ServiceCreate,
@@ -105,6 +107,12 @@ function CreateServiceForm({ scope }: WorkspaceProps) {
   const mode = watch('execution_mode');
   // Leaving a half-filled form asks first; the navigation to the created service does not.
   const guard = useUnsavedChanges(useFormChanged(form) && !server.pending);
+  const ringCount = rings.data?.items.length ?? 0;
+  useEffect(() => {
+    if (!focusRing || ringCount === 0) return;
+    setFocusRing(false);
+    form.setFocus('ring_id');
+  }, [focusRing, ringCount, form]);
 
   // The slug follows the name until the user edits it.
   const onNameChange = (e: React.ChangeEvent<HTMLInputElement>) => {
@@ -154,7 +162,10 @@ function CreateServiceForm({ scope }: WorkspaceProps) {
             {rings.data?.items.length === 0 && (
               <NoRings
                 scope={scope}
-                onCreated={(ring) => setValue('ring_id', ring.id, { shouldDirty: true, shouldValidate: formState.isSubmitted })}
+                onCreated={(ring) => {
+                  setValue('ring_id', ring.id, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+                  setFocusRing(true);
+                }}
                 onPersistent={() => setValue('execution_mode', 'persistent', { shouldDirty: true })}
               />
             )}

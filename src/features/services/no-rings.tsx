@@ -68,8 +68,8 @@ export function NoRings({
       ) : (
         <>
           <p>
-            An invocation service runs in a deployment ring, and only an admin can create rings: ask an admin of this workspace to add one
-            in Rings. A persistent service needs no ring.
+            An invocation service runs in a deployment ring, and only an admin can create rings: ask an admin of your organization to add
+            one in Rings. A persistent service needs no ring.
           </p>
           <div className="no-rings-actions">
             <Button type="button" variant="secondary" onClick={onPersistent}>
