@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { expectAccessible, FRAME } from './support/axe';
 import { serviceUrl, workspaceUrl } from './support/console';
 import { expect, test } from './support/fixtures';
 import { paths } from '../src/contract/paths';
@@ -113,6 +114,9 @@ test.describe('connectors', () => {
     await expect(missing).toBeVisible();
     await expect(page.getByLabel('Workspace')).toBeVisible();
     await expect(page).toHaveTitle('Connector instance not found · Connectors · Hosted Services');
+    await expectAccessible(page, 'a missing connector instance', { exclude: FRAME });
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await expectAccessible(page, 'a missing connector instance (dark)', { rules: ['color-contrast'], exclude: FRAME });
     await page.getByRole('link', { name: 'Back to Connectors' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Connectors' })).toBeVisible();
   });

@@ -1,5 +1,6 @@
 import { paths } from '../src/contract/paths';
 import { expect, mainNav, openTab, SERVICES_URL, skipRetryWaits, test } from './support/fixtures';
+import { expectAccessible, FRAME } from './support/axe';
 import { workspaceUrl } from './support/console';
 import { ownWorkspace, platformAs, SCOPE, unique } from './support/platform';
 
@@ -42,6 +43,9 @@ test.describe('creating a service, as the platform guide describes', () => {
     const help = page.getByRole('group', { name: 'This workspace has no rings yet' });
     await expect(page.getByRole('combobox', { name: 'Ring' })).toHaveText('No rings in this workspace yet');
     await expect(help.getByRole('link', { name: 'Open Rings' })).toBeVisible();
+    await expectAccessible(page, 'New Service without rings', { exclude: FRAME });
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await expectAccessible(page, 'New Service without rings (dark)', { rules: ['color-contrast'], exclude: FRAME });
     await help.getByRole('button', { name: 'Create ring dev' }).click();
     await expect(help).toBeHidden();
     await expect(page.getByRole('combobox', { name: 'Ring' }).getByRole('option', { name: /^dev/, selected: true })).toBeAttached();
