@@ -138,6 +138,18 @@ describe('the create-service form', () => {
       expect(created).toMatchObject({ name: 'First Service', ring_id: dev!.id });
     });
 
+    it('when another admin has just made ring dev, the refused create reads the rings again and offers it', async () => {
+      await signInAs('admin');
+      const scope = await emptyWorkspace();
+      const { user } = await renderFeature(<CreateServicePage scope={scope} />);
+      const help = await screen.findByRole('group', { name: 'This workspace has no rings yet' });
+      const dev = await callPlatform('admin', 'POST', paths.rings(scope), { name: 'dev' }, Ring);
+
+      await user.click(within(help).getByRole('button', { name: 'Create ring dev' }));
+      await waitFor(() => expect(screen.queryByRole('group', { name: 'This workspace has no rings yet' })).toBeNull());
+      expect(within(screen.getByRole('combobox', { name: 'Ring' })).getByRole('option', { name: /^dev/ })).toHaveProperty('value', dev.id);
+    });
+
     it('a developer is told whom to ask, and may make it a persistent service instead', async () => {
       const scope = await emptyWorkspace();
       const { user } = await renderFeature(<CreateServicePage scope={scope} />);

@@ -1,8 +1,10 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { toast } from 'sonner';
 import type { Scope } from '@/contract/paths';
 import type { RingRead } from '@/contract/rings';
 import { useWhoami } from '@/data/auth/get-whoami';
+import { ringKeys } from '@/data/rings/keys';
 import { useSaveRing } from '@/data/rings/save-ring';
 import { useIdempotencyKey } from '@/lib/idempotency';
 import { can } from '@/lib/permissions';
@@ -29,6 +31,7 @@ export function NoRings({
 }) {
   const me = useWhoami();
   const save = useSaveRing(scope);
+  const queryClient = useQueryClient();
   // A retry after a lost answer sends the same key: the ring is created once.
   const key = useIdempotencyKey();
   const create = () =>
@@ -40,6 +43,9 @@ export function NoRings({
           toast.success(`Ring ${ring.name} created`, { description: 'The new service will run in it.' });
           onCreated(ring);
         },
+        // Refused, perhaps because another admin has just made rings (a 409 for a second dev): the rings are read again, and
+        // any there are offered in the field.
+        onError: () => void queryClient.invalidateQueries({ queryKey: ringKeys.list(scope) }),
       },
     );
 
