@@ -1,7 +1,9 @@
 import type { Page } from '@playwright/test';
+import { expectAccessible, FRAME } from './support/axe';
 import { serviceUrl, workspaceUrl } from './support/console';
 import { expect, test } from './support/fixtures';
-import { platformAs, POSTGRES_CONFIG, unique } from './support/platform';
+import { paths } from '../src/contract/paths';
+import { platformAs, POSTGRES_CONFIG, SCOPE, unique } from './support/platform';
 
 const postgresCard = (page: Page) => page.getByRole('region', { name: /^PostgreSQL/ });
 
@@ -86,5 +88,36 @@ test.describe('connectors', () => {
     await expect(page.getByRole('row').filter({ hasText: 'primary_db' })).toContainText(instance.name);
     await expect(page.getByRole('note')).toContainText('Your role (viewer) cannot do this.');
     await expect(page.getByRole('button', { name: /Add binding|Remove binding/ })).toHaveCount(0);
+  });
+
+  test('an instance that is not there, deleted in another tab or a bad link, says so inside Connectors, with the way back', async ({
+    asDeveloper: page,
+    request,
+  }) => {
+    const api = await platformAs(request, 'admin');
+    const instance = await api.createInstance('postgresql', unique('pg-gone'), POSTGRES_CONFIG);
+    const instancesUrl = `${workspaceUrl('connectors')}/postgresql/instances`;
+    await page.clock.install();
+    await page.goto(`${instancesUrl}/${instance.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: instance.name })).toBeVisible();
+
+    // Deleted in another tab; this tab, shown again once its copy is stale, reads it again and finds it gone.
+    expect((await api.send('DELETE', paths.instance(SCOPE, 'postgresql', instance.id))).status()).toBe(204);
+    await page.clock.fastForward('01:00');
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+    const missing = page.getByRole('heading', { level: 1, name: 'Connector instance not found' });
+    await expect(missing).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toHaveCount(0);
+
+    // A bad id in the link: the same page, in the console's frame (its header's workspace switcher is there).
+    await page.goto(`${instancesUrl}/00000000-0000-4000-8000-000000000000`);
+    await expect(missing).toBeVisible();
+    await expect(page.getByLabel('Workspace')).toBeVisible();
+    await expect(page).toHaveTitle('Connector instance not found · Connectors · Hosted Services');
+    await expectAccessible(page, 'a missing connector instance', { exclude: FRAME });
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await expectAccessible(page, 'a missing connector instance (dark)', { rules: ['color-contrast'], exclude: FRAME });
+    await page.getByRole('link', { name: 'Back to Connectors' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Connectors' })).toBeVisible();
   });
 });

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, mainNav, SERVICES_URL, settled, signInAs } from './support/fixtures';
 import { PAGE_NAMES, SIGN_IN_PAGE, type ConsolePage } from './support/pages';
 import { unique } from './support/platform';
@@ -106,3 +106,35 @@ test('a wide dialog goes single column and fits the screen', { tag: '@phone' }, 
   const path = (await dialog.getByLabel('Path', { exact: true }).boundingBox())!;
   expect(path.y).toBeGreaterThan(method.y);
 });
+
+test(
+  'a JSON editor wraps long lines: the Test tab’s body and an endpoint’s schema fit the screen',
+  { tag: '@phone' },
+  async ({ asDeveloper: page, api }) => {
+    const service = await api.createInvocationService(unique('Phone JSON'));
+    await api.addEndpoint(service.id, { method: 'POST', path: '/summarize', summary: 'Summarize a document' });
+    const [v1] = await api.versions(service.id);
+    expect((await api.publish(service.id, v1!.id)).status()).toBe(200);
+    const long = `{"text": "${'a long line of text that would run past the edge of a phone '.repeat(4)}end"}`;
+    /** The editor's text: within the screen, every line wrapped, and the page no wider than the screen. */
+    const fits = async (editor: Locator) => {
+      await editor.fill(long);
+      await expect(editor.getByText(/end"}$/)).toBeVisible();
+      // Unwrapped, the text runs ~2000 px wide, scrolled so that its end shows: its start is far left of the screen.
+      const box = (await editor.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+      const { scroll, client } = await pageWidth(page);
+      expect(scroll).toBeLessThanOrEqual(client);
+    };
+
+    await page.goto(`${SERVICES_URL}/${service.id}/test`);
+    await page.getByLabel('Endpoint').selectOption('POST /summarize');
+    await fits(page.getByRole('textbox', { name: 'Request body' }));
+
+    const draft = await api.createVersion(service.id);
+    await page.goto(`${SERVICES_URL}/${service.id}/versions/${draft.id}`);
+    await page.getByRole('button', { name: 'Add endpoint' }).click();
+    await fits(page.getByRole('dialog').getByRole('textbox', { name: 'Request schema (JSON Schema)' }));
+  },
+);

@@ -1,6 +1,8 @@
 import { paths } from '../src/contract/paths';
 import { expect, mainNav, openTab, SERVICES_URL, skipRetryWaits, test } from './support/fixtures';
-import { platformAs, SCOPE, unique } from './support/platform';
+import { expectAccessible, FRAME } from './support/axe';
+import { workspaceUrl } from './support/console';
+import { ownWorkspace, platformAs, SCOPE, unique } from './support/platform';
 
 test.describe('creating a service, as the platform guide describes', () => {
   test('creates an invocation service from Hosted Services → New Service', async ({ asDeveloper: page }) => {
@@ -24,6 +26,33 @@ test.describe('creating a service, as the platform guide describes', () => {
     await expect(page.getByLabel('Service overview')).toContainText(slug);
     await expect(page.getByLabel('Service overview')).toContainText('draft');
     await expect(page.getByLabel('Service overview')).toContainText('v1 draft');
+    await expect(page.getByLabel('Service overview')).toContainText('dev');
+  });
+
+  test('in a new workspace without rings, an admin’s first service gets its first ring from the form', async ({
+    asAdmin: page,
+    request,
+  }) => {
+    const scope = await ownWorkspace(request);
+    const name = unique('First Service');
+    await page.goto(workspaceUrl('services', scope));
+    await page.getByRole('link', { name: 'Create your first service' }).click();
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
+
+    // The Ring field says why it is empty and offers the way forward, rather than a list with nothing to choose.
+    const help = page.getByRole('group', { name: 'This workspace has no rings yet' });
+    await expect(page.getByRole('combobox', { name: 'Ring' })).toHaveText('No rings in this workspace yet');
+    await expect(help.getByRole('link', { name: 'Open Rings' })).toBeVisible();
+    await expectAccessible(page, 'New Service without rings', { exclude: FRAME });
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await expectAccessible(page, 'New Service without rings (dark)', { rules: ['color-contrast'], exclude: FRAME });
+    await help.getByRole('button', { name: 'Create ring dev' }).click();
+    await expect(help).toBeHidden();
+    await expect(page.getByRole('combobox', { name: 'Ring' }).getByRole('option', { name: /^dev/, selected: true })).toBeAttached();
+    await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue(name);
+    await page.getByRole('button', { name: 'Create' }).click();
+
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
     await expect(page.getByLabel('Service overview')).toContainText('dev');
   });
 

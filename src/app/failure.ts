@@ -7,7 +7,7 @@ const WORKSPACE_ROUTE = '/_authed/orgs/$orgId/workspaces/$workspaceId';
 const SERVICE_ROUTE = `${WORKSPACE_ROUTE}/services/$serviceId`;
 
 /** What a loader's `notFound({ data })` says is missing (the workspace route, a version's route). */
-export type Missing = 'workspace' | 'service' | 'version';
+export type Missing = 'workspace' | 'service' | 'version' | 'instance';
 
 export type Failure = {
   kind: 'not-found' | 'forbidden' | 'throttled' | 'failed';
@@ -28,12 +28,18 @@ const NOT_FOUND: Record<Missing | 'page', Pick<Failure, 'heading' | 'message'>> 
     heading: 'Version not found',
     message: 'This service has no such version. It may have been deleted, or the link may be out of date.',
   },
+  // Shown by the instance route's own page (features/connectors/instance-not-found.tsx); named here for the title.
+  instance: {
+    heading: 'Connector instance not found',
+    message: 'There is no such connector instance in this workspace. It may have been deleted, or the link may be out of date.',
+  },
 };
 
 function missingAt(routeId: string): Missing | 'page' {
   if (routeId === WORKSPACE_ROUTE) return 'workspace';
   if (routeId === SERVICE_ROUTE) return 'service';
   if (routeId === `${SERVICE_ROUTE}/versions/$versionId`) return 'version';
+  if (routeId === `${WORKSPACE_ROUTE}/connectors/$connectorId/instances/$instanceId`) return 'instance';
   return 'page';
 }
 

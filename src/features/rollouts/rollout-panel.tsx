@@ -1,10 +1,7 @@
 import './rollouts.css';
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
 import type { RolloutRead } from '@/contract/rollouts';
 import { useWhoami } from '@/data/auth/get-whoami';
 import { useNewestRollout } from '@/data/rollouts/get-newest-rollout';
-import { rolloutMoved } from '@/data/rollouts/rollout-moved';
 import { useVersions } from '@/data/versions/get-versions';
 import { roleReason } from '@/lib/permissions';
 import type { ServiceProps } from '@/lib/route-props';
@@ -18,10 +15,9 @@ import { RolloutActions } from './rollout-actions';
 import { RolloutLiveAnalysis } from './rollout-analysis';
 import { RolloutEvents } from './rollout-events';
 import { RolloutTrack } from './rollout-track';
-import { finishedBy, isRecent, isUnfinished, pausedBy } from '@/data/rollouts/rollout-state';
-import { eventWords, stepName, type VersionName } from './rollout-words';
-
-const STATUS_TONES = { running: 'info', paused: 'warning', succeeded: 'success', aborted: 'danger' } as const;
+import { isRecent, isUnfinished } from '@/data/rollouts/rollout-state';
+import { useFollowMoves } from './follow-moves';
+import { STATUS_TONES, summaryWords, type VersionName } from './rollout-words';
 
 /**
  * The Traffic tab's rollout (CONTRACT §13): the service's newest, while it is
@@ -53,21 +49,6 @@ export function RolloutPanel({ scope, serviceId }: ServiceProps) {
   // Unfinished, or finished within the day: what just happened to the split is worth reading.
   if (!rollout || !isRecent(rollout)) return null;
   return <Rollout scope={scope} serviceId={serviceId} rollout={rollout} />;
-}
-
-/**
- * Each move of a polled rollout (a step, a decision) moved the split: the
- * versions and the lists that show them are read again — once per move, not
- * on the first read.
- */
-function useFollowMoves(scope: ServiceProps['scope'], serviceId: string, rollout: RolloutRead | null) {
-  const queryClient = useQueryClient();
-  const seen = useRef<string | null>(null);
-  const mark = rollout ? `${rollout.id}:${rollout.events.length}:${rollout.status}` : null;
-  useEffect(() => {
-    if (seen.current !== null && mark !== null && mark !== seen.current) void rolloutMoved(queryClient, scope, serviceId);
-    seen.current = mark;
-  }, [mark, queryClient, scope, serviceId]);
 }
 
 function Rollout({ scope, serviceId, rollout }: ServiceProps & { rollout: RolloutRead }) {
@@ -120,32 +101,4 @@ function Rollout({ scope, serviceId, rollout }: ServiceProps & { rollout: Rollou
       <RolloutEvents rollout={rollout} name={name} />
     </Card>
   );
-}
-
-/** Where the rollout stands, in one sentence (the countdown ticks in the track, not here: this is read out when it changes). */
-function summaryWords(r: RolloutRead, name: VersionName): string {
-  const canary = name(r.version_id);
-  const baseline = name(r.baseline_version_id);
-  const steps = r.steps ?? [];
-  const step = steps[r.step_index];
-  const where = `${stepName(r.step_index)}${steps.length ? ` of ${steps.length}` : ''}`;
-  const share = step ? ` (${step.percent}%)` : '';
-  switch (r.status) {
-    case 'running':
-      return `Running: ${canary} is at ${where}${share}. At the end of the step’s pause the analysis decides whether it takes the next step.`;
-    case 'paused': {
-      const by = pausedBy(r);
-      const why = by ? eventWords(by, r, name) : `Paused at ${stepName(r.step_index)}`;
-      const stays = `${canary} keeps its share until someone resumes, promotes or aborts the rollout; a limit crossed still rolls it back.`;
-      return `${why}. ${stays}`;
-    }
-    case 'succeeded':
-      return `Succeeded: ${canary} serves 100%, and ${baseline} drains.`;
-    case 'aborted': {
-      const e = finishedBy(r, 'aborted');
-      return `${e ? eventWords(e, r, name) : `Aborted at ${stepName(r.step_index)}`}. ${baseline} serves 100% again.`;
-    }
-    default:
-      return `The platform says this rollout is “${r.status}”.`;
-  }
 }

@@ -4,11 +4,15 @@
  * decisions — what was measured against which limit, as the platform said it.
  */
 import { ANALYSIS_ACTOR, type RolloutEventRead, type RolloutMeasure, type RolloutRead } from '@/contract/rollouts';
+import { finishedBy, pausedBy } from '@/data/rollouts/rollout-state';
 import { formatCount, formatRate } from '@/lib/format';
 import { formatMs } from '@/lib/format-latency';
 
 /** "v3"; a version the page does not know (archived off the list, another platform's id) is "the new version". */
 export type VersionName = (versionId: string) => string;
+
+/** A rollout's status as a badge's tone. */
+export const STATUS_TONES = { running: 'info', paused: 'warning', succeeded: 'success', aborted: 'danger' } as const;
 
 /** Steps in words count from 1. */
 export const stepName = (index: number) => `step ${index + 1}`;
@@ -53,5 +57,33 @@ export function eventWords(e: RolloutEventRead, r: Pick<RolloutRead, 'steps' | '
       return `Succeeded: ${name(r.version_id)} serves 100%, and ${name(r.baseline_version_id)} drains`;
     default:
       return withReason(`${e.kind} at ${at} ${byWhom(e.by)}`, e.reason);
+  }
+}
+
+/** Where the rollout stands, in one sentence (the countdown ticks in the track, not here: this is read out when it changes). */
+export function summaryWords(r: RolloutRead, name: VersionName): string {
+  const canary = name(r.version_id);
+  const baseline = name(r.baseline_version_id);
+  const steps = r.steps ?? [];
+  const step = steps[r.step_index];
+  const where = `${stepName(r.step_index)}${steps.length ? ` of ${steps.length}` : ''}`;
+  const share = step ? ` (${step.percent}%)` : '';
+  switch (r.status) {
+    case 'running':
+      return `Running: ${canary} is at ${where}${share}. At the end of the step’s pause the analysis decides whether it takes the next step.`;
+    case 'paused': {
+      const by = pausedBy(r);
+      const why = by ? eventWords(by, r, name) : `Paused at ${stepName(r.step_index)}`;
+      const stays = `${canary} keeps its share until someone resumes, promotes or aborts the rollout; a limit crossed still rolls it back.`;
+      return `${why}. ${stays}`;
+    }
+    case 'succeeded':
+      return `Succeeded: ${canary} serves 100%, and ${baseline} drains.`;
+    case 'aborted': {
+      const e = finishedBy(r, 'aborted');
+      return `${e ? eventWords(e, r, name) : `Aborted at ${stepName(r.step_index)}`}. ${baseline} serves 100% again.`;
+    }
+    default:
+      return `The platform says this rollout is “${r.status}”.`;
   }
 }

@@ -1,7 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { paths } from '@/contract/paths';
+import { Workspace } from '@/contract/organizations';
+import { paths, type Scope } from '@/contract/paths';
+import { Ring } from '@/contract/rings-read';
 import { HostedService } from '@/contract/services';
 import { listOf } from '@/testing/arrange';
 import { callPlatform, holdAnswers, platform, RINGS, SCOPE, server, signInAs } from '@/testing/mock-platform';
@@ -97,6 +99,69 @@ describe('the create-service form', () => {
     expect(screen.queryByRole('button', { name: 'Create' })).toBeNull();
     await user.click(screen.getByRole('link', { name: 'Back to Hosted Services' }));
     await waitFor(() => expect(router.state.location.pathname).toBe(`/orgs/${SCOPE.orgId}/workspaces/${SCOPE.workspaceId}/services`));
+  });
+
+  describe('in a workspace without rings', () => {
+    /** A workspace of the test's own, made by an admin: a new workspace has no rings. */
+    async function emptyWorkspace(): Promise<Scope> {
+      const made = await callPlatform('admin', 'POST', paths.workspaces(SCOPE.orgId), { name: `Empty ${crypto.randomUUID()}` }, Workspace);
+      return { orgId: SCOPE.orgId, workspaceId: made.id };
+    }
+
+    it('an admin creates the first ring in place, and it is chosen without losing what was typed', async () => {
+      await signInAs('admin');
+      const scope = await emptyWorkspace();
+      const { user, router } = await renderFeature(<CreateServicePage scope={scope} />);
+      await user.type(await screen.findByRole('textbox', { name: 'Name' }), 'First Service');
+      const help = await screen.findByRole('group', { name: 'This workspace has no rings yet' });
+      const ring = screen.getByRole('combobox', { name: 'Ring' });
+      expect(
+        within(ring)
+          .getAllByRole('option')
+          .map((o) => o.textContent),
+      ).toEqual(['No rings in this workspace yet']);
+      expect(within(help).getByRole('link', { name: 'Open Rings' }).getAttribute('href')).toBe(
+        `/orgs/${scope.orgId}/workspaces/${scope.workspaceId}/rings`,
+      );
+
+      await user.click(within(help).getByRole('button', { name: 'Create ring dev' }));
+      await waitFor(() => expect(screen.queryByRole('group', { name: 'This workspace has no rings yet' })).toBeNull());
+      const [dev] = await listOf(paths.rings(scope), Ring);
+      expect(dev).toMatchObject({ name: 'dev' });
+      await waitFor(() => expect(screen.getByRole('combobox', { name: 'Ring' })).toHaveProperty('value', dev!.id));
+      expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Ring' }));
+      expect(screen.getByRole('textbox', { name: 'Name' })).toHaveProperty('value', 'First Service');
+
+      await user.click(screen.getByRole('button', { name: 'Create' }));
+      await waitFor(() => expect(router.state.location.pathname).toMatch(/\/services\/[0-9a-f-]{36}$/));
+      const [created] = await listOf(paths.services(scope), HostedService);
+      expect(created).toMatchObject({ name: 'First Service', ring_id: dev!.id });
+    });
+
+    it('when another admin has just made ring dev, the refused create reads the rings again and offers it', async () => {
+      await signInAs('admin');
+      const scope = await emptyWorkspace();
+      const { user } = await renderFeature(<CreateServicePage scope={scope} />);
+      const help = await screen.findByRole('group', { name: 'This workspace has no rings yet' });
+      const dev = await callPlatform('admin', 'POST', paths.rings(scope), { name: 'dev' }, Ring);
+
+      await user.click(within(help).getByRole('button', { name: 'Create ring dev' }));
+      await waitFor(() => expect(screen.queryByRole('group', { name: 'This workspace has no rings yet' })).toBeNull());
+      expect(within(screen.getByRole('combobox', { name: 'Ring' })).getByRole('option', { name: /^dev/ })).toHaveProperty('value', dev.id);
+    });
+
+    it('a developer is told whom to ask, and may make it a persistent service instead', async () => {
+      const scope = await emptyWorkspace();
+      const { user } = await renderFeature(<CreateServicePage scope={scope} />);
+      const help = await screen.findByRole('group', { name: 'This workspace has no rings yet' });
+      expect(help.textContent).toContain('only an admin can create rings: ask an admin of your organization');
+      expect(within(help).queryByRole('button', { name: 'Create ring dev' })).toBeNull();
+
+      await user.click(within(help).getByRole('button', { name: 'Make it a persistent service' }));
+      expect(screen.getByRole('radio', { name: /Persistent/ })).toHaveProperty('checked', true);
+      expect(screen.queryByRole('group', { name: 'This workspace has no rings yet' })).toBeNull();
+      expect(screen.queryByRole('combobox', { name: 'Ring' })).toBeNull();
+    });
   });
 
   describe('leaving it', () => {

@@ -1,5 +1,5 @@
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { toast } from 'sonner';
 import {
   PERSISTENT_DEFAULTS,
@@ -23,6 +23,7 @@ import { UnsavedChangesDialog } from '@/ui/unsaved-changes-dialog';
 import { Page } from '@/ui/page';
 import { ExecutionModeField } from './execution-mode-field';
 import { PersistentSettingsFields } from './persistent-settings-fields';
+import { NoRings } from './no-rings';
 import { NO_RING } from './ring-label';
 import { RingSelect } from './ring-select';
 import { SERVICE_FORM_FIELDS } from './service-form-fields';
@@ -78,6 +79,8 @@ function CreateServiceForm({ scope }: WorkspaceProps) {
   const rings = useRings(scope);
   const create = useCreateService(scope);
   const [slugEdited, setSlugEdited] = useState(false);
+  // A ring created here: the Ring field takes focus once it lists it (the button pressed is gone with the notice).
+  const [focusRing, setFocusRing] = useState(false);
 
   const server = useServerForm({
     schema: ServiceCreate,
@@ -104,6 +107,12 @@ function CreateServiceForm({ scope }: WorkspaceProps) {
   const mode = watch('execution_mode');
   // Leaving a half-filled form asks first; the navigation to the created service does not.
   const guard = useUnsavedChanges(useFormChanged(form) && !server.pending);
+  const ringCount = rings.data?.items.length ?? 0;
+  useEffect(() => {
+    if (!focusRing || ringCount === 0) return;
+    setFocusRing(false);
+    form.setFocus('ring_id');
+  }, [focusRing, ringCount, form]);
 
   // The slug follows the name until the user edits it.
   const onNameChange = (e: React.ChangeEvent<HTMLInputElement>) => {
@@ -143,12 +152,24 @@ function CreateServiceForm({ scope }: WorkspaceProps) {
         />
         <ExecutionModeField register={register} error={formState.errors.execution_mode?.message} />
         {mode === 'invocation' ? (
-          <RingSelect
-            rings={rings}
-            required
-            error={formState.errors.ring_id?.message}
-            {...register('ring_id', { setValueAs: (v: string) => (v === '' ? undefined : v) })}
-          />
+          <>
+            <RingSelect
+              rings={rings}
+              required
+              error={formState.errors.ring_id?.message}
+              {...register('ring_id', { setValueAs: (v: string) => (v === '' ? undefined : v) })}
+            />
+            {rings.data?.items.length === 0 && (
+              <NoRings
+                scope={scope}
+                onCreated={(ring) => {
+                  setValue('ring_id', ring.id, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+                  setFocusRing(true);
+                }}
+                onPersistent={() => setValue('execution_mode', 'persistent', { shouldDirty: true })}
+              />
+            )}
+          </>
         ) : (
           // Optional for persistent services; created without one, as the guide's example, and chosen later in Settings if wanted.
           <div className="field">

@@ -16,6 +16,7 @@ type Props = {
  * services; optional for persistent ones, whose empty choice says why.
  */
 export const RingSelect = forwardRef<HTMLSelectElement, Props>(function RingSelect({ rings, required, error, ...select }, ref) {
+  const count = rings.data?.items.length;
   const loadError = rings.isError ? `Rings could not be loaded: ${rings.error.message}` : undefined;
   return (
     <Field
@@ -28,10 +29,13 @@ export const RingSelect = forwardRef<HTMLSelectElement, Props>(function RingSele
       }
       error={error ?? loadError}
     >
-      {/* A new select once the rings arrive: the form sets its value when the select mounts, and a select cannot show
-          a value whose option is not there yet (Settings showed "Choose a ring" for a service that has one). */}
-      <select key={rings.isPending ? 'loading' : 'loaded'} className="select" ref={ref} disabled={rings.isPending} {...select}>
-        <option value="">{rings.isPending ? 'Loading rings…' : required ? 'Choose a ring' : NO_RING}</option>
+      {/* A new select once the rings arrive, and when one is added (New Service creates a workspace's first ring): the
+          form sets its value when the select mounts, and a select cannot show a value whose option is not there yet
+          (Settings showed "Choose a ring" for a service that has one). */}
+      <select key={rings.data?.items.length ?? 'loading'} className="select" ref={ref} disabled={rings.isPending} {...select}>
+        <option value="">
+          {rings.isPending ? 'Loading rings…' : count === 0 ? 'No rings in this workspace yet' : required ? 'Choose a ring' : NO_RING}
+        </option>
         {rings.data?.items.map((ring) => (
           <option key={ring.id} value={ring.id}>
             {ring.name}

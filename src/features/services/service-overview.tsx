@@ -10,10 +10,16 @@ import { GatewayUrls } from './gateway-urls';
 import { DeploymentStateBadge, ExecutionModeLabel, ServiceStatusBadge } from './service-status';
 
 /**
- * The service's facts; `health` (the last hour's figures) and `activity` (the
- * timeline), other features', are shown with them.
+ * The service's facts; `traffic` (the split while versions share it), `health` (the last hour's figures) and
+ * `activity` (the timeline), other features', are shown with them.
  */
-export function ServiceOverview({ scope, serviceId, health, activity }: ServiceProps & { health?: ReactNode; activity?: ReactNode }) {
+export function ServiceOverview({
+  scope,
+  serviceId,
+  traffic,
+  health,
+  activity,
+}: ServiceProps & { traffic?: ReactNode; health?: ReactNode; activity?: ReactNode }) {
   const service = useService(scope, serviceId);
   const rings = useRings(scope);
   const ring = rings.data?.items.find((r) => r.id === service.ring_id);
@@ -57,6 +63,7 @@ export function ServiceOverview({ scope, serviceId, health, activity }: ServiceP
           {service.description ?? <span className="muted">No description.</span>}
         </Detail>
       </dl>
+      {traffic}
       {health}
       {service.execution_mode === 'persistent' && (
         <dl className="card details" aria-label="Persistent settings">

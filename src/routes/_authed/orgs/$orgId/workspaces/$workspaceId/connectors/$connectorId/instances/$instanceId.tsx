@@ -1,9 +1,12 @@
-import { createFileRoute } from '@tanstack/react-router';
+import { useQuery } from '@tanstack/react-query';
+import { createFileRoute, useRouter, type ErrorComponentProps } from '@tanstack/react-router';
 import * as z from 'zod/mini';
 import { connectorTypesQueryOptions } from '@/data/connectors/get-connector-types';
 import { instanceQueryOptions } from '@/data/connectors/get-instance';
 import { InstancePage } from '@/features/connector-operations/instance-page';
 import { InstanceConnection } from '@/features/connectors/instance-connection';
+import { InstanceNotFound } from '@/features/connectors/instance-not-found';
+import { ApiError } from '@/lib/api-error';
 import { useSearchProps, workspaceProps } from '@/lib/route-props';
 
 /** The operation picked is in the URL, so a link opens the same form; a bad value falls back to the first operation. */
@@ -21,12 +24,26 @@ export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspace
     return { crumb: instance.name };
   },
   component: InstanceRoute,
+  errorComponent: InstanceError,
 });
+
+const isMissing = (error: unknown) => error instanceof ApiError && error.status === 404;
+
+/** A missing instance is said in the connectors area, with the way back to Connectors; any other failure is the console's own page. */
+function InstanceError(props: ErrorComponentProps) {
+  const params = Route.useParams();
+  const Fallback = useRouter().options.defaultErrorComponent;
+  if (isMissing(props.error)) return <InstanceNotFound {...workspaceProps(params)} />;
+  return Fallback ? <Fallback {...props} /> : null;
+}
 
 function InstanceRoute() {
   const { connectorId, instanceId, ...params } = Route.useParams();
   const { search, onSearchChange } = useSearchProps(Route, { resetScroll: false });
   const scope = workspaceProps(params);
+  // Deleted in another tab while this page was open: its next read (the tab shown again) finds it gone.
+  const gone = isMissing(useQuery(instanceQueryOptions(scope.scope, connectorId, instanceId)).error);
+  if (gone) return <InstanceNotFound {...scope} />;
   return (
     <InstancePage
       {...scope}
