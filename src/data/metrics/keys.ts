@@ -7,7 +7,9 @@ import { serviceKeys } from '../services/keys';
  * drops them); the workspace's per-service totals beside the services lists.
  */
 export const metricsKeys = {
-  service: (s: Scope, serviceId: string, window: MetricsWindow) => [...serviceKeys.detail(s, serviceId), 'metrics', window] as const,
+  /** `path`: one endpoint's calls (undefined: every endpoint's). */
+  service: (s: Scope, serviceId: string, window: MetricsWindow, path?: string) =>
+    [...serviceKeys.detail(s, serviceId), 'metrics', window, path ?? null] as const,
   workspace: (s: Scope, window: MetricsWindow, serviceIds: readonly string[] | 'all') =>
     [...serviceKeys.all(s), 'service-metrics', window, serviceIds] as const,
 };

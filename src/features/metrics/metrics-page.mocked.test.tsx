@@ -1,9 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
+import { useState } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { paths } from '@/contract/paths';
 import { canaryService, recordCalls } from '@/testing/arrange';
-import { SCOPE, server, signInAs } from '@/testing/mock-platform';
+import { platform, SCOPE, server, signInAs } from '@/testing/mock-platform';
 import { renderFeature } from '@/testing/render';
 import { MetricsPage } from './metrics-page';
 import type { MetricsSearch } from './metrics-search';
@@ -93,5 +94,117 @@ describe('the Metrics tab', () => {
     fail = false;
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(screen.getByText(/No requests in the last hour/)).toBeTruthy());
+  });
+});
+
+describe('the Metrics tab, for one endpoint', () => {
+  beforeEach(() => signInAs('viewer'));
+
+  /** v1 and v2 serve GET /health and POST /embed. */
+  const twoEndpoints = (slug: string) =>
+    canaryService(`Metrics ${slug}`, slug, 50, [
+      { method: 'GET', path: '/health', summary: 'Health' },
+      { method: 'POST', path: '/embed', summary: 'Embed' },
+    ]);
+
+  /** The tab as its route renders it: the search kept as the URL would keep it; the `path` of each metrics call sent. */
+  async function renderTab(serviceId: string, initial: MetricsSearch = {}) {
+    const sent: (string | null)[] = [];
+    server.events.on('request:start', ({ request }) => {
+      const url = new URL(request.url);
+      if (url.pathname.endsWith(`/hosted-services/${serviceId}/metrics`)) sent.push(url.searchParams.get('path'));
+    });
+    function Tab() {
+      const [search, setSearch] = useState<MetricsSearch>(initial);
+      return (
+        <MetricsPage scope={SCOPE} serviceId={serviceId} search={search} onSearchChange={(next) => setSearch((s) => ({ ...s, ...next }))} />
+      );
+    }
+    const view = await renderFeature(<Tab />);
+    return { ...view, sent };
+  }
+
+  const totalsOf = (version: string) =>
+    within(screen.getByRole('list', { name: 'Totals per version' }))
+      .getAllByRole('listitem')
+      .find((item) => item.textContent?.startsWith(` ${version} `) || item.textContent?.startsWith(`${version} `))!;
+
+  it('lists the serving versions’ endpoints; choosing one sends its path and every figure and word is of its calls', async () => {
+    const service = await twoEndpoints('metrics-endpoint');
+    recordCalls(
+      service.id,
+      { version: 1, method: 'GET', path: '/health' },
+      { version: 1, method: 'POST', path: '/embed' },
+      ...Array.from({ length: 5 }, () => ({ version: 2, method: 'GET', path: '/health' })),
+      { version: 2, method: 'POST', path: '/embed' },
+      { version: 2, method: 'POST', path: '/embed', status: 503 },
+    );
+    const { user, sent } = await renderTab(service.id);
+    expect(await screen.findByText('v2: 14.3% errors vs v1: 0%')).toBeTruthy();
+    const filter = screen.getByRole('combobox', { name: 'Endpoint' });
+    expect(
+      within(filter)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['All endpoints', 'POST /embed', 'GET /health']);
+
+    await user.selectOptions(filter, 'POST /embed');
+    expect(await screen.findByText('v2: 50% errors vs v1: 0%')).toBeTruthy();
+    expect(sent).toContain('/embed');
+    expect(sent[0]).toBeNull();
+    expect(screen.getByText(/^POST \/embed, over the last hour, per minute\./)).toBeTruthy();
+    const table = screen.getByRole('table', { name: 'Totals per version of POST /embed over the last hour' });
+    expect(within(within(table).getByRole('row', { name: /^v2/ })).getAllByRole('cell')[0]!.textContent).toBe('2');
+
+    // Back to every endpoint: the first figures again, from the cache.
+    await user.selectOptions(filter, 'All endpoints');
+    expect(await screen.findByText('v2: 14.3% errors vs v1: 0%')).toBeTruthy();
+  });
+
+  it('says no requests reached an endpoint nobody called, or one no version lists', async () => {
+    const service = await twoEndpoints('metrics-endpoint-quiet');
+    recordCalls(service.id, { version: 2, method: 'GET', path: '/health' });
+    const { user } = await renderTab(service.id, { path: '/embed' });
+    expect(await screen.findByText('No requests to POST /embed in the last hour.')).toBeTruthy();
+    expect(screen.queryByRole('table')).toBeNull();
+    await user.click(screen.getByRole('radio', { name: '24 h' }));
+    expect(await screen.findByText('No requests to POST /embed in the last 24 hours.')).toBeTruthy();
+    // A link may name a path the versions do not list: the platform counts none, and the filter shows it chosen.
+    await renderTab(service.id, { path: '/nope' });
+    expect(await screen.findByText('No requests to /nope in the last hour.')).toBeTruthy();
+  });
+
+  it('links each version’s figures, and its 5xx when it had any, to the Logs tab: that version, the endpoint and the window from its start', async () => {
+    const service = await twoEndpoints('metrics-endpoint-logs');
+    // The platform's clock two hours ahead of the browser's, half a minute into a minute: the window starts on its clock.
+    const now = platform.clock.now();
+    platform.clock.advance(2 * 3600_000 + ((30_000 - (now % 60_000) + 60_000) % 60_000));
+    recordCalls(service.id, { version: 1, method: 'POST', path: '/embed' }, { version: 2, method: 'POST', path: '/embed', status: 500 });
+    await renderTab(service.id, { path: '/embed', window: '6h' });
+    expect(await screen.findByText('v2: 100% errors vs v1: 0%')).toBeTruthy();
+    // The 6-hour window's first 5-minute bucket, as the platform counts it.
+    const at = platform.clock.now();
+    const since = new Date(Math.floor(at / 300_000) * 300_000 - (6 * 3600 - 300) * 1000).toISOString();
+    const logs = `/orgs/${SCOPE.orgId}/workspaces/${SCOPE.workspaceId}/services/${service.id}/logs`;
+    const searchOf = (link: HTMLElement) => {
+      const url = new URL(link.getAttribute('href')!, 'http://console');
+      expect(url.pathname).toBe(logs);
+      return Object.fromEntries(url.searchParams);
+    };
+    const v2 = totalsOf('v2');
+    expect(searchOf(within(v2).getByRole('link', { name: 'View in Logs for v2' }))).toEqual({
+      version: '2',
+      path: '/embed',
+      since,
+    });
+    expect(searchOf(within(v2).getByRole('link', { name: 'View 5xx in Logs for v2' }))).toEqual({
+      version: '2',
+      path: '/embed',
+      status: '5xx',
+      since,
+    });
+    const v1 = totalsOf('v1');
+    expect(searchOf(within(v1).getByRole('link', { name: 'View in Logs for v1' }))).toMatchObject({ version: '1', path: '/embed' });
+    expect(within(v1).queryByRole('link', { name: /5xx/ })).toBeNull();
   });
 });

@@ -8,15 +8,19 @@ import { useVersions } from '@/data/versions/get-versions';
 import { formatCount, formatRate } from '@/lib/format';
 import { formatMs } from '@/lib/format-latency';
 import type { SearchProps, ServiceProps } from '@/lib/route-props';
+import { serverNow } from '@/lib/server-clock';
 import { versionTones, type VersionTone } from '@/lib/version-tones';
 import { Card } from '@/ui/card';
 import { Segmented } from '@/ui/segmented';
 import { Skeleton } from '@/ui/skeleton';
+import { ToolbarSelect } from '@/ui/toolbar-select';
 import { EmptyState, ErrorState } from '@/ui/states';
 import { Unavailable } from '@/ui/unavailable';
+import { endpointWords, logsSearchFor, servingEndpoints, type MetricsEndpoint } from './metrics-links';
 import { activeVersions, chartData, errorComparison, type Measure } from './metrics-series';
 import { MetricsTable } from './metrics-table';
 import { metricsView, type MetricsSearch } from './metrics-search';
+import type { MetricsWindow } from '@/contract/metrics';
 import { PERCENTILE_CHOICES, WINDOW_CHOICES, WINDOW_WORDS } from './metrics-words';
 import { VersionKey } from './version-key';
 
@@ -29,15 +33,20 @@ const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: 
  * The Metrics tab: how each version behaves under traffic over a window —
  * requests, the 5xx error rate and a latency percentile, a line per version in
  * its Traffic-tab colour — with the totals side by side and every number in a table.
+ * An endpoint may be chosen: every figure is then of its calls only, and each
+ * version's totals link to those calls in the Logs tab.
  */
 export function MetricsPage({ scope, serviceId, search: inUrl, onSearchChange }: ServiceProps & SearchProps<MetricsSearch>) {
   const search = metricsView(inUrl);
   const service = useService(scope, serviceId);
   const versions = useVersions(scope, serviceId);
-  const metrics = useMetrics(scope, serviceId, search.window);
+  const metrics = useMetrics(scope, serviceId, search.window, search.path);
   const tones = useMemo(() => versionTones(versions), [versions]);
   const statusOf = useMemo(() => new Map(versions.map((v) => [v.version, v.status])), [versions]);
+  const endpoints = useMemo(() => servingEndpoints(versions), [versions]);
   const words = WINDOW_WORDS[search.window];
+  /** The endpoint the figures describe, in words ("POST /embed"); null for every endpoint. */
+  const endpoint = search.path === undefined ? null : endpointWords(search.path, endpoints);
 
   if (service.active_version === null) {
     return (
@@ -65,10 +74,18 @@ export function MetricsPage({ scope, serviceId, search: inUrl, onSearchChange }:
     />
   );
 
+  // Shown once there is a choice: a platform that does not list a version's endpoints offers none.
+  const endpointFilter = (endpoints.length > 0 || search.path !== undefined) && (
+    <EndpointFilter endpoints={endpoints} path={search.path} onChange={(path) => onSearchChange({ path })} />
+  );
+
   if (metrics.isError && !metrics.data) {
     return (
       <div className="stack">
-        <div className="metrics-toolbar">{windowPicker}</div>
+        <div className="toolbar metrics-toolbar">
+          {endpointFilter}
+          {windowPicker}
+        </div>
         <ErrorState title="Metrics could not be loaded" error={metrics.error} onRetry={() => void metrics.refetch()} />
       </div>
     );
@@ -80,18 +97,24 @@ export function MetricsPage({ scope, serviceId, search: inUrl, onSearchChange }:
 
   return (
     <div className="stack metrics-page" aria-busy={busy}>
+      {endpointFilter && <div className="toolbar metrics-filters">{endpointFilter}</div>}
       <Card
         id="metrics-summary-title"
         heading="How each version answers"
         subtitle={
           <>
-            Over {words.span}, per {words.bucket}.{metrics.dataUpdatedAt > 0 && <> Updated {timeOfDay.format(metrics.dataUpdatedAt)}.</>}
+            {endpoint ? `${endpoint}, over` : 'Over'} {words.span}, per {words.bucket}.
+            {metrics.dataUpdatedAt > 0 && <> Updated {timeOfDay.format(metrics.dataUpdatedAt)}.</>}
           </>
         }
         actions={windowPicker}
       >
         {!data ? (
           <Skeleton height="3.5rem" label="Loading metrics" />
+        ) : data.totals.requests === 0 && endpoint ? (
+          <p className="muted">
+            No requests to {endpoint} in {words.span}.
+          </p>
         ) : data.totals.requests === 0 ? (
           <p className="muted">
             No requests in {words.span}. Calls through the gateway — from a client, or from the{' '}
@@ -103,7 +126,12 @@ export function MetricsPage({ scope, serviceId, search: inUrl, onSearchChange }:
         ) : (
           <>
             {comparison && <p className="metrics-comparison">{comparison}</p>}
-            <VersionTotals metrics={data} tones={tones} statusOf={statusOf} />
+            <VersionTotals
+              metrics={data}
+              tones={tones}
+              statusOf={statusOf}
+              logs={(version) => ({ ...scope, serviceId, version, path: search.path, window: search.window })}
+            />
           </>
         )}
       </Card>
@@ -128,7 +156,7 @@ export function MetricsPage({ scope, serviceId, search: inUrl, onSearchChange }:
               }
             />
           </div>
-          <MetricsTable metrics={data} window={search.window} percentile={search.latency} />
+          <MetricsTable metrics={data} window={search.window} percentile={search.latency} endpoint={endpoint} />
         </>
       )}
     </div>
@@ -140,11 +168,16 @@ function VersionTotals({
   metrics,
   tones,
   statusOf,
+  logs,
 }: {
   metrics: ServiceMetricsRead;
   tones: ReadonlyMap<number, VersionTone>;
   statusOf: ReadonlyMap<number, string>;
+  /** Where a version's calls are in the Logs tab. */
+  logs: (version: number) => VersionLogs;
 }) {
+  // The window's start on the platform's clock, as the figures were read (they are read again every step).
+  const now = serverNow();
   return (
     <ul className="metrics-totals" aria-label="Totals per version">
       {activeVersions(metrics).map((v) => (
@@ -167,9 +200,57 @@ function VersionTotals({
               <dd>{formatMs(v.totals.p95_ms)}</dd>
             </div>
           </dl>
+          <LogsLinks {...logs(v.version)} now={now} errors={v.totals.errors_5xx} />
         </li>
       ))}
     </ul>
+  );
+}
+
+type VersionLogs = { orgId: string; workspaceId: string; serviceId: string; version: number; path?: string; window: MetricsWindow };
+
+/** A version's calls behind its figures, and its server errors when it had any, in the Logs tab (its own search, typed). */
+function LogsLinks({ orgId, workspaceId, serviceId, errors, ...calls }: VersionLogs & { now: number; errors: number }) {
+  const to = '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/logs';
+  const params = { orgId, workspaceId, serviceId };
+  // Each version's card has the same links: their names say whose (beginning with the words shown).
+  const which = ` for v${calls.version}`;
+  return (
+    <p className="metrics-total-links">
+      <Link to={to} params={params} search={logsSearchFor(calls)} aria-label={`View in Logs${which}`}>
+        View in Logs
+      </Link>
+      {errors > 0 && (
+        <Link to={to} params={params} search={logsSearchFor(calls, '5xx')} aria-label={`View 5xx in Logs${which}`}>
+          View 5xx in Logs
+        </Link>
+      )}
+    </p>
+  );
+}
+
+/** Which endpoint's calls the figures count: every one's, or one of the serving versions'. */
+function EndpointFilter({
+  endpoints,
+  path,
+  onChange,
+}: {
+  endpoints: readonly MetricsEndpoint[];
+  path: string | undefined;
+  onChange: (path: string | undefined) => void;
+}) {
+  const paths = endpoints.map((e) => e.path);
+  // A path from a link that no serving version lists still shows as chosen.
+  if (path !== undefined && !paths.includes(path)) paths.push(path);
+  return (
+    <ToolbarSelect
+      label="Endpoint"
+      any="All endpoints"
+      value={path}
+      options={paths}
+      optionLabel={(p) => endpointWords(p, endpoints)}
+      onChange={onChange}
+    />
   );
 }
 

@@ -22,10 +22,13 @@ export function MetricsTable({
   metrics,
   window,
   percentile,
+  endpoint,
 }: {
   metrics: ServiceMetricsRead;
   window: MetricsWindow;
   percentile: Percentile;
+  /** The endpoint counted, in words (null: every endpoint). */
+  endpoint: string | null;
 }) {
   const words = WINDOW_WORDS[window];
   const versions = useMemo(() => [...metrics.versions].sort((a, b) => b.version - a.version), [metrics]);
@@ -55,7 +58,9 @@ export function MetricsTable({
       </h3>
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Totals per version, as a table">
         <table className="table metrics-table">
-          <caption className="visually-hidden">Totals per version over {words.span}</caption>
+          <caption className="visually-hidden">
+            Totals per version{endpoint && ` of ${endpoint}`} over {words.span}
+          </caption>
           <TableHead
             columns={[
               'Version',
