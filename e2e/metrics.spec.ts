@@ -20,8 +20,8 @@ async function canaryWithCalls(request: Parameters<typeof serviceWithCanary>[0],
   return canary;
 }
 
-const callMany = async (api: PlatformApi, serviceId: string, version: number, times: number, status?: number) => {
-  for (let i = 0; i < times; i++) await api.callPinned(serviceId, version, 'summarize', { status });
+const callMany = async (api: PlatformApi, serviceId: string, version: number, times: number, status?: number, path = 'summarize') => {
+  for (let i = 0; i < times; i++) await api.callPinned(serviceId, version, path, { status });
 };
 
 const totalsRow = (page: Page, version: string) =>
@@ -29,12 +29,20 @@ const totalsRow = (page: Page, version: string) =>
 
 test.describe('metrics', () => {
   test(
-    'after calls through the gateway, the Metrics tab shows both versions’ requests and error rates, as text too',
+    'after calls through the gateway, the Metrics tab shows both versions’ requests and error rates, as text too, per endpoint, and leads to the calls in Logs',
     { tag: '@phone' },
     async ({ asDeveloper: page, request }) => {
-      const { service } = await canaryWithCalls(request);
+      const { service, api } = await canaryWithCalls(request);
+      // v2 also answered two calls to its second endpoint, both fine.
+      await callMany(api, service.id, 2, 2, undefined, 'documents/d1/translate');
       await page.goto(`${SERVICES_URL}/${service.id}`);
       await openTab(page, 'Metrics');
+      await expect(page.getByText('v2: 33.3% errors vs v1: 0%')).toBeVisible();
+      await expect(totalsRow(page, 'v2').getByRole('cell')).toHaveText(['6', '0', '2', '33.3%', /ms$/, /ms$/, /ms$/]);
+      // One endpoint: every figure is of its calls, and the page says whose.
+      await page.getByRole('combobox', { name: 'Endpoint' }).selectOption({ label: 'POST /summarize' });
+      await expect(page).toHaveURL(/path=%2Fsummarize/);
+      await expect(page.getByText(/^POST \/summarize, over the last hour, per minute\./)).toBeVisible();
       await expect(page.getByText('v2: 50% errors vs v1: 0%')).toBeVisible();
       await expect(page.getByRole('list', { name: 'Totals per version' })).toContainText('Requests4');
       await expect(totalsRow(page, 'v2').getByRole('cell')).toHaveText(['4', '0', '2', '50%', /ms$/, /ms$/, /ms$/]);
@@ -47,6 +55,20 @@ test.describe('metrics', () => {
       await page.getByText(/Every minute as a table/).click();
       await expect(page.getByRole('table', { name: /per minute and version, newest first/ })).toBeVisible();
       await expectAccessible(page, 'the Metrics tab with figures', { exclude: FRAME });
+      // From v2's figures to its calls: the Logs tab, filtered to v2, the endpoint and the window.
+      await page.getByRole('link', { name: 'View in Logs for v2' }).click();
+      const filters = page.getByRole('search', { name: 'Filter requests' });
+      await expect(filters.getByRole('combobox', { name: 'Version' })).toHaveValue('2');
+      await expect(filters.getByRole('combobox', { name: 'Endpoint' })).toHaveValue('/summarize');
+      await expect(filters.getByRole('combobox', { name: 'Time' })).toHaveValue('custom');
+      const log = page.getByRole('table', { name: 'Requests, newest first' });
+      await expect(log.getByRole('row')).toHaveCount(5);
+      await expect(log).not.toContainText('/documents/');
+      // And its server errors alone.
+      await page.goBack();
+      await page.getByRole('link', { name: 'View 5xx in Logs for v2' }).click();
+      await expect(page.getByRole('search', { name: 'Filter requests' }).getByRole('combobox', { name: 'Status' })).toHaveValue('5xx');
+      await expect(log.getByRole('row')).toHaveCount(3);
     },
   );
 
