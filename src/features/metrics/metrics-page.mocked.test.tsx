@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { useState } from 'react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { paths } from '@/contract/paths';
 import { canaryService, recordCalls } from '@/testing/arrange';
 import { platform, SCOPE, server, signInAs } from '@/testing/mock-platform';
@@ -110,10 +110,12 @@ describe('the Metrics tab, for one endpoint', () => {
   /** The tab as its route renders it: the search kept as the URL would keep it; the `path` of each metrics call sent. */
   async function renderTab(serviceId: string, initial: MetricsSearch = {}) {
     const sent: (string | null)[] = [];
-    server.events.on('request:start', ({ request }) => {
+    const listener = ({ request }: { request: Request }) => {
       const url = new URL(request.url);
       if (url.pathname.endsWith(`/hosted-services/${serviceId}/metrics`)) sent.push(url.searchParams.get('path'));
-    });
+    };
+    server.events.on('request:start', listener);
+    onTestFinished(() => server.events.removeListener('request:start', listener));
     function Tab() {
       const [search, setSearch] = useState<MetricsSearch>(initial);
       return (
