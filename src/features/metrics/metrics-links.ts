@@ -1,29 +1,20 @@
-import { WINDOW_SPECS, type MetricsWindow } from '@/contract/metrics';
 import type { ServiceVersionRead } from '@/contract/versions';
 import { isServing } from '@/contract/versions-rules';
 
 /**
- * The start of the window the figures count, at `now` on the platform's clock
- * (epoch ms): its buckets align to the step and the last one holds now
- * (CONTRACT §12), so the first starts a step less than the window before the next.
- */
-export function windowStart(window: MetricsWindow, now: number): number {
-  const { seconds, step_seconds } = WINDOW_SPECS[window];
-  const step = step_seconds * 1000;
-  return Math.floor(now / step) * step - (seconds - step_seconds) * 1000;
-}
-
-/**
  * The Logs tab's search for the calls behind a version's figures: that
- * version, the endpoint chosen (none: every one) and the window, from its
- * start with no end, so the calls since the figures were read show too. With
- * `status`, only those (its 5xx). The Logs route's own schema types it where
- * a link uses it (a feature does not import another's), so it cannot drift.
+ * version, the endpoint chosen (none: every one), from the start of the window
+ * the platform counted (the answer's `from`, on its clock) with no end, so the
+ * calls since the figures were read show too. With `status`, only those (its
+ * 5xx). The Logs route's own schema types it where a link uses it (a feature
+ * does not import another's), so it cannot drift.
  */
-export const logsSearchFor = (
-  { version, path, window, now }: { version: number; path?: string; window: MetricsWindow; now: number },
-  status?: '5xx',
-) => ({ version, path, status, since: new Date(windowStart(window, now)).toISOString() });
+export const logsSearchFor = ({ version, path, since }: { version: number; path?: string; since: string }, status?: '5xx') => ({
+  version,
+  path,
+  status,
+  since,
+});
 
 /** An endpoint of the serving versions: its path template (what the metrics count by) and the methods it answers. */
 export type MetricsEndpoint = { path: string; methods: readonly string[] };

@@ -8,7 +8,6 @@ import { useVersions } from '@/data/versions/get-versions';
 import { formatCount, formatRate } from '@/lib/format';
 import { formatMs } from '@/lib/format-latency';
 import type { SearchProps, ServiceProps } from '@/lib/route-props';
-import { serverNow } from '@/lib/server-clock';
 import { versionTones, type VersionTone } from '@/lib/version-tones';
 import { Card } from '@/ui/card';
 import { Segmented } from '@/ui/segmented';
@@ -20,7 +19,6 @@ import { endpointWords, logsSearchFor, servingEndpoints, type MetricsEndpoint } 
 import { activeVersions, chartData, errorComparison, type Measure } from './metrics-series';
 import { MetricsTable } from './metrics-table';
 import { metricsView, type MetricsSearch } from './metrics-search';
-import type { MetricsWindow } from '@/contract/metrics';
 import { PERCENTILE_CHOICES, WINDOW_CHOICES, WINDOW_WORDS } from './metrics-words';
 import { VersionKey } from './version-key';
 
@@ -130,7 +128,7 @@ export function MetricsPage({ scope, serviceId, search: inUrl, onSearchChange }:
               metrics={data}
               tones={tones}
               statusOf={statusOf}
-              logs={(version) => ({ ...scope, serviceId, version, path: search.path, window: search.window })}
+              logs={(version) => ({ ...scope, serviceId, version, path: search.path })}
             />
           </>
         )}
@@ -176,8 +174,6 @@ function VersionTotals({
   /** Where a version's calls are in the Logs tab. */
   logs: (version: number) => VersionLogs;
 }) {
-  // The window's start on the platform's clock, as the figures were read (they are read again every step).
-  const now = serverNow();
   return (
     <ul className="metrics-totals" aria-label="Totals per version">
       {activeVersions(metrics).map((v) => (
@@ -200,17 +196,17 @@ function VersionTotals({
               <dd>{formatMs(v.totals.p95_ms)}</dd>
             </div>
           </dl>
-          <LogsLinks {...logs(v.version)} now={now} errors={v.totals.errors_5xx} />
+          <LogsLinks {...logs(v.version)} since={metrics.from} errors={v.totals.errors_5xx} />
         </li>
       ))}
     </ul>
   );
 }
 
-type VersionLogs = { orgId: string; workspaceId: string; serviceId: string; version: number; path?: string; window: MetricsWindow };
+type VersionLogs = { orgId: string; workspaceId: string; serviceId: string; version: number; path?: string };
 
 /** A version's calls behind its figures, and its server errors when it had any, in the Logs tab (its own search, typed). */
-function LogsLinks({ orgId, workspaceId, serviceId, errors, ...calls }: VersionLogs & { now: number; errors: number }) {
+function LogsLinks({ orgId, workspaceId, serviceId, errors, ...calls }: VersionLogs & { since: string; errors: number }) {
   const to = '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/logs';
   const params = { orgId, workspaceId, serviceId };
   // Each version's card has the same links: their names say whose (beginning with the words shown).
