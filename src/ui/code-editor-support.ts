@@ -89,6 +89,8 @@ export function useCodeEditor(props: CodeEditorProps, ref: ForwardedRef<CodeEdit
           drawSelection(),
           highlightActiveLine(),
           bracketMatching(),
+          // Long lines wrap: on a phone a statement, a schema or a body is read whole, not through a field that scrolls sideways.
+          EditorView.lineWrapping,
           ...latest.current.language(),
           selectAllOnFocus,
           keymap.of([...defaultKeymap, ...historyKeymap]),

@@ -1,7 +1,6 @@
 import { json } from '@codemirror/lang-json';
 import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
-import { EditorView } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import { forwardRef } from 'react';
 import { readJson } from '@/lib/json-text';
@@ -31,18 +30,10 @@ const syntaxLinter = linter(
 
 /**
  * CodeMirror 6 with JSON: highlighting, bracket matching, undo, line numbers,
- * the syntax error underlined (see useCodeEditor for the keys), long lines
- * wrapped. Loaded by JsonField only when a field is shown.
+ * the syntax error underlined (see useCodeEditor for the keys and long lines
+ * wrapped). Loaded by JsonField only when a field is shown.
  */
 export const JsonEditor = forwardRef<JsonEditorHandle, JsonEditorProps>(function JsonEditor(props, ref) {
-  // Long lines wrap, as in the SQL editor: on a phone a long string (a schema's description, a request body's text) is read
-  // whole, not through an editor that scrolls sideways or pushes the page wider than the screen.
-  const host = useCodeEditor(props, ref, () => [
-    lintGutter(),
-    syntaxHighlighting(jsonColours),
-    json(),
-    syntaxLinter,
-    EditorView.lineWrapping,
-  ]);
+  const host = useCodeEditor(props, ref, () => [lintGutter(), syntaxHighlighting(jsonColours), json(), syntaxLinter]);
   return <div {...host} />;
 });

@@ -1,6 +1,5 @@
 import { SQLite, sql } from '@codemirror/lang-sql';
 import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
-import { EditorView } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import { forwardRef } from 'react';
 import { useCodeEditor, type CodeEditorHandle, type CodeEditorProps } from './code-editor-support';
@@ -17,14 +16,9 @@ const sqlColours = HighlightStyle.define([
 /**
  * CodeMirror 6 with SQL (SQLite's dialect, what the platform's SQL
  * instances run): highlighting, bracket matching, undo, line numbers (see
- * useCodeEditor for the keys), long lines wrapped. Loaded by SqlField only when a field is shown.
+ * useCodeEditor for the keys and long lines wrapped). Loaded by SqlField only when a field is shown.
  */
 export const SqlEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function SqlEditor(props, ref) {
-  // Long lines wrap: on a phone a statement is read whole, not through a field that scrolls sideways.
-  const host = useCodeEditor(props, ref, () => [
-    syntaxHighlighting(sqlColours),
-    sql({ dialect: SQLite, upperCaseKeywords: true }),
-    EditorView.lineWrapping,
-  ]);
+  const host = useCodeEditor(props, ref, () => [syntaxHighlighting(sqlColours), sql({ dialect: SQLite, upperCaseKeywords: true })]);
   return <div {...host} />;
 });
