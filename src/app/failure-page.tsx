@@ -18,7 +18,8 @@ import { serviceOverview } from '@/lib/service-links';
  * A page that could not be shown, designed like any other: an icon, a heading
  * (the page's h1, or a section of a service's page), what happened, and a way
  * forward — Try again where trying again may work (waiting out a Retry-After),
- * and a way back to the workspace's services.
+ * and a way back: to the service, to the area the missing thing was in
+ * (Connectors), or to the workspace's services.
  */
 function FailurePage({ failure, error, onRetry }: { failure: Failure; error?: unknown; onRetry?: () => void }) {
   const frame = useContext(FrameContext);
@@ -54,7 +55,11 @@ function FailurePage({ failure, error, onRetry }: { failure: Failure; error?: un
             Try again
           </Button>
         )}
-        {failure.level === 2 && scope && serviceId ? (
+        {failure.back === 'connectors' && scope ? (
+          <Link to="/orgs/$orgId/workspaces/$workspaceId/connectors" params={scope} className={onRetry ? 'btn' : 'btn btn-primary'}>
+            Back to Connectors
+          </Link>
+        ) : failure.level === 2 && scope && serviceId ? (
           <Link {...serviceOverview(scope, serviceId)} className={onRetry ? 'btn' : 'btn btn-primary'}>
             Go to the service&rsquo;s overview
           </Link>

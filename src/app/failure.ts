@@ -15,9 +15,11 @@ export type Failure = {
   message: string;
   /** Inside a service's tabs the service's name is the page's h1, so the failure is a section (h2) of it. */
   level: 1 | 2;
+  /** The way back when it is not the workspace's services: the area the missing thing was in. */
+  back?: 'connectors';
 };
 
-const NOT_FOUND: Record<Missing | 'page', Pick<Failure, 'heading' | 'message'>> = {
+const NOT_FOUND: Record<Missing | 'page', Pick<Failure, 'heading' | 'message' | 'back'>> = {
   page: { heading: 'Page not found', message: 'There is no page at this address. The link may be mistyped or out of date.' },
   workspace: { heading: 'Workspace not found', message: 'This organization or workspace does not exist, or your account cannot see it.' },
   service: {
@@ -28,10 +30,10 @@ const NOT_FOUND: Record<Missing | 'page', Pick<Failure, 'heading' | 'message'>> 
     heading: 'Version not found',
     message: 'This service has no such version. It may have been deleted, or the link may be out of date.',
   },
-  // Shown by the instance route's own page (features/connectors/instance-not-found.tsx); named here for the title.
   instance: {
     heading: 'Connector instance not found',
     message: 'There is no such connector instance in this workspace. It may have been deleted, or the link may be out of date.',
+    back: 'connectors',
   },
 };
 

@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { createFileRoute, useRouter, type ErrorComponentProps } from '@tanstack/react-router';
+import { createFileRoute } from '@tanstack/react-router';
 import * as z from 'zod/mini';
 import { connectorTypesQueryOptions } from '@/data/connectors/get-connector-types';
 import { instanceQueryOptions } from '@/data/connectors/get-instance';
 import { InstancePage } from '@/features/connector-operations/instance-page';
 import { InstanceConnection } from '@/features/connectors/instance-connection';
-import { InstanceNotFound } from '@/features/connectors/instance-not-found';
 import { ApiError } from '@/lib/api-error';
 import { useSearchProps, workspaceProps } from '@/lib/route-props';
 
@@ -24,26 +23,16 @@ export const Route = createFileRoute('/_authed/orgs/$orgId/workspaces/$workspace
     return { crumb: instance.name };
   },
   component: InstanceRoute,
-  errorComponent: InstanceError,
 });
-
-const isMissing = (error: unknown) => error instanceof ApiError && error.status === 404;
-
-/** A missing instance is said in the connectors area, with the way back to Connectors; any other failure is the console's own page. */
-function InstanceError(props: ErrorComponentProps) {
-  const params = Route.useParams();
-  const Fallback = useRouter().options.defaultErrorComponent;
-  if (isMissing(props.error)) return <InstanceNotFound {...workspaceProps(params)} />;
-  return Fallback ? <Fallback {...props} /> : null;
-}
 
 function InstanceRoute() {
   const { connectorId, instanceId, ...params } = Route.useParams();
   const { search, onSearchChange } = useSearchProps(Route, { resetScroll: false });
   const scope = workspaceProps(params);
-  // Deleted in another tab while this page was open: its next read (the tab shown again) finds it gone.
-  const gone = isMissing(useQuery(instanceQueryOptions(scope.scope, connectorId, instanceId)).error);
-  if (gone) return <InstanceNotFound {...scope} />;
+  // Deleted in another tab while this page was open: its next read (the tab shown again) finds it gone, and the
+  // route's failure page says so as for a bad link (app/failure.ts: "Connector instance not found", Back to Connectors).
+  const { error } = useQuery(instanceQueryOptions(scope.scope, connectorId, instanceId));
+  if (error instanceof ApiError && error.status === 404) throw error;
   return (
     <InstancePage
       {...scope}
