@@ -128,7 +128,7 @@ export function MetricsPage({ scope, serviceId, search: inUrl, onSearchChange }:
               metrics={data}
               tones={tones}
               statusOf={statusOf}
-              logs={(version) => ({ ...scope, serviceId, version, path: search.path })}
+              logs={{ ...scope, serviceId, path: search.path, since: data.from }}
             />
           </>
         )}
@@ -171,8 +171,8 @@ function VersionTotals({
   metrics: ServiceMetricsRead;
   tones: ReadonlyMap<number, VersionTone>;
   statusOf: ReadonlyMap<number, string>;
-  /** Where a version's calls are in the Logs tab. */
-  logs: (version: number) => VersionLogs;
+  /** Where the versions' calls are in the Logs tab. */
+  logs: LogsScope;
 }) {
   return (
     <ul className="metrics-totals" aria-label="Totals per version">
@@ -196,17 +196,18 @@ function VersionTotals({
               <dd>{formatMs(v.totals.p95_ms)}</dd>
             </div>
           </dl>
-          <LogsLinks {...logs(v.version)} since={metrics.from} errors={v.totals.errors_5xx} />
+          <LogsLinks {...logs} version={v.version} errors={v.totals.errors_5xx} />
         </li>
       ))}
     </ul>
   );
 }
 
-type VersionLogs = { orgId: string; workspaceId: string; serviceId: string; version: number; path?: string };
+/** The service, the endpoint chosen and the start of the window counted (the answer's `from`). */
+type LogsScope = { orgId: string; workspaceId: string; serviceId: string; path?: string; since: string };
 
 /** A version's calls behind its figures, and its server errors when it had any, in the Logs tab (its own search, typed). */
-function LogsLinks({ orgId, workspaceId, serviceId, errors, ...calls }: VersionLogs & { since: string; errors: number }) {
+function LogsLinks({ orgId, workspaceId, serviceId, errors, ...calls }: LogsScope & { version: number; errors: number }) {
   const to = '/orgs/$orgId/workspaces/$workspaceId/services/$serviceId/logs';
   const params = { orgId, workspaceId, serviceId };
   // Each version's card has the same links: their names say whose (beginning with the words shown).
